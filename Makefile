@@ -1,0 +1,32 @@
+# Lotsen: `make run` (install, build, serve demo data), `make test`, `make bench`. Thin wrappers over scripts/.
+JOBS ?= $(shell nproc)
+
+.PHONY: run test bench build format clean
+
+run:
+	scripts/setup build
+	cmake -S . -B build/release -DCMAKE_BUILD_TYPE=Release -DLOTSEN_TESTS=OFF
+	cmake --build build/release -j$(JOBS) --target lotsen
+	scripts/run
+
+test:
+	scripts/setup test
+	scripts/test
+
+bench:
+	scripts/setup bench
+	cmake -S . -B build/bench -DCMAKE_BUILD_TYPE=Release -DLOTSEN_TESTS=OFF -DLOTSEN_BENCH=ON
+	cmake --build build/bench -j$(JOBS)
+	bench/run
+
+build:
+	scripts/setup build
+	cmake -S . -B build/release -DCMAKE_BUILD_TYPE=Release -DLOTSEN_TESTS=OFF
+	cmake --build build/release -j$(JOBS)
+
+format:
+	scripts/setup format
+	find src tests bench -name '*.cc' -o -name '*.h' | xargs clang-format -i
+
+clean:
+	rm -rf build

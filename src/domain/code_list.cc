@@ -1,0 +1,18 @@
+#include "domain/code_list.h"
+
+namespace lotsen {
+
+const Code* CodeList::find(std::string_view code, CivilDate date) const {
+  for (const Code& c : codes_)
+    if (c.code == code && c.isValidOn(date)) return &c;
+  return nullptr;
+}
+
+std::vector<Code> CodeList::validOn(CivilDate date) const {
+  std::vector<Code> result;
+  for (const Code& c : codes_)
+    if (c.isValidOn(date)) result.push_back(c);
+  return result;
+}
+
+}  // namespace lotsen

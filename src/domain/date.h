@@ -1,0 +1,70 @@
+// Lotsen domain core: civil dates (no time zone, no clock), ages and half-year periods.
+#pragma once
+
+#include <chrono>
+#include <compare>
+#include <expected>
+#include <string>
+#include <string_view>
+
+#include "domain/error.h"
+
+namespace lotsen {
+
+// A calendar date in the proleptic Gregorian calendar. Always valid once constructed.
+class CivilDate {
+ public:
+  // Parses "YYYY-MM-DD". Errors: invalid_input for any other shape or an impossible date.
+  static std::expected<CivilDate, Error> parse(std::string_view iso);
+  // Builds a date from its parts; invalid_input if the date does not exist (e.g. 2025-02-29).
+  static std::expected<CivilDate, Error> fromParts(int year, int month, int day);
+  static CivilDate fromDays(std::chrono::sys_days days) { return CivilDate(std::chrono::year_month_day(days)); }
+
+  int year() const { return static_cast<int>(ymd_.year()); }
+  int month() const { return static_cast<int>(static_cast<unsigned>(ymd_.month())); }
+  int day() const { return static_cast<int>(static_cast<unsigned>(ymd_.day())); }
+  std::chrono::sys_days days() const { return std::chrono::sys_days(ymd_); }
+  CivilDate plusDays(int n) const { return fromDays(days() + std::chrono::days(n)); }
+  std::string iso() const;  // "YYYY-MM-DD"
+
+  friend bool operator==(const CivilDate&, const CivilDate&) = default;
+  friend std::strong_ordering operator<=>(const CivilDate& a, const CivilDate& b) { return a.days() <=> b.days(); }
+
+ private:
+  explicit CivilDate(std::chrono::year_month_day ymd) : ymd_(ymd) {}
+  std::chrono::year_month_day ymd_;
+};
+
+// Age in whole years on `on` for someone born on `birth`. A 29 February birthday counts from 1 March
+// in common years (the person turns N on 1 March). Negative before birth.
+int ageOn(CivilDate birth, CivilDate on);
+
+// The date a person born on `birth` turns `years` (29 February → 1 March in common years).
+CivilDate birthdayOfAge(CivilDate birth, int years);
+
+// A half-year statistics period: H1 = 1 January–30 June, H2 = 1 July–31 December.
+class HalfYear {
+ public:
+  // Parses "2026H1" or "2026H2". Errors: invalid_input.
+  static std::expected<HalfYear, Error> parse(std::string_view text);
+  static HalfYear containing(CivilDate date) { return HalfYear(date.year(), date.month() <= 6 ? 1 : 2); }
+
+  int year() const { return year_; }
+  int half() const { return half_; }
+  CivilDate first() const;
+  CivilDate last() const;
+  bool contains(CivilDate date) const { return first() <= date && date <= last(); }
+  HalfYear next() const { return half_ == 1 ? HalfYear(year_, 2) : HalfYear(year_ + 1, 1); }
+  HalfYear previous() const { return half_ == 2 ? HalfYear(year_, 1) : HalfYear(year_ - 1, 2); }
+  std::string toString() const;  // "2026H1"
+
+  friend bool operator==(const HalfYear&, const HalfYear&) = default;
+  friend auto operator<=>(const HalfYear&, const HalfYear&) = default;
+
+ private:
+  HalfYear(int year, int half) : year_(year), half_(half) {}
+  int year_;
+  int half_;
+};
+
+}  // namespace lotsen

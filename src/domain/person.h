@@ -1,0 +1,64 @@
+// Lotsen domain core: the people in the register and their registrations in a programme.
+//
+// src/domain owns the rules and the value types of Lotsen. It does no I/O, reads no clock and knows no
+// database: it depends only on the C++ standard library and fmt. Everything else depends on it.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "domain/date.h"
+#include "domain/personal_id.h"
+
+namespace lotsen {
+
+// Protection marker from the population register. Anything but `none` hides the address.
+enum class Protection { none, confidentiality_marking, protected_registration };
+
+std::string_view toString(Protection p);  // "", "sekretessmarkering", "skyddad_folkbokforing"
+std::optional<Protection> protectionFromString(std::string_view text);
+
+// The register's identity and contact data for one person (Förordning 2006:39, point 1).
+struct PersonDetails {
+  PersonalId personalId;
+  std::string firstName;
+  std::string lastName;
+  std::string streetAddress;
+  std::string postalCode;
+  std::string city;
+  std::string municipalityCode;  // kommunkod of the home municipality, 4 digits
+  Protection protection = Protection::none;
+};
+
+struct Person {
+  std::int64_t id = 0;
+  PersonDetails details;
+  std::int64_t version = 0;
+};
+
+// A programme a person can be registered in. KAA first; labour-market programmes later.
+inline constexpr std::string_view kProgrammeKaa = "kaa";
+
+struct NewRegistration {
+  std::int64_t personId = 0;
+  std::string programme{kProgrammeKaa};
+  CivilDate startDate;
+  std::string reason;  // code in the "registration_reason" list valid on startDate
+};
+
+struct Registration {
+  std::int64_t id = 0;
+  std::int64_t personId = 0;
+  std::string programme;
+  CivilDate startDate;
+  std::string reason;
+  std::optional<CivilDate> endDate;
+  std::optional<std::string> endReason;  // code in the "deregistration_reason" list valid on endDate
+  std::int64_t version = 0;
+
+  bool isOpenOn(CivilDate date) const { return startDate <= date && (!endDate || date < *endDate); }
+};
+
+}  // namespace lotsen

@@ -1,0 +1,13 @@
+# Writes OUT, a C++ file holding every migrations/*.sql as a string, ordered by the number in its name.
+file(GLOB sql_files "${MIGRATIONS_DIR}/*.sql")
+list(SORT sql_files)
+set(body "")
+foreach(f IN LISTS sql_files)
+  get_filename_component(name "${f}" NAME_WE)
+  string(REGEX MATCH "^[0-9]+" number "${name}")
+  math(EXPR version "${number}")
+  file(READ "${f}" sql)
+  string(APPEND body "  {${version}, \"${name}\", R\"lotsen_sql(${sql})lotsen_sql\"},\n")
+endforeach()
+file(WRITE "${OUT}.tmp" "// Generated from src/store/migrations by embed_migrations.cmake. Do not edit.\n#include \"store/migrations.h\"\n\nnamespace lotsen {\n\nstatic const Migration kMigrations[] = {\n${body}};\n\nstd::span<const Migration> embeddedMigrations() { return kMigrations; }\n\n}  // namespace lotsen\n")
+file(COPY_FILE "${OUT}.tmp" "${OUT}" ONLY_IF_DIFFERENT)

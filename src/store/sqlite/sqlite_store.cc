@@ -1,0 +1,641 @@
+// The SQLite implementation of Store: WAL mode, synchronous=FULL (a commit is on disk when it returns),
+// prepared statements cached per connection. SQLite failures are thrown inside this file as
+// SqliteFailure and turned into Error values at each public method.
+#include <sqlite3.h>
+
+#include <boost/json.hpp>
+#include <cstdio>
+#include <filesystem>
+#include <map>
+#include <stdexcept>
+#include <thread>
+
+#include <fmt/chrono.h>
+#include <fmt/format.h>
+
+#include "store/migrations.h"
+#include "store/store.h"
+
+namespace lotsen {
+namespace {
+
+namespace json = boost::json;
+
+struct SqliteFailure : std::runtime_error {
+  SqliteFailure(int code, const std::string& message) : std::runtime_error(message), code(code) {}
+  int code;
+};
+
+std::string digitsOf(std::string_view text) {
+  std::string digits;
+  for (char c : text)
+    if (c >= '0' && c <= '9') digits += c;
+  return digits;
+}
+
+// Lower-cases ASCII and the Latin-1 capitals (Å, Ä, Ö, É, …) so that name search ignores case.
+std::string foldForSearch(std::string_view text) {
+  std::string out(text);
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(out[i]);
+    if (c >= 'A' && c <= 'Z') {
+      out[i] = static_cast<char>(c + 32);
+    } else if (c == 0xC3 && i + 1 < out.size()) {
+      unsigned char next = static_cast<unsigned char>(out[i + 1]);
+      if (next >= 0x80 && next <= 0x9E && next != 0x97) out[i + 1] = static_cast<char>(next + 0x20);
+      ++i;
+    }
+  }
+  return out;
+}
+
+std::string likePrefix(std::string_view text) {
+  std::string escaped;
+  for (char c : text) {
+    if (c == '%' || c == '_' || c == '\\') escaped += '\\';
+    escaped += c;
+  }
+  return escaped + '%';
+}
+
+// A cached prepared statement, reset when the wrapper goes out of scope.
+class Statement {
+ public:
+  Statement(sqlite3* db, sqlite3_stmt* stmt) : db_(db), stmt_(stmt) {}
+  Statement(const Statement&) = delete;
+  ~Statement() {
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+  }
+
+  template <class... Args>
+  Statement& bind(const Args&... args) {
+    int index = 0;
+    (bindOne(++index, args), ...);
+    return *this;
+  }
+  template <class T>
+  Statement& bindAt(int index, const T& value) {
+    bindOne(index, value);
+    return *this;
+  }
+
+  // True while a row is available; false when done.
+  bool step() {
+    int rc = sqlite3_step(stmt_);
+    if (rc == SQLITE_ROW) return true;
+    if (rc == SQLITE_DONE) return false;
+    throw SqliteFailure(sqlite3_extended_errcode(db_), sqlite3_errmsg(db_));
+  }
+  void run() {
+    while (step()) {
+    }
+  }
+
+  std::int64_t integer(int column) const { return sqlite3_column_int64(stmt_, column); }
+  bool isNull(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
+  std::string text(int column) const {
+    const unsigned char* p = sqlite3_column_text(stmt_, column);
+    return p ? std::string(reinterpret_cast<const char*>(p), static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column)))
+             : std::string();
+  }
+  std::optional<std::string> optionalText(int column) const {
+    if (isNull(column)) return std::nullopt;
+    return text(column);
+  }
+  std::optional<std::int64_t> optionalInteger(int column) const {
+    if (isNull(column)) return std::nullopt;
+    return integer(column);
+  }
+
+ private:
+  void check(int rc) {
+    if (rc != SQLITE_OK) throw SqliteFailure(rc, sqlite3_errmsg(db_));
+  }
+  void bindOne(int i, std::int64_t v) { check(sqlite3_bind_int64(stmt_, i, v)); }
+  void bindOne(int i, int v) { check(sqlite3_bind_int64(stmt_, i, v)); }
+  void bindOne(int i, std::string_view v) {
+    check(sqlite3_bind_text(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT));
+  }
+  void bindOne(int i, const std::string& v) { bindOne(i, std::string_view(v)); }
+  void bindOne(int i, const char* v) { bindOne(i, std::string_view(v)); }
+  void bindOne(int i, std::nullptr_t) { check(sqlite3_bind_null(stmt_, i)); }
+  template <class T>
+  void bindOne(int i, const std::optional<T>& v) {
+    if (v)
+      bindOne(i, *v);
+    else
+      bindOne(i, nullptr);
+  }
+
+  sqlite3* db_;
+  sqlite3_stmt* stmt_;
+};
+
+constexpr std::string_view kPersonColumns =
+    "id, personal_id, first_name, last_name, street_address, postal_code, city, municipality_code, protection, "
+    "version";
+constexpr std::string_view kRegistrationColumns =
+    "id, person_id, programme, start_date, reason, end_date, end_reason, version";
+
+json::object personJson(const PersonDetails& d) {
+  return {{"personal_id", d.personalId.canonical()},
+          {"first_name", d.firstName},
+          {"last_name", d.lastName},
+          {"street_address", d.streetAddress},
+          {"postal_code", d.postalCode},
+          {"city", d.city},
+          {"municipality_code", d.municipalityCode},
+          {"protection", toString(d.protection)}};
+}
+
+json::object registrationJson(const Registration& r) {
+  json::object o{{"id", r.id},
+                 {"person_id", r.personId},
+                 {"programme", r.programme},
+                 {"start_date", r.startDate.iso()},
+                 {"reason", r.reason}};
+  o["end_date"] = r.endDate ? json::value(r.endDate->iso()) : json::value(nullptr);
+  o["end_reason"] = r.endReason ? json::value(*r.endReason) : json::value(nullptr);
+  return o;
+}
+
+CivilDate dateColumn(const Statement& s, int column) {
+  auto d = CivilDate::parse(s.text(column));
+  if (!d) throw SqliteFailure(SQLITE_CORRUPT, "bad date in the database: " + d.error().message);
+  return *d;
+}
+
+class SqliteStore final : public Store {
+ public:
+  SqliteStore(sqlite3* db, StoreOptions options) : db_(db), options_(std::move(options)) {
+    if (!options_.clock) options_.clock = [] { return std::chrono::system_clock::now(); };
+  }
+  ~SqliteStore() override {
+    for (auto& [sql, stmt] : statements_) sqlite3_finalize(stmt);
+    sqlite3_close_v2(db_);
+  }
+
+  std::expected<int, Error> migrate() override {
+    return guard([&]() -> std::expected<int, Error> {
+      exec("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
+           "applied_at TEXT NOT NULL)");
+      int current = currentVersion();
+      int applied = 0;
+      for (const Migration& m : embeddedMigrations()) {
+        if (m.version <= current) continue;
+        auto done = transaction([&]() -> std::expected<void, Error> {
+          exec(std::string(m.sql));
+          prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)")
+              .bind(m.version, m.name, nowIso())
+              .run();
+          return {};
+        });
+        if (!done) return std::unexpected(done.error());
+        ++applied;
+      }
+      return applied;
+    });
+  }
+
+  std::expected<int, Error> schemaVersion() override {
+    return guard([&]() -> std::expected<int, Error> {
+      auto s = prepare("SELECT count(*) FROM sqlite_master WHERE name = 'schema_migrations'");
+      s.step();
+      if (s.integer(0) == 0) return 0;
+      return currentVersion();
+    });
+  }
+
+  std::expected<void, Error> ping() override {
+    return guard([&]() -> std::expected<void, Error> {
+      prepare("SELECT 1").run();
+      return {};
+    });
+  }
+
+  std::expected<void, Error> transaction(const std::function<std::expected<void, Error>()>& work) override {
+    return guard([&]() -> std::expected<void, Error> {
+      const int depth = ++depth_;
+      const std::string savepoint = fmt::format("sp{}", depth);
+      struct DepthGuard {
+        int& d;
+        ~DepthGuard() { --d; }
+      } depthGuard{depth_};
+      exec(depth == 1 ? std::string("BEGIN IMMEDIATE") : "SAVEPOINT " + savepoint);
+      std::expected<void, Error> result;
+      try {
+        result = work();
+      } catch (...) {
+        rollback(depth, savepoint);
+        throw;
+      }
+      if (!result) {
+        rollback(depth, savepoint);
+        return result;
+      }
+      try {
+        exec(depth == 1 ? std::string("COMMIT") : "RELEASE " + savepoint);
+      } catch (...) {
+        rollback(depth, savepoint);
+        throw;
+      }
+      return {};
+    });
+  }
+
+  std::expected<Person, Error> createPerson(const Actor& actor, const PersonDetails& d) override {
+    std::optional<Person> created;
+    auto done = transaction([&]() -> std::expected<void, Error> {
+      prepare(
+          "INSERT INTO persons (personal_id, first_name, last_name, street_address, postal_code, city, "
+          "municipality_code, protection, search_name, id_digits) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+          .bind(d.personalId.canonical(), d.firstName, d.lastName, d.streetAddress, d.postalCode, d.city,
+                d.municipalityCode, toString(d.protection), searchName(d), digitsOf(d.personalId.canonical()))
+          .run();
+      created = Person{sqlite3_last_insert_rowid(db_), d, 1};
+      return appendEvent(actor, created->id, "person.created", nullptr, personJson(d));
+    });
+    if (!done) return std::unexpected(done.error());
+    return *created;
+  }
+
+  std::expected<Person, Error> updatePerson(const Actor& actor, std::int64_t id, std::int64_t expectedVersion,
+                                            const PersonDetails& d) override {
+    std::optional<Person> updated;
+    auto done = transaction([&]() -> std::expected<void, Error> {
+      auto before = person(id);
+      if (!before) return std::unexpected(before.error());
+      if (before->version != expectedVersion) return std::unexpected(staleVersion("person", id, before->version));
+      prepare(
+          "UPDATE persons SET personal_id = ?, first_name = ?, last_name = ?, street_address = ?, postal_code = ?, "
+          "city = ?, municipality_code = ?, protection = ?, search_name = ?, id_digits = ?, version = version + 1 "
+          "WHERE id = ?")
+          .bind(d.personalId.canonical(), d.firstName, d.lastName, d.streetAddress, d.postalCode, d.city,
+                d.municipalityCode, toString(d.protection), searchName(d), digitsOf(d.personalId.canonical()), id)
+          .run();
+      updated = Person{id, d, expectedVersion + 1};
+      return appendEvent(actor, id, "person.updated", personJson(before->details), personJson(d));
+    });
+    if (!done) return std::unexpected(done.error());
+    return *updated;
+  }
+
+  std::expected<Person, Error> person(std::int64_t id) override {
+    return guard([&]() -> std::expected<Person, Error> {
+      auto s = prepare(fmt::format("SELECT {} FROM persons WHERE id = ?", kPersonColumns));
+      s.bind(id);
+      if (!s.step()) return std::unexpected(notFound(fmt::format("no person with id {}", id)));
+      return readPerson(s);
+    });
+  }
+
+  std::expected<std::optional<Person>, Error> personByPersonalId(const PersonalId& pid) override {
+    return guard([&]() -> std::expected<std::optional<Person>, Error> {
+      auto s = prepare(fmt::format("SELECT {} FROM persons WHERE personal_id = ?", kPersonColumns));
+      s.bind(pid.canonical());
+      if (!s.step()) return std::optional<Person>();
+      return readPerson(s);
+    });
+  }
+
+  std::expected<PersonPage, Error> searchPersons(const PersonQuery& q) override {
+    return guard([&]() -> std::expected<PersonPage, Error> {
+      // Only fixed fragments go into the SQL text; every value is a bound parameter.
+      std::string where = "1";
+      std::vector<std::string> values;
+      for (const std::string& word : q.nameWords) {
+        where += " AND search_name LIKE ? ESCAPE '\\'";
+        values.push_back("% " + likePrefix(foldForSearch(word)));
+      }
+      if (!q.idDigitsPrefix.empty()) {
+        where += " AND id_digits LIKE ? ESCAPE '\\'";
+        values.push_back(likePrefix(q.idDigitsPrefix));
+      }
+      PersonPage page;
+      {
+        auto count = prepare("SELECT count(*) FROM persons WHERE " + where);
+        for (std::size_t i = 0; i < values.size(); ++i) count.bindAt(static_cast<int>(i + 1), values[i]);
+        count.step();
+        page.total = count.integer(0);
+      }
+      auto s = prepare(fmt::format("SELECT {} FROM persons WHERE {} ORDER BY last_name, first_name, id LIMIT ? OFFSET ?",
+                                   kPersonColumns, where));
+      for (std::size_t i = 0; i < values.size(); ++i) s.bindAt(static_cast<int>(i + 1), values[i]);
+      s.bindAt(static_cast<int>(values.size() + 1), q.limit).bindAt(static_cast<int>(values.size() + 2), q.offset);
+      while (s.step()) page.persons.push_back(readPerson(s));
+      return page;
+    });
+  }
+
+  std::expected<Registration, Error> createRegistration(const Actor& actor, const NewRegistration& r) override {
+    std::optional<Registration> created;
+    auto done = transaction([&]() -> std::expected<void, Error> {
+      if (auto ok = requireCode("registration_reason", r.reason, r.startDate, "reason"); !ok) return ok;
+      if (auto p = person(r.personId); !p) return std::unexpected(p.error());
+      prepare("INSERT INTO registrations (person_id, programme, start_date, reason) VALUES (?, ?, ?, ?)")
+          .bind(r.personId, r.programme, r.startDate.iso(), r.reason)
+          .run();
+      created = Registration{sqlite3_last_insert_rowid(db_), r.personId, r.programme, r.startDate, r.reason,
+                             std::nullopt, std::nullopt, 1};
+      return appendEvent(actor, r.personId, "registration.created", nullptr, registrationJson(*created));
+    });
+    if (!done) return std::unexpected(done.error());
+    return *created;
+  }
+
+  std::expected<Registration, Error> endRegistration(const Actor& actor, std::int64_t id, std::int64_t expectedVersion,
+                                                     CivilDate endDate, const std::string& endReason) override {
+    std::optional<Registration> ended;
+    auto done = transaction([&]() -> std::expected<void, Error> {
+      auto before = registration(id);
+      if (!before) return std::unexpected(before.error());
+      if (before->version != expectedVersion) return std::unexpected(staleVersion("registration", id, before->version));
+      if (before->endDate) return std::unexpected(conflict(fmt::format("registration {} has already ended", id)));
+      if (endDate < before->startDate)
+        return std::unexpected(invalidInput("the end date is before the start date", "end_date"));
+      if (auto ok = requireCode("deregistration_reason", endReason, endDate, "end_reason"); !ok) return ok;
+      prepare("UPDATE registrations SET end_date = ?, end_reason = ?, version = version + 1 WHERE id = ?")
+          .bind(endDate.iso(), endReason, id)
+          .run();
+      ended = *before;
+      ended->endDate = endDate;
+      ended->endReason = endReason;
+      ended->version = expectedVersion + 1;
+      return appendEvent(actor, ended->personId, "registration.ended", registrationJson(*before),
+                         registrationJson(*ended));
+    });
+    if (!done) return std::unexpected(done.error());
+    return *ended;
+  }
+
+  std::expected<std::vector<Registration>, Error> registrationsOf(std::int64_t personId) override {
+    return guard([&]() -> std::expected<std::vector<Registration>, Error> {
+      auto s = prepare(fmt::format("SELECT {} FROM registrations WHERE person_id = ? ORDER BY start_date, id",
+                                   kRegistrationColumns));
+      s.bind(personId);
+      std::vector<Registration> result;
+      while (s.step()) result.push_back(readRegistration(s));
+      return result;
+    });
+  }
+
+  std::expected<std::vector<Event>, Error> eventsOf(std::int64_t personId) override {
+    return guard([&]() -> std::expected<std::vector<Event>, Error> {
+      auto s = prepare("SELECT id, time, actor, user_id, person_id, type, payload FROM events WHERE person_id = ? ORDER BY id");
+      s.bind(personId);
+      std::vector<Event> result;
+      while (s.step())
+        result.push_back(Event{s.integer(0), s.text(1), s.text(2), s.optionalInteger(3), s.optionalInteger(4), s.text(5),
+                               s.text(6)});
+      return result;
+    });
+  }
+
+  std::expected<CodeList, Error> codeList(std::string_view name) override {
+    return guard([&]() -> std::expected<CodeList, Error> {
+      auto s = prepare("SELECT code, label, valid_from, valid_to FROM codes WHERE list = ? ORDER BY position, valid_from");
+      s.bind(name);
+      std::vector<Code> codes;
+      while (s.step()) {
+        std::optional<CivilDate> validTo;
+        if (!s.isNull(3)) validTo = dateColumn(s, 3);
+        codes.push_back(Code{s.text(0), s.text(1), dateColumn(s, 2), validTo});
+      }
+      if (codes.empty()) return std::unexpected(notFound(fmt::format("no code list named '{}'", name)));
+      return CodeList(std::string(name), std::move(codes));
+    });
+  }
+
+  std::expected<User, Error> createUser(const Actor& actor, const NewUser& u) override {
+    User created;
+    auto done = transaction([&]() -> std::expected<void, Error> {
+      if (auto existing = userByName(u.username); !existing || *existing)
+        return std::unexpected(existing ? conflict(fmt::format("the username '{}' is taken", u.username)) : existing.error());
+      prepare("INSERT INTO users (username, role, password_hash, created_at) VALUES (?, ?, ?, ?)")
+          .bind(u.username, u.role, u.passwordHash, nowIso())
+          .run();
+      created = User{sqlite3_last_insert_rowid(db_), u.username, u.role, u.passwordHash, true, 1};
+      return appendEvent(actor, std::nullopt, "user.created", nullptr,
+                         json::object{{"id", created.id}, {"username", u.username}, {"role", u.role}});
+    });
+    if (!done) return std::unexpected(done.error());
+    return created;
+  }
+
+  std::expected<std::optional<User>, Error> userByName(std::string_view username) override {
+    return findUser("username = ?", username);
+  }
+  std::expected<std::optional<User>, Error> userById(std::int64_t id) override { return findUser("id = ?", id); }
+
+  std::expected<void, Error> createSession(const SessionRecord& r) override {
+    return guard([&]() -> std::expected<void, Error> {
+      prepare("INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, last_seen_at) VALUES (?, ?, ?, ?, ?)")
+          .bind(r.tokenHash, r.userId, r.csrfToken, r.createdAt, r.lastSeenAt)
+          .run();
+      return {};
+    });
+  }
+
+  std::expected<std::optional<SessionRecord>, Error> session(std::string_view tokenHash) override {
+    return guard([&]() -> std::expected<std::optional<SessionRecord>, Error> {
+      auto s = prepare("SELECT token_hash, user_id, csrf_token, created_at, last_seen_at FROM sessions WHERE token_hash = ?");
+      s.bind(tokenHash);
+      if (!s.step()) return std::optional<SessionRecord>();
+      return SessionRecord{s.text(0), s.integer(1), s.text(2), s.integer(3), s.integer(4)};
+    });
+  }
+
+  std::expected<void, Error> touchSession(std::string_view tokenHash, std::int64_t lastSeenAt) override {
+    return guard([&]() -> std::expected<void, Error> {
+      prepare("UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?").bind(lastSeenAt, tokenHash).run();
+      return {};
+    });
+  }
+
+  std::expected<void, Error> deleteSession(std::string_view tokenHash) override {
+    return guard([&]() -> std::expected<void, Error> {
+      prepare("DELETE FROM sessions WHERE token_hash = ?").bind(tokenHash).run();
+      return {};
+    });
+  }
+
+ private:
+  // Runs `body`, turning a SqliteFailure into an Error value.
+  template <class F>
+  auto guard(F&& body) -> decltype(body()) {
+    try {
+      return body();
+    } catch (const SqliteFailure& e) {
+      if ((e.code & 0xff) == SQLITE_CONSTRAINT) return std::unexpected(conflict(fmt::format("constraint failed: {}", e.what())));
+      return std::unexpected(internalError(fmt::format("database error: {}", e.what())));
+    }
+  }
+
+  Statement prepare(const std::string& sql) {
+    auto it = statements_.find(sql);
+    if (it == statements_.end()) {
+      sqlite3_stmt* stmt = nullptr;
+      int rc = sqlite3_prepare_v3(db_, sql.c_str(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
+      if (rc != SQLITE_OK) throw SqliteFailure(rc, sqlite3_errmsg(db_));
+      it = statements_.emplace(sql, stmt).first;
+    }
+    return Statement(db_, it->second);
+  }
+
+  void exec(const std::string& sql) {
+    char* message = nullptr;
+    int rc = sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &message);
+    if (rc != SQLITE_OK) {
+      std::string text = message ? message : sqlite3_errstr(rc);
+      sqlite3_free(message);
+      throw SqliteFailure(sqlite3_extended_errcode(db_), text);
+    }
+  }
+
+  void rollback(int depth, const std::string& savepoint) {
+    char* message = nullptr;
+    std::string sql = depth == 1 ? std::string("ROLLBACK") : "ROLLBACK TO " + savepoint + "; RELEASE " + savepoint;
+    sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &message);
+    sqlite3_free(message);
+  }
+
+  int currentVersion() {
+    auto s = prepare("SELECT coalesce(max(version), 0) FROM schema_migrations");
+    s.step();
+    return static_cast<int>(s.integer(0));
+  }
+
+  std::string nowIso() const {
+    auto now = std::chrono::time_point_cast<std::chrono::milliseconds>(options_.clock());
+    return fmt::format("{:%Y-%m-%dT%H:%M:%S}Z", now);
+  }
+
+  static std::string searchName(const PersonDetails& d) { return foldForSearch(" " + d.firstName + " " + d.lastName); }
+
+  static Error staleVersion(std::string_view what, std::int64_t id, std::int64_t current) {
+    return conflict(fmt::format("the {} {} was changed by someone else (current version {})", what, id, current));
+  }
+
+  std::expected<void, Error> requireCode(std::string_view list, const std::string& code, CivilDate date,
+                                         std::string field) {
+    auto codes = codeList(list);
+    if (!codes) return std::unexpected(codes.error());
+    if (!codes->isValid(code, date))
+      return std::unexpected(
+          invalidInput(fmt::format("'{}' is not a valid {} on {}", code, list, date.iso()), std::move(field)));
+    return {};
+  }
+
+  std::expected<void, Error> appendEvent(const Actor& actor, std::optional<std::int64_t> personId, std::string_view type,
+                                         json::value before, json::value after) {
+    if (options_.beforeEventForTesting)
+      if (auto ok = options_.beforeEventForTesting(type); !ok) return ok;
+    std::string payload = json::serialize(json::object{{"before", std::move(before)}, {"after", std::move(after)}});
+    prepare("INSERT INTO events (time, actor, user_id, person_id, type, payload) VALUES (?, ?, ?, ?, ?, ?)")
+        .bind(nowIso(), actor.name, actor.userId, personId, type, payload)
+        .run();
+    return {};
+  }
+
+  std::expected<Registration, Error> registration(std::int64_t id) {
+    auto s = prepare(fmt::format("SELECT {} FROM registrations WHERE id = ?", kRegistrationColumns));
+    s.bind(id);
+    if (!s.step()) return std::unexpected(notFound(fmt::format("no registration with id {}", id)));
+    return readRegistration(s);
+  }
+
+  template <class Key>
+  std::expected<std::optional<User>, Error> findUser(std::string_view condition, const Key& key) {
+    return guard([&]() -> std::expected<std::optional<User>, Error> {
+      auto s = prepare(fmt::format("SELECT id, username, role, password_hash, active, version FROM users WHERE {}", condition));
+      s.bind(key);
+      if (!s.step()) return std::optional<User>();
+      return User{s.integer(0), s.text(1), s.text(2), s.text(3), s.integer(4) != 0, s.integer(5)};
+    });
+  }
+
+  static Person readPerson(const Statement& s) {
+    auto pid = PersonalId::parse(s.text(1), *CivilDate::fromParts(2000, 1, 1));
+    if (!pid) throw SqliteFailure(SQLITE_CORRUPT, "bad personnummer in the database");
+    auto protection = protectionFromString(s.text(8));
+    return Person{s.integer(0),
+                  PersonDetails{*pid, s.text(2), s.text(3), s.text(4), s.text(5), s.text(6), s.text(7),
+                                protection.value_or(Protection::protected_registration)},
+                  s.integer(9)};
+  }
+
+  static Registration readRegistration(const Statement& s) {
+    std::optional<CivilDate> end;
+    if (!s.isNull(5)) end = dateColumn(s, 5);
+    return Registration{s.integer(0), s.integer(1), s.text(2), dateColumn(s, 3), s.text(4), end, s.optionalText(6),
+                        s.integer(7)};
+  }
+
+  sqlite3* db_;
+  StoreOptions options_;
+  std::map<std::string, sqlite3_stmt*, std::less<>> statements_;
+  int depth_ = 0;
+};
+
+}  // namespace
+
+std::expected<std::unique_ptr<Store>, Error> openStore(const std::string& location, StoreOptions options) {
+  sqlite3* db = nullptr;
+  int rc = sqlite3_open_v2(location.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
+  if (rc != SQLITE_OK) {
+    std::string message = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+    sqlite3_close_v2(db);
+    return std::unexpected(internalError(fmt::format("cannot open the database {}: {}", location, message)));
+  }
+  sqlite3_busy_timeout(db, 5000);
+  const char* pragmas = "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;";
+  char* message = nullptr;
+  if (sqlite3_exec(db, pragmas, nullptr, nullptr, &message) != SQLITE_OK) {
+    std::string text = message ? message : "unknown error";
+    sqlite3_free(message);
+    sqlite3_close_v2(db);
+    return std::unexpected(internalError(fmt::format("cannot open the database {}: {}", location, text)));
+  }
+  return std::make_unique<SqliteStore>(db, std::move(options));
+}
+
+std::expected<void, Error> backupDatabase(const std::string& location, const std::string& destination) {
+  if (!std::filesystem::exists(location))
+    return std::unexpected(invalidInput(fmt::format("no database at {}", location), "db"));
+  if (std::filesystem::exists(destination))
+    return std::unexpected(invalidInput(fmt::format("{} already exists; choose a new file", destination), "out"));
+  sqlite3* source = nullptr;
+  sqlite3* target = nullptr;
+  auto closeBoth = [&] {
+    sqlite3_close_v2(source);
+    sqlite3_close_v2(target);
+  };
+  if (sqlite3_open_v2(location.c_str(), &source, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK ||
+      sqlite3_open_v2(destination.c_str(), &target, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK) {
+    std::string message = fmt::format("cannot open {} or {}", location, destination);
+    closeBoth();
+    return std::unexpected(internalError(message));
+  }
+  sqlite3_backup* backup = sqlite3_backup_init(target, "main", source, "main");
+  if (!backup) {
+    std::string message = sqlite3_errmsg(target);
+    closeBoth();
+    return std::unexpected(internalError("backup failed: " + message));
+  }
+  int rc;
+  do {
+    rc = sqlite3_backup_step(backup, 1024);
+    if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  } while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+  sqlite3_backup_finish(backup);
+  std::string message = sqlite3_errmsg(target);
+  closeBoth();
+  if (rc != SQLITE_DONE) {
+    std::remove(destination.c_str());
+    return std::unexpected(internalError("backup failed: " + message));
+  }
+  return {};
+}
+
+}  // namespace lotsen

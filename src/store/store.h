@@ -1,0 +1,148 @@
+// Lotsen store: the one interface through which everything reads and writes persistent state.
+//
+// src/store owns the database: the Store interface, its SQLite implementation (sqlite/), the schema
+// migrations (migrations/*.sql, compiled into the binary) and the single Writer that group-commits
+// writes. It depends on src/domain only. Nothing in this interface may assume SQLite: PostgreSQL will
+// implement it too. Every change to a person's case is written as an immutable event in the same
+// transaction as the current-state rows it changes.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <expected>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "domain/code_list.h"
+#include "domain/error.h"
+#include "domain/person.h"
+
+namespace lotsen {
+
+// Who caused a change, as written in the event journal.
+struct Actor {
+  std::optional<std::int64_t> userId;  // none for the system itself (imports, jobs, demo)
+  std::string name;                    // username or "system:<job>"
+};
+
+struct Event {
+  std::int64_t id = 0;
+  std::string time;  // UTC, ISO 8601 with milliseconds
+  std::string actor;
+  std::optional<std::int64_t> userId;
+  std::optional<std::int64_t> personId;
+  std::string type;     // e.g. "person.created", "registration.ended"
+  std::string payload;  // JSON: {"before": …, "after": …}
+};
+
+struct User {
+  std::int64_t id = 0;
+  std::string username;
+  std::string role;
+  std::string passwordHash;  // Argon2id string (libsodium crypto_pwhash_str)
+  bool active = true;
+  std::int64_t version = 0;
+};
+
+struct NewUser {
+  std::string username;
+  std::string role;
+  std::string passwordHash;
+};
+
+// A login session. Only a hash of the session token is stored.
+struct SessionRecord {
+  std::string tokenHash;
+  std::int64_t userId = 0;
+  std::string csrfToken;
+  std::int64_t createdAt = 0;   // unix seconds
+  std::int64_t lastSeenAt = 0;  // unix seconds
+};
+
+// A person search. Name words match the start of a first or last name (case-insensitive, å/ä/ö
+// included); an id prefix matches the start of the canonical personnummer's digits.
+struct PersonQuery {
+  std::vector<std::string> nameWords;
+  std::string idDigitsPrefix;  // digits only, e.g. "20080312" or "200803121234"
+  int offset = 0;
+  int limit = 50;
+};
+
+struct PersonPage {
+  std::vector<Person> persons;
+  std::int64_t total = 0;
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  // Applies every embedded migration not yet applied, in order, each in its own transaction.
+  // Returns how many were applied.
+  virtual std::expected<int, Error> migrate() = 0;
+  // Returns the highest applied migration version (0 for an empty database).
+  virtual std::expected<int, Error> schemaVersion() = 0;
+  // Succeeds when the database answers a trivial query.
+  virtual std::expected<void, Error> ping() = 0;
+
+  // Runs `work` atomically: all its writes commit together, or none do when it returns an error.
+  // Calls nest (the inner one becomes a savepoint). Not thread-safe: one Store per thread.
+  virtual std::expected<void, Error> transaction(const std::function<std::expected<void, Error>()>& work) = 0;
+
+  // Persons. Writes record an event ("person.created", "person.updated") in the same transaction.
+  virtual std::expected<Person, Error> createPerson(const Actor& actor, const PersonDetails& details) = 0;
+  // conflict when `expectedVersion` is not the stored version; not_found when there is no such person.
+  virtual std::expected<Person, Error> updatePerson(const Actor& actor, std::int64_t id, std::int64_t expectedVersion,
+                                                    const PersonDetails& details) = 0;
+  virtual std::expected<Person, Error> person(std::int64_t id) = 0;
+  virtual std::expected<std::optional<Person>, Error> personByPersonalId(const PersonalId& id) = 0;
+  // Ordered by last name, first name, id.
+  virtual std::expected<PersonPage, Error> searchPersons(const PersonQuery& query) = 0;
+
+  // Registrations. The reason must be a code valid on the start date ("registration_reason"), the end
+  // reason one valid on the end date ("deregistration_reason"); invalid_input otherwise.
+  virtual std::expected<Registration, Error> createRegistration(const Actor& actor, const NewRegistration& r) = 0;
+  virtual std::expected<Registration, Error> endRegistration(const Actor& actor, std::int64_t id,
+                                                             std::int64_t expectedVersion, CivilDate endDate,
+                                                             const std::string& endReason) = 0;
+  // Oldest first.
+  virtual std::expected<std::vector<Registration>, Error> registrationsOf(std::int64_t personId) = 0;
+
+  // The events about one person, oldest first.
+  virtual std::expected<std::vector<Event>, Error> eventsOf(std::int64_t personId) = 0;
+
+  // not_found for an unknown list name.
+  virtual std::expected<CodeList, Error> codeList(std::string_view name) = 0;
+
+  // Users. conflict when the username is taken. Writes a "user.created" event.
+  virtual std::expected<User, Error> createUser(const Actor& actor, const NewUser& user) = 0;
+  virtual std::expected<std::optional<User>, Error> userByName(std::string_view username) = 0;
+  virtual std::expected<std::optional<User>, Error> userById(std::int64_t id) = 0;
+
+  // Sessions (not journalled: they are not case data).
+  virtual std::expected<void, Error> createSession(const SessionRecord& session) = 0;
+  virtual std::expected<std::optional<SessionRecord>, Error> session(std::string_view tokenHash) = 0;
+  virtual std::expected<void, Error> touchSession(std::string_view tokenHash, std::int64_t lastSeenAt) = 0;
+  virtual std::expected<void, Error> deleteSession(std::string_view tokenHash) = 0;
+};
+
+struct StoreOptions {
+  // The clock used for event times. Default: the system clock.
+  std::function<std::chrono::system_clock::time_point()> clock;
+  // Test hook: called inside a write's transaction after the current-state rows are written and before
+  // the event is; an error returned here must roll the whole write back.
+  std::function<std::expected<void, Error>(std::string_view eventType)> beforeEventForTesting;
+};
+
+// Opens the store at `location`: a file path for SQLite. The file is created if missing; the schema is
+// not migrated (call migrate()). Errors: internal when the database cannot be opened.
+std::expected<std::unique_ptr<Store>, Error> openStore(const std::string& location, StoreOptions options = {});
+
+// Copies a live SQLite database to `destination` consistently while others keep using it.
+std::expected<void, Error> backupDatabase(const std::string& location, const std::string& destination);
+
+}  // namespace lotsen

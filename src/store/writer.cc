@@ -1,0 +1,41 @@
+#include "store/writer.h"
+
+namespace lotsen {
+
+Writer::Writer(std::unique_ptr<Store> store) : store_(std::move(store)), thread_([this] { loop(); }) {}
+
+Writer::~Writer() {
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  wake_.notify_one();
+  thread_.join();
+}
+
+void Writer::enqueue(Job job) {
+  {
+    std::lock_guard lock(mutex_);
+    queue_.push_back(std::move(job));
+  }
+  wake_.notify_one();
+}
+
+void Writer::loop() {
+  for (;;) {
+    std::deque<Job> batch;
+    {
+      std::unique_lock lock(mutex_);
+      wake_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
+      if (queue_.empty()) return;
+      batch.swap(queue_);
+    }
+    auto committed = store_->transaction([&]() -> std::expected<void, Error> {
+      for (Job& job : batch) job.execute(*store_);
+      return {};
+    });
+    for (Job& job : batch) job.complete(committed ? nullptr : &committed.error());
+  }
+}
+
+}  // namespace lotsen
