@@ -21,6 +21,11 @@ void Writer::enqueue(Job job) {
   wake_.notify_one();
 }
 
+void Writer::post(std::function<std::expected<void, Error>(Store&)> work) {
+  enqueue(Job{[work = std::move(work)](Store& store) { (void)store.transaction([&] { return work(store); }); },
+              [](const Error*) {}});
+}
+
 void Writer::loop() {
   for (;;) {
     std::deque<Job> batch;

@@ -27,7 +27,8 @@ class Writer {
 
   // Runs `work` on the writer thread inside a transaction shared with other queued work, and returns
   // its result once that transaction is committed. An error from `work` rolls back its changes only.
-  // If the shared commit fails, every write in it gets that error. Thread-safe; blocks the caller.
+  // If the shared commit fails, every write in it gets that error. Thread-safe; blocks the caller, so
+  // never call it from a network I/O thread.
   template <class T>
   std::expected<T, Error> run(std::function<std::expected<T, Error>(Store&)> work) {
     auto result = std::make_shared<std::expected<T, Error>>(std::unexpected(internalError("not run")));
@@ -48,6 +49,10 @@ class Writer {
     done.wait();
     return std::move(*result);
   }
+
+  // Queues `work` without waiting for it; its result is dropped. For bookkeeping that must not hold up
+  // the caller, such as a session's last-seen time. Thread-safe.
+  void post(std::function<std::expected<void, Error>(Store&)> work);
 
  private:
   struct Job {

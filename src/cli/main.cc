@@ -1,0 +1,207 @@
+// Lotsen cli: the `lotsen` command. It parses arguments, opens the store and calls into http, demo and
+// store; it holds no rules of its own. Exit codes: 0 ok, 2 bad usage or bad input (nothing written),
+// 1 internal error.
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <iostream>
+#include <regex>
+
+#include "demo/demo.h"
+#include "http/auth.h"
+#include "http/server.h"
+#include "store/store.h"
+
+namespace lotsen {
+namespace {
+
+constexpr int kOk = 0;
+constexpr int kInternal = 1;
+constexpr int kBadInput = 2;
+
+constexpr std::string_view kDemoUser = "demo";
+constexpr std::string_view kDemoPassword = "lotsen-demo-2026";
+constexpr std::uint64_t kDefaultSeed = 1490;
+
+int fail(const Error& error) {
+  fmt::print(stderr, "lotsen: {}\n", error.message);
+  return error.kind == ErrorKind::internal ? kInternal : kBadInput;
+}
+
+CivilDate today() { return CivilDate::fromDays(std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())); }
+
+std::expected<std::unique_ptr<Store>, Error> openMigrated(const std::string& db) {
+  auto store = openStore(db);
+  if (!store) return store;
+  if (auto applied = (*store)->migrate(); !applied) return std::unexpected(applied.error());
+  return store;
+}
+
+std::expected<void, Error> addUser(Store& store, std::string_view username, std::string_view role, std::string_view password) {
+  static const std::regex kUsername("[a-z0-9][a-z0-9._-]{0,63}");
+  static const std::vector<std::string_view> kRoles{"admin", "unit_manager", "caseworker", "statistician", "auditor",
+                                                    "school_reporter"};
+  if (!std::regex_match(std::string(username), kUsername))
+    return std::unexpected(invalidInput("a username has 1–64 characters: a–z, 0–9, '.', '_' or '-', starting with a letter or digit"));
+  if (std::find(kRoles.begin(), kRoles.end(), role) == kRoles.end())
+    return std::unexpected(invalidInput(fmt::format("unknown role '{}'; use admin, unit_manager, caseworker, statistician, auditor or school_reporter", role)));
+  auto hash = hashPassword(password);
+  if (!hash) return std::unexpected(hash.error());
+  auto user = store.createUser(Actor{std::nullopt, "system:cli"}, NewUser{std::string(username), std::string(role), *hash});
+  if (!user) return std::unexpected(user.error());
+  return {};
+}
+
+std::expected<void, Error> loadDemo(Store& store, std::uint64_t seed, CivilDate date, const std::string& registers) {
+  DemoMunicipality demo = generateDemoMunicipality(seed, date);
+  auto summary = seedDemo(store, demo);
+  if (!summary) return std::unexpected(summary.error());
+  if (auto user = addUser(store, kDemoUser, "admin", kDemoPassword); !user) return user;
+  fmt::print(stderr, "Demokommun {} {}: {} invånare 15–21 år, {} personer i KAA-registret ({} aktuella inskrivningar)\n",
+             demo.code, demo.name, summary->residents, summary->persons, summary->openRegistrations);
+  if (!registers.empty()) {
+    if (auto written = writeDemoRegisters(demo, registers); !written) return written;
+    fmt::print(stderr, "Registerfiler skrivna i {}\n", registers);
+  }
+  return {};
+}
+
+struct Listen {
+  std::string host;
+  std::uint16_t port;
+};
+
+std::expected<Listen, Error> parseListen(const std::string& text) {
+  static const std::regex kPattern(R"((\[[0-9a-fA-F:.]+\]|[0-9.]+|localhost):([0-9]{1,5}))");
+  std::smatch m;
+  if (!std::regex_match(text, m, kPattern) || std::stoi(m[2]) > 65535)
+    return std::unexpected(invalidInput(fmt::format("--listen takes HOST:PORT, e.g. 127.0.0.1:8080, not '{}'", text)));
+  std::string host = m[1];
+  if (host == "localhost") host = "127.0.0.1";
+  if (host.front() == '[') host = host.substr(1, host.size() - 2);
+  return Listen{host, static_cast<std::uint16_t>(std::stoi(m[2]))};
+}
+
+int serve(const std::string& db, const std::string& listen, bool demo, std::uint64_t seed) {
+  auto address = parseListen(listen);
+  if (!address) return fail(address.error());
+  {
+    auto store = openMigrated(db);
+    if (!store) return fail(store.error());
+    if (demo) {
+      auto existing = (*store)->searchPersons({{}, "", 0, 1});
+      if (!existing) return fail(existing.error());
+      if (existing->total == 0) {
+        if (auto loaded = loadDemo(**store, seed, today(), ""); !loaded) return fail(loaded.error());
+      }
+    }
+  }
+  ServerOptions options;
+  options.host = address->host;
+  options.port = address->port;
+  options.openStore = [db] { return openStore(db); };
+  options.onListening = [demo](const std::string& url) {
+    fmt::print("Lotsen lyssnar på {}\n", url);
+    if (demo) fmt::print("Logga in som \"{}\" med lösenordet \"{}\".\n", kDemoUser, kDemoPassword);
+    std::fflush(stdout);
+  };
+  auto ran = runServer(options);
+  if (!ran) return fail(ran.error());
+  return kOk;
+}
+
+}  // namespace
+}  // namespace lotsen
+
+int main(int argc, char** argv) {
+  using namespace lotsen;
+  CLI::App app{"Lotsen: case system for the municipal activity responsibility for young people (KAA)", "lotsen"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "lotsen 0.1.0");
+
+  std::string db = "lotsen.db";
+  std::string listen = "127.0.0.1:8080";
+  bool demo = false;
+  std::uint64_t seed = kDefaultSeed;
+
+  auto* serveCmd = app.add_subcommand("serve", "Serve Lotsen over HTTP until SIGINT or SIGTERM");
+  serveCmd->add_option("--db", db, "SQLite database file")->capture_default_str();
+  serveCmd->add_option("--listen", listen, "Address to listen on, HOST:PORT (port 0 picks a free one)")->capture_default_str();
+  serveCmd->add_flag("--demo", demo, "Load the demo municipality if the database holds no persons");
+  serveCmd->add_option("--seed", seed, "Seed for the demo municipality")->capture_default_str();
+
+  auto* migrateCmd = app.add_subcommand("migrate", "Create or upgrade the database schema");
+  migrateCmd->add_option("--db", db, "SQLite database file")->capture_default_str();
+
+  auto* userCmd = app.add_subcommand("user", "Manage users");
+  userCmd->require_subcommand(1);
+  std::string username, role;
+  bool passwordStdin = false;
+  auto* userAdd = userCmd->add_subcommand("add", "Add a user; the password is read from standard input");
+  userAdd->add_option("--db", db, "SQLite database file")->required();
+  userAdd->add_option("--name", username, "Username (a–z, 0–9, . _ -)")->required();
+  userAdd->add_option("--role", role, "admin, unit_manager, caseworker, statistician, auditor or school_reporter")->required();
+  userAdd->add_flag("--password-stdin", passwordStdin, "Read the password (at least 12 characters) from standard input")->required();
+
+  CivilDate demoDate = today();
+  std::string demoDateText, registers;
+  auto* demoCmd = app.add_subcommand("demo", "Fill an empty database with the demo municipality");
+  demoCmd->add_option("--db", db, "SQLite database file")->required();
+  demoCmd->add_option("--seed", seed, "Seed: the same seed and date give the same data")->capture_default_str();
+  demoCmd->add_option("--date", demoDateText, "The day the demo registers describe (YYYY-MM-DD, default today)");
+  demoCmd->add_option("--registers", registers, "Also write the registers as import files into this directory");
+
+  std::string out;
+  auto* backupCmd = app.add_subcommand("backup", "Copy the database consistently while the server runs");
+  backupCmd->add_option("--db", db, "SQLite database file")->required();
+  backupCmd->add_option("--out", out, "The backup file to create (must not exist)")->required();
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    return code == 0 ? kOk : kBadInput;
+  }
+
+  try {
+    if (*serveCmd) return serve(db, listen, demo, seed);
+    if (*migrateCmd) {
+      auto store = openStore(db);
+      if (!store) return fail(store.error());
+      auto applied = (*store)->migrate();
+      if (!applied) return fail(applied.error());
+      fmt::print("{} migration(s) applied; schema version {}\n", *applied, (*store)->schemaVersion().value_or(0));
+      return kOk;
+    }
+    if (*userAdd) {
+      std::string password;
+      std::getline(std::cin, password);
+      while (!password.empty() && (password.back() == '\r' || password.back() == '\n')) password.pop_back();
+      auto store = openMigrated(db);
+      if (!store) return fail(store.error());
+      if (auto added = addUser(**store, username, role, password); !added) return fail(added.error());
+      fmt::print("user {} added with role {}\n", username, role);
+      return kOk;
+    }
+    if (*demoCmd) {
+      if (!demoDateText.empty()) {
+        auto parsed = CivilDate::parse(demoDateText);
+        if (!parsed) return fail(parsed.error());
+        demoDate = *parsed;
+      }
+      auto store = openMigrated(db);
+      if (!store) return fail(store.error());
+      if (auto loaded = loadDemo(**store, seed, demoDate, registers); !loaded) return fail(loaded.error());
+      return kOk;
+    }
+    if (*backupCmd) {
+      if (auto done = backupDatabase(db, out); !done) return fail(done.error());
+      fmt::print("backup written to {}\n", out);
+      return kOk;
+    }
+  } catch (const std::exception& e) {
+    fmt::print(stderr, "lotsen: internal error: {}\n", e.what());
+    return kInternal;
+  }
+  return kBadInput;
+}

@@ -1,0 +1,393 @@
+#include "http/api.h"
+
+#include <spdlog/sinks/stdout_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include <boost/json.hpp>
+#include <charconv>
+#include <cmath>
+#include <fmt/chrono.h>
+#include <fmt/format.h>
+
+#include "http/auth.h"
+
+namespace lotsen {
+namespace json = boost::json;
+namespace {
+
+constexpr std::string_view kSessionCookie = "lotsen_session";
+constexpr int kPageSize = 50;
+constexpr std::size_t kMaxQueryLength = 200;
+
+std::int64_t unixSeconds(std::chrono::system_clock::time_point t) {
+  return std::chrono::duration_cast<std::chrono::seconds>(t.time_since_epoch()).count();
+}
+
+CivilDate today(std::chrono::system_clock::time_point now) {
+  return CivilDate::fromDays(std::chrono::floor<std::chrono::days>(now));
+}
+
+Response jsonResponse(int status, const json::value& body) { return Response{status, "application/json", json::serialize(body), {}}; }
+
+std::string cookieValue(std::string_view header, std::string_view name) {
+  while (!header.empty()) {
+    std::size_t semi = header.find(';');
+    std::string_view part = header.substr(0, semi);
+    while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
+    if (part.size() > name.size() && part.substr(0, name.size()) == name && part[name.size()] == '=')
+      return std::string(part.substr(name.size() + 1));
+    if (semi == std::string_view::npos) break;
+    header.remove_prefix(semi + 1);
+  }
+  return {};
+}
+
+bool isStateChanging(std::string_view method) { return method != "GET" && method != "HEAD" && method != "OPTIONS"; }
+
+// Person as the API shows it. Address fields of a protected person are never sent.
+json::object personSummaryJson(const Person& p) {
+  const PersonDetails& d = p.details;
+  return {{"id", p.id},
+          {"personal_id", d.personalId.canonical()},
+          {"first_name", d.firstName},
+          {"last_name", d.lastName},
+          {"protected", d.protection != Protection::none}};
+}
+
+json::object personJson(const Person& p, const std::vector<Registration>& registrations) {
+  const PersonDetails& d = p.details;
+  json::object o = personSummaryJson(p);
+  bool hidden = d.protection != Protection::none;
+  o["address"] = hidden ? json::value(nullptr)
+                        : json::value(json::object{{"street_address", d.streetAddress},
+                                                   {"postal_code", d.postalCode},
+                                                   {"city", d.city}});
+  o["municipality_code"] = d.municipalityCode;
+  o["birth_date"] = d.personalId.birthDate().iso();
+  o["coordination_number"] = d.personalId.isCoordinationNumber();
+  o["version"] = p.version;
+  json::array regs;
+  for (const Registration& r : registrations) {
+    json::object ro{{"id", r.id},
+                    {"programme", r.programme},
+                    {"start_date", r.startDate.iso()},
+                    {"reason", r.reason},
+                    {"version", r.version}};
+    ro["end_date"] = r.endDate ? json::value(r.endDate->iso()) : json::value(nullptr);
+    ro["end_reason"] = r.endReason ? json::value(*r.endReason) : json::value(nullptr);
+    regs.push_back(std::move(ro));
+  }
+  o["registrations"] = std::move(regs);
+  return o;
+}
+
+// Splits a search text into name words and a personnummer prefix. A word of digits (with an optional
+// '-' or '+') is a personnummer or its start; 6- and 10-digit forms get their century from `today`.
+std::expected<PersonQuery, Error> parsePersonQuery(std::string_view text, CivilDate today) {
+  PersonQuery q;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    while (i < text.size() && (text[i] == ' ' || text[i] == '\t')) ++i;
+    std::size_t start = i;
+    while (i < text.size() && text[i] != ' ' && text[i] != '\t') ++i;
+    std::string_view word = text.substr(start, i - start);
+    if (word.empty()) continue;
+    bool numeric = word.find_first_not_of("0123456789-+") == std::string_view::npos;
+    if (!numeric) {
+      if (q.nameWords.size() == 5) return std::unexpected(invalidInput("search with at most five names", "query"));
+      q.nameWords.emplace_back(word);
+      continue;
+    }
+    if (!q.idDigitsPrefix.empty()) return std::unexpected(invalidInput("search with one personnummer at a time", "query"));
+    if (auto id = PersonalId::parse(word, today)) {
+      std::string digits;
+      for (char c : id->canonical())
+        if (c != '-') digits += c;
+      q.idDigitsPrefix = digits;
+      continue;
+    }
+    std::string digits;
+    for (char c : word)
+      if (c >= '0' && c <= '9') digits += c;
+    if (digits.size() < 2) return std::unexpected(invalidInput("give at least two digits of a personnummer", "query"));
+    if (digits.size() == 6 || digits.size() == 10) {
+      int yy = (digits[0] - '0') * 10 + (digits[1] - '0');
+      int century = (yy <= today.year() % 100) ? today.year() / 100 : today.year() / 100 - 1;
+      digits = std::to_string(century) + digits;
+    }
+    q.idDigitsPrefix = digits;
+  }
+  return q;
+}
+
+Response searchPersons(Call& call) {
+  std::string text = queryParameter(call.request.query, "query");
+  if (text.size() > kMaxQueryLength)
+    return problem(400, "Bad Request", fmt::format("the query is longer than {} characters", kMaxQueryLength), "query");
+  int page = 1;
+  if (std::string p = queryParameter(call.request.query, "page"); !p.empty()) {
+    auto [end, ec] = std::from_chars(p.data(), p.data() + p.size(), page);
+    if (ec != std::errc() || end != p.data() + p.size() || page < 1 || page > 100000)
+      return problem(400, "Bad Request", "page must be a whole number from 1 to 100000", "page");
+  }
+  auto query = parsePersonQuery(text, today(call.now));
+  if (!query) return problem(query.error());
+  query->offset = (page - 1) * kPageSize;
+  query->limit = kPageSize;
+  auto result = call.store.searchPersons(*query);
+  if (!result) return problem(result.error());
+  json::array items;
+  for (const Person& p : result->persons) items.push_back(personSummaryJson(p));
+  return jsonResponse(200, json::object{{"items", std::move(items)},
+                                        {"page", page},
+                                        {"page_size", kPageSize},
+                                        {"total", result->total}});
+}
+
+Response getPerson(Call& call) {
+  std::int64_t id = 0;
+  const std::string& text = call.params[0];
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
+  if (ec != std::errc() || end != text.data() + text.size() || id < 1)
+    return problem(404, "Not Found", "no such person");
+  auto person = call.store.person(id);
+  if (!person) return problem(person.error());
+  auto registrations = call.store.registrationsOf(id);
+  if (!registrations) return problem(registrations.error());
+  Response r = jsonResponse(200, personJson(*person, *registrations));
+  r.headers.emplace_back("ETag", fmt::format("\"{}\"", person->version));
+  return r;
+}
+
+Response login(Call& call) {
+  if (!call.request.contentType.starts_with("application/json"))
+    return problem(415, "Unsupported Media Type", "send the login as application/json");
+  boost::system::error_code ec;
+  json::value body = json::parse(call.request.body, ec);
+  if (ec) return problem(400, "Bad Request", "the body is not valid JSON");
+  const json::object* o = body.if_object();
+  auto stringField = [&](std::string_view name) -> const json::string* {
+    const json::value* v = o ? o->if_contains(name) : nullptr;
+    return v ? v->if_string() : nullptr;
+  };
+  const json::string* username = stringField("username");
+  const json::string* password = stringField("password");
+  if (!username || !password)
+    return problem(400, "Bad Request", "give \"username\" and \"password\" as strings", !username ? "username" : "password");
+
+  auto user = call.store.userByName(std::string_view(*username));
+  if (!user) return problem(user.error());
+  bool known = user->has_value() && (*user)->active;
+  bool ok = verifyPassword(std::string_view(*password), known ? (*user)->passwordHash : dummyPasswordHash());
+  if (!known || !ok) return problem(401, "Unauthorized", "wrong username or password");
+
+  std::string token = randomToken();
+  SessionRecord session{tokenHash(token), (*user)->id, randomToken(), unixSeconds(call.now), unixSeconds(call.now)};
+  auto stored = call.writer.run<void>([&](Store& s) { return s.createSession(session); });
+  if (!stored) return problem(stored.error());
+
+  Response r = jsonResponse(200, json::object{{"csrf_token", session.csrfToken},
+                                              {"user", json::object{{"username", (*user)->username}, {"role", (*user)->role}}}});
+  r.headers.emplace_back("Set-Cookie", fmt::format("{}={}; Path=/; HttpOnly; SameSite=Strict{}", kSessionCookie, token,
+                                                   call.request.overTls ? "; Secure" : ""));
+  return r;
+}
+
+Response logout(Call& call) {
+  std::string hash = call.sessionTokenHash;
+  auto done = call.writer.run<void>([&](Store& s) { return s.deleteSession(hash); });
+  if (!done) return problem(done.error());
+  Response r{204, "", "", {}};
+  r.headers.emplace_back("Set-Cookie", fmt::format("{}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0", kSessionCookie));
+  return r;
+}
+
+Response currentSession(Call& call) {
+  return jsonResponse(200, json::object{{"user", json::object{{"username", call.user->username}, {"role", call.user->role}}}});
+}
+
+Response landingPage(Call&) {
+  return Response{200, "text/html; charset=utf-8",
+                  "<!doctype html><html lang=\"sv\"><head><meta charset=\"utf-8\"><title>Lotsen</title></head><body>"
+                  "<h1>Lotsen</h1><p>Ärendesystem för det kommunala aktivitetsansvaret.</p>"
+                  "<p>Servern är igång. API:t finns under <code>/api/v1</code>; logga in med "
+                  "<code>POST /api/v1/session</code>.</p></body></html>",
+                  {}};
+}
+
+}  // namespace
+
+std::vector<Route> apiRoutes(const std::function<std::string()>& renderMetrics) {
+  using enum Access;
+  using enum Execution;
+  return {
+      {"GET", "/", open, inline_read, landingPage},
+      {"GET", "/healthz", open, inline_read, [](Call&) { return jsonResponse(200, json::object{{"status", "ok"}}); }},
+      {"GET", "/readyz", open, inline_read,
+       [](Call& call) {
+         if (auto ok = call.store.ping(); !ok) return problem(503, "Service Unavailable", "the database does not answer");
+         return jsonResponse(200, json::object{{"status", "ready"}});
+       }},
+      {"GET", "/metrics", open, inline_read,
+       [renderMetrics](Call&) { return Response{200, "text/plain; version=0.0.4", renderMetrics(), {}}; }},
+      {"POST", "/api/v1/session", open, worker, login},
+      {"GET", "/api/v1/session", signed_in, inline_read, currentSession},
+      {"DELETE", "/api/v1/session", signed_in, worker, logout},
+      {"GET", "/api/v1/persons", signed_in, inline_read, searchPersons},
+      {"GET", "/api/v1/persons/{id}", signed_in, inline_read, getPerson},
+  };
+}
+
+std::expected<StorePool::Lease, Error> StorePool::acquire() {
+  {
+    std::lock_guard lock(mutex_);
+    if (!idle_.empty()) {
+      auto store = std::move(idle_.back());
+      idle_.pop_back();
+      return Lease(*this, std::move(store));
+    }
+  }
+  auto store = open_();
+  if (!store) return std::unexpected(store.error());
+  return Lease(*this, std::move(*store));
+}
+
+void StorePool::giveBack(std::unique_ptr<Store> store) {
+  std::lock_guard lock(mutex_);
+  idle_.push_back(std::move(store));
+}
+
+Api::Api(StorePool& readers, Writer& writer, SessionPolicy sessions)
+    : readers_(readers), writer_(writer), sessions_(sessions) {
+  routes_ = apiRoutes([this] { return metrics_->render(); });
+  std::vector<std::string> labels;
+  for (const Route& r : routes_) labels.push_back(r.method + " " + r.pattern);
+  metrics_ = std::make_unique<Metrics>(std::move(labels));
+}
+
+std::optional<Api::Match> Api::match(const Request& request, bool& pathKnown) const {
+  pathKnown = false;
+  for (std::size_t i = 0; i < routes_.size(); ++i) {
+    std::string_view pattern = routes_[i].pattern;
+    std::string_view path = request.path;
+    std::vector<std::string> params;
+    bool matches = true;
+    while (matches && !pattern.empty()) {
+      std::size_t brace = pattern.find('{');
+      if (brace == std::string_view::npos) {
+        matches = pattern == path;
+        pattern = path = {};
+        break;
+      }
+      if (path.substr(0, brace) != pattern.substr(0, brace)) {
+        matches = false;
+        break;
+      }
+      path.remove_prefix(brace);
+      pattern.remove_prefix(pattern.find('}') + 1);
+      std::size_t slash = path.find('/');
+      std::string value(path.substr(0, slash));
+      if (value.empty()) matches = false;
+      params.push_back(std::move(value));
+      path.remove_prefix(slash == std::string_view::npos ? path.size() : slash);
+    }
+    if (!matches || !path.empty()) continue;
+    pathKnown = true;
+    if (routes_[i].method == request.method || (request.method == "HEAD" && routes_[i].method == "GET"))
+      return Match{i, std::move(params)};
+  }
+  return std::nullopt;
+}
+
+bool Api::runsOnWorker(const Request& request) const {
+  bool pathKnown = false;
+  auto m = match(request, pathKnown);
+  return m && routes_[m->index].execution == Execution::worker;
+}
+
+Response Api::handle(const Request& request) {
+  auto started = std::chrono::steady_clock::now();
+  std::size_t routeIndex = routes_.size();
+  std::optional<std::int64_t> userId;
+  Response response;
+  try {
+    response = dispatch(request, routeIndex, userId);
+  } catch (const std::exception& e) {
+    spdlog::error("unhandled exception in {} {}: {}", request.method,
+                  routeIndex < routes_.size() ? routes_[routeIndex].pattern : std::string("?"), e.what());
+    response = problem(500, "Internal Server Error", "an internal error occurred; it has been logged");
+  }
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  metrics_->observe(routeIndex, response.status, seconds);
+  log(request, routeIndex < routes_.size() ? routes_[routeIndex].pattern : "unmatched", response.status, seconds, userId);
+  return response;
+}
+
+void Api::observeUnrouted(const Request& request, int status, double seconds) {
+  metrics_->observe(routes_.size(), status, seconds);
+  log(request, "unmatched", status, seconds, std::nullopt);
+}
+
+Response Api::dispatch(const Request& request, std::size_t& routeIndex, std::optional<std::int64_t>& userId) {
+  bool pathKnown = false;
+  auto m = match(request, pathKnown);
+  if (!m) {
+    if (pathKnown) return problem(405, "Method Not Allowed", fmt::format("{} is not allowed here", request.method));
+    return problem(404, "Not Found", "there is nothing at this address");
+  }
+  routeIndex = m->index;
+  const Route& route = routes_[m->index];
+
+  auto store = readers_.acquire();
+  if (!store) {
+    spdlog::error("cannot open a database connection: {}", store.error().message);
+    return problem(503, "Service Unavailable", "the database is not available");
+  }
+  Call call{request, std::move(m->params), **store, writer_, std::nullopt, {}, std::chrono::system_clock::now()};
+
+  if (route.access == Access::signed_in) {
+    std::string token = cookieValue(request.cookie, kSessionCookie);
+    if (token.empty()) return problem(401, "Unauthorized", "log in first");
+    call.sessionTokenHash = tokenHash(token);
+    auto session = call.store.session(call.sessionTokenHash);
+    if (!session) return problem(session.error());
+    if (!*session) return problem(401, "Unauthorized", "the session has ended; log in again");
+    std::int64_t now = unixSeconds(call.now);
+    if (now - (*session)->lastSeenAt > sessions_.idleTimeout.count() ||
+        now - (*session)->createdAt > sessions_.absoluteTimeout.count()) {
+      writer_.post([hash = call.sessionTokenHash](Store& s) { return s.deleteSession(hash); });
+      return problem(401, "Unauthorized", "the session has expired; log in again");
+    }
+    auto user = call.store.userById((*session)->userId);
+    if (!user) return problem(user.error());
+    if (!*user || !(*user)->active) return problem(401, "Unauthorized", "the account is not active");
+    if (isStateChanging(request.method) && !secretsEqual(request.csrfToken, (*session)->csrfToken))
+      return problem(403, "Forbidden", "missing or wrong X-CSRF-Token header");
+    if (now - (*session)->lastSeenAt >= 60)
+      writer_.post([hash = call.sessionTokenHash, now](Store& s) { return s.touchSession(hash, now); });
+    call.user = SignedInUser{(*user)->id, (*user)->username, (*user)->role};
+    userId = (*user)->id;
+  }
+  return route.handler(call);
+}
+
+void Api::log(const Request& request, std::string_view route, int status, double seconds,
+              std::optional<std::int64_t> userId) const {
+  // Route patterns only: never the path, the query string or a body, which may hold personal data.
+  json::object line{{"time", fmt::format("{:%Y-%m-%dT%H:%M:%S}Z", std::chrono::time_point_cast<std::chrono::milliseconds>(
+                                                                     std::chrono::system_clock::now()))},
+                    {"msg", "request"},
+                    {"method", request.method},
+                    {"route", route},
+                    {"status", status},
+                    {"ms", std::round(seconds * 1e5) / 100}};
+  if (userId) line["user_id"] = *userId;
+  static const auto logger = [] {
+    auto l = spdlog::stdout_logger_mt("access");
+    l->set_pattern("%v");
+    return l;
+  }();
+  logger->info(json::serialize(line));
+}
+
+}  // namespace lotsen

@@ -1,0 +1,112 @@
+// Lotsen http: the route table and the request pipeline (route → session → CSRF → handler → metrics and
+// log), independent of the network code in server.cc.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "http/message.h"
+#include "http/metrics.h"
+#include "http/server.h"
+#include "store/writer.h"
+
+namespace lotsen {
+
+// Hands out database connections for reading, one per concurrent request, opening more as needed.
+class StorePool {
+ public:
+  using Opener = std::function<std::expected<std::unique_ptr<Store>, Error>()>;
+  explicit StorePool(Opener open) : open_(std::move(open)) {}
+
+  class Lease {
+   public:
+    Lease(StorePool& pool, std::unique_ptr<Store> store) : pool_(pool), store_(std::move(store)) {}
+    Lease(Lease&&) = default;
+    ~Lease() {
+      if (store_) pool_.giveBack(std::move(store_));
+    }
+    Store& operator*() const { return *store_; }
+    Store* operator->() const { return store_.get(); }
+
+   private:
+    StorePool& pool_;
+    std::unique_ptr<Store> store_;
+  };
+
+  // Errors: internal when a new connection cannot be opened.
+  std::expected<Lease, Error> acquire();
+
+ private:
+  void giveBack(std::unique_ptr<Store> store);
+  Opener open_;
+  std::mutex mutex_;
+  std::vector<std::unique_ptr<Store>> idle_;
+};
+
+struct SignedInUser {
+  std::int64_t id = 0;
+  std::string username;
+  std::string role;
+};
+
+// What a handler gets: the request, path parameters, a read connection, the writer and the user.
+struct Call {
+  const Request& request;
+  std::vector<std::string> params;  // values of {…} in the route pattern, in order
+  Store& store;
+  Writer& writer;
+  std::optional<SignedInUser> user;
+  std::string sessionTokenHash;
+  std::chrono::system_clock::time_point now;
+};
+
+enum class Access { open, signed_in };
+
+// Where a handler runs: on the network thread (fast reads only) or on a worker (writes, hashing).
+enum class Execution { inline_read, worker };
+
+struct Route {
+  std::string method;
+  std::string pattern;  // "/api/v1/persons/{id}"
+  Access access;
+  Execution execution;
+  std::function<Response(Call&)> handler;
+};
+
+class Api {
+ public:
+  Api(StorePool& readers, Writer& writer, SessionPolicy sessions);
+
+  // True when the request's route must not run on a network thread.
+  bool runsOnWorker(const Request& request) const;
+  // Runs the whole pipeline for one request; never throws.
+  Response handle(const Request& request);
+  // Counts and logs a response the server produced itself (e.g. 413 before routing).
+  void observeUnrouted(const Request& request, int status, double seconds);
+  const std::vector<Route>& routes() const { return routes_; }
+
+ private:
+  struct Match {
+    std::size_t index;
+    std::vector<std::string> params;
+  };
+  std::optional<Match> match(const Request& request, bool& pathKnown) const;
+  Response dispatch(const Request& request, std::size_t& routeIndex, std::optional<std::int64_t>& userId);
+  void log(const Request& request, std::string_view route, int status, double seconds,
+           std::optional<std::int64_t> userId) const;
+
+  StorePool& readers_;
+  Writer& writer_;
+  SessionPolicy sessions_;
+  std::vector<Route> routes_;
+  std::unique_ptr<Metrics> metrics_;
+};
+
+// The route table. Every /api/v1 route except login requires a session.
+std::vector<Route> apiRoutes(const std::function<std::string()>& renderMetrics);
+
+}  // namespace lotsen

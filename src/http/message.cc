@@ -1,0 +1,61 @@
+#include "http/message.h"
+
+#include <boost/json.hpp>
+
+namespace lotsen {
+
+Response problem(int status, std::string_view title, std::string_view detail, std::string_view field) {
+  boost::json::object body{{"type", "about:blank"}, {"title", title}, {"status", status}, {"detail", detail}};
+  if (!field.empty()) body["field"] = field;
+  return Response{status, "application/problem+json", boost::json::serialize(body), {}};
+}
+
+Response problem(const Error& error) {
+  switch (error.kind) {
+    case ErrorKind::invalid_input: return problem(400, "Bad Request", error.message, error.field);
+    case ErrorKind::not_found: return problem(404, "Not Found", error.message);
+    case ErrorKind::conflict: return problem(409, "Conflict", error.message);
+    case ErrorKind::internal: break;
+  }
+  return problem(500, "Internal Server Error", "an internal error occurred; it has been logged");
+}
+
+namespace {
+
+int hexValue(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+std::string decode(std::string_view text) {
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '+') {
+      out += ' ';
+    } else if (text[i] == '%' && i + 2 < text.size() && hexValue(text[i + 1]) >= 0 && hexValue(text[i + 2]) >= 0) {
+      out += static_cast<char>(hexValue(text[i + 1]) * 16 + hexValue(text[i + 2]));
+      i += 2;
+    } else {
+      out += text[i];
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string queryParameter(std::string_view query, std::string_view name) {
+  while (!query.empty()) {
+    std::size_t amp = query.find('&');
+    std::string_view pair = query.substr(0, amp);
+    std::size_t eq = pair.find('=');
+    if (decode(pair.substr(0, eq)) == name) return eq == std::string_view::npos ? std::string() : decode(pair.substr(eq + 1));
+    if (amp == std::string_view::npos) break;
+    query.remove_prefix(amp + 1);
+  }
+  return {};
+}
+
+}  // namespace lotsen

@@ -1,0 +1,39 @@
+// Lotsen http: the request and response as handlers see them (no Beast types), and problem+json.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "domain/error.h"
+
+namespace lotsen {
+
+struct Request {
+  std::string method;  // "GET", "POST", …
+  std::string path;    // without the query string
+  std::string query;   // after '?', undecoded
+  std::string body;
+  std::string contentType;
+  std::string cookie;     // the Cookie header
+  std::string csrfToken;  // the X-CSRF-Token header
+  bool overTls = false;
+};
+
+struct Response {
+  int status = 200;
+  std::string contentType = "application/json";
+  std::string body;
+  std::vector<std::pair<std::string, std::string>> headers;
+};
+
+// An RFC 9457 problem+json response. `detail` is shown to users and must not hold personal data.
+Response problem(int status, std::string_view title, std::string_view detail, std::string_view field = {});
+// The problem for an Error value: invalid_input → 400, not_found → 404, conflict → 409, internal → 500.
+Response problem(const Error& error);
+
+// Decodes one application/x-www-form-urlencoded query parameter; empty when absent.
+std::string queryParameter(std::string_view query, std::string_view name);
+
+}  // namespace lotsen

@@ -1,0 +1,45 @@
+// Lotsen http: the HTTP server, its routes, login sessions, CSRF checks, metrics and request logs.
+//
+// src/http owns everything that speaks HTTP: the Boost.Beast server (server.cc — the only file that
+// includes Beast/Asio), the route table and handlers (api.cc), authentication (auth.h), the JSON
+// mapping and RFC 9457 problem responses. It depends on src/store and src/domain, never on src/cli.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <expected>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "store/store.h"
+
+namespace lotsen {
+
+struct SessionPolicy {
+  std::chrono::seconds idleTimeout{30 * 60};
+  std::chrono::seconds absoluteTimeout{10 * 60 * 60};
+};
+
+struct ServerOptions {
+  std::string host = "127.0.0.1";
+  std::uint16_t port = 8080;  // 0 picks a free port (reported through onListening)
+  int ioThreads = 0;          // 0 = one per core
+  int workerThreads = 4;      // for handlers that write or hash passwords
+  std::size_t maxHeaderBytes = 16 * 1024;
+  std::size_t maxBodyBytes = 1024 * 1024;
+  std::chrono::seconds idleConnectionTimeout{30};
+  std::chrono::seconds shutdownGrace{10};
+  SessionPolicy sessions;
+  // Opens one more connection to the database; called for each reader and for the writer.
+  std::function<std::expected<std::unique_ptr<Store>, Error>()> openStore;
+  // Called once the server accepts connections, with its base URL ("http://127.0.0.1:8080").
+  std::function<void(const std::string& url)> onListening;
+};
+
+// Serves until SIGINT or SIGTERM, then stops accepting, finishes in-flight requests (up to
+// shutdownGrace) and returns. Errors: internal when the address cannot be bound or the database
+// cannot be opened.
+std::expected<void, Error> runServer(const ServerOptions& options);
+
+}  // namespace lotsen
