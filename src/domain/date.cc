@@ -50,6 +50,14 @@ int ageOn(CivilDate birth, CivilDate on) {
   return age;
 }
 
+std::string formatUtcTimestamp(std::chrono::system_clock::time_point time) {
+  auto ms = std::chrono::floor<std::chrono::milliseconds>(time);
+  auto day = std::chrono::floor<std::chrono::days>(ms);
+  std::chrono::hh_mm_ss clock{ms - day};
+  return fmt::format("{}T{:02}:{:02}:{:02}.{:03}Z", CivilDate::fromDays(day).iso(), clock.hours().count(),
+                     clock.minutes().count(), clock.seconds().count(), clock.subseconds().count());
+}
+
 std::expected<HalfYear, Error> HalfYear::parse(std::string_view text) {
   if (text.size() != 6 || !allDigits(text.substr(0, 4)) || (text[4] != 'H' && text[4] != 'h') ||
       (text[5] != '1' && text[5] != '2'))

@@ -42,6 +42,9 @@ int ageOn(CivilDate birth, CivilDate on);
 // The date a person born on `birth` turns `years` (29 February → 1 March in common years).
 CivilDate birthdayOfAge(CivilDate birth, int years);
 
+// "2026-11-22T18:37:38.123Z": a point in time in UTC with milliseconds, as the event journal stores it.
+std::string formatUtcTimestamp(std::chrono::system_clock::time_point time);
+
 // A half-year statistics period: H1 = 1 January–30 June, H2 = 1 July–31 December.
 class HalfYear {
  public:

@@ -1,12 +1,10 @@
 #include "http/api.h"
 
-#include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
 #include <boost/json.hpp>
 #include <charconv>
 #include <cmath>
-#include <fmt/chrono.h>
 #include <fmt/format.h>
 
 #include "http/auth.h"
@@ -313,8 +311,8 @@ Response Api::handle(const Request& request) {
   try {
     response = dispatch(request, routeIndex, userId);
   } catch (const std::exception& e) {
-    spdlog::error("unhandled exception in {} {}: {}", request.method,
-                  routeIndex < routes_.size() ? routes_[routeIndex].pattern : std::string("?"), e.what());
+    spdlog::error("\"msg\":\"unhandled exception\",\"route\":{},\"error\":{}",
+                  jsonQuoted(routeIndex < routes_.size() ? routes_[routeIndex].pattern : "?"), jsonQuoted(e.what()));
     response = problem(500, "Internal Server Error", "an internal error occurred; it has been logged");
   }
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
@@ -340,7 +338,7 @@ Response Api::dispatch(const Request& request, std::size_t& routeIndex, std::opt
 
   auto store = readers_.acquire();
   if (!store) {
-    spdlog::error("cannot open a database connection: {}", store.error().message);
+    spdlog::error("\"msg\":\"cannot open a database connection\",\"error\":{}", jsonQuoted(store.error().message));
     return problem(503, "Service Unavailable", "the database is not available");
   }
   Call call{request, std::move(m->params), **store, writer_, std::nullopt, {}, std::chrono::system_clock::now()};
@@ -374,20 +372,13 @@ Response Api::dispatch(const Request& request, std::size_t& routeIndex, std::opt
 void Api::log(const Request& request, std::string_view route, int status, double seconds,
               std::optional<std::int64_t> userId) const {
   // Route patterns only: never the path, the query string or a body, which may hold personal data.
-  json::object line{{"time", fmt::format("{:%Y-%m-%dT%H:%M:%S}Z", std::chrono::time_point_cast<std::chrono::milliseconds>(
-                                                                     std::chrono::system_clock::now()))},
-                    {"msg", "request"},
-                    {"method", request.method},
+  json::object line{{"method", request.method},
                     {"route", route},
                     {"status", status},
-                    {"ms", std::round(seconds * 1e5) / 100}};
+                    {"duration_us", static_cast<std::int64_t>(seconds * 1e6)}};
   if (userId) line["user_id"] = *userId;
-  static const auto logger = [] {
-    auto l = spdlog::stdout_logger_mt("access");
-    l->set_pattern("%v");
-    return l;
-  }();
-  logger->info(json::serialize(line));
+  std::string fields = json::serialize(line);
+  spdlog::info("\"msg\":\"request\",{}", std::string_view(fields).substr(1, fields.size() - 2));
 }
 
 }  // namespace lotsen

@@ -20,6 +20,8 @@ Response problem(const Error& error) {
   return problem(500, "Internal Server Error", "an internal error occurred; it has been logged");
 }
 
+std::string jsonQuoted(std::string_view text) { return boost::json::serialize(boost::json::string(text)); }
+
 namespace {
 
 int hexValue(char c) {

@@ -33,6 +33,9 @@ Response problem(int status, std::string_view title, std::string_view detail, st
 // The problem for an Error value: invalid_input → 400, not_found → 404, conflict → 409, internal → 500.
 Response problem(const Error& error);
 
+// `text` as a JSON string literal, quotes included: for log lines.
+std::string jsonQuoted(std::string_view text);
+
 // Decodes one application/x-www-form-urlencoded query parameter; empty when absent.
 std::string queryParameter(std::string_view query, std::string_view name);
 

@@ -2,6 +2,7 @@
 // includes Beast or Asio, to keep them out of every other translation unit.
 #include "http/server.h"
 
+#include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
 #include <atomic>
@@ -108,7 +109,7 @@ class Server {
       auto [ec, socket] = co_await acceptor_.async_accept(asio::make_strand(ioc_), kNoThrow);
       if (ec) {
         if (ec == asio::error::operation_aborted || stopping_) co_return;
-        spdlog::warn("accept failed: {}", ec.message());
+        spdlog::warn("\"msg\":\"accept failed\",\"error\":{}", jsonQuoted(ec.message()));
         continue;
       }
       auto connection = std::make_shared<Connection>(std::move(socket));
@@ -119,7 +120,7 @@ class Server {
                          try {
                            std::rethrow_exception(e);
                          } catch (const std::exception& ex) {
-                           spdlog::error("connection failed: {}", ex.what());
+                           spdlog::error("\"msg\":\"connection failed\",\"error\":{}", jsonQuoted(ex.what()));
                          }
                        }
                        unregister(id);
@@ -197,7 +198,7 @@ class Server {
   }
 
   void beginShutdown(int signal) {
-    spdlog::info("{{\"msg\":\"shutting down\",\"signal\":{}}}", signal);
+    spdlog::info("\"msg\":\"shutting down\",\"signal\":{}", signal);
     stopping_ = true;
     boost::system::error_code ignored;
     acceptor_.close(ignored);
@@ -212,7 +213,7 @@ class Server {
       graceTimer_.expires_after(options_.shutdownGrace);
       graceTimer_.async_wait([this](const boost::system::error_code& e) {
         if (!e) {
-          spdlog::warn("{{\"msg\":\"shutdown grace period over; closing remaining connections\"}}");
+          spdlog::warn("\"msg\":\"shutdown grace period over; closing remaining connections\"");
           ioc_.stop();
         }
       });
@@ -236,6 +237,10 @@ class Server {
 }  // namespace
 
 std::expected<void, Error> runServer(const ServerOptions& options) {
+  // One JSON object per line on standard output; each message supplies its own fields.
+  auto logger = std::make_shared<spdlog::logger>("lotsen", std::make_shared<spdlog::sinks::stdout_sink_mt>());
+  logger->set_pattern(R"({"time":"%Y-%m-%dT%H:%M:%S.%eZ","level":"%l",%v})", spdlog::pattern_time_type::utc);
+  spdlog::set_default_logger(logger);
   if (!options.openStore) return std::unexpected(internalError("no database configured"));
   auto writerStore = options.openStore();
   if (!writerStore) return std::unexpected(writerStore.error());

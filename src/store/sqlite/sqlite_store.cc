@@ -10,7 +10,6 @@
 #include <stdexcept>
 #include <thread>
 
-#include <fmt/chrono.h>
 #include <fmt/format.h>
 
 #include "store/migrations.h"
@@ -506,10 +505,7 @@ class SqliteStore final : public Store {
     return static_cast<int>(s.integer(0));
   }
 
-  std::string nowIso() const {
-    auto now = std::chrono::time_point_cast<std::chrono::milliseconds>(options_.clock());
-    return fmt::format("{:%Y-%m-%dT%H:%M:%S}Z", now);
-  }
+  std::string nowIso() const { return formatUtcTimestamp(options_.clock()); }
 
   static std::string searchName(const PersonDetails& d) { return foldForSearch(" " + d.firstName + " " + d.lastName); }
 

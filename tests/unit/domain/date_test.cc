@@ -56,6 +56,12 @@ TEST(HalfYear, RefusesOtherShapes) {
   for (std::string_view text : {"2026H3", "2026", "26H1", "2026-H1", "2026H10"}) EXPECT_FALSE(HalfYear::parse(text)) << text;
 }
 
+TEST(Timestamp, IsUtcWithMilliseconds) {
+  auto t = std::chrono::sys_days(std::chrono::year(2026) / 11 / 22) + std::chrono::hours(18) + std::chrono::minutes(7) +
+           std::chrono::seconds(5) + std::chrono::milliseconds(42);
+  EXPECT_EQ(formatUtcTimestamp(t), "2026-11-22T18:07:05.042Z");
+}
+
 TEST(CodeList, CodeIsValidOnlyInsideItsDates) {
   CodeList list("registration_reason", {Code{"introduction_programme_student", "IM", date("1900-01-01"), date("2018-06-30")},
                                         Code{"never_started", "Ej påbörjat", date("1900-01-01"), std::nullopt}});

@@ -1,0 +1,125 @@
+// The `lotsen` command's exit codes: 0 ok, 2 bad usage or bad input (nothing written), 1 internal error.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "harness.h"
+#include "store/store.h"
+
+namespace lotsen::testing {
+namespace {
+
+std::int64_t personCount(const std::string& db) {
+  auto store = openStore(db);
+  return (*store)->searchPersons({{}, "", 0, 1})->total;
+}
+
+std::string slurp(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+TEST(Cli, NoSubcommandOrUnknownOptionIsBadUsage) {
+  EXPECT_EQ(runLotsen({}).exitCode, 2);
+  EXPECT_EQ(runLotsen({"frobnicate"}).exitCode, 2);
+  EXPECT_EQ(runLotsen({"serve", "--no-such-option"}).exitCode, 2);
+}
+
+TEST(Cli, HelpAndVersionSucceed) {
+  auto help = runLotsen({"--help"});
+  EXPECT_EQ(help.exitCode, 0);
+  EXPECT_NE(help.out.find("serve"), std::string::npos);
+  EXPECT_EQ(runLotsen({"--version"}).exitCode, 0);
+}
+
+TEST(Cli, MigrateCreatesTheSchemaOnce) {
+  std::string db = tempPath("migrate.db");
+  auto first = runLotsen({"migrate", "--db", db});
+  EXPECT_EQ(first.exitCode, 0) << first.err;
+  EXPECT_NE(first.out.find("1 migration(s) applied"), std::string::npos);
+  EXPECT_NE(runLotsen({"migrate", "--db", db}).out.find("0 migration(s) applied"), std::string::npos);
+  removeDatabase(db);
+}
+
+TEST(Cli, UnopenableDatabaseIsAnInternalError) {
+  EXPECT_EQ(runLotsen({"migrate", "--db", "/nonexistent-directory/x.db"}).exitCode, 1);
+}
+
+TEST(Cli, UserAddChecksPasswordRoleAndDuplicates) {
+  std::string db = tempPath("users.db");
+  auto shortPassword = runLotsen({"user", "add", "--db", db, "--name", "anna", "--role", "admin", "--password-stdin"}, "short\n");
+  EXPECT_EQ(shortPassword.exitCode, 2);
+  EXPECT_NE(shortPassword.err.find("at least 12"), std::string::npos);
+  EXPECT_EQ(runLotsen({"user", "add", "--db", db, "--name", "anna", "--role", "boss", "--password-stdin"}, "a-long-password\n").exitCode, 2);
+  EXPECT_EQ(runLotsen({"user", "add", "--db", db, "--name", "Anna Svensson", "--role", "admin", "--password-stdin"}, "a-long-password\n").exitCode, 2);
+  EXPECT_EQ(runLotsen({"user", "add", "--db", db, "--name", "anna", "--role", "caseworker"}).exitCode, 2) << "--password-stdin is required";
+  auto ok = runLotsen({"user", "add", "--db", db, "--name", "anna", "--role", "caseworker", "--password-stdin"}, "a-long-password\n");
+  EXPECT_EQ(ok.exitCode, 0) << ok.err;
+  EXPECT_EQ(runLotsen({"user", "add", "--db", db, "--name", "anna", "--role", "admin", "--password-stdin"}, "another-long-one\n").exitCode, 2);
+
+  ServerProcess server(db);
+  EXPECT_TRUE(login(server.port(), "anna", "a-long-password"));
+  EXPECT_FALSE(login(server.port(), "anna", "another-long-one"));
+  removeDatabase(db);
+}
+
+TEST(Cli, DemoIsDeterministicAndOnlyFillsAnEmptyDatabase) {
+  std::string a = tempPath("demo-a.db"), b = tempPath("demo-b.db");
+  std::string ra = tempPath("regs-a"), rb = tempPath("regs-b");
+  auto first = runLotsen({"demo", "--db", a, "--seed", "7", "--date", "2026-03-01", "--registers", ra});
+  ASSERT_EQ(first.exitCode, 0) << first.err;
+  ASSERT_EQ(runLotsen({"demo", "--db", b, "--seed", "7", "--date", "2026-03-01", "--registers", rb}).exitCode, 0);
+  for (auto name : {"population.csv", "enrolments.csv", "completions.csv"}) {
+    std::string one = slurp(std::filesystem::path(ra) / name);
+    EXPECT_GT(one.size(), 1000u) << name;
+    EXPECT_EQ(one, slurp(std::filesystem::path(rb) / name)) << name;
+  }
+  std::int64_t persons = personCount(a);
+  EXPECT_GT(persons, 0);
+  EXPECT_EQ(persons, personCount(b));
+
+  auto again = runLotsen({"demo", "--db", a});
+  EXPECT_EQ(again.exitCode, 2);
+  EXPECT_EQ(personCount(a), persons) << "nothing written";
+  EXPECT_EQ(runLotsen({"demo", "--db", tempPath("demo-c.db"), "--date", "2026-02-30"}).exitCode, 2);
+  for (auto& p : {a, b}) removeDatabase(p);
+  std::filesystem::remove_all(ra);
+  std::filesystem::remove_all(rb);
+}
+
+TEST(Cli, BackupCopiesALiveDatabaseAndNeverOverwrites) {
+  std::string db = tempPath("live.db"), copy = tempPath("copy.db");
+  ASSERT_EQ(runLotsen({"demo", "--db", db, "--date", "2026-11-22"}).exitCode, 0);
+  ServerProcess server(db);  // the database is in use
+  auto backup = runLotsen({"backup", "--db", db, "--out", copy});
+  EXPECT_EQ(backup.exitCode, 0) << backup.err;
+  EXPECT_EQ(personCount(copy), personCount(db));
+  EXPECT_EQ(runLotsen({"backup", "--db", db, "--out", copy}).exitCode, 2) << "the copy exists";
+  EXPECT_EQ(runLotsen({"backup", "--db", tempPath("missing.db"), "--out", tempPath("x.db")}).exitCode, 2);
+  removeDatabase(db);
+  removeDatabase(copy);
+}
+
+TEST(Cli, ServeRefusesABadListenAddress) {
+  std::string db = tempPath("listen.db");
+  EXPECT_EQ(runLotsen({"serve", "--db", db, "--listen", "nowhere"}).exitCode, 2);
+  EXPECT_EQ(runLotsen({"serve", "--db", db, "--listen", "127.0.0.1:99999"}).exitCode, 2);
+  removeDatabase(db);
+}
+
+TEST(Cli, ServeDemoPrintsTheDemoLogin) {
+  std::string db = tempPath("serve-demo.db");
+  ServerProcess server(db, {"--demo"});
+  std::string output = server.output();
+  EXPECT_NE(output.find("Logga in som \"demo\""), std::string::npos) << output;
+  EXPECT_TRUE(login(server.port(), "demo", "lotsen-demo-2026"));
+  EXPECT_EQ(server.stop(), 0);
+  removeDatabase(db);
+}
+
+}  // namespace
+}  // namespace lotsen::testing

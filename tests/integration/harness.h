@@ -1,0 +1,75 @@
+// Test harness: runs the real `lotsen` binary as a child process and talks HTTP/1.1 to it over loopback.
+#pragma once
+
+#include <chrono>
+#include <map>
+#include <optional>
+#include <string>
+#include <sys/types.h>
+#include <utility>
+#include <vector>
+
+namespace lotsen::testing {
+
+std::string lotsenBinary();
+std::string tempPath(const std::string& name);  // a fresh path under the temp directory (removed if it exists)
+void removeDatabase(const std::string& path);   // the file and its -wal and -shm
+
+struct RunResult {
+  int exitCode = -1;
+  std::string out;
+  std::string err;
+};
+// Runs `lotsen args…` to completion with `input` on standard input.
+RunResult runLotsen(const std::vector<std::string>& args, const std::string& input = "");
+
+// A `lotsen serve` child on a free loopback port. Stops it with SIGTERM on destruction.
+class ServerProcess {
+ public:
+  explicit ServerProcess(const std::string& db, std::vector<std::string> extraArgs = {});
+  ~ServerProcess();
+  int port() const { return port_; }
+  pid_t pid() const { return pid_; }
+  // Sends SIGTERM and waits; returns the exit code (-1 if it did not exit in time).
+  int stop(std::chrono::seconds timeout = std::chrono::seconds(20));
+  // Waits for the process to exit by itself; returns the exit code (-1 if it did not exit in time).
+  int waitForExit(std::chrono::seconds timeout = std::chrono::seconds(20));
+  std::string output() const;  // everything written to stdout so far (the log)
+
+ private:
+  pid_t pid_ = -1;
+  int port_ = 0;
+  std::string outPath_;
+};
+
+struct HttpResponse {
+  int status = 0;
+  std::map<std::string, std::string> headers;  // lower-case names
+  std::string body;
+};
+
+// One request on a fresh connection (Connection: close). Headers are "Name: value" strings.
+HttpResponse http(int port, const std::string& method, const std::string& target, const std::string& body = "",
+                  const std::vector<std::string>& headers = {});
+HttpResponse parseResponse(const std::string& raw);
+
+// A raw loopback connection for tests that need to control timing.
+class Connection {
+ public:
+  explicit Connection(int port);
+  ~Connection();
+  void send(const std::string& bytes);
+  std::string receiveAll(std::chrono::seconds timeout = std::chrono::seconds(20));  // until EOF or timeout
+
+ private:
+  int fd_ = -1;
+};
+
+// A signed-in session: the cookie and the CSRF token.
+struct Session {
+  std::string cookie;
+  std::string csrf;
+};
+std::optional<Session> login(int port, const std::string& username, const std::string& password);
+
+}  // namespace lotsen::testing

@@ -1,0 +1,222 @@
+// The HTTP server as a client sees it: a real `lotsen serve` on a free loopback port over demo data.
+#include <gtest/gtest.h>
+
+#include <boost/json.hpp>
+#include <thread>
+
+#include "harness.h"
+#include "store/store.h"
+
+namespace lotsen::testing {
+namespace {
+
+namespace json = boost::json;
+
+class ServerTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    db_ = new std::string(tempPath("server.db"));
+    auto demo = runLotsen({"demo", "--db", *db_, "--date", "2026-11-22"});
+    ASSERT_EQ(demo.exitCode, 0) << demo.err;
+    server_ = new ServerProcess(*db_);
+  }
+  static void TearDownTestSuite() {
+    delete server_;
+    removeDatabase(*db_);
+    delete db_;
+  }
+  static int port() { return server_->port(); }
+  static Session signIn() {
+    auto s = login(port(), "demo", "lotsen-demo-2026");
+    EXPECT_TRUE(s);
+    return s.value_or(Session{});
+  }
+  static std::vector<Person> allPersons() {
+    auto store = openStore(*db_);
+    return (*store)->searchPersons({{}, "", 0, 100000})->persons;
+  }
+  static void expectProblem(const HttpResponse& r, int status) {
+    EXPECT_EQ(r.status, status) << r.body;
+    EXPECT_EQ(r.headers.at("content-type"), "application/problem+json");
+    auto body = json::parse(r.body);
+    EXPECT_EQ(body.at("status").as_int64(), status);
+    EXPECT_TRUE(body.as_object().contains("title"));
+    EXPECT_TRUE(body.as_object().contains("detail"));
+  }
+
+  static std::string* db_;
+  static ServerProcess* server_;
+};
+std::string* ServerTest::db_ = nullptr;
+ServerProcess* ServerTest::server_ = nullptr;
+
+TEST_F(ServerTest, HealthAndReadinessNeedNoSession) {
+  EXPECT_EQ(http(port(), "GET", "/healthz").status, 200);
+  EXPECT_EQ(http(port(), "GET", "/readyz").status, 200);
+}
+
+TEST_F(ServerTest, MetricsCountRequestsPerRoute) {
+  http(port(), "GET", "/healthz");
+  auto r = http(port(), "GET", "/metrics");
+  EXPECT_EQ(r.status, 200);
+  EXPECT_NE(r.body.find("lotsen_http_requests_total{route=\"GET /healthz\",status=\"2xx\"}"), std::string::npos);
+  EXPECT_NE(r.body.find("lotsen_http_request_duration_seconds_bucket{route=\"GET /healthz\",le=\"+Inf\"}"), std::string::npos);
+}
+
+TEST_F(ServerTest, EveryApiRouteButLoginAnswers401WithoutSession) {
+  expectProblem(http(port(), "GET", "/api/v1/persons"), 401);
+  expectProblem(http(port(), "GET", "/api/v1/persons/1"), 401);
+  expectProblem(http(port(), "GET", "/api/v1/session"), 401);
+  expectProblem(http(port(), "DELETE", "/api/v1/session"), 401);
+  expectProblem(http(port(), "GET", "/api/v1/persons", "", {"Cookie: lotsen_session=forged"}), 401);
+}
+
+TEST_F(ServerTest, LoginRefusesWrongPasswordAndUnknownUserAlike) {
+  auto wrong = http(port(), "POST", "/api/v1/session", R"({"username":"demo","password":"not-the-password"})",
+                    {"Content-Type: application/json"});
+  auto unknown = http(port(), "POST", "/api/v1/session", R"({"username":"nobody","password":"not-the-password"})",
+                      {"Content-Type: application/json"});
+  expectProblem(wrong, 401);
+  expectProblem(unknown, 401);
+  EXPECT_EQ(wrong.body, unknown.body);
+  EXPECT_EQ(wrong.headers.count("set-cookie"), 0u);
+}
+
+TEST_F(ServerTest, MalformedLoginBodiesGetProblemJson) {
+  expectProblem(http(port(), "POST", "/api/v1/session", "{not json", {"Content-Type: application/json"}), 400);
+  expectProblem(http(port(), "POST", "/api/v1/session", R"({"username":"demo"})", {"Content-Type: application/json"}), 400);
+  expectProblem(http(port(), "POST", "/api/v1/session", R"(["demo"])", {"Content-Type: application/json"}), 400);
+  expectProblem(http(port(), "POST", "/api/v1/session", "username=demo", {"Content-Type: application/x-www-form-urlencoded"}), 415);
+}
+
+TEST_F(ServerTest, LoginSetsAStrictHttpOnlyCookieAndReturnsCsrfToken) {
+  auto r = http(port(), "POST", "/api/v1/session", R"({"username":"demo","password":"lotsen-demo-2026"})",
+                {"Content-Type: application/json"});
+  ASSERT_EQ(r.status, 200) << r.body;
+  const std::string& cookie = r.headers["set-cookie"];
+  EXPECT_NE(cookie.find("HttpOnly"), std::string::npos);
+  EXPECT_NE(cookie.find("SameSite=Strict"), std::string::npos);
+  EXPECT_GE(json::parse(r.body).at("csrf_token").as_string().size(), 40u);
+}
+
+TEST_F(ServerTest, StateChangingRequestWithoutCsrfTokenIs403) {
+  Session s = signIn();
+  expectProblem(http(port(), "DELETE", "/api/v1/session", "", {s.cookie}), 403);
+  expectProblem(http(port(), "DELETE", "/api/v1/session", "", {s.cookie, "X-CSRF-Token: wrong"}), 403);
+  EXPECT_EQ(http(port(), "GET", "/api/v1/session", "", {s.cookie}).status, 200) << "the session survived";
+}
+
+TEST_F(ServerTest, LogoutEndsTheSession) {
+  Session s = signIn();
+  EXPECT_EQ(http(port(), "DELETE", "/api/v1/session", "", {s.cookie, s.csrf}).status, 204);
+  expectProblem(http(port(), "GET", "/api/v1/persons", "", {s.cookie}), 401);
+}
+
+TEST_F(ServerTest, SearchFindsPersonsByNameAndPersonalIdPaged) {
+  Session s = signIn();
+  Person someone = allPersons().at(7);
+  auto byName = http(port(), "GET", "/api/v1/persons?query=" + someone.details.lastName.substr(0, 3), "", {s.cookie});
+  ASSERT_EQ(byName.status, 200) << byName.body;
+  auto body = json::parse(byName.body);
+  EXPECT_GE(body.at("total").as_int64(), 1);
+  EXPECT_EQ(body.at("page").as_int64(), 1);
+
+  std::string pid = someone.details.personalId.canonical();
+  auto byId = http(port(), "GET", "/api/v1/persons?query=" + pid, "", {s.cookie});
+  auto items = json::parse(byId.body).at("items").as_array();
+  ASSERT_EQ(items.size(), 1u);
+  EXPECT_EQ(items[0].at("id").as_int64(), someone.id);
+  // The ten-digit form finds the same person.
+  auto tenDigits = http(port(), "GET", "/api/v1/persons?query=" + pid.substr(2), "", {s.cookie});
+  EXPECT_EQ(json::parse(tenDigits.body).at("total").as_int64(), 1);
+
+  auto all = json::parse(http(port(), "GET", "/api/v1/persons?page=2", "", {s.cookie}).body);
+  EXPECT_EQ(all.at("items").as_array().size(), 50u);
+  EXPECT_EQ(all.at("page").as_int64(), 2);
+  expectProblem(http(port(), "GET", "/api/v1/persons?page=0", "", {s.cookie}), 400);
+  expectProblem(http(port(), "GET", "/api/v1/persons?page=x", "", {s.cookie}), 400);
+}
+
+TEST_F(ServerTest, PersonComesWithRegistrationsAndVersion) {
+  Session s = signIn();
+  Person someone = allPersons().at(3);
+  auto r = http(port(), "GET", "/api/v1/persons/" + std::to_string(someone.id), "", {s.cookie});
+  ASSERT_EQ(r.status, 200) << r.body;
+  auto body = json::parse(r.body);
+  EXPECT_EQ(body.at("personal_id").as_string(), someone.details.personalId.canonical());
+  EXPECT_GE(body.at("registrations").as_array().size(), 1u);
+  EXPECT_EQ(r.headers["etag"], "\"" + std::to_string(someone.version) + "\"");
+  expectProblem(http(port(), "GET", "/api/v1/persons/99999999", "", {s.cookie}), 404);
+  expectProblem(http(port(), "GET", "/api/v1/persons/abc", "", {s.cookie}), 404);
+}
+
+TEST_F(ServerTest, ProtectedPersonsAddressIsNeverSent) {
+  Session s = signIn();
+  int checked = 0;
+  for (const Person& p : allPersons()) {
+    if (p.details.protection == Protection::none) continue;
+    auto r = http(port(), "GET", "/api/v1/persons/" + std::to_string(p.id), "", {s.cookie});
+    ASSERT_EQ(r.status, 200);
+    auto body = json::parse(r.body);
+    EXPECT_TRUE(body.at("protected").as_bool());
+    EXPECT_TRUE(body.at("address").is_null());
+    EXPECT_EQ(r.body.find(p.details.streetAddress), std::string::npos);
+    EXPECT_EQ(r.body.find(p.details.postalCode), std::string::npos);
+    ++checked;
+  }
+  EXPECT_GT(checked, 0) << "the demo has protected persons";
+}
+
+TEST_F(ServerTest, UnknownRoutesAndMethodsGetProblemJson) {
+  expectProblem(http(port(), "GET", "/nothing-here"), 404);
+  expectProblem(http(port(), "PUT", "/healthz"), 405);
+}
+
+TEST_F(ServerTest, TooLargeBodyIs413) {
+  std::string big(2 * 1024 * 1024, 'x');
+  expectProblem(http(port(), "POST", "/api/v1/session", big, {"Content-Type: application/json"}), 413);
+}
+
+TEST_F(ServerTest, TooLargeHeaderIs431) {
+  expectProblem(http(port(), "GET", "/healthz", "", {"X-Filler: " + std::string(64 * 1024, 'y')}), 431);
+}
+
+TEST_F(ServerTest, RequestLogHoldsNoPersonalData) {
+  Session s = signIn();
+  Person someone = allPersons().at(11);
+  std::string pid = someone.details.personalId.canonical();
+  http(port(), "GET", "/api/v1/persons?query=" + pid, "", {s.cookie});
+  http(port(), "GET", "/api/v1/persons?query=" + someone.details.lastName, "", {s.cookie});
+  http(port(), "GET", "/api/v1/persons/" + std::to_string(someone.id), "", {s.cookie});
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  std::string log = server_->output();
+  EXPECT_NE(log.find("\"route\":\"/api/v1/persons/{id}\""), std::string::npos) << "requests are logged";
+  EXPECT_EQ(log.find(pid), std::string::npos);
+  EXPECT_EQ(log.find(pid.substr(0, 8)), std::string::npos);
+  EXPECT_EQ(log.find(someone.details.lastName), std::string::npos);
+  EXPECT_EQ(log.find("query="), std::string::npos);
+}
+
+// Shutdown: a request that is still arriving when SIGTERM comes is answered, then the server exits 0.
+TEST(ServerShutdown, FinishesInFlightRequestThenExitsCleanly) {
+  std::string db = tempPath("shutdown.db");
+  ASSERT_EQ(runLotsen({"migrate", "--db", db}).exitCode, 0);
+  ServerProcess server(db);
+  Connection idle(server.port());  // an idle keep-alive connection must not hold the shutdown up
+  Connection busy(server.port());
+  std::string body = R"({"username":"nobody","password":"whatever-password"})";
+  busy.send("POST /api/v1/session HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: " +
+            std::to_string(body.size()) + "\r\n\r\n" + body.substr(0, 10));
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  kill(server.pid(), SIGTERM);
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  busy.send(body.substr(10));
+  HttpResponse r = parseResponse(busy.receiveAll());
+  EXPECT_EQ(r.status, 401) << "the in-flight login was answered";
+  EXPECT_EQ(r.headers["connection"], "close");
+  EXPECT_EQ(server.waitForExit(), 0) << "exits by itself once the request is answered";
+  removeDatabase(db);
+}
+
+}  // namespace
+}  // namespace lotsen::testing
