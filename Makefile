@@ -15,8 +15,8 @@ test:
 
 bench:
 	scripts/setup bench
-	cmake -S . -B build/bench -DCMAKE_BUILD_TYPE=Release -DLOTSEN_TESTS=OFF -DLOTSEN_BENCH=ON
-	cmake --build build/bench -j$(JOBS)
+	cmake -S . -B build/bench -DCMAKE_BUILD_TYPE=Release -DLOTSEN_TESTS=OFF
+	cmake --build build/bench -j$(JOBS) --target lotsen
 	bench/run
 
 build:

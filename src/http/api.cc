@@ -303,13 +303,13 @@ bool Api::runsOnWorker(const Request& request) const {
   return m && routes_[m->index].execution == Execution::worker;
 }
 
-Response Api::handle(const Request& request) {
+Response Api::handle(const Request& request, Store* reader) {
   auto started = std::chrono::steady_clock::now();
   std::size_t routeIndex = routes_.size();
   std::optional<std::int64_t> userId;
   Response response;
   try {
-    response = dispatch(request, routeIndex, userId);
+    response = dispatch(request, reader, routeIndex, userId);
   } catch (const std::exception& e) {
     spdlog::error("\"msg\":\"unhandled exception\",\"route\":{},\"error\":{}",
                   jsonQuoted(routeIndex < routes_.size() ? routes_[routeIndex].pattern : "?"), jsonQuoted(e.what()));
@@ -326,7 +326,8 @@ void Api::observeUnrouted(const Request& request, int status, double seconds) {
   log(request, "unmatched", status, seconds, std::nullopt);
 }
 
-Response Api::dispatch(const Request& request, std::size_t& routeIndex, std::optional<std::int64_t>& userId) {
+Response Api::dispatch(const Request& request, Store* reader, std::size_t& routeIndex,
+                      std::optional<std::int64_t>& userId) {
   bool pathKnown = false;
   auto m = match(request, pathKnown);
   if (!m) {
@@ -336,35 +337,50 @@ Response Api::dispatch(const Request& request, std::size_t& routeIndex, std::opt
   routeIndex = m->index;
   const Route& route = routes_[m->index];
 
-  auto store = readers_.acquire();
-  if (!store) {
-    spdlog::error("\"msg\":\"cannot open a database connection\",\"error\":{}", jsonQuoted(store.error().message));
-    return problem(503, "Service Unavailable", "the database is not available");
+  std::optional<StorePool::Lease> lease;
+  if (!reader) {
+    auto acquired = readers_.acquire();
+    if (!acquired) {
+      spdlog::error("\"msg\":\"cannot open a database connection\",\"error\":{}", jsonQuoted(acquired.error().message));
+      return problem(503, "Service Unavailable", "the database is not available");
+    }
+    lease.emplace(std::move(*acquired));
+    reader = &**lease;
   }
-  Call call{request, std::move(m->params), **store, writer_, std::nullopt, {}, std::chrono::system_clock::now()};
+  Call call{request, std::move(m->params), *reader, writer_, std::nullopt, {}, std::chrono::system_clock::now()};
+  // Everything a request reads comes from one snapshot (and takes the database's read lock once).
+  Response response;
+  auto read = reader->readSnapshot([&]() -> std::expected<void, Error> {
+    response = authorizeAndRun(route, call, userId);
+    return {};
+  });
+  if (!read) return problem(read.error());
+  return response;
+}
 
+Response Api::authorizeAndRun(const Route& route, Call& call, std::optional<std::int64_t>& userId) {
+  const Request& request = call.request;
   if (route.access == Access::signed_in) {
     std::string token = cookieValue(request.cookie, kSessionCookie);
     if (token.empty()) return problem(401, "Unauthorized", "log in first");
     call.sessionTokenHash = tokenHash(token);
-    auto session = call.store.session(call.sessionTokenHash);
-    if (!session) return problem(session.error());
-    if (!*session) return problem(401, "Unauthorized", "the session has ended; log in again");
+    auto found = call.store.session(call.sessionTokenHash);
+    if (!found) return problem(found.error());
+    if (!*found) return problem(401, "Unauthorized", "the session has ended; log in again");
+    const auto& [session, user] = **found;
     std::int64_t now = unixSeconds(call.now);
-    if (now - (*session)->lastSeenAt > sessions_.idleTimeout.count() ||
-        now - (*session)->createdAt > sessions_.absoluteTimeout.count()) {
+    if (now - session.lastSeenAt > sessions_.idleTimeout.count() ||
+        now - session.createdAt > sessions_.absoluteTimeout.count()) {
       writer_.post([hash = call.sessionTokenHash](Store& s) { return s.deleteSession(hash); });
       return problem(401, "Unauthorized", "the session has expired; log in again");
     }
-    auto user = call.store.userById((*session)->userId);
-    if (!user) return problem(user.error());
-    if (!*user || !(*user)->active) return problem(401, "Unauthorized", "the account is not active");
-    if (isStateChanging(request.method) && !secretsEqual(request.csrfToken, (*session)->csrfToken))
+    if (!user.active) return problem(401, "Unauthorized", "the account is not active");
+    if (isStateChanging(request.method) && !secretsEqual(request.csrfToken, session.csrfToken))
       return problem(403, "Forbidden", "missing or wrong X-CSRF-Token header");
-    if (now - (*session)->lastSeenAt >= 60)
+    if (now - session.lastSeenAt >= 60)
       writer_.post([hash = call.sessionTokenHash, now](Store& s) { return s.touchSession(hash, now); });
-    call.user = SignedInUser{(*user)->id, (*user)->username, (*user)->role};
-    userId = (*user)->id;
+    call.user = SignedInUser{user.id, user.username, user.role};
+    userId = user.id;
   }
   return route.handler(call);
 }
@@ -372,13 +388,14 @@ Response Api::dispatch(const Request& request, std::size_t& routeIndex, std::opt
 void Api::log(const Request& request, std::string_view route, int status, double seconds,
               std::optional<std::int64_t> userId) const {
   // Route patterns only: never the path, the query string or a body, which may hold personal data.
-  json::object line{{"method", request.method},
-                    {"route", route},
-                    {"status", status},
-                    {"duration_us", static_cast<std::int64_t>(seconds * 1e6)}};
-  if (userId) line["user_id"] = *userId;
-  std::string fields = json::serialize(line);
-  spdlog::info("\"msg\":\"request\",{}", std::string_view(fields).substr(1, fields.size() - 2));
+  // The method is an HTTP token (no quotes or backslashes) and the route one of ours, so both are JSON-safe.
+  auto micros = static_cast<std::int64_t>(seconds * 1e6);
+  if (userId)
+    spdlog::info(R"("msg":"request","method":"{}","route":"{}","status":{},"duration_us":{},"user_id":{})",
+                 request.method, route, status, micros, *userId);
+  else
+    spdlog::info(R"("msg":"request","method":"{}","route":"{}","status":{},"duration_us":{})", request.method, route,
+                 status, micros);
 }
 
 }  // namespace lotsen

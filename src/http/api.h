@@ -83,8 +83,9 @@ class Api {
 
   // True when the request's route must not run on a network thread.
   bool runsOnWorker(const Request& request) const;
-  // Runs the whole pipeline for one request; never throws.
-  Response handle(const Request& request);
+  // Runs the whole pipeline for one request on `reader` (a connection owned by the calling thread), or on
+  // one from the pool when `reader` is null. Never throws.
+  Response handle(const Request& request, Store* reader = nullptr);
   // Counts and logs a response the server produced itself (e.g. 413 before routing).
   void observeUnrouted(const Request& request, int status, double seconds);
   const std::vector<Route>& routes() const { return routes_; }
@@ -95,7 +96,8 @@ class Api {
     std::vector<std::string> params;
   };
   std::optional<Match> match(const Request& request, bool& pathKnown) const;
-  Response dispatch(const Request& request, std::size_t& routeIndex, std::optional<std::int64_t>& userId);
+  Response dispatch(const Request& request, Store* reader, std::size_t& routeIndex, std::optional<std::int64_t>& userId);
+  Response authorizeAndRun(const Route& route, Call& call, std::optional<std::int64_t>& userId);
   void log(const Request& request, std::string_view route, int status, double seconds,
            std::optional<std::int64_t> userId) const;
 

@@ -2,7 +2,7 @@
 // includes Beast or Asio, to keep them out of every other translation unit.
 #include "http/server.h"
 
-#include <spdlog/sinks/stdout_sinks.h>
+#include <spdlog/sinks/base_sink.h>
 #include <spdlog/spdlog.h>
 
 #include <atomic>
@@ -25,6 +25,7 @@ using tcp = asio::ip::tcp;
 using asio::awaitable;
 using asio::use_awaitable;
 constexpr auto kNoThrow = asio::as_tuple(use_awaitable);
+constexpr std::chrono::seconds kRequestTimeout{30};  // to read a body or write a response
 
 Request toRequest(const http::request<http::string_body>& in) {
   Request out;
@@ -53,17 +54,32 @@ http::response<http::string_body> toBeast(Response&& in, unsigned version, bool 
   return out;
 }
 
+// Writes log lines to standard output without flushing each one.
+class BufferedStdoutSink final : public spdlog::sinks::base_sink<std::mutex> {
+ protected:
+  void sink_it_(const spdlog::details::log_msg& message) override {
+    spdlog::memory_buf_t line;
+    formatter_->format(message, line);
+    std::fwrite(line.data(), 1, line.size(), stdout);
+  }
+  void flush_() override { std::fflush(stdout); }
+};
+
 class Server {
  public:
-  Server(const ServerOptions& options, Api& api)
+  // One io_context per network thread, each with its own database connection for reads, so that a
+  // request never takes a lock shared with the other threads.
+  Server(const ServerOptions& options, Api& api, std::vector<std::unique_ptr<Store>> readers)
       : options_(options),
         api_(api),
-        ioc_(ioThreads()),
+        readers_(std::move(readers)),
+        contexts_(makeContexts(readers_.size())),
         workers_(static_cast<std::size_t>(std::max(1, options.workerThreads))),
-        acceptor_(ioc_),
-        signals_(ioc_, SIGINT, SIGTERM),
-        graceStrand_(asio::make_strand(ioc_)),
-        graceTimer_(graceStrand_) {}
+        acceptor_(*contexts_[0]),
+        signals_(*contexts_[0], SIGINT, SIGTERM),
+        graceTimer_(*contexts_[0]) {
+    for (auto& context : contexts_) keepRunning_.emplace_back(asio::make_work_guard(*context));
+  }
 
   std::expected<void, Error> run() {
     boost::system::error_code ec;
@@ -78,7 +94,7 @@ class Server {
     signals_.async_wait([this](const boost::system::error_code& e, int signal) {
       if (!e) beginShutdown(signal);
     });
-    asio::co_spawn(ioc_, accept(), asio::detached);
+    asio::co_spawn(*contexts_[0], accept(), asio::detached);
     if (options_.onListening) {
       auto local = acceptor_.local_endpoint();
       std::string host = local.address().is_v6() ? "[" + local.address().to_string() + "]" : local.address().to_string();
@@ -86,8 +102,8 @@ class Server {
     }
 
     std::vector<std::thread> threads;
-    for (int i = 1; i < ioThreads(); ++i) threads.emplace_back([this] { ioc_.run(); });
-    ioc_.run();
+    for (std::size_t i = 1; i < contexts_.size(); ++i) threads.emplace_back([this, i] { contexts_[i]->run(); });
+    contexts_[0]->run();
     for (auto& t : threads) t.join();
     workers_.join();
     return {};
@@ -95,24 +111,28 @@ class Server {
 
  private:
   struct Connection {
-    explicit Connection(tcp::socket socket) : stream(std::move(socket)) {}
+    Connection(tcp::socket socket, Store& reader) : stream(std::move(socket)), reader(reader) {}
     beast::tcp_stream stream;
+    Store& reader;                 // owned by the connection's network thread
     std::atomic<bool> idle{true};  // waiting for the first byte of a request
   };
 
-  int ioThreads() const {
-    return options_.ioThreads > 0 ? options_.ioThreads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  static std::vector<std::unique_ptr<asio::io_context>> makeContexts(std::size_t n) {
+    std::vector<std::unique_ptr<asio::io_context>> contexts;
+    for (std::size_t i = 0; i < n; ++i) contexts.push_back(std::make_unique<asio::io_context>(1));
+    return contexts;
   }
 
   awaitable<void> accept() {
     for (;;) {
-      auto [ec, socket] = co_await acceptor_.async_accept(asio::make_strand(ioc_), kNoThrow);
+      std::size_t next = nextContext_++ % contexts_.size();
+      auto [ec, socket] = co_await acceptor_.async_accept(*contexts_[next], kNoThrow);
       if (ec) {
         if (ec == asio::error::operation_aborted || stopping_) co_return;
         spdlog::warn("\"msg\":\"accept failed\",\"error\":{}", jsonQuoted(ec.message()));
         continue;
       }
-      auto connection = std::make_shared<Connection>(std::move(socket));
+      auto connection = std::make_shared<Connection>(std::move(socket), *readers_[next]);
       std::uint64_t id = register_(connection);
       asio::co_spawn(connection->stream.get_executor(), serve(connection),
                      [this, id](std::exception_ptr e) {
@@ -134,6 +154,7 @@ class Server {
     while (!stopping_) {
       connection->idle = true;
       stream.expires_after(options_.idleConnectionTimeout);
+      auto deadlineSet = std::chrono::steady_clock::now();
       http::request_parser<http::string_body> parser;
       parser.header_limit(static_cast<std::uint32_t>(options_.maxHeaderBytes));
       parser.body_limit(options_.maxBodyBytes);
@@ -148,7 +169,8 @@ class Server {
         co_await http::async_write(stream, proceed, kNoThrow);
       }
       if (!ec && !parser.is_done()) {
-        stream.expires_after(std::chrono::seconds(30));
+        stream.expires_after(kRequestTimeout);
+        deadlineSet = std::chrono::steady_clock::now();
         std::tie(ec, n) = co_await http::async_read(stream, buffer, parser, kNoThrow);
       }
       if (ec) {
@@ -159,7 +181,7 @@ class Server {
         Request unrouted;
         unrouted.method = parser.is_header_done() ? std::string(parser.get().method_string()) : "?";
         api_.observeUnrouted(unrouted, error.status, std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
-        stream.expires_after(std::chrono::seconds(10));
+        stream.expires_after(kRequestTimeout);
         co_await http::async_write(stream, toBeast(std::move(error), 11, false, false), kNoThrow);
         break;
       }
@@ -171,10 +193,12 @@ class Server {
         response = co_await asio::co_spawn(
             workers_, [&]() -> awaitable<Response> { co_return api_.handle(request); }, use_awaitable);
       } else {
-        response = api_.handle(request);
+        response = api_.handle(request, &connection->reader);
       }
       bool keepAlive = message.keep_alive() && !stopping_;
-      stream.expires_after(std::chrono::seconds(30));
+      // The deadline set before reading covers the write too, unless most of it has passed (a long idle
+      // wait before the request): re-arming a timer costs, so it is done only then.
+      if (std::chrono::steady_clock::now() - deadlineSet > kRequestTimeout / 2) stream.expires_after(kRequestTimeout);
       auto [writeError, written] = co_await http::async_write(
           stream, toBeast(std::move(response), message.version(), keepAlive, message.method() == http::verb::head), kNoThrow);
       if (writeError || !keepAlive) break;
@@ -194,7 +218,7 @@ class Server {
   void unregister(std::uint64_t id) {
     std::lock_guard lock(mutex_);
     connections_.erase(id);
-    if (stopping_ && connections_.empty()) asio::post(graceStrand_, [this] { graceTimer_.cancel(); });
+    if (stopping_ && connections_.empty()) asio::post(*contexts_[0], [this] { graceTimer_.cancel(); });
   }
 
   void beginShutdown(int signal) {
@@ -202,6 +226,7 @@ class Server {
     stopping_ = true;
     boost::system::error_code ignored;
     acceptor_.close(ignored);
+    keepRunning_.clear();
     std::lock_guard lock(mutex_);
     // Idle keep-alive connections are closed now; busy ones finish their request first.
     for (auto& [id, connection] : connections_)
@@ -209,24 +234,24 @@ class Server {
         if (connection->idle) connection->stream.socket().cancel();
       });
     if (connections_.empty()) return;
-    asio::post(graceStrand_, [this] {
-      graceTimer_.expires_after(options_.shutdownGrace);
-      graceTimer_.async_wait([this](const boost::system::error_code& e) {
-        if (!e) {
-          spdlog::warn("\"msg\":\"shutdown grace period over; closing remaining connections\"");
-          ioc_.stop();
-        }
-      });
+    // Runs on contexts_[0], as the timer's other uses do.
+    graceTimer_.expires_after(options_.shutdownGrace);
+    graceTimer_.async_wait([this](const boost::system::error_code& e) {
+      if (e) return;
+      spdlog::warn("\"msg\":\"shutdown grace period over; closing remaining connections\"");
+      for (auto& context : contexts_) context->stop();
     });
   }
 
   const ServerOptions& options_;
   Api& api_;
-  asio::io_context ioc_;
+  std::vector<std::unique_ptr<Store>> readers_;
+  std::vector<std::unique_ptr<asio::io_context>> contexts_;
+  std::vector<asio::executor_work_guard<asio::io_context::executor_type>> keepRunning_;
+  std::atomic<std::size_t> nextContext_{0};
   asio::thread_pool workers_;
   tcp::acceptor acceptor_;
   asio::signal_set signals_;
-  asio::strand<asio::io_context::executor_type> graceStrand_;
   asio::steady_timer graceTimer_;
   std::atomic<bool> stopping_{false};
   std::mutex mutex_;
@@ -237,18 +262,30 @@ class Server {
 }  // namespace
 
 std::expected<void, Error> runServer(const ServerOptions& options) {
-  // One JSON object per line on standard output; each message supplies its own fields.
-  auto logger = std::make_shared<spdlog::logger>("lotsen", std::make_shared<spdlog::sinks::stdout_sink_mt>());
+  // One JSON object per line on standard output; each message supplies its own fields. Flushed every
+  // second and at once for warnings, rather than one write per request.
+  auto logger = std::make_shared<spdlog::logger>("lotsen", std::make_shared<BufferedStdoutSink>());
   logger->set_pattern(R"({"time":"%Y-%m-%dT%H:%M:%S.%eZ","level":"%l",%v})", spdlog::pattern_time_type::utc);
+  logger->flush_on(spdlog::level::warn);
   spdlog::set_default_logger(logger);
+  spdlog::flush_every(std::chrono::seconds(1));
   if (!options.openStore) return std::unexpected(internalError("no database configured"));
   auto writerStore = options.openStore();
   if (!writerStore) return std::unexpected(writerStore.error());
   Writer writer(std::move(*writerStore));
   StorePool readers(options.openStore);
   Api api(readers, writer, options.sessions);
-  Server server(options, api);
-  return server.run();
+  int threads = options.ioThreads > 0 ? options.ioThreads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  std::vector<std::unique_ptr<Store>> threadReaders;
+  for (int i = 0; i < threads; ++i) {
+    auto store = options.openStore();
+    if (!store) return std::unexpected(store.error());
+    threadReaders.push_back(std::move(*store));
+  }
+  Server server(options, api, std::move(threadReaders));
+  auto ran = server.run();
+  spdlog::default_logger()->flush();
+  return ran;
 }
 
 }  // namespace lotsen

@@ -92,6 +92,9 @@ class Store {
   // Runs `work` atomically: all its writes commit together, or none do when it returns an error.
   // Calls nest (the inner one becomes a savepoint). Not thread-safe: one Store per thread.
   virtual std::expected<void, Error> transaction(const std::function<std::expected<void, Error>()>& work) = 0;
+  // Runs `work` on one consistent snapshot of the database: its reads see no write committed meanwhile.
+  // Inside transaction() it simply runs `work`. `work` must not write.
+  virtual std::expected<void, Error> readSnapshot(const std::function<std::expected<void, Error>()>& work) = 0;
 
   // Persons. Writes record an event ("person.created", "person.updated") in the same transaction.
   virtual std::expected<Person, Error> createPerson(const Actor& actor, const PersonDetails& details) = 0;
@@ -121,11 +124,11 @@ class Store {
   // Users. conflict when the username is taken. Writes a "user.created" event.
   virtual std::expected<User, Error> createUser(const Actor& actor, const NewUser& user) = 0;
   virtual std::expected<std::optional<User>, Error> userByName(std::string_view username) = 0;
-  virtual std::expected<std::optional<User>, Error> userById(std::int64_t id) = 0;
 
   // Sessions (not journalled: they are not case data).
   virtual std::expected<void, Error> createSession(const SessionRecord& session) = 0;
-  virtual std::expected<std::optional<SessionRecord>, Error> session(std::string_view tokenHash) = 0;
+  // The session and its user, read together (one lookup per authenticated request).
+  virtual std::expected<std::optional<std::pair<SessionRecord, User>>, Error> session(std::string_view tokenHash) = 0;
   virtual std::expected<void, Error> touchSession(std::string_view tokenHash, std::int64_t lastSeenAt) = 0;
   virtual std::expected<void, Error> deleteSession(std::string_view tokenHash) = 0;
 };

@@ -243,6 +243,26 @@ class SqliteStore final : public Store {
     });
   }
 
+  std::expected<void, Error> readSnapshot(const std::function<std::expected<void, Error>()>& work) override {
+    if (depth_ > 0) return work();
+    return guard([&]() -> std::expected<void, Error> {
+      ++depth_;
+      struct End {
+        SqliteStore& s;
+        ~End() {
+          --s.depth_;
+          try {
+            s.prepare("COMMIT").run();
+          } catch (const SqliteFailure&) {
+            sqlite3_exec(s.db_, "ROLLBACK", nullptr, nullptr, nullptr);
+          }
+        }
+      } end{*this};
+      prepare("BEGIN DEFERRED").run();
+      return work();
+    });
+  }
+
   std::expected<Person, Error> createPerson(const Actor& actor, const PersonDetails& d) override {
     std::optional<Person> created;
     auto done = transaction([&]() -> std::expected<void, Error> {
@@ -282,7 +302,8 @@ class SqliteStore final : public Store {
 
   std::expected<Person, Error> person(std::int64_t id) override {
     return guard([&]() -> std::expected<Person, Error> {
-      auto s = prepare(fmt::format("SELECT {} FROM persons WHERE id = ?", kPersonColumns));
+      static const std::string sql = fmt::format("SELECT {} FROM persons WHERE id = ?", kPersonColumns);
+      auto s = prepare(sql);
       s.bind(id);
       if (!s.step()) return std::unexpected(notFound(fmt::format("no person with id {}", id)));
       return readPerson(s);
@@ -291,7 +312,8 @@ class SqliteStore final : public Store {
 
   std::expected<std::optional<Person>, Error> personByPersonalId(const PersonalId& pid) override {
     return guard([&]() -> std::expected<std::optional<Person>, Error> {
-      auto s = prepare(fmt::format("SELECT {} FROM persons WHERE personal_id = ?", kPersonColumns));
+      static const std::string sql = fmt::format("SELECT {} FROM persons WHERE personal_id = ?", kPersonColumns);
+      auto s = prepare(sql);
       s.bind(pid.canonical());
       if (!s.step()) return std::optional<Person>();
       return readPerson(s);
@@ -370,8 +392,9 @@ class SqliteStore final : public Store {
 
   std::expected<std::vector<Registration>, Error> registrationsOf(std::int64_t personId) override {
     return guard([&]() -> std::expected<std::vector<Registration>, Error> {
-      auto s = prepare(fmt::format("SELECT {} FROM registrations WHERE person_id = ? ORDER BY start_date, id",
-                                   kRegistrationColumns));
+      static const std::string sql =
+          fmt::format("SELECT {} FROM registrations WHERE person_id = ? ORDER BY start_date, id", kRegistrationColumns);
+      auto s = prepare(sql);
       s.bind(personId);
       std::vector<Registration> result;
       while (s.step()) result.push_back(readRegistration(s));
@@ -425,7 +448,6 @@ class SqliteStore final : public Store {
   std::expected<std::optional<User>, Error> userByName(std::string_view username) override {
     return findUser("username = ?", username);
   }
-  std::expected<std::optional<User>, Error> userById(std::int64_t id) override { return findUser("id = ?", id); }
 
   std::expected<void, Error> createSession(const SessionRecord& r) override {
     return guard([&]() -> std::expected<void, Error> {
@@ -436,12 +458,16 @@ class SqliteStore final : public Store {
     });
   }
 
-  std::expected<std::optional<SessionRecord>, Error> session(std::string_view tokenHash) override {
-    return guard([&]() -> std::expected<std::optional<SessionRecord>, Error> {
-      auto s = prepare("SELECT token_hash, user_id, csrf_token, created_at, last_seen_at FROM sessions WHERE token_hash = ?");
+  std::expected<std::optional<std::pair<SessionRecord, User>>, Error> session(std::string_view tokenHash) override {
+    using Result = std::optional<std::pair<SessionRecord, User>>;
+    return guard([&]() -> std::expected<Result, Error> {
+      auto s = prepare(
+          "SELECT s.token_hash, s.user_id, s.csrf_token, s.created_at, s.last_seen_at, u.username, u.role, "
+          "u.password_hash, u.active, u.version FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?");
       s.bind(tokenHash);
-      if (!s.step()) return std::optional<SessionRecord>();
-      return SessionRecord{s.text(0), s.integer(1), s.text(2), s.integer(3), s.integer(4)};
+      if (!s.step()) return Result();
+      return Result(std::in_place, SessionRecord{s.text(0), s.integer(1), s.text(2), s.integer(3), s.integer(4)},
+                    User{s.integer(1), s.text(5), s.text(6), s.text(7), s.integer(8) != 0, s.integer(9)});
     });
   }
 
@@ -535,7 +561,8 @@ class SqliteStore final : public Store {
   }
 
   std::expected<Registration, Error> registration(std::int64_t id) {
-    auto s = prepare(fmt::format("SELECT {} FROM registrations WHERE id = ?", kRegistrationColumns));
+    static const std::string sql = fmt::format("SELECT {} FROM registrations WHERE id = ?", kRegistrationColumns);
+      auto s = prepare(sql);
     s.bind(id);
     if (!s.step()) return std::unexpected(notFound(fmt::format("no registration with id {}", id)));
     return readRegistration(s);
@@ -577,6 +604,9 @@ class SqliteStore final : public Store {
 }  // namespace
 
 std::expected<std::unique_ptr<Store>, Error> openStore(const std::string& location, StoreOptions options) {
+  // Memory statistics take a process-wide mutex on every allocation; Lotsen does not read them.
+  static const bool configured = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0) == SQLITE_OK || true;
+  (void)configured;
   sqlite3* db = nullptr;
   int rc = sqlite3_open_v2(location.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
   if (rc != SQLITE_OK) {

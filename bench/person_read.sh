@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Benchmark: authenticated GET /api/v1/persons/{id} against nginx serving a static file of the same size,
+# both on this machine in the same run, with wrk at 64 connections. Prints requests/s, p99 and the ratio.
+# Budget (DESIGN.md): ratio >= 0.5 and p99 < 5 ms. Usage: bench/person_read.sh [SECONDS]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds=${1:-${BENCH_SECONDS:-10}}
+lotsen=build/bench/src/cli/lotsen
+work=$(mktemp -d)
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
+trap cleanup EXIT
+
+"$lotsen" demo --db "$work/bench.db" --date 2026-11-22 2>/dev/null
+"$lotsen" serve --db "$work/bench.db" --listen 127.0.0.1:0 >"$work/lotsen.log" 2>&1 &
+pids+=($!)
+for _ in $(seq 100); do grep -q "lyssnar på" "$work/lotsen.log" && break; sleep 0.1; done
+url=$(grep -o 'http://127.0.0.1:[0-9]*' "$work/lotsen.log" | head -1)
+curl -sf -c "$work/cookies" -H 'Content-Type: application/json' \
+  -d '{"username":"demo","password":"lotsen-demo-2026"}' "$url/api/v1/session" >/dev/null
+cookie="lotsen_session=$(awk '$6=="lotsen_session"{print $7}' "$work/cookies")"
+curl -sf -H "Cookie: $cookie" "$url/api/v1/persons/1" >"$work/person.json"
+size=$(stat -c %s "$work/person.json")
+
+nginx_port=$(( (RANDOM % 20000) + 30000 ))
+mkdir -p "$work/www/api/v1/persons"
+cp "$work/person.json" "$work/www/api/v1/persons/1"
+chmod -R a+rX "$work"  # nginx workers run as an unprivileged user
+cat >"$work/nginx.conf" <<CONF
+worker_processes auto;
+daemon off;
+pid $work/nginx.pid;
+error_log $work/nginx-error.log;
+events { worker_connections 1024; }
+http {
+  access_log $work/nginx-access.log;
+  default_type application/json;
+  server { listen 127.0.0.1:$nginx_port; root $work/www; }
+}
+CONF
+nginx -c "$work/nginx.conf" -p "$work" &
+pids+=($!)
+sleep 0.5
+
+measure() {  # URL → "requests_per_second p99_ms"
+  wrk -t2 -c64 -d"${seconds}s" --latency -H "Cookie: $cookie" "$1" >"$work/wrk.txt"
+  rps=$(awk '/^Requests\/sec:/{print $2}' "$work/wrk.txt")
+  p99=$(awk '$1=="99%"{v=$2; if (v ~ /us$/) {sub(/us/,"",v); v=v/1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v=v*1000}; print v}' "$work/wrk.txt")
+  non2xx=$(awk '/Non-2xx/{print $5}' "$work/wrk.txt")
+  [ -z "$non2xx" ] || { echo "bench: $non2xx non-2xx responses from $1" >&2; exit 1; }
+  echo "$rps $p99"
+}
+
+read -r lotsen_rps lotsen_p99 < <(measure "$url/api/v1/persons/1")
+read -r nginx_rps nginx_p99 < <(measure "http://127.0.0.1:$nginx_port/api/v1/persons/1")
+ratio=$(awk -v a="$lotsen_rps" -v b="$nginx_rps" 'BEGIN{printf "%.2f", a/b}')
+verdict=$(awk -v r="$ratio" -v p="$lotsen_p99" 'BEGIN{print (r>=0.5 && p<5) ? "within budget" : "OVER BUDGET"}')
+printf 'person_read: %d-byte response, wrk 2 threads 64 connections %ss\n' "$size" "$seconds"
+printf '  lotsen  %10.0f req/s  p99 %6.2f ms\n' "$lotsen_rps" "$lotsen_p99"
+printf '  nginx   %10.0f req/s  p99 %6.2f ms\n' "$nginx_rps" "$nginx_p99"
+printf '  ratio   %10s (budget >= 0.5, p99 < 5 ms): %s\n' "$ratio" "$verdict"
