@@ -82,7 +82,7 @@ std::expected<Listen, Error> parseListen(const std::string& text) {
   return Listen{host, static_cast<std::uint16_t>(std::stoi(m[2]))};
 }
 
-int serve(const std::string& db, const std::string& listen, bool demo, std::uint64_t seed) {
+int serve(const std::string& db, const std::string& listen, bool demo, std::uint64_t seed, bool secureCookie) {
   auto address = parseListen(listen);
   if (!address) return fail(address.error());
   {
@@ -100,6 +100,7 @@ int serve(const std::string& db, const std::string& listen, bool demo, std::uint
   options.host = address->host;
   options.port = address->port;
   options.openStore = [db] { return openStore(db); };
+  options.sessions.secureCookie = secureCookie;
   options.onListening = [demo](const std::string& url) {
     fmt::print("Lotsen lyssnar på {}\n", url);
     if (demo) fmt::print("Logga in som \"{}\" med lösenordet \"{}\".\n", kDemoUser, kDemoPassword);
@@ -129,6 +130,9 @@ int main(int argc, char** argv) {
   serveCmd->add_option("--listen", listen, "Address to listen on, HOST:PORT (port 0 picks a free one)")->capture_default_str();
   serveCmd->add_flag("--demo", demo, "Load the demo municipality if the database holds no persons");
   serveCmd->add_option("--seed", seed, "Seed for the demo municipality")->capture_default_str();
+  bool secureCookie = false;
+  serveCmd->add_flag("--secure-cookie", secureCookie,
+                     "Mark the session cookie Secure (when users reach Lotsen through an HTTPS reverse proxy)");
 
   auto* migrateCmd = app.add_subcommand("migrate", "Create or upgrade the database schema");
   migrateCmd->add_option("--db", db, "SQLite database file")->capture_default_str();
@@ -164,7 +168,7 @@ int main(int argc, char** argv) {
   }
 
   try {
-    if (*serveCmd) return serve(db, listen, demo, seed);
+    if (*serveCmd) return serve(db, listen, demo, seed, secureCookie);
     if (*migrateCmd) {
       auto store = openStore(db);
       if (!store) return fail(store.error());

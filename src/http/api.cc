@@ -187,7 +187,7 @@ Response login(Call& call) {
   Response r = jsonResponse(200, json::object{{"csrf_token", session.csrfToken},
                                               {"user", json::object{{"username", (*user)->username}, {"role", (*user)->role}}}});
   r.headers.emplace_back("Set-Cookie", fmt::format("{}={}; Path=/; HttpOnly; SameSite=Strict{}", kSessionCookie, token,
-                                                   call.request.overTls ? "; Secure" : ""));
+                                                   call.sessions.secureCookie ? "; Secure" : ""));
   return r;
 }
 
@@ -347,7 +347,7 @@ Response Api::dispatch(const Request& request, Store* reader, std::size_t& route
     lease.emplace(std::move(*acquired));
     reader = &**lease;
   }
-  Call call{request, std::move(m->params), *reader, writer_, std::nullopt, {}, std::chrono::system_clock::now()};
+  Call call{request, sessions_, std::move(m->params), *reader, writer_, std::nullopt, {}, std::chrono::system_clock::now()};
   // Everything a request reads comes from one snapshot (and takes the database's read lock once).
   Response response;
   auto read = reader->readSnapshot([&]() -> std::expected<void, Error> {

@@ -56,6 +56,7 @@ struct SignedInUser {
 // What a handler gets: the request, path parameters, a read connection, the writer and the user.
 struct Call {
   const Request& request;
+  const SessionPolicy& sessions;
   std::vector<std::string> params;  // values of {…} in the route pattern, in order
   Store& store;
   Writer& writer;

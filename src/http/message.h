@@ -18,7 +18,6 @@ struct Request {
   std::string contentType;
   std::string cookie;     // the Cookie header
   std::string csrfToken;  // the X-CSRF-Token header
-  bool overTls = false;
 };
 
 struct Response {

@@ -19,6 +19,7 @@ namespace lotsen {
 struct SessionPolicy {
   std::chrono::seconds idleTimeout{30 * 60};
   std::chrono::seconds absoluteTimeout{10 * 60 * 60};
+  bool secureCookie = false;  // mark the session cookie Secure: set when users reach Lotsen over HTTPS
 };
 
 struct ServerOptions {

@@ -111,6 +111,15 @@ TEST(Cli, ServeRefusesABadListenAddress) {
   removeDatabase(db);
 }
 
+TEST(Cli, SecureCookieFlagMarksTheSessionCookieSecure) {
+  std::string db = tempPath("secure.db");
+  ServerProcess server(db, {"--demo", "--secure-cookie"});
+  auto r = http(server.port(), "POST", "/api/v1/session", R"({"username":"demo","password":"lotsen-demo-2026"})",
+                {"Content-Type: application/json"});
+  EXPECT_NE(r.headers["set-cookie"].find("; Secure"), std::string::npos);
+  removeDatabase(db);
+}
+
 TEST(Cli, ServeDemoPrintsTheDemoLogin) {
   std::string db = tempPath("serve-demo.db");
   ServerProcess server(db, {"--demo"});
