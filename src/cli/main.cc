@@ -1,9 +1,9 @@
 // Lotsen cli: the `lotsen` command. It parses arguments, opens the store and calls into http, demo and
 // store; it holds no rules of its own. Exit codes: 0 ok, 2 bad usage or bad input (nothing written),
 // 1 internal error.
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <CLI/CLI.hpp>
 #include <iostream>
 #include <regex>
 
@@ -28,7 +28,9 @@ int fail(const Error& error) {
   return error.kind == ErrorKind::internal ? kInternal : kBadInput;
 }
 
-CivilDate today() { return CivilDate::fromDays(std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())); }
+CivilDate today() {
+  return CivilDate::fromDays(std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()));
+}
 
 std::expected<std::unique_ptr<Store>, Error> openMigrated(const std::string& db) {
   auto store = openStore(db);
@@ -37,17 +39,21 @@ std::expected<std::unique_ptr<Store>, Error> openMigrated(const std::string& db)
   return store;
 }
 
-std::expected<void, Error> addUser(Store& store, std::string_view username, std::string_view role, std::string_view password) {
+std::expected<void, Error> addUser(Store& store, std::string_view username, std::string_view role,
+                                   std::string_view password) {
   static const std::regex kUsername("[a-z0-9][a-z0-9._-]{0,63}");
-  static const std::vector<std::string_view> kRoles{"admin", "unit_manager", "caseworker", "statistician", "auditor",
-                                                    "school_reporter"};
+  static const std::vector<std::string_view> kRoles{"admin",        "unit_manager", "caseworker",
+                                                    "statistician", "auditor",      "school_reporter"};
   if (!std::regex_match(std::string(username), kUsername))
-    return std::unexpected(invalidInput("a username has 1–64 characters: a–z, 0–9, '.', '_' or '-', starting with a letter or digit"));
+    return std::unexpected(
+        invalidInput("a username has 1–64 characters: a–z, 0–9, '.', '_' or '-', starting with a letter or digit"));
   if (std::find(kRoles.begin(), kRoles.end(), role) == kRoles.end())
-    return std::unexpected(invalidInput(fmt::format("unknown role '{}'; use admin, unit_manager, caseworker, statistician, auditor or school_reporter", role)));
+    return std::unexpected(invalidInput(fmt::format(
+        "unknown role '{}'; use admin, unit_manager, caseworker, statistician, auditor or school_reporter", role)));
   auto hash = hashPassword(password);
   if (!hash) return std::unexpected(hash.error());
-  auto user = store.createUser(Actor{std::nullopt, "system:cli"}, NewUser{std::string(username), std::string(role), *hash});
+  auto user =
+      store.createUser(Actor{std::nullopt, "system:cli"}, NewUser{std::string(username), std::string(role), *hash});
   if (!user) return std::unexpected(user.error());
   return {};
 }
@@ -57,7 +63,8 @@ std::expected<void, Error> loadDemo(Store& store, std::uint64_t seed, CivilDate 
   auto summary = seedDemo(store, demo);
   if (!summary) return std::unexpected(summary.error());
   if (auto user = addUser(store, kDemoUser, "admin", kDemoPassword); !user) return user;
-  fmt::print(stderr, "Demokommun {} {}: {} invånare 15–21 år, {} personer i KAA-registret ({} aktuella inskrivningar)\n",
+  fmt::print(stderr,
+             "Demokommun {} {}: {} invånare 15–21 år, {} personer i KAA-registret ({} aktuella inskrivningar)\n",
              demo.code, demo.name, summary->residents, summary->persons, summary->openRegistrations);
   if (!registers.empty()) {
     if (auto written = writeDemoRegisters(demo, registers); !written) return written;
@@ -127,7 +134,8 @@ int main(int argc, char** argv) {
 
   auto* serveCmd = app.add_subcommand("serve", "Serve Lotsen over HTTP until SIGINT or SIGTERM");
   serveCmd->add_option("--db", db, "SQLite database file")->capture_default_str();
-  serveCmd->add_option("--listen", listen, "Address to listen on, HOST:PORT (port 0 picks a free one)")->capture_default_str();
+  serveCmd->add_option("--listen", listen, "Address to listen on, HOST:PORT (port 0 picks a free one)")
+      ->capture_default_str();
   serveCmd->add_flag("--demo", demo, "Load the demo municipality if the database holds no persons");
   serveCmd->add_option("--seed", seed, "Seed for the demo municipality")->capture_default_str();
   bool secureCookie = false;
@@ -144,8 +152,10 @@ int main(int argc, char** argv) {
   auto* userAdd = userCmd->add_subcommand("add", "Add a user; the password is read from standard input");
   userAdd->add_option("--db", db, "SQLite database file")->required();
   userAdd->add_option("--name", username, "Username (a–z, 0–9, . _ -)")->required();
-  userAdd->add_option("--role", role, "admin, unit_manager, caseworker, statistician, auditor or school_reporter")->required();
-  userAdd->add_flag("--password-stdin", passwordStdin, "Read the password (at least 12 characters) from standard input")->required();
+  userAdd->add_option("--role", role, "admin, unit_manager, caseworker, statistician, auditor or school_reporter")
+      ->required();
+  userAdd->add_flag("--password-stdin", passwordStdin, "Read the password (at least 12 characters) from standard input")
+      ->required();
 
   CivilDate demoDate = today();
   std::string demoDateText, registers;

@@ -1,8 +1,9 @@
 #include "demo/demo.h"
 
+#include <fmt/format.h>
+
 #include <array>
 #include <filesystem>
-#include <fmt/format.h>
 #include <fstream>
 #include <random>
 #include <set>
@@ -11,27 +12,31 @@ namespace lotsen {
 namespace {
 
 constexpr std::array<std::string_view, 40> kFemaleNames{
-    "Alice", "Maja", "Elsa", "Astrid", "Wilma", "Freja", "Olivia", "Selma", "Alma", "Ebba", "Agnes", "Vera", "Ella", "Saga",
-    "Alva", "Ellen", "Stella", "Nora", "Lilly", "Ines", "Molly", "Signe", "Tyra", "Lova", "Emma", "Ida", "Klara", "Linnea",
-    "Hanna", "Julia", "Amira", "Sara", "Leah", "Märta", "Ester", "Siri", "Elin", "Tilde", "Hedda", "Åsa"};
+    "Alice", "Maja",  "Elsa", "Astrid", "Wilma", "Freja", "Olivia", "Selma",  "Alma",  "Ebba",
+    "Agnes", "Vera",  "Ella", "Saga",   "Alva",  "Ellen", "Stella", "Nora",   "Lilly", "Ines",
+    "Molly", "Signe", "Tyra", "Lova",   "Emma",  "Ida",   "Klara",  "Linnea", "Hanna", "Julia",
+    "Amira", "Sara",  "Leah", "Märta",  "Ester", "Siri",  "Elin",   "Tilde",  "Hedda", "Åsa"};
 constexpr std::array<std::string_view, 40> kMaleNames{
-    "William", "Noah", "Hugo", "Lucas", "Liam", "Oscar", "Matteo", "Elias", "Adam", "Oliver", "Vincent", "Nils", "Alexander",
-    "Leo", "Theo", "Arvid", "Ludvig", "Viktor", "Axel", "Filip", "Melvin", "Isak", "Edvin", "Olle", "Gustav", "Emil", "Anton",
-    "Jonathan", "Sixten", "Malte", "Ali", "Omar", "Mohammed", "Yusuf", "Erik", "Johan", "Kevin", "Sebastian", "Måns", "Örjan"};
+    "William", "Noah", "Hugo",      "Lucas", "Liam",   "Oscar", "Matteo", "Elias",     "Adam",   "Oliver",
+    "Vincent", "Nils", "Alexander", "Leo",   "Theo",   "Arvid", "Ludvig", "Viktor",    "Axel",   "Filip",
+    "Melvin",  "Isak", "Edvin",     "Olle",  "Gustav", "Emil",  "Anton",  "Jonathan",  "Sixten", "Malte",
+    "Ali",     "Omar", "Mohammed",  "Yusuf", "Erik",   "Johan", "Kevin",  "Sebastian", "Måns",   "Örjan"};
 constexpr std::array<std::string_view, 40> kLastNames{
-    "Andersson", "Johansson", "Karlsson", "Nilsson", "Eriksson", "Larsson", "Olsson", "Persson", "Svensson", "Gustafsson",
-    "Pettersson", "Jonsson", "Jansson", "Hansson", "Bengtsson", "Jönsson", "Lindberg", "Jakobsson", "Magnusson", "Lindström",
-    "Olofsson", "Lindqvist", "Lindgren", "Berg", "Axelsson", "Bergström", "Lundberg", "Lind", "Lundgren", "Lundqvist",
-    "Mattsson", "Berglund", "Fredriksson", "Sandberg", "Henriksson", "Ali", "Mohammed", "Hussein", "Öberg", "Åberg"};
+    "Andersson",   "Johansson",  "Karlsson",   "Nilsson",   "Eriksson", "Larsson",   "Olsson",    "Persson",
+    "Svensson",    "Gustafsson", "Pettersson", "Jonsson",   "Jansson",  "Hansson",   "Bengtsson", "Jönsson",
+    "Lindberg",    "Jakobsson",  "Magnusson",  "Lindström", "Olofsson", "Lindqvist", "Lindgren",  "Berg",
+    "Axelsson",    "Bergström",  "Lundberg",   "Lind",      "Lundgren", "Lundqvist", "Mattsson",  "Berglund",
+    "Fredriksson", "Sandberg",   "Henriksson", "Ali",       "Mohammed", "Hussein",   "Öberg",     "Åberg"};
 constexpr std::array<std::string_view, 20> kStreets{
-    "Allégatan", "Åsbogatan", "Bryggaregatan", "Fabriksgatan", "Göteborgsvägen", "Hultagatan", "Kungsgatan",
-    "Lilla Brogatan", "Norrby Långgata", "Sandwalls plats", "Sjöbogatan", "Skaraborgsvägen", "Stora Brogatan",
-    "Trandårdsgatan", "Viskaholmsgatan", "Västerlånggatan", "Hässlehusgatan", "Druveforsvägen", "Göta Älvs gata",
-    "Kypegatan"};
+    "Allégatan",       "Åsbogatan",       "Bryggaregatan",  "Fabriksgatan",    "Göteborgsvägen",
+    "Hultagatan",      "Kungsgatan",      "Lilla Brogatan", "Norrby Långgata", "Sandwalls plats",
+    "Sjöbogatan",      "Skaraborgsvägen", "Stora Brogatan", "Trandårdsgatan",  "Viskaholmsgatan",
+    "Västerlånggatan", "Hässlehusgatan",  "Druveforsvägen", "Göta Älvs gata",  "Kypegatan"};
 constexpr std::array<std::string_view, 6> kNationalProgrammes{"NA", "SA", "TE", "EK", "EE", "BF"};
 constexpr std::array<std::string_view, 6> kMoreProgrammes{"VO", "FT", "HA", "BA", "IB", "ES"};
 constexpr std::array<std::string_view, 4> kIntroductionProgrammes{"IMA", "IMV", "IMY", "IMS"};
-constexpr std::array<std::string_view, 6> kSchoolUnits{"14900011", "14900012", "14900013", "14900014", "64312345", "87654321"};
+constexpr std::array<std::string_view, 6> kSchoolUnits{"14900011", "14900012", "14900013",
+                                                       "14900014", "64312345", "87654321"};
 
 class Random {
  public:
@@ -49,13 +54,15 @@ class Random {
 
 CivilDate ymd(int y, int m, int d) { return *CivilDate::fromParts(y, m, d); }
 
-PersonalId makePersonalId(Random& random, CivilDate birth, bool female, bool coordination, std::set<std::string>& used) {
+PersonalId makePersonalId(Random& random, CivilDate birth, bool female, bool coordination,
+                          std::set<std::string>& used) {
   for (;;) {
     int serial = static_cast<int>(random.below(1000));
     serial = serial - serial % 2 + (female ? 0 : 1);  // the third digit of NNN is the gender digit
     std::string nine = fmt::format("{:02}{:02}{:02}{:03}", birth.year() % 100, birth.month(),
                                    birth.day() + (coordination ? 60 : 0), serial % 1000);
-    std::string twelve = fmt::format("{:04}{}-{}{}", birth.year(), nine.substr(2, 4), nine.substr(6), luhnCheckDigit(nine));
+    std::string twelve =
+        fmt::format("{:04}{}-{}{}", birth.year(), nine.substr(2, 4), nine.substr(6), luhnCheckDigit(nine));
     if (!used.insert(twelve).second) continue;
     return *PersonalId::parse(twelve, birth);
   }
@@ -66,7 +73,8 @@ void addSchoolHistory(Random& random, DemoResident& r, CivilDate date) {
   int startYear = r.details.personalId.birthDate().year() + 16;
   CivilDate start = ymd(startYear, 8, 20);
   if (start > date) return;  // still in compulsory school
-  auto enrol = [&](std::string type, std::string programme, CivilDate from, std::optional<CivilDate> to, bool cancelled) {
+  auto enrol = [&](std::string type, std::string programme, CivilDate from, std::optional<CivilDate> to,
+                   bool cancelled) {
     if (from > date) return;
     if (to && *to >= date) to.reset(), cancelled = false;  // not yet ended on the date
     r.enrolments.push_back({std::move(type), std::move(programme), from, to, cancelled});
@@ -85,7 +93,8 @@ void addSchoolHistory(Random& random, DemoResident& r, CivilDate date) {
   } else if (story < 86) {  // drops out of a national programme
     CivilDate quit = start.plusDays(static_cast<int>(30 + random.below(600)));
     enrol("GY", national, start, quit, true);
-    if (random.chance(0.35)) enrol("VUX", "", quit.plusDays(static_cast<int>(60 + random.below(200))), std::nullopt, false);
+    if (random.chance(0.35))
+      enrol("VUX", "", quit.plusDays(static_cast<int>(60 + random.below(200))), std::nullopt, false);
   } else if (story < 93) {  // introduction programme, then a national programme or a dropout
     CivilDate moveOn = start.plusDays(static_cast<int>(300 + random.below(300)));
     bool continues = random.chance(0.65);
@@ -123,11 +132,19 @@ DemoMunicipality generateDemoMunicipality(std::uint64_t seed, CivilDate date) {
                                  fmt::format("{} {}", random.pick(kStreets), 1 + random.below(80)),
                                  fmt::format("50{}{:02}", 3 + random.below(8), random.below(100)), "Borås", demo.code,
                                  Protection::none},
-                   birth, {}, {}, {}, {}};
-    if (random.chance(0.15)) r.registeredSince = birth.plusDays(static_cast<int>(random.below(static_cast<std::uint64_t>((date.days() - birth.days()).count()))));
+                   birth,
+                   {},
+                   {},
+                   {},
+                   {}};
+    if (random.chance(0.15))
+      r.registeredSince = birth.plusDays(
+          static_cast<int>(random.below(static_cast<std::uint64_t>((date.days() - birth.days()).count()))));
     std::uint64_t protection = random.below(1000);
-    if (protection < 2) r.details.protection = Protection::protected_registration;
-    else if (protection < 6) r.details.protection = Protection::confidentiality_marking;
+    if (protection < 2)
+      r.details.protection = Protection::protected_registration;
+    else if (protection < 6)
+      r.details.protection = Protection::confidentiality_marking;
     addSchoolHistory(random, r, date);
     demo.residents.push_back(std::move(r));
   }
@@ -149,14 +166,17 @@ std::expected<DemoSummary, Error> seedDemo(Store& store, const DemoMunicipality&
   auto done = store.transaction([&]() -> std::expected<void, Error> {
     auto existing = store.searchPersons({{}, "", 0, 1});
     if (!existing) return std::unexpected(existing.error());
-    if (existing->total > 0) return std::unexpected(conflict("the database already holds persons; demo data goes into an empty database"));
+    if (existing->total > 0)
+      return std::unexpected(conflict("the database already holds persons; demo data goes into an empty database"));
     for (const DemoResident& r : demo.residents) {
       std::optional<Person> person;
       std::optional<Registration> open;
       for (CivilDate check : checks) {
         PersonFacts facts{true, r.registeredSince <= check, r.details.personalId.birthDate(), {}, {}};
         for (const EnrolmentFact& e : r.enrolments)
-          if (e.start <= check) facts.enrolments.push_back(e.end && *e.end >= check ? EnrolmentFact{e.schoolType, e.programme, e.start, std::nullopt, false} : e);
+          if (e.start <= check)
+            facts.enrolments.push_back(
+                e.end && *e.end >= check ? EnrolmentFact{e.schoolType, e.programme, e.start, std::nullopt, false} : e);
         for (const CompletionFact& c : r.completions)
           if (c.date <= check) facts.completions.push_back(c);
         TargetGroupDecision decision = decideTargetGroup(facts, check);
@@ -167,7 +187,8 @@ std::expected<DemoSummary, Error> seedDemo(Store& store, const DemoMunicipality&
             person = *created;
             ++summary.persons;
           }
-          auto registration = store.createRegistration(actor, {person->id, std::string(kProgrammeKaa), check, decision.reason});
+          auto registration =
+              store.createRegistration(actor, {person->id, std::string(kProgrammeKaa), check, decision.reason});
           if (!registration) return std::unexpected(registration.error());
           open = *registration;
         } else if (!decision.inGroup && open) {
@@ -188,25 +209,31 @@ std::expected<DemoSummary, Error> seedDemo(Store& store, const DemoMunicipality&
 std::expected<void, Error> writeDemoRegisters(const DemoMunicipality& demo, const std::string& directory) {
   std::error_code ec;
   std::filesystem::create_directories(directory, ec);
-  if (ec) return std::unexpected(invalidInput(fmt::format("cannot create {}: {}", directory, ec.message()), "registers"));
-  auto open = [&](std::string_view name) { return std::ofstream(std::filesystem::path(directory) / name, std::ios::binary); };
+  if (ec)
+    return std::unexpected(invalidInput(fmt::format("cannot create {}: {}", directory, ec.message()), "registers"));
+  auto open = [&](std::string_view name) {
+    return std::ofstream(std::filesystem::path(directory) / name, std::ios::binary);
+  };
   std::ofstream population = open("population.csv");
   std::ofstream enrolments = open("enrolments.csv");
   std::ofstream completions = open("completions.csv");
-  population << "personnummer;fornamn;efternamn;utdelningsadress;postnummer;postort;kommunkod;folkbokford_datum;skyddsmarkering\n";
+  population << "personnummer;fornamn;efternamn;utdelningsadress;postnummer;postort;kommunkod;folkbokford_datum;"
+                "skyddsmarkering\n";
   enrolments << "personnummer;skolform;programkod;skolenhetskod;huvudman;startdatum;slutdatum;avbrott\n";
   completions << "personnummer;bevis;datum\n";
   for (const DemoResident& r : demo.residents) {
     const PersonDetails& d = r.details;
     const std::string& pid = d.personalId.canonical();
-    population << fmt::format("{};{};{};{};{};{};{};{};{}\n", pid, d.firstName, d.lastName, d.streetAddress, d.postalCode,
-                              d.city, d.municipalityCode, r.registeredSince.iso(), toString(d.protection));
+    population << fmt::format("{};{};{};{};{};{};{};{};{}\n", pid, d.firstName, d.lastName, d.streetAddress,
+                              d.postalCode, d.city, d.municipalityCode, r.registeredSince.iso(),
+                              toString(d.protection));
     for (std::size_t i = 0; i < r.enrolments.size(); ++i) {
       const EnrolmentFact& e = r.enrolments[i];
-      enrolments << fmt::format("{};{};{};{};{};{};{};{}\n", pid, e.schoolType, e.programme, r.schoolUnits[i], r.organisers[i],
-                                e.start.iso(), e.end ? e.end->iso() : "", e.cancelled ? "ja" : "");
+      enrolments << fmt::format("{};{};{};{};{};{};{};{}\n", pid, e.schoolType, e.programme, r.schoolUnits[i],
+                                r.organisers[i], e.start.iso(), e.end ? e.end->iso() : "", e.cancelled ? "ja" : "");
     }
-    for (const CompletionFact& c : r.completions) completions << fmt::format("{};{};{}\n", pid, c.certificate, c.date.iso());
+    for (const CompletionFact& c : r.completions)
+      completions << fmt::format("{};{};{}\n", pid, c.certificate, c.date.iso());
   }
   if (!population || !enrolments || !completions)
     return std::unexpected(internalError(fmt::format("could not write the register files in {}", directory)));

@@ -28,7 +28,7 @@ struct DemoResident {
 struct DemoMunicipality {
   std::string code;  // kommunkod
   std::string name;
-  CivilDate date;                      // the day the registers describe
+  CivilDate date;                       // the day the registers describe
   std::vector<DemoResident> residents;  // everyone aged 15–21 on `date`
 };
 
@@ -39,8 +39,8 @@ DemoMunicipality generateDemoMunicipality(std::uint64_t seed, CivilDate date);
 
 struct DemoSummary {
   int residents = 0;
-  int persons = 0;               // persons written (everyone in KAA during the last two years)
-  int openRegistrations = 0;     // in KAA on the date
+  int persons = 0;            // persons written (everyone in KAA during the last two years)
+  int openRegistrations = 0;  // in KAA on the date
   int closedRegistrations = 0;
 };
 

@@ -24,8 +24,7 @@ std::expected<CivilDate, Error> CivilDate::fromParts(int year, int month, int da
     return std::unexpected(invalidInput(fmt::format("no such date: {:04}-{:02}-{:02}", year, month, day)));
   std::chrono::year_month_day ymd{std::chrono::year(year), std::chrono::month(static_cast<unsigned>(month)),
                                   std::chrono::day(static_cast<unsigned>(day))};
-  if (!ymd.ok())
-    return std::unexpected(invalidInput(fmt::format("no such date: {:04}-{:02}-{:02}", year, month, day)));
+  if (!ymd.ok()) return std::unexpected(invalidInput(fmt::format("no such date: {:04}-{:02}-{:02}", year, month, day)));
   return CivilDate(ymd);
 }
 
@@ -61,7 +60,8 @@ std::string formatUtcTimestamp(std::chrono::system_clock::time_point time) {
 std::expected<HalfYear, Error> HalfYear::parse(std::string_view text) {
   if (text.size() != 6 || !allDigits(text.substr(0, 4)) || (text[4] != 'H' && text[4] != 'h') ||
       (text[5] != '1' && text[5] != '2'))
-    return std::unexpected(invalidInput(fmt::format("expected a half-year as YYYYH1 or YYYYH2, got '{}'", text.substr(0, 40))));
+    return std::unexpected(
+        invalidInput(fmt::format("expected a half-year as YYYYH1 or YYYYH2, got '{}'", text.substr(0, 40))));
   int year = toInt(text.substr(0, 4));
   if (year < 1) return std::unexpected(invalidInput("year must be 0001 or later"));
   return HalfYear(year, text[5] - '0');

@@ -4,9 +4,12 @@ namespace lotsen {
 
 std::string_view toString(Protection p) {
   switch (p) {
-    case Protection::none: return "";
-    case Protection::confidentiality_marking: return "sekretessmarkering";
-    case Protection::protected_registration: return "skyddad_folkbokforing";
+    case Protection::none:
+      return "";
+    case Protection::confidentiality_marking:
+      return "sekretessmarkering";
+    case Protection::protected_registration:
+      return "skyddad_folkbokforing";
   }
   return "";
 }

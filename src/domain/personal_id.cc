@@ -13,7 +13,9 @@ int toInt(std::string_view digits) {
   return value;
 }
 
-std::unexpected<Error> bad(std::string message) { return std::unexpected(invalidInput(std::move(message), "personnummer")); }
+std::unexpected<Error> bad(std::string message) {
+  return std::unexpected(invalidInput(std::move(message), "personnummer"));
+}
 
 }  // namespace
 
@@ -42,8 +44,7 @@ std::expected<PersonalId, Error> PersonalId::parse(std::string_view text, CivilD
   }
   if (digits.size() != 10 && digits.size() != 12)
     return bad("a personnummer has 10 or 12 digits, optionally with '-' or '+' before the last four");
-  if (digits.size() == 12 && separator == '+')
-    return bad("'+' is only used in the 10-digit form");
+  if (digits.size() == 12 && separator == '+') return bad("'+' is only used in the 10-digit form");
 
   std::string_view ten = std::string_view(digits).substr(digits.size() - 10);
   int month = toInt(ten.substr(2, 2));
@@ -60,7 +61,8 @@ std::expected<PersonalId, Error> PersonalId::parse(std::string_view text, CivilD
     int yy = toInt(ten.substr(0, 2));
     year = reference.year() - ((reference.year() - yy) % 100 + 100) % 100;
     // Born later this year than the reference date means born a century earlier.
-    if (year == reference.year() && (month > reference.month() || (month == reference.month() && day > reference.day())))
+    if (year == reference.year() &&
+        (month > reference.month() || (month == reference.month() && day > reference.day())))
       year -= 100;
     if (separator == '+') year -= 100;
   }

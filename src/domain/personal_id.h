@@ -25,7 +25,7 @@ class PersonalId {
   const std::string& canonical() const { return canonical_; }  // "YYYYMMDD-NNNC"
   CivilDate birthDate() const { return birthDate_; }
   bool isCoordinationNumber() const { return coordination_; }  // samordningsnummer
-  int genderDigit() const { return canonical_[11] - '0'; }      // the third digit of NNN
+  int genderDigit() const { return canonical_[11] - '0'; }     // the third digit of NNN
   LegalGender legalGender() const { return genderDigit() % 2 == 1 ? LegalGender::male : LegalGender::female; }
 
   friend bool operator==(const PersonalId& a, const PersonalId& b) { return a.canonical_ == b.canonical_; }

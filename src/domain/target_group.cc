@@ -8,8 +8,8 @@ namespace lotsen {
 CivilDate introductionProgrammesLeaveTargetGroup() { return *CivilDate::fromParts(2018, 7, 1); }
 
 bool isIntroductionProgramme(std::string_view code) {
-  static constexpr std::array<std::string_view, 10> kCodes{"IMA", "IMV", "IMY", "IMS", "IMIND",
-                                                          "IMPRE", "IMPRO", "IMR", "IMYRK", "IMSPR"};
+  static constexpr std::array<std::string_view, 10> kCodes{"IMA",   "IMV",   "IMY", "IMS",   "IMIND",
+                                                           "IMPRE", "IMPRO", "IMR", "IMYRK", "IMSPR"};
   return std::find(kCodes.begin(), kCodes.end(), code) != kCodes.end();
 }
 
@@ -22,7 +22,8 @@ bool isNationalProgramme(const EnrolmentFact& e) {
 bool isIntroduction(const EnrolmentFact& e) { return e.schoolType == "GY" && isIntroductionProgramme(e.programme); }
 
 bool completesUpperSecondary(const CompletionFact& c) {
-  return c.certificate == "gymnasieexamen" || c.certificate == "gymnasiesarskolebevis" || c.certificate == "motsvarande";
+  return c.certificate == "gymnasieexamen" || c.certificate == "gymnasiesarskolebevis" ||
+         c.certificate == "motsvarande";
 }
 
 }  // namespace

@@ -1,11 +1,11 @@
 #include "http/api.h"
 
+#include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
 #include <boost/json.hpp>
 #include <charconv>
 #include <cmath>
-#include <fmt/format.h>
 
 #include "http/auth.h"
 
@@ -25,7 +25,9 @@ CivilDate today(std::chrono::system_clock::time_point now) {
   return CivilDate::fromDays(std::chrono::floor<std::chrono::days>(now));
 }
 
-Response jsonResponse(int status, const json::value& body) { return Response{status, "application/json", json::serialize(body), {}}; }
+Response jsonResponse(int status, const json::value& body) {
+  return Response{status, "application/json", json::serialize(body), {}};
+}
 
 std::string cookieValue(std::string_view header, std::string_view name) {
   while (!header.empty()) {
@@ -57,9 +59,8 @@ json::object personJson(const Person& p, const std::vector<Registration>& regist
   json::object o = personSummaryJson(p);
   bool hidden = d.protection != Protection::none;
   o["address"] = hidden ? json::value(nullptr)
-                        : json::value(json::object{{"street_address", d.streetAddress},
-                                                   {"postal_code", d.postalCode},
-                                                   {"city", d.city}});
+                        : json::value(json::object{
+                              {"street_address", d.streetAddress}, {"postal_code", d.postalCode}, {"city", d.city}});
   o["municipality_code"] = d.municipalityCode;
   o["birth_date"] = d.personalId.birthDate().iso();
   o["coordination_number"] = d.personalId.isCoordinationNumber();
@@ -96,7 +97,8 @@ std::expected<PersonQuery, Error> parsePersonQuery(std::string_view text, CivilD
       q.nameWords.emplace_back(word);
       continue;
     }
-    if (!q.idDigitsPrefix.empty()) return std::unexpected(invalidInput("search with one personnummer at a time", "query"));
+    if (!q.idDigitsPrefix.empty())
+      return std::unexpected(invalidInput("search with one personnummer at a time", "query"));
     if (auto id = PersonalId::parse(word, today)) {
       std::string digits;
       for (char c : id->canonical())
@@ -136,10 +138,9 @@ Response searchPersons(Call& call) {
   if (!result) return problem(result.error());
   json::array items;
   for (const Person& p : result->persons) items.push_back(personSummaryJson(p));
-  return jsonResponse(200, json::object{{"items", std::move(items)},
-                                        {"page", page},
-                                        {"page_size", kPageSize},
-                                        {"total", result->total}});
+  return jsonResponse(
+      200,
+      json::object{{"items", std::move(items)}, {"page", page}, {"page_size", kPageSize}, {"total", result->total}});
 }
 
 Response getPerson(Call& call) {
@@ -171,7 +172,8 @@ Response login(Call& call) {
   const json::string* username = stringField("username");
   const json::string* password = stringField("password");
   if (!username || !password)
-    return problem(400, "Bad Request", "give \"username\" and \"password\" as strings", !username ? "username" : "password");
+    return problem(400, "Bad Request", "give \"username\" and \"password\" as strings",
+                   !username ? "username" : "password");
 
   auto user = call.store.userByName(std::string_view(*username));
   if (!user) return problem(user.error());
@@ -184,8 +186,9 @@ Response login(Call& call) {
   auto stored = call.writer.run<void>([&](Store& s) { return s.createSession(session); });
   if (!stored) return problem(stored.error());
 
-  Response r = jsonResponse(200, json::object{{"csrf_token", session.csrfToken},
-                                              {"user", json::object{{"username", (*user)->username}, {"role", (*user)->role}}}});
+  Response r =
+      jsonResponse(200, json::object{{"csrf_token", session.csrfToken},
+                                     {"user", json::object{{"username", (*user)->username}, {"role", (*user)->role}}}});
   r.headers.emplace_back("Set-Cookie", fmt::format("{}={}; Path=/; HttpOnly; SameSite=Strict{}", kSessionCookie, token,
                                                    call.sessions.secureCookie ? "; Secure" : ""));
   return r;
@@ -196,16 +199,19 @@ Response logout(Call& call) {
   auto done = call.writer.run<void>([&](Store& s) { return s.deleteSession(hash); });
   if (!done) return problem(done.error());
   Response r{204, "", "", {}};
-  r.headers.emplace_back("Set-Cookie", fmt::format("{}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0", kSessionCookie));
+  r.headers.emplace_back("Set-Cookie",
+                         fmt::format("{}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0", kSessionCookie));
   return r;
 }
 
 Response currentSession(Call& call) {
-  return jsonResponse(200, json::object{{"user", json::object{{"username", call.user->username}, {"role", call.user->role}}}});
+  return jsonResponse(
+      200, json::object{{"user", json::object{{"username", call.user->username}, {"role", call.user->role}}}});
 }
 
 Response landingPage(Call&) {
-  return Response{200, "text/html; charset=utf-8",
+  return Response{200,
+                  "text/html; charset=utf-8",
                   "<!doctype html><html lang=\"sv\"><head><meta charset=\"utf-8\"><title>Lotsen</title></head><body>"
                   "<h1>Lotsen</h1><p>Ärendesystem för det kommunala aktivitetsansvaret.</p>"
                   "<p>Servern är igång. API:t finns under <code>/api/v1</code>; logga in med "
@@ -220,14 +226,20 @@ std::vector<Route> apiRoutes(const std::function<std::string()>& renderMetrics) 
   using enum Execution;
   return {
       {"GET", "/", open, inline_read, landingPage},
-      {"GET", "/healthz", open, inline_read, [](Call&) { return jsonResponse(200, json::object{{"status", "ok"}}); }},
+      {"GET", "/healthz", open, inline_read,
+       [](Call&) {
+         return jsonResponse(200, json::object{{"status", "ok"}});
+       }},
       {"GET", "/readyz", open, inline_read,
        [](Call& call) {
-         if (auto ok = call.store.ping(); !ok) return problem(503, "Service Unavailable", "the database does not answer");
+         if (auto ok = call.store.ping(); !ok)
+           return problem(503, "Service Unavailable", "the database does not answer");
          return jsonResponse(200, json::object{{"status", "ready"}});
        }},
       {"GET", "/metrics", open, inline_read,
-       [renderMetrics](Call&) { return Response{200, "text/plain; version=0.0.4", renderMetrics(), {}}; }},
+       [renderMetrics](Call&) {
+         return Response{200, "text/plain; version=0.0.4", renderMetrics(), {}};
+       }},
       {"POST", "/api/v1/session", open, worker, login},
       {"GET", "/api/v1/session", signed_in, inline_read, currentSession},
       {"DELETE", "/api/v1/session", signed_in, worker, logout},
@@ -317,7 +329,8 @@ Response Api::handle(const Request& request, Store* reader) {
   }
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   metrics_->observe(routeIndex, response.status, seconds);
-  log(request, routeIndex < routes_.size() ? routes_[routeIndex].pattern : "unmatched", response.status, seconds, userId);
+  log(request, routeIndex < routes_.size() ? routes_[routeIndex].pattern : "unmatched", response.status, seconds,
+      userId);
   return response;
 }
 
@@ -327,7 +340,7 @@ void Api::observeUnrouted(const Request& request, int status, double seconds) {
 }
 
 Response Api::dispatch(const Request& request, Store* reader, std::size_t& routeIndex,
-                      std::optional<std::int64_t>& userId) {
+                       std::optional<std::int64_t>& userId) {
   bool pathKnown = false;
   auto m = match(request, pathKnown);
   if (!m) {
@@ -347,7 +360,8 @@ Response Api::dispatch(const Request& request, Store* reader, std::size_t& route
     lease.emplace(std::move(*acquired));
     reader = &**lease;
   }
-  Call call{request, sessions_, std::move(m->params), *reader, writer_, std::nullopt, {}, std::chrono::system_clock::now()};
+  Call call{
+      request, sessions_, std::move(m->params), *reader, writer_, std::nullopt, {}, std::chrono::system_clock::now()};
   // Everything a request reads comes from one snapshot (and takes the database's read lock once).
   Response response;
   auto read = reader->readSnapshot([&]() -> std::expected<void, Error> {

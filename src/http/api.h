@@ -97,7 +97,8 @@ class Api {
     std::vector<std::string> params;
   };
   std::optional<Match> match(const Request& request, bool& pathKnown) const;
-  Response dispatch(const Request& request, Store* reader, std::size_t& routeIndex, std::optional<std::int64_t>& userId);
+  Response dispatch(const Request& request, Store* reader, std::size_t& routeIndex,
+                    std::optional<std::int64_t>& userId);
   Response authorizeAndRun(const Route& route, Call& call, std::optional<std::int64_t>& userId);
   void log(const Request& request, std::string_view route, int status, double seconds,
            std::optional<std::int64_t> userId) const;

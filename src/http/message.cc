@@ -12,10 +12,14 @@ Response problem(int status, std::string_view title, std::string_view detail, st
 
 Response problem(const Error& error) {
   switch (error.kind) {
-    case ErrorKind::invalid_input: return problem(400, "Bad Request", error.message, error.field);
-    case ErrorKind::not_found: return problem(404, "Not Found", error.message);
-    case ErrorKind::conflict: return problem(409, "Conflict", error.message);
-    case ErrorKind::internal: break;
+    case ErrorKind::invalid_input:
+      return problem(400, "Bad Request", error.message, error.field);
+    case ErrorKind::not_found:
+      return problem(404, "Not Found", error.message);
+    case ErrorKind::conflict:
+      return problem(409, "Conflict", error.message);
+    case ErrorKind::internal:
+      break;
   }
   return problem(500, "Internal Server Error", "an internal error occurred; it has been logged");
 }
@@ -53,7 +57,8 @@ std::string queryParameter(std::string_view query, std::string_view name) {
     std::size_t amp = query.find('&');
     std::string_view pair = query.substr(0, amp);
     std::size_t eq = pair.find('=');
-    if (decode(pair.substr(0, eq)) == name) return eq == std::string_view::npos ? std::string() : decode(pair.substr(eq + 1));
+    if (decode(pair.substr(0, eq)) == name)
+      return eq == std::string_view::npos ? std::string() : decode(pair.substr(eq + 1));
     if (amp == std::string_view::npos) break;
     query.remove_prefix(amp + 1);
   }

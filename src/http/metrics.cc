@@ -13,7 +13,8 @@ void Metrics::observe(std::size_t route, int status, double seconds) {
   if (route >= labels_.size()) route = labels_.size() - 1;
   Series& s = series_[route];
   int statusClass = status / 100 - 1;
-  if (statusClass >= 0 && statusClass < 5) s.byStatusClass[static_cast<std::size_t>(statusClass)].fetch_add(1, std::memory_order_relaxed);
+  if (statusClass >= 0 && statusClass < 5)
+    s.byStatusClass[static_cast<std::size_t>(statusClass)].fetch_add(1, std::memory_order_relaxed);
   std::size_t bucket = 0;
   while (bucket < kBuckets.size() && seconds > kBuckets[bucket]) ++bucket;
   s.buckets[bucket].fetch_add(1, std::memory_order_relaxed);

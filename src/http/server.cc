@@ -2,13 +2,13 @@
 // includes Beast or Asio, to keep them out of every other translation unit.
 #include "http/server.h"
 
+#include <fmt/format.h>
 #include <spdlog/sinks/base_sink.h>
 #include <spdlog/spdlog.h>
 
 #include <atomic>
 #include <boost/asio.hpp>
 #include <boost/beast.hpp>
-#include <fmt/format.h>
 #include <mutex>
 #include <thread>
 #include <unordered_map>
@@ -89,7 +89,9 @@ class Server {
     if (acceptor_.open(endpoint.protocol(), ec); !ec) acceptor_.set_option(asio::socket_base::reuse_address(true), ec);
     if (!ec) acceptor_.bind(endpoint, ec);
     if (!ec) acceptor_.listen(asio::socket_base::max_listen_connections, ec);
-    if (ec) return std::unexpected(internalError(fmt::format("cannot listen on {}:{}: {}", options_.host, options_.port, ec.message())));
+    if (ec)
+      return std::unexpected(
+          internalError(fmt::format("cannot listen on {}:{}: {}", options_.host, options_.port, ec.message())));
 
     signals_.async_wait([this](const boost::system::error_code& e, int signal) {
       if (!e) beginShutdown(signal);
@@ -97,7 +99,8 @@ class Server {
     asio::co_spawn(*contexts_[0], accept(), asio::detached);
     if (options_.onListening) {
       auto local = acceptor_.local_endpoint();
-      std::string host = local.address().is_v6() ? "[" + local.address().to_string() + "]" : local.address().to_string();
+      std::string host =
+          local.address().is_v6() ? "[" + local.address().to_string() + "]" : local.address().to_string();
       options_.onListening(fmt::format("http://{}:{}", host, local.port()));
     }
 
@@ -134,17 +137,16 @@ class Server {
       }
       auto connection = std::make_shared<Connection>(std::move(socket), *readers_[next]);
       std::uint64_t id = register_(connection);
-      asio::co_spawn(connection->stream.get_executor(), serve(connection),
-                     [this, id](std::exception_ptr e) {
-                       if (e) {
-                         try {
-                           std::rethrow_exception(e);
-                         } catch (const std::exception& ex) {
-                           spdlog::error("\"msg\":\"connection failed\",\"error\":{}", jsonQuoted(ex.what()));
-                         }
-                       }
-                       unregister(id);
-                     });
+      asio::co_spawn(connection->stream.get_executor(), serve(connection), [this, id](std::exception_ptr e) {
+        if (e) {
+          try {
+            std::rethrow_exception(e);
+          } catch (const std::exception& ex) {
+            spdlog::error("\"msg\":\"connection failed\",\"error\":{}", jsonQuoted(ex.what()));
+          }
+        }
+        unregister(id);
+      });
     }
   }
 
@@ -174,13 +176,18 @@ class Server {
         std::tie(ec, n) = co_await http::async_read(stream, buffer, parser, kNoThrow);
       }
       if (ec) {
-        if (ec == beast::error::timeout || ec == asio::error::operation_aborted || ec == http::error::partial_message) break;
-        Response error = ec == http::error::body_limit ? problem(413, "Content Too Large", fmt::format("the body is larger than {} bytes", options_.maxBodyBytes))
-                         : ec == http::error::header_limit ? problem(431, "Request Header Fields Too Large", "the request headers are too large")
-                                                           : problem(400, "Bad Request", "the request is not valid HTTP/1.1");
+        if (ec == beast::error::timeout || ec == asio::error::operation_aborted || ec == http::error::partial_message)
+          break;
+        Response error = ec == http::error::body_limit
+                             ? problem(413, "Content Too Large",
+                                       fmt::format("the body is larger than {} bytes", options_.maxBodyBytes))
+                         : ec == http::error::header_limit
+                             ? problem(431, "Request Header Fields Too Large", "the request headers are too large")
+                             : problem(400, "Bad Request", "the request is not valid HTTP/1.1");
         Request unrouted;
         unrouted.method = parser.is_header_done() ? std::string(parser.get().method_string()) : "?";
-        api_.observeUnrouted(unrouted, error.status, std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
+        api_.observeUnrouted(unrouted, error.status,
+                             std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
         stream.expires_after(kRequestTimeout);
         co_await http::async_write(stream, toBeast(std::move(error), 11, false, false), kNoThrow);
         break;
@@ -200,7 +207,8 @@ class Server {
       // wait before the request): re-arming a timer costs, so it is done only then.
       if (std::chrono::steady_clock::now() - deadlineSet > kRequestTimeout / 2) stream.expires_after(kRequestTimeout);
       auto [writeError, written] = co_await http::async_write(
-          stream, toBeast(std::move(response), message.version(), keepAlive, message.method() == http::verb::head), kNoThrow);
+          stream, toBeast(std::move(response), message.version(), keepAlive, message.method() == http::verb::head),
+          kNoThrow);
       if (writeError || !keepAlive) break;
     }
     boost::system::error_code ignored;
@@ -275,7 +283,8 @@ std::expected<void, Error> runServer(const ServerOptions& options) {
   Writer writer(std::move(*writerStore));
   StorePool readers(options.openStore);
   Api api(readers, writer, options.sessions);
-  int threads = options.ioThreads > 0 ? options.ioThreads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  int threads =
+      options.ioThreads > 0 ? options.ioThreads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   std::vector<std::unique_ptr<Store>> threadReaders;
   for (int i = 0; i < threads; ++i) {
     auto store = options.openStore();

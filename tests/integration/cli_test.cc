@@ -51,15 +51,27 @@ TEST(Cli, UnopenableDatabaseIsAnInternalError) {
 
 TEST(Cli, UserAddChecksPasswordRoleAndDuplicates) {
   std::string db = tempPath("users.db");
-  auto shortPassword = runLotsen({"user", "add", "--db", db, "--name", "anna", "--role", "admin", "--password-stdin"}, "short\n");
+  auto shortPassword =
+      runLotsen({"user", "add", "--db", db, "--name", "anna", "--role", "admin", "--password-stdin"}, "short\n");
   EXPECT_EQ(shortPassword.exitCode, 2);
   EXPECT_NE(shortPassword.err.find("at least 12"), std::string::npos);
-  EXPECT_EQ(runLotsen({"user", "add", "--db", db, "--name", "anna", "--role", "boss", "--password-stdin"}, "a-long-password\n").exitCode, 2);
-  EXPECT_EQ(runLotsen({"user", "add", "--db", db, "--name", "Anna Svensson", "--role", "admin", "--password-stdin"}, "a-long-password\n").exitCode, 2);
-  EXPECT_EQ(runLotsen({"user", "add", "--db", db, "--name", "anna", "--role", "caseworker"}).exitCode, 2) << "--password-stdin is required";
-  auto ok = runLotsen({"user", "add", "--db", db, "--name", "anna", "--role", "caseworker", "--password-stdin"}, "a-long-password\n");
+  EXPECT_EQ(runLotsen({"user", "add", "--db", db, "--name", "anna", "--role", "boss", "--password-stdin"},
+                      "a-long-password\n")
+                .exitCode,
+            2);
+  EXPECT_EQ(runLotsen({"user", "add", "--db", db, "--name", "Anna Svensson", "--role", "admin", "--password-stdin"},
+                      "a-long-password\n")
+                .exitCode,
+            2);
+  EXPECT_EQ(runLotsen({"user", "add", "--db", db, "--name", "anna", "--role", "caseworker"}).exitCode, 2)
+      << "--password-stdin is required";
+  auto ok = runLotsen({"user", "add", "--db", db, "--name", "anna", "--role", "caseworker", "--password-stdin"},
+                      "a-long-password\n");
   EXPECT_EQ(ok.exitCode, 0) << ok.err;
-  EXPECT_EQ(runLotsen({"user", "add", "--db", db, "--name", "anna", "--role", "admin", "--password-stdin"}, "another-long-one\n").exitCode, 2);
+  EXPECT_EQ(runLotsen({"user", "add", "--db", db, "--name", "anna", "--role", "admin", "--password-stdin"},
+                      "another-long-one\n")
+                .exitCode,
+            2);
 
   ServerProcess server(db);
   EXPECT_TRUE(login(server.port(), "anna", "a-long-password"));

@@ -199,7 +199,8 @@ HttpResponse http(int port, const std::string& method, const std::string& target
 
 std::optional<Session> login(int port, const std::string& username, const std::string& password) {
   boost::json::object credentials{{"username", username}, {"password", password}};
-  auto r = http(port, "POST", "/api/v1/session", boost::json::serialize(credentials), {"Content-Type: application/json"});
+  auto r =
+      http(port, "POST", "/api/v1/session", boost::json::serialize(credentials), {"Content-Type: application/json"});
   if (r.status != 200) return std::nullopt;
   std::string setCookie = r.headers["set-cookie"];
   Session s;

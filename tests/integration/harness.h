@@ -1,11 +1,12 @@
 // Test harness: runs the real `lotsen` binary as a child process and talks HTTP/1.1 to it over loopback.
 #pragma once
 
+#include <sys/types.h>
+
 #include <chrono>
 #include <map>
 #include <optional>
 #include <string>
-#include <sys/types.h>
 #include <utility>
 #include <vector>
 

@@ -60,7 +60,8 @@ TEST_F(ServerTest, MetricsCountRequestsPerRoute) {
   auto r = http(port(), "GET", "/metrics");
   EXPECT_EQ(r.status, 200);
   EXPECT_NE(r.body.find("lotsen_http_requests_total{route=\"GET /healthz\",status=\"2xx\"}"), std::string::npos);
-  EXPECT_NE(r.body.find("lotsen_http_request_duration_seconds_bucket{route=\"GET /healthz\",le=\"+Inf\"}"), std::string::npos);
+  EXPECT_NE(r.body.find("lotsen_http_request_duration_seconds_bucket{route=\"GET /healthz\",le=\"+Inf\"}"),
+            std::string::npos);
 }
 
 TEST_F(ServerTest, EveryApiRouteButLoginAnswers401WithoutSession) {
@@ -84,9 +85,12 @@ TEST_F(ServerTest, LoginRefusesWrongPasswordAndUnknownUserAlike) {
 
 TEST_F(ServerTest, MalformedLoginBodiesGetProblemJson) {
   expectProblem(http(port(), "POST", "/api/v1/session", "{not json", {"Content-Type: application/json"}), 400);
-  expectProblem(http(port(), "POST", "/api/v1/session", R"({"username":"demo"})", {"Content-Type: application/json"}), 400);
+  expectProblem(http(port(), "POST", "/api/v1/session", R"({"username":"demo"})", {"Content-Type: application/json"}),
+                400);
   expectProblem(http(port(), "POST", "/api/v1/session", R"(["demo"])", {"Content-Type: application/json"}), 400);
-  expectProblem(http(port(), "POST", "/api/v1/session", "username=demo", {"Content-Type: application/x-www-form-urlencoded"}), 415);
+  expectProblem(
+      http(port(), "POST", "/api/v1/session", "username=demo", {"Content-Type: application/x-www-form-urlencoded"}),
+      415);
 }
 
 TEST_F(ServerTest, LoginSetsAStrictHttpOnlyCookieAndReturnsCsrfToken) {

@@ -1,6 +1,7 @@
 // The SQLite implementation of Store: WAL mode, synchronous=FULL (a commit is on disk when it returns),
 // prepared statements cached per connection. SQLite failures are thrown inside this file as
 // SqliteFailure and turned into Error values at each public method.
+#include <fmt/format.h>
 #include <sqlite3.h>
 
 #include <boost/json.hpp>
@@ -9,8 +10,6 @@
 #include <map>
 #include <stdexcept>
 #include <thread>
-
-#include <fmt/format.h>
 
 #include "store/migrations.h"
 #include "store/store.h"
@@ -95,7 +94,8 @@ class Statement {
   bool isNull(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
   std::string text(int column) const {
     const unsigned char* p = sqlite3_column_text(stmt_, column);
-    return p ? std::string(reinterpret_cast<const char*>(p), static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column)))
+    return p ? std::string(reinterpret_cast<const char*>(p),
+                           static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column)))
              : std::string();
   }
   std::optional<std::string> optionalText(int column) const {
@@ -138,14 +138,9 @@ constexpr std::string_view kRegistrationColumns =
     "id, person_id, programme, start_date, reason, end_date, end_reason, version";
 
 json::object personJson(const PersonDetails& d) {
-  return {{"personal_id", d.personalId.canonical()},
-          {"first_name", d.firstName},
-          {"last_name", d.lastName},
-          {"street_address", d.streetAddress},
-          {"postal_code", d.postalCode},
-          {"city", d.city},
-          {"municipality_code", d.municipalityCode},
-          {"protection", toString(d.protection)}};
+  return {{"personal_id", d.personalId.canonical()}, {"first_name", d.firstName},           {"last_name", d.lastName},
+          {"street_address", d.streetAddress},       {"postal_code", d.postalCode},         {"city", d.city},
+          {"municipality_code", d.municipalityCode}, {"protection", toString(d.protection)}};
 }
 
 json::object registrationJson(const Registration& r) {
@@ -177,8 +172,9 @@ class SqliteStore final : public Store {
 
   std::expected<int, Error> migrate() override {
     return guard([&]() -> std::expected<int, Error> {
-      exec("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
-           "applied_at TEXT NOT NULL)");
+      exec(
+          "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
+          "applied_at TEXT NOT NULL)");
       int current = currentVersion();
       int applied = 0;
       for (const Migration& m : embeddedMigrations()) {
@@ -340,8 +336,9 @@ class SqliteStore final : public Store {
         count.step();
         page.total = count.integer(0);
       }
-      auto s = prepare(fmt::format("SELECT {} FROM persons WHERE {} ORDER BY last_name, first_name, id LIMIT ? OFFSET ?",
-                                   kPersonColumns, where));
+      auto s =
+          prepare(fmt::format("SELECT {} FROM persons WHERE {} ORDER BY last_name, first_name, id LIMIT ? OFFSET ?",
+                              kPersonColumns, where));
       for (std::size_t i = 0; i < values.size(); ++i) s.bindAt(static_cast<int>(i + 1), values[i]);
       s.bindAt(static_cast<int>(values.size() + 1), q.limit).bindAt(static_cast<int>(values.size() + 2), q.offset);
       while (s.step()) page.persons.push_back(readPerson(s));
@@ -357,8 +354,14 @@ class SqliteStore final : public Store {
       prepare("INSERT INTO registrations (person_id, programme, start_date, reason) VALUES (?, ?, ?, ?)")
           .bind(r.personId, r.programme, r.startDate.iso(), r.reason)
           .run();
-      created = Registration{sqlite3_last_insert_rowid(db_), r.personId, r.programme, r.startDate, r.reason,
-                             std::nullopt, std::nullopt, 1};
+      created = Registration{sqlite3_last_insert_rowid(db_),
+                             r.personId,
+                             r.programme,
+                             r.startDate,
+                             r.reason,
+                             std::nullopt,
+                             std::nullopt,
+                             1};
       return appendEvent(actor, r.personId, "registration.created", nullptr, registrationJson(*created));
     });
     if (!done) return std::unexpected(done.error());
@@ -404,19 +407,21 @@ class SqliteStore final : public Store {
 
   std::expected<std::vector<Event>, Error> eventsOf(std::int64_t personId) override {
     return guard([&]() -> std::expected<std::vector<Event>, Error> {
-      auto s = prepare("SELECT id, time, actor, user_id, person_id, type, payload FROM events WHERE person_id = ? ORDER BY id");
+      auto s = prepare(
+          "SELECT id, time, actor, user_id, person_id, type, payload FROM events WHERE person_id = ? ORDER BY id");
       s.bind(personId);
       std::vector<Event> result;
       while (s.step())
-        result.push_back(Event{s.integer(0), s.text(1), s.text(2), s.optionalInteger(3), s.optionalInteger(4), s.text(5),
-                               s.text(6)});
+        result.push_back(Event{s.integer(0), s.text(1), s.text(2), s.optionalInteger(3), s.optionalInteger(4),
+                               s.text(5), s.text(6)});
       return result;
     });
   }
 
   std::expected<CodeList, Error> codeList(std::string_view name) override {
     return guard([&]() -> std::expected<CodeList, Error> {
-      auto s = prepare("SELECT code, label, valid_from, valid_to FROM codes WHERE list = ? ORDER BY position, valid_from");
+      auto s =
+          prepare("SELECT code, label, valid_from, valid_to FROM codes WHERE list = ? ORDER BY position, valid_from");
       s.bind(name);
       std::vector<Code> codes;
       while (s.step()) {
@@ -433,7 +438,8 @@ class SqliteStore final : public Store {
     User created;
     auto done = transaction([&]() -> std::expected<void, Error> {
       if (auto existing = userByName(u.username); !existing || *existing)
-        return std::unexpected(existing ? conflict(fmt::format("the username '{}' is taken", u.username)) : existing.error());
+        return std::unexpected(existing ? conflict(fmt::format("the username '{}' is taken", u.username))
+                                        : existing.error());
       prepare("INSERT INTO users (username, role, password_hash, created_at) VALUES (?, ?, ?, ?)")
           .bind(u.username, u.role, u.passwordHash, nowIso())
           .run();
@@ -463,7 +469,8 @@ class SqliteStore final : public Store {
     return guard([&]() -> std::expected<Result, Error> {
       auto s = prepare(
           "SELECT s.token_hash, s.user_id, s.csrf_token, s.created_at, s.last_seen_at, u.username, u.role, "
-          "u.password_hash, u.active, u.version FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?");
+          "u.password_hash, u.active, u.version FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = "
+          "?");
       s.bind(tokenHash);
       if (!s.step()) return Result();
       return Result(std::in_place, SessionRecord{s.text(0), s.integer(1), s.text(2), s.integer(3), s.integer(4)},
@@ -492,7 +499,8 @@ class SqliteStore final : public Store {
     try {
       return body();
     } catch (const SqliteFailure& e) {
-      if ((e.code & 0xff) == SQLITE_CONSTRAINT) return std::unexpected(conflict(fmt::format("constraint failed: {}", e.what())));
+      if ((e.code & 0xff) == SQLITE_CONSTRAINT)
+        return std::unexpected(conflict(fmt::format("constraint failed: {}", e.what())));
       return std::unexpected(internalError(fmt::format("database error: {}", e.what())));
     }
   }
@@ -501,7 +509,8 @@ class SqliteStore final : public Store {
     auto it = statements_.find(sql);
     if (it == statements_.end()) {
       sqlite3_stmt* stmt = nullptr;
-      int rc = sqlite3_prepare_v3(db_, sql.c_str(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
+      int rc =
+          sqlite3_prepare_v3(db_, sql.c_str(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
       if (rc != SQLITE_OK) throw SqliteFailure(rc, sqlite3_errmsg(db_));
       it = statements_.emplace(sql, stmt).first;
     }
@@ -549,8 +558,8 @@ class SqliteStore final : public Store {
     return {};
   }
 
-  std::expected<void, Error> appendEvent(const Actor& actor, std::optional<std::int64_t> personId, std::string_view type,
-                                         json::value before, json::value after) {
+  std::expected<void, Error> appendEvent(const Actor& actor, std::optional<std::int64_t> personId,
+                                         std::string_view type, json::value before, json::value after) {
     if (options_.beforeEventForTesting)
       if (auto ok = options_.beforeEventForTesting(type); !ok) return ok;
     std::string payload = json::serialize(json::object{{"before", std::move(before)}, {"after", std::move(after)}});
@@ -562,7 +571,7 @@ class SqliteStore final : public Store {
 
   std::expected<Registration, Error> registration(std::int64_t id) {
     static const std::string sql = fmt::format("SELECT {} FROM registrations WHERE id = ?", kRegistrationColumns);
-      auto s = prepare(sql);
+    auto s = prepare(sql);
     s.bind(id);
     if (!s.step()) return std::unexpected(notFound(fmt::format("no registration with id {}", id)));
     return readRegistration(s);
@@ -571,7 +580,8 @@ class SqliteStore final : public Store {
   template <class Key>
   std::expected<std::optional<User>, Error> findUser(std::string_view condition, const Key& key) {
     return guard([&]() -> std::expected<std::optional<User>, Error> {
-      auto s = prepare(fmt::format("SELECT id, username, role, password_hash, active, version FROM users WHERE {}", condition));
+      auto s = prepare(
+          fmt::format("SELECT id, username, role, password_hash, active, version FROM users WHERE {}", condition));
       s.bind(key);
       if (!s.step()) return std::optional<User>();
       return User{s.integer(0), s.text(1), s.text(2), s.text(3), s.integer(4) != 0, s.integer(5)};
@@ -591,8 +601,8 @@ class SqliteStore final : public Store {
   static Registration readRegistration(const Statement& s) {
     std::optional<CivilDate> end;
     if (!s.isNull(5)) end = dateColumn(s, 5);
-    return Registration{s.integer(0), s.integer(1), s.text(2), dateColumn(s, 3), s.text(4), end, s.optionalText(6),
-                        s.integer(7)};
+    return Registration{s.integer(0), s.integer(1), s.text(2),         dateColumn(s, 3),
+                        s.text(4),    end,          s.optionalText(6), s.integer(7)};
   }
 
   sqlite3* db_;
@@ -608,7 +618,8 @@ std::expected<std::unique_ptr<Store>, Error> openStore(const std::string& locati
   static const bool configured = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0) == SQLITE_OK || true;
   (void)configured;
   sqlite3* db = nullptr;
-  int rc = sqlite3_open_v2(location.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
+  int rc =
+      sqlite3_open_v2(location.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
   if (rc != SQLITE_OK) {
     std::string message = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
     sqlite3_close_v2(db);

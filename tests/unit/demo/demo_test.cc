@@ -43,13 +43,16 @@ TEST(Demo, HasEveryKindOfSchoolHistory) {
   std::set<std::string> kinds;
   for (const auto& r : demo.residents) {
     for (const auto& e : r.enrolments) {
-      if (e.schoolType == "GY" && isIntroductionProgramme(e.programme)) kinds.insert("IM");
-      else kinds.insert(e.schoolType);
+      if (e.schoolType == "GY" && isIntroductionProgramme(e.programme))
+        kinds.insert("IM");
+      else
+        kinds.insert(e.schoolType);
       if (e.cancelled) kinds.insert("dropout");
     }
     for (const auto& c : r.completions) kinds.insert(c.certificate);
   }
-  for (auto kind : {"GY", "GYS", "IM", "VUX", "FHS", "dropout", "gymnasieexamen", "studiebevis", "gymnasiesarskolebevis"})
+  for (auto kind :
+       {"GY", "GYS", "IM", "VUX", "FHS", "dropout", "gymnasieexamen", "studiebevis", "gymnasiesarskolebevis"})
     EXPECT_TRUE(kinds.contains(kind)) << kind;
 }
 

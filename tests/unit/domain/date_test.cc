@@ -15,7 +15,8 @@ TEST(CivilDate, ParsesAndPrintsIso) {
 }
 
 TEST(CivilDate, RefusesImpossibleAndMalformedDates) {
-  for (std::string_view text : {"2025-02-29", "2026-13-01", "2026-00-10", "2026-04-31", "2026-1-01", "20260101", "", "abcd-ef-gh"})
+  for (std::string_view text :
+       {"2025-02-29", "2026-13-01", "2026-00-10", "2026-04-31", "2026-1-01", "20260101", "", "abcd-ef-gh"})
     EXPECT_FALSE(CivilDate::parse(text)) << text;
   EXPECT_TRUE(CivilDate::parse("2024-02-29"));
 }
@@ -53,7 +54,8 @@ TEST(HalfYear, SecondHalfIsJulyToDecember) {
 }
 
 TEST(HalfYear, RefusesOtherShapes) {
-  for (std::string_view text : {"2026H3", "2026", "26H1", "2026-H1", "2026H10"}) EXPECT_FALSE(HalfYear::parse(text)) << text;
+  for (std::string_view text : {"2026H3", "2026", "26H1", "2026-H1", "2026H10"})
+    EXPECT_FALSE(HalfYear::parse(text)) << text;
 }
 
 TEST(Timestamp, IsUtcWithMilliseconds) {
@@ -63,8 +65,9 @@ TEST(Timestamp, IsUtcWithMilliseconds) {
 }
 
 TEST(CodeList, CodeIsValidOnlyInsideItsDates) {
-  CodeList list("registration_reason", {Code{"introduction_programme_student", "IM", date("1900-01-01"), date("2018-06-30")},
-                                        Code{"never_started", "Ej påbörjat", date("1900-01-01"), std::nullopt}});
+  CodeList list("registration_reason",
+                {Code{"introduction_programme_student", "IM", date("1900-01-01"), date("2018-06-30")},
+                 Code{"never_started", "Ej påbörjat", date("1900-01-01"), std::nullopt}});
   EXPECT_TRUE(list.isValid("introduction_programme_student", date("2018-06-30")));
   EXPECT_FALSE(list.isValid("introduction_programme_student", date("2018-07-01")));
   EXPECT_TRUE(list.isValid("never_started", date("2030-01-01")));

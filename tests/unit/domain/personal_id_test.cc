@@ -101,8 +101,8 @@ TEST(PersonalId, GenderDigitIsTheNinthDigit) {
 }
 
 TEST(PersonalId, MalformedInputIsRefused) {
-  for (std::string_view text : {"", "abc", "12345", "20080312--2381", "2008-03-12-2381", "200803122381 ", "0803122381+",
-                                "08031223811"})
+  for (std::string_view text :
+       {"", "abc", "12345", "20080312--2381", "2008-03-12-2381", "200803122381 ", "0803122381+", "08031223811"})
     EXPECT_FALSE(PersonalId::parse(text, kToday)) << text;
 }
 

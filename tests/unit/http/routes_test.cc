@@ -34,7 +34,8 @@ TEST(Routes, OnlyLoginAndOperationsRoutesAreOpen) {
   std::set<std::string> open;
   for (const Route& route : apiRoutes([] { return std::string(); }))
     if (route.access == Access::open) open.insert(route.method + " " + route.pattern);
-  EXPECT_EQ(open, (std::set<std::string>{"GET /", "GET /healthz", "GET /readyz", "GET /metrics", "POST /api/v1/session"}));
+  EXPECT_EQ(open,
+            (std::set<std::string>{"GET /", "GET /healthz", "GET /readyz", "GET /metrics", "POST /api/v1/session"}));
 }
 
 TEST(QueryParameter, DecodesPercentAndPlus) {

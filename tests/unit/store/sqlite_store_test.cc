@@ -13,8 +13,14 @@ namespace {
 CivilDate date(std::string_view iso) { return *CivilDate::parse(iso); }
 
 PersonDetails someone(std::string_view pid = "20080312-2381") {
-  return PersonDetails{*PersonalId::parse(pid, date("2026-11-22")), "Åsa", "Öberg", "Storgatan 1", "50330", "Borås",
-                       "1490", Protection::none};
+  return PersonDetails{*PersonalId::parse(pid, date("2026-11-22")),
+                       "Åsa",
+                       "Öberg",
+                       "Storgatan 1",
+                       "50330",
+                       "Borås",
+                       "1490",
+                       Protection::none};
 }
 
 class StoreTest : public ::testing::Test {
@@ -116,7 +122,8 @@ TEST_F(StoreTest, DuplicatePersonalIdIsAConflict) {
 
 TEST_F(StoreTest, RegistrationReasonMustBeValidOnStartDate) {
   auto p = store_->createPerson(actor_, someone());
-  auto before = store_->createRegistration(actor_, {p->id, "kaa", date("2018-06-30"), "introduction_programme_student"});
+  auto before =
+      store_->createRegistration(actor_, {p->id, "kaa", date("2018-06-30"), "introduction_programme_student"});
   ASSERT_TRUE(before) << before.error().message;
   auto after = store_->createRegistration(actor_, {p->id, "kaa", date("2018-07-01"), "introduction_programme_student"});
   ASSERT_FALSE(after);
