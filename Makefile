@@ -3,20 +3,15 @@ JOBS ?= $(shell nproc)
 
 .PHONY: run test bench build format clean
 
-run:
-	scripts/setup build
-	cmake -S . -B build/release -DCMAKE_BUILD_TYPE=Release -DLOTSEN_TESTS=OFF
-	cmake --build build/release -j$(JOBS) --target lotsen
+run: build
 	scripts/run
 
 test:
 	scripts/setup test
 	scripts/test
 
-bench:
+bench: build
 	scripts/setup bench
-	cmake -S . -B build/bench -DCMAKE_BUILD_TYPE=Release -DLOTSEN_TESTS=OFF
-	cmake --build build/bench -j$(JOBS) --target lotsen
 	bench/run
 
 build:
@@ -26,7 +21,7 @@ build:
 
 format:
 	scripts/setup format
-	find src tests bench -name '*.cc' -o -name '*.h' | xargs clang-format -i
+	find src tests -name '*.cc' -o -name '*.h' | xargs clang-format -i
 
 clean:
 	rm -rf build
