@@ -73,42 +73,43 @@ void addSchoolHistory(Random& random, DemoResident& r, CivilDate date) {
   int startYear = r.details.personalId.birthDate().year() + 16;
   CivilDate start = ymd(startYear, 8, 20);
   if (start > date) return;  // still in compulsory school
-  auto enrol = [&](std::string type, std::string programme, CivilDate from, std::optional<CivilDate> to,
+  auto enrol = [&](SchoolType type, std::string programme, CivilDate from, std::optional<CivilDate> to,
                    bool cancelled) {
     if (from > date) return;
     if (to && *to >= date) to.reset(), cancelled = false;  // not yet ended on the date
-    r.enrolments.push_back({std::move(type), std::move(programme), from, to, cancelled});
+    r.enrolments.push_back({type, isIntroductionProgramme(programme), from, to, cancelled});
+    r.programmes.push_back(std::move(programme));
     r.schoolUnits.push_back(random.pick(kSchoolUnits));
     r.organisers.push_back(r.schoolUnits.back().starts_with("1490") ? "kommunal" : "enskild");
   };
-  auto complete = [&](std::string certificate, CivilDate when) {
-    if (when <= date) r.completions.push_back({std::move(certificate), when});
+  auto complete = [&](Certificate certificate, CivilDate when) {
+    if (when <= date) r.completions.push_back({certificate, when});
   };
   CivilDate graduation = ymd(startYear + 3, 6, 12);
   std::uint64_t story = random.below(100);
   std::string national = random.chance(0.7) ? random.pick(kNationalProgrammes) : random.pick(kMoreProgrammes);
   if (story < 80) {  // national programme to the end
-    enrol("GY", national, start, graduation, false);
-    complete(random.chance(0.93) ? "gymnasieexamen" : "studiebevis", graduation);
+    enrol(SchoolType::GY, national, start, graduation, false);
+    complete(random.chance(0.93) ? Certificate::gymnasieexamen : Certificate::studiebevis, graduation);
   } else if (story < 86) {  // drops out of a national programme
     CivilDate quit = start.plusDays(static_cast<int>(30 + random.below(600)));
-    enrol("GY", national, start, quit, true);
+    enrol(SchoolType::GY, national, start, quit, true);
     if (random.chance(0.35))
-      enrol("VUX", "", quit.plusDays(static_cast<int>(60 + random.below(200))), std::nullopt, false);
+      enrol(SchoolType::VUX, "", quit.plusDays(static_cast<int>(60 + random.below(200))), std::nullopt, false);
   } else if (story < 93) {  // introduction programme, then a national programme or a dropout
     CivilDate moveOn = start.plusDays(static_cast<int>(300 + random.below(300)));
     bool continues = random.chance(0.65);
-    enrol("GY", random.pick(kIntroductionProgrammes), start, moveOn, !continues);
+    enrol(SchoolType::GY, random.pick(kIntroductionProgrammes), start, moveOn, !continues);
     if (continues) {
-      enrol("GY", national, moveOn.plusDays(1), moveOn.plusDays(1 + 3 * 365), false);
-      complete("gymnasieexamen", moveOn.plusDays(1 + 3 * 365));
+      enrol(SchoolType::GY, national, moveOn.plusDays(1), moveOn.plusDays(1 + 3 * 365), false);
+      complete(Certificate::gymnasieexamen, moveOn.plusDays(1 + 3 * 365));
     }
   } else if (story < 96) {  // anpassad gymnasieskola
     CivilDate end = ymd(startYear + 4, 6, 12);
-    enrol("GYS", "", start, end, false);
-    complete("gymnasiesarskolebevis", end);
+    enrol(SchoolType::GYS, "", start, end, false);
+    complete(Certificate::gymnasiesarskolebevis, end);
   } else if (story < 98) {  // folkhögskola instead
-    enrol("FHS", "", start.plusDays(static_cast<int>(random.below(400))), std::nullopt, false);
+    enrol(SchoolType::FHS, "", start.plusDays(static_cast<int>(random.below(400))), std::nullopt, false);
   }
   // otherwise: never started upper secondary school
 }
@@ -133,6 +134,7 @@ DemoMunicipality generateDemoMunicipality(std::uint64_t seed, CivilDate date) {
                                  fmt::format("50{}{:02}", 3 + random.below(8), random.below(100)), "Borås", demo.code,
                                  Protection::none},
                    birth,
+                   {},
                    {},
                    {},
                    {},
@@ -172,13 +174,18 @@ std::expected<DemoSummary, Error> seedDemo(Store& store, const DemoMunicipality&
       std::optional<Person> person;
       std::optional<Registration> open;
       for (CivilDate check : checks) {
-        PersonFacts facts{true, r.registeredSince <= check, r.details.personalId.birthDate(), {}, {}};
+        // What the registers knew on the check day: later enrolments and completions unknown, and
+        // enrolments that end later still ongoing.
+        std::vector<EnrolmentFact> enrolments;
+        std::vector<CompletionFact> completions;
         for (const EnrolmentFact& e : r.enrolments)
           if (e.start <= check)
-            facts.enrolments.push_back(
-                e.end && *e.end >= check ? EnrolmentFact{e.schoolType, e.programme, e.start, std::nullopt, false} : e);
+            enrolments.push_back(e.end && *e.end >= check
+                                     ? EnrolmentFact{e.schoolType, e.introductionProgramme, e.start, std::nullopt, false}
+                                     : e);
         for (const CompletionFact& c : r.completions)
-          if (c.date <= check) facts.completions.push_back(c);
+          if (c.date <= check) completions.push_back(c);
+        PersonFacts facts{true, r.registeredSince <= check, r.details.personalId.birthDate(), enrolments, completions};
         TargetGroupDecision decision = decideTargetGroup(facts, check);
         if (decision.inGroup && !open) {
           if (!person) {
@@ -188,11 +195,11 @@ std::expected<DemoSummary, Error> seedDemo(Store& store, const DemoMunicipality&
             ++summary.persons;
           }
           auto registration =
-              store.createRegistration(actor, {person->id, std::string(kProgrammeKaa), check, decision.reason});
+              store.createRegistration(actor, {person->id, std::string(kProgrammeKaa), check, std::string(decision.reason)});
           if (!registration) return std::unexpected(registration.error());
           open = *registration;
         } else if (!decision.inGroup && open) {
-          auto ended = store.endRegistration(actor, open->id, open->version, check, decision.reason);
+          auto ended = store.endRegistration(actor, open->id, open->version, check, std::string(decision.reason));
           if (!ended) return std::unexpected(ended.error());
           open.reset();
           ++summary.closedRegistrations;
@@ -229,11 +236,11 @@ std::expected<void, Error> writeDemoRegisters(const DemoMunicipality& demo, cons
                               toString(d.protection));
     for (std::size_t i = 0; i < r.enrolments.size(); ++i) {
       const EnrolmentFact& e = r.enrolments[i];
-      enrolments << fmt::format("{};{};{};{};{};{};{};{}\n", pid, e.schoolType, e.programme, r.schoolUnits[i],
+      enrolments << fmt::format("{};{};{};{};{};{};{};{}\n", pid, toString(e.schoolType), r.programmes[i], r.schoolUnits[i],
                                 r.organisers[i], e.start.iso(), e.end ? e.end->iso() : "", e.cancelled ? "ja" : "");
     }
     for (const CompletionFact& c : r.completions)
-      completions << fmt::format("{};{};{}\n", pid, c.certificate, c.date.iso());
+      completions << fmt::format("{};{};{}\n", pid, toString(c.certificate), c.date.iso());
   }
   if (!population || !enrolments || !completions)
     return std::unexpected(internalError(fmt::format("could not write the register files in {}", directory)));

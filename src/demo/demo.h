@@ -21,6 +21,7 @@ struct DemoResident {
   CivilDate registeredSince;  // folkbokförd in the municipality since
   std::vector<EnrolmentFact> enrolments;
   std::vector<CompletionFact> completions;
+  std::vector<std::string> programmes;   // programkod for each enrolment (empty for VUX, FHS, GYS)
   std::vector<std::string> schoolUnits;  // skolenhetskod for each enrolment
   std::vector<std::string> organisers;   // huvudman for each enrolment: kommunal, enskild
 };

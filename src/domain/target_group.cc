@@ -4,60 +4,90 @@
 #include <array>
 
 namespace lotsen {
+namespace {
+
+constexpr std::array<std::string_view, 30> kSchoolTypeCodes{
+    "FS",       "FKLASS",   "FTH",      "OPPFTH", "GR",       "GRS",      "TR",  "SP",  "SAM", "GY",
+    "GYS",      "VUX",      "VUXSFI",   "VUXGR",  "VUXGY",    "VUXSARGR", "VUXSARTR", "VUXSARGY", "SFI", "SARVUX",
+    "SARVUXGR", "SARVUXGY", "KU",       "YH",     "FHS",      "STF",      "KKU", "HS",  "ABU", "AU"};
+constexpr std::array<std::string_view, 4> kCertificateCodes{"gymnasieexamen", "gymnasiesarskolebevis", "motsvarande",
+                                                            "studiebevis"};
+
+bool isNationalProgramme(const EnrolmentFact& e) {
+  return e.schoolType == SchoolType::GYS || (e.schoolType == SchoolType::GY && !e.introductionProgramme);
+}
+bool isIntroduction(const EnrolmentFact& e) { return e.schoolType == SchoolType::GY && e.introductionProgramme; }
+bool completesUpperSecondary(const CompletionFact& c) { return c.certificate != Certificate::studiebevis; }
+
+}  // namespace
 
 CivilDate introductionProgrammesLeaveTargetGroup() { return *CivilDate::fromParts(2018, 7, 1); }
 
 bool isIntroductionProgramme(std::string_view code) {
   static constexpr std::array<std::string_view, 10> kCodes{"IMA",   "IMV",   "IMY", "IMS",   "IMIND",
-                                                           "IMPRE", "IMPRO", "IMR", "IMYRK", "IMSPR"};
+                                                          "IMPRE", "IMPRO", "IMR", "IMYRK", "IMSPR"};
   return std::find(kCodes.begin(), kCodes.end(), code) != kCodes.end();
 }
 
-namespace {
+std::optional<SchoolType> schoolTypeFromCode(std::string_view code) {
+  auto it = std::find(kSchoolTypeCodes.begin(), kSchoolTypeCodes.end(), code);
+  if (it == kSchoolTypeCodes.end()) return std::nullopt;
+  return static_cast<SchoolType>(it - kSchoolTypeCodes.begin());
+}
+std::string_view toString(SchoolType type) { return kSchoolTypeCodes[static_cast<std::size_t>(type)]; }
 
-bool isNationalProgramme(const EnrolmentFact& e) {
-  return e.schoolType == "GYS" || (e.schoolType == "GY" && !isIntroductionProgramme(e.programme));
+bool isAdultEducation(SchoolType t) {
+  switch (t) {
+    case SchoolType::VUX: case SchoolType::VUXSFI: case SchoolType::VUXGR: case SchoolType::VUXGY:
+    case SchoolType::VUXSARGR: case SchoolType::VUXSARTR: case SchoolType::VUXSARGY: case SchoolType::SFI:
+    case SchoolType::SARVUX: case SchoolType::SARVUXGR: case SchoolType::SARVUXGY:
+      return true;
+    default:
+      return false;
+  }
 }
 
-bool isIntroduction(const EnrolmentFact& e) { return e.schoolType == "GY" && isIntroductionProgramme(e.programme); }
-
-bool completesUpperSecondary(const CompletionFact& c) {
-  return c.certificate == "gymnasieexamen" || c.certificate == "gymnasiesarskolebevis" ||
-         c.certificate == "motsvarande";
+std::optional<Certificate> certificateFromCode(std::string_view code) {
+  auto it = std::find(kCertificateCodes.begin(), kCertificateCodes.end(), code);
+  if (it == kCertificateCodes.end()) return std::nullopt;
+  return static_cast<Certificate>(it - kCertificateCodes.begin());
 }
+std::string_view toString(Certificate c) { return kCertificateCodes[static_cast<std::size_t>(c)]; }
 
-}  // namespace
+CivilDate ageScopeStart(CivilDate birth) { return *CivilDate::fromParts(birth.year() + 16, 7, 1); }
+CivilDate ageScopeEnd(CivilDate birth) { return birthdayOfAge(birth, 20); }
 
 TargetGroupDecision decideTargetGroup(const PersonFacts& facts, CivilDate date, const TargetGroupRules& rules) {
-  if (!facts.inPopulationRegister) return {false, "left_population_register"};
-  if (!facts.livesInMunicipality) return {false, "moved_out"};
-  if (date >= birthdayOfAge(facts.birthDate, 20)) return {false, "turned_20"};
-  if (date < *CivilDate::fromParts(facts.birthDate.year() + 16, 7, 1)) return {false, "too_young"};
+  if (!facts.inPopulationRegister) return {false, "left_population_register", {}};
+  if (!facts.livesInMunicipality) return {false, "moved_out", {}};
+  if (date >= ageScopeEnd(facts.birthDate)) return {false, "turned_20", {}};
+  if (date < ageScopeStart(facts.birthDate)) return {false, "too_young", {}};
   for (const CompletionFact& c : facts.completions)
-    if (completesUpperSecondary(c) && c.date <= date) return {false, "completed_degree"};
+    if (completesUpperSecondary(c) && c.date <= date) return {false, "completed_degree", {}};
 
-  const bool imCountsAsInside = date < introductionProgrammesLeaveTargetGroup();
-  bool onIntroduction = false;
+  const bool imTakesOut = date >= introductionProgrammesLeaveTargetGroup();
+  bool onNational = false, onIntroduction = false;
+  std::optional<SchoolType> studies;
   for (const EnrolmentFact& e : facts.enrolments) {
     if (!e.isOngoingOn(date)) continue;
-    bool equivalent = std::find(rules.equivalentSchoolTypes.begin(), rules.equivalentSchoolTypes.end(), e.schoolType) !=
-                      rules.equivalentSchoolTypes.end();
-    if (isNationalProgramme(e) || equivalent) return {false, "started_national_programme"};
-    if (isIntroduction(e)) {
-      if (!imCountsAsInside) return {false, "started_introduction_programme"};
-      onIntroduction = true;
-    }
+    onNational |= isNationalProgramme(e) || std::find(rules.equivalentSchoolTypes.begin(),
+                                                       rules.equivalentSchoolTypes.end(),
+                                                       e.schoolType) != rules.equivalentSchoolTypes.end();
+    onIntroduction |= isIntroduction(e);
+    if (isAdultEducation(e.schoolType) || e.schoolType == SchoolType::FHS) studies = e.schoolType;
   }
+  if (onNational) return {false, "started_national_programme", {}};
+  if (onIntroduction && imTakesOut) return {false, "started_introduction_programme", {}};
 
   for (const CompletionFact& c : facts.completions)
-    if (c.certificate == "studiebevis" && c.date <= date) return {true, "studiebevis"};
+    if (c.certificate == Certificate::studiebevis && c.date <= date) return {true, "studiebevis", studies};
   auto endedBefore = [&](const EnrolmentFact& e) { return e.end && *e.end < date; };
   for (const EnrolmentFact& e : facts.enrolments)
-    if (isNationalProgramme(e) && endedBefore(e)) return {true, "dropout_national_programme"};
+    if (isNationalProgramme(e) && endedBefore(e)) return {true, "dropout_national_programme", studies};
   for (const EnrolmentFact& e : facts.enrolments)
-    if (isIntroduction(e) && endedBefore(e)) return {true, "dropout_introduction_programme"};
-  if (onIntroduction) return {true, "introduction_programme_student"};
-  return {true, "never_started"};
+    if (isIntroduction(e) && endedBefore(e)) return {true, "dropout_introduction_programme", studies};
+  if (onIntroduction) return {true, "introduction_programme_student", studies};
+  return {true, "never_started", studies};
 }
 
 }  // namespace lotsen

@@ -2,7 +2,9 @@
 // date (skollagen 29 kap. 9 §), with the reason. Pure: the caller gathers the register facts.
 #pragma once
 
+#include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -17,9 +19,23 @@ CivilDate introductionProgrammesLeaveTargetGroup();
 // True for IMA, IMV, IMY, IMS and the legacy IMIND, IMPRE, IMPRO, IMR, IMYRK, IMSPR.
 bool isIntroductionProgramme(std::string_view programmeCode);
 
+// SS 12000 schoolType codes.
+enum class SchoolType : std::uint8_t {
+  FS, FKLASS, FTH, OPPFTH, GR, GRS, TR, SP, SAM, GY, GYS, VUX, VUXSFI, VUXGR, VUXGY, VUXSARGR, VUXSARTR,
+  VUXSARGY, SFI, SARVUX, SARVUXGR, SARVUXGY, KU, YH, FHS, STF, KKU, HS, ABU, AU,
+};
+std::optional<SchoolType> schoolTypeFromCode(std::string_view code);  // exact upper-case code
+std::string_view toString(SchoolType type);
+// Municipal adult education (komvux in any form): records the occupation "studies", takes no one out.
+bool isAdultEducation(SchoolType type);
+
+enum class Certificate : std::uint8_t { gymnasieexamen, gymnasiesarskolebevis, motsvarande, studiebevis };
+std::optional<Certificate> certificateFromCode(std::string_view code);
+std::string_view toString(Certificate certificate);
+
 struct EnrolmentFact {
-  std::string schoolType;  // SS 12000 schoolType: GY, GYS, VUX, FHS, …
-  std::string programme;   // Skolverket programme code; empty for school forms without programmes
+  SchoolType schoolType = SchoolType::GY;
+  bool introductionProgramme = false;  // GY on an IM programme
   CivilDate start;
   std::optional<CivilDate> end;  // inclusive; none while ongoing
   bool cancelled = false;        // ended without completion
@@ -28,7 +44,7 @@ struct EnrolmentFact {
 };
 
 struct CompletionFact {
-  std::string certificate;  // gymnasieexamen, gymnasiesarskolebevis, motsvarande, studiebevis
+  Certificate certificate = Certificate::gymnasieexamen;
   CivilDate date;
 };
 
@@ -36,20 +52,28 @@ struct PersonFacts {
   bool inPopulationRegister = true;
   bool livesInMunicipality = true;  // registered (folkbokförd) in the municipality on the date
   CivilDate birthDate;
-  std::vector<EnrolmentFact> enrolments;
-  std::vector<CompletionFact> completions;
+  std::span<const EnrolmentFact> enrolments;
+  std::span<const CompletionFact> completions;
 };
 
 struct TargetGroupRules {
   // School forms that count as equivalent to a national programme (configured per municipality).
-  std::vector<std::string> equivalentSchoolTypes;
+  std::vector<SchoolType> equivalentSchoolTypes;
 };
 
 // In the group: a registration_reason code. Outside: a deregistration_reason code, or "too_young".
+// `studies` tells whether an ongoing adult-education or folk-high-school enrolment shows that the person
+// studies (so their occupation is known without a call).
 struct TargetGroupDecision {
   bool inGroup = false;
-  std::string reason;
+  std::string_view reason;
+  std::optional<SchoolType> studies;
 };
+
+// The first day of the age scope (1 July of the year the person turns 16) and the first day after it
+// (the 20th birthday).
+CivilDate ageScopeStart(CivilDate birthDate);
+CivilDate ageScopeEnd(CivilDate birthDate);
 
 TargetGroupDecision decideTargetGroup(const PersonFacts& facts, CivilDate date, const TargetGroupRules& rules = {});
 

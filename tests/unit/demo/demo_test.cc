@@ -43,13 +43,10 @@ TEST(Demo, HasEveryKindOfSchoolHistory) {
   std::set<std::string> kinds;
   for (const auto& r : demo.residents) {
     for (const auto& e : r.enrolments) {
-      if (e.schoolType == "GY" && isIntroductionProgramme(e.programme))
-        kinds.insert("IM");
-      else
-        kinds.insert(e.schoolType);
+      kinds.insert(e.introductionProgramme ? "IM" : std::string(toString(e.schoolType)));
       if (e.cancelled) kinds.insert("dropout");
     }
-    for (const auto& c : r.completions) kinds.insert(c.certificate);
+    for (const auto& c : r.completions) kinds.insert(std::string(toString(c.certificate)));
   }
   for (auto kind :
        {"GY", "GYS", "IM", "VUX", "FHS", "dropout", "gymnasieexamen", "studiebevis", "gymnasiesarskolebevis"})
