@@ -5,17 +5,17 @@
 namespace lotsen {
 namespace {
 
-bool isDigit(char c) { return c >= '0' && c <= '9'; }
-
-int toInt(std::string_view digits) {
+int toInt(const char* digits, int count) {
   int value = 0;
-  for (char c : digits) value = value * 10 + (c - '0');
+  for (int i = 0; i < count; ++i) value = value * 10 + (digits[i] - '0');
   return value;
 }
 
 std::unexpected<Error> bad(std::string message) {
   return std::unexpected(invalidInput(std::move(message), "personnummer"));
 }
+
+constexpr std::string_view kShape = "a personnummer has 10 or 12 digits, optionally with '-' or '+' before the last four";
 
 }  // namespace
 
@@ -29,36 +29,36 @@ int luhnCheckDigit(std::string_view nineDigits) {
 }
 
 std::expected<PersonalId, Error> PersonalId::parse(std::string_view text, CivilDate reference) {
-  // Split into date digits, separator and the four last digits.
-  std::string digits;
+  char digits[12];
+  int count = 0;
   char separator = 0;
   for (std::size_t i = 0; i < text.size(); ++i) {
     char c = text[i];
-    if (isDigit(c)) {
-      digits += c;
-    } else if ((c == '-' || c == '+') && separator == 0 && (text.size() - i - 1) == 4) {
+    if (c >= '0' && c <= '9') {
+      if (count == 12) return bad(std::string(kShape));
+      digits[count++] = c;
+    } else if ((c == '-' || c == '+') && separator == 0 && text.size() - i - 1 == 4) {
       separator = c;
     } else {
-      return bad("a personnummer has 10 or 12 digits, optionally with '-' or '+' before the last four");
+      return bad(std::string(kShape));
     }
   }
-  if (digits.size() != 10 && digits.size() != 12)
-    return bad("a personnummer has 10 or 12 digits, optionally with '-' or '+' before the last four");
-  if (digits.size() == 12 && separator == '+') return bad("'+' is only used in the 10-digit form");
+  if (count != 10 && count != 12) return bad(std::string(kShape));
+  if (count == 12 && separator == '+') return bad("'+' is only used in the 10-digit form");
 
-  std::string_view ten = std::string_view(digits).substr(digits.size() - 10);
-  int month = toInt(ten.substr(2, 2));
-  int dayField = toInt(ten.substr(4, 2));
+  const char* ten = digits + (count - 10);
+  int month = toInt(ten + 2, 2);
+  int dayField = toInt(ten + 4, 2);
   bool coordination = dayField > 60;
   int day = coordination ? dayField - 60 : dayField;
 
-  if (luhnCheckDigit(ten.substr(0, 9)) != ten[9] - '0') return bad("the check digit is wrong");
+  if (luhnCheckDigit(std::string_view(ten, 9)) != ten[9] - '0') return bad("the check digit is wrong");
 
   int year = 0;
-  if (digits.size() == 12) {
-    year = toInt(std::string_view(digits).substr(0, 4));
+  if (count == 12) {
+    year = toInt(digits, 4);
   } else {
-    int yy = toInt(ten.substr(0, 2));
+    int yy = toInt(ten, 2);
     year = reference.year() - ((reference.year() - yy) % 100 + 100) % 100;
     // Born later this year than the reference date means born a century earlier.
     if (year == reference.year() &&
@@ -69,9 +69,18 @@ std::expected<PersonalId, Error> PersonalId::parse(std::string_view text, CivilD
 
   auto birth = CivilDate::fromParts(year, month, day);
   if (!birth) return bad(fmt::format("the date in the number does not exist ({:04}-{:02}-{:02})", year, month, day));
-
-  std::string canonical = fmt::format("{:04}{}-{}", year, ten.substr(2, 4), ten.substr(6, 4));
-  return PersonalId(std::move(canonical), *birth, coordination);
+  std::int64_t number = static_cast<std::int64_t>(year) * 100'000'000 + toInt(ten + 2, 8);
+  return PersonalId(number, *birth, coordination);
 }
+
+PersonalId PersonalId::fromNumber(std::int64_t number) {
+  int year = static_cast<int>(number / 100'000'000);
+  int month = static_cast<int>(number / 1'000'000 % 100);
+  int dayField = static_cast<int>(number / 10'000 % 100);
+  bool coordination = dayField > 60;
+  return PersonalId(number, *CivilDate::fromParts(year, month, coordination ? dayField - 60 : dayField), coordination);
+}
+
+std::string PersonalId::canonical() const { return fmt::format("{:08}-{:04}", number_ / 10'000, number_ % 10'000); }
 
 }  // namespace lotsen
