@@ -7,8 +7,11 @@
 #include <iostream>
 #include <regex>
 
+#include <unistd.h>
+
 #include "demo/demo.h"
 #include "http/auth.h"
+#include "identify/identify.h"
 #include "http/server.h"
 #include "store/store.h"
 
@@ -118,6 +121,111 @@ int serve(const std::string& db, const std::string& listen, bool demo, std::uint
   return kOk;
 }
 
+// A one-line progress bar on standard error, redrawn when the shown percentage changes.
+class ProgressBar {
+ public:
+  explicit ProgressBar(bool enabled) : enabled_(enabled) {}
+  ~ProgressBar() {
+    if (enabled_ && drawn_) fmt::print(stderr, "\r\033[K");
+  }
+  void operator()(std::string_view phase, double done) {
+    if (!enabled_) return;
+    int percent = static_cast<int>(done * 100);
+    if (phase == phase_ && percent == percent_) return;
+    phase_ = std::string(phase);
+    percent_ = percent;
+    int filled = percent / 5;
+    fmt::print(stderr, "\r{:<28} [{}{}] {:3}%", phase, std::string(static_cast<std::size_t>(filled), '#'),
+               std::string(static_cast<std::size_t>(20 - filled), '.'), percent);
+    drawn_ = true;
+  }
+
+ private:
+  bool enabled_;
+  bool drawn_ = false;
+  std::string phase_;
+  int percent_ = -1;
+};
+
+struct IdentifyArguments {
+  std::string db = "lotsen.db";
+  std::string date, municipality, population, enrolments, completions;
+  bool dryRun = false, json = false, quiet = false;
+};
+
+void printSummary(const IdentificationResult& result, Store& store) {
+  auto labels = [&](std::string_view list) {
+    std::map<std::string, std::string> byCode;
+    if (auto codes = store.codeList(list))
+      for (const Code& c : codes->codes()) byCode[c.code] = c.label;
+    return byCode;
+  };
+  auto registrationLabels = labels("registration_reason");
+  auto deregistrationLabels = labels("deregistration_reason");
+  auto reasons = [](const std::map<std::string, std::size_t>& byReason, std::map<std::string, std::string>& names) {
+    std::string text;
+    for (const auto& [reason, n] : byReason)
+      text += fmt::format("\n    {:<44} {:>8}", names.contains(reason) ? names[reason] : reason, n);
+    return text;
+  };
+  MunicipalityResult total = result.total();
+  std::size_t registered = 0, deregistered = 0;
+  for (const auto& [r, n] : total.registeredByReason) registered += n;
+  for (const auto& [r, n] : total.deregisteredByReason) deregistered += n;
+  fmt::print("Identifiering {} för {}{}\n", result.date.iso(),
+             result.municipality == "all" ? "alla kommuner" : "kommun " + result.municipality,
+             result.dryRun ? " (provkörning: inget sparades)" : "");
+  fmt::print("  {:<46} {:>8}\n", "I målgruppen", total.targetGroup);
+  fmt::print("  {:<46} {:>8}{}\n", "Nya inskrivningar", registered, reasons(total.registeredByReason, registrationLabels));
+  fmt::print("  {:<46} {:>8}{}\n", "Avregistreringar", deregistered, reasons(total.deregisteredByReason, deregistrationLabels));
+  fmt::print("  {:<46} {:>8}\n", "Oförändrade", total.unchanged);
+  if (!result.dryRun) {
+    fmt::print("  {:<46} {:>8}\n", "Uppdaterade namn, adresser eller skydd", total.detailsUpdated);
+    fmt::print("  {:<46} {:>8}\n", "Studier kända från elevregistret", total.occupationsRecorded);
+  }
+  if (result.municipality == "all")
+    for (const MunicipalityResult& m : result.municipalities)
+      fmt::print("  kommun {}: {} i målgruppen\n", m.municipality, m.targetGroup);
+}
+
+int identifyCommand(const IdentifyArguments& args) {
+  auto date = CivilDate::parse(args.date);
+  if (!date) return fail(invalidInput("--date: " + date.error().message));
+  std::vector<std::shared_ptr<const RegisterFile>> files;
+  for (const std::string* path : {&args.population, &args.enrolments, &args.completions}) {
+    if (path->empty()) {
+      files.push_back(nullptr);
+      continue;
+    }
+    auto file = RegisterFile::open(*path);
+    if (!file) return fail(file.error());
+    files.push_back(*file);
+  }
+  ProgressBar progress(!args.quiet && isatty(STDERR_FILENO));
+  Diagnostics diagnostics;
+  Registers registers = readRegisters(files[0], files[1], files[2], *date, diagnostics,
+                                      [&](std::string_view phase, double done) { progress(phase, done); });
+  if (!diagnostics.empty()) {
+    for (const std::string& message : diagnostics.messages()) fmt::print(stderr, "{}\n", message);
+    if (diagnostics.total() > diagnostics.messages().size())
+      fmt::print(stderr, "… och {} fel till\n", diagnostics.total() - diagnostics.messages().size());
+    fmt::print(stderr, "lotsen: {} fel i indata; inget sparades\n", diagnostics.total());
+    return kBadInput;
+  }
+  auto store = openMigrated(args.db);
+  if (!store) return fail(store.error());
+  progress("Jämför med registret", 0.99);
+  auto result = identify(**store, registers, IdentifyOptions{*date, args.municipality, args.dryRun, {}},
+                         Actor{std::nullopt, "system:identify"});
+  if (!result) return fail(result.error());
+  progress("Klar", 1);
+  if (args.json)
+    fmt::print("{}\n", summaryJson(*result));
+  else
+    printSummary(*result, **store);
+  return kOk;
+}
+
 }  // namespace
 }  // namespace lotsen
 
@@ -165,6 +273,19 @@ int main(int argc, char** argv) {
   demoCmd->add_option("--date", demoDateText, "The day the demo registers describe (YYYY-MM-DD, default today)");
   demoCmd->add_option("--registers", registers, "Also write the registers as import files into this directory");
 
+  IdentifyArguments identifyArgs;
+  auto* identifyCmd = app.add_subcommand(
+      "identify", "Find the KAA target group from the registers and update the register (see docs/formats.md)");
+  identifyCmd->add_option("--db", identifyArgs.db, "SQLite database file")->capture_default_str();
+  identifyCmd->add_option("--date", identifyArgs.date, "Reference date, YYYY-MM-DD")->required();
+  identifyCmd->add_option("--municipality", identifyArgs.municipality, "Kommunkod (4 digits), or 'all'")->required();
+  identifyCmd->add_option("--population", identifyArgs.population, "Population extract (CSV)")->required();
+  identifyCmd->add_option("--enrolments", identifyArgs.enrolments, "Enrolments (CSV or SS 12000 JSON)")->required();
+  identifyCmd->add_option("--completions", identifyArgs.completions, "Completed certificates (CSV)");
+  identifyCmd->add_flag("--dry-run", identifyArgs.dryRun, "Show what would change; write nothing");
+  identifyCmd->add_flag("--json", identifyArgs.json, "Print the summary as one JSON object");
+  identifyCmd->add_flag("--quiet", identifyArgs.quiet, "No progress bar");
+
   std::string out;
   auto* backupCmd = app.add_subcommand("backup", "Copy the database consistently while the server runs");
   backupCmd->add_option("--db", db, "SQLite database file")->required();
@@ -208,6 +329,7 @@ int main(int argc, char** argv) {
       if (auto loaded = loadDemo(**store, seed, demoDate, registers); !loaded) return fail(loaded.error());
       return kOk;
     }
+    if (*identifyCmd) return identifyCommand(identifyArgs);
     if (*backupCmd) {
       if (auto done = backupDatabase(db, out); !done) return fail(done.error());
       fmt::print("backup written to {}\n", out);

@@ -72,6 +72,42 @@ struct PersonQuery {
   int limit = 50;
 };
 
+// A person with one of their open registrations.
+struct RegisteredPerson {
+  Person person;
+  Registration registration;
+};
+
+// One entry of a person's occupation history (Förordning 2006:39, point 2).
+struct Occupation {
+  std::int64_t id = 0;
+  std::int64_t personId = 0;
+  CivilDate effectiveDate;
+  std::string kind;    // code in the "occupation" list
+  std::string detail;  // e.g. "komvux", "folkhogskola" for studies
+  std::string source;  // code in the "occupation_source" list
+  std::int64_t version = 0;
+};
+
+struct NewOccupation {
+  std::int64_t personId = 0;
+  CivilDate effectiveDate;
+  std::string kind;
+  std::string detail;
+  std::string source;
+};
+
+// The record of one identification run (its inputs and counts), kept for the auditors.
+struct IdentificationRun {
+  std::int64_t id = 0;
+  std::string ranAt;  // UTC timestamp
+  std::string actor;
+  CivilDate date;
+  std::string municipality;  // kommunkod or "all"
+  std::string files;         // JSON array: role, name, sha256, bytes
+  std::string summary;       // JSON object: the counts
+};
+
 struct PersonPage {
   std::vector<Person> persons;
   std::int64_t total = 0;
@@ -114,6 +150,23 @@ class Store {
                                                              const std::string& endReason) = 0;
   // Oldest first.
   virtual std::expected<std::vector<Registration>, Error> registrationsOf(std::int64_t personId) = 0;
+
+  // The open registrations in `programme` of persons whose home municipality is `municipalityCode`, or of
+  // everyone when it is empty; ordered by person id.
+  virtual std::expected<std::vector<RegisteredPerson>, Error> openRegistrations(std::string_view programme,
+                                                                                std::string_view municipalityCode) = 0;
+
+  // Occupation history. The kind and source must be codes valid on the effective date (invalid_input).
+  // Writes an "occupation.recorded" event.
+  virtual std::expected<Occupation, Error> recordOccupation(const Actor& actor, const NewOccupation& occupation) = 0;
+  // The entry with the latest effective date (the last recorded among equals), if any.
+  virtual std::expected<std::optional<Occupation>, Error> latestOccupation(std::int64_t personId) = 0;
+
+  // Identification runs: the ranAt, actor and id of `run` are set by the store.
+  virtual std::expected<IdentificationRun, Error> recordIdentificationRun(const Actor& actor,
+                                                                          const IdentificationRun& run) = 0;
+  // The latest `limit` runs, newest first.
+  virtual std::expected<std::vector<IdentificationRun>, Error> identificationRuns(int limit) = 0;
 
   // The events about one person, oldest first.
   virtual std::expected<std::vector<Event>, Error> eventsOf(std::int64_t personId) = 0;

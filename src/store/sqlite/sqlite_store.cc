@@ -405,6 +405,91 @@ class SqliteStore final : public Store {
     });
   }
 
+  std::expected<std::vector<RegisteredPerson>, Error> openRegistrations(std::string_view programme,
+                                                                        std::string_view municipalityCode) override {
+    return guard([&]() -> std::expected<std::vector<RegisteredPerson>, Error> {
+      static const std::string sql = [] {
+        std::string personColumns, registrationColumns;
+        for (std::string_view column : {"id", "personal_id", "first_name", "last_name", "street_address", "postal_code",
+                                        "city", "municipality_code", "protection", "version"})
+          personColumns += fmt::format("{}p.{}", personColumns.empty() ? "" : ", ", column);
+        for (std::string_view column :
+             {"id", "person_id", "programme", "start_date", "reason", "end_date", "end_reason", "version"})
+          registrationColumns += fmt::format(", r.{}", column);
+        return fmt::format(
+            "SELECT {}{} FROM registrations r JOIN persons p ON p.id = r.person_id WHERE r.programme = ? AND "
+            "r.end_date IS NULL AND (? = '' OR p.municipality_code = ?) ORDER BY p.id, r.id",
+            personColumns, registrationColumns);
+      }();
+      auto s = prepare(sql);
+      s.bind(programme, municipalityCode, municipalityCode);
+      std::vector<RegisteredPerson> result;
+      while (s.step()) result.push_back({readPerson(s), readRegistration(s, 10)});
+      return result;
+    });
+  }
+
+  std::expected<Occupation, Error> recordOccupation(const Actor& actor, const NewOccupation& o) override {
+    std::optional<Occupation> recorded;
+    auto done = transaction([&]() -> std::expected<void, Error> {
+      if (auto ok = requireCode("occupation", o.kind, o.effectiveDate, "kind"); !ok) return ok;
+      if (auto ok = requireCode("occupation_source", o.source, o.effectiveDate, "source"); !ok) return ok;
+      if (auto p = person(o.personId); !p) return std::unexpected(p.error());
+      prepare("INSERT INTO occupations (person_id, effective_date, kind, detail, source) VALUES (?, ?, ?, ?, ?)")
+          .bind(o.personId, o.effectiveDate.iso(), o.kind, o.detail, o.source)
+          .run();
+      recorded = Occupation{sqlite3_last_insert_rowid(db_), o.personId, o.effectiveDate, o.kind, o.detail, o.source, 1};
+      return appendEvent(actor, o.personId, "occupation.recorded", nullptr,
+                         json::object{{"id", recorded->id},
+                                      {"effective_date", o.effectiveDate.iso()},
+                                      {"kind", o.kind},
+                                      {"detail", o.detail},
+                                      {"source", o.source}});
+    });
+    if (!done) return std::unexpected(done.error());
+    return *recorded;
+  }
+
+  std::expected<std::optional<Occupation>, Error> latestOccupation(std::int64_t personId) override {
+    return guard([&]() -> std::expected<std::optional<Occupation>, Error> {
+      auto s = prepare(
+          "SELECT id, person_id, effective_date, kind, detail, source, version FROM occupations WHERE person_id = ? "
+          "ORDER BY effective_date DESC, id DESC LIMIT 1");
+      s.bind(personId);
+      if (!s.step()) return std::optional<Occupation>();
+      return Occupation{s.integer(0), s.integer(1), dateColumn(s, 2), s.text(3), s.text(4), s.text(5), s.integer(6)};
+    });
+  }
+
+  std::expected<IdentificationRun, Error> recordIdentificationRun(const Actor& actor,
+                                                                  const IdentificationRun& run) override {
+    return guard([&]() -> std::expected<IdentificationRun, Error> {
+      IdentificationRun recorded = run;
+      recorded.ranAt = nowIso();
+      recorded.actor = actor.name;
+      prepare(
+          "INSERT INTO identification_runs (ran_at, actor, user_id, date, municipality, files, summary) VALUES (?, ?, "
+          "?, ?, ?, ?, ?)")
+          .bind(recorded.ranAt, actor.name, actor.userId, run.date.iso(), run.municipality, run.files, run.summary)
+          .run();
+      recorded.id = sqlite3_last_insert_rowid(db_);
+      return recorded;
+    });
+  }
+
+  std::expected<std::vector<IdentificationRun>, Error> identificationRuns(int limit) override {
+    return guard([&]() -> std::expected<std::vector<IdentificationRun>, Error> {
+      auto s = prepare(
+          "SELECT id, ran_at, actor, date, municipality, files, summary FROM identification_runs ORDER BY id DESC "
+          "LIMIT ?");
+      s.bind(limit);
+      std::vector<IdentificationRun> runs;
+      while (s.step())
+        runs.push_back(IdentificationRun{s.integer(0), s.text(1), s.text(2), dateColumn(s, 3), s.text(4), s.text(5), s.text(6)});
+      return runs;
+    });
+  }
+
   std::expected<std::vector<Event>, Error> eventsOf(std::int64_t personId) override {
     return guard([&]() -> std::expected<std::vector<Event>, Error> {
       auto s = prepare(
@@ -598,11 +683,12 @@ class SqliteStore final : public Store {
                   s.integer(9)};
   }
 
-  static Registration readRegistration(const Statement& s) {
+  // A registration from kRegistrationColumns starting at column `at`.
+  static Registration readRegistration(const Statement& s, int at = 0) {
     std::optional<CivilDate> end;
-    if (!s.isNull(5)) end = dateColumn(s, 5);
-    return Registration{s.integer(0), s.integer(1), s.text(2),         dateColumn(s, 3),
-                        s.text(4),    end,          s.optionalText(6), s.integer(7)};
+    if (!s.isNull(at + 5)) end = dateColumn(s, at + 5);
+    return Registration{s.integer(at),     s.integer(at + 1), s.text(at + 2),         dateColumn(s, at + 3),
+                        s.text(at + 4),    end,               s.optionalText(at + 6), s.integer(at + 7)};
   }
 
   sqlite3* db_;

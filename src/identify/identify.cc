@@ -1,0 +1,284 @@
+#include "identify/identify.h"
+
+#include <algorithm>
+#include <boost/json.hpp>
+#include <fmt/format.h>
+#include <thread>
+#include <unordered_map>
+
+namespace lotsen {
+namespace {
+
+namespace json = boost::json;
+
+template <class Facts>
+std::span<const Facts> factsOf(const std::vector<std::int64_t>& ids, const std::vector<Facts>& facts, std::int64_t id) {
+  auto [first, last] = std::equal_range(ids.begin(), ids.end(), id);
+  return std::span<const Facts>(facts.data() + (first - ids.begin()), static_cast<std::size_t>(last - first));
+}
+
+TargetGroupDecision decideRow(const Registers& r, const PopulationRow& row, bool livesInMunicipality, CivilDate date,
+                              const TargetGroupRules& rules) {
+  PersonFacts facts{true, livesInMunicipality, row.birthDate, factsOf(r.enrolments.ids, r.enrolments.facts, row.id),
+                    factsOf(r.completions.ids, r.completions.facts, row.id)};
+  return decideTargetGroup(facts, date, rules);
+}
+
+std::string studiesDetail(SchoolType type) { return type == SchoolType::FHS ? "folkhogskola" : "komvux"; }
+
+bool sameDetails(const PersonDetails& a, const PersonDetails& b) {
+  return a.personalId == b.personalId && a.firstName == b.firstName && a.lastName == b.lastName &&
+         a.streetAddress == b.streetAddress && a.postalCode == b.postalCode && a.city == b.city &&
+         a.municipalityCode == b.municipalityCode && a.protection == b.protection;
+}
+
+std::expected<std::uint16_t, Error> municipalityCode(std::string_view text) {
+  if (text.size() != 4 || !std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }))
+    return std::unexpected(invalidInput(fmt::format("a municipality is a 4-digit kommunkod or 'all', not '{}'", text.substr(0, 20)), "municipality"));
+  return static_cast<std::uint16_t>(std::stoi(std::string(text)));
+}
+
+// Plans (and, unless dry-run, applies) one municipality.
+std::expected<MunicipalityResult, Error> identifyMunicipality(Store& store, const Registers& registers,
+                                                              std::uint16_t code, std::span<const TargetGroupMember> members,
+                                                              std::span<const RegisteredPerson> current,
+                                                              const IdentifyOptions& options, const Actor& actor) {
+  const Population& population = registers.population;
+  MunicipalityResult result;
+  result.municipality = fmt::format("{:04}", code);
+  result.targetGroup = members.size();
+
+  std::unordered_map<std::int64_t, std::size_t> memberById;
+  memberById.reserve(members.size());
+  for (std::size_t i = 0; i < members.size(); ++i) memberById.emplace(population.rows[members[i].row].id, i);
+  std::vector<const RegisteredPerson*> registeredMember(members.size(), nullptr);
+
+  for (const RegisteredPerson& entry : current) {
+    if (entry.registration.startDate > options.date)
+      return std::unexpected(invalidInput(
+          fmt::format("the register of {} has a registration that starts {}, after {}: identification runs forward only",
+                      result.municipality, entry.registration.startDate.iso(), options.date.iso()),
+          "date"));
+    std::int64_t id = entry.person.details.personalId.number();
+    if (auto it = memberById.find(id); it != memberById.end()) {
+      registeredMember[it->second] = &entry;
+      ++result.unchanged;
+      continue;
+    }
+    std::string reason;
+    const PopulationRow* row = population.find(id);
+    if (!row) reason = "left_population_register";
+    else if (row->municipality != code) reason = "moved_out";
+    else reason = decideRow(registers, *row, true, options.date, options.rules).reason;
+    if (reason == "too_young") reason = "other";  // registered by hand before the age scope
+    ++result.deregisteredByReason[reason];
+    result.changes.push_back({id, entry.person.details.firstName, entry.person.details.lastName, false, reason});
+    if (!options.dryRun) {
+      auto ended = store.endRegistration(actor, entry.registration.id, entry.registration.version, options.date, reason);
+      if (!ended) return std::unexpected(ended.error());
+    }
+  }
+
+  for (std::size_t i = 0; i < members.size(); ++i) {
+    const TargetGroupMember& member = members[i];
+    const PopulationRow& row = population.rows[member.row];
+    const bool isNew = registeredMember[i] == nullptr;
+    if (isNew) ++result.registeredByReason[std::string(member.reason)];
+    if (options.dryRun) {
+      if (isNew) {
+        PersonDetails d = population.details(row, options.date);
+        result.changes.push_back({row.id, d.firstName, d.lastName, true, std::string(member.reason)});
+      }
+      continue;
+    }
+    PersonDetails details = population.details(row, options.date);
+    std::optional<Person> person;
+    if (registeredMember[i]) {
+      person = registeredMember[i]->person;
+    } else {
+      auto existing = store.personByPersonalId(details.personalId);
+      if (!existing) return std::unexpected(existing.error());
+      person = *existing;
+    }
+    if (!person) {
+      auto created = store.createPerson(actor, details);
+      if (!created) return std::unexpected(created.error());
+      person = *created;
+    } else if (!sameDetails(person->details, details)) {
+      auto updated = store.updatePerson(actor, person->id, person->version, details);
+      if (!updated) return std::unexpected(updated.error());
+      ++result.detailsUpdated;
+    }
+    if (isNew) {
+      // Registered in another municipality's register until now (a regional host): that one ends here.
+      auto earlier = store.registrationsOf(person->id);
+      if (!earlier) return std::unexpected(earlier.error());
+      for (const Registration& r : *earlier)
+        if (r.programme == kProgrammeKaa && !r.endDate) {
+          auto ended = store.endRegistration(actor, r.id, r.version, options.date, "moved_out");
+          if (!ended) return std::unexpected(ended.error());
+        }
+      result.changes.push_back({row.id, details.firstName, details.lastName, true, std::string(member.reason)});
+      auto registration =
+          store.createRegistration(actor, {person->id, std::string(kProgrammeKaa), options.date, std::string(member.reason)});
+      if (!registration) return std::unexpected(registration.error());
+    }
+    if (member.studies) {
+      std::string detail = studiesDetail(*member.studies);
+      auto latest = store.latestOccupation(person->id);
+      if (!latest) return std::unexpected(latest.error());
+      if (!*latest || (*latest)->kind != "studies" || (*latest)->detail != detail) {
+        auto recorded = store.recordOccupation(actor, {person->id, options.date, "studies", detail, "enrolment_register"});
+        if (!recorded) return std::unexpected(recorded.error());
+        ++result.occupationsRecorded;
+      }
+    }
+  }
+  return result;
+}
+
+json::object countsJson(const MunicipalityResult& m, CivilDate date, bool dryRun, bool withChanges) {
+  auto group = [](const std::map<std::string, std::size_t>& byReason) {
+    json::object reasons;
+    std::size_t total = 0;
+    for (const auto& [reason, n] : byReason) {
+      reasons[reason] = n;
+      total += n;
+    }
+    return json::object{{"total", total}, {"by_reason", std::move(reasons)}};
+  };
+  json::object o{{"date", date.iso()},
+                 {"municipality", m.municipality},
+                 {"target_group", m.targetGroup},
+                 {"registered", group(m.registeredByReason)},
+                 {"deregistered", group(m.deregisteredByReason)},
+                 {"unchanged", m.unchanged},
+                 {"dry_run", dryRun}};
+  if (withChanges) {
+    json::array changes;
+    for (const IdentificationChange& c : m.changes)
+      changes.push_back(json::object{{"personal_id", PersonalId::fromNumber(c.personalId).canonical()},
+                                     {"first_name", c.firstName},
+                                     {"last_name", c.lastName},
+                                     {"change", c.registered ? "registered" : "deregistered"},
+                                     {"reason", c.reason}});
+    o["changes"] = std::move(changes);
+  }
+  return o;
+}
+
+}  // namespace
+
+MunicipalityResult IdentificationResult::total() const {
+  MunicipalityResult sum;
+  sum.municipality = municipality;
+  for (const MunicipalityResult& m : municipalities) {
+    sum.targetGroup += m.targetGroup;
+    sum.unchanged += m.unchanged;
+    sum.detailsUpdated += m.detailsUpdated;
+    sum.occupationsRecorded += m.occupationsRecorded;
+    for (const auto& [reason, n] : m.registeredByReason) sum.registeredByReason[reason] += n;
+    for (const auto& [reason, n] : m.deregisteredByReason) sum.deregisteredByReason[reason] += n;
+  }
+  return sum;
+}
+
+std::vector<TargetGroupMember> findTargetGroup(const Registers& registers, CivilDate date,
+                                               std::optional<std::uint16_t> municipality, const TargetGroupRules& rules) {
+  const auto& rows = registers.population.rows;
+  const std::size_t threads = std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 8);
+  const std::size_t parts = rows.size() < 100'000 ? 1 : threads;
+  std::vector<std::vector<TargetGroupMember>> found(parts);
+  auto work = [&](std::size_t part) {
+    std::size_t begin = rows.size() * part / parts, end = rows.size() * (part + 1) / parts;
+    for (std::size_t i = begin; i < end; ++i) {
+      const PopulationRow& row = rows[i];
+      if (municipality && row.municipality != *municipality) continue;
+      // Most of the population is outside the age scope: decide that without looking anything up.
+      if (date < ageScopeStart(row.birthDate) || date >= ageScopeEnd(row.birthDate)) continue;
+      TargetGroupDecision d = decideRow(registers, row, true, date, rules);
+      if (d.inGroup) found[part].push_back({static_cast<std::uint32_t>(i), d.reason, d.studies});
+    }
+  };
+  std::vector<std::thread> workers;
+  for (std::size_t p = 1; p < parts; ++p) workers.emplace_back(work, p);
+  work(0);
+  for (auto& w : workers) w.join();
+  std::vector<TargetGroupMember> members;
+  for (auto& part : found) members.insert(members.end(), part.begin(), part.end());
+  return members;
+}
+
+std::expected<IdentificationResult, Error> identify(Store& store, const Registers& registers,
+                                                    const IdentifyOptions& options, const Actor& actor) {
+  std::optional<std::uint16_t> only;
+  if (options.municipality != "all") {
+    auto code = municipalityCode(options.municipality);
+    if (!code) return std::unexpected(code.error());
+    only = *code;
+  }
+  std::vector<TargetGroupMember> members = findTargetGroup(registers, options.date, only, options.rules);
+
+  // Group the members and the current register by municipality.
+  std::map<std::uint16_t, std::vector<TargetGroupMember>> membersByMunicipality;
+  for (const TargetGroupMember& m : members)
+    membersByMunicipality[registers.population.rows[m.row].municipality].push_back(m);
+
+  IdentificationResult result{options.date, options.municipality, options.dryRun, {}, std::nullopt};
+  auto run = [&]() -> std::expected<void, Error> {
+    auto current = store.openRegistrations(kProgrammeKaa, only ? fmt::format("{:04}", *only) : "");
+    if (!current) return std::unexpected(current.error());
+    std::map<std::uint16_t, std::vector<RegisteredPerson>> registeredByMunicipality;
+    for (RegisteredPerson& entry : *current) {
+      auto code = municipalityCode(entry.person.details.municipalityCode);
+      if (code) registeredByMunicipality[*code].push_back(std::move(entry));
+    }
+    std::vector<std::uint16_t> codes;
+    if (only) codes.push_back(*only);
+    for (const auto& [code, list] : membersByMunicipality)
+      if (!only) codes.push_back(code);
+    for (const auto& [code, list] : registeredByMunicipality)
+      if (!only) codes.push_back(code);
+    std::sort(codes.begin(), codes.end());
+    codes.erase(std::unique(codes.begin(), codes.end()), codes.end());
+    for (std::uint16_t code : codes) {
+      auto done = identifyMunicipality(store, registers, code, membersByMunicipality[code], registeredByMunicipality[code],
+                                       options, actor);
+      if (!done) return std::unexpected(done.error());
+      result.municipalities.push_back(std::move(*done));
+    }
+    if (options.dryRun) return {};
+    json::array files;
+    static constexpr std::string_view kRoles[] = {"population", "enrolments", "completions"};
+    for (std::size_t i = 0; i < registers.files.size(); ++i)
+      files.push_back(json::object{{"role", kRoles[i]},
+                                   {"name", registers.files[i]->name()},
+                                   {"sha256", registers.files[i]->sha256()},
+                                   {"bytes", registers.files[i]->text().size()}});
+    auto recorded = store.recordIdentificationRun(
+        actor, IdentificationRun{0, "", "", options.date, options.municipality, json::serialize(files), summaryJson(result)});
+    if (!recorded) return std::unexpected(recorded.error());
+    result.runId = recorded->id;
+    return {};
+  };
+  auto done = options.dryRun ? store.readSnapshot(run) : store.transaction(run);
+  if (!done) return std::unexpected(done.error());
+  return result;
+}
+
+std::string summaryJson(const IdentificationResult& result, bool withChanges) {
+  if (result.municipality != "all" && result.municipalities.size() == 1)
+    return json::serialize(countsJson(result.municipalities[0], result.date, result.dryRun, withChanges));
+  json::object o = countsJson(result.total(), result.date, result.dryRun, false);
+  json::array each;
+  for (const MunicipalityResult& m : result.municipalities) {
+    json::object one = countsJson(m, result.date, result.dryRun, withChanges);
+    one.erase("date");
+    one.erase("dry_run");
+    each.push_back(std::move(one));
+  }
+  o["municipalities"] = std::move(each);
+  return json::serialize(o);
+}
+
+}  // namespace lotsen

@@ -1,0 +1,79 @@
+// Lotsen identify: who is in the KAA target group on a date, compared with the register, and the
+// registrations and deregistrations that follow (each one event), all in one transaction.
+#pragma once
+
+#include <cstdint>
+#include <expected>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "identify/registers.h"
+#include "store/store.h"
+
+namespace lotsen {
+
+struct IdentifyOptions {
+  CivilDate date;
+  std::string municipality;  // 4-digit kommunkod, or "all" for every municipality in the extract
+  bool dryRun = false;
+  TargetGroupRules rules;
+};
+
+struct IdentificationChange {
+  std::int64_t personalId = 0;  // PersonalId::number()
+  std::string firstName;
+  std::string lastName;
+  bool registered = false;  // false: deregistered
+  std::string reason;
+};
+
+struct MunicipalityResult {
+  std::string municipality;
+  std::size_t targetGroup = 0;
+  std::map<std::string, std::size_t> registeredByReason;
+  std::map<std::string, std::size_t> deregisteredByReason;
+  std::size_t unchanged = 0;
+  std::size_t detailsUpdated = 0;       // names, addresses or protection markers changed
+  std::size_t occupationsRecorded = 0;  // studies seen in the enrolment register
+  std::vector<IdentificationChange> changes;
+};
+
+struct IdentificationResult {
+  CivilDate date;
+  std::string municipality;
+  bool dryRun = false;
+  std::vector<MunicipalityResult> municipalities;  // ordered by kommunkod
+  std::optional<std::int64_t> runId;                // the recorded run (none for a dry run)
+
+  MunicipalityResult total() const;  // the sum over municipalities (no changes list)
+};
+
+// One member of the target group: the population row and the decision's reason.
+struct TargetGroupMember {
+  std::uint32_t row;
+  std::string_view reason;
+  std::optional<SchoolType> studies;
+};
+
+// Everyone registered (folkbokförd) in `municipality` (all when none) on `date` who is in the target
+// group, in personal-id order. Uses every core.
+std::vector<TargetGroupMember> findTargetGroup(const Registers& registers, CivilDate date,
+                                               std::optional<std::uint16_t> municipality,
+                                               const TargetGroupRules& rules = {});
+
+// Compares the target group with the open KAA registrations of the municipality (or of all), then, unless
+// dry-run, registers the new, deregisters the leavers, updates identity and address data, records
+// studies seen in the enrolment register and records the run — all in one transaction. Running it again
+// on the same inputs changes no registration. Errors: invalid_input for a bad municipality code or a
+// date before an open registration's start; otherwise the store's errors, with nothing written.
+std::expected<IdentificationResult, Error> identify(Store& store, const Registers& registers,
+                                                    const IdentifyOptions& options, const Actor& actor);
+
+// The summary as one JSON object: {"date", "municipality", "target_group", "registered": {"total",
+// "by_reason"}, "deregistered": {…}, "unchanged", "dry_run"}; for "all" also "municipalities": [...].
+// With `withChanges` each municipality object lists its changes (personal data: for the API only).
+std::string summaryJson(const IdentificationResult& result, bool withChanges = false);
+
+}  // namespace lotsen

@@ -1,0 +1,487 @@
+#include "identify/registers.h"
+
+#include <fcntl.h>
+#include <sodium.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <boost/json.hpp>
+#include <cstring>
+#include <fmt/format.h>
+#include <fstream>
+#include <numeric>
+#include <sstream>
+#include <thread>
+
+namespace lotsen {
+namespace {
+
+namespace json = boost::json;
+
+const std::vector<std::string_view> kPopulationColumns{"personnummer", "fornamn",  "efternamn",
+                                                       "utdelningsadress", "postnummer", "postort",
+                                                       "kommunkod",    "folkbokford_datum", "skyddsmarkering"};
+enum PopulationColumn { kPid, kFirstName, kLastName, kStreet, kPostalCode, kCity, kMunicipality, kSince, kProtection };
+
+const std::vector<std::string_view> kEnrolmentColumns{"personnummer", "skolform", "programkod", "skolenhetskod",
+                                                      "huvudman",     "startdatum", "slutdatum", "avbrott"};
+enum EnrolmentColumn { kEPid, kSchoolForm, kProgramme, kSchoolUnit, kOrganiser, kStart, kEnd, kCancelled };
+
+const std::vector<std::string_view> kCompletionColumns{"personnummer", "bevis", "datum"};
+
+// Sorts `items` by key(item) (non-negative, below 2^48) with a stable LSD radix sort: millions of rows
+// sort several times faster than with std::sort.
+template <class T, class Key>
+void radixSort(std::vector<T>& items, Key key) {
+  if (items.size() < 2) return;
+  std::uint64_t lowest = key(items[0]), highest = lowest;
+  for (const T& item : items) {
+    lowest = std::min<std::uint64_t>(lowest, key(item));
+    highest = std::max<std::uint64_t>(highest, key(item));
+  }
+  std::vector<T> buffer(items.size(), items[0]);
+  for (int shift = 0; shift < 64 && ((highest - lowest) >> shift) != 0; shift += 16) {
+    std::vector<std::size_t> counts(65537, 0);
+    for (const T& item : items) ++counts[((key(item) - lowest) >> shift & 0xFFFF) + 1];
+    std::partial_sum(counts.begin(), counts.end(), counts.begin());
+    for (const T& item : items) buffer[counts[(key(item) - lowest) >> shift & 0xFFFF]++] = item;
+    items.swap(buffer);
+  }
+}
+
+bool fourDigits(std::string_view s) {
+  return s.size() == 4 && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// Splits [offset, end) of `text` into `parts` ranges at line starts, for parallel parsing. Only valid
+// when no field is quoted (a quoted field may hold a line break).
+std::vector<std::pair<std::size_t, std::size_t>> splitAtLines(std::string_view text, std::size_t offset, int parts) {
+  std::vector<std::pair<std::size_t, std::size_t>> ranges;
+  std::size_t start = offset;
+  for (int i = 1; i < parts; ++i) {
+    std::size_t guess = offset + (text.size() - offset) * static_cast<std::size_t>(i) / static_cast<std::size_t>(parts);
+    std::size_t newline = text.find('\n', std::max(guess, start));
+    if (newline == std::string_view::npos) break;
+    ranges.emplace_back(start, newline + 1);
+    start = newline + 1;
+  }
+  ranges.emplace_back(start, text.size());
+  return ranges;
+}
+
+// Runs `parse(begin, end, firstLine, part)` over `parts` ranges of the CSV body in parallel when that is
+// safe (no quotes in the body), else over the whole body on this thread.
+template <class Parse>
+int parseInParallel(std::string_view text, std::size_t bodyOffset, Parse parse) {
+  const int threads = std::max(1, std::min(4, static_cast<int>(std::thread::hardware_concurrency())));
+  bool anyQuote = std::memchr(text.data() + bodyOffset, '"', text.size() - bodyOffset) != nullptr;
+  auto ranges = splitAtLines(text, bodyOffset, anyQuote || text.size() < (1 << 20) ? 1 : threads);
+  std::vector<std::size_t> firstLines{2};  // the header is line 1
+  for (std::size_t i = 1; i < ranges.size(); ++i) {
+    auto [b, e] = ranges[i - 1];
+    firstLines.push_back(firstLines.back() + static_cast<std::size_t>(std::count(text.begin() + static_cast<std::ptrdiff_t>(b),
+                                                                                  text.begin() + static_cast<std::ptrdiff_t>(e), '\n')));
+  }
+  std::vector<std::thread> workers;
+  for (std::size_t i = 1; i < ranges.size(); ++i)
+    workers.emplace_back([&, i] { parse(ranges[i].first, ranges[i].second, firstLines[i], static_cast<int>(i)); });
+  parse(ranges[0].first, ranges[0].second, firstLines[0], 0);
+  for (auto& w : workers) w.join();
+  return static_cast<int>(ranges.size());
+}
+
+bool checkFieldCount(const std::vector<std::string_view>& fields, std::size_t expected, std::string_view file,
+                     std::size_t line, Diagnostics& diagnostics) {
+  if (fields.size() == expected) return true;
+  diagnostics.add(file, line, fmt::format("expected {} fields as in the header, found {}", expected, fields.size()));
+  return false;
+}
+
+std::optional<CivilDate> requireDate(std::string_view text, std::string_view column, std::string_view file,
+                                     std::size_t line, Diagnostics& diagnostics) {
+  auto date = CivilDate::parse(text);
+  if (!date) {
+    diagnostics.add(file, line, fmt::format("{}: {}", column, date.error().message));
+    return std::nullopt;
+  }
+  return *date;
+}
+
+std::optional<PersonalId> requirePersonalId(std::string_view text, CivilDate reference, std::string_view file,
+                                            std::size_t line, Diagnostics& diagnostics) {
+  auto id = PersonalId::parse(text, reference);
+  if (!id) {
+    diagnostics.add(file, line, fmt::format("personnummer '{}': {}", text.substr(0, 20), id.error().message));
+    return std::nullopt;
+  }
+  return *id;
+}
+
+// One enrolment's values, from CSV or SS 12000 JSON; the error is the reason the row is refused.
+std::expected<EnrolmentFact, std::string> enrolmentFact(std::string_view schoolForm, std::string_view programme,
+                                                        std::string_view start, std::string_view end,
+                                                        std::string_view cancelled) {
+  auto type = schoolTypeFromCode(schoolForm);
+  if (!type)
+    return std::unexpected(
+        fmt::format("unknown skolform '{}' (SS 12000 schoolType such as GY, GYS, VUX, FHS)", schoolForm.substr(0, 20)));
+  if (*type == SchoolType::GY && programme.empty()) return std::unexpected("programkod is required for skolform GY");
+  auto startDate = CivilDate::parse(start);
+  if (!startDate) return std::unexpected("startdatum: " + startDate.error().message);
+  std::optional<CivilDate> endDate;
+  if (!end.empty()) {
+    auto parsed = CivilDate::parse(end);
+    if (!parsed) return std::unexpected("slutdatum: " + parsed.error().message);
+    if (*parsed < *startDate) return std::unexpected("slutdatum is before startdatum");
+    endDate = *parsed;
+  }
+  std::string flag = lower(cancelled);
+  if (flag != "" && flag != "ja" && flag != "nej" && flag != "true" && flag != "false")
+    return std::unexpected(fmt::format("avbrott must be 'ja', 'nej' or empty, not '{}'", cancelled.substr(0, 20)));
+  return EnrolmentFact{*type, *type == SchoolType::GY && isIntroductionProgramme(programme), *startDate, endDate,
+                       flag == "ja" || flag == "true"};
+}
+
+struct EnrolmentRow {
+  std::int64_t id;
+  EnrolmentFact fact;
+};
+
+void readEnrolmentsJson(const RegisterFile& file, CivilDate date, std::vector<EnrolmentRow>& rows,
+                        Diagnostics& diagnostics) {
+  const std::string& name = file.name();
+  json::stream_parser parser;
+  boost::system::error_code ec;
+  std::size_t used = parser.write(file.text().data(), file.text().size(), ec);
+  if (!ec) parser.finish(ec);
+  if (ec) {
+    std::string_view consumed = file.text().substr(0, used);
+    diagnostics.add(name, static_cast<std::size_t>(std::count(consumed.begin(), consumed.end(), '\n')) + 1,
+                    fmt::format("not valid JSON: {}", ec.message()));
+    return;
+  }
+  json::value root = parser.release();
+  const json::array* persons = root.if_array();
+  std::string prefix;
+  if (!persons && root.is_object() && root.as_object().contains("data")) {
+    persons = root.as_object().at("data").if_array();
+    prefix = "/data";
+  }
+  if (!persons) {
+    diagnostics.add(name, "expected an array of SS 12000 Person objects, or {\"data\": [...]}");
+    return;
+  }
+  auto text = [](const json::value* v) -> std::string_view {
+    if (v && v->is_string()) return v->as_string();
+    return {};
+  };
+  for (std::size_t i = 0; i < persons->size(); ++i) {
+    std::string where = fmt::format("{}/{}", prefix, i);
+    const json::object* person = (*persons)[i].if_object();
+    if (!person) {
+      diagnostics.add(name, where + ": not an object");
+      continue;
+    }
+    boost::system::error_code missing;
+    const json::value* civicNo = person->contains("civicNo") ? person->at("civicNo").find_pointer("/value", missing) : nullptr;
+    auto id = PersonalId::parse(text(civicNo), date);
+    if (!id) {
+      diagnostics.add(name, fmt::format("{}/civicNo/value: {}", where, id.error().message));
+      continue;
+    }
+    const json::value* list = person->if_contains("enrolments");
+    if (!list) continue;
+    if (!list->is_array()) {
+      diagnostics.add(name, where + "/enrolments: not an array");
+      continue;
+    }
+    for (std::size_t j = 0; j < list->as_array().size(); ++j) {
+      std::string at = fmt::format("{}/enrolments/{}", where, j);
+      const json::object* e = list->as_array()[j].if_object();
+      if (!e) {
+        diagnostics.add(name, at + ": not an object");
+        continue;
+      }
+      std::string_view programme = text(e->if_contains("educationCode"));
+      if (programme.empty())
+        if (const json::value* p = e->if_contains("programme"); p && p->is_object()) programme = text(p->as_object().if_contains("code"));
+      const json::value* cancelled = e->if_contains("cancelled");
+      if (cancelled && !cancelled->is_bool() && !cancelled->is_null()) {
+        diagnostics.add(name, at + "/cancelled: must be true or false");
+        continue;
+      }
+      auto fact = enrolmentFact(text(e->if_contains("schoolType")), programme, text(e->if_contains("startDate")),
+                                text(e->if_contains("endDate")),
+                                cancelled && cancelled->is_bool() && cancelled->as_bool() ? "ja" : "");
+      if (!fact)
+        diagnostics.add(name, at + ": " + fact.error());
+      else
+        rows.push_back({id->number(), *fact});
+    }
+  }
+}
+
+}  // namespace
+
+void Diagnostics::add(std::string_view file, std::size_t line, std::string_view reason) {
+  ++total_;
+  if (messages_.size() < kMaxMessages) messages_.push_back(fmt::format("{}:{}: {}", file, line, reason));
+}
+
+void Diagnostics::add(std::string_view file, std::string_view reason) {
+  ++total_;
+  if (messages_.size() < kMaxMessages) messages_.push_back(fmt::format("{}: {}", file, reason));
+}
+
+void Diagnostics::append(const Diagnostics& other) {
+  for (const std::string& m : other.messages_)
+    if (messages_.size() < kMaxMessages) messages_.push_back(m);
+  total_ += other.total_;
+}
+
+std::expected<std::shared_ptr<const RegisterFile>, Error> RegisterFile::open(const std::string& path) {
+  auto file = std::shared_ptr<RegisterFile>(new RegisterFile());
+  file->name_ = path;
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return std::unexpected(invalidInput(fmt::format("{}: cannot open: {}", path, std::strerror(errno))));
+  struct stat info {};
+  if (fstat(fd, &info) == 0 && S_ISREG(info.st_mode) && info.st_size > 0) {
+    void* p = mmap(nullptr, static_cast<std::size_t>(info.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
+    if (p != MAP_FAILED) {
+      madvise(p, static_cast<std::size_t>(info.st_size), MADV_SEQUENTIAL);
+      file->mapping_ = p;
+      file->mappedSize_ = static_cast<std::size_t>(info.st_size);
+      file->text_ = std::string_view(static_cast<const char*>(p), file->mappedSize_);
+      ::close(fd);
+      return file;
+    }
+  }
+  char buffer[1 << 16];
+  for (;;) {
+    ssize_t n = ::read(fd, buffer, sizeof buffer);
+    if (n < 0) {
+      ::close(fd);
+      return std::unexpected(invalidInput(fmt::format("{}: cannot read: {}", path, std::strerror(errno))));
+    }
+    if (n == 0) break;
+    file->owned_.append(buffer, static_cast<std::size_t>(n));
+  }
+  ::close(fd);
+  file->text_ = file->owned_;
+  return file;
+}
+
+std::shared_ptr<const RegisterFile> RegisterFile::fromBytes(std::string name, std::string bytes) {
+  auto file = std::shared_ptr<RegisterFile>(new RegisterFile());
+  file->name_ = std::move(name);
+  file->owned_ = std::move(bytes);
+  file->text_ = file->owned_;
+  return file;
+}
+
+RegisterFile::~RegisterFile() {
+  if (mapping_) munmap(mapping_, mappedSize_);
+}
+
+std::string RegisterFile::sha256() const {
+  unsigned char digest[crypto_hash_sha256_BYTES];
+  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(text_.data()), text_.size());
+  char hex[sizeof digest * 2 + 1];
+  sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
+  return hex;
+}
+
+const PopulationRow* Population::find(std::int64_t id) const {
+  auto it = std::lower_bound(rows.begin(), rows.end(), id, [](const PopulationRow& r, std::int64_t v) { return r.id < v; });
+  return it != rows.end() && it->id == id ? &*it : nullptr;
+}
+
+PersonDetails Population::details(const PopulationRow& row, CivilDate) const {
+  CsvReader reader(file->text(), header.separator, row.offset, row.line);
+  std::vector<std::string_view> fields;
+  (void)reader.next(fields);  // the row was read once already: it parses
+  auto field = [&](PopulationColumn c) { return std::string(fields[columns[c]]); };
+  return PersonDetails{PersonalId::fromNumber(row.id), field(kFirstName), field(kLastName), field(kStreet),
+                       field(kPostalCode), field(kCity), fmt::format("{:04}", row.municipality), row.protection};
+}
+
+Registers readRegisters(std::shared_ptr<const RegisterFile> populationFile,
+                        std::shared_ptr<const RegisterFile> enrolmentFile,
+                        std::shared_ptr<const RegisterFile> completionFile, CivilDate date, Diagnostics& diagnostics,
+                        const ProgressReport& progress) {
+  Registers registers;
+  auto report = [&](std::string_view phase, double done) {
+    if (progress) progress(phase, done);
+  };
+
+  // Population.
+  {
+    registers.files.push_back(populationFile);
+    Population& population = registers.population;
+    population.file = populationFile;
+    const std::string& name = populationFile->name();
+    std::string_view text = populationFile->text();
+    auto header = readCsvHeader(text);
+    auto columns = header ? locateColumns(*header, kPopulationColumns) : std::unexpected(header.error());
+    if (!columns) {
+      diagnostics.add(name, 1, columns.error());
+    } else {
+      population.header = *header;
+      population.columns = *columns;
+      report("Läser folkbokföringen", 0);
+      std::vector<std::vector<PopulationRow>> parts(8);
+      std::vector<Diagnostics> partDiagnostics(8);
+      int used = parseInParallel(text, header->bodyOffset, [&](std::size_t begin, std::size_t end, std::size_t firstLine, int part) {
+        CsvReader reader(text.substr(0, end), header->separator, begin, firstLine);
+        std::vector<std::string_view> fields;
+        auto& rows = parts[static_cast<std::size_t>(part)];
+        auto& problems = partDiagnostics[static_cast<std::size_t>(part)];
+        rows.reserve((end - begin) / 80);
+        std::size_t count = 0;
+        for (;;) {
+          auto more = reader.next(fields);
+          if (!more) {
+            problems.add(name, reader.line(), more.error());
+            break;
+          }
+          if (!*more) break;
+          if (part == 0 && ++count % 65536 == 0) report("Läser folkbokföringen", static_cast<double>(reader.position() - begin) / static_cast<double>(end - begin));
+          std::size_t line = reader.line();
+          if (!checkFieldCount(fields, header->columns.size(), name, line, problems)) continue;
+          auto f = [&](PopulationColumn c) { return fields[(*columns)[c]]; };
+          auto id = requirePersonalId(f(kPid), date, name, line, problems);
+          std::string_view municipality = f(kMunicipality);
+          bool municipalityOk = fourDigits(municipality);
+          if (!municipalityOk) problems.add(name, line, fmt::format("kommunkod must be four digits, not '{}'", municipality.substr(0, 20)));
+          auto since = requireDate(f(kSince), "folkbokford_datum", name, line, problems);
+          auto protection = protectionFromString(f(kProtection));
+          if (!protection)
+            problems.add(name, line, fmt::format("skyddsmarkering must be empty, 'sekretessmarkering' or 'skyddad_folkbokforing', not '{}'",
+                                                 f(kProtection).substr(0, 30)));
+          if (!id || !municipalityOk || !since || !protection) continue;
+          auto code = static_cast<std::uint16_t>((municipality[0] - '0') * 1000 + (municipality[1] - '0') * 100 +
+                                                 (municipality[2] - '0') * 10 + (municipality[3] - '0'));
+          rows.push_back(PopulationRow{id->number(), id->birthDate(), *since, code, *protection,
+                                       static_cast<std::uint32_t>(line), reader.offset()});
+        }
+      });
+      std::size_t total = 0;
+      for (int i = 0; i < used; ++i) total += parts[static_cast<std::size_t>(i)].size();
+      population.rows.reserve(total);
+      for (int i = 0; i < used; ++i) {
+        diagnostics.append(partDiagnostics[static_cast<std::size_t>(i)]);
+        auto& part = parts[static_cast<std::size_t>(i)];
+        population.rows.insert(population.rows.end(), part.begin(), part.end());
+        std::vector<PopulationRow>().swap(part);
+      }
+      report("Sorterar folkbokföringen", 0.5);
+      radixSort(population.rows, [](const PopulationRow& r) { return static_cast<std::uint64_t>(r.id); });
+      for (std::size_t i = 1; i < population.rows.size(); ++i)
+        if (population.rows[i].id == population.rows[i - 1].id) {
+          const auto& [first, second] = std::minmax(population.rows[i - 1].line, population.rows[i].line);
+          diagnostics.add(name, second, fmt::format("{} is in the extract twice (also on line {})",
+                                                    PersonalId::fromNumber(population.rows[i].id).canonical(), first));
+        }
+    }
+  }
+
+  // Enrolments: CSV or SS 12000 JSON.
+  std::vector<EnrolmentRow> enrolmentRows;
+  {
+    registers.files.push_back(enrolmentFile);
+    const std::string& name = enrolmentFile->name();
+    std::string_view text = enrolmentFile->text();
+    std::size_t first = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;
+    first = text.find_first_not_of(" \t\r\n", first);
+    report("Läser inskrivningar", 0);
+    if (first != std::string_view::npos && (text[first] == '[' || text[first] == '{')) {
+      readEnrolmentsJson(*enrolmentFile, date, enrolmentRows, diagnostics);
+    } else {
+      auto header = readCsvHeader(text);
+      auto columns = header ? locateColumns(*header, kEnrolmentColumns) : std::unexpected(header.error());
+      if (!columns) {
+        diagnostics.add(name, 1, columns.error());
+      } else {
+        CsvReader reader(text, header->separator, header->bodyOffset, 2);
+        std::vector<std::string_view> fields;
+        for (;;) {
+          auto more = reader.next(fields);
+          if (!more) {
+            diagnostics.add(name, reader.line(), more.error());
+            break;
+          }
+          if (!*more) break;
+          std::size_t line = reader.line();
+          if (!checkFieldCount(fields, header->columns.size(), name, line, diagnostics)) continue;
+          auto f = [&](EnrolmentColumn c) { return fields[(*columns)[c]]; };
+          auto id = requirePersonalId(f(kEPid), date, name, line, diagnostics);
+          auto fact = enrolmentFact(f(kSchoolForm), f(kProgramme), f(kStart), f(kEnd), f(kCancelled));
+          if (!fact) diagnostics.add(name, line, fact.error());
+          if (id && fact) enrolmentRows.push_back({id->number(), *fact});
+        }
+      }
+    }
+    radixSort(enrolmentRows, [](const EnrolmentRow& r) { return static_cast<std::uint64_t>(r.id); });
+    registers.enrolments.ids.reserve(enrolmentRows.size());
+    registers.enrolments.facts.reserve(enrolmentRows.size());
+    for (const EnrolmentRow& r : enrolmentRows) {
+      registers.enrolments.ids.push_back(r.id);
+      registers.enrolments.facts.push_back(r.fact);
+    }
+  }
+
+  // Completions (optional).
+  if (completionFile) {
+    registers.files.push_back(completionFile);
+    const std::string& name = completionFile->name();
+    std::string_view text = completionFile->text();
+    report("Läser examina", 0);
+    auto header = readCsvHeader(text);
+    auto columns = header ? locateColumns(*header, kCompletionColumns) : std::unexpected(header.error());
+    if (!columns) {
+      diagnostics.add(name, 1, columns.error());
+    } else {
+      struct Row {
+        std::int64_t id;
+        CompletionFact fact;
+      };
+      std::vector<Row> rows;
+      CsvReader reader(text, header->separator, header->bodyOffset, 2);
+      std::vector<std::string_view> fields;
+      for (;;) {
+        auto more = reader.next(fields);
+        if (!more) {
+          diagnostics.add(name, reader.line(), more.error());
+          break;
+        }
+        if (!*more) break;
+        std::size_t line = reader.line();
+        if (!checkFieldCount(fields, header->columns.size(), name, line, diagnostics)) continue;
+        auto id = requirePersonalId(fields[(*columns)[0]], date, name, line, diagnostics);
+        auto certificate = certificateFromCode(lower(fields[(*columns)[1]]));
+        if (!certificate)
+          diagnostics.add(name, line, fmt::format("bevis must be gymnasieexamen, gymnasiesarskolebevis, motsvarande or studiebevis, not '{}'",
+                                                  fields[(*columns)[1]].substr(0, 30)));
+        auto when = requireDate(fields[(*columns)[2]], "datum", name, line, diagnostics);
+        if (id && certificate && when) rows.push_back({id->number(), {*certificate, *when}});
+      }
+      radixSort(rows, [](const Row& r) { return static_cast<std::uint64_t>(r.id); });
+      for (const Row& r : rows) {
+        registers.completions.ids.push_back(r.id);
+        registers.completions.facts.push_back(r.fact);
+      }
+    }
+  }
+  report("Klar", 1);
+  return registers;
+}
+
+}  // namespace lotsen
