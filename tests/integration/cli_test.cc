@@ -5,6 +5,8 @@
 #include <fstream>
 #include <sstream>
 
+#include <boost/json.hpp>
+
 #include "harness.h"
 #include "store/store.h"
 
@@ -40,7 +42,7 @@ TEST(Cli, MigrateCreatesTheSchemaOnce) {
   std::string db = tempPath("migrate.db");
   auto first = runLotsen({"migrate", "--db", db});
   EXPECT_EQ(first.exitCode, 0) << first.err;
-  EXPECT_NE(first.out.find("1 migration(s) applied"), std::string::npos);
+  EXPECT_NE(first.out.find("2 migration(s) applied"), std::string::npos) << first.out;
   EXPECT_NE(runLotsen({"migrate", "--db", db}).out.find("0 migration(s) applied"), std::string::npos);
   removeDatabase(db);
 }
@@ -140,6 +142,92 @@ TEST(Cli, ServeDemoPrintsTheDemoLogin) {
   EXPECT_TRUE(login(server.port(), "demo", "lotsen-demo-2026"));
   EXPECT_EQ(server.stop(), 0);
   removeDatabase(db);
+}
+
+class CliIdentify : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    registers_ = new std::string(tempPath("identify-registers"));
+    std::string scratch = tempPath("identify-scratch.db");
+    ASSERT_EQ(runLotsen({"demo", "--db", scratch, "--date", "2026-11-22", "--registers", *registers_}).exitCode, 0);
+    removeDatabase(scratch);
+  }
+  static void TearDownTestSuite() {
+    std::filesystem::remove_all(*registers_);
+    delete registers_;
+  }
+  void SetUp() override {
+    db_ = tempPath("identify.db");
+    ASSERT_EQ(runLotsen({"migrate", "--db", db_}).exitCode, 0);
+  }
+  void TearDown() override { removeDatabase(db_); }
+  std::string file(const std::string& name) const { return (std::filesystem::path(*registers_) / name).string(); }
+  std::vector<std::string> args(std::vector<std::string> extra = {}) const {
+    std::vector<std::string> a{"identify", "--db", db_, "--date", "2026-11-22", "--municipality", "1490",
+                               "--population", file("population.csv"), "--enrolments", file("enrolments.csv"),
+                               "--completions", file("completions.csv")};
+    a.insert(a.end(), extra.begin(), extra.end());
+    return a;
+  }
+
+  static std::string* registers_;
+  std::string db_;
+};
+std::string* CliIdentify::registers_ = nullptr;
+
+TEST_F(CliIdentify, JsonIsExactlyOneObjectAndRerunChangesNothing) {
+  auto first = runLotsen(args({"--json"}));
+  ASSERT_EQ(first.exitCode, 0) << first.err;
+  EXPECT_EQ(first.err, "") << "no progress bar when standard error is not a terminal";
+  auto summary = boost::json::parse(first.out).as_object();
+  std::int64_t group = summary.at("target_group").as_int64();
+  EXPECT_GT(group, 100);
+  EXPECT_EQ(summary.at("registered").at("total").as_int64(), group);
+  EXPECT_FALSE(summary.at("dry_run").as_bool());
+  EXPECT_EQ(personCount(db_), group);
+
+  auto again = boost::json::parse(runLotsen(args({"--json"})).out).as_object();
+  EXPECT_EQ(again.at("registered").at("total").as_int64(), 0);
+  EXPECT_EQ(again.at("deregistered").at("total").as_int64(), 0);
+  EXPECT_EQ(again.at("unchanged").as_int64(), group);
+}
+
+TEST_F(CliIdentify, HumanSummaryIsSwedish) {
+  auto r = runLotsen(args({"--dry-run"}));
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  EXPECT_NE(r.out.find("I målgruppen"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("provkörning"), std::string::npos);
+  EXPECT_EQ(personCount(db_), 0);
+}
+
+TEST_F(CliIdentify, BadRowAnywhereLeavesTheDatabaseByteForByteUnchanged) {
+  ASSERT_EQ(runLotsen(args()).exitCode, 0);
+  std::string before = slurp(db_);
+  std::string broken = tempPath("broken-enrolments.csv");
+  {
+    std::ofstream out(broken);
+    out << slurp(file("enrolments.csv")) << "20080312-2384;GY;NA;14900011;kommunal;2024-08-20;;\n";
+  }
+  std::vector<std::string> a = args();
+  a[4] = "2027-01-15";
+  a[10] = broken;
+  auto r = runLotsen(a);
+  EXPECT_EQ(r.exitCode, 2);
+  EXPECT_NE(r.err.find(broken + ":"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("check digit"), std::string::npos);
+  EXPECT_EQ(slurp(db_), before);
+  std::filesystem::remove(broken);
+}
+
+TEST_F(CliIdentify, BadArgumentsExitTwo) {
+  std::vector<std::string> badDate = args(), badMunicipality = args();
+  badDate[4] = "2026-02-30";
+  badMunicipality[6] = "14";
+  EXPECT_EQ(runLotsen(badDate).exitCode, 2);
+  EXPECT_EQ(runLotsen(badMunicipality).exitCode, 2);
+  std::vector<std::string> missing = args();
+  missing[8] = "/nonexistent/population.csv";
+  EXPECT_EQ(runLotsen(missing).exitCode, 2);
 }
 
 }  // namespace

@@ -78,3 +78,109 @@ TEST(TargetGroup, MovedOutAndLeftRegisterComeFirst) {
 
 }  // namespace
 }  // namespace lotsen
+
+namespace lotsen {
+namespace {
+
+// Boundaries on both sides of each rule.
+
+TEST(TargetGroupBoundary, DayBeforeTwentiethBirthdayInsideOnItOutside) {
+  auto facts = bornOn("2007-03-15");
+  EXPECT_TRUE(decideTargetGroup(facts, date("2027-03-14")).inGroup);
+  EXPECT_EQ(decideTargetGroup(facts, date("2027-03-15")).reason, "turned_20");
+}
+
+TEST(TargetGroupBoundary, LeapDayBirthdayTurnsTwentyOnFirstMarchInCommonYear) {
+  auto facts = bornOn("2008-02-29");  // 20th birthday in 2028, a leap year
+  EXPECT_TRUE(decideTargetGroup(facts, date("2028-02-28")).inGroup);
+  EXPECT_EQ(decideTargetGroup(facts, date("2028-02-29")).reason, "turned_20");
+  // Born on a leap day whose 20th birthday falls in a common year: 1 March.
+  auto facts2 = bornOn("2000-02-29");
+  EXPECT_EQ(ageScopeEnd(date("2000-02-29")), date("2020-02-29"));
+  EXPECT_EQ(birthdayOfAge(date("2001-02-28"), 20), date("2021-02-28"));
+  EXPECT_EQ(birthdayOfAge(date("2000-02-29"), 17), date("2017-03-01"));
+  EXPECT_TRUE(decideTargetGroup(facts2, date("2016-07-01")).inGroup);
+}
+
+TEST(TargetGroupBoundary, SixteenScopeStartsFirstJulyOfTheYear) {
+  auto facts = bornOn("2010-01-01");
+  EXPECT_EQ(decideTargetGroup(facts, date("2026-06-30")).reason, "too_young");
+  EXPECT_TRUE(decideTargetGroup(facts, date("2026-07-01")).inGroup);
+}
+
+TEST(TargetGroupBoundary, EnrolmentStartingTheDayAfterDoesNotTakeOut) {
+  auto facts = bornOn("2009-05-05");
+  facts.enrolments.push_back({SchoolType::GY, false, date("2026-08-21"), std::nullopt, false});
+  EXPECT_TRUE(decideTargetGroup(facts, date("2026-08-20")).inGroup);
+  EXPECT_EQ(decideTargetGroup(facts, date("2026-08-21")).reason, "started_national_programme");
+}
+
+TEST(TargetGroupBoundary, EnrolmentEndingOnTheDateStillTakesOut) {
+  auto facts = bornOn("2009-05-05");
+  facts.enrolments.push_back({SchoolType::GY, false, date("2025-08-20"), date("2026-03-01"), false});
+  EXPECT_EQ(decideTargetGroup(facts, date("2026-03-01")).reason, "started_national_programme");
+  EXPECT_EQ(decideTargetGroup(facts, date("2026-03-02")).reason, "dropout_national_programme");
+}
+
+TEST(TargetGroupBoundary, CancelledNationalEnrolmentGivesDropoutNationalProgramme) {
+  auto facts = bornOn("2008-10-10");
+  facts.enrolments.push_back({SchoolType::GY, false, date("2024-08-20"), date("2025-01-31"), true});
+  auto d = decideTargetGroup(facts, date("2025-06-01"));
+  EXPECT_TRUE(d.inGroup);
+  EXPECT_EQ(d.reason, "dropout_national_programme");
+}
+
+TEST(TargetGroupBoundary, AnpassadGymnasieskolaTakesOut) {
+  auto facts = bornOn("2008-10-10");
+  facts.enrolments.push_back({SchoolType::GYS, false, date("2024-08-20"), std::nullopt, false});
+  EXPECT_EQ(decideTargetGroup(facts, date("2025-06-01")).reason, "started_national_programme");
+}
+
+TEST(TargetGroupBoundary, IntroductionDropoutIsItsOwnReason) {
+  auto facts = bornOn("2008-10-10");
+  facts.enrolments.push_back({SchoolType::GY, true, date("2024-08-20"), date("2025-01-31"), true});
+  EXPECT_EQ(decideTargetGroup(facts, date("2025-06-01")).reason, "dropout_introduction_programme");
+}
+
+TEST(TargetGroupBoundary, NationalProgrammeWinsOverIntroductionWhatEverTheOrder) {
+  auto facts = bornOn("2008-10-10");
+  facts.enrolments.push_back({SchoolType::GY, true, date("2024-08-20"), std::nullopt, false});
+  facts.enrolments.push_back({SchoolType::GY, false, date("2024-08-20"), std::nullopt, false});
+  EXPECT_EQ(decideTargetGroup(facts, date("2025-06-01")).reason, "started_national_programme");
+}
+
+TEST(TargetGroupBoundary, StudiebevisReasonComesBeforeDropout) {
+  auto facts = bornOn("2007-10-10");
+  facts.enrolments.push_back({SchoolType::GY, false, date("2023-08-20"), date("2026-06-12"), false});
+  facts.completions.push_back({Certificate::studiebevis, date("2026-06-12")});
+  EXPECT_EQ(decideTargetGroup(facts, date("2026-06-11")).reason, "started_national_programme");
+  EXPECT_EQ(decideTargetGroup(facts, date("2026-06-13")).reason, "studiebevis");
+}
+
+TEST(TargetGroupBoundary, DegreeDatedAfterTheDateDoesNotCountYet) {
+  auto facts = bornOn("2007-10-10");
+  facts.completions.push_back({Certificate::motsvarande, date("2026-06-12")});
+  EXPECT_TRUE(decideTargetGroup(facts, date("2026-06-11")).inGroup);
+  EXPECT_EQ(decideTargetGroup(facts, date("2026-06-12")).reason, "completed_degree");
+}
+
+TEST(TargetGroupBoundary, AdultEducationAndFolkHighSchoolTellThatThePersonStudies) {
+  auto facts = bornOn("2007-10-10");
+  facts.enrolments.push_back({SchoolType::FHS, false, date("2026-01-10"), std::nullopt, false});
+  auto d = decideTargetGroup(facts, date("2026-03-01"));
+  EXPECT_TRUE(d.inGroup);
+  EXPECT_EQ(d.studies, SchoolType::FHS);
+}
+
+TEST(TargetGroupBoundary, ConfiguredEquivalentSchoolFormTakesOut) {
+  auto facts = bornOn("2007-10-10");
+  facts.enrolments.push_back({SchoolType::FHS, false, date("2026-01-10"), std::nullopt, false});
+  TargetGroupRules rules{{SchoolType::FHS}};
+  EXPECT_EQ(lotsen::decideTargetGroup(PersonFacts{true, true, facts.birthDate, facts.enrolments, facts.completions},
+                                      date("2026-03-01"), rules)
+                .reason,
+            "started_national_programme");
+}
+
+}  // namespace
+}  // namespace lotsen

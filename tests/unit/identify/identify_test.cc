@@ -1,0 +1,238 @@
+#include "identify/identify.h"
+
+#include <gtest/gtest.h>
+
+#include <boost/json.hpp>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "register_builder.h"
+
+namespace lotsen::testing {
+namespace {
+
+CivilDate date(std::string_view iso) { return *CivilDate::parse(iso); }
+const Actor kActor{std::nullopt, "system:test"};
+
+class IdentifyTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    path_ = (std::filesystem::temp_directory_path() /
+             ("lotsen-identify-" + std::to_string(::getpid()) + "-" +
+              ::testing::UnitTest::GetInstance()->current_test_info()->name() + ".db"))
+                .string();
+    removeDb();
+    store_ = std::move(*openStore(path_));
+    ASSERT_TRUE(store_->migrate());
+  }
+  void TearDown() override {
+    store_.reset();
+    removeDb();
+  }
+  void removeDb() {
+    for (auto suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path_ + suffix);
+  }
+
+  IdentificationResult run(const RegisterBuilder& b, std::string_view when, bool dryRun = false,
+                           std::string municipality = "1490") {
+    Diagnostics diagnostics;
+    Registers registers = b.read(date(when), diagnostics);
+    EXPECT_TRUE(diagnostics.empty());
+    auto result = identify(*store_, registers, IdentifyOptions{date(when), municipality, dryRun, {}}, kActor);
+    EXPECT_TRUE(result) << (result ? "" : result.error().message);
+    return result.value_or(IdentificationResult{date(when), municipality, dryRun, {}, std::nullopt});
+  }
+  std::vector<RegisteredPerson> open() { return *store_->openRegistrations(kProgrammeKaa, ""); }
+  std::optional<Registration> registrationOf(const std::string& pid) {
+    auto person = *store_->personByPersonalId(*PersonalId::parse(pid, date("2026-01-01")));
+    if (!person) return std::nullopt;
+    auto regs = *store_->registrationsOf(person->id);
+    if (regs.empty()) return std::nullopt;
+    return regs.back();
+  }
+  std::string fileBytes(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream s;
+    s << in.rdbuf();
+    return s.str();
+  }
+
+  std::string path_;
+  std::unique_ptr<Store> store_;
+};
+
+TEST_F(IdentifyTest, RegistersTheTargetGroupWithReasonsAndOneEventEach) {
+  RegisterBuilder b;
+  std::string dropout = pnr("20080101", 1), never = pnr("20090505", 3), student = pnr("20080707", 5);
+  b.person(dropout).person(never).person(student);
+  b.enrol(dropout, "GY", "NA", "2024-08-20", "2025-02-01", "ja").enrol(student, "GY", "TE", "2024-08-20");
+  auto result = run(b, "2026-03-01");
+  auto total = result.total();
+  EXPECT_EQ(total.targetGroup, 2u);
+  EXPECT_EQ(total.registeredByReason["dropout_national_programme"], 1u);
+  EXPECT_EQ(total.registeredByReason["never_started"], 1u);
+  EXPECT_TRUE(result.runId);
+  auto r = registrationOf(dropout);
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->startDate, date("2026-03-01"));
+  EXPECT_EQ(r->reason, "dropout_national_programme");
+  EXPECT_FALSE(registrationOf(student));
+  auto person = *store_->personByPersonalId(*PersonalId::parse(dropout, date("2026-01-01")));
+  auto events = *store_->eventsOf(person->id);
+  ASSERT_EQ(events.size(), 2u);
+  EXPECT_EQ(events[1].type, "registration.created");
+}
+
+TEST_F(IdentifyTest, RunningAgainWithTheSameInputsChangesNothing) {
+  RegisterBuilder b;
+  b.person(pnr("20080101", 1)).person(pnr("20090505", 3));
+  run(b, "2026-03-01");
+  auto eventsBefore = store_->eventsOf(1)->size() + store_->eventsOf(2)->size();
+  auto again = run(b, "2026-03-01").total();
+  EXPECT_EQ(again.registeredByReason.size(), 0u);
+  EXPECT_EQ(again.deregisteredByReason.size(), 0u);
+  EXPECT_EQ(again.unchanged, 2u);
+  EXPECT_EQ(again.detailsUpdated, 0u);
+  EXPECT_EQ(store_->eventsOf(1)->size() + store_->eventsOf(2)->size(), eventsBefore);
+  EXPECT_EQ(store_->identificationRuns(10)->size(), 2u) << "each run is recorded";
+}
+
+TEST_F(IdentifyTest, LeaversAreDeregisteredWithTheirReason) {
+  RegisterBuilder before;
+  std::string moves = pnr("20080101", 1), leaves = pnr("20080202", 3), ages = pnr("20060401", 5),
+              graduates = pnr("20080303", 7), starts = pnr("20080404", 9), startsIm = pnr("20080505", 11);
+  for (const auto& p : {moves, leaves, ages, graduates, starts, startsIm}) before.person(p);
+  run(before, "2026-03-01");
+  ASSERT_EQ(open().size(), 6u);
+
+  RegisterBuilder after;
+  after.person(moves, "1401").person(ages).person(graduates).person(starts).person(startsIm);
+  after.complete(graduates, "gymnasieexamen", "2026-03-15");
+  after.enrol(starts, "GY", "EK", "2026-03-20").enrol(startsIm, "GY", "IMA", "2026-03-20");
+  auto result = run(after, "2026-04-02").total();
+  EXPECT_EQ(result.deregisteredByReason["moved_out"], 1u);
+  EXPECT_EQ(result.deregisteredByReason["left_population_register"], 1u);
+  EXPECT_EQ(result.deregisteredByReason["turned_20"], 1u);
+  EXPECT_EQ(result.deregisteredByReason["completed_degree"], 1u);
+  EXPECT_EQ(result.deregisteredByReason["started_national_programme"], 1u);
+  EXPECT_EQ(result.deregisteredByReason["started_introduction_programme"], 1u);
+  EXPECT_TRUE(open().empty());
+  auto r = registrationOf(moves);
+  EXPECT_EQ(r->endDate, date("2026-04-02"));
+  EXPECT_EQ(r->endReason, "moved_out");
+}
+
+TEST_F(IdentifyTest, IntroductionProgrammeStudentsWereInsideBeforeJuly2018) {
+  RegisterBuilder b;
+  std::string im = pnr("20010101", 1);
+  b.person(im).enrol(im, "GY", "IMIND", "2017-08-20");
+  EXPECT_EQ(run(b, "2018-06-30").total().registeredByReason["introduction_programme_student"], 1u);
+  EXPECT_EQ(run(b, "2018-07-01").total().deregisteredByReason["started_introduction_programme"], 1u);
+}
+
+TEST_F(IdentifyTest, NamesAddressesAndProtectionAreUpdated) {
+  RegisterBuilder b;
+  std::string p = pnr("20080101", 1);
+  b.person(p);
+  run(b, "2026-03-01");
+  RegisterBuilder moved;
+  moved.person(p, "1490", "skyddad_folkbokforing", "Alva", "Nygatan 9");
+  EXPECT_EQ(run(moved, "2026-04-01").total().detailsUpdated, 1u);
+  auto person = *store_->personByPersonalId(*PersonalId::parse(p, date("2026-01-01")));
+  EXPECT_EQ(person->details.streetAddress, "Nygatan 9");
+  EXPECT_EQ(person->details.protection, Protection::protected_registration);
+}
+
+TEST_F(IdentifyTest, AdultEducationIsRecordedAsStudiesOnce) {
+  RegisterBuilder b;
+  std::string p = pnr("20080101", 1);
+  b.person(p).enrol(p, "VUX", "", "2026-01-10");
+  EXPECT_EQ(run(b, "2026-03-01").total().occupationsRecorded, 1u);
+  EXPECT_EQ(run(b, "2026-03-02").total().occupationsRecorded, 0u);
+  auto person = *store_->personByPersonalId(*PersonalId::parse(p, date("2026-01-01")));
+  auto occupation = *store_->latestOccupation(person->id);
+  ASSERT_TRUE(occupation);
+  EXPECT_EQ(occupation->kind, "studies");
+  EXPECT_EQ(occupation->detail, "komvux");
+  EXPECT_EQ(occupation->source, "enrolment_register");
+}
+
+TEST_F(IdentifyTest, DryRunWritesNothing) {
+  RegisterBuilder b;
+  b.person(pnr("20080101", 1)).person(pnr("20090505", 3));
+  store_.reset();
+  std::string before = fileBytes(path_);
+  store_ = std::move(*openStore(path_));
+  auto result = run(b, "2026-03-01", true);
+  EXPECT_EQ(result.total().registeredByReason["never_started"], 2u);
+  EXPECT_TRUE(result.dryRun);
+  EXPECT_FALSE(result.runId);
+  EXPECT_TRUE(open().empty());
+  EXPECT_TRUE(store_->identificationRuns(10)->empty());
+  store_.reset();
+  EXPECT_EQ(fileBytes(path_), before);
+}
+
+TEST_F(IdentifyTest, OtherMunicipalitiesAreLeftAlone) {
+  RegisterBuilder b;
+  b.person(pnr("20080101", 1), "1401").person(pnr("20090505", 3));
+  EXPECT_EQ(run(b, "2026-03-01").total().targetGroup, 1u);
+  ASSERT_EQ(open().size(), 1u);
+  EXPECT_EQ(open()[0].person.details.municipalityCode, "1490");
+}
+
+TEST_F(IdentifyTest, AllMunicipalitiesAtOnce) {
+  RegisterBuilder b;
+  b.person(pnr("20080101", 1), "1401").person(pnr("20090505", 3)).person(pnr("20090606", 5), "0180");
+  auto result = run(b, "2026-03-01", false, "all");
+  ASSERT_EQ(result.municipalities.size(), 3u);
+  EXPECT_EQ(result.municipalities[0].municipality, "0180");
+  EXPECT_EQ(result.total().targetGroup, 3u);
+  auto summary = boost::json::parse(summaryJson(result));
+  EXPECT_EQ(summary.at("target_group").as_int64(), 3);
+  EXPECT_EQ(summary.at("municipalities").as_array().size(), 3u);
+}
+
+TEST_F(IdentifyTest, MovingBetweenMunicipalitiesOfOneHostEndsTheOldRegistration) {
+  RegisterBuilder b;
+  std::string p = pnr("20080101", 1);
+  b.person(p, "1490");
+  run(b, "2026-03-01", false, "all");
+  RegisterBuilder moved;
+  moved.person(p, "1401");
+  run(moved, "2026-04-01", false, "1401");
+  auto regs = open();
+  ASSERT_EQ(regs.size(), 1u);
+  EXPECT_EQ(regs[0].person.details.municipalityCode, "1401");
+  EXPECT_EQ(regs[0].registration.startDate, date("2026-04-01"));
+}
+
+TEST_F(IdentifyTest, SummaryJsonHasTheDocumentedShape) {
+  RegisterBuilder b;
+  b.person(pnr("20080101", 1));
+  auto summary = boost::json::parse(summaryJson(run(b, "2026-03-01", true))).as_object();
+  EXPECT_EQ(summary.at("date").as_string(), "2026-03-01");
+  EXPECT_EQ(summary.at("municipality").as_string(), "1490");
+  EXPECT_EQ(summary.at("target_group").as_int64(), 1);
+  EXPECT_EQ(summary.at("registered").at("total").as_int64(), 1);
+  EXPECT_EQ(summary.at("registered").at("by_reason").at("never_started").as_int64(), 1);
+  EXPECT_EQ(summary.at("deregistered").at("total").as_int64(), 0);
+  EXPECT_EQ(summary.at("unchanged").as_int64(), 0);
+  EXPECT_TRUE(summary.at("dry_run").as_bool());
+}
+
+TEST_F(IdentifyTest, RefusesADateBeforeAnOpenRegistration) {
+  RegisterBuilder b;
+  b.person(pnr("20080101", 1));
+  run(b, "2026-03-01");
+  Diagnostics diagnostics;
+  Registers registers = b.read(date("2026-02-01"), diagnostics);
+  auto result = identify(*store_, registers, IdentifyOptions{date("2026-02-01"), "1490", false, {}}, kActor);
+  ASSERT_FALSE(result);
+  EXPECT_EQ(result.error().kind, ErrorKind::invalid_input);
+  EXPECT_FALSE(identify(*store_, registers, IdentifyOptions{date("2026-03-01"), "14", false, {}}, kActor));
+}
+
+}  // namespace
+}  // namespace lotsen::testing
