@@ -2,17 +2,16 @@
 // store; it holds no rules of its own. Exit codes: 0 ok, 2 bad usage or bad input (nothing written),
 // 1 internal error.
 #include <fmt/format.h>
+#include <unistd.h>
 
 #include <CLI/CLI.hpp>
 #include <iostream>
 #include <regex>
 
-#include <unistd.h>
-
 #include "demo/demo.h"
 #include "http/auth.h"
-#include "identify/identify.h"
 #include "http/server.h"
+#include "identify/identify.h"
 #include "store/store.h"
 
 namespace lotsen {
@@ -176,8 +175,10 @@ void printSummary(const IdentificationResult& result, Store& store) {
              result.municipality == "all" ? "alla kommuner" : "kommun " + result.municipality,
              result.dryRun ? " (provkörning: inget sparades)" : "");
   fmt::print("  {:<46} {:>8}\n", "I målgruppen", total.targetGroup);
-  fmt::print("  {:<46} {:>8}{}\n", "Nya inskrivningar", registered, reasons(total.registeredByReason, registrationLabels));
-  fmt::print("  {:<46} {:>8}{}\n", "Avregistreringar", deregistered, reasons(total.deregisteredByReason, deregistrationLabels));
+  fmt::print("  {:<46} {:>8}{}\n", "Nya inskrivningar", registered,
+             reasons(total.registeredByReason, registrationLabels));
+  fmt::print("  {:<46} {:>8}{}\n", "Avregistreringar", deregistered,
+             reasons(total.deregisteredByReason, deregistrationLabels));
   fmt::print("  {:<46} {:>8}\n", "Oförändrade", total.unchanged);
   if (!result.dryRun) {
     fmt::print("  {:<46} {:>8}\n", "Uppdaterade namn, adresser eller skydd", total.detailsUpdated);

@@ -180,9 +180,9 @@ std::expected<DemoSummary, Error> seedDemo(Store& store, const DemoMunicipality&
         std::vector<CompletionFact> completions;
         for (const EnrolmentFact& e : r.enrolments)
           if (e.start <= check)
-            enrolments.push_back(e.end && *e.end >= check
-                                     ? EnrolmentFact{e.schoolType, e.introductionProgramme, e.start, std::nullopt, false}
-                                     : e);
+            enrolments.push_back(e.end && *e.end >= check ? EnrolmentFact{e.schoolType, e.introductionProgramme,
+                                                                          e.start, std::nullopt, false}
+                                                          : e);
         for (const CompletionFact& c : r.completions)
           if (c.date <= check) completions.push_back(c);
         PersonFacts facts{true, r.registeredSince <= check, r.details.personalId.birthDate(), enrolments, completions};
@@ -194,8 +194,8 @@ std::expected<DemoSummary, Error> seedDemo(Store& store, const DemoMunicipality&
             person = *created;
             ++summary.persons;
           }
-          auto registration =
-              store.createRegistration(actor, {person->id, std::string(kProgrammeKaa), check, std::string(decision.reason)});
+          auto registration = store.createRegistration(
+              actor, {person->id, std::string(kProgrammeKaa), check, std::string(decision.reason)});
           if (!registration) return std::unexpected(registration.error());
           open = *registration;
         } else if (!decision.inGroup && open) {
@@ -236,8 +236,9 @@ std::expected<void, Error> writeDemoRegisters(const DemoMunicipality& demo, cons
                               toString(d.protection));
     for (std::size_t i = 0; i < r.enrolments.size(); ++i) {
       const EnrolmentFact& e = r.enrolments[i];
-      enrolments << fmt::format("{};{};{};{};{};{};{};{}\n", pid, toString(e.schoolType), r.programmes[i], r.schoolUnits[i],
-                                r.organisers[i], e.start.iso(), e.end ? e.end->iso() : "", e.cancelled ? "ja" : "");
+      enrolments << fmt::format("{};{};{};{};{};{};{};{}\n", pid, toString(e.schoolType), r.programmes[i],
+                                r.schoolUnits[i], r.organisers[i], e.start.iso(), e.end ? e.end->iso() : "",
+                                e.cancelled ? "ja" : "");
     }
     for (const CompletionFact& c : r.completions)
       completions << fmt::format("{};{};{}\n", pid, toString(c.certificate), c.date.iso());

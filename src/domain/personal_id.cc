@@ -15,7 +15,8 @@ std::unexpected<Error> bad(std::string message) {
   return std::unexpected(invalidInput(std::move(message), "personnummer"));
 }
 
-constexpr std::string_view kShape = "a personnummer has 10 or 12 digits, optionally with '-' or '+' before the last four";
+constexpr std::string_view kShape =
+    "a personnummer has 10 or 12 digits, optionally with '-' or '+' before the last four";
 
 }  // namespace
 

@@ -29,7 +29,7 @@ class PersonalId {
   std::string canonical() const;                   // "YYYYMMDD-NNNC"
   std::int64_t number() const { return number_; }  // YYYYMMDDNNNC as one number: sorts as the canonical form
   CivilDate birthDate() const { return birthDate_; }
-  bool isCoordinationNumber() const { return coordination_; }  // samordningsnummer
+  bool isCoordinationNumber() const { return coordination_; }              // samordningsnummer
   int genderDigit() const { return static_cast<int>(number_ / 10 % 10); }  // the third digit of NNN
   LegalGender legalGender() const { return genderDigit() % 2 == 1 ? LegalGender::male : LegalGender::female; }
 

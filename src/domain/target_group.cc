@@ -7,9 +7,9 @@ namespace lotsen {
 namespace {
 
 constexpr std::array<std::string_view, 30> kSchoolTypeCodes{
-    "FS",       "FKLASS",   "FTH",      "OPPFTH", "GR",       "GRS",      "TR",  "SP",  "SAM", "GY",
-    "GYS",      "VUX",      "VUXSFI",   "VUXGR",  "VUXGY",    "VUXSARGR", "VUXSARTR", "VUXSARGY", "SFI", "SARVUX",
-    "SARVUXGR", "SARVUXGY", "KU",       "YH",     "FHS",      "STF",      "KKU", "HS",  "ABU", "AU"};
+    "FS",       "FKLASS",   "FTH",    "OPPFTH", "GR",    "GRS",      "TR",       "SP",       "SAM", "GY",
+    "GYS",      "VUX",      "VUXSFI", "VUXGR",  "VUXGY", "VUXSARGR", "VUXSARTR", "VUXSARGY", "SFI", "SARVUX",
+    "SARVUXGR", "SARVUXGY", "KU",     "YH",     "FHS",   "STF",      "KKU",      "HS",       "ABU", "AU"};
 constexpr std::array<std::string_view, 4> kCertificateCodes{"gymnasieexamen", "gymnasiesarskolebevis", "motsvarande",
                                                             "studiebevis"};
 
@@ -25,7 +25,7 @@ CivilDate introductionProgrammesLeaveTargetGroup() { return *CivilDate::fromPart
 
 bool isIntroductionProgramme(std::string_view code) {
   static constexpr std::array<std::string_view, 10> kCodes{"IMA",   "IMV",   "IMY", "IMS",   "IMIND",
-                                                          "IMPRE", "IMPRO", "IMR", "IMYRK", "IMSPR"};
+                                                           "IMPRE", "IMPRO", "IMR", "IMYRK", "IMSPR"};
   return std::find(kCodes.begin(), kCodes.end(), code) != kCodes.end();
 }
 
@@ -38,9 +38,17 @@ std::string_view toString(SchoolType type) { return kSchoolTypeCodes[static_cast
 
 bool isAdultEducation(SchoolType t) {
   switch (t) {
-    case SchoolType::VUX: case SchoolType::VUXSFI: case SchoolType::VUXGR: case SchoolType::VUXGY:
-    case SchoolType::VUXSARGR: case SchoolType::VUXSARTR: case SchoolType::VUXSARGY: case SchoolType::SFI:
-    case SchoolType::SARVUX: case SchoolType::SARVUXGR: case SchoolType::SARVUXGY:
+    case SchoolType::VUX:
+    case SchoolType::VUXSFI:
+    case SchoolType::VUXGR:
+    case SchoolType::VUXGY:
+    case SchoolType::VUXSARGR:
+    case SchoolType::VUXSARTR:
+    case SchoolType::VUXSARGY:
+    case SchoolType::SFI:
+    case SchoolType::SARVUX:
+    case SchoolType::SARVUXGR:
+    case SchoolType::SARVUXGY:
       return true;
     default:
       return false;
@@ -70,9 +78,9 @@ TargetGroupDecision decideTargetGroup(const PersonFacts& facts, CivilDate date, 
   std::optional<SchoolType> studies;
   for (const EnrolmentFact& e : facts.enrolments) {
     if (!e.isOngoingOn(date)) continue;
-    onNational |= isNationalProgramme(e) || std::find(rules.equivalentSchoolTypes.begin(),
-                                                       rules.equivalentSchoolTypes.end(),
-                                                       e.schoolType) != rules.equivalentSchoolTypes.end();
+    onNational |= isNationalProgramme(e) ||
+                  std::find(rules.equivalentSchoolTypes.begin(), rules.equivalentSchoolTypes.end(), e.schoolType) !=
+                      rules.equivalentSchoolTypes.end();
     onIntroduction |= isIntroduction(e);
     if (isAdultEducation(e.schoolType) || e.schoolType == SchoolType::FHS) studies = e.schoolType;
   }

@@ -21,8 +21,36 @@ bool isIntroductionProgramme(std::string_view programmeCode);
 
 // SS 12000 schoolType codes.
 enum class SchoolType : std::uint8_t {
-  FS, FKLASS, FTH, OPPFTH, GR, GRS, TR, SP, SAM, GY, GYS, VUX, VUXSFI, VUXGR, VUXGY, VUXSARGR, VUXSARTR,
-  VUXSARGY, SFI, SARVUX, SARVUXGR, SARVUXGY, KU, YH, FHS, STF, KKU, HS, ABU, AU,
+  FS,
+  FKLASS,
+  FTH,
+  OPPFTH,
+  GR,
+  GRS,
+  TR,
+  SP,
+  SAM,
+  GY,
+  GYS,
+  VUX,
+  VUXSFI,
+  VUXGR,
+  VUXGY,
+  VUXSARGR,
+  VUXSARTR,
+  VUXSARGY,
+  SFI,
+  SARVUX,
+  SARVUXGR,
+  SARVUXGY,
+  KU,
+  YH,
+  FHS,
+  STF,
+  KKU,
+  HS,
+  ABU,
+  AU,
 };
 std::optional<SchoolType> schoolTypeFromCode(std::string_view code);  // exact upper-case code
 std::string_view toString(SchoolType type);

@@ -245,6 +245,8 @@ std::vector<Route> apiRoutes(const std::function<std::string()>& renderMetrics) 
       {"DELETE", "/api/v1/session", signed_in, worker, logout},
       {"GET", "/api/v1/persons", signed_in, inline_read, searchPersons},
       {"GET", "/api/v1/persons/{id}", signed_in, inline_read, getPerson},
+      {"POST", "/api/v1/identification-runs", signed_in, worker, postIdentificationRun, kMaxUploadBytes},
+      {"GET", "/api/v1/identification-runs", signed_in, inline_read, listIdentificationRuns},
   };
 }
 
@@ -313,6 +315,15 @@ bool Api::runsOnWorker(const Request& request) const {
   bool pathKnown = false;
   auto m = match(request, pathKnown);
   return m && routes_[m->index].execution == Execution::worker;
+}
+
+std::size_t Api::bodyLimit(std::string_view method, std::string_view path) const {
+  Request probe;
+  probe.method = std::string(method);
+  probe.path = std::string(path);
+  bool pathKnown = false;
+  auto m = match(probe, pathKnown);
+  return m ? routes_[m->index].maxBodyBytes : 0;
 }
 
 Response Api::handle(const Request& request, Store* reader) {

@@ -76,6 +76,7 @@ struct Route {
   Access access;
   Execution execution;
   std::function<Response(Call&)> handler;
+  std::size_t maxBodyBytes = 0;  // 0: the server's limit (ServerOptions::maxBodyBytes)
 };
 
 class Api {
@@ -84,6 +85,8 @@ class Api {
 
   // True when the request's route must not run on a network thread.
   bool runsOnWorker(const Request& request) const;
+  // The body limit of the route for `method` and `path` when it has its own, else 0.
+  std::size_t bodyLimit(std::string_view method, std::string_view path) const;
   // Runs the whole pipeline for one request on `reader` (a connection owned by the calling thread), or on
   // one from the pool when `reader` is null. Never throws.
   Response handle(const Request& request, Store* reader = nullptr);
@@ -109,6 +112,11 @@ class Api {
   std::vector<Route> routes_;
   std::unique_ptr<Metrics> metrics_;
 };
+
+// Handlers of the identification routes (identification_routes.cc).
+Response postIdentificationRun(Call& call);
+Response listIdentificationRuns(Call& call);
+inline constexpr std::size_t kMaxUploadBytes = 256 * 1024 * 1024;
 
 // The route table. Every /api/v1 route except login requires a session.
 std::vector<Route> apiRoutes(const std::function<std::string()>& renderMetrics);

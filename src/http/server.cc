@@ -166,6 +166,12 @@ class Server {
       if (ec == http::error::end_of_stream || ec == asio::error::operation_aborted || ec == beast::error::timeout ||
           ec == asio::error::connection_reset || ec == asio::error::eof)
         break;
+      if (!ec) {
+        auto& header = parser.get();
+        std::string_view target = header.target();
+        if (std::size_t limit = api_.bodyLimit(header.method_string(), target.substr(0, target.find('?'))))
+          parser.body_limit(limit);
+      }
       if (!ec && parser.get()[http::field::expect] == "100-continue") {
         http::response<http::empty_body> proceed{http::status::continue_, parser.get().version()};
         co_await http::async_write(stream, proceed, kNoThrow);

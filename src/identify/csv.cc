@@ -24,9 +24,12 @@ std::expected<CsvHeader, std::string> readCsvHeader(std::string_view text) {
   std::size_t semicolons = 0, commas = 0;
   bool quoted = false;
   for (char c : line) {
-    if (c == '"') quoted = !quoted;
-    else if (!quoted && c == ';') ++semicolons;
-    else if (!quoted && c == ',') ++commas;
+    if (c == '"')
+      quoted = !quoted;
+    else if (!quoted && c == ';')
+      ++semicolons;
+    else if (!quoted && c == ',')
+      ++commas;
   }
   CsvHeader header;
   header.separator = commas > semicolons ? ',' : ';';
@@ -36,7 +39,8 @@ std::expected<CsvHeader, std::string> readCsvHeader(std::string_view text) {
   if (!row) return std::unexpected(row.error());
   for (std::string_view f : fields) {
     std::string name(trim(f));
-    std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    std::transform(name.begin(), name.end(), name.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     header.columns.push_back(std::move(name));
   }
   header.bodyOffset = reader.position();

@@ -1,8 +1,9 @@
 #include "identify/identify.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <boost/json.hpp>
-#include <fmt/format.h>
 #include <thread>
 #include <unordered_map>
 
@@ -34,13 +35,15 @@ bool sameDetails(const PersonDetails& a, const PersonDetails& b) {
 
 std::expected<std::uint16_t, Error> municipalityCode(std::string_view text) {
   if (text.size() != 4 || !std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }))
-    return std::unexpected(invalidInput(fmt::format("a municipality is a 4-digit kommunkod or 'all', not '{}'", text.substr(0, 20)), "municipality"));
+    return std::unexpected(invalidInput(
+        fmt::format("a municipality is a 4-digit kommunkod or 'all', not '{}'", text.substr(0, 20)), "municipality"));
   return static_cast<std::uint16_t>(std::stoi(std::string(text)));
 }
 
 // Plans (and, unless dry-run, applies) one municipality.
 std::expected<MunicipalityResult, Error> identifyMunicipality(Store& store, const Registers& registers,
-                                                              std::uint16_t code, std::span<const TargetGroupMember> members,
+                                                              std::uint16_t code,
+                                                              std::span<const TargetGroupMember> members,
                                                               std::span<const RegisteredPerson> current,
                                                               const IdentifyOptions& options, const Actor& actor) {
   const Population& population = registers.population;
@@ -56,8 +59,9 @@ std::expected<MunicipalityResult, Error> identifyMunicipality(Store& store, cons
   for (const RegisteredPerson& entry : current) {
     if (entry.registration.startDate > options.date)
       return std::unexpected(invalidInput(
-          fmt::format("the register of {} has a registration that starts {}, after {}: identification runs forward only",
-                      result.municipality, entry.registration.startDate.iso(), options.date.iso()),
+          fmt::format(
+              "the register of {} has a registration that starts {}, after {}: identification runs forward only",
+              result.municipality, entry.registration.startDate.iso(), options.date.iso()),
           "date"));
     std::int64_t id = entry.person.details.personalId.number();
     if (auto it = memberById.find(id); it != memberById.end()) {
@@ -67,14 +71,18 @@ std::expected<MunicipalityResult, Error> identifyMunicipality(Store& store, cons
     }
     std::string reason;
     const PopulationRow* row = population.find(id);
-    if (!row) reason = "left_population_register";
-    else if (row->municipality != code) reason = "moved_out";
-    else reason = decideRow(registers, *row, true, options.date, options.rules).reason;
+    if (!row)
+      reason = "left_population_register";
+    else if (row->municipality != code)
+      reason = "moved_out";
+    else
+      reason = decideRow(registers, *row, true, options.date, options.rules).reason;
     if (reason == "too_young") reason = "other";  // registered by hand before the age scope
     ++result.deregisteredByReason[reason];
     result.changes.push_back({id, entry.person.details.firstName, entry.person.details.lastName, false, reason});
     if (!options.dryRun) {
-      auto ended = store.endRegistration(actor, entry.registration.id, entry.registration.version, options.date, reason);
+      auto ended =
+          store.endRegistration(actor, entry.registration.id, entry.registration.version, options.date, reason);
       if (!ended) return std::unexpected(ended.error());
     }
   }
@@ -119,8 +127,8 @@ std::expected<MunicipalityResult, Error> identifyMunicipality(Store& store, cons
           if (!ended) return std::unexpected(ended.error());
         }
       result.changes.push_back({row.id, details.firstName, details.lastName, true, std::string(member.reason)});
-      auto registration =
-          store.createRegistration(actor, {person->id, std::string(kProgrammeKaa), options.date, std::string(member.reason)});
+      auto registration = store.createRegistration(
+          actor, {person->id, std::string(kProgrammeKaa), options.date, std::string(member.reason)});
       if (!registration) return std::unexpected(registration.error());
     }
     if (member.studies) {
@@ -128,7 +136,8 @@ std::expected<MunicipalityResult, Error> identifyMunicipality(Store& store, cons
       auto latest = store.latestOccupation(person->id);
       if (!latest) return std::unexpected(latest.error());
       if (!*latest || (*latest)->kind != "studies" || (*latest)->detail != detail) {
-        auto recorded = store.recordOccupation(actor, {person->id, options.date, "studies", detail, "enrolment_register"});
+        auto recorded =
+            store.recordOccupation(actor, {person->id, options.date, "studies", detail, "enrolment_register"});
         if (!recorded) return std::unexpected(recorded.error());
         ++result.occupationsRecorded;
       }
@@ -184,7 +193,8 @@ MunicipalityResult IdentificationResult::total() const {
 }
 
 std::vector<TargetGroupMember> findTargetGroup(const Registers& registers, CivilDate date,
-                                               std::optional<std::uint16_t> municipality, const TargetGroupRules& rules) {
+                                               std::optional<std::uint16_t> municipality,
+                                               const TargetGroupRules& rules) {
   const auto& rows = registers.population.rows;
   const std::size_t threads = std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 8);
   const std::size_t parts = rows.size() < 100'000 ? 1 : threads;
@@ -242,8 +252,8 @@ std::expected<IdentificationResult, Error> identify(Store& store, const Register
     std::sort(codes.begin(), codes.end());
     codes.erase(std::unique(codes.begin(), codes.end()), codes.end());
     for (std::uint16_t code : codes) {
-      auto done = identifyMunicipality(store, registers, code, membersByMunicipality[code], registeredByMunicipality[code],
-                                       options, actor);
+      auto done = identifyMunicipality(store, registers, code, membersByMunicipality[code],
+                                       registeredByMunicipality[code], options, actor);
       if (!done) return std::unexpected(done.error());
       result.municipalities.push_back(std::move(*done));
     }
@@ -256,7 +266,8 @@ std::expected<IdentificationResult, Error> identify(Store& store, const Register
                                    {"sha256", registers.files[i]->sha256()},
                                    {"bytes", registers.files[i]->text().size()}});
     auto recorded = store.recordIdentificationRun(
-        actor, IdentificationRun{0, "", "", options.date, options.municipality, json::serialize(files), summaryJson(result)});
+        actor,
+        IdentificationRun{0, "", "", options.date, options.municipality, json::serialize(files), summaryJson(result)});
     if (!recorded) return std::unexpected(recorded.error());
     result.runId = recorded->id;
     return {};

@@ -45,7 +45,7 @@ struct IdentificationResult {
   std::string municipality;
   bool dryRun = false;
   std::vector<MunicipalityResult> municipalities;  // ordered by kommunkod
-  std::optional<std::int64_t> runId;                // the recorded run (none for a dry run)
+  std::optional<std::int64_t> runId;               // the recorded run (none for a dry run)
 
   MunicipalityResult total() const;  // the sum over municipalities (no changes list)
 };

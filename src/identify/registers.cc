@@ -1,6 +1,7 @@
 #include "identify/registers.h"
 
 #include <fcntl.h>
+#include <fmt/format.h>
 #include <sodium.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
@@ -9,7 +10,6 @@
 #include <algorithm>
 #include <boost/json.hpp>
 #include <cstring>
-#include <fmt/format.h>
 #include <fstream>
 #include <numeric>
 #include <sstream>
@@ -20,13 +20,13 @@ namespace {
 
 namespace json = boost::json;
 
-const std::vector<std::string_view> kPopulationColumns{"personnummer", "fornamn",  "efternamn",
-                                                       "utdelningsadress", "postnummer", "postort",
-                                                       "kommunkod",    "folkbokford_datum", "skyddsmarkering"};
+const std::vector<std::string_view> kPopulationColumns{"personnummer",     "fornamn",           "efternamn",
+                                                       "utdelningsadress", "postnummer",        "postort",
+                                                       "kommunkod",        "folkbokford_datum", "skyddsmarkering"};
 enum PopulationColumn { kPid, kFirstName, kLastName, kStreet, kPostalCode, kCity, kMunicipality, kSince, kProtection };
 
-const std::vector<std::string_view> kEnrolmentColumns{"personnummer", "skolform", "programkod", "skolenhetskod",
-                                                      "huvudman",     "startdatum", "slutdatum", "avbrott"};
+const std::vector<std::string_view> kEnrolmentColumns{"personnummer", "skolform",   "programkod", "skolenhetskod",
+                                                      "huvudman",     "startdatum", "slutdatum",  "avbrott"};
 enum EnrolmentColumn { kEPid, kSchoolForm, kProgramme, kSchoolUnit, kOrganiser, kStart, kEnd, kCancelled };
 
 const std::vector<std::string_view> kCompletionColumns{"personnummer", "bevis", "datum"};
@@ -87,8 +87,9 @@ int parseInParallel(std::string_view text, std::size_t bodyOffset, Parse parse) 
   std::vector<std::size_t> firstLines{2};  // the header is line 1
   for (std::size_t i = 1; i < ranges.size(); ++i) {
     auto [b, e] = ranges[i - 1];
-    firstLines.push_back(firstLines.back() + static_cast<std::size_t>(std::count(text.begin() + static_cast<std::ptrdiff_t>(b),
-                                                                                  text.begin() + static_cast<std::ptrdiff_t>(e), '\n')));
+    firstLines.push_back(firstLines.back() +
+                         static_cast<std::size_t>(std::count(text.begin() + static_cast<std::ptrdiff_t>(b),
+                                                             text.begin() + static_cast<std::ptrdiff_t>(e), '\n')));
   }
   std::vector<std::thread> workers;
   for (std::size_t i = 1; i < ranges.size(); ++i)
@@ -191,7 +192,8 @@ void readEnrolmentsJson(const RegisterFile& file, CivilDate date, std::vector<En
       continue;
     }
     boost::system::error_code missing;
-    const json::value* civicNo = person->contains("civicNo") ? person->at("civicNo").find_pointer("/value", missing) : nullptr;
+    const json::value* civicNo =
+        person->contains("civicNo") ? person->at("civicNo").find_pointer("/value", missing) : nullptr;
     auto id = PersonalId::parse(text(civicNo), date);
     if (!id) {
       diagnostics.add(name, fmt::format("{}/civicNo/value: {}", where, id.error().message));
@@ -212,7 +214,8 @@ void readEnrolmentsJson(const RegisterFile& file, CivilDate date, std::vector<En
       }
       std::string_view programme = text(e->if_contains("educationCode"));
       if (programme.empty())
-        if (const json::value* p = e->if_contains("programme"); p && p->is_object()) programme = text(p->as_object().if_contains("code"));
+        if (const json::value* p = e->if_contains("programme"); p && p->is_object())
+          programme = text(p->as_object().if_contains("code"));
       const json::value* cancelled = e->if_contains("cancelled");
       if (cancelled && !cancelled->is_bool() && !cancelled->is_null()) {
         diagnostics.add(name, at + "/cancelled: must be true or false");
@@ -300,7 +303,8 @@ std::string RegisterFile::sha256() const {
 }
 
 const PopulationRow* Population::find(std::int64_t id) const {
-  auto it = std::lower_bound(rows.begin(), rows.end(), id, [](const PopulationRow& r, std::int64_t v) { return r.id < v; });
+  auto it =
+      std::lower_bound(rows.begin(), rows.end(), id, [](const PopulationRow& r, std::int64_t v) { return r.id < v; });
   return it != rows.end() && it->id == id ? &*it : nullptr;
 }
 
@@ -309,8 +313,14 @@ PersonDetails Population::details(const PopulationRow& row, CivilDate) const {
   std::vector<std::string_view> fields;
   (void)reader.next(fields);  // the row was read once already: it parses
   auto field = [&](PopulationColumn c) { return std::string(fields[columns[c]]); };
-  return PersonDetails{PersonalId::fromNumber(row.id), field(kFirstName), field(kLastName), field(kStreet),
-                       field(kPostalCode), field(kCity), fmt::format("{:04}", row.municipality), row.protection};
+  return PersonDetails{PersonalId::fromNumber(row.id),
+                       field(kFirstName),
+                       field(kLastName),
+                       field(kStreet),
+                       field(kPostalCode),
+                       field(kCity),
+                       fmt::format("{:04}", row.municipality),
+                       row.protection};
 }
 
 Registers readRegisters(std::shared_ptr<const RegisterFile> populationFile,
@@ -339,40 +349,48 @@ Registers readRegisters(std::shared_ptr<const RegisterFile> populationFile,
       report("Läser folkbokföringen", 0);
       std::vector<std::vector<PopulationRow>> parts(8);
       std::vector<Diagnostics> partDiagnostics(8);
-      int used = parseInParallel(text, header->bodyOffset, [&](std::size_t begin, std::size_t end, std::size_t firstLine, int part) {
-        CsvReader reader(text.substr(0, end), header->separator, begin, firstLine);
-        std::vector<std::string_view> fields;
-        auto& rows = parts[static_cast<std::size_t>(part)];
-        auto& problems = partDiagnostics[static_cast<std::size_t>(part)];
-        rows.reserve((end - begin) / 80);
-        std::size_t count = 0;
-        for (;;) {
-          auto more = reader.next(fields);
-          if (!more) {
-            problems.add(name, reader.line(), more.error());
-            break;
-          }
-          if (!*more) break;
-          if (part == 0 && ++count % 65536 == 0) report("Läser folkbokföringen", static_cast<double>(reader.position() - begin) / static_cast<double>(end - begin));
-          std::size_t line = reader.line();
-          if (!checkFieldCount(fields, header->columns.size(), name, line, problems)) continue;
-          auto f = [&](PopulationColumn c) { return fields[(*columns)[c]]; };
-          auto id = requirePersonalId(f(kPid), date, name, line, problems);
-          std::string_view municipality = f(kMunicipality);
-          bool municipalityOk = fourDigits(municipality);
-          if (!municipalityOk) problems.add(name, line, fmt::format("kommunkod must be four digits, not '{}'", municipality.substr(0, 20)));
-          auto since = requireDate(f(kSince), "folkbokford_datum", name, line, problems);
-          auto protection = protectionFromString(f(kProtection));
-          if (!protection)
-            problems.add(name, line, fmt::format("skyddsmarkering must be empty, 'sekretessmarkering' or 'skyddad_folkbokforing', not '{}'",
-                                                 f(kProtection).substr(0, 30)));
-          if (!id || !municipalityOk || !since || !protection) continue;
-          auto code = static_cast<std::uint16_t>((municipality[0] - '0') * 1000 + (municipality[1] - '0') * 100 +
-                                                 (municipality[2] - '0') * 10 + (municipality[3] - '0'));
-          rows.push_back(PopulationRow{id->number(), id->birthDate(), *since, code, *protection,
-                                       static_cast<std::uint32_t>(line), reader.offset()});
-        }
-      });
+      int used = parseInParallel(
+          text, header->bodyOffset, [&](std::size_t begin, std::size_t end, std::size_t firstLine, int part) {
+            CsvReader reader(text.substr(0, end), header->separator, begin, firstLine);
+            std::vector<std::string_view> fields;
+            auto& rows = parts[static_cast<std::size_t>(part)];
+            auto& problems = partDiagnostics[static_cast<std::size_t>(part)];
+            rows.reserve((end - begin) / 80);
+            std::size_t count = 0;
+            for (;;) {
+              auto more = reader.next(fields);
+              if (!more) {
+                problems.add(name, reader.line(), more.error());
+                break;
+              }
+              if (!*more) break;
+              if (part == 0 && ++count % 65536 == 0)
+                report("Läser folkbokföringen",
+                       static_cast<double>(reader.position() - begin) / static_cast<double>(end - begin));
+              std::size_t line = reader.line();
+              if (!checkFieldCount(fields, header->columns.size(), name, line, problems)) continue;
+              auto f = [&](PopulationColumn c) { return fields[(*columns)[c]]; };
+              auto id = requirePersonalId(f(kPid), date, name, line, problems);
+              std::string_view municipality = f(kMunicipality);
+              bool municipalityOk = fourDigits(municipality);
+              if (!municipalityOk)
+                problems.add(name, line,
+                             fmt::format("kommunkod must be four digits, not '{}'", municipality.substr(0, 20)));
+              auto since = requireDate(f(kSince), "folkbokford_datum", name, line, problems);
+              auto protection = protectionFromString(f(kProtection));
+              if (!protection)
+                problems.add(
+                    name, line,
+                    fmt::format(
+                        "skyddsmarkering must be empty, 'sekretessmarkering' or 'skyddad_folkbokforing', not '{}'",
+                        f(kProtection).substr(0, 30)));
+              if (!id || !municipalityOk || !since || !protection) continue;
+              auto code = static_cast<std::uint16_t>((municipality[0] - '0') * 1000 + (municipality[1] - '0') * 100 +
+                                                     (municipality[2] - '0') * 10 + (municipality[3] - '0'));
+              rows.push_back(PopulationRow{id->number(), id->birthDate(), *since, code, *protection,
+                                           static_cast<std::uint32_t>(line), reader.offset()});
+            }
+          });
       std::size_t total = 0;
       for (int i = 0; i < used; ++i) total += parts[static_cast<std::size_t>(i)].size();
       population.rows.reserve(total);
@@ -387,8 +405,9 @@ Registers readRegisters(std::shared_ptr<const RegisterFile> populationFile,
       for (std::size_t i = 1; i < population.rows.size(); ++i)
         if (population.rows[i].id == population.rows[i - 1].id) {
           const auto& [first, second] = std::minmax(population.rows[i - 1].line, population.rows[i].line);
-          diagnostics.add(name, second, fmt::format("{} is in the extract twice (also on line {})",
-                                                    PersonalId::fromNumber(population.rows[i].id).canonical(), first));
+          diagnostics.add(name, second,
+                          fmt::format("{} is in the extract twice (also on line {})",
+                                      PersonalId::fromNumber(population.rows[i].id).canonical(), first));
         }
     }
   }
@@ -468,8 +487,10 @@ Registers readRegisters(std::shared_ptr<const RegisterFile> populationFile,
         auto id = requirePersonalId(fields[(*columns)[0]], date, name, line, diagnostics);
         auto certificate = certificateFromCode(lower(fields[(*columns)[1]]));
         if (!certificate)
-          diagnostics.add(name, line, fmt::format("bevis must be gymnasieexamen, gymnasiesarskolebevis, motsvarande or studiebevis, not '{}'",
-                                                  fields[(*columns)[1]].substr(0, 30)));
+          diagnostics.add(
+              name, line,
+              fmt::format("bevis must be gymnasieexamen, gymnasiesarskolebevis, motsvarande or studiebevis, not '{}'",
+                          fields[(*columns)[1]].substr(0, 30)));
         auto when = requireDate(fields[(*columns)[2]], "datum", name, line, diagnostics);
         if (id && certificate && when) rows.push_back({id->number(), {*certificate, *when}});
       }

@@ -60,8 +60,8 @@ class RegisterFile {
 struct PopulationRow {
   std::int64_t id;  // PersonalId::number()
   CivilDate birthDate;
-  CivilDate registeredSince;    // folkbokford_datum
-  std::uint16_t municipality;   // kommunkod
+  CivilDate registeredSince;   // folkbokford_datum
+  std::uint16_t municipality;  // kommunkod
   Protection protection;
   std::uint32_t line;
   std::uint64_t offset;  // of the row in the file: names are read again only for those who need them

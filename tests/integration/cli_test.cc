@@ -1,11 +1,10 @@
 // The `lotsen` command's exit codes: 0 ok, 2 bad usage or bad input (nothing written), 1 internal error.
 #include <gtest/gtest.h>
 
+#include <boost/json.hpp>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
-
-#include <boost/json.hpp>
 
 #include "harness.h"
 #include "store/store.h"
@@ -163,9 +162,19 @@ class CliIdentify : public ::testing::Test {
   void TearDown() override { removeDatabase(db_); }
   std::string file(const std::string& name) const { return (std::filesystem::path(*registers_) / name).string(); }
   std::vector<std::string> args(std::vector<std::string> extra = {}) const {
-    std::vector<std::string> a{"identify", "--db", db_, "--date", "2026-11-22", "--municipality", "1490",
-                               "--population", file("population.csv"), "--enrolments", file("enrolments.csv"),
-                               "--completions", file("completions.csv")};
+    std::vector<std::string> a{"identify",
+                               "--db",
+                               db_,
+                               "--date",
+                               "2026-11-22",
+                               "--municipality",
+                               "1490",
+                               "--population",
+                               file("population.csv"),
+                               "--enrolments",
+                               file("enrolments.csv"),
+                               "--completions",
+                               file("completions.csv")};
     a.insert(a.end(), extra.begin(), extra.end());
     return a;
   }

@@ -485,7 +485,8 @@ class SqliteStore final : public Store {
       s.bind(limit);
       std::vector<IdentificationRun> runs;
       while (s.step())
-        runs.push_back(IdentificationRun{s.integer(0), s.text(1), s.text(2), dateColumn(s, 3), s.text(4), s.text(5), s.text(6)});
+        runs.push_back(
+            IdentificationRun{s.integer(0), s.text(1), s.text(2), dateColumn(s, 3), s.text(4), s.text(5), s.text(6)});
       return runs;
     });
   }
@@ -687,8 +688,8 @@ class SqliteStore final : public Store {
   static Registration readRegistration(const Statement& s, int at = 0) {
     std::optional<CivilDate> end;
     if (!s.isNull(at + 5)) end = dateColumn(s, at + 5);
-    return Registration{s.integer(at),     s.integer(at + 1), s.text(at + 2),         dateColumn(s, at + 3),
-                        s.text(at + 4),    end,               s.optionalText(at + 6), s.integer(at + 7)};
+    return Registration{s.integer(at), s.integer(at + 1),      s.text(at + 2),   dateColumn(s, at + 3), s.text(at + 4),
+                        end,           s.optionalText(at + 6), s.integer(at + 7)};
   }
 
   sqlite3* db_;

@@ -1,9 +1,9 @@
 // Builds small register extracts for tests, with valid personnummer.
 #pragma once
 
-#include <string>
-
 #include <fmt/format.h>
+
+#include <string>
 
 #include "domain/personal_id.h"
 #include "identify/registers.h"
@@ -18,17 +18,20 @@ inline std::string pnr(std::string_view yyyymmdd, int serial) {
 
 struct RegisterBuilder {
   std::string population =
-      "personnummer;fornamn;efternamn;utdelningsadress;postnummer;postort;kommunkod;folkbokford_datum;skyddsmarkering\n";
+      "personnummer;fornamn;efternamn;utdelningsadress;postnummer;postort;kommunkod;folkbokford_datum;"
+      "skyddsmarkering\n";
   std::string enrolments = "personnummer;skolform;programkod;skolenhetskod;huvudman;startdatum;slutdatum;avbrott\n";
   std::string completions = "personnummer;bevis;datum\n";
 
-  RegisterBuilder& person(const std::string& id, std::string_view municipality = "1490", std::string_view protection = "",
-                          std::string_view firstName = "Alva", std::string_view street = "Storgatan 1") {
-    population += fmt::format("{};{};Ek;{};50330;Borås;{};2000-01-01;{}\n", id, firstName, street, municipality, protection);
+  RegisterBuilder& person(const std::string& id, std::string_view municipality = "1490",
+                          std::string_view protection = "", std::string_view firstName = "Alva",
+                          std::string_view street = "Storgatan 1") {
+    population +=
+        fmt::format("{};{};Ek;{};50330;Borås;{};2000-01-01;{}\n", id, firstName, street, municipality, protection);
     return *this;
   }
-  RegisterBuilder& enrol(const std::string& id, std::string_view form, std::string_view programme, std::string_view start,
-                         std::string_view end = "", std::string_view cancelled = "") {
+  RegisterBuilder& enrol(const std::string& id, std::string_view form, std::string_view programme,
+                         std::string_view start, std::string_view end = "", std::string_view cancelled = "") {
     enrolments += fmt::format("{};{};{};14900011;kommunal;{};{};{}\n", id, form, programme, start, end, cancelled);
     return *this;
   }

@@ -45,7 +45,8 @@ TEST(Registers, AcceptsBomCommaSeparatorQuotesAnyColumnOrderAndExtraColumns) {
       "\xEF\xBB\xBF"
       "extra,kommunkod,personnummer,fornamn,efternamn,utdelningsadress,postnummer,postort,folkbokford_datum,"
       "skyddsmarkering\r\n"
-      "x,1490," + pnr("20080101", 1) + ",\"Anna, Maria\",\"O\"\"Brien\",\"Storgatan 1\nLgh 1102\",50330,Borås,2000-01-01,\r\n";
+      "x,1490," +
+      pnr("20080101", 1) + ",\"Anna, Maria\",\"O\"\"Brien\",\"Storgatan 1\nLgh 1102\",50330,Borås,2000-01-01,\r\n";
   Registers r = readOk(b);
   ASSERT_EQ(r.population.rows.size(), 1u);
   PersonDetails d = r.population.details(r.population.rows[0], kDate);
@@ -97,10 +98,10 @@ TEST(Registers, EveryBadRowIsReportedWithFileAndLine) {
   b.enrol(good, "GY", "NA", "2024-08-20", "2024-08-01");
   b.complete(good, "diplom", "2026-06-12");
   auto errors = errorsOf(b);
-  std::vector<std::string> expectedStarts{"population.csv:3: personnummer", "population.csv:4: kommunkod",
-                                          "enrolments.csv:2: unknown skolform", "enrolments.csv:3: startdatum",
-                                          "enrolments.csv:4: programkod",      "enrolments.csv:5: slutdatum is before",
-                                          "completions.csv:2: bevis"};
+  std::vector<std::string> expectedStarts{
+      "population.csv:3: personnummer", "population.csv:4: kommunkod",  "enrolments.csv:2: unknown skolform",
+      "enrolments.csv:3: startdatum",   "enrolments.csv:4: programkod", "enrolments.csv:5: slutdatum is before",
+      "completions.csv:2: bevis"};
   ASSERT_EQ(errors.size(), expectedStarts.size());
   for (std::size_t i = 0; i < errors.size(); ++i) EXPECT_EQ(errors[i].rfind(expectedStarts[i], 0), 0u) << errors[i];
 }
@@ -142,11 +143,14 @@ TEST(Registers, Ss12000JsonAndCsvEnrolmentsGiveTheSameTargetGroup) {
   csv.enrol(c, "VUX", "", "2026-01-10");
   RegisterBuilder json = csv;
   json.enrolments = R"({"data": [
-    {"civicNo": {"value": ")" + a.substr(2) + R"("}, "enrolments": [
+    {"civicNo": {"value": ")" +
+                    a.substr(2) + R"("}, "enrolments": [
       {"schoolType": "GY", "programme": {"code": "NA"}, "startDate": "2024-08-20", "endDate": "2025-03-01", "cancelled": true}]},
-    {"civicNo": {"value": ")" + b + R"("}, "enrolments": [
+    {"civicNo": {"value": ")" +
+                    b + R"("}, "enrolments": [
       {"schoolType": "GY", "educationCode": "IMV", "startDate": "2024-08-20", "enroledAt": {"id": "x"}}]},
-    {"civicNo": {"value": ")" + c + R"("}, "enrolments": [{"schoolType": "VUX", "startDate": "2026-01-10"}]}]})";
+    {"civicNo": {"value": ")" +
+                    c + R"("}, "enrolments": [{"schoolType": "VUX", "startDate": "2026-01-10"}]}]})";
   auto membersOf = [](const Registers& r) {
     std::vector<std::pair<std::int64_t, std::string>> out;
     for (const auto& m : findTargetGroup(r, kDate, std::nullopt))
