@@ -28,7 +28,7 @@ class CivilDate {
   std::string iso() const;  // "YYYY-MM-DD"
 
   friend bool operator==(const CivilDate&, const CivilDate&) = default;
-  friend std::strong_ordering operator<=>(const CivilDate& a, const CivilDate& b) { return a.days() <=> b.days(); }
+  friend std::strong_ordering operator<=>(const CivilDate& a, const CivilDate& b) { return a.ymd_ <=> b.ymd_; }
 
  private:
   explicit CivilDate(std::chrono::year_month_day ymd) : ymd_(ymd) {}

@@ -15,7 +15,7 @@
 namespace lotsen {
 
 // Protection marker from the population register. Anything but `none` hides the address.
-enum class Protection { none, confidentiality_marking, protected_registration };
+enum class Protection : std::uint8_t { none, confidentiality_marking, protected_registration };
 
 std::string_view toString(Protection p);  // "", "sekretessmarkering", "skyddad_folkbokforing"
 std::optional<Protection> protectionFromString(std::string_view text);

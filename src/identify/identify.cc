@@ -94,12 +94,12 @@ std::expected<MunicipalityResult, Error> identifyMunicipality(Store& store, cons
     if (isNew) ++result.registeredByReason[std::string(member.reason)];
     if (options.dryRun) {
       if (isNew) {
-        PersonDetails d = population.details(row, options.date);
+        PersonDetails d = population.details(row);
         result.changes.push_back({row.id, d.firstName, d.lastName, true, std::string(member.reason)});
       }
       continue;
     }
-    PersonDetails details = population.details(row, options.date);
+    PersonDetails details = population.details(row);
     std::optional<Person> person;
     if (registeredMember[i]) {
       person = registeredMember[i]->person;
@@ -199,12 +199,16 @@ std::vector<TargetGroupMember> findTargetGroup(const Registers& registers, Civil
   const std::size_t threads = std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 8);
   const std::size_t parts = rows.size() < 100'000 ? 1 : threads;
   std::vector<std::vector<TargetGroupMember>> found(parts);
+  // Most of the population is outside the age scope: a window of birth dates that holds it (1 July of
+  // the year turning 16 makes the latest birth exact; the 20th birthday is checked inside the window).
+  const CivilDate latestBirth = *CivilDate::fromParts(date.year() - (date.month() >= 7 ? 16 : 17), 12, 31);
+  const CivilDate earliestBirth = *CivilDate::fromParts(date.year() - 21, 1, 1);
   auto work = [&](std::size_t part) {
     std::size_t begin = rows.size() * part / parts, end = rows.size() * (part + 1) / parts;
     for (std::size_t i = begin; i < end; ++i) {
       const PopulationRow& row = rows[i];
+      if (row.birthDate > latestBirth || row.birthDate < earliestBirth) continue;
       if (municipality && row.municipality != *municipality) continue;
-      // Most of the population is outside the age scope: decide that without looking anything up.
       if (date < ageScopeStart(row.birthDate) || date >= ageScopeEnd(row.birthDate)) continue;
       TargetGroupDecision d = decideRow(registers, row, true, date, rules);
       if (d.inGroup) found[part].push_back({static_cast<std::uint32_t>(i), d.reason, d.studies});

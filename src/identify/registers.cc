@@ -31,6 +31,11 @@ enum EnrolmentColumn { kEPid, kSchoolForm, kProgramme, kSchoolUnit, kOrganiser, 
 
 const std::vector<std::string_view> kCompletionColumns{"personnummer", "bevis", "datum"};
 
+struct EnrolmentRow {
+  std::int64_t id;
+  EnrolmentFact fact;
+};
+
 // Sorts `items` by key(item) (non-negative, below 2^48) with a stable LSD radix sort: millions of rows
 // sort several times faster than with std::sort.
 template <class T, class Key>
@@ -77,33 +82,77 @@ std::vector<std::pair<std::size_t, std::size_t>> splitAtLines(std::string_view t
   return ranges;
 }
 
-// Runs `parse(begin, end, firstLine, part)` over `parts` ranges of the CSV body in parallel when that is
-// safe (no quotes in the body), else over the whole body on this thread.
-template <class Parse>
-int parseInParallel(std::string_view text, std::size_t bodyOffset, Parse parse) {
-  const int threads = std::max(1, std::min(4, static_cast<int>(std::thread::hardware_concurrency())));
-  bool anyQuote = std::memchr(text.data() + bodyOffset, '"', text.size() - bodyOffset) != nullptr;
-  auto ranges = splitAtLines(text, bodyOffset, anyQuote || text.size() < (1 << 20) ? 1 : threads);
-  std::vector<std::size_t> firstLines{2};  // the header is line 1
-  for (std::size_t i = 1; i < ranges.size(); ++i) {
-    auto [b, e] = ranges[i - 1];
-    firstLines.push_back(firstLines.back() +
-                         static_cast<std::size_t>(std::count(text.begin() + static_cast<std::ptrdiff_t>(b),
-                                                             text.begin() + static_cast<std::ptrdiff_t>(e), '\n')));
-  }
-  std::vector<std::thread> workers;
-  for (std::size_t i = 1; i < ranges.size(); ++i)
-    workers.emplace_back([&, i] { parse(ranges[i].first, ranges[i].second, firstLines[i], static_cast<int>(i)); });
-  parse(ranges[0].first, ranges[0].second, firstLines[0], 0);
-  for (auto& w : workers) w.join();
-  return static_cast<int>(ranges.size());
+std::size_t lineAt(std::string_view text, std::size_t offset) {
+  return 1 + static_cast<std::size_t>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
 }
 
-bool checkFieldCount(const std::vector<std::string_view>& fields, std::size_t expected, std::string_view file,
-                     std::size_t line, Diagnostics& diagnostics) {
-  if (fields.size() == expected) return true;
-  diagnostics.add(file, line, fmt::format("expected {} fields as in the header, found {}", expected, fields.size()));
-  return false;
+// Reads every data row of a CSV register file, in parallel chunks when no field is quoted.
+// `parseRow(fields, columns, line, offset, diagnostics)` returns the row, or nothing after adding a problem.
+// Rows come back in file order.
+template <class Row, class ParseRow>
+std::vector<Row> readCsvRows(const RegisterFile& file, const std::vector<std::string_view>& columnNames,
+                             CsvHeader& header, std::vector<std::size_t>& columns, Diagnostics& diagnostics,
+                             const ProgressReport& report, std::string_view phase, ParseRow parseRow) {
+  const std::string& name = file.name();
+  std::string_view text = file.text();
+  auto readHeader = readCsvHeader(text);
+  if (!readHeader) {
+    diagnostics.add(name, 1, readHeader.error());
+    return {};
+  }
+  auto located = locateColumns(*readHeader, columnNames);
+  if (!located) {
+    diagnostics.add(name, 1, located.error());
+    return {};
+  }
+  header = *readHeader;
+  columns = *located;
+  const std::size_t body = header.bodyOffset;
+  const int threads = std::clamp(static_cast<int>(std::thread::hardware_concurrency()), 1, 8);
+  bool anyQuote = std::memchr(text.data() + body, '"', text.size() - body) != nullptr;
+  auto ranges = splitAtLines(text, body, anyQuote || text.size() - body < (1 << 20) ? 1 : threads);
+  std::vector<std::size_t> firstLines{lineAt(text, body)};
+  for (std::size_t i = 1; i < ranges.size(); ++i)
+    firstLines.push_back(firstLines.back() + lineAt(text.substr(ranges[i - 1].first, ranges[i - 1].second - ranges[i - 1].first),
+                                                    ranges[i - 1].second - ranges[i - 1].first) - 1);
+  std::vector<std::vector<Row>> parts(ranges.size());
+  std::vector<Diagnostics> problems(ranges.size());
+  // The first part reserves room for every row (untouched room costs no memory), so that the others
+  // append without copying it.
+  const std::size_t estimate = (text.size() - body) / 40 + 16;
+  auto parse = [&](std::size_t part) {
+    auto [begin, end] = ranges[part];
+    CsvReader reader(text.substr(0, end), header.separator, begin, firstLines[part]);
+    std::vector<std::string_view> fields;
+    auto& rows = parts[part];
+    rows.reserve(part == 0 ? estimate : (end - begin) / 40 + 16);
+    for (std::size_t count = 0;; ++count) {
+      auto more = reader.next(fields);
+      if (!more) {
+        problems[part].add(name, reader.line(), more.error());
+        break;
+      }
+      if (!*more) break;
+      if (part == 0 && report && count % 65536 == 0)
+        report(phase, static_cast<double>(reader.position() - begin) / static_cast<double>(end - begin + 1));
+      if (fields.size() != header.columns.size()) {
+        problems[part].add(name, reader.line(),
+                           fmt::format("expected {} fields as in the header, found {}", header.columns.size(), fields.size()));
+        continue;
+      }
+      if (auto row = parseRow(fields, columns, reader.line(), reader.offset(), problems[part])) rows.push_back(*row);
+    }
+  };
+  std::vector<std::thread> workers;
+  for (std::size_t i = 1; i < ranges.size(); ++i) workers.emplace_back(parse, i);
+  parse(0);
+  for (auto& w : workers) w.join();
+  std::vector<Row> rows = std::move(parts[0]);
+  for (std::size_t i = 0; i < ranges.size(); ++i) {
+    diagnostics.append(problems[i]);
+    if (i > 0) rows.insert(rows.end(), parts[i].begin(), parts[i].end());
+  }
+  return rows;
 }
 
 std::optional<CivilDate> requireDate(std::string_view text, std::string_view column, std::string_view file,
@@ -150,11 +199,6 @@ std::expected<EnrolmentFact, std::string> enrolmentFact(std::string_view schoolF
   return EnrolmentFact{*type, *type == SchoolType::GY && isIntroductionProgramme(programme), *startDate, endDate,
                        flag == "ja" || flag == "true"};
 }
-
-struct EnrolmentRow {
-  std::int64_t id;
-  EnrolmentFact fact;
-};
 
 void readEnrolmentsJson(const RegisterFile& file, CivilDate date, std::vector<EnrolmentRow>& rows,
                         Diagnostics& diagnostics) {
@@ -308,8 +352,8 @@ const PopulationRow* Population::find(std::int64_t id) const {
   return it != rows.end() && it->id == id ? &*it : nullptr;
 }
 
-PersonDetails Population::details(const PopulationRow& row, CivilDate) const {
-  CsvReader reader(file->text(), header.separator, row.offset, row.line);
+PersonDetails Population::details(const PopulationRow& row) const {
+  CsvReader reader(file->text(), header.separator, row.offset, 0);
   std::vector<std::string_view> fields;
   (void)reader.next(fields);  // the row was read once already: it parses
   auto field = [&](PopulationColumn c) { return std::string(fields[columns[c]]); };
@@ -333,125 +377,75 @@ Registers readRegisters(std::shared_ptr<const RegisterFile> populationFile,
   };
 
   // Population.
+  registers.files.push_back(populationFile);
+  Population& population = registers.population;
+  population.file = populationFile;
   {
-    registers.files.push_back(populationFile);
-    Population& population = registers.population;
-    population.file = populationFile;
     const std::string& name = populationFile->name();
+    population.rows = readCsvRows<PopulationRow>(
+        *populationFile, kPopulationColumns, population.header, population.columns, diagnostics, report,
+        "Läser folkbokföringen",
+        [&](const std::vector<std::string_view>& fields, const std::vector<std::size_t>& columns, std::size_t line,
+            std::size_t offset, Diagnostics& problems) -> std::optional<PopulationRow> {
+          auto f = [&](PopulationColumn c) { return fields[columns[c]]; };
+          auto id = requirePersonalId(f(kPid), date, name, line, problems);
+          std::string_view municipality = f(kMunicipality);
+          bool municipalityOk = fourDigits(municipality);
+          if (!municipalityOk)
+            problems.add(name, line, fmt::format("kommunkod must be four digits, not '{}'", municipality.substr(0, 20)));
+          auto since = requireDate(f(kSince), "folkbokford_datum", name, line, problems);
+          auto protection = protectionFromString(f(kProtection));
+          if (!protection)
+            problems.add(name, line,
+                         fmt::format("skyddsmarkering must be empty, 'sekretessmarkering' or 'skyddad_folkbokforing', not '{}'",
+                                     f(kProtection).substr(0, 30)));
+          if (!id || !municipalityOk || !since || !protection) return std::nullopt;
+          auto code = static_cast<std::uint16_t>((municipality[0] - '0') * 1000 + (municipality[1] - '0') * 100 +
+                                                 (municipality[2] - '0') * 10 + (municipality[3] - '0'));
+          return PopulationRow{id->number(), offset, id->birthDate(), code, *protection};
+        });
+    report("Sorterar folkbokföringen", 0.5);
+    radixSort(population.rows, [](const PopulationRow& r) { return static_cast<std::uint64_t>(r.id); });
     std::string_view text = populationFile->text();
-    auto header = readCsvHeader(text);
-    auto columns = header ? locateColumns(*header, kPopulationColumns) : std::unexpected(header.error());
-    if (!columns) {
-      diagnostics.add(name, 1, columns.error());
-    } else {
-      population.header = *header;
-      population.columns = *columns;
-      report("Läser folkbokföringen", 0);
-      std::vector<std::vector<PopulationRow>> parts(8);
-      std::vector<Diagnostics> partDiagnostics(8);
-      int used = parseInParallel(
-          text, header->bodyOffset, [&](std::size_t begin, std::size_t end, std::size_t firstLine, int part) {
-            CsvReader reader(text.substr(0, end), header->separator, begin, firstLine);
-            std::vector<std::string_view> fields;
-            auto& rows = parts[static_cast<std::size_t>(part)];
-            auto& problems = partDiagnostics[static_cast<std::size_t>(part)];
-            rows.reserve((end - begin) / 80);
-            std::size_t count = 0;
-            for (;;) {
-              auto more = reader.next(fields);
-              if (!more) {
-                problems.add(name, reader.line(), more.error());
-                break;
-              }
-              if (!*more) break;
-              if (part == 0 && ++count % 65536 == 0)
-                report("Läser folkbokföringen",
-                       static_cast<double>(reader.position() - begin) / static_cast<double>(end - begin));
-              std::size_t line = reader.line();
-              if (!checkFieldCount(fields, header->columns.size(), name, line, problems)) continue;
-              auto f = [&](PopulationColumn c) { return fields[(*columns)[c]]; };
-              auto id = requirePersonalId(f(kPid), date, name, line, problems);
-              std::string_view municipality = f(kMunicipality);
-              bool municipalityOk = fourDigits(municipality);
-              if (!municipalityOk)
-                problems.add(name, line,
-                             fmt::format("kommunkod must be four digits, not '{}'", municipality.substr(0, 20)));
-              auto since = requireDate(f(kSince), "folkbokford_datum", name, line, problems);
-              auto protection = protectionFromString(f(kProtection));
-              if (!protection)
-                problems.add(
-                    name, line,
-                    fmt::format(
-                        "skyddsmarkering must be empty, 'sekretessmarkering' or 'skyddad_folkbokforing', not '{}'",
-                        f(kProtection).substr(0, 30)));
-              if (!id || !municipalityOk || !since || !protection) continue;
-              auto code = static_cast<std::uint16_t>((municipality[0] - '0') * 1000 + (municipality[1] - '0') * 100 +
-                                                     (municipality[2] - '0') * 10 + (municipality[3] - '0'));
-              rows.push_back(PopulationRow{id->number(), id->birthDate(), *since, code, *protection,
-                                           static_cast<std::uint32_t>(line), reader.offset()});
-            }
-          });
-      std::size_t total = 0;
-      for (int i = 0; i < used; ++i) total += parts[static_cast<std::size_t>(i)].size();
-      population.rows.reserve(total);
-      for (int i = 0; i < used; ++i) {
-        diagnostics.append(partDiagnostics[static_cast<std::size_t>(i)]);
-        auto& part = parts[static_cast<std::size_t>(i)];
-        population.rows.insert(population.rows.end(), part.begin(), part.end());
-        std::vector<PopulationRow>().swap(part);
+    for (std::size_t i = 1; i < population.rows.size(); ++i)
+      if (population.rows[i].id == population.rows[i - 1].id) {
+        auto [first, second] = std::minmax(population.rows[i - 1].offset, population.rows[i].offset);
+        diagnostics.add(name, lineAt(text, second),
+                        fmt::format("{} is in the extract twice (also on line {})",
+                                    PersonalId::fromNumber(population.rows[i].id).canonical(), lineAt(text, first)));
       }
-      report("Sorterar folkbokföringen", 0.5);
-      radixSort(population.rows, [](const PopulationRow& r) { return static_cast<std::uint64_t>(r.id); });
-      for (std::size_t i = 1; i < population.rows.size(); ++i)
-        if (population.rows[i].id == population.rows[i - 1].id) {
-          const auto& [first, second] = std::minmax(population.rows[i - 1].line, population.rows[i].line);
-          diagnostics.add(name, second,
-                          fmt::format("{} is in the extract twice (also on line {})",
-                                      PersonalId::fromNumber(population.rows[i].id).canonical(), first));
-        }
-    }
   }
 
   // Enrolments: CSV or SS 12000 JSON.
-  std::vector<EnrolmentRow> enrolmentRows;
   {
     registers.files.push_back(enrolmentFile);
     const std::string& name = enrolmentFile->name();
     std::string_view text = enrolmentFile->text();
     std::size_t first = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;
     first = text.find_first_not_of(" \t\r\n", first);
-    report("Läser inskrivningar", 0);
+    std::vector<EnrolmentRow> rows;
     if (first != std::string_view::npos && (text[first] == '[' || text[first] == '{')) {
-      readEnrolmentsJson(*enrolmentFile, date, enrolmentRows, diagnostics);
+      report("Läser inskrivningar", 0);
+      readEnrolmentsJson(*enrolmentFile, date, rows, diagnostics);
     } else {
-      auto header = readCsvHeader(text);
-      auto columns = header ? locateColumns(*header, kEnrolmentColumns) : std::unexpected(header.error());
-      if (!columns) {
-        diagnostics.add(name, 1, columns.error());
-      } else {
-        CsvReader reader(text, header->separator, header->bodyOffset, 2);
-        std::vector<std::string_view> fields;
-        for (;;) {
-          auto more = reader.next(fields);
-          if (!more) {
-            diagnostics.add(name, reader.line(), more.error());
-            break;
-          }
-          if (!*more) break;
-          std::size_t line = reader.line();
-          if (!checkFieldCount(fields, header->columns.size(), name, line, diagnostics)) continue;
-          auto f = [&](EnrolmentColumn c) { return fields[(*columns)[c]]; };
-          auto id = requirePersonalId(f(kEPid), date, name, line, diagnostics);
-          auto fact = enrolmentFact(f(kSchoolForm), f(kProgramme), f(kStart), f(kEnd), f(kCancelled));
-          if (!fact) diagnostics.add(name, line, fact.error());
-          if (id && fact) enrolmentRows.push_back({id->number(), *fact});
-        }
-      }
+      CsvHeader header;
+      std::vector<std::size_t> columns;
+      rows = readCsvRows<EnrolmentRow>(
+          *enrolmentFile, kEnrolmentColumns, header, columns, diagnostics, report, "Läser inskrivningar",
+          [&](const std::vector<std::string_view>& fields, const std::vector<std::size_t>& columns, std::size_t line,
+              std::size_t, Diagnostics& problems) -> std::optional<EnrolmentRow> {
+            auto f = [&](EnrolmentColumn c) { return fields[columns[c]]; };
+            auto id = requirePersonalId(f(kEPid), date, name, line, problems);
+            auto fact = enrolmentFact(f(kSchoolForm), f(kProgramme), f(kStart), f(kEnd), f(kCancelled));
+            if (!fact) problems.add(name, line, fact.error());
+            if (!id || !fact) return std::nullopt;
+            return EnrolmentRow{id->number(), *fact};
+          });
     }
-    radixSort(enrolmentRows, [](const EnrolmentRow& r) { return static_cast<std::uint64_t>(r.id); });
-    registers.enrolments.ids.reserve(enrolmentRows.size());
-    registers.enrolments.facts.reserve(enrolmentRows.size());
-    for (const EnrolmentRow& r : enrolmentRows) {
+    radixSort(rows, [](const EnrolmentRow& r) { return static_cast<std::uint64_t>(r.id); });
+    registers.enrolments.ids.reserve(rows.size());
+    registers.enrolments.facts.reserve(rows.size());
+    for (const EnrolmentRow& r : rows) {
       registers.enrolments.ids.push_back(r.id);
       registers.enrolments.facts.push_back(r.fact);
     }
@@ -461,44 +455,30 @@ Registers readRegisters(std::shared_ptr<const RegisterFile> populationFile,
   if (completionFile) {
     registers.files.push_back(completionFile);
     const std::string& name = completionFile->name();
-    std::string_view text = completionFile->text();
-    report("Läser examina", 0);
-    auto header = readCsvHeader(text);
-    auto columns = header ? locateColumns(*header, kCompletionColumns) : std::unexpected(header.error());
-    if (!columns) {
-      diagnostics.add(name, 1, columns.error());
-    } else {
-      struct Row {
-        std::int64_t id;
-        CompletionFact fact;
-      };
-      std::vector<Row> rows;
-      CsvReader reader(text, header->separator, header->bodyOffset, 2);
-      std::vector<std::string_view> fields;
-      for (;;) {
-        auto more = reader.next(fields);
-        if (!more) {
-          diagnostics.add(name, reader.line(), more.error());
-          break;
-        }
-        if (!*more) break;
-        std::size_t line = reader.line();
-        if (!checkFieldCount(fields, header->columns.size(), name, line, diagnostics)) continue;
-        auto id = requirePersonalId(fields[(*columns)[0]], date, name, line, diagnostics);
-        auto certificate = certificateFromCode(lower(fields[(*columns)[1]]));
-        if (!certificate)
-          diagnostics.add(
-              name, line,
-              fmt::format("bevis must be gymnasieexamen, gymnasiesarskolebevis, motsvarande or studiebevis, not '{}'",
-                          fields[(*columns)[1]].substr(0, 30)));
-        auto when = requireDate(fields[(*columns)[2]], "datum", name, line, diagnostics);
-        if (id && certificate && when) rows.push_back({id->number(), {*certificate, *when}});
-      }
-      radixSort(rows, [](const Row& r) { return static_cast<std::uint64_t>(r.id); });
-      for (const Row& r : rows) {
-        registers.completions.ids.push_back(r.id);
-        registers.completions.facts.push_back(r.fact);
-      }
+    struct CompletionRow {
+      std::int64_t id;
+      CompletionFact fact;
+    };
+    CsvHeader header;
+    std::vector<std::size_t> columns;
+    auto rows = readCsvRows<CompletionRow>(
+        *completionFile, kCompletionColumns, header, columns, diagnostics, report, "Läser examina",
+        [&](const std::vector<std::string_view>& fields, const std::vector<std::size_t>& columns, std::size_t line,
+            std::size_t, Diagnostics& problems) -> std::optional<CompletionRow> {
+          auto id = requirePersonalId(fields[columns[0]], date, name, line, problems);
+          auto certificate = certificateFromCode(lower(fields[columns[1]]));
+          if (!certificate)
+            problems.add(name, line,
+                         fmt::format("bevis must be gymnasieexamen, gymnasiesarskolebevis, motsvarande or studiebevis, not '{}'",
+                                     fields[columns[1]].substr(0, 30)));
+          auto when = requireDate(fields[columns[2]], "datum", name, line, problems);
+          if (!id || !certificate || !when) return std::nullopt;
+          return CompletionRow{id->number(), {*certificate, *when}};
+        });
+    radixSort(rows, [](const CompletionRow& r) { return static_cast<std::uint64_t>(r.id); });
+    for (const CompletionRow& r : rows) {
+      registers.completions.ids.push_back(r.id);
+      registers.completions.facts.push_back(r.fact);
     }
   }
   report("Klar", 1);

@@ -33,7 +33,7 @@ TEST(Registers, ReadsAllThreeExtractsSortedById) {
   EXPECT_LT(r.population.rows[0].id, r.population.rows[1].id);
   EXPECT_EQ(r.enrolments.facts.size(), 1u);
   EXPECT_EQ(r.completions.facts.at(0).certificate, Certificate::studiebevis);
-  PersonDetails d = r.population.details(r.population.rows[0], kDate);
+  PersonDetails d = r.population.details(r.population.rows[0]);
   EXPECT_EQ(d.personalId.canonical(), pnr("20080101", 1));
   EXPECT_EQ(d.city, "Borås");
   EXPECT_EQ(d.municipalityCode, "1490");
@@ -49,7 +49,7 @@ TEST(Registers, AcceptsBomCommaSeparatorQuotesAnyColumnOrderAndExtraColumns) {
       pnr("20080101", 1) + ",\"Anna, Maria\",\"O\"\"Brien\",\"Storgatan 1\nLgh 1102\",50330,Borås,2000-01-01,\r\n";
   Registers r = readOk(b);
   ASSERT_EQ(r.population.rows.size(), 1u);
-  PersonDetails d = r.population.details(r.population.rows[0], kDate);
+  PersonDetails d = r.population.details(r.population.rows[0]);
   EXPECT_EQ(d.firstName, "Anna, Maria");
   EXPECT_EQ(d.lastName, "O\"Brien");
   EXPECT_EQ(d.streetAddress, "Storgatan 1\nLgh 1102");
