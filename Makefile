@@ -1,7 +1,7 @@
 # Lotsen: `make run` (install, build, serve demo data), `make test`, `make bench`. Thin wrappers over scripts/.
 JOBS ?= $(shell nproc)
 
-.PHONY: run test bench build format clean
+.PHONY: run test bench fuzz build format clean
 
 run: build
 	scripts/run
@@ -13,6 +13,10 @@ test:
 bench: build
 	scripts/setup bench
 	bench/run
+
+fuzz:
+	scripts/setup fuzz
+	scripts/fuzz
 
 build:
 	scripts/setup build
