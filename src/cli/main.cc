@@ -148,7 +148,7 @@ class ProgressBar {
 
 struct IdentifyArguments {
   std::string db = "lotsen.db";
-  std::string date, municipality, population, enrolments, completions;
+  std::string date, municipality, population, enrolments, completions, equivalentSchoolForms;
   bool dryRun = false, json = false, quiet = false;
 };
 
@@ -192,6 +192,10 @@ void printSummary(const IdentificationResult& result, Store& store) {
 int identifyCommand(const IdentifyArguments& args) {
   auto date = CivilDate::parse(args.date);
   if (!date) return fail(invalidInput("--date: " + date.error().message));
+  TargetGroupRules rules;
+  auto equivalent = parseSchoolTypes(args.equivalentSchoolForms);
+  if (!equivalent) return fail(invalidInput("--equivalent-school-forms: " + equivalent.error().message));
+  rules.equivalentSchoolTypes = *equivalent;
   std::vector<std::shared_ptr<const RegisterFile>> files;
   for (const std::string* path : {&args.population, &args.enrolments, &args.completions}) {
     if (path->empty()) {
@@ -216,7 +220,7 @@ int identifyCommand(const IdentifyArguments& args) {
   auto store = openMigrated(args.db);
   if (!store) return fail(store.error());
   progress("Jämför med registret", 0.99);
-  auto result = identify(**store, registers, IdentifyOptions{*date, args.municipality, args.dryRun, {}},
+  auto result = identify(**store, registers, IdentifyOptions{*date, args.municipality, args.dryRun, rules},
                          Actor{std::nullopt, "system:identify"});
   if (!result) return fail(result.error());
   progress("Klar", 1);
@@ -283,6 +287,8 @@ int main(int argc, char** argv) {
   identifyCmd->add_option("--population", identifyArgs.population, "Population extract (CSV)")->required();
   identifyCmd->add_option("--enrolments", identifyArgs.enrolments, "Enrolments (CSV or SS 12000 JSON)")->required();
   identifyCmd->add_option("--completions", identifyArgs.completions, "Completed certificates (CSV)");
+  identifyCmd->add_option("--equivalent-school-forms", identifyArgs.equivalentSchoolForms,
+                          "SS 12000 school types that count as a national programme here, e.g. FHS,YH");
   identifyCmd->add_flag("--dry-run", identifyArgs.dryRun, "Show what would change; write nothing");
   identifyCmd->add_flag("--json", identifyArgs.json, "Print the summary as one JSON object");
   identifyCmd->add_flag("--quiet", identifyArgs.quiet, "No progress bar");

@@ -21,8 +21,6 @@ bool completesUpperSecondary(const CompletionFact& c) { return c.certificate != 
 
 }  // namespace
 
-CivilDate introductionProgrammesLeaveTargetGroup() { return *CivilDate::fromParts(2018, 7, 1); }
-
 bool isIntroductionProgramme(std::string_view code) {
   static constexpr std::array<std::string_view, 10> kCodes{"IMA",   "IMV",   "IMY", "IMS",   "IMIND",
                                                            "IMPRE", "IMPRO", "IMR", "IMYRK", "IMSPR"};
@@ -55,6 +53,21 @@ bool isAdultEducation(SchoolType t) {
   }
 }
 
+std::expected<std::vector<SchoolType>, Error> parseSchoolTypes(std::string_view codes) {
+  std::vector<SchoolType> types;
+  while (!codes.empty()) {
+    std::size_t comma = codes.find(',');
+    std::string_view code = codes.substr(0, comma);
+    while (!code.empty() && code.front() == ' ') code.remove_prefix(1);
+    while (!code.empty() && code.back() == ' ') code.remove_suffix(1);
+    auto type = schoolTypeFromCode(code);
+    if (!type) return std::unexpected(invalidInput("unknown SS 12000 school type '" + std::string(code) + "'"));
+    types.push_back(*type);
+    codes.remove_prefix(comma == std::string_view::npos ? codes.size() : comma + 1);
+  }
+  return types;
+}
+
 std::optional<Certificate> certificateFromCode(std::string_view code) {
   auto it = std::find(kCertificateCodes.begin(), kCertificateCodes.end(), code);
   if (it == kCertificateCodes.end()) return std::nullopt;
@@ -73,7 +86,7 @@ TargetGroupDecision decideTargetGroup(const PersonFacts& facts, CivilDate date, 
   for (const CompletionFact& c : facts.completions)
     if (completesUpperSecondary(c) && c.date <= date) return {false, "completed_degree", {}};
 
-  const bool imTakesOut = date >= introductionProgrammesLeaveTargetGroup();
+  const bool imTakesOut = date >= rules.introductionProgrammesLeave;
   bool onNational = false, onIntroduction = false;
   std::optional<SchoolType> studies;
   for (const EnrolmentFact& e : facts.enrolments) {

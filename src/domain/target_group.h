@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <expected>
 #include <optional>
 #include <span>
 #include <string>
@@ -10,11 +11,9 @@
 #include <vector>
 
 #include "domain/date.h"
+#include "domain/error.h"
 
 namespace lotsen {
-
-// Introduction programmes (IM) left the target group on this date.
-CivilDate introductionProgrammesLeaveTargetGroup();
 
 // True for IMA, IMV, IMY, IMS and the legacy IMIND, IMPRE, IMPRO, IMR, IMYRK, IMSPR.
 bool isIntroductionProgramme(std::string_view programmeCode);
@@ -84,10 +83,17 @@ struct PersonFacts {
   std::span<const CompletionFact> completions;
 };
 
+// The rules' settings that the law or the municipality may change.
 struct TargetGroupRules {
+  // Introduction programmes (IM) take a person out of the target group from this date (the law changed
+  // on 2018-07-01; before it IM students were inside).
+  CivilDate introductionProgrammesLeave = *CivilDate::fromParts(2018, 7, 1);
   // School forms that count as equivalent to a national programme (configured per municipality).
   std::vector<SchoolType> equivalentSchoolTypes;
 };
+
+// Parses a comma-separated list of SS 12000 school type codes ("FHS,YH"). Errors: the unknown code.
+std::expected<std::vector<SchoolType>, Error> parseSchoolTypes(std::string_view codes);
 
 // In the group: a registration_reason code. Outside: a deregistration_reason code, or "too_young".
 // `studies` tells whether an ongoing adult-education or folk-high-school enrolment shows that the person

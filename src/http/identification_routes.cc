@@ -13,7 +13,7 @@ namespace json = boost::json;
 Response postIdentificationRun(Call& call) {
   auto parts = parseMultipart(call.request.contentType, call.request.body);
   if (!parts) return problem(415, "Unsupported Media Type", parts.error());
-  std::string date, municipality, dryRun;
+  std::string date, municipality, dryRun, equivalentSchoolForms;
   std::shared_ptr<const RegisterFile> files[3];
   static constexpr std::string_view kFileFields[] = {"population", "enrolments", "completions"};
   for (const FormPart& part : *parts) {
@@ -34,6 +34,8 @@ Response postIdentificationRun(Call& call) {
     return problem(400, "Bad Request", "give the municipality (kommunkod, or all)", "municipality");
   if (dryRun != "" && dryRun != "true" && dryRun != "false")
     return problem(400, "Bad Request", "dry_run is true or false", "dry_run");
+  auto equivalent = parseSchoolTypes(equivalentSchoolForms);
+  if (!equivalent) return problem(400, "Bad Request", equivalent.error().message, "equivalent_school_forms");
   for (std::size_t i = 0; i < 2; ++i)
     if (!files[i])
       return problem(400, "Bad Request", fmt::format("the file {} is missing", kFileFields[i]),
@@ -52,7 +54,9 @@ Response postIdentificationRun(Call& call) {
     r.body = json::serialize(body);
     return r;
   }
-  IdentifyOptions options{*when, municipality, dryRun == "true", {}};
+  TargetGroupRules rules;
+  rules.equivalentSchoolTypes = *equivalent;
+  IdentifyOptions options{*when, municipality, dryRun == "true", rules};
   Actor actor{call.user->id, call.user->username};
   auto result =
       options.dryRun

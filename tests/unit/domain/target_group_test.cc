@@ -175,11 +175,28 @@ TEST(TargetGroupBoundary, AdultEducationAndFolkHighSchoolTellThatThePersonStudie
 TEST(TargetGroupBoundary, ConfiguredEquivalentSchoolFormTakesOut) {
   auto facts = bornOn("2007-10-10");
   facts.enrolments.push_back({SchoolType::FHS, false, date("2026-01-10"), std::nullopt, false});
-  TargetGroupRules rules{{SchoolType::FHS}};
+  TargetGroupRules rules;
+  rules.equivalentSchoolTypes = *parseSchoolTypes("FHS, YH");
   EXPECT_EQ(lotsen::decideTargetGroup(PersonFacts{true, true, facts.birthDate, facts.enrolments, facts.completions},
                                       date("2026-03-01"), rules)
                 .reason,
             "started_national_programme");
+}
+
+TEST(TargetGroupRules, IntroductionProgrammeCutOverIsASetting) {
+  auto facts = bornOn("2001-03-01");
+  facts.enrolments.push_back({SchoolType::GY, true, date("2017-08-20"), std::nullopt, false});
+  TargetGroupRules rules;
+  rules.introductionProgrammesLeave = date("2019-01-01");
+  PersonFacts f{true, true, facts.birthDate, facts.enrolments, facts.completions};
+  EXPECT_TRUE(lotsen::decideTargetGroup(f, date("2018-12-31"), rules).inGroup);
+  EXPECT_FALSE(lotsen::decideTargetGroup(f, date("2019-01-01"), rules).inGroup);
+}
+
+TEST(TargetGroupRules, SchoolTypeListsAreChecked) {
+  EXPECT_EQ(parseSchoolTypes("")->size(), 0u);
+  EXPECT_EQ(parseSchoolTypes("FHS,YH")->size(), 2u);
+  EXPECT_FALSE(parseSchoolTypes("FHS,XX"));
 }
 
 }  // namespace
