@@ -57,6 +57,8 @@ struct Registration {
   std::optional<CivilDate> endDate;
   std::optional<std::string> endReason;  // code in the "deregistration_reason" list valid on endDate
   std::int64_t version = 0;
+  std::optional<std::int64_t> caseworkerId;  // the responsible caseworker (a user)
+  std::string unit;                          // the responsible unit
 
   bool isOpenOn(CivilDate date) const { return startDate <= date && (!endDate || date < *endDate); }
 };

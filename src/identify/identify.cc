@@ -1,5 +1,7 @@
 #include "identify/identify.h"
 
+#include "store/case_records.h"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -133,11 +135,12 @@ std::expected<MunicipalityResult, Error> identifyMunicipality(Store& store, cons
     }
     if (member.studies) {
       std::string detail = studiesDetail(*member.studies);
-      auto latest = store.latestOccupation(person->id);
+      auto latest = latestOccupation(store, person->id);
       if (!latest) return std::unexpected(latest.error());
       if (!*latest || (*latest)->kind != "studies" || (*latest)->detail != detail) {
-        auto recorded =
-            store.recordOccupation(actor, {person->id, options.date, "studies", detail, "enrolment_register"});
+        auto recorded = store.createCaseRecord(
+            actor, kOccupationKind, person->id, std::nullopt,
+            toJson(OccupationEntry{options.date, "studies", detail, "enrolment_register"}));
         if (!recorded) return std::unexpected(recorded.error());
         ++result.occupationsRecorded;
       }

@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <expected>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -78,23 +79,33 @@ struct RegisteredPerson {
   Registration registration;
 };
 
-// One entry of a person's occupation history (Förordning 2006:39, point 2).
-struct Occupation {
+// One documented item of a case (Förordning 2006:39): a contact attempt, an occupation entry or a
+// measure. `data` is the item's fields as JSON (see store/case_records.h), validated before it is written.
+struct CaseRecord {
   std::int64_t id = 0;
+  std::string kind;  // contact_attempt, occupation, measure
   std::int64_t personId = 0;
-  CivilDate effectiveDate;
-  std::string kind;    // code in the "occupation" list
-  std::string detail;  // e.g. "komvux", "folkhogskola" for studies
-  std::string source;  // code in the "occupation_source" list
+  std::optional<std::int64_t> registrationId;
+  std::string data;
   std::int64_t version = 0;
 };
 
-struct NewOccupation {
+// One line of a worklist: a registration that needs something done, and by when.
+struct WorklistEntry {
   std::int64_t personId = 0;
-  CivilDate effectiveDate;
-  std::string kind;
-  std::string detail;
-  std::string source;
+  std::int64_t registrationId = 0;
+  std::string firstName;
+  std::string lastName;
+  std::optional<std::int64_t> caseworkerId;
+  std::string unit;
+  CivilDate due;           // the day it should be done by (overdue when before today)
+  std::string detail;      // what is due, e.g. the measure's id or the occupation code
+};
+
+struct WorklistFilter {
+  CivilDate today;
+  std::optional<std::int64_t> caseworkerId;  // only this caseworker's registrations
+  std::string unit;                          // only this unit's registrations (empty: all)
 };
 
 // The record of one identification run (its inputs and counts), kept for the auditors.
@@ -156,11 +167,38 @@ class Store {
   virtual std::expected<std::vector<RegisteredPerson>, Error> openRegistrations(std::string_view programme,
                                                                                 std::string_view municipalityCode) = 0;
 
-  // Occupation history. The kind and source must be codes valid on the effective date (invalid_input).
-  // Writes an "occupation.recorded" event.
-  virtual std::expected<Occupation, Error> recordOccupation(const Actor& actor, const NewOccupation& occupation) = 0;
-  // The entry with the latest effective date (the last recorded among equals), if any.
-  virtual std::expected<std::optional<Occupation>, Error> latestOccupation(std::int64_t personId) = 0;
+  // Sets who is responsible for a registration; writes "registration.assigned". conflict on a stale
+  // version, not_found for an unknown registration or caseworker.
+  virtual std::expected<Registration, Error> assignRegistration(const Actor& actor, std::int64_t id,
+                                                                std::int64_t expectedVersion,
+                                                                std::optional<std::int64_t> caseworkerId,
+                                                                const std::string& unit) = 0;
+  virtual std::expected<Registration, Error> registration(std::int64_t id) = 0;
+
+  // Case records. Writes "<kind>.created" / "<kind>.updated" events with the data before and after.
+  virtual std::expected<CaseRecord, Error> createCaseRecord(const Actor& actor, std::string_view kind,
+                                                            std::int64_t personId,
+                                                            std::optional<std::int64_t> registrationId,
+                                                            const std::string& data) = 0;
+  // conflict when `expectedVersion` is stale; not_found for an unknown id.
+  virtual std::expected<CaseRecord, Error> updateCaseRecord(const Actor& actor, std::int64_t id,
+                                                            std::int64_t expectedVersion, const std::string& data) = 0;
+  virtual std::expected<CaseRecord, Error> caseRecord(std::int64_t id) = 0;
+  // A person's records of one kind (all kinds when empty), oldest first.
+  virtual std::expected<std::vector<CaseRecord>, Error> caseRecordsOf(std::int64_t personId, std::string_view kind) = 0;
+
+  // The municipality's settings (first_contact_days, contact_retry_days, occupation_stale_months, …).
+  virtual std::expected<std::map<std::string, std::string>, Error> settings() = 0;
+
+  // A worklist over open KAA registrations, ordered by due date (overdue first). Names:
+  // first_contact — no contact attempt yet; due first_contact_days after the registration started;
+  // contact_retry — attempted but never reached; due contact_retry_days after the last attempt;
+  // follow_up — a measure's follow-up or evaluation date within 7 days or past (measure not ended);
+  // occupation — occupation unknown, or last confirmed over occupation_stale_months ago;
+  // measure_end_reason — a measure ended without an end reason.
+  // invalid_input for another name.
+  virtual std::expected<std::vector<WorklistEntry>, Error> worklist(std::string_view name,
+                                                                    const WorklistFilter& filter) = 0;
 
   // Identification runs: the ranAt, actor and id of `run` are set by the store.
   virtual std::expected<IdentificationRun, Error> recordIdentificationRun(const Actor& actor,

@@ -41,7 +41,8 @@ TEST(Cli, MigrateCreatesTheSchemaOnce) {
   std::string db = tempPath("migrate.db");
   auto first = runLotsen({"migrate", "--db", db});
   EXPECT_EQ(first.exitCode, 0) << first.err;
-  EXPECT_NE(first.out.find("2 migration(s) applied"), std::string::npos) << first.out;
+  EXPECT_EQ(first.out.find("0 migration(s) applied"), std::string::npos) << first.out;
+  EXPECT_NE(first.out.find("migration(s) applied"), std::string::npos) << first.out;
   EXPECT_NE(runLotsen({"migrate", "--db", db}).out.find("0 migration(s) applied"), std::string::npos);
   removeDatabase(db);
 }

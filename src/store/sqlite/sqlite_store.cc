@@ -78,6 +78,9 @@ class Statement {
     return *this;
   }
 
+  // The index of a named parameter (":name"), 0 when the statement has none of that name.
+  int parameterIndex(const char* name) const { return sqlite3_bind_parameter_index(stmt_, name); }
+
   // True while a row is available; false when done.
   bool step() {
     int rc = sqlite3_step(stmt_);
@@ -135,12 +138,20 @@ constexpr std::string_view kPersonColumns =
     "id, personal_id, first_name, last_name, street_address, postal_code, city, municipality_code, protection, "
     "version";
 constexpr std::string_view kRegistrationColumns =
-    "id, person_id, programme, start_date, reason, end_date, end_reason, version";
+    "id, person_id, programme, start_date, reason, end_date, end_reason, version, caseworker_id, unit";
 
 json::object personJson(const PersonDetails& d) {
   return {{"personal_id", d.personalId.canonical()}, {"first_name", d.firstName},           {"last_name", d.lastName},
           {"street_address", d.streetAddress},       {"postal_code", d.postalCode},         {"city", d.city},
           {"municipality_code", d.municipalityCode}, {"protection", toString(d.protection)}};
+}
+
+json::object caseRecordJson(const CaseRecord& r) {
+  json::object o{{"id", r.id}, {"kind", r.kind}, {"version", r.version}};
+  o["registration_id"] = r.registrationId ? json::value(*r.registrationId) : json::value(nullptr);
+  boost::system::error_code ec;
+  o["data"] = json::parse(r.data, ec);
+  return o;
 }
 
 json::object registrationJson(const Registration& r) {
@@ -151,6 +162,8 @@ json::object registrationJson(const Registration& r) {
                  {"reason", r.reason}};
   o["end_date"] = r.endDate ? json::value(r.endDate->iso()) : json::value(nullptr);
   o["end_reason"] = r.endReason ? json::value(*r.endReason) : json::value(nullptr);
+  o["caseworker_id"] = r.caseworkerId ? json::value(*r.caseworkerId) : json::value(nullptr);
+  o["unit"] = r.unit;
   return o;
 }
 
@@ -361,7 +374,9 @@ class SqliteStore final : public Store {
                              r.reason,
                              std::nullopt,
                              std::nullopt,
-                             1};
+                             1,
+                             std::nullopt,
+                             ""};
       return appendEvent(actor, r.personId, "registration.created", nullptr, registrationJson(*created));
     });
     if (!done) return std::unexpected(done.error());
@@ -413,8 +428,8 @@ class SqliteStore final : public Store {
         for (std::string_view column : {"id", "personal_id", "first_name", "last_name", "street_address", "postal_code",
                                         "city", "municipality_code", "protection", "version"})
           personColumns += fmt::format("{}p.{}", personColumns.empty() ? "" : ", ", column);
-        for (std::string_view column :
-             {"id", "person_id", "programme", "start_date", "reason", "end_date", "end_reason", "version"})
+        for (std::string_view column : {"id", "person_id", "programme", "start_date", "reason", "end_date",
+                                        "end_reason", "version", "caseworker_id", "unit"})
           registrationColumns += fmt::format(", r.{}", column);
         return fmt::format(
             "SELECT {}{} FROM registrations r JOIN persons p ON p.id = r.person_id WHERE r.programme = ? AND "
@@ -429,35 +444,152 @@ class SqliteStore final : public Store {
     });
   }
 
-  std::expected<Occupation, Error> recordOccupation(const Actor& actor, const NewOccupation& o) override {
-    std::optional<Occupation> recorded;
+  std::expected<Registration, Error> assignRegistration(const Actor& actor, std::int64_t id, std::int64_t expectedVersion,
+                                                        std::optional<std::int64_t> caseworkerId,
+                                                        const std::string& unit) override {
+    std::optional<Registration> assigned;
     auto done = transaction([&]() -> std::expected<void, Error> {
-      if (auto ok = requireCode("occupation", o.kind, o.effectiveDate, "kind"); !ok) return ok;
-      if (auto ok = requireCode("occupation_source", o.source, o.effectiveDate, "source"); !ok) return ok;
-      if (auto p = person(o.personId); !p) return std::unexpected(p.error());
-      prepare("INSERT INTO occupations (person_id, effective_date, kind, detail, source) VALUES (?, ?, ?, ?, ?)")
-          .bind(o.personId, o.effectiveDate.iso(), o.kind, o.detail, o.source)
+      auto before = registration(id);
+      if (!before) return std::unexpected(before.error());
+      if (before->version != expectedVersion) return std::unexpected(staleVersion("registration", id, before->version));
+      if (caseworkerId) {
+        auto s = prepare("SELECT count(*) FROM users WHERE id = ? AND active = 1");
+        s.bind(*caseworkerId);
+        s.step();
+        if (s.integer(0) == 0) return std::unexpected(notFound(fmt::format("no active user with id {}", *caseworkerId)));
+      }
+      prepare("UPDATE registrations SET caseworker_id = ?, unit = ?, version = version + 1 WHERE id = ?")
+          .bind(caseworkerId, unit, id)
           .run();
-      recorded = Occupation{sqlite3_last_insert_rowid(db_), o.personId, o.effectiveDate, o.kind, o.detail, o.source, 1};
-      return appendEvent(actor, o.personId, "occupation.recorded", nullptr,
-                         json::object{{"id", recorded->id},
-                                      {"effective_date", o.effectiveDate.iso()},
-                                      {"kind", o.kind},
-                                      {"detail", o.detail},
-                                      {"source", o.source}});
+      assigned = *before;
+      assigned->caseworkerId = caseworkerId;
+      assigned->unit = unit;
+      assigned->version = expectedVersion + 1;
+      return appendEvent(actor, assigned->personId, "registration.assigned", registrationJson(*before),
+                         registrationJson(*assigned));
     });
     if (!done) return std::unexpected(done.error());
-    return *recorded;
+    return *assigned;
   }
 
-  std::expected<std::optional<Occupation>, Error> latestOccupation(std::int64_t personId) override {
-    return guard([&]() -> std::expected<std::optional<Occupation>, Error> {
+  std::expected<CaseRecord, Error> createCaseRecord(const Actor& actor, std::string_view kind, std::int64_t personId,
+                                                    std::optional<std::int64_t> registrationId,
+                                                    const std::string& data) override {
+    std::optional<CaseRecord> created;
+    auto done = transaction([&]() -> std::expected<void, Error> {
+      if (auto p = person(personId); !p) return std::unexpected(p.error());
+      if (registrationId) {
+        auto r = registration(*registrationId);
+        if (!r) return std::unexpected(r.error());
+        if (r->personId != personId) return std::unexpected(notFound(fmt::format("no registration {} for this person", *registrationId)));
+      }
+      prepare("INSERT INTO case_records (kind, person_id, registration_id, data) VALUES (?, ?, ?, ?)")
+          .bind(kind, personId, registrationId, data)
+          .run();
+      created = CaseRecord{sqlite3_last_insert_rowid(db_), std::string(kind), personId, registrationId, data, 1};
+      return appendEvent(actor, personId, fmt::format("{}.created", kind), nullptr, caseRecordJson(*created));
+    });
+    if (!done) return std::unexpected(done.error());
+    return *created;
+  }
+
+  std::expected<CaseRecord, Error> updateCaseRecord(const Actor& actor, std::int64_t id, std::int64_t expectedVersion,
+                                                    const std::string& data) override {
+    std::optional<CaseRecord> updated;
+    auto done = transaction([&]() -> std::expected<void, Error> {
+      auto before = caseRecord(id);
+      if (!before) return std::unexpected(before.error());
+      if (before->version != expectedVersion) return std::unexpected(staleVersion(before->kind, id, before->version));
+      prepare("UPDATE case_records SET data = ?, version = version + 1 WHERE id = ?").bind(data, id).run();
+      updated = *before;
+      updated->data = data;
+      updated->version = expectedVersion + 1;
+      return appendEvent(actor, before->personId, fmt::format("{}.updated", before->kind), caseRecordJson(*before),
+                         caseRecordJson(*updated));
+    });
+    if (!done) return std::unexpected(done.error());
+    return *updated;
+  }
+
+  std::expected<CaseRecord, Error> caseRecord(std::int64_t id) override {
+    return guard([&]() -> std::expected<CaseRecord, Error> {
+      auto s = prepare("SELECT id, kind, person_id, registration_id, data, version FROM case_records WHERE id = ?");
+      s.bind(id);
+      if (!s.step()) return std::unexpected(notFound(fmt::format("no case record with id {}", id)));
+      return CaseRecord{s.integer(0), s.text(1), s.integer(2), s.optionalInteger(3), s.text(4), s.integer(5)};
+    });
+  }
+
+  std::expected<std::vector<CaseRecord>, Error> caseRecordsOf(std::int64_t personId, std::string_view kind) override {
+    return guard([&]() -> std::expected<std::vector<CaseRecord>, Error> {
       auto s = prepare(
-          "SELECT id, person_id, effective_date, kind, detail, source, version FROM occupations WHERE person_id = ? "
-          "ORDER BY effective_date DESC, id DESC LIMIT 1");
-      s.bind(personId);
-      if (!s.step()) return std::optional<Occupation>();
-      return Occupation{s.integer(0), s.integer(1), dateColumn(s, 2), s.text(3), s.text(4), s.text(5), s.integer(6)};
+          "SELECT id, kind, person_id, registration_id, data, version FROM case_records WHERE person_id = ? AND "
+          "(? = '' OR kind = ?) ORDER BY id");
+      s.bind(personId, kind, kind);
+      std::vector<CaseRecord> records;
+      while (s.step())
+        records.push_back(CaseRecord{s.integer(0), s.text(1), s.integer(2), s.optionalInteger(3), s.text(4), s.integer(5)});
+      return records;
+    });
+  }
+
+  std::expected<std::map<std::string, std::string>, Error> settings() override {
+    return guard([&]() -> std::expected<std::map<std::string, std::string>, Error> {
+      auto s = prepare("SELECT key, value FROM settings");
+      std::map<std::string, std::string> values;
+      while (s.step()) values[s.text(0)] = s.text(1);
+      return values;
+    });
+  }
+
+  std::expected<std::vector<WorklistEntry>, Error> worklist(std::string_view name, const WorklistFilter& filter) override {
+    // Each list is one query over the open KAA registrations; `due` is computed in SQL from the settings.
+    static const std::map<std::string, std::string, std::less<>> kQueries{
+        {"first_contact",
+         "SELECT r.id, date(r.start_date, '+' || (SELECT value FROM settings WHERE key = 'first_contact_days') || "
+         "' days'), '' FROM registrations r WHERE NOT EXISTS (SELECT 1 FROM case_records c WHERE c.registration_id "
+         "= r.id AND c.kind = 'contact_attempt')"},
+        {"contact_retry",
+         "SELECT r.id, date(max(json_extract(c.data, '$.date')), '+' || (SELECT value FROM settings WHERE key = "
+         "'contact_retry_days') || ' days'), '' FROM registrations r JOIN case_records c ON c.registration_id = r.id "
+         "AND c.kind = 'contact_attempt' GROUP BY r.id HAVING max(json_extract(c.data, '$.reached')) = 0"},
+        {"follow_up",
+         "SELECT r.id, d.due, d.id FROM registrations r JOIN (SELECT c.registration_id, c.id, "
+         "min(coalesce(json_extract(c.data, '$.follow_up'), '9999-12-31'), coalesce(json_extract(c.data, "
+         "'$.evaluation'), '9999-12-31')) AS due FROM case_records c WHERE c.kind = 'measure' AND "
+         "json_extract(c.data, '$.end') IS NULL) d ON d.registration_id = r.id WHERE d.due <= date(:today, '+7 "
+         "days')"},
+        {"occupation",
+         "SELECT r.id, coalesce(date(o.effective_date, '+' || (SELECT value FROM settings WHERE key = "
+         "'occupation_stale_months') || ' months'), r.start_date), coalesce(o.kind, 'unknown') FROM registrations r "
+         "LEFT JOIN (SELECT person_id, json_extract(data, '$.effective_date') AS effective_date, json_extract(data, "
+         "'$.kind') AS kind, row_number() OVER (PARTITION BY person_id ORDER BY json_extract(data, "
+         "'$.effective_date') DESC, id DESC) AS n FROM case_records WHERE kind = 'occupation') o ON o.person_id = "
+         "r.person_id AND o.n = 1 WHERE o.kind IS NULL OR o.kind = 'unknown' OR date(o.effective_date, '+' || "
+         "(SELECT value FROM settings WHERE key = 'occupation_stale_months') || ' months') <= :today"},
+        {"measure_end_reason",
+         "SELECT r.id, json_extract(c.data, '$.end'), c.id FROM registrations r JOIN case_records c ON "
+         "c.registration_id = r.id AND c.kind = 'measure' WHERE json_extract(c.data, '$.end') IS NOT NULL AND "
+         "coalesce(json_extract(c.data, '$.end_reason'), '') = ''"},
+    };
+    auto query = kQueries.find(name);
+    if (query == kQueries.end())
+      return std::unexpected(invalidInput(fmt::format("no worklist named '{}'", name), "name"));
+    return guard([&]() -> std::expected<std::vector<WorklistEntry>, Error> {
+      auto s = prepare(fmt::format(
+          "SELECT p.id, r.id, p.first_name, p.last_name, r.caseworker_id, r.unit, w.due, w.detail FROM ({}) AS "
+          "w(registration_id, due, detail) JOIN registrations r ON r.id = w.registration_id JOIN persons p ON p.id = "
+          "r.person_id WHERE r.end_date IS NULL AND r.programme = 'kaa' AND (:caseworker IS NULL OR r.caseworker_id = "
+          ":caseworker) AND (:unit = '' OR r.unit = :unit) ORDER BY w.due, p.last_name, p.first_name, r.id",
+          query->second));
+      if (int today = s.parameterIndex(":today")) s.bindAt(today, filter.today.iso());
+      s.bindAt(s.parameterIndex(":caseworker"), filter.caseworkerId);
+      s.bindAt(s.parameterIndex(":unit"), filter.unit);
+      std::vector<WorklistEntry> entries;
+      while (s.step())
+        entries.push_back(WorklistEntry{s.integer(0), s.integer(1), s.text(2), s.text(3), s.optionalInteger(4), s.text(5),
+                                        dateColumn(s, 6), s.text(7)});
+      return entries;
     });
   }
 
@@ -655,7 +787,7 @@ class SqliteStore final : public Store {
     return {};
   }
 
-  std::expected<Registration, Error> registration(std::int64_t id) {
+  std::expected<Registration, Error> registration(std::int64_t id) override {
     static const std::string sql = fmt::format("SELECT {} FROM registrations WHERE id = ?", kRegistrationColumns);
     auto s = prepare(sql);
     s.bind(id);
@@ -688,8 +820,9 @@ class SqliteStore final : public Store {
   static Registration readRegistration(const Statement& s, int at = 0) {
     std::optional<CivilDate> end;
     if (!s.isNull(at + 5)) end = dateColumn(s, at + 5);
-    return Registration{s.integer(at), s.integer(at + 1),      s.text(at + 2),   dateColumn(s, at + 3), s.text(at + 4),
-                        end,           s.optionalText(at + 6), s.integer(at + 7)};
+    return Registration{s.integer(at),     s.integer(at + 1),      s.text(at + 2),   dateColumn(s, at + 3),
+                        s.text(at + 4),    end,                    s.optionalText(at + 6), s.integer(at + 7),
+                        s.optionalInteger(at + 8), s.text(at + 9)};
   }
 
   sqlite3* db_;

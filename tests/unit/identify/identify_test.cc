@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "register_builder.h"
+#include "store/case_records.h"
 
 namespace lotsen::testing {
 namespace {
@@ -151,7 +152,7 @@ TEST_F(IdentifyTest, AdultEducationIsRecordedAsStudiesOnce) {
   EXPECT_EQ(run(b, "2026-03-01").total().occupationsRecorded, 1u);
   EXPECT_EQ(run(b, "2026-03-02").total().occupationsRecorded, 0u);
   auto person = *store_->personByPersonalId(*PersonalId::parse(p, date("2026-01-01")));
-  auto occupation = *store_->latestOccupation(person->id);
+  auto occupation = *latestOccupation(*store_, person->id);
   ASSERT_TRUE(occupation);
   EXPECT_EQ(occupation->kind, "studies");
   EXPECT_EQ(occupation->detail, "komvux");

@@ -1,0 +1,100 @@
+#include "domain/casework.h"
+
+#include <fmt/format.h>
+
+namespace lotsen {
+namespace {
+
+void checkText(std::vector<Error>& errors, std::string_view text, std::string_view field, bool required) {
+  if (required && text.empty()) errors.push_back(invalidInput(fmt::format("{} is required", field), std::string(field)));
+  if (characterCount(text) > kMaxFreeText)
+    errors.push_back(invalidInput(
+        fmt::format("{} has more than {} characters: keep free text short and never write sensitive data", field,
+                    kMaxFreeText),
+        std::string(field)));
+}
+
+void checkCode(std::vector<Error>& errors, const CodeList& list, std::string_view code, CivilDate date,
+               std::string_view field) {
+  if (!list.isValid(code, date))
+    errors.push_back(invalidInput(fmt::format("'{}' is not a valid {} on {}", code, list.name(), date.iso()), std::string(field)));
+}
+
+// A date of something done in the case: not in the future, not before the registration.
+void checkCaseDate(std::vector<Error>& errors, CivilDate date, const CaseContext& context, std::string_view field) {
+  if (date > context.today) errors.push_back(invalidInput(fmt::format("{} is in the future", field), std::string(field)));
+  if (date < context.registrationStart)
+    errors.push_back(invalidInput(fmt::format("{} is before the registration started ({})", field,
+                                              context.registrationStart.iso()),
+                                  std::string(field)));
+}
+
+bool isTime(std::string_view t) {
+  return t.size() == 5 && t[2] == ':' && std::isdigit(static_cast<unsigned char>(t[0])) &&
+         std::isdigit(static_cast<unsigned char>(t[1])) && std::isdigit(static_cast<unsigned char>(t[3])) &&
+         std::isdigit(static_cast<unsigned char>(t[4])) && (t[0] - '0') * 10 + (t[1] - '0') < 24 &&
+         (t[3] - '0') * 10 + (t[4] - '0') < 60;
+}
+
+}  // namespace
+
+std::size_t characterCount(std::string_view text) {
+  std::size_t n = 0;
+  for (unsigned char c : text)
+    if ((c & 0xC0) != 0x80) ++n;
+  return n;
+}
+
+std::vector<Error> validateContactAttempt(const ContactAttempt& c, const CaseContext& context, const CodeList& channels,
+                                          const CodeList& occupations) {
+  std::vector<Error> errors;
+  checkCaseDate(errors, c.date, context, "date");
+  if (!isTime(c.time)) errors.push_back(invalidInput("time is HH:MM", "time"));
+  checkCode(errors, channels, c.channel, c.date, "channel");
+  if (!c.occupation.empty()) {
+    if (!c.reached) errors.push_back(invalidInput("an occupation is learnt only when the person was reached", "occupation"));
+    checkCode(errors, occupations, c.occupation, c.date, "occupation");
+  }
+  checkText(errors, c.note, "note", false);
+  return errors;
+}
+
+std::vector<Error> validateOccupation(const OccupationEntry& o, const CaseContext& context, const CodeList& occupations,
+                                      const CodeList& sources) {
+  std::vector<Error> errors;
+  if (o.effectiveDate > context.today) errors.push_back(invalidInput("effective_date is in the future", "effective_date"));
+  checkCode(errors, occupations, o.kind, o.effectiveDate, "kind");
+  checkCode(errors, sources, o.source, o.effectiveDate, "source");
+  checkText(errors, o.detail, "detail", false);
+  return errors;
+}
+
+std::vector<Error> validateMeasure(const Measure& m, const CaseContext& context, const CodeList& types,
+                                   const CodeList& endReasons) {
+  std::vector<Error> errors;
+  CivilDate typeDate = m.start ? *m.start : m.plannedStart ? *m.plannedStart : context.today;
+  checkCode(errors, types, m.type, typeDate, "type");
+  checkText(errors, m.content, "content", true);
+  if (m.responsible != "individual" && m.responsible != "municipality" && m.responsible != "other_actor")
+    errors.push_back(invalidInput("responsible is individual, municipality or other_actor", "responsible"));
+  if (m.responsible == "other_actor" && m.partner.empty())
+    errors.push_back(invalidInput("name the other actor responsible (partner)", "partner"));
+  checkText(errors, m.partner, "partner", false);
+  if (m.start) checkCaseDate(errors, *m.start, context, "start");
+  if (m.end) {
+    if (!m.start) errors.push_back(invalidInput("a measure ends only after it started (start)", "start"));
+    else if (*m.end < *m.start) errors.push_back(invalidInput("end is before start", "end"));
+    if (*m.end > context.today) errors.push_back(invalidInput("end is in the future", "end"));
+  }
+  if (!m.endReason.empty()) {
+    if (!m.end) errors.push_back(invalidInput("an end reason needs an end date", "end_reason"));
+    else checkCode(errors, endReasons, m.endReason, *m.end, "end_reason");
+  }
+  if (m.start && m.followUp && *m.followUp < *m.start) errors.push_back(invalidInput("follow_up is before start", "follow_up"));
+  if (m.start && m.evaluation && *m.evaluation < *m.start)
+    errors.push_back(invalidInput("evaluation is before start", "evaluation"));
+  if (m.declined) checkCaseDate(errors, *m.declined, context, "declined");
+  return errors;
+}
+
+}  // namespace lotsen

@@ -1,0 +1,65 @@
+// Lotsen domain core: what a caseworker documents about a registration (Förordning 2006:39): contact
+// attempts, occupation and measures, and the rules each must satisfy. Every violation names its field.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/code_list.h"
+#include "domain/date.h"
+#include "domain/error.h"
+
+namespace lotsen {
+
+// Free text is kept minimal (sensitive data must not be written): at most this many characters.
+inline constexpr std::size_t kMaxFreeText = 500;
+
+// What validation knows about the registration the item belongs to, and today.
+struct CaseContext {
+  CivilDate today;
+  CivilDate registrationStart;
+  std::optional<CivilDate> registrationEnd;
+};
+
+struct ContactAttempt {
+  CivilDate date;
+  std::string time;        // "HH:MM", local time
+  std::string channel;     // code in "contact_channel"
+  bool reached = false;
+  std::string occupation;  // code in "occupation" learnt at the contact; empty when not reached or not asked
+  std::string note;        // short, optional
+};
+
+struct OccupationEntry {
+  CivilDate effectiveDate;
+  std::string kind;    // code in "occupation"
+  std::string detail;  // e.g. komvux, folkhogskola, full_time, part_time; optional
+  std::string source;  // code in "occupation_source"
+};
+
+struct Measure {
+  std::string type;         // code in "measure_type", valid on the start (or planned start) date
+  std::string content;      // short description
+  std::string responsible;  // individual, municipality or other_actor
+  std::string partner;      // the other actor, required when responsible is other_actor
+  std::optional<CivilDate> plannedStart;
+  std::optional<CivilDate> start;
+  std::optional<CivilDate> end;
+  std::string endReason;  // code in "measure_end_reason", only with an end date
+  std::optional<CivilDate> followUp;
+  std::optional<CivilDate> evaluation;
+  std::optional<CivilDate> declined;  // the individual declined the measure on this date
+};
+
+std::vector<Error> validateContactAttempt(const ContactAttempt& contact, const CaseContext& context,
+                                          const CodeList& channels, const CodeList& occupations);
+std::vector<Error> validateOccupation(const OccupationEntry& occupation, const CaseContext& context,
+                                      const CodeList& occupations, const CodeList& sources);
+std::vector<Error> validateMeasure(const Measure& measure, const CaseContext& context, const CodeList& types,
+                                   const CodeList& endReasons);
+
+// Counts characters of UTF-8 text (not bytes).
+std::size_t characterCount(std::string_view text);
+
+}  // namespace lotsen

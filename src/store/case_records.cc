@@ -1,0 +1,138 @@
+#include "store/case_records.h"
+
+#include <boost/json.hpp>
+#include <fmt/format.h>
+
+namespace lotsen {
+namespace {
+
+namespace json = boost::json;
+
+// Reads the fields of one JSON object, collecting a problem per bad field.
+class Fields {
+ public:
+  Fields(std::string_view text, std::initializer_list<std::string_view> allowed) {
+    boost::system::error_code ec;
+    value_ = json::parse(text, ec);
+    if (ec || !value_.is_object()) {
+      errors_.push_back(invalidInput("the body must be a JSON object"));
+      return;
+    }
+    for (const auto& [key, v] : value_.as_object())
+      if (std::find(allowed.begin(), allowed.end(), std::string_view(key)) == allowed.end())
+        errors_.push_back(invalidInput(fmt::format("unknown field '{}': only the fields the statute allows are kept", std::string_view(key)),
+                                       std::string(key)));
+  }
+
+  std::string text(std::string_view name, bool required = false) {
+    const json::value* v = find(name);
+    if (!v || v->is_null()) {
+      if (required) errors_.push_back(invalidInput(fmt::format("{} is required", name), std::string(name)));
+      return {};
+    }
+    if (!v->is_string()) {
+      errors_.push_back(invalidInput(fmt::format("{} must be a string", name), std::string(name)));
+      return {};
+    }
+    return std::string(v->as_string());
+  }
+  std::optional<CivilDate> date(std::string_view name, bool required = false) {
+    std::string t = text(name, required);
+    if (t.empty()) return std::nullopt;
+    auto d = CivilDate::parse(t);
+    if (!d) {
+      errors_.push_back(invalidInput(fmt::format("{}: {}", name, d.error().message), std::string(name)));
+      return std::nullopt;
+    }
+    return *d;
+  }
+  bool boolean(std::string_view name) {
+    const json::value* v = find(name);
+    if (!v || !v->is_bool()) {
+      errors_.push_back(invalidInput(fmt::format("{} must be true or false", name), std::string(name)));
+      return false;
+    }
+    return v->as_bool();
+  }
+  template <class T>
+  std::expected<T, std::vector<Error>> result(T value) {
+    if (!errors_.empty()) return std::unexpected(errors_);
+    return value;
+  }
+
+ private:
+  const json::value* find(std::string_view name) const {
+    return value_.is_object() ? value_.as_object().if_contains(name) : nullptr;
+  }
+  json::value value_;
+  std::vector<Error> errors_;
+};
+
+json::value optionalDate(const std::optional<CivilDate>& d) { return d ? json::value(d->iso()) : json::value(nullptr); }
+json::value optionalText(const std::string& t) { return t.empty() ? json::value(nullptr) : json::value(t); }
+
+}  // namespace
+
+std::expected<ContactAttempt, std::vector<Error>> parseContactAttempt(std::string_view text) {
+  Fields f(text, {"date", "time", "channel", "reached", "occupation", "note"});
+  auto date = f.date("date", true);
+  ContactAttempt c{date.value_or(*CivilDate::fromParts(1, 1, 1)), f.text("time", true), f.text("channel", true),
+                   f.boolean("reached"), f.text("occupation"), f.text("note")};
+  return f.result(c);
+}
+
+std::expected<OccupationEntry, std::vector<Error>> parseOccupation(std::string_view text) {
+  Fields f(text, {"effective_date", "kind", "detail", "source"});
+  auto date = f.date("effective_date", true);
+  OccupationEntry o{date.value_or(*CivilDate::fromParts(1, 1, 1)), f.text("kind", true), f.text("detail"),
+                    f.text("source", true)};
+  return f.result(o);
+}
+
+std::expected<Measure, std::vector<Error>> parseMeasure(std::string_view text) {
+  Fields f(text, {"type", "content", "responsible", "partner", "planned_start", "start", "end", "end_reason",
+                  "follow_up", "evaluation", "declined"});
+  Measure m{f.text("type", true), f.text("content", true), f.text("responsible", true), f.text("partner"),
+            f.date("planned_start"), f.date("start"), f.date("end"), f.text("end_reason"), f.date("follow_up"),
+            f.date("evaluation"), f.date("declined")};
+  return f.result(m);
+}
+
+std::string toJson(const ContactAttempt& c) {
+  return json::serialize(json::object{{"date", c.date.iso()},
+                                      {"time", c.time},
+                                      {"channel", c.channel},
+                                      {"reached", c.reached},
+                                      {"occupation", optionalText(c.occupation)},
+                                      {"note", optionalText(c.note)}});
+}
+
+std::string toJson(const OccupationEntry& o) {
+  return json::serialize(json::object{
+      {"effective_date", o.effectiveDate.iso()}, {"kind", o.kind}, {"detail", optionalText(o.detail)}, {"source", o.source}});
+}
+
+std::string toJson(const Measure& m) {
+  return json::serialize(json::object{{"type", m.type},
+                                      {"content", m.content},
+                                      {"responsible", m.responsible},
+                                      {"partner", optionalText(m.partner)},
+                                      {"planned_start", optionalDate(m.plannedStart)},
+                                      {"start", optionalDate(m.start)},
+                                      {"end", optionalDate(m.end)},
+                                      {"end_reason", optionalText(m.endReason)},
+                                      {"follow_up", optionalDate(m.followUp)},
+                                      {"evaluation", optionalDate(m.evaluation)},
+                                      {"declined", optionalDate(m.declined)}});
+}
+
+std::expected<std::optional<OccupationEntry>, Error> latestOccupation(Store& store, std::int64_t personId) {
+  auto records = store.caseRecordsOf(personId, kOccupationKind);
+  if (!records) return std::unexpected(records.error());
+  std::optional<OccupationEntry> latest;
+  for (const CaseRecord& r : *records)  // oldest first: among equal dates the last recorded wins
+    if (auto o = parseOccupation(r.data); o && (!latest || o->effectiveDate >= latest->effectiveDate)) latest = *o;
+  return latest;
+}
+
+}  // namespace lotsen

@@ -1,0 +1,33 @@
+// Lotsen store: the JSON form of each kind of case record. The same form is what the API accepts and
+// answers and what case_records.data holds, so that a record reads back exactly as it was written.
+#pragma once
+
+#include <expected>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "domain/casework.h"
+#include "store/store.h"
+
+namespace lotsen {
+
+inline constexpr std::string_view kContactAttemptKind = "contact_attempt";
+inline constexpr std::string_view kOccupationKind = "occupation";
+inline constexpr std::string_view kMeasureKind = "measure";
+
+// Parse a JSON object into the item. Errors name the field: not an object, an unknown field (only the
+// fields the statute allows are kept), a field of the wrong type, a bad date.
+std::expected<ContactAttempt, std::vector<Error>> parseContactAttempt(std::string_view json);
+std::expected<OccupationEntry, std::vector<Error>> parseOccupation(std::string_view json);
+std::expected<Measure, std::vector<Error>> parseMeasure(std::string_view json);
+
+std::string toJson(const ContactAttempt& contact);
+std::string toJson(const OccupationEntry& occupation);
+std::string toJson(const Measure& measure);
+
+// The person's occupation with the latest effective date (the last recorded among equals), if any.
+std::expected<std::optional<OccupationEntry>, Error> latestOccupation(Store& store, std::int64_t personId);
+
+}  // namespace lotsen
