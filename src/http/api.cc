@@ -8,6 +8,7 @@
 #include <cmath>
 
 #include "http/auth.h"
+#include "http/json_mapping.h"
 
 namespace lotsen {
 namespace json = boost::json;
@@ -43,42 +44,6 @@ std::string cookieValue(std::string_view header, std::string_view name) {
 }
 
 bool isStateChanging(std::string_view method) { return method != "GET" && method != "HEAD" && method != "OPTIONS"; }
-
-// Person as the API shows it. Address fields of a protected person are never sent.
-json::object personSummaryJson(const Person& p) {
-  const PersonDetails& d = p.details;
-  return {{"id", p.id},
-          {"personal_id", d.personalId.canonical()},
-          {"first_name", d.firstName},
-          {"last_name", d.lastName},
-          {"protected", d.protection != Protection::none}};
-}
-
-json::object personJson(const Person& p, const std::vector<Registration>& registrations) {
-  const PersonDetails& d = p.details;
-  json::object o = personSummaryJson(p);
-  bool hidden = d.protection != Protection::none;
-  o["address"] = hidden ? json::value(nullptr)
-                        : json::value(json::object{
-                              {"street_address", d.streetAddress}, {"postal_code", d.postalCode}, {"city", d.city}});
-  o["municipality_code"] = d.municipalityCode;
-  o["birth_date"] = d.personalId.birthDate().iso();
-  o["coordination_number"] = d.personalId.isCoordinationNumber();
-  o["version"] = p.version;
-  json::array regs;
-  for (const Registration& r : registrations) {
-    json::object ro{{"id", r.id},
-                    {"programme", r.programme},
-                    {"start_date", r.startDate.iso()},
-                    {"reason", r.reason},
-                    {"version", r.version}};
-    ro["end_date"] = r.endDate ? json::value(r.endDate->iso()) : json::value(nullptr);
-    ro["end_reason"] = r.endReason ? json::value(*r.endReason) : json::value(nullptr);
-    regs.push_back(std::move(ro));
-  }
-  o["registrations"] = std::move(regs);
-  return o;
-}
 
 // Splits a search text into name words and a personnummer prefix. A word of digits (with an optional
 // '-' or '+') is a personnummer or its start; 6- and 10-digit forms get their century from `today`.
@@ -144,14 +109,12 @@ Response searchPersons(Call& call) {
 }
 
 Response getPerson(Call& call) {
-  std::int64_t id = 0;
-  const std::string& text = call.params[0];
-  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
-  if (ec != std::errc() || end != text.data() + text.size() || id < 1)
-    return problem(404, "Not Found", "no such person");
-  auto person = call.store.person(id);
+  auto id = pathId(call, 0);
+  if (!id) return problem(404, "Not Found", "no such person");
+  if (!queryParameter(call.request.query, "as_of").empty()) return caseAsOf(call, *id);
+  auto person = call.store.person(*id);
   if (!person) return problem(person.error());
-  auto registrations = call.store.registrationsOf(id);
+  auto registrations = call.store.registrationsOf(*id);
   if (!registrations) return problem(registrations.error());
   Response r = jsonResponse(200, personJson(*person, *registrations));
   r.headers.emplace_back("ETag", fmt::format("\"{}\"", person->version));
@@ -221,10 +184,18 @@ Response landingPage(Call&) {
 
 }  // namespace
 
+std::optional<std::int64_t> pathId(const Call& call, std::size_t index) {
+  std::int64_t id = 0;
+  const std::string& text = call.params.at(index);
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
+  if (ec != std::errc() || end != text.data() + text.size() || id < 1) return std::nullopt;
+  return id;
+}
+
 std::vector<Route> apiRoutes(const std::function<std::string()>& renderMetrics) {
   using enum Access;
   using enum Execution;
-  return {
+  std::vector<Route> routes{
       {"GET", "/", open, inline_read, landingPage},
       {"GET", "/healthz", open, inline_read,
        [](Call&) {
@@ -248,6 +219,8 @@ std::vector<Route> apiRoutes(const std::function<std::string()>& renderMetrics) 
       {"POST", "/api/v1/identification-runs", signed_in, worker, postIdentificationRun, kMaxUploadBytes},
       {"GET", "/api/v1/identification-runs", signed_in, inline_read, listIdentificationRuns},
   };
+  for (Route& r : caseworkRoutes()) routes.push_back(std::move(r));
+  return routes;
 }
 
 std::expected<StorePool::Lease, Error> StorePool::acquire() {

@@ -118,6 +118,13 @@ Response postIdentificationRun(Call& call);
 Response listIdentificationRuns(Call& call);
 inline constexpr std::size_t kMaxUploadBytes = 256 * 1024 * 1024;
 
+// Casework routes (casework_routes.cc).
+std::vector<Route> caseworkRoutes();
+// GET /api/v1/persons/{id}?as_of=YYYY-MM-DD: the case as it stood at the end of that day.
+Response caseAsOf(Call& call, std::int64_t personId);
+// The id in path parameter `index`, or nothing when it is not a positive number.
+std::optional<std::int64_t> pathId(const Call& call, std::size_t index);
+
 // The route table. Every /api/v1 route except login requires a session.
 std::vector<Route> apiRoutes(const std::function<std::string()>& renderMetrics);
 

@@ -1,5 +1,7 @@
 #include "http/message.h"
 
+#include <spdlog/spdlog.h>
+
 #include <boost/json.hpp>
 
 namespace lotsen {
@@ -22,6 +24,18 @@ Response problem(const Error& error) {
       break;
   }
   return problem(500, "Internal Server Error", "an internal error occurred; it has been logged");
+}
+
+Response validationProblem(const std::vector<Error>& errors) {
+  boost::json::array list;
+  for (const Error& e : errors) list.push_back(boost::json::object{{"field", e.field}, {"detail", e.message}});
+  boost::json::object body{{"type", "about:blank"},
+                           {"title", "Unprocessable Content"},
+                           {"status", 422},
+                           {"detail", errors.empty() ? std::string("invalid") : errors.front().message},
+                           {"errors", std::move(list)}};
+  if (!errors.empty() && !errors.front().field.empty()) body["field"] = errors.front().field;
+  return Response{422, "application/problem+json", boost::json::serialize(body), {}};
 }
 
 std::string jsonQuoted(std::string_view text) { return boost::json::serialize(boost::json::string(text)); }

@@ -18,6 +18,7 @@ struct Request {
   std::string contentType;
   std::string cookie;     // the Cookie header
   std::string csrfToken;  // the X-CSRF-Token header
+  std::string ifMatch;    // the If-Match header
 };
 
 struct Response {
@@ -34,6 +35,9 @@ Response problem(const Error& error);
 
 // `text` as a JSON string literal, quotes included: for log lines.
 std::string jsonQuoted(std::string_view text);
+
+// A 422 problem listing every violation as {"field", "detail"}.
+Response validationProblem(const std::vector<Error>& errors);
 
 // Decodes one application/x-www-form-urlencoded query parameter; empty when absent.
 std::string queryParameter(std::string_view query, std::string_view name);

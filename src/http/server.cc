@@ -38,6 +38,7 @@ Request toRequest(const http::request<http::string_body>& in) {
   out.contentType = std::string(in[http::field::content_type]);
   out.cookie = std::string(in[http::field::cookie]);
   out.csrfToken = std::string(in["X-CSRF-Token"]);
+  out.ifMatch = std::string(in[http::field::if_match]);
   return out;
 }
 

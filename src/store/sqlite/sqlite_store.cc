@@ -577,8 +577,9 @@ class SqliteStore final : public Store {
       return std::unexpected(invalidInput(fmt::format("no worklist named '{}'", name), "name"));
     return guard([&]() -> std::expected<std::vector<WorklistEntry>, Error> {
       auto s = prepare(fmt::format(
-          "SELECT p.id, r.id, p.first_name, p.last_name, r.caseworker_id, r.unit, w.due, w.detail FROM ({}) AS "
-          "w(registration_id, due, detail) JOIN registrations r ON r.id = w.registration_id JOIN persons p ON p.id = "
+          "WITH w(registration_id, due, detail) AS ({}) SELECT p.id, r.id, p.first_name, p.last_name, "
+          "r.caseworker_id, r.unit, w.due, w.detail FROM w JOIN registrations r ON r.id = w.registration_id JOIN "
+          "persons p ON p.id = "
           "r.person_id WHERE r.end_date IS NULL AND r.programme = 'kaa' AND (:caseworker IS NULL OR r.caseworker_id = "
           ":caseworker) AND (:unit = '' OR r.unit = :unit) ORDER BY w.due, p.last_name, p.first_name, r.id",
           query->second));

@@ -1,0 +1,413 @@
+// The caseworker's routes: contact attempts, occupation, measures, responsibility, closing a
+// registration by hand, a person's history and as-of view, and the worklists.
+#include <boost/json.hpp>
+#include <fmt/format.h>
+
+#include <array>
+#include <charconv>
+#include <map>
+
+#include "http/api.h"
+#include "http/json_mapping.h"
+#include "store/case_records.h"
+
+namespace lotsen {
+namespace json = boost::json;
+namespace {
+
+constexpr std::array<std::string_view, 5> kWorklists{"first_contact", "contact_retry", "follow_up", "occupation",
+                                                     "measure_end_reason"};
+
+CivilDate todayOf(const Call& call) { return CivilDate::fromDays(std::chrono::floor<std::chrono::days>(call.now)); }
+
+Response json200(int status, const json::value& body) { return Response{status, "application/json", json::serialize(body), {}}; }
+
+// The version in If-Match ("3", W/"3" or 3); 428 when missing, 400 when not a version.
+std::expected<std::int64_t, Response> ifMatchVersion(const Call& call) {
+  std::string_view v = call.request.ifMatch;
+  if (v.empty()) return std::unexpected(problem(428, "Precondition Required", "send the version you edited in If-Match"));
+  if (v.starts_with("W/")) v.remove_prefix(2);
+  if (v.size() >= 2 && v.front() == '"' && v.back() == '"') v = v.substr(1, v.size() - 2);
+  std::int64_t version = 0;
+  auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), version);
+  if (ec != std::errc() || end != v.data() + v.size() || version < 1)
+    return std::unexpected(problem(400, "Bad Request", "If-Match must hold a version such as \"3\"", "If-Match"));
+  return version;
+}
+
+Response withEtag(Response r, std::int64_t version) {
+  r.headers.emplace_back("ETag", fmt::format("\"{}\"", version));
+  return r;
+}
+
+// A 409 for a stale write, with the record as it is now.
+Response staleProblem(const Error& error, json::value current) {
+  Response r = problem(error);
+  json::object body = json::parse(r.body).as_object();
+  body["current"] = std::move(current);
+  r.body = json::serialize(body);
+  return r;
+}
+
+// The person's open KAA registration (the latest), if any.
+std::expected<std::optional<Registration>, Error> openRegistration(Store& store, std::int64_t personId) {
+  auto all = store.registrationsOf(personId);
+  if (!all) return std::unexpected(all.error());
+  std::optional<Registration> open;
+  for (const Registration& r : *all)
+    if (r.programme == kProgrammeKaa && !r.endDate) open = r;
+  return open;
+}
+
+// One kind of case record: how its body is checked and whether it needs an open registration.
+struct RecordKind {
+  std::string_view kind;
+  std::string_view path;
+  bool needsRegistration;
+  std::expected<std::string, std::vector<Error>> (*check)(std::string_view body, Store& store, const CaseContext& context);
+};
+
+template <class T>
+std::expected<std::string, std::vector<Error>> finish(const T& value, std::vector<Error> errors) {
+  if (!errors.empty()) return std::unexpected(std::move(errors));
+  return toJson(value);
+}
+
+std::expected<CodeList, std::vector<Error>> codes(Store& store, std::string_view name) {
+  auto list = store.codeList(name);
+  if (!list) return std::unexpected(std::vector<Error>{list.error()});
+  return *list;
+}
+
+std::expected<std::string, std::vector<Error>> checkContact(std::string_view body, Store& store, const CaseContext& context) {
+  auto parsed = parseContactAttempt(body);
+  if (!parsed) return std::unexpected(parsed.error());
+  auto channels = codes(store, "contact_channel");
+  auto occupations = codes(store, "occupation");
+  if (!channels) return std::unexpected(channels.error());
+  if (!occupations) return std::unexpected(occupations.error());
+  return finish(*parsed, validateContactAttempt(*parsed, context, *channels, *occupations));
+}
+
+std::expected<std::string, std::vector<Error>> checkOccupation(std::string_view body, Store& store, const CaseContext& context) {
+  auto parsed = parseOccupation(body);
+  if (!parsed) return std::unexpected(parsed.error());
+  auto kinds = codes(store, "occupation");
+  auto sources = codes(store, "occupation_source");
+  if (!kinds) return std::unexpected(kinds.error());
+  if (!sources) return std::unexpected(sources.error());
+  return finish(*parsed, validateOccupation(*parsed, context, *kinds, *sources));
+}
+
+std::expected<std::string, std::vector<Error>> checkMeasure(std::string_view body, Store& store, const CaseContext& context) {
+  auto parsed = parseMeasure(body);
+  if (!parsed) return std::unexpected(parsed.error());
+  auto types = codes(store, "measure_type");
+  auto reasons = codes(store, "measure_end_reason");
+  if (!types) return std::unexpected(types.error());
+  if (!reasons) return std::unexpected(reasons.error());
+  return finish(*parsed, validateMeasure(*parsed, context, *types, *reasons));
+}
+
+const RecordKind kKinds[] = {
+    {kContactAttemptKind, "contact-attempts", true, checkContact},
+    {kOccupationKind, "occupations", false, checkOccupation},
+    {kMeasureKind, "measures", true, checkMeasure},
+};
+
+CaseContext contextFor(const Call& call, const std::optional<Registration>& registration) {
+  return CaseContext{todayOf(call), registration ? registration->startDate : *CivilDate::fromParts(1900, 1, 1),
+                     registration ? registration->endDate : std::nullopt};
+}
+
+Response listRecords(Call& call, const RecordKind& kind) {
+  auto personId = pathId(call, 0);
+  if (!personId) return problem(404, "Not Found", "no such person");
+  if (auto person = call.store.person(*personId); !person) return problem(person.error());
+  auto records = call.store.caseRecordsOf(*personId, kind.kind);
+  if (!records) return problem(records.error());
+  json::array items;
+  for (const CaseRecord& r : *records) items.push_back(caseRecordJson(r));
+  return json200(200, json::object{{"items", std::move(items)}});
+}
+
+Response createRecord(Call& call, const RecordKind& kind) {
+  auto personId = pathId(call, 0);
+  if (!personId) return problem(404, "Not Found", "no such person");
+  if (auto person = call.store.person(*personId); !person) return problem(person.error());
+  auto registration = openRegistration(call.store, *personId);
+  if (!registration) return problem(registration.error());
+  if (kind.needsRegistration && !*registration)
+    return problem(409, "Conflict", "the person has no open registration to document this in");
+  auto data = kind.check(call.request.body, call.store, contextFor(call, *registration));
+  if (!data) return validationProblem(data.error());
+  Actor actor{call.user->id, call.user->username};
+  std::optional<std::int64_t> registrationId;
+  if (*registration) registrationId = (*registration)->id;
+  auto created = call.writer.run<CaseRecord>(
+      [&](Store& s) { return s.createCaseRecord(actor, kind.kind, *personId, registrationId, *data); });
+  if (!created) return problem(created.error());
+  Response r = withEtag(json200(201, caseRecordJson(*created)), created->version);
+  r.headers.emplace_back("Location", fmt::format("/api/v1/persons/{}/{}/{}", *personId, kind.path, created->id));
+  return r;
+}
+
+Response updateRecord(Call& call, const RecordKind& kind) {
+  auto personId = pathId(call, 0);
+  auto recordId = pathId(call, 1);
+  if (!personId || !recordId) return problem(404, "Not Found", "no such record");
+  auto expected = ifMatchVersion(call);
+  if (!expected) return expected.error();
+  auto current = call.store.caseRecord(*recordId);
+  if (!current || current->personId != *personId || current->kind != kind.kind)
+    return problem(404, "Not Found", "no such record");
+  std::optional<Registration> registration;
+  if (current->registrationId) {
+    auto r = call.store.registration(*current->registrationId);
+    if (!r) return problem(r.error());
+    registration = *r;
+  }
+  auto data = kind.check(call.request.body, call.store, contextFor(call, registration));
+  if (!data) return validationProblem(data.error());
+  Actor actor{call.user->id, call.user->username};
+  auto updated =
+      call.writer.run<CaseRecord>([&](Store& s) { return s.updateCaseRecord(actor, *recordId, *expected, *data); });
+  if (!updated) {
+    if (updated.error().kind != ErrorKind::conflict) return problem(updated.error());
+    auto now = call.store.caseRecord(*recordId);
+    return staleProblem(updated.error(), now ? json::value(caseRecordJson(*now)) : json::value(nullptr));
+  }
+  return withEtag(json200(200, caseRecordJson(*updated)), updated->version);
+}
+
+// The registration named in the path, checked to be the person's.
+std::expected<Registration, Response> pathRegistration(Call& call) {
+  auto personId = pathId(call, 0);
+  auto registrationId = pathId(call, 1);
+  if (!personId || !registrationId) return std::unexpected(problem(404, "Not Found", "no such registration"));
+  auto registration = call.store.registration(*registrationId);
+  if (!registration || registration->personId != *personId)
+    return std::unexpected(problem(404, "Not Found", "no such registration"));
+  return *registration;
+}
+
+Response registrationWrite(Call& call, const std::function<std::expected<Registration, Error>(Store&, const Registration&, std::int64_t)>& write) {
+  auto registration = pathRegistration(call);
+  if (!registration) return registration.error();
+  auto expected = ifMatchVersion(call);
+  if (!expected) return expected.error();
+  auto written = call.writer.run<Registration>([&](Store& s) { return write(s, *registration, *expected); });
+  if (!written) {
+    if (written.error().kind != ErrorKind::conflict) return problem(written.error());
+    auto now = call.store.registration(registration->id);
+    return staleProblem(written.error(), now ? json::value(registrationJson(*now)) : json::value(nullptr));
+  }
+  return withEtag(json200(200, registrationJson(*written)), written->version);
+}
+
+std::expected<json::object, Response> bodyObject(const Call& call) {
+  boost::system::error_code ec;
+  json::value body = json::parse(call.request.body, ec);
+  if (ec || !body.is_object()) return std::unexpected(problem(400, "Bad Request", "the body must be a JSON object"));
+  return body.as_object();
+}
+
+Response assign(Call& call) {
+  auto body = bodyObject(call);
+  if (!body) return body.error();
+  std::optional<std::int64_t> caseworker;
+  if (const json::value* v = body->if_contains("caseworker_id"); v && !v->is_null()) {
+    if (!v->is_int64()) return validationProblem({invalidInput("caseworker_id is a user id or null", "caseworker_id")});
+    caseworker = v->as_int64();
+  }
+  std::string unit;
+  if (const json::value* v = body->if_contains("unit"); v && !v->is_null()) {
+    if (!v->is_string() || characterCount(v->as_string()) > 100)
+      return validationProblem({invalidInput("unit is a name of at most 100 characters", "unit")});
+    unit = v->as_string();
+  }
+  Actor actor{call.user->id, call.user->username};
+  return registrationWrite(call, [&](Store& s, const Registration& r, std::int64_t version) {
+    return s.assignRegistration(actor, r.id, version, caseworker, unit);
+  });
+}
+
+Response closeRegistration(Call& call) {
+  auto body = bodyObject(call);
+  if (!body) return body.error();
+  std::vector<Error> errors;
+  auto text = [&](std::string_view name) -> std::string {
+    const json::value* v = body->if_contains(name);
+    if (!v || !v->is_string()) {
+      errors.push_back(invalidInput(fmt::format("{} is required", name), std::string(name)));
+      return {};
+    }
+    return std::string(v->as_string());
+  };
+  std::string endDate = text("end_date"), reason = text("end_reason");
+  auto date = CivilDate::parse(endDate);
+  if (!endDate.empty() && !date) errors.push_back(invalidInput("end_date: " + date.error().message, "end_date"));
+  if (date && *date > todayOf(call)) errors.push_back(invalidInput("end_date is in the future", "end_date"));
+  if (!errors.empty()) return validationProblem(errors);
+  Actor actor{call.user->id, call.user->username};
+  Response r = registrationWrite(call, [&](Store& s, const Registration& reg, std::int64_t version) {
+    return s.endRegistration(actor, reg.id, version, *date, reason);
+  });
+  if (r.status == 400) {  // the store's rule violations (reason code, date order) name their field
+    json::object b = json::parse(r.body).as_object();
+    return validationProblem({invalidInput(std::string(b["detail"].as_string()),
+                                           b.contains("field") ? std::string(b["field"].as_string()) : "")});
+  }
+  return r;
+}
+
+json::value payloadOf(const Event& e) {
+  boost::system::error_code ec;
+  return json::parse(e.payload, ec);
+}
+
+Response history(Call& call) {
+  auto personId = pathId(call, 0);
+  if (!personId) return problem(404, "Not Found", "no such person");
+  auto person = call.store.person(*personId);
+  if (!person) return problem(person.error());
+  auto events = call.store.eventsOf(*personId);
+  if (!events) return problem(events.error());
+  const bool hideAddress = person->details.protection != Protection::none;
+  json::array items;
+  for (const Event& e : *events) {
+    json::value payload = payloadOf(e);
+    if (hideAddress && e.type.starts_with("person."))  // a protected person's address is never sent
+      for (const char* side : {"before", "after"})
+        if (json::object* o = payload.as_object()[side].if_object())
+          for (const char* field : {"street_address", "postal_code", "city"}) o->erase(field);
+    items.push_back(json::object{{"id", e.id},
+                                 {"time", e.time},
+                                 {"actor", e.actor},
+                                 {"type", e.type},
+                                 {"before", payload.as_object()["before"]},
+                                 {"after", payload.as_object()["after"]}});
+  }
+  return json200(200, json::object{{"items", std::move(items)}});
+}
+
+}  // namespace
+
+// The case as it stood at the end of a day (UTC), rebuilt from the event journal.
+Response caseAsOf(Call& call, std::int64_t personId) {
+  auto asOf = CivilDate::parse(queryParameter(call.request.query, "as_of"));
+  if (!asOf) return problem(400, "Bad Request", "as_of: " + asOf.error().message, "as_of");
+  auto events = call.store.eventsOf(personId);
+  if (!events) return problem(events.error());
+  std::string until = asOf->plusDays(1).iso() + "T00:00:00.000Z";
+  std::optional<json::object> person;
+  std::map<std::int64_t, json::object> registrations;
+  std::map<std::string, std::map<std::int64_t, json::object>> records;
+  for (const Event& e : *events) {
+    if (e.time >= until) break;
+    json::value payload = payloadOf(e);
+    json::object* after = payload.as_object()["after"].if_object();
+    if (!after) continue;
+    if (e.type.starts_with("person.")) {
+      person = *after;
+    } else if (e.type.starts_with("registration.")) {
+      registrations[(*after)["id"].as_int64()] = *after;
+    } else if (std::size_t dot = e.type.find('.'); dot != std::string::npos && after->contains("data")) {
+      records[e.type.substr(0, dot)][(*after)["id"].as_int64()] = *after;
+    }
+  }
+  if (!person) return problem(404, "Not Found", fmt::format("the person was not in the register on {}", asOf->iso()));
+  if ((*person)["protection"].as_string() != "")
+    for (const char* field : {"street_address", "postal_code", "city"}) person->erase(field);
+  json::object body{{"as_of", asOf->iso()}, {"id", personId}, {"person", *person}};
+  json::array regs;
+  for (auto& [id, r] : registrations) regs.push_back(r);
+  body["registrations"] = std::move(regs);
+  for (const RecordKind& kind : kKinds) {
+    json::array items;
+    for (auto& [id, r] : records[std::string(kind.kind)]) items.push_back(r);
+    body[std::string(kind.kind) + "s"] = std::move(items);
+  }
+  return json200(200, body);
+}
+
+namespace {
+
+std::expected<WorklistFilter, Response> worklistFilter(const Call& call) {
+  WorklistFilter filter{todayOf(call), call.user->id, queryParameter(call.request.query, "unit")};
+  std::string who = queryParameter(call.request.query, "caseworker");
+  if (who == "all" || (who.empty() && !filter.unit.empty())) {
+    filter.caseworkerId.reset();
+  } else if (!who.empty() && who != "me") {
+    std::int64_t id = 0;
+    auto [end, ec] = std::from_chars(who.data(), who.data() + who.size(), id);
+    if (ec != std::errc() || end != who.data() + who.size())
+      return std::unexpected(problem(400, "Bad Request", "caseworker is me, all or a user id", "caseworker"));
+    filter.caseworkerId = id;
+  }
+  return filter;
+}
+
+Response worklist(Call& call) {
+  auto filter = worklistFilter(call);
+  if (!filter) return filter.error();
+  auto entries = call.store.worklist(call.params[0], *filter);
+  if (!entries) return entries.error().kind == ErrorKind::invalid_input ? problem(404, "Not Found", entries.error().message)
+                                                                         : problem(entries.error());
+  json::array items;
+  std::size_t overdue = 0;
+  for (const WorklistEntry& e : *entries) {
+    int late = static_cast<int>((filter->today.days() - e.due.days()).count());
+    overdue += late > 0;
+    items.push_back(json::object{{"person_id", e.personId},
+                                 {"registration_id", e.registrationId},
+                                 {"first_name", e.firstName},
+                                 {"last_name", e.lastName},
+                                 {"caseworker_id", e.caseworkerId ? json::value(*e.caseworkerId) : json::value(nullptr)},
+                                 {"unit", e.unit},
+                                 {"due", e.due.iso()},
+                                 {"days_overdue", std::max(0, late)},
+                                 {"detail", e.detail}});
+  }
+  return json200(200, json::object{{"name", call.params[0]},
+                                   {"today", filter->today.iso()},
+                                   {"count", items.size()},
+                                   {"overdue", overdue},
+                                   {"items", std::move(items)}});
+}
+
+Response worklistSummary(Call& call) {
+  auto filter = worklistFilter(call);
+  if (!filter) return filter.error();
+  json::array lists;
+  for (std::string_view name : kWorklists) {
+    auto entries = call.store.worklist(name, *filter);
+    if (!entries) return problem(entries.error());
+    std::size_t overdue = 0;
+    for (const WorklistEntry& e : *entries) overdue += e.due < filter->today;
+    lists.push_back(json::object{{"name", name}, {"count", entries->size()}, {"overdue", overdue}});
+  }
+  return json200(200, json::object{{"today", filter->today.iso()}, {"lists", std::move(lists)}});
+}
+
+}  // namespace
+
+std::vector<Route> caseworkRoutes() {
+  using enum Access;
+  using enum Execution;
+  std::vector<Route> routes;
+  for (const RecordKind& kind : kKinds) {
+    std::string base = fmt::format("/api/v1/persons/{{id}}/{}", kind.path);
+    routes.push_back({"GET", base, signed_in, inline_read, [&kind](Call& c) { return listRecords(c, kind); }});
+    routes.push_back({"POST", base, signed_in, worker, [&kind](Call& c) { return createRecord(c, kind); }});
+    routes.push_back({"PUT", base + "/{record}", signed_in, worker, [&kind](Call& c) { return updateRecord(c, kind); }});
+  }
+  routes.push_back({"PUT", "/api/v1/persons/{id}/registrations/{registration}/assignment", signed_in, worker, assign});
+  routes.push_back({"POST", "/api/v1/persons/{id}/registrations/{registration}/close", signed_in, worker, closeRegistration});
+  routes.push_back({"GET", "/api/v1/persons/{id}/history", signed_in, inline_read, history});
+  routes.push_back({"GET", "/api/v1/worklists", signed_in, inline_read, worklistSummary});
+  routes.push_back({"GET", "/api/v1/worklists/{name}", signed_in, inline_read, worklist});
+  return routes;
+}
+
+}  // namespace lotsen

@@ -1,0 +1,20 @@
+// Lotsen http: how domain values look in the API's JSON. Included only by .cc files of src/http.
+#pragma once
+
+#include <boost/json.hpp>
+#include <vector>
+
+#include "domain/person.h"
+#include "store/store.h"
+
+namespace lotsen {
+
+// A person in lists. Marks protected identity so that every client can show it.
+boost::json::object personSummaryJson(const Person& person);
+// A person with registrations. The address of a protected person is never sent (null).
+boost::json::object personJson(const Person& person, const std::vector<Registration>& registrations);
+boost::json::object registrationJson(const Registration& registration);
+// A case record: {"id", "kind", "registration_id", "version", "data": {...}}.
+boost::json::object caseRecordJson(const CaseRecord& record);
+
+}  // namespace lotsen
