@@ -1,0 +1,116 @@
+// Worklist membership at its boundaries (deadline day and the day after).
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "store/case_records.h"
+#include "store/store.h"
+
+namespace lotsen {
+namespace {
+
+CivilDate date(std::string_view iso) { return *CivilDate::parse(iso); }
+
+class WorklistTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    path_ = (std::filesystem::temp_directory_path() /
+             ("lotsen-worklist-" + std::to_string(::getpid()) + "-" +
+              ::testing::UnitTest::GetInstance()->current_test_info()->name() + ".db"))
+                .string();
+    removeDb();
+    store_ = std::move(*openStore(path_));
+    ASSERT_TRUE(store_->migrate());
+    auto p = store_->createPerson(actor_, PersonDetails{*PersonalId::parse("20080312-2381", date("2026-01-01")), "Alva",
+                                                        "Ek", "Storgatan 1", "50330", "Borås", "1490", Protection::none});
+    person_ = p->id;
+    registration_ = store_->createRegistration(actor_, {person_, "kaa", date("2026-01-01"), "never_started"})->id;
+  }
+  void TearDown() override {
+    store_.reset();
+    removeDb();
+  }
+  void removeDb() {
+    for (auto suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path_ + suffix);
+  }
+  std::vector<WorklistEntry> list(std::string_view name, std::string_view today) {
+    auto entries = store_->worklist(name, WorklistFilter{date(today), std::nullopt, ""});
+    EXPECT_TRUE(entries) << (entries ? "" : entries.error().message);
+    return entries.value_or(std::vector<WorklistEntry>{});
+  }
+  void add(std::string_view kind, const std::string& data) {
+    ASSERT_TRUE(store_->createCaseRecord(actor_, kind, person_, registration_, data));
+  }
+  ContactAttempt contact(std::string_view day, bool reached) {
+    return ContactAttempt{date(day), "10:00", "phone", reached, "", ""};
+  }
+
+  std::string path_;
+  std::unique_ptr<Store> store_;
+  Actor actor_{std::nullopt, "system:test"};
+  std::int64_t person_ = 0, registration_ = 0;
+};
+
+TEST_F(WorklistTest, FirstContactIsDueFourteenDaysAfterRegistrationUntilAnAttempt) {
+  auto entries = list("first_contact", "2026-01-15");
+  ASSERT_EQ(entries.size(), 1u);
+  EXPECT_EQ(entries[0].due, date("2026-01-15"));  // on the deadline day it is due, the day after overdue
+  add(kContactAttemptKind, toJson(contact("2026-01-20", false)));
+  EXPECT_TRUE(list("first_contact", "2026-01-21").empty());
+}
+
+TEST_F(WorklistTest, UnreachedContactIsRetriedUntilReached) {
+  add(kContactAttemptKind, toJson(contact("2026-01-20", false)));
+  auto entries = list("contact_retry", "2026-01-21");
+  ASSERT_EQ(entries.size(), 1u);
+  EXPECT_EQ(entries[0].due, date("2026-01-27"));
+  add(kContactAttemptKind, toJson(contact("2026-01-27", true)));
+  EXPECT_TRUE(list("contact_retry", "2026-01-28").empty());
+}
+
+TEST_F(WorklistTest, FollowUpShowsWithinSevenDaysAndWhenOverdue) {
+  Measure m{"internship", "Praktik på verkstad", "municipality", "", std::nullopt, date("2026-02-01"), std::nullopt, "",
+            date("2026-03-10"), std::nullopt, std::nullopt};
+  add(kMeasureKind, toJson(m));
+  EXPECT_TRUE(list("follow_up", "2026-03-02").empty()) << "eight days ahead";
+  ASSERT_EQ(list("follow_up", "2026-03-03").size(), 1u) << "seven days ahead";
+  ASSERT_EQ(list("follow_up", "2026-04-01").size(), 1u) << "overdue";
+}
+
+TEST_F(WorklistTest, EndedMeasureLeavesFollowUpButWithoutReasonIsListed) {
+  Measure m{"internship", "Praktik", "municipality", "", std::nullopt, date("2026-02-01"), date("2026-02-20"), "",
+            date("2026-03-10"), std::nullopt, std::nullopt};
+  add(kMeasureKind, toJson(m));
+  EXPECT_TRUE(list("follow_up", "2026-03-09").empty());
+  ASSERT_EQ(list("measure_end_reason", "2026-03-09").size(), 1u);
+  m.endReason = "completed";
+  auto records = *store_->caseRecordsOf(person_, kMeasureKind);
+  ASSERT_TRUE(store_->updateCaseRecord(actor_, records[0].id, records[0].version, toJson(m)));
+  EXPECT_TRUE(list("measure_end_reason", "2026-03-09").empty());
+}
+
+TEST_F(WorklistTest, OccupationIsDueWhenUnknownOrSixMonthsOld) {
+  ASSERT_EQ(list("occupation", "2026-01-02").size(), 1u) << "unknown from the start";
+  add(kOccupationKind, toJson(OccupationEntry{date("2025-09-01"), "work", "", "contact"}));
+  EXPECT_TRUE(list("occupation", "2026-02-28").empty());
+  auto entries = list("occupation", "2026-03-01");
+  ASSERT_EQ(entries.size(), 1u);
+  EXPECT_EQ(entries[0].due, date("2026-03-01"));
+  EXPECT_EQ(entries[0].detail, "work");
+}
+
+TEST_F(WorklistTest, FiltersByCaseworkerAndUnitAndSkipsClosedRegistrations) {
+  auto user = store_->createUser(actor_, NewUser{"anna", "caseworker", "x"});
+  auto r = *store_->registration(registration_);
+  ASSERT_TRUE(store_->assignRegistration(actor_, registration_, r.version, user->id, "Norr"));
+  EXPECT_EQ(store_->worklist("first_contact", {date("2026-01-02"), user->id, ""})->size(), 1u);
+  EXPECT_EQ(store_->worklist("first_contact", {date("2026-01-02"), user->id + 1, ""})->size(), 0u);
+  EXPECT_EQ(store_->worklist("first_contact", {date("2026-01-02"), std::nullopt, "Söder"})->size(), 0u);
+  r = *store_->registration(registration_);
+  ASSERT_TRUE(store_->endRegistration(actor_, registration_, r.version, date("2026-01-05"), "moved_abroad"));
+  EXPECT_TRUE(list("first_contact", "2026-01-06").empty());
+  EXPECT_FALSE(store_->worklist("no_such_list", {date("2026-01-02"), std::nullopt, ""}));
+}
+
+}  // namespace
+}  // namespace lotsen
