@@ -144,8 +144,18 @@ Response createRecord(Call& call, const RecordKind& kind) {
   Actor actor{call.user->id, call.user->username};
   std::optional<std::int64_t> registrationId;
   if (*registration) registrationId = (*registration)->id;
-  auto created = call.writer.run<CaseRecord>(
-      [&](Store& s) { return s.createCaseRecord(actor, kind.kind, *personId, registrationId, *data); });
+  auto created = call.writer.run<CaseRecord>([&](Store& s) -> std::expected<CaseRecord, Error> {
+    auto record = s.createCaseRecord(actor, kind.kind, *personId, registrationId, *data);
+    if (!record || kind.kind != kContactAttemptKind) return record;
+    // An occupation learnt at a contact goes into the occupation history too.
+    auto contact = parseContactAttempt(record->data);
+    if (contact && !contact->occupation.empty()) {
+      auto occupation = s.createCaseRecord(actor, kOccupationKind, *personId, registrationId,
+                                           toJson(OccupationEntry{contact->date, contact->occupation, "", "contact"}));
+      if (!occupation) return std::unexpected(occupation.error());
+    }
+    return record;
+  });
   if (!created) return problem(created.error());
   Response r = withEtag(json200(201, caseRecordJson(*created)), created->version);
   r.headers.emplace_back("Location", fmt::format("/api/v1/persons/{}/{}/{}", *personId, kind.path, created->id));

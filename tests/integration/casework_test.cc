@@ -1,0 +1,172 @@
+// The casework API on a real server: documenting, concurrency (If-Match, 409), validation, history and
+// the as-of view. The database is prepared with a store whose clock the test sets, so that the events
+// carry known days.
+#include <gtest/gtest.h>
+
+#include <boost/json.hpp>
+
+#include "harness.h"
+#include "store/store.h"
+
+namespace lotsen::testing {
+namespace {
+
+namespace json = boost::json;
+
+std::chrono::system_clock::time_point at(std::string_view iso) {
+  return std::chrono::sys_days(CivilDate::parse(iso)->days()) + std::chrono::hours(12);
+}
+
+class CaseworkApi : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    db_ = new std::string(tempPath("casework.db"));
+    auto when = std::make_shared<std::chrono::system_clock::time_point>(at("2026-01-10"));
+    StoreOptions options;
+    options.clock = [when] { return *when; };
+    auto store = std::move(*openStore(*db_, options));
+    ASSERT_TRUE(store->migrate());
+    Actor actor{std::nullopt, "system:test"};
+    auto person = store->createPerson(actor, PersonDetails{*PersonalId::parse("20080312-2381", CivilDate::fromDays(std::chrono::floor<std::chrono::days>(*when))),
+                                                           "Alva", "Ek", "Storgatan 1", "50330", "Borås", "1490", Protection::none});
+    personId_ = person->id;
+    registrationId_ = store->createRegistration(actor, {personId_, "kaa", *CivilDate::parse("2026-01-10"), "never_started"})->id;
+    *when = at("2026-02-01");
+    ASSERT_TRUE(store->createCaseRecord(actor, "contact_attempt", personId_, registrationId_,
+                                        R"({"date":"2026-02-01","time":"10:00","channel":"letter","reached":false,"occupation":null,"note":null})"));
+    store.reset();
+    ASSERT_EQ(runLotsen({"user", "add", "--db", *db_, "--name", "anna", "--role", "caseworker", "--password-stdin"},
+                        "a-long-password\n").exitCode, 0);
+    server_ = new ServerProcess(*db_);
+    session_ = new Session(*login(server_->port(), "anna", "a-long-password"));
+  }
+  static void TearDownTestSuite() {
+    delete session_;
+    delete server_;
+    removeDatabase(*db_);
+    delete db_;
+  }
+  static std::string personPath(const std::string& rest = "") {
+    return "/api/v1/persons/" + std::to_string(personId_) + rest;
+  }
+  static HttpResponse send(const std::string& method, const std::string& path, const std::string& body,
+                           std::vector<std::string> extra = {}) {
+    std::vector<std::string> headers{session_->cookie, session_->csrf, "Content-Type: application/json"};
+    headers.insert(headers.end(), extra.begin(), extra.end());
+    return http(server_->port(), method, path, body, headers);
+  }
+  static json::object body(const HttpResponse& r) { return json::parse(r.body).as_object(); }
+
+  static std::string* db_;
+  static ServerProcess* server_;
+  static Session* session_;
+  static std::int64_t personId_, registrationId_;
+};
+std::string* CaseworkApi::db_ = nullptr;
+ServerProcess* CaseworkApi::server_ = nullptr;
+Session* CaseworkApi::session_ = nullptr;
+std::int64_t CaseworkApi::personId_ = 0;
+std::int64_t CaseworkApi::registrationId_ = 0;
+
+TEST_F(CaseworkApi, ContactAttemptIsDocumentedWithVersionAndLocation) {
+  auto r = send("POST", personPath("/contact-attempts"), R"({"date":"2026-02-03","time":"14:30","channel":"phone","reached":true,"occupation":"work"})");
+  ASSERT_EQ(r.status, 201) << r.body;
+  EXPECT_EQ(r.headers["etag"], "\"1\"");
+  EXPECT_NE(r.headers["location"].find("/contact-attempts/"), std::string::npos);
+  auto list = body(http(server_->port(), "GET", personPath("/contact-attempts"), "", {session_->cookie}));
+  EXPECT_GE(list["items"].as_array().size(), 2u);
+}
+
+TEST_F(CaseworkApi, EveryViolationIsNamed) {
+  auto r = send("POST", personPath("/contact-attempts"),
+                R"({"date":"2025-12-01","time":"14:30","channel":"carrier_pigeon","reached":false,"occupation":"work"})");
+  ASSERT_EQ(r.status, 422) << r.body;
+  std::vector<std::string> fields;
+  json::object problem = body(r);
+  for (const auto& e : problem["errors"].as_array()) fields.emplace_back(e.at("field").as_string());
+  EXPECT_EQ(fields, (std::vector<std::string>{"date", "channel", "occupation"}));
+  auto unknown = send("POST", personPath("/measures"), R"({"type":"internship","content":"x","responsible":"individual","diagnosis":"y"})");
+  ASSERT_EQ(unknown.status, 422);
+  EXPECT_EQ(body(unknown)["field"].as_string(), "diagnosis");
+  auto order = send("POST", personPath("/measures"),
+                    R"({"type":"internship","content":"Praktik","responsible":"other_actor","start":"2026-02-10","end":"2026-02-05"})");
+  ASSERT_EQ(order.status, 422);
+  fields.clear();
+  problem = body(order);
+  for (const auto& e : problem["errors"].as_array()) fields.emplace_back(e.at("field").as_string());
+  EXPECT_EQ(fields, (std::vector<std::string>{"partner", "end"}));
+  auto outdated = send("POST", personPath("/measures"),
+                       R"({"type":"studies_on_introduction_programme","content":"IM","responsible":"municipality","start":"2026-02-10"})");
+  ASSERT_EQ(outdated.status, 422);
+  EXPECT_EQ(body(outdated)["field"].as_string(), "type") << "a code outside its validity is refused";
+}
+
+TEST_F(CaseworkApi, StaleVersionIs409WithTheCurrentRecordAndNeverOverwrites) {
+  auto created = send("POST", personPath("/measures"),
+                      R"({"type":"internship","content":"Praktik","responsible":"municipality","start":"2026-02-10"})");
+  ASSERT_EQ(created.status, 201) << created.body;
+  std::string path = personPath("/measures/" + std::to_string(body(created)["id"].as_int64()));
+  std::string first = R"({"type":"internship","content":"Praktik på verkstad","responsible":"municipality","start":"2026-02-10"})";
+  std::string second = R"({"type":"internship","content":"Praktik i butik","responsible":"municipality","start":"2026-02-10"})";
+  EXPECT_EQ(send("PUT", path, first).status, 428) << "If-Match is required";
+  auto ok = send("PUT", path, first, {"If-Match: \"1\""});
+  ASSERT_EQ(ok.status, 200) << ok.body;
+  EXPECT_EQ(ok.headers["etag"], "\"2\"");
+  auto stale = send("PUT", path, second, {"If-Match: \"1\""});
+  ASSERT_EQ(stale.status, 409) << stale.body;
+  EXPECT_EQ(body(stale)["current"].at("data").at("content").as_string(), "Praktik på verkstad");
+  EXPECT_EQ(send("PUT", path, second, {"If-Match: \"x\""}).status, 400);
+}
+
+TEST_F(CaseworkApi, HistoryHoldsEveryChangeWithBeforeAndAfter) {
+  json::object history = body(http(server_->port(), "GET", personPath("/history"), "", {session_->cookie}));
+  const json::array& items = history["items"].as_array();
+  ASSERT_GE(items.size(), 3u);
+  EXPECT_EQ(items[0].at("type").as_string(), "person.created");
+  EXPECT_EQ(std::string(items[0].at("time").as_string()).substr(0, 10), "2026-01-10");
+  bool sawUpdate = false;
+  for (const auto& e : items)
+    if (e.at("type").as_string() == "measure.updated") {
+      sawUpdate = true;
+      EXPECT_FALSE(e.at("before").is_null());
+      EXPECT_FALSE(e.at("after").is_null());
+    }
+  EXPECT_TRUE(sawUpdate);
+}
+
+TEST_F(CaseworkApi, AsOfShowsTheCaseAsItStoodThatDay) {
+  auto before = http(server_->port(), "GET", personPath("?as_of=2026-01-09"), "", {session_->cookie});
+  EXPECT_EQ(before.status, 404) << "not in the register yet";
+  auto january = body(http(server_->port(), "GET", personPath("?as_of=2026-01-31"), "", {session_->cookie}));
+  EXPECT_EQ(january["registrations"].as_array().size(), 1u);
+  EXPECT_EQ(january["contact_attempts"].as_array().size(), 0u);
+  auto february = body(http(server_->port(), "GET", personPath("?as_of=2026-02-01"), "", {session_->cookie}));
+  EXPECT_EQ(february["contact_attempts"].as_array().size(), 1u);
+  EXPECT_EQ(http(server_->port(), "GET", personPath("?as_of=soon"), "", {session_->cookie}).status, 400);
+}
+
+TEST_F(CaseworkApi, AssignThenCloseByHandThenNothingMoreToDocument) {
+  std::string reg = personPath("/registrations/" + std::to_string(registrationId_));
+  auto assigned = send("PUT", reg + "/assignment", R"({"caseworker_id":1,"unit":"KAA Norr"})", {"If-Match: \"1\""});
+  ASSERT_EQ(assigned.status, 200) << assigned.body;
+  EXPECT_EQ(body(assigned)["unit"].as_string(), "KAA Norr");
+  // The occupation learnt at the contact on 2026-02-03 is over six months old by now: to be checked.
+  auto mine = body(http(server_->port(), "GET", "/api/v1/worklists/occupation", "", {session_->cookie}));
+  EXPECT_EQ(mine["count"].as_int64(), 1) << "anna (user 1) is the caseworker";
+  auto other = body(http(server_->port(), "GET", "/api/v1/worklists/occupation?unit=KAA%20S%C3%B6der", "", {session_->cookie}));
+  EXPECT_EQ(other["count"].as_int64(), 0);
+  auto unit = body(http(server_->port(), "GET", "/api/v1/worklists/occupation?unit=KAA%20Norr", "", {session_->cookie}));
+  ASSERT_EQ(unit["count"].as_int64(), 1);
+  EXPECT_EQ(unit["items"].as_array()[0].at("detail").as_string(), "work") << "the contact recorded the occupation";
+  auto badReason = send("POST", reg + "/close", R"({"end_date":"2026-02-20","end_reason":"bored"})", {"If-Match: \"2\""});
+  ASSERT_EQ(badReason.status, 422) << badReason.body;
+  EXPECT_EQ(body(badReason)["field"].as_string(), "end_reason");
+  auto closed = send("POST", reg + "/close", R"({"end_date":"2026-02-20","end_reason":"moved_abroad"})", {"If-Match: \"2\""});
+  ASSERT_EQ(closed.status, 200) << closed.body;
+  EXPECT_EQ(body(closed)["end_reason"].as_string(), "moved_abroad");
+  auto late = send("POST", personPath("/contact-attempts"), R"({"date":"2026-02-21","time":"10:00","channel":"phone","reached":false})");
+  EXPECT_EQ(late.status, 409) << "no open registration";
+}
+
+}  // namespace
+}  // namespace lotsen::testing
