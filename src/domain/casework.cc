@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace lotsen {
 namespace {
 
@@ -94,6 +96,57 @@ std::vector<Error> validateMeasure(const Measure& m, const CaseContext& context,
   if (m.start && m.evaluation && *m.evaluation < *m.start)
     errors.push_back(invalidInput("evaluation is before start", "evaluation"));
   if (m.declined) checkCaseDate(errors, *m.declined, context, "declined");
+  return errors;
+}
+
+std::vector<std::string> goalIds(const Plan& plan) {
+  std::vector<std::string> ids;
+  for (const PlanGoal& g : plan.goals) {
+    ids.push_back(g.id);
+    for (const PlanGoal& s : g.subGoals) ids.push_back(s.id);
+  }
+  return ids;
+}
+
+std::vector<Error> validatePlan(const Plan& plan, const CaseContext& context, const std::vector<std::int64_t>& measureIds) {
+  std::vector<Error> errors;
+  std::vector<std::string> seen;
+  auto checkGoal = [&](const PlanGoal& g, const std::string& where) {
+    if (g.id.empty() || g.id.size() > 20)
+      errors.push_back(invalidInput(fmt::format("{}.id is required, at most 20 characters", where), where + ".id"));
+    else if (std::find(seen.begin(), seen.end(), g.id) != seen.end())
+      errors.push_back(invalidInput(fmt::format("goal id '{}' is used twice", g.id), where + ".id"));
+    seen.push_back(g.id);
+    if (g.title.empty()) errors.push_back(invalidInput(fmt::format("{}.title is required", where), where + ".title"));
+    if (characterCount(g.title) > 200)
+      errors.push_back(invalidInput(fmt::format("{}.title has more than 200 characters", where), where + ".title"));
+    if (g.targetDate && *g.targetDate < context.registrationStart)
+      errors.push_back(invalidInput(fmt::format("{}.target_date is before the registration started", where), where + ".target_date"));
+    for (std::int64_t m : g.measureIds)
+      if (std::find(measureIds.begin(), measureIds.end(), m) == measureIds.end())
+        errors.push_back(invalidInput(fmt::format("{}: no measure {} for this person", where, m), where + ".measure_ids"));
+  };
+  for (std::size_t i = 0; i < plan.goals.size(); ++i) {
+    std::string where = fmt::format("goals[{}]", i);
+    checkGoal(plan.goals[i], where);
+    for (std::size_t j = 0; j < plan.goals[i].subGoals.size(); ++j) {
+      checkGoal(plan.goals[i].subGoals[j], fmt::format("{}.sub_goals[{}]", where, j));
+      if (!plan.goals[i].subGoals[j].subGoals.empty())
+        errors.push_back(invalidInput("sub-goals have no sub-goals of their own", fmt::format("{}.sub_goals[{}].sub_goals", where, j)));
+    }
+  }
+  return errors;
+}
+
+std::vector<Error> validateGoalAssessment(const GoalAssessment& a, const CaseContext& context,
+                                          const std::vector<std::string>& goalIds) {
+  std::vector<Error> errors;
+  if (std::find(goalIds.begin(), goalIds.end(), a.goalId) == goalIds.end())
+    errors.push_back(invalidInput(fmt::format("the current plan has no goal '{}'", a.goalId), "goal_id"));
+  checkCaseDate(errors, a.assessedOn, context, "assessed_on");
+  if (a.result != "achieved" && a.result != "partly" && a.result != "not_achieved")
+    errors.push_back(invalidInput("result is achieved, partly or not_achieved", "result"));
+  checkText(errors, a.comment, "comment", false);
   return errors;
 }
 

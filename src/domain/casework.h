@@ -2,6 +2,7 @@
 // attempts, occupation and measures, and the rules each must satisfy. Every violation names its field.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -51,6 +52,34 @@ struct Measure {
   std::optional<CivilDate> evaluation;
   std::optional<CivilDate> declined;  // the individual declined the measure on this date
 };
+
+// An individual plan (handlingsplan): goals with sub-goals, each with a target date and the measures
+// that serve it. One active plan per registration; every revision stays in the history.
+struct PlanGoal {
+  std::string id;     // chosen by the client, unique within the plan (e.g. "g1", "g1.2")
+  std::string title;  // short
+  std::optional<CivilDate> targetDate;
+  std::vector<std::int64_t> measureIds;  // the person's measures that serve this goal
+  std::vector<PlanGoal> subGoals;        // one level deep
+};
+
+struct Plan {
+  std::vector<PlanGoal> goals;
+};
+
+// Goal fulfilment assessed at a follow-up.
+struct GoalAssessment {
+  std::string goalId;  // a goal or sub-goal of the current plan
+  CivilDate assessedOn;
+  std::string result;   // achieved, partly, not_achieved
+  std::string comment;  // short, optional
+};
+
+std::vector<Error> validatePlan(const Plan& plan, const CaseContext& context, const std::vector<std::int64_t>& measureIds);
+std::vector<Error> validateGoalAssessment(const GoalAssessment& assessment, const CaseContext& context,
+                                          const std::vector<std::string>& goalIds);
+// Every goal and sub-goal id of the plan.
+std::vector<std::string> goalIds(const Plan& plan);
 
 std::vector<Error> validateContactAttempt(const ContactAttempt& contact, const CaseContext& context,
                                           const CodeList& channels, const CodeList& occupations);

@@ -15,8 +15,9 @@ namespace lotsen {
 namespace json = boost::json;
 namespace {
 
-constexpr std::array<std::string_view, 5> kWorklists{"first_contact", "contact_retry", "follow_up", "occupation",
-                                                     "measure_end_reason"};
+constexpr std::array<std::string_view, 7> kWorklists{"first_contact",      "contact_retry",         "follow_up",
+                                                     "occupation",         "measure_end_reason",    "plan_without_goals",
+                                                     "registration_without_plan"};
 
 CivilDate todayOf(const Call& call) { return CivilDate::fromDays(std::chrono::floor<std::chrono::days>(call.now)); }
 
@@ -59,12 +60,20 @@ std::expected<std::optional<Registration>, Error> openRegistration(Store& store,
   return open;
 }
 
+// Where a record is being written: the rules' context and the person and registration it belongs to.
+struct RecordTarget {
+  CaseContext context;
+  std::int64_t personId;
+  std::optional<std::int64_t> registrationId;
+};
+
 // One kind of case record: how its body is checked and whether it needs an open registration.
 struct RecordKind {
   std::string_view kind;
   std::string_view path;
   bool needsRegistration;
-  std::expected<std::string, std::vector<Error>> (*check)(std::string_view body, Store& store, const CaseContext& context);
+  bool onePerRegistration;  // revised with PUT, never a second one (the individual plan)
+  std::expected<std::string, std::vector<Error>> (*check)(std::string_view body, Store& store, const RecordTarget& target);
 };
 
 template <class T>
@@ -79,7 +88,8 @@ std::expected<CodeList, std::vector<Error>> codes(Store& store, std::string_view
   return *list;
 }
 
-std::expected<std::string, std::vector<Error>> checkContact(std::string_view body, Store& store, const CaseContext& context) {
+std::expected<std::string, std::vector<Error>> checkContact(std::string_view body, Store& store, const RecordTarget& target) {
+  const CaseContext& context = target.context;
   auto parsed = parseContactAttempt(body);
   if (!parsed) return std::unexpected(parsed.error());
   auto channels = codes(store, "contact_channel");
@@ -89,7 +99,8 @@ std::expected<std::string, std::vector<Error>> checkContact(std::string_view bod
   return finish(*parsed, validateContactAttempt(*parsed, context, *channels, *occupations));
 }
 
-std::expected<std::string, std::vector<Error>> checkOccupation(std::string_view body, Store& store, const CaseContext& context) {
+std::expected<std::string, std::vector<Error>> checkOccupation(std::string_view body, Store& store, const RecordTarget& target) {
+  const CaseContext& context = target.context;
   auto parsed = parseOccupation(body);
   if (!parsed) return std::unexpected(parsed.error());
   auto kinds = codes(store, "occupation");
@@ -99,7 +110,8 @@ std::expected<std::string, std::vector<Error>> checkOccupation(std::string_view 
   return finish(*parsed, validateOccupation(*parsed, context, *kinds, *sources));
 }
 
-std::expected<std::string, std::vector<Error>> checkMeasure(std::string_view body, Store& store, const CaseContext& context) {
+std::expected<std::string, std::vector<Error>> checkMeasure(std::string_view body, Store& store, const RecordTarget& target) {
+  const CaseContext& context = target.context;
   auto parsed = parseMeasure(body);
   if (!parsed) return std::unexpected(parsed.error());
   auto types = codes(store, "measure_type");
@@ -109,10 +121,44 @@ std::expected<std::string, std::vector<Error>> checkMeasure(std::string_view bod
   return finish(*parsed, validateMeasure(*parsed, context, *types, *reasons));
 }
 
+// The current plan of a registration, if it has one.
+std::expected<std::optional<Plan>, std::vector<Error>> currentPlan(Store& store, std::int64_t personId,
+                                                                   std::optional<std::int64_t> registrationId) {
+  auto plans = store.caseRecordsOf(personId, kPlanKind);
+  if (!plans) return std::unexpected(std::vector<Error>{plans.error()});
+  for (const CaseRecord& r : *plans)
+    if (r.registrationId == registrationId) {
+      auto plan = parsePlan(r.data);
+      if (!plan) return std::unexpected(plan.error());
+      return *plan;
+    }
+  return std::optional<Plan>();
+}
+
+std::expected<std::string, std::vector<Error>> checkPlan(std::string_view body, Store& store, const RecordTarget& target) {
+  auto parsed = parsePlan(body);
+  if (!parsed) return std::unexpected(parsed.error());
+  auto measures = store.caseRecordsOf(target.personId, kMeasureKind);
+  if (!measures) return std::unexpected(std::vector<Error>{measures.error()});
+  std::vector<std::int64_t> measureIds;
+  for (const CaseRecord& m : *measures) measureIds.push_back(m.id);
+  return finish(*parsed, validatePlan(*parsed, target.context, measureIds));
+}
+
+std::expected<std::string, std::vector<Error>> checkAssessment(std::string_view body, Store& store, const RecordTarget& target) {
+  auto parsed = parseGoalAssessment(body);
+  if (!parsed) return std::unexpected(parsed.error());
+  auto plan = currentPlan(store, target.personId, target.registrationId);
+  if (!plan) return std::unexpected(plan.error());
+  return finish(*parsed, validateGoalAssessment(*parsed, target.context, *plan ? goalIds(**plan) : std::vector<std::string>{}));
+}
+
 const RecordKind kKinds[] = {
-    {kContactAttemptKind, "contact-attempts", true, checkContact},
-    {kOccupationKind, "occupations", false, checkOccupation},
-    {kMeasureKind, "measures", true, checkMeasure},
+    {kContactAttemptKind, "contact-attempts", true, false, checkContact},
+    {kOccupationKind, "occupations", false, false, checkOccupation},
+    {kMeasureKind, "measures", true, false, checkMeasure},
+    {kPlanKind, "plans", true, true, checkPlan},
+    {kGoalAssessmentKind, "goal-assessments", true, false, checkAssessment},
 };
 
 CaseContext contextFor(const Call& call, const std::optional<Registration>& registration) {
@@ -139,11 +185,18 @@ Response createRecord(Call& call, const RecordKind& kind) {
   if (!registration) return problem(registration.error());
   if (kind.needsRegistration && !*registration)
     return problem(409, "Conflict", "the person has no open registration to document this in");
-  auto data = kind.check(call.request.body, call.store, contextFor(call, *registration));
-  if (!data) return validationProblem(data.error());
-  Actor actor{call.user->id, call.user->username};
   std::optional<std::int64_t> registrationId;
   if (*registration) registrationId = (*registration)->id;
+  if (kind.onePerRegistration) {
+    auto existing = call.store.caseRecordsOf(*personId, kind.kind);
+    if (!existing) return problem(existing.error());
+    for (const CaseRecord& r : *existing)
+      if (r.registrationId == registrationId)
+        return problem(409, "Conflict", fmt::format("the registration already has one (record {}): revise it with PUT", r.id));
+  }
+  auto data = kind.check(call.request.body, call.store, RecordTarget{contextFor(call, *registration), *personId, registrationId});
+  if (!data) return validationProblem(data.error());
+  Actor actor{call.user->id, call.user->username};
   auto created = call.writer.run<CaseRecord>([&](Store& s) -> std::expected<CaseRecord, Error> {
     auto record = s.createCaseRecord(actor, kind.kind, *personId, registrationId, *data);
     if (!record || kind.kind != kContactAttemptKind) return record;
@@ -177,7 +230,8 @@ Response updateRecord(Call& call, const RecordKind& kind) {
     if (!r) return problem(r.error());
     registration = *r;
   }
-  auto data = kind.check(call.request.body, call.store, contextFor(call, registration));
+  auto data = kind.check(call.request.body, call.store,
+                         RecordTarget{contextFor(call, registration), *personId, current->registrationId});
   if (!data) return validationProblem(data.error());
   Actor actor{call.user->id, call.user->username};
   auto updated =
@@ -336,7 +390,7 @@ Response caseAsOf(Call& call, std::int64_t personId) {
   for (const RecordKind& kind : kKinds) {
     json::array items;
     for (auto& [id, r] : records[std::string(kind.kind)]) items.push_back(r);
-    body[std::string(kind.kind) + "s"] = std::move(items);
+    body[std::string(kind.kind) + "s"] = std::move(items);  // contact_attempts, occupations, measures, plans, …
   }
   return json200(200, body);
 }

@@ -54,6 +54,20 @@ class Fields {
     }
     return v->as_bool();
   }
+  // An array field's elements (empty when absent or null).
+  const json::array* array(std::string_view name) {
+    const json::value* v = find(name);
+    if (!v || v->is_null()) return nullptr;
+    if (!v->is_array()) errors_.push_back(invalidInput(fmt::format("{} must be an array", name), std::string(name)));
+    return v->if_array();
+  }
+  void fail(Error e) { errors_.push_back(std::move(e)); }
+  void absorb(const std::vector<Error>& errors, std::string_view prefix) {
+    for (Error e : errors) {
+      e.field = std::string(prefix) + "." + e.field;
+      errors_.push_back(std::move(e));
+    }
+  }
   template <class T>
   std::expected<T, std::vector<Error>> result(T value) {
     if (!errors_.empty()) return std::unexpected(errors_);
@@ -96,6 +110,73 @@ std::expected<Measure, std::vector<Error>> parseMeasure(std::string_view text) {
             f.date("planned_start"), f.date("start"), f.date("end"), f.text("end_reason"), f.date("follow_up"),
             f.date("evaluation"), f.date("declined")};
   return f.result(m);
+}
+
+namespace {
+
+std::expected<PlanGoal, std::vector<Error>> parseGoal(const json::value& value, bool allowSubGoals) {
+  Fields f(json::serialize(value), {"id", "title", "target_date", "measure_ids", "sub_goals"});
+  PlanGoal goal{f.text("id", true), f.text("title", true), f.date("target_date"), {}, {}};
+  if (const json::array* ids = f.array("measure_ids"))
+    for (const json::value& id : *ids) {
+      if (id.is_int64()) goal.measureIds.push_back(id.as_int64());
+      else f.fail(invalidInput("measure_ids holds measure ids (numbers)", "measure_ids"));
+    }
+  if (const json::array* subs = f.array("sub_goals")) {
+    if (!allowSubGoals) f.fail(invalidInput("sub-goals have no sub-goals of their own", "sub_goals"));
+    for (std::size_t i = 0; i < subs->size(); ++i) {
+      auto sub = parseGoal((*subs)[i], false);
+      if (sub) goal.subGoals.push_back(*sub);
+      else f.absorb(sub.error(), fmt::format("sub_goals[{}]", i));
+    }
+  }
+  return f.result(goal);
+}
+
+json::object goalJson(const PlanGoal& g) {
+  json::array measures(g.measureIds.begin(), g.measureIds.end());
+  json::array subs;
+  for (const PlanGoal& s : g.subGoals) subs.push_back(goalJson(s));
+  return json::object{{"id", g.id},
+                      {"title", g.title},
+                      {"target_date", optionalDate(g.targetDate)},
+                      {"measure_ids", std::move(measures)},
+                      {"sub_goals", std::move(subs)}};
+}
+
+}  // namespace
+
+std::expected<Plan, std::vector<Error>> parsePlan(std::string_view text) {
+  Fields f(text, {"goals"});
+  Plan plan;
+  if (const json::array* goals = f.array("goals"))
+    for (std::size_t i = 0; i < goals->size(); ++i) {
+      auto goal = parseGoal((*goals)[i], true);
+      if (goal) plan.goals.push_back(*goal);
+      else f.absorb(goal.error(), fmt::format("goals[{}]", i));
+    }
+  return f.result(plan);
+}
+
+std::expected<GoalAssessment, std::vector<Error>> parseGoalAssessment(std::string_view text) {
+  Fields f(text, {"goal_id", "assessed_on", "result", "comment"});
+  auto date = f.date("assessed_on", true);
+  GoalAssessment a{f.text("goal_id", true), date.value_or(*CivilDate::fromParts(1, 1, 1)), f.text("result", true),
+                   f.text("comment")};
+  return f.result(a);
+}
+
+std::string toJson(const Plan& plan) {
+  json::array goals;
+  for (const PlanGoal& g : plan.goals) goals.push_back(goalJson(g));
+  return json::serialize(json::object{{"goals", std::move(goals)}});
+}
+
+std::string toJson(const GoalAssessment& a) {
+  return json::serialize(json::object{{"goal_id", a.goalId},
+                                      {"assessed_on", a.assessedOn.iso()},
+                                      {"result", a.result},
+                                      {"comment", optionalText(a.comment)}});
 }
 
 std::string toJson(const ContactAttempt& c) {

@@ -16,16 +16,22 @@ namespace lotsen {
 inline constexpr std::string_view kContactAttemptKind = "contact_attempt";
 inline constexpr std::string_view kOccupationKind = "occupation";
 inline constexpr std::string_view kMeasureKind = "measure";
+inline constexpr std::string_view kPlanKind = "plan";
+inline constexpr std::string_view kGoalAssessmentKind = "goal_assessment";
 
 // Parse a JSON object into the item. Errors name the field: not an object, an unknown field (only the
 // fields the statute allows are kept), a field of the wrong type, a bad date.
 std::expected<ContactAttempt, std::vector<Error>> parseContactAttempt(std::string_view json);
 std::expected<OccupationEntry, std::vector<Error>> parseOccupation(std::string_view json);
 std::expected<Measure, std::vector<Error>> parseMeasure(std::string_view json);
+std::expected<Plan, std::vector<Error>> parsePlan(std::string_view json);
+std::expected<GoalAssessment, std::vector<Error>> parseGoalAssessment(std::string_view json);
 
 std::string toJson(const ContactAttempt& contact);
 std::string toJson(const OccupationEntry& occupation);
 std::string toJson(const Measure& measure);
+std::string toJson(const Plan& plan);
+std::string toJson(const GoalAssessment& assessment);
 
 // The person's occupation with the latest effective date (the last recorded among equals), if any.
 std::expected<std::optional<OccupationEntry>, Error> latestOccupation(Store& store, std::int64_t personId);

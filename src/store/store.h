@@ -79,11 +79,11 @@ struct RegisteredPerson {
   Registration registration;
 };
 
-// One documented item of a case (Förordning 2006:39): a contact attempt, an occupation entry or a
-// measure. `data` is the item's fields as JSON (see store/case_records.h), validated before it is written.
+// One documented item of a case (Förordning 2006:39): a contact attempt, an occupation entry, a
+// measure, the individual plan or a goal assessment. `data` is the item's fields as JSON (see store/case_records.h), validated before it is written.
 struct CaseRecord {
   std::int64_t id = 0;
-  std::string kind;  // contact_attempt, occupation, measure
+  std::string kind;  // contact_attempt, occupation, measure, plan, goal_assessment
   std::int64_t personId = 0;
   std::optional<std::int64_t> registrationId;
   std::string data;
@@ -195,7 +195,9 @@ class Store {
   // contact_retry — attempted but never reached; due contact_retry_days after the last attempt;
   // follow_up — a measure's follow-up or evaluation date within 7 days or past (measure not ended);
   // occupation — occupation unknown, or last confirmed over occupation_stale_months ago;
-  // measure_end_reason — a measure ended without an end reason.
+  // measure_end_reason — a measure ended without an end reason;
+  // plan_without_goals — the registration's plan has no goals;
+  // registration_without_plan — no plan plan_missing_days after the registration started.
   // invalid_input for another name.
   virtual std::expected<std::vector<WorklistEntry>, Error> worklist(std::string_view name,
                                                                     const WorklistFilter& filter) = 0;

@@ -145,6 +145,35 @@ TEST_F(CaseworkApi, AsOfShowsTheCaseAsItStoodThatDay) {
   EXPECT_EQ(http(server_->port(), "GET", personPath("?as_of=soon"), "", {session_->cookie}).status, 400);
 }
 
+TEST_F(CaseworkApi, OnePlanPerRegistrationRevisionsKeepTheOldGoals) {
+  auto measure = send("POST", personPath("/measures"),
+                      R"({"type":"study_and_career_guidance","content":"Vägledning","responsible":"municipality","start":"2026-02-12"})");
+  ASSERT_EQ(measure.status, 201) << measure.body;
+  std::string measureId = std::to_string(body(measure)["id"].as_int64());
+  auto duplicate = send("POST", personPath("/plans"), R"({"goals":[{"id":"g1","title":"A"},{"id":"g1","title":"B"}]})");
+  ASSERT_EQ(duplicate.status, 422) << duplicate.body;
+  EXPECT_EQ(body(duplicate)["field"].as_string(), "goals[1].id");
+  auto plan = send("POST", personPath("/plans"),
+                   R"({"goals":[{"id":"g1","title":"Börja på gymnasiet","target_date":"2026-08-20","measure_ids":[)" + measureId +
+                       R"(],"sub_goals":[{"id":"g1.1","title":"Välja program"}]}]})");
+  ASSERT_EQ(plan.status, 201) << plan.body;
+  std::string path = personPath("/plans/" + std::to_string(body(plan)["id"].as_int64()));
+  EXPECT_EQ(send("POST", personPath("/plans"), R"({"goals":[]})").status, 409) << "one active plan per registration";
+  auto revised = send("PUT", path, R"({"goals":[{"id":"g2","title":"Få ett sommarjobb"}]})", {"If-Match: \"1\""});
+  ASSERT_EQ(revised.status, 200) << revised.body;
+  json::object history = body(http(server_->port(), "GET", personPath("/history"), "", {session_->cookie}));
+  bool keptOld = false;
+  for (const auto& e : history["items"].as_array())
+    if (e.at("type").as_string() == "plan.updated")
+      keptOld = e.at("before").at("data").at("goals").as_array()[0].at("id").as_string() == "g1";
+  EXPECT_TRUE(keptOld) << "the revision keeps the old goals in history";
+  auto assessed = send("POST", personPath("/goal-assessments"), R"({"goal_id":"g2","assessed_on":"2026-02-15","result":"partly","comment":"På god väg"})");
+  EXPECT_EQ(assessed.status, 201) << assessed.body;
+  auto unknown = send("POST", personPath("/goal-assessments"), R"({"goal_id":"g1","assessed_on":"2026-02-15","result":"achieved"})");
+  ASSERT_EQ(unknown.status, 422);
+  EXPECT_EQ(body(unknown)["field"].as_string(), "goal_id") << "g1 left the plan in the revision";
+}
+
 TEST_F(CaseworkApi, AssignThenCloseByHandThenNothingMoreToDocument) {
   std::string reg = personPath("/registrations/" + std::to_string(registrationId_));
   auto assigned = send("PUT", reg + "/assignment", R"({"caseworker_id":1,"unit":"KAA Norr"})", {"If-Match: \"1\""});

@@ -567,6 +567,15 @@ class SqliteStore final : public Store {
          "'$.effective_date') DESC, id DESC) AS n FROM case_records WHERE kind = 'occupation') o ON o.person_id = "
          "r.person_id AND o.n = 1 WHERE o.kind IS NULL OR o.kind = 'unknown' OR date(o.effective_date, '+' || "
          "(SELECT value FROM settings WHERE key = 'occupation_stale_months') || ' months') <= :today"},
+        {"plan_without_goals",
+         "SELECT r.id, date(r.start_date, '+' || (SELECT value FROM settings WHERE key = 'plan_missing_days') || ' "
+         "days'), c.id FROM registrations r JOIN case_records c ON c.registration_id = r.id AND c.kind = 'plan' WHERE "
+         "json_array_length(c.data, '$.goals') = 0"},
+        {"registration_without_plan",
+         "SELECT r.id, date(r.start_date, '+' || (SELECT value FROM settings WHERE key = 'plan_missing_days') || ' "
+         "days'), '' FROM registrations r WHERE NOT EXISTS (SELECT 1 FROM case_records c WHERE c.registration_id = "
+         "r.id AND c.kind = 'plan') AND date(r.start_date, '+' || (SELECT value FROM settings WHERE key = "
+         "'plan_missing_days') || ' days') <= :today"},
         {"measure_end_reason",
          "SELECT r.id, json_extract(c.data, '$.end'), c.id FROM registrations r JOIN case_records c ON "
          "c.registration_id = r.id AND c.kind = 'measure' WHERE json_extract(c.data, '$.end') IS NOT NULL AND "

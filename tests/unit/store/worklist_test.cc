@@ -99,6 +99,18 @@ TEST_F(WorklistTest, OccupationIsDueWhenUnknownOrSixMonthsOld) {
   EXPECT_EQ(entries[0].detail, "work");
 }
 
+TEST_F(WorklistTest, RegistrationWithoutPlanAfterThirtyDaysAndPlanWithoutGoals) {
+  EXPECT_TRUE(list("registration_without_plan", "2026-01-30").empty());
+  ASSERT_EQ(list("registration_without_plan", "2026-01-31").size(), 1u);
+  add(kPlanKind, toJson(Plan{}));
+  EXPECT_TRUE(list("registration_without_plan", "2026-02-01").empty());
+  ASSERT_EQ(list("plan_without_goals", "2026-02-01").size(), 1u);
+  auto plans = *store_->caseRecordsOf(person_, kPlanKind);
+  ASSERT_TRUE(store_->updateCaseRecord(actor_, plans[0].id, plans[0].version,
+                                       toJson(Plan{{PlanGoal{"g1", "Börja studera", std::nullopt, {}, {}}}})));
+  EXPECT_TRUE(list("plan_without_goals", "2026-02-01").empty());
+}
+
 TEST_F(WorklistTest, FiltersByCaseworkerAndUnitAndSkipsClosedRegistrations) {
   auto user = store_->createUser(actor_, NewUser{"anna", "caseworker", "x"});
   auto r = *store_->registration(registration_);
