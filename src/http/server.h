@@ -26,7 +26,7 @@ struct ServerOptions {
   std::string host = "127.0.0.1";
   std::uint16_t port = 8080;  // 0 picks a free port (reported through onListening)
   int ioThreads = 0;          // 0 = one per core
-  int workerThreads = 4;      // for handlers that write or hash passwords
+  int workerThreads = 32;     // for handlers that write or hash passwords: mostly waiting for a commit
   std::size_t maxHeaderBytes = 16 * 1024;
   std::size_t maxBodyBytes = 1024 * 1024;
   std::chrono::seconds idleConnectionTimeout{30};
