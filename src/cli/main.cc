@@ -293,6 +293,12 @@ int main(int argc, char** argv) {
   identifyCmd->add_flag("--json", identifyArgs.json, "Print the summary as one JSON object");
   identifyCmd->add_flag("--quiet", identifyArgs.quiet, "No progress bar");
 
+  std::vector<std::string> settingChanges;
+  auto* settingsCmd = app.add_subcommand(
+      "settings", "Show the municipality's settings (worklist deadlines), or change them with KEY=VALUE");
+  settingsCmd->add_option("--db", db, "SQLite database file")->required();
+  settingsCmd->add_option("changes", settingChanges, "e.g. first_contact_days=10");
+
   std::string out;
   auto* backupCmd = app.add_subcommand("backup", "Copy the database consistently while the server runs");
   backupCmd->add_option("--db", db, "SQLite database file")->required();
@@ -337,6 +343,24 @@ int main(int argc, char** argv) {
       return kOk;
     }
     if (*identifyCmd) return identifyCommand(identifyArgs);
+    if (*settingsCmd) {
+      auto store = openMigrated(db);
+      if (!store) return fail(store.error());
+      auto changed = (*store)->transaction([&]() -> std::expected<void, Error> {
+        for (const std::string& change : settingChanges) {
+          std::size_t eq = change.find('=');
+          if (eq == std::string::npos) return std::unexpected(invalidInput("write a change as KEY=VALUE, not '" + change + "'"));
+          if (auto ok = (*store)->changeSetting(Actor{std::nullopt, "system:cli"}, change.substr(0, eq), change.substr(eq + 1)); !ok)
+            return ok;
+        }
+        return {};
+      });
+      if (!changed) return fail(changed.error());
+      auto values = (*store)->settings();
+      if (!values) return fail(values.error());
+      for (const auto& [key, value] : *values) fmt::print("{}={}\n", key, value);
+      return kOk;
+    }
     if (*backupCmd) {
       if (auto done = backupDatabase(db, out); !done) return fail(done.error());
       fmt::print("backup written to {}\n", out);

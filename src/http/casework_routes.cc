@@ -36,6 +36,14 @@ std::expected<std::int64_t, Response> ifMatchVersion(const Call& call) {
   return version;
 }
 
+// Every record written with free text comes back with this reminder (Förordning 2006:39: data only for
+// its purposes; sensitive data should not be documented).
+json::object recordResponse(const CaseRecord& record) {
+  json::object o = caseRecordJson(record);
+  o["notice"] = "Fritext ska vara kort och får aldrig innehålla känsliga uppgifter, till exempel om hälsa.";
+  return o;
+}
+
 Response withEtag(Response r, std::int64_t version) {
   r.headers.emplace_back("ETag", fmt::format("\"{}\"", version));
   return r;
@@ -210,7 +218,7 @@ Response createRecord(Call& call, const RecordKind& kind) {
     return record;
   });
   if (!created) return problem(created.error());
-  Response r = withEtag(json200(201, caseRecordJson(*created)), created->version);
+  Response r = withEtag(json200(201, recordResponse(*created)), created->version);
   r.headers.emplace_back("Location", fmt::format("/api/v1/persons/{}/{}/{}", *personId, kind.path, created->id));
   return r;
 }
@@ -241,7 +249,7 @@ Response updateRecord(Call& call, const RecordKind& kind) {
     auto now = call.store.caseRecord(*recordId);
     return staleProblem(updated.error(), now ? json::value(caseRecordJson(*now)) : json::value(nullptr));
   }
-  return withEtag(json200(200, caseRecordJson(*updated)), updated->version);
+  return withEtag(json200(200, recordResponse(*updated)), updated->version);
 }
 
 // The registration named in the path, checked to be the person's.
@@ -448,8 +456,14 @@ Response worklistSummary(Call& call) {
     auto entries = call.store.worklist(name, *filter);
     if (!entries) return problem(entries.error());
     std::size_t overdue = 0;
-    for (const WorklistEntry& e : *entries) overdue += e.due < filter->today;
-    lists.push_back(json::object{{"name", name}, {"count", entries->size()}, {"overdue", overdue}});
+    std::map<std::string, std::size_t> byCaseworker;  // for a unit manager: who has what
+    for (const WorklistEntry& e : *entries) {
+      overdue += e.due < filter->today;
+      ++byCaseworker[e.caseworkerId ? std::to_string(*e.caseworkerId) : "unassigned"];
+    }
+    json::object counts;
+    for (const auto& [who, n] : byCaseworker) counts[who] = n;
+    lists.push_back(json::object{{"name", name}, {"count", entries->size()}, {"overdue", overdue}, {"by_caseworker", std::move(counts)}});
   }
   return json200(200, json::object{{"today", filter->today.iso()}, {"lists", std::move(lists)}});
 }

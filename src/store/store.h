@@ -189,6 +189,9 @@ class Store {
 
   // The municipality's settings (first_contact_days, contact_retry_days, occupation_stale_months, …).
   virtual std::expected<std::map<std::string, std::string>, Error> settings() = 0;
+  // Changes one known setting to a whole number of days or months (1–3650); writes "setting.changed".
+  // invalid_input for an unknown key or a bad value.
+  virtual std::expected<void, Error> changeSetting(const Actor& actor, const std::string& key, const std::string& value) = 0;
 
   // A worklist over open KAA registrations, ordered by due date (overdue first). Names:
   // first_contact — no contact attempt yet; due first_contact_days after the registration started;

@@ -73,6 +73,7 @@ TEST_F(CaseworkApi, ContactAttemptIsDocumentedWithVersionAndLocation) {
   ASSERT_EQ(r.status, 201) << r.body;
   EXPECT_EQ(r.headers["etag"], "\"1\"");
   EXPECT_NE(r.headers["location"].find("/contact-attempts/"), std::string::npos);
+  EXPECT_NE(body(r)["notice"].as_string().find("känsliga"), std::string::npos) << "free text comes with the reminder";
   auto list = body(http(server_->port(), "GET", personPath("/contact-attempts"), "", {session_->cookie}));
   EXPECT_GE(list["items"].as_array().size(), 2u);
 }
@@ -186,6 +187,12 @@ TEST_F(CaseworkApi, AssignThenCloseByHandThenNothingMoreToDocument) {
   EXPECT_EQ(other["count"].as_int64(), 0);
   auto unit = body(http(server_->port(), "GET", "/api/v1/worklists/occupation?unit=KAA%20Norr", "", {session_->cookie}));
   ASSERT_EQ(unit["count"].as_int64(), 1);
+  auto summary = body(http(server_->port(), "GET", "/api/v1/worklists?unit=KAA%20Norr", "", {session_->cookie}));
+  for (const auto& l : summary["lists"].as_array()) {
+    if (l.at("name").as_string() == "occupation") {
+      EXPECT_EQ(l.at("by_caseworker").at("1").as_int64(), 1);
+    }
+  }
   EXPECT_EQ(unit["items"].as_array()[0].at("detail").as_string(), "work") << "the contact recorded the occupation";
   auto badReason = send("POST", reg + "/close", R"({"end_date":"2026-02-20","end_reason":"bored"})", {"If-Match: \"2\""});
   ASSERT_EQ(badReason.status, 422) << badReason.body;

@@ -118,6 +118,19 @@ TEST(Cli, BackupCopiesALiveDatabaseAndNeverOverwrites) {
   removeDatabase(copy);
 }
 
+TEST(Cli, SettingsAreListedAndChangedAllOrNothing) {
+  std::string db = tempPath("settings.db");
+  auto list = runLotsen({"settings", "--db", db});
+  ASSERT_EQ(list.exitCode, 0) << list.err;
+  EXPECT_NE(list.out.find("first_contact_days=14"), std::string::npos);
+  EXPECT_EQ(runLotsen({"settings", "--db", db, "first_contact_days=10", "contact_retry_days=0"}).exitCode, 2);
+  EXPECT_NE(runLotsen({"settings", "--db", db}).out.find("first_contact_days=14"), std::string::npos) << "nothing changed";
+  auto changed = runLotsen({"settings", "--db", db, "first_contact_days=10"});
+  EXPECT_EQ(changed.exitCode, 0);
+  EXPECT_NE(changed.out.find("first_contact_days=10"), std::string::npos);
+  removeDatabase(db);
+}
+
 TEST(Cli, ServeRefusesABadListenAddress) {
   std::string db = tempPath("listen.db");
   EXPECT_EQ(runLotsen({"serve", "--db", db, "--listen", "nowhere"}).exitCode, 2);

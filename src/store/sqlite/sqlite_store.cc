@@ -5,6 +5,7 @@
 #include <sqlite3.h>
 
 #include <boost/json.hpp>
+#include <charconv>
 #include <cstdio>
 #include <filesystem>
 #include <map>
@@ -539,6 +540,25 @@ class SqliteStore final : public Store {
       std::map<std::string, std::string> values;
       while (s.step()) values[s.text(0)] = s.text(1);
       return values;
+    });
+  }
+
+  std::expected<void, Error> changeSetting(const Actor& actor, const std::string& key, const std::string& value) override {
+    return transaction([&]() -> std::expected<void, Error> {
+      auto current = settings();
+      if (!current) return std::unexpected(current.error());
+      if (!current->contains(key)) {
+        std::string known;
+        for (const auto& [k, v] : *current) known += (known.empty() ? "" : ", ") + k;
+        return std::unexpected(invalidInput(fmt::format("unknown setting '{}' (known: {})", key, known), "key"));
+      }
+      int number = 0;
+      auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), number);
+      if (ec != std::errc() || end != value.data() + value.size() || number < 1 || number > 3650)
+        return std::unexpected(invalidInput(fmt::format("{} is a whole number from 1 to 3650, not '{}'", key, value), "value"));
+      prepare("UPDATE settings SET value = ? WHERE key = ?").bind(std::to_string(number), key).run();
+      return appendEvent(actor, std::nullopt, "setting.changed", json::object{{key, (*current)[key]}},
+                         json::object{{key, std::to_string(number)}});
     });
   }
 

@@ -59,6 +59,15 @@ TEST_F(WorklistTest, FirstContactIsDueFourteenDaysAfterRegistrationUntilAnAttemp
   EXPECT_TRUE(list("first_contact", "2026-01-21").empty());
 }
 
+TEST_F(WorklistTest, TheFirstContactDeadlineIsTheMunicipalitysSetting) {
+  ASSERT_TRUE(store_->changeSetting(actor_, "first_contact_days", "10"));
+  EXPECT_EQ(list("first_contact", "2026-01-02").at(0).due, date("2026-01-11"));
+  EXPECT_FALSE(store_->changeSetting(actor_, "first_contact_days", "ten"));
+  EXPECT_FALSE(store_->changeSetting(actor_, "first_contact_days", "0"));
+  EXPECT_FALSE(store_->changeSetting(actor_, "no_such_setting", "5"));
+  EXPECT_EQ(store_->settings()->at("first_contact_days"), "10");
+}
+
 TEST_F(WorklistTest, UnreachedContactIsRetriedUntilReached) {
   add(kContactAttemptKind, toJson(contact("2026-01-20", false)));
   auto entries = list("contact_retry", "2026-01-21");
