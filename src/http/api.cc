@@ -9,6 +9,7 @@
 
 #include "http/auth.h"
 #include "http/json_mapping.h"
+#include "store/case_records.h"
 
 namespace lotsen {
 namespace json = boost::json;
@@ -116,7 +117,12 @@ Response getPerson(Call& call) {
   if (!person) return problem(person.error());
   auto registrations = call.store.registrationsOf(*id);
   if (!registrations) return problem(registrations.error());
-  Response r = jsonResponse(200, personJson(*person, *registrations));
+  auto occupation = latestOccupation(call.store, *id);
+  if (!occupation) return problem(occupation.error());
+  json::object body = personJson(*person, *registrations);
+  // Every registration starts as unknown until something tells what the person does.
+  body["occupation"] = *occupation ? json::parse(toJson(**occupation)) : json::value(json::object{{"kind", "unknown"}});
+  Response r = jsonResponse(200, body);
   r.headers.emplace_back("ETag", fmt::format("\"{}\"", person->version));
   return r;
 }
