@@ -12,19 +12,6 @@ json::object personSummaryJson(const Person& p) {
           {"protected", d.protection != Protection::none}};
 }
 
-json::object registrationJson(const Registration& r) {
-  json::object o{{"id", r.id},
-                 {"programme", r.programme},
-                 {"start_date", r.startDate.iso()},
-                 {"reason", r.reason},
-                 {"version", r.version}};
-  o["end_date"] = r.endDate ? json::value(r.endDate->iso()) : json::value(nullptr);
-  o["end_reason"] = r.endReason ? json::value(*r.endReason) : json::value(nullptr);
-  o["caseworker_id"] = r.caseworkerId ? json::value(*r.caseworkerId) : json::value(nullptr);
-  o["unit"] = r.unit;
-  return o;
-}
-
 json::object personJson(const Person& p, const std::vector<Registration>& registrations) {
   const PersonDetails& d = p.details;
   json::object o = personSummaryJson(p);
@@ -39,14 +26,6 @@ json::object personJson(const Person& p, const std::vector<Registration>& regist
   json::array regs;
   for (const Registration& r : registrations) regs.push_back(registrationJson(r));
   o["registrations"] = std::move(regs);
-  return o;
-}
-
-json::object caseRecordJson(const CaseRecord& r) {
-  json::object o{{"id", r.id}, {"kind", r.kind}, {"version", r.version}};
-  o["registration_id"] = r.registrationId ? json::value(*r.registrationId) : json::value(nullptr);
-  boost::system::error_code ec;
-  o["data"] = json::parse(r.data, ec);
   return o;
 }
 

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "domain/person.h"
+#include "store/json_form.h"  // registrations and case records: the journal's form
 #include "store/store.h"
 
 namespace lotsen {
@@ -13,8 +14,5 @@ namespace lotsen {
 boost::json::object personSummaryJson(const Person& person);
 // A person with registrations. The address of a protected person is never sent (null).
 boost::json::object personJson(const Person& person, const std::vector<Registration>& registrations);
-boost::json::object registrationJson(const Registration& registration);
-// A case record: {"id", "kind", "registration_id", "version", "data": {...}}.
-boost::json::object caseRecordJson(const CaseRecord& record);
 
 }  // namespace lotsen

@@ -1,5 +1,7 @@
 #include "store/case_records.h"
 
+#include "store/json_form.h"
+
 #include <boost/json.hpp>
 #include <fmt/format.h>
 
@@ -205,6 +207,28 @@ std::string toJson(const Measure& m) {
                                       {"follow_up", optionalDate(m.followUp)},
                                       {"evaluation", optionalDate(m.evaluation)},
                                       {"declined", optionalDate(m.declined)}});
+}
+
+json::object registrationJson(const Registration& r) {
+  json::object o{{"id", r.id},
+                 {"person_id", r.personId},
+                 {"programme", r.programme},
+                 {"start_date", r.startDate.iso()},
+                 {"reason", r.reason},
+                 {"version", r.version}};
+  o["end_date"] = r.endDate ? json::value(r.endDate->iso()) : json::value(nullptr);
+  o["end_reason"] = r.endReason ? json::value(*r.endReason) : json::value(nullptr);
+  o["caseworker_id"] = r.caseworkerId ? json::value(*r.caseworkerId) : json::value(nullptr);
+  o["unit"] = r.unit;
+  return o;
+}
+
+json::object caseRecordJson(const CaseRecord& r) {
+  json::object o{{"id", r.id}, {"kind", r.kind}, {"version", r.version}};
+  o["registration_id"] = r.registrationId ? json::value(*r.registrationId) : json::value(nullptr);
+  boost::system::error_code ec;
+  o["data"] = json::parse(r.data, ec);
+  return o;
 }
 
 std::expected<std::optional<OccupationEntry>, Error> latestOccupation(Store& store, std::int64_t personId) {

@@ -14,6 +14,7 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
+trap 'echo "crash test: failed at line $LINENO; server log:" >&2; tail -5 "$work/server.log" >&2 2>/dev/null' ERR
 db=$work/crash.db
 today=$(date -u +%F)
 
@@ -24,26 +25,28 @@ echo "a-long-password" | "$lotsen" user add --db "$db" --name crash --role casew
 start_server() {
   "$lotsen" serve --db "$db" --listen 127.0.0.1:0 >"$work/server.log" 2>&1 &
   server=$!
-  for _ in $(seq 200); do grep -q "lyssnar på" "$work/server.log" && break; sleep 0.05; done
-  url=$(grep -o 'http://127.0.0.1:[0-9]*' "$work/server.log" | head -1)
+  for _ in $(seq 600); do grep -q "lyssnar på" "$work/server.log" && break; sleep 0.05; done
+  url=$(grep -m1 -o 'http://127.0.0.1:[0-9]*' "$work/server.log")
 }
 
 start_server
-csrf=$(curl -sf -c "$work/cookies" -H 'Content-Type: application/json' \
-  -d '{"username":"crash","password":"a-long-password"}' "$url/api/v1/session" | sed 's/.*"csrf_token":"\([^"]*\)".*/\1/')
+login=$(curl -s --retry 5 --retry-connrefused -c "$work/cookies" -H 'Content-Type: application/json' \
+  -d '{"username":"crash","password":"a-long-password"}' "$url/api/v1/session")
+csrf=$(sed -n 's/.*"csrf_token":"\([^"]*\)".*/\1/p' <<<"$login")
+[ -n "$csrf" ] || { echo "crash test: login failed: $login" >&2; exit 1; }
 
 writer() {  # writer ROUND ID: posts until the server is gone; logs each acknowledged note
   local n=0 status
   while :; do
     n=$((n + 1))
-    status=$(curl -s -o /dev/null -w '%{http_code}' -b "$work/cookies" -H "X-CSRF-Token: $csrf" \
+    status=$(curl -s -o "$work/last-$1-$2" -w '%{http_code}' -b "$work/cookies" -H "X-CSRF-Token: $csrf" \
       -H 'Content-Type: application/json' --max-time 5 \
       -d "{\"date\":\"$today\",\"time\":\"10:00\",\"channel\":\"phone\",\"reached\":false,\"note\":\"w$1-$2-$n\"}" \
       "$url/api/v1/persons/$person/contact-attempts") || true
     case $status in
       201) echo "w$1-$2-$n" >>"$work/acked" ;;
       000) return 0 ;;  # connection refused or cut: the server is down
-      *) echo "unexpected status $status" >&2; return 1 ;;
+      *) echo "crash test: unexpected status $status: $(cat "$work/last-$1-$2")" >&2; return 1 ;;
     esac
   done
 }

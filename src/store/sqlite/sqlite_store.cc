@@ -12,6 +12,7 @@
 #include <stdexcept>
 #include <thread>
 
+#include "store/json_form.h"
 #include "store/migrations.h"
 #include "store/store.h"
 
@@ -145,27 +146,6 @@ json::object personJson(const PersonDetails& d) {
   return {{"personal_id", d.personalId.canonical()}, {"first_name", d.firstName},           {"last_name", d.lastName},
           {"street_address", d.streetAddress},       {"postal_code", d.postalCode},         {"city", d.city},
           {"municipality_code", d.municipalityCode}, {"protection", toString(d.protection)}};
-}
-
-json::object caseRecordJson(const CaseRecord& r) {
-  json::object o{{"id", r.id}, {"kind", r.kind}, {"version", r.version}};
-  o["registration_id"] = r.registrationId ? json::value(*r.registrationId) : json::value(nullptr);
-  boost::system::error_code ec;
-  o["data"] = json::parse(r.data, ec);
-  return o;
-}
-
-json::object registrationJson(const Registration& r) {
-  json::object o{{"id", r.id},
-                 {"person_id", r.personId},
-                 {"programme", r.programme},
-                 {"start_date", r.startDate.iso()},
-                 {"reason", r.reason}};
-  o["end_date"] = r.endDate ? json::value(r.endDate->iso()) : json::value(nullptr);
-  o["end_reason"] = r.endReason ? json::value(*r.endReason) : json::value(nullptr);
-  o["caseworker_id"] = r.caseworkerId ? json::value(*r.caseworkerId) : json::value(nullptr);
-  o["unit"] = r.unit;
-  return o;
 }
 
 CivilDate dateColumn(const Statement& s, int column) {
