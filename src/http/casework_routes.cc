@@ -246,7 +246,8 @@ Response updateRecord(Call& call, const RecordKind& kind) {
       call.writer.run<CaseRecord>([&](Store& s) { return s.updateCaseRecord(actor, *recordId, *expected, *data); });
   if (!updated) {
     if (updated.error().kind != ErrorKind::conflict) return problem(updated.error());
-    auto now = call.store.caseRecord(*recordId);
+    // Read the record through the writer: this request's own snapshot may predate the winning write.
+    auto now = call.writer.run<CaseRecord>([&](Store& s) { return s.caseRecord(*recordId); });
     return staleProblem(updated.error(), now ? json::value(caseRecordJson(*now)) : json::value(nullptr));
   }
   return withEtag(json200(200, recordResponse(*updated)), updated->version);
@@ -271,7 +272,7 @@ Response registrationWrite(Call& call, const std::function<std::expected<Registr
   auto written = call.writer.run<Registration>([&](Store& s) { return write(s, *registration, *expected); });
   if (!written) {
     if (written.error().kind != ErrorKind::conflict) return problem(written.error());
-    auto now = call.store.registration(registration->id);
+    auto now = call.writer.run<Registration>([&](Store& s) { return s.registration(registration->id); });
     return staleProblem(written.error(), now ? json::value(registrationJson(*now)) : json::value(nullptr));
   }
   return withEtag(json200(200, registrationJson(*written)), written->version);
