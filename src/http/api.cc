@@ -256,71 +256,63 @@ Api::Api(StorePool& readers, Writer& writer, SessionPolicy sessions)
   metrics_ = std::make_unique<Metrics>(std::move(labels));
 }
 
-std::optional<Api::Match> Api::match(const Request& request, bool& pathKnown) const {
-  pathKnown = false;
+Api::RouteMatch Api::match(std::string_view method, std::string_view path) const {
+  RouteMatch found;
+  std::vector<std::string_view> params;
   for (std::size_t i = 0; i < routes_.size(); ++i) {
     std::string_view pattern = routes_[i].pattern;
-    std::string_view path = request.path;
-    std::vector<std::string> params;
+    std::string_view rest = path;
+    params.clear();
     bool matches = true;
     while (matches && !pattern.empty()) {
       std::size_t brace = pattern.find('{');
       if (brace == std::string_view::npos) {
-        matches = pattern == path;
-        pattern = path = {};
+        matches = pattern == rest;
+        rest = {};
         break;
       }
-      if (path.substr(0, brace) != pattern.substr(0, brace)) {
+      if (rest.substr(0, brace) != pattern.substr(0, brace)) {
         matches = false;
         break;
       }
-      path.remove_prefix(brace);
+      rest.remove_prefix(brace);
       pattern.remove_prefix(pattern.find('}') + 1);
-      std::size_t slash = path.find('/');
-      std::string value(path.substr(0, slash));
-      if (value.empty()) matches = false;
-      params.push_back(std::move(value));
-      path.remove_prefix(slash == std::string_view::npos ? path.size() : slash);
+      std::size_t slash = rest.find('/');
+      params.push_back(rest.substr(0, slash));
+      matches = !params.back().empty();
+      rest.remove_prefix(slash == std::string_view::npos ? rest.size() : slash);
     }
-    if (!matches || !path.empty()) continue;
-    pathKnown = true;
-    if (routes_[i].method == request.method || (request.method == "HEAD" && routes_[i].method == "GET"))
-      return Match{i, std::move(params)};
+    if (!matches || !rest.empty()) continue;
+    found.pathKnown = true;
+    if (routes_[i].method == method || (method == "HEAD" && routes_[i].method == "GET")) {
+      found.index = i;
+      found.params.assign(params.begin(), params.end());
+      return found;
+    }
   }
-  return std::nullopt;
+  return found;
 }
 
-bool Api::runsOnWorker(const Request& request) const {
-  bool pathKnown = false;
-  auto m = match(request, pathKnown);
-  return m && routes_[m->index].execution == Execution::worker;
+bool Api::runsOnWorker(const RouteMatch& m) const {
+  return m.index && routes_[*m.index].execution == Execution::worker;
 }
 
-std::size_t Api::bodyLimit(std::string_view method, std::string_view path) const {
-  Request probe;
-  probe.method = std::string(method);
-  probe.path = std::string(path);
-  bool pathKnown = false;
-  auto m = match(probe, pathKnown);
-  return m ? routes_[m->index].maxBodyBytes : 0;
-}
+std::size_t Api::bodyLimit(const RouteMatch& m) const { return m.index ? routes_[*m.index].maxBodyBytes : 0; }
 
-Response Api::handle(const Request& request, Store* reader) {
+Response Api::handle(const Request& request, RouteMatch match, Store* reader) {
   auto started = std::chrono::steady_clock::now();
-  std::size_t routeIndex = routes_.size();
   std::optional<std::int64_t> userId;
   Response response;
   try {
-    response = dispatch(request, reader, routeIndex, userId);
+    response = dispatch(request, match, reader, userId);
   } catch (const std::exception& e) {
     spdlog::error("\"msg\":\"unhandled exception\",\"route\":{},\"error\":{}",
-                  jsonQuoted(routeIndex < routes_.size() ? routes_[routeIndex].pattern : "?"), jsonQuoted(e.what()));
+                  jsonQuoted(match.index ? routes_[*match.index].pattern : "?"), jsonQuoted(e.what()));
     response = problem(500, "Internal Server Error", "an internal error occurred; it has been logged");
   }
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  metrics_->observe(routeIndex, response.status, seconds);
-  log(request, routeIndex < routes_.size() ? routes_[routeIndex].pattern : "unmatched", response.status, seconds,
-      userId);
+  metrics_->observe(match.index.value_or(routes_.size()), response.status, seconds);
+  log(request, match.index ? routes_[*match.index].pattern : "unmatched", response.status, seconds, userId);
   return response;
 }
 
@@ -329,16 +321,12 @@ void Api::observeUnrouted(const Request& request, int status, double seconds) {
   log(request, "unmatched", status, seconds, std::nullopt);
 }
 
-Response Api::dispatch(const Request& request, Store* reader, std::size_t& routeIndex,
-                       std::optional<std::int64_t>& userId) {
-  bool pathKnown = false;
-  auto m = match(request, pathKnown);
-  if (!m) {
-    if (pathKnown) return problem(405, "Method Not Allowed", fmt::format("{} is not allowed here", request.method));
+Response Api::dispatch(const Request& request, RouteMatch& m, Store* reader, std::optional<std::int64_t>& userId) {
+  if (!m.index) {
+    if (m.pathKnown) return problem(405, "Method Not Allowed", fmt::format("{} is not allowed here", request.method));
     return problem(404, "Not Found", "there is nothing at this address");
   }
-  routeIndex = m->index;
-  const Route& route = routes_[m->index];
+  const Route& route = routes_[*m.index];
 
   std::optional<StorePool::Lease> lease;
   if (!reader) {
@@ -351,7 +339,7 @@ Response Api::dispatch(const Request& request, Store* reader, std::size_t& route
     reader = &**lease;
   }
   Call call{
-      request, sessions_, std::move(m->params), *reader, writer_, std::nullopt, {}, std::chrono::system_clock::now()};
+      request, sessions_, std::move(m.params), *reader, writer_, std::nullopt, {}, std::chrono::system_clock::now()};
   // Everything a request reads comes from one snapshot (and takes the database's read lock once).
   Response response;
   auto read = reader->readSnapshot([&]() -> std::expected<void, Error> {

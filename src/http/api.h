@@ -83,25 +83,27 @@ class Api {
  public:
   Api(StorePool& readers, Writer& writer, SessionPolicy sessions);
 
-  // True when the request's route must not run on a network thread.
-  bool runsOnWorker(const Request& request) const;
-  // The body limit of the route for `method` and `path` when it has its own, else 0.
-  std::size_t bodyLimit(std::string_view method, std::string_view path) const;
+  // The route for a method and path: found (index and the values of its {…} parameters), or only the
+  // path is known (405), or nothing (404). The server matches once, as soon as the headers are read.
+  struct RouteMatch {
+    std::optional<std::size_t> index;
+    std::vector<std::string> params;
+    bool pathKnown = false;
+  };
+  RouteMatch match(std::string_view method, std::string_view path) const;
+  // True when the route must not run on a network thread.
+  bool runsOnWorker(const RouteMatch& match) const;
+  // The route's own body limit, or 0 for the server's.
+  std::size_t bodyLimit(const RouteMatch& match) const;
   // Runs the whole pipeline for one request on `reader` (a connection owned by the calling thread), or on
   // one from the pool when `reader` is null. Never throws.
-  Response handle(const Request& request, Store* reader = nullptr);
+  Response handle(const Request& request, RouteMatch match, Store* reader = nullptr);
   // Counts and logs a response the server produced itself (e.g. 413 before routing).
   void observeUnrouted(const Request& request, int status, double seconds);
   const std::vector<Route>& routes() const { return routes_; }
 
  private:
-  struct Match {
-    std::size_t index;
-    std::vector<std::string> params;
-  };
-  std::optional<Match> match(const Request& request, bool& pathKnown) const;
-  Response dispatch(const Request& request, Store* reader, std::size_t& routeIndex,
-                    std::optional<std::int64_t>& userId);
+  Response dispatch(const Request& request, RouteMatch& match, Store* reader, std::optional<std::int64_t>& userId);
   Response authorizeAndRun(const Route& route, Call& call, std::optional<std::int64_t>& userId);
   void log(const Request& request, std::string_view route, int status, double seconds,
            std::optional<std::int64_t> userId) const;

@@ -167,11 +167,12 @@ class Server {
       if (ec == http::error::end_of_stream || ec == asio::error::operation_aborted || ec == beast::error::timeout ||
           ec == asio::error::connection_reset || ec == asio::error::eof)
         break;
+      Api::RouteMatch route;
       if (!ec) {
         auto& header = parser.get();
         std::string_view target = header.target();
-        if (std::size_t limit = api_.bodyLimit(header.method_string(), target.substr(0, target.find('?'))))
-          parser.body_limit(limit);
+        route = api_.match(header.method_string(), target.substr(0, target.find('?')));
+        if (std::size_t limit = api_.bodyLimit(route)) parser.body_limit(limit);
       }
       if (!ec && parser.get()[http::field::expect] == "100-continue") {
         http::response<http::empty_body> proceed{http::status::continue_, parser.get().version()};
@@ -203,11 +204,11 @@ class Server {
       http::request<http::string_body> message = parser.release();
       Request request = toRequest(message);
       Response response;
-      if (api_.runsOnWorker(request)) {
+      if (api_.runsOnWorker(route)) {
         response = co_await asio::co_spawn(
-            workers_, [&]() -> awaitable<Response> { co_return api_.handle(request); }, use_awaitable);
+            workers_, [&]() -> awaitable<Response> { co_return api_.handle(request, std::move(route)); }, use_awaitable);
       } else {
-        response = api_.handle(request, &connection->reader);
+        response = api_.handle(request, std::move(route), &connection->reader);
       }
       bool keepAlive = message.keep_alive() && !stopping_;
       // The deadline set before reading covers the write too, unless most of it has passed (a long idle
