@@ -8,11 +8,4 @@ const Code* CodeList::find(std::string_view code, CivilDate date) const {
   return nullptr;
 }
 
-std::vector<Code> CodeList::validOn(CivilDate date) const {
-  std::vector<Code> result;
-  for (const Code& c : codes_)
-    if (c.isValidOn(date)) result.push_back(c);
-  return result;
-}
-
 }  // namespace lotsen

@@ -29,8 +29,6 @@ class CodeList {
   // The entry for `code` valid on `date`, or nullptr when the code is unknown or not valid that day.
   const Code* find(std::string_view code, CivilDate date) const;
   bool isValid(std::string_view code, CivilDate date) const { return find(code, date) != nullptr; }
-  // Every code valid on `date`, in list order.
-  std::vector<Code> validOn(CivilDate date) const;
 
  private:
   std::string name_;

@@ -59,8 +59,6 @@ struct Registration {
   std::int64_t version = 0;
   std::optional<std::int64_t> caseworkerId;  // the responsible caseworker (a user)
   std::string unit;                          // the responsible unit
-
-  bool isOpenOn(CivilDate date) const { return startDate <= date && (!endDate || date < *endDate); }
 };
 
 }  // namespace lotsen

@@ -100,7 +100,6 @@ class Api {
   Response handle(const Request& request, RouteMatch match, Store* reader = nullptr);
   // Counts and logs a response the server produced itself (e.g. 413 before routing).
   void observeUnrouted(const Request& request, int status, double seconds);
-  const std::vector<Route>& routes() const { return routes_; }
 
  private:
   Response dispatch(const Request& request, RouteMatch& match, Store* reader, std::optional<std::int64_t>& userId);

@@ -50,6 +50,16 @@ class ServerTest : public ::testing::Test {
 std::string* ServerTest::db_ = nullptr;
 ServerProcess* ServerTest::server_ = nullptr;
 
+TEST_F(ServerTest, EveryResponseCarriesTheSecurityHeaders) {
+  for (const auto& r : {http(port(), "GET", "/"), http(port(), "GET", "/api/v1/persons"), http(port(), "GET", "/nowhere")}) {
+    EXPECT_EQ(r.headers.at("x-content-type-options"), "nosniff");
+    EXPECT_NE(r.headers.at("content-security-policy").find("frame-ancestors 'none'"), std::string::npos);
+    EXPECT_EQ(r.headers.at("content-security-policy").find("unsafe-inline"), std::string::npos);
+    EXPECT_EQ(r.headers.at("referrer-policy"), "no-referrer");
+    EXPECT_EQ(r.headers.at("cache-control"), "no-store");
+  }
+}
+
 TEST_F(ServerTest, HealthAndReadinessNeedNoSession) {
   EXPECT_EQ(http(port(), "GET", "/healthz").status, 200);
   EXPECT_EQ(http(port(), "GET", "/readyz").status, 200);
