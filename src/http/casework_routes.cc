@@ -21,7 +21,7 @@ constexpr std::array<std::string_view, 7> kWorklists{"first_contact",      "cont
 
 CivilDate todayOf(const Call& call) { return CivilDate::fromDays(std::chrono::floor<std::chrono::days>(call.now)); }
 
-Response json200(int status, const json::value& body) { return Response{status, "application/json", json::serialize(body), {}}; }
+Response jsonResponse(int status, const json::value& body) { return Response{status, "application/json", json::serialize(body), {}}; }
 
 // The version in If-Match ("3", W/"3" or 3); 428 when missing, 400 when not a version.
 std::expected<std::int64_t, Response> ifMatchVersion(const Call& call) {
@@ -182,7 +182,7 @@ Response listRecords(Call& call, const RecordKind& kind) {
   if (!records) return problem(records.error());
   json::array items;
   for (const CaseRecord& r : *records) items.push_back(caseRecordJson(r));
-  return json200(200, json::object{{"items", std::move(items)}});
+  return jsonResponse(200, json::object{{"items", std::move(items)}});
 }
 
 Response createRecord(Call& call, const RecordKind& kind) {
@@ -218,7 +218,7 @@ Response createRecord(Call& call, const RecordKind& kind) {
     return record;
   });
   if (!created) return problem(created.error());
-  Response r = withEtag(json200(201, recordResponse(*created)), created->version);
+  Response r = withEtag(jsonResponse(201, recordResponse(*created)), created->version);
   r.headers.emplace_back("Location", fmt::format("/api/v1/persons/{}/{}/{}", *personId, kind.path, created->id));
   return r;
 }
@@ -250,7 +250,7 @@ Response updateRecord(Call& call, const RecordKind& kind) {
     auto now = call.writer.run<CaseRecord>([&](Store& s) { return s.caseRecord(*recordId); });
     return staleProblem(updated.error(), now ? json::value(caseRecordJson(*now)) : json::value(nullptr));
   }
-  return withEtag(json200(200, recordResponse(*updated)), updated->version);
+  return withEtag(jsonResponse(200, recordResponse(*updated)), updated->version);
 }
 
 // The registration named in the path, checked to be the person's.
@@ -271,11 +271,13 @@ Response registrationWrite(Call& call, const std::function<std::expected<Registr
   if (!expected) return expected.error();
   auto written = call.writer.run<Registration>([&](Store& s) { return write(s, *registration, *expected); });
   if (!written) {
+    // The store's rule violations (a reason code, the order of dates) name their field.
+    if (written.error().kind == ErrorKind::invalid_input) return validationProblem({written.error()});
     if (written.error().kind != ErrorKind::conflict) return problem(written.error());
     auto now = call.writer.run<Registration>([&](Store& s) { return s.registration(registration->id); });
     return staleProblem(written.error(), now ? json::value(registrationJson(*now)) : json::value(nullptr));
   }
-  return withEtag(json200(200, registrationJson(*written)), written->version);
+  return withEtag(jsonResponse(200, registrationJson(*written)), written->version);
 }
 
 std::expected<json::object, Response> bodyObject(const Call& call) {
@@ -323,15 +325,9 @@ Response closeRegistration(Call& call) {
   if (date && *date > todayOf(call)) errors.push_back(invalidInput("end_date is in the future", "end_date"));
   if (!errors.empty()) return validationProblem(errors);
   Actor actor{call.user->id, call.user->username};
-  Response r = registrationWrite(call, [&](Store& s, const Registration& reg, std::int64_t version) {
+  return registrationWrite(call, [&](Store& s, const Registration& reg, std::int64_t version) {
     return s.endRegistration(actor, reg.id, version, *date, reason);
   });
-  if (r.status == 400) {  // the store's rule violations (reason code, date order) name their field
-    json::object b = json::parse(r.body).as_object();
-    return validationProblem({invalidInput(std::string(b["detail"].as_string()),
-                                           b.contains("field") ? std::string(b["field"].as_string()) : "")});
-  }
-  return r;
 }
 
 json::value payloadOf(const Event& e) {
@@ -361,7 +357,7 @@ Response history(Call& call) {
                                  {"before", payload.as_object()["before"]},
                                  {"after", payload.as_object()["after"]}});
   }
-  return json200(200, json::object{{"items", std::move(items)}});
+  return jsonResponse(200, json::object{{"items", std::move(items)}});
 }
 
 }  // namespace
@@ -401,7 +397,7 @@ Response caseAsOf(Call& call, std::int64_t personId) {
     for (auto& [id, r] : records[std::string(kind.kind)]) items.push_back(r);
     body[std::string(kind.kind) + "s"] = std::move(items);  // contact_attempts, occupations, measures, plans, …
   }
-  return json200(200, body);
+  return jsonResponse(200, body);
 }
 
 namespace {
@@ -442,7 +438,7 @@ Response worklist(Call& call) {
                                  {"days_overdue", std::max(0, late)},
                                  {"detail", e.detail}});
   }
-  return json200(200, json::object{{"name", call.params[0]},
+  return jsonResponse(200, json::object{{"name", call.params[0]},
                                    {"today", filter->today.iso()},
                                    {"count", items.size()},
                                    {"overdue", overdue},
@@ -466,7 +462,7 @@ Response worklistSummary(Call& call) {
     for (const auto& [who, n] : byCaseworker) counts[who] = n;
     lists.push_back(json::object{{"name", name}, {"count", entries->size()}, {"overdue", overdue}, {"by_caseworker", std::move(counts)}});
   }
-  return json200(200, json::object{{"today", filter->today.iso()}, {"lists", std::move(lists)}});
+  return jsonResponse(200, json::object{{"today", filter->today.iso()}, {"lists", std::move(lists)}});
 }
 
 }  // namespace
