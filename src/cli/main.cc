@@ -91,7 +91,8 @@ std::expected<Listen, Error> parseListen(const std::string& text) {
   return Listen{host, static_cast<std::uint16_t>(std::stoi(m[2]))};
 }
 
-int serve(const std::string& db, const std::string& listen, bool demo, std::uint64_t seed, bool secureCookie) {
+int serve(const std::string& db, const std::string& listen, bool demo, std::uint64_t seed,
+          const SessionPolicy& sessions) {
   auto address = parseListen(listen);
   if (!address) return fail(address.error());
   {
@@ -109,7 +110,7 @@ int serve(const std::string& db, const std::string& listen, bool demo, std::uint
   options.host = address->host;
   options.port = address->port;
   options.openStore = [db] { return openStore(db); };
-  options.sessions.secureCookie = secureCookie;
+  options.sessions = sessions;
   options.onListening = [demo](const std::string& url) {
     fmt::print("Lotsen lyssnar på {}\n", url);
     if (demo) fmt::print("Logga in som \"{}\" med lösenordet \"{}\".\n", kDemoUser, kDemoPassword);
@@ -252,6 +253,13 @@ int main(int argc, char** argv) {
   serveCmd->add_flag("--demo", demo, "Load the demo municipality if the database holds no persons");
   serveCmd->add_option("--seed", seed, "Seed for the demo municipality")->capture_default_str();
   bool secureCookie = false;
+  int sessionIdleMinutes = 30, sessionMaxHours = 10;
+  serveCmd->add_option("--session-idle-minutes", sessionIdleMinutes, "A session ends after this long unused")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 24 * 60));
+  serveCmd->add_option("--session-max-hours", sessionMaxHours, "A session ends this long after login")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 24 * 7));
   serveCmd->add_flag("--secure-cookie", secureCookie,
                      "Mark the session cookie Secure (when users reach Lotsen through an HTTPS reverse proxy)");
 
@@ -269,6 +277,25 @@ int main(int argc, char** argv) {
       ->required();
   userAdd->add_flag("--password-stdin", passwordStdin, "Read the password (at least 12 characters) from standard input")
       ->required();
+
+  auto* userPasswd =
+      userCmd->add_subcommand("passwd", "Set a user's password (read from standard input); ends their sessions");
+  userPasswd->add_option("--db", db, "SQLite database file")->required();
+  userPasswd->add_option("--name", username, "Username")->required();
+  userPasswd->add_flag("--password-stdin", passwordStdin, "Read the new password from standard input")->required();
+  auto* userDeactivate = userCmd->add_subcommand("deactivate", "Deactivate a user; ends every session at once");
+  userDeactivate->add_option("--db", db, "SQLite database file")->required();
+  userDeactivate->add_option("--name", username, "Username")->required();
+  auto* userActivate = userCmd->add_subcommand("activate", "Activate a deactivated user");
+  userActivate->add_option("--db", db, "SQLite database file")->required();
+  userActivate->add_option("--name", username, "Username")->required();
+  int inactiveDays = 0;
+  auto* userList = userCmd->add_subcommand("list", "List users: name, role, active, last login");
+  userList->add_option("--db", db, "SQLite database file")->required();
+  userList
+      ->add_option("--inactive-days", inactiveDays,
+                   "Only active accounts not used for this many days (accounts to remove)")
+      ->check(CLI::PositiveNumber);
 
   CivilDate demoDate = today();
   std::string demoDateText, registers;
@@ -312,7 +339,47 @@ int main(int argc, char** argv) {
   }
 
   try {
-    if (*serveCmd) return serve(db, listen, demo, seed, secureCookie);
+    if (*serveCmd)
+      return serve(
+          db, listen, demo, seed,
+          SessionPolicy{std::chrono::minutes(sessionIdleMinutes), std::chrono::hours(sessionMaxHours), secureCookie});
+    if (*userPasswd || *userDeactivate || *userActivate) {
+      auto store = openMigrated(db);
+      if (!store) return fail(store.error());
+      auto user = (*store)->userByName(username);
+      if (!user) return fail(user.error());
+      if (!*user) return fail(invalidInput(fmt::format("no user named '{}'", username)));
+      Actor actor{std::nullopt, "system:cli"};
+      if (*userPasswd) {
+        std::string password;
+        std::getline(std::cin, password);
+        while (!password.empty() && (password.back() == '\r' || password.back() == '\n')) password.pop_back();
+        auto hash = hashPassword(password);
+        if (!hash) return fail(hash.error());
+        if (auto ok = (*store)->changePassword(actor, (*user)->id, *hash); !ok) return fail(ok.error());
+        fmt::print("password of {} changed; their sessions have ended\n", username);
+      } else {
+        bool active = static_cast<bool>(*userActivate);
+        if (auto ok = (*store)->setUserActive(actor, (*user)->id, active); !ok) return fail(ok.error());
+        fmt::print("{} {}\n", username, active ? "activated" : "deactivated; their sessions have ended");
+      }
+      return kOk;
+    }
+    if (*userList) {
+      auto store = openMigrated(db);
+      if (!store) return fail(store.error());
+      auto users = (*store)->users();
+      if (!users) return fail(users.error());
+      std::string cutoff = inactiveDays > 0 ? today().plusDays(-inactiveDays).iso() : "";
+      fmt::print("{:<24} {:<16} {:<8} {}\n", "username", "role", "active", "last login (UTC)");
+      for (const User& u : *users) {
+        if (inactiveDays > 0 && (!u.active || (!u.lastLoginAt.empty() && u.lastLoginAt.substr(0, 10) > cutoff)))
+          continue;
+        fmt::print("{:<24} {:<16} {:<8} {}\n", u.username, u.role, u.active ? "yes" : "no",
+                   u.lastLoginAt.empty() ? "never" : u.lastLoginAt);
+      }
+      return kOk;
+    }
     if (*migrateCmd) {
       auto store = openStore(db);
       if (!store) return fail(store.error());
@@ -349,8 +416,11 @@ int main(int argc, char** argv) {
       auto changed = (*store)->transaction([&]() -> std::expected<void, Error> {
         for (const std::string& change : settingChanges) {
           std::size_t eq = change.find('=');
-          if (eq == std::string::npos) return std::unexpected(invalidInput("write a change as KEY=VALUE, not '" + change + "'"));
-          if (auto ok = (*store)->changeSetting(Actor{std::nullopt, "system:cli"}, change.substr(0, eq), change.substr(eq + 1)); !ok)
+          if (eq == std::string::npos)
+            return std::unexpected(invalidInput("write a change as KEY=VALUE, not '" + change + "'"));
+          if (auto ok = (*store)->changeSetting(Actor{std::nullopt, "system:cli"}, change.substr(0, eq),
+                                                change.substr(eq + 1));
+              !ok)
             return ok;
         }
         return {};

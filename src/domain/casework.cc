@@ -8,27 +8,30 @@ namespace lotsen {
 namespace {
 
 void checkText(std::vector<Error>& errors, std::string_view text, std::string_view field, bool required) {
-  if (required && text.empty()) errors.push_back(invalidInput(fmt::format("{} is required", field), std::string(field)));
+  if (required && text.empty())
+    errors.push_back(invalidInput(fmt::format("{} is required", field), std::string(field)));
   if (characterCount(text) > kMaxFreeText)
-    errors.push_back(invalidInput(
-        fmt::format("{} has more than {} characters: keep free text short and never write sensitive data", field,
-                    kMaxFreeText),
-        std::string(field)));
+    errors.push_back(
+        invalidInput(fmt::format("{} has more than {} characters: keep free text short and never write sensitive data",
+                                 field, kMaxFreeText),
+                     std::string(field)));
 }
 
 void checkCode(std::vector<Error>& errors, const CodeList& list, std::string_view code, CivilDate date,
                std::string_view field) {
   if (!list.isValid(code, date))
-    errors.push_back(invalidInput(fmt::format("'{}' is not a valid {} on {}", code, list.name(), date.iso()), std::string(field)));
+    errors.push_back(
+        invalidInput(fmt::format("'{}' is not a valid {} on {}", code, list.name(), date.iso()), std::string(field)));
 }
 
 // A date of something done in the case: not in the future, not before the registration.
 void checkCaseDate(std::vector<Error>& errors, CivilDate date, const CaseContext& context, std::string_view field) {
-  if (date > context.today) errors.push_back(invalidInput(fmt::format("{} is in the future", field), std::string(field)));
+  if (date > context.today)
+    errors.push_back(invalidInput(fmt::format("{} is in the future", field), std::string(field)));
   if (date < context.registrationStart)
-    errors.push_back(invalidInput(fmt::format("{} is before the registration started ({})", field,
-                                              context.registrationStart.iso()),
-                                  std::string(field)));
+    errors.push_back(
+        invalidInput(fmt::format("{} is before the registration started ({})", field, context.registrationStart.iso()),
+                     std::string(field)));
 }
 
 bool isTime(std::string_view t) {
@@ -54,7 +57,8 @@ std::vector<Error> validateContactAttempt(const ContactAttempt& c, const CaseCon
   if (!isTime(c.time)) errors.push_back(invalidInput("time is HH:MM", "time"));
   checkCode(errors, channels, c.channel, c.date, "channel");
   if (!c.occupation.empty()) {
-    if (!c.reached) errors.push_back(invalidInput("an occupation is learnt only when the person was reached", "occupation"));
+    if (!c.reached)
+      errors.push_back(invalidInput("an occupation is learnt only when the person was reached", "occupation"));
     checkCode(errors, occupations, c.occupation, c.date, "occupation");
   }
   checkText(errors, c.note, "note", false);
@@ -64,7 +68,8 @@ std::vector<Error> validateContactAttempt(const ContactAttempt& c, const CaseCon
 std::vector<Error> validateOccupation(const OccupationEntry& o, const CaseContext& context, const CodeList& occupations,
                                       const CodeList& sources) {
   std::vector<Error> errors;
-  if (o.effectiveDate > context.today) errors.push_back(invalidInput("effective_date is in the future", "effective_date"));
+  if (o.effectiveDate > context.today)
+    errors.push_back(invalidInput("effective_date is in the future", "effective_date"));
   checkCode(errors, occupations, o.kind, o.effectiveDate, "kind");
   checkCode(errors, sources, o.source, o.effectiveDate, "source");
   checkText(errors, o.detail, "detail", false);
@@ -84,15 +89,20 @@ std::vector<Error> validateMeasure(const Measure& m, const CaseContext& context,
   checkText(errors, m.partner, "partner", false);
   if (m.start) checkCaseDate(errors, *m.start, context, "start");
   if (m.end) {
-    if (!m.start) errors.push_back(invalidInput("a measure ends only after it started (start)", "start"));
-    else if (*m.end < *m.start) errors.push_back(invalidInput("end is before start", "end"));
+    if (!m.start)
+      errors.push_back(invalidInput("a measure ends only after it started (start)", "start"));
+    else if (*m.end < *m.start)
+      errors.push_back(invalidInput("end is before start", "end"));
     if (*m.end > context.today) errors.push_back(invalidInput("end is in the future", "end"));
   }
   if (!m.endReason.empty()) {
-    if (!m.end) errors.push_back(invalidInput("an end reason needs an end date", "end_reason"));
-    else checkCode(errors, endReasons, m.endReason, *m.end, "end_reason");
+    if (!m.end)
+      errors.push_back(invalidInput("an end reason needs an end date", "end_reason"));
+    else
+      checkCode(errors, endReasons, m.endReason, *m.end, "end_reason");
   }
-  if (m.start && m.followUp && *m.followUp < *m.start) errors.push_back(invalidInput("follow_up is before start", "follow_up"));
+  if (m.start && m.followUp && *m.followUp < *m.start)
+    errors.push_back(invalidInput("follow_up is before start", "follow_up"));
   if (m.start && m.evaluation && *m.evaluation < *m.start)
     errors.push_back(invalidInput("evaluation is before start", "evaluation"));
   if (m.declined) checkCaseDate(errors, *m.declined, context, "declined");
@@ -108,7 +118,8 @@ std::vector<std::string> goalIds(const Plan& plan) {
   return ids;
 }
 
-std::vector<Error> validatePlan(const Plan& plan, const CaseContext& context, const std::vector<std::int64_t>& measureIds) {
+std::vector<Error> validatePlan(const Plan& plan, const CaseContext& context,
+                                const std::vector<std::int64_t>& measureIds) {
   std::vector<Error> errors;
   std::vector<std::string> seen;
   auto checkGoal = [&](const PlanGoal& g, const std::string& where) {
@@ -121,10 +132,12 @@ std::vector<Error> validatePlan(const Plan& plan, const CaseContext& context, co
     if (characterCount(g.title) > 200)
       errors.push_back(invalidInput(fmt::format("{}.title has more than 200 characters", where), where + ".title"));
     if (g.targetDate && *g.targetDate < context.registrationStart)
-      errors.push_back(invalidInput(fmt::format("{}.target_date is before the registration started", where), where + ".target_date"));
+      errors.push_back(invalidInput(fmt::format("{}.target_date is before the registration started", where),
+                                    where + ".target_date"));
     for (std::int64_t m : g.measureIds)
       if (std::find(measureIds.begin(), measureIds.end(), m) == measureIds.end())
-        errors.push_back(invalidInput(fmt::format("{}: no measure {} for this person", where, m), where + ".measure_ids"));
+        errors.push_back(
+            invalidInput(fmt::format("{}: no measure {} for this person", where, m), where + ".measure_ids"));
   };
   for (std::size_t i = 0; i < plan.goals.size(); ++i) {
     std::string where = fmt::format("goals[{}]", i);
@@ -132,7 +145,8 @@ std::vector<Error> validatePlan(const Plan& plan, const CaseContext& context, co
     for (std::size_t j = 0; j < plan.goals[i].subGoals.size(); ++j) {
       checkGoal(plan.goals[i].subGoals[j], fmt::format("{}.sub_goals[{}]", where, j));
       if (!plan.goals[i].subGoals[j].subGoals.empty())
-        errors.push_back(invalidInput("sub-goals have no sub-goals of their own", fmt::format("{}.sub_goals[{}].sub_goals", where, j)));
+        errors.push_back(invalidInput("sub-goals have no sub-goals of their own",
+                                      fmt::format("{}.sub_goals[{}].sub_goals", where, j)));
     }
   }
   return errors;

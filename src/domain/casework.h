@@ -25,8 +25,8 @@ struct CaseContext {
 
 struct ContactAttempt {
   CivilDate date;
-  std::string time;        // "HH:MM", local time
-  std::string channel;     // code in "contact_channel"
+  std::string time;     // "HH:MM", local time
+  std::string channel;  // code in "contact_channel"
   bool reached = false;
   std::string occupation;  // code in "occupation" learnt at the contact; empty when not reached or not asked
   std::string note;        // short, optional
@@ -75,7 +75,8 @@ struct GoalAssessment {
   std::string comment;  // short, optional
 };
 
-std::vector<Error> validatePlan(const Plan& plan, const CaseContext& context, const std::vector<std::int64_t>& measureIds);
+std::vector<Error> validatePlan(const Plan& plan, const CaseContext& context,
+                                const std::vector<std::int64_t>& measureIds);
 std::vector<Error> validateGoalAssessment(const GoalAssessment& assessment, const CaseContext& context,
                                           const std::vector<std::string>& goalIds);
 // Every goal and sub-goal id of the plan.

@@ -144,15 +144,29 @@ Response login(Call& call) {
     return problem(400, "Bad Request", "give \"username\" and \"password\" as strings",
                    !username ? "username" : "password");
 
+  std::int64_t now = unixSeconds(call.now);
+  if (std::int64_t wait = call.throttle.retryAfter(*username, call.request.remoteAddress, now)) {
+    Response r =
+        problem(429, "Too Many Requests", fmt::format("too many failed logins; try again in {} seconds", wait));
+    r.headers.emplace_back("Retry-After", std::to_string(wait));
+    return r;
+  }
   auto user = call.store.userByName(std::string_view(*username));
   if (!user) return problem(user.error());
   bool known = user->has_value() && (*user)->active;
   bool ok = verifyPassword(std::string_view(*password), known ? (*user)->passwordHash : dummyPasswordHash());
-  if (!known || !ok) return problem(401, "Unauthorized", "wrong username or password");
+  if (!known || !ok) {
+    call.throttle.failed(*username, call.request.remoteAddress, now);
+    return problem(401, "Unauthorized", "wrong username or password");
+  }
+  call.throttle.succeeded(*username);
 
   std::string token = randomToken();
   SessionRecord session{tokenHash(token), (*user)->id, randomToken(), unixSeconds(call.now), unixSeconds(call.now)};
-  auto stored = call.writer.run<void>([&](Store& s) { return s.createSession(session); });
+  auto stored = call.writer.run<void>([&](Store& s) -> std::expected<void, Error> {
+    if (auto ok = s.createSession(session); !ok) return ok;
+    return s.recordLogin(session.userId);
+  });
   if (!stored) return problem(stored.error());
 
   Response r =
@@ -167,6 +181,44 @@ Response logout(Call& call) {
   std::string hash = call.sessionTokenHash;
   auto done = call.writer.run<void>([&](Store& s) { return s.deleteSession(hash); });
   if (!done) return problem(done.error());
+  Response r{204, "", "", {}};
+  r.headers.emplace_back("Set-Cookie",
+                         fmt::format("{}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0", kSessionCookie));
+  return r;
+}
+
+// PUT /api/v1/session/password: the signed-in user changes their password; every session ends.
+Response changeOwnPassword(Call& call) {
+  boost::system::error_code ec;
+  json::value body = json::parse(call.request.body, ec);
+  const json::object* o = ec ? nullptr : body.if_object();
+  auto field = [&](std::string_view name) -> const json::string* {
+    const json::value* v = o ? o->if_contains(name) : nullptr;
+    return v ? v->if_string() : nullptr;
+  };
+  const json::string* current = field("current_password");
+  const json::string* next = field("new_password");
+  if (!current || !next)
+    return problem(400, "Bad Request", "give \"current_password\" and \"new_password\" as strings",
+                   !current ? "current_password" : "new_password");
+  std::int64_t now = unixSeconds(call.now);
+  if (std::int64_t wait = call.throttle.retryAfter(call.user->username, call.request.remoteAddress, now)) {
+    Response r =
+        problem(429, "Too Many Requests", fmt::format("too many failed attempts; try again in {} seconds", wait));
+    r.headers.emplace_back("Retry-After", std::to_string(wait));
+    return r;
+  }
+  auto user = call.store.userByName(call.user->username);
+  if (!user) return problem(user.error());
+  if (!*user || !verifyPassword(std::string_view(*current), (*user)->passwordHash)) {
+    call.throttle.failed(call.user->username, call.request.remoteAddress, now);
+    return problem(403, "Forbidden", "the current password is wrong");
+  }
+  auto hash = hashPassword(std::string_view(*next));
+  if (!hash) return validationProblem({hash.error()});
+  Actor actor{call.user->id, call.user->username};
+  auto changed = call.writer.run<void>([&](Store& s) { return s.changePassword(actor, call.user->id, *hash); });
+  if (!changed) return problem(changed.error());
   Response r{204, "", "", {}};
   r.headers.emplace_back("Set-Cookie",
                          fmt::format("{}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0", kSessionCookie));
@@ -220,6 +272,7 @@ std::vector<Route> apiRoutes(const std::function<std::string()>& renderMetrics) 
       {"POST", "/api/v1/session", open, worker, login},
       {"GET", "/api/v1/session", signed_in, inline_read, currentSession},
       {"DELETE", "/api/v1/session", signed_in, worker, logout},
+      {"PUT", "/api/v1/session/password", signed_in, worker, changeOwnPassword},
       {"GET", "/api/v1/persons", signed_in, inline_read, searchPersons},
       {"GET", "/api/v1/persons/{id}", signed_in, inline_read, getPerson},
       {"POST", "/api/v1/identification-runs", signed_in, worker, postIdentificationRun, kMaxUploadBytes},
@@ -338,8 +391,15 @@ Response Api::dispatch(const Request& request, RouteMatch& m, Store* reader, std
     lease.emplace(std::move(*acquired));
     reader = &**lease;
   }
-  Call call{
-      request, sessions_, std::move(m.params), *reader, writer_, std::nullopt, {}, std::chrono::system_clock::now()};
+  Call call{request,
+            sessions_,
+            throttle_,
+            std::move(m.params),
+            *reader,
+            writer_,
+            std::nullopt,
+            {},
+            std::chrono::system_clock::now()};
   // Everything a request reads comes from one snapshot (and takes the database's read lock once).
   Response response;
   auto read = reader->readSnapshot([&]() -> std::expected<void, Error> {

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "http/login_throttle.h"
 #include "http/message.h"
 #include "http/metrics.h"
 #include "http/server.h"
@@ -57,6 +58,7 @@ struct SignedInUser {
 struct Call {
   const Request& request;
   const SessionPolicy& sessions;
+  LoginThrottle& throttle;
   std::vector<std::string> params;  // values of {…} in the route pattern, in order
   Store& store;
   Writer& writer;
@@ -110,6 +112,7 @@ class Api {
   StorePool& readers_;
   Writer& writer_;
   SessionPolicy sessions_;
+  LoginThrottle throttle_;
   std::vector<Route> routes_;
   std::unique_ptr<Metrics> metrics_;
 };

@@ -1,9 +1,9 @@
 // The caseworker's routes: contact attempts, occupation, measures, responsibility, closing a
 // registration by hand, a person's history and as-of view, and the worklists.
-#include <boost/json.hpp>
 #include <fmt/format.h>
 
 #include <array>
+#include <boost/json.hpp>
 #include <charconv>
 #include <map>
 
@@ -15,18 +15,25 @@ namespace lotsen {
 namespace json = boost::json;
 namespace {
 
-constexpr std::array<std::string_view, 7> kWorklists{"first_contact",      "contact_retry",         "follow_up",
-                                                     "occupation",         "measure_end_reason",    "plan_without_goals",
+constexpr std::array<std::string_view, 7> kWorklists{"first_contact",
+                                                     "contact_retry",
+                                                     "follow_up",
+                                                     "occupation",
+                                                     "measure_end_reason",
+                                                     "plan_without_goals",
                                                      "registration_without_plan"};
 
 CivilDate todayOf(const Call& call) { return CivilDate::fromDays(std::chrono::floor<std::chrono::days>(call.now)); }
 
-Response jsonResponse(int status, const json::value& body) { return Response{status, "application/json", json::serialize(body), {}}; }
+Response jsonResponse(int status, const json::value& body) {
+  return Response{status, "application/json", json::serialize(body), {}};
+}
 
 // The version in If-Match ("3", W/"3" or 3); 428 when missing, 400 when not a version.
 std::expected<std::int64_t, Response> ifMatchVersion(const Call& call) {
   std::string_view v = call.request.ifMatch;
-  if (v.empty()) return std::unexpected(problem(428, "Precondition Required", "send the version you edited in If-Match"));
+  if (v.empty())
+    return std::unexpected(problem(428, "Precondition Required", "send the version you edited in If-Match"));
   if (v.starts_with("W/")) v.remove_prefix(2);
   if (v.size() >= 2 && v.front() == '"' && v.back() == '"') v = v.substr(1, v.size() - 2);
   std::int64_t version = 0;
@@ -81,7 +88,8 @@ struct RecordKind {
   std::string_view path;
   bool needsRegistration;
   bool onePerRegistration;  // revised with PUT, never a second one (the individual plan)
-  std::expected<std::string, std::vector<Error>> (*check)(std::string_view body, Store& store, const RecordTarget& target);
+  std::expected<std::string, std::vector<Error>> (*check)(std::string_view body, Store& store,
+                                                          const RecordTarget& target);
 };
 
 template <class T>
@@ -96,7 +104,8 @@ std::expected<CodeList, std::vector<Error>> codes(Store& store, std::string_view
   return *list;
 }
 
-std::expected<std::string, std::vector<Error>> checkContact(std::string_view body, Store& store, const RecordTarget& target) {
+std::expected<std::string, std::vector<Error>> checkContact(std::string_view body, Store& store,
+                                                            const RecordTarget& target) {
   const CaseContext& context = target.context;
   auto parsed = parseContactAttempt(body);
   if (!parsed) return std::unexpected(parsed.error());
@@ -107,7 +116,8 @@ std::expected<std::string, std::vector<Error>> checkContact(std::string_view bod
   return finish(*parsed, validateContactAttempt(*parsed, context, *channels, *occupations));
 }
 
-std::expected<std::string, std::vector<Error>> checkOccupation(std::string_view body, Store& store, const RecordTarget& target) {
+std::expected<std::string, std::vector<Error>> checkOccupation(std::string_view body, Store& store,
+                                                               const RecordTarget& target) {
   const CaseContext& context = target.context;
   auto parsed = parseOccupation(body);
   if (!parsed) return std::unexpected(parsed.error());
@@ -118,7 +128,8 @@ std::expected<std::string, std::vector<Error>> checkOccupation(std::string_view 
   return finish(*parsed, validateOccupation(*parsed, context, *kinds, *sources));
 }
 
-std::expected<std::string, std::vector<Error>> checkMeasure(std::string_view body, Store& store, const RecordTarget& target) {
+std::expected<std::string, std::vector<Error>> checkMeasure(std::string_view body, Store& store,
+                                                            const RecordTarget& target) {
   const CaseContext& context = target.context;
   auto parsed = parseMeasure(body);
   if (!parsed) return std::unexpected(parsed.error());
@@ -143,7 +154,8 @@ std::expected<std::optional<Plan>, std::vector<Error>> currentPlan(Store& store,
   return std::optional<Plan>();
 }
 
-std::expected<std::string, std::vector<Error>> checkPlan(std::string_view body, Store& store, const RecordTarget& target) {
+std::expected<std::string, std::vector<Error>> checkPlan(std::string_view body, Store& store,
+                                                         const RecordTarget& target) {
   auto parsed = parsePlan(body);
   if (!parsed) return std::unexpected(parsed.error());
   auto measures = store.caseRecordsOf(target.personId, kMeasureKind);
@@ -153,12 +165,14 @@ std::expected<std::string, std::vector<Error>> checkPlan(std::string_view body, 
   return finish(*parsed, validatePlan(*parsed, target.context, measureIds));
 }
 
-std::expected<std::string, std::vector<Error>> checkAssessment(std::string_view body, Store& store, const RecordTarget& target) {
+std::expected<std::string, std::vector<Error>> checkAssessment(std::string_view body, Store& store,
+                                                               const RecordTarget& target) {
   auto parsed = parseGoalAssessment(body);
   if (!parsed) return std::unexpected(parsed.error());
   auto plan = currentPlan(store, target.personId, target.registrationId);
   if (!plan) return std::unexpected(plan.error());
-  return finish(*parsed, validateGoalAssessment(*parsed, target.context, *plan ? goalIds(**plan) : std::vector<std::string>{}));
+  return finish(*parsed,
+                validateGoalAssessment(*parsed, target.context, *plan ? goalIds(**plan) : std::vector<std::string>{}));
 }
 
 const RecordKind kKinds[] = {
@@ -200,9 +214,11 @@ Response createRecord(Call& call, const RecordKind& kind) {
     if (!existing) return problem(existing.error());
     for (const CaseRecord& r : *existing)
       if (r.registrationId == registrationId)
-        return problem(409, "Conflict", fmt::format("the registration already has one (record {}): revise it with PUT", r.id));
+        return problem(409, "Conflict",
+                       fmt::format("the registration already has one (record {}): revise it with PUT", r.id));
   }
-  auto data = kind.check(call.request.body, call.store, RecordTarget{contextFor(call, *registration), *personId, registrationId});
+  auto data = kind.check(call.request.body, call.store,
+                         RecordTarget{contextFor(call, *registration), *personId, registrationId});
   if (!data) return validationProblem(data.error());
   Actor actor{call.user->id, call.user->username};
   auto created = call.writer.run<CaseRecord>([&](Store& s) -> std::expected<CaseRecord, Error> {
@@ -264,7 +280,9 @@ std::expected<Registration, Response> pathRegistration(Call& call) {
   return *registration;
 }
 
-Response registrationWrite(Call& call, const std::function<std::expected<Registration, Error>(Store&, const Registration&, std::int64_t)>& write) {
+Response registrationWrite(
+    Call& call,
+    const std::function<std::expected<Registration, Error>(Store&, const Registration&, std::int64_t)>& write) {
   auto registration = pathRegistration(call);
   if (!registration) return registration.error();
   auto expected = ifMatchVersion(call);
@@ -421,28 +439,30 @@ Response worklist(Call& call) {
   auto filter = worklistFilter(call);
   if (!filter) return filter.error();
   auto entries = call.store.worklist(call.params[0], *filter);
-  if (!entries) return entries.error().kind == ErrorKind::invalid_input ? problem(404, "Not Found", entries.error().message)
-                                                                         : problem(entries.error());
+  if (!entries)
+    return entries.error().kind == ErrorKind::invalid_input ? problem(404, "Not Found", entries.error().message)
+                                                            : problem(entries.error());
   json::array items;
   std::size_t overdue = 0;
   for (const WorklistEntry& e : *entries) {
     int late = static_cast<int>((filter->today.days() - e.due.days()).count());
     overdue += late > 0;
-    items.push_back(json::object{{"person_id", e.personId},
-                                 {"registration_id", e.registrationId},
-                                 {"first_name", e.firstName},
-                                 {"last_name", e.lastName},
-                                 {"caseworker_id", e.caseworkerId ? json::value(*e.caseworkerId) : json::value(nullptr)},
-                                 {"unit", e.unit},
-                                 {"due", e.due.iso()},
-                                 {"days_overdue", std::max(0, late)},
-                                 {"detail", e.detail}});
+    items.push_back(
+        json::object{{"person_id", e.personId},
+                     {"registration_id", e.registrationId},
+                     {"first_name", e.firstName},
+                     {"last_name", e.lastName},
+                     {"caseworker_id", e.caseworkerId ? json::value(*e.caseworkerId) : json::value(nullptr)},
+                     {"unit", e.unit},
+                     {"due", e.due.iso()},
+                     {"days_overdue", std::max(0, late)},
+                     {"detail", e.detail}});
   }
   return jsonResponse(200, json::object{{"name", call.params[0]},
-                                   {"today", filter->today.iso()},
-                                   {"count", items.size()},
-                                   {"overdue", overdue},
-                                   {"items", std::move(items)}});
+                                        {"today", filter->today.iso()},
+                                        {"count", items.size()},
+                                        {"overdue", overdue},
+                                        {"items", std::move(items)}});
 }
 
 Response worklistSummary(Call& call) {
@@ -460,7 +480,8 @@ Response worklistSummary(Call& call) {
     }
     json::object counts;
     for (const auto& [who, n] : byCaseworker) counts[who] = n;
-    lists.push_back(json::object{{"name", name}, {"count", entries->size()}, {"overdue", overdue}, {"by_caseworker", std::move(counts)}});
+    lists.push_back(json::object{
+        {"name", name}, {"count", entries->size()}, {"overdue", overdue}, {"by_caseworker", std::move(counts)}});
   }
   return jsonResponse(200, json::object{{"today", filter->today.iso()}, {"lists", std::move(lists)}});
 }
@@ -475,10 +496,12 @@ std::vector<Route> caseworkRoutes() {
     std::string base = fmt::format("/api/v1/persons/{{id}}/{}", kind.path);
     routes.push_back({"GET", base, signed_in, inline_read, [&kind](Call& c) { return listRecords(c, kind); }});
     routes.push_back({"POST", base, signed_in, worker, [&kind](Call& c) { return createRecord(c, kind); }});
-    routes.push_back({"PUT", base + "/{record}", signed_in, worker, [&kind](Call& c) { return updateRecord(c, kind); }});
+    routes.push_back(
+        {"PUT", base + "/{record}", signed_in, worker, [&kind](Call& c) { return updateRecord(c, kind); }});
   }
   routes.push_back({"PUT", "/api/v1/persons/{id}/registrations/{registration}/assignment", signed_in, worker, assign});
-  routes.push_back({"POST", "/api/v1/persons/{id}/registrations/{registration}/close", signed_in, worker, closeRegistration});
+  routes.push_back(
+      {"POST", "/api/v1/persons/{id}/registrations/{registration}/close", signed_in, worker, closeRegistration});
   routes.push_back({"GET", "/api/v1/persons/{id}/history", signed_in, inline_read, history});
   routes.push_back({"GET", "/api/v1/worklists", signed_in, inline_read, worklistSummary});
   routes.push_back({"GET", "/api/v1/worklists/{name}", signed_in, inline_read, worklist});

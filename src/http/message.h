@@ -16,9 +16,10 @@ struct Request {
   std::string query;   // after '?', undecoded
   std::string body;
   std::string contentType;
-  std::string cookie;     // the Cookie header
-  std::string csrfToken;  // the X-CSRF-Token header
-  std::string ifMatch;    // the If-Match header
+  std::string cookie;         // the Cookie header
+  std::string csrfToken;      // the X-CSRF-Token header
+  std::string ifMatch;        // the If-Match header
+  std::string remoteAddress;  // the client's IP address
 };
 
 struct Response {

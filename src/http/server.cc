@@ -207,10 +207,14 @@ class Server {
 
       http::request<http::string_body> message = parser.release();
       Request request = toRequest(message);
+      boost::system::error_code peerError;
+      auto peer = stream.socket().remote_endpoint(peerError);
+      if (!peerError) request.remoteAddress = peer.address().to_string();
       Response response;
       if (api_.runsOnWorker(route)) {
         response = co_await asio::co_spawn(
-            workers_, [&]() -> awaitable<Response> { co_return api_.handle(request, std::move(route)); }, use_awaitable);
+            workers_, [&]() -> awaitable<Response> { co_return api_.handle(request, std::move(route)); },
+            use_awaitable);
       } else {
         response = api_.handle(request, std::move(route), &connection->reader);
       }

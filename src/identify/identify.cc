@@ -1,13 +1,13 @@
 #include "identify/identify.h"
 
-#include "store/case_records.h"
-
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <boost/json.hpp>
 #include <thread>
 #include <unordered_map>
+
+#include "store/case_records.h"
 
 namespace lotsen {
 namespace {
@@ -138,9 +138,9 @@ std::expected<MunicipalityResult, Error> identifyMunicipality(Store& store, cons
       auto latest = latestOccupation(store, person->id);
       if (!latest) return std::unexpected(latest.error());
       if (!*latest || (*latest)->kind != "studies" || (*latest)->detail != detail) {
-        auto recorded = store.createCaseRecord(
-            actor, kOccupationKind, person->id, std::nullopt,
-            toJson(OccupationEntry{options.date, "studies", detail, "enrolment_register"}));
+        auto recorded =
+            store.createCaseRecord(actor, kOccupationKind, person->id, std::nullopt,
+                                   toJson(OccupationEntry{options.date, "studies", detail, "enrolment_register"}));
         if (!recorded) return std::unexpected(recorded.error());
         ++result.occupationsRecorded;
       }

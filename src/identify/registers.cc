@@ -83,7 +83,8 @@ std::vector<std::pair<std::size_t, std::size_t>> splitAtLines(std::string_view t
 }
 
 std::size_t lineAt(std::string_view text, std::size_t offset) {
-  return 1 + static_cast<std::size_t>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
+  return 1 +
+         static_cast<std::size_t>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
 }
 
 // Reads every data row of a CSV register file, in parallel chunks when no field is quoted.
@@ -113,8 +114,10 @@ std::vector<Row> readCsvRows(const RegisterFile& file, const std::vector<std::st
   auto ranges = splitAtLines(text, body, anyQuote || text.size() - body < (1 << 20) ? 1 : threads);
   std::vector<std::size_t> firstLines{lineAt(text, body)};
   for (std::size_t i = 1; i < ranges.size(); ++i)
-    firstLines.push_back(firstLines.back() + lineAt(text.substr(ranges[i - 1].first, ranges[i - 1].second - ranges[i - 1].first),
-                                                    ranges[i - 1].second - ranges[i - 1].first) - 1);
+    firstLines.push_back(firstLines.back() +
+                         lineAt(text.substr(ranges[i - 1].first, ranges[i - 1].second - ranges[i - 1].first),
+                                ranges[i - 1].second - ranges[i - 1].first) -
+                         1);
   std::vector<std::vector<Row>> parts(ranges.size());
   std::vector<Diagnostics> problems(ranges.size());
   // The first part reserves room for every row (untouched room costs no memory), so that the others
@@ -136,8 +139,9 @@ std::vector<Row> readCsvRows(const RegisterFile& file, const std::vector<std::st
       if (part == 0 && report && count % 65536 == 0)
         report(phase, static_cast<double>(reader.position() - begin) / static_cast<double>(end - begin + 1));
       if (fields.size() != header.columns.size()) {
-        problems[part].add(name, reader.line(),
-                           fmt::format("expected {} fields as in the header, found {}", header.columns.size(), fields.size()));
+        problems[part].add(
+            name, reader.line(),
+            fmt::format("expected {} fields as in the header, found {}", header.columns.size(), fields.size()));
         continue;
       }
       if (auto row = parseRow(fields, columns, reader.line(), reader.offset(), problems[part])) rows.push_back(*row);
@@ -392,13 +396,15 @@ Registers readRegisters(std::shared_ptr<const RegisterFile> populationFile,
           std::string_view municipality = f(kMunicipality);
           bool municipalityOk = fourDigits(municipality);
           if (!municipalityOk)
-            problems.add(name, line, fmt::format("kommunkod must be four digits, not '{}'", municipality.substr(0, 20)));
+            problems.add(name, line,
+                         fmt::format("kommunkod must be four digits, not '{}'", municipality.substr(0, 20)));
           auto since = requireDate(f(kSince), "folkbokford_datum", name, line, problems);
           auto protection = protectionFromString(f(kProtection));
           if (!protection)
-            problems.add(name, line,
-                         fmt::format("skyddsmarkering must be empty, 'sekretessmarkering' or 'skyddad_folkbokforing', not '{}'",
-                                     f(kProtection).substr(0, 30)));
+            problems.add(
+                name, line,
+                fmt::format("skyddsmarkering must be empty, 'sekretessmarkering' or 'skyddad_folkbokforing', not '{}'",
+                            f(kProtection).substr(0, 30)));
           if (!id || !municipalityOk || !since || !protection) return std::nullopt;
           auto code = static_cast<std::uint16_t>((municipality[0] - '0') * 1000 + (municipality[1] - '0') * 100 +
                                                  (municipality[2] - '0') * 10 + (municipality[3] - '0'));
@@ -468,9 +474,10 @@ Registers readRegisters(std::shared_ptr<const RegisterFile> populationFile,
           auto id = requirePersonalId(fields[columns[0]], date, name, line, problems);
           auto certificate = certificateFromCode(lower(fields[columns[1]]));
           if (!certificate)
-            problems.add(name, line,
-                         fmt::format("bevis must be gymnasieexamen, gymnasiesarskolebevis, motsvarande or studiebevis, not '{}'",
-                                     fields[columns[1]].substr(0, 30)));
+            problems.add(
+                name, line,
+                fmt::format("bevis must be gymnasieexamen, gymnasiesarskolebevis, motsvarande or studiebevis, not '{}'",
+                            fields[columns[1]].substr(0, 30)));
           auto when = requireDate(fields[columns[2]], "datum", name, line, problems);
           if (!id || !certificate || !when) return std::nullopt;
           return CompletionRow{id->number(), {*certificate, *when}};

@@ -1,9 +1,10 @@
 #include "store/case_records.h"
 
-#include "store/json_form.h"
+#include <fmt/format.h>
 
 #include <boost/json.hpp>
-#include <fmt/format.h>
+
+#include "store/json_form.h"
 
 namespace lotsen {
 namespace {
@@ -22,8 +23,9 @@ class Fields {
     }
     for (const auto& [key, v] : value_.as_object())
       if (std::find(allowed.begin(), allowed.end(), std::string_view(key)) == allowed.end())
-        errors_.push_back(invalidInput(fmt::format("unknown field '{}': only the fields the statute allows are kept", std::string_view(key)),
-                                       std::string(key)));
+        errors_.push_back(invalidInput(
+            fmt::format("unknown field '{}': only the fields the statute allows are kept", std::string_view(key)),
+            std::string(key)));
   }
 
   std::string text(std::string_view name, bool required = false) {
@@ -92,8 +94,12 @@ json::value optionalText(const std::string& t) { return t.empty() ? json::value(
 std::expected<ContactAttempt, std::vector<Error>> parseContactAttempt(std::string_view text) {
   Fields f(text, {"date", "time", "channel", "reached", "occupation", "note"});
   auto date = f.date("date", true);
-  ContactAttempt c{date.value_or(*CivilDate::fromParts(1, 1, 1)), f.text("time", true), f.text("channel", true),
-                   f.boolean("reached"), f.text("occupation"), f.text("note")};
+  ContactAttempt c{date.value_or(*CivilDate::fromParts(1, 1, 1)),
+                   f.text("time", true),
+                   f.text("channel", true),
+                   f.boolean("reached"),
+                   f.text("occupation"),
+                   f.text("note")};
   return f.result(c);
 }
 
@@ -108,8 +114,9 @@ std::expected<OccupationEntry, std::vector<Error>> parseOccupation(std::string_v
 std::expected<Measure, std::vector<Error>> parseMeasure(std::string_view text) {
   Fields f(text, {"type", "content", "responsible", "partner", "planned_start", "start", "end", "end_reason",
                   "follow_up", "evaluation", "declined"});
-  Measure m{f.text("type", true), f.text("content", true), f.text("responsible", true), f.text("partner"),
-            f.date("planned_start"), f.date("start"), f.date("end"), f.text("end_reason"), f.date("follow_up"),
+  Measure m{f.text("type", true), f.text("content", true), f.text("responsible", true),
+            f.text("partner"),    f.date("planned_start"), f.date("start"),
+            f.date("end"),        f.text("end_reason"),    f.date("follow_up"),
             f.date("evaluation"), f.date("declined")};
   return f.result(m);
 }
@@ -121,15 +128,19 @@ std::expected<PlanGoal, std::vector<Error>> parseGoal(const json::value& value, 
   PlanGoal goal{f.text("id", true), f.text("title", true), f.date("target_date"), {}, {}};
   if (const json::array* ids = f.array("measure_ids"))
     for (const json::value& id : *ids) {
-      if (id.is_int64()) goal.measureIds.push_back(id.as_int64());
-      else f.fail(invalidInput("measure_ids holds measure ids (numbers)", "measure_ids"));
+      if (id.is_int64())
+        goal.measureIds.push_back(id.as_int64());
+      else
+        f.fail(invalidInput("measure_ids holds measure ids (numbers)", "measure_ids"));
     }
   if (const json::array* subs = f.array("sub_goals")) {
     if (!allowSubGoals) f.fail(invalidInput("sub-goals have no sub-goals of their own", "sub_goals"));
     for (std::size_t i = 0; i < subs->size(); ++i) {
       auto sub = parseGoal((*subs)[i], false);
-      if (sub) goal.subGoals.push_back(*sub);
-      else f.absorb(sub.error(), fmt::format("sub_goals[{}]", i));
+      if (sub)
+        goal.subGoals.push_back(*sub);
+      else
+        f.absorb(sub.error(), fmt::format("sub_goals[{}]", i));
     }
   }
   return f.result(goal);
@@ -154,8 +165,10 @@ std::expected<Plan, std::vector<Error>> parsePlan(std::string_view text) {
   if (const json::array* goals = f.array("goals"))
     for (std::size_t i = 0; i < goals->size(); ++i) {
       auto goal = parseGoal((*goals)[i], true);
-      if (goal) plan.goals.push_back(*goal);
-      else f.absorb(goal.error(), fmt::format("goals[{}]", i));
+      if (goal)
+        plan.goals.push_back(*goal);
+      else
+        f.absorb(goal.error(), fmt::format("goals[{}]", i));
     }
   return f.result(plan);
 }
@@ -191,8 +204,10 @@ std::string toJson(const ContactAttempt& c) {
 }
 
 std::string toJson(const OccupationEntry& o) {
-  return json::serialize(json::object{
-      {"effective_date", o.effectiveDate.iso()}, {"kind", o.kind}, {"detail", optionalText(o.detail)}, {"source", o.source}});
+  return json::serialize(json::object{{"effective_date", o.effectiveDate.iso()},
+                                      {"kind", o.kind},
+                                      {"detail", optionalText(o.detail)},
+                                      {"source", o.source}});
 }
 
 std::string toJson(const Measure& m) {
@@ -210,12 +225,9 @@ std::string toJson(const Measure& m) {
 }
 
 json::object registrationJson(const Registration& r) {
-  json::object o{{"id", r.id},
-                 {"person_id", r.personId},
-                 {"programme", r.programme},
-                 {"start_date", r.startDate.iso()},
-                 {"reason", r.reason},
-                 {"version", r.version}};
+  json::object o{
+      {"id", r.id},         {"person_id", r.personId}, {"programme", r.programme}, {"start_date", r.startDate.iso()},
+      {"reason", r.reason}, {"version", r.version}};
   o["end_date"] = r.endDate ? json::value(r.endDate->iso()) : json::value(nullptr);
   o["end_reason"] = r.endReason ? json::value(*r.endReason) : json::value(nullptr);
   o["caseworker_id"] = r.caseworkerId ? json::value(*r.caseworkerId) : json::value(nullptr);

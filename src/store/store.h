@@ -47,6 +47,7 @@ struct User {
   std::string passwordHash;  // Argon2id string (libsodium crypto_pwhash_str)
   bool active = true;
   std::int64_t version = 0;
+  std::string lastLoginAt;  // UTC timestamp; empty when never
 };
 
 struct NewUser {
@@ -80,7 +81,8 @@ struct RegisteredPerson {
 };
 
 // One documented item of a case (Förordning 2006:39): a contact attempt, an occupation entry, a
-// measure, the individual plan or a goal assessment. `data` is the item's fields as JSON (see store/case_records.h), validated before it is written.
+// measure, the individual plan or a goal assessment. `data` is the item's fields as JSON (see store/case_records.h),
+// validated before it is written.
 struct CaseRecord {
   std::int64_t id = 0;
   std::string kind;  // contact_attempt, occupation, measure, plan, goal_assessment
@@ -98,8 +100,8 @@ struct WorklistEntry {
   std::string lastName;
   std::optional<std::int64_t> caseworkerId;
   std::string unit;
-  CivilDate due;           // the day it should be done by (overdue when before today)
-  std::string detail;      // what is due, e.g. the measure's id or the occupation code
+  CivilDate due;       // the day it should be done by (overdue when before today)
+  std::string detail;  // what is due, e.g. the measure's id or the occupation code
 };
 
 struct WorklistFilter {
@@ -191,7 +193,8 @@ class Store {
   virtual std::expected<std::map<std::string, std::string>, Error> settings() = 0;
   // Changes one known setting to a whole number of days or months (1–3650); writes "setting.changed".
   // invalid_input for an unknown key or a bad value.
-  virtual std::expected<void, Error> changeSetting(const Actor& actor, const std::string& key, const std::string& value) = 0;
+  virtual std::expected<void, Error> changeSetting(const Actor& actor, const std::string& key,
+                                                   const std::string& value) = 0;
 
   // A worklist over open KAA registrations, ordered by due date (overdue first). Names:
   // first_contact — no contact attempt yet; due first_contact_days after the registration started;
@@ -220,6 +223,15 @@ class Store {
   // Users. conflict when the username is taken. Writes a "user.created" event.
   virtual std::expected<User, Error> createUser(const Actor& actor, const NewUser& user) = 0;
   virtual std::expected<std::optional<User>, Error> userByName(std::string_view username) = 0;
+  // Every user, by username.
+  virtual std::expected<std::vector<User>, Error> users() = 0;
+  // Replaces the password hash and ends every session of the user at once ("user.password_changed").
+  virtual std::expected<void, Error> changePassword(const Actor& actor, std::int64_t userId,
+                                                    const std::string& passwordHash) = 0;
+  // Activates or deactivates a user; deactivation ends every session at once ("user.deactivated").
+  virtual std::expected<void, Error> setUserActive(const Actor& actor, std::int64_t userId, bool active) = 0;
+  // Notes a successful login (not journalled).
+  virtual std::expected<void, Error> recordLogin(std::int64_t userId) = 0;
 
   // Sessions (not journalled: they are not case data).
   virtual std::expected<void, Error> createSession(const SessionRecord& session) = 0;

@@ -10,9 +10,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (size > 0 && (data[0] == '[' || data[0] == '{')) bytes.erase(0, 1);
   lotsen::Diagnostics diagnostics;
   auto date = *lotsen::CivilDate::parse("2026-11-22");
-  auto population = lotsen::RegisterFile::fromBytes(
-      "population.csv",
-      "personnummer;fornamn;efternamn;utdelningsadress;postnummer;postort;kommunkod;folkbokford_datum;skyddsmarkering\n");
+  auto population = lotsen::RegisterFile::fromBytes("population.csv",
+                                                    "personnummer;fornamn;efternamn;utdelningsadress;postnummer;"
+                                                    "postort;kommunkod;folkbokford_datum;skyddsmarkering\n");
   lotsen::readRegisters(population, lotsen::RegisterFile::fromBytes("fuzz.json", bytes), nullptr, date, diagnostics);
   return 0;
 }

@@ -27,16 +27,22 @@ class CaseworkApi : public ::testing::Test {
     auto store = std::move(*openStore(*db_, options));
     ASSERT_TRUE(store->migrate());
     Actor actor{std::nullopt, "system:test"};
-    auto person = store->createPerson(actor, PersonDetails{*PersonalId::parse("20080312-2381", CivilDate::fromDays(std::chrono::floor<std::chrono::days>(*when))),
-                                                           "Alva", "Ek", "Storgatan 1", "50330", "Borås", "1490", Protection::none});
+    auto person = store->createPerson(
+        actor, PersonDetails{*PersonalId::parse("20080312-2381",
+                                                CivilDate::fromDays(std::chrono::floor<std::chrono::days>(*when))),
+                             "Alva", "Ek", "Storgatan 1", "50330", "Borås", "1490", Protection::none});
     personId_ = person->id;
-    registrationId_ = store->createRegistration(actor, {personId_, "kaa", *CivilDate::parse("2026-01-10"), "never_started"})->id;
+    registrationId_ =
+        store->createRegistration(actor, {personId_, "kaa", *CivilDate::parse("2026-01-10"), "never_started"})->id;
     *when = at("2026-02-01");
-    ASSERT_TRUE(store->createCaseRecord(actor, "contact_attempt", personId_, registrationId_,
-                                        R"({"date":"2026-02-01","time":"10:00","channel":"letter","reached":false,"occupation":null,"note":null})"));
+    ASSERT_TRUE(store->createCaseRecord(
+        actor, "contact_attempt", personId_, registrationId_,
+        R"({"date":"2026-02-01","time":"10:00","channel":"letter","reached":false,"occupation":null,"note":null})"));
     store.reset();
     ASSERT_EQ(runLotsen({"user", "add", "--db", *db_, "--name", "anna", "--role", "caseworker", "--password-stdin"},
-                        "a-long-password\n").exitCode, 0);
+                        "a-long-password\n")
+                  .exitCode,
+              0);
     server_ = new ServerProcess(*db_);
     session_ = new Session(*login(server_->port(), "anna", "a-long-password"));
   }
@@ -69,7 +75,8 @@ std::int64_t CaseworkApi::personId_ = 0;
 std::int64_t CaseworkApi::registrationId_ = 0;
 
 TEST_F(CaseworkApi, ContactAttemptIsDocumentedWithVersionAndLocation) {
-  auto r = send("POST", personPath("/contact-attempts"), R"({"date":"2026-02-03","time":"14:30","channel":"phone","reached":true,"occupation":"work"})");
+  auto r = send("POST", personPath("/contact-attempts"),
+                R"({"date":"2026-02-03","time":"14:30","channel":"phone","reached":true,"occupation":"work"})");
   ASSERT_EQ(r.status, 201) << r.body;
   EXPECT_EQ(r.headers["etag"], "\"1\"");
   EXPECT_NE(r.headers["location"].find("/contact-attempts/"), std::string::npos);
@@ -79,25 +86,29 @@ TEST_F(CaseworkApi, ContactAttemptIsDocumentedWithVersionAndLocation) {
 }
 
 TEST_F(CaseworkApi, EveryViolationIsNamed) {
-  auto r = send("POST", personPath("/contact-attempts"),
-                R"({"date":"2025-12-01","time":"14:30","channel":"carrier_pigeon","reached":false,"occupation":"work"})");
+  auto r =
+      send("POST", personPath("/contact-attempts"),
+           R"({"date":"2025-12-01","time":"14:30","channel":"carrier_pigeon","reached":false,"occupation":"work"})");
   ASSERT_EQ(r.status, 422) << r.body;
   std::vector<std::string> fields;
   json::object problem = body(r);
   for (const auto& e : problem["errors"].as_array()) fields.emplace_back(e.at("field").as_string());
   EXPECT_EQ(fields, (std::vector<std::string>{"date", "channel", "occupation"}));
-  auto unknown = send("POST", personPath("/measures"), R"({"type":"internship","content":"x","responsible":"individual","diagnosis":"y"})");
+  auto unknown = send("POST", personPath("/measures"),
+                      R"({"type":"internship","content":"x","responsible":"individual","diagnosis":"y"})");
   ASSERT_EQ(unknown.status, 422);
   EXPECT_EQ(body(unknown)["field"].as_string(), "diagnosis");
-  auto order = send("POST", personPath("/measures"),
-                    R"({"type":"internship","content":"Praktik","responsible":"other_actor","start":"2026-02-10","end":"2026-02-05"})");
+  auto order = send(
+      "POST", personPath("/measures"),
+      R"({"type":"internship","content":"Praktik","responsible":"other_actor","start":"2026-02-10","end":"2026-02-05"})");
   ASSERT_EQ(order.status, 422);
   fields.clear();
   problem = body(order);
   for (const auto& e : problem["errors"].as_array()) fields.emplace_back(e.at("field").as_string());
   EXPECT_EQ(fields, (std::vector<std::string>{"partner", "end"}));
-  auto outdated = send("POST", personPath("/measures"),
-                       R"({"type":"studies_on_introduction_programme","content":"IM","responsible":"municipality","start":"2026-02-10"})");
+  auto outdated = send(
+      "POST", personPath("/measures"),
+      R"({"type":"studies_on_introduction_programme","content":"IM","responsible":"municipality","start":"2026-02-10"})");
   ASSERT_EQ(outdated.status, 422);
   EXPECT_EQ(body(outdated)["field"].as_string(), "type") << "a code outside its validity is refused";
 }
@@ -107,8 +118,10 @@ TEST_F(CaseworkApi, StaleVersionIs409WithTheCurrentRecordAndNeverOverwrites) {
                       R"({"type":"internship","content":"Praktik","responsible":"municipality","start":"2026-02-10"})");
   ASSERT_EQ(created.status, 201) << created.body;
   std::string path = personPath("/measures/" + std::to_string(body(created)["id"].as_int64()));
-  std::string first = R"({"type":"internship","content":"Praktik på verkstad","responsible":"municipality","start":"2026-02-10"})";
-  std::string second = R"({"type":"internship","content":"Praktik i butik","responsible":"municipality","start":"2026-02-10"})";
+  std::string first =
+      R"({"type":"internship","content":"Praktik på verkstad","responsible":"municipality","start":"2026-02-10"})";
+  std::string second =
+      R"({"type":"internship","content":"Praktik i butik","responsible":"municipality","start":"2026-02-10"})";
   EXPECT_EQ(send("PUT", path, first).status, 428) << "If-Match is required";
   auto ok = send("PUT", path, first, {"If-Match: \"1\""});
   ASSERT_EQ(ok.status, 200) << ok.body;
@@ -147,16 +160,17 @@ TEST_F(CaseworkApi, AsOfShowsTheCaseAsItStoodThatDay) {
 }
 
 TEST_F(CaseworkApi, OnePlanPerRegistrationRevisionsKeepTheOldGoals) {
-  auto measure = send("POST", personPath("/measures"),
-                      R"({"type":"study_and_career_guidance","content":"Vägledning","responsible":"municipality","start":"2026-02-12"})");
+  auto measure = send(
+      "POST", personPath("/measures"),
+      R"({"type":"study_and_career_guidance","content":"Vägledning","responsible":"municipality","start":"2026-02-12"})");
   ASSERT_EQ(measure.status, 201) << measure.body;
   std::string measureId = std::to_string(body(measure)["id"].as_int64());
   auto duplicate = send("POST", personPath("/plans"), R"({"goals":[{"id":"g1","title":"A"},{"id":"g1","title":"B"}]})");
   ASSERT_EQ(duplicate.status, 422) << duplicate.body;
   EXPECT_EQ(body(duplicate)["field"].as_string(), "goals[1].id");
   auto plan = send("POST", personPath("/plans"),
-                   R"({"goals":[{"id":"g1","title":"Börja på gymnasiet","target_date":"2026-08-20","measure_ids":[)" + measureId +
-                       R"(],"sub_goals":[{"id":"g1.1","title":"Välja program"}]}]})");
+                   R"({"goals":[{"id":"g1","title":"Börja på gymnasiet","target_date":"2026-08-20","measure_ids":[)" +
+                       measureId + R"(],"sub_goals":[{"id":"g1.1","title":"Välja program"}]}]})");
   ASSERT_EQ(plan.status, 201) << plan.body;
   std::string path = personPath("/plans/" + std::to_string(body(plan)["id"].as_int64()));
   EXPECT_EQ(send("POST", personPath("/plans"), R"({"goals":[]})").status, 409) << "one active plan per registration";
@@ -168,9 +182,11 @@ TEST_F(CaseworkApi, OnePlanPerRegistrationRevisionsKeepTheOldGoals) {
     if (e.at("type").as_string() == "plan.updated")
       keptOld = e.at("before").at("data").at("goals").as_array()[0].at("id").as_string() == "g1";
   EXPECT_TRUE(keptOld) << "the revision keeps the old goals in history";
-  auto assessed = send("POST", personPath("/goal-assessments"), R"({"goal_id":"g2","assessed_on":"2026-02-15","result":"partly","comment":"På god väg"})");
+  auto assessed = send("POST", personPath("/goal-assessments"),
+                       R"({"goal_id":"g2","assessed_on":"2026-02-15","result":"partly","comment":"På god väg"})");
   EXPECT_EQ(assessed.status, 201) << assessed.body;
-  auto unknown = send("POST", personPath("/goal-assessments"), R"({"goal_id":"g1","assessed_on":"2026-02-15","result":"achieved"})");
+  auto unknown = send("POST", personPath("/goal-assessments"),
+                      R"({"goal_id":"g1","assessed_on":"2026-02-15","result":"achieved"})");
   ASSERT_EQ(unknown.status, 422);
   EXPECT_EQ(body(unknown)["field"].as_string(), "goal_id") << "g1 left the plan in the revision";
 }
@@ -183,9 +199,11 @@ TEST_F(CaseworkApi, AssignThenCloseByHandThenNothingMoreToDocument) {
   // The occupation learnt at the contact on 2026-02-03 is over six months old by now: to be checked.
   auto mine = body(http(server_->port(), "GET", "/api/v1/worklists/occupation", "", {session_->cookie}));
   EXPECT_EQ(mine["count"].as_int64(), 1) << "anna (user 1) is the caseworker";
-  auto other = body(http(server_->port(), "GET", "/api/v1/worklists/occupation?unit=KAA%20S%C3%B6der", "", {session_->cookie}));
+  auto other =
+      body(http(server_->port(), "GET", "/api/v1/worklists/occupation?unit=KAA%20S%C3%B6der", "", {session_->cookie}));
   EXPECT_EQ(other["count"].as_int64(), 0);
-  auto unit = body(http(server_->port(), "GET", "/api/v1/worklists/occupation?unit=KAA%20Norr", "", {session_->cookie}));
+  auto unit =
+      body(http(server_->port(), "GET", "/api/v1/worklists/occupation?unit=KAA%20Norr", "", {session_->cookie}));
   ASSERT_EQ(unit["count"].as_int64(), 1);
   auto summary = body(http(server_->port(), "GET", "/api/v1/worklists?unit=KAA%20Norr", "", {session_->cookie}));
   for (const auto& l : summary["lists"].as_array()) {
@@ -194,13 +212,16 @@ TEST_F(CaseworkApi, AssignThenCloseByHandThenNothingMoreToDocument) {
     }
   }
   EXPECT_EQ(unit["items"].as_array()[0].at("detail").as_string(), "work") << "the contact recorded the occupation";
-  auto badReason = send("POST", reg + "/close", R"({"end_date":"2026-02-20","end_reason":"bored"})", {"If-Match: \"2\""});
+  auto badReason =
+      send("POST", reg + "/close", R"({"end_date":"2026-02-20","end_reason":"bored"})", {"If-Match: \"2\""});
   ASSERT_EQ(badReason.status, 422) << badReason.body;
   EXPECT_EQ(body(badReason)["field"].as_string(), "end_reason");
-  auto closed = send("POST", reg + "/close", R"({"end_date":"2026-02-20","end_reason":"moved_abroad"})", {"If-Match: \"2\""});
+  auto closed =
+      send("POST", reg + "/close", R"({"end_date":"2026-02-20","end_reason":"moved_abroad"})", {"If-Match: \"2\""});
   ASSERT_EQ(closed.status, 200) << closed.body;
   EXPECT_EQ(body(closed)["end_reason"].as_string(), "moved_abroad");
-  auto late = send("POST", personPath("/contact-attempts"), R"({"date":"2026-02-21","time":"10:00","channel":"phone","reached":false})");
+  auto late = send("POST", personPath("/contact-attempts"),
+                   R"({"date":"2026-02-21","time":"10:00","channel":"phone","reached":false})");
   EXPECT_EQ(late.status, 409) << "no open registration";
 }
 

@@ -81,6 +81,77 @@ TEST(Cli, UserAddChecksPasswordRoleAndDuplicates) {
   removeDatabase(db);
 }
 
+TEST(Cli, PasswordChangeAndDeactivationEndEverySessionAtOnce) {
+  std::string db = tempPath("revoke.db");
+  ASSERT_EQ(runLotsen({"user", "add", "--db", db, "--name", "anna", "--role", "caseworker", "--password-stdin"},
+                      "a-long-password\n")
+                .exitCode,
+            0);
+  ServerProcess server(db);
+  auto first = login(server.port(), "anna", "a-long-password");
+  ASSERT_TRUE(first);
+  ASSERT_EQ(
+      runLotsen({"user", "passwd", "--db", db, "--name", "anna", "--password-stdin"}, "another-long-one\n").exitCode,
+      0);
+  EXPECT_EQ(http(server.port(), "GET", "/api/v1/session", "", {first->cookie}).status, 401);
+  auto second = login(server.port(), "anna", "another-long-one");
+  ASSERT_TRUE(second);
+  ASSERT_EQ(runLotsen({"user", "deactivate", "--db", db, "--name", "anna"}).exitCode, 0);
+  EXPECT_EQ(http(server.port(), "GET", "/api/v1/session", "", {second->cookie}).status, 401);
+  EXPECT_FALSE(login(server.port(), "anna", "another-long-one"));
+  ASSERT_EQ(runLotsen({"user", "activate", "--db", db, "--name", "anna"}).exitCode, 0);
+  auto third = login(server.port(), "anna", "another-long-one");
+  ASSERT_TRUE(third);
+  // Changing one's own password over the API ends that session too.
+  auto changed = http(server.port(), "PUT", "/api/v1/session/password",
+                      R"({"current_password":"another-long-one","new_password":"a-third-long-one"})",
+                      {third->cookie, third->csrf, "Content-Type: application/json"});
+  EXPECT_EQ(changed.status, 204) << changed.body;
+  EXPECT_EQ(http(server.port(), "GET", "/api/v1/session", "", {third->cookie}).status, 401);
+  EXPECT_TRUE(login(server.port(), "anna", "a-third-long-one"));
+  EXPECT_EQ(runLotsen({"user", "deactivate", "--db", db, "--name", "nobody"}).exitCode, 2);
+  removeDatabase(db);
+}
+
+TEST(Cli, RepeatedWrongPasswordsLockTheAccountWithRetryAfter) {
+  std::string db = tempPath("throttle.db");
+  ASSERT_EQ(runLotsen({"user", "add", "--db", db, "--name", "anna", "--role", "caseworker", "--password-stdin"},
+                      "a-long-password\n")
+                .exitCode,
+            0);
+  ServerProcess server(db);
+  auto attempt = [&](const std::string& password) {
+    return http(server.port(), "POST", "/api/v1/session", R"({"username":"anna","password":")" + password + "\"}",
+                {"Content-Type: application/json"});
+  };
+  for (int i = 0; i < 5; ++i) EXPECT_EQ(attempt("wrong-password").status, 401);
+  auto locked = attempt("a-long-password");
+  EXPECT_EQ(locked.status, 429) << "even the right password waits";
+  EXPECT_EQ(locked.headers["retry-after"], "30");
+  removeDatabase(db);
+}
+
+TEST(Cli, UserListShowsAccountsUnusedForDays) {
+  std::string db = tempPath("userlist.db");
+  for (std::string name : {"anna", "bertil"})
+    ASSERT_EQ(runLotsen({"user", "add", "--db", db, "--name", name, "--role", "caseworker", "--password-stdin"},
+                        "a-long-password\n")
+                  .exitCode,
+              0);
+  {
+    ServerProcess server(db);
+    ASSERT_TRUE(login(server.port(), "anna", "a-long-password"));
+  }
+  auto all = runLotsen({"user", "list", "--db", db});
+  ASSERT_EQ(all.exitCode, 0);
+  EXPECT_NE(all.out.find("anna"), std::string::npos);
+  EXPECT_NE(all.out.find("never"), std::string::npos);
+  auto inactive = runLotsen({"user", "list", "--db", db, "--inactive-days", "90"});
+  EXPECT_EQ(inactive.out.find("anna"), std::string::npos) << "logged in today";
+  EXPECT_NE(inactive.out.find("bertil"), std::string::npos) << "never logged in";
+  removeDatabase(db);
+}
+
 TEST(Cli, DemoIsDeterministicAndOnlyFillsAnEmptyDatabase) {
   std::string a = tempPath("demo-a.db"), b = tempPath("demo-b.db");
   std::string ra = tempPath("regs-a"), rb = tempPath("regs-b");
@@ -124,7 +195,8 @@ TEST(Cli, SettingsAreListedAndChangedAllOrNothing) {
   ASSERT_EQ(list.exitCode, 0) << list.err;
   EXPECT_NE(list.out.find("first_contact_days=14"), std::string::npos);
   EXPECT_EQ(runLotsen({"settings", "--db", db, "first_contact_days=10", "contact_retry_days=0"}).exitCode, 2);
-  EXPECT_NE(runLotsen({"settings", "--db", db}).out.find("first_contact_days=14"), std::string::npos) << "nothing changed";
+  EXPECT_NE(runLotsen({"settings", "--db", db}).out.find("first_contact_days=14"), std::string::npos)
+      << "nothing changed";
   auto changed = runLotsen({"settings", "--db", db, "first_contact_days=10"});
   EXPECT_EQ(changed.exitCode, 0);
   EXPECT_NE(changed.out.find("first_contact_days=10"), std::string::npos);

@@ -51,7 +51,8 @@ std::string* ServerTest::db_ = nullptr;
 ServerProcess* ServerTest::server_ = nullptr;
 
 TEST_F(ServerTest, EveryResponseCarriesTheSecurityHeaders) {
-  for (const auto& r : {http(port(), "GET", "/"), http(port(), "GET", "/api/v1/persons"), http(port(), "GET", "/nowhere")}) {
+  for (const auto& r :
+       {http(port(), "GET", "/"), http(port(), "GET", "/api/v1/persons"), http(port(), "GET", "/nowhere")}) {
     EXPECT_EQ(r.headers.at("x-content-type-options"), "nosniff");
     EXPECT_NE(r.headers.at("content-security-policy").find("frame-ancestors 'none'"), std::string::npos);
     EXPECT_EQ(r.headers.at("content-security-policy").find("unsafe-inline"), std::string::npos);

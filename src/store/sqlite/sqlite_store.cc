@@ -139,6 +139,7 @@ class Statement {
 constexpr std::string_view kPersonColumns =
     "id, personal_id, first_name, last_name, street_address, postal_code, city, municipality_code, protection, "
     "version";
+constexpr std::string_view kUserColumns = "id, username, role, password_hash, active, version, last_login_at";
 constexpr std::string_view kRegistrationColumns =
     "id, person_id, programme, start_date, reason, end_date, end_reason, version, caseworker_id, unit";
 
@@ -425,7 +426,8 @@ class SqliteStore final : public Store {
     });
   }
 
-  std::expected<Registration, Error> assignRegistration(const Actor& actor, std::int64_t id, std::int64_t expectedVersion,
+  std::expected<Registration, Error> assignRegistration(const Actor& actor, std::int64_t id,
+                                                        std::int64_t expectedVersion,
                                                         std::optional<std::int64_t> caseworkerId,
                                                         const std::string& unit) override {
     std::optional<Registration> assigned;
@@ -437,7 +439,8 @@ class SqliteStore final : public Store {
         auto s = prepare("SELECT count(*) FROM users WHERE id = ? AND active = 1");
         s.bind(*caseworkerId);
         s.step();
-        if (s.integer(0) == 0) return std::unexpected(notFound(fmt::format("no active user with id {}", *caseworkerId)));
+        if (s.integer(0) == 0)
+          return std::unexpected(notFound(fmt::format("no active user with id {}", *caseworkerId)));
       }
       prepare("UPDATE registrations SET caseworker_id = ?, unit = ?, version = version + 1 WHERE id = ?")
           .bind(caseworkerId, unit, id)
@@ -462,7 +465,8 @@ class SqliteStore final : public Store {
       if (registrationId) {
         auto r = registration(*registrationId);
         if (!r) return std::unexpected(r.error());
-        if (r->personId != personId) return std::unexpected(notFound(fmt::format("no registration {} for this person", *registrationId)));
+        if (r->personId != personId)
+          return std::unexpected(notFound(fmt::format("no registration {} for this person", *registrationId)));
       }
       prepare("INSERT INTO case_records (kind, person_id, registration_id, data) VALUES (?, ?, ?, ?)")
           .bind(kind, personId, registrationId, data)
@@ -509,7 +513,8 @@ class SqliteStore final : public Store {
       s.bind(personId, kind, kind);
       std::vector<CaseRecord> records;
       while (s.step())
-        records.push_back(CaseRecord{s.integer(0), s.text(1), s.integer(2), s.optionalInteger(3), s.text(4), s.integer(5)});
+        records.push_back(
+            CaseRecord{s.integer(0), s.text(1), s.integer(2), s.optionalInteger(3), s.text(4), s.integer(5)});
       return records;
     });
   }
@@ -523,7 +528,8 @@ class SqliteStore final : public Store {
     });
   }
 
-  std::expected<void, Error> changeSetting(const Actor& actor, const std::string& key, const std::string& value) override {
+  std::expected<void, Error> changeSetting(const Actor& actor, const std::string& key,
+                                           const std::string& value) override {
     return transaction([&]() -> std::expected<void, Error> {
       auto current = settings();
       if (!current) return std::unexpected(current.error());
@@ -535,14 +541,16 @@ class SqliteStore final : public Store {
       int number = 0;
       auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), number);
       if (ec != std::errc() || end != value.data() + value.size() || number < 1 || number > 3650)
-        return std::unexpected(invalidInput(fmt::format("{} is a whole number from 1 to 3650, not '{}'", key, value), "value"));
+        return std::unexpected(
+            invalidInput(fmt::format("{} is a whole number from 1 to 3650, not '{}'", key, value), "value"));
       prepare("UPDATE settings SET value = ? WHERE key = ?").bind(std::to_string(number), key).run();
       return appendEvent(actor, std::nullopt, "setting.changed", json::object{{key, (*current)[key]}},
                          json::object{{key, std::to_string(number)}});
     });
   }
 
-  std::expected<std::vector<WorklistEntry>, Error> worklist(std::string_view name, const WorklistFilter& filter) override {
+  std::expected<std::vector<WorklistEntry>, Error> worklist(std::string_view name,
+                                                            const WorklistFilter& filter) override {
     // Each list is one query over the open KAA registrations; `due` is computed in SQL from the settings.
     static const std::map<std::string, std::string, std::less<>> kQueries{
         {"first_contact",
@@ -597,8 +605,8 @@ class SqliteStore final : public Store {
       s.bindAt(s.parameterIndex(":unit"), filter.unit);
       std::vector<WorklistEntry> entries;
       while (s.step())
-        entries.push_back(WorklistEntry{s.integer(0), s.integer(1), s.text(2), s.text(3), s.optionalInteger(4), s.text(5),
-                                        dateColumn(s, 6), s.text(7)});
+        entries.push_back(WorklistEntry{s.integer(0), s.integer(1), s.text(2), s.text(3), s.optionalInteger(4),
+                                        s.text(5), dateColumn(s, 6), s.text(7)});
       return entries;
     });
   }
@@ -671,7 +679,7 @@ class SqliteStore final : public Store {
       prepare("INSERT INTO users (username, role, password_hash, created_at) VALUES (?, ?, ?, ?)")
           .bind(u.username, u.role, u.passwordHash, nowIso())
           .run();
-      created = User{sqlite3_last_insert_rowid(db_), u.username, u.role, u.passwordHash, true, 1};
+      created = User{sqlite3_last_insert_rowid(db_), u.username, u.role, u.passwordHash, true, 1, ""};
       return appendEvent(actor, std::nullopt, "user.created", nullptr,
                          json::object{{"id", created.id}, {"username", u.username}, {"role", u.role}});
     });
@@ -681,6 +689,41 @@ class SqliteStore final : public Store {
 
   std::expected<std::optional<User>, Error> userByName(std::string_view username) override {
     return findUser("username = ?", username);
+  }
+
+  std::expected<std::vector<User>, Error> users() override {
+    return guard([&]() -> std::expected<std::vector<User>, Error> {
+      auto s = prepare(fmt::format("SELECT {} FROM users ORDER BY username", kUserColumns));
+      std::vector<User> result;
+      while (s.step()) result.push_back(readUser(s));
+      return result;
+    });
+  }
+
+  std::expected<void, Error> changePassword(const Actor& actor, std::int64_t userId, const std::string& hash) override {
+    return transaction([&]() -> std::expected<void, Error> {
+      prepare("UPDATE users SET password_hash = ?, version = version + 1 WHERE id = ?").bind(hash, userId).run();
+      if (sqlite3_changes(db_) == 0) return std::unexpected(notFound(fmt::format("no user with id {}", userId)));
+      prepare("DELETE FROM sessions WHERE user_id = ?").bind(userId).run();
+      return appendEvent(actor, std::nullopt, "user.password_changed", nullptr, json::object{{"id", userId}});
+    });
+  }
+
+  std::expected<void, Error> setUserActive(const Actor& actor, std::int64_t userId, bool active) override {
+    return transaction([&]() -> std::expected<void, Error> {
+      prepare("UPDATE users SET active = ?, version = version + 1 WHERE id = ?").bind(active ? 1 : 0, userId).run();
+      if (sqlite3_changes(db_) == 0) return std::unexpected(notFound(fmt::format("no user with id {}", userId)));
+      if (!active) prepare("DELETE FROM sessions WHERE user_id = ?").bind(userId).run();
+      return appendEvent(actor, std::nullopt, active ? "user.activated" : "user.deactivated", nullptr,
+                         json::object{{"id", userId}});
+    });
+  }
+
+  std::expected<void, Error> recordLogin(std::int64_t userId) override {
+    return guard([&]() -> std::expected<void, Error> {
+      prepare("UPDATE users SET last_login_at = ? WHERE id = ?").bind(nowIso(), userId).run();
+      return {};
+    });
   }
 
   std::expected<void, Error> createSession(const SessionRecord& r) override {
@@ -702,7 +745,7 @@ class SqliteStore final : public Store {
       s.bind(tokenHash);
       if (!s.step()) return Result();
       return Result(std::in_place, SessionRecord{s.text(0), s.integer(1), s.text(2), s.integer(3), s.integer(4)},
-                    User{s.integer(1), s.text(5), s.text(6), s.text(7), s.integer(8) != 0, s.integer(9)});
+                    User{s.integer(1), s.text(5), s.text(6), s.text(7), s.integer(8) != 0, s.integer(9), ""});
     });
   }
 
@@ -808,12 +851,15 @@ class SqliteStore final : public Store {
   template <class Key>
   std::expected<std::optional<User>, Error> findUser(std::string_view condition, const Key& key) {
     return guard([&]() -> std::expected<std::optional<User>, Error> {
-      auto s = prepare(
-          fmt::format("SELECT id, username, role, password_hash, active, version FROM users WHERE {}", condition));
+      auto s = prepare(fmt::format("SELECT {} FROM users WHERE {}", kUserColumns, condition));
       s.bind(key);
       if (!s.step()) return std::optional<User>();
-      return User{s.integer(0), s.text(1), s.text(2), s.text(3), s.integer(4) != 0, s.integer(5)};
+      return readUser(s);
     });
+  }
+
+  static User readUser(const Statement& s) {
+    return User{s.integer(0), s.text(1), s.text(2), s.text(3), s.integer(4) != 0, s.integer(5), s.text(6)};
   }
 
   static Person readPerson(const Statement& s) {
@@ -830,9 +876,9 @@ class SqliteStore final : public Store {
   static Registration readRegistration(const Statement& s, int at = 0) {
     std::optional<CivilDate> end;
     if (!s.isNull(at + 5)) end = dateColumn(s, at + 5);
-    return Registration{s.integer(at),     s.integer(at + 1),      s.text(at + 2),   dateColumn(s, at + 3),
-                        s.text(at + 4),    end,                    s.optionalText(at + 6), s.integer(at + 7),
-                        s.optionalInteger(at + 8), s.text(at + 9)};
+    return Registration{
+        s.integer(at), s.integer(at + 1),      s.text(at + 2),    dateColumn(s, at + 3),     s.text(at + 4),
+        end,           s.optionalText(at + 6), s.integer(at + 7), s.optionalInteger(at + 8), s.text(at + 9)};
   }
 
   sqlite3* db_;

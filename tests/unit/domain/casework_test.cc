@@ -22,45 +22,54 @@ std::vector<std::string> fields(const std::vector<Error>& errors) {
 }
 
 TEST(ContactAttemptRules, ValidAttemptPasses) {
-  EXPECT_TRUE(validateContactAttempt({date("2026-02-01"), "09:30", "phone", true, "work", "kort"}, kContext, kChannels, kOccupations).empty());
+  EXPECT_TRUE(validateContactAttempt({date("2026-02-01"), "09:30", "phone", true, "work", "kort"}, kContext, kChannels,
+                                     kOccupations)
+                  .empty());
 }
 
 TEST(ContactAttemptRules, NotInTheFutureNorBeforeTheRegistration) {
-  EXPECT_EQ(fields(validateContactAttempt({date("2026-03-02"), "09:30", "phone", false, "", ""}, kContext, kChannels, kOccupations)),
+  EXPECT_EQ(fields(validateContactAttempt({date("2026-03-02"), "09:30", "phone", false, "", ""}, kContext, kChannels,
+                                          kOccupations)),
             std::vector<std::string>{"date"});
-  EXPECT_EQ(fields(validateContactAttempt({date("2026-01-09"), "09:30", "phone", false, "", ""}, kContext, kChannels, kOccupations)),
+  EXPECT_EQ(fields(validateContactAttempt({date("2026-01-09"), "09:30", "phone", false, "", ""}, kContext, kChannels,
+                                          kOccupations)),
             std::vector<std::string>{"date"});
-  EXPECT_TRUE(validateContactAttempt({date("2026-03-01"), "09:30", "phone", false, "", ""}, kContext, kChannels, kOccupations).empty());
-  EXPECT_TRUE(validateContactAttempt({date("2026-01-10"), "09:30", "phone", false, "", ""}, kContext, kChannels, kOccupations).empty());
+  EXPECT_TRUE(
+      validateContactAttempt({date("2026-03-01"), "09:30", "phone", false, "", ""}, kContext, kChannels, kOccupations)
+          .empty());
+  EXPECT_TRUE(
+      validateContactAttempt({date("2026-01-10"), "09:30", "phone", false, "", ""}, kContext, kChannels, kOccupations)
+          .empty());
 }
 
 TEST(ContactAttemptRules, EachViolationNamesItsField) {
-  auto errors = validateContactAttempt({date("2026-02-01"), "9.30", "fax", false, "work", std::string(501, 'x')}, kContext,
-                                       kChannels, kOccupations);
+  auto errors = validateContactAttempt({date("2026-02-01"), "9.30", "fax", false, "work", std::string(501, 'x')},
+                                       kContext, kChannels, kOccupations);
   EXPECT_EQ(fields(errors), (std::vector<std::string>{"time", "channel", "occupation", "note"}));
 }
 
 TEST(MeasureRules, DatesInOrderAndPartnerForOtherActor) {
-  Measure m{"internship", "Praktik", "other_actor", "", std::nullopt, date("2026-02-01"), date("2026-01-31"), "completed",
-            date("2026-01-15"), std::nullopt, std::nullopt};
+  Measure m{"internship",       "Praktik",   "other_actor",      "",           std::nullopt, date("2026-02-01"),
+            date("2026-01-31"), "completed", date("2026-01-15"), std::nullopt, std::nullopt};
   EXPECT_EQ(fields(validateMeasure(m, kContext, kTypes, kEndReasons)),
             (std::vector<std::string>{"partner", "end", "follow_up"}));
 }
 
 TEST(MeasureRules, CodeMustBeValidOnTheStartDate) {
-  Measure m{"im_studies", "IM", "municipality", "", std::nullopt, date("2026-02-01"), std::nullopt, "", std::nullopt,
-            std::nullopt, std::nullopt};
+  Measure m{"im_studies", "IM", "municipality", "",           std::nullopt, date("2026-02-01"),
+            std::nullopt, "",   std::nullopt,   std::nullopt, std::nullopt};
   EXPECT_EQ(fields(validateMeasure(m, kContext, kTypes, kEndReasons)), std::vector<std::string>{"type"});
 }
 
 TEST(MeasureRules, EndReasonNeedsAnEnd) {
-  Measure m{"internship", "Praktik", "individual", "", std::nullopt, date("2026-02-01"), std::nullopt, "completed",
-            std::nullopt, std::nullopt, std::nullopt};
+  Measure m{"internship", "Praktik",   "individual", "",           std::nullopt, date("2026-02-01"),
+            std::nullopt, "completed", std::nullopt, std::nullopt, std::nullopt};
   EXPECT_EQ(fields(validateMeasure(m, kContext, kTypes, kEndReasons)), std::vector<std::string>{"end_reason"});
 }
 
 TEST(OccupationRules, CodesAndDate) {
-  EXPECT_TRUE(validateOccupation({date("2026-02-01"), "work", "", "contact"}, kContext, kOccupations, kSources).empty());
+  EXPECT_TRUE(
+      validateOccupation({date("2026-02-01"), "work", "", "contact"}, kContext, kOccupations, kSources).empty());
   EXPECT_EQ(fields(validateOccupation({date("2026-03-02"), "flying", "", "rumour"}, kContext, kOccupations, kSources)),
             (std::vector<std::string>{"effective_date", "kind", "source"}));
 }

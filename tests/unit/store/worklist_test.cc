@@ -21,8 +21,9 @@ class WorklistTest : public ::testing::Test {
     removeDb();
     store_ = std::move(*openStore(path_));
     ASSERT_TRUE(store_->migrate());
-    auto p = store_->createPerson(actor_, PersonDetails{*PersonalId::parse("20080312-2381", date("2026-01-01")), "Alva",
-                                                        "Ek", "Storgatan 1", "50330", "Borås", "1490", Protection::none});
+    auto p =
+        store_->createPerson(actor_, PersonDetails{*PersonalId::parse("20080312-2381", date("2026-01-01")), "Alva",
+                                                   "Ek", "Storgatan 1", "50330", "Borås", "1490", Protection::none});
     person_ = p->id;
     registration_ = store_->createRegistration(actor_, {person_, "kaa", date("2026-01-01"), "never_started"})->id;
   }
@@ -78,8 +79,9 @@ TEST_F(WorklistTest, UnreachedContactIsRetriedUntilReached) {
 }
 
 TEST_F(WorklistTest, FollowUpShowsWithinSevenDaysAndWhenOverdue) {
-  Measure m{"internship", "Praktik på verkstad", "municipality", "", std::nullopt, date("2026-02-01"), std::nullopt, "",
-            date("2026-03-10"), std::nullopt, std::nullopt};
+  Measure m{"internship",       "Praktik på verkstad", "municipality", "",
+            std::nullopt,       date("2026-02-01"),    std::nullopt,   "",
+            date("2026-03-10"), std::nullopt,          std::nullopt};
   add(kMeasureKind, toJson(m));
   EXPECT_TRUE(list("follow_up", "2026-03-02").empty()) << "eight days ahead";
   ASSERT_EQ(list("follow_up", "2026-03-03").size(), 1u) << "seven days ahead";
@@ -87,8 +89,8 @@ TEST_F(WorklistTest, FollowUpShowsWithinSevenDaysAndWhenOverdue) {
 }
 
 TEST_F(WorklistTest, EndedMeasureLeavesFollowUpButWithoutReasonIsListed) {
-  Measure m{"internship", "Praktik", "municipality", "", std::nullopt, date("2026-02-01"), date("2026-02-20"), "",
-            date("2026-03-10"), std::nullopt, std::nullopt};
+  Measure m{"internship",       "Praktik", "municipality",     "",           std::nullopt, date("2026-02-01"),
+            date("2026-02-20"), "",        date("2026-03-10"), std::nullopt, std::nullopt};
   add(kMeasureKind, toJson(m));
   EXPECT_TRUE(list("follow_up", "2026-03-09").empty());
   ASSERT_EQ(list("measure_end_reason", "2026-03-09").size(), 1u);
