@@ -119,8 +119,13 @@ class Server {
 
  private:
   struct Connection {
-    Connection(tcp::socket socket, Store& reader) : stream(std::move(socket)), reader(reader) {}
+    Connection(tcp::socket socket, Store& reader) : stream(std::move(socket)), reader(reader) {
+      boost::system::error_code ec;
+      auto peer = stream.socket().remote_endpoint(ec);
+      if (!ec) remoteAddress = peer.address().to_string();
+    }
     beast::tcp_stream stream;
+    std::string remoteAddress;
     Store& reader;                 // owned by the connection's network thread
     std::atomic<bool> idle{true};  // waiting for the first byte of a request
   };
@@ -207,9 +212,7 @@ class Server {
 
       http::request<http::string_body> message = parser.release();
       Request request = toRequest(message);
-      boost::system::error_code peerError;
-      auto peer = stream.socket().remote_endpoint(peerError);
-      if (!peerError) request.remoteAddress = peer.address().to_string();
+      request.remoteAddress = connection->remoteAddress;
       Response response;
       if (api_.runsOnWorker(route)) {
         response = co_await asio::co_spawn(
