@@ -10,9 +10,7 @@
 #include <algorithm>
 #include <boost/json.hpp>
 #include <cstring>
-#include <fstream>
 #include <numeric>
-#include <sstream>
 #include <thread>
 
 namespace lotsen {
