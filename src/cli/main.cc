@@ -20,6 +20,7 @@ namespace {
 constexpr int kOk = 0;
 constexpr int kInternal = 1;
 constexpr int kBadInput = 2;
+constexpr int kTampered = 3;  // lotsen audit verify: the access log was changed
 
 constexpr std::string_view kDemoUser = "demo";
 constexpr std::string_view kDemoPassword = "lotsen-demo-2026";
@@ -326,6 +327,12 @@ int main(int argc, char** argv) {
   settingsCmd->add_option("--db", db, "SQLite database file")->required();
   settingsCmd->add_option("changes", settingChanges, "e.g. first_contact_days=10");
 
+  auto* auditCmd = app.add_subcommand("audit", "The access log");
+  auditCmd->require_subcommand(1);
+  auto* auditVerify = auditCmd->add_subcommand(
+      "verify", "Check the access log's hash chain: exit 0 when intact, 3 when an entry was edited, deleted, inserted or moved");
+  auditVerify->add_option("--db", db, "SQLite database file")->required();
+
   std::string out;
   auto* backupCmd = app.add_subcommand("backup", "Copy the database consistently while the server runs");
   backupCmd->add_option("--db", db, "SQLite database file")->required();
@@ -410,6 +417,18 @@ int main(int argc, char** argv) {
       return kOk;
     }
     if (*identifyCmd) return identifyCommand(identifyArgs);
+    if (*auditVerify) {
+      auto store = openMigrated(db);
+      if (!store) return fail(store.error());
+      auto check = (*store)->verifyAccessLog();
+      if (!check) return fail(check.error());
+      if (check->firstBadId) {
+        fmt::print("access log TAMPERED: entry {}: {} ({} entries read)\n", *check->firstBadId, check->problem, check->entries);
+        return kTampered;
+      }
+      fmt::print("access log intact: {} entries\n", check->entries);
+      return kOk;
+    }
     if (*settingsCmd) {
       auto store = openMigrated(db);
       if (!store) return fail(store.error());

@@ -121,6 +121,24 @@ struct IdentificationRun {
   std::string summary;       // JSON object: the counts
 };
 
+// One entry of the access log: who read which persons' data, through which route, and why.
+struct AccessEntry {
+  std::optional<std::int64_t> userId;
+  std::string username;
+  std::string role;
+  std::string route;                     // e.g. "GET /api/v1/persons/{id}"
+  std::vector<std::int64_t> personIds;   // the persons returned (empty for bulk reads)
+  std::int64_t count = 0;                // how many persons were returned
+  std::string purpose;                   // the stated reason, when one was given
+};
+
+// The outcome of checking the access log's hash chain.
+struct AccessLogCheck {
+  std::int64_t entries = 0;
+  std::optional<std::int64_t> firstBadId;  // none when the chain is intact
+  std::string problem;                     // what is wrong with that entry
+};
+
 struct PersonPage {
   std::vector<Person> persons;
   std::int64_t total = 0;
@@ -213,6 +231,13 @@ class Store {
                                                                           const IdentificationRun& run) = 0;
   // The latest `limit` runs, newest first.
   virtual std::expected<std::vector<IdentificationRun>, Error> identificationRuns(int limit) = 0;
+
+  // Appends one access-log entry, chained to the previous one by a BLAKE2b hash. Call it inside the
+  // transaction that must not commit without it (the Writer's).
+  virtual std::expected<void, Error> appendAccess(const AccessEntry& entry) = 0;
+  // Walks the whole access log and recomputes the chain: names the first entry that was edited, or that
+  // follows a deleted, inserted or moved entry.
+  virtual std::expected<AccessLogCheck, Error> verifyAccessLog() = 0;
 
   // The events about one person, oldest first.
   virtual std::expected<std::vector<Event>, Error> eventsOf(std::int64_t personId) = 0;

@@ -2,6 +2,7 @@
 // prepared statements cached per connection. SQLite failures are thrown inside this file as
 // SqliteFailure and turned into Error values at each public method.
 #include <fmt/format.h>
+#include <sodium.h>
 #include <sqlite3.h>
 
 #include <boost/json.hpp>
@@ -147,6 +148,26 @@ json::object personJson(const PersonDetails& d) {
   return {{"personal_id", d.personalId.canonical()}, {"first_name", d.firstName},           {"last_name", d.lastName},
           {"street_address", d.streetAddress},       {"postal_code", d.postalCode},         {"city", d.city},
           {"municipality_code", d.municipalityCode}, {"protection", toString(d.protection)}};
+}
+
+// BLAKE2b-256 over an access-log entry's content and the previous entry's hash, hex.
+std::string accessHash(std::int64_t id, const std::string& time, std::optional<std::int64_t> userId,
+                       const std::string& username, const std::string& role, const std::string& route,
+                       const std::string& personIds, std::int64_t count, const std::string& purpose,
+                       const std::string& previous) {
+  // Lengths before every text field, so that no two different entries serialise alike.
+  std::string content = fmt::format("{}|{}:{}|{}|{}:{}|{}:{}|{}:{}|{}:{}|{}|{}:{}|{}", id, time.size(), time,
+                                    userId ? std::to_string(*userId) : "-", username.size(), username, role.size(), role,
+                                    route.size(), route, personIds.size(), personIds, count, purpose.size(), purpose,
+                                    previous);
+  static const bool sodiumReady = sodium_init() >= 0;
+  if (!sodiumReady) throw SqliteFailure(SQLITE_ERROR, "libsodium could not be initialised");
+  unsigned char digest[32];
+  crypto_generichash(digest, sizeof digest, reinterpret_cast<const unsigned char*>(content.data()), content.size(),
+                     nullptr, 0);
+  char hex[sizeof digest * 2 + 1];
+  sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
+  return hex;
 }
 
 CivilDate dateColumn(const Statement& s, int column) {
@@ -723,6 +744,58 @@ class SqliteStore final : public Store {
     return guard([&]() -> std::expected<void, Error> {
       prepare("UPDATE users SET last_login_at = ? WHERE id = ?").bind(nowIso(), userId).run();
       return {};
+    });
+  }
+
+  std::expected<void, Error> appendAccess(const AccessEntry& e) override {
+    return transaction([&]() -> std::expected<void, Error> {
+      std::int64_t id = 1;
+      std::string previous(64, '0');
+      {
+        auto s = prepare("SELECT id, hash FROM access_log ORDER BY id DESC LIMIT 1");
+        if (s.step()) {
+          id = s.integer(0) + 1;
+          previous = s.text(1);
+        }
+      }
+      std::string ids;
+      for (std::int64_t p : e.personIds) ids += (ids.empty() ? "" : ",") + std::to_string(p);
+      std::string time = nowIso();
+      std::string hash = accessHash(id, time, e.userId, e.username, e.role, e.route, ids, e.count, e.purpose, previous);
+      prepare(
+          "INSERT INTO access_log (id, time, user_id, username, role, route, person_ids, count, purpose, prev_hash, hash) "
+          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+          .bind(id, time, e.userId, e.username, e.role, e.route, ids, e.count, e.purpose, previous, hash)
+          .run();
+      return {};
+    });
+  }
+
+  std::expected<AccessLogCheck, Error> verifyAccessLog() override {
+    return guard([&]() -> std::expected<AccessLogCheck, Error> {
+      AccessLogCheck check;
+      auto s = prepare(
+          "SELECT id, time, user_id, username, role, route, person_ids, count, purpose, prev_hash, hash FROM access_log "
+          "ORDER BY id");
+      std::int64_t expectedId = 1;
+      std::string previous(64, '0');
+      while (s.step()) {
+        ++check.entries;
+        std::int64_t id = s.integer(0);
+        auto bad = [&](std::string problem) {
+          check.firstBadId = id;
+          check.problem = std::move(problem);
+          return check;
+        };
+        if (id != expectedId) return bad(fmt::format("entry {} follows entry {}: entries are missing", id, expectedId - 1));
+        if (s.text(9) != previous) return bad("its previous-hash does not match the entry before it (moved or inserted)");
+        std::string hash = accessHash(id, s.text(1), s.optionalInteger(2), s.text(3), s.text(4), s.text(5), s.text(6),
+                                      s.integer(7), s.text(8), previous);
+        if (hash != s.text(10)) return bad("its content does not match its hash (edited)");
+        previous = hash;
+        ++expectedId;
+      }
+      return check;
     });
   }
 
