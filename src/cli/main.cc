@@ -330,7 +330,8 @@ int main(int argc, char** argv) {
   auto* auditCmd = app.add_subcommand("audit", "The access log");
   auditCmd->require_subcommand(1);
   auto* auditVerify = auditCmd->add_subcommand(
-      "verify", "Check the access log's hash chain: exit 0 when intact, 3 when an entry was edited, deleted, inserted or moved");
+      "verify",
+      "Check the access log's hash chain: exit 0 when intact, 3 when an entry was edited, deleted, inserted or moved");
   auditVerify->add_option("--db", db, "SQLite database file")->required();
 
   std::string out;
@@ -423,7 +424,8 @@ int main(int argc, char** argv) {
       auto check = (*store)->verifyAccessLog();
       if (!check) return fail(check.error());
       if (check->firstBadId) {
-        fmt::print("access log TAMPERED: entry {}: {} ({} entries read)\n", *check->firstBadId, check->problem, check->entries);
+        fmt::print("access log TAMPERED: entry {}: {} ({} entries read)\n", *check->firstBadId, check->problem,
+                   check->entries);
         return kTampered;
       }
       fmt::print("access log intact: {} entries\n", check->entries);

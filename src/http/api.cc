@@ -103,7 +103,12 @@ Response searchPersons(Call& call) {
   auto result = call.store.searchPersons(*query);
   if (!result) return problem(result.error());
   json::array items;
-  for (const Person& p : result->persons) items.push_back(personSummaryJson(p));
+  std::vector<std::int64_t> ids;
+  for (const Person& p : result->persons) {
+    items.push_back(personSummaryJson(p));
+    ids.push_back(p.id);
+  }
+  call.accessedPersons(std::move(ids));
   return jsonResponse(
       200,
       json::object{{"items", std::move(items)}, {"page", page}, {"page_size", kPageSize}, {"total", result->total}});
@@ -124,6 +129,7 @@ Response getPerson(Call& call) {
   body["occupation"] = *occupation ? json::parse(toJson(**occupation)) : json::value(json::object{{"kind", "unknown"}});
   Response r = jsonResponse(200, body);
   r.headers.emplace_back("ETag", fmt::format("\"{}\"", person->version));
+  call.accessedPersons({*id});
   return r;
 }
 
@@ -399,7 +405,8 @@ Response Api::dispatch(const Request& request, RouteMatch& m, Store* reader, std
             writer_,
             std::nullopt,
             {},
-            std::chrono::system_clock::now()};
+            std::chrono::system_clock::now(),
+            std::nullopt};
   // Everything a request reads comes from one snapshot (and takes the database's read lock once).
   Response response;
   auto read = reader->readSnapshot([&]() -> std::expected<void, Error> {
@@ -407,6 +414,14 @@ Response Api::dispatch(const Request& request, RouteMatch& m, Store* reader, std
     return {};
   });
   if (!read) return problem(read.error());
+  if (call.accessed && call.user && response.status < 300)
+    response.access = AccessEntry{call.user->id,
+                                  call.user->username,
+                                  call.user->role,
+                                  route.method + " " + route.pattern,
+                                  std::move(call.accessed->first),
+                                  call.accessed->second,
+                                  ""};
   return response;
 }
 

@@ -65,6 +65,13 @@ struct Call {
   std::optional<SignedInUser> user;
   std::string sessionTokenHash;
   std::chrono::system_clock::time_point now;
+  // Set by handlers whose answer holds personal data: the persons it holds, or how many for bulk reads.
+  std::optional<std::pair<std::vector<std::int64_t>, std::int64_t>> accessed;
+
+  void accessedPersons(std::vector<std::int64_t> ids) {
+    std::int64_t n = static_cast<std::int64_t>(ids.size());
+    accessed.emplace(std::move(ids), n);
+  }
 };
 
 enum class Access { open, signed_in };

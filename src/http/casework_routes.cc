@@ -196,6 +196,7 @@ Response listRecords(Call& call, const RecordKind& kind) {
   if (!records) return problem(records.error());
   json::array items;
   for (const CaseRecord& r : *records) items.push_back(caseRecordJson(r));
+  call.accessedPersons({*personId});
   return jsonResponse(200, json::object{{"items", std::move(items)}});
 }
 
@@ -235,6 +236,7 @@ Response createRecord(Call& call, const RecordKind& kind) {
   });
   if (!created) return problem(created.error());
   Response r = withEtag(jsonResponse(201, recordResponse(*created)), created->version);
+  call.accessedPersons({*personId});
   r.headers.emplace_back("Location", fmt::format("/api/v1/persons/{}/{}/{}", *personId, kind.path, created->id));
   return r;
 }
@@ -266,6 +268,7 @@ Response updateRecord(Call& call, const RecordKind& kind) {
     auto now = call.writer.run<CaseRecord>([&](Store& s) { return s.caseRecord(*recordId); });
     return staleProblem(updated.error(), now ? json::value(caseRecordJson(*now)) : json::value(nullptr));
   }
+  call.accessedPersons({*personId});
   return withEtag(jsonResponse(200, recordResponse(*updated)), updated->version);
 }
 
@@ -295,6 +298,7 @@ Response registrationWrite(
     auto now = call.writer.run<Registration>([&](Store& s) { return s.registration(registration->id); });
     return staleProblem(written.error(), now ? json::value(registrationJson(*now)) : json::value(nullptr));
   }
+  call.accessedPersons({written->personId});
   return withEtag(jsonResponse(200, registrationJson(*written)), written->version);
 }
 
@@ -375,6 +379,7 @@ Response history(Call& call) {
                                  {"before", payload.as_object()["before"]},
                                  {"after", payload.as_object()["after"]}});
   }
+  call.accessedPersons({*personId});
   return jsonResponse(200, json::object{{"items", std::move(items)}});
 }
 
@@ -407,6 +412,7 @@ Response caseAsOf(Call& call, std::int64_t personId) {
   if ((*person)["protection"].as_string() != "")
     for (const char* field : {"street_address", "postal_code", "city"}) person->erase(field);
   json::object body{{"as_of", asOf->iso()}, {"id", personId}, {"person", *person}};
+  call.accessedPersons({personId});
   json::array regs;
   for (auto& [id, r] : registrations) regs.push_back(r);
   body["registrations"] = std::move(regs);
@@ -444,7 +450,9 @@ Response worklist(Call& call) {
                                                             : problem(entries.error());
   json::array items;
   std::size_t overdue = 0;
+  std::vector<std::int64_t> persons;
   for (const WorklistEntry& e : *entries) {
+    persons.push_back(e.personId);
     int late = static_cast<int>((filter->today.days() - e.due.days()).count());
     overdue += late > 0;
     items.push_back(
@@ -458,6 +466,7 @@ Response worklist(Call& call) {
                      {"days_overdue", std::max(0, late)},
                      {"detail", e.detail}});
   }
+  call.accessedPersons(std::move(persons));
   return jsonResponse(200, json::object{{"name", call.params[0]},
                                         {"today", filter->today.iso()},
                                         {"count", items.size()},

@@ -64,6 +64,9 @@ Response postIdentificationRun(Call& call) {
           : call.writer.run<IdentificationResult>([&](Store& s) { return identify(s, registers, options, actor); });
   if (!result) return problem(result.error());
   json::object body = json::parse(summaryJson(*result, true)).as_object();
+  std::int64_t changed = 0;
+  for (const MunicipalityResult& m : result->municipalities) changed += static_cast<std::int64_t>(m.changes.size());
+  call.accessed.emplace(std::vector<std::int64_t>{}, changed);  // a bulk answer: the count is logged
   if (result->runId) body["id"] = *result->runId;
   return Response{options.dryRun ? 200 : 201, "application/json", json::serialize(body), {}};
 }

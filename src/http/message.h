@@ -1,12 +1,14 @@
 // Lotsen http: the request and response as handlers see them (no Beast types), and problem+json.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
 #include "domain/error.h"
+#include "store/store.h"
 
 namespace lotsen {
 
@@ -23,10 +25,18 @@ struct Request {
 };
 
 struct Response {
+  Response() = default;
+  Response(int status, std::string contentType, std::string body,
+           std::vector<std::pair<std::string, std::string>> headers = {})
+      : status(status), contentType(std::move(contentType)), body(std::move(body)), headers(std::move(headers)) {}
+
   int status = 200;
   std::string contentType = "application/json";
   std::string body;
   std::vector<std::pair<std::string, std::string>> headers;
+  // Set when the body holds personal data: the server sends the body only after this entry is durably
+  // in the access log, and answers 503 instead when it cannot be written.
+  std::optional<AccessEntry> access;
 };
 
 // An RFC 9457 problem+json response. `detail` is shown to users and must not hold personal data.

@@ -74,9 +74,10 @@ class Server {
  public:
   // One io_context per network thread, each with its own database connection for reads, so that a
   // request never takes a lock shared with the other threads.
-  Server(const ServerOptions& options, Api& api, std::vector<std::unique_ptr<Store>> readers)
+  Server(const ServerOptions& options, Api& api, Writer& writer, std::vector<std::unique_ptr<Store>> readers)
       : options_(options),
         api_(api),
+        writer_(writer),
         readers_(std::move(readers)),
         contexts_(makeContexts(readers_.size())),
         workers_(static_cast<std::size_t>(std::max(1, options.workerThreads))),
@@ -221,6 +222,7 @@ class Server {
       } else {
         response = api_.handle(request, std::move(route), &connection->reader);
       }
+      if (response.access) response = co_await logAccess(std::move(response));
       bool keepAlive = message.keep_alive() && !stopping_;
       // The deadline set before reading covers the write too, unless most of it has passed (a long idle
       // wait before the request): re-arming a timer costs, so it is done only then.
@@ -233,6 +235,26 @@ class Server {
     boost::system::error_code ignored;
     stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
     stream.socket().close(ignored);
+  }
+
+  // Writes the response's access-log entry through the writer without blocking this thread, and
+  // returns the response once the entry is durable, or a 503 without the data when it cannot be written.
+  awaitable<Response> logAccess(Response response) {
+    AccessEntry entry = std::move(*response.access);
+    response.access.reset();
+    auto written = co_await asio::async_initiate<decltype(use_awaitable), void(std::expected<void, Error>)>(
+        [this, &entry](auto handler) {
+          auto executor = asio::get_associated_executor(handler);
+          auto shared = std::make_shared<decltype(handler)>(std::move(handler));
+          writer_.submit([entry = std::move(entry)](Store& s) { return s.appendAccess(entry); },
+                         [shared, executor](std::expected<void, Error> result) {
+                           asio::post(executor, [shared, result]() mutable { (*shared)(std::move(result)); });
+                         });
+        },
+        use_awaitable);
+    if (written) co_return response;
+    spdlog::error("\"msg\":\"access log not written\",\"error\":{}", jsonQuoted(written.error().message));
+    co_return problem(503, "Service Unavailable", "the access log could not be written, so no data was returned");
   }
 
   std::uint64_t register_(const std::shared_ptr<Connection>& connection) {
@@ -272,6 +294,7 @@ class Server {
 
   const ServerOptions& options_;
   Api& api_;
+  Writer& writer_;
   std::vector<std::unique_ptr<Store>> readers_;
   std::vector<std::unique_ptr<asio::io_context>> contexts_;
   std::vector<asio::executor_work_guard<asio::io_context::executor_type>> keepRunning_;
@@ -310,7 +333,7 @@ std::expected<void, Error> runServer(const ServerOptions& options) {
     if (!store) return std::unexpected(store.error());
     threadReaders.push_back(std::move(*store));
   }
-  Server server(options, api, std::move(threadReaders));
+  Server server(options, api, writer, std::move(threadReaders));
   auto ran = server.run();
   spdlog::default_logger()->flush();
   return ran;

@@ -126,10 +126,10 @@ struct AccessEntry {
   std::optional<std::int64_t> userId;
   std::string username;
   std::string role;
-  std::string route;                     // e.g. "GET /api/v1/persons/{id}"
-  std::vector<std::int64_t> personIds;   // the persons returned (empty for bulk reads)
-  std::int64_t count = 0;                // how many persons were returned
-  std::string purpose;                   // the stated reason, when one was given
+  std::string route;                    // e.g. "GET /api/v1/persons/{id}"
+  std::vector<std::int64_t> personIds;  // the persons returned (empty for bulk reads)
+  std::int64_t count = 0;               // how many persons were returned
+  std::string purpose;                  // the stated reason, when one was given
 };
 
 // The outcome of checking the access log's hash chain.

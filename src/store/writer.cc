@@ -26,6 +26,17 @@ void Writer::post(std::function<std::expected<void, Error>(Store&)> work) {
               [](const Error*) {}});
 }
 
+void Writer::submit(std::function<std::expected<void, Error>(Store&)> work,
+                    std::function<void(std::expected<void, Error>)> done) {
+  auto result = std::make_shared<std::expected<void, Error>>();
+  enqueue(
+      Job{[work = std::move(work), result](Store& store) { *result = store.transaction([&] { return work(store); }); },
+          [result, done = std::move(done)](const Error* commitError) {
+            if (commitError && *result) *result = std::unexpected(*commitError);
+            done(*result);
+          }});
+}
+
 void Writer::loop() {
   for (;;) {
     std::deque<Job> batch;

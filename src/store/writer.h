@@ -54,6 +54,12 @@ class Writer {
   // the caller, such as a session's last-seen time. Thread-safe.
   void post(std::function<std::expected<void, Error>(Store&)> work);
 
+  // Queues `work` and returns at once; `done` is called on the writer thread with its result once the
+  // shared transaction is committed (or with the commit's error). For callers that must not block,
+  // such as the network threads. Thread-safe.
+  void submit(std::function<std::expected<void, Error>(Store&)> work,
+              std::function<void(std::expected<void, Error>)> done);
+
  private:
   struct Job {
     std::function<void(Store&)> execute;

@@ -197,6 +197,21 @@ TEST_F(ServerTest, TooLargeHeaderIs431) {
   expectProblem(http(port(), "GET", "/healthz", "", {"X-Filler: " + std::string(64 * 1024, 'y')}), 431);
 }
 
+TEST_F(ServerTest, EveryReadOfPersonalDataIsInTheAccessLog) {
+  Session s = signIn();
+  auto before = runLotsen({"audit", "verify", "--db", *db_});
+  ASSERT_EQ(before.exitCode, 0) << before.out << before.err;
+  Person someone = allPersons().at(5);
+  ASSERT_EQ(http(port(), "GET", "/api/v1/persons/" + std::to_string(someone.id), "", {s.cookie}).status, 200);
+  ASSERT_EQ(http(port(), "GET", "/api/v1/persons?query=a", "", {s.cookie}).status, 200);
+  auto after = runLotsen({"audit", "verify", "--db", *db_});
+  EXPECT_EQ(after.exitCode, 0) << after.out;
+  auto count = [](const std::string& out) { return std::stoi(out.substr(out.find(": ") + 2)); };
+  EXPECT_EQ(count(after.out), count(before.out) + 2) << "one entry per read, on disk before the answer";
+  EXPECT_EQ(http(port(), "GET", "/healthz").status, 200);
+  EXPECT_EQ(count(runLotsen({"audit", "verify", "--db", *db_}).out), count(after.out)) << "no personal data, no entry";
+}
+
 TEST_F(ServerTest, RequestLogHoldsNoPersonalData) {
   Session s = signIn();
   Person someone = allPersons().at(11);

@@ -156,10 +156,10 @@ std::string accessHash(std::int64_t id, const std::string& time, std::optional<s
                        const std::string& personIds, std::int64_t count, const std::string& purpose,
                        const std::string& previous) {
   // Lengths before every text field, so that no two different entries serialise alike.
-  std::string content = fmt::format("{}|{}:{}|{}|{}:{}|{}:{}|{}:{}|{}:{}|{}|{}:{}|{}", id, time.size(), time,
-                                    userId ? std::to_string(*userId) : "-", username.size(), username, role.size(), role,
-                                    route.size(), route, personIds.size(), personIds, count, purpose.size(), purpose,
-                                    previous);
+  std::string content =
+      fmt::format("{}|{}:{}|{}|{}:{}|{}:{}|{}:{}|{}:{}|{}|{}:{}|{}", id, time.size(), time,
+                  userId ? std::to_string(*userId) : "-", username.size(), username, role.size(), role, route.size(),
+                  route, personIds.size(), personIds, count, purpose.size(), purpose, previous);
   static const bool sodiumReady = sodium_init() >= 0;
   if (!sodiumReady) throw SqliteFailure(SQLITE_ERROR, "libsodium could not be initialised");
   unsigned char digest[32];
@@ -233,7 +233,8 @@ class SqliteStore final : public Store {
         int& d;
         ~DepthGuard() { --d; }
       } depthGuard{depth_};
-      exec(depth == 1 ? std::string("BEGIN IMMEDIATE") : "SAVEPOINT " + savepoint);
+      // Prepared once per connection: every write opens and closes one of these.
+      prepare(depth == 1 ? std::string("BEGIN IMMEDIATE") : "SAVEPOINT " + savepoint).run();
       std::expected<void, Error> result;
       try {
         result = work();
@@ -246,7 +247,7 @@ class SqliteStore final : public Store {
         return result;
       }
       try {
-        exec(depth == 1 ? std::string("COMMIT") : "RELEASE " + savepoint);
+        prepare(depth == 1 ? std::string("COMMIT") : "RELEASE " + savepoint).run();
       } catch (...) {
         rollback(depth, savepoint);
         throw;
@@ -759,11 +760,15 @@ class SqliteStore final : public Store {
         }
       }
       std::string ids;
-      for (std::int64_t p : e.personIds) ids += (ids.empty() ? "" : ",") + std::to_string(p);
+      for (std::int64_t p : e.personIds) {
+        if (!ids.empty()) ids += ',';
+        ids += std::to_string(p);
+      }
       std::string time = nowIso();
       std::string hash = accessHash(id, time, e.userId, e.username, e.role, e.route, ids, e.count, e.purpose, previous);
       prepare(
-          "INSERT INTO access_log (id, time, user_id, username, role, route, person_ids, count, purpose, prev_hash, hash) "
+          "INSERT INTO access_log (id, time, user_id, username, role, route, person_ids, count, purpose, prev_hash, "
+          "hash) "
           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
           .bind(id, time, e.userId, e.username, e.role, e.route, ids, e.count, e.purpose, previous, hash)
           .run();
@@ -775,7 +780,8 @@ class SqliteStore final : public Store {
     return guard([&]() -> std::expected<AccessLogCheck, Error> {
       AccessLogCheck check;
       auto s = prepare(
-          "SELECT id, time, user_id, username, role, route, person_ids, count, purpose, prev_hash, hash FROM access_log "
+          "SELECT id, time, user_id, username, role, route, person_ids, count, purpose, prev_hash, hash FROM "
+          "access_log "
           "ORDER BY id");
       std::int64_t expectedId = 1;
       std::string previous(64, '0');
@@ -787,8 +793,10 @@ class SqliteStore final : public Store {
           check.problem = std::move(problem);
           return check;
         };
-        if (id != expectedId) return bad(fmt::format("entry {} follows entry {}: entries are missing", id, expectedId - 1));
-        if (s.text(9) != previous) return bad("its previous-hash does not match the entry before it (moved or inserted)");
+        if (id != expectedId)
+          return bad(fmt::format("entry {} follows entry {}: entries are missing", id, expectedId - 1));
+        if (s.text(9) != previous)
+          return bad("its previous-hash does not match the entry before it (moved or inserted)");
         std::string hash = accessHash(id, s.text(1), s.optionalInteger(2), s.text(3), s.text(4), s.text(5), s.text(6),
                                       s.integer(7), s.text(8), previous);
         if (hash != s.text(10)) return bad("its content does not match its hash (edited)");

@@ -74,15 +74,17 @@ TEST_F(AccessLogTest, DeletedLastEntriesAreNotDetectableByTheChainAlone) {
 }
 
 TEST_F(AccessLogTest, InsertedEntryIsNamed) {
-  tamper("UPDATE access_log SET id = id + 1000 WHERE id >= 3; UPDATE access_log SET id = id - 999 WHERE id >= 1000; "
-         "INSERT INTO access_log (id, time, user_id, username, role, route, person_ids, count, purpose, prev_hash, hash) "
-         "SELECT 3, time, user_id, 'mallory', role, route, '7', 1, '', prev_hash, hash FROM access_log WHERE id = 2");
+  tamper(
+      "UPDATE access_log SET id = id + 1000 WHERE id >= 3; UPDATE access_log SET id = id - 999 WHERE id >= 1000; "
+      "INSERT INTO access_log (id, time, user_id, username, role, route, person_ids, count, purpose, prev_hash, hash) "
+      "SELECT 3, time, user_id, 'mallory', role, route, '7', 1, '', prev_hash, hash FROM access_log WHERE id = 2");
   EXPECT_EQ(check().firstBadId, 3);
 }
 
 TEST_F(AccessLogTest, ReorderedEntriesAreNamed) {
-  tamper("UPDATE access_log SET id = 100 WHERE id = 2; UPDATE access_log SET id = 2 WHERE id = 3; "
-         "UPDATE access_log SET id = 3 WHERE id = 100");
+  tamper(
+      "UPDATE access_log SET id = 100 WHERE id = 2; UPDATE access_log SET id = 2 WHERE id = 3; "
+      "UPDATE access_log SET id = 3 WHERE id = 100");
   EXPECT_EQ(check().firstBadId, 2);
 }
 
