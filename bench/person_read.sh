@@ -23,6 +23,7 @@ curl -sf -H "Cookie: $cookie" "$url/api/v1/persons/1" >"$work/person.json"
 size=$(stat -c %s "$work/person.json")
 
 nginx_port=$(( (RANDOM % 20000) + 30000 ))
+while ss -ltn | grep -q ":$nginx_port "; do nginx_port=$(( (RANDOM % 20000) + 30000 )); done
 mkdir -p "$work/www/api/v1/persons"
 cp "$work/person.json" "$work/www/api/v1/persons/1"
 chmod -R a+rX "$work"  # nginx workers run as an unprivileged user

@@ -65,7 +65,8 @@ struct Call {
   std::optional<SignedInUser> user;
   std::string sessionTokenHash;
   std::chrono::system_clock::time_point now;
-  // Set by handlers whose answer holds personal data: the persons it holds, or how many for bulk reads.
+  // Set by handlers whose answer holds personal data that they read: the persons it holds, or how many
+  // for bulk answers. Writes are not logged here: the event journal records who wrote what.
   std::optional<std::pair<std::vector<std::int64_t>, std::int64_t>> accessed;
 
   void accessedPersons(std::vector<std::int64_t> ids) {

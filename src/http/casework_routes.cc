@@ -236,7 +236,6 @@ Response createRecord(Call& call, const RecordKind& kind) {
   });
   if (!created) return problem(created.error());
   Response r = withEtag(jsonResponse(201, recordResponse(*created)), created->version);
-  call.accessedPersons({*personId});
   r.headers.emplace_back("Location", fmt::format("/api/v1/persons/{}/{}/{}", *personId, kind.path, created->id));
   return r;
 }
@@ -268,7 +267,6 @@ Response updateRecord(Call& call, const RecordKind& kind) {
     auto now = call.writer.run<CaseRecord>([&](Store& s) { return s.caseRecord(*recordId); });
     return staleProblem(updated.error(), now ? json::value(caseRecordJson(*now)) : json::value(nullptr));
   }
-  call.accessedPersons({*personId});
   return withEtag(jsonResponse(200, recordResponse(*updated)), updated->version);
 }
 
@@ -298,7 +296,6 @@ Response registrationWrite(
     auto now = call.writer.run<Registration>([&](Store& s) { return s.registration(registration->id); });
     return staleProblem(written.error(), now ? json::value(registrationJson(*now)) : json::value(nullptr));
   }
-  call.accessedPersons({written->personId});
   return withEtag(jsonResponse(200, registrationJson(*written)), written->version);
 }
 
