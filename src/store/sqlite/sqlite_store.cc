@@ -749,31 +749,33 @@ class SqliteStore final : public Store {
   }
 
   std::expected<void, Error> appendAccess(const AccessEntry& e) override {
-    return transaction([&]() -> std::expected<void, Error> {
-      std::int64_t id = 1;
-      std::string previous(64, '0');
-      {
+    auto append = [&]() -> std::expected<void, Error> {
+      // The chain's head, remembered between appends and forgotten on any rollback. Should another
+      // process have appended meanwhile, the INSERT fails on the id (nothing forks the chain), the
+      // transaction rolls back and the next append reads the head again.
+      if (!accessHead_) {
         auto s = prepare("SELECT id, hash FROM access_log ORDER BY id DESC LIMIT 1");
-        if (s.step()) {
-          id = s.integer(0) + 1;
-          previous = s.text(1);
-        }
+        accessHead_ = s.step() ? std::pair{s.integer(0), s.text(1)} : std::pair{std::int64_t{0}, std::string(64, '0')};
       }
+      std::int64_t id = accessHead_->first + 1;
       std::string ids;
       for (std::int64_t p : e.personIds) {
         if (!ids.empty()) ids += ',';
         ids += std::to_string(p);
       }
       std::string time = nowIso();
-      std::string hash = accessHash(id, time, e.userId, e.username, e.role, e.route, ids, e.count, e.purpose, previous);
+      std::string hash =
+          accessHash(id, time, e.userId, e.username, e.role, e.route, ids, e.count, e.purpose, accessHead_->second);
       prepare(
           "INSERT INTO access_log (id, time, user_id, username, role, route, person_ids, count, purpose, prev_hash, "
-          "hash) "
-          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-          .bind(id, time, e.userId, e.username, e.role, e.route, ids, e.count, e.purpose, previous, hash)
+          "hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+          .bind(id, time, e.userId, e.username, e.role, e.route, ids, e.count, e.purpose, accessHead_->second, hash)
           .run();
+      accessHead_ = std::pair{id, hash};
       return {};
-    });
+    };
+    // Inside a transaction (the Writer's) the entry commits with it; alone it gets its own.
+    return depth_ > 0 ? guard(append) : transaction(append);
   }
 
   std::expected<AccessLogCheck, Error> verifyAccessLog() override {
@@ -880,6 +882,7 @@ class SqliteStore final : public Store {
   }
 
   void rollback(int depth, const std::string& savepoint) {
+    accessHead_.reset();  // an access-log entry may have been rolled back
     char* message = nullptr;
     std::string sql = depth == 1 ? std::string("ROLLBACK") : "ROLLBACK TO " + savepoint + "; RELEASE " + savepoint;
     sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &message);
@@ -966,6 +969,7 @@ class SqliteStore final : public Store {
   StoreOptions options_;
   std::map<std::string, sqlite3_stmt*, std::less<>> statements_;
   int depth_ = 0;
+  std::optional<std::pair<std::int64_t, std::string>> accessHead_;
 };
 
 }  // namespace
