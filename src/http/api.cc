@@ -133,30 +133,36 @@ Response getPerson(Call& call) {
   return r;
 }
 
+// The string field `name` of a JSON object, or nullptr when missing or not a string.
+const json::string* stringField(const json::object* o, std::string_view name) {
+  const json::value* v = o ? o->if_contains(name) : nullptr;
+  return v ? v->if_string() : nullptr;
+}
+
+// 429 with Retry-After while the throttle holds `username` (or the client's address) back.
+std::optional<Response> throttled(Call& call, std::string_view username, std::int64_t now) {
+  std::int64_t wait = call.throttle.retryAfter(username, call.request.remoteAddress, now);
+  if (wait == 0) return std::nullopt;
+  Response r =
+      problem(429, "Too Many Requests", fmt::format("too many failed attempts; try again in {} seconds", wait));
+  r.headers.emplace_back("Retry-After", std::to_string(wait));
+  return r;
+}
+
 Response login(Call& call) {
   if (!call.request.contentType.starts_with("application/json"))
     return problem(415, "Unsupported Media Type", "send the login as application/json");
   boost::system::error_code ec;
   json::value body = json::parse(call.request.body, ec);
   if (ec) return problem(400, "Bad Request", "the body is not valid JSON");
-  const json::object* o = body.if_object();
-  auto stringField = [&](std::string_view name) -> const json::string* {
-    const json::value* v = o ? o->if_contains(name) : nullptr;
-    return v ? v->if_string() : nullptr;
-  };
-  const json::string* username = stringField("username");
-  const json::string* password = stringField("password");
+  const json::string* username = stringField(body.if_object(), "username");
+  const json::string* password = stringField(body.if_object(), "password");
   if (!username || !password)
     return problem(400, "Bad Request", "give \"username\" and \"password\" as strings",
                    !username ? "username" : "password");
 
   std::int64_t now = unixSeconds(call.now);
-  if (std::int64_t wait = call.throttle.retryAfter(*username, call.request.remoteAddress, now)) {
-    Response r =
-        problem(429, "Too Many Requests", fmt::format("too many failed logins; try again in {} seconds", wait));
-    r.headers.emplace_back("Retry-After", std::to_string(wait));
-    return r;
-  }
+  if (auto refused = throttled(call, *username, now)) return *refused;
   auto user = call.store.userByName(std::string_view(*username));
   if (!user) return problem(user.error());
   bool known = user->has_value() && (*user)->active;
@@ -198,22 +204,13 @@ Response changeOwnPassword(Call& call) {
   boost::system::error_code ec;
   json::value body = json::parse(call.request.body, ec);
   const json::object* o = ec ? nullptr : body.if_object();
-  auto field = [&](std::string_view name) -> const json::string* {
-    const json::value* v = o ? o->if_contains(name) : nullptr;
-    return v ? v->if_string() : nullptr;
-  };
-  const json::string* current = field("current_password");
-  const json::string* next = field("new_password");
+  const json::string* current = stringField(o, "current_password");
+  const json::string* next = stringField(o, "new_password");
   if (!current || !next)
     return problem(400, "Bad Request", "give \"current_password\" and \"new_password\" as strings",
                    !current ? "current_password" : "new_password");
   std::int64_t now = unixSeconds(call.now);
-  if (std::int64_t wait = call.throttle.retryAfter(call.user->username, call.request.remoteAddress, now)) {
-    Response r =
-        problem(429, "Too Many Requests", fmt::format("too many failed attempts; try again in {} seconds", wait));
-    r.headers.emplace_back("Retry-After", std::to_string(wait));
-    return r;
-  }
+  if (auto refused = throttled(call, call.user->username, now)) return *refused;
   auto user = call.store.userByName(call.user->username);
   if (!user) return problem(user.error());
   if (!*user || !verifyPassword(std::string_view(*current), (*user)->passwordHash)) {
