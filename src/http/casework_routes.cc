@@ -104,40 +104,37 @@ std::expected<CodeList, std::vector<Error>> codes(Store& store, std::string_view
   return *list;
 }
 
+// Parses the body, loads the two code lists its rules need, and validates.
+template <class T, class Validate>
+std::expected<std::string, std::vector<Error>> checkWithCodes(
+    std::string_view body, Store& store, const CaseContext& context,
+    std::expected<T, std::vector<Error>> (*parse)(std::string_view), Validate validate, std::string_view firstList,
+    std::string_view secondList) {
+  auto parsed = parse(body);
+  if (!parsed) return std::unexpected(parsed.error());
+  auto first = codes(store, firstList);
+  if (!first) return std::unexpected(first.error());
+  auto second = codes(store, secondList);
+  if (!second) return std::unexpected(second.error());
+  return finish(*parsed, validate(*parsed, context, *first, *second));
+}
+
 std::expected<std::string, std::vector<Error>> checkContact(std::string_view body, Store& store,
                                                             const RecordTarget& target) {
-  const CaseContext& context = target.context;
-  auto parsed = parseContactAttempt(body);
-  if (!parsed) return std::unexpected(parsed.error());
-  auto channels = codes(store, "contact_channel");
-  auto occupations = codes(store, "occupation");
-  if (!channels) return std::unexpected(channels.error());
-  if (!occupations) return std::unexpected(occupations.error());
-  return finish(*parsed, validateContactAttempt(*parsed, context, *channels, *occupations));
+  return checkWithCodes(body, store, target.context, parseContactAttempt, validateContactAttempt, "contact_channel",
+                        "occupation");
 }
 
 std::expected<std::string, std::vector<Error>> checkOccupation(std::string_view body, Store& store,
                                                                const RecordTarget& target) {
-  const CaseContext& context = target.context;
-  auto parsed = parseOccupation(body);
-  if (!parsed) return std::unexpected(parsed.error());
-  auto kinds = codes(store, "occupation");
-  auto sources = codes(store, "occupation_source");
-  if (!kinds) return std::unexpected(kinds.error());
-  if (!sources) return std::unexpected(sources.error());
-  return finish(*parsed, validateOccupation(*parsed, context, *kinds, *sources));
+  return checkWithCodes(body, store, target.context, parseOccupation, validateOccupation, "occupation",
+                        "occupation_source");
 }
 
 std::expected<std::string, std::vector<Error>> checkMeasure(std::string_view body, Store& store,
                                                             const RecordTarget& target) {
-  const CaseContext& context = target.context;
-  auto parsed = parseMeasure(body);
-  if (!parsed) return std::unexpected(parsed.error());
-  auto types = codes(store, "measure_type");
-  auto reasons = codes(store, "measure_end_reason");
-  if (!types) return std::unexpected(types.error());
-  if (!reasons) return std::unexpected(reasons.error());
-  return finish(*parsed, validateMeasure(*parsed, context, *types, *reasons));
+  return checkWithCodes(body, store, target.context, parseMeasure, validateMeasure, "measure_type",
+                        "measure_end_reason");
 }
 
 // The current plan of a registration, if it has one.
