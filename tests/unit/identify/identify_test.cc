@@ -7,6 +7,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "../store/database_test.h"
 #include "register_builder.h"
 #include "store/case_records.h"
 
@@ -16,25 +17,8 @@ namespace {
 CivilDate date(std::string_view iso) { return *CivilDate::parse(iso); }
 const Actor kActor{std::nullopt, "system:test"};
 
-class IdentifyTest : public ::testing::Test {
+class IdentifyTest : public DatabaseTest {
  protected:
-  void SetUp() override {
-    path_ = (std::filesystem::temp_directory_path() /
-             ("lotsen-identify-" + std::to_string(::getpid()) + "-" +
-              ::testing::UnitTest::GetInstance()->current_test_info()->name() + ".db"))
-                .string();
-    removeDb();
-    store_ = std::move(*openStore(path_));
-    ASSERT_TRUE(store_->migrate());
-  }
-  void TearDown() override {
-    store_.reset();
-    removeDb();
-  }
-  void removeDb() {
-    for (auto suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path_ + suffix);
-  }
-
   IdentificationResult run(const RegisterBuilder& b, std::string_view when, bool dryRun = false,
                            std::string municipality = "1490") {
     Diagnostics diagnostics;
@@ -58,9 +42,6 @@ class IdentifyTest : public ::testing::Test {
     s << in.rdbuf();
     return s.str();
   }
-
-  std::string path_;
-  std::unique_ptr<Store> store_;
 };
 
 TEST_F(IdentifyTest, RegistersTheTargetGroupWithReasonsAndOneEventEach) {

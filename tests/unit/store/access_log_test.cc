@@ -4,30 +4,18 @@
 
 #include <filesystem>
 
+#include "database_test.h"
 #include "store/store.h"
 
 namespace lotsen {
 namespace {
 
-class AccessLogTest : public ::testing::Test {
+class AccessLogTest : public DatabaseTest {
  protected:
   void SetUp() override {
-    path_ = (std::filesystem::temp_directory_path() /
-             ("lotsen-access-" + std::to_string(::getpid()) + "-" +
-              ::testing::UnitTest::GetInstance()->current_test_info()->name() + ".db"))
-                .string();
-    removeDb();
-    store_ = std::move(*openStore(path_));
-    ASSERT_TRUE(store_->migrate());
+    DatabaseTest::SetUp();
     for (int i = 1; i <= 5; ++i)
       ASSERT_TRUE(store_->appendAccess(AccessEntry{1, "anna", "caseworker", "GET /api/v1/persons/{id}", {i}, 1, ""}));
-  }
-  void TearDown() override {
-    store_.reset();
-    removeDb();
-  }
-  void removeDb() {
-    for (auto suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path_ + suffix);
   }
   // What someone with the database file could do: drop the guards and change rows.
   void tamper(const std::string& sql) {
@@ -38,9 +26,6 @@ class AccessLogTest : public ::testing::Test {
     sqlite3_close(db);
   }
   AccessLogCheck check() { return *store_->verifyAccessLog(); }
-
-  std::string path_;
-  std::unique_ptr<Store> store_;
 };
 
 TEST_F(AccessLogTest, IntactChainVerifies) {

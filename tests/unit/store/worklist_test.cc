@@ -3,6 +3,7 @@
 
 #include <filesystem>
 
+#include "database_test.h"
 #include "store/case_records.h"
 #include "store/store.h"
 
@@ -11,28 +12,15 @@ namespace {
 
 CivilDate date(std::string_view iso) { return *CivilDate::parse(iso); }
 
-class WorklistTest : public ::testing::Test {
+class WorklistTest : public DatabaseTest {
  protected:
   void SetUp() override {
-    path_ = (std::filesystem::temp_directory_path() /
-             ("lotsen-worklist-" + std::to_string(::getpid()) + "-" +
-              ::testing::UnitTest::GetInstance()->current_test_info()->name() + ".db"))
-                .string();
-    removeDb();
-    store_ = std::move(*openStore(path_));
-    ASSERT_TRUE(store_->migrate());
+    DatabaseTest::SetUp();
     auto p =
         store_->createPerson(actor_, PersonDetails{*PersonalId::parse("20080312-2381", date("2026-01-01")), "Alva",
                                                    "Ek", "Storgatan 1", "50330", "Borås", "1490", Protection::none});
     person_ = p->id;
     registration_ = store_->createRegistration(actor_, {person_, "kaa", date("2026-01-01"), "never_started"})->id;
-  }
-  void TearDown() override {
-    store_.reset();
-    removeDb();
-  }
-  void removeDb() {
-    for (auto suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path_ + suffix);
   }
   std::vector<WorklistEntry> list(std::string_view name, std::string_view today) {
     auto entries = store_->worklist(name, WorklistFilter{date(today), std::nullopt, ""});
@@ -46,8 +34,6 @@ class WorklistTest : public ::testing::Test {
     return ContactAttempt{date(day), "10:00", "phone", reached, "", ""};
   }
 
-  std::string path_;
-  std::unique_ptr<Store> store_;
   Actor actor_{std::nullopt, "system:test"};
   std::int64_t person_ = 0, registration_ = 0;
 };
