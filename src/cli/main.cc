@@ -2,6 +2,7 @@
 // store; it holds no rules of its own. Exit codes: 0 ok, 2 bad usage or bad input (nothing written),
 // 1 internal error.
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
@@ -9,6 +10,7 @@
 #include <regex>
 
 #include "demo/demo.h"
+#include "domain/access.h"
 #include "http/auth.h"
 #include "http/server.h"
 #include "identify/identify.h"
@@ -42,21 +44,18 @@ std::expected<std::unique_ptr<Store>, Error> openMigrated(const std::string& db)
   return store;
 }
 
-std::expected<void, Error> addUser(Store& store, std::string_view username, std::string_view role,
-                                   std::string_view password) {
+std::expected<void, Error> addUser(Store& store, std::string_view username, std::string_view roles,
+                                   std::string_view password, const std::vector<std::string>& units) {
   static const std::regex kUsername("[a-z0-9][a-z0-9._-]{0,63}");
-  static const std::vector<std::string_view> kRoles{"admin",        "unit_manager", "caseworker",
-                                                    "statistician", "auditor",      "school_reporter"};
   if (!std::regex_match(std::string(username), kUsername))
     return std::unexpected(
         invalidInput("a username has 1–64 characters: a–z, 0–9, '.', '_' or '-', starting with a letter or digit"));
-  if (std::find(kRoles.begin(), kRoles.end(), role) == kRoles.end())
-    return std::unexpected(invalidInput(fmt::format(
-        "unknown role '{}'; use admin, unit_manager, caseworker, statistician, auditor or school_reporter", role)));
+  auto parsed = parseRoles(roles);
+  if (!parsed) return std::unexpected(parsed.error());
   auto hash = hashPassword(password);
   if (!hash) return std::unexpected(hash.error());
   auto user =
-      store.createUser(Actor{std::nullopt, "system:cli"}, NewUser{std::string(username), std::string(role), *hash});
+      store.createUser(Actor{std::nullopt, "system:cli"}, NewUser{std::string(username), parsed->text(), *hash, units});
   if (!user) return std::unexpected(user.error());
   return {};
 }
@@ -65,7 +64,9 @@ std::expected<void, Error> loadDemo(Store& store, std::uint64_t seed, CivilDate 
   DemoMunicipality demo = generateDemoMunicipality(seed, date);
   auto summary = seedDemo(store, demo);
   if (!summary) return std::unexpected(summary.error());
-  if (auto user = addUser(store, kDemoUser, "admin", kDemoPassword); !user) return user;
+  auto hash = hashPassword(kDemoPassword);
+  if (!hash) return std::unexpected(hash.error());
+  if (auto staff = seedDemoStaff(store, demo, *hash); !staff) return staff;
   fmt::print(stderr,
              "Demokommun {} {}: {} invånare 15–21 år, {} personer i KAA-registret ({} aktuella inskrivningar)\n",
              demo.code, demo.name, summary->residents, summary->persons, summary->openRegistrations);
@@ -100,7 +101,7 @@ int serve(const std::string& db, const std::string& listen, bool demo, std::uint
     auto store = openMigrated(db);
     if (!store) return fail(store.error());
     if (demo) {
-      auto existing = (*store)->searchPersons({{}, "", 0, 1});
+      auto existing = (*store)->searchPersons({{}, "", 0, 1, {}});
       if (!existing) return fail(existing.error());
       if (existing->total == 0) {
         if (auto loaded = loadDemo(**store, seed, today(), ""); !loaded) return fail(loaded.error());
@@ -114,7 +115,11 @@ int serve(const std::string& db, const std::string& listen, bool demo, std::uint
   options.sessions = sessions;
   options.onListening = [demo](const std::string& url) {
     fmt::print("Lotsen lyssnar på {}\n", url);
-    if (demo) fmt::print("Logga in som \"{}\" med lösenordet \"{}\".\n", kDemoUser, kDemoPassword);
+    if (demo)
+      fmt::print(
+          "Logga in som \"{}\" (administratör och enhetschef), \"anna\" eller \"bengt\" (handläggare), \"revisor\" "
+          "eller \"statistik\", alla med lösenordet \"{}\".\n",
+          kDemoUser, kDemoPassword);
     std::fflush(stdout);
   };
   auto ran = runServer(options);
@@ -274,8 +279,12 @@ int main(int argc, char** argv) {
   auto* userAdd = userCmd->add_subcommand("add", "Add a user; the password is read from standard input");
   userAdd->add_option("--db", db, "SQLite database file")->required();
   userAdd->add_option("--name", username, "Username (a–z, 0–9, . _ -)")->required();
-  userAdd->add_option("--role", role, "admin, unit_manager, caseworker, statistician, auditor or school_reporter")
+  std::vector<std::string> units;
+  userAdd
+      ->add_option("--role", role,
+                   "admin, unit_manager, caseworker, statistician, auditor or school_reporter; several with commas")
       ->required();
+  userAdd->add_option("--unit", units, "A unit the user works in (repeat for several)");
   userAdd->add_flag("--password-stdin", passwordStdin, "Read the password (at least 12 characters) from standard input")
       ->required();
 
@@ -290,6 +299,17 @@ int main(int argc, char** argv) {
   auto* userActivate = userCmd->add_subcommand("activate", "Activate a deactivated user");
   userActivate->add_option("--db", db, "SQLite database file")->required();
   userActivate->add_option("--name", username, "Username")->required();
+  auto* userUnits = userCmd->add_subcommand("units", "Set the units a user works in (none: no --unit)");
+  userUnits->add_option("--db", db, "SQLite database file")->required();
+  userUnits->add_option("--name", username, "Username")->required();
+  userUnits->add_option("--unit", units, "A unit (repeat for several)");
+  bool allow = false, withdraw = false;
+  auto* userProtected = userCmd->add_subcommand(
+      "protected-address", "Grant or withdraw read_protected_address: the addresses of persons with protected identity");
+  userProtected->add_option("--db", db, "SQLite database file")->required();
+  userProtected->add_option("--name", username, "Username")->required();
+  auto* allowFlag = userProtected->add_flag("--allow", allow, "Grant the permission");
+  userProtected->add_flag("--withdraw", withdraw, "Withdraw the permission")->excludes(allowFlag);
   int inactiveDays = 0;
   auto* userList = userCmd->add_subcommand("list", "List users: name, role, active, last login");
   userList->add_option("--db", db, "SQLite database file")->required();
@@ -321,6 +341,15 @@ int main(int argc, char** argv) {
   identifyCmd->add_flag("--json", identifyArgs.json, "Print the summary as one JSON object");
   identifyCmd->add_flag("--quiet", identifyArgs.quiet, "No progress bar");
 
+  std::string unitName;
+  auto* unitCmd = app.add_subcommand("unit", "Manage units (the teams that cases are assigned to)");
+  unitCmd->require_subcommand(1);
+  auto* unitAdd = unitCmd->add_subcommand("add", "Add a unit");
+  unitAdd->add_option("--db", db, "SQLite database file")->required();
+  unitAdd->add_option("--name", unitName, "The unit's name, e.g. \"KAA Norr\"")->required();
+  auto* unitList = unitCmd->add_subcommand("list", "List the units");
+  unitList->add_option("--db", db, "SQLite database file")->required();
+
   std::vector<std::string> settingChanges;
   auto* settingsCmd = app.add_subcommand(
       "settings", "Show the municipality's settings (worklist deadlines), or change them with KEY=VALUE");
@@ -351,7 +380,7 @@ int main(int argc, char** argv) {
       return serve(
           db, listen, demo, seed,
           SessionPolicy{std::chrono::minutes(sessionIdleMinutes), std::chrono::hours(sessionMaxHours), secureCookie});
-    if (*userPasswd || *userDeactivate || *userActivate) {
+    if (*userPasswd || *userDeactivate || *userActivate || *userUnits || *userProtected) {
       auto store = openMigrated(db);
       if (!store) return fail(store.error());
       auto user = (*store)->userByName(username);
@@ -366,6 +395,13 @@ int main(int argc, char** argv) {
         if (!hash) return fail(hash.error());
         if (auto ok = (*store)->changePassword(actor, (*user)->id, *hash); !ok) return fail(ok.error());
         fmt::print("password of {} changed; their sessions have ended\n", username);
+      } else if (*userUnits) {
+        if (auto ok = (*store)->setUserUnits(actor, (*user)->id, units); !ok) return fail(ok.error());
+        fmt::print("{} works in: {}\n", username, units.empty() ? "no unit" : fmt::format("{}", fmt::join(units, ", ")));
+      } else if (*userProtected) {
+        if (!allow && !withdraw) return fail(invalidInput("give --allow or --withdraw"));
+        if (auto ok = (*store)->setProtectedAddressAccess(actor, (*user)->id, allow); !ok) return fail(ok.error());
+        fmt::print("{} {} read_protected_address\n", username, allow ? "now holds" : "no longer holds");
       } else {
         bool active = static_cast<bool>(*userActivate);
         if (auto ok = (*store)->setUserActive(actor, (*user)->id, active); !ok) return fail(ok.error());
@@ -379,13 +415,26 @@ int main(int argc, char** argv) {
       auto users = (*store)->users();
       if (!users) return fail(users.error());
       std::string cutoff = inactiveDays > 0 ? today().plusDays(-inactiveDays).iso() : "";
-      fmt::print("{:<24} {:<16} {:<8} {}\n", "username", "role", "active", "last login (UTC)");
+      fmt::print("{:<24} {:<24} {:<8} {:<26} {}\n", "username", "roles", "active", "last login (UTC)", "units");
       for (const User& u : *users) {
         if (inactiveDays > 0 && (!u.active || (!u.lastLoginAt.empty() && u.lastLoginAt.substr(0, 10) > cutoff)))
           continue;
-        fmt::print("{:<24} {:<16} {:<8} {}\n", u.username, u.role, u.active ? "yes" : "no",
-                   u.lastLoginAt.empty() ? "never" : u.lastLoginAt);
+        fmt::print("{:<24} {:<24} {:<8} {:<26} {}\n", u.username, u.role, u.active ? "yes" : "no",
+                   u.lastLoginAt.empty() ? "never" : u.lastLoginAt, fmt::join(u.units, ", "));
       }
+      return kOk;
+    }
+    if (*unitAdd || *unitList) {
+      auto store = openMigrated(db);
+      if (!store) return fail(store.error());
+      if (*unitAdd) {
+        if (auto ok = (*store)->createUnit(Actor{std::nullopt, "system:cli"}, unitName); !ok) return fail(ok.error());
+        fmt::print("unit {} added\n", unitName);
+        return kOk;
+      }
+      auto names = (*store)->units();
+      if (!names) return fail(names.error());
+      for (const std::string& name : *names) fmt::print("{}\n", name);
       return kOk;
     }
     if (*migrateCmd) {
@@ -402,7 +451,7 @@ int main(int argc, char** argv) {
       while (!password.empty() && (password.back() == '\r' || password.back() == '\n')) password.pop_back();
       auto store = openMigrated(db);
       if (!store) return fail(store.error());
-      if (auto added = addUser(**store, username, role, password); !added) return fail(added.error());
+      if (auto added = addUser(**store, username, role, password, units); !added) return fail(added.error());
       fmt::print("user {} added with role {}\n", username, role);
       return kOk;
     }

@@ -5,6 +5,7 @@
 #include <array>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <random>
 #include <set>
 
@@ -166,7 +167,7 @@ std::expected<DemoSummary, Error> seedDemo(Store& store, const DemoMunicipality&
   checks.push_back(demo.date);
 
   auto done = store.transaction([&]() -> std::expected<void, Error> {
-    auto existing = store.searchPersons({{}, "", 0, 1});
+    auto existing = store.searchPersons({{}, "", 0, 1, {}});
     if (!existing) return std::unexpected(existing.error());
     if (existing->total > 0)
       return std::unexpected(conflict("the database already holds persons; demo data goes into an empty database"));
@@ -211,6 +212,40 @@ std::expected<DemoSummary, Error> seedDemo(Store& store, const DemoMunicipality&
   });
   if (!done) return std::unexpected(done.error());
   return summary;
+}
+
+std::vector<DemoUser> demoStaff() {
+  return {{"demo", "admin,unit_manager", {"KAA Norr", "KAA Söder"}},
+          {"anna", "caseworker", {"KAA Norr"}},
+          {"bengt", "caseworker", {"KAA Söder"}},
+          {"revisor", "auditor", {}},
+          {"statistik", "statistician", {}}};
+}
+
+std::expected<void, Error> seedDemoStaff(Store& store, const DemoMunicipality& demo, const std::string& passwordHash) {
+  const Actor actor{std::nullopt, "system:demo"};
+  return store.transaction([&]() -> std::expected<void, Error> {
+    for (const char* unit : {"KAA Norr", "KAA Söder"})
+      if (auto ok = store.createUnit(actor, unit); !ok) return ok;
+    std::map<std::string, std::int64_t> caseworkerOfUnit;
+    for (const DemoUser& u : demoStaff()) {
+      auto created = store.createUser(actor, NewUser{u.username, u.roles, passwordHash, u.units});
+      if (!created) return std::unexpected(created.error());
+      if (u.roles == "caseworker") caseworkerOfUnit[u.units.front()] = created->id;
+    }
+    auto open = store.openRegistrations(kProgrammeKaa, "");
+    if (!open) return std::unexpected(open.error());
+    for (const RegisteredPerson& rp : *open) {
+      const Registration& r = rp.registration;
+      if (r.startDate == demo.date) continue;
+      std::string unit = r.personId % 2 ? "KAA Norr" : "KAA Söder";
+      std::optional<std::int64_t> caseworker;
+      if (r.personId % 3 != 0) caseworker = caseworkerOfUnit[unit];
+      if (auto ok = store.assignRegistration(actor, r.id, r.version, caseworker, unit); !ok)
+        return std::unexpected(ok.error());
+    }
+    return {};
+  });
 }
 
 std::expected<void, Error> writeDemoRegisters(const DemoMunicipality& demo, const std::string& directory) {

@@ -51,6 +51,21 @@ struct DemoSummary {
 // already holds persons.
 std::expected<DemoSummary, Error> seedDemo(Store& store, const DemoMunicipality& demo);
 
+// A user of the demo municipality's staff.
+struct DemoUser {
+  std::string username;
+  std::string roles;
+  std::vector<std::string> units;
+};
+// The units "KAA Norr" and "KAA Söder" and their staff: demo (admin and unit manager of both), anna and
+// bengt (a caseworker in each unit), revisor (auditor) and statistik (statistician).
+std::vector<DemoUser> demoStaff();
+
+// Creates the demo units and staff (each with `passwordHash`) and shares out the open registrations:
+// those that started on the date wait in intake (no unit); the others go to the two units by person,
+// and two in three of those to the unit's caseworker. Call after seedDemo.
+std::expected<void, Error> seedDemoStaff(Store& store, const DemoMunicipality& demo, const std::string& passwordHash);
+
 // Writes population.csv, enrolments.csv and completions.csv into `directory` (created if missing).
 std::expected<void, Error> writeDemoRegisters(const DemoMunicipality& demo, const std::string& directory);
 

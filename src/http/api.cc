@@ -98,6 +98,7 @@ Response searchPersons(Call& call) {
   }
   auto query = parsePersonQuery(text, today(call.now));
   if (!query) return problem(query.error());
+  query->caseload = call.user->caseload;
   query->offset = (page - 1) * kPageSize;
   query->limit = kPageSize;
   auto result = call.store.searchPersons(*query);
@@ -124,7 +125,7 @@ Response getPerson(Call& call) {
   if (!registrations) return problem(registrations.error());
   auto occupation = latestOccupation(call.store, *id);
   if (!occupation) return problem(occupation.error());
-  json::object body = personJson(*person, *registrations);
+  json::object body = personJson(*person, *registrations, call.user->readsProtectedAddress);
   // Every registration starts as unknown until something tells what the person does.
   body["occupation"] = *occupation ? json::parse(toJson(**occupation)) : json::value(json::object{{"kind", "unknown"}});
   Response r = jsonResponse(200, body);
@@ -233,6 +234,53 @@ Response currentSession(Call& call) {
       200, json::object{{"user", json::object{{"username", call.user->username}, {"role", call.user->role}}}});
 }
 
+// POST /api/v1/persons/{id}/access-grants {"reason"}: break the glass. Opens the person's case to the user
+// for break_glass_hours; the reason goes into every access-log entry of that time.
+Response grantAccess(Call& call) {
+  auto id = pathId(call, 0);
+  if (!id) return problem(404, "Not Found", "no such person");
+  boost::system::error_code ec;
+  json::value body = json::parse(call.request.body, ec);
+  const json::string* reason = stringField(ec ? nullptr : body.if_object(), "reason");
+  if (!reason) return problem(400, "Bad Request", "give the \"reason\" as a string", "reason");
+  if (auto ok = validateAccessReason(*reason); !ok) return validationProblem({ok.error()});
+  auto settings = call.store.settings();
+  if (!settings) return problem(settings.error());
+  int hours = kDefaultBreakGlassHours;
+  if (auto h = settings->find("break_glass_hours"); h != settings->end()) hours = std::stoi(h->second);
+  std::int64_t now = unixSeconds(call.now);
+  AccessGrant grant{0, call.user->id, *id, std::string(*reason), now, now + hours * 3600};
+  auto granted = call.writer.run<AccessGrant>([&](Store& s) { return s.grantAccess(grant); });
+  if (!granted) return problem(granted.error());
+  call.accessedPersons({*id});
+  call.purpose = granted->reason;
+  auto iso = [](std::int64_t t) { return formatUtcTimestamp(std::chrono::sys_seconds(std::chrono::seconds(t))); };
+  return jsonResponse(201, json::object{{"id", granted->id},
+                                        {"person_id", *id},
+                                        {"reason", granted->reason},
+                                        {"granted_at", iso(granted->grantedAt)},
+                                        {"expires_at", iso(granted->expiresAt)}});
+}
+
+Response listUnits(Call& call) {
+  auto units = call.store.units();
+  if (!units) return problem(units.error());
+  json::array items;
+  for (const std::string& u : *units) items.push_back(json::object{{"name", u}});
+  return jsonResponse(200, json::object{{"items", std::move(items)}});
+}
+
+Response createUnit(Call& call) {
+  boost::system::error_code ec;
+  json::value body = json::parse(call.request.body, ec);
+  const json::string* name = stringField(ec ? nullptr : body.if_object(), "name");
+  if (!name) return problem(400, "Bad Request", "give the unit's \"name\" as a string", "name");
+  Actor actor{call.user->id, call.user->username};
+  auto created = call.writer.run<void>([&](Store& s) { return s.createUnit(actor, std::string(*name)); });
+  if (!created) return problem(created.error());
+  return jsonResponse(201, json::object{{"name", *name}});
+}
+
 Response landingPage(Call&) {
   return Response{200,
                   "text/html; charset=utf-8",
@@ -253,8 +301,14 @@ std::optional<std::int64_t> pathId(const Call& call, std::size_t index) {
   return id;
 }
 
+bool isCaseRoute(const Route& route) {
+  return route.pattern.starts_with("/api/v1/persons/{id}") &&
+         (route.permission == Permission::read_cases || route.permission == Permission::write_cases ||
+          route.permission == Permission::assign_cases);
+}
+
 std::vector<Route> apiRoutes(const std::function<std::string()>& renderMetrics) {
-  using enum Access;
+  using enum Permission;
   using enum Execution;
   std::vector<Route> routes{
       {"GET", "/", open, inline_read, landingPage},
@@ -276,10 +330,13 @@ std::vector<Route> apiRoutes(const std::function<std::string()>& renderMetrics) 
       {"GET", "/api/v1/session", signed_in, inline_read, currentSession},
       {"DELETE", "/api/v1/session", signed_in, worker, logout},
       {"PUT", "/api/v1/session/password", signed_in, worker, changeOwnPassword},
-      {"GET", "/api/v1/persons", signed_in, inline_read, searchPersons},
-      {"GET", "/api/v1/persons/{id}", signed_in, inline_read, getPerson},
-      {"POST", "/api/v1/identification-runs", signed_in, worker, postIdentificationRun, kMaxUploadBytes},
-      {"GET", "/api/v1/identification-runs", signed_in, inline_read, listIdentificationRuns},
+      {"GET", "/api/v1/persons", read_cases, inline_read, searchPersons},
+      {"GET", "/api/v1/persons/{id}", read_cases, inline_read, getPerson},
+      {"POST", "/api/v1/persons/{id}/access-grants", break_glass, worker, grantAccess},
+      {"GET", "/api/v1/units", signed_in, inline_read, listUnits},
+      {"POST", "/api/v1/units", manage_users, worker, createUnit},
+      {"POST", "/api/v1/identification-runs", run_identification, worker, postIdentificationRun, kMaxUploadBytes},
+      {"GET", "/api/v1/identification-runs", run_identification, inline_read, listIdentificationRuns},
   };
   for (Route& r : caseworkRoutes()) routes.push_back(std::move(r));
   return routes;
@@ -403,7 +460,8 @@ Response Api::dispatch(const Request& request, RouteMatch& m, Store* reader, std
             std::nullopt,
             {},
             std::chrono::system_clock::now(),
-            std::nullopt};
+            std::nullopt,
+            {}};
   // Everything a request reads comes from one snapshot (and takes the database's read lock once).
   Response response;
   auto read = reader->readSnapshot([&]() -> std::expected<void, Error> {
@@ -418,13 +476,13 @@ Response Api::dispatch(const Request& request, RouteMatch& m, Store* reader, std
                                   route.method + " " + route.pattern,
                                   std::move(call.accessed->first),
                                   call.accessed->second,
-                                  ""};
+                                  std::move(call.purpose)};
   return response;
 }
 
 Response Api::authorizeAndRun(const Route& route, Call& call, std::optional<std::int64_t>& userId) {
   const Request& request = call.request;
-  if (route.access == Access::signed_in) {
+  if (route.permission != Permission::open) {
     std::string token = cookieValue(request.cookie, kSessionCookie);
     if (token.empty()) return problem(401, "Unauthorized", "log in first");
     call.sessionTokenHash = tokenHash(token);
@@ -443,10 +501,52 @@ Response Api::authorizeAndRun(const Route& route, Call& call, std::optional<std:
       return problem(403, "Forbidden", "missing or wrong X-CSRF-Token header");
     if (now - session.lastSeenAt >= 60)
       writer_.post([hash = call.sessionTokenHash, now](Store& s) { return s.touchSession(hash, now); });
-    call.user = SignedInUser{user.id, user.username, user.role};
+    auto roles = parseRoles(user.role);
+    if (!roles) return problem(403, "Forbidden", "the account has no valid role; ask an administrator");
+    call.user = SignedInUser{user.id,   user.username, roles->text(), *roles, caseloadOf(user.id, *roles, user.units),
+                             user.readsProtectedAddress};
     userId = user.id;
+    if (isCaseRoute(route)) {
+      if (auto refused = authorizeCase(route, call)) return *refused;
+    } else if (!permits(*roles, route.permission)) {
+      return problem(403, "Forbidden", fmt::format("your role may not do this (it needs {})",
+                                                   permissionName(route.permission)));
+    }
   }
   return route.handler(call);
+}
+
+// Record-level access to the person in the route: the role's permission and the person in the caseload,
+// or a break-the-glass grant (which also lets an auditor read, never write).
+std::optional<Response> Api::authorizeCase(const Route& route, Call& call) {
+  const SignedInUser& user = *call.user;
+  bool byRole = permits(user.roles, route.permission);
+  bool readByGrant = route.permission == Permission::read_cases && permits(user.roles, Permission::break_glass);
+  if (!byRole && !readByGrant)
+    return problem(403, "Forbidden",
+                   fmt::format("your role may not do this (it needs {})", permissionName(route.permission)));
+  auto id = pathId(call, 0);
+  if (!id) return problem(404, "Not Found", "no such person");
+  auto registrations = call.store.registrationsOf(*id);
+  if (!registrations) return problem(registrations.error());
+  if (byRole && coversAny(user.caseload, *registrations)) return std::nullopt;
+  if (permits(user.roles, Permission::break_glass)) {
+    auto grant = call.store.activeGrant(user.id, *id, unixSeconds(call.now));
+    if (!grant) return problem(grant.error());
+    if (*grant) {
+      call.purpose = (*grant)->reason;
+      return std::nullopt;
+    }
+  }
+  if (registrations->empty()) {
+    auto person = call.store.person(*id);
+    if (!person) return problem(person.error());
+  }
+  if (route.permission == Permission::assign_cases)
+    return problem(403, "Forbidden", "the case is not in your units");
+  return problem(403, "Forbidden",
+                 "the case is outside your caseload; to open it, state your reason with POST "
+                 "/api/v1/persons/{id}/access-grants (break the glass)");
 }
 
 void Api::log(const Request& request, std::string_view route, int status, double seconds,

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "domain/access.h"
 #include "http/login_throttle.h"
 #include "http/message.h"
 #include "http/metrics.h"
@@ -51,7 +52,10 @@ class StorePool {
 struct SignedInUser {
   std::int64_t id = 0;
   std::string username;
-  std::string role;
+  std::string role;  // canonical roles text, as in the access log
+  RoleSet roles;
+  Caseload caseload;
+  bool readsProtectedAddress = false;
 };
 
 // What a handler gets: the request, path parameters, a read connection, the writer and the user.
@@ -68,6 +72,8 @@ struct Call {
   // Set by handlers whose answer holds personal data that they read: the persons it holds, or how many
   // for bulk answers. Writes are not logged here: the event journal records who wrote what.
   std::optional<std::pair<std::vector<std::int64_t>, std::int64_t>> accessed;
+  // The break-the-glass reason under which this request reads a case outside the caseload, if any.
+  std::string purpose;
 
   void accessedPersons(std::vector<std::int64_t> ids) {
     std::int64_t n = static_cast<std::int64_t>(ids.size());
@@ -75,15 +81,16 @@ struct Call {
   }
 };
 
-enum class Access { open, signed_in };
-
 // Where a handler runs: on the network thread (fast reads only) or on a worker (writes, hashing).
 enum class Execution { inline_read, worker };
 
+// A route declares the permission it needs (domain/access.h); there is no default. Routes under
+// /api/v1/persons/{id} that need read_cases, write_cases or assign_cases are also checked against the
+// person's case: in the user's caseload, or opened by breaking the glass (Api::authorizeAndRun).
 struct Route {
   std::string method;
   std::string pattern;  // "/api/v1/persons/{id}"
-  Access access;
+  Permission permission;
   Execution execution;
   std::function<Response(Call&)> handler;
   std::size_t maxBodyBytes = 0;  // 0: the server's limit (ServerOptions::maxBodyBytes)
@@ -114,6 +121,7 @@ class Api {
  private:
   Response dispatch(const Request& request, RouteMatch& match, Store* reader, std::optional<std::int64_t>& userId);
   Response authorizeAndRun(const Route& route, Call& call, std::optional<std::int64_t>& userId);
+  std::optional<Response> authorizeCase(const Route& route, Call& call);
   void log(const Request& request, std::string_view route, int status, double seconds,
            std::optional<std::int64_t> userId) const;
 
@@ -136,6 +144,9 @@ std::vector<Route> caseworkRoutes();
 Response caseAsOf(Call& call, std::int64_t personId);
 // The id in path parameter `index`, or nothing when it is not a positive number.
 std::optional<std::int64_t> pathId(const Call& call, std::size_t index);
+
+// True when the route reads or changes one person's case (record-level access applies).
+bool isCaseRoute(const Route& route);
 
 // The route table. Every /api/v1 route except login requires a session.
 std::vector<Route> apiRoutes(const std::function<std::string()>& renderMetrics);

@@ -2,6 +2,7 @@
 // registration by hand, a person's history and as-of view, and the worklists.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
 #include <boost/json.hpp>
 #include <charconv>
@@ -317,6 +318,9 @@ Response assign(Call& call) {
       return validationProblem({invalidInput("unit is a name of at most 100 characters", "unit")});
     unit = v->as_string();
   }
+  const auto& own = call.user->caseload.units;
+  if (!unit.empty() && std::find(own.begin(), own.end(), unit) == own.end())
+    return problem(403, "Forbidden", "you can assign cases only to your own units", "unit");
   Actor actor{call.user->id, call.user->username};
   return registrationWrite(call, [&](Store& s, const Registration& r, std::int64_t version) {
     return s.assignRegistration(actor, r.id, version, caseworker, unit);
@@ -358,14 +362,18 @@ Response history(Call& call) {
   if (!person) return problem(person.error());
   auto events = call.store.eventsOf(*personId);
   if (!events) return problem(events.error());
-  const bool hideAddress = person->details.protection != Protection::none;
+  const bool hideAddress = person->details.protection != Protection::none && !call.user->readsProtectedAddress;
   json::array items;
   for (const Event& e : *events) {
     json::value payload = payloadOf(e);
-    if (hideAddress && e.type.starts_with("person."))  // a protected person's address is never sent
+    // A protected person's address is never sent, nor an address from a time the person was protected.
+    if (e.type.starts_with("person.") && !call.user->readsProtectedAddress)
       for (const char* side : {"before", "after"})
-        if (json::object* o = payload.as_object()[side].if_object())
-          for (const char* field : {"street_address", "postal_code", "city"}) o->erase(field);
+        if (json::object* o = payload.as_object()[side].if_object()) {
+          const json::value* protection = o->if_contains("protection");
+          if (hideAddress || (protection && protection->is_string() && !protection->as_string().empty()))
+            for (const char* field : {"street_address", "postal_code", "city"}) o->erase(field);
+        }
     items.push_back(json::object{{"id", e.id},
                                  {"time", e.time},
                                  {"actor", e.actor},
@@ -403,7 +411,11 @@ Response caseAsOf(Call& call, std::int64_t personId) {
     }
   }
   if (!person) return problem(404, "Not Found", fmt::format("the person was not in the register on {}", asOf->iso()));
-  if ((*person)["protection"].as_string() != "")
+  // Protected then or now: an address from before the protection must not be sent either.
+  auto now = call.store.person(personId);
+  if (!now) return problem(now.error());
+  bool isProtected = (*person)["protection"].as_string() != "" || now->details.protection != Protection::none;
+  if (isProtected && !call.user->readsProtectedAddress)
     for (const char* field : {"street_address", "postal_code", "city"}) person->erase(field);
   json::object body{{"as_of", asOf->iso()}, {"id", personId}, {"person", *person}};
   call.accessedPersons({personId});
@@ -421,9 +433,11 @@ Response caseAsOf(Call& call, std::int64_t personId) {
 namespace {
 
 std::expected<WorklistFilter, Response> worklistFilter(const Call& call) {
-  WorklistFilter filter{todayOf(call), call.user->id, queryParameter(call.request.query, "unit")};
+  // Always within the caseload; by default a caseworker's own cases, a unit manager's whole units.
+  WorklistFilter filter{todayOf(call), call.user->id, queryParameter(call.request.query, "unit"),
+                        call.user->caseload};
   std::string who = queryParameter(call.request.query, "caseworker");
-  if (who == "all" || (who.empty() && !filter.unit.empty())) {
+  if (who == "all" || (who.empty() && (!filter.unit.empty() || !call.user->caseload.caseworkerId))) {
     filter.caseworkerId.reset();
   } else if (!who.empty() && who != "me") {
     std::int64_t id = 0;
@@ -492,22 +506,23 @@ Response worklistSummary(Call& call) {
 }  // namespace
 
 std::vector<Route> caseworkRoutes() {
-  using enum Access;
+  using enum Permission;
   using enum Execution;
   std::vector<Route> routes;
   for (const RecordKind& kind : kKinds) {
     std::string base = fmt::format("/api/v1/persons/{{id}}/{}", kind.path);
-    routes.push_back({"GET", base, signed_in, inline_read, [&kind](Call& c) { return listRecords(c, kind); }});
-    routes.push_back({"POST", base, signed_in, worker, [&kind](Call& c) { return createRecord(c, kind); }});
+    routes.push_back({"GET", base, read_cases, inline_read, [&kind](Call& c) { return listRecords(c, kind); }});
+    routes.push_back({"POST", base, write_cases, worker, [&kind](Call& c) { return createRecord(c, kind); }});
     routes.push_back(
-        {"PUT", base + "/{record}", signed_in, worker, [&kind](Call& c) { return updateRecord(c, kind); }});
+        {"PUT", base + "/{record}", write_cases, worker, [&kind](Call& c) { return updateRecord(c, kind); }});
   }
-  routes.push_back({"PUT", "/api/v1/persons/{id}/registrations/{registration}/assignment", signed_in, worker, assign});
   routes.push_back(
-      {"POST", "/api/v1/persons/{id}/registrations/{registration}/close", signed_in, worker, closeRegistration});
-  routes.push_back({"GET", "/api/v1/persons/{id}/history", signed_in, inline_read, history});
-  routes.push_back({"GET", "/api/v1/worklists", signed_in, inline_read, worklistSummary});
-  routes.push_back({"GET", "/api/v1/worklists/{name}", signed_in, inline_read, worklist});
+      {"PUT", "/api/v1/persons/{id}/registrations/{registration}/assignment", assign_cases, worker, assign});
+  routes.push_back(
+      {"POST", "/api/v1/persons/{id}/registrations/{registration}/close", write_cases, worker, closeRegistration});
+  routes.push_back({"GET", "/api/v1/persons/{id}/history", read_cases, inline_read, history});
+  routes.push_back({"GET", "/api/v1/worklists", read_cases, inline_read, worklistSummary});
+  routes.push_back({"GET", "/api/v1/worklists/{name}", read_cases, inline_read, worklist});
   return routes;
 }
 

@@ -12,10 +12,11 @@ json::object personSummaryJson(const Person& p) {
           {"protected", d.protection != Protection::none}};
 }
 
-json::object personJson(const Person& p, const std::vector<Registration>& registrations) {
+json::object personJson(const Person& p, const std::vector<Registration>& registrations,
+                        bool showProtectedAddress) {
   const PersonDetails& d = p.details;
   json::object o = personSummaryJson(p);
-  bool hidden = d.protection != Protection::none;
+  bool hidden = d.protection != Protection::none && !showProtectedAddress;
   o["address"] = hidden ? json::value(nullptr)
                         : json::value(json::object{
                               {"street_address", d.streetAddress}, {"postal_code", d.postalCode}, {"city", d.city}});

@@ -12,7 +12,9 @@ namespace lotsen {
 
 // A person in lists. Marks protected identity so that every client can show it.
 boost::json::object personSummaryJson(const Person& person);
-// A person with registrations. The address of a protected person is never sent (null).
-boost::json::object personJson(const Person& person, const std::vector<Registration>& registrations);
+// A person with registrations. The address of a protected person is sent only when `showProtectedAddress`
+// (the reader holds read_protected_address); otherwise it is null.
+boost::json::object personJson(const Person& person, const std::vector<Registration>& registrations,
+                               bool showProtectedAddress);
 
 }  // namespace lotsen

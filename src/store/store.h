@@ -18,6 +18,7 @@
 #include <string_view>
 #include <vector>
 
+#include "domain/access.h"
 #include "domain/code_list.h"
 #include "domain/error.h"
 #include "domain/person.h"
@@ -43,17 +44,30 @@ struct Event {
 struct User {
   std::int64_t id = 0;
   std::string username;
-  std::string role;
+  std::string role;          // one or more roles, canonical: "admin,caseworker" (see domain/access.h)
   std::string passwordHash;  // Argon2id string (libsodium crypto_pwhash_str)
   bool active = true;
   std::int64_t version = 0;
-  std::string lastLoginAt;  // UTC timestamp; empty when never
+  std::string lastLoginAt;         // UTC timestamp; empty when never
+  std::vector<std::string> units;  // the units the user works in, by name
+  bool readsProtectedAddress = false;  // holds read_protected_address (granted per user, off by default)
 };
 
 struct NewUser {
   std::string username;
   std::string role;
   std::string passwordHash;
+  std::vector<std::string> units;
+};
+
+// A break-the-glass grant: one user may open one person's case until `expiresAt`, for a stated reason.
+struct AccessGrant {
+  std::int64_t id = 0;
+  std::int64_t userId = 0;
+  std::int64_t personId = 0;
+  std::string reason;
+  std::int64_t grantedAt = 0;  // unix seconds
+  std::int64_t expiresAt = 0;
 };
 
 // A login session. Only a hash of the session token is stored.
@@ -72,6 +86,9 @@ struct PersonQuery {
   std::string idDigitsPrefix;  // digits only, e.g. "20080312" or "200803121234"
   int offset = 0;
   int limit = 50;
+  // Only persons with a registration in this caseload; but a whole personnummer (12 digits) finds its
+  // person anyway, so that a case outside the caseload can be opened by breaking the glass.
+  std::optional<Caseload> caseload;
 };
 
 // A person with one of their open registrations.
@@ -108,6 +125,7 @@ struct WorklistFilter {
   CivilDate today;
   std::optional<std::int64_t> caseworkerId;  // only this caseworker's registrations
   std::string unit;                          // only this unit's registrations (empty: all)
+  std::optional<Caseload> caseload;          // only registrations in this caseload
 };
 
 // The record of one identification run (its inputs and counts), kept for the auditors.
@@ -245,7 +263,24 @@ class Store {
   // not_found for an unknown list name.
   virtual std::expected<CodeList, Error> codeList(std::string_view name) = 0;
 
-  // Users. conflict when the username is taken. Writes a "user.created" event.
+  // Units. conflict when the name is taken; invalid_input for an empty name or one over 60 characters.
+  virtual std::expected<void, Error> createUnit(const Actor& actor, const std::string& name) = 0;
+  virtual std::expected<std::vector<std::string>, Error> units() = 0;
+  // Replaces the units a user works in ("user.units_changed"). not_found for an unknown user or unit.
+  virtual std::expected<void, Error> setUserUnits(const Actor& actor, std::int64_t userId,
+                                                  const std::vector<std::string>& units) = 0;
+
+  // Grants or withdraws read_protected_address ("user.protected_address_allowed"/"…_withdrawn").
+  virtual std::expected<void, Error> setProtectedAddressAccess(const Actor& actor, std::int64_t userId,
+                                                               bool allowed) = 0;
+
+  // Break the glass: records a grant (not_found for an unknown person) and returns it.
+  virtual std::expected<AccessGrant, Error> grantAccess(const AccessGrant& grant) = 0;
+  // The user's latest grant for the person that is still valid at `now` (unix seconds), if any.
+  virtual std::expected<std::optional<AccessGrant>, Error> activeGrant(std::int64_t userId, std::int64_t personId,
+                                                                      std::int64_t now) = 0;
+
+  // Users. conflict when the username is taken; not_found for an unknown unit. Writes "user.created".
   virtual std::expected<User, Error> createUser(const Actor& actor, const NewUser& user) = 0;
   virtual std::expected<std::optional<User>, Error> userByName(std::string_view username) = 0;
   // Every user, by username.

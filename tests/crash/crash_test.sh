@@ -20,7 +20,7 @@ today=$(date -u +%F)
 
 "$lotsen" demo --db "$db" --date "$today" 2>/dev/null
 person=$(sqlite3 "$db" "SELECT person_id FROM registrations WHERE end_date IS NULL LIMIT 1")
-echo "a-long-password" | "$lotsen" user add --db "$db" --name crash --role caseworker --password-stdin >/dev/null
+echo "a-long-password" | "$lotsen" user add --db "$db" --name crash --role unit_manager --unit "KAA Norr" --unit "KAA Söder" --password-stdin >/dev/null
 
 start_server() {
   "$lotsen" serve --db "$db" --listen 127.0.0.1:0 >"$work/server.log" 2>&1 &

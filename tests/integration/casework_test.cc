@@ -39,7 +39,10 @@ class CaseworkApi : public ::testing::Test {
         actor, "contact_attempt", personId_, registrationId_,
         R"({"date":"2026-02-01","time":"10:00","channel":"letter","reached":false,"occupation":null,"note":null})"));
     store.reset();
-    ASSERT_EQ(runLotsen({"user", "add", "--db", *db_, "--name", "anna", "--role", "caseworker", "--password-stdin"},
+    // A caseworker who also manages the unit: she reaches the new (intake) case and may assign it.
+    ASSERT_EQ(runLotsen({"unit", "add", "--db", *db_, "--name", "KAA Norr"}).exitCode, 0);
+    ASSERT_EQ(runLotsen({"user", "add", "--db", *db_, "--name", "anna", "--role", "caseworker,unit_manager", "--unit",
+                         "KAA Norr", "--password-stdin"},
                         "a-long-password\n")
                   .exitCode,
               0);

@@ -14,7 +14,7 @@ namespace {
 
 std::int64_t personCount(const std::string& db) {
   auto store = openStore(db);
-  return (*store)->searchPersons({{}, "", 0, 1})->total;
+  return (*store)->searchPersons({{}, "", 0, 1, {}})->total;
 }
 
 std::string slurp(const std::filesystem::path& p) {

@@ -33,7 +33,7 @@ class ServerTest : public ::testing::Test {
   }
   static std::vector<Person> allPersons() {
     auto store = openStore(*db_);
-    return (*store)->searchPersons({{}, "", 0, 100000})->persons;
+    return (*store)->searchPersons({{}, "", 0, 100000, {}})->persons;
   }
   static void expectProblem(const HttpResponse& r, int status) {
     EXPECT_EQ(r.status, status) << r.body;

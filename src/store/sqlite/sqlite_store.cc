@@ -5,6 +5,7 @@
 #include <sodium.h>
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <boost/json.hpp>
 #include <charconv>
 #include <cstdio>
@@ -13,6 +14,7 @@
 #include <stdexcept>
 #include <thread>
 
+#include "domain/casework.h"
 #include "store/json_form.h"
 #include "store/migrations.h"
 #include "store/store.h"
@@ -140,9 +142,29 @@ class Statement {
 constexpr std::string_view kPersonColumns =
     "id, personal_id, first_name, last_name, street_address, postal_code, city, municipality_code, protection, "
     "version";
-constexpr std::string_view kUserColumns = "id, username, role, password_hash, active, version, last_login_at";
+constexpr std::string_view kUserColumns =
+    "id, username, role, password_hash, active, version, last_login_at, (SELECT group_concat(unit, char(10)) FROM "
+    "user_units WHERE user_id = users.id), reads_protected_address";
 constexpr std::string_view kRegistrationColumns =
     "id, person_id, programme, start_date, reason, end_date, end_reason, version, caseworker_id, unit";
+
+// The condition "registration r lies in the caseload" (domain covers()), with parameters :caseload_user and
+// :caseload_units; bind them with bindCaseload.
+std::string caseloadCondition(const Caseload& c) {
+  std::string any;
+  auto add = [&](std::string_view part) { any += (any.empty() ? "" : " OR ") + std::string(part); };
+  if (c.caseworkerId) {
+    add("r.caseworker_id = :caseload_user");
+    add("(r.caseworker_id IS NULL AND r.unit IN (SELECT value FROM json_each(:caseload_units)))");
+  }
+  if (c.managesUnits) add("r.unit = '' OR r.unit IN (SELECT value FROM json_each(:caseload_units))");
+  return any.empty() ? "0" : "(" + any + ")";
+}
+
+void bindCaseload(Statement& s, const Caseload& c) {
+  if (int i = s.parameterIndex(":caseload_user")) s.bindAt(i, *c.caseworkerId);
+  if (int i = s.parameterIndex(":caseload_units")) s.bindAt(i, json::serialize(json::value_from(c.units)));
+}
 
 json::object personJson(const PersonDetails& d) {
   return {{"personal_id", d.personalId.canonical()}, {"first_name", d.firstName},           {"last_name", d.lastName},
@@ -335,29 +357,36 @@ class SqliteStore final : public Store {
 
   std::expected<PersonPage, Error> searchPersons(const PersonQuery& q) override {
     return guard([&]() -> std::expected<PersonPage, Error> {
-      // Only fixed fragments go into the SQL text; every value is a bound parameter.
+      // Only fixed fragments go into the SQL text; every value is a bound parameter (?1, ?2, … and named).
       std::string where = "1";
       std::vector<std::string> values;
-      for (const std::string& word : q.nameWords) {
-        where += " AND search_name LIKE ? ESCAPE '\\'";
-        values.push_back("% " + likePrefix(foldForSearch(word)));
-      }
-      if (!q.idDigitsPrefix.empty()) {
-        where += " AND id_digits LIKE ? ESCAPE '\\'";
-        values.push_back(likePrefix(q.idDigitsPrefix));
-      }
+      auto like = [&](std::string_view column, std::string pattern) {
+        values.push_back(std::move(pattern));
+        where += fmt::format(" AND {} LIKE ?{} ESCAPE '\\'", column, values.size());
+      };
+      for (const std::string& word : q.nameWords) like("search_name", "% " + likePrefix(foldForSearch(word)));
+      if (!q.idDigitsPrefix.empty()) like("id_digits", likePrefix(q.idDigitsPrefix));
+      if (q.caseload)
+        where += fmt::format(
+            " AND (EXISTS (SELECT 1 FROM registrations r WHERE r.person_id = persons.id AND {}){})",
+            caseloadCondition(*q.caseload), q.idDigitsPrefix.size() == 12 ? " OR id_digits = :whole_id" : "");
+      auto bindAll = [&](Statement& s) {
+        for (std::size_t i = 0; i < values.size(); ++i) s.bindAt(static_cast<int>(i + 1), values[i]);
+        if (q.caseload) bindCaseload(s, *q.caseload);
+        if (int i = s.parameterIndex(":whole_id")) s.bindAt(i, q.idDigitsPrefix);
+      };
       PersonPage page;
       {
         auto count = prepare("SELECT count(*) FROM persons WHERE " + where);
-        for (std::size_t i = 0; i < values.size(); ++i) count.bindAt(static_cast<int>(i + 1), values[i]);
+        bindAll(count);
         count.step();
         page.total = count.integer(0);
       }
-      auto s =
-          prepare(fmt::format("SELECT {} FROM persons WHERE {} ORDER BY last_name, first_name, id LIMIT ? OFFSET ?",
-                              kPersonColumns, where));
-      for (std::size_t i = 0; i < values.size(); ++i) s.bindAt(static_cast<int>(i + 1), values[i]);
-      s.bindAt(static_cast<int>(values.size() + 1), q.limit).bindAt(static_cast<int>(values.size() + 2), q.offset);
+      auto s = prepare(fmt::format(
+          "SELECT {} FROM persons WHERE {} ORDER BY last_name, first_name, id LIMIT :limit OFFSET :offset",
+          kPersonColumns, where));
+      bindAll(s);
+      s.bindAt(s.parameterIndex(":limit"), q.limit).bindAt(s.parameterIndex(":offset"), q.offset);
       while (s.step()) page.persons.push_back(readPerson(s));
       return page;
     });
@@ -457,6 +486,8 @@ class SqliteStore final : public Store {
       auto before = registration(id);
       if (!before) return std::unexpected(before.error());
       if (before->version != expectedVersion) return std::unexpected(staleVersion("registration", id, before->version));
+      if (!unit.empty())
+        if (auto ok = requireUnits({unit}); !ok) return ok;
       if (caseworkerId) {
         auto s = prepare("SELECT count(*) FROM users WHERE id = ? AND active = 1");
         s.bind(*caseworkerId);
@@ -620,8 +651,9 @@ class SqliteStore final : public Store {
           "r.caseworker_id, r.unit, w.due, w.detail FROM w JOIN registrations r ON r.id = w.registration_id JOIN "
           "persons p ON p.id = "
           "r.person_id WHERE r.end_date IS NULL AND r.programme = 'kaa' AND (:caseworker IS NULL OR r.caseworker_id = "
-          ":caseworker) AND (:unit = '' OR r.unit = :unit) ORDER BY w.due, p.last_name, p.first_name, r.id",
-          query->second));
+          ":caseworker) AND (:unit = '' OR r.unit = :unit) AND {} ORDER BY w.due, p.last_name, p.first_name, r.id",
+          query->second, filter.caseload ? caseloadCondition(*filter.caseload) : "1"));
+      if (filter.caseload) bindCaseload(s, *filter.caseload);
       if (int today = s.parameterIndex(":today")) s.bindAt(today, filter.today.iso());
       s.bindAt(s.parameterIndex(":caseworker"), filter.caseworkerId);
       s.bindAt(s.parameterIndex(":unit"), filter.unit);
@@ -701,9 +733,14 @@ class SqliteStore final : public Store {
       prepare("INSERT INTO users (username, role, password_hash, created_at) VALUES (?, ?, ?, ?)")
           .bind(u.username, u.role, u.passwordHash, nowIso())
           .run();
-      created = User{sqlite3_last_insert_rowid(db_), u.username, u.role, u.passwordHash, true, 1, ""};
-      return appendEvent(actor, std::nullopt, "user.created", nullptr,
-                         json::object{{"id", created.id}, {"username", u.username}, {"role", u.role}});
+      created = User{sqlite3_last_insert_rowid(db_), u.username, u.role, u.passwordHash, true, 1, "", {}, false};
+      if (auto ok = appendEvent(actor, std::nullopt, "user.created", nullptr,
+                                json::object{{"id", created.id}, {"username", u.username}, {"role", u.role}});
+          !ok)
+        return ok;
+      if (u.units.empty()) return {};
+      created.units = u.units;
+      return setUserUnits(actor, created.id, u.units);
     });
     if (!done) return std::unexpected(done.error());
     return created;
@@ -745,6 +782,82 @@ class SqliteStore final : public Store {
     return guard([&]() -> std::expected<void, Error> {
       prepare("UPDATE users SET last_login_at = ? WHERE id = ?").bind(nowIso(), userId).run();
       return {};
+    });
+  }
+
+  std::expected<void, Error> createUnit(const Actor& actor, const std::string& name) override {
+    if (name.empty() || characterCount(name) > 60 || name.find_first_of("\n\r\t") != std::string::npos)
+      return std::unexpected(invalidInput("a unit's name is 1 to 60 characters on one line", "name"));
+    return transaction([&]() -> std::expected<void, Error> {
+      auto s = prepare("SELECT count(*) FROM units WHERE name = ?");
+      s.bind(name);
+      s.step();
+      if (s.integer(0) != 0) return std::unexpected(conflict(fmt::format("there is already a unit named '{}'", name)));
+      prepare("INSERT INTO units (name, created_at) VALUES (?, ?)").bind(name, nowIso()).run();
+      return appendEvent(actor, std::nullopt, "unit.created", nullptr, json::object{{"name", name}});
+    });
+  }
+
+  std::expected<std::vector<std::string>, Error> units() override {
+    return guard([&]() -> std::expected<std::vector<std::string>, Error> {
+      auto s = prepare("SELECT name FROM units ORDER BY name");
+      std::vector<std::string> names;
+      while (s.step()) names.push_back(s.text(0));
+      return names;
+    });
+  }
+
+  std::expected<void, Error> setUserUnits(const Actor& actor, std::int64_t userId,
+                                          const std::vector<std::string>& units) override {
+    return transaction([&]() -> std::expected<void, Error> {
+      auto before = findUser("id = ?", userId);
+      if (!before) return std::unexpected(before.error());
+      if (!*before) return std::unexpected(notFound(fmt::format("no user with id {}", userId)));
+      if (auto ok = requireUnits(units); !ok) return ok;
+      prepare("DELETE FROM user_units WHERE user_id = ?").bind(userId).run();
+      for (const std::string& unit : units)
+        prepare("INSERT OR IGNORE INTO user_units (user_id, unit) VALUES (?, ?)").bind(userId, unit).run();
+      return appendEvent(actor, std::nullopt, "user.units_changed", json::value_from((*before)->units),
+                         json::value_from(units));
+    });
+  }
+
+  std::expected<void, Error> setProtectedAddressAccess(const Actor& actor, std::int64_t userId,
+                                                       bool allowed) override {
+    return transaction([&]() -> std::expected<void, Error> {
+      prepare("UPDATE users SET reads_protected_address = ?, version = version + 1 WHERE id = ?")
+          .bind(allowed ? 1 : 0, userId)
+          .run();
+      if (sqlite3_changes(db_) == 0) return std::unexpected(notFound(fmt::format("no user with id {}", userId)));
+      return appendEvent(actor, std::nullopt,
+                         allowed ? "user.protected_address_allowed" : "user.protected_address_withdrawn", nullptr,
+                         json::object{{"id", userId}});
+    });
+  }
+
+  std::expected<AccessGrant, Error> grantAccess(const AccessGrant& g) override {
+    AccessGrant granted = g;
+    auto done = transaction([&]() -> std::expected<void, Error> {
+      if (auto p = person(g.personId); !p) return std::unexpected(p.error());
+      prepare("INSERT INTO access_grants (user_id, person_id, reason, granted_at, expires_at) VALUES (?, ?, ?, ?, ?)")
+          .bind(g.userId, g.personId, g.reason, g.grantedAt, g.expiresAt)
+          .run();
+      granted.id = sqlite3_last_insert_rowid(db_);
+      return {};
+    });
+    if (!done) return std::unexpected(done.error());
+    return granted;
+  }
+
+  std::expected<std::optional<AccessGrant>, Error> activeGrant(std::int64_t userId, std::int64_t personId,
+                                                              std::int64_t now) override {
+    return guard([&]() -> std::expected<std::optional<AccessGrant>, Error> {
+      auto s = prepare(
+          "SELECT id, reason, granted_at, expires_at FROM access_grants WHERE user_id = ? AND person_id = ? AND "
+          "expires_at > ? AND granted_at <= ? ORDER BY id DESC LIMIT 1");
+      s.bind(userId, personId, now, now);
+      if (!s.step()) return std::optional<AccessGrant>();
+      return AccessGrant{s.integer(0), userId, personId, s.text(1), s.integer(2), s.integer(3)};
     });
   }
 
@@ -821,14 +934,15 @@ class SqliteStore final : public Store {
   std::expected<std::optional<std::pair<SessionRecord, User>>, Error> session(std::string_view tokenHash) override {
     using Result = std::optional<std::pair<SessionRecord, User>>;
     return guard([&]() -> std::expected<Result, Error> {
-      auto s = prepare(
-          "SELECT s.token_hash, s.user_id, s.csrf_token, s.created_at, s.last_seen_at, u.username, u.role, "
-          "u.password_hash, u.active, u.version FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = "
-          "?");
+      static const std::string sql = fmt::format(
+          "SELECT s.token_hash, s.user_id, s.csrf_token, s.created_at, s.last_seen_at, {} FROM sessions s JOIN users "
+          "ON users.id = s.user_id WHERE s.token_hash = ?",
+          kUserColumns);
+      auto s = prepare(sql);
       s.bind(tokenHash);
       if (!s.step()) return Result();
       return Result(std::in_place, SessionRecord{s.text(0), s.integer(1), s.text(2), s.integer(3), s.integer(4)},
-                    User{s.integer(1), s.text(5), s.text(6), s.text(7), s.integer(8) != 0, s.integer(9), ""});
+                    readUser(s, 5));
     });
   }
 
@@ -932,6 +1046,17 @@ class SqliteStore final : public Store {
     return readRegistration(s);
   }
 
+  // not_found naming the first of `units` that is not a unit.
+  std::expected<void, Error> requireUnits(const std::vector<std::string>& units) {
+    for (const std::string& unit : units) {
+      auto s = prepare("SELECT count(*) FROM units WHERE name = ?");
+      s.bind(unit);
+      s.step();
+      if (s.integer(0) == 0) return std::unexpected(notFound(fmt::format("no unit named '{}'", unit)));
+    }
+    return {};
+  }
+
   template <class Key>
   std::expected<std::optional<User>, Error> findUser(std::string_view condition, const Key& key) {
     return guard([&]() -> std::expected<std::optional<User>, Error> {
@@ -942,8 +1067,18 @@ class SqliteStore final : public Store {
     });
   }
 
-  static User readUser(const Statement& s) {
-    return User{s.integer(0), s.text(1), s.text(2), s.text(3), s.integer(4) != 0, s.integer(5), s.text(6)};
+  // A user from kUserColumns starting at column `at`.
+  static User readUser(const Statement& s, int at = 0) {
+    std::vector<std::string> units;
+    std::string list = s.text(at + 7);
+    for (std::size_t start = 0; start < list.size();) {
+      std::size_t end = std::min(list.find('\n', start), list.size());
+      units.push_back(list.substr(start, end - start));
+      start = end + 1;
+    }
+    std::sort(units.begin(), units.end());
+    return User{s.integer(at),     s.text(at + 1),    s.text(at + 2),       s.text(at + 3), s.integer(at + 4) != 0,
+                s.integer(at + 5), s.text(at + 6), std::move(units), s.integer(at + 8) != 0};
   }
 
   static Person readPerson(const Statement& s) {

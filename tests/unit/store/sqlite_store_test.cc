@@ -154,12 +154,12 @@ TEST_F(StoreTest, SearchFindsByNamePrefixIgnoringCaseAndById) {
   other.firstName = "Erik";
   other.lastName = "Andersson";
   ASSERT_TRUE(store_->createPerson(actor_, other));
-  EXPECT_EQ(store_->searchPersons({{"öb"}, "", 0, 50})->total, 1);
-  EXPECT_EQ(store_->searchPersons({{"ÅSA", "öberg"}, "", 0, 50})->total, 1);
-  EXPECT_EQ(store_->searchPersons({{"and"}, "", 0, 50})->persons.at(0).details.firstName, "Erik");
-  EXPECT_EQ(store_->searchPersons({{}, "2007", 0, 50})->total, 1);
-  EXPECT_EQ(store_->searchPersons({{"%"}, "", 0, 50})->total, 0) << "LIKE wildcards are literal";
-  auto page = store_->searchPersons({{}, "", 1, 1});
+  EXPECT_EQ(store_->searchPersons({{"öb"}, "", 0, 50, {}})->total, 1);
+  EXPECT_EQ(store_->searchPersons({{"ÅSA", "öberg"}, "", 0, 50, {}})->total, 1);
+  EXPECT_EQ(store_->searchPersons({{"and"}, "", 0, 50, {}})->persons.at(0).details.firstName, "Erik");
+  EXPECT_EQ(store_->searchPersons({{}, "2007", 0, 50, {}})->total, 1);
+  EXPECT_EQ(store_->searchPersons({{"%"}, "", 0, 50, {}})->total, 0) << "LIKE wildcards are literal";
+  auto page = store_->searchPersons({{}, "", 1, 1, {}});
   EXPECT_EQ(page->total, 2);
   ASSERT_EQ(page->persons.size(), 1u);
   EXPECT_EQ(page->persons[0].details.lastName, "Öberg");

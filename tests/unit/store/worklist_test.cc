@@ -23,7 +23,7 @@ class WorklistTest : public DatabaseTest {
     registration_ = store_->createRegistration(actor_, {person_, "kaa", date("2026-01-01"), "never_started"})->id;
   }
   std::vector<WorklistEntry> list(std::string_view name, std::string_view today) {
-    auto entries = store_->worklist(name, WorklistFilter{date(today), std::nullopt, ""});
+    auto entries = store_->worklist(name, WorklistFilter{date(today), std::nullopt, "", std::nullopt});
     EXPECT_TRUE(entries) << (entries ? "" : entries.error().message);
     return entries.value_or(std::vector<WorklistEntry>{});
   }
@@ -109,16 +109,58 @@ TEST_F(WorklistTest, RegistrationWithoutPlanAfterThirtyDaysAndPlanWithoutGoals) 
 }
 
 TEST_F(WorklistTest, FiltersByCaseworkerAndUnitAndSkipsClosedRegistrations) {
-  auto user = store_->createUser(actor_, NewUser{"anna", "caseworker", "x"});
+  ASSERT_TRUE(store_->createUnit(actor_, "Norr"));
+  auto user = store_->createUser(actor_, NewUser{"anna", "caseworker", "x", {"Norr"}});
   auto r = *store_->registration(registration_);
+  EXPECT_EQ(store_->assignRegistration(actor_, registration_, r.version, user->id, "Söder").error().kind,
+            ErrorKind::not_found)
+      << "only existing units";
   ASSERT_TRUE(store_->assignRegistration(actor_, registration_, r.version, user->id, "Norr"));
-  EXPECT_EQ(store_->worklist("first_contact", {date("2026-01-02"), user->id, ""})->size(), 1u);
-  EXPECT_EQ(store_->worklist("first_contact", {date("2026-01-02"), user->id + 1, ""})->size(), 0u);
-  EXPECT_EQ(store_->worklist("first_contact", {date("2026-01-02"), std::nullopt, "Söder"})->size(), 0u);
+  EXPECT_EQ(store_->worklist("first_contact", {date("2026-01-02"), user->id, "", std::nullopt})->size(), 1u);
+  EXPECT_EQ(store_->worklist("first_contact", {date("2026-01-02"), user->id + 1, "", std::nullopt})->size(), 0u);
+  EXPECT_EQ(store_->worklist("first_contact", {date("2026-01-02"), std::nullopt, "Söder", std::nullopt})->size(), 0u);
   r = *store_->registration(registration_);
   ASSERT_TRUE(store_->endRegistration(actor_, registration_, r.version, date("2026-01-05"), "moved_abroad"));
   EXPECT_TRUE(list("first_contact", "2026-01-06").empty());
-  EXPECT_FALSE(store_->worklist("no_such_list", {date("2026-01-02"), std::nullopt, ""}));
+  EXPECT_FALSE(store_->worklist("no_such_list", {date("2026-01-02"), std::nullopt, "", std::nullopt}));
+}
+
+// The caseload in SQL (worklists and search) agrees with domain covers().
+TEST_F(WorklistTest, KeepsToTheCaseload) {
+  ASSERT_TRUE(store_->createUnit(actor_, "Norr"));
+  auto anna = store_->createUser(actor_, NewUser{"anna", "caseworker", "x", {"Norr"}});
+  auto bo = store_->createUser(actor_, NewUser{"bo", "caseworker", "x", {"Norr"}});
+  auto count = [&](const Caseload& c) {
+    auto listed = store_->worklist("first_contact", {date("2026-01-02"), std::nullopt, "", c});
+    auto found = store_->searchPersons({{}, "", 0, 50, c});
+    EXPECT_EQ(listed->size(), static_cast<std::size_t>(found->total));
+    EXPECT_EQ(static_cast<bool>(found->total), coversAny(c, *store_->registrationsOf(person_)));
+    return listed->size();
+  };
+  Caseload annas = caseloadOf(anna->id, {Role::caseworker}, {"Norr"});
+  Caseload bos = caseloadOf(bo->id, {Role::caseworker}, {"Norr"});
+  Caseload manager = caseloadOf(99, {Role::unit_manager}, {"Norr"});
+  Caseload elsewhere = caseloadOf(98, {Role::unit_manager, Role::caseworker}, {"Söder"});
+  EXPECT_EQ(count(annas), 0u) << "no unit yet: intake";
+  EXPECT_EQ(count(manager), 1u) << "unit managers see the intake";
+  EXPECT_EQ(count(elsewhere), 1u);
+  auto r = *store_->registration(registration_);
+  ASSERT_TRUE(store_->assignRegistration(actor_, registration_, r.version, std::nullopt, "Norr"));
+  EXPECT_EQ(count(annas), 1u) << "unassigned in own unit";
+  EXPECT_EQ(count(bos), 1u);
+  EXPECT_EQ(count(elsewhere), 0u);
+  r = *store_->registration(registration_);
+  ASSERT_TRUE(store_->assignRegistration(actor_, registration_, r.version, anna->id, "Norr"));
+  EXPECT_EQ(count(annas), 1u);
+  EXPECT_EQ(count(bos), 0u) << "assigned to a colleague";
+  EXPECT_EQ(count(manager), 1u);
+  EXPECT_EQ(count(Caseload{}), 0u);
+  auto person = *store_->person(person_);
+  std::string digits;
+  for (char c : person.details.personalId.canonical())
+    if (c != '-') digits += c;
+  EXPECT_EQ(store_->searchPersons({{}, digits, 0, 50, bos})->total, 1) << "a whole personnummer finds anyone";
+  EXPECT_EQ(store_->searchPersons({{}, digits.substr(0, 8), 0, 50, bos})->total, 0);
 }
 
 }  // namespace

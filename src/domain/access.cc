@@ -1,0 +1,111 @@
+#include "domain/access.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+
+#include "domain/casework.h"
+
+namespace lotsen {
+namespace {
+
+constexpr std::array<std::string_view, kRoleCount> kRoleNames{"admin",        "unit_manager", "caseworker",
+                                                              "statistician", "auditor",      "school_reporter"};
+
+}  // namespace
+
+std::string_view roleName(Role role) { return kRoleNames[static_cast<std::size_t>(role)]; }
+
+std::string RoleSet::text() const {
+  std::string out;
+  for (std::size_t i = 0; i < kRoleCount; ++i)
+    if (has(static_cast<Role>(i))) out += (out.empty() ? "" : ",") + std::string(kRoleNames[i]);
+  return out;
+}
+
+std::expected<RoleSet, Error> parseRoles(std::string_view text) {
+  RoleSet roles;
+  while (!text.empty()) {
+    std::size_t comma = text.find(',');
+    std::string_view name = text.substr(0, comma);
+    auto found = std::find(kRoleNames.begin(), kRoleNames.end(), name);
+    if (found == kRoleNames.end())
+      return std::unexpected(invalidInput(
+          fmt::format("unknown role '{}'; use admin, unit_manager, caseworker, statistician, auditor or "
+                      "school_reporter, or several separated by commas",
+                      name),
+          "role"));
+    roles.add(static_cast<Role>(found - kRoleNames.begin()));
+    if (comma == std::string_view::npos) break;
+    text.remove_prefix(comma + 1);
+  }
+  if (roles.empty()) return std::unexpected(invalidInput("give at least one role", "role"));
+  return roles;
+}
+
+std::string_view permissionName(Permission permission) {
+  static constexpr std::array<std::string_view, 11> kNames{
+      "open",        "signed_in",   "manage_users",    "run_identification", "read_cases",
+      "write_cases", "assign_cases", "break_glass",    "read_statistics",    "read_access_log",
+      "read_protected_address"};
+  return kNames[static_cast<std::size_t>(permission)];
+}
+
+bool permits(const RoleSet& roles, Permission permission) {
+  using enum Role;
+  switch (permission) {
+    case Permission::open:
+      return true;
+    case Permission::signed_in:
+      return !roles.empty();
+    case Permission::manage_users:
+    case Permission::run_identification:
+      return roles.has(admin);
+    case Permission::read_cases:
+    case Permission::write_cases:
+      return roles.has(caseworker) || roles.has(unit_manager);
+    case Permission::assign_cases:
+      return roles.has(unit_manager);
+    case Permission::break_glass:
+      return roles.has(caseworker) || roles.has(unit_manager) || roles.has(auditor);
+    case Permission::read_statistics:
+      return roles.has(statistician) || roles.has(unit_manager);
+    case Permission::read_access_log:
+      return roles.has(auditor);
+    case Permission::read_protected_address:
+      return false;
+  }
+  return false;
+}
+
+Caseload caseloadOf(std::int64_t userId, const RoleSet& roles, std::vector<std::string> units) {
+  Caseload c;
+  if (roles.has(Role::caseworker)) c.caseworkerId = userId;
+  c.managesUnits = roles.has(Role::unit_manager);
+  c.units = std::move(units);
+  return c;
+}
+
+bool covers(const Caseload& c, const Registration& r) {
+  bool ownUnit = std::find(c.units.begin(), c.units.end(), r.unit) != c.units.end();
+  if (c.caseworkerId && r.caseworkerId == c.caseworkerId) return true;
+  if (c.caseworkerId && !r.caseworkerId && ownUnit) return true;
+  return c.managesUnits && (ownUnit || r.unit.empty());
+}
+
+bool coversAny(const Caseload& caseload, std::span<const Registration> registrations) {
+  return std::any_of(registrations.begin(), registrations.end(),
+                     [&](const Registration& r) { return covers(caseload, r); });
+}
+
+std::expected<void, Error> validateAccessReason(std::string_view reason) {
+  std::size_t n = characterCount(reason);
+  if (n < 10 || n > kMaxFreeText)
+    return std::unexpected(invalidInput(
+        fmt::format("state the reason in 10 to {} characters (it is shown in the log review)", kMaxFreeText),
+        "reason"));
+  return {};
+}
+
+}  // namespace lotsen
