@@ -14,6 +14,7 @@
 #include "http/auth.h"
 #include "http/server.h"
 #include "identify/identify.h"
+#include "report/access_review.h"
 #include "store/store.h"
 
 namespace lotsen {
@@ -75,6 +76,55 @@ std::expected<void, Error> loadDemo(Store& store, std::uint64_t seed, CivilDate 
     fmt::print(stderr, "Registerfiler skrivna i {}\n", registers);
   }
   return {};
+}
+
+// `lotsen audit review`: the findings with their counts, and the entries behind each (all with --json).
+int printAccessReview(Store& store, CivilDate from, CivilDate to, const AccessReviewOptions& options, bool asJson) {
+  auto entries = store.accessEntries({from.iso(), to.plusDays(1).iso(), "", std::nullopt, 100000000});
+  if (!entries) return fail(entries.error());
+  auto unix = [](CivilDate d) { return std::chrono::sys_seconds(d.days()).time_since_epoch().count(); };
+  auto grants = store.accessGrants(unix(from), unix(to.plusDays(1)));
+  if (!grants) return fail(grants.error());
+  AccessReview review = reviewAccess(*entries, std::move(*grants), options);
+  if (asJson) {
+    boost::json::object body = accessReviewJson(review, options, SIZE_MAX);
+    body["from"] = from.iso();
+    body["to"] = to.iso();
+    fmt::print("{}\n", boost::json::serialize(body));
+    return kOk;
+  }
+  constexpr std::size_t kShown = 20;
+  auto more = [&](std::size_t n) {
+    if (n > kShown) fmt::print("  … and {} more (--json lists all)\n", n - kShown);
+  };
+  auto printEntries = [&](std::string_view title, const std::vector<LoggedAccess>& items) {
+    fmt::print("\n{}: {}\n", title, items.size());
+    for (std::size_t i = 0; i < items.size() && i < kShown; ++i) {
+      const LoggedAccess& a = items[i];
+      fmt::print("  #{} {} {} ({}) {} persons [{}]{}\n", a.id, a.time, a.entry.username, a.entry.role, a.entry.count,
+                 fmt::join(a.entry.personIds, ","), a.entry.purpose.empty() ? "" : " reason: " + a.entry.purpose);
+    }
+    more(items.size());
+  };
+  fmt::print("Access log review {} – {}: {} entries\n", from.iso(), to.iso(), review.entries);
+  fmt::print("\nBreak the glass: {}\n", review.breakGlass.size());
+  for (std::size_t i = 0; i < review.breakGlass.size() && i < kShown; ++i) {
+    const auto& [g, username] = review.breakGlass[i];
+    fmt::print("  {} {} opened person {} until {}: {}\n",
+               formatUtcTimestamp(std::chrono::sys_seconds(std::chrono::seconds(g.grantedAt))), username, g.personId,
+               formatUtcTimestamp(std::chrono::sys_seconds(std::chrono::seconds(g.expiresAt))), g.reason);
+  }
+  more(review.breakGlass.size());
+  printEntries("Reads outside the caseload (under break the glass)", review.outsideCaseload);
+  printEntries(fmt::format("Bulk reads (more than {} persons)", options.bulkThreshold), review.bulk);
+  printEntries(fmt::format("Reads outside office hours ({:02}–{:02} Monday–Friday, Swedish time)",
+                           options.officeStartHour, options.officeEndHour),
+               review.offHours);
+  fmt::print("\nUsers who read more than {} distinct persons: {}\n", options.manyPersonsThreshold,
+             review.manyPersons.size());
+  for (const UserReadCount& u : review.manyPersons)
+    fmt::print("  {}: {} persons in {} entries\n", u.username, u.persons, u.entries);
+  return kOk;
 }
 
 struct Listen {
@@ -362,6 +412,24 @@ int main(int argc, char** argv) {
       "verify",
       "Check the access log's hash chain: exit 0 when intact, 3 when an entry was edited, deleted, inserted or moved");
   auditVerify->add_option("--db", db, "SQLite database file")->required();
+  std::string reviewFrom, reviewTo;
+  bool reviewJson = false;
+  AccessReviewOptions reviewOptions;
+  auto* auditReview = auditCmd->add_subcommand(
+      "review", "Review the access log: break-the-glass uses, reads outside the caseload, bulk reads, reads outside "
+                "office hours, users reading many persons");
+  auditReview->add_option("--db", db, "SQLite database file")->required();
+  auditReview->add_option("--from", reviewFrom, "First day, YYYY-MM-DD")->required();
+  auditReview->add_option("--to", reviewTo, "Last day, YYYY-MM-DD (included)")->required();
+  auditReview->add_option("--bulk-threshold", reviewOptions.bulkThreshold, "A read of more persons is bulk")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+  auditReview
+      ->add_option("--many-persons", reviewOptions.manyPersonsThreshold,
+                   "List users who read more distinct persons than this")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+  auditReview->add_flag("--json", reviewJson, "Print the review as one JSON object, with every entry");
 
   std::string out;
   auto* backupCmd = app.add_subcommand("backup", "Copy the database consistently while the server runs");
@@ -479,6 +547,16 @@ int main(int argc, char** argv) {
       }
       fmt::print("access log intact: {} entries\n", check->entries);
       return kOk;
+    }
+    if (*auditReview) {
+      auto from = CivilDate::parse(reviewFrom);
+      if (!from) return fail(invalidInput("--from: " + from.error().message));
+      auto to = CivilDate::parse(reviewTo);
+      if (!to) return fail(invalidInput("--to: " + to.error().message));
+      if (*to < *from) return fail(invalidInput("--to is before --from"));
+      auto store = openMigrated(db);
+      if (!store) return fail(store.error());
+      return printAccessReview(**store, *from, *to, reviewOptions, reviewJson);
     }
     if (*settingsCmd) {
       auto store = openMigrated(db);

@@ -339,6 +339,7 @@ std::vector<Route> apiRoutes(const std::function<std::string()>& renderMetrics) 
       {"GET", "/api/v1/identification-runs", run_identification, inline_read, listIdentificationRuns},
   };
   for (Route& r : caseworkRoutes()) routes.push_back(std::move(r));
+  for (Route& r : auditRoutes()) routes.push_back(std::move(r));
   return routes;
 }
 

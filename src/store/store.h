@@ -150,6 +150,23 @@ struct AccessEntry {
   std::string purpose;                  // the stated reason, when one was given
 };
 
+// An access-log entry as stored.
+struct LoggedAccess {
+  std::int64_t id = 0;
+  std::string time;  // UTC, ISO 8601 with milliseconds
+  AccessEntry entry;
+};
+
+// Which access-log entries to read: times from `from` (inclusive) to `to` (exclusive), both UTC ISO
+// prefixes such as "2026-11-01"; optionally one user or one person.
+struct AccessLogQuery {
+  std::string from;
+  std::string to;
+  std::string username;               // empty: everyone
+  std::optional<std::int64_t> personId;  // only entries that name this person
+  int limit = 1000000;
+};
+
 // The outcome of checking the access log's hash chain.
 struct AccessLogCheck {
   std::int64_t entries = 0;
@@ -253,6 +270,12 @@ class Store {
   // Appends one access-log entry, chained to the previous one by a BLAKE2b hash. Call it inside the
   // transaction that must not commit without it (the Writer's).
   virtual std::expected<void, Error> appendAccess(const AccessEntry& entry) = 0;
+  // Entries matching `query`, oldest first.
+  virtual std::expected<std::vector<LoggedAccess>, Error> accessEntries(const AccessLogQuery& query) = 0;
+  // Break-the-glass grants made from `from` to `to` (unix seconds, end exclusive), oldest first, with the
+  // username of each grantee.
+  virtual std::expected<std::vector<std::pair<AccessGrant, std::string>>, Error> accessGrants(std::int64_t from,
+                                                                                             std::int64_t to) = 0;
   // Walks the whole access log and recomputes the chain: names the first entry that was edited, or that
   // follows a deleted, inserted or moved entry.
   virtual std::expected<AccessLogCheck, Error> verifyAccessLog() = 0;

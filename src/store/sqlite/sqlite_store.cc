@@ -891,6 +891,45 @@ class SqliteStore final : public Store {
     return depth_ > 0 ? guard(append) : transaction(append);
   }
 
+  std::expected<std::vector<LoggedAccess>, Error> accessEntries(const AccessLogQuery& q) override {
+    return guard([&]() -> std::expected<std::vector<LoggedAccess>, Error> {
+      auto s = prepare(
+          "SELECT id, time, user_id, username, role, route, person_ids, count, purpose FROM access_log WHERE time >= "
+          "?1 AND time < ?2 AND (?3 = '' OR username = ?3) AND (?4 IS NULL OR ',' || person_ids || ',' LIKE '%,' || "
+          "?4 || ',%') ORDER BY id LIMIT ?5");
+      s.bind(q.from, q.to, q.username, q.personId, q.limit);
+      std::vector<LoggedAccess> entries;
+      while (s.step()) {
+        std::vector<std::int64_t> ids;
+        std::string list = s.text(6);
+        for (std::size_t start = 0; start < list.size();) {
+          std::size_t end = std::min(list.find(',', start), list.size());
+          ids.push_back(std::stoll(list.substr(start, end - start)));
+          start = end + 1;
+        }
+        entries.push_back(LoggedAccess{
+            s.integer(0), s.text(1),
+            AccessEntry{s.optionalInteger(2), s.text(3), s.text(4), s.text(5), std::move(ids), s.integer(7), s.text(8)}});
+      }
+      return entries;
+    });
+  }
+
+  std::expected<std::vector<std::pair<AccessGrant, std::string>>, Error> accessGrants(std::int64_t from,
+                                                                                     std::int64_t to) override {
+    return guard([&]() -> std::expected<std::vector<std::pair<AccessGrant, std::string>>, Error> {
+      auto s = prepare(
+          "SELECT g.id, g.user_id, g.person_id, g.reason, g.granted_at, g.expires_at, u.username FROM access_grants g "
+          "JOIN users u ON u.id = g.user_id WHERE g.granted_at >= ? AND g.granted_at < ? ORDER BY g.id");
+      s.bind(from, to);
+      std::vector<std::pair<AccessGrant, std::string>> grants;
+      while (s.step())
+        grants.emplace_back(
+            AccessGrant{s.integer(0), s.integer(1), s.integer(2), s.text(3), s.integer(4), s.integer(5)}, s.text(6));
+      return grants;
+    });
+  }
+
   std::expected<AccessLogCheck, Error> verifyAccessLog() override {
     return guard([&]() -> std::expected<AccessLogCheck, Error> {
       AccessLogCheck check;

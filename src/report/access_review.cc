@@ -1,0 +1,111 @@
+#include "report/access_review.h"
+
+#include <charconv>
+#include <map>
+#include <set>
+
+namespace lotsen {
+namespace json = boost::json;
+namespace {
+
+std::chrono::sys_seconds lastSundayAtOneUtc(int year, unsigned month) {
+  using namespace std::chrono;
+  sys_days last = sys_days(year_month_day_last(std::chrono::year(year), month_day_last(std::chrono::month(month))));
+  sys_days sunday = last - (weekday(last) - Sunday);
+  return sunday + hours(1);
+}
+
+json::object entryJson(const LoggedAccess& a) {
+  json::array ids;
+  for (std::int64_t id : a.entry.personIds) ids.push_back(id);
+  return {{"id", a.id},
+          {"time", a.time},
+          {"username", a.entry.username},
+          {"role", a.entry.role},
+          {"route", a.entry.route},
+          {"person_ids", std::move(ids)},
+          {"count", a.entry.count},
+          {"purpose", a.entry.purpose}};
+}
+
+template <class T, class ToJson>
+json::object finding(const std::vector<T>& items, std::size_t maxItems, ToJson toJson) {
+  json::array shown;
+  for (std::size_t i = 0; i < items.size() && i < maxItems; ++i) shown.push_back(toJson(items[i]));
+  return {{"count", items.size()}, {"truncated", items.size() > maxItems}, {"items", std::move(shown)}};
+}
+
+}  // namespace
+
+std::chrono::local_seconds swedishLocalTime(std::chrono::sys_seconds utc) {
+  using namespace std::chrono;
+  int year = static_cast<int>(year_month_day(floor<days>(utc)).year());
+  bool summer = lastSundayAtOneUtc(year, 3) <= utc && utc < lastSundayAtOneUtc(year, 10);
+  return local_seconds((utc + hours(summer ? 2 : 1)).time_since_epoch());
+}
+
+bool outsideOfficeHours(std::string_view time, const AccessReviewOptions& options) {
+  using namespace std::chrono;
+  int v[5] = {};
+  std::size_t at[5] = {0, 5, 8, 11, 14};
+  std::size_t len[5] = {4, 2, 2, 2, 2};
+  if (time.size() < 16) return true;
+  for (int i = 0; i < 5; ++i) {
+    auto [end, ec] = std::from_chars(time.data() + at[i], time.data() + at[i] + len[i], v[i]);
+    if (ec != std::errc() || end != time.data() + at[i] + len[i]) return true;
+  }
+  year_month_day day{std::chrono::year(v[0]), std::chrono::month(static_cast<unsigned>(v[1])),
+                     std::chrono::day(static_cast<unsigned>(v[2]))};
+  if (!day.ok()) return true;
+  local_seconds local = swedishLocalTime(sys_days(day) + hours(v[3]) + minutes(v[4]));
+  weekday wd{floor<days>(local)};
+  auto hour = duration_cast<hours>(local - floor<days>(local)).count();
+  return wd == Saturday || wd == Sunday || hour < options.officeStartHour || hour >= options.officeEndHour;
+}
+
+AccessReview reviewAccess(std::span<const LoggedAccess> entries,
+                          std::vector<std::pair<AccessGrant, std::string>> grants, const AccessReviewOptions& options) {
+  AccessReview review;
+  review.entries = static_cast<std::int64_t>(entries.size());
+  review.breakGlass = std::move(grants);
+  std::map<std::string, std::pair<std::set<std::int64_t>, std::int64_t>> byUser;
+  for (const LoggedAccess& a : entries) {
+    if (!a.entry.purpose.empty()) review.outsideCaseload.push_back(a);
+    if (a.entry.count > options.bulkThreshold) review.bulk.push_back(a);
+    if (outsideOfficeHours(a.time, options)) review.offHours.push_back(a);
+    auto& [persons, count] = byUser[a.entry.username];
+    persons.insert(a.entry.personIds.begin(), a.entry.personIds.end());
+    ++count;
+  }
+  for (auto& [username, seen] : byUser)
+    if (static_cast<std::int64_t>(seen.first.size()) > options.manyPersonsThreshold)
+      review.manyPersons.push_back(
+          UserReadCount{username, static_cast<std::int64_t>(seen.first.size()), seen.second});
+  return review;
+}
+
+json::object accessReviewJson(const AccessReview& review, const AccessReviewOptions& options, std::size_t maxItems) {
+  auto iso = [](std::int64_t t) { return formatUtcTimestamp(std::chrono::sys_seconds(std::chrono::seconds(t))); };
+  json::object breakGlass = finding(review.breakGlass, maxItems, [&](const auto& g) {
+    return json::object{{"id", g.first.id},           {"username", g.second},
+                        {"person_id", g.first.personId}, {"reason", g.first.reason},
+                        {"granted_at", iso(g.first.grantedAt)}, {"expires_at", iso(g.first.expiresAt)}};
+  });
+  json::object many = finding(review.manyPersons, maxItems, [](const UserReadCount& u) {
+    return json::object{{"username", u.username}, {"persons", u.persons}, {"entries", u.entries}};
+  });
+  many["threshold"] = options.manyPersonsThreshold;
+  json::object bulk = finding(review.bulk, maxItems, entryJson);
+  bulk["threshold"] = options.bulkThreshold;
+  json::object offHours = finding(review.offHours, maxItems, entryJson);
+  offHours["office_hours"] = std::to_string(options.officeStartHour) + "-" + std::to_string(options.officeEndHour) +
+                             " Monday-Friday, Swedish time";
+  return {{"entries", review.entries},
+          {"break_glass", std::move(breakGlass)},
+          {"outside_caseload", finding(review.outsideCaseload, maxItems, entryJson)},
+          {"bulk", std::move(bulk)},
+          {"off_hours", std::move(offHours)},
+          {"many_persons", std::move(many)}};
+}
+
+}  // namespace lotsen

@@ -1,0 +1,54 @@
+// Lotsen report: the access-log review for auditors (`lotsen audit review`, GET /api/v1/access-log/review).
+//
+// src/report turns stored data into what the committee and the auditors read. It depends on src/store and
+// src/domain only, and does no I/O of its own: callers read the entries and hand them in.
+#pragma once
+
+#include <boost/json.hpp>
+#include <chrono>
+#include <cstdint>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "store/store.h"
+
+namespace lotsen {
+
+struct AccessReviewOptions {
+  std::int64_t bulkThreshold = 25;          // an entry returning more persons than this is a bulk read
+  std::int64_t manyPersonsThreshold = 100;  // a user reading more distinct persons than this is listed
+  int officeStartHour = 7;                  // office hours in Swedish local time, Monday to Friday
+  int officeEndHour = 18;
+};
+
+struct UserReadCount {
+  std::string username;
+  std::int64_t persons = 0;  // distinct persons named in the user's entries
+  std::int64_t entries = 0;
+};
+
+// What an auditor looks at, each with the entries behind it.
+struct AccessReview {
+  std::int64_t entries = 0;
+  std::vector<std::pair<AccessGrant, std::string>> breakGlass;  // the grants, with the grantee's username
+  std::vector<LoggedAccess> outsideCaseload;  // reads made under a grant (the entry carries the reason)
+  std::vector<LoggedAccess> bulk;             // reads returning more than bulkThreshold persons
+  std::vector<LoggedAccess> offHours;         // reads outside office hours
+  std::vector<UserReadCount> manyPersons;     // users over manyPersonsThreshold distinct persons
+};
+
+AccessReview reviewAccess(std::span<const LoggedAccess> entries,
+                          std::vector<std::pair<AccessGrant, std::string>> grants, const AccessReviewOptions& options);
+
+// The review as JSON: each finding's count, and at most `maxItems` of its entries ("truncated" when more).
+boost::json::object accessReviewJson(const AccessReview& review, const AccessReviewOptions& options,
+                                     std::size_t maxItems);
+
+// Swedish local time (CET, or CEST from the last Sunday of March to the last Sunday of October, 01:00 UTC).
+std::chrono::local_seconds swedishLocalTime(std::chrono::sys_seconds utc);
+// True outside Monday–Friday officeStartHour–officeEndHour Swedish time. `time` is "YYYY-MM-DDTHH:MM:SS…Z";
+// an unreadable time counts as outside.
+bool outsideOfficeHours(std::string_view time, const AccessReviewOptions& options);
+
+}  // namespace lotsen

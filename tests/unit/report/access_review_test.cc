@@ -1,0 +1,69 @@
+#include "report/access_review.h"
+
+#include <gtest/gtest.h>
+
+namespace lotsen {
+namespace {
+
+LoggedAccess entry(std::int64_t id, std::string time, std::string user, std::vector<std::int64_t> persons,
+                   std::string purpose = "") {
+  auto n = static_cast<std::int64_t>(persons.size());
+  return LoggedAccess{id, std::move(time),
+                      AccessEntry{1, std::move(user), "caseworker", "GET /api/v1/persons/{id}", std::move(persons), n,
+                                  std::move(purpose)}};
+}
+
+TEST(SwedishTime, FollowsSummerTimeFromTheLastSundayOfMarchToTheLastSundayOfOctober) {
+  using namespace std::chrono;
+  auto local = [](sys_days day, int hour) {
+    auto t = swedishLocalTime(day + hours(hour));
+    return duration_cast<hours>(t - floor<days>(t)).count();
+  };
+  EXPECT_EQ(local(sys_days(2026y / March / 29), 0), 1) << "before 01:00 UTC: still winter time";
+  EXPECT_EQ(local(sys_days(2026y / March / 29), 1), 3) << "from 01:00 UTC: summer time";
+  EXPECT_EQ(local(sys_days(2026y / October / 25), 0), 2);
+  EXPECT_EQ(local(sys_days(2026y / October / 25), 1), 2) << "from 01:00 UTC: winter time again";
+  EXPECT_EQ(local(sys_days(2026y / January / 15), 12), 13);
+}
+
+TEST(SwedishTime, OfficeHoursAreWeekdaysSevenToEighteenLocal) {
+  AccessReviewOptions o;
+  EXPECT_FALSE(outsideOfficeHours("2026-11-23T06:00:00.000Z", o)) << "Monday 07:00 CET";
+  EXPECT_TRUE(outsideOfficeHours("2026-11-23T05:59:59.000Z", o)) << "Monday 06:59 CET";
+  EXPECT_TRUE(outsideOfficeHours("2026-11-23T17:00:00.000Z", o)) << "Monday 18:00 CET";
+  EXPECT_FALSE(outsideOfficeHours("2026-06-01T15:59:00.000Z", o)) << "Monday 17:59 CEST";
+  EXPECT_TRUE(outsideOfficeHours("2026-06-01T16:00:00.000Z", o)) << "Monday 18:00 CEST";
+  EXPECT_TRUE(outsideOfficeHours("2026-11-22T10:00:00.000Z", o)) << "Sunday";
+  EXPECT_TRUE(outsideOfficeHours("garbage", o));
+}
+
+TEST(AccessReview, FindsEachKindOfEntryToLookAt) {
+  AccessReviewOptions o;
+  o.bulkThreshold = 2;
+  o.manyPersonsThreshold = 3;
+  std::vector<LoggedAccess> entries{
+      entry(1, "2026-11-23T09:00:00.000Z", "anna", {1}),
+      entry(2, "2026-11-23T09:01:00.000Z", "anna", {2}, "Ringde in, akut ärende"),
+      entry(3, "2026-11-23T09:02:00.000Z", "bo", {3, 4, 5}),
+      entry(4, "2026-11-23T22:00:00.000Z", "bo", {6}),
+  };
+  AccessGrant grant{7, 1, 2, "Ringde in, akut ärende", 1795424400, 1795453200};
+  AccessReview r = reviewAccess(entries, {{grant, "anna"}}, o);
+  EXPECT_EQ(r.entries, 4);
+  ASSERT_EQ(r.breakGlass.size(), 1u);
+  ASSERT_EQ(r.outsideCaseload.size(), 1u);
+  EXPECT_EQ(r.outsideCaseload[0].id, 2);
+  ASSERT_EQ(r.bulk.size(), 1u);
+  EXPECT_EQ(r.bulk[0].id, 3);
+  ASSERT_EQ(r.offHours.size(), 1u);
+  EXPECT_EQ(r.offHours[0].id, 4);
+  ASSERT_EQ(r.manyPersons.size(), 1u);
+  EXPECT_EQ(r.manyPersons[0].username, "bo");
+  EXPECT_EQ(r.manyPersons[0].persons, 4);
+  auto json = accessReviewJson(r, o, 0);
+  EXPECT_EQ(json["bulk"].as_object()["count"].as_uint64(), 1u);
+  EXPECT_TRUE(json["bulk"].as_object()["truncated"].as_bool());
+}
+
+}  // namespace
+}  // namespace lotsen
