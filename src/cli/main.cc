@@ -391,6 +391,15 @@ int main(int argc, char** argv) {
   identifyCmd->add_flag("--json", identifyArgs.json, "Print the summary as one JSON object");
   identifyCmd->add_flag("--quiet", identifyArgs.quiet, "No progress bar");
 
+  bool retentionDryRun = false;
+  std::string retentionDate;
+  auto* retentionCmd = app.add_subcommand(
+      "retention", "Gallring: remove the identity, contact details and free text of persons whose last registration "
+                   "ended retention_months ago (a setting, default 24); keeps de-identified events for statistics");
+  retentionCmd->add_option("--db", db, "SQLite database file")->required();
+  retentionCmd->add_flag("--dry-run", retentionDryRun, "List who would be de-identified; change nothing");
+  retentionCmd->add_option("--date", retentionDate, "Run as on this day, YYYY-MM-DD (default today)");
+
   std::string unitName;
   auto* unitCmd = app.add_subcommand("unit", "Manage units (the teams that cases are assigned to)");
   unitCmd->require_subcommand(1);
@@ -490,6 +499,23 @@ int main(int argc, char** argv) {
         fmt::print("{:<24} {:<24} {:<8} {:<26} {}\n", u.username, u.role, u.active ? "yes" : "no",
                    u.lastLoginAt.empty() ? "never" : u.lastLoginAt, fmt::join(u.units, ", "));
       }
+      return kOk;
+    }
+    if (*retentionCmd) {
+      CivilDate on = today();
+      if (!retentionDate.empty()) {
+        auto parsed = CivilDate::parse(retentionDate);
+        if (!parsed) return fail(invalidInput("--date: " + parsed.error().message));
+        on = *parsed;
+      }
+      auto store = openMigrated(db);
+      if (!store) return fail(store.error());
+      auto due = retentionDryRun ? (*store)->retentionCandidates(on)
+                                 : (*store)->applyRetention(Actor{std::nullopt, "system:cli"}, on);
+      if (!due) return fail(due.error());
+      fmt::print("{} {} person(s) as of {}\n", retentionDryRun ? "Would de-identify" : "De-identified", due->size(),
+                 on.iso());
+      for (const RetentionCandidate& c : *due) fmt::print("  person {} (last registration ended {})\n", c.personId, c.lastEnded.iso());
       return kOk;
     }
     if (*unitAdd || *unitList) {

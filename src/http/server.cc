@@ -83,7 +83,8 @@ class Server {
         workers_(static_cast<std::size_t>(std::max(1, options.workerThreads))),
         acceptor_(*contexts_[0]),
         signals_(*contexts_[0], SIGINT, SIGTERM),
-        graceTimer_(*contexts_[0]) {
+        graceTimer_(*contexts_[0]),
+        retentionTimer_(*contexts_[0]) {
     for (auto& context : contexts_) keepRunning_.emplace_back(asio::make_work_guard(*context));
   }
 
@@ -103,6 +104,7 @@ class Server {
       if (!e) beginShutdown(signal);
     });
     asio::co_spawn(*contexts_[0], accept(), asio::detached);
+    if (options_.retentionInterval.count() > 0) runRetention();
     if (options_.onListening) {
       auto local = acceptor_.local_endpoint();
       std::string host =
@@ -273,6 +275,7 @@ class Server {
   void beginShutdown(int signal) {
     spdlog::info("\"msg\":\"shutting down\",\"signal\":{}", signal);
     stopping_ = true;
+    retentionTimer_.cancel();
     boost::system::error_code ignored;
     acceptor_.close(ignored);
     keepRunning_.clear();
@@ -292,6 +295,29 @@ class Server {
     });
   }
 
+  // Retention for today's date, logged with its count; then again after retentionInterval.
+  void runRetention() {
+    auto today = CivilDate::fromDays(std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()));
+    auto count = std::make_shared<std::size_t>(0);
+    writer_.submit(
+        [today, count](Store& s) -> std::expected<void, Error> {
+          auto done = s.applyRetention(Actor{std::nullopt, "system:retention"}, today);
+          if (!done) return std::unexpected(done.error());
+          *count = done->size();
+          return {};
+        },
+        [today, count](std::expected<void, Error> result) {
+          if (result)
+            spdlog::info(R"("msg":"retention run","date":"{}","persons_deidentified":{})", today.iso(), *count);
+          else
+            spdlog::error(R"("msg":"retention failed","error":{})", jsonQuoted(result.error().message));
+        });
+    retentionTimer_.expires_after(options_.retentionInterval);
+    retentionTimer_.async_wait([this](const boost::system::error_code& e) {
+      if (!e && !stopping_) runRetention();
+    });
+  }
+
   const ServerOptions& options_;
   Api& api_;
   Writer& writer_;
@@ -303,6 +329,7 @@ class Server {
   tcp::acceptor acceptor_;
   asio::signal_set signals_;
   asio::steady_timer graceTimer_;
+  asio::steady_timer retentionTimer_;
   std::atomic<bool> stopping_{false};
   std::mutex mutex_;
   std::unordered_map<std::uint64_t, std::shared_ptr<Connection>> connections_;

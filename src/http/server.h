@@ -32,6 +32,8 @@ struct ServerOptions {
   std::chrono::seconds idleConnectionTimeout{30};
   std::chrono::seconds shutdownGrace{10};
   SessionPolicy sessions;
+  // Retention (gallring) runs through the writer at start and then once every this long; 0 turns it off.
+  std::chrono::hours retentionInterval{24};
   // Opens one more connection to the database; called for each reader and for the writer.
   std::function<std::expected<std::unique_ptr<Store>, Error>()> openStore;
   // Called once the server accepts connections, with its base URL ("http://127.0.0.1:8080").

@@ -167,6 +167,12 @@ struct AccessLogQuery {
   int limit = 1000000;
 };
 
+// A person whose data retention removes: every registration ended, the last on `lastEnded`.
+struct RetentionCandidate {
+  std::int64_t personId = 0;
+  CivilDate lastEnded;
+};
+
 // The outcome of checking the access log's hash chain.
 struct AccessLogCheck {
   std::int64_t entries = 0;
@@ -270,6 +276,16 @@ class Store {
   // Appends one access-log entry, chained to the previous one by a BLAKE2b hash. Call it inside the
   // transaction that must not commit without it (the Writer's).
   virtual std::expected<void, Error> appendAccess(const AccessEntry& entry) = 0;
+  // Retention (gallring): the persons whose every registration ended at least retention_months (a
+  // setting, default 24) before `today`, by id. Persons with an open registration are never due.
+  virtual std::expected<std::vector<RetentionCandidate>, Error> retentionCandidates(CivilDate today) = 0;
+  // Runs retention in one transaction: for each of retentionCandidates(today), removes the identity,
+  // contact details and the free text of their case records and events, keeping registrations, codes,
+  // dates and the birth month ("person.deidentified"); such a person is not found afterwards. Logs the
+  // run ("retention.run", with the count) and returns the persons it de-identified.
+  virtual std::expected<std::vector<RetentionCandidate>, Error> applyRetention(const Actor& actor,
+                                                                              CivilDate today) = 0;
+
   // Entries matching `query`, oldest first.
   virtual std::expected<std::vector<LoggedAccess>, Error> accessEntries(const AccessLogQuery& query) = 0;
   // Break-the-glass grants made from `from` to `to` (unix seconds, end exclusive), oldest first, with the

@@ -11,6 +11,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <map>
+#include <set>
 #include <stdexcept>
 #include <thread>
 
@@ -147,6 +148,30 @@ constexpr std::string_view kUserColumns =
     "user_units WHERE user_id = users.id), reads_protected_address";
 constexpr std::string_view kRegistrationColumns =
     "id, person_id, programme, start_date, reason, end_date, end_reason, version, caseworker_id, unit";
+
+// `text` (JSON) without identity, contact details or free text, at any depth: what retention keeps.
+std::string deidentifiedJson(const std::string& text) {
+  static const std::set<std::string, std::less<>> kRemoved{
+      "personal_id", "first_name", "last_name", "street_address", "postal_code", "city", "note",
+      "content",     "partner",    "title",     "comment"};
+  std::function<void(json::value&)> scrub = [&](json::value& v) {
+    if (json::object* o = v.if_object()) {
+      for (auto it = o->begin(); it != o->end();) {
+        if (kRemoved.contains(it->key())) {
+          it = o->erase(it);
+        } else {
+          scrub(it->value());
+          ++it;
+        }
+      }
+    } else if (json::array* a = v.if_array()) {
+      for (json::value& item : *a) scrub(item);
+    }
+  };
+  json::value v = json::parse(text);
+  scrub(v);
+  return json::serialize(v);
+}
 
 // The condition "registration r lies in the caseload" (domain covers()), with parameters :caseload_user and
 // :caseload_units; bind them with bindCaseload.
@@ -337,7 +362,8 @@ class SqliteStore final : public Store {
 
   std::expected<Person, Error> person(std::int64_t id) override {
     return guard([&]() -> std::expected<Person, Error> {
-      static const std::string sql = fmt::format("SELECT {} FROM persons WHERE id = ?", kPersonColumns);
+      static const std::string sql =
+          fmt::format("SELECT {} FROM persons WHERE id = ? AND deidentified_at IS NULL", kPersonColumns);
       auto s = prepare(sql);
       s.bind(id);
       if (!s.step()) return std::unexpected(notFound(fmt::format("no person with id {}", id)));
@@ -358,7 +384,7 @@ class SqliteStore final : public Store {
   std::expected<PersonPage, Error> searchPersons(const PersonQuery& q) override {
     return guard([&]() -> std::expected<PersonPage, Error> {
       // Only fixed fragments go into the SQL text; every value is a bound parameter (?1, ?2, … and named).
-      std::string where = "1";
+      std::string where = "deidentified_at IS NULL";
       std::vector<std::string> values;
       auto like = [&](std::string_view column, std::string pattern) {
         values.push_back(std::move(pattern));
@@ -889,6 +915,73 @@ class SqliteStore final : public Store {
     };
     // Inside a transaction (the Writer's) the entry commits with it; alone it gets its own.
     return depth_ > 0 ? guard(append) : transaction(append);
+  }
+
+  std::expected<std::vector<RetentionCandidate>, Error> retentionCandidates(CivilDate today) override {
+    return guard([&]() -> std::expected<std::vector<RetentionCandidate>, Error> {
+      auto s = prepare(
+          "SELECT p.id, max(r.end_date) FROM persons p JOIN registrations r ON r.person_id = p.id WHERE "
+          "p.deidentified_at IS NULL GROUP BY p.id HAVING count(*) = count(r.end_date) AND date(max(r.end_date), '+' "
+          "|| (SELECT value FROM settings WHERE key = 'retention_months') || ' months') <= ? ORDER BY p.id");
+      s.bind(today.iso());
+      std::vector<RetentionCandidate> due;
+      while (s.step()) due.push_back(RetentionCandidate{s.integer(0), dateColumn(s, 1)});
+      return due;
+    });
+  }
+
+  std::expected<std::vector<RetentionCandidate>, Error> applyRetention(const Actor& actor, CivilDate today) override {
+    std::vector<RetentionCandidate> due;
+    auto done = transaction([&]() -> std::expected<void, Error> {
+      auto candidates = retentionCandidates(today);
+      if (!candidates) return std::unexpected(candidates.error());
+      due = std::move(*candidates);
+      for (const RetentionCandidate& c : due)
+        if (auto ok = deidentifyPerson(actor, c.personId); !ok) return ok;
+      auto months = prepare("SELECT value FROM settings WHERE key = 'retention_months'");
+      months.step();
+      return appendEvent(actor, std::nullopt, "retention.run", nullptr,
+                         json::object{{"date", today.iso()}, {"retention_months", months.text(0)}, {"persons", due.size()}});
+    });
+    if (!done) return std::unexpected(done.error());
+    return due;
+  }
+
+  // One person's part of applyRetention (inside its transaction).
+  std::expected<void, Error> deidentifyPerson(const Actor& actor, std::int64_t personId) {
+    return guard([&]() -> std::expected<void, Error> {
+      auto p = person(personId);
+      if (!p) return std::unexpected(p.error());
+      std::string birthMonth = p->details.personalId.birthDate().iso().substr(0, 7);
+      prepare(
+          "UPDATE persons SET personal_id = 'gallrad-' || id, first_name = '', last_name = '', street_address = '', "
+          "postal_code = '', city = '', protection = '', search_name = '', id_digits = '', birth_month = ?, "
+          "deidentified_at = ?, version = version + 1 WHERE id = ?")
+          .bind(birthMonth, nowIso(), personId)
+          .run();
+      std::vector<std::pair<std::int64_t, std::string>> rewritten;
+      {
+        auto records = prepare("SELECT id, data FROM case_records WHERE person_id = ?");
+        records.bind(personId);
+        while (records.step()) rewritten.emplace_back(records.integer(0), deidentifiedJson(records.text(1)));
+      }
+      for (const auto& [id, data] : rewritten)
+        prepare("UPDATE case_records SET data = ? WHERE id = ?").bind(data, id).run();
+      rewritten.clear();
+      {
+        auto events = prepare("SELECT id, payload FROM events WHERE person_id = ?");
+        events.bind(personId);
+        while (events.step()) {
+          json::value payload = json::parse(deidentifiedJson(events.text(1)));
+          payload.as_object()["deidentified"] = true;
+          rewritten.emplace_back(events.integer(0), json::serialize(payload));
+        }
+      }
+      for (const auto& [id, payload] : rewritten)
+        prepare("UPDATE events SET payload = ? WHERE id = ?").bind(payload, id).run();
+      return appendEvent(actor, personId, "person.deidentified", nullptr,
+                         json::object{{"id", personId}, {"birth_month", birthMonth}, {"deidentified", true}});
+    });
   }
 
   std::expected<std::vector<LoggedAccess>, Error> accessEntries(const AccessLogQuery& q) override {
