@@ -1,6 +1,8 @@
 // The `lotsen` command's exit codes: 0 ok, 2 bad usage or bad input (nothing written), 1 internal error.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include <boost/json.hpp>
 #include <filesystem>
 #include <fstream>
@@ -174,6 +176,50 @@ TEST(Cli, DemoIsDeterministicAndOnlyFillsAnEmptyDatabase) {
   for (auto& p : {a, b}) removeDatabase(p);
   std::filesystem::remove_all(ra);
   std::filesystem::remove_all(rb);
+}
+
+TEST(Cli, UnitsAndTheUnitsOfAUser) {
+  std::string db = tempPath("units.db");
+  EXPECT_EQ(runLotsen({"unit", "add", "--db", db, "--name", "KAA Norr"}).exitCode, 0);
+  EXPECT_EQ(runLotsen({"unit", "add", "--db", db, "--name", "KAA Norr"}).exitCode, 2) << "taken";
+  EXPECT_EQ(runLotsen({"unit", "add", "--db", db, "--name", ""}).exitCode, 2);
+  EXPECT_EQ(runLotsen({"unit", "list", "--db", db}).out, "KAA Norr\n");
+  auto add = [&](const std::vector<std::string>& extra) {
+    std::vector<std::string> args{"user", "add", "--db", db, "--name", "anna", "--password-stdin"};
+    args.insert(args.end(), extra.begin(), extra.end());
+    return runLotsen(args, "a-long-password\n").exitCode;
+  };
+  EXPECT_EQ(add({"--role", "caseworker", "--unit", "KAA Söder"}), 2) << "no such unit";
+  EXPECT_EQ(add({"--role", "caseworker,boss"}), 2);
+  EXPECT_EQ(add({"--role", "caseworker,unit_manager", "--unit", "KAA Norr"}), 0);
+  auto list = runLotsen({"user", "list", "--db", db}).out;
+  EXPECT_NE(list.find("unit_manager,caseworker"), std::string::npos) << list;
+  EXPECT_NE(list.find("KAA Norr"), std::string::npos) << list;
+  EXPECT_EQ(runLotsen({"user", "units", "--db", db, "--name", "anna"}).exitCode, 0);
+  EXPECT_EQ(runLotsen({"user", "list", "--db", db}).out.find("KAA Norr"), std::string::npos);
+  EXPECT_EQ(runLotsen({"user", "protected-address", "--db", db, "--name", "anna"}).exitCode, 2)
+      << "--allow or --withdraw";
+  removeDatabase(db);
+}
+
+TEST(Cli, RetentionDryRunListsWhatTheRunRemoves) {
+  std::string db = tempPath("retention.db");
+  ASSERT_EQ(runLotsen({"demo", "--db", db, "--date", "2026-11-22"}).exitCode, 0);
+  auto dry = runLotsen({"retention", "--db", db, "--dry-run", "--date", "2028-06-01"});
+  ASSERT_EQ(dry.exitCode, 0) << dry.err;
+  EXPECT_NE(dry.out.find("Would de-identify"), std::string::npos);
+  EXPECT_EQ(runLotsen({"retention", "--db", db, "--dry-run", "--date", "2028-06-01"}).out, dry.out)
+      << "a dry run changes nothing";
+  std::size_t before = personCount(db);
+  auto run = runLotsen({"retention", "--db", db, "--date", "2028-06-01"});
+  ASSERT_EQ(run.exitCode, 0) << run.err;
+  std::string listed = dry.out.substr(dry.out.find('\n') + 1), removed = run.out.substr(run.out.find('\n') + 1);
+  EXPECT_EQ(listed, removed) << "the same persons";
+  std::size_t n = static_cast<std::size_t>(std::count(removed.begin(), removed.end(), '\n'));
+  EXPECT_GT(n, 0u);
+  EXPECT_EQ(personCount(db), before - n);
+  EXPECT_EQ(runLotsen({"retention", "--db", db, "--date", "2028-13-01"}).exitCode, 2);
+  removeDatabase(db);
 }
 
 TEST(Cli, BackupCopiesALiveDatabaseAndNeverOverwrites) {
