@@ -19,8 +19,11 @@ std::string_view roleName(Role role) { return kRoleNames[static_cast<std::size_t
 
 std::string RoleSet::text() const {
   std::string out;
-  for (std::size_t i = 0; i < kRoleCount; ++i)
-    if (has(static_cast<Role>(i))) out += (out.empty() ? "" : ",") + std::string(kRoleNames[i]);
+  for (std::size_t i = 0; i < kRoleCount; ++i) {
+    if (!has(static_cast<Role>(i))) continue;
+    if (!out.empty()) out += ',';
+    out += kRoleNames[i];
+  }
   return out;
 }
 

@@ -177,7 +177,10 @@ std::string deidentifiedJson(const std::string& text) {
 // :caseload_units; bind them with bindCaseload.
 std::string caseloadCondition(const Caseload& c) {
   std::string any;
-  auto add = [&](std::string_view part) { any += (any.empty() ? "" : " OR ") + std::string(part); };
+  auto add = [&](std::string_view part) {
+    if (!any.empty()) any += " OR ";
+    any += part;
+  };
   if (c.caseworkerId) {
     add("r.caseworker_id = :caseload_user");
     add("(r.caseworker_id IS NULL AND r.unit IN (SELECT value FROM json_each(:caseload_units)))");
