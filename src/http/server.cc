@@ -248,7 +248,7 @@ class Server {
         [this, &entry](auto handler) {
           auto executor = asio::get_associated_executor(handler);
           auto shared = std::make_shared<decltype(handler)>(std::move(handler));
-          writer_.submit([entry = std::move(entry)](Store& s) { return s.appendAccess(entry); },
+          writer_.submitStatement([entry = std::move(entry)](Store& s) { return s.appendAccess(entry); },
                          [shared, executor](std::expected<void, Error> result) {
                            asio::post(executor, [shared, result]() mutable { (*shared)(std::move(result)); });
                          });

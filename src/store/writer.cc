@@ -28,13 +28,18 @@ void Writer::post(std::function<std::expected<void, Error>(Store&)> work) {
 
 void Writer::submit(std::function<std::expected<void, Error>(Store&)> work,
                     std::function<void(std::expected<void, Error>)> done) {
+  submitStatement([work = std::move(work)](Store& store) { return store.transaction([&] { return work(store); }); },
+                  std::move(done));
+}
+
+void Writer::submitStatement(std::function<std::expected<void, Error>(Store&)> work,
+                             std::function<void(std::expected<void, Error>)> done) {
   auto result = std::make_shared<std::expected<void, Error>>();
-  enqueue(
-      Job{[work = std::move(work), result](Store& store) { *result = store.transaction([&] { return work(store); }); },
-          [result, done = std::move(done)](const Error* commitError) {
-            if (commitError && *result) *result = std::unexpected(*commitError);
-            done(*result);
-          }});
+  enqueue(Job{[work = std::move(work), result](Store& store) { *result = work(store); },
+              [result, done = std::move(done)](const Error* commitError) {
+                if (commitError && *result) *result = std::unexpected(*commitError);
+                done(*result);
+              }});
 }
 
 void Writer::loop() {

@@ -59,6 +59,10 @@ class Writer {
   // such as the network threads. Thread-safe.
   void submit(std::function<std::expected<void, Error>(Store&)> work,
               std::function<void(std::expected<void, Error>)> done);
+  // As submit, for `work` that is one statement and so atomic by itself (an access-log entry): it runs
+  // without a savepoint of its own.
+  void submitStatement(std::function<std::expected<void, Error>(Store&)> work,
+                       std::function<void(std::expected<void, Error>)> done);
 
  private:
   struct Job {

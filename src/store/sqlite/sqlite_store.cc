@@ -916,8 +916,11 @@ class SqliteStore final : public Store {
       accessHead_ = std::pair{id, hash};
       return {};
     };
-    // Inside a transaction (the Writer's) the entry commits with it; alone it gets its own.
-    return depth_ > 0 ? guard(append) : transaction(append);
+    // Inside a transaction (the Writer's) the entry commits with it; alone it gets its own. The INSERT is
+    // atomic by itself, so it needs no savepoint; after a failure the head is read again.
+    auto appended = depth_ > 0 ? guard(append) : transaction(append);
+    if (!appended) accessHead_.reset();
+    return appended;
   }
 
   std::expected<std::vector<RetentionCandidate>, Error> retentionCandidates(CivilDate today) override {
