@@ -51,19 +51,7 @@ Response accessLog(Call& call) {
   auto entries = call.store.accessEntries(*query);
   if (!entries) return problem(entries.error());
   json::array items;
-  for (std::size_t i = 0; i < entries->size() && i < kMaxItems; ++i) {
-    const LoggedAccess& a = (*entries)[i];
-    json::array ids;
-    for (std::int64_t id : a.entry.personIds) ids.push_back(id);
-    items.push_back(json::object{{"id", a.id},
-                                 {"time", a.time},
-                                 {"username", a.entry.username},
-                                 {"role", a.entry.role},
-                                 {"route", a.entry.route},
-                                 {"person_ids", std::move(ids)},
-                                 {"count", a.entry.count},
-                                 {"purpose", a.entry.purpose}});
-  }
+  for (std::size_t i = 0; i < entries->size() && i < kMaxItems; ++i) items.push_back(accessEntryJson((*entries)[i]));
   return Response{200, "application/json",
                   json::serialize(json::object{{"items", std::move(items)}, {"truncated", entries->size() > kMaxItems}}),
                   {}};

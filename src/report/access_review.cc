@@ -15,7 +15,16 @@ std::chrono::sys_seconds lastSundayAtOneUtc(int year, unsigned month) {
   return sunday + hours(1);
 }
 
-json::object entryJson(const LoggedAccess& a) {
+template <class T, class ToJson>
+json::object finding(const std::vector<T>& items, std::size_t maxItems, ToJson toJson) {
+  json::array shown;
+  for (std::size_t i = 0; i < items.size() && i < maxItems; ++i) shown.push_back(toJson(items[i]));
+  return {{"count", items.size()}, {"truncated", items.size() > maxItems}, {"items", std::move(shown)}};
+}
+
+}  // namespace
+
+json::object accessEntryJson(const LoggedAccess& a) {
   json::array ids;
   for (std::int64_t id : a.entry.personIds) ids.push_back(id);
   return {{"id", a.id},
@@ -27,15 +36,6 @@ json::object entryJson(const LoggedAccess& a) {
           {"count", a.entry.count},
           {"purpose", a.entry.purpose}};
 }
-
-template <class T, class ToJson>
-json::object finding(const std::vector<T>& items, std::size_t maxItems, ToJson toJson) {
-  json::array shown;
-  for (std::size_t i = 0; i < items.size() && i < maxItems; ++i) shown.push_back(toJson(items[i]));
-  return {{"count", items.size()}, {"truncated", items.size() > maxItems}, {"items", std::move(shown)}};
-}
-
-}  // namespace
 
 std::chrono::local_seconds swedishLocalTime(std::chrono::sys_seconds utc) {
   using namespace std::chrono;
@@ -95,14 +95,14 @@ json::object accessReviewJson(const AccessReview& review, const AccessReviewOpti
     return json::object{{"username", u.username}, {"persons", u.persons}, {"entries", u.entries}};
   });
   many["threshold"] = options.manyPersonsThreshold;
-  json::object bulk = finding(review.bulk, maxItems, entryJson);
+  json::object bulk = finding(review.bulk, maxItems, accessEntryJson);
   bulk["threshold"] = options.bulkThreshold;
-  json::object offHours = finding(review.offHours, maxItems, entryJson);
+  json::object offHours = finding(review.offHours, maxItems, accessEntryJson);
   offHours["office_hours"] = std::to_string(options.officeStartHour) + "-" + std::to_string(options.officeEndHour) +
                              " Monday-Friday, Swedish time";
   return {{"entries", review.entries},
           {"break_glass", std::move(breakGlass)},
-          {"outside_caseload", finding(review.outsideCaseload, maxItems, entryJson)},
+          {"outside_caseload", finding(review.outsideCaseload, maxItems, accessEntryJson)},
           {"bulk", std::move(bulk)},
           {"off_hours", std::move(offHours)},
           {"many_persons", std::move(many)}};

@@ -41,6 +41,9 @@ struct AccessReview {
 AccessReview reviewAccess(std::span<const LoggedAccess> entries,
                           std::vector<std::pair<AccessGrant, std::string>> grants, const AccessReviewOptions& options);
 
+// One access-log entry as JSON (the API's and the review's form).
+boost::json::object accessEntryJson(const LoggedAccess& entry);
+
 // The review as JSON: each finding's count, and at most `maxItems` of its entries ("truncated" when more).
 boost::json::object accessReviewJson(const AccessReview& review, const AccessReviewOptions& options,
                                      std::size_t maxItems);
