@@ -15,8 +15,6 @@ constexpr std::array<std::string_view, kRoleCount> kRoleNames{"admin",        "u
 
 }  // namespace
 
-std::string_view roleName(Role role) { return kRoleNames[static_cast<std::size_t>(role)]; }
-
 std::string RoleSet::text() const {
   std::string out;
   for (std::size_t i = 0; i < kRoleCount; ++i) {

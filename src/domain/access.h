@@ -37,7 +37,6 @@ class RoleSet {
   std::uint8_t bits_ = 0;
 };
 
-std::string_view roleName(Role role);
 // Parses "caseworker" or "admin,caseworker". invalid_input naming the unknown role, or for an empty list.
 std::expected<RoleSet, Error> parseRoles(std::string_view text);
 
