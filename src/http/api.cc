@@ -121,7 +121,7 @@ Response getPerson(Call& call) {
   if (!queryParameter(call.request.query, "as_of").empty()) return caseAsOf(call, *id);
   auto person = call.store.person(*id);
   if (!person) return problem(person.error());
-  auto registrations = call.store.registrationsOf(*id);
+  auto registrations = call.registrationsOf(*id);
   if (!registrations) return problem(registrations.error());
   auto occupation = latestOccupation(call.store, *id);
   if (!occupation) return problem(occupation.error());
@@ -301,6 +301,15 @@ std::optional<std::int64_t> pathId(const Call& call, std::size_t index) {
   return id;
 }
 
+std::expected<std::vector<Registration>, Error> Call::registrationsOf(std::int64_t personId) {
+  if (!registrations || registrations->first != personId) {
+    auto read = store.registrationsOf(personId);
+    if (!read) return std::unexpected(read.error());
+    registrations.emplace(personId, std::move(*read));
+  }
+  return registrations->second;
+}
+
 bool isCaseRoute(const Route& route) {
   return route.pattern.starts_with("/api/v1/persons/{id}") &&
          (route.permission == Permission::read_cases || route.permission == Permission::write_cases ||
@@ -462,7 +471,8 @@ Response Api::dispatch(const Request& request, RouteMatch& m, Store* reader, std
             {},
             std::chrono::system_clock::now(),
             std::nullopt,
-            {}};
+            {},
+            std::nullopt};
   // Everything a request reads comes from one snapshot (and takes the database's read lock once).
   Response response;
   auto read = reader->readSnapshot([&]() -> std::expected<void, Error> {
@@ -528,7 +538,7 @@ std::optional<Response> Api::authorizeCase(const Route& route, Call& call) {
                    fmt::format("your role may not do this (it needs {})", permissionName(route.permission)));
   auto id = pathId(call, 0);
   if (!id) return problem(404, "Not Found", "no such person");
-  auto registrations = call.store.registrationsOf(*id);
+  auto registrations = call.registrationsOf(*id);
   if (!registrations) return problem(registrations.error());
   if (byRole && coversAny(user.caseload, *registrations)) return std::nullopt;
   if (permits(user.roles, Permission::break_glass)) {

@@ -74,6 +74,11 @@ struct Call {
   std::optional<std::pair<std::vector<std::int64_t>, std::int64_t>> accessed;
   // The break-the-glass reason under which this request reads a case outside the caseload, if any.
   std::string purpose;
+  // The route's person and their registrations, once read (by authorisation, for case routes).
+  std::optional<std::pair<std::int64_t, std::vector<Registration>>> registrations;
+
+  // The registrations of `personId`, read at most once per request.
+  std::expected<std::vector<Registration>, Error> registrationsOf(std::int64_t personId);
 
   void accessedPersons(std::vector<std::int64_t> ids) {
     std::int64_t n = static_cast<std::int64_t>(ids.size());

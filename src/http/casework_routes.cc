@@ -67,8 +67,8 @@ Response staleProblem(const Error& error, json::value current) {
 }
 
 // The person's open KAA registration (the latest), if any.
-std::expected<std::optional<Registration>, Error> openRegistration(Store& store, std::int64_t personId) {
-  auto all = store.registrationsOf(personId);
+std::expected<std::optional<Registration>, Error> openRegistration(Call& call, std::int64_t personId) {
+  auto all = call.registrationsOf(personId);
   if (!all) return std::unexpected(all.error());
   std::optional<Registration> open;
   for (const Registration& r : *all)
@@ -202,7 +202,7 @@ Response createRecord(Call& call, const RecordKind& kind) {
   auto personId = pathId(call, 0);
   if (!personId) return problem(404, "Not Found", "no such person");
   if (auto person = call.store.person(*personId); !person) return problem(person.error());
-  auto registration = openRegistration(call.store, *personId);
+  auto registration = openRegistration(call, *personId);
   if (!registration) return problem(registration.error());
   if (kind.needsRegistration && !*registration)
     return problem(409, "Conflict", "the person has no open registration to document this in");
