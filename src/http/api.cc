@@ -231,7 +231,7 @@ Response changeOwnPassword(Call& call) {
 
 Response currentSession(Call& call) {
   return jsonResponse(
-      200, json::object{{"user", json::object{{"username", call.user->username}, {"role", call.user->role}}}});
+      200, json::object{{"user", json::object{{"username", call.user->username}, {"role", call.user->roles.text()}}}});
 }
 
 // POST /api/v1/persons/{id}/access-grants {"reason"}: break the glass. Opens the person's case to the user
@@ -483,7 +483,7 @@ Response Api::dispatch(const Request& request, RouteMatch& m, Store* reader, std
   if (call.accessed && call.user && response.status < 300)
     response.access = AccessEntry{call.user->id,
                                   call.user->username,
-                                  call.user->role,
+                                  call.user->roles.text(),
                                   route.method + " " + route.pattern,
                                   std::move(call.accessed->first),
                                   call.accessed->second,
@@ -514,8 +514,8 @@ Response Api::authorizeAndRun(const Route& route, Call& call, std::optional<std:
       writer_.post([hash = call.sessionTokenHash, now](Store& s) { return s.touchSession(hash, now); });
     auto roles = parseRoles(user.role);
     if (!roles) return problem(403, "Forbidden", "the account has no valid role; ask an administrator");
-    call.user = SignedInUser{user.id,   user.username, roles->text(), *roles, caseloadOf(user.id, *roles, user.units),
-                             user.readsProtectedAddress};
+    call.user =
+        SignedInUser{user.id, user.username, *roles, caseloadOf(user.id, *roles, user.units), user.readsProtectedAddress};
     userId = user.id;
     if (isCaseRoute(route)) {
       if (auto refused = authorizeCase(route, call)) return *refused;

@@ -52,7 +52,6 @@ class StorePool {
 struct SignedInUser {
   std::int64_t id = 0;
   std::string username;
-  std::string role;  // canonical roles text, as in the access log
   RoleSet roles;
   Caseload caseload;
   bool readsProtectedAddress = false;
