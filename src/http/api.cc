@@ -4,7 +4,6 @@
 #include <spdlog/spdlog.h>
 
 #include <boost/json.hpp>
-#include <charconv>
 #include <cmath>
 
 #include "http/auth.h"
@@ -92,9 +91,10 @@ Response searchPersons(Call& call) {
     return problem(400, "Bad Request", fmt::format("the query is longer than {} characters", kMaxQueryLength), "query");
   int page = 1;
   if (std::string p = queryParameter(call.request.query, "page"); !p.empty()) {
-    auto [end, ec] = std::from_chars(p.data(), p.data() + p.size(), page);
-    if (ec != std::errc() || end != p.data() + p.size() || page < 1 || page > 100000)
+    auto number = positiveNumber(p);
+    if (!number || *number > 100000)
       return problem(400, "Bad Request", "page must be a whole number from 1 to 100000", "page");
+    page = static_cast<int>(*number);
   }
   auto query = parsePersonQuery(text, today(call.now));
   if (!query) return problem(query.error());
@@ -293,13 +293,7 @@ Response landingPage(Call&) {
 
 }  // namespace
 
-std::optional<std::int64_t> pathId(const Call& call, std::size_t index) {
-  std::int64_t id = 0;
-  const std::string& text = call.params.at(index);
-  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
-  if (ec != std::errc() || end != text.data() + text.size() || id < 1) return std::nullopt;
-  return id;
-}
+std::optional<std::int64_t> pathId(const Call& call, std::size_t index) { return positiveNumber(call.params.at(index)); }
 
 std::expected<std::vector<Registration>, Error> Call::registrationsOf(std::int64_t personId) {
   if (!registrations || registrations->first != personId) {

@@ -2,7 +2,6 @@
 #include <fmt/format.h>
 
 #include <boost/json.hpp>
-#include <charconv>
 
 #include "http/api.h"
 #include "report/access_review.h"
@@ -31,11 +30,9 @@ std::expected<AccessLogQuery, Response> period(const Call& call) {
 std::expected<std::int64_t, Response> positiveParameter(const Call& call, const char* name, std::int64_t fallback) {
   std::string text = queryParameter(call.request.query, name);
   if (text.empty()) return fallback;
-  std::int64_t value = 0;
-  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (ec != std::errc() || end != text.data() + text.size() || value < 1)
-    return std::unexpected(problem(400, "Bad Request", fmt::format("{} is a positive whole number", name), name));
-  return value;
+  auto value = positiveNumber(text);
+  if (!value) return std::unexpected(problem(400, "Bad Request", fmt::format("{} is a positive whole number", name), name));
+  return *value;
 }
 
 Response accessLog(Call& call) {

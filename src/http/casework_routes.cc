@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <array>
 #include <boost/json.hpp>
-#include <charconv>
 #include <map>
 
 #include "http/api.h"
@@ -37,11 +36,10 @@ std::expected<std::int64_t, Response> ifMatchVersion(const Call& call) {
     return std::unexpected(problem(428, "Precondition Required", "send the version you edited in If-Match"));
   if (v.starts_with("W/")) v.remove_prefix(2);
   if (v.size() >= 2 && v.front() == '"' && v.back() == '"') v = v.substr(1, v.size() - 2);
-  std::int64_t version = 0;
-  auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), version);
-  if (ec != std::errc() || end != v.data() + v.size() || version < 1)
+  auto version = positiveNumber(v);
+  if (!version)
     return std::unexpected(problem(400, "Bad Request", "If-Match must hold a version such as \"3\"", "If-Match"));
-  return version;
+  return *version;
 }
 
 // Every record written with free text comes back with this reminder (Förordning 2006:39: data only for
@@ -440,11 +438,9 @@ std::expected<WorklistFilter, Response> worklistFilter(const Call& call) {
   if (who == "all" || (who.empty() && (!filter.unit.empty() || !call.user->caseload.caseworkerId))) {
     filter.caseworkerId.reset();
   } else if (!who.empty() && who != "me") {
-    std::int64_t id = 0;
-    auto [end, ec] = std::from_chars(who.data(), who.data() + who.size(), id);
-    if (ec != std::errc() || end != who.data() + who.size())
-      return std::unexpected(problem(400, "Bad Request", "caseworker is me, all or a user id", "caseworker"));
-    filter.caseworkerId = id;
+    auto id = positiveNumber(who);
+    if (!id) return std::unexpected(problem(400, "Bad Request", "caseworker is me, all or a user id", "caseworker"));
+    filter.caseworkerId = *id;
   }
   return filter;
 }

@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include <boost/json.hpp>
+#include <charconv>
 
 namespace lotsen {
 
@@ -65,6 +66,13 @@ std::string decode(std::string_view text) {
 }
 
 }  // namespace
+
+std::optional<std::int64_t> positiveNumber(std::string_view text) {
+  std::int64_t value = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || end != text.data() + text.size() || value < 1) return std::nullopt;
+  return value;
+}
 
 std::string queryParameter(std::string_view query, std::string_view name) {
   while (!query.empty()) {

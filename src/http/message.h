@@ -53,4 +53,7 @@ Response validationProblem(const std::vector<Error>& errors);
 // Decodes one application/x-www-form-urlencoded query parameter; empty when absent.
 std::string queryParameter(std::string_view query, std::string_view name);
 
+// `text` as a positive whole number (digits only, at least 1), or nothing.
+std::optional<std::int64_t> positiveNumber(std::string_view text);
+
 }  // namespace lotsen
