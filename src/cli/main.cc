@@ -80,17 +80,11 @@ std::expected<void, Error> loadDemo(Store& store, std::uint64_t seed, CivilDate 
 
 // `lotsen audit review`: the findings with their counts, and the entries behind each (all with --json).
 int printAccessReview(Store& store, CivilDate from, CivilDate to, const AccessReviewOptions& options, bool asJson) {
-  auto entries = store.accessEntries({from.iso(), to.plusDays(1).iso(), "", std::nullopt, 100000000});
-  if (!entries) return fail(entries.error());
-  auto unix = [](CivilDate d) { return std::chrono::sys_seconds(d.days()).time_since_epoch().count(); };
-  auto grants = store.accessGrants(unix(from), unix(to.plusDays(1)));
-  if (!grants) return fail(grants.error());
-  AccessReview review = reviewAccess(*entries, std::move(*grants), options);
+  auto reviewed = reviewAccessLog(store, from, to, options);
+  if (!reviewed) return fail(reviewed.error());
+  const AccessReview& review = *reviewed;
   if (asJson) {
-    boost::json::object body = accessReviewJson(review, options, SIZE_MAX);
-    body["from"] = from.iso();
-    body["to"] = to.iso();
-    fmt::print("{}\n", boost::json::serialize(body));
+    fmt::print("{}\n", boost::json::serialize(accessReviewJson(review, options, SIZE_MAX)));
     return kOk;
   }
   constexpr std::size_t kShown = 20;
@@ -106,7 +100,7 @@ int printAccessReview(Store& store, CivilDate from, CivilDate to, const AccessRe
     }
     more(items.size());
   };
-  fmt::print("Access log review {} – {}: {} entries\n", from.iso(), to.iso(), review.entries);
+  fmt::print("Access log review {} – {}: {} entries\n", review.from, review.to, review.entries);
   fmt::print("\nBreak the glass: {}\n", review.breakGlass.size());
   for (std::size_t i = 0; i < review.breakGlass.size() && i < kShown; ++i) {
     const auto& [g, username] = review.breakGlass[i];

@@ -12,8 +12,8 @@ namespace {
 
 constexpr std::size_t kMaxItems = 1000;
 
-// The period from ?from= to ?to= (days, both included; default the last 30 days) as an AccessLogQuery.
-std::expected<AccessLogQuery, Response> period(const Call& call) {
+// The days from ?from= to ?to=, both included; by default the last 30 days.
+std::expected<std::pair<CivilDate, CivilDate>, Response> period(const Call& call) {
   CivilDate today = CivilDate::fromDays(std::chrono::floor<std::chrono::days>(call.now));
   CivilDate from = today.plusDays(-29), to = today;
   for (auto [name, date] : {std::pair{"from", &from}, std::pair{"to", &to}}) {
@@ -24,7 +24,7 @@ std::expected<AccessLogQuery, Response> period(const Call& call) {
     *date = *parsed;
   }
   if (to < from) return std::unexpected(problem(400, "Bad Request", "to is before from", "to"));
-  return AccessLogQuery{from.iso(), to.plusDays(1).iso(), "", std::nullopt, 1000000};
+  return std::pair{from, to};
 }
 
 std::expected<std::int64_t, Response> positiveParameter(const Call& call, const char* name, std::int64_t fallback) {
@@ -36,16 +36,16 @@ std::expected<std::int64_t, Response> positiveParameter(const Call& call, const 
 }
 
 Response accessLog(Call& call) {
-  auto query = period(call);
-  if (!query) return query.error();
-  query->username = queryParameter(call.request.query, "username");
+  auto days = period(call);
+  if (!days) return days.error();
+  AccessLogQuery query{days->first.iso(), days->second.plusDays(1).iso(), queryParameter(call.request.query, "username"),
+                       std::nullopt, kMaxItems + 1};
   if (!queryParameter(call.request.query, "person_id").empty()) {
     auto person = positiveParameter(call, "person_id", 0);
     if (!person) return person.error();
-    query->personId = *person;
+    query.personId = *person;
   }
-  query->limit = kMaxItems + 1;
-  auto entries = call.store.accessEntries(*query);
+  auto entries = call.store.accessEntries(query);
   if (!entries) return problem(entries.error());
   json::array items;
   for (std::size_t i = 0; i < entries->size() && i < kMaxItems; ++i) items.push_back(accessEntryJson((*entries)[i]));
@@ -55,8 +55,8 @@ Response accessLog(Call& call) {
 }
 
 Response accessReview(Call& call) {
-  auto query = period(call);
-  if (!query) return query.error();
+  auto days = period(call);
+  if (!days) return days.error();
   AccessReviewOptions options;
   auto bulk = positiveParameter(call, "bulk_threshold", options.bulkThreshold);
   if (!bulk) return bulk.error();
@@ -64,17 +64,9 @@ Response accessReview(Call& call) {
   if (!many) return many.error();
   options.bulkThreshold = *bulk;
   options.manyPersonsThreshold = *many;
-  auto entries = call.store.accessEntries(*query);
-  if (!entries) return problem(entries.error());
-  auto unix = [](const std::string& day) {
-    return std::chrono::sys_seconds(CivilDate::parse(day)->days()).time_since_epoch().count();
-  };
-  auto grants = call.store.accessGrants(unix(query->from), unix(query->to));
-  if (!grants) return problem(grants.error());
-  json::object body = accessReviewJson(reviewAccess(*entries, std::move(*grants), options), options, kMaxItems);
-  body["from"] = query->from;
-  body["to"] = CivilDate::parse(query->to)->plusDays(-1).iso();
-  return Response{200, "application/json", json::serialize(body), {}};
+  auto review = reviewAccessLog(call.store, days->first, days->second, options);
+  if (!review) return problem(review.error());
+  return Response{200, "application/json", json::serialize(accessReviewJson(*review, options, kMaxItems)), {}};
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 #include "report/access_review.h"
 
 #include <charconv>
+#include <limits>
 #include <map>
 #include <set>
 
@@ -84,6 +85,20 @@ AccessReview reviewAccess(std::span<const LoggedAccess> entries,
   return review;
 }
 
+std::expected<AccessReview, Error> reviewAccessLog(Store& store, CivilDate from, CivilDate to,
+                                                   const AccessReviewOptions& options) {
+  CivilDate end = to.plusDays(1);
+  auto entries = store.accessEntries({from.iso(), end.iso(), "", std::nullopt, std::numeric_limits<int>::max()});
+  if (!entries) return std::unexpected(entries.error());
+  auto unix = [](CivilDate d) { return std::chrono::sys_seconds(d.days()).time_since_epoch().count(); };
+  auto grants = store.accessGrants(unix(from), unix(end));
+  if (!grants) return std::unexpected(grants.error());
+  AccessReview review = reviewAccess(*entries, std::move(*grants), options);
+  review.from = from.iso();
+  review.to = to.iso();
+  return review;
+}
+
 json::object accessReviewJson(const AccessReview& review, const AccessReviewOptions& options, std::size_t maxItems) {
   auto iso = [](std::int64_t t) { return formatUtcTimestamp(std::chrono::sys_seconds(std::chrono::seconds(t))); };
   json::object breakGlass = finding(review.breakGlass, maxItems, [&](const auto& g) {
@@ -100,7 +115,9 @@ json::object accessReviewJson(const AccessReview& review, const AccessReviewOpti
   json::object offHours = finding(review.offHours, maxItems, accessEntryJson);
   offHours["office_hours"] = std::to_string(options.officeStartHour) + "-" + std::to_string(options.officeEndHour) +
                              " Monday-Friday, Swedish time";
-  return {{"entries", review.entries},
+  return {{"from", review.from},
+          {"to", review.to},
+          {"entries", review.entries},
           {"break_glass", std::move(breakGlass)},
           {"outside_caseload", finding(review.outsideCaseload, maxItems, accessEntryJson)},
           {"bulk", std::move(bulk)},

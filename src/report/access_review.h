@@ -1,7 +1,7 @@
 // Lotsen report: the access-log review for auditors (`lotsen audit review`, GET /api/v1/access-log/review).
 //
 // src/report turns stored data into what the committee and the auditors read. It depends on src/store and
-// src/domain only, and does no I/O of its own: callers read the entries and hand them in.
+// src/domain only, and reads through the Store interface.
 #pragma once
 
 #include <boost/json.hpp>
@@ -30,6 +30,7 @@ struct UserReadCount {
 
 // What an auditor looks at, each with the entries behind it.
 struct AccessReview {
+  std::string from, to;  // the days reviewed, both included (empty when the caller gave the entries)
   std::int64_t entries = 0;
   std::vector<std::pair<AccessGrant, std::string>> breakGlass;  // the grants, with the grantee's username
   std::vector<LoggedAccess> outsideCaseload;  // reads made under a grant (the entry carries the reason)
@@ -40,6 +41,9 @@ struct AccessReview {
 
 AccessReview reviewAccess(std::span<const LoggedAccess> entries,
                           std::vector<std::pair<AccessGrant, std::string>> grants, const AccessReviewOptions& options);
+// Reviews the entries and grants of the days `from` to `to` (both included, UTC) read from `store`.
+std::expected<AccessReview, Error> reviewAccessLog(Store& store, CivilDate from, CivilDate to,
+                                                   const AccessReviewOptions& options);
 
 // One access-log entry as JSON (the API's and the review's form).
 boost::json::object accessEntryJson(const LoggedAccess& entry);
