@@ -47,21 +47,18 @@ std::chrono::local_seconds swedishLocalTime(std::chrono::sys_seconds utc) {
 
 bool outsideOfficeHours(std::string_view time, const AccessReviewOptions& options) {
   using namespace std::chrono;
-  int v[5] = {};
-  std::size_t at[5] = {0, 5, 8, 11, 14};
-  std::size_t len[5] = {4, 2, 2, 2, 2};
-  if (time.size() < 16) return true;
-  for (int i = 0; i < 5; ++i) {
-    auto [end, ec] = std::from_chars(time.data() + at[i], time.data() + at[i] + len[i], v[i]);
-    if (ec != std::errc() || end != time.data() + at[i] + len[i]) return true;
-  }
-  year_month_day day{std::chrono::year(v[0]), std::chrono::month(static_cast<unsigned>(v[1])),
-                     std::chrono::day(static_cast<unsigned>(v[2]))};
-  if (!day.ok()) return true;
-  local_seconds local = swedishLocalTime(sys_days(day) + hours(v[3]) + minutes(v[4]));
+  auto day = time.size() >= 16 && time[10] == 'T' && time[13] == ':' ? CivilDate::parse(time.substr(0, 10))
+                                                                     : std::unexpected(invalidInput("not a time"));
+  int hour = 0, minute = 0;
+  auto number = [&](std::size_t at, int& out) {
+    auto [end, ec] = std::from_chars(time.data() + at, time.data() + at + 2, out);
+    return ec == std::errc() && end == time.data() + at + 2;
+  };
+  if (!day || !number(11, hour) || !number(14, minute)) return true;
+  local_seconds local = swedishLocalTime(day->days() + hours(hour) + minutes(minute));
   weekday wd{floor<days>(local)};
-  auto hour = duration_cast<hours>(local - floor<days>(local)).count();
-  return wd == Saturday || wd == Sunday || hour < options.officeStartHour || hour >= options.officeEndHour;
+  auto localHour = duration_cast<hours>(local - floor<days>(local)).count();
+  return wd == Saturday || wd == Sunday || localHour < options.officeStartHour || localHour >= options.officeEndHour;
 }
 
 AccessReview reviewAccess(std::span<const LoggedAccess> entries,
