@@ -6,6 +6,7 @@
 #include <array>
 
 #include "domain/casework.h"
+#include "domain/text.h"
 
 namespace lotsen {
 namespace {
@@ -27,9 +28,7 @@ std::string RoleSet::text() const {
 
 std::expected<RoleSet, Error> parseRoles(std::string_view text) {
   RoleSet roles;
-  while (!text.empty()) {
-    std::size_t comma = text.find(',');
-    std::string_view name = text.substr(0, comma);
+  for (std::string_view name : splitList(text, ',')) {
     auto found = std::find(kRoleNames.begin(), kRoleNames.end(), name);
     if (found == kRoleNames.end())
       return std::unexpected(invalidInput(
@@ -38,8 +37,6 @@ std::expected<RoleSet, Error> parseRoles(std::string_view text) {
                       name),
           "role"));
     roles.add(static_cast<Role>(found - kRoleNames.begin()));
-    if (comma == std::string_view::npos) break;
-    text.remove_prefix(comma + 1);
   }
   if (roles.empty()) return std::unexpected(invalidInput("give at least one role", "role"));
   return roles;

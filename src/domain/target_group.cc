@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 
+#include "domain/text.h"
+
 namespace lotsen {
 namespace {
 
@@ -55,15 +57,12 @@ bool isAdultEducation(SchoolType t) {
 
 std::expected<std::vector<SchoolType>, Error> parseSchoolTypes(std::string_view codes) {
   std::vector<SchoolType> types;
-  while (!codes.empty()) {
-    std::size_t comma = codes.find(',');
-    std::string_view code = codes.substr(0, comma);
+  for (std::string_view code : splitList(codes, ',')) {
     while (!code.empty() && code.front() == ' ') code.remove_prefix(1);
     while (!code.empty() && code.back() == ' ') code.remove_suffix(1);
     auto type = schoolTypeFromCode(code);
     if (!type) return std::unexpected(invalidInput("unknown SS 12000 school type '" + std::string(code) + "'"));
     types.push_back(*type);
-    codes.remove_prefix(comma == std::string_view::npos ? codes.size() : comma + 1);
   }
   return types;
 }

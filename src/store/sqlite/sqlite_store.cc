@@ -16,6 +16,7 @@
 #include <thread>
 
 #include "domain/casework.h"
+#include "domain/text.h"
 #include "store/json_form.h"
 #include "store/migrations.h"
 #include "store/store.h"
@@ -1001,11 +1002,7 @@ class SqliteStore final : public Store {
       while (s.step()) {
         std::vector<std::int64_t> ids;
         std::string list = s.text(6);
-        for (std::size_t start = 0; start < list.size();) {
-          std::size_t end = std::min(list.find(',', start), list.size());
-          ids.push_back(std::stoll(list.substr(start, end - start)));
-          start = end + 1;
-        }
+        for (std::string_view id : splitList(list, ',')) ids.push_back(std::stoll(std::string(id)));
         entries.push_back(LoggedAccess{
             s.integer(0), s.text(1),
             AccessEntry{s.optionalInteger(2), s.text(3), s.text(4), s.text(5), std::move(ids), s.integer(7), s.text(8)}});
@@ -1207,13 +1204,9 @@ class SqliteStore final : public Store {
 
   // A user from kUserColumns starting at column `at`.
   static User readUser(const Statement& s, int at = 0) {
-    std::vector<std::string> units;
     std::string list = s.text(at + 7);
-    for (std::size_t start = 0; start < list.size();) {
-      std::size_t end = std::min(list.find('\n', start), list.size());
-      units.push_back(list.substr(start, end - start));
-      start = end + 1;
-    }
+    std::vector<std::string> units;
+    for (std::string_view unit : splitList(list, '\n')) units.emplace_back(unit);
     std::sort(units.begin(), units.end());
     return User{s.integer(at),     s.text(at + 1),    s.text(at + 2),       s.text(at + 3), s.integer(at + 4) != 0,
                 s.integer(at + 5), s.text(at + 6), std::move(units), s.integer(at + 8) != 0};

@@ -1,0 +1,50 @@
+#include "domain/access.h"
+
+#include <gtest/gtest.h>
+
+#include "domain/text.h"
+
+namespace lotsen {
+namespace {
+
+TEST(Text, SplitListKeepsEmptyPartsButNotAnEmptyText) {
+  EXPECT_TRUE(splitList("", ',').empty());
+  EXPECT_EQ(splitList("a", ','), (std::vector<std::string_view>{"a"}));
+  EXPECT_EQ(splitList("a,b", ','), (std::vector<std::string_view>{"a", "b"}));
+  EXPECT_EQ(splitList("a,", ','), (std::vector<std::string_view>{"a", ""}));
+}
+
+TEST(Roles, ParseToOneCanonicalText) {
+  EXPECT_EQ(parseRoles("caseworker,admin")->text(), "admin,caseworker");
+  EXPECT_EQ(parseRoles("auditor")->text(), "auditor");
+  EXPECT_FALSE(parseRoles(""));
+  EXPECT_FALSE(parseRoles("caseworker,"));
+  EXPECT_EQ(parseRoles("boss").error().field, "role");
+}
+
+TEST(Caseload, CaseworkersReachOwnAndUnassignedUnitCasesManagersTheirUnitsAndIntake) {
+  auto registration = [](std::optional<std::int64_t> caseworker, std::string unit) {
+    Registration r{1, 1, "kaa", *CivilDate::parse("2026-01-01"), "never_started", std::nullopt, std::nullopt, 1,
+                   caseworker, std::move(unit)};
+    return r;
+  };
+  Caseload anna = caseloadOf(7, {Role::caseworker}, {"Norr"});
+  EXPECT_TRUE(covers(anna, registration(7, "Söder"))) << "assigned to her, wherever";
+  EXPECT_TRUE(covers(anna, registration(std::nullopt, "Norr")));
+  EXPECT_FALSE(covers(anna, registration(8, "Norr")));
+  EXPECT_FALSE(covers(anna, registration(std::nullopt, "")));
+  Caseload manager = caseloadOf(9, {Role::unit_manager}, {"Norr"});
+  EXPECT_TRUE(covers(manager, registration(8, "Norr")));
+  EXPECT_TRUE(covers(manager, registration(std::nullopt, "")));
+  EXPECT_FALSE(covers(manager, registration(9, "Söder")));
+  EXPECT_FALSE(covers(caseloadOf(9, {Role::admin, Role::auditor}, {"Norr"}), registration(9, "Norr")));
+}
+
+TEST(AccessReason, IsTenToFiveHundredCharacters) {
+  EXPECT_FALSE(validateAccessReason("för kort"));
+  EXPECT_TRUE(validateAccessReason("Ringde in: åäö"));
+  EXPECT_FALSE(validateAccessReason(std::string(501, 'x')));
+}
+
+}  // namespace
+}  // namespace lotsen
