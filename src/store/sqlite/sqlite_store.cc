@@ -195,6 +195,16 @@ void bindCaseload(Statement& s, const Caseload& c) {
   if (int i = s.parameterIndex(":caseload_units")) s.bindAt(i, json::serialize(json::value_from(c.units)));
 }
 
+// "a, b" → "t.a, t.b": a column list for a query that joins tables.
+std::string qualified(std::string_view columns, std::string_view table) {
+  std::string out;
+  for (std::string_view column : splitList(columns, ',')) {
+    while (column.starts_with(' ')) column.remove_prefix(1);
+    out += fmt::format("{}{}.{}", out.empty() ? "" : ", ", table, column);
+  }
+  return out;
+}
+
 json::object personJson(const PersonDetails& d) {
   return {{"personal_id", d.personalId.canonical()}, {"first_name", d.firstName},           {"last_name", d.lastName},
           {"street_address", d.streetAddress},       {"postal_code", d.postalCode},         {"city", d.city},
@@ -486,19 +496,10 @@ class SqliteStore final : public Store {
   std::expected<std::vector<RegisteredPerson>, Error> openRegistrations(std::string_view programme,
                                                                         std::string_view municipalityCode) override {
     return guard([&]() -> std::expected<std::vector<RegisteredPerson>, Error> {
-      static const std::string sql = [] {
-        std::string personColumns, registrationColumns;
-        for (std::string_view column : {"id", "personal_id", "first_name", "last_name", "street_address", "postal_code",
-                                        "city", "municipality_code", "protection", "version"})
-          personColumns += fmt::format("{}p.{}", personColumns.empty() ? "" : ", ", column);
-        for (std::string_view column : {"id", "person_id", "programme", "start_date", "reason", "end_date",
-                                        "end_reason", "version", "caseworker_id", "unit"})
-          registrationColumns += fmt::format(", r.{}", column);
-        return fmt::format(
-            "SELECT {}{} FROM registrations r JOIN persons p ON p.id = r.person_id WHERE r.programme = ? AND "
-            "r.end_date IS NULL AND (? = '' OR p.municipality_code = ?) ORDER BY p.id, r.id",
-            personColumns, registrationColumns);
-      }();
+      static const std::string sql = fmt::format(
+          "SELECT {}, {} FROM registrations r JOIN persons p ON p.id = r.person_id WHERE r.programme = ? AND "
+          "r.end_date IS NULL AND (? = '' OR p.municipality_code = ?) ORDER BY p.id, r.id",
+          qualified(kPersonColumns, "p"), qualified(kRegistrationColumns, "r"));
       auto s = prepare(sql);
       s.bind(programme, municipalityCode, municipalityCode);
       std::vector<RegisteredPerson> result;
