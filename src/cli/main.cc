@@ -38,6 +38,14 @@ CivilDate today() {
   return CivilDate::fromDays(std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()));
 }
 
+// The date given in option `name` (YYYY-MM-DD), or `fallback` when the option was not given.
+std::expected<CivilDate, Error> dateOption(std::string_view name, const std::string& text, CivilDate fallback) {
+  if (text.empty()) return fallback;
+  auto parsed = CivilDate::parse(text);
+  if (!parsed) return std::unexpected(invalidInput(fmt::format("{}: {}", name, parsed.error().message)));
+  return parsed;
+}
+
 std::expected<std::unique_ptr<Store>, Error> openMigrated(const std::string& db) {
   auto store = openStore(db);
   if (!store) return store;
@@ -241,8 +249,8 @@ void printSummary(const IdentificationResult& result, Store& store) {
 }
 
 int identifyCommand(const IdentifyArguments& args) {
-  auto date = CivilDate::parse(args.date);
-  if (!date) return fail(invalidInput("--date: " + date.error().message));
+  auto date = dateOption("--date", args.date, today());
+  if (!date) return fail(date.error());
   TargetGroupRules rules;
   auto equivalent = parseSchoolTypes(args.equivalentSchoolForms);
   if (!equivalent) return fail(invalidInput("--equivalent-school-forms: " + equivalent.error().message));
@@ -362,7 +370,6 @@ int main(int argc, char** argv) {
                    "Only active accounts not used for this many days (accounts to remove)")
       ->check(CLI::PositiveNumber);
 
-  CivilDate demoDate = today();
   std::string demoDateText, registers;
   auto* demoCmd = app.add_subcommand("demo", "Fill an empty database with the demo municipality");
   demoCmd->add_option("--db", db, "SQLite database file")->required();
@@ -496,12 +503,9 @@ int main(int argc, char** argv) {
       return kOk;
     }
     if (*retentionCmd) {
-      CivilDate on = today();
-      if (!retentionDate.empty()) {
-        auto parsed = CivilDate::parse(retentionDate);
-        if (!parsed) return fail(invalidInput("--date: " + parsed.error().message));
-        on = *parsed;
-      }
+      auto date = dateOption("--date", retentionDate, today());
+      if (!date) return fail(date.error());
+      CivilDate on = *date;
       auto store = openMigrated(db);
       if (!store) return fail(store.error());
       auto due = retentionDryRun ? (*store)->retentionCandidates(on)
@@ -544,14 +548,11 @@ int main(int argc, char** argv) {
       return kOk;
     }
     if (*demoCmd) {
-      if (!demoDateText.empty()) {
-        auto parsed = CivilDate::parse(demoDateText);
-        if (!parsed) return fail(parsed.error());
-        demoDate = *parsed;
-      }
+      auto date = dateOption("--date", demoDateText, today());
+      if (!date) return fail(date.error());
       auto store = openMigrated(db);
       if (!store) return fail(store.error());
-      if (auto loaded = loadDemo(**store, seed, demoDate, registers); !loaded) return fail(loaded.error());
+      if (auto loaded = loadDemo(**store, seed, *date, registers); !loaded) return fail(loaded.error());
       return kOk;
     }
     if (*identifyCmd) return identifyCommand(identifyArgs);
@@ -569,10 +570,10 @@ int main(int argc, char** argv) {
       return kOk;
     }
     if (*auditReview) {
-      auto from = CivilDate::parse(reviewFrom);
-      if (!from) return fail(invalidInput("--from: " + from.error().message));
-      auto to = CivilDate::parse(reviewTo);
-      if (!to) return fail(invalidInput("--to: " + to.error().message));
+      auto from = dateOption("--from", reviewFrom, today());
+      if (!from) return fail(from.error());
+      auto to = dateOption("--to", reviewTo, today());
+      if (!to) return fail(to.error());
       if (*to < *from) return fail(invalidInput("--to is before --from"));
       auto store = openMigrated(db);
       if (!store) return fail(store.error());

@@ -151,7 +151,7 @@ constexpr std::string_view kRegistrationColumns =
     "id, person_id, programme, start_date, reason, end_date, end_reason, version, caseworker_id, unit";
 
 // `text` (JSON) without identity, contact details or free text, at any depth: what retention keeps.
-std::string deidentifiedJson(const std::string& text) {
+json::value deidentifiedJson(const std::string& text) {
   static const std::set<std::string, std::less<>> kRemoved{
       "personal_id", "first_name", "last_name", "street_address", "postal_code", "city", "note",
       "content",     "partner",    "title",     "comment"};
@@ -171,7 +171,7 @@ std::string deidentifiedJson(const std::string& text) {
   };
   json::value v = json::parse(text);
   scrub(v);
-  return json::serialize(v);
+  return v;
 }
 
 // The condition "registration r lies in the caseload" (domain covers()), with parameters :caseload_user and
@@ -971,7 +971,8 @@ class SqliteStore final : public Store {
       {
         auto records = prepare("SELECT id, data FROM case_records WHERE person_id = ?");
         records.bind(personId);
-        while (records.step()) rewritten.emplace_back(records.integer(0), deidentifiedJson(records.text(1)));
+        while (records.step())
+          rewritten.emplace_back(records.integer(0), json::serialize(deidentifiedJson(records.text(1))));
       }
       for (const auto& [id, data] : rewritten)
         prepare("UPDATE case_records SET data = ? WHERE id = ?").bind(data, id).run();
@@ -980,7 +981,7 @@ class SqliteStore final : public Store {
         auto events = prepare("SELECT id, payload FROM events WHERE person_id = ?");
         events.bind(personId);
         while (events.step()) {
-          json::value payload = json::parse(deidentifiedJson(events.text(1)));
+          json::value payload = deidentifiedJson(events.text(1));
           payload.as_object()["deidentified"] = true;
           rewritten.emplace_back(events.integer(0), json::serialize(payload));
         }
