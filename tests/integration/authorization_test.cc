@@ -2,6 +2,7 @@
 // (own caseload, own unit, other unit, intake), break the glass before and after expiry, the
 // protected-identity leak scan and SQL-injection probes.
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 
 #include <boost/json.hpp>
 #include <map>
@@ -178,6 +179,37 @@ TEST_F(Authorization, CsrfTokenIsRequiredForEveryChange) {
                 {anna.session.cookie, "Content-Type: application/json"});
   EXPECT_EQ(r.status, 403);
   EXPECT_NE(r.body.find("X-CSRF-Token"), std::string::npos);
+}
+
+// A session ends after 30 idle minutes and after 10 hours in all, whatever the user does.
+TEST_F(Authorization, SessionsExpireWhenIdleAndAfterTheirLifetime) {
+  for (const char* name : {"idle1", "old1"})
+    ASSERT_EQ(runLotsen({"user", "add", "--db", *db_, "--name", name, "--role", "caseworker", "--password-stdin"},
+                        std::string(kPassword) + "\n")
+                  .exitCode,
+              0);
+  auto idle = login(port(), "idle1", kPassword);
+  auto old = login(port(), "old1", kPassword);
+  ASSERT_TRUE(idle && old);
+  auto age = [&](const char* user, const char* column, int seconds) {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(db_->c_str(), &db), SQLITE_OK);
+    sqlite3_busy_timeout(db, 5000);
+    std::string sql = std::string("UPDATE sessions SET ") + column + " = " + column + " - " + std::to_string(seconds) +
+                      " WHERE user_id = (SELECT id FROM users WHERE username = '" + user + "')";
+    EXPECT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
+    sqlite3_close(db);
+  };
+  auto session = [&](const Session& s) { return http(port(), "GET", "/api/v1/session", "", {s.cookie}); };
+  EXPECT_EQ(session(*idle).status, 200);
+  age("idle1", "last_seen_at", 29 * 60);
+  EXPECT_EQ(session(*idle).status, 200) << "29 idle minutes";
+  age("idle1", "last_seen_at", 31 * 60);
+  auto expired = session(*idle);
+  EXPECT_EQ(expired.status, 401);
+  EXPECT_NE(expired.body.find("expired"), std::string::npos) << expired.body;
+  age("old1", "created_at", 10 * 3600 + 60);
+  EXPECT_EQ(session(*old).status, 401) << "over 10 hours since login, though just used";
 }
 
 TEST_F(Authorization, SearchKeepsToTheCaseloadButAWholePersonnummerFindsAnyone) {
