@@ -145,10 +145,13 @@ std::expected<Listen, Error> parseListen(const std::string& text) {
   return Listen{host, static_cast<std::uint16_t>(std::stoi(m[2]))};
 }
 
-int serve(const std::string& db, const std::string& listen, bool demo, std::uint64_t seed,
-          const SessionPolicy& sessions) {
+// `options` holds the session policy and TLS files; serve fills in the rest.
+int serve(const std::string& db, const std::string& listen, bool demo, std::uint64_t seed, ServerOptions options) {
   auto address = parseListen(listen);
   if (!address) return fail(address.error());
+  if (options.tlsCertificate.empty() != options.tlsKey.empty())
+    return fail(invalidInput("give both --tls-cert and --tls-key, or neither"));
+  if (!options.tlsCertificate.empty()) options.sessions.secureCookie = true;
   {
     auto store = openMigrated(db);
     if (!store) return fail(store.error());
@@ -160,11 +163,9 @@ int serve(const std::string& db, const std::string& listen, bool demo, std::uint
       }
     }
   }
-  ServerOptions options;
   options.host = address->host;
   options.port = address->port;
   options.openStore = [db] { return openStore(db); };
-  options.sessions = sessions;
   options.onListening = [demo](const std::string& url) {
     fmt::print("Lotsen lyssnar på {}\n", url);
     if (demo)
@@ -304,7 +305,7 @@ int main(int argc, char** argv) {
   bool demo = false;
   std::uint64_t seed = kDefaultSeed;
 
-  auto* serveCmd = app.add_subcommand("serve", "Serve Lotsen over HTTP until SIGINT or SIGTERM");
+  auto* serveCmd = app.add_subcommand("serve", "Serve Lotsen over HTTP (or HTTPS with --tls-cert) until SIGINT or SIGTERM");
   serveCmd->add_option("--db", db, "SQLite database file")->capture_default_str();
   serveCmd->add_option("--listen", listen, "Address to listen on, HOST:PORT (port 0 picks a free one)")
       ->capture_default_str();
@@ -320,6 +321,10 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(1, 24 * 7));
   serveCmd->add_flag("--secure-cookie", secureCookie,
                      "Mark the session cookie Secure (when users reach Lotsen through an HTTPS reverse proxy)");
+  ServerOptions serverOptions;
+  serveCmd->add_option("--tls-cert", serverOptions.tlsCertificate,
+                       "Serve HTTPS with this certificate chain (PEM); needs --tls-key, implies --secure-cookie");
+  serveCmd->add_option("--tls-key", serverOptions.tlsKey, "The private key of --tls-cert (PEM)");
 
   auto* migrateCmd = app.add_subcommand("migrate", "Create or upgrade the database schema");
   migrateCmd->add_option("--db", db, "SQLite database file")->capture_default_str();
@@ -454,10 +459,11 @@ int main(int argc, char** argv) {
   }
 
   try {
-    if (*serveCmd)
-      return serve(
-          db, listen, demo, seed,
-          SessionPolicy{std::chrono::minutes(sessionIdleMinutes), std::chrono::hours(sessionMaxHours), secureCookie});
+    if (*serveCmd) {
+      serverOptions.sessions =
+          SessionPolicy{std::chrono::minutes(sessionIdleMinutes), std::chrono::hours(sessionMaxHours), secureCookie};
+      return serve(db, listen, demo, seed, std::move(serverOptions));
+    }
     if (*userPasswd || *userDeactivate || *userActivate || *userUnits || *userProtected) {
       auto store = openMigrated(db);
       if (!store) return fail(store.error());

@@ -8,6 +8,7 @@
 
 #include <atomic>
 #include <boost/asio.hpp>
+#include <boost/asio/ssl.hpp>
 #include <boost/beast.hpp>
 #include <mutex>
 #include <thread>
@@ -70,12 +71,37 @@ class BufferedStdoutSink final : public spdlog::sinks::base_sink<std::mutex> {
   void flush_() override { std::fflush(stdout); }
 };
 
+// A TLS 1.2+ server context with the certificate chain and key of `options`.
+std::expected<std::unique_ptr<asio::ssl::context>, Error> tlsContext(const ServerOptions& options) {
+  if (options.tlsCertificate.empty() || options.tlsKey.empty())
+    return std::unexpected(invalidInput("give both --tls-cert and --tls-key", "tls"));
+  auto context = std::make_unique<asio::ssl::context>(asio::ssl::context::tls_server);
+  context->set_options(asio::ssl::context::default_workarounds | asio::ssl::context::no_sslv2 |
+                       asio::ssl::context::no_sslv3 | asio::ssl::context::no_tlsv1 |
+                       asio::ssl::context::no_tlsv1_1 | asio::ssl::context::single_dh_use);
+  boost::system::error_code ec;
+  context->use_certificate_chain_file(options.tlsCertificate, ec);
+  if (ec)
+    return std::unexpected(
+        invalidInput(fmt::format("cannot load the TLS certificate {}: {}", options.tlsCertificate, ec.message()), "tls"));
+  context->use_private_key_file(options.tlsKey, asio::ssl::context::pem, ec);
+  if (!ec && SSL_CTX_check_private_key(context->native_handle()) != 1) ec = asio::error::invalid_argument;
+  if (ec)
+    return std::unexpected(invalidInput(
+        fmt::format("cannot load the TLS key {} (or it does not match the certificate): {}", options.tlsKey,
+                    ec.message()),
+        "tls"));
+  return context;
+}
+
 class Server {
  public:
   // One io_context per network thread, each with its own database connection for reads, so that a
   // request never takes a lock shared with the other threads.
-  Server(const ServerOptions& options, Api& api, Writer& writer, std::vector<std::unique_ptr<Store>> readers)
+  Server(const ServerOptions& options, Api& api, Writer& writer, std::vector<std::unique_ptr<Store>> readers,
+         std::unique_ptr<asio::ssl::context> tls)
       : options_(options),
+        tls_(std::move(tls)),
         api_(api),
         writer_(writer),
         readers_(std::move(readers)),
@@ -109,7 +135,7 @@ class Server {
       auto local = acceptor_.local_endpoint();
       std::string host =
           local.address().is_v6() ? "[" + local.address().to_string() + "]" : local.address().to_string();
-      options_.onListening(fmt::format("http://{}:{}", host, local.port()));
+      options_.onListening(fmt::format("{}://{}:{}", tls_ ? "https" : "http", host, local.port()));
     }
 
     std::vector<std::thread> threads;
@@ -164,20 +190,41 @@ class Server {
   }
 
   awaitable<void> serve(std::shared_ptr<Connection> connection) {
-    beast::tcp_stream& stream = connection->stream;
+    boost::system::error_code ignored;
+    if (tls_) {
+      asio::ssl::stream<beast::tcp_stream&> tls(connection->stream, *tls_);
+      connection->stream.expires_after(kRequestTimeout);
+      auto [handshakeError] = co_await tls.async_handshake(asio::ssl::stream_base::server, kNoThrow);
+      if (!handshakeError) {
+        co_await exchange(*connection, tls);
+        connection->stream.expires_after(std::chrono::seconds(5));
+        co_await tls.async_shutdown(kNoThrow);
+      }
+    } else {
+      co_await exchange(*connection, connection->stream);
+      connection->stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+    }
+    connection->stream.socket().close(ignored);
+  }
+
+  // Reads requests and writes answers on `stream` (the connection's TCP stream, or TLS over it) until
+  // the client or the server ends the connection.
+  template <class Stream>
+  awaitable<void> exchange(Connection& connection, Stream& stream) {
+    beast::tcp_stream& tcp = connection.stream;  // where the deadlines are
     beast::flat_buffer buffer;
     while (!stopping_) {
-      connection->idle = true;
-      stream.expires_after(options_.idleConnectionTimeout);
+      connection.idle = true;
+      tcp.expires_after(options_.idleConnectionTimeout);
       auto deadlineSet = std::chrono::steady_clock::now();
       http::request_parser<http::string_body> parser;
       parser.header_limit(static_cast<std::uint32_t>(options_.maxHeaderBytes));
       parser.body_limit(options_.maxBodyBytes);
       auto [ec, n] = co_await http::async_read_header(stream, buffer, parser, kNoThrow);
-      connection->idle = false;
+      connection.idle = false;
       auto started = std::chrono::steady_clock::now();
       if (ec == http::error::end_of_stream || ec == asio::error::operation_aborted || ec == beast::error::timeout ||
-          ec == asio::error::connection_reset || ec == asio::error::eof)
+          ec == asio::error::connection_reset || ec == asio::error::eof || ec == asio::ssl::error::stream_truncated)
         break;
       Api::RouteMatch route;
       if (!ec) {
@@ -191,7 +238,7 @@ class Server {
         co_await http::async_write(stream, proceed, kNoThrow);
       }
       if (!ec && !parser.is_done()) {
-        stream.expires_after(kRequestTimeout);
+        tcp.expires_after(kRequestTimeout);
         deadlineSet = std::chrono::steady_clock::now();
         std::tie(ec, n) = co_await http::async_read(stream, buffer, parser, kNoThrow);
       }
@@ -208,35 +255,32 @@ class Server {
         unrouted.method = parser.is_header_done() ? std::string(parser.get().method_string()) : "?";
         api_.observeUnrouted(unrouted, error.status,
                              std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
-        stream.expires_after(kRequestTimeout);
+        tcp.expires_after(kRequestTimeout);
         co_await http::async_write(stream, toBeast(std::move(error), 11, false, false), kNoThrow);
         break;
       }
 
       http::request<http::string_body> message = parser.release();
       Request request = toRequest(message);
-      request.remoteAddress = connection->remoteAddress;
+      request.remoteAddress = connection.remoteAddress;
       Response response;
       if (api_.runsOnWorker(route)) {
         response = co_await asio::co_spawn(
             workers_, [&]() -> awaitable<Response> { co_return api_.handle(request, std::move(route)); },
             use_awaitable);
       } else {
-        response = api_.handle(request, std::move(route), &connection->reader);
+        response = api_.handle(request, std::move(route), &connection.reader);
       }
       if (response.access) response = co_await logAccess(std::move(response));
       bool keepAlive = message.keep_alive() && !stopping_;
       // The deadline set before reading covers the write too, unless most of it has passed (a long idle
       // wait before the request): re-arming a timer costs, so it is done only then.
-      if (std::chrono::steady_clock::now() - deadlineSet > kRequestTimeout / 2) stream.expires_after(kRequestTimeout);
+      if (std::chrono::steady_clock::now() - deadlineSet > kRequestTimeout / 2) tcp.expires_after(kRequestTimeout);
       auto [writeError, written] = co_await http::async_write(
           stream, toBeast(std::move(response), message.version(), keepAlive, message.method() == http::verb::head),
           kNoThrow);
       if (writeError || !keepAlive) break;
     }
-    boost::system::error_code ignored;
-    stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
-    stream.socket().close(ignored);
   }
 
   // Writes the response's access-log entry through the writer without blocking this thread, and
@@ -319,6 +363,7 @@ class Server {
   }
 
   const ServerOptions& options_;
+  std::unique_ptr<asio::ssl::context> tls_;  // null: plain HTTP
   Api& api_;
   Writer& writer_;
   std::vector<std::unique_ptr<Store>> readers_;
@@ -360,7 +405,13 @@ std::expected<void, Error> runServer(const ServerOptions& options) {
     if (!store) return std::unexpected(store.error());
     threadReaders.push_back(std::move(*store));
   }
-  Server server(options, api, writer, std::move(threadReaders));
+  std::unique_ptr<asio::ssl::context> tls;
+  if (!options.tlsCertificate.empty() || !options.tlsKey.empty()) {
+    auto loaded = tlsContext(options);
+    if (!loaded) return std::unexpected(loaded.error());
+    tls = std::move(*loaded);
+  }
+  Server server(options, api, writer, std::move(threadReaders), std::move(tls));
   auto ran = server.run();
   spdlog::default_logger()->flush();
   return ran;

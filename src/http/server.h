@@ -32,6 +32,9 @@ struct ServerOptions {
   std::chrono::seconds idleConnectionTimeout{30};
   std::chrono::seconds shutdownGrace{10};
   SessionPolicy sessions;
+  // TLS: PEM files of the certificate chain and its private key. Both empty: plain HTTP.
+  std::string tlsCertificate;
+  std::string tlsKey;
   // Retention (gallring) runs through the writer at start and then once every this long; 0 turns it off.
   std::chrono::hours retentionInterval{24};
   // Opens one more connection to the database; called for each reader and for the writer.
@@ -41,8 +44,8 @@ struct ServerOptions {
 };
 
 // Serves until SIGINT or SIGTERM, then stops accepting, finishes in-flight requests (up to
-// shutdownGrace) and returns. Errors: internal when the address cannot be bound or the database
-// cannot be opened.
+// shutdownGrace) and returns. Errors: invalid_input when the TLS certificate or key cannot be loaded;
+// internal when the address cannot be bound or the database cannot be opened.
 std::expected<void, Error> runServer(const ServerOptions& options);
 
 }  // namespace lotsen
