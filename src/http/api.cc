@@ -343,6 +343,7 @@ std::vector<Route> apiRoutes(const std::function<std::string()>& renderMetrics) 
   };
   for (Route& r : caseworkRoutes()) routes.push_back(std::move(r));
   for (Route& r : auditRoutes()) routes.push_back(std::move(r));
+  for (Route& r : statisticsRoutes()) routes.push_back(std::move(r));
   return routes;
 }
 

@@ -146,6 +146,8 @@ inline constexpr std::size_t kMaxUploadBytes = 256 * 1024 * 1024;
 std::vector<Route> caseworkRoutes();
 // The access log and its review (audit_routes.cc).
 std::vector<Route> auditRoutes();
+// Aggregate statistics (statistics_routes.cc).
+std::vector<Route> statisticsRoutes();
 // GET /api/v1/persons/{id}?as_of=YYYY-MM-DD: the case as it stood at the end of that day.
 Response caseAsOf(Call& call, std::int64_t personId);
 // The id in path parameter `index`, or nothing when it is not a positive number.

@@ -267,6 +267,12 @@ class Store {
   virtual std::expected<std::vector<WorklistEntry>, Error> worklist(std::string_view name,
                                                                     const WorklistFilter& filter) = 0;
 
+  // How many open KAA registrations there are, per current occupation kind ("occupation": the latest
+  // occupation record, or "unknown") or per unit ("unit": the unit's name, "" for intake); only those in
+  // `caseload` when given. Ordered by key. invalid_input for another dimension.
+  virtual std::expected<std::vector<std::pair<std::string, std::int64_t>>, Error> openRegistrationCounts(
+      std::string_view dimension, const std::optional<Caseload>& caseload) = 0;
+
   // Identification runs: the ranAt, actor and id of `run` are set by the store.
   virtual std::expected<IdentificationRun, Error> recordIdentificationRun(const Actor& actor,
                                                                           const IdentificationRun& run) = 0;

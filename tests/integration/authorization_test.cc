@@ -298,6 +298,32 @@ TEST_F(Authorization, UnitManagersAssignOnlyWithinTheirUnits) {
   EXPECT_EQ(moved.status, 200) << moved.body;
 }
 
+// Statisticians see counts for the municipality, unit managers for their units; never a person, never a
+// count from 1 to 4.
+TEST_F(Authorization, StatisticsAreCountsWithSmallOnesSuppressed) {
+  for (const char* name : {"statistik", "chef2"}) {
+    auto r = as(user(name), "GET", "/api/v1/statistics");
+    ASSERT_EQ(r.status, 200) << name << ": " << r.body;
+    auto body = json::parse(r.body).as_object();
+    EXPECT_EQ(body["scope"].as_string(), std::string(name) == "statistik" ? "municipality" : "own_units");
+    for (const char* field : {"personal_id", "first_name", "last_name", "person_id"})
+      EXPECT_EQ(r.body.find(field), std::string::npos) << r.body;
+    std::size_t cells = 0;
+    for (const char* breakdown : {"by_occupation", "by_unit"})
+      for (const auto& cell : body[breakdown].as_array()) {
+        const json::value& count = cell.at("count");
+        EXPECT_TRUE(count.is_null() || count.as_int64() == 0 || count.as_int64() >= 5) << r.body;
+        ++cells;
+      }
+    EXPECT_GT(cells, 2u) << r.body;
+  }
+  auto all = json::parse(as(user("statistik"), "GET", "/api/v1/statistics").body).as_object();
+  auto own = json::parse(as(user("chef2"), "GET", "/api/v1/statistics").body).as_object();
+  EXPECT_GT(all["open_registrations"].as_int64(), own["open_registrations"].as_int64());
+  for (const auto& cell : own["by_unit"].as_array())
+    EXPECT_TRUE(cell.at("key").is_null() || cell.at("key").as_string() == "KAA Söder") << "only chef2's unit and intake";
+}
+
 // No address of a person with protected identity reaches a client, an export or a log line, unless the
 // user holds read_protected_address.
 TEST_F(Authorization, ProtectedAddressesLeakNowhere) {

@@ -174,6 +174,12 @@ json::value deidentifiedJson(const std::string& text) {
   return v;
 }
 
+// Joins each registration r to its person's latest occupation record as o (effective_date, kind), if any.
+constexpr std::string_view kJoinLatestOccupation =
+    "LEFT JOIN (SELECT person_id, json_extract(data, '$.effective_date') AS effective_date, json_extract(data, "
+    "'$.kind') AS kind, row_number() OVER (PARTITION BY person_id ORDER BY json_extract(data, '$.effective_date') "
+    "DESC, id DESC) AS n FROM case_records WHERE kind = 'occupation') o ON o.person_id = r.person_id AND o.n = 1";
+
 // The condition "registration r lies in the caseload" (domain covers()), with parameters :caseload_user and
 // :caseload_units; bind them with bindCaseload.
 std::string caseloadCondition(const Caseload& c) {
@@ -652,13 +658,11 @@ class SqliteStore final : public Store {
          "json_extract(c.data, '$.end') IS NULL) d ON d.registration_id = r.id WHERE d.due <= date(:today, '+7 "
          "days')"},
         {"occupation",
-         "SELECT r.id, coalesce(date(o.effective_date, '+' || (SELECT value FROM settings WHERE key = "
-         "'occupation_stale_months') || ' months'), r.start_date), coalesce(o.kind, 'unknown') FROM registrations r "
-         "LEFT JOIN (SELECT person_id, json_extract(data, '$.effective_date') AS effective_date, json_extract(data, "
-         "'$.kind') AS kind, row_number() OVER (PARTITION BY person_id ORDER BY json_extract(data, "
-         "'$.effective_date') DESC, id DESC) AS n FROM case_records WHERE kind = 'occupation') o ON o.person_id = "
-         "r.person_id AND o.n = 1 WHERE o.kind IS NULL OR o.kind = 'unknown' OR date(o.effective_date, '+' || "
-         "(SELECT value FROM settings WHERE key = 'occupation_stale_months') || ' months') <= :today"},
+         fmt::format("SELECT r.id, coalesce(date(o.effective_date, '+' || (SELECT value FROM settings WHERE key = "
+                     "'occupation_stale_months') || ' months'), r.start_date), coalesce(o.kind, 'unknown') FROM "
+                     "registrations r {} WHERE o.kind IS NULL OR o.kind = 'unknown' OR date(o.effective_date, '+' || "
+                     "(SELECT value FROM settings WHERE key = 'occupation_stale_months') || ' months') <= :today",
+                     kJoinLatestOccupation)},
         {"plan_without_goals",
          "SELECT r.id, date(r.start_date, '+' || (SELECT value FROM settings WHERE key = 'plan_missing_days') || ' "
          "days'), c.id FROM registrations r JOIN case_records c ON c.registration_id = r.id AND c.kind = 'plan' WHERE "
@@ -693,6 +697,26 @@ class SqliteStore final : public Store {
         entries.push_back(WorklistEntry{s.integer(0), s.integer(1), s.text(2), s.text(3), s.optionalInteger(4),
                                         s.text(5), dateColumn(s, 6), s.text(7)});
       return entries;
+    });
+  }
+
+  std::expected<std::vector<std::pair<std::string, std::int64_t>>, Error> openRegistrationCounts(
+      std::string_view dimension, const std::optional<Caseload>& caseload) override {
+    static const std::map<std::string, std::string, std::less<>> kKeys{
+        {"occupation", "coalesce(o.kind, 'unknown')"}, {"unit", "r.unit"}};
+    auto key = kKeys.find(dimension);
+    if (key == kKeys.end())
+      return std::unexpected(invalidInput(fmt::format("no statistics by '{}' (use occupation or unit)", dimension),
+                                          "by"));
+    return guard([&]() -> std::expected<std::vector<std::pair<std::string, std::int64_t>>, Error> {
+      auto s = prepare(fmt::format(
+          "SELECT {0}, count(*) FROM registrations r {1} WHERE r.end_date IS NULL AND r.programme = 'kaa' AND {2} "
+          "GROUP BY {0} ORDER BY {0}",
+          key->second, kJoinLatestOccupation, caseload ? caseloadCondition(*caseload) : "1"));
+      if (caseload) bindCaseload(s, *caseload);
+      std::vector<std::pair<std::string, std::int64_t>> counts;
+      while (s.step()) counts.emplace_back(s.text(0), s.integer(1));
+      return counts;
     });
   }
 

@@ -58,6 +58,7 @@ TEST(Routes, EveryRouteDeclaresTheDocumentedPermission) {
       {"GET /api/v1/identification-runs", run_identification},
       {"GET /api/v1/access-log", read_access_log},
       {"GET /api/v1/access-log/review", read_access_log},
+      {"GET /api/v1/statistics", read_statistics},
   };
   std::set<std::string> seen;
   for (const Route& route : apiRoutes([] { return std::string(); })) {
