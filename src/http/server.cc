@@ -43,20 +43,27 @@ Request toRequest(const http::request<http::string_body>& in) {
   return out;
 }
 
-http::response<http::string_body> toBeast(Response&& in, unsigned version, bool keepAlive, bool head) {
-  http::response<http::string_body> out{static_cast<http::status>(in.status), version};
-  if (!in.contentType.empty()) out.set(http::field::content_type, in.contentType);
+// The response as bytes on the wire: status line, headers, body. Written by hand rather than through
+// Beast's serializer, which cost a tenth of the server's time on small answers.
+std::string wireFormat(Response&& in, unsigned version, bool keepAlive, bool head) {
   // On every response: nothing is cached (personal data), nothing runs that is not ours, no framing, no
   // referrer leaves with a URL.
-  out.set(http::field::cache_control, "no-store");
-  out.set("X-Content-Type-Options", "nosniff");
-  out.set("Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
-  out.set("Referrer-Policy", "no-referrer");
-  for (auto& [name, value] : in.headers) out.insert(name, value);
-  std::size_t size = in.body.size();
-  if (!head) out.body() = std::move(in.body);
-  out.content_length(size);
-  out.keep_alive(keepAlive);
+  static constexpr std::string_view kAlways =
+      "Cache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\nContent-Security-Policy: default-src "
+      "'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'\r\nReferrer-Policy: no-referrer\r\n";
+  std::string out;
+  out.reserve(512 + in.body.size());
+  auto status = static_cast<http::status>(in.status);
+  fmt::format_to(std::back_inserter(out), "HTTP/{}.{} {} {}\r\n", version / 10, version % 10, in.status,
+                 std::string_view(http::obsolete_reason(status)));
+  if (!in.contentType.empty()) fmt::format_to(std::back_inserter(out), "Content-Type: {}\r\n", in.contentType);
+  out += kAlways;
+  for (const auto& [name, value] : in.headers) fmt::format_to(std::back_inserter(out), "{}: {}\r\n", name, value);
+  fmt::format_to(std::back_inserter(out), "Content-Length: {}\r\n", in.body.size());
+  if (!keepAlive && version >= 11) out += "Connection: close\r\n";
+  if (keepAlive && version < 11) out += "Connection: keep-alive\r\n";
+  out += "\r\n";
+  if (!head) out += in.body;
   return out;
 }
 
@@ -256,7 +263,8 @@ class Server {
         api_.observeUnrouted(unrouted, error.status,
                              std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
         tcp.expires_after(kRequestTimeout);
-        co_await http::async_write(stream, toBeast(std::move(error), 11, false, false), kNoThrow);
+        std::string bytes = wireFormat(std::move(error), 11, false, false);
+        co_await asio::async_write(stream, asio::buffer(bytes), kNoThrow);
         break;
       }
 
@@ -276,9 +284,9 @@ class Server {
       // The deadline set before reading covers the write too, unless most of it has passed (a long idle
       // wait before the request): re-arming a timer costs, so it is done only then.
       if (std::chrono::steady_clock::now() - deadlineSet > kRequestTimeout / 2) tcp.expires_after(kRequestTimeout);
-      auto [writeError, written] = co_await http::async_write(
-          stream, toBeast(std::move(response), message.version(), keepAlive, message.method() == http::verb::head),
-          kNoThrow);
+      std::string bytes =
+          wireFormat(std::move(response), message.version(), keepAlive, message.method() == http::verb::head);
+      auto [writeError, written] = co_await asio::async_write(stream, asio::buffer(bytes), kNoThrow);
       if (writeError || !keepAlive) break;
     }
   }

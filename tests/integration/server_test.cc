@@ -61,6 +61,29 @@ TEST_F(ServerTest, EveryResponseCarriesTheSecurityHeaders) {
   }
 }
 
+// Framing on one keep-alive connection: HEAD gets the length without the body, and the next answer
+// follows at once; "Connection: close" is answered in kind; HTTP/1.0 gets HTTP/1.0.
+TEST_F(ServerTest, AnswersAreFramedForKeepAliveHeadAndHttp10) {
+  Connection c(port());
+  c.send("HEAD /healthz HTTP/1.1\r\nHost: x\r\n\r\nGET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+  std::string raw = c.receiveAll();
+  std::string body = R"({"status":"ok"})";
+  std::size_t second = raw.find("HTTP/1.1 200 OK", 1);
+  ASSERT_NE(second, std::string::npos) << raw;
+  std::string head = raw.substr(0, second), get = raw.substr(second);
+  EXPECT_TRUE(head.starts_with("HTTP/1.1 200 OK\r\n")) << raw;
+  EXPECT_NE(head.find("Content-Length: " + std::to_string(body.size()) + "\r\n"), std::string::npos) << raw;
+  EXPECT_TRUE(head.ends_with("\r\n\r\n")) << "no body after HEAD: " << raw;
+  EXPECT_NE(get.find("Connection: close\r\n"), std::string::npos) << raw;
+  EXPECT_TRUE(get.ends_with("\r\n\r\n" + body)) << raw;
+
+  Connection old(port());
+  old.send("GET /healthz HTTP/1.0\r\n\r\n");
+  std::string answer = old.receiveAll();
+  EXPECT_TRUE(answer.starts_with("HTTP/1.0 200 OK\r\n")) << answer;
+  EXPECT_TRUE(answer.ends_with(body)) << answer;
+}
+
 TEST_F(ServerTest, HealthAndReadinessNeedNoSession) {
   EXPECT_EQ(http(port(), "GET", "/healthz").status, 200);
   EXPECT_EQ(http(port(), "GET", "/readyz").status, 200);
