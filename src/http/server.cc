@@ -53,15 +53,17 @@ std::string wireFormat(Response&& in, unsigned version, bool keepAlive, bool hea
       "'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'\r\nReferrer-Policy: no-referrer\r\n";
   std::string out;
   out.reserve(512 + in.body.size());
-  auto status = static_cast<http::status>(in.status);
-  fmt::format_to(std::back_inserter(out), "HTTP/{}.{} {} {}\r\n", version / 10, version % 10, in.status,
-                 std::string_view(http::obsolete_reason(status)));
-  if (!in.contentType.empty()) fmt::format_to(std::back_inserter(out), "Content-Type: {}\r\n", in.contentType);
+  auto header = [&](std::string_view name, std::string_view value) {
+    out.append(name).append(": ").append(value).append("\r\n");
+  };
+  out.append(version >= 11 ? "HTTP/1.1 " : "HTTP/1.0 ").append(std::to_string(in.status)).append(" ");
+  out.append(std::string_view(http::obsolete_reason(static_cast<http::status>(in.status)))).append("\r\n");
+  if (!in.contentType.empty()) header("Content-Type", in.contentType);
   out += kAlways;
-  for (const auto& [name, value] : in.headers) fmt::format_to(std::back_inserter(out), "{}: {}\r\n", name, value);
-  fmt::format_to(std::back_inserter(out), "Content-Length: {}\r\n", in.body.size());
-  if (!keepAlive && version >= 11) out += "Connection: close\r\n";
-  if (keepAlive && version < 11) out += "Connection: keep-alive\r\n";
+  for (const auto& [name, value] : in.headers) header(name, value);
+  header("Content-Length", std::to_string(in.body.size()));
+  if (!keepAlive && version >= 11) header("Connection", "close");
+  if (keepAlive && version < 11) header("Connection", "keep-alive");
   out += "\r\n";
   if (!head) out += in.body;
   return out;
