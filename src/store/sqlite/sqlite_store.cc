@@ -169,7 +169,9 @@ json::value deidentifiedJson(const std::string& text) {
       for (json::value& item : *a) scrub(item);
     }
   };
-  json::value v = json::parse(text);
+  boost::system::error_code ec;
+  json::value v = json::parse(text, ec);
+  if (ec) throw SqliteFailure(SQLITE_CORRUPT, "a stored JSON document does not parse");  // guard() reports it
   scrub(v);
   return v;
 }
