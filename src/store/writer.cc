@@ -51,10 +51,15 @@ void Writer::loop() {
       if (queue_.empty()) return;
       batch.swap(queue_);
     }
-    auto committed = store_->transaction([&]() -> std::expected<void, Error> {
-      for (Job& job : batch) job.execute(*store_);
-      return {};
-    });
+    std::expected<void, Error> committed;
+    try {
+      committed = store_->transaction([&]() -> std::expected<void, Error> {
+        for (Job& job : batch) job.execute(*store_);
+        return {};
+      });
+    } catch (const std::exception& e) {  // the batch was rolled back; the writer keeps running
+      committed = std::unexpected(internalError(std::string("write failed: ") + e.what()));
+    }
     for (Job& job : batch) job.complete(committed ? nullptr : &committed.error());
   }
 }

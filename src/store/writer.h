@@ -10,6 +10,7 @@
 #include <future>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 #include "store/store.h"
@@ -31,23 +32,24 @@ class Writer {
   // never call it from a network I/O thread.
   template <class T>
   std::expected<T, Error> run(std::function<std::expected<T, Error>(Store&)> work) {
-    auto result = std::make_shared<std::expected<T, Error>>(std::unexpected(internalError("not run")));
+    // Empty until `work` returns; a batch that fails before (an exception) reports its commit error.
+    auto result = std::make_shared<std::optional<std::expected<T, Error>>>();
     auto committed = std::make_shared<std::promise<void>>();
     std::future<void> done = committed->get_future();
     enqueue(Job{[work = std::move(work), result](Store& store) {
                   auto ok = store.transaction([&]() -> std::expected<void, Error> {
                     *result = work(store);
-                    if (!*result) return std::unexpected(result->error());
+                    if (!**result) return std::unexpected((*result)->error());
                     return {};
                   });
-                  if (!ok && *result) *result = std::unexpected(ok.error());
+                  if (!ok && *result && **result) *result = std::unexpected(ok.error());
                 },
                 [result, committed](const Error* commitError) {
-                  if (commitError && *result) *result = std::unexpected(*commitError);
+                  if (commitError && (!*result || **result)) *result = std::unexpected(*commitError);
                   committed->set_value();
                 }});
     done.wait();
-    return std::move(*result);
+    return std::move(**result);
   }
 
   // Queues `work` without waiting for it; its result is dropped. For bookkeeping that must not hold up

@@ -194,5 +194,14 @@ TEST_F(StoreTest, WriterGroupsConcurrentWritesAndIsolatesFailures) {
   EXPECT_EQ(store_->searchPersons({})->total, 8);
 }
 
+TEST_F(StoreTest, WriterSurvivesAJobThatThrows) {
+  Writer writer(open());
+  auto thrown = writer.run<void>([](Store&) -> std::expected<void, Error> { throw std::runtime_error("boom"); });
+  ASSERT_FALSE(thrown);
+  EXPECT_NE(thrown.error().message.find("boom"), std::string::npos);
+  auto next = writer.run<Person>([&](Store& s) { return s.createPerson(actor_, someone()); });
+  EXPECT_TRUE(next) << "the writer keeps running";
+}
+
 }  // namespace
 }  // namespace lotsen
