@@ -395,7 +395,9 @@ class Server {
 
 std::expected<void, Error> runServer(const ServerOptions& options) {
   // One JSON object per line on standard output; each message supplies its own fields. Flushed every
-  // second and at once for warnings, rather than one write per request.
+  // second and at once for warnings, rather than one write per request; the larger buffer saves a
+  // write(2) per few dozen lines.
+  std::setvbuf(stdout, nullptr, _IOFBF, 1 << 16);
   auto logger = std::make_shared<spdlog::logger>("lotsen", std::make_shared<BufferedStdoutSink>());
   logger->set_pattern(R"({"time":"%Y-%m-%dT%H:%M:%S.%eZ","level":"%l",%v})", spdlog::pattern_time_type::utc);
   logger->flush_on(spdlog::level::warn);

@@ -224,11 +224,21 @@ std::string accessHash(std::int64_t id, const std::string& time, std::optional<s
                        const std::string& username, const std::string& role, const std::string& route,
                        const std::string& personIds, std::int64_t count, const std::string& purpose,
                        const std::string& previous) {
-  // Lengths before every text field, so that no two different entries serialise alike.
-  std::string content =
-      fmt::format("{}|{}:{}|{}|{}:{}|{}:{}|{}:{}|{}:{}|{}|{}:{}|{}", id, time.size(), time,
-                  userId ? std::to_string(*userId) : "-", username.size(), username, role.size(), role, route.size(),
-                  route, personIds.size(), personIds, count, purpose.size(), purpose, previous);
+  // Lengths before every text field, so that no two different entries serialise alike:
+  // id|len:time|user|len:username|len:role|len:route|len:person_ids|count|len:purpose|previous
+  std::string content;
+  content.reserve(160 + username.size() + route.size() + personIds.size() + purpose.size());
+  auto field = [&](const std::string& text) { content.append(std::to_string(text.size())).append(":").append(text); };
+  content.append(std::to_string(id)).append("|");
+  field(time);
+  content.append("|").append(userId ? std::to_string(*userId) : "-").append("|");
+  for (const std::string* text : {&username, &role, &route, &personIds}) {
+    field(*text);
+    content.append("|");
+  }
+  content.append(std::to_string(count)).append("|");
+  field(purpose);
+  content.append("|").append(previous);
   static const bool sodiumReady = sodium_init() >= 0;
   if (!sodiumReady) throw SqliteFailure(SQLITE_ERROR, "libsodium could not be initialised");
   unsigned char digest[32];
@@ -1136,12 +1146,12 @@ class SqliteStore final : public Store {
     }
   }
 
-  Statement prepare(const std::string& sql) {
+  Statement prepare(std::string_view sql) {
     auto it = statements_.find(sql);
     if (it == statements_.end()) {
       sqlite3_stmt* stmt = nullptr;
       int rc =
-          sqlite3_prepare_v3(db_, sql.c_str(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
+          sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
       if (rc != SQLITE_OK) throw SqliteFailure(rc, sqlite3_errmsg(db_));
       it = statements_.emplace(sql, stmt).first;
     }
