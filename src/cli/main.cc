@@ -55,10 +55,7 @@ std::expected<std::unique_ptr<Store>, Error> openMigrated(const std::string& db)
 
 std::expected<void, Error> addUser(Store& store, std::string_view username, std::string_view roles,
                                    std::string_view password, const std::vector<std::string>& units) {
-  static const std::regex kUsername("[a-z0-9][a-z0-9._-]{0,63}");
-  if (!std::regex_match(std::string(username), kUsername))
-    return std::unexpected(
-        invalidInput("a username has 1–64 characters: a–z, 0–9, '.', '_' or '-', starting with a letter or digit"));
+  if (auto ok = validateUsername(username); !ok) return std::unexpected(ok.error());
   auto parsed = parseRoles(roles);
   if (!parsed) return std::unexpected(parsed.error());
   auto hash = hashPassword(password);
@@ -360,6 +357,10 @@ int main(int argc, char** argv) {
   userUnits->add_option("--db", db, "SQLite database file")->required();
   userUnits->add_option("--name", username, "Username")->required();
   userUnits->add_option("--unit", units, "A unit (repeat for several)");
+  auto* userRoles = userCmd->add_subcommand("roles", "Replace a user's roles (effective from their next request)");
+  userRoles->add_option("--db", db, "SQLite database file")->required();
+  userRoles->add_option("--name", username, "Username")->required();
+  userRoles->add_option("--role", role, "The new roles, several with commas")->required();
   bool allow = false, withdraw = false;
   auto* userProtected = userCmd->add_subcommand(
       "protected-address", "Grant or withdraw read_protected_address: the addresses of persons with protected identity");
@@ -464,7 +465,7 @@ int main(int argc, char** argv) {
           SessionPolicy{std::chrono::minutes(sessionIdleMinutes), std::chrono::hours(sessionMaxHours), secureCookie};
       return serve(db, listen, demo, seed, std::move(serverOptions));
     }
-    if (*userPasswd || *userDeactivate || *userActivate || *userUnits || *userProtected) {
+    if (*userPasswd || *userDeactivate || *userActivate || *userUnits || *userRoles || *userProtected) {
       auto store = openMigrated(db);
       if (!store) return fail(store.error());
       auto user = (*store)->userByName(username);
@@ -482,6 +483,11 @@ int main(int argc, char** argv) {
       } else if (*userUnits) {
         if (auto ok = (*store)->setUserUnits(actor, (*user)->id, units); !ok) return fail(ok.error());
         fmt::print("{} works in: {}\n", username, units.empty() ? "no unit" : fmt::format("{}", fmt::join(units, ", ")));
+      } else if (*userRoles) {
+        auto roles = parseRoles(role);
+        if (!roles) return fail(roles.error());
+        if (auto ok = (*store)->setUserRoles(actor, (*user)->id, roles->text()); !ok) return fail(ok.error());
+        fmt::print("{} now has the roles {}\n", username, roles->text());
       } else if (*userProtected) {
         if (!allow && !withdraw) return fail(invalidInput("give --allow or --withdraw"));
         if (auto ok = (*store)->setProtectedAddressAccess(actor, (*user)->id, allow); !ok) return fail(ok.error());
@@ -498,11 +504,10 @@ int main(int argc, char** argv) {
       if (!store) return fail(store.error());
       auto users = (*store)->users();
       if (!users) return fail(users.error());
-      std::string cutoff = inactiveDays > 0 ? today().plusDays(-inactiveDays).iso() : "";
+      CivilDate cutoff = today().plusDays(-inactiveDays);
       fmt::print("{:<24} {:<24} {:<8} {:<26} {}\n", "username", "roles", "active", "last login (UTC)", "units");
       for (const User& u : *users) {
-        if (inactiveDays > 0 && (!u.active || (!u.lastLoginAt.empty() && u.lastLoginAt.substr(0, 10) > cutoff)))
-          continue;
+        if (inactiveDays > 0 && !unusedSince(u, cutoff)) continue;
         fmt::print("{:<24} {:<24} {:<8} {:<26} {}\n", u.username, u.role, u.active ? "yes" : "no",
                    u.lastLoginAt.empty() ? "never" : u.lastLoginAt, fmt::join(u.units, ", "));
       }

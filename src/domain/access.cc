@@ -106,4 +106,16 @@ std::expected<void, Error> validateAccessReason(std::string_view reason) {
   return {};
 }
 
+std::expected<void, Error> validateUsername(std::string_view username) {
+  auto allowed = [](char c, bool first) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (!first && (c == '.' || c == '_' || c == '-'));
+  };
+  bool ok = !username.empty() && username.size() <= 64;
+  for (std::size_t i = 0; ok && i < username.size(); ++i) ok = allowed(username[i], i == 0);
+  if (!ok)
+    return std::unexpected(invalidInput(
+        "a username has 1–64 characters: a–z, 0–9, '.', '_' or '-', starting with a letter or digit", "username"));
+  return {};
+}
+
 }  // namespace lotsen

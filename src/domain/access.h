@@ -75,4 +75,7 @@ bool coversAny(const Caseload& caseload, std::span<const Registration> registrat
 inline constexpr int kDefaultBreakGlassHours = 8;
 std::expected<void, Error> validateAccessReason(std::string_view reason);
 
+// A username is 1–64 characters of a–z, 0–9, '.', '_' and '-', starting with a letter or a digit.
+std::expected<void, Error> validateUsername(std::string_view username);
+
 }  // namespace lotsen

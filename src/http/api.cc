@@ -26,10 +26,6 @@ CivilDate today(std::chrono::system_clock::time_point now) {
   return CivilDate::fromDays(std::chrono::floor<std::chrono::days>(now));
 }
 
-Response jsonResponse(int status, const json::value& body) {
-  return Response{status, "application/json", json::serialize(body), {}};
-}
-
 std::string cookieValue(std::string_view header, std::string_view name) {
   while (!header.empty()) {
     std::size_t semi = header.find(';');
@@ -295,6 +291,19 @@ Response landingPage(Call&) {
 
 std::optional<std::int64_t> pathId(const Call& call, std::size_t index) { return positiveNumber(call.params.at(index)); }
 
+std::expected<std::int64_t, Response> ifMatchVersion(const Call& call) {
+  std::string_view v = call.request.ifMatch;
+  if (v.empty())
+    return std::unexpected(problem(428, "Precondition Required", "send the version you edited in If-Match"));
+  if (v.starts_with("W/")) v.remove_prefix(2);
+  if (v.size() >= 2 && v.front() == '"' && v.back() == '"') v = v.substr(1, v.size() - 2);
+  auto version = positiveNumber(v);
+  if (!version)
+    return std::unexpected(problem(400, "Bad Request", "If-Match must hold a version such as \"3\"", "If-Match"));
+  return *version;
+}
+
+
 std::expected<std::vector<Registration>, Error> Call::registrationsOf(std::int64_t personId) {
   if (!registrations || registrations->first != personId) {
     auto read = store.registrationsOf(personId);
@@ -344,6 +353,7 @@ std::vector<Route> apiRoutes(const std::function<std::string()>& renderMetrics) 
   for (Route& r : caseworkRoutes()) routes.push_back(std::move(r));
   for (Route& r : auditRoutes()) routes.push_back(std::move(r));
   for (Route& r : statisticsRoutes()) routes.push_back(std::move(r));
+  for (Route& r : userRoutes()) routes.push_back(std::move(r));
   return routes;
 }
 

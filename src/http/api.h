@@ -148,10 +148,14 @@ std::vector<Route> caseworkRoutes();
 std::vector<Route> auditRoutes();
 // Aggregate statistics (statistics_routes.cc).
 std::vector<Route> statisticsRoutes();
+// User administration (user_routes.cc).
+std::vector<Route> userRoutes();
 // GET /api/v1/persons/{id}?as_of=YYYY-MM-DD: the case as it stood at the end of that day.
 Response caseAsOf(Call& call, std::int64_t personId);
 // The id in path parameter `index`, or nothing when it is not a positive number.
 std::optional<std::int64_t> pathId(const Call& call, std::size_t index);
+// The version in If-Match ("3", W/"3" or 3); 428 when missing, 400 when not a version.
+std::expected<std::int64_t, Response> ifMatchVersion(const Call& call);
 
 // True when the route reads or changes one person's case (record-level access applies).
 bool isCaseRoute(const Route& route);

@@ -25,23 +25,6 @@ constexpr std::array<std::string_view, 7> kWorklists{"first_contact",
 
 CivilDate todayOf(const Call& call) { return CivilDate::fromDays(std::chrono::floor<std::chrono::days>(call.now)); }
 
-Response jsonResponse(int status, const json::value& body) {
-  return Response{status, "application/json", json::serialize(body), {}};
-}
-
-// The version in If-Match ("3", W/"3" or 3); 428 when missing, 400 when not a version.
-std::expected<std::int64_t, Response> ifMatchVersion(const Call& call) {
-  std::string_view v = call.request.ifMatch;
-  if (v.empty())
-    return std::unexpected(problem(428, "Precondition Required", "send the version you edited in If-Match"));
-  if (v.starts_with("W/")) v.remove_prefix(2);
-  if (v.size() >= 2 && v.front() == '"' && v.back() == '"') v = v.substr(1, v.size() - 2);
-  auto version = positiveNumber(v);
-  if (!version)
-    return std::unexpected(problem(400, "Bad Request", "If-Match must hold a version such as \"3\"", "If-Match"));
-  return *version;
-}
-
 // Every record written with free text comes back with this reminder (Förordning 2006:39: data only for
 // its purposes; sensitive data should not be documented).
 json::object recordResponse(const CaseRecord& record) {

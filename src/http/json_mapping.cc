@@ -3,6 +3,10 @@
 namespace lotsen {
 namespace json = boost::json;
 
+Response jsonResponse(int status, const json::value& body) {
+  return Response{status, "application/json", json::serialize(body), {}};
+}
+
 json::object personSummaryJson(const Person& p) {
   const PersonDetails& d = p.details;
   return {{"id", p.id},

@@ -5,10 +5,14 @@
 #include <vector>
 
 #include "domain/person.h"
+#include "http/message.h"
 #include "store/json_form.h"  // registrations and case records: the journal's form
 #include "store/store.h"
 
 namespace lotsen {
+
+// A JSON answer with `status`.
+Response jsonResponse(int status, const boost::json::value& body);
 
 // A person in lists. Marks protected identity so that every client can show it.
 boost::json::object personSummaryJson(const Person& person);

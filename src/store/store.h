@@ -53,6 +53,12 @@ struct User {
   bool readsProtectedAddress = false;  // holds read_protected_address (granted per user, off by default)
 };
 
+// True when the account is active but nobody has logged in to it after the day `since` (or ever): the
+// accounts the municipality should review and remove ("registervård").
+inline bool unusedSince(const User& user, CivilDate since) {
+  return user.active && (user.lastLoginAt.empty() || user.lastLoginAt.substr(0, 10) <= since.iso());
+}
+
 struct NewUser {
   std::string username;
   std::string role;
@@ -311,7 +317,8 @@ class Store {
   // Units. conflict when the name is taken; invalid_input for an empty name or one over 60 characters.
   virtual std::expected<void, Error> createUnit(const Actor& actor, const std::string& name) = 0;
   virtual std::expected<std::vector<std::string>, Error> units() = 0;
-  // Replaces the units a user works in ("user.units_changed"). not_found for an unknown user or unit.
+  // Replaces the units a user works in ("user.units_changed", a new version). not_found for an unknown
+  // user or unit.
   virtual std::expected<void, Error> setUserUnits(const Actor& actor, std::int64_t userId,
                                                   const std::vector<std::string>& units) = 0;
 
@@ -328,6 +335,10 @@ class Store {
   // Users. conflict when the username is taken; not_found for an unknown unit. Writes "user.created".
   virtual std::expected<User, Error> createUser(const Actor& actor, const NewUser& user) = 0;
   virtual std::expected<std::optional<User>, Error> userByName(std::string_view username) = 0;
+  virtual std::expected<std::optional<User>, Error> userById(std::int64_t id) = 0;
+  // Replaces a user's roles, given canonically ("admin,caseworker"), with a new version
+  // ("user.roles_changed"). not_found for an unknown user. The change holds from the user's next request.
+  virtual std::expected<void, Error> setUserRoles(const Actor& actor, std::int64_t userId, const std::string& roles) = 0;
   // Every user, by username.
   virtual std::expected<std::vector<User>, Error> users() = 0;
   // Replaces the password hash and ends every session of the user at once ("user.password_changed").

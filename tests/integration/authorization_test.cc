@@ -435,5 +435,114 @@ TEST_F(Authorization, SqlInjectionProbesGetNormalAnswers) {
   EXPECT_EQ(verify.exitCode, 0) << verify.out;
 }
 
+
+// An administrator manages accounts over the API; each change holds from the user's next request, and
+// the last active administrator cannot remove themselves.
+TEST(UserAdministration, AdminsManageAccountsAndChangesHoldAtOnce) {
+  std::string db = tempPath("users.db");
+  ASSERT_EQ(runLotsen({"unit", "add", "--db", db, "--name", "KAA Norr"}).exitCode, 0);
+  ASSERT_EQ(runLotsen({"user", "add", "--db", db, "--name", "chief", "--role", "admin", "--password-stdin"},
+                      std::string(kPassword) + "\n")
+                .exitCode,
+            0);
+  ServerProcess server(db);
+  int port = server.port();
+  auto chief = login(port, "chief", kPassword);
+  ASSERT_TRUE(chief);
+  auto as = [&](const Session& s, const std::string& method, const std::string& target, const std::string& body = "",
+                std::vector<std::string> extra = {}) {
+    extra.insert(extra.end(), {s.cookie, s.csrf, "Content-Type: application/json"});
+    return http(port, method, target, body, extra);
+  };
+  auto etag = [](const HttpResponse& r) { return "If-Match: " + r.headers.at("etag"); };
+
+  auto invalid = as(*chief, "POST", "/api/v1/users",
+                    R"({"username":"Cecilia!","password":"short","roles":["boss"],"units":["KAA Mitt"]})");
+  EXPECT_EQ(invalid.status, 422);
+  for (const char* field : {"username", "password", "roles", "units"})
+    EXPECT_NE(invalid.body.find(std::string("\"field\":\"") + field + "\""), std::string::npos) << invalid.body;
+  EXPECT_EQ(as(*chief, "POST", "/api/v1/users", R"({"username":"x","password":"a-long-password","roles":"caseworker"})")
+                .status,
+            400);
+
+  auto created = as(*chief, "POST", "/api/v1/users",
+                    R"({"username":"cecilia","password":"a-long-password","roles":["caseworker"],"units":["KAA Norr"]})");
+  ASSERT_EQ(created.status, 201) << created.body;
+  EXPECT_EQ(created.body.find("argon2"), std::string::npos) << "never the password hash";
+  std::string path = created.headers.at("location");
+  EXPECT_EQ(as(*chief, "POST", "/api/v1/users",
+               R"({"username":"cecilia","password":"a-long-password","roles":["auditor"]})")
+                .status,
+            409)
+      << "taken";
+  auto cecilia = login(port, "cecilia", "a-long-password");
+  ASSERT_TRUE(cecilia);
+  EXPECT_EQ(as(*cecilia, "GET", "/api/v1/persons?query=").status, 200);
+
+  auto changed = as(*chief, "PATCH", path, R"({"roles":["statistician"]})", {etag(created)});
+  ASSERT_EQ(changed.status, 200) << changed.body;
+  EXPECT_NE(changed.body.find(R"("roles":["statistician"])"), std::string::npos) << changed.body;
+  EXPECT_EQ(as(*cecilia, "GET", "/api/v1/persons?query=").status, 403) << "the old role is gone at once";
+  EXPECT_EQ(as(*cecilia, "GET", "/api/v1/statistics").status, 200);
+  EXPECT_EQ(as(*chief, "PATCH", path, R"({"active":false})", {etag(created)}).status, 409) << "a stale version";
+  EXPECT_EQ(as(*chief, "PATCH", path, R"({"active":false})").status, 428);
+  EXPECT_EQ(as(*chief, "PATCH", path, R"({"colour":"blue"})", {etag(changed)}).status, 400);
+
+  auto deactivated = as(*chief, "PATCH", path, R"({"active":false})", {etag(changed)});
+  ASSERT_EQ(deactivated.status, 200) << deactivated.body;
+  EXPECT_EQ(as(*cecilia, "GET", "/api/v1/session").status, 401) << "deactivation ends every session";
+  EXPECT_FALSE(login(port, "cecilia", "a-long-password"));
+  ASSERT_EQ(as(*chief, "PATCH", path, R"({"active":true})", {etag(deactivated)}).status, 200);
+  cecilia = login(port, "cecilia", "a-long-password");
+  ASSERT_TRUE(cecilia);
+  EXPECT_EQ(as(*chief, "PUT", path + "/password", R"({"password":"short"})").status, 422);
+  EXPECT_EQ(as(*chief, "PUT", path + "/password", R"({"password":"another-long-password"})").status, 204);
+  EXPECT_EQ(as(*cecilia, "GET", "/api/v1/session").status, 401) << "a new password ends every session";
+  EXPECT_FALSE(login(port, "cecilia", "a-long-password"));
+  EXPECT_TRUE(login(port, "cecilia", "another-long-password"));
+
+  ASSERT_EQ(as(*chief, "POST", "/api/v1/users", R"({"username":"dormant","password":"a-long-password","roles":[]})")
+                .status,
+            422)
+      << "at least one role";
+  ASSERT_EQ(as(*chief, "POST", "/api/v1/users",
+               R"({"username":"dormant","password":"a-long-password","roles":["auditor"]})")
+                .status,
+            201);
+  auto unused = as(*chief, "GET", "/api/v1/users?inactive_days=90");
+  EXPECT_NE(unused.body.find("dormant"), std::string::npos) << unused.body;
+  EXPECT_EQ(unused.body.find("cecilia"), std::string::npos) << "logged in today";
+  EXPECT_EQ(as(*chief, "GET", "/api/v1/users?inactive_days=0").status, 400);
+
+  auto users = json::parse(as(*chief, "GET", "/api/v1/users").body).as_object();
+  std::string chiefPath, chiefVersion;
+  for (const auto& u : users["items"].as_array())
+    if (u.at("username") == "chief") {
+      chiefPath = "/api/v1/users/" + std::to_string(u.at("id").as_int64());
+      chiefVersion = "If-Match: " + std::to_string(u.at("version").as_int64());
+    }
+  auto last = as(*chief, "PATCH", chiefPath, R"({"roles":["caseworker"]})", {chiefVersion});
+  EXPECT_EQ(last.status, 409) << last.body;
+  EXPECT_NE(last.body.find("last active administrator"), std::string::npos) << last.body;
+  EXPECT_EQ(as(*chief, "PATCH", chiefPath, R"({"active":false})", {chiefVersion}).status, 409);
+  EXPECT_EQ(as(*chief, "PATCH", chiefPath, R"({"roles":["admin","caseworker"]})", {chiefVersion}).status, 200)
+      << "adding a role is fine";
+
+  server.stop();
+  sqlite3* handle = nullptr;
+  ASSERT_EQ(sqlite3_open(db.c_str(), &handle), SQLITE_OK);
+  sqlite3_stmt* stmt = nullptr;
+  sqlite3_prepare_v2(handle, "SELECT type FROM events WHERE actor = 'chief' ORDER BY id", -1, &stmt, nullptr);
+  std::vector<std::string> journal;
+  while (sqlite3_step(stmt) == SQLITE_ROW) journal.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0)));
+  sqlite3_finalize(stmt);
+  sqlite3_close(handle);
+  std::vector<std::string> expected{"user.created",     "user.units_changed",     "user.roles_changed",
+                                    "user.deactivated", "user.activated",         "user.password_changed",
+                                    "user.created",     "user.roles_changed"};
+  EXPECT_EQ(journal, expected);
+  removeDatabase(db);
+}
+
 }  // namespace
 }  // namespace lotsen::testing

@@ -178,7 +178,7 @@ TEST(Cli, DemoIsDeterministicAndOnlyFillsAnEmptyDatabase) {
   std::filesystem::remove_all(rb);
 }
 
-TEST(Cli, UnitsAndTheUnitsOfAUser) {
+TEST(Cli, UnitsAndTheUnitsAndRolesOfAUser) {
   std::string db = tempPath("units.db");
   EXPECT_EQ(runLotsen({"unit", "add", "--db", db, "--name", "KAA Norr"}).exitCode, 0);
   EXPECT_EQ(runLotsen({"unit", "add", "--db", db, "--name", "KAA Norr"}).exitCode, 2) << "taken";
@@ -197,6 +197,12 @@ TEST(Cli, UnitsAndTheUnitsOfAUser) {
   EXPECT_NE(list.find("KAA Norr"), std::string::npos) << list;
   EXPECT_EQ(runLotsen({"user", "units", "--db", db, "--name", "anna"}).exitCode, 0);
   EXPECT_EQ(runLotsen({"user", "list", "--db", db}).out.find("KAA Norr"), std::string::npos);
+  EXPECT_EQ(runLotsen({"user", "roles", "--db", db, "--name", "anna", "--role", "boss"}).exitCode, 2);
+  auto roles = runLotsen({"user", "roles", "--db", db, "--name", "anna", "--role", "auditor"});
+  EXPECT_EQ(roles.exitCode, 0) << roles.err;
+  list = runLotsen({"user", "list", "--db", db}).out;
+  EXPECT_NE(list.find("auditor"), std::string::npos) << list;
+  EXPECT_EQ(list.find("caseworker"), std::string::npos) << list;
   EXPECT_EQ(runLotsen({"user", "protected-address", "--db", db, "--name", "anna"}).exitCode, 2)
       << "--allow or --withdraw";
   removeDatabase(db);

@@ -800,14 +800,17 @@ class SqliteStore final : public Store {
       prepare("INSERT INTO users (username, role, password_hash, created_at) VALUES (?, ?, ?, ?)")
           .bind(u.username, u.role, u.passwordHash, nowIso())
           .run();
-      created = User{sqlite3_last_insert_rowid(db_), u.username, u.role, u.passwordHash, true, 1, "", {}, false};
+      created.id = sqlite3_last_insert_rowid(db_);
       if (auto ok = appendEvent(actor, std::nullopt, "user.created", nullptr,
                                 json::object{{"id", created.id}, {"username", u.username}, {"role", u.role}});
           !ok)
         return ok;
-      if (u.units.empty()) return {};
-      created.units = u.units;
-      return setUserUnits(actor, created.id, u.units);
+      if (!u.units.empty())
+        if (auto ok = setUserUnits(actor, created.id, u.units); !ok) return ok;
+      auto read = findUser("id = ?", created.id);
+      if (!read) return std::unexpected(read.error());
+      created = **read;
+      return {};
     });
     if (!done) return std::unexpected(done.error());
     return created;
@@ -815,6 +818,19 @@ class SqliteStore final : public Store {
 
   std::expected<std::optional<User>, Error> userByName(std::string_view username) override {
     return findUser("username = ?", username);
+  }
+
+  std::expected<std::optional<User>, Error> userById(std::int64_t id) override { return findUser("id = ?", id); }
+
+  std::expected<void, Error> setUserRoles(const Actor& actor, std::int64_t userId, const std::string& roles) override {
+    return transaction([&]() -> std::expected<void, Error> {
+      auto before = findUser("id = ?", userId);
+      if (!before) return std::unexpected(before.error());
+      if (!*before) return std::unexpected(notFound(fmt::format("no user with id {}", userId)));
+      prepare("UPDATE users SET role = ?, version = version + 1 WHERE id = ?").bind(roles, userId).run();
+      return appendEvent(actor, std::nullopt, "user.roles_changed", json::object{{"id", userId}, {"role", (*before)->role}},
+                         json::object{{"id", userId}, {"role", roles}});
+    });
   }
 
   std::expected<std::vector<User>, Error> users() override {
@@ -882,6 +898,7 @@ class SqliteStore final : public Store {
       if (!*before) return std::unexpected(notFound(fmt::format("no user with id {}", userId)));
       if (auto ok = requireUnits(units); !ok) return ok;
       prepare("DELETE FROM user_units WHERE user_id = ?").bind(userId).run();
+      prepare("UPDATE users SET version = version + 1 WHERE id = ?").bind(userId).run();
       for (const std::string& unit : units)
         prepare("INSERT OR IGNORE INTO user_units (user_id, unit) VALUES (?, ?)").bind(userId, unit).run();
       return appendEvent(actor, std::nullopt, "user.units_changed", json::value_from((*before)->units),

@@ -59,6 +59,10 @@ TEST(Routes, EveryRouteDeclaresTheDocumentedPermission) {
       {"GET /api/v1/access-log", read_access_log},
       {"GET /api/v1/access-log/review", read_access_log},
       {"GET /api/v1/statistics", read_statistics},
+      {"GET /api/v1/users", manage_users},
+      {"POST /api/v1/users", manage_users},
+      {"PATCH /api/v1/users/{id}", manage_users},
+      {"PUT /api/v1/users/{id}/password", manage_users},
   };
   std::set<std::string> seen;
   for (const Route& route : apiRoutes([] { return std::string(); })) {
