@@ -82,6 +82,15 @@ PersonalId PersonalId::fromNumber(std::int64_t number) {
   return PersonalId(number, *CivilDate::fromParts(year, month, coordination ? dayField - 60 : dayField), coordination);
 }
 
-std::string PersonalId::canonical() const { return fmt::format("{:08}-{:04}", number_ / 10'000, number_ % 10'000); }
+std::string PersonalId::canonical() const {
+  std::string text(13, '-');  // YYYYMMDD-NNNN, written by hand: this runs for every person in every answer
+  auto n = number_;
+  for (int i = 12; i >= 0; --i) {
+    if (i == 8) continue;
+    text[i] = static_cast<char>('0' + n % 10);
+    n /= 10;
+  }
+  return text;
+}
 
 }  // namespace lotsen

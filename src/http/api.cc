@@ -124,8 +124,8 @@ Response getPerson(Call& call) {
   json::object body = personJson(*person, *registrations, call.user->readsProtectedAddress);
   // Every registration starts as unknown until something tells what the person does.
   body["occupation"] = *occupation ? json::parse(toJson(**occupation)) : json::value(json::object{{"kind", "unknown"}});
-  Response r = jsonResponse(200, body);
-  r.headers.emplace_back("ETag", fmt::format("\"{}\"", person->version));
+  Response r = jsonResponse(200, std::move(body));
+  r.headers.emplace_back("ETag", "\"" + std::to_string(person->version) + "\"");
   call.accessedPersons({*id});
   return r;
 }
