@@ -22,6 +22,7 @@ build:
 	scripts/setup build
 	cmake -S . -B build/release -DCMAKE_BUILD_TYPE=Release -DLOTSEN_TESTS=OFF
 	cmake --build build/release -j$(JOBS)
+	scripts/web
 
 format:
 	scripts/setup format

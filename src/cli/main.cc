@@ -322,6 +322,9 @@ int main(int argc, char** argv) {
   serveCmd->add_option("--tls-cert", serverOptions.tlsCertificate,
                        "Serve HTTPS with this certificate chain (PEM); needs --tls-key, implies --secure-cookie");
   serveCmd->add_option("--tls-key", serverOptions.tlsKey, "The private key of --tls-cert (PEM)");
+  serverOptions.webRoot = LOTSEN_WEB_DIST;
+  serveCmd->add_option("--web", serverOptions.webRoot, "The built browser UI to serve (make build writes web/dist)")
+      ->capture_default_str();
 
   auto* migrateCmd = app.add_subcommand("migrate", "Create or upgrade the database schema");
   migrateCmd->add_option("--db", db, "SQLite database file")->capture_default_str();

@@ -225,9 +225,12 @@ Response changeOwnPassword(Call& call) {
   return r;
 }
 
+// The signed-in user and the session's CSRF token, so that a reloaded page can go on making changes
+// (only a same-origin page can read the answer: the cookie is SameSite=Strict and there is no CORS).
 Response currentSession(Call& call) {
-  return jsonResponse(
-      200, json::object{{"user", json::object{{"username", call.user->username}, {"role", call.user->roles.text()}}}});
+  return jsonResponse(200, json::object{{"csrf_token", call.csrfToken},
+                                        {"user", json::object{{"username", call.user->username},
+                                                              {"role", call.user->roles.text()}}}});
 }
 
 // POST /api/v1/persons/{id}/access-grants {"reason"}: break the glass. Opens the person's case to the user
@@ -376,8 +379,8 @@ void StorePool::giveBack(std::unique_ptr<Store> store) {
   idle_.push_back(std::move(store));
 }
 
-Api::Api(StorePool& readers, Writer& writer, SessionPolicy sessions)
-    : readers_(readers), writer_(writer), sessions_(sessions) {
+Api::Api(StorePool& readers, Writer& writer, SessionPolicy sessions, StaticFiles web)
+    : readers_(readers), writer_(writer), sessions_(sessions), web_(std::move(web)) {
   routes_ = apiRoutes([this] { return metrics_->render(); });
   std::vector<std::string> labels;
   for (const Route& r : routes_) labels.push_back(r.method + " " + r.pattern);
@@ -386,6 +389,9 @@ Api::Api(StorePool& readers, Writer& writer, SessionPolicy sessions)
 
 Api::RouteMatch Api::match(std::string_view method, std::string_view path) const {
   RouteMatch found;
+  if (method == "GET" || method == "HEAD") {
+    if (found.file = web_.find(path); found.file) return found;
+  }
   std::vector<std::string_view> params;
   for (std::size_t i = 0; i < routes_.size(); ++i) {
     std::string_view pattern = routes_[i].pattern;
@@ -429,6 +435,11 @@ std::size_t Api::bodyLimit(const RouteMatch& m) const { return m.index ? routes_
 
 Response Api::handle(const Request& request, RouteMatch match, Store* reader) {
   auto started = std::chrono::steady_clock::now();
+  if (match.file) {
+    Response file{200, match.file->contentType, match.file->body, {}};
+    observeUnrouted(request, 200, std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
+    return file;
+  }
   std::optional<std::int64_t> userId;
   Response response;
   try {
@@ -474,6 +485,7 @@ Response Api::dispatch(const Request& request, RouteMatch& m, Store* reader, std
             writer_,
             std::nullopt,
             {},
+            {},
             std::chrono::system_clock::now(),
             std::nullopt,
             {},
@@ -515,6 +527,7 @@ Response Api::authorizeAndRun(const Route& route, Call& call, std::optional<std:
     if (!user.active) return problem(401, "Unauthorized", "the account is not active");
     if (isStateChanging(request.method) && !secretsEqual(request.csrfToken, session.csrfToken))
       return problem(403, "Forbidden", "missing or wrong X-CSRF-Token header");
+    call.csrfToken = session.csrfToken;
     if (now - session.lastSeenAt >= 60)
       writer_.post([hash = call.sessionTokenHash, now](Store& s) { return s.touchSession(hash, now); });
     auto roles = parseRoles(user.role);

@@ -14,6 +14,7 @@
 #include "http/message.h"
 #include "http/metrics.h"
 #include "http/server.h"
+#include "http/static_files.h"
 #include "store/writer.h"
 
 namespace lotsen {
@@ -67,6 +68,7 @@ struct Call {
   Writer& writer;
   std::optional<SignedInUser> user;
   std::string sessionTokenHash;
+  std::string csrfToken;  // the session's
   std::chrono::system_clock::time_point now;
   // Set by handlers whose answer holds personal data that they read: the persons it holds, or how many
   // for bulk answers. Writes are not logged here: the event journal records who wrote what.
@@ -102,7 +104,8 @@ struct Route {
 
 class Api {
  public:
-  Api(StorePool& readers, Writer& writer, SessionPolicy sessions);
+  // `web`: the browser UI's files, served to anyone (they hold no data).
+  Api(StorePool& readers, Writer& writer, SessionPolicy sessions, StaticFiles web = {});
 
   // The route for a method and path: found (index and the values of its {…} parameters), or only the
   // path is known (405), or nothing (404). The server matches once, as soon as the headers are read.
@@ -110,6 +113,7 @@ class Api {
     std::optional<std::size_t> index;
     std::vector<std::string> params;
     bool pathKnown = false;
+    const StaticFiles::File* file = nullptr;  // a file of the UI (GET and HEAD only)
   };
   RouteMatch match(std::string_view method, std::string_view path) const;
   // True when the route must not run on a network thread.
@@ -132,6 +136,7 @@ class Api {
   StorePool& readers_;
   Writer& writer_;
   SessionPolicy sessions_;
+  StaticFiles web_;
   LoginThrottle throttle_;
   std::vector<Route> routes_;
   std::unique_ptr<Metrics> metrics_;

@@ -408,7 +408,11 @@ std::expected<void, Error> runServer(const ServerOptions& options) {
   if (!writerStore) return std::unexpected(writerStore.error());
   Writer writer(std::move(*writerStore));
   StorePool readers(options.openStore);
-  Api api(readers, writer, options.sessions);
+  auto web = StaticFiles::load(options.webRoot);
+  if (!web) return std::unexpected(web.error());
+  if (!options.webRoot.empty() && web->empty())
+    spdlog::warn(R"("msg":"no browser UI to serve; make build builds it","web":{})", jsonQuoted(options.webRoot));
+  Api api(readers, writer, options.sessions, std::move(*web));
   int threads =
       options.ioThreads > 0 ? options.ioThreads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   std::vector<std::unique_ptr<Store>> threadReaders;

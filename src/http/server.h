@@ -35,6 +35,8 @@ struct ServerOptions {
   // TLS: PEM files of the certificate chain and its private key. Both empty: plain HTTP.
   std::string tlsCertificate;
   std::string tlsKey;
+  // The browser UI's built files (web/dist). Empty, or a directory without files: the API only.
+  std::string webRoot;
   // Retention (gallring) runs through the writer at start and then once every this long; 0 turns it off.
   std::chrono::hours retentionInterval{24};
   // Opens one more connection to the database; called for each reader and for the writer.

@@ -1,0 +1,35 @@
+// Lotsen http: the browser UI's built files (web/dist), read once at start and served from memory.
+#pragma once
+
+#include <expected>
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include "domain/error.h"
+
+namespace lotsen {
+
+class StaticFiles {
+ public:
+  struct File {
+    std::string contentType;
+    std::string body;
+  };
+
+  // Every regular file under `directory`, by URL path ("/assets/index-3f2a.js"); index.html also
+  // answers "/". An empty set when the directory does not exist. Errors: internal when a file
+  // cannot be read.
+  static std::expected<StaticFiles, Error> load(const std::filesystem::path& directory);
+
+  // The file for a URL path, or null. Only files that were loaded can be found: no path leaves the
+  // directory.
+  const File* find(std::string_view path) const;
+  bool empty() const { return files_.empty(); }
+
+ private:
+  std::unordered_map<std::string, File> files_;
+};
+
+}  // namespace lotsen

@@ -1,0 +1,36 @@
+#include "http/static_files.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+namespace lotsen {
+namespace {
+
+TEST(StaticFiles, ServesTheBuiltFilesAndNothingElse) {
+  auto dir = std::filesystem::temp_directory_path() / "lotsen-static-files-test";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir / "assets");
+  std::ofstream(dir / "index.html") << "<!doctype html>";
+  std::ofstream(dir / "assets" / "index-1a2b.js") << "console.log(1)";
+  std::ofstream(dir / "assets" / "font.woff2") << "";
+
+  auto web = StaticFiles::load(dir);
+  ASSERT_TRUE(web);
+  ASSERT_NE(web->find("/"), nullptr) << "index.html answers /";
+  EXPECT_EQ(web->find("/")->body, "<!doctype html>");
+  EXPECT_EQ(web->find("/index.html")->contentType, "text/html; charset=utf-8");
+  ASSERT_NE(web->find("/assets/index-1a2b.js"), nullptr);
+  EXPECT_EQ(web->find("/assets/index-1a2b.js")->contentType, "text/javascript; charset=utf-8");
+  EXPECT_EQ(web->find("/assets/font.woff2")->body, "") << "an empty file is a file";
+  EXPECT_EQ(web->find("/assets/../index.html"), nullptr) << "only the loaded paths, never a path that climbs";
+  EXPECT_EQ(web->find("/api/v1/persons"), nullptr);
+  std::filesystem::remove_all(dir);
+
+  auto none = StaticFiles::load(dir);
+  ASSERT_TRUE(none);
+  EXPECT_TRUE(none->empty()) << "no UI built: the API alone";
+}
+
+}  // namespace
+}  // namespace lotsen

@@ -1,0 +1,10 @@
+// Builds the UI into web/dist, which `lotsen serve` serves. `npm run dev` serves it with hot reload
+// and passes /api to a Lotsen server on 127.0.0.1:8080.
+import react from "@vitejs/plugin-react";
+import { defineConfig } from "vite";
+
+export default defineConfig({
+  plugins: [react()],
+  build: { outDir: "dist", emptyOutDir: true, sourcemap: false },
+  server: { proxy: { "/api": "http://127.0.0.1:8080" } },
+});
