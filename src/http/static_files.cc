@@ -43,7 +43,7 @@ std::expected<StaticFiles, Error> StaticFiles::load(const std::filesystem::path&
 }
 
 const StaticFiles::File* StaticFiles::find(std::string_view path) const {
-  auto it = files_.find(std::string(path));
+  auto it = files_.find(path);
   return it == files_.end() ? nullptr : &it->second;
 }
 

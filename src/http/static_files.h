@@ -29,7 +29,11 @@ class StaticFiles {
   bool empty() const { return files_.empty(); }
 
  private:
-  std::unordered_map<std::string, File> files_;
+  struct PathHash {  // looks a string_view up without making a string of it
+    using is_transparent = void;
+    std::size_t operator()(std::string_view path) const { return std::hash<std::string_view>{}(path); }
+  };
+  std::unordered_map<std::string, File, PathHash, std::equal_to<>> files_;
 };
 
 }  // namespace lotsen
