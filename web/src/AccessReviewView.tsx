@@ -84,6 +84,30 @@ function Section<T>({
   );
 }
 
+// The findings that are lists of access-log entries.
+function entryFindings(review: AccessReview) {
+  return [
+    {
+      id: "outside-caseload",
+      title: "Läsningar utanför ärendelistan",
+      explanation: "Läsningar som gjordes med nödåtkomst, alltså av ärenden som inte låg i användarens ärendelista.",
+      finding: review.outside_caseload,
+    },
+    {
+      id: "bulk",
+      title: "Massuttag",
+      explanation: `Anrop som gav uppgifter om fler än ${review.bulk.threshold} personer.`,
+      finding: review.bulk,
+    },
+    {
+      id: "off-hours",
+      title: "Läsningar utanför kontorstid",
+      explanation: "Före 07.00, från 18.00 eller under helger, svensk tid. Helgdagar räknas inte.",
+      finding: review.off_hours,
+    },
+  ];
+}
+
 export function AccessReviewView() {
   const [from, setFrom] = useState(daysAgo(29));
   const [to, setTo] = useState(daysAgo(0));
@@ -164,30 +188,11 @@ export function AccessReviewView() {
               </tbody>
             </table>
           </Section>
-          <Section
-            id="outside-caseload"
-            title="Läsningar utanför ärendelistan"
-            explanation="Läsningar som gjordes med nödåtkomst, alltså av ärenden som inte låg i användarens ärendelista."
-            finding={review.outside_caseload}
-          >
-            <EntryTable entries={review.outside_caseload.items} />
-          </Section>
-          <Section
-            id="bulk"
-            title="Massuttag"
-            explanation={`Anrop som gav uppgifter om fler än ${review.bulk.threshold} personer.`}
-            finding={review.bulk}
-          >
-            <EntryTable entries={review.bulk.items} />
-          </Section>
-          <Section
-            id="off-hours"
-            title="Läsningar utanför kontorstid"
-            explanation="Före 07.00, från 18.00 eller under helger, svensk tid. Helgdagar räknas inte."
-            finding={review.off_hours}
-          >
-            <EntryTable entries={review.off_hours.items} />
-          </Section>
+          {entryFindings(review).map(({ id, title, explanation, finding }) => (
+            <Section key={id} id={id} title={title} explanation={explanation} finding={finding}>
+              <EntryTable entries={finding.items} />
+            </Section>
+          ))}
           <Section
             id="many-persons"
             title="Användare som läst många personer"
