@@ -306,7 +306,6 @@ std::expected<std::int64_t, Response> ifMatchVersion(const Call& call) {
   return *version;
 }
 
-
 std::expected<std::vector<Registration>, Error> Call::registrationsOf(std::int64_t personId) {
   if (!registrations || registrations->first != personId) {
     auto read = store.registrationsOf(personId);
@@ -437,7 +436,9 @@ Response Api::handle(const Request& request, RouteMatch match, Store* reader) {
   auto started = std::chrono::steady_clock::now();
   if (match.file) {
     Response file{200, match.file->contentType, match.file->body, {}};
-    observeUnrouted(request, 200, std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
+    double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    metrics_->observe(routes_.size(), 200, seconds);
+    log(request, "static", 200, seconds, std::nullopt);
     return file;
   }
   std::optional<std::int64_t> userId;
