@@ -20,6 +20,7 @@ json::object personJson(const Person& p, const std::vector<Registration>& regist
                         bool showProtectedAddress) {
   const PersonDetails& d = p.details;
   json::object o = personSummaryJson(p);
+  o.reserve(12);  // the fields below and the handler's "occupation", without growing twice
   bool hidden = d.protection != Protection::none && !showProtectedAddress;
   o["address"] = hidden ? json::value(nullptr)
                         : json::value(json::object{
