@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include <boost/json.hpp>
+#include <set>
 
 #include "http/api.h"
 #include "report/access_review.h"
@@ -11,6 +12,16 @@ namespace json = boost::json;
 namespace {
 
 constexpr std::size_t kMaxItems = 1000;
+constexpr std::size_t kMostPersonsNamed = 100;  // beyond this, the auditor's own entry holds a count
+
+// The log names persons too, so reading it is logged like any other read: the distinct persons the
+// answer names, or only how many when they are many.
+void logPersonsNamed(Call& call, const std::set<std::int64_t>& persons) {
+  if (persons.size() <= kMostPersonsNamed)
+    call.accessedPersons({persons.begin(), persons.end()});
+  else
+    call.accessed.emplace(std::vector<std::int64_t>{}, static_cast<std::int64_t>(persons.size()));
+}
 
 // The days from ?from= to ?to=, both included; by default the last 30 days.
 std::expected<std::pair<CivilDate, CivilDate>, Response> period(const Call& call) {
@@ -48,7 +59,12 @@ Response accessLog(Call& call) {
   auto entries = call.store.accessEntries(query);
   if (!entries) return problem(entries.error());
   json::array items;
-  for (std::size_t i = 0; i < entries->size() && i < kMaxItems; ++i) items.push_back(accessEntryJson((*entries)[i]));
+  std::set<std::int64_t> named;
+  for (std::size_t i = 0; i < entries->size() && i < kMaxItems; ++i) {
+    items.push_back(accessEntryJson((*entries)[i]));
+    named.insert((*entries)[i].entry.personIds.begin(), (*entries)[i].entry.personIds.end());
+  }
+  logPersonsNamed(call, named);
   return Response{200, "application/json",
                   json::serialize(json::object{{"items", std::move(items)}, {"truncated", entries->size() > kMaxItems}}),
                   {}};
@@ -66,6 +82,7 @@ Response accessReview(Call& call) {
   options.manyPersonsThreshold = *many;
   auto review = reviewAccessLog(call.store, days->first, days->second, options);
   if (!review) return problem(review.error());
+  logPersonsNamed(call, personsNamed(*review, kMaxItems));
   return Response{200, "application/json", json::serialize(accessReviewJson(*review, options, kMaxItems)), {}};
 }
 

@@ -96,6 +96,16 @@ std::expected<AccessReview, Error> reviewAccessLog(Store& store, CivilDate from,
   return review;
 }
 
+std::set<std::int64_t> personsNamed(const AccessReview& review, std::size_t maxItems) {
+  std::set<std::int64_t> persons;
+  for (std::size_t i = 0; i < review.breakGlass.size() && i < maxItems; ++i)
+    persons.insert(review.breakGlass[i].first.personId);
+  for (const auto* finding : {&review.outsideCaseload, &review.bulk, &review.offHours})
+    for (std::size_t i = 0; i < finding->size() && i < maxItems; ++i)
+      persons.insert((*finding)[i].entry.personIds.begin(), (*finding)[i].entry.personIds.end());
+  return persons;
+}
+
 json::object accessReviewJson(const AccessReview& review, const AccessReviewOptions& options, std::size_t maxItems) {
   auto iso = [](std::int64_t t) { return formatUtcTimestamp(std::chrono::sys_seconds(std::chrono::seconds(t))); };
   json::object breakGlass = finding(review.breakGlass, maxItems, [&](const auto& g) {

@@ -7,6 +7,7 @@
 #include <boost/json.hpp>
 #include <chrono>
 #include <cstdint>
+#include <set>
 #include <span>
 #include <string>
 #include <vector>
@@ -47,6 +48,9 @@ std::expected<AccessReview, Error> reviewAccessLog(Store& store, CivilDate from,
 
 // One access-log entry as JSON (the API's and the review's form).
 boost::json::object accessEntryJson(const LoggedAccess& entry);
+
+// The persons the review's JSON names (at most `maxItems` items of each finding, as accessReviewJson).
+std::set<std::int64_t> personsNamed(const AccessReview& review, std::size_t maxItems);
 
 // The review as JSON: each finding's count, and at most `maxItems` of its entries ("truncated" when more).
 boost::json::object accessReviewJson(const AccessReview& review, const AccessReviewOptions& options,

@@ -281,6 +281,18 @@ TEST_F(Authorization, BreakingTheGlassOpensOneCaseForAStatedReasonAndIsReviewed)
                              .body)
                  .as_object();
   EXPECT_GE(log["items"].as_array().size(), 2u);
+
+  // Reading the log is logged too, with the persons the answer named.
+  auto own = json::parse(as(revisor, "GET", "/api/v1/access-log?username=revisor").body).as_object();
+  bool reviewLogged = false, logReadLogged = false;
+  for (const auto& e : own["items"].as_array()) {
+    auto route = e.at("route").as_string();
+    reviewLogged |= route == "GET /api/v1/access-log/review" && e.at("count").to_number<std::int64_t>() > 0;
+    logReadLogged |= route == "GET /api/v1/access-log" && !e.at("person_ids").as_array().empty() &&
+                     e.at("person_ids").as_array()[0].to_number<std::int64_t>() == persons_->at("bengt").first;
+  }
+  EXPECT_TRUE(reviewLogged) << own;
+  EXPECT_TRUE(logReadLogged) << own;
 }
 
 TEST_F(Authorization, UnitManagersAssignOnlyWithinTheirUnits) {
