@@ -322,6 +322,8 @@ int main(int argc, char** argv) {
   serveCmd->add_option("--tls-cert", serverOptions.tlsCertificate,
                        "Serve HTTPS with this certificate chain (PEM); needs --tls-key, implies --secure-cookie");
   serveCmd->add_option("--tls-key", serverOptions.tlsKey, "The private key of --tls-cert (PEM)");
+  serveCmd->add_option("--trusted-proxy", serverOptions.trustedProxies,
+                       "The address of a reverse proxy whose X-Forwarded-For names the client (repeat for several)");
   serverOptions.webRoot = LOTSEN_WEB_DIST;
   serveCmd->add_option("--web", serverOptions.webRoot, "The built browser UI to serve (make build writes web/dist)")
       ->capture_default_str();

@@ -6,6 +6,7 @@
 #include <spdlog/sinks/base_sink.h>
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <atomic>
 #include <boost/asio.hpp>
 #include <boost/asio/ssl.hpp>
@@ -41,6 +42,19 @@ Request toRequest(const http::request<http::string_body>& in) {
   out.csrfToken = std::string(in["X-CSRF-Token"]);
   out.ifMatch = std::string(in[http::field::if_match]);
   return out;
+}
+
+// The client's address: the peer's, or, when the peer is one of the `trusted` proxies, the last address in
+// X-Forwarded-For (the one the proxy appended; those before it come from the client and prove nothing).
+std::string clientAddress(const std::string& peer, std::string_view forwardedFor,
+                          const std::vector<std::string>& trusted) {
+  if (forwardedFor.empty() || std::find(trusted.begin(), trusted.end(), peer) == trusted.end()) return peer;
+  std::string_view last = forwardedFor.substr(forwardedFor.rfind(',') + 1);
+  while (!last.empty() && last.front() == ' ') last.remove_prefix(1);
+  while (!last.empty() && last.back() == ' ') last.remove_suffix(1);
+  boost::system::error_code ec;
+  auto address = asio::ip::make_address(last, ec);
+  return ec ? peer : address.to_string();
 }
 
 // The response as bytes on the wire: status line, headers, body. Written by hand rather than through
@@ -272,7 +286,8 @@ class Server {
 
       http::request<http::string_body> message = parser.release();
       Request request = toRequest(message);
-      request.remoteAddress = connection.remoteAddress;
+      request.remoteAddress =
+          clientAddress(connection.remoteAddress, message["X-Forwarded-For"], options_.trustedProxies);
       Response response;
       if (api_.runsOnWorker(route)) {
         response = co_await asio::co_spawn(

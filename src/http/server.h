@@ -11,6 +11,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "store/store.h"
 
@@ -35,6 +36,9 @@ struct ServerOptions {
   // TLS: PEM files of the certificate chain and its private key. Both empty: plain HTTP.
   std::string tlsCertificate;
   std::string tlsKey;
+  // Peers (reverse proxies such as nginx) whose X-Forwarded-For header names the client: the last
+  // address in it is the one the proxy saw. From any other peer the header is ignored.
+  std::vector<std::string> trustedProxies;
   // The browser UI's built files (web/dist). Empty, or a directory without files: the API only.
   std::string webRoot;
   // Retention (gallring) runs through the writer at start and then once every this long; 0 turns it off.

@@ -133,6 +133,37 @@ TEST(Cli, RepeatedWrongPasswordsLockTheAccountWithRetryAfter) {
   removeDatabase(db);
 }
 
+// Behind a reverse proxy the throttle counts the client's address from X-Forwarded-For, but only when the
+// proxy is trusted: from anyone else the header is ignored, so that it cannot dodge the limit.
+TEST(Cli, TheAddressThrottleSeesTheClientBehindATrustedProxy) {
+  std::string db = tempPath("proxy.db");
+  ASSERT_EQ(runLotsen({"user", "add", "--db", db, "--name", "anna", "--role", "caseworker", "--password-stdin"},
+                      "a-long-password\n")
+                .exitCode,
+            0);
+  auto fail20 = [](int port, const std::string& from) {
+    for (int i = 0; i < 20; ++i)  // four tries each for five unknown accounts: no account is locked
+      http(port, "POST", "/api/v1/session",
+           R"({"username":"nobody)" + std::to_string(i % 5) + R"(","password":"wrong-password"})",
+           {"Content-Type: application/json", "X-Forwarded-For: 192.0.2.1, " + from});
+  };
+  auto login = [](int port, const std::string& from) {
+    return http(port, "POST", "/api/v1/session", R"({"username":"anna","password":"a-long-password"})",
+                {"Content-Type: application/json", "X-Forwarded-For: " + from})
+        .status;
+  };
+  {
+    ServerProcess proxied(db, {"--trusted-proxy", "127.0.0.1"});
+    fail20(proxied.port(), "10.0.0.1");
+    EXPECT_EQ(login(proxied.port(), "10.0.0.1"), 429) << "the client that failed";
+    EXPECT_EQ(login(proxied.port(), "10.0.0.2"), 200) << "another client behind the same proxy";
+  }
+  ServerProcess direct(db);
+  fail20(direct.port(), "10.0.0.1");
+  EXPECT_EQ(login(direct.port(), "10.0.0.2"), 429) << "an untrusted peer's header changes nothing";
+  removeDatabase(db);
+}
+
 TEST(Cli, UserListShowsAccountsUnusedForDays) {
   std::string db = tempPath("userlist.db");
   for (std::string name : {"anna", "bertil"})
