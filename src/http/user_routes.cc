@@ -56,10 +56,13 @@ std::expected<std::vector<std::string>, Response> stringList(const json::value& 
   std::vector<std::string> out;
   const json::array* a = v.if_array();
   for (std::size_t i = 0; a && i < a->size(); ++i) {
-    if (!(*a)[i].is_string()) a = nullptr;
-    else out.emplace_back((*a)[i].as_string());
+    if (!(*a)[i].is_string())
+      a = nullptr;
+    else
+      out.emplace_back((*a)[i].as_string());
   }
-  if (!a) return std::unexpected(problem(400, "Bad Request", fmt::format("give \"{}\" as a list of strings", name), name));
+  if (!a)
+    return std::unexpected(problem(400, "Bad Request", fmt::format("give \"{}\" as a list of strings", name), name));
   return out;
 }
 
@@ -93,7 +96,8 @@ Response listUsers(Call& call) {
   if (std::string days = queryParameter(call.request.query, "inactive_days"); !days.empty()) {
     auto n = positiveNumber(days);
     if (!n || *n > kMaxInactiveDays)
-      return problem(400, "Bad Request", fmt::format("inactive_days must be a whole number from 1 to {}", kMaxInactiveDays),
+      return problem(400, "Bad Request",
+                     fmt::format("inactive_days must be a whole number from 1 to {}", kMaxInactiveDays),
                      "inactive_days");
     unusedAfter = CivilDate::fromDays(std::chrono::floor<std::chrono::days>(call.now)).plusDays(-static_cast<int>(*n));
   }
@@ -139,7 +143,9 @@ Response createUser(Call& call) {
     return validationProblem(invalid);
   }
   Actor actor{call.user->id, call.user->username};
-  auto created = call.writer.run<User>([&](Store& s) { return s.createUser(actor, NewUser{name, *roles, *hash, units}); });
+  auto created = call.writer.run<User>([&](Store& s) {
+    return s.createUser(actor, NewUser{name, *roles, *hash, units});
+  });
   if (!created) return problem(created.error());
   Response r = userResponse(201, *created);
   r.headers.emplace_back("Location", fmt::format("/api/v1/users/{}", created->id));
@@ -174,7 +180,8 @@ Response changeUser(Call& call) {
     units = std::move(*list);
   }
   std::optional<bool> active, readsProtectedAddress;
-  for (auto [field, target] : {std::pair{"active", &active}, std::pair{"reads_protected_address", &readsProtectedAddress}})
+  for (auto [field, target] :
+       {std::pair{"active", &active}, std::pair{"reads_protected_address", &readsProtectedAddress}})
     if (const json::value* v = body->if_contains(field)) {
       if (!v->is_bool()) return problem(400, "Bad Request", fmt::format("give \"{}\" as true or false", field), field);
       *target = v->as_bool();

@@ -338,7 +338,8 @@ class Store {
   virtual std::expected<std::optional<User>, Error> userById(std::int64_t id) = 0;
   // Replaces a user's roles, given canonically ("admin,caseworker"), with a new version
   // ("user.roles_changed"). not_found for an unknown user. The change holds from the user's next request.
-  virtual std::expected<void, Error> setUserRoles(const Actor& actor, std::int64_t userId, const std::string& roles) = 0;
+  virtual std::expected<void, Error> setUserRoles(const Actor& actor, std::int64_t userId,
+                                                  const std::string& roles) = 0;
   // Every user, by username.
   virtual std::expected<std::vector<User>, Error> users() = 0;
   // Replaces the password hash and ends every session of the user at once ("user.password_changed").

@@ -447,7 +447,6 @@ TEST_F(Authorization, SqlInjectionProbesGetNormalAnswers) {
   EXPECT_EQ(verify.exitCode, 0) << verify.out;
 }
 
-
 // An administrator manages accounts over the API; each change holds from the user's next request, and
 // the last active administrator cannot remove themselves.
 TEST(UserAdministration, AdminsManageAccountsAndChangesHoldAtOnce) {
@@ -477,15 +476,16 @@ TEST(UserAdministration, AdminsManageAccountsAndChangesHoldAtOnce) {
                 .status,
             400);
 
-  auto created = as(*chief, "POST", "/api/v1/users",
-                    R"({"username":"cecilia","password":"a-long-password","roles":["caseworker"],"units":["KAA Norr"]})");
+  auto created =
+      as(*chief, "POST", "/api/v1/users",
+         R"({"username":"cecilia","password":"a-long-password","roles":["caseworker"],"units":["KAA Norr"]})");
   ASSERT_EQ(created.status, 201) << created.body;
   EXPECT_EQ(created.body.find("argon2"), std::string::npos) << "never the password hash";
   std::string path = created.headers.at("location");
-  EXPECT_EQ(as(*chief, "POST", "/api/v1/users",
-               R"({"username":"cecilia","password":"a-long-password","roles":["auditor"]})")
-                .status,
-            409)
+  EXPECT_EQ(
+      as(*chief, "POST", "/api/v1/users", R"({"username":"cecilia","password":"a-long-password","roles":["auditor"]})")
+          .status,
+      409)
       << "taken";
   auto cecilia = login(port, "cecilia", "a-long-password");
   ASSERT_TRUE(cecilia);
@@ -513,14 +513,14 @@ TEST(UserAdministration, AdminsManageAccountsAndChangesHoldAtOnce) {
   EXPECT_FALSE(login(port, "cecilia", "a-long-password"));
   EXPECT_TRUE(login(port, "cecilia", "another-long-password"));
 
-  ASSERT_EQ(as(*chief, "POST", "/api/v1/users", R"({"username":"dormant","password":"a-long-password","roles":[]})")
-                .status,
-            422)
+  ASSERT_EQ(
+      as(*chief, "POST", "/api/v1/users", R"({"username":"dormant","password":"a-long-password","roles":[]})").status,
+      422)
       << "at least one role";
-  ASSERT_EQ(as(*chief, "POST", "/api/v1/users",
-               R"({"username":"dormant","password":"a-long-password","roles":["auditor"]})")
-                .status,
-            201);
+  ASSERT_EQ(
+      as(*chief, "POST", "/api/v1/users", R"({"username":"dormant","password":"a-long-password","roles":["auditor"]})")
+          .status,
+      201);
   auto unused = as(*chief, "GET", "/api/v1/users?inactive_days=90");
   EXPECT_NE(unused.body.find("dormant"), std::string::npos) << unused.body;
   EXPECT_EQ(unused.body.find("cecilia"), std::string::npos) << "logged in today";
@@ -546,11 +546,12 @@ TEST(UserAdministration, AdminsManageAccountsAndChangesHoldAtOnce) {
   sqlite3_stmt* stmt = nullptr;
   sqlite3_prepare_v2(handle, "SELECT type FROM events WHERE actor = 'chief' ORDER BY id", -1, &stmt, nullptr);
   std::vector<std::string> journal;
-  while (sqlite3_step(stmt) == SQLITE_ROW) journal.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0)));
+  while (sqlite3_step(stmt) == SQLITE_ROW)
+    journal.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0)));
   sqlite3_finalize(stmt);
   sqlite3_close(handle);
-  std::vector<std::string> expected{"user.created",     "user.units_changed",     "user.roles_changed",
-                                    "user.deactivated", "user.activated",         "user.password_changed",
+  std::vector<std::string> expected{"user.created",     "user.units_changed", "user.roles_changed",
+                                    "user.deactivated", "user.activated",     "user.password_changed",
                                     "user.created",     "user.roles_changed"};
   EXPECT_EQ(journal, expected);
   removeDatabase(db);

@@ -828,7 +828,8 @@ class SqliteStore final : public Store {
       if (!before) return std::unexpected(before.error());
       if (!*before) return std::unexpected(notFound(fmt::format("no user with id {}", userId)));
       prepare("UPDATE users SET role = ?, version = version + 1 WHERE id = ?").bind(roles, userId).run();
-      return appendEvent(actor, std::nullopt, "user.roles_changed", json::object{{"id", userId}, {"role", (*before)->role}},
+      return appendEvent(actor, std::nullopt, "user.roles_changed",
+                         json::object{{"id", userId}, {"role", (*before)->role}},
                          json::object{{"id", userId}, {"role", roles}});
     });
   }
