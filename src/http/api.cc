@@ -261,6 +261,18 @@ Response grantAccess(Call& call) {
                                         {"expires_at", iso(granted->expiresAt)}});
 }
 
+// DELETE /api/v1/persons/{id}/access-grants: the user is done with the case and ends their grant before
+// it expires (the review shows the grant with its real end).
+Response endGrants(Call& call) {
+  auto id = pathId(call, 0);
+  if (!id) return problem(404, "Not Found", "no such person");
+  std::int64_t now = unixSeconds(call.now);
+  auto ended = call.writer.run<int>([&](Store& s) { return s.endGrants(call.user->id, *id, now); });
+  if (!ended) return problem(ended.error());
+  if (*ended == 0) return problem(404, "Not Found", "you hold no valid grant for this person");
+  return Response{204, "", "", {}};
+}
+
 Response listUnits(Call& call) {
   auto units = call.store.units();
   if (!units) return problem(units.error());
@@ -347,6 +359,7 @@ std::vector<Route> apiRoutes(const std::function<std::string()>& renderMetrics) 
       {"GET", "/api/v1/persons", read_cases, inline_read, searchPersons},
       {"GET", "/api/v1/persons/{id}", read_cases, inline_read, getPerson},
       {"POST", "/api/v1/persons/{id}/access-grants", break_glass, worker, grantAccess},
+      {"DELETE", "/api/v1/persons/{id}/access-grants", break_glass, worker, endGrants},
       {"GET", "/api/v1/units", signed_in, inline_read, listUnits},
       {"POST", "/api/v1/units", manage_users, worker, createUnit},
       {"POST", "/api/v1/identification-runs", run_identification, worker, postIdentificationRun, kMaxUploadBytes},

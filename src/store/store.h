@@ -331,6 +331,8 @@ class Store {
   // The user's latest grant for the person that is still valid at `now` (unix seconds), if any.
   virtual std::expected<std::optional<AccessGrant>, Error> activeGrant(std::int64_t userId, std::int64_t personId,
                                                                       std::int64_t now) = 0;
+  // Ends, at `now`, the user's grants for the person that are still valid; returns how many it ended.
+  virtual std::expected<int, Error> endGrants(std::int64_t userId, std::int64_t personId, std::int64_t now) = 0;
 
   // Users. conflict when the username is taken; not_found for an unknown unit. Writes "user.created".
   virtual std::expected<User, Error> createUser(const Actor& actor, const NewUser& user) = 0;

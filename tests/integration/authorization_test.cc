@@ -240,6 +240,9 @@ TEST_F(Authorization, BreakingTheGlassOpensOneCaseForAStatedReasonAndIsReviewed)
                   R"({"date":"2026-11-20","time":"10:00","channel":"phone","reached":true,"occupation":"work"})");
   EXPECT_EQ(wrote.status, 201) << wrote.body;
   EXPECT_EQ(as(anna, "GET", personPath("intake")).status, 403) << "one case only";
+  EXPECT_EQ(as(anna, "DELETE", personPath("bengt", "/access-grants")).status, 204) << "done with the case";
+  EXPECT_EQ(as(anna, "GET", personPath("bengt")).status, 403) << "an ended grant opens nothing";
+  EXPECT_EQ(as(anna, "DELETE", personPath("bengt", "/access-grants")).status, 404) << "nothing left to end";
 
   // An auditor reads with a reason, and never writes.
   const TestUser& revisor = user("revisor");

@@ -945,6 +945,15 @@ class SqliteStore final : public Store {
       return AccessGrant{s.integer(0), userId, personId, s.text(1), s.integer(2), s.integer(3)};
     });
   }
+  std::expected<int, Error> endGrants(std::int64_t userId, std::int64_t personId, std::int64_t now) override {
+    return guard([&]() -> std::expected<int, Error> {
+      prepare("UPDATE access_grants SET expires_at = ? WHERE user_id = ? AND person_id = ? AND expires_at > ?")
+          .bind(now, userId, personId, now)
+          .run();
+      return sqlite3_changes(db_);
+    });
+  }
+
 
   std::expected<void, Error> appendAccess(const AccessEntry& e) override {
     auto append = [&]() -> std::expected<void, Error> {

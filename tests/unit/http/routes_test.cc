@@ -50,6 +50,7 @@ TEST(Routes, EveryRouteDeclaresTheDocumentedPermission) {
       {"GET /api/v1/persons/{id}", read_cases},
       {"GET /api/v1/persons/{id}/history", read_cases},
       {"POST /api/v1/persons/{id}/access-grants", break_glass},
+      {"DELETE /api/v1/persons/{id}/access-grants", break_glass},
       {"PUT /api/v1/persons/{id}/registrations/{registration}/assignment", assign_cases},
       {"POST /api/v1/persons/{id}/registrations/{registration}/close", write_cases},
       {"GET /api/v1/worklists", read_cases},
