@@ -19,6 +19,13 @@ std::int64_t personCount(const std::string& db) {
   return (*store)->searchPersons({{}, "", 0, 1, {}})->total;
 }
 
+// Adds the caseworker anna, password "a-long-password", to `db`.
+bool addAnna(const std::string& db) {
+  return runLotsen({"user", "add", "--db", db, "--name", "anna", "--role", "caseworker", "--password-stdin"},
+                   "a-long-password\n")
+             .exitCode == 0;
+}
+
 std::string slurp(const std::filesystem::path& p) {
   std::ifstream in(p, std::ios::binary);
   std::stringstream s;
@@ -85,10 +92,7 @@ TEST(Cli, UserAddChecksPasswordRoleAndDuplicates) {
 
 TEST(Cli, PasswordChangeAndDeactivationEndEverySessionAtOnce) {
   std::string db = tempPath("revoke.db");
-  ASSERT_EQ(runLotsen({"user", "add", "--db", db, "--name", "anna", "--role", "caseworker", "--password-stdin"},
-                      "a-long-password\n")
-                .exitCode,
-            0);
+  ASSERT_TRUE(addAnna(db));
   ServerProcess server(db);
   auto first = login(server.port(), "anna", "a-long-password");
   ASSERT_TRUE(first);
@@ -117,10 +121,7 @@ TEST(Cli, PasswordChangeAndDeactivationEndEverySessionAtOnce) {
 
 TEST(Cli, RepeatedWrongPasswordsLockTheAccountWithRetryAfter) {
   std::string db = tempPath("throttle.db");
-  ASSERT_EQ(runLotsen({"user", "add", "--db", db, "--name", "anna", "--role", "caseworker", "--password-stdin"},
-                      "a-long-password\n")
-                .exitCode,
-            0);
+  ASSERT_TRUE(addAnna(db));
   ServerProcess server(db);
   auto attempt = [&](const std::string& password) {
     return http(server.port(), "POST", "/api/v1/session", R"({"username":"anna","password":")" + password + "\"}",
@@ -137,10 +138,7 @@ TEST(Cli, RepeatedWrongPasswordsLockTheAccountWithRetryAfter) {
 // proxy is trusted: from anyone else the header is ignored, so that it cannot dodge the limit.
 TEST(Cli, TheAddressThrottleSeesTheClientBehindATrustedProxy) {
   std::string db = tempPath("proxy.db");
-  ASSERT_EQ(runLotsen({"user", "add", "--db", db, "--name", "anna", "--role", "caseworker", "--password-stdin"},
-                      "a-long-password\n")
-                .exitCode,
-            0);
+  ASSERT_TRUE(addAnna(db));
   auto fail20 = [](int port, const std::string& from) {
     for (int i = 0; i < 20; ++i)  // four tries each for five unknown accounts: no account is locked
       http(port, "POST", "/api/v1/session",
