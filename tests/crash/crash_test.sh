@@ -2,7 +2,7 @@
 # Durability: runs a writing load against a real `lotsen serve`, kills it with SIGKILL at random moments
 # (ROUNDS times, default 20), restarts it, and checks that every write answered 2xx is in the database
 # and that `PRAGMA integrity_check` is ok. Usage: crash_test.sh LOTSEN_BINARY
-set -euo pipefail
+set -Eeuo pipefail  # -E: the ERR trap below also reports failures inside functions
 lotsen=$1
 rounds=${ROUNDS:-20}
 writers=4

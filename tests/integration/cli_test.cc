@@ -130,7 +130,9 @@ TEST(Cli, RepeatedWrongPasswordsLockTheAccountWithRetryAfter) {
   for (int i = 0; i < 5; ++i) EXPECT_EQ(attempt("wrong-password").status, 401);
   auto locked = attempt("a-long-password");
   EXPECT_EQ(locked.status, 429) << "even the right password waits";
-  EXPECT_EQ(locked.headers["retry-after"], "30");
+  // 30 seconds from the fifth failure; a slow machine may already have used one of them.
+  int retryAfter = std::stoi(locked.headers["retry-after"]);
+  EXPECT_TRUE(retryAfter == 30 || retryAfter == 29) << retryAfter;
   removeDatabase(db);
 }
 
