@@ -17,8 +17,7 @@ today=$(date -u +%F)
 person=$(sqlite3 "$work/bench.db" "SELECT person_id FROM registrations WHERE end_date IS NULL LIMIT 1")
 "$lotsen" serve --db "$work/bench.db" --listen 127.0.0.1:0 >"$work/lotsen.log" 2>&1 &
 server=$!
-for _ in $(seq 100); do grep -q "lyssnar på" "$work/lotsen.log" && break; sleep 0.1; done
-url=$(grep -m1 -o 'http://127.0.0.1:[0-9]*' "$work/lotsen.log")
+url=$(scripts/lotsen-url "$work/lotsen.log")
 csrf=$(curl -sf -c "$work/cookies" -H 'Content-Type: application/json' \
   -d '{"username":"demo","password":"lotsen-demo-2026"}' "$url/api/v1/session" | sed 's/.*"csrf_token":"\([^"]*\)".*/\1/')
 cookie="lotsen_session=$(awk '$6=="lotsen_session"{print $7}' "$work/cookies")"

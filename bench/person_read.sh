@@ -15,8 +15,7 @@ trap cleanup EXIT
 "$lotsen" demo --db "$work/bench.db" --date 2026-11-22 2>/dev/null
 "$lotsen" serve --db "$work/bench.db" --listen 127.0.0.1:0 >"$work/lotsen.log" 2>&1 &
 pids+=($!)
-for _ in $(seq 100); do grep -q "lyssnar på" "$work/lotsen.log" && break; sleep 0.1; done
-url=$(grep -m1 -o 'http://127.0.0.1:[0-9]*' "$work/lotsen.log")
+url=$(scripts/lotsen-url "$work/lotsen.log")
 curl -sf -c "$work/cookies" -H 'Content-Type: application/json' \
   -d '{"username":"demo","password":"lotsen-demo-2026"}' "$url/api/v1/session" >/dev/null
 cookie="lotsen_session=$(awk '$6=="lotsen_session"{print $7}' "$work/cookies")"

@@ -25,8 +25,7 @@ echo "a-long-password" | "$lotsen" user add --db "$db" --name crash --role unit_
 start_server() {
   "$lotsen" serve --db "$db" --listen 127.0.0.1:0 >"$work/server.log" 2>&1 &
   server=$!
-  for _ in $(seq 600); do grep -q "lyssnar på" "$work/server.log" && break; sleep 0.05; done
-  url=$(grep -m1 -o 'http://127.0.0.1:[0-9]*' "$work/server.log")
+  url=$("$(dirname "$0")/../../scripts/lotsen-url" "$work/server.log")
 }
 
 start_server

@@ -31,11 +31,11 @@ server.stderr.on("data", (chunk) => (log += chunk));
 const base = await new Promise((resolve, reject) => {
   const timer = setTimeout(() => reject(new Error(`the server did not start:\n${log}`)), 20_000);
   const check = setInterval(() => {
-    const found = log.match(/http:\/\/127\.0\.0\.1:\d+/);
+    const found = log.match(/(http:\/\/127\.0\.0\.1:\d+)\n/); // the whole line: a write may end mid-port
     if (found) {
       clearTimeout(timer);
       clearInterval(check);
-      resolve(found[0]);
+      resolve(found[1]);
     }
   }, 50);
 });

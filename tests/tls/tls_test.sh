@@ -29,8 +29,8 @@ status=0; "$lotsen" serve --db "$work/tls.db" --listen 127.0.0.1:0 --tls-cert "$
 "$lotsen" serve --db "$work/tls.db" --listen 127.0.0.1:0 --tls-cert "$work/cert.pem" --tls-key "$work/key.pem" \
   >"$work/server.log" 2>&1 &
 server=$!
-for _ in $(seq 200); do grep -q "lyssnar på" "$work/server.log" && break; sleep 0.05; done
-url=$(grep -m1 -o 'https://127.0.0.1:[0-9]*' "$work/server.log") || fail "no https URL in the log"
+url=$("$(dirname "$0")/../../scripts/lotsen-url" "$work/server.log" --cacert "$work/cert.pem") ||
+  fail "the server did not answer over HTTPS"
 
 [ "$(curl -s --cacert "$work/cert.pem" -o /dev/null -w '%{http_code}' "$url/healthz")" = 200 ] || fail "healthz over TLS"
 headers=$(curl -s --cacert "$work/cert.pem" -D - -o /dev/null -H 'Content-Type: application/json' \
