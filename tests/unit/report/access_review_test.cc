@@ -63,6 +63,10 @@ TEST(AccessReview, FindsEachKindOfEntryToLookAt) {
   auto json = accessReviewJson(r, o, 0);
   EXPECT_EQ(json["bulk"].as_object()["count"].as_uint64(), 1u);
   EXPECT_TRUE(json["bulk"].as_object()["truncated"].as_bool());
+
+  // The persons the review names, for the auditor's own access-log entry: those in the items shown.
+  EXPECT_EQ(personsNamed(r, 1000), (std::set<std::int64_t>{2, 3, 4, 5, 6}));
+  EXPECT_TRUE(personsNamed(r, 0).empty()) << "nothing shown, nobody named";
 }
 
 }  // namespace
