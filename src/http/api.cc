@@ -22,10 +22,6 @@ std::int64_t unixSeconds(std::chrono::system_clock::time_point t) {
   return std::chrono::duration_cast<std::chrono::seconds>(t.time_since_epoch()).count();
 }
 
-CivilDate today(std::chrono::system_clock::time_point now) {
-  return CivilDate::fromDays(std::chrono::floor<std::chrono::days>(now));
-}
-
 std::string cookieValue(std::string_view header, std::string_view name) {
   while (!header.empty()) {
     std::size_t semi = header.find(';');
@@ -92,7 +88,7 @@ Response searchPersons(Call& call) {
       return problem(400, "Bad Request", "page must be a whole number from 1 to 100000", "page");
     page = static_cast<int>(*number);
   }
-  auto query = parsePersonQuery(text, today(call.now));
+  auto query = parsePersonQuery(text, todayOf(call));
   if (!query) return problem(query.error());
   query->caseload = call.user->caseload;
   query->offset = (page - 1) * kPageSize;
@@ -305,6 +301,8 @@ Response landingPage(Call&) {
 }  // namespace
 
 std::optional<std::int64_t> pathId(const Call& call, std::size_t index) { return positiveNumber(call.params.at(index)); }
+
+CivilDate todayOf(const Call& call) { return CivilDate::fromDays(std::chrono::floor<std::chrono::days>(call.now)); }
 
 std::expected<std::int64_t, Response> ifMatchVersion(const Call& call) {
   std::string_view v = call.request.ifMatch;

@@ -159,6 +159,8 @@ std::vector<Route> userRoutes();
 Response caseAsOf(Call& call, std::int64_t personId);
 // The id in path parameter `index`, or nothing when it is not a positive number.
 std::optional<std::int64_t> pathId(const Call& call, std::size_t index);
+// The day of the request (UTC).
+CivilDate todayOf(const Call& call);
 // The version in If-Match ("3", W/"3" or 3); 428 when missing, 400 when not a version.
 std::expected<std::int64_t, Response> ifMatchVersion(const Call& call);
 

@@ -25,7 +25,7 @@ void logPersonsNamed(Call& call, const std::set<std::int64_t>& persons) {
 
 // The days from ?from= to ?to=, both included; by default the last 30 days.
 std::expected<std::pair<CivilDate, CivilDate>, Response> period(const Call& call) {
-  CivilDate today = CivilDate::fromDays(std::chrono::floor<std::chrono::days>(call.now));
+  CivilDate today = todayOf(call);
   CivilDate from = today.plusDays(-29), to = today;
   for (auto [name, date] : {std::pair{"from", &from}, std::pair{"to", &to}}) {
     std::string text = queryParameter(call.request.query, name);

@@ -23,8 +23,6 @@ constexpr std::array<std::string_view, 7> kWorklists{"first_contact",
                                                      "plan_without_goals",
                                                      "registration_without_plan"};
 
-CivilDate todayOf(const Call& call) { return CivilDate::fromDays(std::chrono::floor<std::chrono::days>(call.now)); }
-
 // Every record written with free text comes back with this reminder (Förordning 2006:39: data only for
 // its purposes; sensitive data should not be documented).
 json::object recordResponse(const CaseRecord& record) {

@@ -99,7 +99,7 @@ Response listUsers(Call& call) {
       return problem(400, "Bad Request",
                      fmt::format("inactive_days must be a whole number from 1 to {}", kMaxInactiveDays),
                      "inactive_days");
-    unusedAfter = CivilDate::fromDays(std::chrono::floor<std::chrono::days>(call.now)).plusDays(-static_cast<int>(*n));
+    unusedAfter = todayOf(call).plusDays(-static_cast<int>(*n));
   }
   auto users = call.store.users();
   if (!users) return problem(users.error());
