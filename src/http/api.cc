@@ -529,7 +529,7 @@ Response Api::authorizeAndRun(const Route& route, Call& call, std::optional<std:
     auto found = call.store.session(call.sessionTokenHash);
     if (!found) return problem(found.error());
     if (!*found) return problem(401, "Unauthorized", "the session has ended; log in again");
-    const auto& [session, user] = **found;
+    auto& [session, user] = **found;
     std::int64_t now = unixSeconds(call.now);
     if (now - session.lastSeenAt > sessions_.idleTimeout.count() ||
         now - session.createdAt > sessions_.absoluteTimeout.count()) {
@@ -539,13 +539,14 @@ Response Api::authorizeAndRun(const Route& route, Call& call, std::optional<std:
     if (!user.active) return problem(401, "Unauthorized", "the account is not active");
     if (isStateChanging(request.method) && !secretsEqual(request.csrfToken, session.csrfToken))
       return problem(403, "Forbidden", "missing or wrong X-CSRF-Token header");
-    call.csrfToken = session.csrfToken;
+    call.csrfToken = std::move(session.csrfToken);  // the record is not needed beyond this request
     if (now - session.lastSeenAt >= 60)
       writer_.post([hash = call.sessionTokenHash, now](Store& s) { return s.touchSession(hash, now); });
     auto roles = parseRoles(user.role);
     if (!roles) return problem(403, "Forbidden", "the account has no valid role; ask an administrator");
     call.user =
-        SignedInUser{user.id, user.username, *roles, caseloadOf(user.id, *roles, user.units), user.readsProtectedAddress};
+        SignedInUser{user.id, std::move(user.username), *roles, caseloadOf(user.id, *roles, std::move(user.units)),
+                     user.readsProtectedAddress};
     userId = user.id;
     if (isCaseRoute(route)) {
       if (auto refused = authorizeCase(route, call)) return *refused;
