@@ -95,16 +95,16 @@ Response searchPersons(Call& call) {
   query->limit = kPageSize;
   auto result = call.store.searchPersons(*query);
   if (!result) return problem(result.error());
-  json::array items;
+  JsonWriter out;
+  out.beginObject().key("items").beginArray();
   std::vector<std::int64_t> ids;
   for (const Person& p : result->persons) {
-    items.push_back(personSummaryJson(p));
+    writePersonSummary(out, p);
     ids.push_back(p.id);
   }
+  out.endArray().field("page", page).field("page_size", kPageSize).field("total", result->total).endObject();
   call.accessedPersons(std::move(ids));
-  return jsonResponse(
-      200,
-      json::object{{"items", std::move(items)}, {"page", page}, {"page_size", kPageSize}, {"total", result->total}});
+  return jsonTextResponse(200, out.take());
 }
 
 Response getPerson(Call& call) {
@@ -117,10 +117,9 @@ Response getPerson(Call& call) {
   if (!registrations) return problem(registrations.error());
   auto occupation = latestOccupation(call.store, *id);
   if (!occupation) return problem(occupation.error());
-  json::object body = personJson(*person, *registrations, call.user->readsProtectedAddress);
-  // Every registration starts as unknown until something tells what the person does.
-  body["occupation"] = *occupation ? json::parse(toJson(**occupation)) : json::value(json::object{{"kind", "unknown"}});
-  Response r = jsonResponse(200, std::move(body));
+  std::optional<std::string> occupationJson;
+  if (*occupation) occupationJson = toJson(**occupation);
+  Response r = jsonTextResponse(200, personJson(*person, *registrations, occupationJson, call.user->readsProtectedAddress));
   r.headers.emplace_back("ETag", "\"" + std::to_string(person->version) + "\"");
   call.accessedPersons({*id});
   return r;

@@ -7,32 +7,59 @@ Response jsonResponse(int status, const json::value& body) {
   return Response{status, "application/json", json::serialize(body), {}};
 }
 
-json::object personSummaryJson(const Person& p) {
-  const PersonDetails& d = p.details;
-  return {{"id", p.id},
-          {"personal_id", d.personalId.canonical()},
-          {"first_name", d.firstName},
-          {"last_name", d.lastName},
-          {"protected", d.protection != Protection::none}};
+Response jsonTextResponse(int status, std::string body) {
+  return Response{status, "application/json", std::move(body), {}};
 }
 
-json::object personJson(const Person& p, const std::vector<Registration>& registrations,
-                        bool showProtectedAddress) {
+namespace {
+
+void writeSummaryFields(JsonWriter& out, const Person& p) {
   const PersonDetails& d = p.details;
-  json::object o = personSummaryJson(p);
-  o.reserve(12);  // the fields below and the handler's "occupation", without growing twice
-  bool hidden = d.protection != Protection::none && !showProtectedAddress;
-  o["address"] = hidden ? json::value(nullptr)
-                        : json::value(json::object{
-                              {"street_address", d.streetAddress}, {"postal_code", d.postalCode}, {"city", d.city}});
-  o["municipality_code"] = d.municipalityCode;
-  o["birth_date"] = d.personalId.birthDate().iso();
-  o["coordination_number"] = d.personalId.isCoordinationNumber();
-  o["version"] = p.version;
-  json::array regs;
-  for (const Registration& r : registrations) regs.push_back(registrationJson(r));
-  o["registrations"] = std::move(regs);
-  return o;
+  out.field("id", p.id)
+      .field("personal_id", d.personalId.canonical())
+      .field("first_name", d.firstName)
+      .field("last_name", d.lastName)
+      .field("protected", d.protection != Protection::none);
+}
+
+}  // namespace
+
+void writePersonSummary(JsonWriter& out, const Person& p) {
+  out.beginObject();
+  writeSummaryFields(out, p);
+  out.endObject();
+}
+
+std::string personJson(const Person& p, const std::vector<Registration>& registrations,
+                       std::optional<std::string_view> occupationJson, bool showProtectedAddress) {
+  const PersonDetails& d = p.details;
+  JsonWriter out;
+  out.reserve(512 + 256 * registrations.size());
+  out.beginObject();
+  writeSummaryFields(out, p);
+  out.key("address");
+  if (d.protection != Protection::none && !showProtectedAddress)
+    out.null();
+  else
+    out.beginObject()
+        .field("street_address", d.streetAddress)
+        .field("postal_code", d.postalCode)
+        .field("city", d.city)
+        .endObject();
+  out.field("municipality_code", d.municipalityCode)
+      .field("birth_date", d.personalId.birthDate().iso())
+      .field("coordination_number", d.personalId.isCoordinationNumber())
+      .field("version", p.version)
+      .key("registrations")
+      .beginArray();
+  for (const Registration& r : registrations) writeRegistration(out, r);
+  out.endArray().key("occupation");
+  // Every registration starts as unknown until something tells what the person does.
+  if (occupationJson)
+    out.raw(*occupationJson);
+  else
+    out.beginObject().field("kind", "unknown").endObject();
+  return out.endObject().take();
 }
 
 }  // namespace lotsen

@@ -13,12 +13,16 @@ namespace lotsen {
 
 // A JSON answer with `status`.
 Response jsonResponse(int status, const boost::json::value& body);
+// A JSON answer with `status` whose body is already JSON text.
+Response jsonTextResponse(int status, std::string body);
 
-// A person in lists. Marks protected identity so that every client can show it.
-boost::json::object personSummaryJson(const Person& person);
-// A person with registrations. The address of a protected person is sent only when `showProtectedAddress`
-// (the reader holds read_protected_address); otherwise it is null.
-boost::json::object personJson(const Person& person, const std::vector<Registration>& registrations,
-                               bool showProtectedAddress);
+// Writes a person as lists show it, as one object. Marks protected identity so that every client can
+// show it.
+void writePersonSummary(JsonWriter& out, const Person& person);
+// A person with registrations and occupation, as one object; `occupationJson` is the latest occupation's
+// text, and without one the occupation is {"kind":"unknown"}. The address of a protected person is sent
+// only when `showProtectedAddress` (the reader holds read_protected_address); otherwise it is null.
+std::string personJson(const Person& person, const std::vector<Registration>& registrations,
+                       std::optional<std::string_view> occupationJson, bool showProtectedAddress);
 
 }  // namespace lotsen

@@ -39,8 +39,6 @@ Response validationProblem(const std::vector<Error>& errors) {
   return Response{422, "application/problem+json", boost::json::serialize(body), {}};
 }
 
-std::string jsonQuoted(std::string_view text) { return boost::json::serialize(boost::json::string(text)); }
-
 namespace {
 
 int hexValue(char c) {

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "domain/error.h"
+#include "store/json_writer.h"  // jsonQuoted
 #include "store/store.h"
 
 namespace lotsen {
@@ -44,8 +45,6 @@ Response problem(int status, std::string_view title, std::string_view detail, st
 // The problem for an Error value: invalid_input → 400, not_found → 404, conflict → 409, internal → 500.
 Response problem(const Error& error);
 
-// `text` as a JSON string literal, quotes included: for log lines.
-std::string jsonQuoted(std::string_view text);
 
 // A 422 problem listing every violation as {"field", "detail"}.
 Response validationProblem(const std::vector<Error>& errors);

@@ -224,15 +224,26 @@ std::string toJson(const Measure& m) {
                                       {"declined", optionalDate(m.declined)}});
 }
 
+void writeRegistration(JsonWriter& out, const Registration& r) {
+  out.beginObject()
+      .field("id", r.id)
+      .field("person_id", r.personId)
+      .field("programme", r.programme)
+      .field("start_date", r.startDate.iso())
+      .field("reason", r.reason)
+      .field("version", r.version)
+      .key("end_date");
+  if (r.endDate)
+    out.value(r.endDate->iso());
+  else
+    out.null();
+  out.field("end_reason", r.endReason).field("caseworker_id", r.caseworkerId).field("unit", r.unit).endObject();
+}
+
 json::object registrationJson(const Registration& r) {
-  json::object o{
-      {"id", r.id},         {"person_id", r.personId}, {"programme", r.programme}, {"start_date", r.startDate.iso()},
-      {"reason", r.reason}, {"version", r.version}};
-  o["end_date"] = r.endDate ? json::value(r.endDate->iso()) : json::value(nullptr);
-  o["end_reason"] = r.endReason ? json::value(*r.endReason) : json::value(nullptr);
-  o["caseworker_id"] = r.caseworkerId ? json::value(*r.caseworkerId) : json::value(nullptr);
-  o["unit"] = r.unit;
-  return o;
+  JsonWriter out;
+  writeRegistration(out, r);
+  return json::parse(out.take()).as_object();
 }
 
 json::object caseRecordJson(const CaseRecord& r) {

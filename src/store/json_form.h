@@ -5,10 +5,14 @@
 
 #include <boost/json.hpp>
 
+#include "store/json_writer.h"
 #include "store/store.h"
 
 namespace lotsen {
 
+// Writes a registration as one JSON object.
+void writeRegistration(JsonWriter& out, const Registration& registration);
+// The same object as a value, for the journal.
 boost::json::object registrationJson(const Registration& registration);
 // {"id", "kind", "registration_id", "version", "data": {...}}.
 boost::json::object caseRecordJson(const CaseRecord& record);
