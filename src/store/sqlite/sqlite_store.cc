@@ -1134,6 +1134,16 @@ class SqliteStore final : public Store {
   std::expected<std::optional<std::pair<SessionRecord, User>>, Error> session(std::string_view tokenHash) override {
     using Result = std::optional<std::pair<SessionRecord, User>>;
     return guard([&]() -> std::expected<Result, Error> {
+      // The sessions read before stand while the counter of migration 0008 does: no user, unit membership or
+      // session has changed since, in any program. The counter is read first, so a session read after it
+      // is never older than it.
+      auto counter = prepare("SELECT n FROM auth_generation");
+      std::int64_t generation = counter.step() ? counter.integer(0) : -1;
+      if (generation != sessionsGeneration_) {
+        sessions_.clear();
+        sessionsGeneration_ = generation;
+      }
+      if (auto known = sessions_.find(tokenHash); known != sessions_.end()) return Result(known->second);
       static const std::string sql = fmt::format(
           "SELECT s.token_hash, s.user_id, s.csrf_token, s.created_at, s.last_seen_at, {} FROM sessions s JOIN users "
           "ON users.id = s.user_id WHERE s.token_hash = ?",
@@ -1141,8 +1151,10 @@ class SqliteStore final : public Store {
       auto s = prepare(sql);
       s.bind(tokenHash);
       if (!s.step()) return Result();
-      return Result(std::in_place, SessionRecord{s.text(0), s.integer(1), s.text(2), s.integer(3), s.integer(4)},
-                    readUser(s, 5));
+      std::pair found{SessionRecord{s.text(0), s.integer(1), s.text(2), s.integer(3), s.integer(4)}, readUser(s, 5)};
+      if (sessions_.size() >= kMaxKnownSessions) sessions_.clear();
+      sessions_.emplace(found.first.tokenHash, found);
+      return Result(std::move(found));
     });
   }
 
@@ -1197,6 +1209,7 @@ class SqliteStore final : public Store {
 
   void rollback(int depth, const std::string& savepoint) {
     accessHead_.reset();  // an access-log entry may have been rolled back
+    sessionsGeneration_ = -1;  // and with it a change to users or sessions, whose counter value may come again
     char* message = nullptr;
     std::string sql = depth == 1 ? std::string("ROLLBACK") : "ROLLBACK TO " + savepoint + "; RELEASE " + savepoint;
     sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &message);
@@ -1301,6 +1314,10 @@ class SqliteStore final : public Store {
   std::map<std::string, sqlite3_stmt*, std::less<>> statements_;
   int depth_ = 0;
   std::optional<std::pair<std::int64_t, std::string>> accessHead_;
+  // Sessions with their users as read at auth_generation `sessionsGeneration_` (see session()).
+  static constexpr std::size_t kMaxKnownSessions = 10000;
+  std::int64_t sessionsGeneration_ = -1;
+  std::map<std::string, std::pair<SessionRecord, User>, std::less<>> sessions_;
 };
 
 }  // namespace

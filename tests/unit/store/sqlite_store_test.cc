@@ -203,5 +203,44 @@ TEST_F(StoreTest, WriterSurvivesAJobThatThrows) {
   EXPECT_TRUE(next) << "the writer keeps running";
 }
 
+// A server keeps the sessions it has read (see migration 0008); every change by another connection, the
+// CLI's say, must still show on the next lookup.
+TEST_F(StoreTest, ASessionReadBeforeShowsEveryLaterChangeToItsUserOrItself) {
+  ASSERT_TRUE(store_->createUnit(actor_, "north"));
+  ASSERT_TRUE(store_->createUnit(actor_, "south"));
+  auto user = store_->createUser(actor_, NewUser{"anna", "caseworker", "hash", {"north"}});
+  ASSERT_TRUE(user);
+  ASSERT_TRUE(store_->createSession(SessionRecord{"token", user->id, "csrf", 100, 100}));
+  auto server = open();
+  auto read = [&] {
+    auto found = server->session("token");
+    EXPECT_TRUE(found);
+    return found ? *found : std::nullopt;
+  };
+  ASSERT_TRUE(read());
+  EXPECT_EQ(read()->second.role, "caseworker") << "read twice: the second from what the server kept";
+
+  ASSERT_TRUE(store_->setUserRoles(actor_, user->id, "unit_manager"));
+  EXPECT_EQ(read()->second.role, "unit_manager");
+  ASSERT_TRUE(store_->setUserUnits(actor_, user->id, {"south"}));
+  EXPECT_EQ(read()->second.units, std::vector<std::string>{"south"});
+  ASSERT_TRUE(store_->setProtectedAddressAccess(actor_, user->id, true));
+  EXPECT_TRUE(read()->second.readsProtectedAddress);
+  ASSERT_TRUE(store_->touchSession("token", 160));
+  EXPECT_EQ(read()->first.lastSeenAt, 160);
+  ASSERT_TRUE(store_->setUserActive(actor_, user->id, false));
+  EXPECT_FALSE(read()) << "deactivation ends the session";
+
+  ASSERT_TRUE(store_->setUserActive(actor_, user->id, true));
+  ASSERT_TRUE(store_->createSession(SessionRecord{"token", user->id, "csrf", 200, 200}));
+  ASSERT_TRUE(read());
+  ASSERT_TRUE(store_->changePassword(actor_, user->id, "new hash"));
+  EXPECT_FALSE(read()) << "a password change ends the session";
+  ASSERT_TRUE(store_->createSession(SessionRecord{"token", user->id, "csrf", 300, 300}));
+  ASSERT_TRUE(read());
+  ASSERT_TRUE(store_->deleteSession("token"));
+  EXPECT_FALSE(read()) << "logout";
+}
+
 }  // namespace
 }  // namespace lotsen
