@@ -1,21 +1,29 @@
 #include "store/json_writer.h"
 
+#include <algorithm>
+#include <array>
 #include <charconv>
 
 namespace lotsen {
 namespace {
 
-// As boost::json escapes: quote, backslash and the control characters; everything else (UTF-8
-// included) as it is.
+// True for what boost::json escapes: quote, backslash and the control characters. Everything else (UTF-8
+// included) stays as it is.
+constexpr auto kEscaped = [] {
+  std::array<bool, 256> escaped{};
+  for (int c = 0; c < 0x20; ++c) escaped[c] = true;
+  escaped['"'] = escaped['\\'] = true;
+  return escaped;
+}();
+
 void appendQuoted(std::string& out, std::string_view text) {
   static constexpr char kHex[] = "0123456789abcdef";
   out += '"';
-  std::size_t plain = 0;  // start of the run not yet copied
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    auto c = static_cast<unsigned char>(text[i]);
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
-    out.append(text.substr(plain, i - plain));
-    plain = i + 1;
+  for (;;) {
+    auto plain = std::find_if(text.begin(), text.end(), [](char c) { return kEscaped[static_cast<unsigned char>(c)]; });
+    out.append(text.data(), static_cast<std::size_t>(plain - text.begin()));
+    if (plain == text.end()) break;
+    auto c = static_cast<unsigned char>(*plain);
     switch (c) {
       case '"': out += "\\\""; break;
       case '\\': out += "\\\\"; break;
@@ -29,8 +37,8 @@ void appendQuoted(std::string& out, std::string_view text) {
         out += kHex[c >> 4];
         out += kHex[c & 0xf];
     }
+    text.remove_prefix(static_cast<std::size_t>(plain - text.begin()) + 1);
   }
-  out.append(text.substr(plain));
   out += '"';
 }
 
