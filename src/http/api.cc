@@ -119,7 +119,8 @@ Response getPerson(Call& call) {
   if (!occupation) return problem(occupation.error());
   std::optional<std::string> occupationJson;
   if (*occupation) occupationJson = toJson(**occupation);
-  Response r = jsonTextResponse(200, personJson(*person, *registrations, occupationJson, call.user->readsProtectedAddress));
+  Response r =
+      jsonTextResponse(200, personJson(*person, *registrations, occupationJson, call.user->readsProtectedAddress));
   r.headers.emplace_back("ETag", "\"" + std::to_string(person->version) + "\"");
   call.accessedPersons({*id});
   return r;

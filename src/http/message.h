@@ -45,7 +45,6 @@ Response problem(int status, std::string_view title, std::string_view detail, st
 // The problem for an Error value: invalid_input → 400, not_found → 404, conflict → 409, internal → 500.
 Response problem(const Error& error);
 
-
 // A 422 problem listing every violation as {"field", "detail"}.
 Response validationProblem(const std::vector<Error>& errors);
 

@@ -59,18 +59,20 @@ TEST(JsonWriter, WritesWhatBoostJsonSerializes) {
 }
 
 Person protectedPerson() {
-  return Person{7,
-                PersonDetails{*PersonalId::parse("20080312-2381", *CivilDate::fromParts(2026, 11, 22)), "Åsa",
-                              "Öberg \"Ö\"", "Storgatan 1", "50330", "Borås", "1490",
-                              Protection::protected_registration},
-                3};
+  return Person{
+      7,
+      PersonDetails{*PersonalId::parse("20080312-2381", *CivilDate::fromParts(2026, 11, 22)), "Åsa", "Öberg \"Ö\"",
+                    "Storgatan 1", "50330", "Borås", "1490", Protection::protected_registration},
+      3};
 }
 
 TEST(JsonWriter, PersonHasTheApiShapeAndHidesAProtectedAddress) {
-  Registration open{11, 7, "kaa", *CivilDate::fromParts(2026, 1, 5), "not_enrolled", std::nullopt, std::nullopt,
-                    2,  std::nullopt, "north"};
-  Registration ended{12, 7, "kaa", *CivilDate::fromParts(2025, 3, 1), "dropped_out", *CivilDate::fromParts(2025, 9, 1),
-                     "enrolled", 4, 5, "south"};
+  Registration open{
+      11,           7,      "kaa", *CivilDate::fromParts(2026, 1, 5), "not_enrolled", std::nullopt, std::nullopt, 2,
+      std::nullopt, "north"};
+  Registration ended{
+      12, 7, "kaa",  *CivilDate::fromParts(2025, 3, 1), "dropped_out", *CivilDate::fromParts(2025, 9, 1), "enrolled",
+      4,  5, "south"};
   json::object expected{{"id", 7},
                         {"personal_id", "20080312-2381"},
                         {"first_name", "Åsa"},
