@@ -1344,7 +1344,13 @@ std::expected<std::unique_ptr<Store>, Error> openStore(const std::string& locati
     return std::unexpected(internalError(fmt::format("cannot open the database {}: {}", location, message)));
   }
   sqlite3_busy_timeout(db, 5000);
-  const char* pragmas = "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;";
+  // The log is copied back into the database file (a checkpoint, ending in that file's fsync) inside the
+  // commit that passes wal_autocheckpoint pages, and every write waits meanwhile. At SQLite's default of 1000
+  // pages such a commit took up to 260 ms on a busy shared disk; at 100 the person-read benchmark's p99
+  // fell from 4-6.6 ms to 3.4-4.1 ms, and its slowest answer from up to 46 ms to about 8 ms.
+  const char* pragmas =
+      "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; "
+      "PRAGMA wal_autocheckpoint = 100;";
   char* message = nullptr;
   if (sqlite3_exec(db, pragmas, nullptr, nullptr, &message) != SQLITE_OK) {
     std::string text = message ? message : "unknown error";
