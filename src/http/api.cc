@@ -142,6 +142,13 @@ std::optional<Response> throttled(Call& call, std::string_view username, std::in
   return r;
 }
 
+// The session's answer (to a login and to GET /api/v1/session): the CSRF token that changes must send, and
+// the user. Only a same-origin page can read it: the cookie is SameSite=Strict and there is no CORS.
+Response sessionResponse(std::string_view csrfToken, std::string_view username, std::string_view roles) {
+  return jsonResponse(200, json::object{{"csrf_token", csrfToken},
+                                        {"user", json::object{{"username", username}, {"role", roles}}}});
+}
+
 Response login(Call& call) {
   if (!call.request.contentType.starts_with("application/json"))
     return problem(415, "Unsupported Media Type", "send the login as application/json");
@@ -174,9 +181,7 @@ Response login(Call& call) {
   });
   if (!stored) return problem(stored.error());
 
-  Response r =
-      jsonResponse(200, json::object{{"csrf_token", session.csrfToken},
-                                     {"user", json::object{{"username", (*user)->username}, {"role", (*user)->role}}}});
+  Response r = sessionResponse(session.csrfToken, (*user)->username, (*user)->role);
   r.headers.emplace_back("Set-Cookie", fmt::format("{}={}; Path=/; HttpOnly; SameSite=Strict{}", kSessionCookie, token,
                                                    call.sessions.secureCookie ? "; Secure" : ""));
   return r;
@@ -221,12 +226,9 @@ Response changeOwnPassword(Call& call) {
   return r;
 }
 
-// The signed-in user and the session's CSRF token, so that a reloaded page can go on making changes
-// (only a same-origin page can read the answer: the cookie is SameSite=Strict and there is no CORS).
+// The signed-in user and the session's CSRF token, so that a reloaded page can go on making changes.
 Response currentSession(Call& call) {
-  return jsonResponse(200, json::object{{"csrf_token", call.csrfToken},
-                                        {"user", json::object{{"username", call.user->username},
-                                                              {"role", call.user->roles.text()}}}});
+  return sessionResponse(call.csrfToken, call.user->username, call.user->roles.text());
 }
 
 // POST /api/v1/persons/{id}/access-grants {"reason"}: break the glass. Opens the person's case to the user
@@ -302,7 +304,7 @@ Response landingPage(Call&) {
 
 std::optional<std::int64_t> pathId(const Call& call, std::size_t index) { return positiveNumber(call.params.at(index)); }
 
-CivilDate todayOf(const Call& call) { return CivilDate::fromDays(std::chrono::floor<std::chrono::days>(call.now)); }
+CivilDate todayOf(const Call& call) { return CivilDate::ofTime(call.now); }
 
 std::expected<std::int64_t, Response> ifMatchVersion(const Call& call) {
   std::string_view v = call.request.ifMatch;
