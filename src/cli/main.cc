@@ -34,9 +34,7 @@ int fail(const Error& error) {
   return error.kind == ErrorKind::internal ? kInternal : kBadInput;
 }
 
-CivilDate today() {
-  return CivilDate::fromDays(std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()));
-}
+CivilDate today() { return CivilDate::ofTime(std::chrono::system_clock::now()); }
 
 // The date given in option `name` (YYYY-MM-DD), or `fallback` when the option was not given.
 std::expected<CivilDate, Error> dateOption(std::string_view name, const std::string& text, CivilDate fallback) {

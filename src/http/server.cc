@@ -366,7 +366,7 @@ class Server {
 
   // Retention for today's date, logged with its count; then again after retentionInterval.
   void runRetention() {
-    auto today = CivilDate::fromDays(std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()));
+    auto today = CivilDate::ofTime(std::chrono::system_clock::now());
     auto count = std::make_shared<std::size_t>(0);
     writer_.submit(
         [today, count](Store& s) -> std::expected<void, Error> {
