@@ -962,7 +962,6 @@ class SqliteStore final : public Store {
     });
   }
 
-
   std::expected<void, Error> appendAccess(const AccessEntry& e) override {
     auto append = [&]() -> std::expected<void, Error> {
       // The chain's head, remembered between appends and forgotten on any rollback. Should another

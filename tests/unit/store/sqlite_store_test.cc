@@ -1,4 +1,5 @@
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 
 #include <filesystem>
 #include <thread>
@@ -201,6 +202,29 @@ TEST_F(StoreTest, WriterSurvivesAJobThatThrows) {
   EXPECT_NE(thrown.error().message.find("boom"), std::string::npos);
   auto next = writer.run<Person>([&](Store& s) { return s.createPerson(actor_, someone()); });
   EXPECT_TRUE(next) << "the writer keeps running";
+}
+
+// A grant may be ended early, and nothing else: the log review shows each grant as it was given.
+TEST_F(StoreTest, AGrantCanOnlyBeEndedEarly) {
+  auto user = store_->createUser(actor_, NewUser{"anna", "caseworker", "hash", {}});
+  auto person = store_->createPerson(actor_, someone());
+  ASSERT_TRUE(user && person);
+  ASSERT_TRUE(store_->grantAccess(AccessGrant{0, user->id, person->id, "the caseworker is ill", 1000, 1000 + 8 * 3600}));
+  EXPECT_EQ(store_->endGrants(user->id, person->id, 2000), 1);
+  EXPECT_FALSE(*store_->activeGrant(user->id, person->id, 2001));
+  EXPECT_EQ(store_->endGrants(user->id, person->id, 2001), 0) << "nothing left to end";
+
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+  for (const char* sql : {"UPDATE access_grants SET expires_at = expires_at + 3600",
+                          "UPDATE access_grants SET reason = 'something else'", "DELETE FROM access_grants"})
+    EXPECT_NE(sqlite3_exec(db, sql, nullptr, nullptr, nullptr), SQLITE_OK) << sql;
+  sqlite3_close(db);
+  auto grants = store_->accessGrants(0, 100000);
+  ASSERT_TRUE(grants);
+  ASSERT_EQ(grants->size(), 1u);
+  EXPECT_EQ(grants->front().first.expiresAt, 2000);
+  EXPECT_EQ(grants->front().first.reason, "the caseworker is ill");
 }
 
 // A server keeps the sessions it has read (see migration 0008); every change by another connection, the
