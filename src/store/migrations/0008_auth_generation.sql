@@ -1,6 +1,7 @@
--- A counter that moves whenever a user, a user's units or a session changes. A server keeps the sessions it
--- has read while the counter stands still, and so reads one row instead of a join on every authenticated
--- request. The triggers move it on every change, whichever program makes it (the server or the CLI).
+-- A counter that moves whenever a user or a user's units change, and whenever a session is updated or
+-- deleted (a new session changes nothing a server has read). A server keeps the sessions it has read while
+-- the counter stands still, and so reads one row instead of a join on every authenticated request. The
+-- triggers move it on every such change, whichever program makes it (the server or the CLI).
 CREATE TABLE auth_generation (
   id INTEGER PRIMARY KEY CHECK (id = 1),
   n  INTEGER NOT NULL
