@@ -15,7 +15,7 @@ today=$(date -u +%F)
 
 "$lotsen" demo --db "$work/bench.db" --date "$today" 2>/dev/null
 person=$(sqlite3 "$work/bench.db" "SELECT person_id FROM registrations WHERE end_date IS NULL LIMIT 1")
-"$lotsen" serve --db "$work/bench.db" --listen 127.0.0.1:0 >"$work/lotsen.log" 2>&1 &
+"$lotsen" serve --db "$work/bench.db" --listen 127.0.0.1:0 --metrics-listen off >"$work/lotsen.log" 2>&1 &
 server=$!
 url=$(scripts/lotsen-url "$work/lotsen.log")
 csrf=$(curl -sf -c "$work/cookies" -H 'Content-Type: application/json' \

@@ -17,7 +17,7 @@ cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 
 trap cleanup EXIT
 
 "$lotsen" demo --db "$work/bench.db" --date 2026-11-22 2>/dev/null
-"$lotsen" serve --db "$work/bench.db" --listen 127.0.0.1:0 >"$logs/lotsen.log" 2>&1 &
+"$lotsen" serve --db "$work/bench.db" --listen 127.0.0.1:0 --metrics-listen off >"$logs/lotsen.log" 2>&1 &
 pids+=($!)
 url=$(scripts/lotsen-url "$logs/lotsen.log")
 curl -sf -c "$work/cookies" -H 'Content-Type: application/json' \

@@ -11,10 +11,13 @@
 
 #include "demo/demo.h"
 #include "domain/access.h"
+#include "domain/text.h"
 #include "http/auth.h"
 #include "http/server.h"
 #include "identify/identify.h"
+#include "identify/options.h"
 #include "report/access_review.h"
+#include "store/access_chain.h"
 #include "store/store.h"
 
 namespace lotsen {
@@ -30,7 +33,7 @@ constexpr std::string_view kDemoPassword = "lotsen-demo-2026";
 constexpr std::uint64_t kDefaultSeed = 1490;
 
 int fail(const Error& error) {
-  fmt::print(stderr, "lotsen: {}\n", error.message);
+  fmt::print(stderr, "lotsen: {}\n", printable(error.message));
   return error.kind == ErrorKind::internal ? kInternal : kBadInput;
 }
 
@@ -98,8 +101,9 @@ int printAccessReview(Store& store, CivilDate from, CivilDate to, const AccessRe
     fmt::print("\n{}: {}\n", title, items.size());
     for (std::size_t i = 0; i < items.size() && i < kShown; ++i) {
       const LoggedAccess& a = items[i];
-      fmt::print("  #{} {} {} ({}) {} persons [{}]{}\n", a.id, a.time, a.entry.username, a.entry.role, a.entry.count,
-                 fmt::join(a.entry.personIds, ","), a.entry.purpose.empty() ? "" : " reason: " + a.entry.purpose);
+      fmt::print("  #{} {} {} ({}) {} {} persons [{}]{}\n", a.id, a.time, printable(a.entry.username),
+                 printable(a.entry.role), printable(a.entry.route), a.entry.count, fmt::join(a.entry.personIds, ","),
+                 a.entry.purpose.empty() ? "" : " reason: " + printable(a.entry.purpose));
     }
     more(items.size());
   };
@@ -108,8 +112,9 @@ int printAccessReview(Store& store, CivilDate from, CivilDate to, const AccessRe
   for (std::size_t i = 0; i < review.breakGlass.size() && i < kShown; ++i) {
     const auto& [g, username] = review.breakGlass[i];
     fmt::print("  {} {} opened person {} until {}: {}\n",
-               formatUtcTimestamp(std::chrono::sys_seconds(std::chrono::seconds(g.grantedAt))), username, g.personId,
-               formatUtcTimestamp(std::chrono::sys_seconds(std::chrono::seconds(g.expiresAt))), g.reason);
+               formatUtcTimestamp(std::chrono::sys_seconds(std::chrono::seconds(g.grantedAt))), printable(username),
+               g.personId, formatUtcTimestamp(std::chrono::sys_seconds(std::chrono::seconds(g.expiresAt))),
+               printable(g.reason));
   }
   more(review.breakGlass.size());
   printEntries("Reads outside the caseload (under break the glass)", review.outsideCaseload);
@@ -117,10 +122,11 @@ int printAccessReview(Store& store, CivilDate from, CivilDate to, const AccessRe
   printEntries(fmt::format("Reads outside office hours ({:02}–{:02} Monday–Friday, Swedish time)",
                            options.officeStartHour, options.officeEndHour),
                review.offHours);
+  printEntries("Refused attempts on a person's case (403)", review.refused);
   fmt::print("\nUsers who read more than {} distinct persons: {}\n", options.manyPersonsThreshold,
              review.manyPersons.size());
   for (const UserReadCount& u : review.manyPersons)
-    fmt::print("  {}: {} persons in {} entries\n", u.username, u.persons, u.entries);
+    fmt::print("  {}: {} persons in {} entries\n", printable(u.username), u.persons, u.entries);
   return kOk;
 }
 
@@ -140,10 +146,19 @@ std::expected<Listen, Error> parseListen(const std::string& text) {
   return Listen{host, static_cast<std::uint16_t>(std::stoi(m[2]))};
 }
 
-// `options` holds the session policy and TLS files; serve fills in the rest.
-int serve(const std::string& db, const std::string& listen, bool demo, std::uint64_t seed, ServerOptions options) {
+// `options` holds the session policy, limits and TLS files; serve fills in the rest.
+int serve(const std::string& db, const std::string& listen, const std::string& metricsListen, bool demo,
+          std::uint64_t seed, ServerOptions options) {
   auto address = parseListen(listen);
   if (!address) return fail(address.error());
+  if (metricsListen == "off") {
+    options.metricsHost.clear();
+  } else {
+    auto metrics = parseListen(metricsListen);
+    if (!metrics) return fail(invalidInput("--metrics-listen takes HOST:PORT or off, not '" + metricsListen + "'"));
+    options.metricsHost = metrics->host;
+    options.metricsPort = metrics->port;
+  }
   if (options.tlsCertificate.empty() != options.tlsKey.empty())
     return fail(invalidInput("give both --tls-cert and --tls-key, or neither"));
   if (!options.tlsCertificate.empty()) options.sessions.secureCookie = true;
@@ -161,8 +176,9 @@ int serve(const std::string& db, const std::string& listen, bool demo, std::uint
   options.host = address->host;
   options.port = address->port;
   options.openStore = [db] { return openStore(db); };
-  options.onListening = [demo](const std::string& url) {
+  options.onListening = [demo](const std::string& url, const std::string& metricsUrl) {
     fmt::print("Lotsen lyssnar på {}\n", url);
+    if (!metricsUrl.empty()) fmt::print("Mätvärden och hälsa på {}/metrics (endast för drift)\n", metricsUrl);
     if (demo)
       fmt::print(
           "Logga in som \"{}\" (administratör och enhetschef), \"anna\" eller \"bengt\" (handläggare), \"revisor\" "
@@ -201,11 +217,25 @@ class ProgressBar {
   int percent_ = -1;
 };
 
-struct IdentifyArguments {
+// `lotsen identify`: the run's options (identify/options.h, the same as the API's), and how to print.
+struct IdentifyCommand {
   std::string db = "lotsen.db";
-  std::string date, municipality, population, enrolments, completions, equivalentSchoolForms;
-  bool dryRun = false, json = false, quiet = false;
+  std::map<std::string, std::string, std::less<>> values;  // value options and file paths, by option name
+  std::map<std::string, bool, std::less<>> flags;
+  bool json = false, quiet = false;
 };
+
+void addIdentifyOptions(CLI::App& command, IdentifyCommand& args) {
+  for (const IdentifyOption& o : identifyOptions()) {
+    std::string flag = cliFlag(o.name), name(o.name);
+    if (o.kind == OptionKind::flag) {
+      command.add_flag(flag, args.flags[name], std::string(o.help));
+    } else {
+      auto* option = command.add_option(flag, args.values[name], std::string(o.help));
+      if (o.required) option->required();
+    }
+  }
+}
 
 void printSummary(const IdentificationResult& result, Store& store) {
   auto labels = [&](std::string_view list) {
@@ -242,31 +272,48 @@ void printSummary(const IdentificationResult& result, Store& store) {
   if (result.municipality == "all")
     for (const MunicipalityResult& m : result.municipalities)
       fmt::print("  kommun {}: {} i målgruppen\n", m.municipality, m.targetGroup);
+  for (const MunicipalityResult& m : result.municipalities)
+    if (m.largeChange) {
+      std::size_t ended = 0;
+      for (const auto& [reason, n] : m.deregisteredByReason) ended += n;
+      fmt::print(
+          "Obs: körningen avslutar {} av {} aktuella inskrivningar i kommun {}. Kontrollera att filerna är "
+          "hela; en sådan körning sparas bara med --confirm-large-change.\n",
+          ended, m.openBefore, m.municipality);
+    }
 }
 
-int identifyCommand(const IdentifyArguments& args) {
-  auto date = dateOption("--date", args.date, today());
-  if (!date) return fail(date.error());
-  TargetGroupRules rules;
-  auto equivalent = parseSchoolTypes(args.equivalentSchoolForms);
-  if (!equivalent) return fail(invalidInput("--equivalent-school-forms: " + equivalent.error().message));
-  rules.equivalentSchoolTypes = *equivalent;
+int identifyCommand(const IdentifyCommand& args) {
+  IdentifyArguments given;
+  std::map<std::string, std::string, std::less<>> paths;
+  for (const IdentifyOption& o : identifyOptions()) {
+    std::string name(o.name);
+    if (o.kind == OptionKind::flag) {
+      if (args.flags.at(name)) given[name] = "true";
+    } else if (const std::string& value = args.values.at(name); !value.empty()) {
+      (o.kind == OptionKind::file ? paths : given)[name] = value;
+    }
+  }
+  auto options = identifyOptionsFrom(given);
+  if (!options)
+    return fail(invalidInput(fmt::format("{}: {}", cliFlag(options.error().field), options.error().message)));
   std::vector<std::shared_ptr<const RegisterFile>> files;
-  for (const std::string* path : {&args.population, &args.enrolments, &args.completions}) {
-    if (path->empty()) {
+  for (std::string_view role : {"population", "enrolments", "completions"}) {
+    auto path = paths.find(role);
+    if (path == paths.end()) {
       files.push_back(nullptr);
       continue;
     }
-    auto file = RegisterFile::open(*path);
+    auto file = RegisterFile::open(path->second, options->encoding);
     if (!file) return fail(file.error());
     files.push_back(*file);
   }
   ProgressBar progress(!args.quiet && isatty(STDERR_FILENO));
   Diagnostics diagnostics;
-  Registers registers = readRegisters(files[0], files[1], files[2], *date, diagnostics,
+  Registers registers = readRegisters(files[0], files[1], files[2], options->date, diagnostics,
                                       [&](std::string_view phase, double done) { progress(phase, done); });
   if (!diagnostics.empty()) {
-    for (const std::string& message : diagnostics.messages()) fmt::print(stderr, "{}\n", message);
+    for (const std::string& message : diagnostics.messages()) fmt::print(stderr, "{}\n", printable(message));
     if (diagnostics.total() > diagnostics.messages().size())
       fmt::print(stderr, "… och {} fel till\n", diagnostics.total() - diagnostics.messages().size());
     fmt::print(stderr, "lotsen: {} fel i indata; inget sparades\n", diagnostics.total());
@@ -275,8 +322,7 @@ int identifyCommand(const IdentifyArguments& args) {
   auto store = openMigrated(args.db);
   if (!store) return fail(store.error());
   progress("Jämför med registret", 0.99);
-  auto result = identify(**store, registers, IdentifyOptions{*date, args.municipality, args.dryRun, rules},
-                         Actor{std::nullopt, "system:identify"});
+  auto result = identify(**store, registers, *options, Actor{std::nullopt, "system:identify"});
   if (!result) return fail(result.error());
   progress("Klar", 1);
   if (args.json)
@@ -300,7 +346,8 @@ int main(int argc, char** argv) {
   bool demo = false;
   std::uint64_t seed = kDefaultSeed;
 
-  auto* serveCmd = app.add_subcommand("serve", "Serve Lotsen over HTTP (or HTTPS with --tls-cert) until SIGINT or SIGTERM");
+  auto* serveCmd =
+      app.add_subcommand("serve", "Serve Lotsen over HTTP (or HTTPS with --tls-cert) until SIGINT or SIGTERM");
   serveCmd->add_option("--db", db, "SQLite database file")->capture_default_str();
   serveCmd->add_option("--listen", listen, "Address to listen on, HOST:PORT (port 0 picks a free one)")
       ->capture_default_str();
@@ -322,6 +369,26 @@ int main(int argc, char** argv) {
   serveCmd->add_option("--tls-key", serverOptions.tlsKey, "The private key of --tls-cert (PEM)");
   serveCmd->add_option("--trusted-proxy", serverOptions.trustedProxies,
                        "The address of a reverse proxy whose X-Forwarded-For names the client (repeat for several)");
+  std::string metricsListen = "127.0.0.1:9464";
+  serveCmd
+      ->add_option("--metrics-listen", metricsListen,
+                   "Serve /metrics, /healthz and /readyz for monitoring on this HOST:PORT (not on --listen), or off")
+      ->capture_default_str();
+  std::size_t uploadMegabytes = serverOptions.bodyLimits.upload >> 20,
+              bodyMemoryMegabytes = serverOptions.maxBodyMemory >> 20;
+  serveCmd->add_option("--max-upload-mb", uploadMegabytes, "The largest register upload, in MiB")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 4096));
+  serveCmd
+      ->add_option("--max-body-memory-mb", bodyMemoryMegabytes,
+                   "The memory all request bodies being read at once may hold, in MiB (beyond it: 503)")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 65536));
+  serveCmd
+      ->add_option("--max-connections", serverOptions.maxConnections,
+                   "Connections served at once (beyond it: 503); kept below the descriptor limit")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 1000000));
   serverOptions.webRoot = LOTSEN_WEB_DIST;
   serveCmd->add_option("--web", serverOptions.webRoot, "The built browser UI to serve (make build writes web/dist)")
       ->capture_default_str();
@@ -366,7 +433,8 @@ int main(int argc, char** argv) {
   userRoles->add_option("--role", role, "The new roles, several with commas")->required();
   bool allow = false, withdraw = false;
   auto* userProtected = userCmd->add_subcommand(
-      "protected-address", "Grant or withdraw read_protected_address: the addresses of persons with protected identity");
+      "protected-address",
+      "Grant or withdraw read_protected_address: the addresses of persons with protected identity");
   userProtected->add_option("--db", db, "SQLite database file")->required();
   userProtected->add_option("--name", username, "Username")->required();
   auto* allowFlag = userProtected->add_flag("--allow", allow, "Grant the permission");
@@ -386,26 +454,20 @@ int main(int argc, char** argv) {
   demoCmd->add_option("--date", demoDateText, "The day the demo registers describe (YYYY-MM-DD, default today)");
   demoCmd->add_option("--registers", registers, "Also write the registers as import files into this directory");
 
-  IdentifyArguments identifyArgs;
+  IdentifyCommand identifyArgs;
   auto* identifyCmd = app.add_subcommand(
       "identify", "Find the KAA target group from the registers and update the register (see docs/formats.md)");
   identifyCmd->add_option("--db", identifyArgs.db, "SQLite database file")->capture_default_str();
-  identifyCmd->add_option("--date", identifyArgs.date, "Reference date, YYYY-MM-DD")->required();
-  identifyCmd->add_option("--municipality", identifyArgs.municipality, "Kommunkod (4 digits), or 'all'")->required();
-  identifyCmd->add_option("--population", identifyArgs.population, "Population extract (CSV)")->required();
-  identifyCmd->add_option("--enrolments", identifyArgs.enrolments, "Enrolments (CSV or SS 12000 JSON)")->required();
-  identifyCmd->add_option("--completions", identifyArgs.completions, "Completed certificates (CSV)");
-  identifyCmd->add_option("--equivalent-school-forms", identifyArgs.equivalentSchoolForms,
-                          "SS 12000 school types that count as a national programme here, e.g. FHS,YH");
-  identifyCmd->add_flag("--dry-run", identifyArgs.dryRun, "Show what would change; write nothing");
+  addIdentifyOptions(*identifyCmd, identifyArgs);
   identifyCmd->add_flag("--json", identifyArgs.json, "Print the summary as one JSON object");
   identifyCmd->add_flag("--quiet", identifyArgs.quiet, "No progress bar");
 
   bool retentionDryRun = false;
   std::string retentionDate;
   auto* retentionCmd = app.add_subcommand(
-      "retention", "Gallring: remove the identity, contact details and free text of persons whose last registration "
-                   "ended retention_months ago (a setting, default 24); keeps de-identified events for statistics");
+      "retention",
+      "Gallring: remove the identity, contact details and free text of persons whose last registration "
+      "ended retention_months ago (a setting, default 24); keeps de-identified events for statistics");
   retentionCmd->add_option("--db", db, "SQLite database file")->required();
   retentionCmd->add_flag("--dry-run", retentionDryRun, "List who would be de-identified; change nothing");
   retentionCmd->add_option("--date", retentionDate, "Run as on this day, YYYY-MM-DD (default today)");
@@ -431,12 +493,20 @@ int main(int argc, char** argv) {
       "verify",
       "Check the access log's hash chain: exit 0 when intact, 3 when an entry was edited, deleted, inserted or moved");
   auditVerify->add_option("--db", db, "SQLite database file")->required();
+  std::string expectAnchor;
+  auditVerify->add_option("--expect", expectAnchor,
+                          "An earlier head, COUNT:HASH (lotsen audit head, or the server's hourly log line): fail "
+                          "when the log holds fewer entries or another hash at that position");
+  auto* auditHead = auditCmd->add_subcommand(
+      "head", "Print the access log's head, COUNT:HASH, to keep outside the database (see audit verify --expect)");
+  auditHead->add_option("--db", db, "SQLite database file")->required();
   std::string reviewFrom, reviewTo;
   bool reviewJson = false;
   AccessReviewOptions reviewOptions;
   auto* auditReview = auditCmd->add_subcommand(
-      "review", "Review the access log: break-the-glass uses, reads outside the caseload, bulk reads, reads outside "
-                "office hours, users reading many persons");
+      "review",
+      "Review the access log: break-the-glass uses, reads outside the caseload, bulk reads, reads outside "
+      "office hours, users reading many persons");
   auditReview->add_option("--db", db, "SQLite database file")->required();
   auditReview->add_option("--from", reviewFrom, "First day, YYYY-MM-DD")->required();
   auditReview->add_option("--to", reviewTo, "Last day, YYYY-MM-DD (included)")->required();
@@ -466,7 +536,11 @@ int main(int argc, char** argv) {
     if (*serveCmd) {
       serverOptions.sessions =
           SessionPolicy{std::chrono::minutes(sessionIdleMinutes), std::chrono::hours(sessionMaxHours), secureCookie};
-      return serve(db, listen, demo, seed, std::move(serverOptions));
+      if (bodyMemoryMegabytes < uploadMegabytes)
+        return fail(invalidInput("--max-body-memory-mb must be at least --max-upload-mb, or no upload fits"));
+      serverOptions.bodyLimits.upload = uploadMegabytes << 20;
+      serverOptions.maxBodyMemory = bodyMemoryMegabytes << 20;
+      return serve(db, listen, metricsListen, demo, seed, std::move(serverOptions));
     }
     if (*userPasswd || *userDeactivate || *userActivate || *userUnits || *userRoles || *userProtected) {
       auto store = openMigrated(db);
@@ -485,7 +559,8 @@ int main(int argc, char** argv) {
         fmt::print("password of {} changed; their sessions have ended\n", username);
       } else if (*userUnits) {
         if (auto ok = (*store)->setUserUnits(actor, (*user)->id, units); !ok) return fail(ok.error());
-        fmt::print("{} works in: {}\n", username, units.empty() ? "no unit" : fmt::format("{}", fmt::join(units, ", ")));
+        fmt::print("{} works in: {}\n", username,
+                   units.empty() ? "no unit" : fmt::format("{}", fmt::join(units, ", ")));
       } else if (*userRoles) {
         auto roles = parseRoles(role);
         if (!roles) return fail(roles.error());
@@ -527,7 +602,8 @@ int main(int argc, char** argv) {
       if (!due) return fail(due.error());
       fmt::print("{} {} person(s) as of {}\n", retentionDryRun ? "Would de-identify" : "De-identified", due->size(),
                  on.iso());
-      for (const RetentionCandidate& c : *due) fmt::print("  person {} (last registration ended {})\n", c.personId, c.lastEnded.iso());
+      for (const RetentionCandidate& c : *due)
+        fmt::print("  person {} (last registration ended {})\n", c.personId, c.lastEnded.iso());
       return kOk;
     }
     if (*unitAdd || *unitList) {
@@ -540,7 +616,7 @@ int main(int argc, char** argv) {
       }
       auto names = (*store)->units();
       if (!names) return fail(names.error());
-      for (const std::string& name : *names) fmt::print("{}\n", name);
+      for (const std::string& name : *names) fmt::print("{}\n", printable(name));
       return kOk;
     }
     if (*migrateCmd) {
@@ -570,10 +646,24 @@ int main(int argc, char** argv) {
       return kOk;
     }
     if (*identifyCmd) return identifyCommand(identifyArgs);
-    if (*auditVerify) {
+    if (*auditHead) {
       auto store = openMigrated(db);
       if (!store) return fail(store.error());
-      auto check = (*store)->verifyAccessLog();
+      auto head = (*store)->accessLogHead();
+      if (!head) return fail(head.error());
+      fmt::print("{}\n", anchorText(*head));
+      return kOk;
+    }
+    if (*auditVerify) {
+      std::optional<AccessAnchor> anchor;
+      if (!expectAnchor.empty()) {
+        auto parsed = parseAnchor(expectAnchor);
+        if (!parsed) return fail(invalidInput("--expect: " + parsed.error().message));
+        anchor = *parsed;
+      }
+      auto store = openMigrated(db);
+      if (!store) return fail(store.error());
+      auto check = (*store)->verifyAccessLog(anchor);
       if (!check) return fail(check.error());
       if (check->firstBadId) {
         fmt::print("access log TAMPERED: entry {}: {} ({} entries read)\n", *check->firstBadId, check->problem,

@@ -31,11 +31,11 @@ std::expected<RoleSet, Error> parseRoles(std::string_view text) {
   for (std::string_view name : splitList(text, ',')) {
     auto found = std::find(kRoleNames.begin(), kRoleNames.end(), name);
     if (found == kRoleNames.end())
-      return std::unexpected(invalidInput(
-          fmt::format("unknown role '{}'; use admin, unit_manager, caseworker, statistician, auditor or "
-                      "school_reporter, or several separated by commas",
-                      name),
-          "role"));
+      return std::unexpected(
+          invalidInput(fmt::format("unknown role '{}'; use admin, unit_manager, caseworker, statistician, auditor or "
+                                   "school_reporter, or several separated by commas",
+                                   name),
+                       "role"));
     roles.add(static_cast<Role>(found - kRoleNames.begin()));
   }
   if (roles.empty()) return std::unexpected(invalidInput("give at least one role", "role"));
@@ -43,10 +43,17 @@ std::expected<RoleSet, Error> parseRoles(std::string_view text) {
 }
 
 std::string_view permissionName(Permission permission) {
-  static constexpr std::array<std::string_view, 11> kNames{
-      "open",        "signed_in",   "manage_users",    "run_identification", "read_cases",
-      "write_cases", "assign_cases", "break_glass",    "read_statistics",    "read_access_log",
-      "read_protected_address"};
+  static constexpr std::array<std::string_view, 11> kNames{"open",
+                                                           "signed_in",
+                                                           "manage_users",
+                                                           "run_identification",
+                                                           "read_cases",
+                                                           "write_cases",
+                                                           "assign_cases",
+                                                           "break_glass",
+                                                           "read_statistics",
+                                                           "read_access_log",
+                                                           "read_protected_address"};
   return kNames[static_cast<std::size_t>(permission)];
 }
 
@@ -97,8 +104,26 @@ bool coversAny(const Caseload& caseload, std::span<const Registration> registrat
                      [&](const Registration& r) { return covers(caseload, r); });
 }
 
+std::expected<void, Error> checkAssignee(const std::string& targetUnit, std::optional<std::int64_t> caseworkerId,
+                                         const std::optional<Assignee>& assignee) {
+  if (!caseworkerId) return {};
+  if (targetUnit.empty())
+    return std::unexpected(invalidInput("a caseworker is assigned within a unit: give the unit", "unit"));
+  if (!assignee || !assignee->active)
+    return std::unexpected(invalidInput(fmt::format("no active user with id {}", *caseworkerId), "caseworker_id"));
+  if (!assignee->roles.has(Role::caseworker) && !assignee->roles.has(Role::unit_manager))
+    return std::unexpected(invalidInput("cases are assigned to caseworkers and unit managers only", "caseworker_id"));
+  if (std::find(assignee->units.begin(), assignee->units.end(), targetUnit) == assignee->units.end())
+    return std::unexpected(
+        invalidInput(fmt::format("user {} does not work in {}", *caseworkerId, targetUnit), "caseworker_id"));
+  return {};
+}
+
 std::expected<void, Error> validateAccessReason(std::string_view reason) {
-  std::size_t n = characterCount(reason);
+  if (auto ok = checkFreeText(reason, "reason"); !ok) return ok;
+  // White space around the words does not count: "          x" states no reason.
+  std::size_t first = reason.find_first_not_of(' '), last = reason.find_last_not_of(' ');
+  std::size_t n = first == std::string_view::npos ? 0 : characterCount(reason.substr(first, last - first + 1));
   if (n < 10 || n > kMaxFreeText)
     return std::unexpected(invalidInput(
         fmt::format("state the reason in 10 to {} characters (it is shown in the log review)", kMaxFreeText),

@@ -71,6 +71,20 @@ bool covers(const Caseload& caseload, const Registration& registration);
 // True when any of a person's registrations lies in the caseload.
 bool coversAny(const Caseload& caseload, std::span<const Registration> registrations);
 
+// The user a registration would be assigned to, as far as the assignment rule needs to know them.
+struct Assignee {
+  RoleSet roles;
+  bool active = false;
+  std::vector<std::string> units;
+};
+
+// The rule for making someone responsible for a registration (the manager has already been found to
+// reach the registration by role, and the unit to be one of theirs): with a caseworker the target unit
+// is named, and the assignee (none: no such user) is an active caseworker or unit manager who works in
+// it. invalid_input on caseworker_id or unit otherwise.
+std::expected<void, Error> checkAssignee(const std::string& targetUnit, std::optional<std::int64_t> caseworkerId,
+                                         const std::optional<Assignee>& assignee);
+
 // Break the glass: a reason is 10–500 characters; grants last `break_glass_hours` (default 8).
 inline constexpr int kDefaultBreakGlassHours = 8;
 std::expected<void, Error> validateAccessReason(std::string_view reason);

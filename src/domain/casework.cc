@@ -3,14 +3,18 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <unordered_set>
 
 namespace lotsen {
 namespace {
 
-void checkText(std::vector<Error>& errors, std::string_view text, std::string_view field, bool required) {
+void checkText(std::vector<Error>& errors, std::string_view text, std::string_view field, bool required,
+               Lines lines = Lines::one) {
   if (required && text.empty())
     errors.push_back(invalidInput(fmt::format("{} is required", field), std::string(field)));
-  if (characterCount(text) > kMaxFreeText)
+  if (auto ok = checkFreeText(text, field, lines); !ok)
+    errors.push_back(ok.error());
+  else if (characterCount(text) > kMaxFreeText)
     errors.push_back(
         invalidInput(fmt::format("{} has more than {} characters: keep free text short and never write sensitive data",
                                  field, kMaxFreeText),
@@ -43,13 +47,6 @@ bool isTime(std::string_view t) {
 
 }  // namespace
 
-std::size_t characterCount(std::string_view text) {
-  std::size_t n = 0;
-  for (unsigned char c : text)
-    if ((c & 0xC0) != 0x80) ++n;
-  return n;
-}
-
 std::vector<Error> validateContactAttempt(const ContactAttempt& c, const CaseContext& context, const CodeList& channels,
                                           const CodeList& occupations) {
   std::vector<Error> errors;
@@ -61,7 +58,7 @@ std::vector<Error> validateContactAttempt(const ContactAttempt& c, const CaseCon
       errors.push_back(invalidInput("an occupation is learnt only when the person was reached", "occupation"));
     checkCode(errors, occupations, c.occupation, c.date, "occupation");
   }
-  checkText(errors, c.note, "note", false);
+  checkText(errors, c.note, "note", false, Lines::several);
   return errors;
 }
 
@@ -81,7 +78,7 @@ std::vector<Error> validateMeasure(const Measure& m, const CaseContext& context,
   std::vector<Error> errors;
   CivilDate typeDate = m.start ? *m.start : m.plannedStart ? *m.plannedStart : context.today;
   checkCode(errors, types, m.type, typeDate, "type");
-  checkText(errors, m.content, "content", true);
+  checkText(errors, m.content, "content", true, Lines::several);
   if (m.responsible != "individual" && m.responsible != "municipality" && m.responsible != "other_actor")
     errors.push_back(invalidInput("responsible is individual, municipality or other_actor", "responsible"));
   if (m.responsible == "other_actor" && m.partner.empty())
@@ -121,27 +118,35 @@ std::vector<std::string> goalIds(const Plan& plan) {
 std::vector<Error> validatePlan(const Plan& plan, const CaseContext& context,
                                 const std::vector<std::int64_t>& measureIds) {
   std::vector<Error> errors;
-  std::vector<std::string> seen;
+  std::unordered_set<std::string_view> seen;
+  const std::unordered_set<std::int64_t> measures(measureIds.begin(), measureIds.end());
   auto checkGoal = [&](const PlanGoal& g, const std::string& where) {
     if (g.id.empty() || g.id.size() > 20)
       errors.push_back(invalidInput(fmt::format("{}.id is required, at most 20 characters", where), where + ".id"));
-    else if (std::find(seen.begin(), seen.end(), g.id) != seen.end())
+    else if (!seen.insert(g.id).second)
       errors.push_back(invalidInput(fmt::format("goal id '{}' is used twice", g.id), where + ".id"));
-    seen.push_back(g.id);
-    if (g.title.empty()) errors.push_back(invalidInput(fmt::format("{}.title is required", where), where + ".title"));
+    checkText(errors, g.title, where + ".title", true);
     if (characterCount(g.title) > 200)
       errors.push_back(invalidInput(fmt::format("{}.title has more than 200 characters", where), where + ".title"));
     if (g.targetDate && *g.targetDate < context.registrationStart)
       errors.push_back(invalidInput(fmt::format("{}.target_date is before the registration started", where),
                                     where + ".target_date"));
+    if (g.measureIds.size() > kMaxMeasuresPerGoal)
+      errors.push_back(invalidInput(fmt::format("{} serves at most {} measures", where, kMaxMeasuresPerGoal),
+                                    where + ".measure_ids"));
     for (std::int64_t m : g.measureIds)
-      if (std::find(measureIds.begin(), measureIds.end(), m) == measureIds.end())
+      if (!measures.contains(m))
         errors.push_back(
             invalidInput(fmt::format("{}: no measure {} for this person", where, m), where + ".measure_ids"));
   };
+  if (plan.goals.size() > kMaxGoals)
+    errors.push_back(invalidInput(fmt::format("a plan has at most {} goals", kMaxGoals), "goals"));
   for (std::size_t i = 0; i < plan.goals.size(); ++i) {
     std::string where = fmt::format("goals[{}]", i);
     checkGoal(plan.goals[i], where);
+    if (plan.goals[i].subGoals.size() > kMaxSubGoals)
+      errors.push_back(
+          invalidInput(fmt::format("a goal has at most {} sub-goals", kMaxSubGoals), where + ".sub_goals"));
     for (std::size_t j = 0; j < plan.goals[i].subGoals.size(); ++j) {
       checkGoal(plan.goals[i].subGoals[j], fmt::format("{}.sub_goals[{}]", where, j));
       if (!plan.goals[i].subGoals[j].subGoals.empty())
@@ -160,7 +165,7 @@ std::vector<Error> validateGoalAssessment(const GoalAssessment& a, const CaseCon
   checkCaseDate(errors, a.assessedOn, context, "assessed_on");
   if (a.result != "achieved" && a.result != "partly" && a.result != "not_achieved")
     errors.push_back(invalidInput("result is achieved, partly or not_achieved", "result"));
-  checkText(errors, a.comment, "comment", false);
+  checkText(errors, a.comment, "comment", false, Lines::several);
   return errors;
 }
 

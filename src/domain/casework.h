@@ -10,6 +10,7 @@
 #include "domain/code_list.h"
 #include "domain/date.h"
 #include "domain/error.h"
+#include "domain/text.h"
 
 namespace lotsen {
 
@@ -67,6 +68,11 @@ struct Plan {
   std::vector<PlanGoal> goals;
 };
 
+// What one plan may hold: a plan is read by people, and every list a client sends is bounded.
+inline constexpr std::size_t kMaxGoals = 30;
+inline constexpr std::size_t kMaxSubGoals = 20;  // per goal
+inline constexpr std::size_t kMaxMeasuresPerGoal = 50;
+
 // Goal fulfilment assessed at a follow-up.
 struct GoalAssessment {
   std::string goalId;  // a goal or sub-goal of the current plan
@@ -88,8 +94,5 @@ std::vector<Error> validateOccupation(const OccupationEntry& occupation, const C
                                       const CodeList& occupations, const CodeList& sources);
 std::vector<Error> validateMeasure(const Measure& measure, const CaseContext& context, const CodeList& types,
                                    const CodeList& endReasons);
-
-// Counts characters of UTF-8 text (not bytes).
-std::size_t characterCount(std::string_view text);
 
 }  // namespace lotsen

@@ -6,9 +6,12 @@
 #include <boost/json.hpp>
 #include <cmath>
 
+#include "domain/text.h"
 #include "http/auth.h"
+#include "http/json_body.h"
 #include "http/json_mapping.h"
 #include "store/case_records.h"
+#include "store/json_fields.h"
 
 namespace lotsen {
 namespace json = boost::json;
@@ -126,12 +129,6 @@ Response getPerson(Call& call) {
   return r;
 }
 
-// The string field `name` of a JSON object, or nullptr when missing or not a string.
-const json::string* stringField(const json::object* o, std::string_view name) {
-  const json::value* v = o ? o->if_contains(name) : nullptr;
-  return v ? v->if_string() : nullptr;
-}
-
 // 429 with Retry-After while the throttle holds `username` (or the client's address) back.
 std::optional<Response> throttled(Call& call, std::string_view username, std::int64_t now) {
   std::int64_t wait = call.throttle.retryAfter(username, call.request.remoteAddress, now);
@@ -145,37 +142,30 @@ std::optional<Response> throttled(Call& call, std::string_view username, std::in
 // The session's answer (to a login and to GET /api/v1/session): the CSRF token that changes must send, and
 // the user. Only a same-origin page can read it: the cookie is SameSite=Strict and there is no CORS.
 Response sessionResponse(std::string_view csrfToken, std::string_view username, std::string_view roles) {
-  return jsonResponse(200, json::object{{"csrf_token", csrfToken},
-                                        {"user", json::object{{"username", username}, {"role", roles}}}});
+  return jsonResponse(
+      200, json::object{{"csrf_token", csrfToken}, {"user", json::object{{"username", username}, {"role", roles}}}});
 }
 
 Response login(Call& call) {
-  if (!call.request.contentType.starts_with("application/json"))
-    return problem(415, "Unsupported Media Type", "send the login as application/json");
-  boost::system::error_code ec;
-  json::value body = json::parse(call.request.body, ec);
-  if (ec) return problem(400, "Bad Request", "the body is not valid JSON");
-  const json::string* username = stringField(body.if_object(), "username");
-  const json::string* password = stringField(body.if_object(), "password");
-  if (!username || !password)
-    return problem(400, "Bad Request", "give \"username\" and \"password\" as strings",
-                   !username ? "username" : "password");
+  JsonFields f(call.body, {"username", "password"});
+  std::string username = f.text("username", true), password = f.text("password", true);
+  if (!f.errors().empty()) return validationProblem(f.errors());
 
   std::int64_t now = unixSeconds(call.now);
-  if (auto refused = throttled(call, *username, now)) return *refused;
-  auto user = call.store.userByName(std::string_view(*username));
+  if (auto refused = throttled(call, username, now)) return *refused;
+  auto user = call.store.userByName(username);
   if (!user) return problem(user.error());
   bool known = user->has_value() && (*user)->active;
-  bool ok = verifyPassword(std::string_view(*password), known ? (*user)->passwordHash : dummyPasswordHash());
+  bool ok = verifyPassword(password, known ? (*user)->passwordHash : dummyPasswordHash());
   if (!known || !ok) {
-    call.throttle.failed(*username, call.request.remoteAddress, now);
+    call.throttle.failed(username, call.request.remoteAddress, now);
     return problem(401, "Unauthorized", "wrong username or password");
   }
-  call.throttle.succeeded(*username);
+  call.throttle.succeeded(username);
 
   std::string token = randomToken();
   SessionRecord session{tokenHash(token), (*user)->id, randomToken(), unixSeconds(call.now), unixSeconds(call.now)};
-  auto stored = call.writer.run<void>([&](Store& s) -> std::expected<void, Error> {
+  auto stored = call.write<void>([&](Store& s) -> std::expected<void, Error> {
     if (auto ok = s.createSession(session); !ok) return ok;
     return s.recordLogin(session.userId);
   });
@@ -189,7 +179,7 @@ Response login(Call& call) {
 
 Response logout(Call& call) {
   std::string hash = call.sessionTokenHash;
-  auto done = call.writer.run<void>([&](Store& s) { return s.deleteSession(hash); });
+  auto done = call.write<void>([&](Store& s) { return s.deleteSession(hash); });
   if (!done) return problem(done.error());
   Response r{204, "", "", {}};
   r.headers.emplace_back("Set-Cookie",
@@ -199,26 +189,21 @@ Response logout(Call& call) {
 
 // PUT /api/v1/session/password: the signed-in user changes their password; every session ends.
 Response changeOwnPassword(Call& call) {
-  boost::system::error_code ec;
-  json::value body = json::parse(call.request.body, ec);
-  const json::object* o = ec ? nullptr : body.if_object();
-  const json::string* current = stringField(o, "current_password");
-  const json::string* next = stringField(o, "new_password");
-  if (!current || !next)
-    return problem(400, "Bad Request", "give \"current_password\" and \"new_password\" as strings",
-                   !current ? "current_password" : "new_password");
+  JsonFields f(call.body, {"current_password", "new_password"});
+  std::string current = f.text("current_password", true), next = f.text("new_password", true);
+  if (!f.errors().empty()) return validationProblem(f.errors());
   std::int64_t now = unixSeconds(call.now);
   if (auto refused = throttled(call, call.user->username, now)) return *refused;
   auto user = call.store.userByName(call.user->username);
   if (!user) return problem(user.error());
-  if (!*user || !verifyPassword(std::string_view(*current), (*user)->passwordHash)) {
+  if (!*user || !verifyPassword(current, (*user)->passwordHash)) {
     call.throttle.failed(call.user->username, call.request.remoteAddress, now);
     return problem(403, "Forbidden", "the current password is wrong");
   }
-  auto hash = hashPassword(std::string_view(*next));
+  auto hash = hashPassword(next);
   if (!hash) return validationProblem({hash.error()});
   Actor actor{call.user->id, call.user->username};
-  auto changed = call.writer.run<void>([&](Store& s) { return s.changePassword(actor, call.user->id, *hash); });
+  auto changed = call.write<void>([&](Store& s) { return s.changePassword(actor, call.user->id, *hash); });
   if (!changed) return problem(changed.error());
   Response r{204, "", "", {}};
   r.headers.emplace_back("Set-Cookie",
@@ -236,18 +221,17 @@ Response currentSession(Call& call) {
 Response grantAccess(Call& call) {
   auto id = pathId(call, 0);
   if (!id) return problem(404, "Not Found", "no such person");
-  boost::system::error_code ec;
-  json::value body = json::parse(call.request.body, ec);
-  const json::string* reason = stringField(ec ? nullptr : body.if_object(), "reason");
-  if (!reason) return problem(400, "Bad Request", "give the \"reason\" as a string", "reason");
-  if (auto ok = validateAccessReason(*reason); !ok) return validationProblem({ok.error()});
+  JsonFields f(call.body, {"reason"});
+  std::string reason = f.text("reason", true);
+  if (auto ok = validateAccessReason(reason); !ok && f.errors().empty()) f.fail(ok.error());
+  if (!f.errors().empty()) return validationProblem(f.errors());
   auto settings = call.store.settings();
   if (!settings) return problem(settings.error());
   int hours = kDefaultBreakGlassHours;
   if (auto h = settings->find("break_glass_hours"); h != settings->end()) hours = std::stoi(h->second);
   std::int64_t now = unixSeconds(call.now);
-  AccessGrant grant{0, call.user->id, *id, std::string(*reason), now, now + hours * 3600};
-  auto granted = call.writer.run<AccessGrant>([&](Store& s) { return s.grantAccess(grant); });
+  AccessGrant grant{0, call.user->id, *id, reason, now, now + hours * 3600};
+  auto granted = call.write<AccessGrant>([&](Store& s) { return s.grantAccess(grant); });
   if (!granted) return problem(granted.error());
   call.accessedPersons({*id});
   call.purpose = granted->reason;
@@ -265,7 +249,7 @@ Response endGrants(Call& call) {
   auto id = pathId(call, 0);
   if (!id) return problem(404, "Not Found", "no such person");
   std::int64_t now = unixSeconds(call.now);
-  auto ended = call.writer.run<int>([&](Store& s) { return s.endGrants(call.user->id, *id, now); });
+  auto ended = call.write<int>([&](Store& s) { return s.endGrants(call.user->id, *id, now); });
   if (!ended) return problem(ended.error());
   if (*ended == 0) return problem(404, "Not Found", "you hold no valid grant for this person");
   return Response{204, "", "", {}};
@@ -280,14 +264,15 @@ Response listUnits(Call& call) {
 }
 
 Response createUnit(Call& call) {
-  boost::system::error_code ec;
-  json::value body = json::parse(call.request.body, ec);
-  const json::string* name = stringField(ec ? nullptr : body.if_object(), "name");
-  if (!name) return problem(400, "Bad Request", "give the unit's \"name\" as a string", "name");
+  JsonFields f(call.body, {"name"});
+  std::string name = f.text("name", true);
+  if (!f.errors().empty()) return validationProblem(f.errors());
   Actor actor{call.user->id, call.user->username};
-  auto created = call.writer.run<void>([&](Store& s) { return s.createUnit(actor, std::string(*name)); });
-  if (!created) return problem(created.error());
-  return jsonResponse(201, json::object{{"name", *name}});
+  auto created = call.write<void>([&](Store& s) { return s.createUnit(actor, name); });
+  if (!created)
+    return created.error().kind == ErrorKind::invalid_input ? validationProblem({created.error()})
+                                                            : problem(created.error());
+  return jsonResponse(201, json::object{{"name", name}});
 }
 
 Response landingPage(Call&) {
@@ -302,7 +287,9 @@ Response landingPage(Call&) {
 
 }  // namespace
 
-std::optional<std::int64_t> pathId(const Call& call, std::size_t index) { return positiveNumber(call.params.at(index)); }
+std::optional<std::int64_t> pathId(const Call& call, std::size_t index) {
+  return positiveNumber(call.params.at(index));
+}
 
 CivilDate todayOf(const Call& call) { return CivilDate::ofTime(call.now); }
 
@@ -327,6 +314,18 @@ std::expected<std::vector<Registration>, Error> Call::registrationsOf(std::int64
   return registrations->second;
 }
 
+Body bodyOf(const Route& route) {
+  if (route.body != Body::by_method) return route.body;
+  return route.method == "POST" || route.method == "PUT" || route.method == "PATCH" ? Body::json : Body::none;
+}
+
+bool sessionExpired(const SessionRecord& session, std::int64_t now, const SessionPolicy& policy) {
+  // The last use is noted at most every kSessionUseNotedEvery, so the true last use may be up to that
+  // much later than lastSeenAt: the session ends only when even that later use is idleTimeout ago.
+  return now - session.lastSeenAt >= policy.idleTimeout.count() + kSessionUseNotedEvery.count() ||
+         now - session.createdAt > policy.absoluteTimeout.count();
+}
+
 bool isCaseRoute(const Route& route) {
   return route.pattern.starts_with("/api/v1/persons/{id}") &&
          (route.permission == Permission::read_cases || route.permission == Permission::write_cases ||
@@ -341,17 +340,21 @@ std::vector<Route> apiRoutes(const std::function<std::string()>& renderMetrics) 
       {"GET", "/healthz", open, inline_read,
        [](Call&) {
          return jsonResponse(200, json::object{{"status", "ok"}});
-       }},
+       },
+       Body::none, Listener::both},
       {"GET", "/readyz", open, inline_read,
        [](Call& call) {
          if (auto ok = call.store.ping(); !ok)
            return problem(503, "Service Unavailable", "the database does not answer");
          return jsonResponse(200, json::object{{"status", "ready"}});
-       }},
+       },
+       Body::none, Listener::both},
+      // Only on the operations address (ServerOptions::metricsHost), never where users connect.
       {"GET", "/metrics", open, inline_read,
        [renderMetrics](Call&) {
          return Response{200, "text/plain; version=0.0.4", renderMetrics(), {}};
-       }},
+       },
+       Body::none, Listener::operations},
       {"POST", "/api/v1/session", open, worker, login},
       {"GET", "/api/v1/session", signed_in, inline_read, currentSession},
       {"DELETE", "/api/v1/session", signed_in, worker, logout},
@@ -362,7 +365,7 @@ std::vector<Route> apiRoutes(const std::function<std::string()>& renderMetrics) 
       {"DELETE", "/api/v1/persons/{id}/access-grants", break_glass, worker, endGrants},
       {"GET", "/api/v1/units", signed_in, inline_read, listUnits},
       {"POST", "/api/v1/units", manage_users, worker, createUnit},
-      {"POST", "/api/v1/identification-runs", run_identification, worker, postIdentificationRun, kMaxUploadBytes},
+      {"POST", "/api/v1/identification-runs", run_identification, worker, postIdentificationRun, Body::upload},
       {"GET", "/api/v1/identification-runs", run_identification, inline_read, listIdentificationRuns},
   };
   for (Route& r : caseworkRoutes()) routes.push_back(std::move(r));
@@ -391,21 +394,22 @@ void StorePool::giveBack(std::unique_ptr<Store> store) {
   idle_.push_back(std::move(store));
 }
 
-Api::Api(StorePool& readers, Writer& writer, SessionPolicy sessions, StaticFiles web)
-    : readers_(readers), writer_(writer), sessions_(sessions), web_(std::move(web)) {
+Api::Api(StorePool& readers, Writer& writer, SessionPolicy sessions, StaticFiles web, BodyLimits limits)
+    : readers_(readers), writer_(writer), sessions_(sessions), web_(std::move(web)), limits_(limits) {
   routes_ = apiRoutes([this] { return metrics_->render(); });
   std::vector<std::string> labels;
   for (const Route& r : routes_) labels.push_back(r.method + " " + r.pattern);
   metrics_ = std::make_unique<Metrics>(std::move(labels));
 }
 
-Api::RouteMatch Api::match(std::string_view method, std::string_view path) const {
+Api::RouteMatch Api::match(std::string_view method, std::string_view path, Listener listener) const {
   RouteMatch found;
-  if (method == "GET" || method == "HEAD") {
+  if (listener == Listener::api && (method == "GET" || method == "HEAD")) {
     if (found.file = web_.find(path); found.file) return found;
   }
   std::vector<std::string_view> params;
   for (std::size_t i = 0; i < routes_.size(); ++i) {
+    if (routes_[i].listener != Listener::both && routes_[i].listener != listener) continue;
     std::string_view pattern = routes_[i].pattern;
     std::string_view rest = path;
     params.clear();
@@ -443,7 +447,39 @@ bool Api::runsOnWorker(const RouteMatch& m) const {
   return m.index && routes_[*m.index].execution == Execution::worker;
 }
 
-std::size_t Api::bodyLimit(const RouteMatch& m) const { return m.index ? routes_[*m.index].maxBodyBytes : 0; }
+std::size_t Api::bodyLimit(const Route& route) const {
+  switch (bodyOf(route)) {
+    case Body::upload:
+      return limits_.upload;
+    case Body::json:
+      return route.permission == Permission::open ? limits_.beforeLogin : limits_.json;
+    default:
+      return limits_.beforeLogin;
+  }
+}
+
+Api::Admission Api::admit(const Request& head, const RouteMatch& m, Store& reader) {
+  if (m.file) return {std::nullopt, limits_.beforeLogin};
+  if (!m.index) {
+    Admission refused{notRouted(head, m), 0};
+    observeUnrouted(head, refused.refusal->status, 0);
+    return refused;
+  }
+  const Route& route = routes_[*m.index];
+  Call call = makeCall(head, m.params, reader);
+  std::optional<std::int64_t> userId;
+  std::optional<Response> refusal;
+  auto read = reader.readSnapshot([&]() -> std::expected<void, Error> {
+    refusal = authorize(route, call, userId);
+    return {};
+  });
+  if (!read) refusal = problem(read.error());
+  if (!refusal) return {std::nullopt, bodyLimit(route)};
+  accessLogged(route, call, *refusal);
+  metrics_->observe(*m.index, refusal->status, 0);
+  log(head, route.pattern, refusal->status, 0, userId);
+  return {std::move(refusal), 0};
+}
 
 Response Api::handle(const Request& request, RouteMatch match, Store* reader) {
   auto started = std::chrono::steady_clock::now();
@@ -459,8 +495,7 @@ Response Api::handle(const Request& request, RouteMatch match, Store* reader) {
   try {
     response = dispatch(request, match, reader, userId);
   } catch (const std::exception& e) {
-    spdlog::error("\"msg\":\"unhandled exception\",\"route\":{},\"error\":{}",
-                  jsonQuoted(match.index ? routes_[*match.index].pattern : "?"), jsonQuoted(e.what()));
+    spdlog::error("\"msg\":\"unhandled exception\",\"error\":{}", jsonQuoted(e.what()));
     response = problem(500, "Internal Server Error", "an internal error occurred; it has been logged");
   }
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
@@ -474,11 +509,24 @@ void Api::observeUnrouted(const Request& request, int status, double seconds) {
   log(request, "unmatched", status, seconds, std::nullopt);
 }
 
+Response Api::notRouted(const Request& request, const RouteMatch& m) const {
+  if (m.pathKnown) return problem(405, "Method Not Allowed", fmt::format("{} is not allowed here", request.method));
+  return problem(404, "Not Found", "there is nothing at this address");
+}
+
+Call Api::makeCall(const Request& request, std::vector<std::string> params, Store& store) {
+  return Call{request,      sessions_,
+              throttle_,    std::move(params),
+              store,        writer_,
+              std::nullopt, {},
+              {},           std::chrono::system_clock::now(),
+              std::nullopt, {},
+              std::nullopt, std::nullopt,
+              {},           false};
+}
+
 Response Api::dispatch(const Request& request, RouteMatch& m, Store* reader, std::optional<std::int64_t>& userId) {
-  if (!m.index) {
-    if (m.pathKnown) return problem(405, "Method Not Allowed", fmt::format("{} is not allowed here", request.method));
-    return problem(404, "Not Found", "there is nothing at this address");
-  }
+  if (!m.index) return notRouted(request, m);
   const Route& route = routes_[*m.index];
 
   std::optional<StorePool::Lease> lease;
@@ -491,39 +539,71 @@ Response Api::dispatch(const Request& request, RouteMatch& m, Store* reader, std
     lease.emplace(std::move(*acquired));
     reader = &**lease;
   }
-  Call call{request,
-            sessions_,
-            throttle_,
-            std::move(m.params),
-            *reader,
-            writer_,
-            std::nullopt,
-            {},
-            {},
-            std::chrono::system_clock::now(),
-            std::nullopt,
-            {},
-            std::nullopt};
+  Call call = makeCall(request, std::move(m.params), *reader);
   // Everything a request reads comes from one snapshot (and takes the database's read lock once).
   Response response;
   auto read = reader->readSnapshot([&]() -> std::expected<void, Error> {
-    response = authorizeAndRun(route, call, userId);
+    if (auto refused = authorize(route, call, userId)) {
+      response = std::move(*refused);
+      return {};
+    }
+    if (bodyOf(route) == Body::json) {
+      auto body = parseJsonBody(request.body);
+      if (!body) {
+        response = std::move(body.error());
+        return {};
+      }
+      call.body = std::move(*body);
+    }
+    try {
+      response = route.handler(call);
+    } catch (const std::exception& e) {
+      spdlog::error("\"msg\":\"unhandled exception\",\"route\":{},\"error\":{}", jsonQuoted(route.pattern),
+                    jsonQuoted(e.what()));
+      response = problem(500, "Internal Server Error", "an internal error occurred; it has been logged");
+    }
     return {};
   });
-  if (!read) return problem(read.error());
-  if (call.accessed && call.user && response.status < 300)
+  if (!read) response = problem(read.error());
+  // What was committed stays committed: the request is not answered as if it had failed.
+  if (call.committed && response.status >= 500) {
+    spdlog::error("\"msg\":\"the answer to a committed change failed\",\"route\":{},\"status\":{}",
+                  jsonQuoted(route.pattern), response.status);
+    response =
+        jsonResponse(200, json::object{{"saved", true}, {"detail", "the change was saved; read it again to see it"}});
+  }
+  accessLogged(route, call, response);
+  return response;
+}
+
+void Api::accessLogged(const Route& route, Call& call, Response& response) {
+  if (!call.user) return;
+  if (call.refusedPerson) {
     response.access = AccessEntry{call.user->id,
                                   call.user->username,
                                   call.user->roles.text(),
                                   route.method + " " + route.pattern,
-                                  std::move(call.accessed->first),
-                                  call.accessed->second,
-                                  std::move(call.purpose)};
-  return response;
+                                  {*call.refusedPerson},
+                                  0,
+                                  "",
+                                  true};
+    return;
+  }
+  if (!call.accessed) return;
+  response.access = AccessEntry{call.user->id,
+                                call.user->username,
+                                call.user->roles.text(),
+                                route.method + " " + route.pattern,
+                                std::move(call.accessed->first),
+                                call.accessed->second,
+                                std::move(call.purpose)};
 }
 
-Response Api::authorizeAndRun(const Route& route, Call& call, std::optional<std::int64_t>& userId) {
+std::optional<Response> Api::authorize(const Route& route, Call& call, std::optional<std::int64_t>& userId) {
   const Request& request = call.request;
+  if (auto bad = invalidQueryParameter(request.query))
+    return problem(400, "Bad Request",
+                   fmt::format("the query parameter {} is not UTF-8 text without control characters", printable(*bad)));
   if (route.permission != Permission::open) {
     std::string token = cookieValue(request.cookie, kSessionCookie);
     if (token.empty()) return problem(401, "Unauthorized", "log in first");
@@ -533,8 +613,7 @@ Response Api::authorizeAndRun(const Route& route, Call& call, std::optional<std:
     if (!*found) return problem(401, "Unauthorized", "the session has ended; log in again");
     auto& [session, user] = **found;
     std::int64_t now = unixSeconds(call.now);
-    if (now - session.lastSeenAt > sessions_.idleTimeout.count() ||
-        now - session.createdAt > sessions_.absoluteTimeout.count()) {
+    if (sessionExpired(session, now, sessions_)) {
       writer_.post([hash = call.sessionTokenHash](Store& s) { return s.deleteSession(hash); });
       return problem(401, "Unauthorized", "the session has expired; log in again");
     }
@@ -542,26 +621,31 @@ Response Api::authorizeAndRun(const Route& route, Call& call, std::optional<std:
     if (isStateChanging(request.method) && !secretsEqual(request.csrfToken, session.csrfToken))
       return problem(403, "Forbidden", "missing or wrong X-CSRF-Token header");
     call.csrfToken = std::move(session.csrfToken);  // the record is not needed beyond this request
-    if (now - session.lastSeenAt >= 60)
+    if (now - session.lastSeenAt >= kSessionUseNotedEvery.count())
       writer_.post([hash = call.sessionTokenHash, now](Store& s) { return s.touchSession(hash, now); });
     auto roles = parseRoles(user.role);
     if (!roles) return problem(403, "Forbidden", "the account has no valid role; ask an administrator");
-    call.user =
-        SignedInUser{user.id, std::move(user.username), *roles, caseloadOf(user.id, *roles, std::move(user.units)),
-                     user.readsProtectedAddress};
+    call.user = SignedInUser{user.id, std::move(user.username), *roles,
+                             caseloadOf(user.id, *roles, std::move(user.units)), user.readsProtectedAddress};
     userId = user.id;
     if (isCaseRoute(route)) {
-      if (auto refused = authorizeCase(route, call)) return *refused;
+      if (auto refused = authorizeCase(route, call)) return refused;
     } else if (!permits(*roles, route.permission)) {
-      return problem(403, "Forbidden", fmt::format("your role may not do this (it needs {})",
-                                                   permissionName(route.permission)));
+      return problem(403, "Forbidden",
+                     fmt::format("your role may not do this (it needs {})", permissionName(route.permission)));
     }
   }
-  return route.handler(call);
+  Body body = bodyOf(route);
+  if (body == Body::json && !isJsonContentType(request.contentType))
+    return problem(415, "Unsupported Media Type", "send the body as application/json");
+  if (body == Body::upload && !request.contentType.starts_with("multipart/form-data"))
+    return problem(415, "Unsupported Media Type", "send the files as multipart/form-data");
+  return std::nullopt;
 }
 
 // Record-level access to the person in the route: the role's permission and the person in the caseload,
-// or a break-the-glass grant (which also lets an auditor read, never write).
+// or a break-the-glass grant, which lets its holder read (an auditor too) and, with a role that
+// documents, document — for its time, and never change who is responsible.
 std::optional<Response> Api::authorizeCase(const Route& route, Call& call) {
   const SignedInUser& user = *call.user;
   bool byRole = permits(user.roles, route.permission);
@@ -574,7 +658,7 @@ std::optional<Response> Api::authorizeCase(const Route& route, Call& call) {
   auto registrations = call.registrationsOf(*id);
   if (!registrations) return problem(registrations.error());
   if (byRole && coversAny(user.caseload, *registrations)) return std::nullopt;
-  if (permits(user.roles, Permission::break_glass)) {
+  if (route.permission != Permission::assign_cases && permits(user.roles, Permission::break_glass)) {
     auto grant = call.store.activeGrant(user.id, *id, unixSeconds(call.now));
     if (!grant) return problem(grant.error());
     if (*grant) {
@@ -586,8 +670,8 @@ std::optional<Response> Api::authorizeCase(const Route& route, Call& call) {
     auto person = call.store.person(*id);
     if (!person) return problem(person.error());
   }
-  if (route.permission == Permission::assign_cases)
-    return problem(403, "Forbidden", "the case is not in your units");
+  call.refusedPerson = *id;
+  if (route.permission == Permission::assign_cases) return problem(403, "Forbidden", "the case is not in your units");
   return problem(403, "Forbidden",
                  "the case is outside your caseload; to open it, state your reason with POST "
                  "/api/v1/persons/{id}/access-grants (break the glass)");

@@ -2,6 +2,7 @@
 // log), independent of the network code in server.cc.
 #pragma once
 
+#include <boost/json/value.hpp>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -75,8 +76,26 @@ struct Call {
   std::optional<std::pair<std::vector<std::int64_t>, std::int64_t>> accessed;
   // The break-the-glass reason under which this request reads a case outside the caseload, if any.
   std::string purpose;
+  // The person whose case authorisation refused to open (the refusal is access-logged).
+  std::optional<std::int64_t> refusedPerson;
   // The route's person and their registrations, once read (by authorisation, for case routes).
   std::optional<std::pair<std::int64_t, std::vector<Registration>>> registrations;
+  // The JSON object the request sent, for routes that take one (read by the pipeline, never by a handler).
+  boost::json::value body;
+  // Set when this request's write committed: from then on the request must be answered 2xx.
+  bool committed = false;
+
+  // The body's JSON object (routes that take JSON only).
+  const boost::json::object& json() const { return body.as_object(); }
+
+  // Runs `work` through the writer (Writer::run) and notes when it committed: from then on the request
+  // is answered 2xx, even if building the answer fails (Api answers that the change was saved).
+  template <class T>
+  std::expected<T, Error> write(std::function<std::expected<T, Error>(Store&)> work) {
+    auto result = writer.run<T>(std::move(work));
+    if (result) committed = true;
+    return result;
+  }
 
   // The registrations of `personId`, read at most once per request.
   std::expected<std::vector<Registration>, Error> registrationsOf(std::int64_t personId);
@@ -90,6 +109,13 @@ struct Call {
 // Where a handler runs: on the network thread (fast reads only) or on a worker (writes, hashing).
 enum class Execution { inline_read, worker };
 
+// What a route takes as its body: a JSON object, an upload (multipart/form-data), or nothing. By default
+// POST and PUT take a JSON object and other methods nothing.
+enum class Body { by_method, none, json, upload };
+
+// Where a route is served: on the API's address, on the operations address (metrics), or on both.
+enum class Listener { api, operations, both };
+
 // A route declares the permission it needs (domain/access.h); there is no default. Routes under
 // /api/v1/persons/{id} that need read_cases, write_cases or assign_cases are also checked against the
 // person's case: in the user's caseload, or opened by breaking the glass (Api::authorizeAndRun).
@@ -99,13 +125,14 @@ struct Route {
   Permission permission;
   Execution execution;
   std::function<Response(Call&)> handler;
-  std::size_t maxBodyBytes = 0;  // 0: the server's limit (ServerOptions::maxBodyBytes)
+  Body body = Body::by_method;
+  Listener listener = Listener::api;
 };
 
 class Api {
  public:
   // `web`: the browser UI's files, served to anyone (they hold no data).
-  Api(StorePool& readers, Writer& writer, SessionPolicy sessions, StaticFiles web = {});
+  Api(StorePool& readers, Writer& writer, SessionPolicy sessions, StaticFiles web = {}, BodyLimits limits = {});
 
   // The route for a method and path: found (index and the values of its {…} parameters), or only the
   // path is known (405), or nothing (404). The server matches once, as soon as the headers are read.
@@ -115,21 +142,37 @@ class Api {
     bool pathKnown = false;
     const StaticFiles::File* file = nullptr;  // a file of the UI (GET and HEAD only)
   };
-  RouteMatch match(std::string_view method, std::string_view path) const;
+  // `listener`: the address the request came to (api or operations).
+  RouteMatch match(std::string_view method, std::string_view path, Listener listener = Listener::api) const;
   // True when the route must not run on a network thread.
   bool runsOnWorker(const RouteMatch& match) const;
-  // The route's own body limit, or 0 for the server's.
-  std::size_t bodyLimit(const RouteMatch& match) const;
+
+  // Whether the body of a request may be read, decided from its headers (`head` has no body) before a
+  // byte of the body is: `refusal` is the answer when not (no such route, not logged in, not allowed,
+  // the wrong Content-Type), otherwise `bodyLimit` is how large the body may be. Runs on `reader`.
+  struct Admission {
+    std::optional<Response> refusal;
+    std::size_t bodyLimit = 0;
+  };
+  Admission admit(const Request& head, const RouteMatch& match, Store& reader);
+
   // Runs the whole pipeline for one request on `reader` (a connection owned by the calling thread), or on
-  // one from the pool when `reader` is null. Never throws.
+  // one from the pool when `reader` is null: route, session, CSRF, permission, record-level access, the
+  // body, the handler. Never throws.
   Response handle(const Request& request, RouteMatch match, Store* reader = nullptr);
   // Counts and logs a response the server produced itself (e.g. 413 before routing).
   void observeUnrouted(const Request& request, int status, double seconds);
 
  private:
   Response dispatch(const Request& request, RouteMatch& match, Store* reader, std::optional<std::int64_t>& userId);
-  Response authorizeAndRun(const Route& route, Call& call, std::optional<std::int64_t>& userId);
+  Call makeCall(const Request& request, std::vector<std::string> params, Store& store);
+  Response notRouted(const Request& request, const RouteMatch& match) const;
+  // Sets the response's access-log entry: the persons a handler read, or the person a refusal names.
+  void accessLogged(const Route& route, Call& call, Response& response);
+  // Everything that decides from the headers whether the request may go on; the answer when not.
+  std::optional<Response> authorize(const Route& route, Call& call, std::optional<std::int64_t>& userId);
   std::optional<Response> authorizeCase(const Route& route, Call& call);
+  std::size_t bodyLimit(const Route& route) const;
   void log(const Request& request, std::string_view route, int status, double seconds,
            std::optional<std::int64_t> userId) const;
 
@@ -137,6 +180,7 @@ class Api {
   Writer& writer_;
   SessionPolicy sessions_;
   StaticFiles web_;
+  BodyLimits limits_;
   LoginThrottle throttle_;
   std::vector<Route> routes_;
   std::unique_ptr<Metrics> metrics_;
@@ -145,7 +189,6 @@ class Api {
 // Handlers of the identification routes (identification_routes.cc).
 Response postIdentificationRun(Call& call);
 Response listIdentificationRuns(Call& call);
-inline constexpr std::size_t kMaxUploadBytes = 256 * 1024 * 1024;
 
 // Casework routes (casework_routes.cc).
 std::vector<Route> caseworkRoutes();
@@ -164,8 +207,16 @@ CivilDate todayOf(const Call& call);
 // The version in If-Match ("3", W/"3" or 3); 428 when missing, 400 when not a version.
 std::expected<std::int64_t, Response> ifMatchVersion(const Call& call);
 
+// A session's last use is noted in the database at most this often (each note is a write).
+inline constexpr std::chrono::seconds kSessionUseNotedEvery{15};
+// True when the session has been idle for the policy's idle timeout, or lived past its lifetime. Never
+// early: the last use may lie up to kSessionUseNotedEvery after the noted one.
+bool sessionExpired(const SessionRecord& session, std::int64_t now, const SessionPolicy& policy);
+
 // True when the route reads or changes one person's case (record-level access applies).
 bool isCaseRoute(const Route& route);
+// The body the route takes (Body::by_method resolved).
+Body bodyOf(const Route& route);
 
 // The route table. Every /api/v1 route except login requires a session.
 std::vector<Route> apiRoutes(const std::function<std::string()>& renderMetrics);

@@ -10,6 +10,7 @@
 #include "http/api.h"
 #include "http/json_mapping.h"
 #include "store/case_records.h"
+#include "store/json_fields.h"
 
 namespace lotsen {
 namespace json = boost::json;
@@ -36,8 +37,9 @@ Response withEtag(Response r, std::int64_t version) {
   return r;
 }
 
-// A 409 for a stale write, with the record as it is now.
-Response staleProblem(const Error& error, json::value current) {
+// A 409 for a stale write, with the record as it is now: a read of the person's data, logged as one.
+Response staleProblem(Call& call, std::int64_t personId, const Error& error, json::value current) {
+  if (!current.is_null()) call.accessedPersons({personId});
   Response r = problem(error);
   json::object body = json::parse(r.body).as_object();
   body["current"] = std::move(current);
@@ -68,7 +70,7 @@ struct RecordKind {
   std::string_view path;
   bool needsRegistration;
   bool onePerRegistration;  // revised with PUT, never a second one (the individual plan)
-  std::expected<std::string, std::vector<Error>> (*check)(std::string_view body, Store& store,
+  std::expected<std::string, std::vector<Error>> (*check)(const json::value& body, Store& store,
                                                           const RecordTarget& target);
 };
 
@@ -87,8 +89,8 @@ std::expected<CodeList, std::vector<Error>> codes(Store& store, std::string_view
 // Parses the body, loads the two code lists its rules need, and validates.
 template <class T, class Validate>
 std::expected<std::string, std::vector<Error>> checkWithCodes(
-    std::string_view body, Store& store, const CaseContext& context,
-    std::expected<T, std::vector<Error>> (*parse)(std::string_view), Validate validate, std::string_view firstList,
+    const json::value& body, Store& store, const CaseContext& context,
+    std::expected<T, std::vector<Error>> (*parse)(const json::value&), Validate validate, std::string_view firstList,
     std::string_view secondList) {
   auto parsed = parse(body);
   if (!parsed) return std::unexpected(parsed.error());
@@ -99,19 +101,19 @@ std::expected<std::string, std::vector<Error>> checkWithCodes(
   return finish(*parsed, validate(*parsed, context, *first, *second));
 }
 
-std::expected<std::string, std::vector<Error>> checkContact(std::string_view body, Store& store,
+std::expected<std::string, std::vector<Error>> checkContact(const json::value& body, Store& store,
                                                             const RecordTarget& target) {
   return checkWithCodes(body, store, target.context, parseContactAttempt, validateContactAttempt, "contact_channel",
                         "occupation");
 }
 
-std::expected<std::string, std::vector<Error>> checkOccupation(std::string_view body, Store& store,
+std::expected<std::string, std::vector<Error>> checkOccupation(const json::value& body, Store& store,
                                                                const RecordTarget& target) {
   return checkWithCodes(body, store, target.context, parseOccupation, validateOccupation, "occupation",
                         "occupation_source");
 }
 
-std::expected<std::string, std::vector<Error>> checkMeasure(std::string_view body, Store& store,
+std::expected<std::string, std::vector<Error>> checkMeasure(const json::value& body, Store& store,
                                                             const RecordTarget& target) {
   return checkWithCodes(body, store, target.context, parseMeasure, validateMeasure, "measure_type",
                         "measure_end_reason");
@@ -131,7 +133,7 @@ std::expected<std::optional<Plan>, std::vector<Error>> currentPlan(Store& store,
   return std::optional<Plan>();
 }
 
-std::expected<std::string, std::vector<Error>> checkPlan(std::string_view body, Store& store,
+std::expected<std::string, std::vector<Error>> checkPlan(const json::value& body, Store& store,
                                                          const RecordTarget& target) {
   auto parsed = parsePlan(body);
   if (!parsed) return std::unexpected(parsed.error());
@@ -142,7 +144,7 @@ std::expected<std::string, std::vector<Error>> checkPlan(std::string_view body, 
   return finish(*parsed, validatePlan(*parsed, target.context, measureIds));
 }
 
-std::expected<std::string, std::vector<Error>> checkAssessment(std::string_view body, Store& store,
+std::expected<std::string, std::vector<Error>> checkAssessment(const json::value& body, Store& store,
                                                                const RecordTarget& target) {
   auto parsed = parseGoalAssessment(body);
   if (!parsed) return std::unexpected(parsed.error());
@@ -187,19 +189,20 @@ Response createRecord(Call& call, const RecordKind& kind) {
     return problem(409, "Conflict", "the person has no open registration to document this in");
   std::optional<std::int64_t> registrationId;
   if (*registration) registrationId = (*registration)->id;
-  if (kind.onePerRegistration) {
-    auto existing = call.store.caseRecordsOf(*personId, kind.kind);
-    if (!existing) return problem(existing.error());
-    for (const CaseRecord& r : *existing)
-      if (r.registrationId == registrationId)
-        return problem(409, "Conflict",
-                       fmt::format("the registration already has one (record {}): revise it with PUT", r.id));
-  }
-  auto data = kind.check(call.request.body, call.store,
-                         RecordTarget{contextFor(call, *registration), *personId, registrationId});
+  auto data =
+      kind.check(call.body, call.store, RecordTarget{contextFor(call, *registration), *personId, registrationId});
   if (!data) return validationProblem(data.error());
   Actor actor{call.user->id, call.user->username};
-  auto created = call.writer.run<CaseRecord>([&](Store& s) -> std::expected<CaseRecord, Error> {
+  auto created = call.write<CaseRecord>([&](Store& s) -> std::expected<CaseRecord, Error> {
+    // Decided here, inside the write transaction, so that two requests at once cannot both pass.
+    if (kind.onePerRegistration) {
+      auto existing = s.caseRecordsOf(*personId, kind.kind);
+      if (!existing) return std::unexpected(existing.error());
+      for (const CaseRecord& r : *existing)
+        if (r.registrationId == registrationId)
+          return std::unexpected(
+              conflict(fmt::format("the registration already has one (record {}): revise it with PUT", r.id)));
+    }
     auto record = s.createCaseRecord(actor, kind.kind, *personId, registrationId, *data);
     if (!record || kind.kind != kContactAttemptKind) return record;
     // An occupation learnt at a contact goes into the occupation history too.
@@ -232,17 +235,18 @@ Response updateRecord(Call& call, const RecordKind& kind) {
     if (!r) return problem(r.error());
     registration = *r;
   }
-  auto data = kind.check(call.request.body, call.store,
+  auto data = kind.check(call.body, call.store,
                          RecordTarget{contextFor(call, registration), *personId, current->registrationId});
   if (!data) return validationProblem(data.error());
   Actor actor{call.user->id, call.user->username};
   auto updated =
-      call.writer.run<CaseRecord>([&](Store& s) { return s.updateCaseRecord(actor, *recordId, *expected, *data); });
+      call.write<CaseRecord>([&](Store& s) { return s.updateCaseRecord(actor, *recordId, *expected, *data); });
   if (!updated) {
     if (updated.error().kind != ErrorKind::conflict) return problem(updated.error());
     // Read the record through the writer: this request's own snapshot may predate the winning write.
     auto now = call.writer.run<CaseRecord>([&](Store& s) { return s.caseRecord(*recordId); });
-    return staleProblem(updated.error(), now ? json::value(caseRecordJson(*now)) : json::value(nullptr));
+    return staleProblem(call, *personId, updated.error(),
+                        now ? json::value(caseRecordJson(*now)) : json::value(nullptr));
   }
   return withEtag(jsonResponse(200, recordResponse(*updated)), updated->version);
 }
@@ -259,79 +263,87 @@ std::expected<Registration, Response> pathRegistration(Call& call) {
 }
 
 Response registrationWrite(
-    Call& call,
+    Call& call, const Registration& registration,
     const std::function<std::expected<Registration, Error>(Store&, const Registration&, std::int64_t)>& write) {
-  auto registration = pathRegistration(call);
-  if (!registration) return registration.error();
   auto expected = ifMatchVersion(call);
   if (!expected) return expected.error();
-  auto written = call.writer.run<Registration>([&](Store& s) { return write(s, *registration, *expected); });
+  auto written = call.write<Registration>([&](Store& s) { return write(s, registration, *expected); });
   if (!written) {
     // The store's rule violations (a reason code, the order of dates) name their field.
     if (written.error().kind == ErrorKind::invalid_input) return validationProblem({written.error()});
     if (written.error().kind != ErrorKind::conflict) return problem(written.error());
-    auto now = call.writer.run<Registration>([&](Store& s) { return s.registration(registration->id); });
-    return staleProblem(written.error(), now ? json::value(registrationJson(*now)) : json::value(nullptr));
+    auto now = call.writer.run<Registration>([&](Store& s) { return s.registration(registration.id); });
+    return staleProblem(call, registration.personId, written.error(),
+                        now ? json::value(registrationJson(*now)) : json::value(nullptr));
   }
   return withEtag(jsonResponse(200, registrationJson(*written)), written->version);
 }
 
-std::expected<json::object, Response> bodyObject(const Call& call) {
-  boost::system::error_code ec;
-  json::value body = json::parse(call.request.body, ec);
-  if (ec || !body.is_object()) return std::unexpected(problem(400, "Bad Request", "the body must be a JSON object"));
-  return body.as_object();
-}
-
+// PUT …/registrations/{registration}/assignment {"caseworker_id", "unit"}: who is responsible. Only by
+// role, never under a break-the-glass grant: the registration in the manager's own caseload, the target
+// unit (the given one, else the registration's) one of the manager's units, and the assignee an active
+// caseworker or unit manager working in it.
 Response assign(Call& call) {
-  auto body = bodyObject(call);
-  if (!body) return body.error();
-  std::optional<std::int64_t> caseworker;
-  if (const json::value* v = body->if_contains("caseworker_id"); v && !v->is_null()) {
-    if (!v->is_int64()) return validationProblem({invalidInput("caseworker_id is a user id or null", "caseworker_id")});
-    caseworker = v->as_int64();
-  }
-  std::string unit;
-  if (const json::value* v = body->if_contains("unit"); v && !v->is_null()) {
-    if (!v->is_string() || characterCount(v->as_string()) > 100)
-      return validationProblem({invalidInput("unit is a name of at most 100 characters", "unit")});
-    unit = v->as_string();
-  }
+  JsonFields f(call.body, {"caseworker_id", "unit"});
+  std::optional<std::int64_t> caseworker = f.integer("caseworker_id");
+  bool unitGiven = f.has("unit");
+  std::string unit = f.text("unit");
+  if (!f.errors().empty()) return validationProblem(f.errors());
+  auto registration = pathRegistration(call);
+  if (!registration) return registration.error();
+  if (!covers(call.user->caseload, *registration))
+    return problem(403, "Forbidden", "the registration is not in your units");
+  std::string target = unitGiven ? unit : registration->unit;
   const auto& own = call.user->caseload.units;
-  if (!unit.empty() && std::find(own.begin(), own.end(), unit) == own.end())
+  if (!target.empty() && std::find(own.begin(), own.end(), target) == own.end())
     return problem(403, "Forbidden", "you can assign cases only to your own units", "unit");
   Actor actor{call.user->id, call.user->username};
-  return registrationWrite(call, [&](Store& s, const Registration& r, std::int64_t version) {
-    return s.assignRegistration(actor, r.id, version, caseworker, unit);
-  });
+  return registrationWrite(
+      call, *registration,
+      [&](Store& s, const Registration& r, std::int64_t version) -> std::expected<Registration, Error> {
+        std::optional<Assignee> assignee;
+        if (caseworker) {
+          auto user = s.userById(*caseworker);
+          if (!user) return std::unexpected(user.error());
+          if (*user)
+            if (auto roles = parseRoles((*user)->role)) assignee = Assignee{*roles, (*user)->active, (*user)->units};
+        }
+        if (auto ok = checkAssignee(target, caseworker, assignee); !ok) return std::unexpected(ok.error());
+        return s.assignRegistration(actor, r.id, version, caseworker, target);
+      });
 }
 
 Response closeRegistration(Call& call) {
-  auto body = bodyObject(call);
-  if (!body) return body.error();
-  std::vector<Error> errors;
-  auto text = [&](std::string_view name) -> std::string {
-    const json::value* v = body->if_contains(name);
-    if (!v || !v->is_string()) {
-      errors.push_back(invalidInput(fmt::format("{} is required", name), std::string(name)));
-      return {};
-    }
-    return std::string(v->as_string());
-  };
-  std::string endDate = text("end_date"), reason = text("end_reason");
-  auto date = CivilDate::parse(endDate);
-  if (!endDate.empty() && !date) errors.push_back(invalidInput("end_date: " + date.error().message, "end_date"));
-  if (date && *date > todayOf(call)) errors.push_back(invalidInput("end_date is in the future", "end_date"));
-  if (!errors.empty()) return validationProblem(errors);
+  JsonFields f(call.body, {"end_date", "end_reason"});
+  auto date = f.date("end_date", true);
+  std::string reason = f.text("end_reason", true);
+  if (date && *date > todayOf(call)) f.fail(invalidInput("end_date is in the future", "end_date"));
+  if (!f.errors().empty()) return validationProblem(f.errors());
+  auto registration = pathRegistration(call);
+  if (!registration) return registration.error();
   Actor actor{call.user->id, call.user->username};
-  return registrationWrite(call, [&](Store& s, const Registration& reg, std::int64_t version) {
+  return registrationWrite(call, *registration, [&](Store& s, const Registration& reg, std::int64_t version) {
     return s.endRegistration(actor, reg.id, version, *date, reason);
   });
 }
 
-json::value payloadOf(const Event& e) {
+// Replaces a journalled person's "protection" (its kind) by "protected": true or false, as every
+// answer shows it; returns whether the person was protected.
+bool markProtection(json::object& person) {
+  const json::value* kind = person.if_contains("protection");
+  bool isProtected = kind && kind->is_string() && !kind->as_string().empty();
+  person.erase("protection");
+  person["protected"] = isProtected;
+  return isProtected;
+}
+
+// An event's {"before", "after"}; text stored before UTF-8 was checked at the edge is repaired (U+FFFD),
+// so that every event can be shown.
+json::object payloadOf(const Event& e) {
   boost::system::error_code ec;
-  return json::parse(e.payload, ec);
+  json::value v = json::parse(repairUtf8(e.payload), ec);
+  if (ec || !v.is_object()) return json::object{{"before", nullptr}, {"after", nullptr}};
+  return std::move(v.as_object());
 }
 
 Response history(Call& call) {
@@ -344,21 +356,22 @@ Response history(Call& call) {
   const bool hideAddress = person->details.protection != Protection::none && !call.user->readsProtectedAddress;
   json::array items;
   for (const Event& e : *events) {
-    json::value payload = payloadOf(e);
-    // A protected person's address is never sent, nor an address from a time the person was protected.
-    if (e.type.starts_with("person.") && !call.user->readsProtectedAddress)
+    json::object payload = payloadOf(e);
+    // A protected person's address is never sent, nor an address from a time the person was protected;
+    // nor which kind of protection it is.
+    if (e.type.starts_with("person."))
       for (const char* side : {"before", "after"})
-        if (json::object* o = payload.as_object()[side].if_object()) {
-          const json::value* protection = o->if_contains("protection");
-          if (hideAddress || (protection && protection->is_string() && !protection->as_string().empty()))
+        if (json::object* o = payload[side].if_object()) {
+          bool wasProtected = markProtection(*o);
+          if (!call.user->readsProtectedAddress && (hideAddress || wasProtected))
             for (const char* field : {"street_address", "postal_code", "city"}) o->erase(field);
         }
     items.push_back(json::object{{"id", e.id},
                                  {"time", e.time},
                                  {"actor", e.actor},
                                  {"type", e.type},
-                                 {"before", payload.as_object()["before"]},
-                                 {"after", payload.as_object()["after"]}});
+                                 {"before", payload["before"]},
+                                 {"after", payload["after"]}});
   }
   call.accessedPersons({*personId});
   return jsonResponse(200, json::object{{"items", std::move(items)}});
@@ -378,8 +391,8 @@ Response caseAsOf(Call& call, std::int64_t personId) {
   std::map<std::string, std::map<std::int64_t, json::object>> records;
   for (const Event& e : *events) {
     if (e.time >= until) break;
-    json::value payload = payloadOf(e);
-    json::object* after = payload.as_object()["after"].if_object();
+    json::object payload = payloadOf(e);
+    json::object* after = payload["after"].if_object();
     if (!after) continue;
     if (e.type.starts_with("person.")) {
       person = *after;
@@ -393,7 +406,7 @@ Response caseAsOf(Call& call, std::int64_t personId) {
   // Protected then or now: an address from before the protection must not be sent either.
   auto now = call.store.person(personId);
   if (!now) return problem(now.error());
-  bool isProtected = (*person)["protection"].as_string() != "" || now->details.protection != Protection::none;
+  bool isProtected = markProtection(*person) || now->details.protection != Protection::none;
   if (isProtected && !call.user->readsProtectedAddress)
     for (const char* field : {"street_address", "postal_code", "city"}) person->erase(field);
   json::object body{{"as_of", asOf->iso()}, {"id", personId}, {"person", *person}};
@@ -413,8 +426,7 @@ namespace {
 
 std::expected<WorklistFilter, Response> worklistFilter(const Call& call) {
   // Always within the caseload; by default a caseworker's own cases, a unit manager's whole units.
-  WorklistFilter filter{todayOf(call), call.user->id, queryParameter(call.request.query, "unit"),
-                        call.user->caseload};
+  WorklistFilter filter{todayOf(call), call.user->id, queryParameter(call.request.query, "unit"), call.user->caseload};
   std::string who = queryParameter(call.request.query, "caseworker");
   if (who == "all" || (who.empty() && (!filter.unit.empty() || !call.user->caseload.caseworkerId))) {
     filter.caseworkerId.reset();
@@ -445,6 +457,7 @@ Response worklist(Call& call) {
                      {"registration_id", e.registrationId},
                      {"first_name", e.firstName},
                      {"last_name", e.lastName},
+                     {"protected", e.protectedIdentity},
                      {"caseworker_id", e.caseworkerId ? json::value(*e.caseworkerId) : json::value(nullptr)},
                      {"unit", e.unit},
                      {"due", e.due.iso()},

@@ -3,72 +3,89 @@
 
 #include <boost/json.hpp>
 
+#include "domain/text.h"
 #include "http/api.h"
+#include "http/json_mapping.h"
 #include "http/multipart.h"
 #include "identify/identify.h"
+#include "identify/options.h"
 
 namespace lotsen {
 namespace json = boost::json;
 
+// A 422 listing each problem of the files ("file:line: reason"), the first kMaxMessages of `total`;
+// nothing was saved.
+Response fileProblems(const std::vector<std::string>& messages, std::size_t total) {
+  Response r =
+      problem(422, "Unprocessable Content", fmt::format("{} problem(s) in the files; nothing was saved", total));
+  json::object body = json::parse(r.body).as_object();
+  json::array errors;
+  for (const std::string& m : messages) errors.push_back(json::string(m));
+  body["errors"] = std::move(errors);
+  body["error_count"] = total;
+  r.body = json::serialize(body);
+  return r;
+}
+
+// POST /api/v1/identification-runs (multipart/form-data): the options of identify/options.h as form
+// fields, and the register files as file parts; the same options, read the same way, as `lotsen identify`.
 Response postIdentificationRun(Call& call) {
   auto parts = parseMultipart(call.request.contentType, call.request.body);
-  if (!parts) return problem(415, "Unsupported Media Type", parts.error());
-  std::string date, municipality, dryRun, equivalentSchoolForms;
-  std::shared_ptr<const RegisterFile> files[3];
-  static constexpr std::string_view kFileFields[] = {"population", "enrolments", "completions"};
+  if (!parts) return problem(400, "Bad Request", parts.error());
+  IdentifyArguments given;
+  std::map<std::string, const FormPart*, std::less<>> fileParts;
   for (const FormPart& part : *parts) {
-    if (part.name == "date")
-      date = part.body;
-    else if (part.name == "municipality")
-      municipality = part.body;
-    else if (part.name == "dry_run")
-      dryRun = part.body;
-    for (std::size_t i = 0; i < 3; ++i)
-      if (part.name == kFileFields[i])
-        files[i] = RegisterFile::fromBytes(part.fileName.empty() ? std::string(kFileFields[i]) : part.fileName,
-                                           std::string(part.body));
+    auto option = std::find_if(identifyOptions().begin(), identifyOptions().end(),
+                               [&](const IdentifyOption& o) { return o.name == part.name; });
+    bool isFile = option != identifyOptions().end() && option->kind == OptionKind::file;
+    if (given.contains(part.name) || fileParts.contains(part.name))
+      return validationProblem({invalidInput(fmt::format("{} is given twice", part.name), part.name)});
+    if (isFile) {
+      fileParts[part.name] = &part;
+      continue;
+    }
+    if (!isValidUtf8(part.body) || firstControlCharacter(part.body) != std::string_view::npos)
+      return validationProblem({invalidInput(fmt::format("{} is not UTF-8 text", part.name), part.name)});
+    given[part.name] = std::string(part.body);
   }
-  auto when = CivilDate::parse(date);
-  if (!when) return problem(400, "Bad Request", "date: " + when.error().message, "date");
-  if (municipality.empty())
-    return problem(400, "Bad Request", "give the municipality (kommunkod, or all)", "municipality");
-  if (dryRun != "" && dryRun != "true" && dryRun != "false")
-    return problem(400, "Bad Request", "dry_run is true or false", "dry_run");
-  auto equivalent = parseSchoolTypes(equivalentSchoolForms);
-  if (!equivalent) return problem(400, "Bad Request", equivalent.error().message, "equivalent_school_forms");
-  for (std::size_t i = 0; i < 2; ++i)
-    if (!files[i])
-      return problem(400, "Bad Request", fmt::format("the file {} is missing", kFileFields[i]),
-                     std::string(kFileFields[i]));
+  auto options = identifyOptionsFrom(given);
+  if (!options) return validationProblem({options.error()});
+  std::shared_ptr<const RegisterFile> files[3];
+  std::vector<std::string> fileErrors;
+  static constexpr std::string_view kFileFields[] = {"population", "enrolments", "completions"};
+  for (std::size_t i = 0; i < 3; ++i) {
+    auto it = fileParts.find(kFileFields[i]);
+    if (it == fileParts.end()) {
+      if (i < 2)
+        return validationProblem(
+            {invalidInput(fmt::format("the file {} is missing", kFileFields[i]), std::string(kFileFields[i]))});
+      continue;
+    }
+    const FormPart& part = *it->second;
+    auto file = RegisterFile::view(part.fileName.empty() ? std::string(kFileFields[i]) : part.fileName, part.body,
+                                   options->encoding);
+    if (!file)
+      fileErrors.push_back(file.error().message);
+    else
+      files[i] = *file;
+  }
+  if (!fileErrors.empty()) return fileProblems(fileErrors, fileErrors.size());
 
   Diagnostics diagnostics;
-  Registers registers = readRegisters(files[0], files[1], files[2], *when, diagnostics);
-  if (!diagnostics.empty()) {
-    Response r = problem(422, "Unprocessable Content",
-                         fmt::format("{} problem(s) in the files; nothing was saved", diagnostics.total()));
-    json::object body = json::parse(r.body).as_object();
-    json::array errors;
-    for (const std::string& m : diagnostics.messages()) errors.push_back(json::string(m));
-    body["errors"] = std::move(errors);
-    body["error_count"] = diagnostics.total();
-    r.body = json::serialize(body);
-    return r;
-  }
-  TargetGroupRules rules;
-  rules.equivalentSchoolTypes = *equivalent;
-  IdentifyOptions options{*when, municipality, dryRun == "true", rules};
+  Registers registers = readRegisters(files[0], files[1], files[2], options->date, diagnostics);
+  if (!diagnostics.empty()) return fileProblems(diagnostics.messages(), diagnostics.total());
   Actor actor{call.user->id, call.user->username};
   auto result =
-      options.dryRun
-          ? identify(call.store, registers, options, actor)
-          : call.writer.run<IdentificationResult>([&](Store& s) { return identify(s, registers, options, actor); });
-  if (!result) return problem(result.error());
-  json::object body = json::parse(summaryJson(*result, true)).as_object();
+      options->dryRun
+          ? identify(call.store, registers, *options, actor)
+          : call.write<IdentificationResult>([&](Store& s) { return identify(s, registers, *options, actor); });
+  if (!result)
+    return result.error().kind == ErrorKind::invalid_input ? validationProblem({result.error()})
+                                                           : problem(result.error());
   std::int64_t changed = 0;
   for (const MunicipalityResult& m : result->municipalities) changed += static_cast<std::int64_t>(m.changes.size());
   call.accessed.emplace(std::vector<std::int64_t>{}, changed);  // a bulk answer: the count is logged
-  if (result->runId) body["id"] = *result->runId;
-  return Response{options.dryRun ? 200 : 201, "application/json", json::serialize(body), {}};
+  return jsonTextResponse(options->dryRun ? 200 : 201, summaryJson(*result, true));
 }
 
 Response listIdentificationRuns(Call& call) {

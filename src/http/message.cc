@@ -5,6 +5,8 @@
 #include <boost/json.hpp>
 #include <charconv>
 
+#include "domain/text.h"
+
 namespace lotsen {
 
 Response problem(int status, std::string_view title, std::string_view detail, std::string_view field) {
@@ -70,6 +72,20 @@ std::optional<std::int64_t> positiveNumber(std::string_view text) {
   auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (ec != std::errc() || end != text.data() + text.size() || value < 1) return std::nullopt;
   return value;
+}
+
+std::optional<std::string> invalidQueryParameter(std::string_view query) {
+  while (!query.empty()) {
+    std::size_t amp = query.find('&');
+    std::string_view pair = query.substr(0, amp);
+    std::size_t eq = pair.find('=');
+    std::string name = decode(pair.substr(0, eq));
+    for (const std::string& text : {name, decode(eq == std::string_view::npos ? "" : pair.substr(eq + 1))})
+      if (!isValidUtf8(text) || firstControlCharacter(text) != std::string_view::npos) return name.substr(0, 40);
+    if (amp == std::string_view::npos) break;
+    query.remove_prefix(amp + 1);
+  }
+  return std::nullopt;
 }
 
 std::string queryParameter(std::string_view query, std::string_view name) {

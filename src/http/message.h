@@ -51,6 +51,10 @@ Response validationProblem(const std::vector<Error>& errors);
 // Decodes one application/x-www-form-urlencoded query parameter; empty when absent.
 std::string queryParameter(std::string_view query, std::string_view name);
 
+// The name of the first query parameter whose name or value, decoded, is not valid UTF-8 or holds a
+// control character; none when every one is text.
+std::optional<std::string> invalidQueryParameter(std::string_view query);
+
 // `text` as a positive whole number (digits only, at least 1), or nothing.
 std::optional<std::int64_t> positiveNumber(std::string_view text);
 

@@ -1,5 +1,9 @@
 #include "http/multipart.h"
 
+#include <fmt/format.h>
+
+#include "domain/text.h"
+
 namespace lotsen {
 namespace {
 
@@ -65,6 +69,10 @@ std::expected<std::vector<FormPart>, std::string> parseMultipart(std::string_vie
       headers.remove_prefix(eol == std::string_view::npos ? headers.size() : eol + 2);
     }
     if (part.name.empty()) return std::unexpected("a multipart part has no name");
+    for (const std::string& text : {part.name, part.fileName})
+      if (!isValidUtf8(text) || firstControlCharacter(text) != std::string_view::npos)
+        return std::unexpected("a multipart part's name or file name is not UTF-8 text without control characters");
+    if (parts.size() == kMaxFormParts) return std::unexpected(fmt::format("send at most {} parts", kMaxFormParts));
     std::size_t start = headersEnd + 4;
     std::size_t next = body.find("\r\n" + delimiter, start);
     if (next == std::string_view::npos) return std::unexpected("the multipart body is not closed");

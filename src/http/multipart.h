@@ -14,8 +14,11 @@ struct FormPart {
   std::string_view body;  // a view into the request body
 };
 
+inline constexpr std::size_t kMaxFormParts = 32;
+
 // Splits `body` by the boundary named in `contentType`. Errors (a message for a 400): not multipart, no
-// boundary, a part without a name, no closing boundary.
+// boundary, a part without a name, a name or file name that is not UTF-8 text, more than kMaxFormParts
+// parts, no closing boundary.
 std::expected<std::vector<FormPart>, std::string> parseMultipart(std::string_view contentType, std::string_view body);
 
 }  // namespace lotsen

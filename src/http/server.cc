@@ -3,8 +3,10 @@
 #include "http/server.h"
 
 #include <fmt/format.h>
+#include <malloc.h>
 #include <spdlog/sinks/base_sink.h>
 #include <spdlog/spdlog.h>
+#include <sys/resource.h>
 
 #include <algorithm>
 #include <atomic>
@@ -16,6 +18,7 @@
 #include <unordered_map>
 
 #include "http/api.h"
+#include "store/access_chain.h"
 
 namespace lotsen {
 namespace {
@@ -29,14 +32,14 @@ using asio::use_awaitable;
 constexpr auto kNoThrow = asio::as_tuple(use_awaitable);
 constexpr std::chrono::seconds kRequestTimeout{30};  // to read a body or write a response
 
-Request toRequest(const http::request<http::string_body>& in) {
+// The request as handlers see it, without its body (read only once the headers are admitted).
+Request requestHead(const http::request<http::string_body>& in) {
   Request out;
   out.method = std::string(in.method_string());
   std::string_view target = in.target();
   std::size_t q = target.find('?');
   out.path = std::string(target.substr(0, q));
   if (q != std::string_view::npos) out.query = std::string(target.substr(q + 1));
-  out.body = in.body();
   out.contentType = std::string(in[http::field::content_type]);
   out.cookie = std::string(in[http::field::cookie]);
   out.csrfToken = std::string(in["X-CSRF-Token"]);
@@ -59,7 +62,7 @@ std::string clientAddress(const std::string& peer, std::string_view forwardedFor
 
 // The response as bytes on the wire: status line, headers, body. Written by hand rather than through
 // Beast's serializer, which cost a tenth of the server's time on small answers.
-std::string wireFormat(Response&& in, unsigned version, bool keepAlive, bool head) {
+std::string wireFormat(Response&& in, unsigned version, bool keepAlive, bool head, bool tls) {
   // On every response: nothing is cached (personal data), nothing runs that is not ours, no framing, no
   // referrer leaves with a URL.
   static constexpr std::string_view kAlways =
@@ -74,6 +77,8 @@ std::string wireFormat(Response&& in, unsigned version, bool keepAlive, bool hea
   out.append(std::string_view(http::obsolete_reason(static_cast<http::status>(in.status)))).append("\r\n");
   if (!in.contentType.empty()) header("Content-Type", in.contentType);
   out += kAlways;
+  // Served over TLS by Lotsen itself: browsers keep to HTTPS for a year (behind a proxy, the proxy says so).
+  if (tls) out += "Strict-Transport-Security: max-age=31536000\r\n";
   for (const auto& [name, value] : in.headers) header(name, value);
   header("Content-Length", std::to_string(in.body.size()));
   if (!keepAlive && version >= 11) header("Connection", "close");
@@ -100,21 +105,122 @@ std::expected<std::unique_ptr<asio::ssl::context>, Error> tlsContext(const Serve
     return std::unexpected(invalidInput("give both --tls-cert and --tls-key", "tls"));
   auto context = std::make_unique<asio::ssl::context>(asio::ssl::context::tls_server);
   context->set_options(asio::ssl::context::default_workarounds | asio::ssl::context::no_sslv2 |
-                       asio::ssl::context::no_sslv3 | asio::ssl::context::no_tlsv1 |
-                       asio::ssl::context::no_tlsv1_1 | asio::ssl::context::single_dh_use);
+                       asio::ssl::context::no_sslv3 | asio::ssl::context::no_tlsv1 | asio::ssl::context::no_tlsv1_1 |
+                       asio::ssl::context::single_dh_use);
   boost::system::error_code ec;
   context->use_certificate_chain_file(options.tlsCertificate, ec);
   if (ec)
-    return std::unexpected(
-        invalidInput(fmt::format("cannot load the TLS certificate {}: {}", options.tlsCertificate, ec.message()), "tls"));
+    return std::unexpected(invalidInput(
+        fmt::format("cannot load the TLS certificate {}: {}", options.tlsCertificate, ec.message()), "tls"));
   context->use_private_key_file(options.tlsKey, asio::ssl::context::pem, ec);
   if (!ec && SSL_CTX_check_private_key(context->native_handle()) != 1) ec = asio::error::invalid_argument;
   if (ec)
-    return std::unexpected(invalidInput(
-        fmt::format("cannot load the TLS key {} (or it does not match the certificate): {}", options.tlsKey,
-                    ec.message()),
-        "tls"));
+    return std::unexpected(
+        invalidInput(fmt::format("cannot load the TLS key {} (or it does not match the certificate): {}",
+                                 options.tlsKey, ec.message()),
+                     "tls"));
   return context;
+}
+
+// The memory held by request bodies being read, over all connections: each body is charged as it
+// grows (or at once for its declared length) and released when its request is done.
+class BodyMemory {
+ public:
+  explicit BodyMemory(std::size_t cap) : cap_(cap) {}
+
+  class Charge {
+   public:
+    explicit Charge(BodyMemory& memory) : memory_(memory) {}
+    ~Charge() { release(); }
+    Charge(const Charge&) = delete;
+    Charge& operator=(const Charge&) = delete;
+    // Charges up to `bytes` in all; false (nothing more charged) when that would pass the cap.
+    bool growTo(std::size_t bytes) {
+      if (bytes <= charged_) return true;
+      std::size_t more = bytes - charged_;
+      std::size_t used = memory_.used_.load();
+      do {
+        if (used + more > memory_.cap_) return false;
+      } while (!memory_.used_.compare_exchange_weak(used, used + more));
+      charged_ = bytes;
+      return true;
+    }
+    void release() {
+      memory_.used_ -= charged_;
+      charged_ = 0;
+    }
+    std::size_t bytes() const { return charged_; }
+
+   private:
+    BodyMemory& memory_;
+    std::size_t charged_ = 0;
+  };
+
+ private:
+  const std::size_t cap_;
+  std::atomic<std::size_t> used_{0};
+};
+
+// Gives memory freed by a large request back to the system: tcmalloc's free pages when the server runs
+// on tcmalloc (the release build), glibc's otherwise.
+extern "C" void MallocExtension_ReleaseFreeMemory() __attribute__((weak));
+void returnFreeMemory() {
+  if (MallocExtension_ReleaseFreeMemory)
+    MallocExtension_ReleaseFreeMemory();
+  else
+    malloc_trim(0);
+}
+
+// Writes a warning at most once every `interval`, with how many were left out in between: a condition
+// that repeats thousands of times a second (no descriptors left) must not flood the log.
+class RateLimitedWarning {
+ public:
+  explicit RateLimitedWarning(std::chrono::seconds interval) : interval_(interval) {}
+  void operator()(std::string_view message, std::string_view error) {
+    auto now = std::chrono::steady_clock::now();
+    if (now - last_ < interval_) {
+      ++suppressed_;
+      return;
+    }
+    spdlog::warn(R"("msg":{},"error":{},"suppressed":{})", jsonQuoted(message), jsonQuoted(error), suppressed_);
+    last_ = now;
+    suppressed_ = 0;
+  }
+
+ private:
+  std::chrono::seconds interval_;
+  std::chrono::steady_clock::time_point last_{};
+  std::uint64_t suppressed_ = 0;
+};
+
+constexpr std::size_t kLargeBody = 1024 * 1024;     // after a body this large, free memory goes back
+constexpr std::size_t kOperationsConnections = 16;  // the operations address serves a few at a time
+constexpr std::size_t kDescriptorReserve = 128;     // kept free for database files, logs and refusals
+constexpr std::size_t kMaxRefusing = 64;            // connections being answered 503 at once
+
+// The connections this process can serve at once: `wanted`, but below its descriptor limit (raised to
+// the hard limit first), so that accepting never runs out of descriptors by its own connections.
+std::size_t connectionCap(std::size_t wanted) {
+  rlimit limit{};
+  if (getrlimit(RLIMIT_NOFILE, &limit) != 0) return wanted;
+  if (limit.rlim_cur < limit.rlim_max) {
+    rlimit raised{limit.rlim_max, limit.rlim_max};
+    if (setrlimit(RLIMIT_NOFILE, &raised) == 0) limit = raised;
+  }
+  if (limit.rlim_cur == RLIM_INFINITY) return wanted;
+  std::size_t available = limit.rlim_cur > kDescriptorReserve + 8 ? limit.rlim_cur - kDescriptorReserve : 8;
+  return std::min(wanted, available);
+}
+
+// Logs the access log's head (count and hash) for the operator to keep outside the database: `lotsen
+// audit verify --expect COUNT:HASH` then shows entries cut off at the end.
+void logAccessHead(Store& store) {
+  auto head = store.accessLogHead();
+  if (head)
+    spdlog::info(R"("msg":"access log head","entries":{},"hash":"{}","anchor":"{}")", head->count, head->hash,
+                 anchorText(*head));
+  else
+    spdlog::error(R"("msg":"access log head not read","error":{})", jsonQuoted(head.error().message));
 }
 
 class Server {
@@ -131,35 +237,33 @@ class Server {
         contexts_(makeContexts(readers_.size())),
         workers_(static_cast<std::size_t>(std::max(1, options.workerThreads))),
         acceptor_(*contexts_[0]),
+        operationsAcceptor_(*contexts_[0]),
         signals_(*contexts_[0], SIGINT, SIGTERM),
         graceTimer_(*contexts_[0]),
-        retentionTimer_(*contexts_[0]) {
+        retentionTimer_(*contexts_[0]),
+        headTimer_(*contexts_[0]),
+        bodyMemory_(options.maxBodyMemory),
+        maxConnections_(connectionCap(options.maxConnections)) {
     for (auto& context : contexts_) keepRunning_.emplace_back(asio::make_work_guard(*context));
   }
 
   std::expected<void, Error> run() {
-    boost::system::error_code ec;
-    auto address = asio::ip::make_address(options_.host, ec);
-    if (ec) return std::unexpected(invalidInput(fmt::format("'{}' is not an IP address", options_.host), "listen"));
-    tcp::endpoint endpoint{address, options_.port};
-    if (acceptor_.open(endpoint.protocol(), ec); !ec) acceptor_.set_option(asio::socket_base::reuse_address(true), ec);
-    if (!ec) acceptor_.bind(endpoint, ec);
-    if (!ec) acceptor_.listen(asio::socket_base::max_listen_connections, ec);
-    if (ec)
-      return std::unexpected(
-          internalError(fmt::format("cannot listen on {}:{}: {}", options_.host, options_.port, ec.message())));
+    auto bound = listen(acceptor_, options_.host, options_.port);
+    if (!bound) return bound;
+    if (!options_.metricsHost.empty())
+      if (auto ops = listen(operationsAcceptor_, options_.metricsHost, options_.metricsPort); !ops) return ops;
 
     signals_.async_wait([this](const boost::system::error_code& e, int signal) {
       if (!e) beginShutdown(signal);
     });
-    asio::co_spawn(*contexts_[0], accept(), asio::detached);
+    asio::co_spawn(*contexts_[0], accept(acceptor_, Listener::api), asio::detached);
+    if (operationsAcceptor_.is_open())
+      asio::co_spawn(*contexts_[0], accept(operationsAcceptor_, Listener::operations), asio::detached);
     if (options_.retentionInterval.count() > 0) runRetention();
-    if (options_.onListening) {
-      auto local = acceptor_.local_endpoint();
-      std::string host =
-          local.address().is_v6() ? "[" + local.address().to_string() + "]" : local.address().to_string();
-      options_.onListening(fmt::format("{}://{}:{}", tls_ ? "https" : "http", host, local.port()));
-    }
+    if (options_.accessHeadInterval.count() > 0) logAccessHeadEvery();
+    if (options_.onListening)
+      options_.onListening(url(acceptor_, tls_ != nullptr),
+                           operationsAcceptor_.is_open() ? url(operationsAcceptor_, false) : "");
 
     std::vector<std::thread> threads;
     for (std::size_t i = 1; i < contexts_.size(); ++i) threads.emplace_back([this, i] { contexts_[i]->run(); });
@@ -171,7 +275,8 @@ class Server {
 
  private:
   struct Connection {
-    Connection(tcp::socket socket, Store& reader) : stream(std::move(socket)), reader(reader) {
+    Connection(tcp::socket socket, Store& reader, Listener listener)
+        : stream(std::move(socket)), reader(reader), listener(listener) {
       boost::system::error_code ec;
       auto peer = stream.socket().remote_endpoint(ec);
       if (!ec) remoteAddress = peer.address().to_string();
@@ -179,6 +284,7 @@ class Server {
     beast::tcp_stream stream;
     std::string remoteAddress;
     Store& reader;                 // owned by the connection's network thread
+    Listener listener;             // the API's address or the operations address
     std::atomic<bool> idle{true};  // waiting for the first byte of a request
   };
 
@@ -188,18 +294,58 @@ class Server {
     return contexts;
   }
 
-  awaitable<void> accept() {
+  static std::expected<void, Error> listen(tcp::acceptor& acceptor, const std::string& host, std::uint16_t port) {
+    boost::system::error_code ec;
+    auto address = asio::ip::make_address(host, ec);
+    if (ec) return std::unexpected(invalidInput(fmt::format("'{}' is not an IP address", host), "listen"));
+    tcp::endpoint endpoint{address, port};
+    if (acceptor.open(endpoint.protocol(), ec); !ec) acceptor.set_option(asio::socket_base::reuse_address(true), ec);
+    if (!ec) acceptor.bind(endpoint, ec);
+    if (!ec) acceptor.listen(asio::socket_base::max_listen_connections, ec);
+    if (ec) return std::unexpected(internalError(fmt::format("cannot listen on {}:{}: {}", host, port, ec.message())));
+    return {};
+  }
+
+  static std::string url(const tcp::acceptor& acceptor, bool tls) {
+    auto local = acceptor.local_endpoint();
+    std::string host = local.address().is_v6() ? "[" + local.address().to_string() + "]" : local.address().to_string();
+    return fmt::format("{}://{}:{}", tls ? "https" : "http", host, local.port());
+  }
+
+  // Accepts connections for `listener` until shutdown. Over the listener's cap a connection is answered
+  // 503; when the process has no descriptor left, accepting pauses (doubling from 10 ms to 1 s) instead
+  // of failing again at once.
+  awaitable<void> accept(tcp::acceptor& acceptor, Listener listener) {
+    asio::steady_timer pause(acceptor.get_executor());
+    auto backoff = std::chrono::milliseconds(10);
+    RateLimitedWarning warn(std::chrono::seconds(10));
+    std::atomic<std::size_t>& open = listener == Listener::api ? apiConnections_ : operationsConnections_;
+    const std::size_t cap = listener == Listener::api ? maxConnections_ : kOperationsConnections;
     for (;;) {
       std::size_t next = nextContext_++ % contexts_.size();
-      auto [ec, socket] = co_await acceptor_.async_accept(*contexts_[next], kNoThrow);
+      auto [ec, socket] = co_await acceptor.async_accept(*contexts_[next], kNoThrow);
       if (ec) {
         if (ec == asio::error::operation_aborted || stopping_) co_return;
-        spdlog::warn("\"msg\":\"accept failed\",\"error\":{}", jsonQuoted(ec.message()));
+        warn("accept failed", ec.message());
+        if (ec == asio::error::no_descriptors || ec == boost::system::errc::too_many_files_open_in_system ||
+            ec == asio::error::no_buffer_space || ec == asio::error::no_memory) {
+          pause.expires_after(backoff);
+          co_await pause.async_wait(kNoThrow);
+          backoff = std::min(backoff * 2, std::chrono::milliseconds(1000));
+        }
         continue;
       }
-      auto connection = std::make_shared<Connection>(std::move(socket), *readers_[next]);
+      backoff = std::chrono::milliseconds(10);
+      if (open.load() >= cap) {
+        warn("too many connections; answering 503", fmt::format("{} open", open.load()));
+        if (refusing_.load() < kMaxRefusing)
+          asio::co_spawn(socket.get_executor(), refuse(std::move(socket)), asio::detached);
+        continue;
+      }
+      auto connection = std::make_shared<Connection>(std::move(socket), *readers_[next], listener);
       std::uint64_t id = register_(connection);
-      asio::co_spawn(connection->stream.get_executor(), serve(connection), [this, id](std::exception_ptr e) {
+      ++open;
+      asio::co_spawn(connection->stream.get_executor(), serve(connection), [this, id, &open](std::exception_ptr e) {
         if (e) {
           try {
             std::rethrow_exception(e);
@@ -207,14 +353,32 @@ class Server {
             spdlog::error("\"msg\":\"connection failed\",\"error\":{}", jsonQuoted(ex.what()));
           }
         }
+        --open;
         unregister(id);
       });
     }
   }
 
+  // Answers a connection over the cap with 503 and closes it (after the client had a moment to read).
+  awaitable<void> refuse(tcp::socket socket) {
+    ++refusing_;
+    beast::tcp_stream stream(std::move(socket));
+    stream.expires_after(std::chrono::seconds(2));
+    Response busy = problem(503, "Service Unavailable", "the server has too many connections; try again shortly");
+    busy.headers.emplace_back("Retry-After", "1");
+    std::string bytes = wireFormat(std::move(busy), 11, false, false, false);
+    if (!tls_) co_await asio::async_write(stream, asio::buffer(bytes), kNoThrow);
+    boost::system::error_code ignored;
+    stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+    char drain[512];
+    co_await stream.async_read_some(asio::buffer(drain), kNoThrow);
+    stream.socket().close(ignored);
+    --refusing_;
+  }
+
   awaitable<void> serve(std::shared_ptr<Connection> connection) {
     boost::system::error_code ignored;
-    if (tls_) {
+    if (tls_ && connection->listener == Listener::api) {
       asio::ssl::stream<beast::tcp_stream&> tls(connection->stream, *tls_);
       connection->stream.expires_after(kRequestTimeout);
       auto [handshakeError] = co_await tls.async_handshake(asio::ssl::stream_base::server, kNoThrow);
@@ -230,8 +394,20 @@ class Server {
     connection->stream.socket().close(ignored);
   }
 
+  // Writes `response` and reports whether the connection may carry another request.
+  template <class Stream>
+  awaitable<bool> answer(Stream& stream, Response response, unsigned version, bool keepAlive, bool head) {
+    if (response.access) response = co_await logAccess(std::move(response));
+    std::string bytes = wireFormat(std::move(response), version, keepAlive, head,
+                                   tls_ != nullptr && !std::is_same_v<Stream, beast::tcp_stream>);
+    auto [writeError, written] = co_await asio::async_write(stream, asio::buffer(bytes), kNoThrow);
+    co_return !writeError && keepAlive;
+  }
+
   // Reads requests and writes answers on `stream` (the connection's TCP stream, or TLS over it) until
-  // the client or the server ends the connection.
+  // the client or the server ends the connection. A request's headers are authenticated and authorised
+  // (Api::admit) before a byte of its body is read; the body is then bounded by what the route allows
+  // and by the memory all bodies being read may hold.
   template <class Stream>
   awaitable<void> exchange(Connection& connection, Stream& stream) {
     beast::tcp_stream& tcp = connection.stream;  // where the deadlines are
@@ -242,52 +418,91 @@ class Server {
       auto deadlineSet = std::chrono::steady_clock::now();
       http::request_parser<http::string_body> parser;
       parser.header_limit(static_cast<std::uint32_t>(options_.maxHeaderBytes));
-      parser.body_limit(options_.maxBodyBytes);
+      parser.body_limit(boost::none);  // set once the headers are admitted
       auto [ec, n] = co_await http::async_read_header(stream, buffer, parser, kNoThrow);
       connection.idle = false;
       auto started = std::chrono::steady_clock::now();
       if (ec == http::error::end_of_stream || ec == asio::error::operation_aborted || ec == beast::error::timeout ||
           ec == asio::error::connection_reset || ec == asio::error::eof || ec == asio::ssl::error::stream_truncated)
         break;
-      Api::RouteMatch route;
-      if (!ec) {
-        auto& header = parser.get();
-        std::string_view target = header.target();
-        route = api_.match(header.method_string(), target.substr(0, target.find('?')));
-        if (std::size_t limit = api_.bodyLimit(route)) parser.body_limit(limit);
-      }
-      if (!ec && parser.get()[http::field::expect] == "100-continue") {
-        http::response<http::empty_body> proceed{http::status::continue_, parser.get().version()};
-        co_await http::async_write(stream, proceed, kNoThrow);
-      }
-      if (!ec && !parser.is_done()) {
-        tcp.expires_after(kRequestTimeout);
-        deadlineSet = std::chrono::steady_clock::now();
-        std::tie(ec, n) = co_await http::async_read(stream, buffer, parser, kNoThrow);
-      }
+      auto elapsed = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count(); };
       if (ec) {
-        if (ec == beast::error::timeout || ec == asio::error::operation_aborted || ec == http::error::partial_message)
-          break;
-        Response error = ec == http::error::body_limit
-                             ? problem(413, "Content Too Large",
-                                       fmt::format("the body is larger than {} bytes", options_.maxBodyBytes))
-                         : ec == http::error::header_limit
+        Response error = ec == http::error::header_limit
                              ? problem(431, "Request Header Fields Too Large", "the request headers are too large")
                              : problem(400, "Bad Request", "the request is not valid HTTP/1.1");
         Request unrouted;
         unrouted.method = parser.is_header_done() ? std::string(parser.get().method_string()) : "?";
-        api_.observeUnrouted(unrouted, error.status,
-                             std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
+        api_.observeUnrouted(unrouted, error.status, elapsed());
         tcp.expires_after(kRequestTimeout);
-        std::string bytes = wireFormat(std::move(error), 11, false, false);
-        co_await asio::async_write(stream, asio::buffer(bytes), kNoThrow);
+        co_await answer(stream, std::move(error), 11, false, false);
         break;
       }
 
-      http::request<http::string_body> message = parser.release();
-      Request request = toRequest(message);
+      const auto& header = parser.get();
+      const unsigned version = header.version();
+      const bool head = header.method() == http::verb::head;
+      std::string_view target = header.target();
+      Api::RouteMatch route =
+          api_.match(header.method_string(), target.substr(0, target.find('?')), connection.listener);
+      Request request = requestHead(header);
       request.remoteAddress =
-          clientAddress(connection.remoteAddress, message["X-Forwarded-For"], options_.trustedProxies);
+          clientAddress(connection.remoteAddress, header["X-Forwarded-For"], options_.trustedProxies);
+      BodyMemory::Charge charge(bodyMemory_);
+      if (!parser.is_done()) {
+        Api::Admission admission = api_.admit(request, route, connection.reader);
+        auto refuse = [&](Response response) {
+          tcp.expires_after(kRequestTimeout);
+          return answer(stream, std::move(response), version, false, head);
+        };
+        if (admission.refusal) {
+          co_await refuse(std::move(*admission.refusal));
+          break;
+        }
+        auto tooLarge = [&] {
+          api_.observeUnrouted(request, 413, elapsed());
+          return problem(413, "Content Too Large",
+                         fmt::format("the body is larger than {} bytes", admission.bodyLimit));
+        };
+        auto busy = [&] {
+          api_.observeUnrouted(request, 503, elapsed());
+          Response r = problem(503, "Service Unavailable", "the server is reading too many bodies; try again shortly");
+          r.headers.emplace_back("Retry-After", "5");
+          return r;
+        };
+        auto declared = parser.content_length();
+        if (declared && *declared > admission.bodyLimit) {
+          co_await refuse(tooLarge());
+          break;
+        }
+        if (declared && !charge.growTo(static_cast<std::size_t>(*declared))) {
+          co_await refuse(busy());
+          break;
+        }
+        parser.body_limit(admission.bodyLimit);
+        if (header[http::field::expect] == "100-continue") {
+          http::response<http::empty_body> proceed{http::status::continue_, version};
+          co_await http::async_write(stream, proceed, kNoThrow);
+        }
+        bool overMemory = false;
+        while (!ec && !parser.is_done()) {
+          tcp.expires_after(kRequestTimeout);  // a slow upload goes on while it makes progress
+          std::tie(ec, n) = co_await http::async_read_some(stream, buffer, parser, kNoThrow);
+          if (!ec && !declared && !charge.growTo(parser.get().body().size())) overMemory = true;
+          if (overMemory) break;
+        }
+        deadlineSet = std::chrono::steady_clock::now();
+        if (overMemory) {
+          co_await refuse(busy());
+          break;
+        }
+        if (ec == http::error::body_limit) {
+          co_await refuse(tooLarge());
+          break;
+        }
+        if (ec) break;  // the client went away or sent something that is not HTTP
+        request.body = std::move(parser.get().body());
+      }
+
       Response response;
       if (api_.runsOnWorker(route)) {
         response = co_await asio::co_spawn(
@@ -296,15 +511,17 @@ class Server {
       } else {
         response = api_.handle(request, std::move(route), &connection.reader);
       }
-      if (response.access) response = co_await logAccess(std::move(response));
-      bool keepAlive = message.keep_alive() && !stopping_;
+      bool keepAlive = header.keep_alive() && !stopping_;
       // The deadline set before reading covers the write too, unless most of it has passed (a long idle
       // wait before the request): re-arming a timer costs, so it is done only then.
       if (std::chrono::steady_clock::now() - deadlineSet > kRequestTimeout / 2) tcp.expires_after(kRequestTimeout);
-      std::string bytes =
-          wireFormat(std::move(response), message.version(), keepAlive, message.method() == http::verb::head);
-      auto [writeError, written] = co_await asio::async_write(stream, asio::buffer(bytes), kNoThrow);
-      if (writeError || !keepAlive) break;
+      bool again = co_await answer(stream, std::move(response), version, keepAlive, head);
+      if (charge.bytes() >= kLargeBody) {
+        std::string().swap(request.body);
+        charge.release();
+        returnFreeMemory();
+      }
+      if (!again) break;
     }
   }
 
@@ -318,9 +535,9 @@ class Server {
           auto executor = asio::get_associated_executor(handler);
           auto shared = std::make_shared<decltype(handler)>(std::move(handler));
           writer_.submitStatement([entry = std::move(entry)](Store& s) { return s.appendAccess(entry); },
-                         [shared, executor](std::expected<void, Error> result) {
-                           asio::post(executor, [shared, result]() mutable { (*shared)(std::move(result)); });
-                         });
+                                  [shared, executor](std::expected<void, Error> result) {
+                                    asio::post(executor, [shared, result]() mutable { (*shared)(std::move(result)); });
+                                  });
         },
         use_awaitable);
     if (written) co_return response;
@@ -345,8 +562,10 @@ class Server {
     spdlog::info("\"msg\":\"shutting down\",\"signal\":{}", signal);
     stopping_ = true;
     retentionTimer_.cancel();
+    headTimer_.cancel();
     boost::system::error_code ignored;
     acceptor_.close(ignored);
+    operationsAcceptor_.close(ignored);
     keepRunning_.clear();
     std::lock_guard lock(mutex_);
     // Idle keep-alive connections are closed now; busy ones finish their request first.
@@ -387,6 +606,15 @@ class Server {
     });
   }
 
+  // The access log's head now, then every accessHeadInterval (on contexts_[0], with its reader).
+  void logAccessHeadEvery() {
+    logAccessHead(*readers_[0]);
+    headTimer_.expires_after(options_.accessHeadInterval);
+    headTimer_.async_wait([this](const boost::system::error_code& e) {
+      if (!e && !stopping_) logAccessHeadEvery();
+    });
+  }
+
   const ServerOptions& options_;
   std::unique_ptr<asio::ssl::context> tls_;  // null: plain HTTP
   Api& api_;
@@ -397,9 +625,16 @@ class Server {
   std::atomic<std::size_t> nextContext_{0};
   asio::thread_pool workers_;
   tcp::acceptor acceptor_;
+  tcp::acceptor operationsAcceptor_;
   asio::signal_set signals_;
   asio::steady_timer graceTimer_;
   asio::steady_timer retentionTimer_;
+  asio::steady_timer headTimer_;
+  BodyMemory bodyMemory_;
+  const std::size_t maxConnections_;
+  std::atomic<std::size_t> apiConnections_{0};
+  std::atomic<std::size_t> operationsConnections_{0};
+  std::atomic<std::size_t> refusing_{0};
   std::atomic<bool> stopping_{false};
   std::mutex mutex_;
   std::unordered_map<std::uint64_t, std::shared_ptr<Connection>> connections_;
@@ -427,7 +662,7 @@ std::expected<void, Error> runServer(const ServerOptions& options) {
   if (!web) return std::unexpected(web.error());
   if (!options.webRoot.empty() && web->empty())
     spdlog::warn(R"("msg":"no browser UI to serve; make build builds it","web":{})", jsonQuoted(options.webRoot));
-  Api api(readers, writer, options.sessions, std::move(*web));
+  Api api(readers, writer, options.sessions, std::move(*web), options.bodyLimits);
   int threads =
       options.ioThreads > 0 ? options.ioThreads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   std::vector<std::unique_ptr<Store>> threadReaders;
@@ -444,6 +679,7 @@ std::expected<void, Error> runServer(const ServerOptions& options) {
   }
   Server server(options, api, writer, std::move(threadReaders), std::move(tls));
   auto ran = server.run();
+  if (auto store = options.openStore()) logAccessHead(**store);
   spdlog::default_logger()->flush();
   return ran;
 }

@@ -23,13 +23,30 @@ struct SessionPolicy {
   bool secureCookie = false;  // mark the session cookie Secure: set when users reach Lotsen over HTTPS
 };
 
+// How large a request body may be. A body is read only after the request's headers were authenticated
+// and authorised; until then (and for routes open to anyone) `beforeLogin` applies.
+struct BodyLimits {
+  std::size_t beforeLogin = 64 * 1024;
+  std::size_t json = 1024 * 1024;
+  std::size_t upload = 256 * 1024 * 1024;  // register extracts: a million residents are about 70 MB
+};
+
 struct ServerOptions {
   std::string host = "127.0.0.1";
   std::uint16_t port = 8080;  // 0 picks a free port (reported through onListening)
   int ioThreads = 0;          // 0 = one per core
   int workerThreads = 32;     // for handlers that write or hash passwords: mostly waiting for a commit
   std::size_t maxHeaderBytes = 16 * 1024;
-  std::size_t maxBodyBytes = 1024 * 1024;
+  BodyLimits bodyLimits;
+  // The memory all request bodies being read at once may hold; a request beyond it is answered 503
+  // with Retry-After.
+  std::size_t maxBodyMemory = 512u * 1024 * 1024;
+  // Connections served at once (also kept below the process's descriptor limit); beyond it a new
+  // connection is answered 503 with Retry-After and closed.
+  std::size_t maxConnections = 1000;
+  // The operations address: /metrics, /healthz and /readyz, for monitoring only. Empty host: none.
+  std::string metricsHost = "127.0.0.1";
+  std::uint16_t metricsPort = 9464;  // 0 picks a free port (reported through onListening)
   std::chrono::seconds idleConnectionTimeout{30};
   std::chrono::seconds shutdownGrace{10};
   SessionPolicy sessions;
@@ -45,8 +62,12 @@ struct ServerOptions {
   std::chrono::hours retentionInterval{24};
   // Opens one more connection to the database; called for each reader and for the writer.
   std::function<std::expected<std::unique_ptr<Store>, Error>()> openStore;
-  // Called once the server accepts connections, with its base URL ("http://127.0.0.1:8080").
-  std::function<void(const std::string& url)> onListening;
+  // The access log's head (count and hash) is logged this often and at shutdown, for the operator to keep
+  // outside the database (lotsen audit verify --expect). 0 turns the timer off.
+  std::chrono::minutes accessHeadInterval{60};
+  // Called once the server accepts connections, with its base URL ("http://127.0.0.1:8080") and the
+  // operations address's ("" when there is none).
+  std::function<void(const std::string& url, const std::string& metricsUrl)> onListening;
 };
 
 // Serves until SIGINT or SIGTERM, then stops accepting, finishes in-flight requests (up to

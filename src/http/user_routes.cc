@@ -10,6 +10,7 @@
 #include "http/api.h"
 #include "http/auth.h"
 #include "http/json_mapping.h"
+#include "store/json_fields.h"
 
 namespace lotsen {
 namespace json = boost::json;
@@ -37,34 +38,8 @@ Response userResponse(int status, const User& u) {
   return r;
 }
 
-// The request's body as a JSON object with only the `allowed` fields; 415 or 400 otherwise.
-std::expected<json::object, Response> bodyObject(const Call& call, std::initializer_list<std::string_view> allowed) {
-  if (!call.request.contentType.starts_with("application/json"))
-    return std::unexpected(problem(415, "Unsupported Media Type", "send the body as application/json"));
-  boost::system::error_code ec;
-  json::value body = json::parse(call.request.body, ec);
-  if (ec || !body.is_object()) return std::unexpected(problem(400, "Bad Request", "the body is not a JSON object"));
-  for (const auto& [key, value] : body.as_object())
-    if (std::find(allowed.begin(), allowed.end(), std::string_view(key)) == allowed.end())
-      return std::unexpected(problem(400, "Bad Request", fmt::format("unknown field \"{}\"", std::string_view(key)),
-                                     std::string_view(key)));
-  return std::move(body.as_object());
-}
-
-// An array of strings in field `name`; 400 when it is something else.
-std::expected<std::vector<std::string>, Response> stringList(const json::value& v, std::string_view name) {
-  std::vector<std::string> out;
-  const json::array* a = v.if_array();
-  for (std::size_t i = 0; a && i < a->size(); ++i) {
-    if (!(*a)[i].is_string())
-      a = nullptr;
-    else
-      out.emplace_back((*a)[i].as_string());
-  }
-  if (!a)
-    return std::unexpected(problem(400, "Bad Request", fmt::format("give \"{}\" as a list of strings", name), name));
-  return out;
-}
+// At most this many roles or units in one request (there are six roles; a user works in a few units).
+constexpr std::size_t kMaxListItems = 50;
 
 // The roles named in `names`, canonical ("admin,caseworker").
 std::expected<std::string, Error> roleText(const std::vector<std::string>& names) {
@@ -111,28 +86,16 @@ Response listUsers(Call& call) {
 
 // POST /api/v1/users {"username", "password", "roles": [...], "units": [...]}.
 Response createUser(Call& call) {
-  auto body = bodyObject(call, {"username", "password", "roles", "units"});
-  if (!body) return body.error();
-  const json::value* username = body->if_contains("username");
-  const json::value* password = body->if_contains("password");
-  if (!username || !username->is_string())
-    return problem(400, "Bad Request", "give the \"username\" as a string", "username");
-  if (!password || !password->is_string())
-    return problem(400, "Bad Request", "give the \"password\" as a string", "password");
-  if (!body->contains("roles")) return problem(400, "Bad Request", "give the user's \"roles\"", "roles");
-  auto roleNames = stringList(body->at("roles"), "roles");
-  if (!roleNames) return roleNames.error();
-  std::vector<std::string> units;
-  if (const json::value* u = body->if_contains("units")) {
-    auto list = stringList(*u, "units");
-    if (!list) return list.error();
-    units = std::move(*list);
-  }
+  JsonFields f(call.body, {"username", "password", "roles", "units"});
+  std::string name = f.text("username", true), password = f.text("password", true);
+  auto roleNames = f.strings("roles", kMaxListItems);
+  if (!roleNames && !f.has("roles")) f.fail(invalidInput("give the user's roles", "roles"));
+  std::vector<std::string> units = f.strings("units", kMaxListItems).value_or(std::vector<std::string>{});
+  if (!f.errors().empty()) return validationProblem(f.errors());
   // Every mistake at once, so that a form can show them together.
-  std::string name(username->as_string());
   std::vector<Error> invalid;
   if (auto ok = validateUsername(name); !ok) invalid.push_back(ok.error());
-  auto hash = hashPassword(std::string_view(password->as_string()));
+  auto hash = hashPassword(password);
   if (!hash) invalid.push_back(hash.error());
   auto roles = roleText(*roleNames);
   if (!roles) invalid.push_back(roles.error());
@@ -143,9 +106,7 @@ Response createUser(Call& call) {
     return validationProblem(invalid);
   }
   Actor actor{call.user->id, call.user->username};
-  auto created = call.writer.run<User>([&](Store& s) {
-    return s.createUser(actor, NewUser{name, *roles, *hash, units});
-  });
+  auto created = call.write<User>([&](Store& s) { return s.createUser(actor, NewUser{name, *roles, *hash, units}); });
   if (!created) return problem(created.error());
   Response r = userResponse(201, *created);
   r.headers.emplace_back("Location", fmt::format("/api/v1/users/{}", created->id));
@@ -159,36 +120,26 @@ Response changeUser(Call& call) {
   if (!id) return problem(404, "Not Found", "no such user");
   auto version = ifMatchVersion(call);
   if (!version) return version.error();
-  auto body = bodyObject(call, {"roles", "units", "active", "reads_protected_address"});
-  if (!body) return body.error();
-  if (body->empty())
-    return problem(400, "Bad Request", "give at least one of roles, units, active and reads_protected_address");
+  JsonFields f(call.body, {"roles", "units", "active", "reads_protected_address"});
+  auto roleNames = f.strings("roles", kMaxListItems);
+  auto units = f.strings("units", kMaxListItems);
+  std::optional<bool> active = f.optionalBoolean("active");
+  std::optional<bool> readsProtectedAddress = f.optionalBoolean("reads_protected_address");
+  if (!f.errors().empty()) return validationProblem(f.errors());
+  if (call.json().empty())
+    return validationProblem({invalidInput("give at least one of roles, units, active and reads_protected_address")});
   std::optional<std::string> roles;
-  if (const json::value* v = body->if_contains("roles")) {
-    auto names = stringList(*v, "roles");
-    if (!names) return names.error();
-    auto text = roleText(*names);
+  if (roleNames) {
+    auto text = roleText(*roleNames);
     if (!text) return validationProblem({text.error()});
     roles = *text;
   }
-  std::optional<std::vector<std::string>> units;
-  if (const json::value* v = body->if_contains("units")) {
-    auto list = stringList(*v, "units");
-    if (!list) return list.error();
-    if (auto unknown = unknownUnit(call.store, *list))
+  if (units)
+    if (auto unknown = unknownUnit(call.store, *units))
       return unknown->kind == ErrorKind::internal ? problem(*unknown) : validationProblem({*unknown});
-    units = std::move(*list);
-  }
-  std::optional<bool> active, readsProtectedAddress;
-  for (auto [field, target] :
-       {std::pair{"active", &active}, std::pair{"reads_protected_address", &readsProtectedAddress}})
-    if (const json::value* v = body->if_contains(field)) {
-      if (!v->is_bool()) return problem(400, "Bad Request", fmt::format("give \"{}\" as true or false", field), field);
-      *target = v->as_bool();
-    }
 
   Actor actor{call.user->id, call.user->username};
-  auto changed = call.writer.run<User>([&](Store& s) -> std::expected<User, Error> {
+  auto changed = call.write<User>([&](Store& s) -> std::expected<User, Error> {
     auto before = s.userById(*id);
     if (!before) return std::unexpected(before.error());
     if (!*before) return std::unexpected(notFound("no such user"));
@@ -227,15 +178,13 @@ Response changeUser(Call& call) {
 Response resetPassword(Call& call) {
   auto id = pathId(call, 0);
   if (!id) return problem(404, "Not Found", "no such user");
-  auto body = bodyObject(call, {"password"});
-  if (!body) return body.error();
-  const json::value* password = body->if_contains("password");
-  if (!password || !password->is_string())
-    return problem(400, "Bad Request", "give the new \"password\" as a string", "password");
-  auto hash = hashPassword(std::string_view(password->as_string()));
+  JsonFields f(call.body, {"password"});
+  std::string password = f.text("password", true);
+  if (!f.errors().empty()) return validationProblem(f.errors());
+  auto hash = hashPassword(password);
   if (!hash) return validationProblem({hash.error()});
   Actor actor{call.user->id, call.user->username};
-  auto changed = call.writer.run<void>([&](Store& s) { return s.changePassword(actor, *id, *hash); });
+  auto changed = call.write<void>([&](Store& s) { return s.changePassword(actor, *id, *hash); });
   if (!changed) return problem(changed.error());
   return Response{204, "", "", {}};
 }

@@ -81,7 +81,8 @@ std::expected<MunicipalityResult, Error> identifyMunicipality(Store& store, cons
       reason = decideRow(registers, *row, true, options.date, options.rules).reason;
     if (reason == "too_young") reason = "other";  // registered by hand before the age scope
     ++result.deregisteredByReason[reason];
-    result.changes.push_back({id, entry.person.details.firstName, entry.person.details.lastName, false, reason});
+    result.changes.push_back({id, entry.person.details.firstName, entry.person.details.lastName, false, reason,
+                              entry.person.details.protection != Protection::none});
     if (!options.dryRun) {
       auto ended =
           store.endRegistration(actor, entry.registration.id, entry.registration.version, options.date, reason);
@@ -97,7 +98,8 @@ std::expected<MunicipalityResult, Error> identifyMunicipality(Store& store, cons
     if (options.dryRun) {
       if (isNew) {
         PersonDetails d = population.details(row);
-        result.changes.push_back({row.id, d.firstName, d.lastName, true, std::string(member.reason)});
+        result.changes.push_back(
+            {row.id, d.firstName, d.lastName, true, std::string(member.reason), row.protection != Protection::none});
       }
       continue;
     }
@@ -128,7 +130,8 @@ std::expected<MunicipalityResult, Error> identifyMunicipality(Store& store, cons
           auto ended = store.endRegistration(actor, r.id, r.version, options.date, "moved_out");
           if (!ended) return std::unexpected(ended.error());
         }
-      result.changes.push_back({row.id, details.firstName, details.lastName, true, std::string(member.reason)});
+      result.changes.push_back({row.id, details.firstName, details.lastName, true, std::string(member.reason),
+                                row.protection != Protection::none});
       auto registration = store.createRegistration(
           actor, {person->id, std::string(kProgrammeKaa), options.date, std::string(member.reason)});
       if (!registration) return std::unexpected(registration.error());
@@ -165,6 +168,8 @@ json::object countsJson(const MunicipalityResult& m, CivilDate date, bool dryRun
                  {"registered", group(m.registeredByReason)},
                  {"deregistered", group(m.deregisteredByReason)},
                  {"unchanged", m.unchanged},
+                 {"open_before", m.openBefore},
+                 {"large_change", m.largeChange},
                  {"dry_run", dryRun}};
   if (withChanges) {
     json::array changes;
@@ -172,6 +177,7 @@ json::object countsJson(const MunicipalityResult& m, CivilDate date, bool dryRun
       changes.push_back(json::object{{"personal_id", PersonalId::fromNumber(c.personalId).canonical()},
                                      {"first_name", c.firstName},
                                      {"last_name", c.lastName},
+                                     {"protected", c.protectedIdentity},
                                      {"change", c.registered ? "registered" : "deregistered"},
                                      {"reason", c.reason}});
     o["changes"] = std::move(changes);
@@ -189,6 +195,8 @@ MunicipalityResult IdentificationResult::total() const {
     sum.unchanged += m.unchanged;
     sum.detailsUpdated += m.detailsUpdated;
     sum.occupationsRecorded += m.occupationsRecorded;
+    sum.openBefore += m.openBefore;
+    sum.largeChange = sum.largeChange || m.largeChange;
     for (const auto& [reason, n] : m.registeredByReason) sum.registeredByReason[reason] += n;
     for (const auto& [reason, n] : m.deregisteredByReason) sum.deregisteredByReason[reason] += n;
   }
@@ -243,6 +251,11 @@ std::expected<IdentificationResult, Error> identify(Store& store, const Register
 
   IdentificationResult result{options.date, options.municipality, options.dryRun, {}, std::nullopt};
   auto run = [&]() -> std::expected<void, Error> {
+    auto settings = store.settings();
+    if (!settings) return std::unexpected(settings.error());
+    std::size_t largePercent = 10;
+    if (auto it = settings->find("large_change_percent"); it != settings->end())
+      largePercent = static_cast<std::size_t>(std::stoi(it->second));
     auto current = store.openRegistrations(kProgrammeKaa, only ? fmt::format("{:04}", *only) : "");
     if (!current) return std::unexpected(current.error());
     std::map<std::uint16_t, std::vector<RegisteredPerson>> registeredByMunicipality;
@@ -262,6 +275,17 @@ std::expected<IdentificationResult, Error> identify(Store& store, const Register
       auto done = identifyMunicipality(store, registers, code, membersByMunicipality[code],
                                        registeredByMunicipality[code], options, actor);
       if (!done) return std::unexpected(done.error());
+      std::size_t ended = 0;
+      for (const auto& [reason, n] : done->deregisteredByReason) ended += n;
+      done->openBefore = registeredByMunicipality[code].size();
+      done->largeChange = ended >= kLargeChangeFloor && ended * 100 > done->openBefore * largePercent;
+      if (done->largeChange && !options.dryRun && !options.confirmLargeChange)
+        return std::unexpected(invalidInput(
+            fmt::format("the run would end {} of the {} open registrations of {} ({} %), more than "
+                        "large_change_percent ({} %): check that the extracts are whole, or confirm the change "
+                        "(--confirm-large-change, in the API the field confirm_large_change); nothing was saved",
+                        ended, done->openBefore, done->municipality, ended * 100 / done->openBefore, largePercent),
+            "confirm_large_change"));
       result.municipalities.push_back(std::move(*done));
     }
     if (options.dryRun) return {};
@@ -285,9 +309,14 @@ std::expected<IdentificationResult, Error> identify(Store& store, const Register
 }
 
 std::string summaryJson(const IdentificationResult& result, bool withChanges) {
-  if (result.municipality != "all" && result.municipalities.size() == 1)
-    return json::serialize(countsJson(result.municipalities[0], result.date, result.dryRun, withChanges));
-  json::object o = countsJson(result.total(), result.date, result.dryRun, false);
+  json::object o;
+  if (result.municipality != "all" && result.municipalities.size() == 1) {
+    o = countsJson(result.municipalities[0], result.date, result.dryRun, withChanges);
+    if (result.runId) o["id"] = *result.runId;
+    return json::serialize(o);
+  }
+  o = countsJson(result.total(), result.date, result.dryRun, false);
+  if (result.runId) o["id"] = *result.runId;
   json::array each;
   for (const MunicipalityResult& m : result.municipalities) {
     json::object one = countsJson(m, result.date, result.dryRun, withChanges);

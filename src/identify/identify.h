@@ -14,11 +14,16 @@
 
 namespace lotsen {
 
+// A run's options: identify/options.h reads them alike from the CLI and the API.
 struct IdentifyOptions {
   CivilDate date;
   std::string municipality;  // 4-digit kommunkod, or "all" for every municipality in the extract
   bool dryRun = false;
   TargetGroupRules rules;
+  TextEncoding encoding = TextEncoding::utf8;  // of the register files
+  // Write even when the run ends more than large_change_percent (a setting) of a municipality's open
+  // registrations; without it such a run is refused (a dry run reports it).
+  bool confirmLargeChange = false;
 };
 
 struct IdentificationChange {
@@ -27,6 +32,7 @@ struct IdentificationChange {
   std::string lastName;
   bool registered = false;  // false: deregistered
   std::string reason;
+  bool protectedIdentity = false;
 };
 
 struct MunicipalityResult {
@@ -37,8 +43,13 @@ struct MunicipalityResult {
   std::size_t unchanged = 0;
   std::size_t detailsUpdated = 0;       // names, addresses or protection markers changed
   std::size_t occupationsRecorded = 0;  // studies seen in the enrolment register
+  std::size_t openBefore = 0;           // open registrations before the run
+  bool largeChange = false;             // the run ends more than large_change_percent of them
   std::vector<IdentificationChange> changes;
 };
+
+// A run that ends fewer registrations than this is never a large change, whatever the share.
+inline constexpr std::size_t kLargeChangeFloor = 5;
 
 struct IdentificationResult {
   CivilDate date;
@@ -66,8 +77,11 @@ std::vector<TargetGroupMember> findTargetGroup(const Registers& registers, Civil
 // Compares the target group with the open KAA registrations of the municipality (or of all), then, unless
 // dry-run, registers the new, deregisters the leavers, updates identity and address data, records
 // studies seen in the enrolment register and records the run — all in one transaction. Running it again
-// on the same inputs changes no registration. Errors: invalid_input for a bad municipality code or a
-// date before an open registration's start; otherwise the store's errors, with nothing written.
+// on the same inputs changes no registration. A run that would end more than large_change_percent (a
+// setting) of a municipality's open registrations, and at least kLargeChangeFloor, is a large change:
+// written only with confirmLargeChange (a dry run marks it). Errors: invalid_input for a bad
+// municipality code, a date before an open registration's start, or an unconfirmed large change;
+// otherwise the store's errors, with nothing written.
 std::expected<IdentificationResult, Error> identify(Store& store, const Registers& registers,
                                                     const IdentifyOptions& options, const Actor& actor);
 

@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <fmt/format.h>
+#include <iconv.h>
 #include <sodium.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
@@ -11,7 +12,10 @@
 #include <boost/json.hpp>
 #include <cstring>
 #include <numeric>
+#include <stdexcept>
 #include <thread>
+
+#include "domain/text.h"
 
 namespace lotsen {
 namespace {
@@ -64,6 +68,31 @@ std::string lower(std::string_view s) {
   return out;
 }
 
+// `text` in Windows-1252 as UTF-8 (iconv), or the offset of a byte that Windows-1252 leaves undefined.
+std::expected<std::string, std::size_t> windows1252ToUtf8(std::string_view text) {
+  iconv_t cd = iconv_open("UTF-8", "WINDOWS-1252");
+  if (cd == reinterpret_cast<iconv_t>(-1)) throw std::runtime_error("iconv cannot convert from Windows-1252");
+  std::size_t high = static_cast<std::size_t>(
+      std::count_if(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; }));
+  std::string out(text.size() + 2 * high, '\0');  // no Windows-1252 character takes more than 3 bytes in UTF-8
+  char* in = const_cast<char*>(text.data());
+  std::size_t inLeft = text.size(), outLeft = out.size();
+  char* to = out.data();
+  std::size_t done = iconv(cd, &in, &inLeft, &to, &outLeft);
+  iconv_close(cd);
+  if (done == static_cast<std::size_t>(-1)) return std::unexpected(static_cast<std::size_t>(in - text.data()));
+  out.resize(out.size() - outLeft);
+  return out;
+}
+
+// A hint for a file that is not UTF-8: the encoding it most likely is in, and what to do.
+std::string likelyEncoding(std::string_view text) {
+  if (text.starts_with("\xFF\xFE") || text.starts_with("\xFE\xFF"))
+    return "the file looks like UTF-16: save it as UTF-8";
+  return "the file looks like Windows-1252 (Latin-1), as Excel often saves CSV: give --encoding windows-1252 (in "
+         "the API the field encoding), or save it as UTF-8";
+}
+
 // Splits [offset, end) of `text` into `parts` ranges at line starts, for parallel parsing. Only valid
 // when no field is quoted (a quoted field may hold a line break).
 std::vector<std::pair<std::size_t, std::size_t>> splitAtLines(std::string_view text, std::size_t offset, int parts) {
@@ -107,6 +136,30 @@ std::vector<Row> readCsvRows(const RegisterFile& file, const std::vector<std::st
   header = *readHeader;
   columns = *located;
   const std::size_t body = header.bodyOffset;
+  if (text.find_first_not_of(" \t\r\n", body) == std::string_view::npos) {
+    diagnostics.add(name, lineAt(text, body),
+                    "the extract has a header but no rows: a truncated or empty file is not read");
+    return {};
+  }
+  if (mayHoldControlCharacters(text)) {
+    // Names and addresses are shown to people: a control character (a terminal escape, a NUL of UTF-16)
+    // refuses the file. Only now, on the rare file that may hold one, is each line looked at.
+    bool found = false;
+    for (std::size_t start = 0, line = 1; start < text.size(); ++line) {
+      std::size_t end = std::min(text.find('\n', start), text.size());
+      std::string_view row = text.substr(start, end - start);
+      if (row.ends_with('\r')) row.remove_suffix(1);
+      if (std::size_t at = firstControlCharacter(row); at != std::string_view::npos) {
+        found = true;
+        diagnostics.add(
+            name, line,
+            fmt::format("a control character (byte 0x{:02X}) in the row{}", static_cast<unsigned char>(row[at]),
+                        row[at] == '\0' ? ": the file looks like UTF-16; save it as UTF-8" : ""));
+      }
+      start = end + 1;
+    }
+    if (found) return {};
+  }
   const int threads = std::clamp(static_cast<int>(std::thread::hardware_concurrency()), 1, 8);
   bool anyQuote = std::memchr(text.data() + body, '"', text.size() - body) != nullptr;
   auto ranges = splitAtLines(text, body, anyQuote || text.size() - body < (1 << 20) ? 1 : threads);
@@ -226,6 +279,10 @@ void readEnrolmentsJson(const RegisterFile& file, CivilDate date, std::vector<En
     diagnostics.add(name, "expected an array of SS 12000 Person objects, or {\"data\": [...]}");
     return;
   }
+  if (persons->empty()) {
+    diagnostics.add(name, "the extract holds no persons: a truncated or empty file is not read");
+    return;
+  }
   auto text = [](const json::value* v) -> std::string_view {
     if (v && v->is_string()) return v->as_string();
     return {};
@@ -296,7 +353,16 @@ void Diagnostics::append(const Diagnostics& other) {
   total_ += other.total_;
 }
 
-std::expected<std::shared_ptr<const RegisterFile>, Error> RegisterFile::open(const std::string& path) {
+std::expected<TextEncoding, Error> textEncodingFromName(std::string_view name) {
+  std::string n = lower(name);
+  if (n == "utf-8" || n == "utf8") return TextEncoding::utf8;
+  if (n == "windows-1252" || n == "cp1252") return TextEncoding::windows1252;
+  return std::unexpected(invalidInput(
+      fmt::format("unknown encoding '{}': utf-8 or windows-1252", printable(name.substr(0, 20))), "encoding"));
+}
+
+std::expected<std::shared_ptr<const RegisterFile>, Error> RegisterFile::open(const std::string& path,
+                                                                             TextEncoding encoding) {
   auto file = std::shared_ptr<RegisterFile>(new RegisterFile());
   file->name_ = path;
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
@@ -310,7 +376,7 @@ std::expected<std::shared_ptr<const RegisterFile>, Error> RegisterFile::open(con
       file->mappedSize_ = static_cast<std::size_t>(info.st_size);
       file->text_ = std::string_view(static_cast<const char*>(p), file->mappedSize_);
       ::close(fd);
-      return file;
+      return checked(std::move(file), encoding);
     }
   }
   char buffer[1 << 16];
@@ -325,14 +391,46 @@ std::expected<std::shared_ptr<const RegisterFile>, Error> RegisterFile::open(con
   }
   ::close(fd);
   file->text_ = file->owned_;
-  return file;
+  return checked(std::move(file), encoding);
 }
 
-std::shared_ptr<const RegisterFile> RegisterFile::fromBytes(std::string name, std::string bytes) {
+std::expected<std::shared_ptr<const RegisterFile>, Error> RegisterFile::fromBytes(std::string name, std::string bytes,
+                                                                                  TextEncoding encoding) {
   auto file = std::shared_ptr<RegisterFile>(new RegisterFile());
   file->name_ = std::move(name);
   file->owned_ = std::move(bytes);
   file->text_ = file->owned_;
+  return checked(std::move(file), encoding);
+}
+
+std::expected<std::shared_ptr<const RegisterFile>, Error> RegisterFile::view(std::string name, std::string_view bytes,
+                                                                             TextEncoding encoding) {
+  auto file = std::shared_ptr<RegisterFile>(new RegisterFile());
+  file->name_ = std::move(name);
+  file->text_ = bytes;
+  return checked(std::move(file), encoding);
+}
+
+std::expected<std::shared_ptr<const RegisterFile>, Error> RegisterFile::checked(std::shared_ptr<RegisterFile> file,
+                                                                                TextEncoding encoding) {
+  std::string_view text = file->text_;
+  if (encoding == TextEncoding::windows1252) {
+    auto converted = windows1252ToUtf8(text);
+    if (!converted)
+      return std::unexpected(invalidInput(fmt::format("{}:{}: byte 0x{:02X} is not a Windows-1252 character",
+                                                      file->name_, lineAt(text, converted.error()),
+                                                      static_cast<unsigned char>(text[converted.error()]))));
+    file->originalSha256_ = file->sha256();
+    file->owned_ = std::move(*converted);
+    if (file->mapping_) munmap(file->mapping_, file->mappedSize_);
+    file->mapping_ = nullptr;
+    file->text_ = file->owned_;
+    return file;
+  }
+  if (std::size_t bad = firstInvalidUtf8(text); bad != std::string_view::npos)
+    return std::unexpected(
+        invalidInput(fmt::format("{}:{}: not UTF-8 (byte 0x{:02X}); {}", file->name_, lineAt(text, bad),
+                                 static_cast<unsigned char>(text[bad]), likelyEncoding(text))));
   return file;
 }
 
@@ -341,6 +439,7 @@ RegisterFile::~RegisterFile() {
 }
 
 std::string RegisterFile::sha256() const {
+  if (!originalSha256_.empty()) return originalSha256_;
   unsigned char digest[crypto_hash_sha256_BYTES];
   crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(text_.data()), text_.size());
   char hex[sizeof digest * 2 + 1];

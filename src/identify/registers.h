@@ -35,26 +35,41 @@ class Diagnostics {
   std::size_t total_ = 0;
 };
 
-// The bytes of one input file, mapped read-only (or read, for pipes).
+// The text encodings a register file may come in. Municipal Excel exports are often Windows-1252.
+enum class TextEncoding { utf8, windows1252 };
+// "utf-8" (or "utf8"), "windows-1252" (or "cp1252"), in any case. invalid_input on "encoding" otherwise.
+std::expected<TextEncoding, Error> textEncodingFromName(std::string_view name);
+
+// The text of one input file: mapped read-only (or read, for pipes), converted to UTF-8 when it comes
+// in Windows-1252, and always valid UTF-8 once made.
 class RegisterFile {
  public:
-  // Errors: invalid_input naming the file when it cannot be opened or read.
-  static std::expected<std::shared_ptr<const RegisterFile>, Error> open(const std::string& path);
-  // A file whose bytes are given (HTTP uploads, tests).
-  static std::shared_ptr<const RegisterFile> fromBytes(std::string name, std::string bytes);
+  // Errors (invalid_input): the file cannot be opened or read; "file:line: not UTF-8 …" with a hint that
+  // names the encoding the file seems to be in; "file:line: byte 0x81 is not a Windows-1252 character".
+  static std::expected<std::shared_ptr<const RegisterFile>, Error> open(const std::string& path,
+                                                                        TextEncoding encoding = TextEncoding::utf8);
+  // A file whose bytes are given (tests); the same errors.
+  static std::expected<std::shared_ptr<const RegisterFile>, Error> fromBytes(
+      std::string name, std::string bytes, TextEncoding encoding = TextEncoding::utf8);
+  // A file whose bytes are viewed, not copied (an upload in a request's body): `bytes` must outlive it.
+  static std::expected<std::shared_ptr<const RegisterFile>, Error> view(std::string name, std::string_view bytes,
+                                                                        TextEncoding encoding = TextEncoding::utf8);
   ~RegisterFile();
 
   const std::string& name() const { return name_; }
   std::string_view text() const { return text_; }
-  std::string sha256() const;  // hex
+  std::string sha256() const;  // hex, of the bytes as they came (before any conversion)
 
  private:
   RegisterFile() = default;
+  static std::expected<std::shared_ptr<const RegisterFile>, Error> checked(std::shared_ptr<RegisterFile> file,
+                                                                           TextEncoding encoding);
   std::string name_;
   std::string owned_;
   void* mapping_ = nullptr;
   std::size_t mappedSize_ = 0;
   std::string_view text_;
+  std::string originalSha256_;  // set when the text was converted
 };
 
 // 24 bytes: the national population is 10 million rows.

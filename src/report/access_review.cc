@@ -35,7 +35,8 @@ json::object accessEntryJson(const LoggedAccess& a) {
           {"route", a.entry.route},
           {"person_ids", std::move(ids)},
           {"count", a.entry.count},
-          {"purpose", a.entry.purpose}};
+          {"purpose", a.entry.purpose},
+          {"refused", a.entry.refused}};
 }
 
 std::chrono::local_seconds swedishLocalTime(std::chrono::sys_seconds utc) {
@@ -68,6 +69,10 @@ AccessReview reviewAccess(std::span<const LoggedAccess> entries,
   review.breakGlass = std::move(grants);
   std::map<std::string, std::pair<std::set<std::int64_t>, std::int64_t>> byUser;
   for (const LoggedAccess& a : entries) {
+    if (a.entry.refused) {
+      review.refused.push_back(a);
+      continue;
+    }
     if (!a.entry.purpose.empty()) review.outsideCaseload.push_back(a);
     if (a.entry.count > options.bulkThreshold) review.bulk.push_back(a);
     if (outsideOfficeHours(a.time, options)) review.offHours.push_back(a);
@@ -77,8 +82,7 @@ AccessReview reviewAccess(std::span<const LoggedAccess> entries,
   }
   for (auto& [username, seen] : byUser)
     if (static_cast<std::int64_t>(seen.first.size()) > options.manyPersonsThreshold)
-      review.manyPersons.push_back(
-          UserReadCount{username, static_cast<std::int64_t>(seen.first.size()), seen.second});
+      review.manyPersons.push_back(UserReadCount{username, static_cast<std::int64_t>(seen.first.size()), seen.second});
   return review;
 }
 
@@ -100,7 +104,7 @@ std::set<std::int64_t> personsNamed(const AccessReview& review, std::size_t maxI
   std::set<std::int64_t> persons;
   for (std::size_t i = 0; i < review.breakGlass.size() && i < maxItems; ++i)
     persons.insert(review.breakGlass[i].first.personId);
-  for (const auto* finding : {&review.outsideCaseload, &review.bulk, &review.offHours})
+  for (const auto* finding : {&review.outsideCaseload, &review.bulk, &review.offHours, &review.refused})
     for (std::size_t i = 0; i < finding->size() && i < maxItems; ++i)
       persons.insert((*finding)[i].entry.personIds.begin(), (*finding)[i].entry.personIds.end());
   return persons;
@@ -109,9 +113,12 @@ std::set<std::int64_t> personsNamed(const AccessReview& review, std::size_t maxI
 json::object accessReviewJson(const AccessReview& review, const AccessReviewOptions& options, std::size_t maxItems) {
   auto iso = [](std::int64_t t) { return formatUtcTimestamp(std::chrono::sys_seconds(std::chrono::seconds(t))); };
   json::object breakGlass = finding(review.breakGlass, maxItems, [&](const auto& g) {
-    return json::object{{"id", g.first.id},           {"username", g.second},
-                        {"person_id", g.first.personId}, {"reason", g.first.reason},
-                        {"granted_at", iso(g.first.grantedAt)}, {"expires_at", iso(g.first.expiresAt)}};
+    return json::object{{"id", g.first.id},
+                        {"username", g.second},
+                        {"person_id", g.first.personId},
+                        {"reason", g.first.reason},
+                        {"granted_at", iso(g.first.grantedAt)},
+                        {"expires_at", iso(g.first.expiresAt)}};
   });
   json::object many = finding(review.manyPersons, maxItems, [](const UserReadCount& u) {
     return json::object{{"username", u.username}, {"persons", u.persons}, {"entries", u.entries}};
@@ -129,6 +136,7 @@ json::object accessReviewJson(const AccessReview& review, const AccessReviewOpti
           {"outside_caseload", finding(review.outsideCaseload, maxItems, accessEntryJson)},
           {"bulk", std::move(bulk)},
           {"off_hours", std::move(offHours)},
+          {"refused", finding(review.refused, maxItems, accessEntryJson)},
           {"many_persons", std::move(many)}};
 }
 

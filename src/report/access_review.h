@@ -37,6 +37,7 @@ struct AccessReview {
   std::vector<LoggedAccess> outsideCaseload;  // reads made under a grant (the entry carries the reason)
   std::vector<LoggedAccess> bulk;             // reads returning more than bulkThreshold persons
   std::vector<LoggedAccess> offHours;         // reads outside office hours
+  std::vector<LoggedAccess> refused;          // attempts refused (403) on a person's case, not reads
   std::vector<UserReadCount> manyPersons;     // users over manyPersonsThreshold distinct persons
 };
 

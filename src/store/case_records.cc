@@ -4,6 +4,7 @@
 
 #include <boost/json.hpp>
 
+#include "store/json_fields.h"
 #include "store/json_form.h"
 
 namespace lotsen {
@@ -11,88 +12,13 @@ namespace {
 
 namespace json = boost::json;
 
-// Reads the fields of one JSON object, collecting a problem per bad field.
-class Fields {
- public:
-  Fields(std::string_view text, std::initializer_list<std::string_view> allowed) {
-    boost::system::error_code ec;
-    value_ = json::parse(text, ec);
-    if (ec || !value_.is_object()) {
-      errors_.push_back(invalidInput("the body must be a JSON object"));
-      return;
-    }
-    for (const auto& [key, v] : value_.as_object())
-      if (std::find(allowed.begin(), allowed.end(), std::string_view(key)) == allowed.end())
-        errors_.push_back(invalidInput(
-            fmt::format("unknown field '{}': only the fields the statute allows are kept", std::string_view(key)),
-            std::string(key)));
-  }
-
-  std::string text(std::string_view name, bool required = false) {
-    const json::value* v = find(name);
-    if (!v || v->is_null()) {
-      if (required) errors_.push_back(invalidInput(fmt::format("{} is required", name), std::string(name)));
-      return {};
-    }
-    if (!v->is_string()) {
-      errors_.push_back(invalidInput(fmt::format("{} must be a string", name), std::string(name)));
-      return {};
-    }
-    return std::string(v->as_string());
-  }
-  std::optional<CivilDate> date(std::string_view name, bool required = false) {
-    std::string t = text(name, required);
-    if (t.empty()) return std::nullopt;
-    auto d = CivilDate::parse(t);
-    if (!d) {
-      errors_.push_back(invalidInput(fmt::format("{}: {}", name, d.error().message), std::string(name)));
-      return std::nullopt;
-    }
-    return *d;
-  }
-  bool boolean(std::string_view name) {
-    const json::value* v = find(name);
-    if (!v || !v->is_bool()) {
-      errors_.push_back(invalidInput(fmt::format("{} must be true or false", name), std::string(name)));
-      return false;
-    }
-    return v->as_bool();
-  }
-  // An array field's elements (empty when absent or null).
-  const json::array* array(std::string_view name) {
-    const json::value* v = find(name);
-    if (!v || v->is_null()) return nullptr;
-    if (!v->is_array()) errors_.push_back(invalidInput(fmt::format("{} must be an array", name), std::string(name)));
-    return v->if_array();
-  }
-  void fail(Error e) { errors_.push_back(std::move(e)); }
-  void absorb(const std::vector<Error>& errors, std::string_view prefix) {
-    for (Error e : errors) {
-      e.field = std::string(prefix) + "." + e.field;
-      errors_.push_back(std::move(e));
-    }
-  }
-  template <class T>
-  std::expected<T, std::vector<Error>> result(T value) {
-    if (!errors_.empty()) return std::unexpected(errors_);
-    return value;
-  }
-
- private:
-  const json::value* find(std::string_view name) const {
-    return value_.is_object() ? value_.as_object().if_contains(name) : nullptr;
-  }
-  json::value value_;
-  std::vector<Error> errors_;
-};
-
 json::value optionalDate(const std::optional<CivilDate>& d) { return d ? json::value(d->iso()) : json::value(nullptr); }
 json::value optionalText(const std::string& t) { return t.empty() ? json::value(nullptr) : json::value(t); }
 
 }  // namespace
 
-std::expected<ContactAttempt, std::vector<Error>> parseContactAttempt(std::string_view text) {
-  Fields f(text, {"date", "time", "channel", "reached", "occupation", "note"});
+std::expected<ContactAttempt, std::vector<Error>> parseContactAttempt(const json::value& body) {
+  JsonFields f(body, {"date", "time", "channel", "reached", "occupation", "note"});
   auto date = f.date("date", true);
   ContactAttempt c{date.value_or(*CivilDate::fromParts(1, 1, 1)),
                    f.text("time", true),
@@ -103,17 +29,17 @@ std::expected<ContactAttempt, std::vector<Error>> parseContactAttempt(std::strin
   return f.result(c);
 }
 
-std::expected<OccupationEntry, std::vector<Error>> parseOccupation(std::string_view text) {
-  Fields f(text, {"effective_date", "kind", "detail", "source"});
+std::expected<OccupationEntry, std::vector<Error>> parseOccupation(const json::value& body) {
+  JsonFields f(body, {"effective_date", "kind", "detail", "source"});
   auto date = f.date("effective_date", true);
   OccupationEntry o{date.value_or(*CivilDate::fromParts(1, 1, 1)), f.text("kind", true), f.text("detail"),
                     f.text("source", true)};
   return f.result(o);
 }
 
-std::expected<Measure, std::vector<Error>> parseMeasure(std::string_view text) {
-  Fields f(text, {"type", "content", "responsible", "partner", "planned_start", "start", "end", "end_reason",
-                  "follow_up", "evaluation", "declined"});
+std::expected<Measure, std::vector<Error>> parseMeasure(const json::value& body) {
+  JsonFields f(body, {"type", "content", "responsible", "partner", "planned_start", "start", "end", "end_reason",
+                      "follow_up", "evaluation", "declined"});
   Measure m{f.text("type", true), f.text("content", true), f.text("responsible", true),
             f.text("partner"),    f.date("planned_start"), f.date("start"),
             f.date("end"),        f.text("end_reason"),    f.date("follow_up"),
@@ -124,18 +50,20 @@ std::expected<Measure, std::vector<Error>> parseMeasure(std::string_view text) {
 namespace {
 
 std::expected<PlanGoal, std::vector<Error>> parseGoal(const json::value& value, bool allowSubGoals) {
-  Fields f(json::serialize(value), {"id", "title", "target_date", "measure_ids", "sub_goals"});
+  JsonFields f(value, {"id", "title", "target_date", "measure_ids", "sub_goals"});
   PlanGoal goal{f.text("id", true), f.text("title", true), f.date("target_date"), {}, {}};
-  if (const json::array* ids = f.array("measure_ids"))
+  if (const json::array* ids = f.array("measure_ids", kMaxMeasuresPerGoal))
     for (const json::value& id : *ids) {
-      if (id.is_int64())
-        goal.measureIds.push_back(id.as_int64());
-      else
+      if (!id.is_int64()) {
         f.fail(invalidInput("measure_ids holds measure ids (numbers)", "measure_ids"));
+        break;
+      }
+      goal.measureIds.push_back(id.as_int64());
     }
-  if (const json::array* subs = f.array("sub_goals")) {
-    if (!allowSubGoals) f.fail(invalidInput("sub-goals have no sub-goals of their own", "sub_goals"));
-    for (std::size_t i = 0; i < subs->size(); ++i) {
+  // A sub-goal is answered with "sub_goals": [] and may be sent back so; it holds no sub-goals of its own.
+  if (const json::array* subs = f.array("sub_goals", kMaxSubGoals)) {
+    if (!allowSubGoals && !subs->empty()) f.fail(invalidInput("sub-goals have no sub-goals of their own", "sub_goals"));
+    for (std::size_t i = 0; allowSubGoals && i < subs->size(); ++i) {
       auto sub = parseGoal((*subs)[i], false);
       if (sub)
         goal.subGoals.push_back(*sub);
@@ -159,10 +87,10 @@ json::object goalJson(const PlanGoal& g) {
 
 }  // namespace
 
-std::expected<Plan, std::vector<Error>> parsePlan(std::string_view text) {
-  Fields f(text, {"goals"});
+std::expected<Plan, std::vector<Error>> parsePlan(const json::value& body) {
+  JsonFields f(body, {"goals"});
   Plan plan;
-  if (const json::array* goals = f.array("goals"))
+  if (const json::array* goals = f.array("goals", kMaxGoals))
     for (std::size_t i = 0; i < goals->size(); ++i) {
       auto goal = parseGoal((*goals)[i], true);
       if (goal)
@@ -173,12 +101,35 @@ std::expected<Plan, std::vector<Error>> parsePlan(std::string_view text) {
   return f.result(plan);
 }
 
-std::expected<GoalAssessment, std::vector<Error>> parseGoalAssessment(std::string_view text) {
-  Fields f(text, {"goal_id", "assessed_on", "result", "comment"});
+std::expected<GoalAssessment, std::vector<Error>> parseGoalAssessment(const json::value& body) {
+  JsonFields f(body, {"goal_id", "assessed_on", "result", "comment"});
   auto date = f.date("assessed_on", true);
   GoalAssessment a{f.text("goal_id", true), date.value_or(*CivilDate::fromParts(1, 1, 1)), f.text("result", true),
                    f.text("comment")};
   return f.result(a);
+}
+
+namespace {
+
+// A stored record's text as a value (an empty value, refused as "not an object", when it is not JSON).
+json::value parsed(std::string_view text) {
+  boost::system::error_code ec;
+  json::value v = json::parse(text, ec);
+  return ec ? json::value() : v;
+}
+
+}  // namespace
+
+std::expected<ContactAttempt, std::vector<Error>> parseContactAttempt(std::string_view text) {
+  return parseContactAttempt(parsed(text));
+}
+std::expected<OccupationEntry, std::vector<Error>> parseOccupation(std::string_view text) {
+  return parseOccupation(parsed(text));
+}
+std::expected<Measure, std::vector<Error>> parseMeasure(std::string_view text) { return parseMeasure(parsed(text)); }
+std::expected<Plan, std::vector<Error>> parsePlan(std::string_view text) { return parsePlan(parsed(text)); }
+std::expected<GoalAssessment, std::vector<Error>> parseGoalAssessment(std::string_view text) {
+  return parseGoalAssessment(parsed(text));
 }
 
 std::string toJson(const Plan& plan) {

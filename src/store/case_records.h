@@ -2,6 +2,7 @@
 // answers and what case_records.data holds, so that a record reads back exactly as it was written.
 #pragma once
 
+#include <boost/json/value.hpp>
 #include <expected>
 #include <optional>
 #include <string>
@@ -20,7 +21,13 @@ inline constexpr std::string_view kPlanKind = "plan";
 inline constexpr std::string_view kGoalAssessmentKind = "goal_assessment";
 
 // Parse a JSON object into the item. Errors name the field: not an object, an unknown field (only the
-// fields the statute allows are kept), a field of the wrong type, a bad date.
+// fields the statute allows are kept), a field of the wrong type, a bad date, a list longer than its bound.
+std::expected<ContactAttempt, std::vector<Error>> parseContactAttempt(const boost::json::value& body);
+std::expected<OccupationEntry, std::vector<Error>> parseOccupation(const boost::json::value& body);
+std::expected<Measure, std::vector<Error>> parseMeasure(const boost::json::value& body);
+std::expected<Plan, std::vector<Error>> parsePlan(const boost::json::value& body);
+std::expected<GoalAssessment, std::vector<Error>> parseGoalAssessment(const boost::json::value& body);
+// The same from stored text (the journal's and case_records.data).
 std::expected<ContactAttempt, std::vector<Error>> parseContactAttempt(std::string_view json);
 std::expected<OccupationEntry, std::vector<Error>> parseOccupation(std::string_view json);
 std::expected<Measure, std::vector<Error>> parseMeasure(std::string_view json);

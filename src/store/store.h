@@ -48,8 +48,8 @@ struct User {
   std::string passwordHash;  // Argon2id string (libsodium crypto_pwhash_str)
   bool active = true;
   std::int64_t version = 0;
-  std::string lastLoginAt;         // UTC timestamp; empty when never
-  std::vector<std::string> units;  // the units the user works in, by name
+  std::string lastLoginAt;             // UTC timestamp; empty when never
+  std::vector<std::string> units;      // the units the user works in, by name
   bool readsProtectedAddress = false;  // holds read_protected_address (granted per user, off by default)
 };
 
@@ -123,8 +123,9 @@ struct WorklistEntry {
   std::string lastName;
   std::optional<std::int64_t> caseworkerId;
   std::string unit;
-  CivilDate due;       // the day it should be done by (overdue when before today)
-  std::string detail;  // what is due, e.g. the measure's id or the occupation code
+  CivilDate due;                   // the day it should be done by (overdue when before today)
+  std::string detail;              // what is due, e.g. the measure's id or the occupation code
+  bool protectedIdentity = false;  // the person has a protected identity (which kind is never told)
 };
 
 struct WorklistFilter {
@@ -154,6 +155,7 @@ struct AccessEntry {
   std::vector<std::int64_t> personIds;  // the persons returned (empty for bulk reads)
   std::int64_t count = 0;               // how many persons were returned
   std::string purpose;                  // the stated reason, when one was given
+  bool refused = false;                 // an attempt that was refused (403): personIds names whom it sought
 };
 
 // An access-log entry as stored.
@@ -168,7 +170,7 @@ struct LoggedAccess {
 struct AccessLogQuery {
   std::string from;
   std::string to;
-  std::string username;               // empty: everyone
+  std::string username;                  // empty: everyone
   std::optional<std::int64_t> personId;  // only entries that name this person
   int limit = 1000000;
 };
@@ -183,7 +185,14 @@ struct RetentionCandidate {
 struct AccessLogCheck {
   std::int64_t entries = 0;
   std::optional<std::int64_t> firstBadId;  // none when the chain is intact
-  std::string problem;                     // what is wrong with that entry
+  std::string problem;                     // what is wrong with that entry (or with the log as a whole)
+};
+
+// The access log's head: how many entries it holds and the last one's hash (all zeros when empty).
+// Kept outside the database, it shows entries cut off at the end, which the chain alone cannot.
+struct AccessAnchor {
+  std::int64_t count = 0;
+  std::string hash;
 };
 
 struct PersonPage {
@@ -295,18 +304,20 @@ class Store {
   // contact details and the free text of their case records and events, keeping registrations, codes,
   // dates and the birth month ("person.deidentified"); such a person is not found afterwards. Logs the
   // run ("retention.run", with the count) and returns the persons it de-identified.
-  virtual std::expected<std::vector<RetentionCandidate>, Error> applyRetention(const Actor& actor,
-                                                                              CivilDate today) = 0;
+  virtual std::expected<std::vector<RetentionCandidate>, Error> applyRetention(const Actor& actor, CivilDate today) = 0;
 
   // Entries matching `query`, oldest first.
   virtual std::expected<std::vector<LoggedAccess>, Error> accessEntries(const AccessLogQuery& query) = 0;
   // Break-the-glass grants made from `from` to `to` (unix seconds, end exclusive), oldest first, with the
   // username of each grantee.
   virtual std::expected<std::vector<std::pair<AccessGrant, std::string>>, Error> accessGrants(std::int64_t from,
-                                                                                             std::int64_t to) = 0;
+                                                                                              std::int64_t to) = 0;
   // Walks the whole access log and recomputes the chain: names the first entry that was edited, or that
-  // follows a deleted, inserted or moved entry.
-  virtual std::expected<AccessLogCheck, Error> verifyAccessLog() = 0;
+  // follows a deleted, inserted or moved entry. With `expected` (an earlier head) also fails when the log
+  // holds fewer entries than it counted, or another hash at that position.
+  virtual std::expected<AccessLogCheck, Error> verifyAccessLog(const std::optional<AccessAnchor>& expected = {}) = 0;
+  // The access log's head now.
+  virtual std::expected<AccessAnchor, Error> accessLogHead() = 0;
 
   // The events about one person, oldest first.
   virtual std::expected<std::vector<Event>, Error> eventsOf(std::int64_t personId) = 0;
@@ -330,7 +341,7 @@ class Store {
   virtual std::expected<AccessGrant, Error> grantAccess(const AccessGrant& grant) = 0;
   // The user's latest grant for the person that is still valid at `now` (unix seconds), if any.
   virtual std::expected<std::optional<AccessGrant>, Error> activeGrant(std::int64_t userId, std::int64_t personId,
-                                                                      std::int64_t now) = 0;
+                                                                       std::int64_t now) = 0;
   // Ends, at `now`, the user's grants for the person that are still valid; returns how many it ended.
   virtual std::expected<int, Error> endGrants(std::int64_t userId, std::int64_t personId, std::int64_t now) = 0;
 

@@ -23,7 +23,7 @@ person=$(sqlite3 "$db" "SELECT person_id FROM registrations WHERE end_date IS NU
 echo "a-long-password" | "$lotsen" user add --db "$db" --name crash --role unit_manager --unit "KAA Norr" --unit "KAA Söder" --password-stdin >/dev/null
 
 start_server() {
-  "$lotsen" serve --db "$db" --listen 127.0.0.1:0 >"$work/server.log" 2>&1 &
+  "$lotsen" serve --db "$db" --listen 127.0.0.1:0 --metrics-listen off >"$work/server.log" 2>&1 &
   server=$!
   url=$("$(dirname "$0")/../../scripts/lotsen-url" "$work/server.log")
 }

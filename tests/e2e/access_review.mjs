@@ -24,7 +24,7 @@ const db = join(work, "e2e.db");
 const demo = spawnSync(lotsen, ["demo", "--db", db, "--date", "2026-11-22"], { encoding: "utf8" });
 assert.equal(demo.status, 0, demo.stderr);
 
-const server = spawn(lotsen, ["serve", "--db", db, "--listen", "127.0.0.1:0", "--web", join(webDir, "dist")]);
+const server = spawn(lotsen, ["serve", "--db", db, "--listen", "127.0.0.1:0", "--metrics-listen", "off", "--web", join(webDir, "dist")]);
 let log = "";
 server.stdout.on("data", (chunk) => (log += chunk));
 server.stderr.on("data", (chunk) => (log += chunk));

@@ -87,7 +87,7 @@ RunResult runLotsen(const std::vector<std::string>& args, const std::string& inp
 ServerProcess::ServerProcess(const std::string& db, std::vector<std::string> extraArgs) {
   static int counter = 0;
   outPath_ = tempPath("server-" + std::to_string(++counter) + ".out");
-  std::vector<std::string> args{"serve", "--db", db, "--listen", "127.0.0.1:0"};
+  std::vector<std::string> args{"serve", "--db", db, "--listen", "127.0.0.1:0", "--metrics-listen", "127.0.0.1:0"};
   args.insert(args.end(), extraArgs.begin(), extraArgs.end());
   pid_ = spawnLotsen(args, "/dev/null", outPath_, outPath_ + ".err");
   const std::string marker = "lyssnar på http://127.0.0.1:";
@@ -96,6 +96,9 @@ ServerProcess::ServerProcess(const std::string& db, std::vector<std::string> ext
     std::string text = readFile(outPath_);
     if (auto at = text.find(marker); at != std::string::npos && text.find('\n', at) != std::string::npos) {
       port_ = std::stoi(text.substr(at + marker.size()));
+      const std::string metrics = "på http://127.0.0.1:";
+      if (auto m = text.find(metrics, at + marker.size()); m != std::string::npos)
+        metricsPort_ = std::stoi(text.substr(m + metrics.size()));
       return;
     }
     int status = 0;

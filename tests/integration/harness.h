@@ -30,6 +30,7 @@ class ServerProcess {
   explicit ServerProcess(const std::string& db, std::vector<std::string> extraArgs = {});
   ~ServerProcess();
   int port() const { return port_; }
+  int metricsPort() const { return metricsPort_; }  // the operations address (/metrics); 0 when off
   pid_t pid() const { return pid_; }
   // Sends SIGTERM and waits; returns the exit code (-1 if it did not exit in time).
   int stop(std::chrono::seconds timeout = std::chrono::seconds(20));
@@ -40,6 +41,7 @@ class ServerProcess {
  private:
   pid_t pid_ = -1;
   int port_ = 0;
+  int metricsPort_ = 0;
   std::string outPath_;
 };
 

@@ -111,10 +111,13 @@ TEST_F(IdentificationApi, BadFilesAnswer422WithEveryProblem) {
 TEST_F(IdentificationApi, MissingPartsAndWrongBodiesAreRefused) {
   auto s = login(server_->port(), "anna", "a-long-password");
   auto files = demoFiles();
-  EXPECT_EQ(post(*s, multipart({{"municipality", "1490"}}, files)).status, 400);
-  EXPECT_EQ(post(*s, multipart({{"date", "2026-11-22"}}, files)).status, 400);
+  // A field missing or wrong is a 422 naming it, as for every JSON body.
+  EXPECT_EQ(post(*s, multipart({{"municipality", "1490"}}, files)).status, 422);
+  EXPECT_EQ(post(*s, multipart({{"date", "2026-11-22"}}, files)).status, 422);
+  EXPECT_EQ(post(*s, multipart({{"date", "2026-11-22"}, {"municipality", "1490"}, {"colour", "blue"}}, files)).status,
+            422);
   files.erase(files.begin() + 1);
-  EXPECT_EQ(post(*s, multipart({{"date", "2026-11-22"}, {"municipality", "1490"}}, files)).status, 400);
+  EXPECT_EQ(post(*s, multipart({{"date", "2026-11-22"}, {"municipality", "1490"}}, files)).status, 422);
   EXPECT_EQ(http(server_->port(), "POST", "/api/v1/identification-runs", "{}",
                  {s->cookie, s->csrf, "Content-Type: application/json"})
                 .status,

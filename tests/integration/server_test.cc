@@ -89,9 +89,13 @@ TEST_F(ServerTest, HealthAndReadinessNeedNoSession) {
   EXPECT_EQ(http(port(), "GET", "/readyz").status, 200);
 }
 
-TEST_F(ServerTest, MetricsCountRequestsPerRoute) {
+TEST_F(ServerTest, MetricsAreServedOnlyOnTheOperationsAddress) {
   http(port(), "GET", "/healthz");
-  auto r = http(port(), "GET", "/metrics");
+  EXPECT_EQ(http(port(), "GET", "/metrics").status, 404);
+  ASSERT_NE(server_->metricsPort(), 0);
+  EXPECT_EQ(http(server_->metricsPort(), "GET", "/healthz").status, 200);
+  EXPECT_EQ(http(server_->metricsPort(), "GET", "/api/v1/session").status, 404);
+  auto r = http(server_->metricsPort(), "GET", "/metrics");
   EXPECT_EQ(r.status, 200);
   EXPECT_NE(r.body.find("lotsen_http_requests_total{route=\"GET /healthz\",status=\"2xx\"}"), std::string::npos);
   EXPECT_NE(r.body.find("lotsen_http_request_duration_seconds_bucket{route=\"GET /healthz\",le=\"+Inf\"}"),
@@ -120,8 +124,8 @@ TEST_F(ServerTest, LoginRefusesWrongPasswordAndUnknownUserAlike) {
 TEST_F(ServerTest, MalformedLoginBodiesGetProblemJson) {
   expectProblem(http(port(), "POST", "/api/v1/session", "{not json", {"Content-Type: application/json"}), 400);
   expectProblem(http(port(), "POST", "/api/v1/session", R"({"username":"demo"})", {"Content-Type: application/json"}),
-                400);
-  expectProblem(http(port(), "POST", "/api/v1/session", R"(["demo"])", {"Content-Type: application/json"}), 400);
+                422);
+  expectProblem(http(port(), "POST", "/api/v1/session", R"(["demo"])", {"Content-Type: application/json"}), 422);
   expectProblem(
       http(port(), "POST", "/api/v1/session", "username=demo", {"Content-Type: application/x-www-form-urlencoded"}),
       415);

@@ -17,16 +17,16 @@ openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=other -keyout "$work
 echo "a-long-password" | "$lotsen" user add --db "$work/tls.db" --name anna --role caseworker --password-stdin >/dev/null
 
 # Bad configurations: exit 2 with a message naming the problem, before listening.
-status=0; "$lotsen" serve --db "$work/tls.db" --listen 127.0.0.1:0 --tls-cert "$work/cert.pem" 2>"$work/err" || status=$?
+status=0; "$lotsen" serve --db "$work/tls.db" --listen 127.0.0.1:0 --metrics-listen off --tls-cert "$work/cert.pem" 2>"$work/err" || status=$?
 [ "$status" = 2 ] && grep -q "tls-key" "$work/err" || fail "a certificate without a key: exit $status"
-status=0; "$lotsen" serve --db "$work/tls.db" --listen 127.0.0.1:0 --tls-cert "$work/cert.pem" \
+status=0; "$lotsen" serve --db "$work/tls.db" --listen 127.0.0.1:0 --metrics-listen off --tls-cert "$work/cert.pem" \
   --tls-key "$work/other-key.pem" 2>"$work/err" || status=$?
 [ "$status" = 2 ] && grep -q "does not match" "$work/err" || fail "a mismatched key: exit $status"
-status=0; "$lotsen" serve --db "$work/tls.db" --listen 127.0.0.1:0 --tls-cert "$work/missing.pem" \
+status=0; "$lotsen" serve --db "$work/tls.db" --listen 127.0.0.1:0 --metrics-listen off --tls-cert "$work/missing.pem" \
   --tls-key "$work/key.pem" 2>"$work/err" || status=$?
 [ "$status" = 2 ] || fail "a missing certificate: exit $status"
 
-"$lotsen" serve --db "$work/tls.db" --listen 127.0.0.1:0 --tls-cert "$work/cert.pem" --tls-key "$work/key.pem" \
+"$lotsen" serve --db "$work/tls.db" --listen 127.0.0.1:0 --metrics-listen off --tls-cert "$work/cert.pem" --tls-key "$work/key.pem" \
   >"$work/server.log" 2>&1 &
 server=$!
 url=$("$(dirname "$0")/../../scripts/lotsen-url" "$work/server.log" --cacert "$work/cert.pem") ||

@@ -17,6 +17,7 @@
 
 #include "domain/casework.h"
 #include "domain/text.h"
+#include "store/access_chain.h"
 #include "store/json_form.h"
 #include "store/migrations.h"
 #include "store/store.h"
@@ -160,9 +161,9 @@ constexpr std::string_view kRegistrationColumns =
 
 // `text` (JSON) without identity, contact details or free text, at any depth: what retention keeps.
 json::value deidentifiedJson(const std::string& text) {
-  static const std::set<std::string, std::less<>> kRemoved{
-      "personal_id", "first_name", "last_name", "street_address", "postal_code", "city", "note",
-      "content",     "partner",    "title",     "comment"};
+  static const std::set<std::string, std::less<>> kRemoved{"personal_id", "first_name", "last_name", "street_address",
+                                                           "postal_code", "city",       "note",      "content",
+                                                           "partner",     "title",      "comment"};
   std::function<void(json::value&)> scrub = [&](json::value& v) {
     if (json::object* o = v.if_object()) {
       for (auto it = o->begin(); it != o->end();) {
@@ -225,36 +226,6 @@ json::object personJson(const PersonDetails& d) {
   return {{"personal_id", d.personalId.canonical()}, {"first_name", d.firstName},           {"last_name", d.lastName},
           {"street_address", d.streetAddress},       {"postal_code", d.postalCode},         {"city", d.city},
           {"municipality_code", d.municipalityCode}, {"protection", toString(d.protection)}};
-}
-
-// BLAKE2b-256 over an access-log entry's content and the previous entry's hash, hex.
-std::string accessHash(std::int64_t id, const std::string& time, std::optional<std::int64_t> userId,
-                       const std::string& username, const std::string& role, const std::string& route,
-                       const std::string& personIds, std::int64_t count, const std::string& purpose,
-                       const std::string& previous) {
-  // Lengths before every text field, so that no two different entries serialise alike:
-  // id|len:time|user|len:username|len:role|len:route|len:person_ids|count|len:purpose|previous
-  std::string content;
-  content.reserve(160 + username.size() + route.size() + personIds.size() + purpose.size());
-  auto field = [&](const std::string& text) { content.append(std::to_string(text.size())).append(":").append(text); };
-  content.append(std::to_string(id)).append("|");
-  field(time);
-  content.append("|").append(userId ? std::to_string(*userId) : "-").append("|");
-  for (const std::string* text : {&username, &role, &route, &personIds}) {
-    field(*text);
-    content.append("|");
-  }
-  content.append(std::to_string(count)).append("|");
-  field(purpose);
-  content.append("|").append(previous);
-  static const bool sodiumReady = sodium_init() >= 0;
-  if (!sodiumReady) throw SqliteFailure(SQLITE_ERROR, "libsodium could not be initialised");
-  unsigned char digest[32];
-  crypto_generichash(digest, sizeof digest, reinterpret_cast<const unsigned char*>(content.data()), content.size(),
-                     nullptr, 0);
-  char hex[sizeof digest * 2 + 1];
-  sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
-  return hex;
 }
 
 CivilDate dateColumn(const Statement& s, int column) {
@@ -433,9 +404,9 @@ class SqliteStore final : public Store {
       for (const std::string& word : q.nameWords) like("search_name", "% " + likePrefix(foldForSearch(word)));
       if (!q.idDigitsPrefix.empty()) like("id_digits", likePrefix(q.idDigitsPrefix));
       if (q.caseload)
-        where += fmt::format(
-            " AND (EXISTS (SELECT 1 FROM registrations r WHERE r.person_id = persons.id AND {}){})",
-            caseloadCondition(*q.caseload), q.idDigitsPrefix.size() == 12 ? " OR id_digits = :whole_id" : "");
+        where += fmt::format(" AND (EXISTS (SELECT 1 FROM registrations r WHERE r.person_id = persons.id AND {}){})",
+                             caseloadCondition(*q.caseload),
+                             q.idDigitsPrefix.size() == 12 ? " OR id_digits = :whole_id" : "");
       auto bindAll = [&](Statement& s) {
         for (std::size_t i = 0; i < values.size(); ++i) s.bindAt(static_cast<int>(i + 1), values[i]);
         if (q.caseload) bindCaseload(s, *q.caseload);
@@ -448,9 +419,9 @@ class SqliteStore final : public Store {
         count.step();
         page.total = count.integer(0);
       }
-      auto s = prepare(fmt::format(
-          "SELECT {} FROM persons WHERE {} ORDER BY last_name, first_name, id LIMIT :limit OFFSET :offset",
-          kPersonColumns, where));
+      auto s = prepare(
+          fmt::format("SELECT {} FROM persons WHERE {} ORDER BY last_name, first_name, id LIMIT :limit OFFSET :offset",
+                      kPersonColumns, where));
       bindAll(s);
       s.bindAt(s.parameterIndex(":limit"), q.limit).bindAt(s.parameterIndex(":offset"), q.offset);
       while (s.step()) page.persons.push_back(readPerson(s));
@@ -703,7 +674,8 @@ class SqliteStore final : public Store {
     return guard([&]() -> std::expected<std::vector<WorklistEntry>, Error> {
       auto s = prepare(fmt::format(
           "WITH w(registration_id, due, detail) AS ({}) SELECT p.id, r.id, p.first_name, p.last_name, "
-          "r.caseworker_id, r.unit, w.due, w.detail FROM w JOIN registrations r ON r.id = w.registration_id JOIN "
+          "r.caseworker_id, r.unit, w.due, w.detail, p.protection <> '' FROM w JOIN registrations r ON r.id = "
+          "w.registration_id JOIN "
           "persons p ON p.id = "
           "r.person_id WHERE r.end_date IS NULL AND r.programme = 'kaa' AND (:caseworker IS NULL OR r.caseworker_id = "
           ":caseworker) AND (:unit = '' OR r.unit = :unit) AND {} ORDER BY w.due, p.last_name, p.first_name, r.id",
@@ -715,19 +687,19 @@ class SqliteStore final : public Store {
       std::vector<WorklistEntry> entries;
       while (s.step())
         entries.push_back(WorklistEntry{s.integer(0), s.integer(1), s.text(2), s.text(3), s.optionalInteger(4),
-                                        s.text(5), dateColumn(s, 6), s.text(7)});
+                                        s.text(5), dateColumn(s, 6), s.text(7), s.integer(8) != 0});
       return entries;
     });
   }
 
   std::expected<std::vector<std::pair<std::string, std::int64_t>>, Error> openRegistrationCounts(
       std::string_view dimension, const std::optional<Caseload>& caseload) override {
-    static const std::map<std::string, std::string, std::less<>> kKeys{
-        {"occupation", "coalesce(o.kind, 'unknown')"}, {"unit", "r.unit"}};
+    static const std::map<std::string, std::string, std::less<>> kKeys{{"occupation", "coalesce(o.kind, 'unknown')"},
+                                                                       {"unit", "r.unit"}};
     auto key = kKeys.find(dimension);
     if (key == kKeys.end())
-      return std::unexpected(invalidInput(fmt::format("no statistics by '{}' (use occupation or unit)", dimension),
-                                          "by"));
+      return std::unexpected(
+          invalidInput(fmt::format("no statistics by '{}' (use occupation or unit)", dimension), "by"));
     return guard([&]() -> std::expected<std::vector<std::pair<std::string, std::int64_t>>, Error> {
       auto s = prepare(fmt::format(
           "SELECT {0}, count(*) FROM registrations r {1} WHERE r.end_date IS NULL AND r.programme = 'kaa' AND {2} "
@@ -915,8 +887,7 @@ class SqliteStore final : public Store {
     });
   }
 
-  std::expected<void, Error> setProtectedAddressAccess(const Actor& actor, std::int64_t userId,
-                                                       bool allowed) override {
+  std::expected<void, Error> setProtectedAddressAccess(const Actor& actor, std::int64_t userId, bool allowed) override {
     return transaction([&]() -> std::expected<void, Error> {
       prepare("UPDATE users SET reads_protected_address = ?, version = version + 1 WHERE id = ?")
           .bind(allowed ? 1 : 0, userId)
@@ -943,7 +914,7 @@ class SqliteStore final : public Store {
   }
 
   std::expected<std::optional<AccessGrant>, Error> activeGrant(std::int64_t userId, std::int64_t personId,
-                                                              std::int64_t now) override {
+                                                               std::int64_t now) override {
     return guard([&]() -> std::expected<std::optional<AccessGrant>, Error> {
       auto s = prepare(
           "SELECT id, reason, granted_at, expires_at FROM access_grants WHERE user_id = ? AND person_id = ? AND "
@@ -969,7 +940,7 @@ class SqliteStore final : public Store {
       // transaction rolls back and the next append reads the head again.
       if (!accessHead_) {
         auto s = prepare("SELECT id, hash FROM access_log ORDER BY id DESC LIMIT 1");
-        accessHead_ = s.step() ? std::pair{s.integer(0), s.text(1)} : std::pair{std::int64_t{0}, std::string(64, '0')};
+        accessHead_ = s.step() ? std::pair{s.integer(0), s.text(1)} : std::pair{std::int64_t{0}, kAccessChainStart};
       }
       std::int64_t id = accessHead_->first + 1;
       std::string ids;
@@ -978,13 +949,13 @@ class SqliteStore final : public Store {
         ids += std::to_string(p);
       }
       std::string time = nowIso();
-      std::string hash =
-          accessHash(id, time, e.userId, e.username, e.role, e.route, ids, e.count, e.purpose, accessHead_->second);
+      std::string hash = accessHash(id, time, e, ids, accessHead_->second);
       prepare(
-          "INSERT INTO access_log (id, time, user_id, username, role, route, person_ids, count, purpose, prev_hash, "
-          "hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+          "INSERT INTO access_log (id, time, user_id, username, role, route, person_ids, count, purpose, refused, "
+          "prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
           .withoutCopies()
-          .bind(id, time, e.userId, e.username, e.role, e.route, ids, e.count, e.purpose, accessHead_->second, hash)
+          .bind(id, time, e.userId, e.username, e.role, e.route, ids, e.count, e.purpose, e.refused ? 1 : 0,
+                accessHead_->second, hash)
           .run();
       accessHead_ = std::pair{id, hash};
       return {};
@@ -1019,8 +990,9 @@ class SqliteStore final : public Store {
         if (auto ok = deidentifyPerson(actor, c.personId); !ok) return ok;
       auto months = prepare("SELECT value FROM settings WHERE key = 'retention_months'");
       months.step();
-      return appendEvent(actor, std::nullopt, "retention.run", nullptr,
-                         json::object{{"date", today.iso()}, {"retention_months", months.text(0)}, {"persons", due.size()}});
+      return appendEvent(
+          actor, std::nullopt, "retention.run", nullptr,
+          json::object{{"date", today.iso()}, {"retention_months", months.text(0)}, {"persons", due.size()}});
     });
     if (!done) return std::unexpected(done.error());
     return due;
@@ -1067,7 +1039,8 @@ class SqliteStore final : public Store {
   std::expected<std::vector<LoggedAccess>, Error> accessEntries(const AccessLogQuery& q) override {
     return guard([&]() -> std::expected<std::vector<LoggedAccess>, Error> {
       auto s = prepare(
-          "SELECT id, time, user_id, username, role, route, person_ids, count, purpose FROM access_log WHERE time >= "
+          "SELECT id, time, user_id, username, role, route, person_ids, count, purpose, refused FROM access_log WHERE "
+          "time >= "
           "?1 AND time < ?2 AND (?3 = '' OR username = ?3) AND (?4 IS NULL OR ',' || person_ids || ',' LIKE '%,' || "
           "?4 || ',%') ORDER BY id LIMIT ?5");
       s.bind(q.from, q.to, q.username, q.personId, q.limit);
@@ -1076,16 +1049,16 @@ class SqliteStore final : public Store {
         std::vector<std::int64_t> ids;
         std::string list = s.text(6);
         for (std::string_view id : splitList(list, ',')) ids.push_back(std::stoll(std::string(id)));
-        entries.push_back(LoggedAccess{
-            s.integer(0), s.text(1),
-            AccessEntry{s.optionalInteger(2), s.text(3), s.text(4), s.text(5), std::move(ids), s.integer(7), s.text(8)}});
+        entries.push_back(LoggedAccess{s.integer(0), s.text(1),
+                                       AccessEntry{s.optionalInteger(2), s.text(3), s.text(4), s.text(5),
+                                                   std::move(ids), s.integer(7), s.text(8), s.integer(9) != 0}});
       }
       return entries;
     });
   }
 
   std::expected<std::vector<std::pair<AccessGrant, std::string>>, Error> accessGrants(std::int64_t from,
-                                                                                     std::int64_t to) override {
+                                                                                      std::int64_t to) override {
     return guard([&]() -> std::expected<std::vector<std::pair<AccessGrant, std::string>>, Error> {
       auto s = prepare(
           "SELECT g.id, g.user_id, g.person_id, g.reason, g.granted_at, g.expires_at, u.username FROM access_grants g "
@@ -1099,15 +1072,14 @@ class SqliteStore final : public Store {
     });
   }
 
-  std::expected<AccessLogCheck, Error> verifyAccessLog() override {
+  std::expected<AccessLogCheck, Error> verifyAccessLog(const std::optional<AccessAnchor>& expected) override {
     return guard([&]() -> std::expected<AccessLogCheck, Error> {
       AccessLogCheck check;
       auto s = prepare(
-          "SELECT id, time, user_id, username, role, route, person_ids, count, purpose, prev_hash, hash FROM "
-          "access_log "
-          "ORDER BY id");
+          "SELECT id, time, user_id, username, role, route, person_ids, count, purpose, refused, prev_hash, hash "
+          "FROM access_log ORDER BY id");
       std::int64_t expectedId = 1;
-      std::string previous(64, '0');
+      std::string previous = kAccessChainStart;
       while (s.step()) {
         ++check.entries;
         std::int64_t id = s.integer(0);
@@ -1118,15 +1090,32 @@ class SqliteStore final : public Store {
         };
         if (id != expectedId)
           return bad(fmt::format("entry {} follows entry {}: entries are missing", id, expectedId - 1));
-        if (s.text(9) != previous)
+        if (s.text(10) != previous)
           return bad("its previous-hash does not match the entry before it (moved or inserted)");
-        std::string hash = accessHash(id, s.text(1), s.optionalInteger(2), s.text(3), s.text(4), s.text(5), s.text(6),
-                                      s.integer(7), s.text(8), previous);
-        if (hash != s.text(10)) return bad("its content does not match its hash (edited)");
+        AccessEntry entry{s.optionalInteger(2), s.text(3), s.text(4),        s.text(5), {},
+                          s.integer(7),         s.text(8), s.integer(9) != 0};
+        std::string hash = accessHash(id, s.text(1), entry, s.text(6), previous);
+        if (hash != s.text(11)) return bad("its content does not match its hash (edited)");
+        if (expected && id == expected->count && hash != expected->hash)
+          return bad(fmt::format("its hash is not the one the anchor {} recorded", anchorText(*expected)));
         previous = hash;
         ++expectedId;
       }
+      if (expected && check.entries < expected->count) {
+        check.firstBadId = check.entries + 1;
+        check.problem =
+            fmt::format("the log ends after {} entries, but the anchor {} recorded {}: entries were cut off",
+                        check.entries, anchorText(*expected), expected->count);
+      }
       return check;
+    });
+  }
+
+  std::expected<AccessAnchor, Error> accessLogHead() override {
+    return guard([&]() -> std::expected<AccessAnchor, Error> {
+      auto s = prepare("SELECT id, hash FROM access_log ORDER BY id DESC LIMIT 1");
+      if (!s.step()) return AccessAnchor{0, kAccessChainStart};
+      return AccessAnchor{s.integer(0), s.text(1)};
     });
   }
 
@@ -1216,7 +1205,7 @@ class SqliteStore final : public Store {
   }
 
   void rollback(int depth, const std::string& savepoint) {
-    accessHead_.reset();  // an access-log entry may have been rolled back
+    accessHead_.reset();       // an access-log entry may have been rolled back
     sessionsGeneration_ = -1;  // and with it a change to users or sessions, whose counter value may come again
     char* message = nullptr;
     std::string sql = depth == 1 ? std::string("ROLLBACK") : "ROLLBACK TO " + savepoint + "; RELEASE " + savepoint;
@@ -1294,7 +1283,7 @@ class SqliteStore final : public Store {
     std::vector<std::string> units;
     for (std::string_view unit : splitList(list, '\n')) units.emplace_back(unit);
     std::sort(units.begin(), units.end());
-    return User{s.integer(at),     s.text(at + 1),    s.text(at + 2),       s.text(at + 3), s.integer(at + 4) != 0,
+    return User{s.integer(at),     s.text(at + 1), s.text(at + 2),   s.text(at + 3),        s.integer(at + 4) != 0,
                 s.integer(at + 5), s.text(at + 6), std::move(units), s.integer(at + 8) != 0};
   }
 

@@ -24,7 +24,9 @@ class IdentifyTest : public DatabaseTest {
     Diagnostics diagnostics;
     Registers registers = b.read(date(when), diagnostics);
     EXPECT_TRUE(diagnostics.empty());
-    auto result = identify(*store_, registers, IdentifyOptions{date(when), municipality, dryRun, {}}, kActor);
+    // The large-change guard has tests of its own; these runs are confirmed.
+    auto result = identify(*store_, registers,
+                           IdentifyOptions{date(when), municipality, dryRun, {}, TextEncoding::utf8, true}, kActor);
     EXPECT_TRUE(result) << (result ? "" : result.error().message);
     return result.value_or(IdentificationResult{date(when), municipality, dryRun, {}, std::nullopt});
   }
@@ -210,10 +212,12 @@ TEST_F(IdentifyTest, RefusesADateBeforeAnOpenRegistration) {
   run(b, "2026-03-01");
   Diagnostics diagnostics;
   Registers registers = b.read(date("2026-02-01"), diagnostics);
-  auto result = identify(*store_, registers, IdentifyOptions{date("2026-02-01"), "1490", false, {}}, kActor);
+  auto result = identify(*store_, registers,
+                         IdentifyOptions{date("2026-02-01"), "1490", false, {}, TextEncoding::utf8, false}, kActor);
   ASSERT_FALSE(result);
   EXPECT_EQ(result.error().kind, ErrorKind::invalid_input);
-  EXPECT_FALSE(identify(*store_, registers, IdentifyOptions{date("2026-03-01"), "14", false, {}}, kActor));
+  EXPECT_FALSE(identify(*store_, registers,
+                        IdentifyOptions{date("2026-03-01"), "14", false, {}, TextEncoding::utf8, false}, kActor));
 }
 
 }  // namespace

@@ -166,6 +166,7 @@ TEST(Registers, Ss12000JsonAndCsvEnrolmentsGiveTheSameTargetGroup) {
 
 TEST(Registers, Ss12000JsonErrorsNameThePlace) {
   RegisterBuilder b;
+  b.person(pnr("20080101", 1));
   b.enrolments = R"([{"civicNo": {"value": "123"}}, {"civicNo": {"value": ")" + pnr("20080101", 1) +
                  R"("}, "enrolments": [{"schoolType": "GY", "educationCode": "NA", "startDate": "soon"}]}])";
   auto errors = errorsOf(b);
