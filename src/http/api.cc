@@ -129,14 +129,22 @@ Response getPerson(Call& call) {
   return r;
 }
 
-// 429 with Retry-After while the throttle holds `username` (or the client's address) back.
-std::optional<Response> throttled(Call& call, std::string_view username, std::int64_t now) {
-  std::int64_t wait = call.throttle.retryAfter(username, call.request.remoteAddress, now);
-  if (wait == 0) return std::nullopt;
-  Response r =
-      problem(429, "Too Many Requests", fmt::format("too many failed attempts; try again in {} seconds", wait));
-  r.headers.emplace_back("Retry-After", std::to_string(wait));
-  return r;
+// Runs `check` (a password verification) under the throttle, which reserves the attempt first so that
+// concurrent attempts cannot pass together: a 429 with Retry-After while it holds `username` (or the
+// client's address) back; otherwise whether the password matched, counted as a success or a failure.
+std::expected<bool, Response> throttledCheck(Call& call, std::string_view username,
+                                             const std::function<std::expected<bool, Error>()>& check) {
+  std::int64_t now = unixSeconds(call.now);
+  if (std::int64_t wait = call.throttle.begin(username, call.request.remoteAddress, now); wait > 0) {
+    Response r =
+        problem(429, "Too Many Requests", fmt::format("too many failed attempts; try again in {} seconds", wait));
+    r.headers.emplace_back("Retry-After", std::to_string(wait));
+    return std::unexpected(std::move(r));
+  }
+  auto matched = check();
+  call.throttle.finish(username, call.request.remoteAddress, matched && *matched, now);
+  if (!matched) return std::unexpected(problem(matched.error()));
+  return *matched;
 }
 
 // The session's answer (to a login and to GET /api/v1/session): the CSRF token that changes must send, and
@@ -151,27 +159,26 @@ Response login(Call& call) {
   std::string username = f.text("username", true), password = f.text("password", true);
   if (!f.errors().empty()) return validationProblem(f.errors());
 
-  std::int64_t now = unixSeconds(call.now);
-  if (auto refused = throttled(call, username, now)) return *refused;
-  auto user = call.store.userByName(username);
-  if (!user) return problem(user.error());
-  bool known = user->has_value() && (*user)->active;
-  bool ok = verifyPassword(password, known ? (*user)->passwordHash : dummyPasswordHash());
-  if (!known || !ok) {
-    call.throttle.failed(username, call.request.remoteAddress, now);
-    return problem(401, "Unauthorized", "wrong username or password");
-  }
-  call.throttle.succeeded(username);
+  std::optional<User> user;
+  auto matched = throttledCheck(call, username, [&]() -> std::expected<bool, Error> {
+    auto found = call.store.userByName(username);
+    if (!found) return std::unexpected(found.error());
+    bool known = found->has_value() && (*found)->active;
+    if (known) user = **found;
+    return verifyPassword(password, known ? user->passwordHash : dummyPasswordHash()) && known;
+  });
+  if (!matched) return std::move(matched.error());
+  if (!*matched) return problem(401, "Unauthorized", "wrong username or password");
 
   std::string token = randomToken();
-  SessionRecord session{tokenHash(token), (*user)->id, randomToken(), unixSeconds(call.now), unixSeconds(call.now)};
+  SessionRecord session{tokenHash(token), user->id, randomToken(), unixSeconds(call.now), unixSeconds(call.now)};
   auto stored = call.write<void>([&](Store& s) -> std::expected<void, Error> {
     if (auto ok = s.createSession(session); !ok) return ok;
     return s.recordLogin(session.userId);
   });
   if (!stored) return problem(stored.error());
 
-  Response r = sessionResponse(session.csrfToken, (*user)->username, (*user)->role);
+  Response r = sessionResponse(session.csrfToken, user->username, user->role);
   r.headers.emplace_back("Set-Cookie", fmt::format("{}={}; Path=/; HttpOnly; SameSite=Strict{}", kSessionCookie, token,
                                                    call.sessions.secureCookie ? "; Secure" : ""));
   return r;
@@ -192,14 +199,13 @@ Response changeOwnPassword(Call& call) {
   JsonFields f(call.body, {"current_password", "new_password"});
   std::string current = f.text("current_password", true), next = f.text("new_password", true);
   if (!f.errors().empty()) return validationProblem(f.errors());
-  std::int64_t now = unixSeconds(call.now);
-  if (auto refused = throttled(call, call.user->username, now)) return *refused;
-  auto user = call.store.userByName(call.user->username);
-  if (!user) return problem(user.error());
-  if (!*user || !verifyPassword(current, (*user)->passwordHash)) {
-    call.throttle.failed(call.user->username, call.request.remoteAddress, now);
-    return problem(403, "Forbidden", "the current password is wrong");
-  }
+  auto matched = throttledCheck(call, call.user->username, [&]() -> std::expected<bool, Error> {
+    auto user = call.store.userByName(call.user->username);
+    if (!user) return std::unexpected(user.error());
+    return *user && verifyPassword(current, (*user)->passwordHash);
+  });
+  if (!matched) return std::move(matched.error());
+  if (!*matched) return problem(403, "Forbidden", "the current password is wrong");
   auto hash = hashPassword(next);
   if (!hash) return validationProblem({hash.error()});
   Actor actor{call.user->id, call.user->username};
@@ -498,6 +504,9 @@ Response Api::handle(const Request& request, RouteMatch match, Store* reader) {
     spdlog::error("\"msg\":\"unhandled exception\",\"error\":{}", jsonQuoted(e.what()));
     response = problem(500, "Internal Server Error", "an internal error occurred; it has been logged");
   }
+  // Text stored before every input was checked may not be UTF-8: no answer sends it so (U+FFFD instead).
+  if (!isValidUtf8(response.body) && response.contentType.find("json") != std::string::npos)
+    response.body = repairUtf8(response.body);
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   metrics_->observe(match.index.value_or(routes_.size()), response.status, seconds);
   log(request, match.index ? routes_[*match.index].pattern : "unmatched", response.status, seconds, userId);

@@ -31,12 +31,14 @@ Response problem(const Error& error) {
 
 Response validationProblem(const std::vector<Error>& errors) {
   boost::json::array list;
-  for (const Error& e : errors) list.push_back(boost::json::object{{"field", e.field}, {"detail", e.message}});
+  for (std::size_t i = 0; i < errors.size() && i < kMaxProblemErrors; ++i)
+    list.push_back(boost::json::object{{"field", errors[i].field}, {"detail", errors[i].message}});
   boost::json::object body{{"type", "about:blank"},
                            {"title", "Unprocessable Content"},
                            {"status", 422},
                            {"detail", errors.empty() ? std::string("invalid") : errors.front().message},
-                           {"errors", std::move(list)}};
+                           {"errors", std::move(list)},
+                           {"error_count", errors.size()}};
   if (!errors.empty() && !errors.front().field.empty()) body["field"] = errors.front().field;
   return Response{422, "application/problem+json", boost::json::serialize(body), {}};
 }

@@ -45,7 +45,9 @@ Response problem(int status, std::string_view title, std::string_view detail, st
 // The problem for an Error value: invalid_input → 400, not_found → 404, conflict → 409, internal → 500.
 Response problem(const Error& error);
 
-// A 422 problem listing every violation as {"field", "detail"}.
+// A 422 problem listing the violations as {"field", "detail"}: the first kMaxProblemErrors of them, and
+// "error_count" for all.
+inline constexpr std::size_t kMaxProblemErrors = 100;
 Response validationProblem(const std::vector<Error>& errors);
 
 // Decodes one application/x-www-form-urlencoded query parameter; empty when absent.

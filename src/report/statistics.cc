@@ -1,22 +1,48 @@
 #include "report/statistics.h"
 
+#include <algorithm>
+
 namespace lotsen {
 
-std::vector<CountCell> suppressSmallCounts(const std::vector<std::pair<std::string, std::int64_t>>& counts) {
+std::optional<std::vector<CountCell>> suppressSmallCounts(const Breakdown& counts) {
   std::vector<CountCell> cells;
-  std::size_t suppressed = 0;
-  for (const auto& [key, count] : counts) {
-    cells.push_back(CountCell{key, count, !shownCount(count)});
-    suppressed += cells.back().suppressed;
-  }
-  if (suppressed == 1) {
-    // The smallest shown non-zero cell goes too (hiding a zero would not hide anything).
-    CountCell* next = nullptr;
+  for (const auto& [key, count] : counts)
+    cells.push_back(CountCell{key, count, count > 0 && count < kSmallestShownCount});
+  // A suppressed count can be worked out when it is alone (the total minus the shown ones), when the
+  // suppressed ones add up to their number (each is 1), or when they are all small and add up to four
+  // times their number (each is 4).
+  auto protectedNow = [&] {
+    std::int64_t hidden = 0, sum = 0;
+    bool allSmall = true;
+    for (const CountCell& c : cells)
+      if (c.suppressed) {
+        ++hidden;
+        sum += c.count;
+        allSmall = allSmall && c.count < kSmallestShownCount;
+      }
+    return hidden == 0 || (hidden >= 2 && sum != hidden && !(allSmall && sum == 4 * hidden));
+  };
+  while (!protectedNow()) {
+    std::optional<std::int64_t> smallest;
+    for (const CountCell& c : cells)
+      if (!c.suppressed && c.count > 0 && (!smallest || c.count < *smallest)) smallest = c.count;
+    if (!smallest) return std::nullopt;
     for (CountCell& c : cells)
-      if (!c.suppressed && c.count > 0 && (!next || c.count < next->count)) next = &c;
-    if (next) next->suppressed = true;
+      if (!c.suppressed && c.count == *smallest) c.suppressed = true;
   }
   return cells;
+}
+
+SuppressedCounts suppressCounts(std::int64_t total, const std::vector<Breakdown>& breakdowns) {
+  SuppressedCounts out;
+  if (total < kSmallestShownCount && total != 0) return out;
+  for (const Breakdown& b : breakdowns) {
+    auto cells = suppressSmallCounts(b);
+    if (!cells) return SuppressedCounts{};
+    out.breakdowns.push_back(std::move(*cells));
+  }
+  out.total = total;
+  return out;
 }
 
 }  // namespace lotsen

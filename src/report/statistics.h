@@ -1,8 +1,9 @@
 // Lotsen report: aggregate counts for statisticians and unit managers, with small counts suppressed so
-// that no young person can be singled out.
+// that no young person can be singled out, nor worked out from what is shown.
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -18,11 +19,22 @@ struct CountCell {
   bool suppressed = false;
 };
 
-// The cells of one breakdown, small counts suppressed. When a single cell would be suppressed, the next
-// smallest is suppressed too, so that it cannot be worked out from the total. Keeps the order given.
-std::vector<CountCell> suppressSmallCounts(const std::vector<std::pair<std::string, std::int64_t>>& counts);
+using Breakdown = std::vector<std::pair<std::string, std::int64_t>>;
 
-// True when `count` may be shown on its own (a total).
-inline bool shownCount(std::int64_t count) { return count == 0 || count >= kSmallestShownCount; }
+// The cells of one breakdown whose counts add up to a total that is shown: counts from 1 to 4 are
+// suppressed, and then, while a suppressed count could still be worked out from the total and the
+// shown ones (a single one; all of them 1; all of them small and 4), the smallest shown counts too — all
+// that share that count, so that no order among equals tells which. None when nothing more can be
+// suppressed and a count could still be worked out. Keeps the order given.
+std::optional<std::vector<CountCell>> suppressSmallCounts(const Breakdown& counts);
+
+// What an answer of several breakdowns of the same total shows. When the total is under 5, or one of
+// the breakdowns cannot be protected, nothing is shown: not the total, not a count, not even which keys
+// have counts.
+struct SuppressedCounts {
+  std::optional<std::int64_t> total;               // none: nothing is shown
+  std::vector<std::vector<CountCell>> breakdowns;  // empty when nothing is shown
+};
+SuppressedCounts suppressCounts(std::int64_t total, const std::vector<Breakdown>& breakdowns);
 
 }  // namespace lotsen

@@ -850,7 +850,8 @@ class SqliteStore final : public Store {
   }
 
   std::expected<void, Error> createUnit(const Actor& actor, const std::string& name) override {
-    if (name.empty() || characterCount(name) > 60 || name.find_first_of("\n\r\t") != std::string::npos)
+    if (auto ok = checkFreeText(name, "name"); !ok) return ok;
+    if (name.empty() || characterCount(name) > 60)
       return std::unexpected(invalidInput("a unit's name is 1 to 60 characters on one line", "name"));
     return transaction([&]() -> std::expected<void, Error> {
       auto s = prepare("SELECT count(*) FROM units WHERE name = ?");
