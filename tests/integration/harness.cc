@@ -169,6 +169,14 @@ std::string Connection::receiveAll(std::chrono::seconds timeout) {
   return data;
 }
 
+std::string Connection::receiveSome(std::chrono::seconds timeout) {
+  pollfd p{fd_, POLLIN, 0};
+  if (poll(&p, 1, static_cast<int>(std::chrono::milliseconds(timeout).count())) <= 0) return {};
+  char buffer[65536];
+  ssize_t n = recv(fd_, buffer, sizeof buffer, 0);
+  return n > 0 ? std::string(buffer, static_cast<std::size_t>(n)) : std::string();
+}
+
 HttpResponse parseResponse(const std::string& raw) {
   HttpResponse r;
   std::size_t headerEnd = raw.find("\r\n\r\n");

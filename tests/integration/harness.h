@@ -63,6 +63,7 @@ class Connection {
   ~Connection();
   void send(const std::string& bytes);
   std::string receiveAll(std::chrono::seconds timeout = std::chrono::seconds(20));  // until EOF or timeout
+  std::string receiveSome(std::chrono::seconds timeout);  // what the first read returns ("" on timeout)
 
  private:
   int fd_ = -1;

@@ -36,6 +36,7 @@ url=$("$(dirname "$0")/../../scripts/lotsen-url" "$work/server.log" --cacert "$w
 headers=$(curl -s --cacert "$work/cert.pem" -D - -o /dev/null -H 'Content-Type: application/json' \
   -d '{"username":"anna","password":"a-long-password"}' "$url/api/v1/session")
 grep -qi '^set-cookie: lotsen_session=.*; Secure' <<<"$headers" || fail "the session cookie is not Secure: $headers"
+grep -qi '^strict-transport-security: max-age=31536000' <<<"$headers" || fail "no Strict-Transport-Security: $headers"
 hostport=${url#https://}
 echo | timeout 10 openssl s_client -connect "$hostport" -tls1_2 >"$work/tls12" 2>&1 || true
 grep -qE "Cipher is [^(]" "$work/tls12" || fail "TLS 1.2 was refused"
