@@ -1,5 +1,5 @@
 // Lotsen domain: who may do what. Roles, the permissions each role has, and the caseload a user reaches
-// without breaking the glass. Pure rules; src/http enforces them in one place (Api::authorizeAndRun).
+// without breaking the glass. Pure rules; src/http enforces them in one place (Api::authorize).
 #pragma once
 
 #include <cstdint>

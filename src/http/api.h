@@ -118,7 +118,7 @@ enum class Listener { api, operations, both };
 
 // A route declares the permission it needs (domain/access.h); there is no default. Routes under
 // /api/v1/persons/{id} that need read_cases, write_cases or assign_cases are also checked against the
-// person's case: in the user's caseload, or opened by breaking the glass (Api::authorizeAndRun).
+// person's case: in the user's caseload, or opened by breaking the glass (Api::authorize).
 struct Route {
   std::string method;
   std::string pattern;  // "/api/v1/persons/{id}"

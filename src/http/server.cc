@@ -308,8 +308,9 @@ class Server {
 
   static std::string url(const tcp::acceptor& acceptor, bool tls) {
     auto local = acceptor.local_endpoint();
-    std::string host = local.address().is_v6() ? "[" + local.address().to_string() + "]" : local.address().to_string();
-    return fmt::format("{}://{}:{}", tls ? "https" : "http", host, local.port());
+    std::string address = local.address().to_string();
+    if (local.address().is_v6()) address = fmt::format("[{}]", address);
+    return fmt::format("{}://{}:{}", tls ? "https" : "http", address, local.port());
   }
 
   // Accepts connections for `listener` until shutdown. Over the listener's cap a connection is answered
