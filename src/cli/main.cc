@@ -265,6 +265,8 @@ void printSummary(const IdentificationResult& result, Store& store) {
   fmt::print("  {:<46} {:>8}{}\n", "Avregistreringar", deregistered,
              reasons(total.deregisteredByReason, deregistrationLabels));
   fmt::print("  {:<46} {:>8}\n", "Oförändrade", total.unchanged);
+  for (const auto& [other, n] : total.endedElsewhere)
+    fmt::print("  {:<46} {:>8}\n", fmt::format("Avslutade i kommun {}s register (flyttat hit)", other), n);
   if (!result.dryRun) {
     fmt::print("  {:<46} {:>8}\n", "Uppdaterade namn, adresser eller skydd", total.detailsUpdated);
     fmt::print("  {:<46} {:>8}\n", "Studier kända från elevregistret", total.occupationsRecorded);

@@ -121,10 +121,8 @@ std::expected<void, Error> checkAssignee(const std::string& targetUnit, std::opt
 
 std::expected<void, Error> validateAccessReason(std::string_view reason) {
   if (auto ok = checkFreeText(reason, "reason"); !ok) return ok;
-  // White space around the words does not count: "          x" states no reason.
-  std::size_t first = reason.find_first_not_of(' '), last = reason.find_last_not_of(' ');
-  std::size_t n = first == std::string_view::npos ? 0 : characterCount(reason.substr(first, last - first + 1));
-  if (n < 10 || n > kMaxFreeText)
+  // Only what shows counts toward the ten: "          x" states no reason.
+  if (visibleCharacterCount(reason) < 10 || characterCount(reason) > kMaxFreeText)
     return std::unexpected(invalidInput(
         fmt::format("state the reason in 10 to {} characters (it is shown in the log review)", kMaxFreeText),
         "reason"));

@@ -123,6 +123,8 @@ std::vector<Error> validatePlan(const Plan& plan, const CaseContext& context,
   auto checkGoal = [&](const PlanGoal& g, const std::string& where) {
     if (g.id.empty() || g.id.size() > 20)
       errors.push_back(invalidInput(fmt::format("{}.id is required, at most 20 characters", where), where + ".id"));
+    else if (auto ok = checkFreeText(g.id, where + ".id"); !ok)
+      errors.push_back(ok.error());
     else if (!seen.insert(g.id).second)
       errors.push_back(invalidInput(fmt::format("goal id '{}' is used twice", g.id), where + ".id"));
     checkText(errors, g.title, where + ".title", true);

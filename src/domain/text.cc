@@ -35,7 +35,45 @@ bool isLayoutControl(std::string_view s) {
   return (b1 == 0x80 && b2 >= 0xA8 && b2 <= 0xAE) || (b1 == 0x81 && b2 >= 0xA6 && b2 <= 0xA9);
 }
 
+// The code point of the valid sequence of `n` bytes at `s`.
+char32_t decode(const char* s, std::size_t n) {
+  auto b = [&](std::size_t i) { return static_cast<char32_t>(static_cast<unsigned char>(s[i])); };
+  if (n == 1) return b(0);
+  if (n == 2) return (b(0) & 0x1F) << 6 | (b(1) & 0x3F);
+  if (n == 3) return (b(0) & 0x0F) << 12 | (b(1) & 0x3F) << 6 | (b(2) & 0x3F);
+  return (b(0) & 0x07) << 18 | (b(1) & 0x3F) << 12 | (b(2) & 0x3F) << 6 | (b(3) & 0x3F);
+}
+
+// White space (Unicode's White_Space) and characters that show nothing (Default_Ignorable_Code_Point,
+// fillers): text of only these looks blank on a screen.
+bool showsNothing(char32_t c) {
+  return (c >= 0x09 && c <= 0x0D) || c == 0x20 || c == 0x85 || c == 0xA0 || c == 0xAD || c == 0x34F || c == 0x61C ||
+         c == 0x115F || c == 0x1160 || c == 0x1680 || c == 0x17B4 || c == 0x17B5 || (c >= 0x180B && c <= 0x180F) ||
+         (c >= 0x2000 && c <= 0x200F) || (c >= 0x2028 && c <= 0x202F) || (c >= 0x205F && c <= 0x206F) || c == 0x2800 ||
+         c == 0x3000 || c == 0x3164 || (c >= 0xFE00 && c <= 0xFE0F) || c == 0xFEFF || c == 0xFFA0 ||
+         (c >= 0x1BCA0 && c <= 0x1BCA3) || (c >= 0x1D173 && c <= 0x1D17A) || (c >= 0xE0000 && c <= 0xE0FFF);
+}
+
 }  // namespace
+
+std::size_t visibleCharacterCount(std::string_view text) {
+  std::size_t visible = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    std::size_t n = std::max<std::size_t>(sequenceLength(text, i), 1);
+    if (!showsNothing(decode(text.data() + i, n))) ++visible;
+    i += n;
+  }
+  return visible;
+}
+
+bool showsSomething(std::string_view text) {
+  for (std::size_t i = 0; i < text.size();) {
+    std::size_t n = std::max<std::size_t>(sequenceLength(text, i), 1);
+    if (!showsNothing(decode(text.data() + i, n))) return true;
+    i += n;
+  }
+  return false;
+}
 
 bool isValidUtf8(std::string_view text) { return simdjson::validate_utf8(text.data(), text.size()); }
 
@@ -102,8 +140,9 @@ std::expected<void, Error> checkFreeText(std::string_view text, std::string_view
     return std::unexpected(invalidInput(fmt::format("{} holds a control character{}", field,
                                                     lines == Lines::several ? " (only line breaks are allowed)" : ""),
                                         name));
-  if (!text.empty() && text.find_first_not_of(" \t\n\r") == std::string_view::npos)
-    return std::unexpected(invalidInput(fmt::format("{} is only white space", field), name));
+  if (!text.empty() && !showsSomething(text))
+    return std::unexpected(
+        invalidInput(fmt::format("{} shows nothing: only white space or invisible characters", field), name));
   return {};
 }
 

@@ -501,7 +501,8 @@ Response Api::handle(const Request& request, RouteMatch match, Store* reader) {
   try {
     response = dispatch(request, match, reader, userId);
   } catch (const std::exception& e) {
-    spdlog::error("\"msg\":\"unhandled exception\",\"error\":{}", jsonQuoted(e.what()));
+    spdlog::error("\"msg\":\"unhandled exception\",\"route\":{},\"error\":{}",
+                  jsonQuoted(match.index ? routes_[*match.index].pattern : "?"), jsonQuoted(e.what()));
     response = problem(500, "Internal Server Error", "an internal error occurred; it has been logged");
   }
   // Text stored before every input was checked may not be UTF-8: no answer sends it so (U+FFFD instead).

@@ -295,8 +295,9 @@ Response assign(Call& call) {
     return problem(403, "Forbidden", "the registration is not in your units");
   std::string target = unitGiven ? unit : registration->unit;
   const auto& own = call.user->caseload.units;
-  if (!target.empty() && std::find(own.begin(), own.end(), target) == own.end())
-    return problem(403, "Forbidden", "you can assign cases only to your own units", "unit");
+  // Intake (no unit) is every manager's: a case goes there only if it is there already.
+  bool ownTarget = target.empty() ? registration->unit.empty() : std::find(own.begin(), own.end(), target) != own.end();
+  if (!ownTarget) return problem(403, "Forbidden", "you can assign cases only to your own units", "unit");
   Actor actor{call.user->id, call.user->username};
   return registrationWrite(
       call, *registration,
@@ -313,6 +314,8 @@ Response assign(Call& call) {
       });
 }
 
+// POST …/registrations/{registration}/close {"end_date", "end_reason"}: ends the municipality's
+// responsibility, so, like an assignment, only by role: never under a break-the-glass grant.
 Response closeRegistration(Call& call) {
   JsonFields f(call.body, {"end_date", "end_reason"});
   auto date = f.date("end_date", true);
@@ -321,6 +324,8 @@ Response closeRegistration(Call& call) {
   if (!f.errors().empty()) return validationProblem(f.errors());
   auto registration = pathRegistration(call);
   if (!registration) return registration.error();
+  if (!covers(call.user->caseload, *registration))
+    return problem(403, "Forbidden", "the registration is outside your caseload: a grant lets you document, not close");
   Actor actor{call.user->id, call.user->username};
   return registrationWrite(call, *registration, [&](Store& s, const Registration& reg, std::int64_t version) {
     return s.endRegistration(actor, reg.id, version, *date, reason);

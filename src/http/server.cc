@@ -197,6 +197,12 @@ constexpr std::size_t kLargeBody = 1024 * 1024;     // after a body this large, 
 constexpr std::size_t kOperationsConnections = 16;  // the operations address serves a few at a time
 constexpr std::size_t kDescriptorReserve = 128;     // kept free for database files, logs and refusals
 constexpr std::size_t kMaxRefusing = 64;            // connections being answered 503 at once
+constexpr std::size_t kUnparsedBytes = 64 * 1024;   // read beyond the headers and not yet parsed
+constexpr std::size_t kSmallBody = 64 * 1024;       // never charged: bounded by the connection cap
+
+// What a body of `bytes` is charged against the memory cap: nothing for a small one, so that uploads
+// holding the cap never stop a login or a contact note.
+std::size_t charged(std::uint64_t bytes) { return bytes <= kSmallBody ? 0 : static_cast<std::size_t>(bytes); }
 
 // The connections this process can serve at once: `wanted`, but below its descriptor limit (raised to
 // the hard limit first), so that accepting never runs out of descriptors by its own connections.
@@ -412,7 +418,10 @@ class Server {
   template <class Stream>
   awaitable<void> exchange(Connection& connection, Stream& stream) {
     beast::tcp_stream& tcp = connection.stream;  // where the deadlines are
-    beast::flat_buffer buffer;
+    // Bytes read but not yet parsed: the headers, and a chunk's size line or the trailer that the parser
+    // cannot take before its line ends. Bounded, or a chunk extension without end would fill memory; the
+    // body's own bytes go to the body as they are parsed.
+    beast::flat_buffer buffer(options_.maxHeaderBytes + kUnparsedBytes);
     while (!stopping_) {
       connection.idle = true;
       tcp.expires_after(options_.idleConnectionTimeout);
@@ -475,7 +484,7 @@ class Server {
           co_await refuse(tooLarge());
           break;
         }
-        if (declared && !charge.growTo(static_cast<std::size_t>(*declared))) {
+        if (declared && !charge.growTo(charged(*declared))) {
           co_await refuse(busy());
           break;
         }
@@ -488,7 +497,7 @@ class Server {
         while (!ec && !parser.is_done()) {
           tcp.expires_after(kRequestTimeout);  // a slow upload goes on while it makes progress
           std::tie(ec, n) = co_await http::async_read_some(stream, buffer, parser, kNoThrow);
-          if (!ec && !declared && !charge.growTo(parser.get().body().size())) overMemory = true;
+          if (!ec && !declared && !charge.growTo(charged(parser.get().body().size()))) overMemory = true;
           if (overMemory) break;
         }
         deadlineSet = std::chrono::steady_clock::now();
@@ -496,7 +505,7 @@ class Server {
           co_await refuse(busy());
           break;
         }
-        if (ec == http::error::body_limit) {
+        if (ec == http::error::body_limit || ec == http::error::buffer_overflow) {
           co_await refuse(tooLarge());
           break;
         }

@@ -42,11 +42,17 @@ std::expected<std::uint16_t, Error> municipalityCode(std::string_view text) {
   return static_cast<std::uint16_t>(std::stoi(std::string(text)));
 }
 
-// Plans (and, unless dry-run, applies) one municipality.
+// Open registrations by personal id (PersonalId::number()).
+using RegisteredById = std::unordered_map<std::int64_t, const RegisteredPerson*>;
+
+// Plans (and, unless dry-run, applies) one municipality. `elsewhere`: the open registrations in the
+// registers of municipalities this run does not cover (a regional host), which a new member's
+// registration here ends.
 std::expected<MunicipalityResult, Error> identifyMunicipality(Store& store, const Registers& registers,
                                                               std::uint16_t code,
                                                               std::span<const TargetGroupMember> members,
                                                               std::span<const RegisteredPerson> current,
+                                                              const RegisteredById& elsewhere,
                                                               const IdentifyOptions& options, const Actor& actor) {
   const Population& population = registers.population;
   MunicipalityResult result;
@@ -82,7 +88,7 @@ std::expected<MunicipalityResult, Error> identifyMunicipality(Store& store, cons
     if (reason == "too_young") reason = "other";  // registered by hand before the age scope
     ++result.deregisteredByReason[reason];
     result.changes.push_back({id, entry.person.details.firstName, entry.person.details.lastName, false, reason,
-                              entry.person.details.protection != Protection::none});
+                              entry.person.details.protection != Protection::none, ""});
     if (!options.dryRun) {
       auto ended =
           store.endRegistration(actor, entry.registration.id, entry.registration.version, options.date, reason);
@@ -95,11 +101,20 @@ std::expected<MunicipalityResult, Error> identifyMunicipality(Store& store, cons
     const PopulationRow& row = population.rows[member.row];
     const bool isNew = registeredMember[i] == nullptr;
     if (isNew) ++result.registeredByReason[std::string(member.reason)];
+    // Registered in another municipality's register until now: that registration ends (moved out).
+    const RegisteredPerson* before = nullptr;
+    if (auto it = elsewhere.find(row.id); isNew && it != elsewhere.end()) {
+      before = it->second;
+      const PersonDetails& d = before->person.details;
+      ++result.endedElsewhere[d.municipalityCode];
+      result.changes.push_back(
+          {row.id, d.firstName, d.lastName, false, "moved_out", d.protection != Protection::none, d.municipalityCode});
+    }
     if (options.dryRun) {
       if (isNew) {
         PersonDetails d = population.details(row);
-        result.changes.push_back(
-            {row.id, d.firstName, d.lastName, true, std::string(member.reason), row.protection != Protection::none});
+        result.changes.push_back({row.id, d.firstName, d.lastName, true, std::string(member.reason),
+                                  row.protection != Protection::none, ""});
       }
       continue;
     }
@@ -122,16 +137,13 @@ std::expected<MunicipalityResult, Error> identifyMunicipality(Store& store, cons
       ++result.detailsUpdated;
     }
     if (isNew) {
-      // Registered in another municipality's register until now (a regional host): that one ends here.
-      auto earlier = store.registrationsOf(person->id);
-      if (!earlier) return std::unexpected(earlier.error());
-      for (const Registration& r : *earlier)
-        if (r.programme == kProgrammeKaa && !r.endDate) {
-          auto ended = store.endRegistration(actor, r.id, r.version, options.date, "moved_out");
-          if (!ended) return std::unexpected(ended.error());
-        }
+      if (before) {
+        const Registration& r = before->registration;
+        auto ended = store.endRegistration(actor, r.id, r.version, options.date, "moved_out");
+        if (!ended) return std::unexpected(ended.error());
+      }
       result.changes.push_back({row.id, details.firstName, details.lastName, true, std::string(member.reason),
-                                row.protection != Protection::none});
+                                row.protection != Protection::none, ""});
       auto registration = store.createRegistration(
           actor, {person->id, std::string(kProgrammeKaa), options.date, std::string(member.reason)});
       if (!registration) return std::unexpected(registration.error());
@@ -169,17 +181,20 @@ json::object countsJson(const MunicipalityResult& m, CivilDate date, bool dryRun
                  {"deregistered", group(m.deregisteredByReason)},
                  {"unchanged", m.unchanged},
                  {"open_before", m.openBefore},
+                 {"ended_elsewhere", json::value_from(m.endedElsewhere)},
                  {"large_change", m.largeChange},
                  {"dry_run", dryRun}};
   if (withChanges) {
     json::array changes;
-    for (const IdentificationChange& c : m.changes)
+    for (const IdentificationChange& c : m.changes) {
       changes.push_back(json::object{{"personal_id", PersonalId::fromNumber(c.personalId).canonical()},
                                      {"first_name", c.firstName},
                                      {"last_name", c.lastName},
                                      {"protected", c.protectedIdentity},
                                      {"change", c.registered ? "registered" : "deregistered"},
                                      {"reason", c.reason}});
+      if (!c.otherMunicipality.empty()) changes.back().as_object()["municipality"] = c.otherMunicipality;
+    }
     o["changes"] = std::move(changes);
   }
   return o;
@@ -196,6 +211,7 @@ MunicipalityResult IdentificationResult::total() const {
     sum.detailsUpdated += m.detailsUpdated;
     sum.occupationsRecorded += m.occupationsRecorded;
     sum.openBefore += m.openBefore;
+    for (const auto& [other, n] : m.endedElsewhere) sum.endedElsewhere[other] += n;
     sum.largeChange = sum.largeChange || m.largeChange;
     for (const auto& [reason, n] : m.registeredByReason) sum.registeredByReason[reason] += n;
     for (const auto& [reason, n] : m.deregisteredByReason) sum.deregisteredByReason[reason] += n;
@@ -256,13 +272,23 @@ std::expected<IdentificationResult, Error> identify(Store& store, const Register
     std::size_t largePercent = 10;
     if (auto it = settings->find("large_change_percent"); it != settings->end())
       largePercent = static_cast<std::size_t>(std::stoi(it->second));
-    auto current = store.openRegistrations(kProgrammeKaa, only ? fmt::format("{:04}", *only) : "");
+    // Every open registration: those of the municipalities the run covers are compared with the target
+    // group; the others may end because their person is now registered here.
+    auto current = store.openRegistrations(kProgrammeKaa, "");
     if (!current) return std::unexpected(current.error());
     std::map<std::uint16_t, std::vector<RegisteredPerson>> registeredByMunicipality;
+    std::vector<RegisteredPerson> outside;
+    std::map<std::string, std::size_t> openByMunicipality;
     for (RegisteredPerson& entry : *current) {
+      ++openByMunicipality[entry.person.details.municipalityCode];
       auto code = municipalityCode(entry.person.details.municipalityCode);
-      if (code) registeredByMunicipality[*code].push_back(std::move(entry));
+      if (code && (!only || *code == *only))
+        registeredByMunicipality[*code].push_back(std::move(entry));
+      else
+        outside.push_back(std::move(entry));
     }
+    RegisteredById elsewhere;
+    for (const RegisteredPerson& entry : outside) elsewhere.emplace(entry.person.details.personalId.number(), &entry);
     std::vector<std::uint16_t> codes;
     if (only) codes.push_back(*only);
     for (const auto& [code, list] : membersByMunicipality)
@@ -273,20 +299,30 @@ std::expected<IdentificationResult, Error> identify(Store& store, const Register
     codes.erase(std::unique(codes.begin(), codes.end()), codes.end());
     for (std::uint16_t code : codes) {
       auto done = identifyMunicipality(store, registers, code, membersByMunicipality[code],
-                                       registeredByMunicipality[code], options, actor);
+                                       registeredByMunicipality[code], elsewhere, options, actor);
       if (!done) return std::unexpected(done.error());
-      std::size_t ended = 0;
-      for (const auto& [reason, n] : done->deregisteredByReason) ended += n;
       done->openBefore = registeredByMunicipality[code].size();
-      done->largeChange = ended >= kLargeChangeFloor && ended * 100 > done->openBefore * largePercent;
-      if (done->largeChange && !options.dryRun && !options.confirmLargeChange)
+      result.municipalities.push_back(std::move(*done));
+    }
+    // What the run ends in each municipality's register: its own leavers, and those now registered in
+    // another municipality of the run.
+    std::map<std::string, std::size_t> ending;
+    for (const MunicipalityResult& m : result.municipalities) {
+      for (const auto& [reason, n] : m.deregisteredByReason) ending[m.municipality] += n;
+      for (const auto& [other, n] : m.endedElsewhere) ending[other] += n;
+    }
+    for (const auto& [municipality, ended] : ending) {
+      std::size_t open = openByMunicipality[municipality];
+      if (ended < kLargeChangeFloor || ended * 100 <= open * largePercent) continue;
+      for (MunicipalityResult& m : result.municipalities)
+        if (m.municipality == municipality || m.endedElsewhere.contains(municipality)) m.largeChange = true;
+      if (!options.dryRun && !options.confirmLargeChange)
         return std::unexpected(invalidInput(
             fmt::format("the run would end {} of the {} open registrations of {} ({} %), more than "
                         "large_change_percent ({} %): check that the extracts are whole, or confirm the change "
                         "(--confirm-large-change, in the API the field confirm_large_change); nothing was saved",
-                        ended, done->openBefore, done->municipality, ended * 100 / done->openBefore, largePercent),
+                        ended, open, municipality, ended * 100 / open, largePercent),
             "confirm_large_change"));
-      result.municipalities.push_back(std::move(*done));
     }
     if (options.dryRun) return {};
     json::array files;

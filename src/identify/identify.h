@@ -33,6 +33,7 @@ struct IdentificationChange {
   bool registered = false;  // false: deregistered
   std::string reason;
   bool protectedIdentity = false;
+  std::string otherMunicipality;  // a registration ended in another municipality's register (moved here)
 };
 
 struct MunicipalityResult {
@@ -44,7 +45,10 @@ struct MunicipalityResult {
   std::size_t detailsUpdated = 0;       // names, addresses or protection markers changed
   std::size_t occupationsRecorded = 0;  // studies seen in the enrolment register
   std::size_t openBefore = 0;           // open registrations before the run
-  bool largeChange = false;             // the run ends more than large_change_percent of them
+  // Registrations in other municipalities' registers that the run ends, by kommunkod: their persons are
+  // registered here now (a regional host holds several registers).
+  std::map<std::string, std::size_t> endedElsewhere;
+  bool largeChange = false;  // the run ends more than large_change_percent of them
   std::vector<IdentificationChange> changes;
 };
 
@@ -78,7 +82,8 @@ std::vector<TargetGroupMember> findTargetGroup(const Registers& registers, Civil
 // dry-run, registers the new, deregisters the leavers, updates identity and address data, records
 // studies seen in the enrolment register and records the run — all in one transaction. Running it again
 // on the same inputs changes no registration. A run that would end more than large_change_percent (a
-// setting) of a municipality's open registrations, and at least kLargeChangeFloor, is a large change:
+// setting) of a municipality's open registrations — its own leavers, or persons now registered in another
+// municipality of the run — and at least kLargeChangeFloor, is a large change:
 // written only with confirmLargeChange (a dry run marks it). Errors: invalid_input for a bad
 // municipality code, a date before an open registration's start, or an unconfirmed large change;
 // otherwise the store's errors, with nothing written.

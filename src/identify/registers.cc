@@ -495,6 +495,13 @@ Registers readRegisters(std::shared_ptr<const RegisterFile> populationFile,
           if (!municipalityOk)
             problems.add(name, line,
                          fmt::format("kommunkod must be four digits, not '{}'", municipality.substr(0, 20)));
+          // A name shows something: empty, blank or invisible names are a broken extract.
+          bool named = true;
+          for (auto [column, label] : {std::pair{kFirstName, "fornamn"}, std::pair{kLastName, "efternamn"}})
+            if (!showsSomething(f(column))) {
+              problems.add(name, line, fmt::format("{} is empty or shows nothing", label));
+              named = false;
+            }
           auto since = requireDate(f(kSince), "folkbokford_datum", name, line, problems);
           auto protection = protectionFromString(f(kProtection));
           if (!protection)
@@ -502,7 +509,7 @@ Registers readRegisters(std::shared_ptr<const RegisterFile> populationFile,
                 name, line,
                 fmt::format("skyddsmarkering must be empty, 'sekretessmarkering' or 'skyddad_folkbokforing', not '{}'",
                             f(kProtection).substr(0, 30)));
-          if (!id || !municipalityOk || !since || !protection) return std::nullopt;
+          if (!id || !municipalityOk || !since || !protection || !named) return std::nullopt;
           auto code = static_cast<std::uint16_t>((municipality[0] - '0') * 1000 + (municipality[1] - '0') * 100 +
                                                  (municipality[2] - '0') * 10 + (municipality[3] - '0'));
           return PopulationRow{id->number(), offset, id->birthDate(), code, *protection};

@@ -263,6 +263,26 @@ TEST_F(Hardening, BodiesInFlightShareAMemoryCap) {
   auto busy = parseResponse(second.receiveAll());
   EXPECT_EQ(busy.status, 503);
   EXPECT_EQ(busy.headers.count("retry-after"), 1u);
+  // Small bodies are not charged: uploads that hold the cap never stop a login.
+  EXPECT_EQ(http(port(), "POST", "/api/v1/session", R"({"username":"demo","password":"lotsen-demo-2026"})",
+                 {"Content-Type: application/json"})
+                .status,
+            200);
+}
+
+// Found by the second attack: a chunk extension (or a trailer) without end filled the read buffer, before
+// login, beyond every cap (772 MB from four connections, never given back).
+TEST_F(Hardening, AChunkHeaderOrTrailerWithoutEndIsRefusedNotBuffered) {
+  for (const std::string& endless :
+       {std::string("1;") + std::string(300 * 1024, 'a'), "0\r\nX-Trailer: " + std::string(300 * 1024, 'a')}) {
+    Connection c(port());
+    c.send(
+        "POST /api/v1/session HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: "
+        "chunked\r\n\r\n" +
+        endless);
+    int status = parseResponse(c.receiveAll(std::chrono::seconds(10))).status;
+    EXPECT_TRUE(status == 413 || status == 431) << status;
+  }
 }
 
 // Finding 15: one body reader for every JSON route.
@@ -324,6 +344,10 @@ TEST_F(Hardening, AGrantNeverChangesWhoIsResponsible) {
   std::string etag = etagOf("SELECT version FROM registrations WHERE id = " + std::to_string(registrationId));
   EXPECT_EQ(as("maria", "PUT", assignment, R"({"unit":"KAA Norr","caseworker_id":null})", {etag}).status, 403);
   EXPECT_EQ(sqlText("SELECT unit FROM registrations WHERE id = " + std::to_string(registrationId)), "KAA Söder");
+  // Nor may she (or a caseworker) close it under the grant: that ends the responsibility too.
+  std::string close = person(personId, "/registrations/" + std::to_string(registrationId) + "/close");
+  EXPECT_EQ(as("maria", "POST", close, R"({"end_date":"2026-11-22","end_reason":"moved_out"})", {etag}).status, 403);
+  EXPECT_EQ(sqlText("SELECT end_date IS NULL FROM registrations WHERE id = " + std::to_string(registrationId)), "1");
   EXPECT_EQ(as("maria", "DELETE", person(personId, "/access-grants")).status, 204);
   EXPECT_EQ(as("maria", "GET", person(personId)).status, 403);
 }
@@ -347,6 +371,10 @@ TEST_F(Hardening, CasesAreAssignedOnlyToActiveCaseworkersOrManagersOfTheTargetUn
   EXPECT_EQ(assign("anna").status, 200);
   EXPECT_EQ(assign("maria").status, 200) << "a unit manager of the unit may hold a case";
   EXPECT_EQ(as("maria", "PUT", assignment, R"({"unit":"KAA Söder"})", {version()}).status, 403) << "not her unit";
+  // Intake belongs to every manager: sending a case there would hand it to other units.
+  EXPECT_EQ(as("maria", "PUT", assignment, R"({"unit":""})", {version()}).status, 403);
+  EXPECT_EQ(as("maria", "PUT", assignment, R"({"unit":null,"caseworker_id":null})", {version()}).status, 403);
+  EXPECT_EQ(sqlText("SELECT unit FROM registrations WHERE id = " + std::to_string(registrationId)), "KAA Norr");
 }
 
 // Finding 20: a refused attempt on a case is in the access log, and the review lists it.
@@ -477,6 +505,9 @@ TEST_F(Hardening, EveryListIsBoundedAndSoIsTheAnswerThatRefusesIt) {
     EXPECT_EQ(r.status, 422) << r.body.substr(0, 200);
     EXPECT_LT(r.body.size(), 20000u);
   }
+  auto escapedId =
+      as("demo", "POST", person(personId, "/plans"), R"({"goals":[{"id":"\u001b[31mX","title":"Arbete"}]})");
+  EXPECT_EQ(escapedId.status, 422) << "a goal's id is text too";
   std::string many = R"({"goals":[)";
   for (int i = 0; i < 30; ++i) {
     many += std::string(i ? "," : "") + R"({"id":"g)" + std::to_string(i) + R"(","title":"","sub_goals":[)";
@@ -546,6 +577,11 @@ TEST_F(Hardening, AnExtractWithoutRowsOrWithAControlCharacterIsRefused) {
   auto escaped = identify({{"date", kDate}, {"municipality", "1490"}}, withEscape);
   EXPECT_EQ(escaped.status, 422);
   EXPECT_NE(escaped.body.find("control character"), std::string::npos) << escaped.body;
+  std::string blank = population([](std::size_t, const std::string&) { return true; });
+  blank.replace(blank.find(";Ella;"), 6, ";\xC2\xA0;");
+  auto unnamed = identify({{"date", kDate}, {"municipality", "1490"}}, blank);
+  EXPECT_EQ(unnamed.status, 422);
+  EXPECT_NE(unnamed.body.find("fornamn is empty or shows nothing"), std::string::npos) << unnamed.body;
   EXPECT_EQ(sqlText("SELECT count(*) FROM registrations WHERE end_date IS NULL"), openBefore);
 }
 
@@ -580,6 +616,38 @@ TEST_F(Hardening, ARunThatWouldEndALargeShareOfTheRegisterNeedsConfirmation) {
   auto confirmed = runLotsen(args);
   EXPECT_EQ(confirmed.exitCode, 0) << confirmed.err;
   removeDatabase(scratch);
+
+  // Found by the second attack: a run for a neighbouring municipality of the same host ended 387 of the
+  // 390 registrations of Borås as moved out, unreported and unconfirmed.
+  std::string moved = writeFile("population-1491.csv", [&] {
+    std::string text = file("population");
+    for (std::size_t at = 0; (at = text.find(";1490;", at)) != std::string::npos;) text.replace(at, 6, ";1491;");
+    return text;
+  }());
+  std::string host = tempPath("host.db");
+  ASSERT_EQ(runLotsen({"demo", "--db", host, "--date", kDate}).exitCode, 0);
+  std::vector<std::string> neighbour{"identify",
+                                     "--db",
+                                     host,
+                                     "--date",
+                                     kDate,
+                                     "--municipality",
+                                     "1491",
+                                     "--population",
+                                     moved,
+                                     "--enrolments",
+                                     *registers_ + "/enrolments.csv",
+                                     "--quiet"};
+  auto takeover = runLotsen(neighbour);
+  EXPECT_EQ(takeover.exitCode, 2);
+  EXPECT_NE(takeover.err.find("open registrations of 1490"), std::string::npos) << takeover.err;
+  neighbour.insert(neighbour.end(), {"--dry-run", "--json"});
+  auto shown = runLotsen(neighbour);
+  ASSERT_EQ(shown.exitCode, 0) << shown.err;
+  auto summary = json::parse(shown.out);
+  EXPECT_TRUE(summary.at("large_change").as_bool());
+  EXPECT_GT(summary.at("ended_elsewhere").at("1490").as_int64(), 300) << shown.out;
+  removeDatabase(host);
 
   // The API alike: refused with the field named, and nothing written.
   std::string openBefore = sqlText("SELECT count(*) FROM registrations WHERE end_date IS NULL");
