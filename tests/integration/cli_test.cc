@@ -2,7 +2,6 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-
 #include <boost/json.hpp>
 #include <filesystem>
 #include <fstream>
@@ -24,13 +23,6 @@ bool addAnna(const std::string& db) {
   return runLotsen({"user", "add", "--db", db, "--name", "anna", "--role", "caseworker", "--password-stdin"},
                    "a-long-password\n")
              .exitCode == 0;
-}
-
-std::string slurp(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
 }
 
 TEST(Cli, NoSubcommandOrUnknownOptionIsBadUsage) {
@@ -192,9 +184,9 @@ TEST(Cli, DemoIsDeterministicAndOnlyFillsAnEmptyDatabase) {
   ASSERT_EQ(first.exitCode, 0) << first.err;
   ASSERT_EQ(runLotsen({"demo", "--db", b, "--seed", "7", "--date", "2026-03-01", "--registers", rb}).exitCode, 0);
   for (auto name : {"population.csv", "enrolments.csv", "completions.csv"}) {
-    std::string one = slurp(std::filesystem::path(ra) / name);
+    std::string one = readFile((std::filesystem::path(ra) / name).string());
     EXPECT_GT(one.size(), 1000u) << name;
-    EXPECT_EQ(one, slurp(std::filesystem::path(rb) / name)) << name;
+    EXPECT_EQ(one, readFile((std::filesystem::path(rb) / name).string())) << name;
   }
   std::int64_t persons = personCount(a);
   EXPECT_GT(persons, 0);
@@ -380,11 +372,11 @@ TEST_F(CliIdentify, HumanSummaryIsSwedish) {
 
 TEST_F(CliIdentify, BadRowAnywhereLeavesTheDatabaseByteForByteUnchanged) {
   ASSERT_EQ(runLotsen(args()).exitCode, 0);
-  std::string before = slurp(db_);
+  std::string before = readFile(db_);
   std::string broken = tempPath("broken-enrolments.csv");
   {
     std::ofstream out(broken);
-    out << slurp(file("enrolments.csv")) << "20080312-2384;GY;NA;14900011;kommunal;2024-08-20;;\n";
+    out << readFile(file("enrolments.csv")) << "20080312-2384;GY;NA;14900011;kommunal;2024-08-20;;\n";
   }
   std::vector<std::string> a = args();
   a[4] = "2027-01-15";
@@ -393,7 +385,7 @@ TEST_F(CliIdentify, BadRowAnywhereLeavesTheDatabaseByteForByteUnchanged) {
   EXPECT_EQ(r.exitCode, 2);
   EXPECT_NE(r.err.find(broken + ":"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("check digit"), std::string::npos);
-  EXPECT_EQ(slurp(db_), before);
+  EXPECT_EQ(readFile(db_), before);
   std::filesystem::remove(broken);
 }
 

@@ -22,13 +22,6 @@ namespace json = boost::json;
 constexpr const char* kPassword = "lotsen-demo-2026";
 constexpr const char* kDate = "2026-11-22";
 
-std::string slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 // UTF-8 text as Latin-1 (every character of the demo's files is below U+0100).
 std::string latin1(const std::string& utf8) {
   std::string out;
@@ -142,30 +135,36 @@ class Hardening : public ::testing::Test {
   }
   static std::string etagOf(const std::string& resource) { return "If-Match: \"" + sqlText(resource) + "\""; }
 
-  static std::string multipart(const std::vector<std::pair<std::string, std::string>>& fields,
-                               const std::vector<std::pair<std::string, std::string>>& files) {
-    std::string body;
-    for (const auto& [name, value] : fields)
-      body += "--XyZ\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n";
-    for (const auto& [name, content] : files)
-      body += "--XyZ\r\nContent-Disposition: form-data; name=\"" + name + "\"; filename=\"" + name +
-              ".csv\"\r\nContent-Type: text/csv\r\n\r\n" + content + "\r\n";
-    return body + "--XyZ--\r\n";
-  }
   static std::string file(const std::string& name) {
-    return slurp((std::filesystem::path(*registers_) / (name + ".csv")).string());
+    return readFile((std::filesystem::path(*registers_) / (name + ".csv")).string());
   }
   static std::string writeFile(const std::string& name, const std::string& content) {
     std::string path = tempPath(name);
     std::ofstream(path, std::ios::binary) << content;
     return path;
   }
+  // `lotsen identify` on `db` for `municipality` with `population` and the demo's enrolments.
+  static std::vector<std::string> cliIdentify(const std::string& db, const std::string& population,
+                                              const std::string& municipality = "1490") {
+    return {"identify",
+            "--db",
+            db,
+            "--date",
+            kDate,
+            "--municipality",
+            municipality,
+            "--population",
+            population,
+            "--enrolments",
+            *registers_ + "/enrolments.csv",
+            "--quiet"};
+  }
   static HttpResponse identify(const std::vector<std::pair<std::string, std::string>>& fields,
                                const std::string& population) {
     return as("demo", "POST", "/api/v1/identification-runs",
-              multipart(fields, {{"population", population},
-                                 {"enrolments", file("enrolments")},
-                                 {"completions", file("completions")}}),
+              multipartBody(fields, {{"population", population},
+                                     {"enrolments", file("enrolments")},
+                                     {"completions", file("completions")}}),
               {"Content-Type: multipart/form-data; boundary=XyZ"});
   }
   // The demo's population extract with only the rows that `keep` keeps (the header always).
@@ -220,8 +219,8 @@ TEST_F(Hardening, BeforeLoginABodyHoldsAtMost64KiB) {
 TEST_F(Hardening, AnUploadUpToTheConfiguredLimitIsReadAlikeWithContentLengthOrChunked) {
   const Session& s = sessions_->at("demo");
   auto send = [&](std::size_t bytes, bool chunked) {
-    std::string body = multipart({{"date", kDate}, {"municipality", "1490"}},
-                                 {{"population", std::string(bytes, 'x')}, {"enrolments", "y"}});
+    std::string body = multipartBody({{"date", kDate}, {"municipality", "1490"}},
+                                     {{"population", std::string(bytes, 'x')}, {"enrolments", "y"}});
     std::string request = "POST /api/v1/identification-runs HTTP/1.1\r\nHost: x\r\nConnection: close\r\n" + s.cookie +
                           "\r\n" + s.csrf + "\r\nContent-Type: multipart/form-data; boundary=XyZ\r\n";
     if (chunked) {
@@ -542,19 +541,8 @@ TEST_F(Hardening, ALatin1ExtractIsRefusedWithAHintAndReadWithItsEncodingGiven) {
   // The CLI alike.
   std::string path = writeFile("population-latin1.csv", latin);
   std::string scratch = tempPath("latin1.db");
-  std::vector<std::string> args{"identify",
-                                "--db",
-                                scratch,
-                                "--date",
-                                kDate,
-                                "--municipality",
-                                "1490",
-                                "--population",
-                                path,
-                                "--enrolments",
-                                *registers_ + "/enrolments.csv",
-                                "--dry-run",
-                                "--quiet"};
+  std::vector<std::string> args = cliIdentify(scratch, path);
+  args.push_back("--dry-run");
   auto cli = runLotsen(args);
   EXPECT_EQ(cli.exitCode, 2);
   EXPECT_NE(cli.err.find(path + ":"), std::string::npos) << cli.err;
@@ -591,18 +579,7 @@ TEST_F(Hardening, ARunThatWouldEndALargeShareOfTheRegisterNeedsConfirmation) {
   ASSERT_EQ(runLotsen({"demo", "--db", scratch, "--date", kDate}).exitCode, 0);
   std::string third =
       writeFile("population-third.csv", population([](std::size_t n, const std::string&) { return n % 3 == 0; }));
-  std::vector<std::string> args{"identify",
-                                "--db",
-                                scratch,
-                                "--date",
-                                kDate,
-                                "--municipality",
-                                "1490",
-                                "--population",
-                                third,
-                                "--enrolments",
-                                *registers_ + "/enrolments.csv",
-                                "--quiet"};
+  std::vector<std::string> args = cliIdentify(scratch, third);
   auto refused = runLotsen(args);
   EXPECT_EQ(refused.exitCode, 2);
   EXPECT_NE(refused.err.find("large_change_percent"), std::string::npos) << refused.err;
@@ -626,18 +603,7 @@ TEST_F(Hardening, ARunThatWouldEndALargeShareOfTheRegisterNeedsConfirmation) {
   }());
   std::string host = tempPath("host.db");
   ASSERT_EQ(runLotsen({"demo", "--db", host, "--date", kDate}).exitCode, 0);
-  std::vector<std::string> neighbour{"identify",
-                                     "--db",
-                                     host,
-                                     "--date",
-                                     kDate,
-                                     "--municipality",
-                                     "1491",
-                                     "--population",
-                                     moved,
-                                     "--enrolments",
-                                     *registers_ + "/enrolments.csv",
-                                     "--quiet"};
+  std::vector<std::string> neighbour = cliIdentify(host, moved, "1491");
   auto takeover = runLotsen(neighbour);
   EXPECT_EQ(takeover.exitCode, 2);
   EXPECT_NE(takeover.err.find("open registrations of 1490"), std::string::npos) << takeover.err;
@@ -676,7 +642,7 @@ TEST_F(Hardening, TheCliAndTheApiTakeTheSameOptionsAndGiveTheSameResult) {
         {"date", kDate}, {"municipality", "1490"}, {"dry_run", "true"}};
     if (fhs) fields.emplace_back("equivalent_school_forms", "FHS");
     auto r = as("demo", "POST", "/api/v1/identification-runs",
-                multipart(fields, {{"population", file("population")}, {"enrolments", enrolments}}),
+                multipartBody(fields, {{"population", file("population")}, {"enrolments", enrolments}}),
                 {"Content-Type: multipart/form-data; boundary=XyZ"});
     EXPECT_EQ(r.status, 200) << r.body.substr(0, 300);
     return parsed(r).as_object();
@@ -769,8 +735,8 @@ TEST_F(Hardening, StoredTextThatIsNotUtf8IsAnsweredRepairedAndACommittedRunWith2
   // The person leaves the population; the run that deregisters them commits and answers 201.
   std::string leaving = population([&](std::size_t, const std::string& line) { return !line.starts_with(personalId); });
   auto run = http(server.port(), "POST", "/api/v1/identification-runs",
-                  multipart({{"date", kDate}, {"municipality", "1490"}},
-                            {{"population", leaving}, {"enrolments", file("enrolments")}}),
+                  multipartBody({{"date", kDate}, {"municipality", "1490"}},
+                                {{"population", leaving}, {"enrolments", file("enrolments")}}),
                   {s->cookie, s->csrf, "Content-Type: multipart/form-data; boundary=XyZ"});
   EXPECT_EQ(run.status, 201) << run.body.substr(0, 300);
   EXPECT_TRUE(validUtf8(run.body));

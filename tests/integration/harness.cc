@@ -22,13 +22,6 @@ extern char** environ;
 namespace lotsen::testing {
 namespace {
 
-std::string readFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 pid_t spawnLotsen(const std::vector<std::string>& args, const std::string& inPath, const std::string& outPath,
                   const std::string& errPath) {
   posix_spawn_file_actions_t actions;
@@ -61,6 +54,24 @@ int waitFor(pid_t pid, std::chrono::seconds timeout) {
 }  // namespace
 
 std::string lotsenBinary() { return LOTSEN_BINARY; }
+
+std::string readFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+std::string multipartBody(const std::vector<std::pair<std::string, std::string>>& fields,
+                          const std::vector<std::pair<std::string, std::string>>& files) {
+  std::string body;
+  for (const auto& [name, value] : fields)
+    body += "--XyZ\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n";
+  for (const auto& [name, content] : files)
+    body += "--XyZ\r\nContent-Disposition: form-data; name=\"" + name + "\"; filename=\"" + name +
+            ".csv\"\r\nContent-Type: text/csv\r\n\r\n" + content + "\r\n";
+  return body + "--XyZ--\r\n";
+}
 
 std::string tempPath(const std::string& name) {
   auto path = std::filesystem::temp_directory_path() / ("lotsen-it-" + std::to_string(getpid()) + "-" + name);

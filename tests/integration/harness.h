@@ -21,6 +21,14 @@ struct RunResult {
   std::string out;
   std::string err;
 };
+// The whole file at `path` ("" when it cannot be read).
+std::string readFile(const std::string& path);
+
+// A multipart/form-data body with the boundary "XyZ" (Content-Type: multipart/form-data; boundary=XyZ):
+// the plain `fields`, then the `files` as parts named NAME with the file name NAME.csv.
+std::string multipartBody(const std::vector<std::pair<std::string, std::string>>& fields,
+                          const std::vector<std::pair<std::string, std::string>>& files);
+
 // Runs `lotsen args…` to completion with `input` on standard input.
 RunResult runLotsen(const std::vector<std::string>& args, const std::string& input = "");
 

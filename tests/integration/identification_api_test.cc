@@ -13,13 +13,6 @@ namespace {
 
 namespace json = boost::json;
 
-std::string slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 class IdentificationApi : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
@@ -42,20 +35,10 @@ class IdentificationApi : public ::testing::Test {
     delete registers_;
   }
 
-  static std::string multipart(const std::vector<std::pair<std::string, std::string>>& fields,
-                               const std::vector<std::pair<std::string, std::string>>& files) {
-    std::string body;
-    for (const auto& [name, value] : fields)
-      body += "--XyZ\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n";
-    for (const auto& [name, content] : files)
-      body += "--XyZ\r\nContent-Disposition: form-data; name=\"" + name + "\"; filename=\"" + name +
-              ".csv\"\r\nContent-Type: text/csv\r\n\r\n" + content + "\r\n";
-    return body + "--XyZ--\r\n";
-  }
   static std::vector<std::pair<std::string, std::string>> demoFiles() {
     std::vector<std::pair<std::string, std::string>> files;
     for (std::string name : {"population", "enrolments", "completions"})
-      files.emplace_back(name, slurp((std::filesystem::path(*registers_) / (name + ".csv")).string()));
+      files.emplace_back(name, readFile((std::filesystem::path(*registers_) / (name + ".csv")).string()));
     return files;
   }
   static HttpResponse post(const Session& s, const std::string& body, bool csrf = true) {
@@ -75,7 +58,8 @@ ServerProcess* IdentificationApi::server_ = nullptr;
 TEST_F(IdentificationApi, DryRunThenRealRunThenListed) {
   auto s = login(server_->port(), "anna", "a-long-password");
   ASSERT_TRUE(s);
-  auto dry = post(*s, multipart({{"date", "2026-11-22"}, {"municipality", "1490"}, {"dry_run", "true"}}, demoFiles()));
+  auto dry =
+      post(*s, multipartBody({{"date", "2026-11-22"}, {"municipality", "1490"}, {"dry_run", "true"}}, demoFiles()));
   ASSERT_EQ(dry.status, 200) << dry.body;
   auto summary = json::parse(dry.body).as_object();
   std::int64_t group = summary.at("target_group").as_int64();
@@ -84,7 +68,7 @@ TEST_F(IdentificationApi, DryRunThenRealRunThenListed) {
   ASSERT_EQ(summary.at("changes").as_array().size(), static_cast<std::size_t>(group));
   EXPECT_EQ(summary.at("changes").as_array()[0].at("change").as_string(), "registered");
 
-  auto real = post(*s, multipart({{"date", "2026-11-22"}, {"municipality", "1490"}}, demoFiles()));
+  auto real = post(*s, multipartBody({{"date", "2026-11-22"}, {"municipality", "1490"}}, demoFiles()));
   ASSERT_EQ(real.status, 201) << real.body;
   EXPECT_EQ(json::parse(real.body).at("registered").at("total").as_int64(), group);
 
@@ -101,7 +85,7 @@ TEST_F(IdentificationApi, BadFilesAnswer422WithEveryProblem) {
   auto s = login(server_->port(), "anna", "a-long-password");
   auto files = demoFiles();
   files[0].second += "20080312-2384;A;B;C;D;E;1490;2000-01-01;\n";  // wrong check digit
-  auto r = post(*s, multipart({{"date", "2026-11-22"}, {"municipality", "1490"}}, files));
+  auto r = post(*s, multipartBody({{"date", "2026-11-22"}, {"municipality", "1490"}}, files));
   ASSERT_EQ(r.status, 422) << r.body;
   auto body = json::parse(r.body).as_object();
   EXPECT_EQ(body.at("error_count").as_int64(), 1);
@@ -112,17 +96,19 @@ TEST_F(IdentificationApi, MissingPartsAndWrongBodiesAreRefused) {
   auto s = login(server_->port(), "anna", "a-long-password");
   auto files = demoFiles();
   // A field missing or wrong is a 422 naming it, as for every JSON body.
-  EXPECT_EQ(post(*s, multipart({{"municipality", "1490"}}, files)).status, 422);
-  EXPECT_EQ(post(*s, multipart({{"date", "2026-11-22"}}, files)).status, 422);
-  EXPECT_EQ(post(*s, multipart({{"date", "2026-11-22"}, {"municipality", "1490"}, {"colour", "blue"}}, files)).status,
-            422);
+  EXPECT_EQ(post(*s, multipartBody({{"municipality", "1490"}}, files)).status, 422);
+  EXPECT_EQ(post(*s, multipartBody({{"date", "2026-11-22"}}, files)).status, 422);
+  EXPECT_EQ(
+      post(*s, multipartBody({{"date", "2026-11-22"}, {"municipality", "1490"}, {"colour", "blue"}}, files)).status,
+      422);
   files.erase(files.begin() + 1);
-  EXPECT_EQ(post(*s, multipart({{"date", "2026-11-22"}, {"municipality", "1490"}}, files)).status, 422);
+  EXPECT_EQ(post(*s, multipartBody({{"date", "2026-11-22"}, {"municipality", "1490"}}, files)).status, 422);
   EXPECT_EQ(http(server_->port(), "POST", "/api/v1/identification-runs", "{}",
                  {s->cookie, s->csrf, "Content-Type: application/json"})
                 .status,
             415);
-  EXPECT_EQ(post(*s, multipart({{"date", "2026-11-22"}, {"municipality", "1490"}}, demoFiles()), false).status, 403);
+  EXPECT_EQ(post(*s, multipartBody({{"date", "2026-11-22"}, {"municipality", "1490"}}, demoFiles()), false).status,
+            403);
   EXPECT_EQ(http(server_->port(), "GET", "/api/v1/identification-runs").status, 401);
 }
 
