@@ -347,6 +347,8 @@ void Diagnostics::add(std::string_view file, std::string_view reason) {
   if (messages_.size() < kMaxMessages) messages_.push_back(fmt::format("{}: {}", file, reason));
 }
 
+void Diagnostics::count() { ++total_; }
+
 void Diagnostics::append(const Diagnostics& other) {
   for (const std::string& m : other.messages_)
     if (messages_.size() < kMaxMessages) messages_.push_back(m);
@@ -519,6 +521,12 @@ Registers readRegisters(std::shared_ptr<const RegisterFile> populationFile,
     std::string_view text = populationFile->text();
     for (std::size_t i = 1; i < population.rows.size(); ++i)
       if (population.rows[i].id == population.rows[i - 1].id) {
+        // Finding a line number reads the file up to it: only for the messages kept, or a file of a
+        // million repeated rows would take hours.
+        if (!diagnostics.keepsMessages()) {
+          diagnostics.count();
+          continue;
+        }
         auto [first, second] = std::minmax(population.rows[i - 1].offset, population.rows[i].offset);
         diagnostics.add(name, lineAt(text, second),
                         fmt::format("{} is in the extract twice (also on line {})",

@@ -25,6 +25,10 @@ class Diagnostics {
   static constexpr std::size_t kMaxMessages = 100;
   void add(std::string_view file, std::size_t line, std::string_view reason);
   void add(std::string_view file, std::string_view reason);  // about the whole file
+  // Counts a problem whose message would not be kept anyway (see keepsMessages).
+  void count();
+  // False once kMaxMessages are kept: a problem then only needs counting, not its (costly) message.
+  bool keepsMessages() const { return messages_.size() < kMaxMessages; }
   void append(const Diagnostics& other);
   bool empty() const { return total_ == 0; }
   std::size_t total() const { return total_; }
