@@ -194,6 +194,33 @@ TEST_F(CaseworkApi, OnePlanPerRegistrationRevisionsKeepTheOldGoals) {
   EXPECT_EQ(body(unknown)["field"].as_string(), "goal_id") << "g1 left the plan in the revision";
 }
 
+// Issue 12: a plan with sub-goals was stored with "sub_goals": [] in each sub-goal, and from then on
+// every assessment and every PUT of the plan as GET answered it was refused.
+TEST_F(CaseworkApi, WhatGetAnswersPutAcceptsUnchangedForEveryRecordKindAndSubGoalsAreAssessed) {
+  auto plans = body(http(server_->port(), "GET", personPath("/plans"), "", {session_->cookie}));
+  ASSERT_EQ(plans["items"].as_array().size(), 1u);
+  const json::object& plan = plans["items"].as_array()[0].as_object();
+  auto withSubGoals =
+      send("PUT", personPath("/plans/" + std::to_string(plan.at("id").as_int64())),
+           R"({"goals":[{"id":"g2","title":"Få ett sommarjobb","sub_goals":[{"id":"g2.1","title":"Skriva ett CV"},)"
+           R"({"id":"g2.2","title":"Söka tre jobb"}]}]})",
+           {"If-Match: \"" + std::to_string(plan.at("version").as_int64()) + "\""});
+  ASSERT_EQ(withSubGoals.status, 200) << withSubGoals.body;
+  for (const char* kind : {"contact-attempts", "occupations", "measures", "plans", "goal-assessments"}) {
+    auto list = body(http(server_->port(), "GET", personPath(std::string("/") + kind), "", {session_->cookie}));
+    ASSERT_FALSE(list["items"].as_array().empty()) << kind;
+    for (const json::value& item : list["items"].as_array()) {
+      std::string path = personPath(std::string("/") + kind + "/" + std::to_string(item.at("id").as_int64()));
+      auto again = send("PUT", path, json::serialize(item.at("data")),
+                        {"If-Match: \"" + std::to_string(item.at("version").as_int64()) + "\""});
+      EXPECT_EQ(again.status, 200) << kind << ": " << again.body;
+    }
+  }
+  auto assessed = send("POST", personPath("/goal-assessments"),
+                       R"({"goal_id":"g2.1","assessed_on":"2026-02-16","result":"achieved","comment":"CV klart"})");
+  EXPECT_EQ(assessed.status, 201) << assessed.body;
+}
+
 TEST_F(CaseworkApi, AssignThenCloseByHandThenNothingMoreToDocument) {
   std::string reg = personPath("/registrations/" + std::to_string(registrationId_));
   auto assigned = send("PUT", reg + "/assignment", R"({"caseworker_id":1,"unit":"KAA Norr"})", {"If-Match: \"1\""});
