@@ -121,10 +121,12 @@ std::expected<void, Error> checkAssignee(const std::string& targetUnit, std::opt
 
 std::expected<void, Error> validateAccessReason(std::string_view reason) {
   if (auto ok = checkFreeText(reason, "reason"); !ok) return ok;
-  // Only what shows counts toward the ten: "          x" states no reason.
-  if (visibleCharacterCount(reason) < 10 || characterCount(reason) > kMaxFreeText)
+  // A reason is words: "          x", or ten invisible or combining characters, states none.
+  if (letterOrDigitCount(reason) < 10 || characterCount(reason) > kMaxFreeText)
     return std::unexpected(invalidInput(
-        fmt::format("state the reason in 10 to {} characters (it is shown in the log review)", kMaxFreeText),
+        fmt::format("state the reason in words: at least 10 letters or digits, at most {} characters (it is shown in "
+                    "the log review)",
+                    kMaxFreeText),
         "reason"));
   return {};
 }

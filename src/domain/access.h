@@ -85,7 +85,8 @@ struct Assignee {
 std::expected<void, Error> checkAssignee(const std::string& targetUnit, std::optional<std::int64_t> caseworkerId,
                                          const std::optional<Assignee>& assignee);
 
-// Break the glass: a reason is 10–500 characters; grants last `break_glass_hours` (default 8).
+// Break the glass: a reason has at least 10 letters or digits and at most 500 characters; grants last
+// `break_glass_hours` (default 8).
 inline constexpr int kDefaultBreakGlassHours = 8;
 std::expected<void, Error> validateAccessReason(std::string_view reason);
 

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 #include <simdjson.h>
+#include <unicode/uchar.h>
 
 namespace lotsen {
 namespace {
@@ -44,26 +45,26 @@ char32_t decode(const char* s, std::size_t n) {
   return (b(0) & 0x07) << 18 | (b(1) & 0x3F) << 12 | (b(2) & 0x3F) << 6 | (b(3) & 0x3F);
 }
 
-// White space (Unicode's White_Space) and characters that show nothing (Default_Ignorable_Code_Point,
-// fillers): text of only these looks blank on a screen.
+// True for what shows nothing on a screen (ICU's character properties): white space, controls, format
+// characters (zero-width spaces, joiners, byte-order marks), default-ignorable ones (fillers),
+// combining marks on their own, private-use and unassigned code points.
 bool showsNothing(char32_t c) {
-  return (c >= 0x09 && c <= 0x0D) || c == 0x20 || c == 0x85 || c == 0xA0 || c == 0xAD || c == 0x34F || c == 0x61C ||
-         c == 0x115F || c == 0x1160 || c == 0x1680 || c == 0x17B4 || c == 0x17B5 || (c >= 0x180B && c <= 0x180F) ||
-         (c >= 0x2000 && c <= 0x200F) || (c >= 0x2028 && c <= 0x202F) || (c >= 0x205F && c <= 0x206F) || c == 0x2800 ||
-         c == 0x3000 || c == 0x3164 || (c >= 0xFE00 && c <= 0xFE0F) || c == 0xFEFF || c == 0xFFA0 ||
-         (c >= 0x1BCA0 && c <= 0x1BCA3) || (c >= 0x1D173 && c <= 0x1D17A) || (c >= 0xE0000 && c <= 0xE0FFF);
+  auto code = static_cast<UChar32>(c);
+  if (!u_isgraph(code) || u_hasBinaryProperty(code, UCHAR_DEFAULT_IGNORABLE_CODE_POINT)) return true;
+  auto type = static_cast<UCharCategory>(u_charType(code));
+  return type == U_NON_SPACING_MARK || type == U_ENCLOSING_MARK || type == U_PRIVATE_USE_CHAR;
 }
 
 }  // namespace
 
-std::size_t visibleCharacterCount(std::string_view text) {
-  std::size_t visible = 0;
+std::size_t letterOrDigitCount(std::string_view text) {
+  std::size_t count = 0;
   for (std::size_t i = 0; i < text.size();) {
     std::size_t n = std::max<std::size_t>(sequenceLength(text, i), 1);
-    if (!showsNothing(decode(text.data() + i, n))) ++visible;
+    if (u_isalnum(static_cast<UChar32>(decode(text.data() + i, n)))) ++count;
     i += n;
   }
-  return visible;
+  return count;
 }
 
 bool showsSomething(std::string_view text) {

@@ -37,12 +37,13 @@ std::string repairUtf8(std::string_view text);
 // Counts characters of UTF-8 text (not bytes).
 std::size_t characterCount(std::string_view text);
 
-// Counts the characters of UTF-8 text that show on a screen: not white space (Unicode's, the no-break
-// and ideographic spaces included), nor characters that show nothing (zero-width spaces, joiners,
-// byte-order marks, fillers).
-std::size_t visibleCharacterCount(std::string_view text);
-// True when `text` has a character that shows (stops at the first: a name's first letter).
+// True when `text` has a character that shows on a screen (stops at the first: a name's first letter):
+// not white space (the no-break and ideographic spaces included), nor a control or format character
+// (zero-width spaces, joiners, byte-order marks), a filler, a combining mark on its own, a private-use
+// or unassigned code point. Unicode's properties come from ICU.
 bool showsSomething(std::string_view text);
+// Counts the letters and digits of UTF-8 text (of any script): what words are made of.
+std::size_t letterOrDigitCount(std::string_view text);
 
 // Whether a free-text field may hold line breaks (a note, a measure's content) or is one line (a name,
 // a reason, a title).
@@ -57,7 +58,7 @@ std::size_t firstControlCharacter(std::string_view text, Lines lines = Lines::on
 bool mayHoldControlCharacters(std::string_view text);
 
 // The rule for every free text a user or a register gives: valid UTF-8, no control characters (see
-// firstControlCharacter), and something that shows (visibleCharacterCount). invalid_input naming
+// firstControlCharacter), and something that shows (showsSomething). invalid_input naming
 // `field` otherwise. Empty text passes: whether a field is required is the caller's rule.
 std::expected<void, Error> checkFreeText(std::string_view text, std::string_view field, Lines lines = Lines::one);
 

@@ -465,26 +465,31 @@ std::size_t Api::bodyLimit(const Route& route) const {
 }
 
 Api::Admission Api::admit(const Request& head, const RouteMatch& m, Store& reader) {
-  if (m.file) return {std::nullopt, limits_.beforeLogin};
-  if (!m.index) {
-    Admission refused{notRouted(head, m), 0};
-    observeUnrouted(head, refused.refusal->status, 0);
-    return refused;
+  // A body where none is taken (a file of the UI, a read, the operations address) is never read: read
+  // slowly, it would hold the connection for nothing.
+  auto takesNoBody = [&] {
+    return problem(413, "Content Too Large", fmt::format("{} {} takes no body", head.method, head.path));
+  };
+  std::optional<Response> refusal;
+  if (!m.index) refusal = m.file ? takesNoBody() : notRouted(head, m);
+  if (refusal) {
+    observeUnrouted(head, refusal->status, 0);
+    return {std::move(refusal), 0, false};
   }
   const Route& route = routes_[*m.index];
   Call call = makeCall(head, m.params, reader);
   std::optional<std::int64_t> userId;
-  std::optional<Response> refusal;
   auto read = reader.readSnapshot([&]() -> std::expected<void, Error> {
     refusal = authorize(route, call, userId);
     return {};
   });
   if (!read) refusal = problem(read.error());
-  if (!refusal) return {std::nullopt, bodyLimit(route)};
+  if (!refusal && bodyOf(route) == Body::none) refusal = takesNoBody();
+  if (!refusal) return {std::nullopt, bodyLimit(route), bodyOf(route) == Body::upload};
   accessLogged(route, call, *refusal);
   metrics_->observe(*m.index, refusal->status, 0);
   log(head, route.pattern, refusal->status, 0, userId);
-  return {std::move(refusal), 0};
+  return {std::move(refusal), 0, false};
 }
 
 Response Api::handle(const Request& request, RouteMatch match, Store* reader) {

@@ -148,11 +148,13 @@ class Api {
   bool runsOnWorker(const RouteMatch& match) const;
 
   // Whether the body of a request may be read, decided from its headers (`head` has no body) before a
-  // byte of the body is: `refusal` is the answer when not (no such route, not logged in, not allowed,
-  // the wrong Content-Type), otherwise `bodyLimit` is how large the body may be. Runs on `reader`.
+  // byte of the body is: `refusal` is the answer when not (no such route, a route that takes no body, not
+  // logged in, not allowed, the wrong Content-Type), otherwise `bodyLimit` is how large the body may be.
+  // Runs on `reader`.
   struct Admission {
     std::optional<Response> refusal;
     std::size_t bodyLimit = 0;
+    bool upload = false;  // a register upload: it may come slowly while it makes progress
   };
   Admission admit(const Request& head, const RouteMatch& match, Store& reader);
 

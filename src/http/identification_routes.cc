@@ -12,6 +12,11 @@
 
 namespace lotsen {
 namespace json = boost::json;
+namespace {
+
+constexpr std::size_t kMostPersonsNamed = 100;  // beyond this, the run's access-log entry holds a count
+
+}  // namespace
 
 // A 422 listing each problem of the files ("file:line: reason"), the first kMaxMessages of `total`;
 // nothing was saved.
@@ -82,9 +87,17 @@ Response postIdentificationRun(Call& call) {
   if (!result)
     return result.error().kind == ErrorKind::invalid_input ? validationProblem({result.error()})
                                                            : problem(result.error());
+  // The answer names persons: those read from the register are logged by id (up to 100, then only how
+  // many), those the upload itself named by their count.
   std::int64_t changed = 0;
-  for (const MunicipalityResult& m : result->municipalities) changed += static_cast<std::int64_t>(m.changes.size());
-  call.accessed.emplace(std::vector<std::int64_t>{}, changed);  // a bulk answer: the count is logged
+  std::vector<std::int64_t> read;
+  for (const MunicipalityResult& m : result->municipalities)
+    for (const IdentificationChange& c : m.changes) {
+      ++changed;
+      if (c.personId) read.push_back(*c.personId);
+    }
+  if (read.size() > kMostPersonsNamed) read.clear();
+  call.accessed.emplace(std::move(read), changed);
   return jsonTextResponse(options->dryRun ? 200 : 201, summaryJson(*result, true));
 }
 

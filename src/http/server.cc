@@ -494,8 +494,10 @@ class Server {
           co_await http::async_write(stream, proceed, kNoThrow);
         }
         bool overMemory = false;
+        // A body has kRequestTimeout in all; only an upload may take longer, while it makes progress.
+        tcp.expires_after(kRequestTimeout);
         while (!ec && !parser.is_done()) {
-          tcp.expires_after(kRequestTimeout);  // a slow upload goes on while it makes progress
+          if (admission.upload) tcp.expires_after(kRequestTimeout);
           std::tie(ec, n) = co_await http::async_read_some(stream, buffer, parser, kNoThrow);
           if (!ec && !declared && !charge.growTo(charged(parser.get().body().size()))) overMemory = true;
           if (overMemory) break;

@@ -89,7 +89,7 @@ Response createUser(Call& call) {
   JsonFields f(call.body, {"username", "password", "roles", "units"});
   std::string name = f.text("username", true), password = f.text("password", true);
   auto roleNames = f.strings("roles", kMaxListItems);
-  if (!roleNames && !f.has("roles")) f.fail(invalidInput("give the user's roles", "roles"));
+  if (!roleNames) f.fail(invalidInput("give the user's roles as a list", "roles"));
   std::vector<std::string> units = f.strings("units", kMaxListItems).value_or(std::vector<std::string>{});
   if (!f.errors().empty()) return validationProblem(f.errors());
   // Every mistake at once, so that a form can show them together.

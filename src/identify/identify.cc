@@ -88,7 +88,7 @@ std::expected<MunicipalityResult, Error> identifyMunicipality(Store& store, cons
     if (reason == "too_young") reason = "other";  // registered by hand before the age scope
     ++result.deregisteredByReason[reason];
     result.changes.push_back({id, entry.person.details.firstName, entry.person.details.lastName, false, reason,
-                              entry.person.details.protection != Protection::none, ""});
+                              entry.person.details.protection != Protection::none, "", entry.person.id});
     if (!options.dryRun) {
       auto ended =
           store.endRegistration(actor, entry.registration.id, entry.registration.version, options.date, reason);
@@ -107,14 +107,14 @@ std::expected<MunicipalityResult, Error> identifyMunicipality(Store& store, cons
       before = it->second;
       const PersonDetails& d = before->person.details;
       ++result.endedElsewhere[d.municipalityCode];
-      result.changes.push_back(
-          {row.id, d.firstName, d.lastName, false, "moved_out", d.protection != Protection::none, d.municipalityCode});
+      result.changes.push_back({row.id, d.firstName, d.lastName, false, "moved_out", d.protection != Protection::none,
+                                d.municipalityCode, before->person.id});
     }
     if (options.dryRun) {
       if (isNew) {
         PersonDetails d = population.details(row);
         result.changes.push_back({row.id, d.firstName, d.lastName, true, std::string(member.reason),
-                                  row.protection != Protection::none, ""});
+                                  row.protection != Protection::none, "", std::nullopt});
       }
       continue;
     }
@@ -143,7 +143,7 @@ std::expected<MunicipalityResult, Error> identifyMunicipality(Store& store, cons
         if (!ended) return std::unexpected(ended.error());
       }
       result.changes.push_back({row.id, details.firstName, details.lastName, true, std::string(member.reason),
-                                row.protection != Protection::none, ""});
+                                row.protection != Protection::none, "", std::nullopt});
       auto registration = store.createRegistration(
           actor, {person->id, std::string(kProgrammeKaa), options.date, std::string(member.reason)});
       if (!registration) return std::unexpected(registration.error());

@@ -33,7 +33,8 @@ struct IdentificationChange {
   bool registered = false;  // false: deregistered
   std::string reason;
   bool protectedIdentity = false;
-  std::string otherMunicipality;  // a registration ended in another municipality's register (moved here)
+  std::string otherMunicipality;         // a registration ended in another municipality's register (moved here)
+  std::optional<std::int64_t> personId;  // the person's id when the names come from the register (a read)
 };
 
 struct MunicipalityResult {

@@ -497,13 +497,19 @@ Registers readRegisters(std::shared_ptr<const RegisterFile> populationFile,
           if (!municipalityOk)
             problems.add(name, line,
                          fmt::format("kommunkod must be four digits, not '{}'", municipality.substr(0, 20)));
-          // A name shows something: empty, blank or invisible names are a broken extract.
+          // A name is one line that shows something: an empty, blank or invisible name, or one that a
+          // quoted line break makes two, is a broken extract (an address may have two lines).
           bool named = true;
-          for (auto [column, label] : {std::pair{kFirstName, "fornamn"}, std::pair{kLastName, "efternamn"}})
-            if (!showsSomething(f(column))) {
+          for (auto [column, label] : {std::pair{kFirstName, "fornamn"}, std::pair{kLastName, "efternamn"}}) {
+            std::string_view text = f(column);
+            if (text.find_first_of("\r\n") != std::string_view::npos) {
+              problems.add(name, line, fmt::format("{} holds a line break", label));
+              named = false;
+            } else if (!showsSomething(text)) {
               problems.add(name, line, fmt::format("{} is empty or shows nothing", label));
               named = false;
             }
+          }
           auto since = requireDate(f(kSince), "folkbokford_datum", name, line, problems);
           auto protection = protectionFromString(f(kProtection));
           if (!protection)

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <boost/json.hpp>
 
+#include "domain/text.h"
+
 namespace lotsen {
 namespace json = boost::json;
 
@@ -14,10 +16,11 @@ JsonFields::JsonFields(const json::value& value, std::initializer_list<std::stri
     return;
   }
   for (const auto& [key, v] : value_.as_object())
-    if (std::find(allowed.begin(), allowed.end(), std::string_view(key)) == allowed.end())
-      fail(invalidInput(
-          fmt::format("unknown field '{}': only the fields the statute allows are kept", std::string_view(key)),
-          std::string(key)));
+    if (std::find(allowed.begin(), allowed.end(), std::string_view(key)) == allowed.end()) {
+      // The client's own key, shown safely: cut and with control characters escaped.
+      std::string shown = printable(std::string_view(key).substr(0, 64));
+      fail(invalidInput(fmt::format("unknown field '{}': only the fields the statute allows are kept", shown), shown));
+    }
 }
 
 const json::value* JsonFields::find(std::string_view name) const {

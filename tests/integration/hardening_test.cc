@@ -792,5 +792,65 @@ TEST_F(Hardening, AnAnchorKeptOutsideTheDatabaseShowsEntriesCutOffAtTheEnd) {
   EXPECT_NE(server_->output().find("\"msg\":\"access log head\""), std::string::npos) << "logged at start";
 }
 
+// Found by the second attack: "roles": null crashed the server (an empty optional read).
+TEST_F(Hardening, AUserWithNullRolesIsRefusedNotACrash) {
+  auto r =
+      as("demo", "POST", "/api/v1/users", R"({"username":"nullroles","password":"a-very-long-passw0rd","roles":null})");
+  EXPECT_EQ(r.status, 422) << r.body;
+  EXPECT_NE(r.body.find("\"field\":\"roles\""), std::string::npos) << r.body;
+  EXPECT_EQ(http(port(), "GET", "/healthz").status, 200) << "still serving";
+}
+
+// Found by the second attack: a body sent a byte every 15 s to a route that takes none held the
+// connection for ever, and sixteen of them blocked the operations address.
+TEST_F(Hardening, ARouteThatTakesNoBodyRefusesOneBeforeReadingIt) {
+  for (int target : {port(), server_->metricsPort()}) {
+    Connection c(target);
+    c.send("GET /readyz HTTP/1.1\r\nHost: x\r\nContent-Length: 65536\r\n\r\na");
+    EXPECT_EQ(parseResponse(c.receiveAll(std::chrono::seconds(10))).status, 413) << target;
+  }
+  Connection file(port());
+  file.send("GET /healthz HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n1\r\na");
+  EXPECT_EQ(parseResponse(file.receiveAll(std::chrono::seconds(10))).status, 413);
+}
+
+// Found by the second attack: an identification run's answer names persons read from the register, but
+// its access-log entry named none.
+TEST_F(Hardening, AnIdentificationRunLogsThePersonsItReadFromTheRegister) {
+  auto [personId, registrationId] = registration("p.protection = '' AND r.unit = 'KAA Norr'");
+  std::string personalId = sqlText("SELECT personal_id FROM persons WHERE id = " + std::to_string(personId));
+  auto r = identify({{"date", kDate}, {"municipality", "1490"}, {"dry_run", "true"}},
+                    population([&](std::size_t, const std::string& line) { return !line.starts_with(personalId); }));
+  ASSERT_EQ(r.status, 200) << r.body.substr(0, 300);
+  EXPECT_EQ(sqlText("SELECT person_ids FROM access_log WHERE route = 'POST /api/v1/identification-runs' ORDER BY id "
+                    "DESC LIMIT 1"),
+            std::to_string(personId));
+}
+
+// Found by the second attack: ten combining accents (or private-use characters) were a reason; a goal
+// id of a lone accent and a title of a private-use character were stored; a name held a line break;
+// an unknown key came back with its escape characters.
+TEST_F(Hardening, TextThatShowsNothingOrBreaksALineIsRefusedEverywhere) {
+  auto [personId, registrationId] = registration("r.caseworker_id = (SELECT id FROM users WHERE username = 'anna')");
+  for (const char* reason : {R"("\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301")",
+                             R"("\ue000\ue000\ue000\ue000\ue000\ue000\ue000\ue000\ue000\ue000\ue000")"})
+    EXPECT_EQ(
+        as("anna", "POST", person(personId, "/access-grants"), std::string(R"({"reason":)") + reason + "}").status, 422)
+        << reason;
+  EXPECT_EQ(as("demo", "POST", person(personId, "/plans"), R"({"goals":[{"id":"\u0301","title":"\ue000"}]})").status,
+            422);
+  std::string broken = population([](std::size_t, const std::string&) { return true; });
+  broken.replace(broken.find(";Ella;"), 6, ";\"Ella\r\nADMIN: ring polisen\";");
+  auto r = identify({{"date", kDate}, {"municipality", "1490"}, {"dry_run", "true"}}, broken);
+  EXPECT_EQ(r.status, 422);
+  EXPECT_NE(r.body.find("fornamn holds a line break"), std::string::npos) << r.body.substr(0, 400);
+  auto unknown =
+      http(port(), "POST", "/api/v1/session", "{\"username\":\"anna\",\"password\":\"x\",\"zz\\u001b[31mRED\":1}",
+           {"Content-Type: application/json"});
+  EXPECT_EQ(unknown.status, 422);
+  EXPECT_EQ(unknown.body.find("\\u001b"), std::string::npos) << unknown.body;
+  EXPECT_NE(unknown.body.find("zz\\\\x1B[31mRED"), std::string::npos) << unknown.body;
+}
+
 }  // namespace
 }  // namespace lotsen::testing

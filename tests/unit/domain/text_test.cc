@@ -46,6 +46,16 @@ TEST(Text, FreeTextIsRefusedWithControlCharactersOrOnlyWhiteSpace) {
   EXPECT_FALSE(checkFreeText("\xC5sa", "first_name"));
 }
 
+TEST(Text, OnlyCharactersThatShowMakeTextNotBlank) {
+  EXPECT_TRUE(showsSomething("Åsa"));
+  EXPECT_TRUE(showsSomething("\u00a0x"));
+  for (const char* blank : {"\u00a0\u3000", "\u200b\ufeff", "\u3164", "\u0301\u0301", "\ue000", "\xF3\xA0\x80\x81"})
+    EXPECT_FALSE(showsSomething(blank)) << blank;
+  EXPECT_EQ(letterOrDigitCount("Möte 12 maj!"), 9u);
+  EXPECT_EQ(letterOrDigitCount("\u0301\u0301\u0301 \U0001D159"), 0u);
+  EXPECT_EQ(letterOrDigitCount("Встреча"), 7u) << "letters of any script";
+}
+
 TEST(Text, PrintableTextCannotMoveATerminalsCursor) {
   EXPECT_EQ(printable("ok\r\x1b[2Kgone"), "ok\\x0D\\x1B[2Kgone");
   EXPECT_EQ(printable("Åsa\\Öberg"), "Åsa\\\\Öberg");
