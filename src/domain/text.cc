@@ -69,6 +69,8 @@ std::size_t letterOrDigitCount(std::string_view text) {
 
 bool showsSomething(std::string_view text) {
   for (std::size_t i = 0; i < text.size();) {
+    // Printable ASCII shows without asking ICU: most names of a national extract stop here.
+    if (auto c = static_cast<unsigned char>(text[i]); c > 0x20 && c < 0x7F) return true;
     std::size_t n = std::max<std::size_t>(sequenceLength(text, i), 1);
     if (!showsNothing(decode(text.data() + i, n))) return true;
     i += n;

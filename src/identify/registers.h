@@ -63,6 +63,8 @@ class RegisterFile {
   const std::string& name() const { return name_; }
   std::string_view text() const { return text_; }
   std::string sha256() const;  // hex, of the bytes as they came (before any conversion)
+  // False when the text surely holds no control character but line breaks (found while it was checked).
+  bool mayHoldControlCharacters() const { return mayHoldControls_; }
 
  private:
   RegisterFile() = default;
@@ -74,6 +76,7 @@ class RegisterFile {
   std::size_t mappedSize_ = 0;
   std::string_view text_;
   std::string originalSha256_;  // set when the text was converted
+  bool mayHoldControls_ = true;
 };
 
 // 24 bytes: the national population is 10 million rows.
