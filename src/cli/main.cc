@@ -296,7 +296,7 @@ int identifyCommand(const IdentifyCommand& args) {
       (o.kind == OptionKind::file ? paths : given)[name] = value;
     }
   }
-  auto options = identifyOptionsFrom(given);
+  auto options = identifyOptionsFrom(given, today());
   if (!options)
     return fail(invalidInput(fmt::format("{}: {}", cliFlag(options.error().field), options.error().message)));
   std::vector<std::shared_ptr<const RegisterFile>> files;
@@ -328,7 +328,7 @@ int identifyCommand(const IdentifyCommand& args) {
   if (!result) return fail(result.error());
   progress("Klar", 1);
   if (args.json)
-    fmt::print("{}\n", summaryJson(*result));
+    fmt::print("{}\n", summaryJson(*result, result->dryRun));  // a dry run lists who would change
   else
     printSummary(*result, **store);
   return kOk;

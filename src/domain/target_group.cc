@@ -77,37 +77,52 @@ std::string_view toString(Certificate c) { return kCertificateCodes[static_cast<
 CivilDate ageScopeStart(CivilDate birth) { return *CivilDate::fromParts(birth.year() + 16, 7, 1); }
 CivilDate ageScopeEnd(CivilDate birth) { return birthdayOfAge(birth, 20); }
 
+CivilDate deregistrationDate(std::optional<CivilDate> since, CivilDate registrationStart, CivilDate runDate) {
+  if (!since) return runDate;
+  return std::clamp(*since, registrationStart, std::max(registrationStart, runDate));
+}
+
 TargetGroupDecision decideTargetGroup(const PersonFacts& facts, CivilDate date, const TargetGroupRules& rules) {
-  if (!facts.inPopulationRegister) return {false, "left_population_register", {}};
-  if (!facts.livesInMunicipality) return {false, "moved_out", {}};
-  if (date >= ageScopeEnd(facts.birthDate)) return {false, "turned_20", {}};
-  if (date < ageScopeStart(facts.birthDate)) return {false, "too_young", {}};
+  auto outside = [](std::string_view reason, std::optional<CivilDate> since = {}) {
+    return TargetGroupDecision{false, reason, std::nullopt, since};
+  };
+  if (!facts.inPopulationRegister) return outside("left_population_register");
+  if (!facts.livesInMunicipality) return outside("moved_out");
+  if (date >= ageScopeEnd(facts.birthDate)) return outside("turned_20", ageScopeEnd(facts.birthDate));
+  if (date < ageScopeStart(facts.birthDate)) return outside("too_young");
+  std::optional<CivilDate> degree;
   for (const CompletionFact& c : facts.completions)
-    if (completesUpperSecondary(c) && c.date <= date) return {false, "completed_degree", {}};
+    if (completesUpperSecondary(c) && c.date <= date && (!degree || c.date < *degree)) degree = c.date;
+  if (degree) return outside("completed_degree", degree);
 
   const bool imTakesOut = date >= rules.introductionProgrammesLeave;
-  bool onNational = false, onIntroduction = false;
+  std::optional<CivilDate> nationalSince, introductionSince;  // the earliest start of an ongoing one
   std::optional<SchoolType> studies;
+  auto earliest = [](std::optional<CivilDate>& first, CivilDate d) {
+    if (!first || d < *first) first = d;
+  };
   for (const EnrolmentFact& e : facts.enrolments) {
     if (!e.isOngoingOn(date)) continue;
-    onNational |= isNationalProgramme(e) ||
-                  std::find(rules.equivalentSchoolTypes.begin(), rules.equivalentSchoolTypes.end(), e.schoolType) !=
-                      rules.equivalentSchoolTypes.end();
-    onIntroduction |= isIntroduction(e);
+    if (isNationalProgramme(e) || std::find(rules.equivalentSchoolTypes.begin(), rules.equivalentSchoolTypes.end(),
+                                            e.schoolType) != rules.equivalentSchoolTypes.end())
+      earliest(nationalSince, e.start);
+    if (isIntroduction(e)) earliest(introductionSince, e.start);
     if (isAdultEducation(e.schoolType) || e.schoolType == SchoolType::FHS) studies = e.schoolType;
   }
-  if (onNational) return {false, "started_national_programme", {}};
-  if (onIntroduction && imTakesOut) return {false, "started_introduction_programme", {}};
+  if (nationalSince) return outside("started_national_programme", nationalSince);
+  if (introductionSince && imTakesOut)
+    return outside("started_introduction_programme", std::max(*introductionSince, rules.introductionProgrammesLeave));
 
+  auto inside = [&](std::string_view reason) { return TargetGroupDecision{true, reason, studies, std::nullopt}; };
   for (const CompletionFact& c : facts.completions)
-    if (c.certificate == Certificate::studiebevis && c.date <= date) return {true, "studiebevis", studies};
+    if (c.certificate == Certificate::studiebevis && c.date <= date) return inside("studiebevis");
   auto endedBefore = [&](const EnrolmentFact& e) { return e.end && *e.end < date; };
   for (const EnrolmentFact& e : facts.enrolments)
-    if (isNationalProgramme(e) && endedBefore(e)) return {true, "dropout_national_programme", studies};
+    if (isNationalProgramme(e) && endedBefore(e)) return inside("dropout_national_programme");
   for (const EnrolmentFact& e : facts.enrolments)
-    if (isIntroduction(e) && endedBefore(e)) return {true, "dropout_introduction_programme", studies};
-  if (onIntroduction) return {true, "introduction_programme_student", studies};
-  return {true, "never_started", studies};
+    if (isIntroduction(e) && endedBefore(e)) return inside("dropout_introduction_programme");
+  if (introductionSince) return inside("introduction_programme_student");
+  return inside("never_started");
 }
 
 }  // namespace lotsen

@@ -97,11 +97,14 @@ std::expected<std::vector<SchoolType>, Error> parseSchoolTypes(std::string_view 
 
 // In the group: a registration_reason code. Outside: a deregistration_reason code, or "too_young".
 // `studies` tells whether an ongoing adult-education or folk-high-school enrolment shows that the person
-// studies (so their occupation is known without a call).
+// studies (so their occupation is known without a call). `since` is the day the reason for leaving
+// became true — the 20th birthday, the degree's date, the start of the enrolment that takes the person
+// out — for a deregistration to be dated by.
 struct TargetGroupDecision {
   bool inGroup = false;
   std::string_view reason;
   std::optional<SchoolType> studies;
+  std::optional<CivilDate> since;
 };
 
 // The first day of the age scope (1 July of the year the person turns 16) and the first day after it
@@ -110,5 +113,10 @@ CivilDate ageScopeStart(CivilDate birthDate);
 CivilDate ageScopeEnd(CivilDate birthDate);
 
 TargetGroupDecision decideTargetGroup(const PersonFacts& facts, CivilDate date, const TargetGroupRules& rules = {});
+
+// The day a deregistration is dated: the day its fact happened (`since`), but never before the
+// registration started nor after the run's date; the run's date when the registers do not say (someone
+// who left the population register).
+CivilDate deregistrationDate(std::optional<CivilDate> since, CivilDate registrationStart, CivilDate runDate);
 
 }  // namespace lotsen

@@ -53,7 +53,7 @@ Response postIdentificationRun(Call& call) {
       return validationProblem({invalidInput(fmt::format("{} is not UTF-8 text", part.name), part.name)});
     given[part.name] = std::string(part.body);
   }
-  auto options = identifyOptionsFrom(given);
+  auto options = identifyOptionsFrom(given, todayOf(call));
   if (!options) return validationProblem({options.error()});
   std::shared_ptr<const RegisterFile> files[3];
   std::vector<std::string> fileErrors;

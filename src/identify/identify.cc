@@ -77,21 +77,27 @@ std::expected<MunicipalityResult, Error> identifyMunicipality(Store& store, cons
       ++result.unchanged;
       continue;
     }
+    // Why the person leaves, and since when: the registers date the fact, not the run that noticed it.
     std::string reason;
+    std::optional<CivilDate> since;
     const PopulationRow* row = population.find(id);
-    if (!row)
+    if (!row) {
       reason = "left_population_register";
-    else if (row->municipality != code)
+    } else if (row->municipality != code) {
       reason = "moved_out";
-    else
-      reason = decideRow(registers, *row, true, options.date, options.rules).reason;
+      since = row->registeredSince;
+    } else {
+      TargetGroupDecision decision = decideRow(registers, *row, true, options.date, options.rules);
+      reason = decision.reason;
+      since = decision.since;
+    }
     if (reason == "too_young") reason = "other";  // registered by hand before the age scope
+    CivilDate endDate = deregistrationDate(since, entry.registration.startDate, options.date);
     ++result.deregisteredByReason[reason];
     result.changes.push_back({id, entry.person.details.firstName, entry.person.details.lastName, false, reason,
-                              entry.person.details.protection != Protection::none, "", entry.person.id});
+                              entry.person.details.protection != Protection::none, "", entry.person.id, endDate});
     if (!options.dryRun) {
-      auto ended =
-          store.endRegistration(actor, entry.registration.id, entry.registration.version, options.date, reason);
+      auto ended = store.endRegistration(actor, entry.registration.id, entry.registration.version, endDate, reason);
       if (!ended) return std::unexpected(ended.error());
     }
   }
@@ -108,13 +114,14 @@ std::expected<MunicipalityResult, Error> identifyMunicipality(Store& store, cons
       const PersonDetails& d = before->person.details;
       ++result.endedElsewhere[d.municipalityCode];
       result.changes.push_back({row.id, d.firstName, d.lastName, false, "moved_out", d.protection != Protection::none,
-                                d.municipalityCode, before->person.id});
+                                d.municipalityCode, before->person.id,
+                                deregistrationDate(row.registeredSince, before->registration.startDate, options.date)});
     }
     if (options.dryRun) {
       if (isNew) {
         PersonDetails d = population.details(row);
         result.changes.push_back({row.id, d.firstName, d.lastName, true, std::string(member.reason),
-                                  row.protection != Protection::none, "", std::nullopt});
+                                  row.protection != Protection::none, "", std::nullopt, options.date});
       }
       continue;
     }
@@ -139,11 +146,12 @@ std::expected<MunicipalityResult, Error> identifyMunicipality(Store& store, cons
     if (isNew) {
       if (before) {
         const Registration& r = before->registration;
-        auto ended = store.endRegistration(actor, r.id, r.version, options.date, "moved_out");
+        auto ended = store.endRegistration(
+            actor, r.id, r.version, deregistrationDate(row.registeredSince, r.startDate, options.date), "moved_out");
         if (!ended) return std::unexpected(ended.error());
       }
       result.changes.push_back({row.id, details.firstName, details.lastName, true, std::string(member.reason),
-                                row.protection != Protection::none, "", std::nullopt});
+                                row.protection != Protection::none, "", std::nullopt, options.date});
       auto registration = store.createRegistration(
           actor, {person->id, std::string(kProgrammeKaa), options.date, std::string(member.reason)});
       if (!registration) return std::unexpected(registration.error());
@@ -192,7 +200,8 @@ json::object countsJson(const MunicipalityResult& m, CivilDate date, bool dryRun
                                      {"last_name", c.lastName},
                                      {"protected", c.protectedIdentity},
                                      {"change", c.registered ? "registered" : "deregistered"},
-                                     {"reason", c.reason}});
+                                     {"reason", c.reason},
+                                     {"date", c.date.iso()}});
       if (!c.otherMunicipality.empty()) changes.back().as_object()["municipality"] = c.otherMunicipality;
     }
     o["changes"] = std::move(changes);

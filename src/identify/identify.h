@@ -35,6 +35,7 @@ struct IdentificationChange {
   bool protectedIdentity = false;
   std::string otherMunicipality;         // a registration ended in another municipality's register (moved here)
   std::optional<std::int64_t> personId;  // the person's id when the names come from the register (a read)
+  CivilDate date;                        // a registration's start; the day a deregistration is dated
 };
 
 struct MunicipalityResult {

@@ -40,7 +40,7 @@ std::string cliFlag(std::string_view name) {
   return flag;
 }
 
-std::expected<IdentifyOptions, Error> identifyOptionsFrom(const IdentifyArguments& given) {
+std::expected<IdentifyOptions, Error> identifyOptionsFrom(const IdentifyArguments& given, CivilDate today) {
   for (const auto& [name, value] : given) {
     auto known = std::find_if(std::begin(kOptions), std::end(kOptions),
                               [&](const IdentifyOption& o) { return o.name == name && o.kind != OptionKind::file; });
@@ -72,6 +72,12 @@ std::expected<IdentifyOptions, Error> identifyOptionsFrom(const IdentifyArgument
   if (!confirm) return std::unexpected(confirm.error());
   options.dryRun = *dryRun;
   options.confirmLargeChange = *confirm;
+  // Registrations that start in the future would stand in every list from today, and stop every run for
+  // an earlier day.
+  if (!options.dryRun && options.date > today)
+    return std::unexpected(invalidInput(
+        fmt::format("a run that writes is dated today ({}) or earlier; a dry run may look ahead", today.iso()),
+        "date"));
   return options;
 }
 

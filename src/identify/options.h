@@ -35,8 +35,9 @@ std::string cliFlag(std::string_view name);
 // The texts given for a run's value and flag options, by option name (a flag: "true" or "false").
 using IdentifyArguments = std::map<std::string, std::string, std::less<>>;
 
-// The run's options from the texts given. invalid_input naming the option (as its form field) for an
-// unknown option, a missing required one, or a bad value.
-std::expected<IdentifyOptions, Error> identifyOptionsFrom(const IdentifyArguments& given);
+// The run's options from the texts given, on the day `today`. invalid_input naming the option (as its
+// form field) for an unknown option, a missing required one, a bad value, or a run that would write and
+// is dated after today (a dry run may look ahead).
+std::expected<IdentifyOptions, Error> identifyOptionsFrom(const IdentifyArguments& given, CivilDate today);
 
 }  // namespace lotsen

@@ -522,6 +522,10 @@ Registers readRegisters(std::shared_ptr<const RegisterFile> populationFile,
 
   // Population.
   registers.files.push_back(populationFile);
+  if (populationFile->text().size() >= (std::uint64_t{1} << 32)) {
+    diagnostics.add(populationFile->name(), "a population extract of 4 GiB or more is not read (a nation is 0.7 GB)");
+    return registers;
+  }
   Population& population = registers.population;
   population.file = populationFile;
   {
@@ -561,7 +565,8 @@ Registers readRegisters(std::shared_ptr<const RegisterFile> populationFile,
           if (!id || !municipalityOk || !since || !protection || !named) return std::nullopt;
           auto code = static_cast<std::uint16_t>((municipality[0] - '0') * 1000 + (municipality[1] - '0') * 100 +
                                                  (municipality[2] - '0') * 10 + (municipality[3] - '0'));
-          return PopulationRow{id->number(), offset, id->birthDate(), code, *protection};
+          return PopulationRow{id->number(), static_cast<std::uint32_t>(offset), id->birthDate(), *since, code,
+                               *protection};
         });
     report("Sorterar folkbokföringen", 0.5);
     radixSort(population.rows, [](const PopulationRow& r) { return static_cast<std::uint64_t>(r.id); });

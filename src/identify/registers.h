@@ -82,11 +82,13 @@ class RegisterFile {
 // 24 bytes: the national population is 10 million rows.
 struct PopulationRow {
   std::int64_t id;       // PersonalId::number()
-  std::uint64_t offset;  // of the row in the file: names are read again only for those who need them
+  std::uint32_t offset;  // of the row in the file (under 4 GiB): names are read again only for those who need them
   CivilDate birthDate;
+  CivilDate registeredSince;   // folkbokford_datum: since when the person is registered in `municipality`
   std::uint16_t municipality;  // kommunkod
   Protection protection;
 };
+static_assert(sizeof(PopulationRow) == 24);
 
 struct Population {
   std::shared_ptr<const RegisterFile> file;

@@ -379,7 +379,7 @@ TEST_F(CliIdentify, BadRowAnywhereLeavesTheDatabaseByteForByteUnchanged) {
     out << readFile(file("enrolments.csv")) << "20080312-2384;GY;NA;14900011;kommunal;2024-08-20;;\n";
   }
   std::vector<std::string> a = args();
-  a[4] = "2027-01-15";
+  a[4] = "2026-11-29";
   a[10] = broken;
   auto r = runLotsen(a);
   EXPECT_EQ(r.exitCode, 2);
@@ -387,6 +387,18 @@ TEST_F(CliIdentify, BadRowAnywhereLeavesTheDatabaseByteForByteUnchanged) {
   EXPECT_NE(r.err.find("check digit"), std::string::npos);
   EXPECT_EQ(readFile(db_), before);
   std::filesystem::remove(broken);
+}
+
+// Issue 12: a run dated a year ahead wrote 792 future registrations and stopped later runs for earlier
+// days. A run that writes is dated today or earlier; a dry run may look ahead.
+TEST_F(CliIdentify, ARunThatWritesIsDatedTodayOrEarlier) {
+  std::vector<std::string> ahead = args();
+  ahead[4] = "2099-01-15";
+  auto refused = runLotsen(ahead);
+  EXPECT_EQ(refused.exitCode, 2);
+  EXPECT_NE(refused.err.find("today"), std::string::npos) << refused.err;
+  ahead.push_back("--dry-run");
+  EXPECT_EQ(runLotsen(ahead).exitCode, 0);
 }
 
 TEST_F(CliIdentify, BadArgumentsExitTwo) {

@@ -103,8 +103,42 @@ TEST_F(IdentifyTest, LeaversAreDeregisteredWithTheirReason) {
   EXPECT_EQ(result.deregisteredByReason["started_introduction_programme"], 1u);
   EXPECT_TRUE(open().empty());
   auto r = registrationOf(moves);
-  EXPECT_EQ(r->endDate, date("2026-04-02"));
   EXPECT_EQ(r->endReason, "moved_out");
+}
+
+// Issue 12: turned_20 was dated on the run's day for 229 of 234. Every deregistration is dated when its
+// fact happened, never before the registration started nor after the run.
+TEST_F(IdentifyTest, DeregistrationsAreDatedWhenTheirFactHappened) {
+  RegisterBuilder before;
+  std::string moves = pnr("20080101", 1), leaves = pnr("20080202", 3), ages = pnr("20060320", 5),
+              graduates = pnr("20080303", 7), starts = pnr("20080404", 9), startsIm = pnr("20080505", 11),
+              graduatedEarlier = pnr("20080606", 13);
+  for (const auto& p : {moves, leaves, ages, graduates, starts, startsIm, graduatedEarlier}) before.person(p);
+  run(before, "2026-03-01");
+
+  RegisterBuilder after;
+  after.person(moves, "1401", "", "Alva", "Storgatan 1", "2026-03-10");
+  after.person(ages).person(graduates).person(starts).person(startsIm).person(graduatedEarlier);
+  after.complete(graduates, "gymnasieexamen", "2026-03-15").complete(graduatedEarlier, "gymnasieexamen", "2025-06-10");
+  after.enrol(starts, "GY", "EK", "2026-03-20").enrol(startsIm, "GY", "IMA", "2026-03-21");
+  run(after, "2026-04-02");
+  auto endedOn = [&](const std::string& pid) { return registrationOf(pid)->endDate.value().iso(); };
+  EXPECT_EQ(endedOn(moves), "2026-03-10") << "registered in the other municipality from then";
+  EXPECT_EQ(endedOn(leaves), "2026-04-02") << "the register does not say when: the run's day";
+  EXPECT_EQ(endedOn(graduates), "2026-03-15");
+  EXPECT_EQ(endedOn(starts), "2026-03-20");
+  EXPECT_EQ(endedOn(startsIm), "2026-03-21");
+  EXPECT_EQ(endedOn(graduatedEarlier), "2026-03-01") << "never before the registration started";
+}
+
+TEST_F(IdentifyTest, TurnedTwentyIsDatedOnTheBirthday) {
+  RegisterBuilder b;
+  std::string ages = pnr("20060320", 5);
+  b.person(ages);
+  run(b, "2026-03-01");
+  run(b, "2026-11-22");
+  EXPECT_EQ(registrationOf(ages)->endReason, "turned_20");
+  EXPECT_EQ(registrationOf(ages)->endDate, date("2026-03-20"));
 }
 
 TEST_F(IdentifyTest, IntroductionProgrammeStudentsWereInsideBeforeJuly2018) {

@@ -25,9 +25,9 @@ struct RegisterBuilder {
 
   RegisterBuilder& person(const std::string& id, std::string_view municipality = "1490",
                           std::string_view protection = "", std::string_view firstName = "Alva",
-                          std::string_view street = "Storgatan 1") {
-    population +=
-        fmt::format("{};{};Ek;{};50330;Borås;{};2000-01-01;{}\n", id, firstName, street, municipality, protection);
+                          std::string_view street = "Storgatan 1", std::string_view registeredSince = "2000-01-01") {
+    population += fmt::format("{};{};Ek;{};50330;Borås;{};{};{}\n", id, firstName, street, municipality,
+                              registeredSince, protection);
     return *this;
   }
   RegisterBuilder& enrol(const std::string& id, std::string_view form, std::string_view programme,
