@@ -265,6 +265,8 @@ void printSummary(const IdentificationResult& result, Store& store) {
   fmt::print("  {:<46} {:>8}{}\n", "Avregistreringar", deregistered,
              reasons(total.deregisteredByReason, deregistrationLabels));
   fmt::print("  {:<46} {:>8}\n", "Oförändrade", total.unchanged);
+  if (total.closuresRespected > 0)
+    fmt::print("  {:<46} {:>8}\n", "Avslutade för hand, står kvar", total.closuresRespected);
   for (const auto& [other, n] : total.endedElsewhere)
     fmt::print("  {:<46} {:>8}\n", fmt::format("Avslutade i kommun {}s register (flyttat hit)", other), n);
   if (!result.dryRun) {

@@ -59,6 +59,8 @@ struct Registration {
   std::int64_t version = 0;
   std::optional<std::int64_t> caseworkerId;  // the responsible caseworker (a user)
   std::string unit;                          // the responsible unit
+  bool closedByHand = false;                 // ended by a user, not by identification: it stands until
+                                             // the registers show something new about the person
 };
 
 }  // namespace lotsen

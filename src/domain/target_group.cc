@@ -1,5 +1,7 @@
 #include "domain/target_group.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <array>
 
@@ -76,6 +78,28 @@ std::string_view toString(Certificate c) { return kCertificateCodes[static_cast<
 
 CivilDate ageScopeStart(CivilDate birth) { return *CivilDate::fromParts(birth.year() + 16, 7, 1); }
 CivilDate ageScopeEnd(CivilDate birth) { return birthdayOfAge(birth, 20); }
+
+std::expected<void, Error> checkHandClosure(std::string_view reason, CivilDate endDate, CivilDate birthDate) {
+  if (reason == "moved_out" || reason == "left_population_register")
+    return std::unexpected(invalidInput(
+        fmt::format("{} comes from the population register at the next identification; a move abroad the young "
+                    "person reports is moved_abroad",
+                    reason),
+        "end_reason"));
+  if (reason == "turned_20" && endDate < ageScopeEnd(birthDate))
+    return std::unexpected(invalidInput(
+        fmt::format("turned_20 holds from the 20th birthday, {}", ageScopeEnd(birthDate).iso()), "end_date"));
+  return {};
+}
+
+bool registersShowNewSince(const PersonFacts& facts, CivilDate registeredSince, CivilDate closedOn) {
+  if (registeredSince > closedOn) return true;
+  for (const EnrolmentFact& e : facts.enrolments)
+    if (e.start > closedOn || (e.end && *e.end > closedOn)) return true;
+  for (const CompletionFact& c : facts.completions)
+    if (c.date > closedOn) return true;
+  return false;
+}
 
 CivilDate deregistrationDate(std::optional<CivilDate> since, CivilDate registrationStart, CivilDate runDate) {
   if (!since) return runDate;

@@ -114,6 +114,16 @@ CivilDate ageScopeEnd(CivilDate birthDate);
 
 TargetGroupDecision decideTargetGroup(const PersonFacts& facts, CivilDate date, const TargetGroupRules& rules = {});
 
+// Whether a registration may be closed by hand (by a caseworker) with `reason` on `endDate`: the reasons
+// the population register decides (moved_out, left_population_register) come from identification only,
+// and turned_20 holds from the 20th birthday on. The other reasons are what the young person or a school
+// reports before the registers show it. invalid_input on end_reason or end_date otherwise.
+std::expected<void, Error> checkHandClosure(std::string_view reason, CivilDate endDate, CivilDate birthDate);
+
+// True when the registers show something about the person after `closedOn` (an enrolment started or
+// ended, a certificate, a new folkbokföring since `registeredSince`): a closure by hand stands until then.
+bool registersShowNewSince(const PersonFacts& facts, CivilDate registeredSince, CivilDate closedOn);
+
 // The day a deregistration is dated: the day its fact happened (`since`), but never before the
 // registration started nor after the run's date; the run's date when the registers do not say (someone
 // who left the population register).

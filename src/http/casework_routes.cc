@@ -7,6 +7,7 @@
 #include <boost/json.hpp>
 #include <map>
 
+#include "domain/target_group.h"
 #include "http/api.h"
 #include "http/json_mapping.h"
 #include "store/case_records.h"
@@ -15,6 +16,9 @@
 namespace lotsen {
 namespace json = boost::json;
 namespace {
+
+// The end reason of a measure that ended because its registration did ("measure_end_reason" code).
+constexpr std::string_view kMeasureEndedWithRegistration = "registration_ended";
 
 constexpr std::array<std::string_view, 7> kWorklists{"first_contact",
                                                      "contact_retry",
@@ -262,9 +266,11 @@ std::expected<Registration, Response> pathRegistration(Call& call) {
   return *registration;
 }
 
+// Writes a change of `registration` under If-Match; answers it with `extra` fields beside it.
 Response registrationWrite(
     Call& call, const Registration& registration,
-    const std::function<std::expected<Registration, Error>(Store&, const Registration&, std::int64_t)>& write) {
+    const std::function<std::expected<Registration, Error>(Store&, const Registration&, std::int64_t)>& write,
+    const json::object& extra = {}) {
   auto expected = ifMatchVersion(call);
   if (!expected) return expected.error();
   auto written = call.write<Registration>([&](Store& s) { return write(s, registration, *expected); });
@@ -276,7 +282,26 @@ Response registrationWrite(
     return staleProblem(call, registration.personId, written.error(),
                         now ? json::value(registrationJson(*now)) : json::value(nullptr));
   }
-  return withEtag(jsonResponse(200, registrationJson(*written)), written->version);
+  json::object answer = registrationJson(*written);
+  for (const auto& [key, value] : extra) answer[key] = value;
+  return withEtag(jsonResponse(200, answer), written->version);
+}
+
+// The measures of `registration` that are under way (started, not ended): `change` each, and write it.
+// Returns the ids changed.
+std::expected<std::vector<std::int64_t>, Error> changeMeasures(Store& s, const Actor& actor,
+                                                               const Registration& registration,
+                                                               const std::function<bool(Measure&)>& change) {
+  auto records = s.caseRecordsOf(registration.personId, kMeasureKind);
+  if (!records) return std::unexpected(records.error());
+  std::vector<std::int64_t> changed;
+  for (const CaseRecord& r : *records) {
+    auto measure = parseMeasure(r.data);
+    if (r.registrationId != registration.id || !measure || !change(*measure)) continue;
+    if (auto ok = s.updateCaseRecord(actor, r.id, r.version, toJson(*measure)); !ok) return std::unexpected(ok.error());
+    changed.push_back(r.id);
+  }
+  return changed;
 }
 
 // PUT …/registrations/{registration}/assignment {"caseworker_id", "unit"}: who is responsible. Only by
@@ -326,10 +351,68 @@ Response closeRegistration(Call& call) {
   if (!registration) return registration.error();
   if (!covers(call.user->caseload, *registration))
     return problem(403, "Forbidden", "the registration is outside your caseload: a grant lets you document, not close");
+  auto person = call.store.person(registration->personId);
+  if (!person) return problem(person.error());
+  if (auto ok = checkHandClosure(reason, *date, person->details.personalId.birthDate()); !ok)
+    return validationProblem({ok.error()});
   Actor actor{call.user->id, call.user->username};
-  return registrationWrite(call, *registration, [&](Store& s, const Registration& reg, std::int64_t version) {
-    return s.endRegistration(actor, reg.id, version, *date, reason);
-  });
+  // Measures under way end with the registration, each with an end reason of its own.
+  json::array ended;
+  auto answer = registrationWrite(
+      call, *registration,
+      [&](Store& s, const Registration& reg, std::int64_t version) -> std::expected<Registration, Error> {
+        auto closed = s.endRegistration(actor, reg.id, version, *date, reason);
+        if (!closed) return closed;
+        auto measures = changeMeasures(s, actor, reg, [&](Measure& m) {
+          if (!m.start || m.end) return false;
+          m.end = std::max(*m.start, *date);
+          m.endReason = std::string(kMeasureEndedWithRegistration);
+          return true;
+        });
+        if (!measures) return std::unexpected(measures.error());
+        ended = json::array(measures->begin(), measures->end());
+        return closed;
+      });
+  if (answer.status != 200) return answer;
+  json::object body = json::parse(answer.body).as_object();
+  body["measures_ended"] = std::move(ended);
+  answer.body = json::serialize(body);
+  return answer;
+}
+
+// POST …/registrations/{registration}/reopen {"reason"}: a closure made by mistake is undone, with the
+// reason in the journal; the measures the closure ended go on. Like closing, only by role.
+Response reopenRegistration(Call& call) {
+  JsonFields f(call.body, {"reason"});
+  std::string reason = f.text("reason", true);
+  if (auto ok = checkFreeText(reason, "reason"); !ok) f.fail(ok.error());
+  if (!f.errors().empty()) return validationProblem(f.errors());
+  auto registration = pathRegistration(call);
+  if (!registration) return registration.error();
+  if (!covers(call.user->caseload, *registration))
+    return problem(403, "Forbidden", "the registration is outside your caseload");
+  Actor actor{call.user->id, call.user->username};
+  json::array resumed;
+  auto answer = registrationWrite(
+      call, *registration,
+      [&](Store& s, const Registration& reg, std::int64_t version) -> std::expected<Registration, Error> {
+        auto reopened = s.reopenRegistration(actor, reg.id, version, reason);
+        if (!reopened) return reopened;
+        auto measures = changeMeasures(s, actor, reg, [&](Measure& m) {
+          if (m.endReason != kMeasureEndedWithRegistration || m.end != reg.endDate) return false;
+          m.end.reset();
+          m.endReason.clear();
+          return true;
+        });
+        if (!measures) return std::unexpected(measures.error());
+        resumed = json::array(measures->begin(), measures->end());
+        return reopened;
+      });
+  if (answer.status != 200) return answer;
+  json::object body = json::parse(answer.body).as_object();
+  body["measures_resumed"] = std::move(resumed);
+  answer.body = json::serialize(body);
+  return answer;
 }
 
 // Replaces a journalled person's "protection" (its kind) by "protected": true or false, as every
@@ -515,6 +598,8 @@ std::vector<Route> caseworkRoutes() {
       {"PUT", "/api/v1/persons/{id}/registrations/{registration}/assignment", assign_cases, worker, assign});
   routes.push_back(
       {"POST", "/api/v1/persons/{id}/registrations/{registration}/close", write_cases, worker, closeRegistration});
+  routes.push_back(
+      {"POST", "/api/v1/persons/{id}/registrations/{registration}/reopen", write_cases, worker, reopenRegistration});
   routes.push_back({"GET", "/api/v1/persons/{id}/history", read_cases, inline_read, history});
   routes.push_back({"GET", "/api/v1/worklists", read_cases, inline_read, worklistSummary});
   routes.push_back({"GET", "/api/v1/worklists/{name}", read_cases, inline_read, worklist});

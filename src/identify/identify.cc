@@ -20,11 +20,14 @@ std::span<const Facts> factsOf(const std::vector<std::int64_t>& ids, const std::
   return std::span<const Facts>(facts.data() + (first - ids.begin()), static_cast<std::size_t>(last - first));
 }
 
-TargetGroupDecision decideRow(const Registers& r, const PopulationRow& row, bool livesInMunicipality, CivilDate date,
+PersonFacts personFacts(const Registers& r, const PopulationRow& row) {
+  return PersonFacts{true, true, row.birthDate, factsOf(r.enrolments.ids, r.enrolments.facts, row.id),
+                     factsOf(r.completions.ids, r.completions.facts, row.id)};
+}
+
+TargetGroupDecision decideRow(const Registers& r, const PopulationRow& row, CivilDate date,
                               const TargetGroupRules& rules) {
-  PersonFacts facts{true, livesInMunicipality, row.birthDate, factsOf(r.enrolments.ids, r.enrolments.facts, row.id),
-                    factsOf(r.completions.ids, r.completions.facts, row.id)};
-  return decideTargetGroup(facts, date, rules);
+  return decideTargetGroup(personFacts(r, row), date, rules);
 }
 
 std::string studiesDetail(SchoolType type) { return type == SchoolType::FHS ? "folkhogskola" : "komvux"; }
@@ -47,13 +50,11 @@ using RegisteredById = std::unordered_map<std::int64_t, const RegisteredPerson*>
 
 // Plans (and, unless dry-run, applies) one municipality. `elsewhere`: the open registrations in the
 // registers of municipalities this run does not cover (a regional host), which a new member's
-// registration here ends.
-std::expected<MunicipalityResult, Error> identifyMunicipality(Store& store, const Registers& registers,
-                                                              std::uint16_t code,
-                                                              std::span<const TargetGroupMember> members,
-                                                              std::span<const RegisteredPerson> current,
-                                                              const RegisteredById& elsewhere,
-                                                              const IdentifyOptions& options, const Actor& actor) {
+// registration here ends. `handClosed`: the latest registrations closed by hand, which stand.
+std::expected<MunicipalityResult, Error> identifyMunicipality(
+    Store& store, const Registers& registers, std::uint16_t code, std::span<const TargetGroupMember> members,
+    std::span<const RegisteredPerson> current, const RegisteredById& elsewhere, const RegisteredById& handClosed,
+    const IdentifyOptions& options, const Actor& actor) {
   const Population& population = registers.population;
   MunicipalityResult result;
   result.municipality = fmt::format("{:04}", code);
@@ -87,14 +88,15 @@ std::expected<MunicipalityResult, Error> identifyMunicipality(Store& store, cons
       reason = "moved_out";
       since = row->registeredSince;
     } else {
-      TargetGroupDecision decision = decideRow(registers, *row, true, options.date, options.rules);
+      TargetGroupDecision decision = decideRow(registers, *row, options.date, options.rules);
       reason = decision.reason;
       since = decision.since;
     }
     if (reason == "too_young") reason = "other";  // registered by hand before the age scope
     CivilDate endDate = deregistrationDate(since, entry.registration.startDate, options.date);
     ++result.deregisteredByReason[reason];
-    result.changes.push_back({id, entry.person.details.firstName, entry.person.details.lastName, false, reason,
+    result.changes.push_back({id, entry.person.details.firstName, entry.person.details.lastName,
+                              IdentificationChange::Kind::deregistered, reason,
                               entry.person.details.protection != Protection::none, "", entry.person.id, endDate});
     if (!options.dryRun) {
       auto ended = store.endRegistration(actor, entry.registration.id, entry.registration.version, endDate, reason);
@@ -106,6 +108,18 @@ std::expected<MunicipalityResult, Error> identifyMunicipality(Store& store, cons
     const TargetGroupMember& member = members[i];
     const PopulationRow& row = population.rows[member.row];
     const bool isNew = registeredMember[i] == nullptr;
+    // A closure by hand stands until the registers show something new about the person after it.
+    if (auto closed = handClosed.find(row.id); isNew && closed != handClosed.end()) {
+      const Registration& c = closed->second->registration;
+      if (!registersShowNewSince(personFacts(registers, row), row.registeredSince, *c.endDate)) {
+        ++result.closuresRespected;
+        const PersonDetails& d = closed->second->person.details;
+        result.changes.push_back({row.id, d.firstName, d.lastName, IdentificationChange::Kind::closure_respected,
+                                  c.endReason.value_or(""), d.protection != Protection::none, "",
+                                  closed->second->person.id, *c.endDate});
+        continue;
+      }
+    }
     if (isNew) ++result.registeredByReason[std::string(member.reason)];
     // Registered in another municipality's register until now: that registration ends (moved out).
     const RegisteredPerson* before = nullptr;
@@ -113,15 +127,16 @@ std::expected<MunicipalityResult, Error> identifyMunicipality(Store& store, cons
       before = it->second;
       const PersonDetails& d = before->person.details;
       ++result.endedElsewhere[d.municipalityCode];
-      result.changes.push_back({row.id, d.firstName, d.lastName, false, "moved_out", d.protection != Protection::none,
-                                d.municipalityCode, before->person.id,
+      result.changes.push_back({row.id, d.firstName, d.lastName, IdentificationChange::Kind::deregistered, "moved_out",
+                                d.protection != Protection::none, d.municipalityCode, before->person.id,
                                 deregistrationDate(row.registeredSince, before->registration.startDate, options.date)});
     }
     if (options.dryRun) {
       if (isNew) {
         PersonDetails d = population.details(row);
-        result.changes.push_back({row.id, d.firstName, d.lastName, true, std::string(member.reason),
-                                  row.protection != Protection::none, "", std::nullopt, options.date});
+        result.changes.push_back({row.id, d.firstName, d.lastName, IdentificationChange::Kind::registered,
+                                  std::string(member.reason), row.protection != Protection::none, "", std::nullopt,
+                                  options.date});
       }
       continue;
     }
@@ -150,8 +165,9 @@ std::expected<MunicipalityResult, Error> identifyMunicipality(Store& store, cons
             actor, r.id, r.version, deregistrationDate(row.registeredSince, r.startDate, options.date), "moved_out");
         if (!ended) return std::unexpected(ended.error());
       }
-      result.changes.push_back({row.id, details.firstName, details.lastName, true, std::string(member.reason),
-                                row.protection != Protection::none, "", std::nullopt, options.date});
+      result.changes.push_back({row.id, details.firstName, details.lastName, IdentificationChange::Kind::registered,
+                                std::string(member.reason), row.protection != Protection::none, "", std::nullopt,
+                                options.date});
       auto registration = store.createRegistration(
           actor, {person->id, std::string(kProgrammeKaa), options.date, std::string(member.reason)});
       if (!registration) return std::unexpected(registration.error());
@@ -189,19 +205,23 @@ json::object countsJson(const MunicipalityResult& m, CivilDate date, bool dryRun
                  {"deregistered", group(m.deregisteredByReason)},
                  {"unchanged", m.unchanged},
                  {"open_before", m.openBefore},
+                 {"closures_respected", m.closuresRespected},
                  {"ended_elsewhere", json::value_from(m.endedElsewhere)},
                  {"large_change", m.largeChange},
                  {"dry_run", dryRun}};
   if (withChanges) {
     json::array changes;
     for (const IdentificationChange& c : m.changes) {
-      changes.push_back(json::object{{"personal_id", PersonalId::fromNumber(c.personalId).canonical()},
-                                     {"first_name", c.firstName},
-                                     {"last_name", c.lastName},
-                                     {"protected", c.protectedIdentity},
-                                     {"change", c.registered ? "registered" : "deregistered"},
-                                     {"reason", c.reason},
-                                     {"date", c.date.iso()}});
+      changes.push_back(
+          json::object{{"personal_id", PersonalId::fromNumber(c.personalId).canonical()},
+                       {"first_name", c.firstName},
+                       {"last_name", c.lastName},
+                       {"protected", c.protectedIdentity},
+                       {"change", c.change == IdentificationChange::Kind::registered     ? "registered"
+                                  : c.change == IdentificationChange::Kind::deregistered ? "deregistered"
+                                                                                         : "closure_respected"},
+                       {"reason", c.reason},
+                       {"date", c.date.iso()}});
       if (!c.otherMunicipality.empty()) changes.back().as_object()["municipality"] = c.otherMunicipality;
     }
     o["changes"] = std::move(changes);
@@ -220,6 +240,7 @@ MunicipalityResult IdentificationResult::total() const {
     sum.detailsUpdated += m.detailsUpdated;
     sum.occupationsRecorded += m.occupationsRecorded;
     sum.openBefore += m.openBefore;
+    sum.closuresRespected += m.closuresRespected;
     for (const auto& [other, n] : m.endedElsewhere) sum.endedElsewhere[other] += n;
     sum.largeChange = sum.largeChange || m.largeChange;
     for (const auto& [reason, n] : m.registeredByReason) sum.registeredByReason[reason] += n;
@@ -246,7 +267,7 @@ std::vector<TargetGroupMember> findTargetGroup(const Registers& registers, Civil
       if (row.birthDate > latestBirth || row.birthDate < earliestBirth) continue;
       if (municipality && row.municipality != *municipality) continue;
       if (date < ageScopeStart(row.birthDate) || date >= ageScopeEnd(row.birthDate)) continue;
-      TargetGroupDecision d = decideRow(registers, row, true, date, rules);
+      TargetGroupDecision d = decideRow(registers, row, date, rules);
       if (d.inGroup) found[part].push_back({static_cast<std::uint32_t>(i), d.reason, d.studies});
     }
   };
@@ -298,6 +319,11 @@ std::expected<IdentificationResult, Error> identify(Store& store, const Register
     }
     RegisteredById elsewhere;
     for (const RegisteredPerson& entry : outside) elsewhere.emplace(entry.person.details.personalId.number(), &entry);
+    auto closedByHand = store.handClosures(kProgrammeKaa);
+    if (!closedByHand) return std::unexpected(closedByHand.error());
+    RegisteredById handClosed;
+    for (const RegisteredPerson& entry : *closedByHand)
+      handClosed.emplace(entry.person.details.personalId.number(), &entry);
     std::vector<std::uint16_t> codes;
     if (only) codes.push_back(*only);
     for (const auto& [code, list] : membersByMunicipality)
@@ -308,7 +334,7 @@ std::expected<IdentificationResult, Error> identify(Store& store, const Register
     codes.erase(std::unique(codes.begin(), codes.end()), codes.end());
     for (std::uint16_t code : codes) {
       auto done = identifyMunicipality(store, registers, code, membersByMunicipality[code],
-                                       registeredByMunicipality[code], elsewhere, options, actor);
+                                       registeredByMunicipality[code], elsewhere, handClosed, options, actor);
       if (!done) return std::unexpected(done.error());
       done->openBefore = registeredByMunicipality[code].size();
       result.municipalities.push_back(std::move(*done));

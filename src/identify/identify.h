@@ -30,7 +30,8 @@ struct IdentificationChange {
   std::int64_t personalId = 0;  // PersonalId::number()
   std::string firstName;
   std::string lastName;
-  bool registered = false;  // false: deregistered
+  enum class Kind { registered, deregistered, closure_respected };
+  Kind change = Kind::registered;  // closure_respected: in the target group, but closed by hand and kept so
   std::string reason;
   bool protectedIdentity = false;
   std::string otherMunicipality;         // a registration ended in another municipality's register (moved here)
@@ -47,6 +48,7 @@ struct MunicipalityResult {
   std::size_t detailsUpdated = 0;       // names, addresses or protection markers changed
   std::size_t occupationsRecorded = 0;  // studies seen in the enrolment register
   std::size_t openBefore = 0;           // open registrations before the run
+  std::size_t closuresRespected = 0;    // in the group, but closed by hand with nothing new since
   // Registrations in other municipalities' registers that the run ends, by kommunkod: their persons are
   // registered here now (a regional host holds several registers).
   std::map<std::string, std::size_t> endedElsewhere;
@@ -83,7 +85,9 @@ std::vector<TargetGroupMember> findTargetGroup(const Registers& registers, Civil
 // Compares the target group with the open KAA registrations of the municipality (or of all), then, unless
 // dry-run, registers the new, deregisters the leavers, updates identity and address data, records
 // studies seen in the enrolment register and records the run — all in one transaction. Running it again
-// on the same inputs changes no registration. A run that would end more than large_change_percent (a
+// on the same inputs changes no registration. A registration closed by hand stands: its person is not
+// registered again until the registers show something new after the closure (registersShowNewSince);
+// the run counts and lists the closures it respected. A run that would end more than large_change_percent (a
 // setting) of a municipality's open registrations — its own leavers, or persons now registered in another
 // municipality of the run — and at least kLargeChangeFloor, is a large change:
 // written only with confirmLargeChange (a dry run marks it). Errors: invalid_input for a bad

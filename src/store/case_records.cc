@@ -188,7 +188,11 @@ void writeRegistration(JsonWriter& out, const Registration& r) {
     out.value(r.endDate->iso());
   else
     out.null();
-  out.field("end_reason", r.endReason).field("caseworker_id", r.caseworkerId).field("unit", r.unit).endObject();
+  out.field("end_reason", r.endReason)
+      .field("caseworker_id", r.caseworkerId)
+      .field("unit", r.unit)
+      .field("closed_by_hand", r.closedByHand)
+      .endObject();
 }
 
 json::object registrationJson(const Registration& r) {

@@ -232,11 +232,21 @@ class Store {
   // Registrations. The reason must be a code valid on the start date ("registration_reason"), the end
   // reason one valid on the end date ("deregistration_reason"); invalid_input otherwise.
   virtual std::expected<Registration, Error> createRegistration(const Actor& actor, const NewRegistration& r) = 0;
+  // Ended by a user (actor.userId), the registration is closed by hand (Registration::closedByHand).
   virtual std::expected<Registration, Error> endRegistration(const Actor& actor, std::int64_t id,
                                                              std::int64_t expectedVersion, CivilDate endDate,
                                                              const std::string& endReason) = 0;
+  // Reopens an ended registration that was ended by mistake: the person's latest in its programme, with
+  // no open one beside it ("registration.reopened", with `reason` in the event). conflict on a stale
+  // version, for an open registration or one that is not the latest.
+  virtual std::expected<Registration, Error> reopenRegistration(const Actor& actor, std::int64_t id,
+                                                                std::int64_t expectedVersion,
+                                                                const std::string& reason) = 0;
   // Oldest first.
   virtual std::expected<std::vector<Registration>, Error> registrationsOf(std::int64_t personId) = 0;
+  // The registrations in `programme` closed by hand that are their person's latest (none open beside
+  // them), with their persons; ordered by person id.
+  virtual std::expected<std::vector<RegisteredPerson>, Error> handClosures(std::string_view programme) = 0;
 
   // The open registrations in `programme` of persons whose home municipality is `municipalityCode`, or of
   // everyone when it is empty; ordered by person id.

@@ -242,6 +242,14 @@ TEST_F(CaseworkApi, AssignThenCloseByHandThenNothingMoreToDocument) {
     }
   }
   EXPECT_EQ(unit["items"].as_array()[0].at("detail").as_string(), "work") << "the contact recorded the occupation";
+  // Issue 12: turned_20 was accepted for a 17-year-old; what the population register decides is not
+  // closed by hand.
+  for (const char* wrong : {R"({"end_date":"2026-02-20","end_reason":"turned_20"})",
+                            R"({"end_date":"2026-02-20","end_reason":"moved_out"})",
+                            R"({"end_date":"2026-02-20","end_reason":"left_population_register"})"}) {
+    auto refused = send("POST", reg + "/close", wrong, {"If-Match: \"2\""});
+    EXPECT_EQ(refused.status, 422) << wrong << " " << refused.body;
+  }
   auto badReason =
       send("POST", reg + "/close", R"({"end_date":"2026-02-20","end_reason":"bored"})", {"If-Match: \"2\""});
   ASSERT_EQ(badReason.status, 422) << badReason.body;
@@ -250,9 +258,40 @@ TEST_F(CaseworkApi, AssignThenCloseByHandThenNothingMoreToDocument) {
       send("POST", reg + "/close", R"({"end_date":"2026-02-20","end_reason":"moved_abroad"})", {"If-Match: \"2\""});
   ASSERT_EQ(closed.status, 200) << closed.body;
   EXPECT_EQ(body(closed)["end_reason"].as_string(), "moved_abroad");
+  EXPECT_TRUE(body(closed)["closed_by_hand"].as_bool());
+  // The measures under way (started 2026-02-12) ended with the registration, with a reason of their own.
+  auto ended = body(closed)["measures_ended"].as_array();
+  ASSERT_FALSE(ended.empty()) << closed.body;
+  json::object measures = body(http(server_->port(), "GET", personPath("/measures"), "", {session_->cookie}));
+  for (const auto& m : measures["items"].as_array()) {
+    EXPECT_EQ(m.at("data").at("end").as_string(), "2026-02-20");
+    EXPECT_EQ(m.at("data").at("end_reason").as_string(), "registration_ended");
+  }
   auto late = send("POST", personPath("/contact-attempts"),
                    R"({"date":"2026-02-21","time":"10:00","channel":"phone","reached":false})");
   EXPECT_EQ(late.status, 409) << "no open registration";
+}
+
+// Issue 12: a closure made by mistake is reopened with a reason, in the journal; the measures the closure
+// ended go on.
+TEST_F(CaseworkApi, AClosureMadeByMistakeIsReopenedWithItsReasonAndItsMeasuresGoOn) {
+  std::string reg = personPath("/registrations/" + std::to_string(registrationId_));
+  EXPECT_EQ(send("POST", reg + "/reopen", R"({"reason":"   "})", {"If-Match: \"3\""}).status, 422);
+  auto reopened =
+      send("POST", reg + "/reopen", R"({"reason":"Fel person: det var systern som flyttade"})", {"If-Match: \"3\""});
+  ASSERT_EQ(reopened.status, 200) << reopened.body;
+  EXPECT_TRUE(body(reopened)["end_date"].is_null());
+  EXPECT_FALSE(body(reopened)["measures_resumed"].as_array().empty());
+  json::object measures = body(http(server_->port(), "GET", personPath("/measures"), "", {session_->cookie}));
+  for (const auto& m : measures["items"].as_array()) EXPECT_TRUE(m.at("data").at("end").is_null()) << "under way again";
+  json::object history = body(http(server_->port(), "GET", personPath("/history"), "", {session_->cookie}));
+  bool journalled = false;
+  for (const auto& e : history["items"].as_array())
+    journalled = journalled || (e.at("type").as_string() == "registration.reopened" &&
+                                e.at("after").at("reopened_because").as_string().starts_with("Fel person"));
+  EXPECT_TRUE(journalled);
+  EXPECT_EQ(send("POST", reg + "/reopen", R"({"reason":"En gång till"})", {"If-Match: \"4\""}).status, 409)
+      << "it is open";
 }
 
 }  // namespace

@@ -157,7 +157,7 @@ constexpr std::string_view kUserColumns =
     "id, username, role, password_hash, active, version, last_login_at, (SELECT group_concat(unit, char(10)) FROM "
     "user_units WHERE user_id = users.id), reads_protected_address";
 constexpr std::string_view kRegistrationColumns =
-    "id, person_id, programme, start_date, reason, end_date, end_reason, version, caseworker_id, unit";
+    "id, person_id, programme, start_date, reason, end_date, end_reason, version, caseworker_id, unit, closed_by_hand";
 
 // `text` (JSON) without identity, contact details or free text, at any depth: what retention keeps.
 json::value deidentifiedJson(const std::string& text) {
@@ -446,7 +446,8 @@ class SqliteStore final : public Store {
                              std::nullopt,
                              1,
                              std::nullopt,
-                             ""};
+                             "",
+                             false};
       return appendEvent(actor, r.personId, "registration.created", nullptr, registrationJson(*created));
     });
     if (!done) return std::unexpected(done.error());
@@ -464,12 +465,17 @@ class SqliteStore final : public Store {
       if (endDate < before->startDate)
         return std::unexpected(invalidInput("the end date is before the start date", "end_date"));
       if (auto ok = requireCode("deregistration_reason", endReason, endDate, "end_reason"); !ok) return ok;
-      prepare("UPDATE registrations SET end_date = ?, end_reason = ?, version = version + 1 WHERE id = ?")
-          .bind(endDate.iso(), endReason, id)
+      // Ended by a user: a closure by hand (identification and other jobs act without one).
+      const bool byHand = actor.userId.has_value();
+      prepare(
+          "UPDATE registrations SET end_date = ?, end_reason = ?, closed_by_hand = ?, version = version + 1 WHERE id "
+          "= ?")
+          .bind(endDate.iso(), endReason, byHand ? 1 : 0, id)
           .run();
       ended = *before;
       ended->endDate = endDate;
       ended->endReason = endReason;
+      ended->closedByHand = byHand;
       ended->version = expectedVersion + 1;
       return appendEvent(actor, ended->personId, "registration.ended", registrationJson(*before),
                          registrationJson(*ended));
@@ -499,6 +505,56 @@ class SqliteStore final : public Store {
           qualified(kPersonColumns, "p"), qualified(kRegistrationColumns, "r"));
       auto s = prepare(sql);
       s.bind(programme, municipalityCode, municipalityCode);
+      std::vector<RegisteredPerson> result;
+      while (s.step()) result.push_back({readPerson(s), readRegistration(s, 10)});
+      return result;
+    });
+  }
+
+  std::expected<Registration, Error> reopenRegistration(const Actor& actor, std::int64_t id,
+                                                        std::int64_t expectedVersion,
+                                                        const std::string& reason) override {
+    std::optional<Registration> reopened;
+    auto done = transaction([&]() -> std::expected<void, Error> {
+      auto before = registration(id);
+      if (!before) return std::unexpected(before.error());
+      if (before->version != expectedVersion) return std::unexpected(staleVersion("registration", id, before->version));
+      if (!before->endDate) return std::unexpected(conflict(fmt::format("registration {} is open", id)));
+      auto s = prepare(
+          "SELECT count(*) FROM registrations WHERE person_id = ? AND programme = ? AND id <> ? AND (end_date IS NULL "
+          "OR start_date > ?)");
+      s.bind(before->personId, before->programme, id, before->startDate.iso());
+      s.step();
+      if (s.integer(0) != 0)
+        return std::unexpected(conflict("the person has a later or open registration: only the latest reopens"));
+      prepare(
+          "UPDATE registrations SET end_date = NULL, end_reason = NULL, closed_by_hand = 0, version = version + 1 "
+          "WHERE id = ?")
+          .bind(id)
+          .run();
+      reopened = *before;
+      reopened->endDate.reset();
+      reopened->endReason.reset();
+      reopened->closedByHand = false;
+      reopened->version = expectedVersion + 1;
+      json::object after = registrationJson(*reopened);
+      after["reopened_because"] = reason;
+      return appendEvent(actor, reopened->personId, "registration.reopened", registrationJson(*before), after);
+    });
+    if (!done) return std::unexpected(done.error());
+    return *reopened;
+  }
+
+  std::expected<std::vector<RegisteredPerson>, Error> handClosures(std::string_view programme) override {
+    return guard([&]() -> std::expected<std::vector<RegisteredPerson>, Error> {
+      static const std::string sql = fmt::format(
+          "SELECT {}, {} FROM registrations r JOIN persons p ON p.id = r.person_id WHERE r.programme = ?1 AND "
+          "r.closed_by_hand = 1 AND NOT EXISTS (SELECT 1 FROM registrations l WHERE l.person_id = r.person_id AND "
+          "l.programme = ?1 AND l.id <> r.id AND (l.end_date IS NULL OR l.start_date > r.start_date OR "
+          "(l.start_date = r.start_date AND l.id > r.id))) ORDER BY p.id",
+          qualified(kPersonColumns, "p"), qualified(kRegistrationColumns, "r"));
+      auto s = prepare(sql);
+      s.bind(programme);
       std::vector<RegisteredPerson> result;
       while (s.step()) result.push_back({readPerson(s), readRegistration(s, 10)});
       return result;
@@ -1302,9 +1358,10 @@ class SqliteStore final : public Store {
   static Registration readRegistration(const Statement& s, int at = 0) {
     std::optional<CivilDate> end;
     if (!s.isNull(at + 5)) end = dateColumn(s, at + 5);
-    return Registration{
-        s.integer(at), s.integer(at + 1),      s.text(at + 2),    dateColumn(s, at + 3),     s.text(at + 4),
-        end,           s.optionalText(at + 6), s.integer(at + 7), s.optionalInteger(at + 8), s.text(at + 9)};
+    return Registration{s.integer(at),          s.integer(at + 1),      s.text(at + 2),
+                        dateColumn(s, at + 3),  s.text(at + 4),         end,
+                        s.optionalText(at + 6), s.integer(at + 7),      s.optionalInteger(at + 8),
+                        s.text(at + 9),         s.integer(at + 10) != 0};
   }
 
   sqlite3* db_;

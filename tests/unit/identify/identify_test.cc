@@ -131,6 +131,44 @@ TEST_F(IdentifyTest, DeregistrationsAreDatedWhenTheirFactHappened) {
   EXPECT_EQ(endedOn(graduatedEarlier), "2026-03-01") << "never before the registration started";
 }
 
+// Issue 12: a registration closed by hand (moved abroad, reported by the young person) was registered
+// again by the next run for the same day. It stands until the registers show something new after it.
+TEST_F(IdentifyTest, AClosureByHandStandsUntilTheRegistersShowSomethingNew) {
+  RegisterBuilder b;
+  std::string abroad = pnr("20080101", 1);
+  b.person(abroad);
+  run(b, "2026-03-01");
+  auto r = registrationOf(abroad);
+  Actor caseworker{std::int64_t{1}, "anna"};
+  ASSERT_TRUE(store_->endRegistration(caseworker, r->id, r->version, date("2026-03-05"), "moved_abroad"));
+  auto again = run(b, "2026-03-10");
+  EXPECT_EQ(again.total().closuresRespected, 1u);
+  EXPECT_EQ(again.total().registeredByReason.size(), 0u);
+  ASSERT_EQ(again.municipalities[0].changes.size(), 1u);
+  EXPECT_EQ(again.municipalities[0].changes[0].change, IdentificationChange::Kind::closure_respected);
+  EXPECT_FALSE(registrationOf(abroad)->endDate == std::nullopt) << "still closed";
+
+  // Back, and enrolled on a national programme that she left: the registers show something new.
+  b.enrol(abroad, "GY", "NA", "2026-03-15", "2026-04-01", "ja");
+  auto back = run(b, "2026-04-10");
+  EXPECT_EQ(back.total().closuresRespected, 0u);
+  EXPECT_EQ(back.total().registeredByReason["dropout_national_programme"], 1u);
+  EXPECT_FALSE(registrationOf(abroad)->endDate) << "registered again";
+}
+
+TEST_F(IdentifyTest, AClosureByIdentificationDoesNotStandInTheWay) {
+  RegisterBuilder b;
+  std::string back = pnr("20080101", 1);
+  b.person(back);
+  run(b, "2026-03-01");
+  RegisterBuilder away;
+  away.person(pnr("20080202", 3));
+  run(away, "2026-03-05");
+  EXPECT_EQ(registrationOf(back)->endReason, "left_population_register");
+  EXPECT_FALSE(registrationOf(back)->closedByHand);
+  EXPECT_EQ(run(b, "2026-03-10").total().registeredByReason.size(), 1u);
+}
+
 TEST_F(IdentifyTest, TurnedTwentyIsDatedOnTheBirthday) {
   RegisterBuilder b;
   std::string ages = pnr("20060320", 5);
