@@ -124,7 +124,7 @@ Response getPerson(Call& call) {
   if (*occupation) occupationJson = toJson(**occupation);
   Response r =
       jsonTextResponse(200, personJson(*person, *registrations, occupationJson, call.user->readsProtectedAddress));
-  r.headers.emplace_back("ETag", "\"" + std::to_string(person->version) + "\"");
+  r.headers.emplace_back("ETag", etagOf("person", *id, person->version));
   call.accessedPersons({*id});
   return r;
 }
@@ -299,12 +299,26 @@ std::optional<std::int64_t> pathId(const Call& call, std::size_t index) {
 
 CivilDate todayOf(const Call& call) { return CivilDate::ofTime(call.now); }
 
-std::expected<std::int64_t, Response> ifMatchVersion(const Call& call) {
+std::string etagOf(std::string_view resource, std::int64_t id, std::int64_t version) {
+  return fmt::format("\"{}/{}/{}\"", resource, id, version);
+}
+
+std::expected<std::int64_t, Response> ifMatchVersion(const Call& call, std::string_view resource, std::int64_t id) {
   std::string_view v = call.request.ifMatch;
   if (v.empty())
     return std::unexpected(problem(428, "Precondition Required", "send the version you edited in If-Match"));
   if (v.starts_with("W/")) v.remove_prefix(2);
   if (v.size() >= 2 && v.front() == '"' && v.back() == '"') v = v.substr(1, v.size() - 2);
+  if (std::size_t slash = v.rfind('/'); slash != std::string_view::npos) {
+    std::string_view of = v.substr(0, slash);
+    if (of != fmt::format("{}/{}", resource, id))
+      return std::unexpected(problem(412, "Precondition Failed",
+                                     fmt::format("If-Match holds the ETag of {}, not of {} {}: send the ETag of the "
+                                                 "{} you edited",
+                                                 printable(of.substr(0, 60)), resource, id, resource),
+                                     "If-Match"));
+    v.remove_prefix(slash + 1);
+  }
   auto version = positiveNumber(v);
   if (!version)
     return std::unexpected(problem(400, "Bad Request", "If-Match must hold a version such as \"3\"", "If-Match"));

@@ -206,8 +206,12 @@ Response caseAsOf(Call& call, std::int64_t personId);
 std::optional<std::int64_t> pathId(const Call& call, std::size_t index);
 // The day of the request (UTC).
 CivilDate todayOf(const Call& call);
-// The version in If-Match ("3", W/"3" or 3); 428 when missing, 400 when not a version.
-std::expected<std::int64_t, Response> ifMatchVersion(const Call& call);
+// The ETag of version `version` of resource `resource` `id`: "registration/12/4". Each resource has its
+// own, so that one sent to another resource's change is told apart from a stale one.
+std::string etagOf(std::string_view resource, std::int64_t id, std::int64_t version);
+// The version in If-Match for resource `resource` `id`: its ETag ("registration/12/4", W/ allowed) or a
+// bare version ("4"). 428 when missing, 400 when not a version, 412 for another resource's ETag.
+std::expected<std::int64_t, Response> ifMatchVersion(const Call& call, std::string_view resource, std::int64_t id);
 
 // A session's last use is noted in the database at most this often (each note is a write).
 inline constexpr std::chrono::seconds kSessionUseNotedEvery{15};

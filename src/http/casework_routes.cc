@@ -36,8 +36,8 @@ json::object recordResponse(const CaseRecord& record) {
   return o;
 }
 
-Response withEtag(Response r, std::int64_t version) {
-  r.headers.emplace_back("ETag", fmt::format("\"{}\"", version));
+Response withEtag(Response r, std::string_view resource, std::int64_t id, std::int64_t version) {
+  r.headers.emplace_back("ETag", etagOf(resource, id, version));
   return r;
 }
 
@@ -219,7 +219,7 @@ Response createRecord(Call& call, const RecordKind& kind) {
     return record;
   });
   if (!created) return problem(created.error());
-  Response r = withEtag(jsonResponse(201, recordResponse(*created)), created->version);
+  Response r = withEtag(jsonResponse(201, recordResponse(*created)), kind.kind, created->id, created->version);
   r.headers.emplace_back("Location", fmt::format("/api/v1/persons/{}/{}/{}", *personId, kind.path, created->id));
   return r;
 }
@@ -228,7 +228,7 @@ Response updateRecord(Call& call, const RecordKind& kind) {
   auto personId = pathId(call, 0);
   auto recordId = pathId(call, 1);
   if (!personId || !recordId) return problem(404, "Not Found", "no such record");
-  auto expected = ifMatchVersion(call);
+  auto expected = ifMatchVersion(call, kind.kind, *recordId);
   if (!expected) return expected.error();
   auto current = call.store.caseRecord(*recordId);
   if (!current || current->personId != *personId || current->kind != kind.kind)
@@ -252,7 +252,7 @@ Response updateRecord(Call& call, const RecordKind& kind) {
     return staleProblem(call, *personId, updated.error(),
                         now ? json::value(caseRecordJson(*now)) : json::value(nullptr));
   }
-  return withEtag(jsonResponse(200, recordResponse(*updated)), updated->version);
+  return withEtag(jsonResponse(200, recordResponse(*updated)), kind.kind, updated->id, updated->version);
 }
 
 // The registration named in the path, checked to be the person's.
@@ -271,7 +271,7 @@ Response registrationWrite(
     Call& call, const Registration& registration,
     const std::function<std::expected<Registration, Error>(Store&, const Registration&, std::int64_t)>& write,
     const json::object& extra = {}) {
-  auto expected = ifMatchVersion(call);
+  auto expected = ifMatchVersion(call, "registration", registration.id);
   if (!expected) return expected.error();
   auto written = call.write<Registration>([&](Store& s) { return write(s, registration, *expected); });
   if (!written) {
@@ -284,7 +284,7 @@ Response registrationWrite(
   }
   json::object answer = registrationJson(*written);
   for (const auto& [key, value] : extra) answer[key] = value;
-  return withEtag(jsonResponse(200, answer), written->version);
+  return withEtag(jsonResponse(200, answer), "registration", written->id, written->version);
 }
 
 // The measures of `registration` that are under way (started, not ended): `change` each, and write it.
@@ -560,25 +560,71 @@ Response worklist(Call& call) {
                                         {"items", std::move(items)}});
 }
 
+// The usernames of the users, by id (for lists that name who is responsible).
+std::expected<std::map<std::int64_t, std::string>, Error> usernames(Store& store) {
+  auto users = store.users();
+  if (!users) return std::unexpected(users.error());
+  std::map<std::int64_t, std::string> names;
+  for (const User& u : *users) names[u.id] = u.username;
+  return names;
+}
+
+// GET /api/v1/worklists: each list's count and overdue count, and per caseworker (by name, and the
+// unassigned) for a unit manager to see who has what.
 Response worklistSummary(Call& call) {
   auto filter = worklistFilter(call);
   if (!filter) return filter.error();
+  auto names = usernames(call.store);
+  if (!names) return problem(names.error());
   json::array lists;
   for (std::string_view name : kWorklists) {
     auto entries = call.store.worklist(name, *filter);
     if (!entries) return problem(entries.error());
     std::size_t overdue = 0;
-    std::map<std::string, std::size_t> byCaseworker;  // for a unit manager: who has what
+    std::map<std::optional<std::int64_t>, std::pair<std::size_t, std::size_t>> byCaseworker;  // count, overdue
     for (const WorklistEntry& e : *entries) {
-      overdue += e.due < filter->today;
-      ++byCaseworker[e.caseworkerId ? std::to_string(*e.caseworkerId) : "unassigned"];
+      bool late = e.due < filter->today;
+      overdue += late;
+      auto& [count, lateCount] = byCaseworker[e.caseworkerId];
+      ++count;
+      lateCount += late;
     }
-    json::object counts;
-    for (const auto& [who, n] : byCaseworker) counts[who] = n;
+    json::array who;
+    for (const auto& [id, counts] : byCaseworker) {
+      json::value username = nullptr;
+      if (id)
+        if (auto it = names->find(*id); it != names->end()) username = json::value(it->second);
+      who.push_back(json::object{{"caseworker_id", id ? json::value(*id) : json::value(nullptr)},
+                                 {"username", std::move(username)},
+                                 {"count", counts.first},
+                                 {"overdue", counts.second}});
+    }
     lists.push_back(json::object{
-        {"name", name}, {"count", entries->size()}, {"overdue", overdue}, {"by_caseworker", std::move(counts)}});
+        {"name", name}, {"count", entries->size()}, {"overdue", overdue}, {"by_caseworker", std::move(who)}});
   }
   return jsonResponse(200, json::object{{"today", filter->today.iso()}, {"lists", std::move(lists)}});
+}
+
+// GET /api/v1/team: the active caseworkers and unit managers of the caller's units, whom the caller may
+// assign cases to (permission assign_cases: unit managers).
+Response team(Call& call) {
+  auto users = call.store.users();
+  if (!users) return problem(users.error());
+  const auto& own = call.user->caseload.units;
+  json::array members;
+  for (const User& u : *users) {
+    auto roles = parseRoles(u.role);
+    if (!u.active || !roles || (!roles->has(Role::caseworker) && !roles->has(Role::unit_manager))) continue;
+    json::array shared;
+    for (const std::string& unit : u.units)
+      if (std::find(own.begin(), own.end(), unit) != own.end()) shared.emplace_back(unit);
+    if (shared.empty()) continue;
+    json::array roleNames;
+    for (std::string_view role : splitList(u.role, ',')) roleNames.emplace_back(role);
+    members.push_back(json::object{
+        {"id", u.id}, {"username", u.username}, {"roles", std::move(roleNames)}, {"units", std::move(shared)}});
+  }
+  return jsonResponse(200, json::object{{"items", std::move(members)}});
 }
 
 }  // namespace
@@ -602,6 +648,7 @@ std::vector<Route> caseworkRoutes() {
       {"POST", "/api/v1/persons/{id}/registrations/{registration}/reopen", write_cases, worker, reopenRegistration});
   routes.push_back({"GET", "/api/v1/persons/{id}/history", read_cases, inline_read, history});
   routes.push_back({"GET", "/api/v1/worklists", read_cases, inline_read, worklistSummary});
+  routes.push_back({"GET", "/api/v1/team", assign_cases, inline_read, team});
   routes.push_back({"GET", "/api/v1/worklists/{name}", read_cases, inline_read, worklist});
   return routes;
 }

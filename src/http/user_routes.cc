@@ -34,7 +34,7 @@ json::object userJson(const User& u) {
 
 Response userResponse(int status, const User& u) {
   Response r = jsonResponse(status, userJson(u));
-  r.headers.emplace_back("ETag", fmt::format("\"{}\"", u.version));
+  r.headers.emplace_back("ETag", etagOf("user", u.id, u.version));
   return r;
 }
 
@@ -118,7 +118,7 @@ Response createUser(Call& call) {
 Response changeUser(Call& call) {
   auto id = pathId(call, 0);
   if (!id) return problem(404, "Not Found", "no such user");
-  auto version = ifMatchVersion(call);
+  auto version = ifMatchVersion(call, "user", *id);
   if (!version) return version.error();
   JsonFields f(call.body, {"roles", "units", "active", "reads_protected_address"});
   auto roleNames = f.strings("roles", kMaxListItems);

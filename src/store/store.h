@@ -131,7 +131,7 @@ struct WorklistEntry {
 struct WorklistFilter {
   CivilDate today;
   std::optional<std::int64_t> caseworkerId;  // only this caseworker's registrations
-  std::string unit;                          // only this unit's registrations (empty: all)
+  std::string unit;                          // only this unit's registrations and the intake (empty: all)
   std::optional<Caseload> caseload;          // only registrations in this caseload
 };
 

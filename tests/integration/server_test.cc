@@ -187,7 +187,7 @@ TEST_F(ServerTest, PersonComesWithRegistrationsAndVersion) {
   auto body = json::parse(r.body);
   EXPECT_EQ(body.at("personal_id").as_string(), someone.details.personalId.canonical());
   EXPECT_GE(body.at("registrations").as_array().size(), 1u);
-  EXPECT_EQ(r.headers["etag"], "\"" + std::to_string(someone.version) + "\"");
+  EXPECT_EQ(r.headers["etag"], "\"person/" + std::to_string(someone.id) + "/" + std::to_string(someone.version) + "\"");
   EXPECT_TRUE(body.at("occupation").is_object()) << "known, or {kind: unknown}";
   expectProblem(http(port(), "GET", "/api/v1/persons/99999999", "", {s.cookie}), 404);
   expectProblem(http(port(), "GET", "/api/v1/persons/abc", "", {s.cookie}), 404);

@@ -734,7 +734,9 @@ class SqliteStore final : public Store {
           "w.registration_id JOIN "
           "persons p ON p.id = "
           "r.person_id WHERE r.end_date IS NULL AND r.programme = 'kaa' AND (:caseworker IS NULL OR r.caseworker_id = "
-          ":caseworker) AND (:unit = '' OR r.unit = :unit) AND {} ORDER BY w.due, p.last_name, p.first_name, r.id",
+          ":caseworker) AND (:unit = '' OR r.unit = :unit OR r.unit = '') AND {} ORDER BY w.due, p.last_name, "
+          "p.first_name, "
+          "r.id",
           query->second, filter.caseload ? caseloadCondition(*filter.caseload) : "1"));
       if (filter.caseload) bindCaseload(s, *filter.caseload);
       if (int today = s.parameterIndex(":today")) s.bindAt(today, filter.today.iso());

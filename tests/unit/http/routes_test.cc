@@ -55,6 +55,7 @@ TEST(Routes, EveryRouteDeclaresTheDocumentedPermission) {
       {"POST /api/v1/persons/{id}/registrations/{registration}/close", write_cases},
       {"GET /api/v1/worklists", read_cases},
       {"GET /api/v1/worklists/{name}", read_cases},
+      {"GET /api/v1/team", assign_cases},
       {"POST /api/v1/identification-runs", run_identification},
       {"GET /api/v1/identification-runs", run_identification},
       {"GET /api/v1/access-log", read_access_log},
