@@ -118,11 +118,14 @@ int printAccessReview(Store& store, CivilDate from, CivilDate to, const AccessRe
   }
   more(review.breakGlass.size());
   printEntries("Reads outside the caseload (under break the glass)", review.outsideCaseload);
-  printEntries(fmt::format("Bulk reads (more than {} persons)", options.bulkThreshold), review.bulk);
+  printEntries(
+      fmt::format("Bulk reads (more than {} persons; not the lists of one's own caseload)", options.bulkThreshold),
+      review.bulk);
   printEntries(fmt::format("Reads outside office hours ({:02}–{:02} Monday–Friday, Swedish time)",
                            options.officeStartHour, options.officeEndHour),
                review.offHours);
   printEntries("Refused attempts on a person's case (403)", review.refused);
+  printEntries("Reads of the access log (auditors' reviews)", review.auditorReads);
   fmt::print("\nUsers who read more than {} distinct persons: {}\n", options.manyPersonsThreshold,
              review.manyPersons.size());
   for (const UserReadCount& u : review.manyPersons)

@@ -23,6 +23,14 @@ json::object finding(const std::vector<T>& items, std::size_t maxItems, ToJson t
   return {{"count", items.size()}, {"truncated", items.size() > maxItems}, {"items", std::move(shown)}};
 }
 
+// Answers that list what the reader reaches anyway, their caseload: a caseworker's worklists and
+// searches name many persons every day, and that is no bulk read.
+bool listsOwnCaseload(std::string_view route) {
+  return route == "GET /api/v1/worklists" || route == "GET /api/v1/worklists/{name}" || route == "GET /api/v1/persons";
+}
+
+bool readsAccessLog(std::string_view route) { return route.starts_with("GET /api/v1/access-log"); }
+
 }  // namespace
 
 json::object accessEntryJson(const LoggedAccess& a) {
@@ -73,9 +81,15 @@ AccessReview reviewAccess(std::span<const LoggedAccess> entries,
       review.refused.push_back(a);
       continue;
     }
+    if (readsAccessLog(a.entry.route)) {
+      review.auditorReads.push_back(a);
+      continue;
+    }
     if (!a.entry.purpose.empty()) review.outsideCaseload.push_back(a);
-    if (a.entry.count > options.bulkThreshold) review.bulk.push_back(a);
+    const bool caseloadList = listsOwnCaseload(a.entry.route);
+    if (a.entry.count > options.bulkThreshold && !caseloadList) review.bulk.push_back(a);
     if (outsideOfficeHours(a.time, options)) review.offHours.push_back(a);
+    if (caseloadList) continue;
     auto& [persons, count] = byUser[a.entry.username];
     persons.insert(a.entry.personIds.begin(), a.entry.personIds.end());
     ++count;
@@ -104,7 +118,8 @@ std::set<std::int64_t> personsNamed(const AccessReview& review, std::size_t maxI
   std::set<std::int64_t> persons;
   for (std::size_t i = 0; i < review.breakGlass.size() && i < maxItems; ++i)
     persons.insert(review.breakGlass[i].first.personId);
-  for (const auto* finding : {&review.outsideCaseload, &review.bulk, &review.offHours, &review.refused})
+  for (const auto* finding :
+       {&review.outsideCaseload, &review.bulk, &review.offHours, &review.refused, &review.auditorReads})
     for (std::size_t i = 0; i < finding->size() && i < maxItems; ++i)
       persons.insert((*finding)[i].entry.personIds.begin(), (*finding)[i].entry.personIds.end());
   return persons;
@@ -137,6 +152,7 @@ json::object accessReviewJson(const AccessReview& review, const AccessReviewOpti
           {"bulk", std::move(bulk)},
           {"off_hours", std::move(offHours)},
           {"refused", finding(review.refused, maxItems, accessEntryJson)},
+          {"auditor_reads", finding(review.auditorReads, maxItems, accessEntryJson)},
           {"many_persons", std::move(many)}};
 }
 

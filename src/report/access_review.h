@@ -35,10 +35,13 @@ struct AccessReview {
   std::int64_t entries = 0;
   std::vector<std::pair<AccessGrant, std::string>> breakGlass;  // the grants, with the grantee's username
   std::vector<LoggedAccess> outsideCaseload;  // reads made under a grant (the entry carries the reason)
-  std::vector<LoggedAccess> bulk;             // reads returning more than bulkThreshold persons
+  std::vector<LoggedAccess> bulk;             // reads returning more than bulkThreshold persons, but for the
+                                              // lists of a reader's own caseload (worklists, search)
   std::vector<LoggedAccess> offHours;         // reads outside office hours
   std::vector<LoggedAccess> refused;          // attempts refused (403) on a person's case, not reads
-  std::vector<UserReadCount> manyPersons;     // users over manyPersonsThreshold distinct persons
+  std::vector<LoggedAccess> auditorReads;     // reads of the access log and its review: apart from the rest
+  std::vector<UserReadCount> manyPersons;     // users who opened the cases of over manyPersonsThreshold
+                                              // distinct persons (lists of the caseload do not count)
 };
 
 AccessReview reviewAccess(std::span<const LoggedAccess> entries,

@@ -96,7 +96,7 @@ function entryFindings(review: AccessReview) {
     {
       id: "bulk",
       title: "Massuttag",
-      explanation: `Anrop som gav uppgifter om fler än ${review.bulk.threshold} personer.`,
+      explanation: `Anrop som gav uppgifter om fler än ${review.bulk.threshold} personer, utom listor ur den egna ärendelistan (arbetslistor, sökningar).`,
       finding: review.bulk,
     },
     {
@@ -104,6 +104,18 @@ function entryFindings(review: AccessReview) {
       title: "Läsningar utanför kontorstid",
       explanation: "Före 07.00, från 18.00 eller under helger, svensk tid. Helgdagar räknas inte.",
       finding: review.off_hours,
+    },
+    {
+      id: "refused",
+      title: "Nekade försök",
+      explanation: "Försök att öppna ett ärende utanför användarens behörighet, som nekades.",
+      finding: review.refused,
+    },
+    {
+      id: "auditor-reads",
+      title: "Granskningar av loggen",
+      explanation: "Revisorernas egna läsningar av åtkomstloggen, redovisade för sig.",
+      finding: review.auditor_reads,
     },
   ];
 }
@@ -196,7 +208,7 @@ export function AccessReviewView() {
           <Section
             id="many-persons"
             title="Användare som läst många personer"
-            explanation={`Användare som läst uppgifter om fler än ${review.many_persons.threshold} olika personer.`}
+            explanation={`Användare som öppnat ärenden för fler än ${review.many_persons.threshold} olika personer (listor ur den egna ärendelistan räknas inte).`}
             finding={review.many_persons}
           >
             <table>

@@ -66,6 +66,7 @@ export type AccessEntry = {
   person_ids: number[];
   count: number;
   purpose: string;
+  refused: boolean;
 };
 export type Finding<T> = { count: number; truncated: boolean; items: T[] };
 export type Grant = {
@@ -86,6 +87,8 @@ export type AccessReview = {
   bulk: Finding<AccessEntry> & { threshold: number };
   off_hours: Finding<AccessEntry> & { office_hours: string };
   many_persons: Finding<ReaderCount> & { threshold: number };
+  refused: Finding<AccessEntry>;
+  auditor_reads: Finding<AccessEntry>;
 };
 
 export async function accessReview(from: string, to: string): Promise<AccessReview> {

@@ -69,5 +69,31 @@ TEST(AccessReview, FindsEachKindOfEntryToLookAt) {
   EXPECT_TRUE(personsNamed(r, 0).empty()) << "nothing shown, nobody named";
 }
 
+// Issue 12: every caseworker was flagged for a bulk read every day by reading their own worklists, and
+// the auditor's reviews counted as bulk reads of 391 persons.
+TEST(AccessReview, ListsOfOnesOwnCaseloadAreNoBulkReadAndAuditorsReviewsStandApart) {
+  AccessReviewOptions o;
+  o.bulkThreshold = 2;
+  o.manyPersonsThreshold = 2;
+  auto at = [](LoggedAccess e, std::string route, std::string role = "caseworker") {
+    e.entry.route = std::move(route);
+    e.entry.role = std::move(role);
+    return e;
+  };
+  std::vector<LoggedAccess> entries{
+      at(entry(1, "2026-11-23T09:00:00.000Z", "anna", {1, 2, 3, 4}), "GET /api/v1/worklists/{name}"),
+      at(entry(2, "2026-11-23T09:01:00.000Z", "anna", {1, 2, 3}), "GET /api/v1/persons"),
+      at(entry(3, "2026-11-23T09:02:00.000Z", "revisor", {1, 2, 3, 4, 5}), "GET /api/v1/access-log/review", "auditor"),
+      at(entry(4, "2026-11-23T09:03:00.000Z", "admin", {1, 2, 3}), "POST /api/v1/identification-runs", "admin"),
+  };
+  AccessReview r = reviewAccess(entries, {}, o);
+  ASSERT_EQ(r.bulk.size(), 1u);
+  EXPECT_EQ(r.bulk[0].id, 4) << "an identification run's answer is an export of persons";
+  ASSERT_EQ(r.auditorReads.size(), 1u);
+  EXPECT_EQ(r.auditorReads[0].id, 3);
+  ASSERT_EQ(r.manyPersons.size(), 1u);
+  EXPECT_EQ(r.manyPersons[0].username, "admin") << "lists of anna's caseload do not count as persons read";
+}
+
 }  // namespace
 }  // namespace lotsen
