@@ -21,4 +21,33 @@ std::optional<Protection> protectionFromString(std::string_view text) {
   return std::nullopt;
 }
 
+std::vector<Error> validateContactDetails(const ContactDetails& c) {
+  std::vector<Error> errors;
+  if (!c.phone.empty()) {
+    std::size_t digits = 0;
+    bool ok = true;
+    for (std::size_t i = 0; i < c.phone.size(); ++i) {
+      char ch = c.phone[i];
+      if (ch >= '0' && ch <= '9')
+        ++digits;
+      else if (!(ch == ' ' || ch == '-' || ch == '(' || ch == ')' || (ch == '+' && i == 0)))
+        ok = false;
+    }
+    if (!ok || digits < 6 || digits > 15)
+      errors.push_back(
+          invalidInput("a phone number has 6 to 15 digits, e.g. 070-123 45 67 or +46 70 123 45 67", "phone"));
+  }
+  if (!c.email.empty()) {
+    std::size_t at = c.email.find('@');
+    std::string_view domain = at == std::string::npos ? std::string_view() : std::string_view(c.email).substr(at + 1);
+    bool ok = at != std::string::npos && at > 0 && c.email.size() <= 254 &&
+              domain.find('@') == std::string_view::npos && domain.find('.') != std::string_view::npos &&
+              !domain.starts_with('.') && !domain.ends_with('.') &&
+              c.email.find_first_of(" \t\r\n<>,;\"") == std::string::npos;
+    for (unsigned char ch : c.email) ok = ok && ch >= 0x21 && ch != 0x7F;
+    if (!ok) errors.push_back(invalidInput("an e-mail address is name@domain.se, at most 254 characters", "email"));
+  }
+  return errors;
+}
+
 }  // namespace lotsen

@@ -8,8 +8,10 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "domain/date.h"
+#include "domain/error.h"
 #include "domain/personal_id.h"
 
 namespace lotsen {
@@ -32,10 +34,24 @@ struct PersonDetails {
   Protection protection = Protection::none;
 };
 
+// The young person's own phone number and e-mail address (Förordning 2006:39, point 1: never a
+// guardian's). Kept by caseworkers, not by the registers; empty when not known.
+struct ContactDetails {
+  std::string phone;
+  std::string email;
+  bool operator==(const ContactDetails&) const = default;
+};
+
+// The rule for contact details: a phone number of 6 to 15 digits, written with spaces, hyphens,
+// brackets and a leading + as people write them; an e-mail address of the form name@domain.tld, at most
+// 254 characters. invalid_input naming "phone" or "email" for each that breaks it.
+std::vector<Error> validateContactDetails(const ContactDetails& contact);
+
 struct Person {
   std::int64_t id = 0;
   PersonDetails details;
   std::int64_t version = 0;
+  ContactDetails contact;
 };
 
 // A programme a person can be registered in. KAA first; labour-market programmes later.

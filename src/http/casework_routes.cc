@@ -415,6 +415,42 @@ Response reopenRegistration(Call& call) {
   return answer;
 }
 
+// The journal's type for a change of contact details ({"phone", "email"} before and after).
+constexpr std::string_view kContactChanged = "person.contact_changed";
+
+// Contact details, as a protected person's are answered to those who may not see their address: not at all.
+void hideContact(json::object& contact) {
+  contact["phone"] = nullptr;
+  contact["email"] = nullptr;
+}
+
+// PUT /api/v1/persons/{id}/contact-details {"phone", "email"} with the person's ETag: the young person's
+// own phone number and e-mail address (empty or null removes one).
+Response updateContactDetails(Call& call) {
+  auto personId = pathId(call, 0);
+  if (!personId) return problem(404, "Not Found", "no such person");
+  auto expected = ifMatchVersion(call, "person", *personId);
+  if (!expected) return expected.error();
+  JsonFields f(call.body, {"phone", "email"});
+  ContactDetails contact{f.text("phone"), f.text("email")};
+  for (Error& e : validateContactDetails(contact)) f.fail(std::move(e));
+  if (!f.errors().empty()) return validationProblem(f.errors());
+  Actor actor{call.user->id, call.user->username};
+  auto changed =
+      call.write<Person>([&](Store& s) { return s.setContactDetails(actor, *personId, *expected, contact); });
+  if (!changed) {
+    if (changed.error().kind != ErrorKind::conflict) return problem(changed.error());
+    auto now = call.writer.run<Person>([&](Store& s) { return s.person(*personId); });
+    json::value current = nullptr;
+    if (now) current = json::parse(personJson(*now, {}, std::nullopt, call.user->readsProtectedAddress));
+    return staleProblem(call, *personId, changed.error(), current);
+  }
+  call.accessedPersons({*personId});
+  Response r = jsonTextResponse(200, personJson(*changed, {}, std::nullopt, call.user->readsProtectedAddress));
+  r.headers.emplace_back("ETag", etagOf("person", changed->id, changed->version));
+  return r;
+}
+
 // Replaces a journalled person's "protection" (its kind) by "protected": true or false, as every
 // answer shows it; returns whether the person was protected.
 bool markProtection(json::object& person) {
@@ -447,7 +483,11 @@ Response history(Call& call) {
     json::object payload = payloadOf(e);
     // A protected person's address is never sent, nor an address from a time the person was protected;
     // nor which kind of protection it is.
-    if (e.type.starts_with("person."))
+    // Contact details are hidden like the address.
+    if (e.type == kContactChanged && hideAddress)
+      for (const char* side : {"before", "after"})
+        if (json::object* o = payload[side].if_object()) hideContact(*o);
+    if (e.type.starts_with("person.") && e.type != kContactChanged)
       for (const char* side : {"before", "after"})
         if (json::object* o = payload[side].if_object()) {
           bool wasProtected = markProtection(*o);
@@ -475,6 +515,7 @@ Response caseAsOf(Call& call, std::int64_t personId) {
   if (!events) return problem(events.error());
   std::string until = asOf->plusDays(1).iso() + "T00:00:00.000Z";
   std::optional<json::object> person;
+  json::object contact{{"phone", ""}, {"email", ""}};
   std::map<std::int64_t, json::object> registrations;
   std::map<std::string, std::map<std::int64_t, json::object>> records;
   for (const Event& e : *events) {
@@ -482,7 +523,9 @@ Response caseAsOf(Call& call, std::int64_t personId) {
     json::object payload = payloadOf(e);
     json::object* after = payload["after"].if_object();
     if (!after) continue;
-    if (e.type.starts_with("person.")) {
+    if (e.type == kContactChanged) {
+      contact = *after;
+    } else if (e.type.starts_with("person.")) {
       person = *after;
     } else if (e.type.starts_with("registration.")) {
       registrations[(*after)["id"].as_int64()] = *after;
@@ -495,6 +538,8 @@ Response caseAsOf(Call& call, std::int64_t personId) {
   auto now = call.store.person(personId);
   if (!now) return problem(now.error());
   bool isProtected = markProtection(*person) || now->details.protection != Protection::none;
+  if (isProtected && !call.user->readsProtectedAddress) hideContact(contact);
+  (*person)["contact"] = std::move(contact);
   if (isProtected && !call.user->readsProtectedAddress)
     for (const char* field : {"street_address", "postal_code", "city"}) person->erase(field);
   json::object body{{"as_of", asOf->iso()}, {"id", personId}, {"person", *person}};
@@ -546,6 +591,7 @@ Response worklist(Call& call) {
                      {"first_name", e.firstName},
                      {"last_name", e.lastName},
                      {"protected", e.protectedIdentity},
+                     {"phone", e.protectedIdentity || e.phone.empty() ? json::value(nullptr) : json::value(e.phone)},
                      {"caseworker_id", e.caseworkerId ? json::value(*e.caseworkerId) : json::value(nullptr)},
                      {"unit", e.unit},
                      {"due", e.due.iso()},
@@ -647,6 +693,7 @@ std::vector<Route> caseworkRoutes() {
   routes.push_back(
       {"POST", "/api/v1/persons/{id}/registrations/{registration}/reopen", write_cases, worker, reopenRegistration});
   routes.push_back({"GET", "/api/v1/persons/{id}/history", read_cases, inline_read, history});
+  routes.push_back({"PUT", "/api/v1/persons/{id}/contact-details", write_cases, worker, updateContactDetails});
   routes.push_back({"GET", "/api/v1/worklists", read_cases, inline_read, worklistSummary});
   routes.push_back({"GET", "/api/v1/team", assign_cases, inline_read, team});
   routes.push_back({"GET", "/api/v1/worklists/{name}", read_cases, inline_read, worklist});

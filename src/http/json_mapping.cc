@@ -37,8 +37,10 @@ std::string personJson(const Person& p, const std::vector<Registration>& registr
   out.reserve(512 + 256 * registrations.size());
   out.beginObject();
   writeSummaryFields(out, p);
+  // A protected person's address and contact details reach only those allowed to see the address.
+  const bool hidden = d.protection != Protection::none && !showProtectedAddress;
   out.key("address");
-  if (d.protection != Protection::none && !showProtectedAddress)
+  if (hidden)
     out.null();
   else
     out.beginObject()
@@ -46,6 +48,11 @@ std::string personJson(const Person& p, const std::vector<Registration>& registr
         .field("postal_code", d.postalCode)
         .field("city", d.city)
         .endObject();
+  out.key("contact");
+  if (hidden)
+    out.null();
+  else
+    out.beginObject().field("phone", p.contact.phone).field("email", p.contact.email).endObject();
   out.field("municipality_code", d.municipalityCode)
       .field("birth_date", d.personalId.birthDate().iso())
       .field("coordination_number", d.personalId.isCoordinationNumber())

@@ -126,6 +126,7 @@ struct WorklistEntry {
   CivilDate due;                   // the day it should be done by (overdue when before today)
   std::string detail;              // what is due, e.g. the measure's id or the occupation code
   bool protectedIdentity = false;  // the person has a protected identity (which kind is never told)
+  std::string phone;               // the young person's own, for the call the list asks for
 };
 
 struct WorklistFilter {
@@ -224,6 +225,11 @@ class Store {
   // conflict when `expectedVersion` is not the stored version; not_found when there is no such person.
   virtual std::expected<Person, Error> updatePerson(const Actor& actor, std::int64_t id, std::int64_t expectedVersion,
                                                     const PersonDetails& details) = 0;
+  // Replaces the person's contact details with a new version ("person.contact_changed"); conflict on a
+  // stale version, not_found for an unknown person. The caller validates them (validateContactDetails).
+  virtual std::expected<Person, Error> setContactDetails(const Actor& actor, std::int64_t id,
+                                                         std::int64_t expectedVersion,
+                                                         const ContactDetails& contact) = 0;
   virtual std::expected<Person, Error> person(std::int64_t id) = 0;
   virtual std::expected<std::optional<Person>, Error> personByPersonalId(const PersonalId& id) = 0;
   // Ordered by last name, first name, id.

@@ -222,6 +222,40 @@ TEST_F(CaseworkApi, WhatGetAnswersPutAcceptsUnchangedForEveryRecordKindAndSubGoa
   EXPECT_EQ(assessed.status, 201) << assessed.body;
 }
 
+// Issue 12: the young person's own phone number and e-mail address, edited with the person's ETag,
+// journalled, and shown where the caseworker calls from.
+TEST_F(CaseworkApi, ContactDetailsAreKeptWithThePersonsVersionAndJournalled) {
+  auto person = http(server_->port(), "GET", personPath(), "", {session_->cookie});
+  std::string etag = person.headers["etag"];
+  EXPECT_EQ(
+      send("PUT", personPath("/contact-details"), R"({"phone":"ring mig","email":"alva@"})", {"If-Match: " + etag})
+          .status,
+      422);
+  auto set = send("PUT", personPath("/contact-details"), R"({"phone":"070-123 45 67","email":"alva.ek@example.se"})",
+                  {"If-Match: " + etag});
+  ASSERT_EQ(set.status, 200) << set.body;
+  EXPECT_EQ(body(set)["contact"].at("phone").as_string(), "070-123 45 67");
+  auto stale = send("PUT", personPath("/contact-details"), R"({"phone":"070-999 99 99"})", {"If-Match: " + etag});
+  ASSERT_EQ(stale.status, 409);
+  EXPECT_EQ(body(stale)["current"].at("contact").at("phone").as_string(), "070-123 45 67");
+  EXPECT_EQ(body(http(server_->port(), "GET", personPath(), "", {session_->cookie}))["contact"].at("email").as_string(),
+            "alva.ek@example.se");
+  json::object history = body(http(server_->port(), "GET", personPath("/history"), "", {session_->cookie}));
+  bool journalled = false;
+  for (const auto& e : history["items"].as_array())
+    journalled = journalled || (e.at("type").as_string() == "person.contact_changed" &&
+                                e.at("after").at("phone").as_string() == "070-123 45 67");
+  EXPECT_TRUE(journalled);
+  auto list = body(http(server_->port(), "GET", "/api/v1/worklists/occupation?caseworker=all", "", {session_->cookie}));
+  bool listed = false;
+  for (const auto& item : list["items"].as_array())
+    if (item.at("person_id").as_int64() == personId_) {
+      EXPECT_EQ(item.at("phone").as_string(), "070-123 45 67");
+      listed = true;
+    }
+  EXPECT_TRUE(listed) << json::serialize(list);
+}
+
 TEST_F(CaseworkApi, AssignThenCloseByHandThenNothingMoreToDocument) {
   std::string reg = personPath("/registrations/" + std::to_string(registrationId_));
   // Issue 12: the person's ETag sent to change a registration answered 409 "changed by someone else".

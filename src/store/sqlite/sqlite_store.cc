@@ -152,7 +152,8 @@ class Statement {
 
 constexpr std::string_view kPersonColumns =
     "id, personal_id, first_name, last_name, street_address, postal_code, city, municipality_code, protection, "
-    "version";
+    "version, phone, email";
+constexpr int kPersonColumnCount = 12;
 constexpr std::string_view kUserColumns =
     "id, username, role, password_hash, active, version, last_login_at, (SELECT group_concat(unit, char(10)) FROM "
     "user_units WHERE user_id = users.id), reads_protected_address";
@@ -161,9 +162,9 @@ constexpr std::string_view kRegistrationColumns =
 
 // `text` (JSON) without identity, contact details or free text, at any depth: what retention keeps.
 json::value deidentifiedJson(const std::string& text) {
-  static const std::set<std::string, std::less<>> kRemoved{"personal_id", "first_name", "last_name", "street_address",
-                                                           "postal_code", "city",       "note",      "content",
-                                                           "partner",     "title",      "comment"};
+  static const std::set<std::string, std::less<>> kRemoved{
+      "personal_id", "first_name", "last_name", "street_address", "postal_code", "city", "note",
+      "content",     "partner",    "title",     "comment",        "phone",       "email"};
   std::function<void(json::value&)> scrub = [&](json::value& v) {
     if (json::object* o = v.if_object()) {
       for (auto it = o->begin(); it != o->end();) {
@@ -343,7 +344,7 @@ class SqliteStore final : public Store {
           .bind(d.personalId.canonical(), d.firstName, d.lastName, d.streetAddress, d.postalCode, d.city,
                 d.municipalityCode, toString(d.protection), searchName(d), digitsOf(d.personalId.canonical()))
           .run();
-      created = Person{sqlite3_last_insert_rowid(db_), d, 1};
+      created = Person{sqlite3_last_insert_rowid(db_), d, 1, {}};
       return appendEvent(actor, created->id, "person.created", nullptr, personJson(d));
     });
     if (!done) return std::unexpected(done.error());
@@ -364,11 +365,31 @@ class SqliteStore final : public Store {
           .bind(d.personalId.canonical(), d.firstName, d.lastName, d.streetAddress, d.postalCode, d.city,
                 d.municipalityCode, toString(d.protection), searchName(d), digitsOf(d.personalId.canonical()), id)
           .run();
-      updated = Person{id, d, expectedVersion + 1};
+      updated = Person{id, d, expectedVersion + 1, before->contact};
       return appendEvent(actor, id, "person.updated", personJson(before->details), personJson(d));
     });
     if (!done) return std::unexpected(done.error());
     return *updated;
+  }
+
+  std::expected<Person, Error> setContactDetails(const Actor& actor, std::int64_t id, std::int64_t expectedVersion,
+                                                 const ContactDetails& contact) override {
+    std::optional<Person> changed;
+    auto done = transaction([&]() -> std::expected<void, Error> {
+      auto before = person(id);
+      if (!before) return std::unexpected(before.error());
+      if (before->version != expectedVersion) return std::unexpected(staleVersion("person", id, before->version));
+      prepare("UPDATE persons SET phone = ?, email = ?, version = version + 1 WHERE id = ?")
+          .bind(contact.phone, contact.email, id)
+          .run();
+      changed = *before;
+      changed->contact = contact;
+      changed->version = expectedVersion + 1;
+      auto json = [](const ContactDetails& c) { return json::object{{"phone", c.phone}, {"email", c.email}}; };
+      return appendEvent(actor, id, "person.contact_changed", json(before->contact), json(contact));
+    });
+    if (!done) return std::unexpected(done.error());
+    return *changed;
   }
 
   std::expected<Person, Error> person(std::int64_t id) override {
@@ -506,7 +527,7 @@ class SqliteStore final : public Store {
       auto s = prepare(sql);
       s.bind(programme, municipalityCode, municipalityCode);
       std::vector<RegisteredPerson> result;
-      while (s.step()) result.push_back({readPerson(s), readRegistration(s, 10)});
+      while (s.step()) result.push_back({readPerson(s), readRegistration(s, kPersonColumnCount)});
       return result;
     });
   }
@@ -556,7 +577,7 @@ class SqliteStore final : public Store {
       auto s = prepare(sql);
       s.bind(programme);
       std::vector<RegisteredPerson> result;
-      while (s.step()) result.push_back({readPerson(s), readRegistration(s, 10)});
+      while (s.step()) result.push_back({readPerson(s), readRegistration(s, kPersonColumnCount)});
       return result;
     });
   }
@@ -730,7 +751,7 @@ class SqliteStore final : public Store {
     return guard([&]() -> std::expected<std::vector<WorklistEntry>, Error> {
       auto s = prepare(fmt::format(
           "WITH w(registration_id, due, detail) AS ({}) SELECT p.id, r.id, p.first_name, p.last_name, "
-          "r.caseworker_id, r.unit, w.due, w.detail, p.protection <> '' FROM w JOIN registrations r ON r.id = "
+          "r.caseworker_id, r.unit, w.due, w.detail, p.protection <> '', p.phone FROM w JOIN registrations r ON r.id = "
           "w.registration_id JOIN "
           "persons p ON p.id = "
           "r.person_id WHERE r.end_date IS NULL AND r.programme = 'kaa' AND (:caseworker IS NULL OR r.caseworker_id = "
@@ -745,7 +766,7 @@ class SqliteStore final : public Store {
       std::vector<WorklistEntry> entries;
       while (s.step())
         entries.push_back(WorklistEntry{s.integer(0), s.integer(1), s.text(2), s.text(3), s.optionalInteger(4),
-                                        s.text(5), dateColumn(s, 6), s.text(7), s.integer(8) != 0});
+                                        s.text(5), dateColumn(s, 6), s.text(7), s.integer(8) != 0, s.text(9)});
       return entries;
     });
   }
@@ -1065,6 +1086,7 @@ class SqliteStore final : public Store {
       std::string birthMonth = p->details.personalId.birthDate().iso().substr(0, 7);
       prepare(
           "UPDATE persons SET personal_id = 'gallrad-' || id, first_name = '', last_name = '', street_address = '', "
+          "phone = '', email = '', "
           "postal_code = '', city = '', protection = '', search_name = '', id_digits = '', birth_month = ?, "
           "deidentified_at = ?, version = version + 1 WHERE id = ?")
           .bind(birthMonth, nowIso(), personId)
@@ -1353,7 +1375,7 @@ class SqliteStore final : public Store {
     return Person{s.integer(0),
                   PersonDetails{*pid, s.text(2), s.text(3), s.text(4), s.text(5), s.text(6), s.text(7),
                                 protection.value_or(Protection::protected_registration)},
-                  s.integer(9)};
+                  s.integer(9), ContactDetails{s.text(10), s.text(11)}};
   }
 
   // A registration from kRegistrationColumns starting at column `at`.

@@ -63,7 +63,7 @@ Person protectedPerson() {
       7,
       PersonDetails{*PersonalId::parse("20080312-2381", *CivilDate::fromParts(2026, 11, 22)), "Åsa", "Öberg \"Ö\"",
                     "Storgatan 1", "50330", "Borås", "1490", Protection::protected_registration},
-      3};
+      3, ContactDetails{"070-123 45 67", "asa@example.se"}};
 }
 
 TEST(JsonWriter, PersonHasTheApiShapeAndHidesAProtectedAddress) {
@@ -79,6 +79,7 @@ TEST(JsonWriter, PersonHasTheApiShapeAndHidesAProtectedAddress) {
                         {"last_name", "Öberg \"Ö\""},
                         {"protected", true},
                         {"address", nullptr},
+                        {"contact", nullptr},
                         {"municipality_code", "1490"},
                         {"birth_date", "2008-03-12"},
                         {"coordination_number", false},
@@ -88,9 +89,10 @@ TEST(JsonWriter, PersonHasTheApiShapeAndHidesAProtectedAddress) {
   EXPECT_EQ(personJson(protectedPerson(), {open, ended}, std::nullopt, false), json::serialize(expected));
 
   expected["address"] = json::object{{"street_address", "Storgatan 1"}, {"postal_code", "50330"}, {"city", "Borås"}};
+  expected["contact"] = json::object{{"phone", "070-123 45 67"}, {"email", "asa@example.se"}};
   expected["occupation"] = json::object{{"kind", "work"}};
   EXPECT_EQ(personJson(protectedPerson(), {open, ended}, R"({"kind":"work"})", true), json::serialize(expected))
-      << "the reader with read_protected_address sees the address";
+      << "the reader with read_protected_address sees the address and the contact details";
 
   json::object registration = registrationJson(ended);
   EXPECT_EQ(json::serialize(registration),
