@@ -9,6 +9,7 @@
 #include <iostream>
 #include <regex>
 
+#include "clock/swedish_time.h"
 #include "demo/demo.h"
 #include "domain/access.h"
 #include "domain/text.h"
@@ -37,7 +38,8 @@ int fail(const Error& error) {
   return error.kind == ErrorKind::internal ? kInternal : kBadInput;
 }
 
-CivilDate today() { return CivilDate::ofTime(std::chrono::system_clock::now()); }
+// Today in Swedish time.
+CivilDate today() { return swedishDay(std::chrono::system_clock::now()); }
 
 // The date given in option `name` (YYYY-MM-DD), or `fallback` when the option was not given.
 std::expected<CivilDate, Error> dateOption(std::string_view name, const std::string& text, CivilDate fallback) {

@@ -51,7 +51,10 @@ std::vector<Error> validateContactAttempt(const ContactAttempt& c, const CaseCon
                                           const CodeList& occupations) {
   std::vector<Error> errors;
   checkCaseDate(errors, c.date, context, "date");
-  if (!isTime(c.time)) errors.push_back(invalidInput("time is HH:MM", "time"));
+  if (!isTime(c.time))
+    errors.push_back(invalidInput("time is HH:MM", "time"));
+  else if (c.date == context.today && c.time > context.timeNow)
+    errors.push_back(invalidInput(fmt::format("time is later than now ({}, Swedish time)", context.timeNow), "time"));
   checkCode(errors, channels, c.channel, c.date, "channel");
   if (!c.occupation.empty()) {
     if (!c.reached)

@@ -22,6 +22,7 @@ struct CaseContext {
   CivilDate today;
   CivilDate registrationStart;
   std::optional<CivilDate> registrationEnd;
+  std::string timeNow = "23:59";  // "HH:MM", Swedish time: a contact today is not later than now
 };
 
 struct ContactAttempt {

@@ -6,6 +6,7 @@
 #include <boost/json.hpp>
 #include <cmath>
 
+#include "clock/swedish_time.h"
 #include "domain/text.h"
 #include "http/auth.h"
 #include "http/json_body.h"
@@ -297,7 +298,7 @@ std::optional<std::int64_t> pathId(const Call& call, std::size_t index) {
   return positiveNumber(call.params.at(index));
 }
 
-CivilDate todayOf(const Call& call) { return CivilDate::ofTime(call.now); }
+CivilDate todayOf(const Call& call) { return swedishDay(call.now); }
 
 std::string etagOf(std::string_view resource, std::int64_t id, std::int64_t version) {
   return fmt::format("\"{}/{}/{}\"", resource, id, version);

@@ -204,7 +204,7 @@ std::vector<Route> userRoutes();
 Response caseAsOf(Call& call, std::int64_t personId);
 // The id in path parameter `index`, or nothing when it is not a positive number.
 std::optional<std::int64_t> pathId(const Call& call, std::size_t index);
-// The day of the request (UTC).
+// The day of the request in Swedish time (Europe/Stockholm).
 CivilDate todayOf(const Call& call);
 // The ETag of version `version` of resource `resource` `id`: "registration/12/4". Each resource has its
 // own, so that one sent to another resource's change is told apart from a stale one.

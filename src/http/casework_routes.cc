@@ -7,6 +7,7 @@
 #include <boost/json.hpp>
 #include <map>
 
+#include "clock/swedish_time.h"
 #include "domain/target_group.h"
 #include "http/api.h"
 #include "http/json_mapping.h"
@@ -167,8 +168,11 @@ const RecordKind kKinds[] = {
 };
 
 CaseContext contextFor(const Call& call, const std::optional<Registration>& registration) {
+  auto local = swedishLocalTime(std::chrono::floor<std::chrono::seconds>(call.now));
+  std::chrono::hh_mm_ss time(local - std::chrono::floor<std::chrono::days>(local));
   return CaseContext{todayOf(call), registration ? registration->startDate : *CivilDate::fromParts(1900, 1, 1),
-                     registration ? registration->endDate : std::nullopt};
+                     registration ? registration->endDate : std::nullopt,
+                     fmt::format("{:02}:{:02}", time.hours().count(), time.minutes().count())};
 }
 
 Response listRecords(Call& call, const RecordKind& kind) {

@@ -17,6 +17,7 @@
 #include <thread>
 #include <unordered_map>
 
+#include "clock/swedish_time.h"
 #include "http/api.h"
 #include "store/access_chain.h"
 
@@ -597,7 +598,7 @@ class Server {
 
   // Retention for today's date, logged with its count; then again after retentionInterval.
   void runRetention() {
-    auto today = CivilDate::ofTime(std::chrono::system_clock::now());
+    auto today = swedishDay(std::chrono::system_clock::now());
     auto count = std::make_shared<std::size_t>(0);
     writer_.submit(
         [today, count](Store& s) -> std::expected<void, Error> {

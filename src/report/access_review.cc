@@ -5,16 +5,11 @@
 #include <map>
 #include <set>
 
+#include "clock/swedish_time.h"
+
 namespace lotsen {
 namespace json = boost::json;
 namespace {
-
-std::chrono::sys_seconds lastSundayAtOneUtc(int year, unsigned month) {
-  using namespace std::chrono;
-  sys_days last = sys_days(year_month_day_last(std::chrono::year(year), month_day_last(std::chrono::month(month))));
-  sys_days sunday = last - (weekday(last) - Sunday);
-  return sunday + hours(1);
-}
 
 template <class T, class ToJson>
 json::object finding(const std::vector<T>& items, std::size_t maxItems, ToJson toJson) {
@@ -45,13 +40,6 @@ json::object accessEntryJson(const LoggedAccess& a) {
           {"count", a.entry.count},
           {"purpose", a.entry.purpose},
           {"refused", a.entry.refused}};
-}
-
-std::chrono::local_seconds swedishLocalTime(std::chrono::sys_seconds utc) {
-  using namespace std::chrono;
-  int year = static_cast<int>(year_month_day(floor<days>(utc)).year());
-  bool summer = lastSundayAtOneUtc(year, 3) <= utc && utc < lastSundayAtOneUtc(year, 10);
-  return local_seconds((utc + hours(summer ? 2 : 1)).time_since_epoch());
 }
 
 bool outsideOfficeHours(std::string_view time, const AccessReviewOptions& options) {

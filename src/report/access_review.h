@@ -60,8 +60,6 @@ std::set<std::int64_t> personsNamed(const AccessReview& review, std::size_t maxI
 boost::json::object accessReviewJson(const AccessReview& review, const AccessReviewOptions& options,
                                      std::size_t maxItems);
 
-// Swedish local time (CET, or CEST from the last Sunday of March to the last Sunday of October, 01:00 UTC).
-std::chrono::local_seconds swedishLocalTime(std::chrono::sys_seconds utc);
 // True outside Monday–Friday officeStartHour–officeEndHour Swedish time. `time` is "YYYY-MM-DDTHH:MM:SS…Z";
 // an unreadable time counts as outside.
 bool outsideOfficeHours(std::string_view time, const AccessReviewOptions& options);

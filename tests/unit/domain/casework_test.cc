@@ -27,6 +27,21 @@ TEST(ContactAttemptRules, ValidAttemptPasses) {
                   .empty());
 }
 
+// Issue 12: a contact later today than now is in the future too (Swedish time).
+TEST(ContactAttemptRules, AContactLaterTodayThanNowIsInTheFuture) {
+  CaseContext at0930{date("2026-03-01"), date("2026-01-10"), std::nullopt, "09:30"};
+  EXPECT_TRUE(
+      validateContactAttempt({date("2026-03-01"), "09:30", "phone", false, "", ""}, at0930, kChannels, kOccupations)
+          .empty());
+  EXPECT_EQ(fields(validateContactAttempt({date("2026-03-01"), "09:31", "phone", false, "", ""}, at0930, kChannels,
+                                          kOccupations)),
+            std::vector<std::string>{"time"});
+  EXPECT_TRUE(
+      validateContactAttempt({date("2026-02-28"), "23:00", "phone", false, "", ""}, at0930, kChannels, kOccupations)
+          .empty())
+      << "yesterday evening is past";
+}
+
 TEST(ContactAttemptRules, NotInTheFutureNorBeforeTheRegistration) {
   EXPECT_EQ(fields(validateContactAttempt({date("2026-03-02"), "09:30", "phone", false, "", ""}, kContext, kChannels,
                                           kOccupations)),
