@@ -259,6 +259,32 @@ Response updateRecord(Call& call, const RecordKind& kind) {
   return withEtag(jsonResponse(200, recordResponse(*updated)), kind.kind, updated->id, updated->version);
 }
 
+// POST …/{records}/{record}/void {"reason"} with the record's ETag: a record made by mistake leaves the
+// current state, the worklists and the statistics, and stays in the history with the reason.
+Response voidRecord(Call& call, const RecordKind& kind) {
+  auto personId = pathId(call, 0);
+  auto recordId = pathId(call, 1);
+  if (!personId || !recordId) return problem(404, "Not Found", "no such record");
+  auto expected = ifMatchVersion(call, kind.kind, *recordId);
+  if (!expected) return expected.error();
+  JsonFields f(call.body, {"reason"});
+  std::string reason = f.text("reason", true);
+  if (auto ok = checkRequiredText(reason, "reason"); !ok) f.fail(ok.error());
+  if (!f.errors().empty()) return validationProblem(f.errors());
+  auto current = call.store.caseRecord(*recordId);
+  if (!current || current->personId != *personId || current->kind != kind.kind)
+    return problem(404, "Not Found", "no such record");
+  Actor actor{call.user->id, call.user->username};
+  auto voided = call.write<CaseRecord>([&](Store& s) { return s.voidCaseRecord(actor, *recordId, *expected, reason); });
+  if (!voided) {
+    if (voided.error().kind != ErrorKind::conflict) return problem(voided.error());
+    auto now = call.writer.run<CaseRecord>([&](Store& s) { return s.caseRecord(*recordId); });
+    return staleProblem(call, *personId, voided.error(),
+                        now ? json::value(caseRecordJson(*now)) : json::value(nullptr));
+  }
+  return withEtag(jsonResponse(200, caseRecordJson(*voided)), kind.kind, voided->id, voided->version);
+}
+
 // The registration named in the path, checked to be the person's.
 std::expected<Registration, Response> pathRegistration(Call& call) {
   auto personId = pathId(call, 0);
@@ -389,7 +415,7 @@ Response closeRegistration(Call& call) {
 Response reopenRegistration(Call& call) {
   JsonFields f(call.body, {"reason"});
   std::string reason = f.text("reason", true);
-  if (auto ok = checkFreeText(reason, "reason"); !ok) f.fail(ok.error());
+  if (auto ok = checkRequiredText(reason, "reason"); !ok) f.fail(ok.error());
   if (!f.errors().empty()) return validationProblem(f.errors());
   auto registration = pathRegistration(call);
   if (!registration) return registration.error();
@@ -534,7 +560,11 @@ Response caseAsOf(Call& call, std::int64_t personId) {
     } else if (e.type.starts_with("registration.")) {
       registrations[(*after)["id"].as_int64()] = *after;
     } else if (std::size_t dot = e.type.find('.'); dot != std::string::npos && after->contains("data")) {
-      records[e.type.substr(0, dot)][(*after)["id"].as_int64()] = *after;
+      auto& kind = records[e.type.substr(0, dot)];
+      if (after->contains("voided"))
+        kind.erase((*after)["id"].as_int64());  // voided: out of the case from then on
+      else
+        kind[(*after)["id"].as_int64()] = *after;
     }
   }
   if (!person) return problem(404, "Not Found", fmt::format("the person was not in the register on {}", asOf->iso()));
@@ -689,6 +719,8 @@ std::vector<Route> caseworkRoutes() {
     routes.push_back({"POST", base, write_cases, worker, [&kind](Call& c) { return createRecord(c, kind); }});
     routes.push_back(
         {"PUT", base + "/{record}", write_cases, worker, [&kind](Call& c) { return updateRecord(c, kind); }});
+    routes.push_back(
+        {"POST", base + "/{record}/void", write_cases, worker, [&kind](Call& c) { return voidRecord(c, kind); }});
   }
   routes.push_back(
       {"PUT", "/api/v1/persons/{id}/registrations/{registration}/assignment", assign_cases, worker, assign});

@@ -203,6 +203,7 @@ json::object registrationJson(const Registration& r) {
 
 json::object caseRecordJson(const CaseRecord& r) {
   json::object o{{"id", r.id}, {"kind", r.kind}, {"version", r.version}};
+  if (r.voided) o["voided"] = true;
   o["registration_id"] = r.registrationId ? json::value(*r.registrationId) : json::value(nullptr);
   boost::system::error_code ec;
   o["data"] = json::parse(r.data, ec);

@@ -113,6 +113,7 @@ struct CaseRecord {
   std::optional<std::int64_t> registrationId;
   std::string data;
   std::int64_t version = 0;
+  bool voided = false;  // made by mistake: out of every list and count, kept in the history
 };
 
 // One line of a worklist: a registration that needs something done, and by when.
@@ -275,8 +276,13 @@ class Store {
   // conflict when `expectedVersion` is stale; not_found for an unknown id.
   virtual std::expected<CaseRecord, Error> updateCaseRecord(const Actor& actor, std::int64_t id,
                                                             std::int64_t expectedVersion, const std::string& data) = 0;
+  // Voids a record made by mistake ("<kind>.voided", with `reason`): it leaves every list, worklist and
+  // count, and stays in the history. conflict when stale or voided already; not_found for an unknown id.
+  virtual std::expected<CaseRecord, Error> voidCaseRecord(const Actor& actor, std::int64_t id,
+                                                          std::int64_t expectedVersion, const std::string& reason) = 0;
+  // Any record, voided or not.
   virtual std::expected<CaseRecord, Error> caseRecord(std::int64_t id) = 0;
-  // A person's records of one kind (all kinds when empty), oldest first.
+  // A person's records of one kind (all kinds when empty) that are not voided, oldest first.
   virtual std::expected<std::vector<CaseRecord>, Error> caseRecordsOf(std::int64_t personId, std::string_view kind) = 0;
 
   // The municipality's settings (first_contact_days, contact_retry_days, occupation_stale_months, …).

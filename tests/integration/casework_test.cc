@@ -256,6 +256,33 @@ TEST_F(CaseworkApi, ContactDetailsAreKeptWithThePersonsVersionAndJournalled) {
   EXPECT_TRUE(listed) << json::serialize(list);
 }
 
+// Issue 12: a record made by mistake is voided with a reason: out of the case, in the history.
+TEST_F(CaseworkApi, AVoidedRecordLeavesTheCaseAndStaysInTheHistory) {
+  auto mistake = send("POST", personPath("/contact-attempts"),
+                      R"({"date":"2026-02-16","time":"11:00","channel":"sms","reached":false,"note":"Fel person"})");
+  ASSERT_EQ(mistake.status, 201) << mistake.body;
+  std::string path = mistake.headers.at("location"), etag = mistake.headers.at("etag");
+  EXPECT_EQ(send("POST", path + "/void", R"({"reason":""})", {"If-Match: " + etag}).status, 422);
+  auto voided = send("POST", path + "/void", R"({"reason":"Skrivet i fel ärende"})", {"If-Match: " + etag});
+  ASSERT_EQ(voided.status, 200) << voided.body;
+  EXPECT_TRUE(body(voided)["voided"].as_bool());
+  auto list = body(http(server_->port(), "GET", personPath("/contact-attempts"), "", {session_->cookie}));
+  for (const auto& r : list["items"].as_array()) EXPECT_NE(r.at("data").at("date").as_string(), "2026-02-16");
+  json::object history = body(http(server_->port(), "GET", personPath("/history"), "", {session_->cookie}));
+  bool journalled = false;
+  for (const auto& e : history["items"].as_array())
+    journalled = journalled || (e.at("type").as_string() == "contact_attempt.voided" &&
+                                e.at("after").at("void_reason").as_string() == "Skrivet i fel ärende");
+  EXPECT_TRUE(journalled);
+  std::string now = voided.headers.at("etag");
+  EXPECT_EQ(send("POST", path + "/void", R"({"reason":"En gång till"})", {"If-Match: " + now}).status, 409);
+  EXPECT_EQ(
+      send("PUT", path, R"({"date":"2026-02-16","time":"11:00","channel":"sms","reached":false})", {"If-Match: " + now})
+          .status,
+      409)
+      << "a voided record is not corrected";
+}
+
 TEST_F(CaseworkApi, AssignThenCloseByHandThenNothingMoreToDocument) {
   std::string reg = personPath("/registrations/" + std::to_string(registrationId_));
   // Issue 12: the person's ETag sent to change a registration answered 409 "changed by someone else".
@@ -326,6 +353,7 @@ TEST_F(CaseworkApi, AssignThenCloseByHandThenNothingMoreToDocument) {
 TEST_F(CaseworkApi, AClosureMadeByMistakeIsReopenedWithItsReasonAndItsMeasuresGoOn) {
   std::string reg = personPath("/registrations/" + std::to_string(registrationId_));
   EXPECT_EQ(send("POST", reg + "/reopen", R"({"reason":"   "})", {"If-Match: \"3\""}).status, 422);
+  EXPECT_EQ(send("POST", reg + "/reopen", R"({"reason":""})", {"If-Match: \"3\""}).status, 422) << "a reason is given";
   auto reopened =
       send("POST", reg + "/reopen", R"({"reason":"Fel person: det var systern som flyttade"})", {"If-Match: \"3\""});
   ASSERT_EQ(reopened.status, 200) << reopened.body;

@@ -190,7 +190,8 @@ json::value deidentifiedJson(const std::string& text) {
 constexpr std::string_view kJoinLatestOccupation =
     "LEFT JOIN (SELECT person_id, json_extract(data, '$.effective_date') AS effective_date, json_extract(data, "
     "'$.kind') AS kind, row_number() OVER (PARTITION BY person_id ORDER BY json_extract(data, '$.effective_date') "
-    "DESC, id DESC) AS n FROM case_records WHERE kind = 'occupation') o ON o.person_id = r.person_id AND o.n = 1";
+    "DESC, id DESC) AS n FROM live_case_records WHERE kind = 'occupation' AND coalesce(json_extract(data, "
+    "'$.planned'), 0) = 0) o ON o.person_id = r.person_id AND o.n = 1";
 
 // The condition "registration r lies in the caseload" (domain covers()), with parameters :caseload_user and
 // :caseload_units; bind them with bindCaseload.
@@ -629,7 +630,7 @@ class SqliteStore final : public Store {
       prepare("INSERT INTO case_records (kind, person_id, registration_id, data) VALUES (?, ?, ?, ?)")
           .bind(kind, personId, registrationId, data)
           .run();
-      created = CaseRecord{sqlite3_last_insert_rowid(db_), std::string(kind), personId, registrationId, data, 1};
+      created = CaseRecord{sqlite3_last_insert_rowid(db_), std::string(kind), personId, registrationId, data, 1, false};
       return appendEvent(actor, personId, fmt::format("{}.created", kind), nullptr, caseRecordJson(*created));
     });
     if (!done) return std::unexpected(done.error());
@@ -643,6 +644,7 @@ class SqliteStore final : public Store {
       auto before = caseRecord(id);
       if (!before) return std::unexpected(before.error());
       if (before->version != expectedVersion) return std::unexpected(staleVersion(before->kind, id, before->version));
+      if (before->voided) return std::unexpected(conflict(fmt::format("{} {} was voided", before->kind, id)));
       prepare("UPDATE case_records SET data = ?, version = version + 1 WHERE id = ?").bind(data, id).run();
       updated = *before;
       updated->data = data;
@@ -654,25 +656,48 @@ class SqliteStore final : public Store {
     return *updated;
   }
 
+  std::expected<CaseRecord, Error> voidCaseRecord(const Actor& actor, std::int64_t id, std::int64_t expectedVersion,
+                                                  const std::string& reason) override {
+    std::optional<CaseRecord> voided;
+    auto done = transaction([&]() -> std::expected<void, Error> {
+      auto before = caseRecord(id);
+      if (!before) return std::unexpected(before.error());
+      if (before->version != expectedVersion) return std::unexpected(staleVersion(before->kind, id, before->version));
+      if (before->voided) return std::unexpected(conflict(fmt::format("{} {} was voided already", before->kind, id)));
+      prepare("UPDATE case_records SET voided = 1, version = version + 1 WHERE id = ?").bind(id).run();
+      voided = *before;
+      voided->voided = true;
+      voided->version = expectedVersion + 1;
+      json::object after = caseRecordJson(*voided);
+      after["void_reason"] = reason;
+      return appendEvent(actor, before->personId, fmt::format("{}.voided", before->kind), caseRecordJson(*before),
+                         after);
+    });
+    if (!done) return std::unexpected(done.error());
+    return *voided;
+  }
+
   std::expected<CaseRecord, Error> caseRecord(std::int64_t id) override {
     return guard([&]() -> std::expected<CaseRecord, Error> {
-      auto s = prepare("SELECT id, kind, person_id, registration_id, data, version FROM case_records WHERE id = ?");
+      auto s =
+          prepare("SELECT id, kind, person_id, registration_id, data, version, voided FROM case_records WHERE id = ?");
       s.bind(id);
       if (!s.step()) return std::unexpected(notFound(fmt::format("no case record with id {}", id)));
-      return CaseRecord{s.integer(0), s.text(1), s.integer(2), s.optionalInteger(3), s.text(4), s.integer(5)};
+      return CaseRecord{s.integer(0), s.text(1),    s.integer(2),     s.optionalInteger(3),
+                        s.text(4),    s.integer(5), s.integer(6) != 0};
     });
   }
 
   std::expected<std::vector<CaseRecord>, Error> caseRecordsOf(std::int64_t personId, std::string_view kind) override {
     return guard([&]() -> std::expected<std::vector<CaseRecord>, Error> {
       auto s = prepare(
-          "SELECT id, kind, person_id, registration_id, data, version FROM case_records WHERE person_id = ? AND "
-          "(? = '' OR kind = ?) ORDER BY id");
+          "SELECT id, kind, person_id, registration_id, data, version FROM live_case_records WHERE person_id = ? "
+          "AND (? = '' OR kind = ?) ORDER BY id");
       s.bind(personId, kind, kind);
       std::vector<CaseRecord> records;
       while (s.step())
         records.push_back(
-            CaseRecord{s.integer(0), s.text(1), s.integer(2), s.optionalInteger(3), s.text(4), s.integer(5)});
+            CaseRecord{s.integer(0), s.text(1), s.integer(2), s.optionalInteger(3), s.text(4), s.integer(5), false});
       return records;
     });
   }
@@ -713,16 +738,18 @@ class SqliteStore final : public Store {
     static const std::map<std::string, std::string, std::less<>> kQueries{
         {"first_contact",
          "SELECT r.id, date(r.start_date, '+' || (SELECT value FROM settings WHERE key = 'first_contact_days') || "
-         "' days'), '' FROM registrations r WHERE NOT EXISTS (SELECT 1 FROM case_records c WHERE c.registration_id "
+         "' days'), '' FROM registrations r WHERE NOT EXISTS (SELECT 1 FROM live_case_records c WHERE "
+         "c.registration_id "
          "= r.id AND c.kind = 'contact_attempt')"},
         {"contact_retry",
          "SELECT r.id, date(max(json_extract(c.data, '$.date')), '+' || (SELECT value FROM settings WHERE key = "
-         "'contact_retry_days') || ' days'), '' FROM registrations r JOIN case_records c ON c.registration_id = r.id "
+         "'contact_retry_days') || ' days'), '' FROM registrations r JOIN live_case_records c ON c.registration_id = "
+         "r.id "
          "AND c.kind = 'contact_attempt' GROUP BY r.id HAVING max(json_extract(c.data, '$.reached')) = 0"},
         {"follow_up",
          "SELECT r.id, d.due, d.id FROM registrations r JOIN (SELECT c.registration_id, c.id, "
          "min(coalesce(json_extract(c.data, '$.follow_up'), '9999-12-31'), coalesce(json_extract(c.data, "
-         "'$.evaluation'), '9999-12-31')) AS due FROM case_records c WHERE c.kind = 'measure' AND "
+         "'$.evaluation'), '9999-12-31')) AS due FROM live_case_records c WHERE c.kind = 'measure' AND "
          "json_extract(c.data, '$.end') IS NULL) d ON d.registration_id = r.id WHERE d.due <= date(:today, '+7 "
          "days')"},
         {"occupation",
@@ -733,15 +760,17 @@ class SqliteStore final : public Store {
                      kJoinLatestOccupation)},
         {"plan_without_goals",
          "SELECT r.id, date(r.start_date, '+' || (SELECT value FROM settings WHERE key = 'plan_missing_days') || ' "
-         "days'), c.id FROM registrations r JOIN case_records c ON c.registration_id = r.id AND c.kind = 'plan' WHERE "
+         "days'), c.id FROM registrations r JOIN live_case_records c ON c.registration_id = r.id AND c.kind = 'plan' "
+         "WHERE "
          "json_array_length(c.data, '$.goals') = 0"},
         {"registration_without_plan",
          "SELECT r.id, date(r.start_date, '+' || (SELECT value FROM settings WHERE key = 'plan_missing_days') || ' "
-         "days'), '' FROM registrations r WHERE NOT EXISTS (SELECT 1 FROM case_records c WHERE c.registration_id = "
+         "days'), '' FROM registrations r WHERE NOT EXISTS (SELECT 1 FROM live_case_records c WHERE c.registration_id "
+         "= "
          "r.id AND c.kind = 'plan') AND date(r.start_date, '+' || (SELECT value FROM settings WHERE key = "
          "'plan_missing_days') || ' days') <= :today"},
         {"measure_end_reason",
-         "SELECT r.id, json_extract(c.data, '$.end'), c.id FROM registrations r JOIN case_records c ON "
+         "SELECT r.id, json_extract(c.data, '$.end'), c.id FROM registrations r JOIN live_case_records c ON "
          "c.registration_id = r.id AND c.kind = 'measure' WHERE json_extract(c.data, '$.end') IS NOT NULL AND "
          "coalesce(json_extract(c.data, '$.end_reason'), '') = ''"},
     };
