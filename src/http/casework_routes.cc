@@ -7,6 +7,7 @@
 #include <boost/json.hpp>
 #include <map>
 
+#include "casework/casework.h"
 #include "clock/swedish_time.h"
 #include "domain/target_group.h"
 #include "http/api.h"
@@ -17,9 +18,6 @@
 namespace lotsen {
 namespace json = boost::json;
 namespace {
-
-// The end reason of a measure that ended because its registration did ("measure_end_reason" code).
-constexpr std::string_view kMeasureEndedWithRegistration = "registration_ended";
 
 constexpr std::array<std::string_view, 7> kWorklists{"first_contact",
                                                      "contact_retry",
@@ -62,117 +60,11 @@ std::expected<std::optional<Registration>, Error> openRegistration(Call& call, s
   return open;
 }
 
-// Where a record is being written: the rules' context and the person and registration it belongs to.
-struct RecordTarget {
-  CaseContext context;
-  std::int64_t personId;
-  std::optional<std::int64_t> registrationId;
-};
-
-// One kind of case record: how its body is checked and whether it needs an open registration.
-struct RecordKind {
-  std::string_view kind;
-  std::string_view path;
-  bool needsRegistration;
-  bool onePerRegistration;  // revised with PUT, never a second one (the individual plan)
-  std::expected<std::string, std::vector<Error>> (*check)(const json::value& body, Store& store,
-                                                          const RecordTarget& target);
-};
-
-template <class T>
-std::expected<std::string, std::vector<Error>> finish(const T& value, std::vector<Error> errors) {
-  if (!errors.empty()) return std::unexpected(std::move(errors));
-  return toJson(value);
-}
-
-std::expected<CodeList, std::vector<Error>> codes(Store& store, std::string_view name) {
-  auto list = store.codeList(name);
-  if (!list) return std::unexpected(std::vector<Error>{list.error()});
-  return *list;
-}
-
-// Parses the body, loads the two code lists its rules need, and validates.
-template <class T, class Validate>
-std::expected<std::string, std::vector<Error>> checkWithCodes(
-    const json::value& body, Store& store, const CaseContext& context,
-    std::expected<T, std::vector<Error>> (*parse)(const json::value&), Validate validate, std::string_view firstList,
-    std::string_view secondList) {
-  auto parsed = parse(body);
-  if (!parsed) return std::unexpected(parsed.error());
-  auto first = codes(store, firstList);
-  if (!first) return std::unexpected(first.error());
-  auto second = codes(store, secondList);
-  if (!second) return std::unexpected(second.error());
-  return finish(*parsed, validate(*parsed, context, *first, *second));
-}
-
-std::expected<std::string, std::vector<Error>> checkContact(const json::value& body, Store& store,
-                                                            const RecordTarget& target) {
-  return checkWithCodes(body, store, target.context, parseContactAttempt, validateContactAttempt, "contact_channel",
-                        "occupation");
-}
-
-std::expected<std::string, std::vector<Error>> checkOccupation(const json::value& body, Store& store,
-                                                               const RecordTarget& target) {
-  return checkWithCodes(body, store, target.context, parseOccupation, validateOccupation, "occupation",
-                        "occupation_source");
-}
-
-std::expected<std::string, std::vector<Error>> checkMeasure(const json::value& body, Store& store,
-                                                            const RecordTarget& target) {
-  return checkWithCodes(body, store, target.context, parseMeasure, validateMeasure, "measure_type",
-                        "measure_end_reason");
-}
-
-// The current plan of a registration, if it has one.
-std::expected<std::optional<Plan>, std::vector<Error>> currentPlan(Store& store, std::int64_t personId,
-                                                                   std::optional<std::int64_t> registrationId) {
-  auto plans = store.caseRecordsOf(personId, kPlanKind);
-  if (!plans) return std::unexpected(std::vector<Error>{plans.error()});
-  for (const CaseRecord& r : *plans)
-    if (r.registrationId == registrationId) {
-      auto plan = parsePlan(r.data);
-      if (!plan) return std::unexpected(plan.error());
-      return *plan;
-    }
-  return std::optional<Plan>();
-}
-
-std::expected<std::string, std::vector<Error>> checkPlan(const json::value& body, Store& store,
-                                                         const RecordTarget& target) {
-  auto parsed = parsePlan(body);
-  if (!parsed) return std::unexpected(parsed.error());
-  auto measures = store.caseRecordsOf(target.personId, kMeasureKind);
-  if (!measures) return std::unexpected(std::vector<Error>{measures.error()});
-  std::vector<std::int64_t> measureIds;
-  for (const CaseRecord& m : *measures) measureIds.push_back(m.id);
-  return finish(*parsed, validatePlan(*parsed, target.context, measureIds));
-}
-
-std::expected<std::string, std::vector<Error>> checkAssessment(const json::value& body, Store& store,
-                                                               const RecordTarget& target) {
-  auto parsed = parseGoalAssessment(body);
-  if (!parsed) return std::unexpected(parsed.error());
-  auto plan = currentPlan(store, target.personId, target.registrationId);
-  if (!plan) return std::unexpected(plan.error());
-  return finish(*parsed,
-                validateGoalAssessment(*parsed, target.context, *plan ? goalIds(**plan) : std::vector<std::string>{}));
-}
-
-const RecordKind kKinds[] = {
-    {kContactAttemptKind, "contact-attempts", true, false, checkContact},
-    {kOccupationKind, "occupations", false, false, checkOccupation},
-    {kMeasureKind, "measures", true, false, checkMeasure},
-    {kPlanKind, "plans", true, true, checkPlan},
-    {kGoalAssessmentKind, "goal-assessments", true, false, checkAssessment},
-};
-
 CaseContext contextFor(const Call& call, const std::optional<Registration>& registration) {
   auto local = swedishLocalTime(std::chrono::floor<std::chrono::seconds>(call.now));
   std::chrono::hh_mm_ss time(local - std::chrono::floor<std::chrono::days>(local));
-  return CaseContext{todayOf(call), registration ? registration->startDate : *CivilDate::fromParts(1900, 1, 1),
-                     registration ? registration->endDate : std::nullopt,
-                     fmt::format("{:02}:{:02}", time.hours().count(), time.minutes().count())};
+  return caseContext(todayOf(call), fmt::format("{:02}:{:02}", time.hours().count(), time.minutes().count()),
+                     registration);
 }
 
 Response listRecords(Call& call, const RecordKind& kind) {
@@ -197,31 +89,11 @@ Response createRecord(Call& call, const RecordKind& kind) {
     return problem(409, "Conflict", "the person has no open registration to document this in");
   std::optional<std::int64_t> registrationId;
   if (*registration) registrationId = (*registration)->id;
-  auto data =
-      kind.check(call.body, call.store, RecordTarget{contextFor(call, *registration), *personId, registrationId});
+  RecordTarget target{contextFor(call, *registration), *personId, registrationId};
+  auto data = kind.check(call.body, call.store, target);
   if (!data) return validationProblem(data.error());
   Actor actor{call.user->id, call.user->username};
-  auto created = call.write<CaseRecord>([&](Store& s) -> std::expected<CaseRecord, Error> {
-    // Decided here, inside the write transaction, so that two requests at once cannot both pass.
-    if (kind.onePerRegistration) {
-      auto existing = s.caseRecordsOf(*personId, kind.kind);
-      if (!existing) return std::unexpected(existing.error());
-      for (const CaseRecord& r : *existing)
-        if (r.registrationId == registrationId)
-          return std::unexpected(
-              conflict(fmt::format("the registration already has one (record {}): revise it with PUT", r.id)));
-    }
-    auto record = s.createCaseRecord(actor, kind.kind, *personId, registrationId, *data);
-    if (!record || kind.kind != kContactAttemptKind) return record;
-    // An occupation learnt at a contact goes into the occupation history too.
-    auto contact = parseContactAttempt(record->data);
-    if (contact && !contact->occupation.empty()) {
-      auto occupation = s.createCaseRecord(actor, kOccupationKind, *personId, registrationId,
-                                           toJson(OccupationEntry{contact->date, contact->occupation, "", "contact"}));
-      if (!occupation) return std::unexpected(occupation.error());
-    }
-    return record;
-  });
+  auto created = call.write<CaseRecord>([&](Store& s) { return writeRecord(s, actor, kind, target, *data); });
   if (!created) return problem(created.error());
   Response r = withEtag(jsonResponse(201, recordResponse(*created)), kind.kind, created->id, created->version);
   r.headers.emplace_back("Location", fmt::format("/api/v1/persons/{}/{}/{}", *personId, kind.path, created->id));
@@ -317,23 +189,6 @@ Response registrationWrite(
   return withEtag(jsonResponse(200, answer), "registration", written->id, written->version);
 }
 
-// The measures of `registration` that are under way (started, not ended): `change` each, and write it.
-// Returns the ids changed.
-std::expected<std::vector<std::int64_t>, Error> changeMeasures(Store& s, const Actor& actor,
-                                                               const Registration& registration,
-                                                               const std::function<bool(Measure&)>& change) {
-  auto records = s.caseRecordsOf(registration.personId, kMeasureKind);
-  if (!records) return std::unexpected(records.error());
-  std::vector<std::int64_t> changed;
-  for (const CaseRecord& r : *records) {
-    auto measure = parseMeasure(r.data);
-    if (r.registrationId != registration.id || !measure || !change(*measure)) continue;
-    if (auto ok = s.updateCaseRecord(actor, r.id, r.version, toJson(*measure)); !ok) return std::unexpected(ok.error());
-    changed.push_back(r.id);
-  }
-  return changed;
-}
-
 // PUT …/registrations/{registration}/assignment {"caseworker_id", "unit"}: who is responsible. Only by
 // role, never under a break-the-glass grant: the registration in the manager's own caseload, the target
 // unit (the given one, else the registration's) one of the manager's units, and the assignee an active
@@ -371,7 +226,7 @@ Response assign(Call& call) {
 
 // POST …/registrations/{registration}/close {"end_date", "end_reason"}: ends the municipality's
 // responsibility, so, like an assignment, only by role: never under a break-the-glass grant.
-Response closeRegistration(Call& call) {
+Response closeRoute(Call& call) {
   JsonFields f(call.body, {"end_date", "end_reason"});
   auto date = f.date("end_date", true);
   std::string reason = f.text("end_reason", true);
@@ -391,17 +246,10 @@ Response closeRegistration(Call& call) {
   auto answer = registrationWrite(
       call, *registration,
       [&](Store& s, const Registration& reg, std::int64_t version) -> std::expected<Registration, Error> {
-        auto closed = s.endRegistration(actor, reg.id, version, *date, reason);
-        if (!closed) return closed;
-        auto measures = changeMeasures(s, actor, reg, [&](Measure& m) {
-          if (!m.start || m.end) return false;
-          m.end = std::max(*m.start, *date);
-          m.endReason = std::string(kMeasureEndedWithRegistration);
-          return true;
-        });
-        if (!measures) return std::unexpected(measures.error());
-        ended = json::array(measures->begin(), measures->end());
-        return closed;
+        auto closed = closeRegistration(s, actor, reg, version, *date, reason);
+        if (!closed) return std::unexpected(closed.error());
+        ended = json::array(closed->measures.begin(), closed->measures.end());
+        return closed->registration;
       });
   if (answer.status != 200) return answer;
   json::object body = json::parse(answer.body).as_object();
@@ -412,7 +260,7 @@ Response closeRegistration(Call& call) {
 
 // POST …/registrations/{registration}/reopen {"reason"}: a closure made by mistake is undone, with the
 // reason in the journal; the measures the closure ended go on. Like closing, only by role.
-Response reopenRegistration(Call& call) {
+Response reopenRoute(Call& call) {
   JsonFields f(call.body, {"reason"});
   std::string reason = f.text("reason", true);
   if (auto ok = checkRequiredText(reason, "reason"); !ok) f.fail(ok.error());
@@ -426,17 +274,10 @@ Response reopenRegistration(Call& call) {
   auto answer = registrationWrite(
       call, *registration,
       [&](Store& s, const Registration& reg, std::int64_t version) -> std::expected<Registration, Error> {
-        auto reopened = s.reopenRegistration(actor, reg.id, version, reason);
-        if (!reopened) return reopened;
-        auto measures = changeMeasures(s, actor, reg, [&](Measure& m) {
-          if (m.endReason != kMeasureEndedWithRegistration || m.end != reg.endDate) return false;
-          m.end.reset();
-          m.endReason.clear();
-          return true;
-        });
-        if (!measures) return std::unexpected(measures.error());
-        resumed = json::array(measures->begin(), measures->end());
-        return reopened;
+        auto reopened = reopenRegistration(s, actor, reg, version, reason);
+        if (!reopened) return std::unexpected(reopened.error());
+        resumed = json::array(reopened->measures.begin(), reopened->measures.end());
+        return reopened->registration;
       });
   if (answer.status != 200) return answer;
   json::object body = json::parse(answer.body).as_object();
@@ -581,7 +422,7 @@ Response caseAsOf(Call& call, std::int64_t personId) {
   json::array regs;
   for (auto& [id, r] : registrations) regs.push_back(r);
   body["registrations"] = std::move(regs);
-  for (const RecordKind& kind : kKinds) {
+  for (const RecordKind& kind : recordKinds()) {
     json::array items;
     for (auto& [id, r] : records[std::string(kind.kind)]) items.push_back(r);
     body[std::string(kind.kind) + "s"] = std::move(items);  // contact_attempts, occupations, measures, plans, …
@@ -713,7 +554,7 @@ std::vector<Route> caseworkRoutes() {
   using enum Permission;
   using enum Execution;
   std::vector<Route> routes;
-  for (const RecordKind& kind : kKinds) {
+  for (const RecordKind& kind : recordKinds()) {
     std::string base = fmt::format("/api/v1/persons/{{id}}/{}", kind.path);
     routes.push_back({"GET", base, read_cases, inline_read, [&kind](Call& c) { return listRecords(c, kind); }});
     routes.push_back({"POST", base, write_cases, worker, [&kind](Call& c) { return createRecord(c, kind); }});
@@ -725,9 +566,9 @@ std::vector<Route> caseworkRoutes() {
   routes.push_back(
       {"PUT", "/api/v1/persons/{id}/registrations/{registration}/assignment", assign_cases, worker, assign});
   routes.push_back(
-      {"POST", "/api/v1/persons/{id}/registrations/{registration}/close", write_cases, worker, closeRegistration});
+      {"POST", "/api/v1/persons/{id}/registrations/{registration}/close", write_cases, worker, closeRoute});
   routes.push_back(
-      {"POST", "/api/v1/persons/{id}/registrations/{registration}/reopen", write_cases, worker, reopenRegistration});
+      {"POST", "/api/v1/persons/{id}/registrations/{registration}/reopen", write_cases, worker, reopenRoute});
   routes.push_back({"GET", "/api/v1/persons/{id}/history", read_cases, inline_read, history});
   routes.push_back({"PUT", "/api/v1/persons/{id}/contact-details", write_cases, worker, updateContactDetails});
   routes.push_back({"GET", "/api/v1/worklists", read_cases, inline_read, worklistSummary});

@@ -1,0 +1,186 @@
+#include "casework/casework.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <functional>
+
+#include "store/case_records.h"
+
+namespace lotsen {
+namespace json = boost::json;
+namespace {
+
+// The end reason of a measure that ended because its registration did ("measure_end_reason" code).
+constexpr std::string_view kMeasureEndedWithRegistration = "registration_ended";
+
+template <class T>
+std::expected<std::string, std::vector<Error>> finish(const T& value, std::vector<Error> errors) {
+  if (!errors.empty()) return std::unexpected(std::move(errors));
+  return toJson(value);
+}
+
+std::expected<CodeList, std::vector<Error>> codes(Store& store, std::string_view name) {
+  auto list = store.codeList(name);
+  if (!list) return std::unexpected(std::vector<Error>{list.error()});
+  return *list;
+}
+
+// Parses the body, loads the two code lists its rules need, and validates.
+template <class T, class Validate>
+std::expected<std::string, std::vector<Error>> checkWithCodes(
+    const json::value& body, Store& store, const CaseContext& context,
+    std::expected<T, std::vector<Error>> (*parse)(const json::value&), Validate validate, std::string_view firstList,
+    std::string_view secondList) {
+  auto parsed = parse(body);
+  if (!parsed) return std::unexpected(parsed.error());
+  auto first = codes(store, firstList);
+  if (!first) return std::unexpected(first.error());
+  auto second = codes(store, secondList);
+  if (!second) return std::unexpected(second.error());
+  return finish(*parsed, validate(*parsed, context, *first, *second));
+}
+
+std::expected<std::string, std::vector<Error>> checkContact(const json::value& body, Store& store,
+                                                            const RecordTarget& target) {
+  return checkWithCodes(body, store, target.context, parseContactAttempt, validateContactAttempt, "contact_channel",
+                        "occupation");
+}
+
+std::expected<std::string, std::vector<Error>> checkOccupation(const json::value& body, Store& store,
+                                                               const RecordTarget& target) {
+  return checkWithCodes(body, store, target.context, parseOccupation, validateOccupation, "occupation",
+                        "occupation_source");
+}
+
+std::expected<std::string, std::vector<Error>> checkMeasure(const json::value& body, Store& store,
+                                                            const RecordTarget& target) {
+  return checkWithCodes(body, store, target.context, parseMeasure, validateMeasure, "measure_type",
+                        "measure_end_reason");
+}
+
+// The current plan of a registration, if it has one.
+std::expected<std::optional<Plan>, std::vector<Error>> currentPlan(Store& store, std::int64_t personId,
+                                                                   std::optional<std::int64_t> registrationId) {
+  auto plans = store.caseRecordsOf(personId, kPlanKind);
+  if (!plans) return std::unexpected(std::vector<Error>{plans.error()});
+  for (const CaseRecord& r : *plans)
+    if (r.registrationId == registrationId) {
+      auto plan = parsePlan(r.data);
+      if (!plan) return std::unexpected(plan.error());
+      return *plan;
+    }
+  return std::optional<Plan>();
+}
+
+std::expected<std::string, std::vector<Error>> checkPlan(const json::value& body, Store& store,
+                                                         const RecordTarget& target) {
+  auto parsed = parsePlan(body);
+  if (!parsed) return std::unexpected(parsed.error());
+  auto measures = store.caseRecordsOf(target.personId, kMeasureKind);
+  if (!measures) return std::unexpected(std::vector<Error>{measures.error()});
+  std::vector<std::int64_t> measureIds;
+  for (const CaseRecord& m : *measures) measureIds.push_back(m.id);
+  return finish(*parsed, validatePlan(*parsed, target.context, measureIds));
+}
+
+std::expected<std::string, std::vector<Error>> checkAssessment(const json::value& body, Store& store,
+                                                               const RecordTarget& target) {
+  auto parsed = parseGoalAssessment(body);
+  if (!parsed) return std::unexpected(parsed.error());
+  auto plan = currentPlan(store, target.personId, target.registrationId);
+  if (!plan) return std::unexpected(plan.error());
+  return finish(*parsed,
+                validateGoalAssessment(*parsed, target.context, *plan ? goalIds(**plan) : std::vector<std::string>{}));
+}
+
+const RecordKind kKinds[] = {
+    {kContactAttemptKind, "contact-attempts", true, false, checkContact},
+    {kOccupationKind, "occupations", false, false, checkOccupation},
+    {kMeasureKind, "measures", true, false, checkMeasure},
+    {kPlanKind, "plans", true, true, checkPlan},
+    {kGoalAssessmentKind, "goal-assessments", true, false, checkAssessment},
+};
+
+// The measures of `registration` that `change` alters, written. Returns the ids changed.
+std::expected<std::vector<std::int64_t>, Error> changeMeasures(Store& s, const Actor& actor,
+                                                               const Registration& registration,
+                                                               const std::function<bool(Measure&)>& change) {
+  auto records = s.caseRecordsOf(registration.personId, kMeasureKind);
+  if (!records) return std::unexpected(records.error());
+  std::vector<std::int64_t> changed;
+  for (const CaseRecord& r : *records) {
+    auto measure = parseMeasure(r.data);
+    if (r.registrationId != registration.id || !measure || !change(*measure)) continue;
+    if (auto ok = s.updateCaseRecord(actor, r.id, r.version, toJson(*measure)); !ok) return std::unexpected(ok.error());
+    changed.push_back(r.id);
+  }
+  return changed;
+}
+
+}  // namespace
+
+std::span<const RecordKind> recordKinds() { return kKinds; }
+
+const RecordKind* recordKind(std::string_view kind) {
+  auto it = std::ranges::find(kKinds, kind, &RecordKind::kind);
+  return it == std::end(kKinds) ? nullptr : &*it;
+}
+
+CaseContext caseContext(CivilDate today, std::string timeNow, const std::optional<Registration>& registration) {
+  return CaseContext{today, registration ? registration->startDate : *CivilDate::fromParts(1900, 1, 1),
+                     registration ? registration->endDate : std::nullopt, std::move(timeNow)};
+}
+
+std::expected<CaseRecord, Error> writeRecord(Store& s, const Actor& actor, const RecordKind& kind,
+                                             const RecordTarget& target, const std::string& data) {
+  if (kind.onePerRegistration) {
+    auto existing = s.caseRecordsOf(target.personId, kind.kind);
+    if (!existing) return std::unexpected(existing.error());
+    for (const CaseRecord& r : *existing)
+      if (r.registrationId == target.registrationId)
+        return std::unexpected(
+            conflict(fmt::format("the registration already has one (record {}): revise it with PUT", r.id)));
+  }
+  auto record = s.createCaseRecord(actor, kind.kind, target.personId, target.registrationId, data);
+  if (!record || kind.kind != kContactAttemptKind) return record;
+  auto contact = parseContactAttempt(record->data);
+  if (contact && !contact->occupation.empty()) {
+    auto occupation = s.createCaseRecord(actor, kOccupationKind, target.personId, target.registrationId,
+                                         toJson(OccupationEntry{contact->date, contact->occupation, "", "contact"}));
+    if (!occupation) return std::unexpected(occupation.error());
+  }
+  return record;
+}
+
+std::expected<RegistrationChange, Error> closeRegistration(Store& s, const Actor& actor,
+                                                           const Registration& registration, std::int64_t version,
+                                                           CivilDate date, const std::string& reason) {
+  auto closed = s.endRegistration(actor, registration.id, version, date, reason);
+  if (!closed) return std::unexpected(closed.error());
+  auto measures = changeMeasures(s, actor, registration, [&](Measure& m) {
+    if (!m.start || m.end) return false;
+    m.end = std::max(*m.start, date);
+    m.endReason = std::string(kMeasureEndedWithRegistration);
+    return true;
+  });
+  if (!measures) return std::unexpected(measures.error());
+  return RegistrationChange{*closed, std::move(*measures)};
+}
+
+std::expected<RegistrationChange, Error> reopenRegistration(Store& s, const Actor& actor,
+                                                            const Registration& registration, std::int64_t version,
+                                                            const std::string& reason) {
+  auto reopened = s.reopenRegistration(actor, registration.id, version, reason);
+  if (!reopened) return std::unexpected(reopened.error());
+  auto measures = changeMeasures(s, actor, registration, [&](Measure& m) {
+    if (m.endReason != kMeasureEndedWithRegistration || m.end != registration.endDate) return false;
+    m.end.reset();
+    m.endReason.clear();
+    return true;
+  });
+  if (!measures) return std::unexpected(measures.error());
+  return RegistrationChange{*reopened, std::move(*measures)};
+}
+
+}  // namespace lotsen

@@ -1,0 +1,71 @@
+// Lotsen casework: what a caseworker writes into a case — contact attempts, occupation, measures, the
+// individual plan, goal assessments, closing and reopening a registration — checked by the domain's rules
+// and written to the store. The one path for the API and the demo; access control and HTTP stay in http.
+#pragma once
+
+#include <boost/json/value.hpp>
+#include <cstdint>
+#include <expected>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "domain/casework.h"
+#include "store/store.h"
+
+namespace lotsen {
+
+// Where a record is being written: the rules' context and the person and registration it belongs to.
+struct RecordTarget {
+  CaseContext context;
+  std::int64_t personId;
+  std::optional<std::int64_t> registrationId;
+};
+
+// One kind of case record: its path in the API, whether it needs an open registration, and how a body is
+// checked (the canonical JSON to store, or every rule it breaks, each naming its field).
+struct RecordKind {
+  std::string_view kind;
+  std::string_view path;
+  bool needsRegistration;
+  bool onePerRegistration;  // revised with PUT, never a second one (the individual plan)
+  std::expected<std::string, std::vector<Error>> (*check)(const boost::json::value& body, Store& store,
+                                                          const RecordTarget& target);
+};
+
+// Every kind of case record, in the order the API lists them.
+std::span<const RecordKind> recordKinds();
+// The kind named `kind` ("contact_attempt", …); nullptr when there is none.
+const RecordKind* recordKind(std::string_view kind);
+
+// The rules' context for a registration (or for none: an occupation may be recorded without one).
+CaseContext caseContext(CivilDate today, std::string timeNow, const std::optional<Registration>& registration);
+
+// Writes a checked record (`data` from kind.check); call inside the store's write transaction so that
+// the one-per-registration rule holds for requests at once (conflict when the registration has one). An
+// occupation learnt at a contact goes into the occupation history too.
+std::expected<CaseRecord, Error> writeRecord(Store& store, const Actor& actor, const RecordKind& kind,
+                                             const RecordTarget& target, const std::string& data);
+
+// A registration closed or reopened, and the measures that changed with it.
+struct RegistrationChange {
+  Registration registration;
+  std::vector<std::int64_t> measures;
+};
+
+// Closes `registration` by hand on `date` with `reason` (checked against what Lotsen knows by the caller
+// with checkHandClosure) at `version`; its measures under way end with it (end reason
+// "registration_ended"). Call inside the write transaction. Errors: conflict (stale version), invalid_input.
+std::expected<RegistrationChange, Error> closeRegistration(Store& store, const Actor& actor,
+                                                           const Registration& registration, std::int64_t version,
+                                                           CivilDate date, const std::string& reason);
+
+// Undoes a closure made by mistake, with the reason in the journal; the measures the closure ended go on.
+// Call inside the write transaction. Errors as closeRegistration.
+std::expected<RegistrationChange, Error> reopenRegistration(Store& store, const Actor& actor,
+                                                            const Registration& registration, std::int64_t version,
+                                                            const std::string& reason);
+
+}  // namespace lotsen
