@@ -146,8 +146,9 @@ std::expected<CaseRecord, Error> writeRecord(Store& s, const Actor& actor, const
   if (!record || kind.kind != kContactAttemptKind) return record;
   auto contact = parseContactAttempt(record->data);
   if (contact && !contact->occupation.empty()) {
-    auto occupation = s.createCaseRecord(actor, kOccupationKind, target.personId, target.registrationId,
-                                         toJson(OccupationEntry{contact->date, contact->occupation, "", "contact"}));
+    auto occupation = s.createCaseRecord(
+        actor, kOccupationKind, target.personId, target.registrationId,
+        toJson(OccupationEntry{contact->date, contact->occupation, contact->occupationDetail, "contact", false}));
     if (!occupation) return std::unexpected(occupation.error());
   }
   return record;

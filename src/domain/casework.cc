@@ -47,20 +47,39 @@ bool isTime(std::string_view t) {
 
 }  // namespace
 
+bool isContactThroughSomeoneElse(std::string_view channel) {
+  return channel == "via_guardian" || channel == "via_school";
+}
+
 std::vector<Error> validateContactAttempt(const ContactAttempt& c, const CaseContext& context, const CodeList& channels,
                                           const CodeList& occupations) {
   std::vector<Error> errors;
   checkCaseDate(errors, c.date, context, "date");
-  if (!isTime(c.time))
+  bool letter = c.channel == kLetterChannel;
+  if (c.time.empty()) {
+    if (!letter) errors.push_back(invalidInput("time is required (HH:MM); only a letter needs none", "time"));
+  } else if (!isTime(c.time)) {
     errors.push_back(invalidInput("time is HH:MM", "time"));
-  else if (c.date == context.today && c.time > context.timeNow)
+  } else if (c.date == context.today && c.time > context.timeNow) {
     errors.push_back(invalidInput(fmt::format("time is later than now ({}, Swedish time)", context.timeNow), "time"));
+  }
   checkCode(errors, channels, c.channel, c.date, "channel");
+  bool reached = c.reached.value_or(false);
+  if (letter && reached)
+    errors.push_back(
+        invalidInput("a letter is an attempt: record the young person's answer as a contact of its own", "reached"));
+  if (isContactThroughSomeoneElse(c.channel) && !c.reached)
+    errors.push_back(invalidInput("say whether the young person was reached (reached)", "reached"));
   if (!c.occupation.empty()) {
-    if (!c.reached)
+    if (!reached)
       errors.push_back(invalidInput("an occupation is learnt only when the person was reached", "occupation"));
     checkCode(errors, occupations, c.occupation, c.date, "occupation");
   }
+  if (!c.occupationDetail.empty() && c.occupation.empty())
+    errors.push_back(invalidInput("occupation_detail needs an occupation", "occupation_detail"));
+  checkText(errors, c.occupationDetail, "occupation_detail", false);
+  if (c.declined && !reached)
+    errors.push_back(invalidInput("only a young person who was reached can decline", "declined"));
   checkText(errors, c.note, "note", false, Lines::several);
   return errors;
 }
@@ -68,8 +87,9 @@ std::vector<Error> validateContactAttempt(const ContactAttempt& c, const CaseCon
 std::vector<Error> validateOccupation(const OccupationEntry& o, const CaseContext& context, const CodeList& occupations,
                                       const CodeList& sources) {
   std::vector<Error> errors;
-  if (o.effectiveDate > context.today)
-    errors.push_back(invalidInput("effective_date is in the future", "effective_date"));
+  if (!o.planned && o.effectiveDate > context.today)
+    errors.push_back(
+        invalidInput("effective_date is in the future: record what is to come as planned", "effective_date"));
   checkCode(errors, occupations, o.kind, o.effectiveDate, "kind");
   checkCode(errors, sources, o.source, o.effectiveDate, "source");
   checkText(errors, o.detail, "detail", false);

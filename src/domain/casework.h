@@ -27,18 +27,25 @@ struct CaseContext {
 
 struct ContactAttempt {
   CivilDate date;
-  std::string time;     // "HH:MM", local time
-  std::string channel;  // code in "contact_channel"
-  bool reached = false;
-  std::string occupation;  // code in "occupation" learnt at the contact; empty when not reached or not asked
-  std::string note;        // short, optional
+  std::string time;              // "HH:MM", Swedish time; a letter needs none
+  std::string channel;           // code in "contact_channel"
+  std::optional<bool> reached;   // the young person was reached; stated for a contact through someone else
+  std::string occupation;        // code in "occupation" learnt at the contact; empty when not reached or not asked
+  std::string occupationDetail;  // e.g. komvux, folkhogskola; only with an occupation
+  bool declined = false;         // the young person, reached, declined contact and support
+  std::string note;              // short, optional
 };
 
+// Channels through someone else: the contact says whether the young person was reached.
+bool isContactThroughSomeoneElse(std::string_view channel);
+inline constexpr std::string_view kLetterChannel = "letter";
+
 struct OccupationEntry {
-  CivilDate effectiveDate;
-  std::string kind;    // code in "occupation"
-  std::string detail;  // e.g. komvux, folkhogskola, full_time, part_time; optional
-  std::string source;  // code in "occupation_source"
+  CivilDate effectiveDate;  // from when; for a planned occupation, may lie ahead
+  std::string kind;         // code in "occupation"
+  std::string detail;       // e.g. komvux, folkhogskola, full_time, part_time; optional
+  std::string source;       // code in "occupation_source"
+  bool planned = false;     // what the young person will do from effectiveDate, not yet what they do
 };
 
 struct Measure {

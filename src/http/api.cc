@@ -119,12 +119,13 @@ Response getPerson(Call& call) {
   if (!person) return problem(person.error());
   auto registrations = call.registrationsOf(*id);
   if (!registrations) return problem(registrations.error());
-  auto occupation = latestOccupation(call.store, *id);
+  auto occupation = occupationOf(call.store, *id);
   if (!occupation) return problem(occupation.error());
-  std::optional<std::string> occupationJson;
-  if (*occupation) occupationJson = toJson(**occupation);
+  std::optional<std::string> current, planned;
+  if (occupation->current) current = toJson(*occupation->current);
+  if (occupation->planned) planned = toJson(*occupation->planned);
   Response r =
-      jsonTextResponse(200, personJson(*person, *registrations, occupationJson, call.user->readsProtectedAddress));
+      jsonTextResponse(200, personJson(*person, *registrations, current, call.user->readsProtectedAddress, planned));
   r.headers.emplace_back("ETag", etagOf("person", *id, person->version));
   call.accessedPersons({*id});
   return r;

@@ -31,7 +31,8 @@ std::expected<std::pair<CivilDate, CivilDate>, Response> period(const Call& call
     std::string text = queryParameter(call.request.query, name);
     if (text.empty()) continue;
     auto parsed = CivilDate::parse(text);
-    if (!parsed) return std::unexpected(problem(400, "Bad Request", fmt::format("{}: {}", name, parsed.error().message), name));
+    if (!parsed)
+      return std::unexpected(problem(400, "Bad Request", fmt::format("{}: {}", name, parsed.error().message), name));
     *date = *parsed;
   }
   if (to < from) return std::unexpected(problem(400, "Bad Request", "to is before from", "to"));
@@ -42,15 +43,16 @@ std::expected<std::int64_t, Response> positiveParameter(const Call& call, const 
   std::string text = queryParameter(call.request.query, name);
   if (text.empty()) return fallback;
   auto value = positiveNumber(text);
-  if (!value) return std::unexpected(problem(400, "Bad Request", fmt::format("{} is a positive whole number", name), name));
+  if (!value)
+    return std::unexpected(problem(400, "Bad Request", fmt::format("{} is a positive whole number", name), name));
   return *value;
 }
 
 Response accessLog(Call& call) {
   auto days = period(call);
   if (!days) return days.error();
-  AccessLogQuery query{days->first.iso(), days->second.plusDays(1).iso(), queryParameter(call.request.query, "username"),
-                       std::nullopt, kMaxItems + 1};
+  AccessLogQuery query{days->first.iso(), days->second.plusDays(1).iso(),
+                       queryParameter(call.request.query, "username"), std::nullopt, kMaxItems + 1};
   if (!queryParameter(call.request.query, "person_id").empty()) {
     auto person = positiveParameter(call, "person_id", 0);
     if (!person) return person.error();
@@ -65,9 +67,11 @@ Response accessLog(Call& call) {
     named.insert((*entries)[i].entry.personIds.begin(), (*entries)[i].entry.personIds.end());
   }
   logPersonsNamed(call, named);
-  return Response{200, "application/json",
-                  json::serialize(json::object{{"items", std::move(items)}, {"truncated", entries->size() > kMaxItems}}),
-                  {}};
+  return Response{
+      200,
+      "application/json",
+      json::serialize(json::object{{"items", std::move(items)}, {"truncated", entries->size() > kMaxItems}}),
+      {}};
 }
 
 Response accessReview(Call& call) {

@@ -19,13 +19,14 @@ namespace lotsen {
 namespace json = boost::json;
 namespace {
 
-constexpr std::array<std::string_view, 7> kWorklists{"first_contact",
+constexpr std::array<std::string_view, 8> kWorklists{"first_contact",
                                                      "contact_retry",
                                                      "follow_up",
                                                      "occupation",
                                                      "measure_end_reason",
                                                      "plan_without_goals",
-                                                     "registration_without_plan"};
+                                                     "registration_without_plan",
+                                                     "turning_20"};
 
 // Every record written with free text comes back with this reminder (Förordning 2006:39: data only for
 // its purposes; sensitive data should not be documented).
@@ -471,7 +472,10 @@ Response worklist(Call& call) {
                      {"unit", e.unit},
                      {"due", e.due.iso()},
                      {"days_overdue", std::max(0, late)},
-                     {"detail", e.detail}});
+                     {"detail", e.detail},
+                     {"record_id", e.recordId ? json::value(*e.recordId) : json::value(nullptr)},
+                     {"birth_date", e.birthDate.iso()},
+                     {"turns_20", ageScopeEnd(e.birthDate).iso()}});
   }
   call.accessedPersons(std::move(persons));
   return jsonResponse(200, json::object{{"name", call.params[0]},

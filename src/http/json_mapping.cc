@@ -31,7 +31,8 @@ void writePersonSummary(JsonWriter& out, const Person& p) {
 }
 
 std::string personJson(const Person& p, const std::vector<Registration>& registrations,
-                       std::optional<std::string_view> occupationJson, bool showProtectedAddress) {
+                       std::optional<std::string_view> occupationJson, bool showProtectedAddress,
+                       std::optional<std::string_view> plannedJson) {
   const PersonDetails& d = p.details;
   JsonWriter out;
   out.reserve(512 + 256 * registrations.size());
@@ -66,6 +67,11 @@ std::string personJson(const Person& p, const std::vector<Registration>& registr
     out.raw(*occupationJson);
   else
     out.beginObject().field("kind", "unknown").endObject();
+  out.key("planned_occupation");
+  if (plannedJson)
+    out.raw(*plannedJson);
+  else
+    out.null();
   return out.endObject().take();
 }
 

@@ -20,10 +20,12 @@ Response jsonTextResponse(int status, std::string body);
 // show it.
 void writePersonSummary(JsonWriter& out, const Person& person);
 // A person with registrations and occupation, as one object; `occupationJson` is the latest occupation's
-// text, and without one the occupation is {"kind":"unknown"}. The address and the contact details of a
+// text, and without one the occupation is {"kind":"unknown"}; `plannedJson` the planned occupation's
+// (planned_occupation, null without one). The address and the contact details of a
 // protected person are sent only when `showProtectedAddress` (the reader holds read_protected_address);
 // otherwise they are null.
 std::string personJson(const Person& person, const std::vector<Registration>& registrations,
-                       std::optional<std::string_view> occupationJson, bool showProtectedAddress);
+                       std::optional<std::string_view> occupationJson, bool showProtectedAddress,
+                       std::optional<std::string_view> plannedJson = std::nullopt);
 
 }  // namespace lotsen

@@ -174,12 +174,13 @@ std::expected<MunicipalityResult, Error> identifyMunicipality(
     }
     if (member.studies) {
       std::string detail = studiesDetail(*member.studies);
-      auto latest = latestOccupation(store, person->id);
-      if (!latest) return std::unexpected(latest.error());
-      if (!*latest || (*latest)->kind != "studies" || (*latest)->detail != detail) {
-        auto recorded =
-            store.createCaseRecord(actor, kOccupationKind, person->id, std::nullopt,
-                                   toJson(OccupationEntry{options.date, "studies", detail, "enrolment_register"}));
+      auto occupation = occupationOf(store, person->id);
+      if (!occupation) return std::unexpected(occupation.error());
+      const auto& latest = occupation->current;
+      if (!latest || latest->kind != "studies" || latest->detail != detail) {
+        auto recorded = store.createCaseRecord(
+            actor, kOccupationKind, person->id, std::nullopt,
+            toJson(OccupationEntry{options.date, "studies", detail, "enrolment_register", false}));
         if (!recorded) return std::unexpected(recorded.error());
         ++result.occupationsRecorded;
       }

@@ -18,22 +18,24 @@ json::value optionalText(const std::string& t) { return t.empty() ? json::value(
 }  // namespace
 
 std::expected<ContactAttempt, std::vector<Error>> parseContactAttempt(const json::value& body) {
-  JsonFields f(body, {"date", "time", "channel", "reached", "occupation", "note"});
+  JsonFields f(body, {"date", "time", "channel", "reached", "occupation", "occupation_detail", "declined", "note"});
   auto date = f.date("date", true);
   ContactAttempt c{date.value_or(*CivilDate::fromParts(1, 1, 1)),
-                   f.text("time", true),
+                   f.text("time"),
                    f.text("channel", true),
-                   f.boolean("reached"),
+                   f.optionalBoolean("reached"),
                    f.text("occupation"),
+                   f.text("occupation_detail"),
+                   f.optionalBoolean("declined").value_or(false),
                    f.text("note")};
   return f.result(c);
 }
 
 std::expected<OccupationEntry, std::vector<Error>> parseOccupation(const json::value& body) {
-  JsonFields f(body, {"effective_date", "kind", "detail", "source"});
+  JsonFields f(body, {"effective_date", "kind", "detail", "source", "planned"});
   auto date = f.date("effective_date", true);
   OccupationEntry o{date.value_or(*CivilDate::fromParts(1, 1, 1)), f.text("kind", true), f.text("detail"),
-                    f.text("source", true)};
+                    f.text("source", true), f.optionalBoolean("planned").value_or(false)};
   return f.result(o);
 }
 
@@ -147,10 +149,12 @@ std::string toJson(const GoalAssessment& a) {
 
 std::string toJson(const ContactAttempt& c) {
   return json::serialize(json::object{{"date", c.date.iso()},
-                                      {"time", c.time},
+                                      {"time", optionalText(c.time)},
                                       {"channel", c.channel},
-                                      {"reached", c.reached},
+                                      {"reached", c.reached.value_or(false)},
                                       {"occupation", optionalText(c.occupation)},
+                                      {"occupation_detail", optionalText(c.occupationDetail)},
+                                      {"declined", c.declined},
                                       {"note", optionalText(c.note)}});
 }
 
@@ -158,7 +162,8 @@ std::string toJson(const OccupationEntry& o) {
   return json::serialize(json::object{{"effective_date", o.effectiveDate.iso()},
                                       {"kind", o.kind},
                                       {"detail", optionalText(o.detail)},
-                                      {"source", o.source}});
+                                      {"source", o.source},
+                                      {"planned", o.planned}});
 }
 
 std::string toJson(const Measure& m) {
@@ -210,13 +215,22 @@ json::object caseRecordJson(const CaseRecord& r) {
   return o;
 }
 
-std::expected<std::optional<OccupationEntry>, Error> latestOccupation(Store& store, std::int64_t personId) {
+std::expected<PersonOccupation, Error> occupationOf(Store& store, std::int64_t personId) {
   auto records = store.caseRecordsOf(personId, kOccupationKind);
   if (!records) return std::unexpected(records.error());
-  std::optional<OccupationEntry> latest;
-  for (const CaseRecord& r : *records)  // oldest first: among equal dates the last recorded wins
-    if (auto o = parseOccupation(r.data); o && (!latest || o->effectiveDate >= latest->effectiveDate)) latest = *o;
-  return latest;
+  PersonOccupation result;
+  std::vector<OccupationEntry> planned;
+  for (const CaseRecord& r : *records) {  // oldest first: among equal dates the last recorded wins
+    auto o = parseOccupation(r.data);
+    if (!o) continue;
+    if (o->planned)
+      planned.push_back(*o);
+    else if (!result.current || o->effectiveDate >= result.current->effectiveDate)
+      result.current = *o;
+  }
+  if (!planned.empty() && (!result.current || planned.back().effectiveDate > result.current->effectiveDate))
+    result.planned = planned.back();
+  return result;
 }
 
 }  // namespace lotsen

@@ -40,7 +40,12 @@ std::string toJson(const Measure& measure);
 std::string toJson(const Plan& plan);
 std::string toJson(const GoalAssessment& assessment);
 
-// The person's occupation with the latest effective date (the last recorded among equals), if any.
-std::expected<std::optional<OccupationEntry>, Error> latestOccupation(Store& store, std::int64_t personId);
+// What a person does and will do: the occupation with the latest effective date (the last recorded among
+// equals), and the last recorded planned occupation from a date after that one; each if any.
+struct PersonOccupation {
+  std::optional<OccupationEntry> current;
+  std::optional<OccupationEntry> planned;
+};
+std::expected<PersonOccupation, Error> occupationOf(Store& store, std::int64_t personId);
 
 }  // namespace lotsen

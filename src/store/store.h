@@ -125,9 +125,11 @@ struct WorklistEntry {
   std::optional<std::int64_t> caseworkerId;
   std::string unit;
   CivilDate due;                   // the day it should be done by (overdue when before today)
-  std::string detail;              // what is due, e.g. the measure's id or the occupation code
+  std::string detail;              // what is due, e.g. the measure's content or the occupation code
   bool protectedIdentity = false;  // the person has a protected identity (which kind is never told)
   std::string phone;               // the young person's own, for the call the list asks for
+  CivilDate birthDate;
+  std::optional<std::int64_t> recordId;  // the case record the item is about (a measure, a plan), if any
 };
 
 struct WorklistFilter {
@@ -295,11 +297,14 @@ class Store {
   // A worklist over open KAA registrations, ordered by due date (overdue first). Names:
   // first_contact — no contact attempt yet; due first_contact_days after the registration started;
   // contact_retry — attempted but never reached; due contact_retry_days after the last attempt;
-  // follow_up — a measure's follow-up or evaluation date within 7 days or past (measure not ended);
+  // follow_up — a measure's follow-up or evaluation date within 7 days or past (measure not ended; the
+  //   detail is the measure's content);
   // occupation — occupation unknown, or last confirmed over occupation_stale_months ago;
   // measure_end_reason — a measure ended without an end reason;
   // plan_without_goals — the registration's plan has no goals;
-  // registration_without_plan — no plan plan_missing_days after the registration started.
+  // registration_without_plan — no plan plan_missing_days after the registration started;
+  // turning_20 — the person turns 20 within turning_20_days (or has, and the registration is still open);
+  //   due on the 20th birthday.
   // invalid_input for another name.
   virtual std::expected<std::vector<WorklistEntry>, Error> worklist(std::string_view name,
                                                                     const WorklistFilter& filter) = 0;

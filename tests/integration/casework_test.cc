@@ -117,6 +117,71 @@ TEST_F(CaseworkApi, EveryViolationIsNamed) {
   EXPECT_EQ(body(outdated)["field"].as_string(), "type") << "a code outside its validity is refused";
 }
 
+// Issue 12: a letter is logged without a time or "reached"; what GET answers for it, PUT accepts.
+TEST_F(CaseworkApi, ALetterNeedsNoTimeAndAContactViaAGuardianSaysWhetherTheYoungPersonWasReached) {
+  auto letter = send("POST", personPath("/contact-attempts"), R"({"date":"2026-02-02","channel":"letter"})");
+  ASSERT_EQ(letter.status, 201) << letter.body;
+  json::object data = body(letter)["data"].as_object();
+  EXPECT_TRUE(data["time"].is_null());
+  EXPECT_EQ(data["reached"], false);
+  auto again = send("PUT", letter.headers["location"], json::serialize(data), {"If-Match: " + letter.headers["etag"]});
+  EXPECT_EQ(again.status, 200) << again.body;
+  auto answered =
+      send("POST", personPath("/contact-attempts"), R"({"date":"2026-02-02","channel":"letter","reached":true})");
+  ASSERT_EQ(answered.status, 422) << answered.body;
+  EXPECT_EQ(body(answered)["field"].as_string(), "reached");
+  auto call = send("POST", personPath("/contact-attempts"), R"({"date":"2026-02-02","channel":"phone"})");
+  ASSERT_EQ(call.status, 422) << "a call has a time";
+  EXPECT_EQ(body(call)["field"].as_string(), "time");
+
+  auto guardian =
+      send("POST", personPath("/contact-attempts"), R"({"date":"2026-02-02","time":"16:10","channel":"via_guardian"})");
+  ASSERT_EQ(guardian.status, 422) << guardian.body;
+  EXPECT_EQ(body(guardian)["field"].as_string(), "reached");
+  guardian = send("POST", personPath("/contact-attempts"),
+                  R"({"date":"2026-02-02","time":"16:10","channel":"via_guardian","reached":false})");
+  EXPECT_EQ(guardian.status, 201) << guardian.body;
+}
+
+// Issue 12: the occupation learnt at a contact keeps its detail; declining is a contact's outcome; no
+// occupation code invites health data; what the young person will do is a planned occupation, apart.
+TEST_F(CaseworkApi, TheOccupationLearntAtAContactKeepsItsDetailAndAPlannedOneIsShownApart) {
+  auto contact = send("POST", personPath("/contact-attempts"),
+                      R"({"date":"2026-02-02","time":"09:15","channel":"phone","reached":true,)"
+                      R"("occupation":"studies","occupation_detail":"komvux","declined":true})");
+  ASSERT_EQ(contact.status, 201) << contact.body;
+  EXPECT_EQ(body(contact)["data"].at("declined"), true);
+  auto occupations = body(http(server_->port(), "GET", personPath("/occupations"), "", {session_->cookie}));
+  bool detailKept = false;
+  for (const json::value& o : occupations["items"].as_array())
+    detailKept |= o.at("data").at("kind") == "studies" && o.at("data").at("detail") == "komvux";
+  EXPECT_TRUE(detailKept) << occupations;
+  auto health = send("POST", personPath("/occupations"),
+                     R"({"effective_date":"2026-01-20","kind":"sick_leave_or_care","source":"contact"})");
+  ASSERT_EQ(health.status, 422) << health.body;
+  EXPECT_EQ(body(health)["field"].as_string(), "kind");
+  EXPECT_EQ(send("POST", personPath("/occupations"),
+                 R"({"effective_date":"2026-01-20","kind":"unavailable","source":"contact"})")
+                .status,
+            201);
+  auto declined =
+      send("POST", personPath("/occupations"),
+           R"({"effective_date":"2026-12-01","kind":"declined_contact","source":"contact","planned":true})");
+  EXPECT_EQ(declined.status, 422) << "declining is no occupation from now on";
+
+  auto ahead =
+      send("POST", personPath("/occupations"), R"({"effective_date":"2099-01-15","kind":"work","source":"contact"})");
+  ASSERT_EQ(ahead.status, 422) << "what is to come is planned";
+  auto planned = send("POST", personPath("/occupations"),
+                      R"({"effective_date":"2099-01-15","kind":"work","detail":"lager","source":"contact",)"
+                      R"("planned":true})");
+  ASSERT_EQ(planned.status, 201) << planned.body;
+  auto person = body(http(server_->port(), "GET", personPath(), "", {session_->cookie}));
+  EXPECT_EQ(person["planned_occupation"].at("effective_date"), "2099-01-15") << person;
+  EXPECT_EQ(person["planned_occupation"].at("detail"), "lager");
+  EXPECT_NE(person["occupation"].at("effective_date"), "2099-01-15") << "planned is not yet what they do";
+}
+
 TEST_F(CaseworkApi, StaleVersionIs409WithTheCurrentRecordAndNeverOverwrites) {
   auto created = send("POST", personPath("/measures"),
                       R"({"type":"internship","content":"Praktik","responsible":"municipality","start":"2026-02-10"})");

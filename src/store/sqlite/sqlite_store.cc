@@ -16,6 +16,7 @@
 #include <thread>
 
 #include "domain/casework.h"
+#include "domain/target_group.h"
 #include "domain/text.h"
 #include "store/access_chain.h"
 #include "store/json_form.h"
@@ -236,6 +237,13 @@ CivilDate dateColumn(const Statement& s, int column) {
   return *d;
 }
 
+// The birth date of a stored canonical personnummer or samordningsnummer.
+CivilDate birthDateOf(std::string_view personalId) {
+  auto pid = PersonalId::parse(personalId, *CivilDate::fromParts(2000, 1, 1));
+  if (!pid) throw SqliteFailure(SQLITE_CORRUPT, "bad personnummer in the database");
+  return pid->birthDate();
+}
+
 class SqliteStore final : public Store {
  public:
   SqliteStore(sqlite3* db, StoreOptions options) : db_(db), options_(std::move(options)) {
@@ -341,9 +349,11 @@ class SqliteStore final : public Store {
     auto done = transaction([&]() -> std::expected<void, Error> {
       prepare(
           "INSERT INTO persons (personal_id, first_name, last_name, street_address, postal_code, city, "
-          "municipality_code, protection, search_name, id_digits) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+          "municipality_code, protection, search_name, id_digits, age_scope_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
+          "?, ?)")
           .bind(d.personalId.canonical(), d.firstName, d.lastName, d.streetAddress, d.postalCode, d.city,
-                d.municipalityCode, toString(d.protection), searchName(d), digitsOf(d.personalId.canonical()))
+                d.municipalityCode, toString(d.protection), searchName(d), digitsOf(d.personalId.canonical()),
+                ageScopeEnd(d.personalId.birthDate()).iso())
           .run();
       created = Person{sqlite3_last_insert_rowid(db_), d, 1, {}};
       return appendEvent(actor, created->id, "person.created", nullptr, personJson(d));
@@ -361,10 +371,11 @@ class SqliteStore final : public Store {
       if (before->version != expectedVersion) return std::unexpected(staleVersion("person", id, before->version));
       prepare(
           "UPDATE persons SET personal_id = ?, first_name = ?, last_name = ?, street_address = ?, postal_code = ?, "
-          "city = ?, municipality_code = ?, protection = ?, search_name = ?, id_digits = ?, version = version + 1 "
-          "WHERE id = ?")
+          "city = ?, municipality_code = ?, protection = ?, search_name = ?, id_digits = ?, age_scope_end = ?, "
+          "version = version + 1 WHERE id = ?")
           .bind(d.personalId.canonical(), d.firstName, d.lastName, d.streetAddress, d.postalCode, d.city,
-                d.municipalityCode, toString(d.protection), searchName(d), digitsOf(d.personalId.canonical()), id)
+                d.municipalityCode, toString(d.protection), searchName(d), digitsOf(d.personalId.canonical()),
+                ageScopeEnd(d.personalId.birthDate()).iso(), id)
           .run();
       updated = Person{id, d, expectedVersion + 1, before->contact};
       return appendEvent(actor, id, "person.updated", personJson(before->details), personJson(d));
@@ -738,49 +749,56 @@ class SqliteStore final : public Store {
     static const std::map<std::string, std::string, std::less<>> kQueries{
         {"first_contact",
          "SELECT r.id, date(r.start_date, '+' || (SELECT value FROM settings WHERE key = 'first_contact_days') || "
-         "' days'), '' FROM registrations r WHERE NOT EXISTS (SELECT 1 FROM live_case_records c WHERE "
-         "c.registration_id "
-         "= r.id AND c.kind = 'contact_attempt')"},
+         "' days'), '', NULL FROM registrations r WHERE NOT EXISTS (SELECT 1 FROM live_case_records c WHERE "
+         "c.registration_id = r.id AND c.kind = 'contact_attempt')"},
         {"contact_retry",
          "SELECT r.id, date(max(json_extract(c.data, '$.date')), '+' || (SELECT value FROM settings WHERE key = "
-         "'contact_retry_days') || ' days'), '' FROM registrations r JOIN live_case_records c ON c.registration_id = "
+         "'contact_retry_days') || ' days'), '', NULL FROM registrations r JOIN live_case_records c ON "
+         "c.registration_id = "
          "r.id "
          "AND c.kind = 'contact_attempt' GROUP BY r.id HAVING max(json_extract(c.data, '$.reached')) = 0"},
         {"follow_up",
-         "SELECT r.id, d.due, d.id FROM registrations r JOIN (SELECT c.registration_id, c.id, "
+         "SELECT r.id, d.due, d.content, d.id FROM registrations r JOIN (SELECT c.registration_id, c.id, "
+         "json_extract(c.data, '$.content') AS content, "
          "min(coalesce(json_extract(c.data, '$.follow_up'), '9999-12-31'), coalesce(json_extract(c.data, "
          "'$.evaluation'), '9999-12-31')) AS due FROM live_case_records c WHERE c.kind = 'measure' AND "
          "json_extract(c.data, '$.end') IS NULL) d ON d.registration_id = r.id WHERE d.due <= date(:today, '+7 "
          "days')"},
         {"occupation",
          fmt::format("SELECT r.id, coalesce(date(o.effective_date, '+' || (SELECT value FROM settings WHERE key = "
-                     "'occupation_stale_months') || ' months'), r.start_date), coalesce(o.kind, 'unknown') FROM "
+                     "'occupation_stale_months') || ' months'), r.start_date), coalesce(o.kind, 'unknown'), NULL FROM "
                      "registrations r {} WHERE o.kind IS NULL OR o.kind = 'unknown' OR date(o.effective_date, '+' || "
                      "(SELECT value FROM settings WHERE key = 'occupation_stale_months') || ' months') <= :today",
                      kJoinLatestOccupation)},
         {"plan_without_goals",
          "SELECT r.id, date(r.start_date, '+' || (SELECT value FROM settings WHERE key = 'plan_missing_days') || ' "
-         "days'), c.id FROM registrations r JOIN live_case_records c ON c.registration_id = r.id AND c.kind = 'plan' "
+         "days'), '', c.id FROM registrations r JOIN live_case_records c ON c.registration_id = r.id AND c.kind = "
+         "'plan' "
          "WHERE "
          "json_array_length(c.data, '$.goals') = 0"},
         {"registration_without_plan",
          "SELECT r.id, date(r.start_date, '+' || (SELECT value FROM settings WHERE key = 'plan_missing_days') || ' "
-         "days'), '' FROM registrations r WHERE NOT EXISTS (SELECT 1 FROM live_case_records c WHERE c.registration_id "
-         "= "
-         "r.id AND c.kind = 'plan') AND date(r.start_date, '+' || (SELECT value FROM settings WHERE key = "
+         "days'), '', NULL FROM registrations r WHERE NOT EXISTS (SELECT 1 FROM live_case_records c WHERE "
+         "c.registration_id = r.id AND c.kind = 'plan') AND date(r.start_date, '+' || (SELECT value FROM settings "
+         "WHERE key = "
          "'plan_missing_days') || ' days') <= :today"},
         {"measure_end_reason",
-         "SELECT r.id, json_extract(c.data, '$.end'), c.id FROM registrations r JOIN live_case_records c ON "
-         "c.registration_id = r.id AND c.kind = 'measure' WHERE json_extract(c.data, '$.end') IS NOT NULL AND "
-         "coalesce(json_extract(c.data, '$.end_reason'), '') = ''"},
+         "SELECT r.id, json_extract(c.data, '$.end'), json_extract(c.data, '$.content'), c.id FROM registrations r "
+         "JOIN live_case_records c ON c.registration_id = r.id AND c.kind = 'measure' WHERE json_extract(c.data, "
+         "'$.end') IS NOT NULL AND coalesce(json_extract(c.data, '$.end_reason'), '') = ''"},
+        {"turning_20",
+         "SELECT r.id, p.age_scope_end, '', NULL FROM registrations r JOIN persons p ON p.id = r.person_id WHERE "
+         "p.age_scope_end <> '' AND p.age_scope_end <= date(:today, '+' || (SELECT value FROM settings WHERE key = "
+         "'turning_20_days') || ' days')"},
     };
     auto query = kQueries.find(name);
     if (query == kQueries.end())
       return std::unexpected(invalidInput(fmt::format("no worklist named '{}'", name), "name"));
     return guard([&]() -> std::expected<std::vector<WorklistEntry>, Error> {
       auto s = prepare(fmt::format(
-          "WITH w(registration_id, due, detail) AS ({}) SELECT p.id, r.id, p.first_name, p.last_name, "
-          "r.caseworker_id, r.unit, w.due, w.detail, p.protection <> '', p.phone FROM w JOIN registrations r ON r.id = "
+          "WITH w(registration_id, due, detail, record_id) AS ({}) SELECT p.id, r.id, p.first_name, p.last_name, "
+          "r.caseworker_id, r.unit, w.due, w.detail, p.protection <> '', p.phone, p.personal_id, w.record_id FROM w "
+          "JOIN registrations r ON r.id = "
           "w.registration_id JOIN "
           "persons p ON p.id = "
           "r.person_id WHERE r.end_date IS NULL AND r.programme = 'kaa' AND (:caseworker IS NULL OR r.caseworker_id = "
@@ -795,7 +813,8 @@ class SqliteStore final : public Store {
       std::vector<WorklistEntry> entries;
       while (s.step())
         entries.push_back(WorklistEntry{s.integer(0), s.integer(1), s.text(2), s.text(3), s.optionalInteger(4),
-                                        s.text(5), dateColumn(s, 6), s.text(7), s.integer(8) != 0, s.text(9)});
+                                        s.text(5), dateColumn(s, 6), s.text(7), s.integer(8) != 0, s.text(9),
+                                        birthDateOf(s.text(10)), s.optionalInteger(11)});
       return entries;
     });
   }
@@ -1116,7 +1135,8 @@ class SqliteStore final : public Store {
       prepare(
           "UPDATE persons SET personal_id = 'gallrad-' || id, first_name = '', last_name = '', street_address = '', "
           "phone = '', email = '', "
-          "postal_code = '', city = '', protection = '', search_name = '', id_digits = '', birth_month = ?, "
+          "postal_code = '', city = '', protection = '', search_name = '', id_digits = '', age_scope_end = '', "
+          "birth_month = ?, "
           "deidentified_at = ?, version = version + 1 WHERE id = ?")
           .bind(birthMonth, nowIso(), personId)
           .run();

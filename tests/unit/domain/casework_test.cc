@@ -8,7 +8,10 @@ namespace {
 CivilDate date(std::string_view iso) { return *CivilDate::parse(iso); }
 
 const CaseContext kContext{date("2026-03-01"), date("2026-01-10"), std::nullopt};
-const CodeList kChannels("contact_channel", {Code{"phone", "Telefon", date("1900-01-01"), std::nullopt}});
+const CodeList kChannels("contact_channel",
+                         {Code{"phone", "Telefon", date("1900-01-01"), std::nullopt},
+                          Code{"letter", "Brev", date("1900-01-01"), std::nullopt},
+                          Code{"via_guardian", "Via vårdnadshavare", date("1900-01-01"), std::nullopt}});
 const CodeList kOccupations("occupation", {Code{"work", "Arbete", date("1900-01-01"), std::nullopt}});
 const CodeList kSources("occupation_source", {Code{"contact", "Kontakt", date("1900-01-01"), std::nullopt}});
 const CodeList kTypes("measure_type", {Code{"internship", "Praktik", date("1900-01-01"), std::nullopt},
@@ -22,45 +25,83 @@ std::vector<std::string> fields(const std::vector<Error>& errors) {
 }
 
 TEST(ContactAttemptRules, ValidAttemptPasses) {
-  EXPECT_TRUE(validateContactAttempt({date("2026-02-01"), "09:30", "phone", true, "work", "kort"}, kContext, kChannels,
-                                     kOccupations)
+  EXPECT_TRUE(validateContactAttempt({date("2026-02-01"), "09:30", "phone", true, "work", "", false, "kort"}, kContext,
+                                     kChannels, kOccupations)
                   .empty());
 }
 
 // Issue 12: a contact later today than now is in the future too (Swedish time).
 TEST(ContactAttemptRules, AContactLaterTodayThanNowIsInTheFuture) {
   CaseContext at0930{date("2026-03-01"), date("2026-01-10"), std::nullopt, "09:30"};
-  EXPECT_TRUE(
-      validateContactAttempt({date("2026-03-01"), "09:30", "phone", false, "", ""}, at0930, kChannels, kOccupations)
-          .empty());
-  EXPECT_EQ(fields(validateContactAttempt({date("2026-03-01"), "09:31", "phone", false, "", ""}, at0930, kChannels,
-                                          kOccupations)),
+  EXPECT_TRUE(validateContactAttempt({date("2026-03-01"), "09:30", "phone", false, "", "", false, ""}, at0930,
+                                     kChannels, kOccupations)
+                  .empty());
+  EXPECT_EQ(fields(validateContactAttempt({date("2026-03-01"), "09:31", "phone", false, "", "", false, ""}, at0930,
+                                          kChannels, kOccupations)),
             std::vector<std::string>{"time"});
-  EXPECT_TRUE(
-      validateContactAttempt({date("2026-02-28"), "23:00", "phone", false, "", ""}, at0930, kChannels, kOccupations)
-          .empty())
+  EXPECT_TRUE(validateContactAttempt({date("2026-02-28"), "23:00", "phone", false, "", "", false, ""}, at0930,
+                                     kChannels, kOccupations)
+                  .empty())
       << "yesterday evening is past";
 }
 
 TEST(ContactAttemptRules, NotInTheFutureNorBeforeTheRegistration) {
-  EXPECT_EQ(fields(validateContactAttempt({date("2026-03-02"), "09:30", "phone", false, "", ""}, kContext, kChannels,
-                                          kOccupations)),
+  EXPECT_EQ(fields(validateContactAttempt({date("2026-03-02"), "09:30", "phone", false, "", "", false, ""}, kContext,
+                                          kChannels, kOccupations)),
             std::vector<std::string>{"date"});
-  EXPECT_EQ(fields(validateContactAttempt({date("2026-01-09"), "09:30", "phone", false, "", ""}, kContext, kChannels,
-                                          kOccupations)),
+  EXPECT_EQ(fields(validateContactAttempt({date("2026-01-09"), "09:30", "phone", false, "", "", false, ""}, kContext,
+                                          kChannels, kOccupations)),
             std::vector<std::string>{"date"});
-  EXPECT_TRUE(
-      validateContactAttempt({date("2026-03-01"), "09:30", "phone", false, "", ""}, kContext, kChannels, kOccupations)
-          .empty());
-  EXPECT_TRUE(
-      validateContactAttempt({date("2026-01-10"), "09:30", "phone", false, "", ""}, kContext, kChannels, kOccupations)
-          .empty());
+  EXPECT_TRUE(validateContactAttempt({date("2026-03-01"), "09:30", "phone", false, "", "", false, ""}, kContext,
+                                     kChannels, kOccupations)
+                  .empty());
+  EXPECT_TRUE(validateContactAttempt({date("2026-01-10"), "09:30", "phone", false, "", "", false, ""}, kContext,
+                                     kChannels, kOccupations)
+                  .empty());
 }
 
 TEST(ContactAttemptRules, EachViolationNamesItsField) {
-  auto errors = validateContactAttempt({date("2026-02-01"), "9.30", "fax", false, "work", std::string(501, 'x')},
-                                       kContext, kChannels, kOccupations);
+  auto errors =
+      validateContactAttempt({date("2026-02-01"), "9.30", "fax", false, "work", "", false, std::string(501, 'x')},
+                             kContext, kChannels, kOccupations);
   EXPECT_EQ(fields(errors), (std::vector<std::string>{"time", "channel", "occupation", "note"}));
+}
+
+// Issue 12: a letter is an attempt without a time and never reaches anyone by itself.
+TEST(ContactAttemptRules, ALetterNeedsNoTimeAndNoReached) {
+  ContactAttempt letter{date("2026-02-01"), "", "letter", std::nullopt, "", "", false, ""};
+  EXPECT_TRUE(validateContactAttempt(letter, kContext, kChannels, kOccupations).empty());
+  letter.reached = true;
+  EXPECT_EQ(fields(validateContactAttempt(letter, kContext, kChannels, kOccupations)),
+            std::vector<std::string>{"reached"});
+  ContactAttempt call{date("2026-02-01"), "", "phone", false, "", "", false, ""};
+  EXPECT_EQ(fields(validateContactAttempt(call, kContext, kChannels, kOccupations)), std::vector<std::string>{"time"})
+      << "a call has a time";
+}
+
+TEST(ContactAttemptRules, AContactViaAGuardianSaysWhetherTheYoungPersonWasReached) {
+  ContactAttempt c{date("2026-02-01"), "10:00", "via_guardian", std::nullopt, "", "", false, ""};
+  EXPECT_EQ(fields(validateContactAttempt(c, kContext, kChannels, kOccupations)), std::vector<std::string>{"reached"});
+  c.reached = false;
+  EXPECT_TRUE(validateContactAttempt(c, kContext, kChannels, kOccupations).empty());
+}
+
+TEST(ContactAttemptRules, DecliningAndTheOccupationsDetailNeedAReachedYoungPerson) {
+  ContactAttempt c{date("2026-02-01"), "10:00", "phone", false, "", "komvux", true, ""};
+  EXPECT_EQ(fields(validateContactAttempt(c, kContext, kChannels, kOccupations)),
+            (std::vector<std::string>{"occupation_detail", "declined"}));
+  c = ContactAttempt{date("2026-02-01"), "10:00", "phone", true, "work", "deltid", false, ""};
+  EXPECT_TRUE(validateContactAttempt(c, kContext, kChannels, kOccupations).empty());
+  c = ContactAttempt{date("2026-02-01"), "10:00", "phone", true, "", "", true, ""};
+  EXPECT_TRUE(validateContactAttempt(c, kContext, kChannels, kOccupations).empty()) << "declined is an outcome";
+}
+
+TEST(OccupationRules, APlannedOccupationMayLieAheadAnActualOneMayNot) {
+  OccupationEntry o{date("2026-08-15"), "work", "", "contact", false};
+  EXPECT_EQ(fields(validateOccupation(o, kContext, kOccupations, kSources)),
+            std::vector<std::string>{"effective_date"});
+  o.planned = true;
+  EXPECT_TRUE(validateOccupation(o, kContext, kOccupations, kSources).empty());
 }
 
 TEST(MeasureRules, DatesInOrderAndPartnerForOtherActor) {

@@ -85,7 +85,8 @@ TEST(JsonWriter, PersonHasTheApiShapeAndHidesAProtectedAddress) {
                         {"coordination_number", false},
                         {"version", 3},
                         {"registrations", json::array{registrationJson(open), registrationJson(ended)}},
-                        {"occupation", json::object{{"kind", "unknown"}}}};
+                        {"occupation", json::object{{"kind", "unknown"}}},
+                        {"planned_occupation", nullptr}};
   EXPECT_EQ(personJson(protectedPerson(), {open, ended}, std::nullopt, false), json::serialize(expected));
 
   expected["address"] = json::object{{"street_address", "Storgatan 1"}, {"postal_code", "50330"}, {"city", "Borås"}};

@@ -207,7 +207,7 @@ TEST_F(IdentifyTest, AdultEducationIsRecordedAsStudiesOnce) {
   EXPECT_EQ(run(b, "2026-03-01").total().occupationsRecorded, 1u);
   EXPECT_EQ(run(b, "2026-03-02").total().occupationsRecorded, 0u);
   auto person = *store_->personByPersonalId(*PersonalId::parse(p, date("2026-01-01")));
-  auto occupation = *latestOccupation(*store_, person->id);
+  auto occupation = occupationOf(*store_, person->id)->current;
   ASSERT_TRUE(occupation);
   EXPECT_EQ(occupation->kind, "studies");
   EXPECT_EQ(occupation->detail, "komvux");

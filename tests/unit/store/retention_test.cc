@@ -17,9 +17,9 @@ class RetentionTest : public DatabaseTest {
     auto p = store_->createPerson(actor_, PersonDetails{*PersonalId::parse(pid, date("2026-01-01")), first, "Ek",
                                                         "Hemliga vägen 7", "50330", "Borås", "1490", Protection::none});
     auto r = store_->createRegistration(actor_, {p->id, "kaa", date(start), "never_started"});
-    auto record = store_->createCaseRecord(
-        actor_, "contact_attempt", p->id, r->id,
-        toJson(ContactAttempt{date(start), "10:00", "phone", true, "work", std::string("Anteckning om ") + first}));
+    auto record = store_->createCaseRecord(actor_, "contact_attempt", p->id, r->id,
+                                           toJson(ContactAttempt{date(start), "10:00", "phone", true, "work", "", false,
+                                                                 std::string("Anteckning om ") + first}));
     EXPECT_TRUE(record) << record.error().message;
     if (!end.empty()) {
       auto ended = store_->endRegistration(actor_, r->id, r->version, date(end), "moved_out");

@@ -209,7 +209,8 @@ TEST_F(StoreTest, AGrantCanOnlyBeEndedEarly) {
   auto user = store_->createUser(actor_, NewUser{"anna", "caseworker", "hash", {}});
   auto person = store_->createPerson(actor_, someone());
   ASSERT_TRUE(user && person);
-  ASSERT_TRUE(store_->grantAccess(AccessGrant{0, user->id, person->id, "the caseworker is ill", 1000, 1000 + 8 * 3600}));
+  ASSERT_TRUE(
+      store_->grantAccess(AccessGrant{0, user->id, person->id, "the caseworker is ill", 1000, 1000 + 8 * 3600}));
   EXPECT_EQ(store_->endGrants(user->id, person->id, 2000), 1);
   EXPECT_FALSE(*store_->activeGrant(user->id, person->id, 2001));
   EXPECT_EQ(store_->endGrants(user->id, person->id, 2001), 0) << "nothing left to end";

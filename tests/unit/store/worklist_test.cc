@@ -31,7 +31,7 @@ class WorklistTest : public DatabaseTest {
     ASSERT_TRUE(store_->createCaseRecord(actor_, kind, person_, registration_, data));
   }
   ContactAttempt contact(std::string_view day, bool reached) {
-    return ContactAttempt{date(day), "10:00", "phone", reached, "", ""};
+    return ContactAttempt{date(day), "10:00", "phone", reached, "", "", false, ""};
   }
 
   Actor actor_{std::nullopt, "system:test"};
@@ -74,6 +74,32 @@ TEST_F(WorklistTest, FollowUpShowsWithinSevenDaysAndWhenOverdue) {
   ASSERT_EQ(list("follow_up", "2026-04-01").size(), 1u) << "overdue";
 }
 
+// Issue 12: the follow-up item names the measure (its content) and links to it, and every item carries
+// the birth date.
+TEST_F(WorklistTest, TheFollowUpItemNamesTheMeasureNotItsId) {
+  Measure m{"internship",       "Praktik på verkstad", "municipality", "",
+            std::nullopt,       date("2026-02-01"),    std::nullopt,   "",
+            date("2026-03-10"), std::nullopt,          std::nullopt};
+  auto record = store_->createCaseRecord(actor_, kMeasureKind, person_, registration_, toJson(m));
+  ASSERT_TRUE(record);
+  auto entries = list("follow_up", "2026-03-10");
+  ASSERT_EQ(entries.size(), 1u);
+  EXPECT_EQ(entries[0].detail, "Praktik på verkstad");
+  EXPECT_EQ(entries[0].recordId, record->id);
+  EXPECT_EQ(entries[0].birthDate, date("2008-03-12"));
+}
+
+// Issue 12: a letter before the 20th birthday; the list is due on the birthday and holds the person from
+// turning_20_days before it while the registration is open.
+TEST_F(WorklistTest, ThoseWhoTurnTwentyWithinThirtyDaysAreListedDueOnTheBirthday) {
+  EXPECT_TRUE(list("turning_20", "2028-02-10").empty()) << "31 days before";
+  auto entries = list("turning_20", "2028-02-11");
+  ASSERT_EQ(entries.size(), 1u) << "30 days before";
+  EXPECT_EQ(entries[0].due, date("2028-03-12"));
+  ASSERT_TRUE(store_->changeSetting(actor_, "turning_20_days", "45"));
+  EXPECT_EQ(list("turning_20", "2028-01-27").size(), 1u) << "the municipality's setting";
+}
+
 TEST_F(WorklistTest, EndedMeasureLeavesFollowUpButWithoutReasonIsListed) {
   Measure m{"internship",       "Praktik", "municipality",     "",           std::nullopt, date("2026-02-01"),
             date("2026-02-20"), "",        date("2026-03-10"), std::nullopt, std::nullopt};
@@ -88,7 +114,7 @@ TEST_F(WorklistTest, EndedMeasureLeavesFollowUpButWithoutReasonIsListed) {
 
 TEST_F(WorklistTest, OccupationIsDueWhenUnknownOrSixMonthsOld) {
   ASSERT_EQ(list("occupation", "2026-01-02").size(), 1u) << "unknown from the start";
-  add(kOccupationKind, toJson(OccupationEntry{date("2025-09-01"), "work", "", "contact"}));
+  add(kOccupationKind, toJson(OccupationEntry{date("2025-09-01"), "work", "", "contact", false}));
   EXPECT_TRUE(list("occupation", "2026-02-28").empty());
   auto entries = list("occupation", "2026-03-01");
   ASSERT_EQ(entries.size(), 1u);
