@@ -164,6 +164,30 @@ std::vector<Error> validatePlan(const Plan& plan, const CaseContext& context,
         errors.push_back(
             invalidInput(fmt::format("{}: no measure {} for this person", where, m), where + ".measure_ids"));
   };
+  if (plan.drawnUpOn) checkCaseDate(errors, *plan.drawnUpOn, context, "drawn_up_on");
+  if (plan.agreedOn) {
+    checkCaseDate(errors, *plan.agreedOn, context, "agreed_on");
+    if (!plan.drawnUpOn)
+      errors.push_back(invalidInput("a plan is agreed to once it is drawn up (drawn_up_on)", "drawn_up_on"));
+    else if (*plan.agreedOn < *plan.drawnUpOn)
+      errors.push_back(invalidInput("agreed_on is before the plan was drawn up", "agreed_on"));
+  }
+  if (plan.reviews.size() > kMaxReviews)
+    errors.push_back(invalidInput(fmt::format("a plan holds at most {} reviews", kMaxReviews), "reviews"));
+  for (std::size_t i = 0; i < plan.reviews.size(); ++i) {
+    const PlanReview& r = plan.reviews[i];
+    std::string where = fmt::format("reviews[{}]", i);
+    checkCaseDate(errors, r.heldOn, context, where + ".held_on");
+    if (plan.drawnUpOn && r.heldOn < *plan.drawnUpOn)
+      errors.push_back(
+          invalidInput(fmt::format("{}.held_on is before the plan was drawn up", where), where + ".held_on"));
+    if (r.kind != "follow_up" && r.kind != "evaluation")
+      errors.push_back(invalidInput(fmt::format("{}.kind is follow_up or evaluation", where), where + ".kind"));
+    if (r.measureId && !measures.contains(*r.measureId))
+      errors.push_back(
+          invalidInput(fmt::format("{}: no measure {} for this person", where, *r.measureId), where + ".measure_id"));
+    checkText(errors, r.conclusion, where + ".conclusion", true, Lines::several);
+  }
   if (plan.goals.size() > kMaxGoals)
     errors.push_back(invalidInput(fmt::format("a plan has at most {} goals", kMaxGoals), "goals"));
   for (std::size_t i = 0; i < plan.goals.size(); ++i) {

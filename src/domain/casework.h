@@ -72,14 +72,27 @@ struct PlanGoal {
   std::vector<PlanGoal> subGoals;        // one level deep
 };
 
+// A follow-up or evaluation of the plan (or of one of its measures) held with the young person.
+struct PlanReview {
+  CivilDate heldOn;
+  std::string kind;                       // follow_up or evaluation
+  std::optional<std::int64_t> measureId;  // the measure whose planned follow-up or evaluation it was, if one
+  std::string conclusion;                 // what was concluded; short
+};
+
+// The plan as the document drawn up with the young person.
 struct Plan {
+  std::optional<CivilDate> drawnUpOn;  // the day the plan was drawn up
+  std::optional<CivilDate> agreedOn;   // the day the young person agreed to it; none while they have not
   std::vector<PlanGoal> goals;
+  std::vector<PlanReview> reviews;  // follow-ups and evaluations held, in any order
 };
 
 // What one plan may hold: a plan is read by people, and every list a client sends is bounded.
 inline constexpr std::size_t kMaxGoals = 30;
 inline constexpr std::size_t kMaxSubGoals = 20;  // per goal
 inline constexpr std::size_t kMaxMeasuresPerGoal = 50;
+inline constexpr std::size_t kMaxReviews = 100;
 
 // Goal fulfilment assessed at a follow-up.
 struct GoalAssessment {

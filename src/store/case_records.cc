@@ -76,6 +76,14 @@ std::expected<PlanGoal, std::vector<Error>> parseGoal(const json::value& value, 
   return f.result(goal);
 }
 
+std::expected<PlanReview, std::vector<Error>> parseReview(const json::value& value) {
+  JsonFields f(value, {"held_on", "kind", "measure_id", "conclusion"});
+  auto held = f.date("held_on", true);
+  PlanReview review{held.value_or(*CivilDate::fromParts(1, 1, 1)), f.text("kind", true), f.integer("measure_id"),
+                    f.text("conclusion", true)};
+  return f.result(review);
+}
+
 json::object goalJson(const PlanGoal& g) {
   json::array measures(g.measureIds.begin(), g.measureIds.end());
   json::array subs;
@@ -90,8 +98,18 @@ json::object goalJson(const PlanGoal& g) {
 }  // namespace
 
 std::expected<Plan, std::vector<Error>> parsePlan(const json::value& body) {
-  JsonFields f(body, {"goals"});
+  JsonFields f(body, {"drawn_up_on", "agreed_on", "goals", "reviews"});
   Plan plan;
+  plan.drawnUpOn = f.date("drawn_up_on");
+  plan.agreedOn = f.date("agreed_on");
+  if (const json::array* reviews = f.array("reviews", kMaxReviews))
+    for (std::size_t i = 0; i < reviews->size(); ++i) {
+      auto review = parseReview((*reviews)[i]);
+      if (review)
+        plan.reviews.push_back(*review);
+      else
+        f.absorb(review.error(), fmt::format("reviews[{}]", i));
+    }
   if (const json::array* goals = f.array("goals", kMaxGoals))
     for (std::size_t i = 0; i < goals->size(); ++i) {
       auto goal = parseGoal((*goals)[i], true);
@@ -137,7 +155,16 @@ std::expected<GoalAssessment, std::vector<Error>> parseGoalAssessment(std::strin
 std::string toJson(const Plan& plan) {
   json::array goals;
   for (const PlanGoal& g : plan.goals) goals.push_back(goalJson(g));
-  return json::serialize(json::object{{"goals", std::move(goals)}});
+  json::array reviews;
+  for (const PlanReview& r : plan.reviews)
+    reviews.push_back(json::object{{"held_on", r.heldOn.iso()},
+                                   {"kind", r.kind},
+                                   {"measure_id", r.measureId ? json::value(*r.measureId) : json::value(nullptr)},
+                                   {"conclusion", r.conclusion}});
+  return json::serialize(json::object{{"drawn_up_on", optionalDate(plan.drawnUpOn)},
+                                      {"agreed_on", optionalDate(plan.agreedOn)},
+                                      {"goals", std::move(goals)},
+                                      {"reviews", std::move(reviews)}});
 }
 
 std::string toJson(const GoalAssessment& a) {

@@ -297,8 +297,9 @@ class Store {
   // A worklist over open KAA registrations, ordered by due date (overdue first). Names:
   // first_contact — no contact attempt yet; due first_contact_days after the registration started;
   // contact_retry — attempted but never reached; due contact_retry_days after the last attempt;
-  // follow_up — a measure's follow-up or evaluation date within 7 days or past (measure not ended; the
-  //   detail is the measure's content);
+  // follow_up — a measure's follow-up or evaluation date within 7 days or past (measure not ended, and the
+  //   plan records none of that kind held for it from a week before the date on; the detail is the
+  //   measure's content);
   // occupation — occupation unknown, or last confirmed over occupation_stale_months ago;
   // measure_end_reason — a measure ended without an end reason;
   // plan_without_goals — the registration's plan has no goals;

@@ -268,10 +268,16 @@ TEST_F(CaseworkApi, WhatGetAnswersPutAcceptsUnchangedForEveryRecordKindAndSubGoa
   const json::object& plan = plans["items"].as_array()[0].as_object();
   auto withSubGoals =
       send("PUT", personPath("/plans/" + std::to_string(plan.at("id").as_int64())),
-           R"({"goals":[{"id":"g2","title":"Få ett sommarjobb","sub_goals":[{"id":"g2.1","title":"Skriva ett CV"},)"
-           R"({"id":"g2.2","title":"Söka tre jobb"}]}]})",
+           R"({"drawn_up_on":"2026-02-04","agreed_on":"2026-02-05",)"
+           R"("goals":[{"id":"g2","title":"Få ett sommarjobb","sub_goals":[{"id":"g2.1","title":"Skriva ett CV"},)"
+           R"({"id":"g2.2","title":"Söka tre jobb"}]}],)"
+           R"("reviews":[{"held_on":"2026-03-01","kind":"follow_up","conclusion":"CV klart, söker vidare"}]})",
            {"If-Match: \"" + std::to_string(plan.at("version").as_int64()) + "\""});
   ASSERT_EQ(withSubGoals.status, 200) << withSubGoals.body;
+  // Issue 12: the plan as a document: drawn up, agreed to, and the follow-ups held.
+  json::object document = body(withSubGoals)["data"].as_object();
+  EXPECT_EQ(document.at("agreed_on"), "2026-02-05");
+  EXPECT_EQ(document.at("reviews").as_array().at(0).at("conclusion"), "CV klart, söker vidare");
   for (const char* kind : {"contact-attempts", "occupations", "measures", "plans", "goal-assessments"}) {
     auto list = body(http(server_->port(), "GET", personPath(std::string("/") + kind), "", {session_->cookie}));
     ASSERT_FALSE(list["items"].as_array().empty()) << kind;

@@ -194,6 +194,17 @@ constexpr std::string_view kJoinLatestOccupation =
     "DESC, id DESC) AS n FROM live_case_records WHERE kind = 'occupation' AND coalesce(json_extract(data, "
     "'$.planned'), 0) = 0) o ON o.person_id = r.person_id AND o.n = 1";
 
+// A measure c's planned follow-up or evaluation date (`kind`), or '9999-12-31' when there is none or the
+// plan records one held for the measure on or after a week before it.
+std::string plannedReviewNotHeld(std::string_view kind) {
+  return fmt::format(
+      "CASE WHEN EXISTS (SELECT 1 FROM live_case_records p, json_each(p.data, '$.reviews') v WHERE p.kind = 'plan' "
+      "AND p.person_id = c.person_id AND json_extract(v.value, '$.measure_id') = c.id AND json_extract(v.value, "
+      "'$.kind') = '{0}' AND json_extract(v.value, '$.held_on') >= date(json_extract(c.data, '$.{0}'), '-7 days')) "
+      "THEN '9999-12-31' ELSE coalesce(json_extract(c.data, '$.{0}'), '9999-12-31') END",
+      kind);
+}
+
 // The condition "registration r lies in the caseload" (domain covers()), with parameters :caseload_user and
 // :caseload_units; bind them with bindCaseload.
 std::string caseloadCondition(const Caseload& c) {
@@ -758,12 +769,11 @@ class SqliteStore final : public Store {
          "r.id "
          "AND c.kind = 'contact_attempt' GROUP BY r.id HAVING max(json_extract(c.data, '$.reached')) = 0"},
         {"follow_up",
-         "SELECT r.id, d.due, d.content, d.id FROM registrations r JOIN (SELECT c.registration_id, c.id, "
-         "json_extract(c.data, '$.content') AS content, "
-         "min(coalesce(json_extract(c.data, '$.follow_up'), '9999-12-31'), coalesce(json_extract(c.data, "
-         "'$.evaluation'), '9999-12-31')) AS due FROM live_case_records c WHERE c.kind = 'measure' AND "
-         "json_extract(c.data, '$.end') IS NULL) d ON d.registration_id = r.id WHERE d.due <= date(:today, '+7 "
-         "days')"},
+         fmt::format("SELECT r.id, d.due, d.content, d.id FROM registrations r JOIN (SELECT c.registration_id, c.id, "
+                     "json_extract(c.data, '$.content') AS content, min({}, {}) AS due FROM live_case_records c WHERE "
+                     "c.kind = 'measure' AND json_extract(c.data, '$.end') IS NULL) d ON d.registration_id = r.id "
+                     "WHERE d.due <= date(:today, '+7 days')",
+                     plannedReviewNotHeld("follow_up"), plannedReviewNotHeld("evaluation"))},
         {"occupation",
          fmt::format("SELECT r.id, coalesce(date(o.effective_date, '+' || (SELECT value FROM settings WHERE key = "
                      "'occupation_stale_months') || ' months'), r.start_date), coalesce(o.kind, 'unknown'), NULL FROM "

@@ -104,6 +104,23 @@ TEST(OccupationRules, APlannedOccupationMayLieAheadAnActualOneMayNot) {
   EXPECT_TRUE(validateOccupation(o, kContext, kOccupations, kSources).empty());
 }
 
+// Issue 12: the plan is a document: drawn up on a day, agreed to (or not yet) by the young person, and
+// each follow-up and evaluation held is recorded with what was concluded.
+TEST(PlanRules, APlanIsAgreedToAfterItIsDrawnUpAndEachReviewHeldSaysWhatWasConcluded) {
+  Plan plan{date("2026-01-20"), date("2026-01-22"), {}, {PlanReview{date("2026-02-10"), "follow_up", 7, "Går bra"}}};
+  EXPECT_TRUE(validatePlan(plan, kContext, {7}).empty());
+  plan.agreedOn = date("2026-01-19");
+  EXPECT_EQ(fields(validatePlan(plan, kContext, {7})), std::vector<std::string>{"agreed_on"});
+  plan.drawnUpOn.reset();
+  EXPECT_EQ(fields(validatePlan(plan, kContext, {7})), std::vector<std::string>{"drawn_up_on"});
+  plan = Plan{date("2026-01-20"), std::nullopt, {}, {PlanReview{date("2026-01-15"), "chat", 8, ""}}};
+  EXPECT_EQ(fields(validatePlan(plan, kContext, {7})),
+            (std::vector<std::string>{"reviews[0].held_on", "reviews[0].kind", "reviews[0].measure_id",
+                                      "reviews[0].conclusion"}));
+  plan = Plan{date("2026-03-02"), std::nullopt, {}, {}};
+  EXPECT_EQ(fields(validatePlan(plan, kContext, {})), std::vector<std::string>{"drawn_up_on"}) << "not in the future";
+}
+
 TEST(MeasureRules, DatesInOrderAndPartnerForOtherActor) {
   Measure m{"internship",       "Praktik",   "other_actor",      "",           std::nullopt, date("2026-02-01"),
             date("2026-01-31"), "completed", date("2026-01-15"), std::nullopt, std::nullopt};

@@ -89,6 +89,26 @@ TEST_F(WorklistTest, TheFollowUpItemNamesTheMeasureNotItsId) {
   EXPECT_EQ(entries[0].birthDate, date("2008-03-12"));
 }
 
+// Issue 12: the plan records each follow-up held; a planned follow-up held leaves the list, the measure's
+// evaluation stays due.
+TEST_F(WorklistTest, AFollowUpHeldLeavesTheListTheEvaluationStaysDue) {
+  Measure m{"internship",       "Praktik på verkstad", "municipality", "",
+            std::nullopt,       date("2026-02-01"),    std::nullopt,   "",
+            date("2026-03-10"), date("2026-05-10"),    std::nullopt};
+  auto measure = store_->createCaseRecord(actor_, kMeasureKind, person_, registration_, toJson(m));
+  ASSERT_TRUE(measure);
+  EXPECT_EQ(list("follow_up", "2026-03-12").at(0).due, date("2026-03-10"));
+  Plan plan{date("2026-01-20"),
+            date("2026-01-20"),
+            {},
+            {PlanReview{date("2026-03-03"), "follow_up", measure->id, "Går bra"}}};
+  add(kPlanKind, toJson(plan));
+  EXPECT_TRUE(list("follow_up", "2026-03-12").empty()) << "held a week early counts";
+  auto entries = list("follow_up", "2026-05-05");
+  ASSERT_EQ(entries.size(), 1u);
+  EXPECT_EQ(entries[0].due, date("2026-05-10")) << "the evaluation is still to be held";
+}
+
 // Issue 12: a letter before the 20th birthday; the list is due on the birthday and holds the person from
 // turning_20_days before it while the registration is open.
 TEST_F(WorklistTest, ThoseWhoTurnTwentyWithinThirtyDaysAreListedDueOnTheBirthday) {
@@ -129,8 +149,9 @@ TEST_F(WorklistTest, RegistrationWithoutPlanAfterThirtyDaysAndPlanWithoutGoals) 
   EXPECT_TRUE(list("registration_without_plan", "2026-02-01").empty());
   ASSERT_EQ(list("plan_without_goals", "2026-02-01").size(), 1u);
   auto plans = *store_->caseRecordsOf(person_, kPlanKind);
-  ASSERT_TRUE(store_->updateCaseRecord(actor_, plans[0].id, plans[0].version,
-                                       toJson(Plan{{PlanGoal{"g1", "Börja studera", std::nullopt, {}, {}}}})));
+  ASSERT_TRUE(store_->updateCaseRecord(
+      actor_, plans[0].id, plans[0].version,
+      toJson(Plan{std::nullopt, std::nullopt, {PlanGoal{"g1", "Börja studera", std::nullopt, {}, {}}}, {}})));
   EXPECT_TRUE(list("plan_without_goals", "2026-02-01").empty());
 }
 
