@@ -184,4 +184,36 @@ std::expected<RegistrationChange, Error> reopenRegistration(Store& s, const Acto
   return RegistrationChange{*reopened, std::move(*measures)};
 }
 
+std::expected<RegisteredPerson, Error> registerByHand(Store& s, const Actor& actor, const RegistrationByHand& r,
+                                                      std::optional<std::int64_t> caseworker, const std::string& unit) {
+  auto known = s.personByPersonalId(r.personalId);
+  if (!known) return std::unexpected(known.error());
+  std::optional<Person> person = *known;
+  if (person && r.details)
+    return std::unexpected(invalidInput(
+        "the person is in Lotsen already: their name and address come from the population register", "person"));
+  if (!person && !r.details)
+    return std::unexpected(
+        invalidInput("the person is not in Lotsen: give their name, address and kommunkod (person)", "person"));
+  if (person) {
+    auto registrations = s.registrationsOf(person->id);
+    if (!registrations) return std::unexpected(registrations.error());
+    for (const Registration& open : *registrations)
+      if (open.programme == kProgrammeKaa && !open.endDate)
+        return std::unexpected(conflict(fmt::format("the person is registered already (registration {})", open.id)));
+  } else {
+    auto created = s.createPerson(actor, *r.details);
+    if (!created) return std::unexpected(created.error());
+    person = *created;
+  }
+  auto registration = s.createRegistration(
+      actor, NewRegistration{person->id, std::string(kProgrammeKaa), r.startDate, r.reason, r.byHand});
+  if (!registration) return std::unexpected(registration.error());
+  if (!unit.empty()) {
+    registration = s.assignRegistration(actor, registration->id, registration->version, caseworker, unit);
+    if (!registration) return std::unexpected(registration.error());
+  }
+  return RegisteredPerson{*person, *registration};
+}
+
 }  // namespace lotsen

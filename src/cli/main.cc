@@ -272,6 +272,10 @@ void printSummary(const IdentificationResult& result, Store& store) {
   fmt::print("  {:<46} {:>8}\n", "Oförändrade", total.unchanged);
   if (total.closuresRespected > 0)
     fmt::print("  {:<46} {:>8}\n", "Avslutade för hand, står kvar", total.closuresRespected);
+  if (total.byHandConfirmed + total.byHandEnded + total.byHandAwaiting > 0)
+    fmt::print("  {:<46} {:>8}\n  {:<46} {:>8}\n  {:<46} {:>8}\n", "Inskrivna för hand, bekräftade av registren",
+               total.byHandConfirmed, "Inskrivna för hand, avslutade enligt registren", total.byHandEnded,
+               "Inskrivna för hand, ännu inte i registren", total.byHandAwaiting);
   for (const auto& [other, n] : total.endedElsewhere)
     fmt::print("  {:<46} {:>8}\n", fmt::format("Avslutade i kommun {}s register (flyttat hit)", other), n);
   if (!result.dryRun) {

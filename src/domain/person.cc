@@ -1,5 +1,11 @@
 #include "domain/person.h"
 
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "domain/text.h"
+
 namespace lotsen {
 
 std::string_view toString(Protection p) {
@@ -47,6 +53,33 @@ std::vector<Error> validateContactDetails(const ContactDetails& c) {
     for (unsigned char ch : c.email) ok = ok && ch >= 0x21 && ch != 0x7F;
     if (!ok) errors.push_back(invalidInput("an e-mail address is name@domain.se, at most 254 characters", "email"));
   }
+  return errors;
+}
+
+std::vector<Error> validateEnteredDetails(PersonDetails& d) {
+  std::vector<Error> errors;
+  auto text = [&](const std::string& value, std::string_view field) {
+    if (value.empty())
+      errors.push_back(invalidInput(fmt::format("{} is required", field), std::string(field)));
+    else if (auto ok = checkFreeText(value, field); !ok)
+      errors.push_back(ok.error());
+    else if (characterCount(value) > 100)
+      errors.push_back(invalidInput(fmt::format("{} has more than 100 characters", field), std::string(field)));
+  };
+  text(d.firstName, "first_name");
+  text(d.lastName, "last_name");
+  text(d.streetAddress, "street_address");
+  text(d.city, "city");
+  std::string postal;
+  for (char c : d.postalCode)
+    if (c != ' ') postal += c;
+  if (postal.size() != 5 || !std::all_of(postal.begin(), postal.end(), [](char c) { return c >= '0' && c <= '9'; }))
+    errors.push_back(invalidInput("a postal code has five digits, e.g. 503 30", "postal_code"));
+  else
+    d.postalCode = postal;
+  if (d.municipalityCode.size() != 4 ||
+      !std::all_of(d.municipalityCode.begin(), d.municipalityCode.end(), [](char c) { return c >= '0' && c <= '9'; }))
+    errors.push_back(invalidInput("a kommunkod has four digits, e.g. 1490", "municipality_code"));
   return errors;
 }
 

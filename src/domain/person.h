@@ -47,6 +47,12 @@ struct ContactDetails {
 // 254 characters. invalid_input naming "phone" or "email" for each that breaks it.
 std::vector<Error> validateContactDetails(const ContactDetails& contact);
 
+// The rule for identity data a user enters (a person registered by hand before the registers know
+// them): first and last name, street address and city required, one line each, at most 100 characters;
+// a postal code of five digits (written "503 30" or "50330", kept as five digits); a kommunkod of four
+// digits. invalid_input naming each field that breaks it. Normalises the postal code in place.
+std::vector<Error> validateEnteredDetails(PersonDetails& details);
+
 struct Person {
   std::int64_t id = 0;
   PersonDetails details;
@@ -61,7 +67,8 @@ struct NewRegistration {
   std::int64_t personId = 0;
   std::string programme{kProgrammeKaa};
   CivilDate startDate;
-  std::string reason;  // code in the "registration_reason" list valid on startDate
+  std::string reason;    // code in the "registration_reason" list valid on startDate
+  std::string byHand{};  // registered by a user before the registers showed it: a "registration_by_hand" code
 };
 
 struct Registration {
@@ -77,6 +84,8 @@ struct Registration {
   std::string unit;                          // the responsible unit
   bool closedByHand = false;                 // ended by a user, not by identification: it stands until
                                              // the registers show something new about the person
+  std::string byHand{};            // how a registration made by hand came about; empty when identification made it
+  bool awaitingRegisters = false;  // made by hand, and no identification run has seen the person since
 };
 
 }  // namespace lotsen

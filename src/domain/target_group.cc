@@ -92,6 +92,16 @@ std::expected<void, Error> checkHandClosure(std::string_view reason, CivilDate e
   return {};
 }
 
+std::expected<void, Error> checkRegistrationByHand(CivilDate startDate, CivilDate birthDate, CivilDate today) {
+  if (startDate > today) return std::unexpected(invalidInput("start_date is in the future", "start_date"));
+  if (startDate < ageScopeStart(birthDate) || startDate >= ageScopeEnd(birthDate))
+    return std::unexpected(invalidInput(
+        fmt::format("on {} the person is outside the age scope of the activity responsibility ({} to {})",
+                    startDate.iso(), ageScopeStart(birthDate).iso(), ageScopeEnd(birthDate).plusDays(-1).iso()),
+        "start_date"));
+  return {};
+}
+
 bool registersShowNewSince(const PersonFacts& facts, CivilDate registeredSince, CivilDate closedOn) {
   if (registeredSince > closedOn) return true;
   for (const EnrolmentFact& e : facts.enrolments)

@@ -120,6 +120,11 @@ TargetGroupDecision decideTargetGroup(const PersonFacts& facts, CivilDate date, 
 // reports before the registers show it. invalid_input on end_reason or end_date otherwise.
 std::expected<void, Error> checkHandClosure(std::string_view reason, CivilDate endDate, CivilDate birthDate);
 
+// Whether a person born on `birthDate` may be registered by hand from `startDate` (today or earlier): the
+// day lies in the age scope (from 1 July of the year they turn 16 to the day before the 20th birthday).
+// invalid_input on start_date otherwise.
+std::expected<void, Error> checkRegistrationByHand(CivilDate startDate, CivilDate birthDate, CivilDate today);
+
 // True when the registers show something about the person after `closedOn` (an enrolment started or
 // ended, a certificate, a new folkbokföring since `registeredSince`): a closure by hand stands until then.
 bool registersShowNewSince(const PersonFacts& facts, CivilDate registeredSince, CivilDate closedOn);

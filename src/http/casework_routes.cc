@@ -287,6 +287,66 @@ Response reopenRoute(Call& call) {
   return answer;
 }
 
+// POST /api/v1/registrations {"personal_id", "start_date", "reason", "by_hand", "person"}: a young person
+// who calls in, or whom a school reports, is registered by hand before the next register run; "person"
+// ({"first_name", "last_name", "street_address", "postal_code", "city", "municipality_code"}) only when
+// Lotsen does not know them. A user working in one unit becomes responsible; otherwise the case waits in
+// the intake. The next identification run confirms or ends the registration and says which.
+Response registerByHandRoute(Call& call) {
+  JsonFields f(call.body, {"personal_id", "start_date", "reason", "by_hand", "person"});
+  const CivilDate today = todayOf(call);
+  std::string personalId = f.text("personal_id", true);
+  auto start = f.date("start_date", true);
+  std::string reason = f.text("reason", true);
+  std::string how = f.text("by_hand", true);
+  std::optional<PersonalId> pid;
+  if (!personalId.empty()) {
+    auto parsed = PersonalId::parse(personalId, today);
+    if (parsed)
+      pid = *parsed;
+    else
+      f.fail(invalidInput(parsed.error().message, "personal_id"));
+  }
+  if (pid && start)
+    if (auto ok = checkRegistrationByHand(*start, pid->birthDate(), today); !ok) f.fail(ok.error());
+  std::optional<PersonDetails> details;
+  if (pid && f.has("person")) {
+    JsonFields p(call.body.as_object().at("person"),
+                 {"first_name", "last_name", "street_address", "postal_code", "city", "municipality_code"});
+    details = PersonDetails{*pid,
+                            p.text("first_name"),
+                            p.text("last_name"),
+                            p.text("street_address"),
+                            p.text("postal_code"),
+                            p.text("city"),
+                            p.text("municipality_code"),
+                            Protection::none};
+    f.absorb(p.errors(), "person");
+    if (p.errors().empty()) f.absorb(validateEnteredDetails(*details), "person");
+  }
+  if (!f.errors().empty()) return validationProblem(f.errors());
+  const auto& units = call.user->caseload.units;
+  std::string unit = units.size() == 1 ? units.front() : std::string();
+  std::optional<std::int64_t> caseworker;
+  if (!unit.empty()) caseworker = call.user->id;
+  Actor actor{call.user->id, call.user->username};
+  RegistrationByHand r{*pid, std::move(details), *start, std::move(reason), std::move(how)};
+  auto registered =
+      call.write<RegisteredPerson>([&](Store& s) { return registerByHand(s, actor, r, caseworker, unit); });
+  if (!registered) {
+    if (registered.error().kind == ErrorKind::invalid_input) return validationProblem({registered.error()});
+    return problem(registered.error());
+  }
+  call.accessedPersons({registered->person.id});
+  json::object answer = registrationJson(registered->registration);
+  answer["notice"] = unit.empty() ? "Inskriven för hand. Ärendet väntar i inkorgen på att en enhetschef fördelar det."
+                                  : "Inskriven för hand. Du är ansvarig handläggare.";
+  Response response = withEtag(jsonResponse(201, answer), "registration", registered->registration.id,
+                               registered->registration.version);
+  response.headers.emplace_back("Location", fmt::format("/api/v1/persons/{}", registered->person.id));
+  return response;
+}
+
 // The journal's type for a change of contact details ({"phone", "email"} before and after).
 constexpr std::string_view kContactChanged = "person.contact_changed";
 
@@ -573,6 +633,7 @@ std::vector<Route> caseworkRoutes() {
       {"POST", "/api/v1/persons/{id}/registrations/{registration}/close", write_cases, worker, closeRoute});
   routes.push_back(
       {"POST", "/api/v1/persons/{id}/registrations/{registration}/reopen", write_cases, worker, reopenRoute});
+  routes.push_back({"POST", "/api/v1/registrations", write_cases, worker, registerByHandRoute});
   routes.push_back({"GET", "/api/v1/persons/{id}/history", read_cases, inline_read, history});
   routes.push_back({"PUT", "/api/v1/persons/{id}/contact-details", write_cases, worker, updateContactDetails});
   routes.push_back({"GET", "/api/v1/worklists", read_cases, inline_read, worklistSummary});

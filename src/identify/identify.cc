@@ -73,15 +73,34 @@ std::expected<MunicipalityResult, Error> identifyMunicipality(
               result.municipality, entry.registration.startDate.iso(), options.date.iso()),
           "date"));
     std::int64_t id = entry.person.details.personalId.number();
+    const bool awaiting = entry.registration.awaitingRegisters;
+    auto change = [&](IdentificationChange::Kind kind, std::string reason, CivilDate date) {
+      const PersonDetails& d = entry.person.details;
+      result.changes.push_back({id, d.firstName, d.lastName, kind, std::move(reason), d.protection != Protection::none,
+                                "", entry.person.id, date, awaiting});
+    };
     if (auto it = memberById.find(id); it != memberById.end()) {
       registeredMember[it->second] = &entry;
       ++result.unchanged;
+      if (awaiting) {
+        ++result.byHandConfirmed;
+        change(IdentificationChange::Kind::confirmed, entry.registration.reason, entry.registration.startDate);
+        if (!options.dryRun)
+          if (auto ok = store.confirmByRegisters(actor, entry.registration.id); !ok) return std::unexpected(ok.error());
+      }
+      continue;
+    }
+    const PopulationRow* row = population.find(id);
+    // Registered by hand before the registers know the person (not yet folkbokförd): it stands.
+    if (awaiting && !row) {
+      ++result.byHandAwaiting;
+      ++result.unchanged;
+      change(IdentificationChange::Kind::awaiting, entry.registration.reason, entry.registration.startDate);
       continue;
     }
     // Why the person leaves, and since when: the registers date the fact, not the run that noticed it.
     std::string reason;
     std::optional<CivilDate> since;
-    const PopulationRow* row = population.find(id);
     if (!row) {
       reason = "left_population_register";
     } else if (row->municipality != code) {
@@ -95,9 +114,8 @@ std::expected<MunicipalityResult, Error> identifyMunicipality(
     if (reason == "too_young") reason = "other";  // registered by hand before the age scope
     CivilDate endDate = deregistrationDate(since, entry.registration.startDate, options.date);
     ++result.deregisteredByReason[reason];
-    result.changes.push_back({id, entry.person.details.firstName, entry.person.details.lastName,
-                              IdentificationChange::Kind::deregistered, reason,
-                              entry.person.details.protection != Protection::none, "", entry.person.id, endDate});
+    result.byHandEnded += awaiting;
+    change(IdentificationChange::Kind::deregistered, reason, endDate);
     if (!options.dryRun) {
       auto ended = store.endRegistration(actor, entry.registration.id, entry.registration.version, endDate, reason);
       if (!ended) return std::unexpected(ended.error());
@@ -189,6 +207,22 @@ std::expected<MunicipalityResult, Error> identifyMunicipality(
   return result;
 }
 
+std::string_view changeName(IdentificationChange::Kind kind) {
+  switch (kind) {
+    case IdentificationChange::Kind::registered:
+      return "registered";
+    case IdentificationChange::Kind::deregistered:
+      return "deregistered";
+    case IdentificationChange::Kind::closure_respected:
+      return "closure_respected";
+    case IdentificationChange::Kind::confirmed:
+      return "confirmed";
+    case IdentificationChange::Kind::awaiting:
+      return "awaiting";
+  }
+  return "";
+}
+
 json::object countsJson(const MunicipalityResult& m, CivilDate date, bool dryRun, bool withChanges) {
   auto group = [](const std::map<std::string, std::size_t>& byReason) {
     json::object reasons;
@@ -199,30 +233,31 @@ json::object countsJson(const MunicipalityResult& m, CivilDate date, bool dryRun
     }
     return json::object{{"total", total}, {"by_reason", std::move(reasons)}};
   };
-  json::object o{{"date", date.iso()},
-                 {"municipality", m.municipality},
-                 {"target_group", m.targetGroup},
-                 {"registered", group(m.registeredByReason)},
-                 {"deregistered", group(m.deregisteredByReason)},
-                 {"unchanged", m.unchanged},
-                 {"open_before", m.openBefore},
-                 {"closures_respected", m.closuresRespected},
-                 {"ended_elsewhere", json::value_from(m.endedElsewhere)},
-                 {"large_change", m.largeChange},
-                 {"dry_run", dryRun}};
+  json::object o{
+      {"date", date.iso()},
+      {"municipality", m.municipality},
+      {"target_group", m.targetGroup},
+      {"registered", group(m.registeredByReason)},
+      {"deregistered", group(m.deregisteredByReason)},
+      {"unchanged", m.unchanged},
+      {"open_before", m.openBefore},
+      {"closures_respected", m.closuresRespected},
+      {"by_hand",
+       json::object{{"confirmed", m.byHandConfirmed}, {"ended", m.byHandEnded}, {"awaiting", m.byHandAwaiting}}},
+      {"ended_elsewhere", json::value_from(m.endedElsewhere)},
+      {"large_change", m.largeChange},
+      {"dry_run", dryRun}};
   if (withChanges) {
     json::array changes;
     for (const IdentificationChange& c : m.changes) {
-      changes.push_back(
-          json::object{{"personal_id", PersonalId::fromNumber(c.personalId).canonical()},
-                       {"first_name", c.firstName},
-                       {"last_name", c.lastName},
-                       {"protected", c.protectedIdentity},
-                       {"change", c.change == IdentificationChange::Kind::registered     ? "registered"
-                                  : c.change == IdentificationChange::Kind::deregistered ? "deregistered"
-                                                                                         : "closure_respected"},
-                       {"reason", c.reason},
-                       {"date", c.date.iso()}});
+      changes.push_back(json::object{{"personal_id", PersonalId::fromNumber(c.personalId).canonical()},
+                                     {"first_name", c.firstName},
+                                     {"last_name", c.lastName},
+                                     {"protected", c.protectedIdentity},
+                                     {"change", changeName(c.change)},
+                                     {"reason", c.reason},
+                                     {"date", c.date.iso()},
+                                     {"by_hand", c.byHand}});
       if (!c.otherMunicipality.empty()) changes.back().as_object()["municipality"] = c.otherMunicipality;
     }
     o["changes"] = std::move(changes);
@@ -242,6 +277,9 @@ MunicipalityResult IdentificationResult::total() const {
     sum.occupationsRecorded += m.occupationsRecorded;
     sum.openBefore += m.openBefore;
     sum.closuresRespected += m.closuresRespected;
+    sum.byHandConfirmed += m.byHandConfirmed;
+    sum.byHandEnded += m.byHandEnded;
+    sum.byHandAwaiting += m.byHandAwaiting;
     for (const auto& [other, n] : m.endedElsewhere) sum.endedElsewhere[other] += n;
     sum.largeChange = sum.largeChange || m.largeChange;
     for (const auto& [reason, n] : m.registeredByReason) sum.registeredByReason[reason] += n;

@@ -30,13 +30,16 @@ struct IdentificationChange {
   std::int64_t personalId = 0;  // PersonalId::number()
   std::string firstName;
   std::string lastName;
-  enum class Kind { registered, deregistered, closure_respected };
-  Kind change = Kind::registered;  // closure_respected: in the target group, but closed by hand and kept so
+  enum class Kind { registered, deregistered, closure_respected, confirmed, awaiting };
+  // closure_respected: in the target group, but closed by hand and kept so; confirmed: registered by hand
+  // and now found in the target group; awaiting: registered by hand, and the registers know nothing yet
+  Kind change = Kind::registered;
   std::string reason;
   bool protectedIdentity = false;
   std::string otherMunicipality;         // a registration ended in another municipality's register (moved here)
   std::optional<std::int64_t> personId;  // the person's id when the names come from the register (a read)
   CivilDate date;                        // a registration's start; the day a deregistration is dated
+  bool byHand = false;                   // the registration was made by hand, before the registers showed it
 };
 
 struct MunicipalityResult {
@@ -49,6 +52,11 @@ struct MunicipalityResult {
   std::size_t occupationsRecorded = 0;  // studies seen in the enrolment register
   std::size_t openBefore = 0;           // open registrations before the run
   std::size_t closuresRespected = 0;    // in the group, but closed by hand with nothing new since
+  // Registrations made by hand that the registers now confirm, end (counted in deregisteredByReason too),
+  // or do not know yet (the person is in no population register of the run).
+  std::size_t byHandConfirmed = 0;
+  std::size_t byHandEnded = 0;
+  std::size_t byHandAwaiting = 0;
   // Registrations in other municipalities' registers that the run ends, by kommunkod: their persons are
   // registered here now (a regional host holds several registers).
   std::map<std::string, std::size_t> endedElsewhere;
@@ -87,12 +95,13 @@ std::vector<TargetGroupMember> findTargetGroup(const Registers& registers, Civil
 // studies seen in the enrolment register and records the run — all in one transaction. Running it again
 // on the same inputs changes no registration. A registration closed by hand stands: its person is not
 // registered again until the registers show something new after the closure (registersShowNewSince);
-// the run counts and lists the closures it respected. A run that would end more than large_change_percent (a
-// setting) of a municipality's open registrations — its own leavers, or persons now registered in another
-// municipality of the run — and at least kLargeChangeFloor, is a large change:
-// written only with confirmLargeChange (a dry run marks it). Errors: invalid_input for a bad
-// municipality code, a date before an open registration's start, or an unconfirmed large change;
-// otherwise the store's errors, with nothing written.
+// the run counts and lists the closures it respected. A registration made by hand stands while the
+// person is in no population register of the run; once they are, the registers decide: it is confirmed
+// (in the target group) or ended with their reason, and the run lists which. A run that would end more than
+// large_change_percent (a setting) of a municipality's open registrations — its own leavers, or persons now registered
+// in another municipality of the run — and at least kLargeChangeFloor, is a large change: written only with
+// confirmLargeChange (a dry run marks it). Errors: invalid_input for a bad municipality code, a date before an open
+// registration's start, or an unconfirmed large change; otherwise the store's errors, with nothing written.
 std::expected<IdentificationResult, Error> identify(Store& store, const Registers& registers,
                                                     const IdentifyOptions& options, const Actor& actor);
 

@@ -224,7 +224,12 @@ void writeRegistration(JsonWriter& out, const Registration& r) {
       .field("caseworker_id", r.caseworkerId)
       .field("unit", r.unit)
       .field("closed_by_hand", r.closedByHand)
-      .endObject();
+      .key("by_hand");
+  if (r.byHand.empty())
+    out.null();
+  else
+    out.value(r.byHand);
+  out.field("awaiting_registers", r.awaitingRegisters).endObject();
 }
 
 json::object registrationJson(const Registration& r) {

@@ -248,6 +248,9 @@ class Store {
   // Reopens an ended registration that was ended by mistake: the person's latest in its programme, with
   // no open one beside it ("registration.reopened", with `reason` in the event). conflict on a stale
   // version, for an open registration or one that is not the latest.
+  // A registration made by hand that an identification run found the person in the target group for:
+  // awaits the registers no more ("registration.confirmed"). conflict when it awaits nothing.
+  virtual std::expected<Registration, Error> confirmByRegisters(const Actor& actor, std::int64_t id) = 0;
   virtual std::expected<Registration, Error> reopenRegistration(const Actor& actor, std::int64_t id,
                                                                 std::int64_t expectedVersion,
                                                                 const std::string& reason) = 0;

@@ -442,5 +442,61 @@ TEST_F(CaseworkApi, AClosureMadeByMistakeIsReopenedWithItsReasonAndItsMeasuresGo
       << "it is open";
 }
 
+// Last in the suite: it adds a case to the unit that the tests above count.
+// Issue 12: a young person who calls in is registered by hand before the next register run; the one who
+// registers, working in one unit, is responsible and can document the first contact at once.
+TEST_F(CaseworkApi, AYoungPersonWhoCallsInIsRegisteredByHandAndCanBeDocumentedAtOnce) {
+  const std::string person =
+      R"("person":{"first_name":"Örjan","last_name":"Åkesson","street_address":"Ängsvägen 3","postal_code":"504 31",)"
+      R"("city":"Borås","municipality_code":"1490"})";
+  auto missing = send("POST", "/api/v1/registrations",
+                      R"({"personal_id":"20090505-1231","start_date":"2026-11-02","reason":"never_started",)"
+                      R"("by_hand":"called_in"})");
+  ASSERT_EQ(missing.status, 422) << missing.body;
+  EXPECT_EQ(body(missing)["field"].as_string(), "person") << "an unknown person needs name and address";
+  auto bad = send("POST", "/api/v1/registrations",
+                  R"({"personal_id":"20090505-1231","start_date":"2026-11-02","reason":"never_started",)"
+                  R"("by_hand":"called_in","person":{"first_name":"","last_name":"Å","street_address":"x",)"
+                  R"("postal_code":"5043","city":"Borås","municipality_code":"1490"}})");
+  ASSERT_EQ(bad.status, 422) << bad.body;
+  std::vector<std::string> fields;
+  json::object problem = body(bad);
+  for (const auto& e : problem["errors"].as_array()) fields.emplace_back(e.at("field").as_string());
+  EXPECT_EQ(fields, (std::vector<std::string>{"person.first_name", "person.postal_code"}));
+  auto tooOld = send("POST", "/api/v1/registrations",
+                     R"({"personal_id":"20050101-1233","start_date":"2026-11-02","reason":"never_started",)"
+                     R"("by_hand":"called_in",)" +
+                         person + "}");
+  ASSERT_EQ(tooOld.status, 422) << tooOld.body;
+  EXPECT_EQ(body(tooOld)["field"].as_string(), "start_date") << "a 21-year-old is outside the age scope";
+
+  auto created = send("POST", "/api/v1/registrations",
+                      R"({"personal_id":"20090505-1231","start_date":"2026-11-02","reason":"never_started",)"
+                      R"("by_hand":"called_in",)" +
+                          person + "}");
+  ASSERT_EQ(created.status, 201) << created.body;
+  json::object registration = body(created);
+  EXPECT_EQ(registration["by_hand"], "called_in");
+  EXPECT_EQ(registration["awaiting_registers"], true);
+  EXPECT_EQ(registration["unit"], "KAA Norr");
+  auto located = body(http(server_->port(), "GET", created.headers["location"], "", {session_->cookie}));
+  EXPECT_EQ(located["last_name"], "Åkesson");
+  EXPECT_EQ(located["address"].at("postal_code"), "50431") << "kept as five digits";
+  auto contact = send("POST", created.headers["location"] + "/contact-attempts",
+                      R"({"date":"2026-11-02","time":"10:00","channel":"phone","reached":true})");
+  EXPECT_EQ(contact.status, 201) << contact.body;
+
+  auto twice = send("POST", "/api/v1/registrations",
+                    R"({"personal_id":"20090505-1231","start_date":"2026-11-03","reason":"never_started",)"
+                    R"("by_hand":"school_report"})");
+  EXPECT_EQ(twice.status, 409) << twice.body;
+  auto known = send("POST", "/api/v1/registrations",
+                    R"({"personal_id":"20080312-2381","start_date":"2026-11-03","reason":"never_started",)"
+                    R"("by_hand":"school_report",)" +
+                        person + "}");
+  ASSERT_EQ(known.status, 422) << "a known person's identity comes from the population register";
+  EXPECT_EQ(body(known)["field"].as_string(), "person");
+}
+
 }  // namespace
 }  // namespace lotsen::testing

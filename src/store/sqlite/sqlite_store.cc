@@ -159,7 +159,8 @@ constexpr std::string_view kUserColumns =
     "id, username, role, password_hash, active, version, last_login_at, (SELECT group_concat(unit, char(10)) FROM "
     "user_units WHERE user_id = users.id), reads_protected_address";
 constexpr std::string_view kRegistrationColumns =
-    "id, person_id, programme, start_date, reason, end_date, end_reason, version, caseworker_id, unit, closed_by_hand";
+    "id, person_id, programme, start_date, reason, end_date, end_reason, version, caseworker_id, unit, closed_by_hand, "
+    "by_hand, awaiting_registers";
 
 // `text` (JSON) without identity, contact details or free text, at any depth: what retention keeps.
 json::value deidentifiedJson(const std::string& text) {
@@ -477,9 +478,13 @@ class SqliteStore final : public Store {
     std::optional<Registration> created;
     auto done = transaction([&]() -> std::expected<void, Error> {
       if (auto ok = requireCode("registration_reason", r.reason, r.startDate, "reason"); !ok) return ok;
+      if (!r.byHand.empty())
+        if (auto ok = requireCode("registration_by_hand", r.byHand, r.startDate, "by_hand"); !ok) return ok;
       if (auto p = person(r.personId); !p) return std::unexpected(p.error());
-      prepare("INSERT INTO registrations (person_id, programme, start_date, reason) VALUES (?, ?, ?, ?)")
-          .bind(r.personId, r.programme, r.startDate.iso(), r.reason)
+      prepare(
+          "INSERT INTO registrations (person_id, programme, start_date, reason, by_hand, awaiting_registers) VALUES "
+          "(?, ?, ?, ?, ?, ?)")
+          .bind(r.personId, r.programme, r.startDate.iso(), r.reason, r.byHand, r.byHand.empty() ? 0 : 1)
           .run();
       created = Registration{sqlite3_last_insert_rowid(db_),
                              r.personId,
@@ -491,7 +496,9 @@ class SqliteStore final : public Store {
                              1,
                              std::nullopt,
                              "",
-                             false};
+                             false,
+                             r.byHand,
+                             !r.byHand.empty()};
       return appendEvent(actor, r.personId, "registration.created", nullptr, registrationJson(*created));
     });
     if (!done) return std::unexpected(done.error());
@@ -512,14 +519,16 @@ class SqliteStore final : public Store {
       // Ended by a user: a closure by hand (identification and other jobs act without one).
       const bool byHand = actor.userId.has_value();
       prepare(
-          "UPDATE registrations SET end_date = ?, end_reason = ?, closed_by_hand = ?, version = version + 1 WHERE id "
-          "= ?")
+          "UPDATE registrations SET end_date = ?, end_reason = ?, closed_by_hand = ?, awaiting_registers = 0, version "
+          "= "
+          "version + 1 WHERE id = ?")
           .bind(endDate.iso(), endReason, byHand ? 1 : 0, id)
           .run();
       ended = *before;
       ended->endDate = endDate;
       ended->endReason = endReason;
       ended->closedByHand = byHand;
+      ended->awaitingRegisters = false;
       ended->version = expectedVersion + 1;
       return appendEvent(actor, ended->personId, "registration.ended", registrationJson(*before),
                          registrationJson(*ended));
@@ -553,6 +562,24 @@ class SqliteStore final : public Store {
       while (s.step()) result.push_back({readPerson(s), readRegistration(s, kPersonColumnCount)});
       return result;
     });
+  }
+
+  std::expected<Registration, Error> confirmByRegisters(const Actor& actor, std::int64_t id) override {
+    std::optional<Registration> confirmed;
+    auto done = transaction([&]() -> std::expected<void, Error> {
+      auto before = registration(id);
+      if (!before) return std::unexpected(before.error());
+      if (!before->awaitingRegisters)
+        return std::unexpected(conflict(fmt::format("registration {} awaits nothing", id)));
+      prepare("UPDATE registrations SET awaiting_registers = 0, version = version + 1 WHERE id = ?").bind(id).run();
+      confirmed = *before;
+      confirmed->awaitingRegisters = false;
+      ++confirmed->version;
+      return appendEvent(actor, before->personId, "registration.confirmed", registrationJson(*before),
+                         registrationJson(*confirmed));
+    });
+    if (!done) return std::unexpected(done.error());
+    return *confirmed;
   }
 
   std::expected<Registration, Error> reopenRegistration(const Actor& actor, std::int64_t id,
@@ -1441,10 +1468,11 @@ class SqliteStore final : public Store {
   static Registration readRegistration(const Statement& s, int at = 0) {
     std::optional<CivilDate> end;
     if (!s.isNull(at + 5)) end = dateColumn(s, at + 5);
-    return Registration{s.integer(at),          s.integer(at + 1),      s.text(at + 2),
-                        dateColumn(s, at + 3),  s.text(at + 4),         end,
-                        s.optionalText(at + 6), s.integer(at + 7),      s.optionalInteger(at + 8),
-                        s.text(at + 9),         s.integer(at + 10) != 0};
+    return Registration{s.integer(at),          s.integer(at + 1),       s.text(at + 2),
+                        dateColumn(s, at + 3),  s.text(at + 4),          end,
+                        s.optionalText(at + 6), s.integer(at + 7),       s.optionalInteger(at + 8),
+                        s.text(at + 9),         s.integer(at + 10) != 0, s.text(at + 11),
+                        s.integer(at + 12) != 0};
   }
 
   sqlite3* db_;

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include "domain/person.h"
+
 namespace lotsen {
 namespace {
 
@@ -197,6 +199,47 @@ TEST(TargetGroupRules, SchoolTypeListsAreChecked) {
   EXPECT_EQ(parseSchoolTypes("")->size(), 0u);
   EXPECT_EQ(parseSchoolTypes("FHS,YH")->size(), 2u);
   EXPECT_FALSE(parseSchoolTypes("FHS,XX"));
+}
+
+}  // namespace
+}  // namespace lotsen
+
+namespace lotsen {
+namespace {
+
+CivilDate day(std::string_view iso) { return *CivilDate::parse(iso); }
+
+// Issue 12: registration by hand within the age scope only, and never ahead of today.
+TEST(RegistrationByHand, OnlyWithinTheAgeScopeAndNotInTheFuture) {
+  CivilDate born = day("2009-05-05");
+  EXPECT_TRUE(checkRegistrationByHand(day("2026-11-02"), born, day("2026-11-30")));
+  EXPECT_FALSE(checkRegistrationByHand(day("2026-12-01"), born, day("2026-11-30"))) << "in the future";
+  EXPECT_FALSE(checkRegistrationByHand(day("2025-06-30"), born, day("2026-11-30"))) << "before 1 July of 16";
+  EXPECT_TRUE(checkRegistrationByHand(day("2025-07-01"), born, day("2026-11-30")));
+  EXPECT_TRUE(checkRegistrationByHand(day("2029-05-04"), born, day("2029-06-01")));
+  auto twenty = checkRegistrationByHand(day("2029-05-05"), born, day("2029-06-01"));
+  ASSERT_FALSE(twenty) << "the 20th birthday is outside";
+  EXPECT_EQ(twenty.error().field, "start_date");
+}
+
+TEST(RegistrationByHand, EnteredDetailsAreNamedAddressedAndThePostalCodeKeptAsFiveDigits) {
+  PersonDetails d{*PersonalId::parse("20090505-1231", day("2026-11-30")),
+                  "Örjan",
+                  "Åkesson",
+                  "Ängsvägen 3",
+                  "504 31",
+                  "Borås",
+                  "1490",
+                  Protection::none};
+  EXPECT_TRUE(validateEnteredDetails(d).empty());
+  EXPECT_EQ(d.postalCode, "50431");
+  d.firstName = "";
+  d.postalCode = "5043";
+  d.municipalityCode = "149";
+  d.city = "Borås\n";
+  std::vector<std::string> fields;
+  for (const Error& e : validateEnteredDetails(d)) fields.push_back(e.field);
+  EXPECT_EQ(fields, (std::vector<std::string>{"first_name", "city", "postal_code", "municipality_code"}));
 }
 
 }  // namespace

@@ -53,6 +53,7 @@ TEST(Routes, EveryRouteDeclaresTheDocumentedPermission) {
       {"DELETE /api/v1/persons/{id}/access-grants", break_glass},
       {"PUT /api/v1/persons/{id}/registrations/{registration}/assignment", assign_cases},
       {"POST /api/v1/persons/{id}/registrations/{registration}/close", write_cases},
+      {"POST /api/v1/registrations", write_cases},
       {"GET /api/v1/worklists", read_cases},
       {"GET /api/v1/worklists/{name}", read_cases},
       {"GET /api/v1/team", assign_cases},

@@ -156,6 +156,45 @@ TEST_F(IdentifyTest, AClosureByHandStandsUntilTheRegistersShowSomethingNew) {
   EXPECT_FALSE(registrationOf(abroad)->endDate) << "registered again";
 }
 
+// Issue 12: a young person registered by hand before the registers know them stands while they are in
+// no population register; then the registers decide, and the run says what it did with each.
+TEST_F(IdentifyTest, ARegistrationByHandStandsUntilTheRegistersKnowThePersonThenTheyDecide) {
+  std::string called = pnr("20080101", 1), reported = pnr("20080202", 3), other = pnr("20080303", 5);
+  Actor caseworker{std::int64_t{1}, "anna"};
+  for (const std::string& pid : {called, reported}) {
+    auto person =
+        store_->createPerson(caseworker, PersonDetails{*PersonalId::parse(pid, date("2026-01-01")), "Åsa", "Öst",
+                                                       "Storgatan 1", "50330", "Borås", "1490", Protection::none});
+    ASSERT_TRUE(person);
+    ASSERT_TRUE(store_->createRegistration(
+        caseworker, {person->id, std::string(kProgrammeKaa), date("2026-03-02"), "never_started", "called_in"}));
+  }
+  RegisterBuilder none;
+  none.person(other);
+  auto first = run(none, "2026-03-05").total();
+  EXPECT_EQ(first.byHandAwaiting, 2u);
+  EXPECT_EQ(first.deregisteredByReason.size(), 0u) << "not folkbokförd yet is no reason to end them";
+  EXPECT_TRUE(registrationOf(called)->awaitingRegisters);
+
+  RegisterBuilder b;
+  b.person(other).person(called).person(reported).enrol(reported, "GY", "NA", "2026-01-10");
+  auto dry = run(b, "2026-03-10", true).total();
+  EXPECT_EQ(dry.byHandConfirmed, 1u);
+  EXPECT_TRUE(registrationOf(called)->awaitingRegisters) << "a dry run writes nothing";
+  auto second = run(b, "2026-03-10");
+  EXPECT_EQ(second.total().byHandConfirmed, 1u);
+  EXPECT_EQ(second.total().byHandEnded, 1u);
+  EXPECT_FALSE(registrationOf(called)->awaitingRegisters);
+  EXPECT_FALSE(registrationOf(called)->endDate) << "confirmed";
+  EXPECT_EQ(registrationOf(reported)->endReason, "started_national_programme");
+  EXPECT_EQ(registrationOf(reported)->endDate, date("2026-03-02")) << "never before the registration started";
+  bool listed = false;
+  for (const IdentificationChange& c : second.municipalities[0].changes)
+    listed |= c.byHand && c.change == IdentificationChange::Kind::confirmed;
+  EXPECT_TRUE(listed);
+  EXPECT_EQ(run(b, "2026-03-11").total().byHandConfirmed, 0u) << "confirmed once";
+}
+
 TEST_F(IdentifyTest, AClosureByIdentificationDoesNotStandInTheWay) {
   RegisterBuilder b;
   std::string back = pnr("20080101", 1);
