@@ -157,7 +157,7 @@ std::expected<CaseRecord, Error> writeRecord(Store& s, const Actor& actor, const
 std::expected<RegistrationChange, Error> closeRegistration(Store& s, const Actor& actor,
                                                            const Registration& registration, std::int64_t version,
                                                            CivilDate date, const std::string& reason) {
-  auto closed = s.endRegistration(actor, registration.id, version, date, reason);
+  auto closed = s.endRegistration(actor, registration.id, version, date, reason, EndedBy::hand);
   if (!closed) return std::unexpected(closed.error());
   auto measures = changeMeasures(s, actor, registration, [&](Measure& m) {
     if (!m.start || m.end) return false;

@@ -200,7 +200,8 @@ std::expected<DemoSummary, Error> seedDemo(Store& store, const DemoMunicipality&
           if (!registration) return std::unexpected(registration.error());
           open = *registration;
         } else if (!decision.inGroup && open) {
-          auto ended = store.endRegistration(actor, open->id, open->version, check, std::string(decision.reason));
+          auto ended = store.endRegistration(actor, open->id, open->version, check, std::string(decision.reason),
+                                             EndedBy::registers);
           if (!ended) return std::unexpected(ended.error());
           open.reset();
           ++summary.closedRegistrations;

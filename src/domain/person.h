@@ -71,6 +71,9 @@ struct NewRegistration {
   std::string byHand{};  // registered by a user before the registers showed it: a "registration_by_hand" code
 };
 
+// Who ended a registration: a caseworker closing it by hand, or identification from the registers.
+enum class EndedBy : std::uint8_t { registers, hand };
+
 struct Registration {
   std::int64_t id = 0;
   std::int64_t personId = 0;

@@ -117,7 +117,8 @@ std::expected<MunicipalityResult, Error> identifyMunicipality(
     result.byHandEnded += awaiting;
     change(IdentificationChange::Kind::deregistered, reason, endDate);
     if (!options.dryRun) {
-      auto ended = store.endRegistration(actor, entry.registration.id, entry.registration.version, endDate, reason);
+      auto ended = store.endRegistration(actor, entry.registration.id, entry.registration.version, endDate, reason,
+                                         EndedBy::registers);
       if (!ended) return std::unexpected(ended.error());
     }
   }
@@ -179,8 +180,9 @@ std::expected<MunicipalityResult, Error> identifyMunicipality(
     if (isNew) {
       if (before) {
         const Registration& r = before->registration;
-        auto ended = store.endRegistration(
-            actor, r.id, r.version, deregistrationDate(row.registeredSince, r.startDate, options.date), "moved_out");
+        auto ended = store.endRegistration(actor, r.id, r.version,
+                                           deregistrationDate(row.registeredSince, r.startDate, options.date),
+                                           "moved_out", EndedBy::registers);
         if (!ended) return std::unexpected(ended.error());
       }
       result.changes.push_back({row.id, details.firstName, details.lastName, IdentificationChange::Kind::registered,

@@ -241,10 +241,11 @@ class Store {
   // Registrations. The reason must be a code valid on the start date ("registration_reason"), the end
   // reason one valid on the end date ("deregistration_reason"); invalid_input otherwise.
   virtual std::expected<Registration, Error> createRegistration(const Actor& actor, const NewRegistration& r) = 0;
-  // Ended by a user (actor.userId), the registration is closed by hand (Registration::closedByHand).
+  // Ended `by` hand (a caseworker's closure: Registration::closedByHand, it stands until the registers
+  // show something new) or by the registers (identification, whoever started the run).
   virtual std::expected<Registration, Error> endRegistration(const Actor& actor, std::int64_t id,
                                                              std::int64_t expectedVersion, CivilDate endDate,
-                                                             const std::string& endReason) = 0;
+                                                             const std::string& endReason, EndedBy by) = 0;
   // Reopens an ended registration that was ended by mistake: the person's latest in its programme, with
   // no open one beside it ("registration.reopened", with `reason` in the event). conflict on a stale
   // version, for an open registration or one that is not the latest.

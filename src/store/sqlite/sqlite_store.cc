@@ -506,7 +506,8 @@ class SqliteStore final : public Store {
   }
 
   std::expected<Registration, Error> endRegistration(const Actor& actor, std::int64_t id, std::int64_t expectedVersion,
-                                                     CivilDate endDate, const std::string& endReason) override {
+                                                     CivilDate endDate, const std::string& endReason,
+                                                     EndedBy by) override {
     std::optional<Registration> ended;
     auto done = transaction([&]() -> std::expected<void, Error> {
       auto before = registration(id);
@@ -516,8 +517,7 @@ class SqliteStore final : public Store {
       if (endDate < before->startDate)
         return std::unexpected(invalidInput("the end date is before the start date", "end_date"));
       if (auto ok = requireCode("deregistration_reason", endReason, endDate, "end_reason"); !ok) return ok;
-      // Ended by a user: a closure by hand (identification and other jobs act without one).
-      const bool byHand = actor.userId.has_value();
+      const bool byHand = by == EndedBy::hand;
       prepare(
           "UPDATE registrations SET end_date = ?, end_reason = ?, closed_by_hand = ?, awaiting_registers = 0, version "
           "= "

@@ -140,7 +140,8 @@ TEST_F(IdentifyTest, AClosureByHandStandsUntilTheRegistersShowSomethingNew) {
   run(b, "2026-03-01");
   auto r = registrationOf(abroad);
   Actor caseworker{std::int64_t{1}, "anna"};
-  ASSERT_TRUE(store_->endRegistration(caseworker, r->id, r->version, date("2026-03-05"), "moved_abroad"));
+  ASSERT_TRUE(
+      store_->endRegistration(caseworker, r->id, r->version, date("2026-03-05"), "moved_abroad", EndedBy::hand));
   auto again = run(b, "2026-03-10");
   EXPECT_EQ(again.total().closuresRespected, 1u);
   EXPECT_EQ(again.total().registeredByReason.size(), 0u);
@@ -193,6 +194,25 @@ TEST_F(IdentifyTest, ARegistrationByHandStandsUntilTheRegistersKnowThePersonThen
     listed |= c.byHand && c.change == IdentificationChange::Kind::confirmed;
   EXPECT_TRUE(listed);
   EXPECT_EQ(run(b, "2026-03-11").total().byHandConfirmed, 0u) << "confirmed once";
+}
+
+// A run started by a user (the API passes the signed-in administrator) ends registrations from the
+// registers: no closure by hand, which would keep the person out of later runs.
+TEST_F(IdentifyTest, ARunStartedByAUserEndsRegistrationsByTheRegistersNotByHand) {
+  RegisterBuilder b;
+  std::string leaves = pnr("20080101", 1);
+  b.person(leaves);
+  run(b, "2026-03-01");
+  RegisterBuilder after;
+  after.person(pnr("20080202", 3));
+  Diagnostics diagnostics;
+  Registers registers = after.read(date("2026-03-05"), diagnostics);
+  auto result =
+      identify(*store_, registers, IdentifyOptions{date("2026-03-05"), "1490", false, {}, TextEncoding::utf8, true},
+               Actor{std::int64_t{1}, "admin"});
+  ASSERT_TRUE(result);
+  EXPECT_EQ(registrationOf(leaves)->endReason, "left_population_register");
+  EXPECT_FALSE(registrationOf(leaves)->closedByHand);
 }
 
 TEST_F(IdentifyTest, AClosureByIdentificationDoesNotStandInTheWay) {

@@ -22,7 +22,7 @@ class RetentionTest : public DatabaseTest {
                                                                  std::string("Anteckning om ") + first}));
     EXPECT_TRUE(record) << record.error().message;
     if (!end.empty()) {
-      auto ended = store_->endRegistration(actor_, r->id, r->version, date(end), "moved_out");
+      auto ended = store_->endRegistration(actor_, r->id, r->version, date(end), "moved_out", EndedBy::registers);
       EXPECT_TRUE(ended) << ended.error().message;
     }
     return p->id;

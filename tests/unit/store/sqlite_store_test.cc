@@ -136,11 +136,14 @@ TEST_F(StoreTest, EndingARegistrationKeepsHistory) {
   auto p = store_->createPerson(actor_, someone());
   auto r = store_->createRegistration(actor_, {p->id, "kaa", date("2026-01-10"), "never_started"});
   ASSERT_TRUE(r);
-  EXPECT_FALSE(store_->endRegistration(actor_, r->id, r->version, date("2026-01-09"), "moved_out"));
-  EXPECT_FALSE(store_->endRegistration(actor_, r->id, r->version, date("2026-02-01"), "no_such_reason"));
-  EXPECT_EQ(store_->endRegistration(actor_, r->id, r->version + 1, date("2026-02-01"), "moved_out").error().kind,
+  EXPECT_FALSE(store_->endRegistration(actor_, r->id, r->version, date("2026-01-09"), "moved_out", EndedBy::registers));
+  EXPECT_FALSE(
+      store_->endRegistration(actor_, r->id, r->version, date("2026-02-01"), "no_such_reason", EndedBy::registers));
+  EXPECT_EQ(store_->endRegistration(actor_, r->id, r->version + 1, date("2026-02-01"), "moved_out", EndedBy::registers)
+                .error()
+                .kind,
             ErrorKind::conflict);
-  auto ended = store_->endRegistration(actor_, r->id, r->version, date("2026-02-01"), "moved_out");
+  auto ended = store_->endRegistration(actor_, r->id, r->version, date("2026-02-01"), "moved_out", EndedBy::registers);
   ASSERT_TRUE(ended) << ended.error().message;
   EXPECT_EQ(ended->endReason, "moved_out");
   auto regs = store_->registrationsOf(p->id);

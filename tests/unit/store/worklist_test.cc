@@ -167,7 +167,8 @@ TEST_F(WorklistTest, FiltersByCaseworkerAndUnitAndSkipsClosedRegistrations) {
   EXPECT_EQ(store_->worklist("first_contact", {date("2026-01-02"), user->id + 1, "", std::nullopt})->size(), 0u);
   EXPECT_EQ(store_->worklist("first_contact", {date("2026-01-02"), std::nullopt, "Söder", std::nullopt})->size(), 0u);
   r = *store_->registration(registration_);
-  ASSERT_TRUE(store_->endRegistration(actor_, registration_, r.version, date("2026-01-05"), "moved_abroad"));
+  ASSERT_TRUE(
+      store_->endRegistration(actor_, registration_, r.version, date("2026-01-05"), "moved_abroad", EndedBy::hand));
   EXPECT_TRUE(list("first_contact", "2026-01-06").empty());
   EXPECT_FALSE(store_->worklist("no_such_list", {date("2026-01-02"), std::nullopt, "", std::nullopt}));
 }
