@@ -6,12 +6,14 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <cstdlib>
 #include <iostream>
 #include <regex>
 
 #include "clock/swedish_time.h"
 #include "demo/demo.h"
 #include "domain/access.h"
+#include "domain/messages.h"
 #include "domain/text.h"
 #include "http/auth.h"
 #include "http/server.h"
@@ -33,8 +35,14 @@ constexpr std::string_view kDemoUser = "demo";
 constexpr std::string_view kDemoPassword = "lotsen-demo-2026";
 constexpr std::uint64_t kDefaultSeed = 1490;
 
+// The language of the command's messages: Swedish, or English with LOTSEN_LANGUAGE=en.
+Language cliLanguage() {
+  const char* chosen = std::getenv("LOTSEN_LANGUAGE");
+  return languageFrom(chosen ? chosen : "");
+}
+
 int fail(const Error& error) {
-  fmt::print(stderr, "lotsen: {}\n", printable(error.message));
+  fmt::print(stderr, "lotsen: {}\n", printable(localize(error.message, cliLanguage())));
   return error.kind == ErrorKind::internal ? kInternal : kBadInput;
 }
 

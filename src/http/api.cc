@@ -490,6 +490,7 @@ Api::Admission Api::admit(const Request& head, const RouteMatch& m, Store& reade
   if (!m.index) refusal = m.file ? takesNoBody() : notRouted(head, m);
   if (refusal) {
     observeUnrouted(head, refusal->status, 0);
+    localizeProblem(*refusal, head.acceptLanguage);
     return {std::move(refusal), 0, false};
   }
   const Route& route = routes_[*m.index];
@@ -505,6 +506,7 @@ Api::Admission Api::admit(const Request& head, const RouteMatch& m, Store& reade
   accessLogged(route, call, *refusal);
   metrics_->observe(*m.index, refusal->status, 0);
   log(head, route.pattern, refusal->status, 0, userId);
+  localizeProblem(*refusal, head.acceptLanguage);
   return {std::move(refusal), 0, false};
 }
 
@@ -526,6 +528,7 @@ Response Api::handle(const Request& request, RouteMatch match, Store* reader) {
                   jsonQuoted(match.index ? routes_[*match.index].pattern : "?"), jsonQuoted(e.what()));
     response = problem(500, "Internal Server Error", "an internal error occurred; it has been logged");
   }
+  localizeProblem(response, request.acceptLanguage);
   // Text stored before every input was checked may not be UTF-8: no answer sends it so (U+FFFD instead).
   if (!isValidUtf8(response.body) && response.contentType.find("json") != std::string::npos)
     response.body = repairUtf8(response.body);

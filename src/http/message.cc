@@ -5,6 +5,7 @@
 #include <boost/json.hpp>
 #include <charconv>
 
+#include "domain/messages.h"
 #include "domain/text.h"
 
 namespace lotsen {
@@ -41,6 +42,27 @@ Response validationProblem(const std::vector<Error>& errors) {
                            {"error_count", errors.size()}};
   if (!errors.empty() && !errors.front().field.empty()) body["field"] = errors.front().field;
   return Response{422, "application/problem+json", boost::json::serialize(body), {}};
+}
+
+void localizeProblem(Response& response, std::string_view acceptLanguage) {
+  if (response.contentType != "application/problem+json") return;
+  Language language = languageFrom(acceptLanguage);
+  response.headers.emplace_back("Content-Language", language == Language::en ? "en" : "sv");
+  response.headers.emplace_back("Vary", "Accept-Language");
+  if (language == Language::en) return;
+  boost::system::error_code ec;
+  boost::json::value parsed = boost::json::parse(response.body, ec);
+  if (ec || !parsed.is_object()) return;
+  boost::json::object& body = parsed.as_object();
+  auto translate = [](boost::json::object& o, std::string_view key) {
+    if (auto* v = o.if_contains(key); v && v->is_string()) *v = localize(v->as_string(), Language::sv);
+  };
+  translate(body, "title");
+  translate(body, "detail");
+  if (auto* errors = body.if_contains("errors"); errors && errors->is_array())
+    for (boost::json::value& e : errors->as_array())
+      if (e.is_object()) translate(e.as_object(), "detail");
+  response.body = boost::json::serialize(body);
 }
 
 namespace {

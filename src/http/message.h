@@ -19,10 +19,11 @@ struct Request {
   std::string query;   // after '?', undecoded
   std::string body;
   std::string contentType;
-  std::string cookie;         // the Cookie header
-  std::string csrfToken;      // the X-CSRF-Token header
-  std::string ifMatch;        // the If-Match header
-  std::string remoteAddress;  // the client's IP address
+  std::string cookie;          // the Cookie header
+  std::string csrfToken;       // the X-CSRF-Token header
+  std::string ifMatch;         // the If-Match header
+  std::string acceptLanguage;  // the Accept-Language header: Swedish unless it prefers English
+  std::string remoteAddress;   // the client's IP address
 };
 
 struct Response {
@@ -49,6 +50,11 @@ Response problem(const Error& error);
 // "error_count" for all.
 inline constexpr std::size_t kMaxProblemErrors = 100;
 Response validationProblem(const std::vector<Error>& errors);
+
+// A problem+json response in the language the request asks for (domain/messages: Swedish unless
+// Accept-Language prefers English): its title, detail and each error's detail, with Content-Language.
+// Any other response is left as it is.
+void localizeProblem(Response& response, std::string_view acceptLanguage);
 
 // Decodes one application/x-www-form-urlencoded query parameter; empty when absent.
 std::string queryParameter(std::string_view query, std::string_view name);

@@ -45,6 +45,7 @@ Request requestHead(const http::request<http::string_body>& in) {
   out.cookie = std::string(in[http::field::cookie]);
   out.csrfToken = std::string(in["X-CSRF-Token"]);
   out.ifMatch = std::string(in[http::field::if_match]);
+  out.acceptLanguage = std::string(in[http::field::accept_language]);
   return out;
 }
 

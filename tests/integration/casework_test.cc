@@ -182,6 +182,26 @@ TEST_F(CaseworkApi, TheOccupationLearntAtAContactKeepsItsDetailAndAPlannedOneIsS
   EXPECT_NE(person["occupation"].at("effective_date"), "2099-01-15") << "planned is not yet what they do";
 }
 
+// Issue 12: a problem is answered in Swedish, field by field; in English when the client asks for it.
+TEST_F(CaseworkApi, ProblemsAreInSwedishAndInEnglishWhenAsked) {
+  const std::string bad = R"({"date":"2026-02-02","channel":"phone","reached":true})";
+  auto swedish = send("POST", personPath("/contact-attempts"), bad);
+  ASSERT_EQ(swedish.status, 422) << swedish.body;
+  EXPECT_EQ(swedish.headers["content-language"], "sv");
+  json::object problem = body(swedish);
+  EXPECT_EQ(problem["title"], "Uppgifterna kan inte sparas");
+  EXPECT_EQ(problem["errors"].as_array().at(0).at("detail"),
+            "Tid måste anges (TT:MM); bara ett brev behöver ingen tid.");
+  EXPECT_EQ(problem["errors"].as_array().at(0).at("field"), "time") << "the field keeps its API name";
+  auto english = send("POST", personPath("/contact-attempts"), bad, {"Accept-Language: en-GB,en;q=0.9"});
+  EXPECT_EQ(english.headers["content-language"], "en");
+  json::object englishProblem = body(english);
+  EXPECT_EQ(englishProblem["title"], "Unprocessable Content");
+  EXPECT_EQ(englishProblem["detail"], "time is required (HH:MM); only a letter needs none");
+  auto refused = http(server_->port(), "GET", personPath(), "", {});
+  EXPECT_EQ(body(refused)["detail"], "Logga in först.") << "also before login";
+}
+
 TEST_F(CaseworkApi, StaleVersionIs409WithTheCurrentRecordAndNeverOverwrites) {
   auto created = send("POST", personPath("/measures"),
                       R"({"type":"internship","content":"Praktik","responsible":"municipality","start":"2026-02-10"})");
