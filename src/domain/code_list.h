@@ -1,6 +1,8 @@
 // Lotsen domain core: code lists whose codes are valid between dates (the law and SCB's codes change).
 #pragma once
 
+#include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -33,6 +35,18 @@ class CodeList {
  private:
   std::string name_;
   std::vector<Code> codes_;
+};
+
+// The Swedish labels of the codes answers carry, by list, whatever each code's validity: an answer
+// names old codes too. Immutable once built; thread-safe to read.
+class CodeLabels {
+ public:
+  void add(const CodeList& list);
+  // The label of `code` in `list` (its latest period's), or empty when there is none.
+  std::string_view label(std::string_view list, std::string_view code) const;
+
+ private:
+  std::map<std::string, std::map<std::string, std::string, std::less<>>, std::less<>> labels_;
 };
 
 }  // namespace lotsen

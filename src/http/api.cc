@@ -124,8 +124,8 @@ Response getPerson(Call& call) {
   std::optional<std::string> current, planned;
   if (occupation->current) current = toJson(*occupation->current);
   if (occupation->planned) planned = toJson(*occupation->planned);
-  Response r =
-      jsonTextResponse(200, personJson(*person, *registrations, current, call.user->readsProtectedAddress, planned));
+  Response r = jsonTextResponse(
+      200, personJson(*person, *registrations, current, call.user->readsProtectedAddress, planned, call.labels));
   r.headers.emplace_back("ETag", etagOf("person", *id, person->version));
   call.accessedPersons({*id});
   return r;
@@ -549,14 +549,22 @@ Response Api::notRouted(const Request& request, const RouteMatch& m) const {
 }
 
 Call Api::makeCall(const Request& request, std::vector<std::string> params, Store& store) {
-  return Call{request,      sessions_,
-              throttle_,    std::move(params),
-              store,        writer_,
-              std::nullopt, {},
-              {},           std::chrono::system_clock::now(),
-              std::nullopt, {},
-              std::nullopt, std::nullopt,
-              {},           false};
+  std::call_once(labelsLoaded_, [&] {
+    if (auto loaded = loadCodeLabels(store))
+      labels_ = std::move(*loaded);
+    else
+      spdlog::error("\"msg\":\"code labels not loaded\",\"error\":{}", jsonQuoted(loaded.error().message));
+  });
+  Call call{request,      sessions_,
+            throttle_,    std::move(params),
+            store,        writer_,
+            std::nullopt, {},
+            {},           std::chrono::system_clock::now(),
+            std::nullopt, {},
+            std::nullopt, std::nullopt,
+            {},           false};
+  call.labels = &labels_;
+  return call;
 }
 
 Response Api::dispatch(const Request& request, RouteMatch& m, Store* reader, std::optional<std::int64_t>& userId) {

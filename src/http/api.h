@@ -84,6 +84,8 @@ struct Call {
   boost::json::value body;
   // Set when this request's write committed: from then on the request must be answered 2xx.
   bool committed = false;
+  // The Swedish labels of the codes answers carry (loaded once per process: codes change by migration).
+  const CodeLabels* labels = nullptr;
 
   // The body's JSON object (routes that take JSON only).
   const boost::json::object& json() const { return body.as_object(); }
@@ -186,6 +188,8 @@ class Api {
   LoginThrottle throttle_;
   std::vector<Route> routes_;
   std::unique_ptr<Metrics> metrics_;
+  std::once_flag labelsLoaded_;
+  CodeLabels labels_;
 };
 
 // Handlers of the identification routes (identification_routes.cc).

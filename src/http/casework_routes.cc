@@ -30,8 +30,8 @@ constexpr std::array<std::string_view, 8> kWorklists{"first_contact",
 
 // Every record written with free text comes back with this reminder (Förordning 2006:39: data only for
 // its purposes; sensitive data should not be documented).
-json::object recordResponse(const CaseRecord& record) {
-  json::object o = caseRecordJson(record);
+json::object recordResponse(const CaseRecord& record, const CodeLabels* labels) {
+  json::object o = caseRecordJson(record, labels);
   o["notice"] = "Fritext ska vara kort och får aldrig innehålla känsliga uppgifter, till exempel om hälsa.";
   return o;
 }
@@ -75,7 +75,7 @@ Response listRecords(Call& call, const RecordKind& kind) {
   auto records = call.store.caseRecordsOf(*personId, kind.kind);
   if (!records) return problem(records.error());
   json::array items;
-  for (const CaseRecord& r : *records) items.push_back(caseRecordJson(r));
+  for (const CaseRecord& r : *records) items.push_back(caseRecordJson(r, call.labels));
   call.accessedPersons({*personId});
   return jsonResponse(200, json::object{{"items", std::move(items)}});
 }
@@ -96,7 +96,8 @@ Response createRecord(Call& call, const RecordKind& kind) {
   Actor actor{call.user->id, call.user->username};
   auto created = call.write<CaseRecord>([&](Store& s) { return writeRecord(s, actor, kind, target, *data); });
   if (!created) return problem(created.error());
-  Response r = withEtag(jsonResponse(201, recordResponse(*created)), kind.kind, created->id, created->version);
+  Response r =
+      withEtag(jsonResponse(201, recordResponse(*created, call.labels)), kind.kind, created->id, created->version);
   r.headers.emplace_back("Location", fmt::format("/api/v1/persons/{}/{}/{}", *personId, kind.path, created->id));
   return r;
 }
@@ -127,9 +128,9 @@ Response updateRecord(Call& call, const RecordKind& kind) {
     // Read the record through the writer: this request's own snapshot may predate the winning write.
     auto now = call.writer.run<CaseRecord>([&](Store& s) { return s.caseRecord(*recordId); });
     return staleProblem(call, *personId, updated.error(),
-                        now ? json::value(caseRecordJson(*now)) : json::value(nullptr));
+                        now ? json::value(caseRecordJson(*now, call.labels)) : json::value(nullptr));
   }
-  return withEtag(jsonResponse(200, recordResponse(*updated)), kind.kind, updated->id, updated->version);
+  return withEtag(jsonResponse(200, recordResponse(*updated, call.labels)), kind.kind, updated->id, updated->version);
 }
 
 // POST …/{records}/{record}/void {"reason"} with the record's ETag: a record made by mistake leaves the
@@ -153,9 +154,9 @@ Response voidRecord(Call& call, const RecordKind& kind) {
     if (voided.error().kind != ErrorKind::conflict) return problem(voided.error());
     auto now = call.writer.run<CaseRecord>([&](Store& s) { return s.caseRecord(*recordId); });
     return staleProblem(call, *personId, voided.error(),
-                        now ? json::value(caseRecordJson(*now)) : json::value(nullptr));
+                        now ? json::value(caseRecordJson(*now, call.labels)) : json::value(nullptr));
   }
-  return withEtag(jsonResponse(200, caseRecordJson(*voided)), kind.kind, voided->id, voided->version);
+  return withEtag(jsonResponse(200, caseRecordJson(*voided, call.labels)), kind.kind, voided->id, voided->version);
 }
 
 // The registration named in the path, checked to be the person's.
@@ -183,9 +184,9 @@ Response registrationWrite(
     if (written.error().kind != ErrorKind::conflict) return problem(written.error());
     auto now = call.writer.run<Registration>([&](Store& s) { return s.registration(registration.id); });
     return staleProblem(call, registration.personId, written.error(),
-                        now ? json::value(registrationJson(*now)) : json::value(nullptr));
+                        now ? json::value(registrationJson(*now, call.labels)) : json::value(nullptr));
   }
-  json::object answer = registrationJson(*written);
+  json::object answer = registrationJson(*written, call.labels);
   for (const auto& [key, value] : extra) answer[key] = value;
   return withEtag(jsonResponse(200, answer), "registration", written->id, written->version);
 }
@@ -338,7 +339,7 @@ Response registerByHandRoute(Call& call) {
     return problem(registered.error());
   }
   call.accessedPersons({registered->person.id});
-  json::object answer = registrationJson(registered->registration);
+  json::object answer = registrationJson(registered->registration, call.labels);
   answer["notice"] = unit.empty() ? "Inskriven för hand. Ärendet väntar i inkorgen på att en enhetschef fördelar det."
                                   : "Inskriven för hand. Du är ansvarig handläggare.";
   Response response = withEtag(jsonResponse(201, answer), "registration", registered->registration.id,
@@ -521,21 +522,23 @@ Response worklist(Call& call) {
     persons.push_back(e.personId);
     int late = static_cast<int>((filter->today.days() - e.due.days()).count());
     overdue += late > 0;
-    items.push_back(
-        json::object{{"person_id", e.personId},
-                     {"registration_id", e.registrationId},
-                     {"first_name", e.firstName},
-                     {"last_name", e.lastName},
-                     {"protected", e.protectedIdentity},
-                     {"phone", e.protectedIdentity || e.phone.empty() ? json::value(nullptr) : json::value(e.phone)},
-                     {"caseworker_id", e.caseworkerId ? json::value(*e.caseworkerId) : json::value(nullptr)},
-                     {"unit", e.unit},
-                     {"due", e.due.iso()},
-                     {"days_overdue", std::max(0, late)},
-                     {"detail", e.detail},
-                     {"record_id", e.recordId ? json::value(*e.recordId) : json::value(nullptr)},
-                     {"birth_date", e.birthDate.iso()},
-                     {"turns_20", ageScopeEnd(e.birthDate).iso()}});
+    items.push_back(json::object{
+        {"person_id", e.personId},
+        {"registration_id", e.registrationId},
+        {"first_name", e.firstName},
+        {"last_name", e.lastName},
+        {"protected", e.protectedIdentity},
+        {"phone", e.protectedIdentity || e.phone.empty() ? json::value(nullptr) : json::value(e.phone)},
+        {"caseworker_id", e.caseworkerId ? json::value(*e.caseworkerId) : json::value(nullptr)},
+        {"unit", e.unit},
+        {"due", e.due.iso()},
+        {"days_overdue", std::max(0, late)},
+        {"detail", e.detail},
+        {"detail_label", call.params[0] == "occupation" ? json::value(call.labels->label("occupation", e.detail))
+                                                        : json::value(nullptr)},
+        {"record_id", e.recordId ? json::value(*e.recordId) : json::value(nullptr)},
+        {"birth_date", e.birthDate.iso()},
+        {"turns_20", ageScopeEnd(e.birthDate).iso()}});
   }
   call.accessedPersons(std::move(persons));
   return jsonResponse(200, json::object{{"name", call.params[0]},

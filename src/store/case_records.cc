@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <boost/json.hpp>
+#include <map>
 
 #include "store/json_fields.h"
 #include "store/json_form.h"
@@ -207,7 +208,7 @@ std::string toJson(const Measure& m) {
                                       {"declined", optionalDate(m.declined)}});
 }
 
-void writeRegistration(JsonWriter& out, const Registration& r) {
+void writeRegistration(JsonWriter& out, const Registration& r, const CodeLabels* labels) {
   out.beginObject()
       .field("id", r.id)
       .field("person_id", r.personId)
@@ -229,22 +230,75 @@ void writeRegistration(JsonWriter& out, const Registration& r) {
     out.null();
   else
     out.value(r.byHand);
-  out.field("awaiting_registers", r.awaitingRegisters).endObject();
+  out.field("awaiting_registers", r.awaitingRegisters);
+  if (labels) {
+    out.field("reason_label", labels->label("registration_reason", r.reason)).key("end_reason_label");
+    if (r.endReason)
+      out.value(labels->label("deregistration_reason", *r.endReason));
+    else
+      out.null();
+    out.key("by_hand_label");
+    if (r.byHand.empty())
+      out.null();
+    else
+      out.value(labels->label("registration_by_hand", r.byHand));
+  }
+  out.endObject();
 }
 
-json::object registrationJson(const Registration& r) {
+json::object registrationJson(const Registration& r, const CodeLabels* labels) {
   JsonWriter out;
-  writeRegistration(out, r);
+  writeRegistration(out, r, labels);
   return json::parse(out.take()).as_object();
 }
 
-json::object caseRecordJson(const CaseRecord& r) {
+namespace {
+
+// The code list of each coded field, by kind of record.
+const std::map<std::string_view, std::vector<std::pair<std::string_view, std::string_view>>>& codedFields() {
+  static const std::map<std::string_view, std::vector<std::pair<std::string_view, std::string_view>>> fields{
+      {kContactAttemptKind, {{"channel", "contact_channel"}, {"occupation", "occupation"}}},
+      {kOccupationKind, {{"kind", "occupation"}, {"source", "occupation_source"}}},
+      {kMeasureKind, {{"type", "measure_type"}, {"end_reason", "measure_end_reason"}}},
+      {kGoalAssessmentKind, {{"result", "goal_result"}}},
+  };
+  return fields;
+}
+
+}  // namespace
+
+json::object caseRecordJson(const CaseRecord& r, const CodeLabels* labels) {
   json::object o{{"id", r.id}, {"kind", r.kind}, {"version", r.version}};
   if (r.voided) o["voided"] = true;
   o["registration_id"] = r.registrationId ? json::value(*r.registrationId) : json::value(nullptr);
   boost::system::error_code ec;
   o["data"] = json::parse(r.data, ec);
+  if (labels && o["data"].is_object()) {
+    json::object named;
+    const json::object& data = o["data"].as_object();
+    if (auto fields = codedFields().find(r.kind); fields != codedFields().end())
+      for (const auto& [field, list] : fields->second)
+        if (const json::value* code = data.if_contains(field); code && code->is_string())
+          named[field] = labels->label(list, code->as_string());
+    o["labels"] = std::move(named);
+  }
   return o;
+}
+
+std::expected<CodeLabels, Error> loadCodeLabels(Store& store) {
+  CodeLabels labels;
+  for (std::string_view list :
+       {"registration_reason", "deregistration_reason", "registration_by_hand", "contact_channel", "occupation",
+        "occupation_source", "measure_type", "measure_end_reason"}) {
+    auto codes = store.codeList(list);
+    if (!codes) return std::unexpected(codes.error());
+    labels.add(*codes);
+  }
+  const CivilDate always = *CivilDate::fromParts(1900, 1, 1);
+  labels.add(CodeList("goal_result", {Code{"achieved", "Uppnått", always, std::nullopt},
+                                      Code{"partly", "Delvis uppnått", always, std::nullopt},
+                                      Code{"not_achieved", "Inte uppnått", always, std::nullopt}}));
+  return labels;
 }
 
 std::expected<PersonOccupation, Error> occupationOf(Store& store, std::int64_t personId) {

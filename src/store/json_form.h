@@ -10,11 +10,16 @@
 
 namespace lotsen {
 
-// Writes a registration as one JSON object.
-void writeRegistration(JsonWriter& out, const Registration& registration);
+// Writes a registration as one JSON object; with `labels` (answers, never the journal) also each code's
+// Swedish label: reason_label, end_reason_label, by_hand_label.
+void writeRegistration(JsonWriter& out, const Registration& registration, const CodeLabels* labels = nullptr);
 // The same object as a value, for the journal.
-boost::json::object registrationJson(const Registration& registration);
-// {"id", "kind", "registration_id", "version", "data": {...}}.
-boost::json::object caseRecordJson(const CaseRecord& record);
+boost::json::object registrationJson(const Registration& registration, const CodeLabels* labels = nullptr);
+// {"id", "kind", "registration_id", "version", "data": {...}}; with `labels` also "labels": the Swedish
+// label of each coded field of the data ({"channel": "Telefon", …}).
+boost::json::object caseRecordJson(const CaseRecord& record, const CodeLabels* labels = nullptr);
+
+// The code lists whose labels answers carry, loaded from the store.
+std::expected<CodeLabels, Error> loadCodeLabels(Store& store);
 
 }  // namespace lotsen

@@ -202,6 +202,20 @@ TEST_F(CaseworkApi, ProblemsAreInSwedishAndInEnglishWhenAsked) {
   EXPECT_EQ(body(refused)["detail"], "Logga in först.") << "also before login";
 }
 
+// Issue 12: every coded value in an answer comes with its Swedish label from the code list; the labels
+// stay beside the data, so what GET answers, PUT still accepts.
+TEST_F(CaseworkApi, EveryCodedValueComesWithItsSwedishLabel) {
+  auto person = body(http(server_->port(), "GET", personPath(), "", {session_->cookie}));
+  const json::object& registration = person["registrations"].as_array().at(0).as_object();
+  EXPECT_FALSE(registration.at("reason_label").as_string().empty()) << registration;
+  EXPECT_TRUE(registration.at("end_reason_label").is_null());
+  EXPECT_FALSE(person["occupation_label"].as_string().empty()) << person;
+  auto contacts = body(http(server_->port(), "GET", personPath("/contact-attempts"), "", {session_->cookie}));
+  const json::object& first = contacts["items"].as_array().at(0).as_object();
+  EXPECT_EQ(first.at("data").at("channel"), "letter");
+  EXPECT_EQ(first.at("labels").at("channel"), "Brev");
+}
+
 TEST_F(CaseworkApi, StaleVersionIs409WithTheCurrentRecordAndNeverOverwrites) {
   auto created = send("POST", personPath("/measures"),
                       R"({"type":"internship","content":"Praktik","responsible":"municipality","start":"2026-02-10"})");
