@@ -278,6 +278,37 @@ const std::vector<Translation>& catalog() {
         {"unknown setting '(.*)' \\(known: (.*)\\)", "Okänd inställning '{1}' (kända: {2})."},
         {"(.+) is a whole number from 1 to 3650, not '(.*)'", "{1} är ett heltal från 1 till 3650, inte '{2}'."},
         {"give at least two digits of a personnummer", "Ange minst två siffror av ett personnummer."},
+        // Identification.
+        {"a run that writes is dated today \\((.+)\\) or earlier; a dry run may look ahead",
+         "En körning som sparar dateras i dag ({1}) eller tidigare; en provkörning får se framåt."},
+        {"the run would end (\\d+) of the (\\d+) open registrations of (\\d+) \\((.+) %\\), more than "
+         "large_change_percent \\((.+) %\\): check that the extracts are whole, or confirm the change "
+         "\\(--confirm-large-change, in the API the field confirm_large_change\\); nothing was saved",
+         "Körningen skulle avsluta {1} av kommun {3}s {2} öppna inskrivningar ({4} %), fler än large_change_percent "
+         "({5} %): "
+         "kontrollera att registerutdragen är hela, eller bekräfta ändringen (--confirm-large-change, i API:t "
+         "fältet confirm_large_change). Inget sparades."},
+        {"(\\d+) problem\\(s\\) in the files; nothing was saved", "{1} fel i filerna. Inget sparades."},
+        {"a municipality is a 4-digit kommunkod or 'all', not '(.*)'",
+         "En kommun anges med fyrsiffrig kommunkod eller 'all', inte '{1}'."},
+        {"give the municipality \\(kommunkod, or all\\)", "Ange kommunen (kommunkod eller all)."},
+        {"the file (.+) is missing", "Filen {1} saknas."},
+        // Users and units.
+        {"no such user", "Användaren finns inte."},
+        {"no user named '(.*)'", "Det finns ingen användare som heter '{1}'."},
+        {"the username '(.*)' is taken", "Användarnamnet '{1}' är upptaget."},
+        {"there is already a unit named '(.*)'", "Det finns redan en enhet som heter '{1}'."},
+        {"a unit's name is 1 to 60 characters on one line", "En enhets namn har 1 till 60 tecken på en rad."},
+        {"give at least one role", "Ange minst en roll."},
+        {"unknown role '(.*)'; use admin, unit_manager, caseworker, statistician, auditor or school_reporter",
+         "Okänd roll '{1}'; använd admin, unit_manager, caseworker, statistician, auditor eller school_reporter."},
+        {"this is the last active administrator; make someone else admin first",
+         "Det här är den sista aktiva administratören. Gör någon annan till administratör först."},
+        {"give at least one of roles, units, active and reads_protected_address",
+         "Ange minst en av roles, units, active och reads_protected_address."},
+        {"to is before from", "Till-datum ligger före från-datum."},
+        {"(.+) is a positive whole number", "{1} anges som ett positivt heltal."},
+        {"the query is longer than (\\d+) characters", "Frågan är längre än {1} tecken."},
         {"search with at most five names", "Sök med högst fem namn."},
         {"search with one personnummer at a time", "Sök med ett personnummer i taget."},
     };

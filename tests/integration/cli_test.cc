@@ -396,7 +396,7 @@ TEST_F(CliIdentify, ARunThatWritesIsDatedTodayOrEarlier) {
   ahead[4] = "2099-01-15";
   auto refused = runLotsen(ahead);
   EXPECT_EQ(refused.exitCode, 2);
-  EXPECT_NE(refused.err.find("today"), std::string::npos) << refused.err;
+  EXPECT_NE(refused.err.find("dateras i dag"), std::string::npos) << refused.err;
   ahead.push_back("--dry-run");
   EXPECT_EQ(runLotsen(ahead).exitCode, 0);
 }

@@ -17,6 +17,13 @@ TEST(Messages, ErrorsAreInSwedishUnlessEnglishIsAsked) {
             "Någon annan har ändrat uppgiften (registration 4) sedan du hämtade den (nu version 3). Hämta den igen.");
 }
 
+TEST(Messages, AnIdentificationRefusalIsExplainedInSwedish) {
+  EXPECT_EQ(
+      localize("a run that writes is dated today (2026-11-30) or earlier; a dry run may look ahead", Language::sv),
+      "En körning som sparar dateras i dag (2026-11-30) eller tidigare; en provkörning får se framåt.");
+  EXPECT_EQ(localize("3 problem(s) in the files; nothing was saved", Language::sv), "3 fel i filerna. Inget sparades.");
+}
+
 TEST(Messages, AMessageOutsideTheCatalogIsAnsweredInEnglishRatherThanNotAtAll) {
   EXPECT_EQ(localize("something new went wrong", Language::sv), "something new went wrong");
 }
