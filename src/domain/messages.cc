@@ -334,6 +334,11 @@ Language languageFrom(std::string_view header) {
 std::string localize(std::string_view message, Language language) {
   std::string text(message);
   if (language == Language::en) return text;
+  // "population.csv:12: …" or "--date: …": the place stays, what is wrong there is said in Swedish.
+  if (std::size_t colon = text.find(": "); colon != std::string::npos && colon > 0 && text.find(' ') > colon) {
+    std::string rest = text.substr(colon + 2);
+    if (std::string said = localize(rest, language); said != rest) return text.substr(0, colon + 2) + said;
+  }
   std::smatch m;
   for (const Translation& t : catalog()) {
     if (!std::regex_match(text, m, t.english)) continue;

@@ -24,6 +24,14 @@ TEST(Messages, AnIdentificationRefusalIsExplainedInSwedish) {
   EXPECT_EQ(localize("3 problem(s) in the files; nothing was saved", Language::sv), "3 fel i filerna. Inget sparades.");
 }
 
+TEST(Messages, ThePlaceOfAProblemStaysAndWhatIsWrongThereIsInSwedish) {
+  EXPECT_EQ(localize("--date: a run that writes is dated today (2026-11-30) or earlier; a dry run may look ahead",
+                     Language::sv),
+            "--date: En körning som sparar dateras i dag (2026-11-30) eller tidigare; en provkörning får se framåt.");
+  EXPECT_EQ(localize("population.csv:12: fornamn is required", Language::sv),
+            "population.csv:12: Fornamn måste anges.");
+}
+
 TEST(Messages, AMessageOutsideTheCatalogIsAnsweredInEnglishRatherThanNotAtAll) {
   EXPECT_EQ(localize("something new went wrong", Language::sv), "something new went wrong");
 }
