@@ -102,6 +102,15 @@ Response createRecord(Call& call, const RecordKind& kind) {
   return r;
 }
 
+// The answer to a change of a record that failed: a 409 with the record as it is now for a stale version
+// (read through the writer: this request's own snapshot may predate the winning write), else the error.
+Response recordWriteProblem(Call& call, std::int64_t personId, std::int64_t recordId, const Error& error) {
+  if (error.kind != ErrorKind::conflict) return problem(error);
+  auto now = call.writer.run<CaseRecord>([&](Store& s) { return s.caseRecord(recordId); });
+  return staleProblem(call, personId, error,
+                      now ? json::value(caseRecordJson(*now, call.labels)) : json::value(nullptr));
+}
+
 Response updateRecord(Call& call, const RecordKind& kind) {
   auto personId = pathId(call, 0);
   auto recordId = pathId(call, 1);
@@ -123,13 +132,7 @@ Response updateRecord(Call& call, const RecordKind& kind) {
   Actor actor{call.user->id, call.user->username};
   auto updated =
       call.write<CaseRecord>([&](Store& s) { return s.updateCaseRecord(actor, *recordId, *expected, *data); });
-  if (!updated) {
-    if (updated.error().kind != ErrorKind::conflict) return problem(updated.error());
-    // Read the record through the writer: this request's own snapshot may predate the winning write.
-    auto now = call.writer.run<CaseRecord>([&](Store& s) { return s.caseRecord(*recordId); });
-    return staleProblem(call, *personId, updated.error(),
-                        now ? json::value(caseRecordJson(*now, call.labels)) : json::value(nullptr));
-  }
+  if (!updated) return recordWriteProblem(call, *personId, *recordId, updated.error());
   return withEtag(jsonResponse(200, recordResponse(*updated, call.labels)), kind.kind, updated->id, updated->version);
 }
 
@@ -150,12 +153,7 @@ Response voidRecord(Call& call, const RecordKind& kind) {
     return problem(404, "Not Found", "no such record");
   Actor actor{call.user->id, call.user->username};
   auto voided = call.write<CaseRecord>([&](Store& s) { return s.voidCaseRecord(actor, *recordId, *expected, reason); });
-  if (!voided) {
-    if (voided.error().kind != ErrorKind::conflict) return problem(voided.error());
-    auto now = call.writer.run<CaseRecord>([&](Store& s) { return s.caseRecord(*recordId); });
-    return staleProblem(call, *personId, voided.error(),
-                        now ? json::value(caseRecordJson(*now, call.labels)) : json::value(nullptr));
-  }
+  if (!voided) return recordWriteProblem(call, *personId, *recordId, voided.error());
   return withEtag(jsonResponse(200, caseRecordJson(*voided, call.labels)), kind.kind, voided->id, voided->version);
 }
 
