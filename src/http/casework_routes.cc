@@ -321,7 +321,7 @@ Response registerByHandRoute(Call& call) {
                             p.text("municipality_code"),
                             Protection::none};
     f.absorb(p.errors(), "person");
-    if (p.errors().empty()) f.absorb(validateEnteredDetails(*details), "person");
+    if (call.body.as_object().at("person").is_object()) f.absorb(validateEnteredDetails(*details), "person");
   }
   if (!f.errors().empty()) return validationProblem(f.errors());
   const auto& units = call.user->caseload.units;

@@ -35,7 +35,7 @@ void JsonFields::fail(Error e) {
 
 void JsonFields::absorb(const std::vector<Error>& errors, std::string_view prefix) {
   for (Error e : errors) {
-    e.field = std::string(prefix) + "." + e.field;
+    e.field = e.field.empty() ? std::string(prefix) : std::string(prefix) + "." + e.field;
     fail(std::move(e));
   }
 }

@@ -497,6 +497,20 @@ TEST_F(CaseworkApi, AYoungPersonWhoCallsInIsRegisteredByHandAndCanBeDocumentedAt
   json::object problem = body(bad);
   for (const auto& e : problem["errors"].as_array()) fields.emplace_back(e.at("field").as_string());
   EXPECT_EQ(fields, (std::vector<std::string>{"person.first_name", "person.postal_code"}));
+  auto notAnObject = send("POST", "/api/v1/registrations",
+                          R"({"personal_id":"20090505-1231","start_date":"2026-11-02","reason":"never_started",)"
+                          R"("by_hand":"called_in","person":"Örjan"})");
+  ASSERT_EQ(notAnObject.status, 422) << notAnObject.body;
+  EXPECT_EQ(body(notAnObject)["field"].as_string(), "person") << "the field, without a trailing dot";
+  auto control = send("POST", "/api/v1/registrations",
+                      R"({"personal_id":"20090505-1231","start_date":"2026-11-02","reason":"never_started",)"
+                      R"("by_hand":"called_in","person":{"first_name":"Ö\u0007","last_name":"Å","street_address":)"
+                      R"("x 1","postal_code":"50431","city":"B","municipality_code":"1490","extra":1}})");
+  ASSERT_EQ(control.status, 422) << control.body;
+  std::vector<std::string> all;
+  json::object controlProblem = body(control);
+  for (const auto& e : controlProblem["errors"].as_array()) all.emplace_back(e.at("field").as_string());
+  EXPECT_EQ(all, (std::vector<std::string>{"person.extra", "person.first_name"})) << "every fault at once";
   auto tooOld = send("POST", "/api/v1/registrations",
                      R"({"personal_id":"20050101-1233","start_date":"2026-11-02","reason":"never_started",)"
                      R"("by_hand":"called_in",)" +
