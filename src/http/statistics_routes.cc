@@ -36,7 +36,9 @@ Response statistics(Call& call) {
     if (shown.total)
       for (const CountCell& c : shown.breakdowns[i]) {
         json::value key = c.key.empty() && i == 1 ? json::value(nullptr) : json::value(c.key);
-        cells.push_back(json::object{{"key", std::move(key)}, {"count", countJson(c.count, c.suppressed)}});
+        json::object cell{{"key", std::move(key)}, {"count", countJson(c.count, c.suppressed)}};
+        if (i == 0) cell["label"] = call.labels->label("occupation", c.key);
+        cells.push_back(std::move(cell));
       }
     body[std::string("by_") + kDimensions[i]] = std::move(cells);
   }

@@ -67,6 +67,10 @@ TEST_F(IdentificationApi, DryRunThenRealRunThenListed) {
   EXPECT_TRUE(summary.at("dry_run").as_bool());
   ASSERT_EQ(summary.at("changes").as_array().size(), static_cast<std::size_t>(group));
   EXPECT_EQ(summary.at("changes").as_array()[0].at("change").as_string(), "registered");
+  // Issue 12: every reason code comes with its Swedish label.
+  EXPECT_FALSE(summary.at("changes").as_array()[0].at("reason_label").as_string().empty());
+  for (const auto& [code, label] : summary.at("registered").at("labels").as_object())
+    EXPECT_FALSE(label.as_string().empty()) << code;
 
   auto real = post(*s, multipartBody({{"date", "2026-11-22"}, {"municipality", "1490"}}, demoFiles()));
   ASSERT_EQ(real.status, 201) << real.body;
