@@ -21,6 +21,7 @@
 #include "identify/options.h"
 #include "report/access_review.h"
 #include "store/access_chain.h"
+#include "store/case_records.h"
 #include "store/store.h"
 
 namespace lotsen {
@@ -346,9 +347,11 @@ int identifyCommand(const IdentifyCommand& args) {
   auto result = identify(**store, registers, *options, Actor{std::nullopt, "system:identify"});
   if (!result) return fail(result.error());
   progress("Klar", 1);
-  if (args.json)
-    fmt::print("{}\n", summaryJson(*result, result->dryRun));  // a dry run lists who would change
-  else
+  if (args.json) {
+    auto labels = loadCodeLabels(**store);
+    if (!labels) return fail(labels.error());
+    fmt::print("{}\n", summaryJson(*result, result->dryRun, &*labels));  // a dry run lists who would change
+  } else
     printSummary(*result, **store);
   return kOk;
 }

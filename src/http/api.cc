@@ -549,12 +549,19 @@ Response Api::notRouted(const Request& request, const RouteMatch& m) const {
 }
 
 Call Api::makeCall(const Request& request, std::vector<std::string> params, Store& store) {
-  std::call_once(labelsLoaded_, [&] {
-    if (auto loaded = loadCodeLabels(store))
-      labels_ = std::move(*loaded);
-    else
-      spdlog::error("\"msg\":\"code labels not loaded\",\"error\":{}", jsonQuoted(loaded.error().message));
-  });
+  const CodeLabels* labels = loadedLabels_.load(std::memory_order_acquire);
+  if (!labels) {
+    std::lock_guard lock(labelsMutex_);
+    if (!labels_) {
+      if (auto loaded = loadCodeLabels(store))
+        labels_ = std::make_unique<const CodeLabels>(std::move(*loaded));
+      else
+        spdlog::error("\"msg\":\"code labels not loaded\",\"error\":{}", jsonQuoted(loaded.error().message));
+    }
+    static const CodeLabels kNone;
+    labels = labels_ ? labels_.get() : &kNone;
+    if (labels_) loadedLabels_.store(labels_.get(), std::memory_order_release);
+  }
   Call call{request,      sessions_,
             throttle_,    std::move(params),
             store,        writer_,
@@ -563,7 +570,7 @@ Call Api::makeCall(const Request& request, std::vector<std::string> params, Stor
             std::nullopt, {},
             std::nullopt, std::nullopt,
             {},           false};
-  call.labels = &labels_;
+  call.labels = labels;
   return call;
 }
 

@@ -2,6 +2,7 @@
 // log), independent of the network code in server.cc.
 #pragma once
 
+#include <atomic>
 #include <boost/json/value.hpp>
 #include <functional>
 #include <memory>
@@ -188,8 +189,10 @@ class Api {
   LoginThrottle throttle_;
   std::vector<Route> routes_;
   std::unique_ptr<Metrics> metrics_;
-  std::once_flag labelsLoaded_;
-  CodeLabels labels_;
+  // The code labels, loaded by the first request that can (tried again while loading fails).
+  std::mutex labelsMutex_;
+  std::unique_ptr<const CodeLabels> labels_;
+  std::atomic<const CodeLabels*> loadedLabels_{nullptr};
 };
 
 // Handlers of the identification routes (identification_routes.cc).

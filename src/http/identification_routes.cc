@@ -34,30 +34,6 @@ Response fileProblems(const std::vector<std::string>& messages, std::size_t tota
 
 // POST /api/v1/identification-runs (multipart/form-data): the options of identify/options.h as form
 // fields, and the register files as file parts; the same options, read the same way, as `lotsen identify`.
-// Beside each reason code of a run's summary, its Swedish label: "labels" in registered and
-// deregistered ({code: label}), "reason_label" in each change; the same in each municipality's summary.
-void labelSummary(json::object& summary, const CodeLabels& labels) {
-  for (const auto& [key, list] :
-       {std::pair{"registered", "registration_reason"}, std::pair{"deregistered", "deregistration_reason"}})
-    if (auto* counts = summary.if_contains(key); counts && counts->is_object())
-      if (auto* byReason = counts->as_object().if_contains("by_reason"); byReason && byReason->is_object()) {
-        json::object named;
-        for (const auto& [code, n] : byReason->as_object()) named[code] = labels.label(list, code);
-        counts->as_object()["labels"] = std::move(named);
-      }
-  if (auto* changes = summary.if_contains("changes"); changes && changes->is_array())
-    for (json::value& c : changes->as_array()) {
-      json::object& change = c.as_object();
-      std::string_view list =
-          change["change"] == "registered" || change["change"] == "confirmed" || change["change"] == "awaiting"
-              ? "registration_reason"
-              : "deregistration_reason";
-      change["reason_label"] = labels.label(list, change["reason"].as_string());
-    }
-  if (auto* municipalities = summary.if_contains("municipalities"); municipalities && municipalities->is_array())
-    for (json::value& m : municipalities->as_array()) labelSummary(m.as_object(), labels);
-}
-
 Response postIdentificationRun(Call& call) {
   auto parts = parseMultipart(call.request.contentType, call.request.body);
   if (!parts) return problem(400, "Bad Request", parts.error());
@@ -122,9 +98,7 @@ Response postIdentificationRun(Call& call) {
     }
   if (read.size() > kMostPersonsNamed) read.clear();
   call.accessed.emplace(std::move(read), changed);
-  json::object summary = json::parse(summaryJson(*result, true)).as_object();
-  labelSummary(summary, *call.labels);
-  return jsonResponse(options->dryRun ? 200 : 201, summary);
+  return jsonTextResponse(options->dryRun ? 200 : 201, summaryJson(*result, true, call.labels));
 }
 
 Response listIdentificationRuns(Call& call) {

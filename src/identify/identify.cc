@@ -225,22 +225,26 @@ std::string_view changeName(IdentificationChange::Kind kind) {
   return "";
 }
 
-json::object countsJson(const MunicipalityResult& m, CivilDate date, bool dryRun, bool withChanges) {
-  auto group = [](const std::map<std::string, std::size_t>& byReason) {
-    json::object reasons;
+json::object countsJson(const MunicipalityResult& m, CivilDate date, bool dryRun, bool withChanges,
+                        const CodeLabels* labels) {
+  auto group = [labels](const std::map<std::string, std::size_t>& byReason, std::string_view list) {
+    json::object reasons, named;
     std::size_t total = 0;
     for (const auto& [reason, n] : byReason) {
       reasons[reason] = n;
+      if (labels) named[reason] = labels->label(list, reason);
       total += n;
     }
-    return json::object{{"total", total}, {"by_reason", std::move(reasons)}};
+    json::object counts{{"total", total}, {"by_reason", std::move(reasons)}};
+    if (labels) counts["labels"] = std::move(named);
+    return counts;
   };
   json::object o{
       {"date", date.iso()},
       {"municipality", m.municipality},
       {"target_group", m.targetGroup},
-      {"registered", group(m.registeredByReason)},
-      {"deregistered", group(m.deregisteredByReason)},
+      {"registered", group(m.registeredByReason, "registration_reason")},
+      {"deregistered", group(m.deregisteredByReason, "deregistration_reason")},
       {"unchanged", m.unchanged},
       {"open_before", m.openBefore},
       {"closures_respected", m.closuresRespected},
@@ -261,6 +265,13 @@ json::object countsJson(const MunicipalityResult& m, CivilDate date, bool dryRun
                                      {"date", c.date.iso()},
                                      {"by_hand", c.byHand}});
       if (!c.otherMunicipality.empty()) changes.back().as_object()["municipality"] = c.otherMunicipality;
+      if (labels) {
+        const bool registration = c.change == IdentificationChange::Kind::registered ||
+                                  c.change == IdentificationChange::Kind::confirmed ||
+                                  c.change == IdentificationChange::Kind::awaiting;
+        changes.back().as_object()["reason_label"] =
+            labels->label(registration ? "registration_reason" : "deregistration_reason", c.reason);
+      }
     }
     o["changes"] = std::move(changes);
   }
@@ -420,18 +431,18 @@ std::expected<IdentificationResult, Error> identify(Store& store, const Register
   return result;
 }
 
-std::string summaryJson(const IdentificationResult& result, bool withChanges) {
+std::string summaryJson(const IdentificationResult& result, bool withChanges, const CodeLabels* labels) {
   json::object o;
   if (result.municipality != "all" && result.municipalities.size() == 1) {
-    o = countsJson(result.municipalities[0], result.date, result.dryRun, withChanges);
+    o = countsJson(result.municipalities[0], result.date, result.dryRun, withChanges, labels);
     if (result.runId) o["id"] = *result.runId;
     return json::serialize(o);
   }
-  o = countsJson(result.total(), result.date, result.dryRun, false);
+  o = countsJson(result.total(), result.date, result.dryRun, false, labels);
   if (result.runId) o["id"] = *result.runId;
   json::array each;
   for (const MunicipalityResult& m : result.municipalities) {
-    json::object one = countsJson(m, result.date, result.dryRun, withChanges);
+    json::object one = countsJson(m, result.date, result.dryRun, withChanges, labels);
     one.erase("date");
     one.erase("dry_run");
     each.push_back(std::move(one));

@@ -107,7 +107,10 @@ std::expected<IdentificationResult, Error> identify(Store& store, const Register
 
 // The summary as one JSON object: {"date", "municipality", "target_group", "registered": {"total",
 // "by_reason"}, "deregistered": {…}, "unchanged", "dry_run"}; for "all" also "municipalities": [...].
-// With `withChanges` each municipality object lists its changes (personal data: for the API only).
-std::string summaryJson(const IdentificationResult& result, bool withChanges = false);
+// With `withChanges` each municipality object lists its changes (personal data: for the API only). With
+// `labels` (answers, not the stored run) each reason code comes with its Swedish label: "labels" beside
+// registered's and deregistered's by_reason, "reason_label" in each change.
+std::string summaryJson(const IdentificationResult& result, bool withChanges = false,
+                        const CodeLabels* labels = nullptr);
 
 }  // namespace lotsen

@@ -48,4 +48,9 @@ struct PersonOccupation {
 };
 std::expected<PersonOccupation, Error> occupationOf(Store& store, std::int64_t personId);
 
+// The Swedish labels of the code lists answers carry (registration and deregistration reasons, how a
+// registration by hand came about, contact channels, occupations and their sources, measure types and
+// end reasons, goal results), loaded from the store.
+std::expected<CodeLabels, Error> loadCodeLabels(Store& store);
+
 }  // namespace lotsen

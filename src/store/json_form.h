@@ -19,7 +19,4 @@ boost::json::object registrationJson(const Registration& registration, const Cod
 // label of each coded field of the data ({"channel": "Telefon", …}).
 boost::json::object caseRecordJson(const CaseRecord& record, const CodeLabels* labels = nullptr);
 
-// The code lists whose labels answers carry, loaded from the store.
-std::expected<CodeLabels, Error> loadCodeLabels(Store& store);
-
 }  // namespace lotsen
