@@ -12,6 +12,8 @@
 
 #include "clock/swedish_time.h"
 #include "demo/demo.h"
+#include "demo/figures.h"
+#include "demo/simulation.h"
 #include "domain/access.h"
 #include "domain/messages.h"
 #include "domain/text.h"
@@ -78,16 +80,27 @@ std::expected<void, Error> addUser(Store& store, std::string_view username, std:
   return {};
 }
 
-std::expected<void, Error> loadDemo(Store& store, std::uint64_t seed, CivilDate date, const std::string& registers) {
+// Fills the empty database at `db` with two years of the demo municipality's work up to `date` and prints
+// its figures. The simulation's store journals each event at its simulated time.
+std::expected<void, Error> loadDemo(const std::string& db, std::uint64_t seed, CivilDate date,
+                                    const std::string& registers) {
+  auto started = std::chrono::steady_clock::now();
   DemoMunicipality demo = generateDemoMunicipality(seed, date);
-  auto summary = seedDemo(store, demo);
-  if (!summary) return std::unexpected(summary.error());
   auto hash = hashPassword(kDemoPassword);
   if (!hash) return std::unexpected(hash.error());
-  if (auto staff = seedDemoStaff(store, demo, *hash); !staff) return staff;
-  fmt::print(stderr,
-             "Demokommun {} {}: {} invånare 15–21 år, {} personer i KAA-registret ({} aktuella inskrivningar)\n",
-             demo.code, demo.name, summary->residents, summary->persons, summary->openRegistrations);
+  SimulatedClock clock;
+  StoreOptions options;
+  options.clock = clock.reader();
+  auto store = openStore(db, options);
+  if (!store) return std::unexpected(store.error());
+  if (auto applied = (*store)->migrate(); !applied) return std::unexpected(applied.error());
+  auto summary = simulateDemo(**store, clock, demo, seed, *hash);
+  if (!summary) return std::unexpected(summary.error());
+  auto figures = demoFigures(**store, date);
+  if (!figures) return std::unexpected(figures.error());
+  auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  fmt::print(stderr, "Demokommun {} {} den {}: {} invånare 15–21 år, två års arbete simulerat på {:.1f} s\n{}",
+             demo.code, demo.name, date.iso(), summary->residents, seconds, demoFiguresText(**store, *figures));
   if (!registers.empty()) {
     if (auto written = writeDemoRegisters(demo, registers); !written) return written;
     fmt::print(stderr, "Registerfiler skrivna i {}\n", registers);
@@ -176,17 +189,18 @@ int serve(const std::string& db, const std::string& listen, const std::string& m
   if (options.tlsCertificate.empty() != options.tlsKey.empty())
     return fail(invalidInput("give both --tls-cert and --tls-key, or neither"));
   if (!options.tlsCertificate.empty()) options.sessions.secureCookie = true;
+  bool loadsDemo = false;
   {
     auto store = openMigrated(db);
     if (!store) return fail(store.error());
     if (demo) {
       auto existing = (*store)->searchPersons({{}, "", 0, 1, {}});
       if (!existing) return fail(existing.error());
-      if (existing->total == 0) {
-        if (auto loaded = loadDemo(**store, seed, today(), ""); !loaded) return fail(loaded.error());
-      }
+      loadsDemo = existing->total == 0;
     }
   }
+  if (loadsDemo)
+    if (auto loaded = loadDemo(db, seed, today(), ""); !loaded) return fail(loaded.error());
   options.host = address->host;
   options.port = address->port;
   options.openStore = [db] { return openStore(db); };
@@ -664,9 +678,7 @@ int main(int argc, char** argv) {
     if (*demoCmd) {
       auto date = dateOption("--date", demoDateText, today());
       if (!date) return fail(date.error());
-      auto store = openMigrated(db);
-      if (!store) return fail(store.error());
-      if (auto loaded = loadDemo(**store, seed, *date, registers); !loaded) return fail(loaded.error());
+      if (auto loaded = loadDemo(db, seed, *date, registers); !loaded) return fail(loaded.error());
       return kOk;
     }
     if (*identifyCmd) return identifyCommand(identifyArgs);

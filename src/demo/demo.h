@@ -1,24 +1,29 @@
 // Lotsen demo: a deterministic synthetic municipality for trying Lotsen and for tests and benchmarks.
 //
-// src/demo owns the generator (pure: the same seed and date give the same municipality), the seeding of
-// a Store with the people it places in KAA, and the writing of its registers as the import files that
-// identification reads (docs/formats.md). It depends on src/store and src/domain only.
+// src/demo owns the generator (pure: the same seed and date give the same municipality and the same two
+// years of its history), the registers as they stood on any day of those years, the simulation that
+// builds the demo database through the same code paths as real work (simulation.h) and the figures it
+// prints (figures.h). It depends on src/identify, src/casework, src/store and src/domain.
 #pragma once
 
 #include <cstdint>
 #include <expected>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "domain/person.h"
 #include "domain/target_group.h"
-#include "store/store.h"
 
 namespace lotsen {
 
+// One resident's life as the registers show it over the years up to the demo date.
 struct DemoResident {
-  PersonDetails details;
-  CivilDate registeredSince;  // folkbokförd in the municipality since
+  PersonDetails details;               // as folkbokförd in the municipality; always a personnummer
+  CivilDate registeredSince;           // folkbokförd in the municipality since (a move in when it is recent)
+  std::optional<CivilDate> movedOut;   // folkbokförd in `movedTo` from this day
+  std::string movedTo;                 // kommunkod of the municipality moved to
+  std::optional<CivilDate> emigrated;  // left the population register (emigrated) on this day
   std::vector<EnrolmentFact> enrolments;
   std::vector<CompletionFact> completions;
   std::vector<std::string> programmes;   // programkod for each enrolment (empty for VUX, FHS, GYS)
@@ -29,27 +34,34 @@ struct DemoResident {
 struct DemoMunicipality {
   std::string code;  // kommunkod
   std::string name;
-  CivilDate date;                       // the day the registers describe
-  std::vector<DemoResident> residents;  // everyone aged 15–21 on `date`
+  CivilDate date;                       // the last day of the history
+  std::vector<DemoResident> residents;  // everyone aged 15–21 on `date` who lived here during the history
+  // Students in the municipality's schools who are not folkbokförda (asylum seekers and the like): the
+  // enrolment register knows them by samordningsnummer; the population register does not, nor does KAA.
+  std::vector<DemoResident> unregisteredStudents;
 };
 
 // About 6,000 residents aged 15–21, as in a municipality of about 110,000 inhabitants: valid synthetic
-// personnummer and some samordningsnummer, Swedish names and addresses, a few protected identities,
-// national and introduction programme enrolments, dropouts, degrees and studiebevis.
+// personnummer, Swedish names and addresses with five-digit postal codes, a few protected identities,
+// national and introduction programme enrolments, dropouts who start again, degrees and studiebevis,
+// moves in, out and abroad over the two years up to `date`; and some 40 students with samordningsnummer
+// who are in the enrolment register only. Pure and deterministic for (seed, date).
 DemoMunicipality generateDemoMunicipality(std::uint64_t seed, CivilDate date);
 
-struct DemoSummary {
-  int residents = 0;
-  int persons = 0;            // persons written (everyone in KAA during the last two years)
-  int openRegistrations = 0;  // in KAA on the date
-  int closedRegistrations = 0;
+// The three register extracts as they stood on `day` (on or before demo.date), as import files
+// (docs/formats.md): population.csv (everyone folkbokförd in Sweden then, with their municipality),
+// enrolments.csv (enrolments started by then; those that end later are ongoing) and completions.csv.
+struct DemoRegisterFiles {
+  std::string population;
+  std::string enrolments;
+  std::string completions;
 };
+DemoRegisterFiles demoRegisterFiles(const DemoMunicipality& demo, CivilDate day);
 
-// Writes the KAA register of `demo` into `store` in one transaction: a person and a registration for
-// everyone in the target group at some point of the two years up to the date (checked each half-year
-// mid-term and on the date), closed with the deregistration reason when they left. conflict if the database
-// already holds persons.
-std::expected<DemoSummary, Error> seedDemo(Store& store, const DemoMunicipality& demo);
+// Writes population.csv, enrolments.csv and completions.csv as they stand on demo.date into `directory`
+// (created if missing). invalid_input when the directory cannot be made, internal when a file cannot be
+// written.
+std::expected<void, Error> writeDemoRegisters(const DemoMunicipality& demo, const std::string& directory);
 
 // A user of the demo municipality's staff.
 struct DemoUser {
@@ -60,13 +72,5 @@ struct DemoUser {
 // The units "KAA Norr" and "KAA Söder" and their staff: demo (admin and unit manager of both), anna and
 // bengt (a caseworker in each unit), revisor (auditor) and statistik (statistician).
 std::vector<DemoUser> demoStaff();
-
-// Creates the demo units and staff (each with `passwordHash`) and shares out the open registrations:
-// those that started on the date wait in intake (no unit); the others go to the two units by person,
-// and two in three of those to the unit's caseworker. Call after seedDemo.
-std::expected<void, Error> seedDemoStaff(Store& store, const DemoMunicipality& demo, const std::string& passwordHash);
-
-// Writes population.csv, enrolments.csv and completions.csv into `directory` (created if missing).
-std::expected<void, Error> writeDemoRegisters(const DemoMunicipality& demo, const std::string& directory);
 
 }  // namespace lotsen
