@@ -223,7 +223,7 @@ DemoMunicipality generateDemoMunicipality(std::uint64_t seed, CivilDate date) {
     if (moveDay > r.registeredSince && move < 45) {
       r.movedOut = moveDay;
       r.movedTo = std::string(kNeighbours[random.below(kNeighbours.size())].code);
-    } else if (moveDay > r.registeredSince && move < 60) {
+    } else if (moveDay > r.registeredSince && move < 75) {
       r.emigrated = moveDay;
     }
     addSchoolHistory(random, r, date, arrivedFromAbroad);
@@ -246,7 +246,7 @@ DemoMunicipality generateDemoMunicipality(std::uint64_t seed, CivilDate date) {
                    {},
                    {}};
     SchoolHistory school(random, s, date);
-    CivilDate start = nextTermStart(date.plusDays(-random.between(30, 500)));
+    CivilDate start = nextTermStart(date.plusDays(-random.between(230, 600)));  // a term that has started
     school.enrol(SchoolType::GY, random.chance(0.7) ? "IMS" : "IMA", start, std::nullopt, false);
     demo.unregisteredStudents.push_back(std::move(s));
   }

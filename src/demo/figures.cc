@@ -75,15 +75,12 @@ std::expected<DemoFigures, Error> demoFigures(Store& store, CivilDate date) {
     if (!events) return std::unexpected(events.error());
     for (const Event& e : *events) f.reopenings += e.type == "registration.reopened";
   }
-  auto occupations = store.openRegistrationCounts("occupation", std::nullopt);
-  if (!occupations) return std::unexpected(occupations.error());
-  for (const auto& [kind, n] : *occupations)
-    if (kind != "unknown") f.occupationKnown += static_cast<int>(n);
   for (const auto& [name, label] : kWorklists) {
     auto entries = store.worklist(name, WorklistFilter{date, std::nullopt, "", std::nullopt});
     if (!entries) return std::unexpected(entries.error());
     WorklistFigures w{std::string(name), entries->size(), 0};
     for (const WorklistEntry& e : *entries) w.overdue += e.due < date;
+    if (name == "occupation") f.occupationKnown = f.openRegistrations - static_cast<int>(entries->size());
     f.worklists.push_back(std::move(w));
   }
   auto runs = store.identificationRuns(1'000'000);
@@ -95,8 +92,8 @@ std::expected<DemoFigures, Error> demoFigures(Store& store, CivilDate date) {
 std::string demoFiguresText(Store& store, const DemoFigures& f) {
   std::string text = fmt::format("{} identifieringskörningar, {} personer i KAA-registret, {} aktuella inskrivningar\n",
                                  f.identificationRuns, f.persons, f.openRegistrations);
-  text += fmt::format("Känd sysselsättning: {} av {} aktuella ({})\n", f.occupationKnown, f.openRegistrations,
-                      percent(f.occupationKnown, f.openRegistrations));
+  text += fmt::format("Känd sysselsättning, bekräftad det senaste halvåret: {} av {} aktuella ({})\n",
+                      f.occupationKnown, f.openRegistrations, percent(f.occupationKnown, f.openRegistrations));
   for (const PeriodFigures& p : f.periods)
     text += fmt::format("{}{}: {} i KAA, {} kontaktade ({}), {} i en åtgärd ({})\n", p.period.toString(),
                         p.complete ? "" : fmt::format(" till och med {}", f.date.iso()), p.inKaa, p.contacted,

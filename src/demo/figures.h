@@ -33,7 +33,8 @@ struct DemoFigures {
   CivilDate date;
   std::int64_t persons = 0;
   int openRegistrations = 0;
-  int occupationKnown = 0;  // open registrations whose latest occupation is known
+  int occupationKnown = 0;  // open registrations whose occupation is known and confirmed within
+                            // occupation_stale_months (those not on the occupation worklist)
   int identificationRuns = 0;
   std::vector<PeriodFigures> periods{};  // the last complete half-year, then the current one
   std::vector<WorklistFigures> worklists{};

@@ -201,13 +201,13 @@ class Simulation {
       c->resident = it->second;
     Random person(mixSeed(seed_, static_cast<std::uint64_t>(rp.person.details.personalId.number())));
     std::uint64_t kind = person.below(100);
-    c->reach = kind < 40 ? 0.45 : kind < 70 ? 0.2 : 0.03;
+    c->reach = kind < 45 ? 0.5 : kind < 75 ? 0.25 : 0.04;
     Case& k = *c;
     cases_.emplace(rp.registration.id, std::move(c));
     const CivilDate start = rp.registration.startDate;
     const std::int64_t id = k.registrationId;
     scheduleForCase(start.plusDays(k.random.between(1, 5)), id, [this](Case& c) { return assign(c); });
-    int firstLetter = k.random.chance(0.95) ? k.random.between(1, 8) : k.random.between(15, 35);
+    int firstLetter = k.random.chance(0.92) ? k.random.between(1, 8) : k.random.between(15, 35);
     // Not reached within weeks: the caseworker draws up a plan of the municipality's own efforts.
     scheduleForCase(start.plusDays(k.random.between(18, 28)), id, [this](Case& c) -> std::expected<void, Error> {
       if (c.reached || c.planRecordId || !c.random.chance(0.75)) return {};
@@ -232,7 +232,7 @@ class Simulation {
     // Moving abroad: the young person tells the caseworker, who closes the registration on the day.
     if (r.emigrated && *r.emigrated > start)
       scheduleForCase(r.emigrated->plusDays(k.random.between(0, 4)), id, [this, day = *r.emigrated](Case& c) {
-        return c.reached ? close(c, day, "moved_abroad") : std::expected<void, Error>{};
+        return c.reached && c.random.chance(0.7) ? close(c, day, "moved_abroad") : std::expected<void, Error>{};
       });
     // Starting school: a young person in contact tells before the enrolment register shows it.
     for (const EnrolmentFact& e : r.enrolments)
@@ -362,7 +362,7 @@ class Simulation {
       if (auto ok = store_.setContactDetails(caseworkerOf(c), c.personId, person->version, contact); !ok)
         return std::unexpected(ok.error());
     }
-    if (c.random.chance(0.03)) {  // tells of a school start that then never happens: closed, and reopened
+    if (c.random.chance(0.008)) {  // tells of a school start that then never happens: closed, and reopened
       scheduleForCase(today_.plusDays(c.random.between(5, 20)), c.registrationId, [this](Case& c) {
         if (auto ok = close(c, today_, "started_national_programme"); !ok) return ok;
         std::int64_t id = c.registrationId;
@@ -397,7 +397,7 @@ class Simulation {
     meeting.occupation = c.occupation = learnOccupation(c);
     if (auto ok = write(c, kContactAttemptKind, meeting); !ok) return std::unexpected(ok.error());
     const std::string& o = c.occupation;
-    double measureChance = o == "no_occupation" || o.empty()     ? 0.7
+    double measureChance = o == "no_occupation" || o.empty()     ? 0.8
                            : o == "employment_service_programme" ? 0.2
                            : o == "parental_leave"               ? 0.1
                                                                  : 0.15;

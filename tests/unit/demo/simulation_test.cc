@@ -1,0 +1,294 @@
+// The demo's two years of work: built through identification and the casework service, deterministic,
+// and with the figures of a working unit.
+#include "demo/simulation.h"
+
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+#include <unistd.h>
+
+#include <boost/json.hpp>
+#include <filesystem>
+#include <set>
+
+#include "demo/figures.h"
+#include "store/case_records.h"
+
+namespace lotsen {
+namespace {
+
+const CivilDate kDate = *CivilDate::parse("2026-11-22");
+constexpr std::uint64_t kSeed = 1490;
+
+std::string tempDatabase(const std::string& name) {
+  std::string path =
+      (std::filesystem::temp_directory_path() / ("lotsen-sim-" + std::to_string(::getpid()) + "-" + name + ".db"))
+          .string();
+  for (auto suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
+  return path;
+}
+
+void removeDatabase(const std::string& path) {
+  for (auto suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
+}
+
+// Simulates the demo into a new database at `path`; the clock outlives the store.
+struct SimulatedDatabase {
+  SimulatedClock clock;
+  std::unique_ptr<Store> store;
+  DemoSummary summary;
+};
+std::unique_ptr<SimulatedDatabase> simulate(const DemoMunicipality& demo, std::uint64_t seed, const std::string& path) {
+  auto db = std::make_unique<SimulatedDatabase>();
+  StoreOptions options;
+  options.clock = db->clock.reader();
+  db->store = std::move(*openStore(path, options));
+  EXPECT_TRUE(db->store->migrate());
+  auto summary = simulateDemo(*db->store, db->clock, demo, seed, "not-a-real-hash");
+  EXPECT_TRUE(summary) << summary.error().message;
+  if (summary) db->summary = *summary;
+  return db;
+}
+
+// Every row of the tables the simulation writes, as text, in id order.
+std::string dump(const std::string& path) {
+  sqlite3* db = nullptr;
+  sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr);
+  std::string text;
+  for (const char* query :
+       {"SELECT * FROM persons ORDER BY id", "SELECT * FROM registrations ORDER BY id",
+        "SELECT * FROM case_records ORDER BY id",
+        "SELECT id, time, actor, user_id, person_id, type, payload FROM events ORDER BY id",
+        "SELECT ran_at, actor, date, municipality, files, summary FROM identification_runs ORDER BY id",
+        "SELECT * FROM settings ORDER BY key"}) {
+    sqlite3_stmt* s = nullptr;
+    EXPECT_EQ(sqlite3_prepare_v2(db, query, -1, &s, nullptr), SQLITE_OK) << query;
+    while (sqlite3_step(s) == SQLITE_ROW) {
+      for (int i = 0; i < sqlite3_column_count(s); ++i) {
+        const unsigned char* v = sqlite3_column_text(s, i);
+        text += v ? reinterpret_cast<const char*>(v) : "NULL";
+        text += '|';
+      }
+      text += '\n';
+    }
+    sqlite3_finalize(s);
+  }
+  sqlite3_close(db);
+  return text;
+}
+
+class DemoSimulation : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    demo_ = new DemoMunicipality(generateDemoMunicipality(kSeed, kDate));
+    path_ = new std::string(tempDatabase("main"));
+    db_ = simulate(*demo_, kSeed, *path_).release();
+    auto figures = demoFigures(*db_->store, kDate);
+    ASSERT_TRUE(figures);
+    figures_ = new DemoFigures(*figures);
+  }
+  static void TearDownTestSuite() {
+    delete db_;
+    removeDatabase(*path_);
+    delete path_;
+    delete figures_;
+    delete demo_;
+  }
+  static Store& store() { return *db_->store; }
+  static const DemoResident* resident(const Person& p) {
+    for (const DemoResident& r : demo_->residents)
+      if (r.details.personalId == p.details.personalId) return &r;
+    return nullptr;
+  }
+  static std::vector<Person> persons() { return store().searchPersons({{}, "", 0, 1'000'000, {}})->persons; }
+  static std::size_t overdue(std::string_view list) {
+    for (const WorklistFigures& w : figures_->worklists)
+      if (w.name == list) return w.overdue;
+    ADD_FAILURE() << "no worklist " << list;
+    return 0;
+  }
+
+  static DemoMunicipality* demo_;
+  static std::string* path_;
+  static SimulatedDatabase* db_;
+  static DemoFigures* figures_;
+};
+DemoMunicipality* DemoSimulation::demo_ = nullptr;
+std::string* DemoSimulation::path_ = nullptr;
+SimulatedDatabase* DemoSimulation::db_ = nullptr;
+DemoFigures* DemoSimulation::figures_ = nullptr;
+
+TEST_F(DemoSimulation, TheSimulationIsTheSameForTheSameSeed) {
+  std::string again = tempDatabase("again");
+  { auto db = simulate(*demo_, kSeed, again); }
+  std::string first = dump(*path_);
+  EXPECT_GT(first.size(), 100'000u);
+  EXPECT_TRUE(first == dump(again)) << "same seed and date, same database content";
+  removeDatabase(again);
+}
+
+TEST_F(DemoSimulation, AnIdentificationRunEachMonthButJulyUpToTheDate) {
+  auto runs = store().identificationRuns(100);
+  ASSERT_TRUE(runs);
+  EXPECT_EQ(runs->size(), 22u);  // 24 months, the two Julys skipped
+  EXPECT_EQ(runs->front().date, kDate) << "the last run is on the demo's day";
+  for (const IdentificationRun& r : *runs) {
+    EXPECT_LE(r.date, kDate);
+    EXPECT_NE(r.date.month(), 7);
+    EXPECT_EQ(r.ranAt.substr(0, 10), r.date.iso()) << "journalled on its day";
+  }
+}
+
+TEST_F(DemoSimulation, OverdueFirstContactsAreAHandful) {
+  EXPECT_LE(overdue("first_contact"), 8u);
+  EXPECT_LE(overdue("contact_retry"), 10u);
+  EXPECT_LE(overdue("follow_up"), 10u);
+  EXPECT_EQ(overdue("measure_end_reason"), 0u);
+  EXPECT_EQ(overdue("plan_without_goals"), 0u);
+  EXPECT_GT(figures_->openRegistrations, 250);
+  EXPECT_LT(overdue("registration_without_plan"), static_cast<std::size_t>(figures_->openRegistrations / 5));
+}
+
+TEST_F(DemoSimulation, AboutHalfAreContactedEachHalfYearAndAFifthInAMeasure) {
+  for (const PeriodFigures& p : figures_->periods) {
+    SCOPED_TRACE(p.period.toString());
+    ASSERT_GT(p.inKaa, 200);
+    double contacted = static_cast<double>(p.contacted) / p.inKaa,
+           inMeasure = static_cast<double>(p.inMeasure) / p.inKaa;
+    EXPECT_GT(contacted, 0.35);
+    EXPECT_LT(contacted, 0.7);
+    EXPECT_GT(inMeasure, 0.1);
+    EXPECT_LT(inMeasure, 0.3);
+  }
+  double known = static_cast<double>(figures_->occupationKnown) / figures_->openRegistrations;
+  EXPECT_GT(known, 0.35);
+  EXPECT_LT(known, 0.7);
+}
+
+TEST_F(DemoSimulation, ContactedYouthsHavePlansMeasuresAndGoalAssessments) {
+  int reached = 0, withPlan = 0, assessments = 0, linkedSubGoals = 0, declined = 0, otherActor = 0;
+  for (const Person& p : persons()) {
+    auto records = store().caseRecordsOf(p.id, "");
+    ASSERT_TRUE(records);
+    bool wasReached = false, hasPlan = false;
+    for (const CaseRecord& r : *records) {
+      if (r.kind == kContactAttemptKind) wasReached = wasReached || parseContactAttempt(r.data)->reached;
+      if (r.kind == kPlanKind) {
+        hasPlan = true;
+        auto plan = parsePlan(r.data);
+        ASSERT_TRUE(plan);
+        for (const PlanGoal& g : plan->goals)
+          for (const PlanGoal& s : g.subGoals) linkedSubGoals += !s.measureIds.empty();
+      }
+      if (r.kind == kGoalAssessmentKind) ++assessments;
+      if (r.kind == kMeasureKind) {
+        auto m = parseMeasure(r.data);
+        declined += m->declined.has_value();
+        otherActor += m->responsible == "other_actor";
+      }
+    }
+    reached += wasReached;
+    withPlan += wasReached && hasPlan;
+  }
+  EXPECT_GT(withPlan, reached * 6 / 10) << "plans for most of those contacted";
+  EXPECT_GT(assessments, 50);
+  EXPECT_GT(linkedSubGoals, 50);
+  EXPECT_GT(declined, 3);
+  EXPECT_GT(otherActor, 20);
+}
+
+TEST_F(DemoSimulation, EveryClosureReasonOccursAtItsTrueDate) {
+  std::map<std::string, int> seen;
+  for (const Person& p : persons()) {
+    const DemoResident* r = resident(p);
+    ASSERT_TRUE(r) << p.details.personalId.canonical();
+    auto registrations = store().registrationsOf(p.id);
+    ASSERT_TRUE(registrations);
+    for (const Registration& reg : *registrations) {
+      if (!reg.endDate) continue;
+      const std::string& reason = *reg.endReason;
+      const CivilDate end = *reg.endDate;
+      ++seen[reason];
+      SCOPED_TRACE(reason + " " + end.iso() + " " + p.details.personalId.canonical());
+      EXPECT_GE(end, reg.startDate);
+      EXPECT_LE(end, kDate);
+      auto enrolmentStarted = [&](bool introduction) {
+        for (const EnrolmentFact& e : r->enrolments)
+          if (e.start == end && e.introductionProgramme == introduction) return true;
+        return false;
+      };
+      if (reason == "turned_20") {
+        EXPECT_EQ(end, ageScopeEnd(p.details.personalId.birthDate()));
+      } else if (reason == "moved_out") {
+        EXPECT_EQ(end, *r->movedOut);
+      } else if (reason == "moved_abroad") {
+        EXPECT_TRUE(reg.closedByHand);
+        EXPECT_EQ(end, *r->emigrated);
+      } else if (reason == "left_population_register") {
+        ASSERT_TRUE(r->emigrated);
+        EXPECT_GE(end, *r->emigrated);
+        EXPECT_LE(end, r->emigrated->plusDays(62)) << "the first run after the emigration";
+      } else if (reason == "completed_degree") {
+        bool found = false;
+        for (const CompletionFact& c : r->completions) found = found || c.date == end;
+        EXPECT_TRUE(found);
+      } else if (reason == "started_national_programme") {
+        EXPECT_TRUE(enrolmentStarted(false));
+      } else if (reason == "started_introduction_programme") {
+        EXPECT_TRUE(enrolmentStarted(true));
+      } else {
+        EXPECT_EQ(reason, "other");
+        EXPECT_TRUE(reg.closedByHand);
+      }
+    }
+  }
+  for (const char* reason : {"turned_20", "moved_out", "moved_abroad", "left_population_register", "completed_degree",
+                             "started_national_programme", "started_introduction_programme", "other"})
+    EXPECT_GT(seen[reason], 0) << reason;
+}
+
+TEST_F(DemoSimulation, AFewClosuresByHandAndACoupleOfReopenings) {
+  EXPECT_GE(figures_->handClosures, 5);
+  EXPECT_LE(figures_->handClosures, 60);
+  EXPECT_GE(figures_->reopenings, 1);
+  EXPECT_LE(figures_->reopenings, 8);
+}
+
+TEST_F(DemoSimulation, EventsAreJournalledInTheOrderOfTheirDates) {
+  for (const Person& p : persons()) {
+    std::string last;
+    auto events = store().eventsOf(p.id);
+    ASSERT_TRUE(events);
+    for (const Event& e : *events) {
+      EXPECT_LE(last, e.time) << "as_of reads the journal in id order";
+      last = e.time;
+    }
+    EXPECT_LT(last, kDate.plusDays(1).iso());
+  }
+}
+
+TEST_F(DemoSimulation, NewCasesWaitInIntakeAndTheOthersAreAssigned) {
+  auto open = store().openRegistrations(kProgrammeKaa, "");
+  ASSERT_TRUE(open);
+  int intake = 0, caseworker = 0, unitOnly = 0;
+  for (const RegisteredPerson& rp : *open) {
+    if (rp.registration.startDate == kDate) {
+      EXPECT_TRUE(rp.registration.unit.empty());
+      ++intake;
+    } else {
+      EXPECT_FALSE(rp.registration.unit.empty());
+      (rp.registration.caseworkerId ? caseworker : unitOnly) += 1;
+    }
+  }
+  EXPECT_GT(intake, 0);
+  EXPECT_GT(caseworker, 0);
+  EXPECT_GT(unitOnly, 0);
+}
+
+TEST_F(DemoSimulation, ADatabaseWithPersonsIsRefused) {
+  auto again = simulateDemo(store(), db_->clock, *demo_, kSeed, "x");
+  ASSERT_FALSE(again);
+  EXPECT_EQ(again.error().kind, ErrorKind::conflict);
+}
+
+}  // namespace
+}  // namespace lotsen
