@@ -1,0 +1,77 @@
+// The demo municipality through the real command and server: `lotsen demo` prints the unit's figures,
+// and the case of a person answers ?as_of= a year ago as it stood then.
+#include <gtest/gtest.h>
+
+#include <boost/json.hpp>
+
+#include "harness.h"
+#include "store/case_records.h"
+#include "store/store.h"
+
+namespace lotsen::testing {
+namespace {
+
+namespace json = boost::json;
+
+const CivilDate kDate = *CivilDate::parse("2026-11-22");
+const CivilDate kYearAgo = *CivilDate::parse("2025-11-22");
+
+TEST(DemoApi, AsOfAYearAgoAnswersTheCaseAsItStoodThen) {
+  std::string db = tempPath("demo-as-of.db");
+  auto demo = runLotsen({"demo", "--db", db, "--date", kDate.iso()});
+  ASSERT_EQ(demo.exitCode, 0) << demo.err;
+  for (const char* figure : {"kontaktade", "i en åtgärd", "Känd sysselsättning", "första kontakt", "Fyllt 20 år"})
+    EXPECT_NE(demo.err.find(figure), std::string::npos) << figure << " in " << demo.err;
+
+  // A person registered a year ago, with contacts before then and after, whose registration has ended since.
+  std::int64_t personId = 0, registrationId = 0;
+  std::size_t contactsThen = 0, contactsNow = 0;
+  {
+    auto store = std::move(*openStore(db));
+    auto persons = store->searchPersons({{}, "", 0, 100000, {}});
+    ASSERT_TRUE(persons);
+    for (const Person& p : persons->persons) {
+      if (p.details.protection != Protection::none) continue;
+      auto registrations = store->registrationsOf(p.id);
+      auto contacts = store->caseRecordsOf(p.id, kContactAttemptKind);
+      for (const Registration& r : *registrations) {
+        if (r.startDate > kYearAgo || !r.endDate || *r.endDate <= kYearAgo) continue;
+        std::size_t before = 0;
+        for (const CaseRecord& c : *contacts) before += parseContactAttempt(c.data)->date <= kYearAgo;
+        if (before == 0 || before == contacts->size()) continue;
+        personId = p.id, registrationId = r.id, contactsThen = before, contactsNow = contacts->size();
+        break;
+      }
+      if (personId) break;
+    }
+  }
+  ASSERT_NE(personId, 0) << "the demo has such a person";
+
+  ServerProcess server(db);
+  auto session = login(server.port(), "demo", "lotsen-demo-2026");
+  ASSERT_TRUE(session);
+  std::vector<std::string> headers{session->cookie};
+  auto registrationOf = [&](const json::object& body) {
+    for (const json::value& r : body.at("registrations").as_array())
+      if (r.at("id").as_int64() == registrationId) return r.as_object();
+    ADD_FAILURE() << "no registration " << registrationId;
+    return json::object{};
+  };
+  std::string path = "/api/v1/persons/" + std::to_string(personId);
+  auto then = http(server.port(), "GET", path + "?as_of=" + kYearAgo.iso(), "", headers);
+  ASSERT_EQ(then.status, 200) << then.body;
+  json::object thenBody = json::parse(then.body).as_object();
+  EXPECT_TRUE(registrationOf(thenBody).at("end_date").is_null()) << "open a year ago";
+  EXPECT_EQ(thenBody.at("contact_attempts").as_array().size(), contactsThen);
+
+  auto now = http(server.port(), "GET", path + "?as_of=" + kDate.iso(), "", headers);
+  ASSERT_EQ(now.status, 200) << now.body;
+  json::object nowBody = json::parse(now.body).as_object();
+  EXPECT_FALSE(registrationOf(nowBody).at("end_date").is_null()) << "ended since";
+  EXPECT_EQ(nowBody.at("contact_attempts").as_array().size(), contactsNow);
+  EXPECT_EQ(server.stop(), 0);
+  removeDatabase(db);
+}
+
+}  // namespace
+}  // namespace lotsen::testing
