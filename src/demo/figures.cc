@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <array>
+#include <boost/json.hpp>
 #include <set>
 
 #include "store/case_records.h"
@@ -10,7 +11,7 @@
 namespace lotsen {
 namespace {
 
-constexpr std::array<std::pair<std::string_view, std::string_view>, 7> kWorklists{{
+constexpr std::array<std::pair<std::string_view, std::string_view>, 8> kWorklists{{
     {"first_contact", "första kontakt"},
     {"contact_retry", "nytt kontaktförsök"},
     {"follow_up", "uppföljning av åtgärd"},
@@ -18,6 +19,7 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 7> kWorklist
     {"registration_without_plan", "inskrivning utan plan"},
     {"plan_without_goals", "plan utan mål"},
     {"measure_end_reason", "åtgärd utan avslutsorsak"},
+    {"turning_20", "fyller 20 inom 30 dagar"},
 }};
 
 bool overlaps(const Registration& r, CivilDate from, CivilDate to) {
@@ -41,13 +43,31 @@ std::expected<DemoFigures, Error> demoFigures(Store& store, CivilDate date) {
     if (!registrations) return std::unexpected(registrations.error());
     auto records = store.caseRecordsOf(p.id, "");
     if (!records) return std::unexpected(records.error());
+    auto events = store.eventsOf(p.id);
+    if (!events) return std::unexpected(events.error());
+    std::set<std::int64_t> confirmed;  // registrations by hand the registers confirmed
+    for (const Event& e : *events) {
+      f.reopenings += e.type == "registration.reopened";
+      if (e.type == "registration.confirmed") {
+        boost::system::error_code ec;
+        boost::json::value payload = boost::json::parse(e.payload, ec);
+        const boost::json::value* before =
+            !ec && payload.is_object() ? payload.as_object().if_contains("before") : nullptr;
+        const boost::json::value* id = before && before->is_object() ? before->as_object().if_contains("id") : nullptr;
+        if (id && id->is_int64()) confirmed.insert(id->as_int64());
+        ++f.byHandConfirmed;
+      }
+    }
     for (const Registration& r : *registrations) {
       if (r.programme != kProgrammeKaa) continue;
+      if (!r.byHand.empty()) ++f.registeredByHand;
       if (!r.endDate) {
         ++f.openRegistrations;
+        f.byHandAwaiting += r.awaitingRegisters;
         continue;
       }
       ++f.closuresByReason[r.endReason.value_or("")];
+      f.byHandEnded += !r.byHand.empty() && !r.closedByHand && !confirmed.contains(r.id);
       f.handClosures += r.closedByHand;
     }
     for (PeriodFigures& period : f.periods) {
@@ -60,7 +80,7 @@ std::expected<DemoFigures, Error> demoFigures(Store& store, CivilDate date) {
           if (record.registrationId != r.id) continue;
           if (record.kind == kContactAttemptKind) {
             auto c = parseContactAttempt(record.data);
-            contacted = contacted || (c && c->reached && c->date >= from && c->date <= to);
+            contacted = contacted || (c && c->reached.value_or(false) && c->date >= from && c->date <= to);
           } else if (record.kind == kMeasureKind) {
             auto m = parseMeasure(record.data);
             inMeasure = inMeasure || (m && m->start && *m->start <= to && (!m->end || *m->end >= from));
@@ -71,15 +91,24 @@ std::expected<DemoFigures, Error> demoFigures(Store& store, CivilDate date) {
       period.contacted += contacted;
       period.inMeasure += inMeasure;
     }
-    auto events = store.eventsOf(p.id);
-    if (!events) return std::unexpected(events.error());
-    for (const Event& e : *events) f.reopenings += e.type == "registration.reopened";
   }
   for (const auto& [name, label] : kWorklists) {
     auto entries = store.worklist(name, WorklistFilter{date, std::nullopt, "", std::nullopt});
     if (!entries) return std::unexpected(entries.error());
     WorklistFigures w{std::string(name), entries->size(), 0};
-    for (const WorklistEntry& e : *entries) w.overdue += e.due < date;
+    for (const WorklistEntry& e : *entries) {
+      w.overdue += e.due < date;
+      if (name != "turning_20") continue;
+      auto contacts = store.caseRecordsOf(e.personId, kContactAttemptKind);
+      if (!contacts) return std::unexpected(contacts.error());
+      bool letter = false;  // a letter in the two months before the 20th birthday
+      for (const CaseRecord& r : *contacts) {
+        auto c = parseContactAttempt(r.data);
+        letter = letter || (r.registrationId == e.registrationId && c && c->channel == kLetterChannel &&
+                            c->date >= e.due.plusDays(-60));
+      }
+      f.turning20Letters += letter;
+    }
     if (name == "occupation") f.occupationKnown = f.openRegistrations - static_cast<int>(entries->size());
     f.worklists.push_back(std::move(w));
   }
@@ -117,6 +146,13 @@ std::string demoFiguresText(Store& store, const DemoFigures& f) {
     first = false;
   }
   text += fmt::format("; av dem {} avslutade för hand, {} återöppnade\n", f.handClosures, f.reopenings);
+  for (const WorklistFigures& w : f.worklists)
+    if (w.name == "turning_20")
+      text += fmt::format("Fyller 20 inom 30 dagar: {}, av dem {} med brev inför 20-årsdagen\n", w.entries,
+                          f.turning20Letters);
+  text += fmt::format(
+      "Inskrivna för hand: {} (bekräftade av registren {}, avslutade enligt registren {}, väntar på registren {})\n",
+      f.registeredByHand, f.byHandConfirmed, f.byHandEnded, f.byHandAwaiting);
   return text;
 }
 

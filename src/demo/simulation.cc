@@ -74,6 +74,8 @@ struct Case {
   bool reached = false;
   int attempts = 0;
   std::string occupation;                    // as last learnt; empty when unknown
+  std::string occupationDetail;              // its detail, e.g. komvux, full_time
+  bool declined = false;                     // the young person declined contact and support when reached
   std::optional<std::int64_t> planRecordId;  // the registration's plan
   std::vector<std::int64_t> measureIds;      // the registration's measures
 };
@@ -101,12 +103,12 @@ class Simulation {
     // A run each month, but none in July before the demo's last day: the new school year's enrolments are
     // not in the register until term starts in August, so a July run would register everyone who has just
     // left compulsory school for a month (the unit waits for August, as units do).
-    std::set<CivilDate> runDays{demo_.date};
+    runDays_.insert(demo_.date);
     for (int m = 1; m <= 23; ++m)
-      if (CivilDate day = monthsBefore(demo_.date, m); day.month() != 7) runDays.insert(day);
+      if (CivilDate day = monthsBefore(demo_.date, m); day.month() != 7) runDays_.insert(day);
     for (CivilDate day = first; day <= demo_.date; day = day.plusDays(1)) {
       today_ = day;
-      if (runDays.contains(day))
+      if (runDays_.contains(day))
         if (auto ok = identifyOn(day); !ok) return std::unexpected(ok.error());
       const Clock::time_point end = at(day.plusDays(1), 0);
       while (!tasks_.empty() && tasks_.top().when < end) {
@@ -187,12 +189,115 @@ class Simulation {
     for (std::int64_t id : open_)
       if (!nowOpen.contains(id)) endedByRegisters(id);
     open_ = std::move(nowOpen);
+    planRegistrationsByHand(day);
+    return {};
+  }
+
+  // The registers' facts about a resident as they stand on `day`.
+  static PersonFacts factsOn(const DemoResident& r, CivilDate day) {
+    return PersonFacts{!r.emigrated || *r.emigrated > day,
+                       r.registeredSince <= day && (!r.movedOut || *r.movedOut > day), r.details.personalId.birthDate(),
+                       r.enrolments, r.completions};
+  }
+
+  // In the last year, now and then a young person who has just left school calls in, or the school reports
+  // them, before the next run would register them: the unit registers them by hand (called_in,
+  // school_report), and the next run confirms it. Near the demo's date, a young person who has moved back
+  // from abroad calls in before the population register knows them again: registered by hand, awaiting.
+  void planRegistrationsByHand(CivilDate day) {
+    if (day < demo_.date.plusDays(-365)) return;
+    auto next = runDays_.upper_bound(day);
+    if (next == runDays_.end()) return;
+    const CivilDate nextRun = *next;
+    std::set<std::int64_t> openPersons;
+    for (std::int64_t id : open_)
+      if (const Case& c = *cases_.at(id); c.resident) openPersons.insert(c.resident->details.personalId.number());
+    if (nextRun == demo_.date) {  // the last month: the one who has moved back
+      std::vector<std::pair<const DemoResident*, std::string>> returning;
+      for (const DemoResident& r : demo_.residents) {
+        CivilDate birth = r.details.personalId.birthDate();
+        if (r.details.protection != Protection::none || !r.emigrated || *r.emigrated > day.plusDays(-90) ||
+            r.movedOut || ageScopeEnd(birth) < demo_.date.plusDays(90) ||
+            openPersons.contains(r.details.personalId.number()))
+          continue;
+        PersonFacts back = factsOn(r, day);
+        back.inPopulationRegister = true;  // as they will be once folkbokförda again
+        if (TargetGroupDecision d = decideTargetGroup(back, day); d.inGroup)
+          returning.emplace_back(&r, std::string(d.reason));
+      }
+      if (!returning.empty()) {
+        auto [r, reason] = returning[byHandRandom_.below(returning.size())];
+        CivilDate on = workdayFrom(day.plusDays(byHandRandom_.between(3, 14)));
+        if (on < demo_.date)
+          schedule(on, [this, r, reason] {
+            return registerByHandOn(*r, "called_in", reason, "Har flyttat hem från utlandet, väntar på folkbokföring");
+          });
+      }
+    }
+    if (!byHandRandom_.chance(0.6)) return;
+    // Those the next run will register: in the group then, not now, and not registered.
+    std::vector<std::pair<const DemoResident*, CivilDate>> joining;
+    for (const DemoResident& r : demo_.residents) {
+      if (r.details.protection != Protection::none || openPersons.contains(r.details.personalId.number())) continue;
+      TargetGroupDecision then = decideTargetGroup(factsOn(r, nextRun), nextRun);
+      if (!then.inGroup ||
+          (then.reason != "dropout_national_programme" && then.reason != "dropout_introduction_programme"))
+        continue;
+      if (decideTargetGroup(factsOn(r, day), day).inGroup) continue;
+      std::optional<CivilDate> left;  // the day after the school ended
+      for (const EnrolmentFact& e : r.enrolments)
+        if (e.end && *e.end >= day && *e.end < nextRun && (!left || e.end->plusDays(1) > *left))
+          left = e.end->plusDays(1);
+      if (!left) continue;
+      CivilDate on = workdayFrom(left->plusDays(3));
+      if (on < nextRun && on < demo_.date && ageScopeStart(r.details.personalId.birthDate()) <= on)
+        joining.emplace_back(&r, on);
+    }
+    if (joining.empty()) return;
+    auto [r, on] = joining[byHandRandom_.below(joining.size())];
+    TargetGroupDecision then = decideTargetGroup(factsOn(*r, nextRun), nextRun);
+    bool school = byHandRandom_.chance(0.5);
+    schedule(on, [this, r, reason = std::string(then.reason), school] {
+      return registerByHandOn(*r, school ? "school_report" : "called_in", reason,
+                              school ? "Skolan anmäler att eleven har slutat" : "Hörde själv av sig efter avbrott");
+    });
+  }
+
+  // Registers `r` by hand today, as a caseworker of one unit (responsible at once), through the casework
+  // service and the API's rules; then the casework begins as for a registration the registers made.
+  std::expected<void, Error> registerByHandOn(const DemoResident& r, std::string_view how, std::string_view reason,
+                                              std::string_view note) {
+    if (auto ok = checkRegistrationByHand(today_, r.details.personalId.birthDate(), today_); !ok)
+      return std::unexpected(brokenRule("registration by hand", {ok.error()}));
+    auto known = store_.personByPersonalId(r.details.personalId);
+    if (!known) return std::unexpected(known.error());
+    std::optional<PersonDetails> details;
+    if (!*known) {
+      details = r.details;
+      if (auto errors = validateEnteredDetails(*details); !errors.empty())
+        return std::unexpected(brokenRule("registration by hand", errors));
+    } else {
+      auto registrations = store_.registrationsOf((*known)->id);
+      if (!registrations) return std::unexpected(registrations.error());
+      for (const Registration& g : *registrations)
+        if (g.programme == kProgrammeKaa && !g.endDate) return {};  // registered since: nothing to do
+    }
+    const Actor& caseworker = staff_[byHandRandom_.chance(0.5) ? "anna" : "bengt"];
+    auto registered = registerByHand(
+        store_, caseworker,
+        RegistrationByHand{r.details.personalId, std::move(details), today_, std::string(reason), std::string(how)},
+        caseworker.userId, caseworker.userId == staff_["anna"].userId ? std::string(kNorr) : std::string(kSoder));
+    if (!registered) return std::unexpected(registered.error());
+    ++summary_.registeredByHand;
+    open_.insert(registered->registration.id);
+    openCase(*registered, how == "called_in" ? std::string(note) : std::string());
     return {};
   }
 
   // A new registration: assigned within a week (those of the demo's last day wait in intake), a letter
   // within days, then calls until the young person is reached.
-  void openCase(const RegisteredPerson& rp) {
+  // A registration by hand (`calledIn`: the young person's own call, noted) is assigned already.
+  void openCase(const RegisteredPerson& rp, std::string calledIn = "") {
     auto c = std::make_unique<Case>();
     c->registrationId = rp.registration.id;
     c->personId = rp.person.id;
@@ -206,28 +311,36 @@ class Simulation {
     cases_.emplace(rp.registration.id, std::move(c));
     const CivilDate start = rp.registration.startDate;
     const std::int64_t id = k.registrationId;
-    scheduleForCase(start.plusDays(k.random.between(1, 5)), id, [this](Case& c) { return assign(c); });
+    const bool byHand = !rp.registration.byHand.empty();
+    if (!byHand) scheduleForCase(start.plusDays(k.random.between(1, 5)), id, [this](Case& c) { return assign(c); });
     int firstLetter = k.random.chance(0.92) ? k.random.between(1, 8) : k.random.between(15, 35);
     // Not reached within weeks: the caseworker draws up a plan of the municipality's own efforts.
     scheduleForCase(start.plusDays(k.random.between(18, 28)), id, [this](Case& c) -> std::expected<void, Error> {
       if (c.reached || c.planRecordId || !c.random.chance(0.75)) return {};
-      Plan plan{{PlanGoal{"g1",
+      // Drawn up without the young person, so not agreed to.
+      Plan plan{today_,
+                std::nullopt,
+                {PlanGoal{"g1",
                           "Få kontakt och ta reda på sysselsättning",
                           today_.plusDays(90),
                           {},
-                          {PlanGoal{"g1.1", "Hembesök eller möte via skolan", today_.plusDays(45), {}, {}}}}}};
+                          {PlanGoal{"g1.1", "Hembesök eller möte via skolan", today_.plusDays(45), {}, {}}}}},
+                {}};
       auto written = write(c, kPlanKind, plan);
       if (!written) return std::unexpected(written.error());
       c.planRecordId = written->id;
       return {};
     });
-    scheduleForCase(start.plusDays(firstLetter), id, [this](Case& c) { return attempt(c, "letter"); });
+    if (!calledIn.empty())  // the call that brought the registration about: the young person is reached
+      schedule(today_, [this, id, note = std::move(calledIn)] { return attempt(*cases_.at(id), "phone", note, true); });
+    else
+      scheduleForCase(start.plusDays(byHand ? 1 : firstLetter), id, [this](Case& c) { return attempt(c, "letter"); });
     if (!k.resident) return;
     const DemoResident& r = *k.resident;
-    // A letter shortly before the 20th birthday.
+    // A letter before the 20th birthday, about when the turning_20 list shows the young person (30 days).
     CivilDate twenty = ageScopeEnd(r.details.personalId.birthDate());
-    if (twenty.plusDays(-30) > start.plusDays(45))
-      scheduleForCase(twenty.plusDays(-k.random.between(14, 30)), id,
+    if (twenty.plusDays(-22) > start.plusDays(14) && k.random.chance(0.9))
+      scheduleForCase(twenty.plusDays(-k.random.between(24, 36)), id,
                       [this](Case& c) { return attempt(c, "letter", "Brev inför 20-årsdagen"); });
     // Moving abroad: the young person tells the caseworker, who closes the registration on the day.
     if (r.emigrated && *r.emigrated > start)
@@ -303,29 +416,101 @@ class Simulation {
     return store_.updateCaseRecord(caseworkerOf(c), record.id, record.version, *data);
   }
 
-  // What the young person does now, as they tell it; empty when they would not say.
-  std::string learnOccupation(Case& c) {
+  // What the young person does now, as they tell it at `contact` (kept as the case's occupation), with its
+  // detail where there is one; none when they would not say.
+  void learnOccupation(Case& c, ContactAttempt& contact) {
+    std::string detail;
+    const EnrolmentFact* studying = nullptr;  // in the enrolment register: adult education or a folk high school
     if (c.resident)
       for (const EnrolmentFact& e : c.resident->enrolments)
-        if (e.isOngoingOn(today_) && (isAdultEducation(e.schoolType) || e.schoolType == SchoolType::FHS))
-          return "studies";
-    if (!c.occupation.empty() && c.random.chance(0.7)) return c.occupation;
-    std::uint64_t n = c.random.below(100);
-    return n < 22   ? "work"
-           : n < 28 ? "studies"
-           : n < 31 ? "internship"
-           : n < 39 ? "employment_service_programme"
-           : n < 41 ? "parental_leave"
-           : n < 42 ? "abroad"
-           : n < 75 ? "no_occupation"
-                    : "";
+        if (e.isOngoingOn(today_) && (isAdultEducation(e.schoolType) || e.schoolType == SchoolType::FHS)) studying = &e;
+    if (studying) {
+      c.occupation = "studies";
+      detail = studying->schoolType == SchoolType::FHS ? "folkhogskola" : "komvux";
+    } else if (!c.occupation.empty() && c.random.chance(0.7)) {
+      detail = c.occupationDetail;
+    } else {
+      std::uint64_t n = c.random.below(100);
+      c.occupation = n < 22   ? "work"
+                     : n < 28 ? "studies"
+                     : n < 31 ? "internship"
+                     : n < 39 ? "employment_service_programme"
+                     : n < 41 ? "parental_leave"
+                     : n < 42 ? "abroad"
+                     : n < 44 ? "unavailable"
+                     : n < 75 ? "no_occupation"
+                              : "";
+      if (c.occupation == "work")
+        detail = c.random.chance(0.6) ? "full_time" : "part_time";
+      else if (c.occupation == "studies")
+        detail = c.random.chance(0.7) ? "komvux" : "folkhogskola";
+    }
+    c.occupationDetail = detail;
+    contact.occupation = c.occupation;
+    contact.occupationDetail = c.occupation.empty() ? "" : detail;
+  }
+
+  // What a young person without occupation will do, as they tell it at a meeting: a course ahead that the
+  // registers will show once it starts, or now and then a job from a day agreed.
+  std::expected<void, Error> planOccupation(Case& c) {
+    if (c.occupation != "no_occupation" && !c.occupation.empty()) return {};
+    std::optional<OccupationEntry> planned;
+    if (c.resident)
+      for (const EnrolmentFact& e : c.resident->enrolments)
+        if (e.start > today_ && e.start <= today_.plusDays(120) &&
+            (isAdultEducation(e.schoolType) || e.schoolType == SchoolType::FHS))
+          planned = OccupationEntry{e.start, "studies", e.schoolType == SchoolType::FHS ? "folkhogskola" : "komvux",
+                                    "contact", true};
+    if (!planned && c.random.chance(0.04))
+      planned = OccupationEntry{today_.plusDays(c.random.between(10, 60)), "work",
+                                c.random.chance(0.5) ? "full_time" : "part_time", "contact", true};
+    if (!planned) return {};
+    if (auto ok = write(c, kOccupationKind, *planned); !ok) return std::unexpected(ok.error());
+    return {};
+  }
+
+  // The follow-up or evaluation of a measure held at a meeting, recorded in the plan with its conclusion
+  // (which takes the planned one off the follow_up worklist); a plan not yet agreed to is agreed now by some.
+  std::expected<void, Error> recordReview(Case& c, std::int64_t measureId, std::string_view kind,
+                                          std::string_view result, const std::string& content) {
+    if (!c.planRecordId) return {};
+    auto record = store_.caseRecord(*c.planRecordId);
+    if (!record) return std::unexpected(record.error());
+    auto plan = parsePlan(record->data);
+    if (!plan) return std::unexpected(brokenRule("stored plan", plan.error()));
+    std::string conclusion = kind == "evaluation"
+                                 ? fmt::format("{} utvärderad och avslutad", content)
+                                 : fmt::format("{}: {}", content,
+                                               result == "achieved" ? "delmålet nått, fortsätter som planerat"
+                                               : result == "partly" ? "på god väg, fortsätter"
+                                               : result.empty()     ? "fortsätter"
+                                                                : "går trögt, fler samtal inför nästa uppföljning");
+    plan->reviews.push_back(PlanReview{today_, std::string(kind), measureId, std::move(conclusion)});
+    if (!plan->agreedOn && c.random.chance(0.6)) plan->agreedOn = today_;
+    if (plan->reviews.size() > kMaxReviews) plan->reviews.erase(plan->reviews.begin());
+    if (auto ok = revise(c, *record, *plan); !ok) return std::unexpected(ok.error());
+    return {};
   }
 
   // A contact attempt: letters inform; calls, messages and visits reach the young person by chance.
-  std::expected<void, Error> attempt(Case& c, std::string_view channel, std::string note = "") {
-    bool reached = channel != "letter" && c.random.chance(channel == "home_visit" ? std::max(c.reach, 0.5) : c.reach);
-    ContactAttempt contact{today_, timeNow(), std::string(channel), reached, "", std::move(note)};
-    if (reached) contact.occupation = c.occupation = learnOccupation(c);
+  // A letter has no time and reaches no one (an answer is a contact of its own); a contact through a
+  // guardian or the school states whether the young person was reached. `surelyReached`: they were (a call
+  // they made themselves).
+  std::expected<void, Error> attempt(Case& c, std::string_view channel, std::string note = "",
+                                     bool surelyReached = false) {
+    const bool letter = channel == kLetterChannel;
+    bool reached = surelyReached || (!letter && c.random.chance(channel == "home_visit" ? std::max(c.reach, 0.5)
+                                                                : isContactThroughSomeoneElse(channel) ? c.reach / 2
+                                                                                                       : c.reach));
+    ContactAttempt contact{
+        today_, letter ? "" : timeNow(), std::string(channel), letter ? std::nullopt : std::optional(reached), "", "",
+        false,  std::move(note)};
+    // Reached, a few decline contact and support (more often at the first contact); the others tell
+    // what they do.
+    if (reached && c.random.chance(c.reached ? (c.declined ? 0.3 : 0.01) : 0.04))
+      contact.declined = c.declined = true;
+    else if (reached)
+      c.declined = false, learnOccupation(c, contact);
     if (auto ok = write(c, kContactAttemptKind, contact); !ok) return std::unexpected(ok.error());
     ++c.attempts;
     if (reached && !c.reached) {
@@ -343,7 +528,7 @@ class Simulation {
                                                                : "social_media";
     if (next == "phone" && c.resident && ageOn(c.resident->details.personalId.birthDate(), today_) < 18 &&
         c.random.chance(0.2))
-      next = "via_guardian";
+      next = c.random.chance(0.75) ? "via_guardian" : "via_school";
     scheduleForCase(today_.plusDays(days), c.registrationId,
                     [this, next](Case& c) { return c.reached ? std::expected<void, Error>{} : attempt(c, next); });
     return {};
@@ -351,6 +536,10 @@ class Simulation {
 
   // Reached for the first time: the young person's phone, then a meeting and a plan for most.
   std::expected<void, Error> firstReached(Case& c) {
+    if (c.declined) {  // the offer stands: a call again in some months
+      scheduleCheckIn(c);
+      return {};
+    }
     if (c.random.chance(0.7)) {
       auto person = store_.person(c.personId);
       if (!person) return std::unexpected(person.error());
@@ -364,6 +553,8 @@ class Simulation {
     }
     if (c.random.chance(0.008)) {  // tells of a school start that then never happens: closed, and reopened
       scheduleForCase(today_.plusDays(c.random.between(5, 20)), c.registrationId, [this](Case& c) {
+        // Undone within the demo's two years (the school tells within days).
+        if (today_.plusDays(14) > demo_.date) return std::expected<void, Error>{};
         if (auto ok = close(c, today_, "started_national_programme"); !ok) return ok;
         std::int64_t id = c.registrationId;
         schedule(today_.plusDays(c.random.between(4, 12)), [this, id] { return reopen(*cases_.at(id)); });
@@ -393,19 +584,21 @@ class Simulation {
 
   // A meeting: occupation, measures with a responsible party and the individual plan linking them.
   std::expected<void, Error> meet(Case& c) {
-    ContactAttempt meeting{today_, timeNow(), "meeting", true, "", ""};
-    meeting.occupation = c.occupation = learnOccupation(c);
+    ContactAttempt meeting{today_, timeNow(), "meeting", true, "", "", false, ""};
+    learnOccupation(c, meeting);
     if (auto ok = write(c, kContactAttemptKind, meeting); !ok) return std::unexpected(ok.error());
+    if (auto ok = planOccupation(c); !ok) return ok;
     const std::string& o = c.occupation;
-    double measureChance = o == "no_occupation" || o.empty()     ? 0.8
-                           : o == "employment_service_programme" ? 0.2
+    double measureChance = o == "no_occupation" || o.empty()     ? 0.9
+                           : o == "employment_service_programme" ? 0.25
                            : o == "parental_leave"               ? 0.1
-                                                                 : 0.15;
+                                                                 : 0.2;
     std::vector<std::int64_t> started;
     std::string goal = o == "work"      ? "Behålla och utveckla sitt arbete"
                        : o == "studies" ? "Slutföra sina studier"
                                         : "Påbörja studier eller arbete";
-    Plan plan;
+    // Drawn up at the meeting, and agreed to there by most; the others agree at a follow-up, or never.
+    Plan plan{today_, c.random.chance(0.85) ? std::optional(today_) : std::nullopt, {}, {}};
     plan.goals.push_back(PlanGoal{"g1", goal, today_.plusDays(180), {}, {}});
     if (c.random.chance(measureChance)) {
       Measure m = chooseMeasure(c);
@@ -439,6 +632,16 @@ class Simulation {
       auto written = write(c, kPlanKind, plan);
       if (!written) return std::unexpected(written.error());
       c.planRecordId = written->id;
+    } else if (c.planRecordId) {  // the plan drawn up before the young person was reached: now with them
+      auto record = store_.caseRecord(*c.planRecordId);
+      if (!record) return std::unexpected(record.error());
+      auto before = parsePlan(record->data);
+      if (!before) return std::unexpected(brokenRule("stored plan", before.error()));
+      if (!before->agreedOn) {
+        plan.drawnUpOn = before->drawnUpOn;
+        plan.reviews = std::move(before->reviews);
+        if (auto ok = revise(c, *record, plan); !ok) return std::unexpected(ok.error());
+      }
     }
     for (std::int64_t measure : started) scheduleFollowUp(c, measure);
     if (started.empty()) scheduleCheckIn(c);
@@ -519,15 +722,20 @@ class Simulation {
     auto m = parseMeasure(record->data);
     if (!m) return std::unexpected(brokenRule("stored measure", m.error()));
     if (m->end || record->voided) return {};
-    ContactAttempt meeting{today_, timeNow(), "meeting", true, "", ""};
-    meeting.occupation = c.occupation = learnOccupation(c);
+    ContactAttempt meeting{today_, timeNow(), "meeting", true, "", "", false, ""};
+    learnOccupation(c, meeting);
     if (auto ok = write(c, kContactAttemptKind, meeting); !ok) return std::unexpected(ok.error());
+    const bool evaluation = m->evaluation && today_ >= m->evaluation->plusDays(-10);
+    std::string result;
     if (auto goal = goalOf(c, measureId)) {
       std::uint64_t n = c.random.below(100);
-      GoalAssessment assessment{*goal, today_, n < 30 ? "achieved" : n < 75 ? "partly" : "not_achieved", ""};
+      result = n < 30 ? "achieved" : n < 75 ? "partly" : "not_achieved";
+      GoalAssessment assessment{*goal, today_, result, ""};
       if (auto ok = write(c, kGoalAssessmentKind, assessment); !ok) return std::unexpected(ok.error());
     }
-    if (m->evaluation && today_ >= m->evaluation->plusDays(-10)) {
+    if (auto ok = recordReview(c, measureId, evaluation ? "evaluation" : "follow_up", result, m->content); !ok)
+      return ok;
+    if (evaluation) {
       std::uint64_t n = c.random.below(100);
       m->end = today_;
       m->endReason = n < 45   ? "completed"
@@ -537,7 +745,8 @@ class Simulation {
       if (auto ok = revise(c, *record, *m); !ok) return std::unexpected(ok.error());
       if (m->endReason == "started_work" || m->endReason == "started_studies") {
         c.occupation = m->endReason == "started_work" ? "work" : "studies";
-        OccupationEntry now{today_, c.occupation, c.occupation == "studies" ? "komvux" : "", "contact"};
+        c.occupationDetail = c.occupation == "studies" ? "komvux" : c.random.chance(0.6) ? "full_time" : "part_time";
+        OccupationEntry now{today_, c.occupation, c.occupationDetail, "contact", false};
         if (auto ok = write(c, kOccupationKind, now); !ok) return std::unexpected(ok.error());
       }
       scheduleCheckIn(c);
@@ -607,7 +816,9 @@ class Simulation {
   SimulatedClock& clock_;
   const DemoMunicipality& demo_;
   std::uint64_t seed_;
-  Random random_;  // the times of day
+  Random random_;                           // the times of day
+  Random byHandRandom_{mixSeed(seed_, 2)};  // who is registered by hand, when and by whom
+  std::set<CivilDate> runDays_;             // the days of the identification runs
   CivilDate today_ = *CivilDate::fromParts(1900, 1, 1);
   std::map<std::int64_t, const DemoResident*> residents_;  // by personal id
   std::map<std::string, Actor> staff_;

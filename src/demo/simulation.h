@@ -41,18 +41,23 @@ struct DemoSummary {
   int caseRecords = 0;          // contact attempts, occupations, measures, plans and goal assessments
   int handClosures = 0;         // registrations closed by a caseworker
   int reopenings = 0;           // closures made by mistake and undone
+  int registeredByHand = 0;     // registrations made by hand before the registers showed the young person
 };
 
 // Fills an empty `store` with two years of the demo municipality's work, in one transaction: the units
 // and staff (demoStaff(), each with `passwordHash`) and the settings of its routine; then, in the order
 // of time, an identification run each month up to demo.date on the registers as they stood that day (the
 // last on demo.date), and between the runs the staff's casework at its dates — assignments, first-contact
-// letters and calls, occupation learnt, measures with a responsible party, plans with goals and sub-goals
-// linked to measures, follow-ups with goal assessments, a letter before the 20th birthday, a few
-// closures by hand (some undone). Deterministic: the same (seed, demo) gives the same database content,
-// with event times from `clock`, which the store must journal at. Cases registered on demo.date wait
-// in intake. Errors: conflict when the database already holds persons; any rule a simulated write
-// breaks (a bug in the simulation); the store's errors. Nothing is written on error.
+// letters (no time, reaching no one) and calls, contacts through a guardian or the school that say whether
+// the young person was reached, occupation learnt with its detail (komvux, folkhögskola, full or part
+// time), a few who decline contact, a few occupations planned ahead, measures with a responsible party,
+// plans drawn up (most agreed to) with goals and sub-goals linked to measures, follow-ups and evaluations
+// held and recorded in the plan with goal assessments, a letter before the 20th birthday, a few closures
+// by hand (some undone), and in the last year a few registrations by hand (called_in, school_report) that
+// the next run confirms, and one of a young person back from abroad that awaits the registers. Deterministic: the same
+// (seed, demo) gives the same database content, with event times from `clock`, which the store must journal at. Cases
+// registered on demo.date wait in intake. Errors: conflict when the database already holds persons; any rule a
+// simulated write breaks (a bug in the simulation); the store's errors. Nothing is written on error.
 std::expected<DemoSummary, Error> simulateDemo(Store& store, SimulatedClock& clock, const DemoMunicipality& demo,
                                                std::uint64_t seed, const std::string& passwordHash);
 

@@ -77,7 +77,7 @@ std::string dump(const std::string& path) {
 }
 
 class DemoSimulation : public ::testing::Test {
- protected:
+ public:  // for the helpers below
   static void SetUpTestSuite() {
     demo_ = new DemoMunicipality(generateDemoMunicipality(kSeed, kDate));
     path_ = new std::string(tempDatabase("main"));
@@ -171,7 +171,8 @@ TEST_F(DemoSimulation, ContactedYouthsHavePlansMeasuresAndGoalAssessments) {
     ASSERT_TRUE(records);
     bool wasReached = false, hasPlan = false;
     for (const CaseRecord& r : *records) {
-      if (r.kind == kContactAttemptKind) wasReached = wasReached || parseContactAttempt(r.data)->reached;
+      if (r.kind == kContactAttemptKind)
+        wasReached = wasReached || parseContactAttempt(r.data)->reached.value_or(false);
       if (r.kind == kPlanKind) {
         hasPlan = true;
         auto plan = parsePlan(r.data);
@@ -271,7 +272,7 @@ TEST_F(DemoSimulation, NewCasesWaitInIntakeAndTheOthersAreAssigned) {
   ASSERT_TRUE(open);
   int intake = 0, caseworker = 0, unitOnly = 0;
   for (const RegisteredPerson& rp : *open) {
-    if (rp.registration.startDate == kDate) {
+    if (rp.registration.startDate == kDate && rp.registration.byHand.empty()) {
       EXPECT_TRUE(rp.registration.unit.empty());
       ++intake;
     } else {
@@ -282,6 +283,156 @@ TEST_F(DemoSimulation, NewCasesWaitInIntakeAndTheOthersAreAssigned) {
   EXPECT_GT(intake, 0);
   EXPECT_GT(caseworker, 0);
   EXPECT_GT(unitOnly, 0);
+}
+
+// Every case record of `kind`, parsed by `parse`, of every person.
+template <class Parse>
+auto allRecords(std::string_view kind, Parse parse) {
+  std::vector<std::pair<CaseRecord, typename decltype(parse(std::string_view()))::value_type>> all;
+  for (const Person& p : DemoSimulation::persons()) {
+    auto records = DemoSimulation::store().caseRecordsOf(p.id, std::string(kind));
+    EXPECT_TRUE(records);
+    if (!records) continue;
+    for (const CaseRecord& r : *records) {
+      auto parsed = parse(r.data);
+      EXPECT_TRUE(parsed) << r.data;
+      if (parsed) all.emplace_back(r, *parsed);
+    }
+  }
+  return all;
+}
+std::vector<std::pair<CaseRecord, ContactAttempt>> contacts() {
+  return allRecords(kContactAttemptKind, [](std::string_view d) { return parseContactAttempt(d); });
+}
+
+TEST_F(DemoSimulation, LettersHaveNoTimeAndReachNoOneAndContactsThroughOthersSayWhether) {
+  int letters = 0, throughOthers = 0, throughOthersReached = 0;
+  for (const auto& [record, c] : contacts()) {
+    if (c.channel == kLetterChannel) {
+      ++letters;
+      EXPECT_EQ(c.time, "") << record.data;
+      EXPECT_FALSE(c.reached.value_or(false)) << record.data;
+      EXPECT_EQ(c.occupation, "") << record.data;
+    } else {
+      EXPECT_NE(c.time, "") << record.data;
+    }
+    if (isContactThroughSomeoneElse(c.channel)) {
+      ++throughOthers;
+      ASSERT_TRUE(c.reached.has_value()) << record.data;
+      throughOthersReached += *c.reached;
+    }
+  }
+  EXPECT_GT(letters, 300);
+  EXPECT_GT(throughOthers, 10);
+  EXPECT_GT(throughOthersReached, 0);
+  EXPECT_LT(throughOthersReached, throughOthers);
+}
+
+TEST_F(DemoSimulation, OccupationsLearntAtContactsKeepTheirDetailAndAFewDecline) {
+  int reached = 0, declined = 0, studies = 0, studiesWithDetail = 0, work = 0, workWithDetail = 0;
+  for (const auto& [record, c] : contacts()) {
+    SCOPED_TRACE(record.data);
+    EXPECT_NE(c.occupation, "declined_contact") << "declining is a contact's outcome now";
+    EXPECT_NE(c.occupation, "sick_leave_or_care");
+    EXPECT_TRUE(c.occupationDetail.empty() || !c.occupation.empty());
+    if (!c.reached.value_or(false)) continue;
+    ++reached;
+    if (c.declined) {
+      ++declined;
+      EXPECT_EQ(c.occupation, "") << "one who declines tells nothing";
+    }
+    if (c.occupation == "studies") ++studies, studiesWithDetail += !c.occupationDetail.empty();
+    if (c.occupation == "work") ++work, workWithDetail += !c.occupationDetail.empty();
+  }
+  EXPECT_GT(declined, 5) << "a few decline";
+  EXPECT_LT(declined, reached / 15) << "only a few";
+  EXPECT_GT(studies, 20);
+  EXPECT_EQ(studiesWithDetail, studies) << "komvux or folkhögskola";
+  EXPECT_GT(workWithDetail, work * 8 / 10) << "full or part time";
+  for (const auto& [record, o] : allRecords(kOccupationKind, [](std::string_view d) { return parseOccupation(d); })) {
+    EXPECT_NE(o.kind, "declined_contact") << record.data;
+    EXPECT_NE(o.kind, "sick_leave_or_care") << record.data;
+  }
+}
+
+TEST_F(DemoSimulation, AFewOccupationsArePlannedAheadAndDoNotCountAsKnown) {
+  int planned = 0, plannedStudies = 0;
+  for (const auto& [record, o] : allRecords(kOccupationKind, [](std::string_view d) { return parseOccupation(d); })) {
+    if (!o.planned) {
+      EXPECT_LE(o.effectiveDate, kDate) << record.data;
+      continue;
+    }
+    ++planned;
+    plannedStudies += o.kind == "studies";
+    EXPECT_FALSE(o.detail.empty()) << record.data;
+  }
+  EXPECT_GE(planned, 3);
+  EXPECT_LE(planned, 80);
+  EXPECT_GT(plannedStudies, 0) << "a course ahead that the registers show once it starts";
+}
+
+TEST_F(DemoSimulation, PlansAreAgreedAndTheirFollowUpsHeld) {
+  int plans = 0, agreed = 0, reviews = 0, evaluations = 0, forMeasures = 0;
+  for (const auto& [record, plan] : allRecords(kPlanKind, [](std::string_view d) { return parsePlan(d); })) {
+    SCOPED_TRACE(record.data);
+    ++plans;
+    ASSERT_TRUE(plan.drawnUpOn) << "every plan says when it was drawn up";
+    if (plan.agreedOn) {
+      ++agreed;
+      EXPECT_GE(*plan.agreedOn, *plan.drawnUpOn);
+    }
+    for (const PlanReview& r : plan.reviews) {
+      ++reviews;
+      evaluations += r.kind == "evaluation";
+      forMeasures += r.measureId.has_value();
+      EXPECT_FALSE(r.conclusion.empty());
+      EXPECT_GE(r.heldOn, *plan.drawnUpOn);
+      EXPECT_LE(r.heldOn, kDate);
+    }
+  }
+  EXPECT_GT(agreed, plans * 6 / 10) << "most plans are agreed to";
+  EXPECT_LT(agreed, plans) << "some are not (yet): drawn up before the young person was reached";
+  EXPECT_GT(reviews, 100);
+  EXPECT_GT(evaluations, 20);
+  EXPECT_EQ(forMeasures, reviews) << "each held for a measure";
+  EXPECT_LE(overdue("follow_up"), 10u) << "the reviews held take the follow-ups off the list";
+}
+
+TEST_F(DemoSimulation, AFewAreRegisteredByHandAndTheRegistersConfirmThem) {
+  EXPECT_GE(figures_->registeredByHand, 3);
+  EXPECT_LE(figures_->registeredByHand, 15);
+  EXPECT_EQ(figures_->registeredByHand, db_->summary.registeredByHand);
+  EXPECT_EQ(figures_->byHandAwaiting, 1) << "the one who has moved back, not yet folkbokförd";
+  EXPECT_GE(figures_->byHandConfirmed, figures_->registeredByHand - figures_->byHandAwaiting - 1)
+      << "most confirmed by the next run";
+  std::set<std::string> how;
+  auto open = store().openRegistrations(kProgrammeKaa, "");
+  ASSERT_TRUE(open);
+  for (const Person& p : persons()) {
+    auto registrations = store().registrationsOf(p.id);
+    ASSERT_TRUE(registrations);
+    for (const Registration& r : *registrations) {
+      if (r.byHand.empty()) continue;
+      how.insert(r.byHand);
+      EXPECT_FALSE(r.unit.empty()) << "the registering caseworker's unit is responsible at once";
+      EXPECT_TRUE(r.caseworkerId.has_value());
+      auto contacts = store().caseRecordsOf(p.id, kContactAttemptKind);
+      ASSERT_TRUE(contacts);
+      bool contacted = false;
+      for (const CaseRecord& c : *contacts) contacted = contacted || c.registrationId == r.id;
+      EXPECT_TRUE(contacted || r.startDate == kDate) << "the casework begins at once";
+    }
+  }
+  EXPECT_TRUE(how.contains("called_in"));
+  EXPECT_TRUE(how.contains("school_report"));
+}
+
+TEST_F(DemoSimulation, MostAboutToTurn20HaveHadALetter) {
+  std::size_t turning20 = 0;
+  for (const WorklistFigures& w : figures_->worklists)
+    if (w.name == "turning_20") turning20 = w.entries;
+  EXPECT_GT(turning20, 3u);
+  EXPECT_GT(static_cast<std::size_t>(figures_->turning20Letters), turning20 * 6 / 10);
 }
 
 TEST_F(DemoSimulation, ADatabaseWithPersonsIsRefused) {
