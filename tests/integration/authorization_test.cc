@@ -44,7 +44,7 @@ class Authorization : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     db_ = new std::string(tempPath("authorization.db"));
-    auto demo = runLotsen({"demo", "--db", *db_, "--date", "2026-11-22"});
+    auto demo = seededDemo(*db_);
     ASSERT_EQ(demo.exitCode, 0) << demo.err;
     auto add = [](const std::vector<std::string>& args) {
       std::vector<std::string> all{"user", "add", "--db", *db_, "--password-stdin"};

@@ -233,7 +233,7 @@ TEST(Cli, UnitsAndTheUnitsAndRolesOfAUser) {
 
 TEST(Cli, RetentionDryRunListsWhatTheRunRemoves) {
   std::string db = tempPath("retention.db");
-  ASSERT_EQ(runLotsen({"demo", "--db", db, "--date", "2026-11-22"}).exitCode, 0);
+  ASSERT_EQ(seededDemo(db).exitCode, 0);
   auto dry = runLotsen({"retention", "--db", db, "--dry-run", "--date", "2028-06-01"});
   ASSERT_EQ(dry.exitCode, 0) << dry.err;
   EXPECT_NE(dry.out.find("Would de-identify"), std::string::npos);
@@ -253,7 +253,7 @@ TEST(Cli, RetentionDryRunListsWhatTheRunRemoves) {
 
 TEST(Cli, BackupCopiesALiveDatabaseAndNeverOverwrites) {
   std::string db = tempPath("live.db"), copy = tempPath("copy.db");
-  ASSERT_EQ(runLotsen({"demo", "--db", db, "--date", "2026-11-22"}).exitCode, 0);
+  ASSERT_EQ(seededDemo(db).exitCode, 0);
   ServerProcess server(db);  // the database is in use
   auto backup = runLotsen({"backup", "--db", db, "--out", copy});
   EXPECT_EQ(backup.exitCode, 0) << backup.err;
@@ -287,6 +287,7 @@ TEST(Cli, ServeRefusesABadListenAddress) {
 
 TEST(Cli, SecureCookieFlagMarksTheSessionCookieSecure) {
   std::string db = tempPath("secure.db");
+  ASSERT_EQ(seededDemo(db).exitCode, 0);  // --demo finds persons and loads nothing
   ServerProcess server(db, {"--demo", "--secure-cookie"});
   auto r = http(server.port(), "POST", "/api/v1/session", R"({"username":"demo","password":"lotsen-demo-2026"})",
                 {"Content-Type: application/json"});
@@ -309,7 +310,7 @@ class CliIdentify : public ::testing::Test {
   static void SetUpTestSuite() {
     registers_ = new std::string(tempPath("identify-registers"));
     std::string scratch = tempPath("identify-scratch.db");
-    ASSERT_EQ(runLotsen({"demo", "--db", scratch, "--date", "2026-11-22", "--registers", *registers_}).exitCode, 0);
+    ASSERT_EQ(seededDemo(scratch, *registers_).exitCode, 0);
     removeDatabase(scratch);
   }
   static void TearDownTestSuite() {

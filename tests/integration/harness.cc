@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include <boost/json.hpp>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -81,6 +82,29 @@ std::string tempPath(const std::string& name) {
 
 void removeDatabase(const std::string& path) {
   for (auto suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
+}
+
+RunResult seededDemo(const std::string& db, const std::string& registers) {
+  namespace fs = std::filesystem;
+  const char* seeded = std::getenv("LOTSEN_SEEDED_DEMO");
+  if (!seeded || !fs::exists(fs::path(seeded) / "demo.db")) {
+    std::vector<std::string> args{"demo", "--db", db, "--date", kSeededDemoDate};
+    if (!registers.empty()) args.insert(args.end(), {"--registers", registers});
+    return runLotsen(args);
+  }
+  std::error_code ec;
+  removeDatabase(db);
+  for (std::string suffix : {"", "-wal"}) {  // the journal too, should the demo have left one
+    fs::path from = fs::path(seeded) / ("demo.db" + suffix);
+    if (fs::exists(from)) fs::copy_file(from, db + suffix, ec);
+    if (ec) return RunResult{1, "", "cannot copy the seeded demo database: " + ec.message()};
+  }
+  if (!registers.empty()) {
+    fs::remove_all(registers, ec);
+    fs::copy(fs::path(seeded) / "registers", registers, fs::copy_options::recursive, ec);
+    if (ec) return RunResult{1, "", "cannot copy the seeded demo registers: " + ec.message()};
+  }
+  return RunResult{0, "", ""};
 }
 
 RunResult runLotsen(const std::vector<std::string>& args, const std::string& input) {

@@ -32,6 +32,15 @@ std::string multipartBody(const std::vector<std::pair<std::string, std::string>>
 // Runs `lotsen args…` to completion with `input` on standard input.
 RunResult runLotsen(const std::vector<std::string>& args, const std::string& input = "");
 
+// The day of the demo database the tests share.
+inline constexpr const char* kSeededDemoDate = "2026-11-22";
+// Puts the demo database of `lotsen demo --date kSeededDemoDate` (default seed) at `db`, and its registers
+// into the directory `registers` when one is given. The simulation takes many seconds in a sanitized build,
+// so under CTest a copy is taken of the one the fixture integration.SeedDemo made (the environment variable
+// LOTSEN_SEEDED_DEMO names its directory); run alone, the test runs `lotsen demo` itself. For tests that need
+// a populated database; those that test `lotsen demo` itself run it.
+RunResult seededDemo(const std::string& db, const std::string& registers = "");
+
 // A `lotsen serve` child on a free loopback port. Stops it with SIGTERM on destruction.
 class ServerProcess {
  public:
