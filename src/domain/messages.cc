@@ -104,7 +104,8 @@ struct Translation {
   std::string swedish;  // {1}, {2}, … are the english pattern's groups
 };
 
-// English message → Swedish. The first whole match wins: put the specific before the general.
+// English message → Swedish. The first whole match wins: put the specific before the general. A group
+// is put in as its field label, unless it stands in quotes ('{1}').
 const std::vector<Translation>& catalog() {
   static const std::vector<Translation> translations = [] {
     const std::pair<const char*, const char*> pairs[] = {
@@ -176,10 +177,51 @@ const std::vector<Translation>& catalog() {
         {"the database does not answer", "Databasen svarar inte."},
         {"the database is not available", "Databasen är inte tillgänglig."},
         {"an internal error occurred; it has been logged", "Ett internt fel uppstod. Det har loggats."},
+        {"the case is outside your caseload; to open it, state your reason with POST "
+         "/api/v1/persons/\\{id\\}/access-grants \\(break the glass\\)",
+         "Ärendet ligger utanför dina ärenden. För att öppna det, ange ditt skäl (tillfällig åtkomst)."},
+        {"your role may not do this \\(it needs (.+)\\)", "Din roll får inte göra detta (det kräver {1})."},
+        {"state the reason in words: at least 10 letters or digits, at most (\\d+) characters \\(it is shown in "
+         "the log review\\)",
+         "Skriv skälet med ord: minst 10 bokstäver eller siffror, högst {1} tecken (det visas i "
+         "loggranskningen)."},
+        {"the access log could not be written, so no data was returned",
+         "Åtkomstloggen kunde inte skrivas, därför visas inga uppgifter."},
+        {"a username has 1–64 characters: a–z, 0–9, '.', '_' or '-', starting with a letter or digit",
+         "Ett användarnamn har 1–64 tecken: a–z, 0–9, '.', '_' eller '-', och börjar med en bokstav eller siffra."},
+        {"the user was changed meanwhile \\(now version (\\d+)\\); read it again and repeat",
+         "Användaren har ändrats under tiden (nu version {1}). Hämta den igen och gör om ändringen."},
+        {"inactive_days must be a whole number from 1 to (\\d+)",
+         "inactive_days anges som ett heltal från 1 till {1}."},
+        {"the person was not in the register on (.+)", "Personen fanns inte i registret den {1}."},
+        {"no registration (\\d+) for this person", "Personen har ingen inskrivning {1}."},
+        {"no statistics by '(.*)' \\(use occupation or unit\\)",
+         "Ingen statistik efter '{1}' (använd occupation eller unit)."},
+        {"unknown encoding '(.*)': utf-8 or windows-1252", "Okänd teckenkodning '{1}': utf-8 eller windows-1252."},
+        {"expected a half-year as YYYYH1 or YYYYH2, got '(.*)'", "Halvår anges som ÅÅÅÅH1 eller ÅÅÅÅH2, inte '{1}'."},
         // Input in general.
         {"unknown field '(.*)': only the fields the statute allows are kept",
          "Okänt fält '{1}': bara de uppgifter som förordningen tillåter sparas."},
         {"(.+) is required", "{1} måste anges."},
+        {"If-Match holds the ETag of (.+), not of (\\S+) (\\S+): send the ETag of the (.+) you edited",
+         "If-Match innehåller ETag för {1}, inte för {2} {3}: skicka ETag för det du ändrade."},
+        {"If-Match must hold a version such as \"3\"", "If-Match ska innehålla en version, till exempel \"3\"."},
+        {"the key '(.*)' appears twice in one object: send each field once",
+         "Fältet '{1}' förekommer två gånger i samma objekt: skicka varje fält en gång."},
+        {"the body is larger than (\\d+) bytes", "Innehållet är större än {1} byte."},
+        {"the query parameter (.+) is not UTF-8 text without control characters",
+         "Frågeparametern {1} är inte UTF-8-text utan styrtecken."},
+        {"the request headers are too large", "Begärans huvuden är för stora."},
+        {"the request is not valid HTTP/1.1", "Begäran är inte giltig HTTP/1.1."},
+        {"the server has too many connections; try again shortly",
+         "Servern har för många anslutningar. Försök igen om en stund."},
+        {"the server is reading too many bodies; try again shortly",
+         "Servern tar emot för mycket just nu. Försök igen om en stund."},
+        {"(\\S+) (\\S+) takes no body", "{1} {2} tar inget innehåll."},
+        {"(.+) is true or false", "{1} anges som true eller false."},
+        {"(.+) is given twice", "{1} anges två gånger."},
+        {"(.+) is not UTF-8 text", "{1} är inte UTF-8-text."},
+        {"not a time", "Inte en tid."},
         {"(.+) must be a string", "{1} anges som text."},
         {"(.+) must be a whole number", "{1} anges som ett heltal."},
         {"(.+) must be true or false", "{1} anges som true eller false."},
@@ -300,8 +342,10 @@ const std::vector<Translation>& catalog() {
         {"there is already a unit named '(.*)'", "Det finns redan en enhet som heter '{1}'."},
         {"a unit's name is 1 to 60 characters on one line", "En enhets namn har 1 till 60 tecken på en rad."},
         {"give at least one role", "Ange minst en roll."},
-        {"unknown role '(.*)'; use admin, unit_manager, caseworker, statistician, auditor or school_reporter",
-         "Okänd roll '{1}'; använd admin, unit_manager, caseworker, statistician, auditor eller school_reporter."},
+        {"unknown role '(.*)'; use admin, unit_manager, caseworker, statistician, auditor or school_reporter, or "
+         "several separated by commas",
+         "Okänd roll '{1}'; använd admin, unit_manager, caseworker, statistician, auditor eller school_reporter, "
+         "eller flera åtskilda med kommatecken."},
         {"this is the last active administrator; make someone else admin first",
          "Det här är den sista aktiva administratören. Gör någon annan till administratör först."},
         {"give at least one of roles, units, active and reads_protected_address",
@@ -348,7 +392,8 @@ std::string localize(std::string_view message, Language language) {
       if (t.swedish[i] == '{' && close != std::string::npos && close > i + 1 &&
           std::all_of(t.swedish.begin() + i + 1, t.swedish.begin() + close, ::isdigit)) {
         std::size_t group = std::stoul(t.swedish.substr(i + 1, close - i - 1));
-        out += label(m[group].str());
+        // A value in quotes ('{1}') is the client's own text or code: as it was sent.
+        out += i > 0 && t.swedish[i - 1] == '\'' ? m[group].str() : label(m[group].str());
         i = close;
       } else {
         out += t.swedish[i];

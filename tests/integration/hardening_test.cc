@@ -300,7 +300,7 @@ TEST_F(Hardening, EveryJsonRouteRefusesOtherContentTypesAndRepeatedKeys) {
     EXPECT_EQ(as(user, method, path, body, {"Content-Type: text/plain", "If-Match: \"1\""}).status, 415) << path;
     auto repeated = as(user, method, path, body, {"If-Match: \"1\""});
     EXPECT_EQ(repeated.status, 422) << path << " " << repeated.body;
-    EXPECT_NE(repeated.body.find("appears twice"), std::string::npos) << repeated.body;
+    EXPECT_NE(repeated.body.find("förekommer två gånger"), std::string::npos) << repeated.body;
   }
   EXPECT_EQ(http(port(), "POST", "/api/v1/session", R"({"username":"demo","username":"anna","password":"x"})",
                  {"Content-Type: application/json"})

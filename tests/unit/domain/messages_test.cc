@@ -32,6 +32,14 @@ TEST(Messages, ThePlaceOfAProblemStaysAndWhatIsWrongThereIsInSwedish) {
             "population.csv:12: Fornamn måste anges.");
 }
 
+TEST(Messages, RefusalsOfAccessAndOfTheRequestAreInSwedish) {
+  EXPECT_EQ(localize("your role may not do this (it needs write_cases)", Language::sv),
+            "Din roll får inte göra detta (det kräver write_cases).");
+  EXPECT_EQ(localize("the body is larger than 1048576 bytes", Language::sv), "Innehållet är större än 1048576 byte.");
+  EXPECT_EQ(localize("the key 'date' appears twice in one object: send each field once", Language::sv),
+            "Fältet 'date' förekommer två gånger i samma objekt: skicka varje fält en gång.");
+}
+
 TEST(Messages, AMessageOutsideTheCatalogIsAnsweredInEnglishRatherThanNotAtAll) {
   EXPECT_EQ(localize("something new went wrong", Language::sv), "something new went wrong");
 }
