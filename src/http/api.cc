@@ -125,7 +125,8 @@ Response getPerson(Call& call) {
   if (occupation->current) current = toJson(*occupation->current);
   if (occupation->planned) planned = toJson(*occupation->planned);
   Response r = jsonTextResponse(
-      200, personJson(*person, *registrations, current, call.user->readsProtectedAddress, planned, call.labels));
+      200, personJson(*person, *registrations, current, call.user->readsProtectedAddress, planned, call.labels,
+                      occupation->current ? std::string_view(occupation->current->kind) : "unknown"));
   r.headers.emplace_back("ETag", etagOf("person", *id, person->version));
   call.accessedPersons({*id});
   return r;

@@ -32,7 +32,8 @@ void writePersonSummary(JsonWriter& out, const Person& p) {
 
 std::string personJson(const Person& p, const std::vector<Registration>& registrations,
                        std::optional<std::string_view> occupationJson, bool showProtectedAddress,
-                       std::optional<std::string_view> plannedJson, const CodeLabels* labels) {
+                       std::optional<std::string_view> plannedJson, const CodeLabels* labels,
+                       std::string_view occupationKind) {
   const PersonDetails& d = p.details;
   JsonWriter out;
   out.reserve(512 + 256 * registrations.size());
@@ -67,16 +68,7 @@ std::string personJson(const Person& p, const std::vector<Registration>& registr
     out.raw(*occupationJson);
   else
     out.beginObject().field("kind", "unknown").endObject();
-  if (labels) {
-    std::string kind = "unknown";
-    if (occupationJson) {
-      boost::system::error_code ec;
-      auto parsed = boost::json::parse(*occupationJson, ec);
-      if (!ec && parsed.is_object())
-        if (const auto* k = parsed.as_object().if_contains("kind"); k && k->is_string()) kind = k->as_string();
-    }
-    out.field("occupation_label", labels->label("occupation", kind));
-  }
+  if (labels) out.field("occupation_label", labels->label("occupation", occupationKind));
   out.key("planned_occupation");
   if (plannedJson)
     out.raw(*plannedJson);
