@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <functional>
 
+#include "domain/person.h"
+#include "domain/target_group.h"
 #include "store/case_records.h"
 
 namespace lotsen {
@@ -186,6 +188,8 @@ std::expected<RegistrationChange, Error> reopenRegistration(Store& s, const Acto
 
 std::expected<RegisteredPerson, Error> registerByHand(Store& s, const Actor& actor, const RegistrationByHand& r,
                                                       std::optional<std::int64_t> caseworker, const std::string& unit) {
+  if (auto ok = checkRegistrationByHand(r.startDate, r.personalId.birthDate(), r.today); !ok)
+    return std::unexpected(ok.error());
   auto known = s.personByPersonalId(r.personalId);
   if (!known) return std::unexpected(known.error());
   std::optional<Person> person = *known;
@@ -202,7 +206,12 @@ std::expected<RegisteredPerson, Error> registerByHand(Store& s, const Actor& act
       if (open.programme == kProgrammeKaa && !open.endDate)
         return std::unexpected(conflict(fmt::format("the person is registered already (registration {})", open.id)));
   } else {
-    auto created = s.createPerson(actor, *r.details);
+    PersonDetails details = *r.details;
+    if (auto errors = validateEnteredDetails(details); !errors.empty()) {
+      errors.front().field = "person." + errors.front().field;
+      return std::unexpected(errors.front());
+    }
+    auto created = s.createPerson(actor, details);
     if (!created) return std::unexpected(created.error());
     person = *created;
   }

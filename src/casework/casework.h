@@ -72,18 +72,20 @@ std::expected<RegistrationChange, Error> reopenRegistration(Store& store, const 
 // show them. `details` (checked with validateEnteredDetails) when Lotsen does not know the person yet.
 struct RegistrationByHand {
   PersonalId personalId;
-  std::optional<PersonDetails> details;
-  CivilDate startDate;  // checked with checkRegistrationByHand
-  std::string reason;   // "registration_reason" code
-  std::string byHand;   // "registration_by_hand" code: how it came about
+  std::optional<PersonDetails> details;  // as entered: checked (and normalised) by registerByHand
+  CivilDate startDate;
+  std::string reason;  // "registration_reason" code
+  std::string byHand;  // "registration_by_hand" code: how it came about
+  CivilDate today;
 };
 
 // Registers by hand; call inside the write transaction. The person is found by personnummer, or created
 // from the details; the registration awaits the registers (the next identification run confirms or
 // ends it) and goes to `unit` with `caseworker` responsible when a unit is given, else to the intake.
-// Errors: invalid_input on "person" (details missing for an unknown person, or given for a known one —
-// a known person's identity comes from the population register); conflict when the person has an open
-// registration; the store's.
+// Errors: invalid_input on start_date (outside the age scope or ahead of today: checkRegistrationByHand),
+// on "person" (details missing for an unknown person, or given for a known one — a known person's
+// identity comes from the population register) or on the first of the details' fields that breaks
+// validateEnteredDetails ("person.…"); conflict when the person has an open registration; the store's.
 std::expected<RegisteredPerson, Error> registerByHand(Store& store, const Actor& actor, const RegistrationByHand& r,
                                                       std::optional<std::int64_t> caseworker, const std::string& unit);
 

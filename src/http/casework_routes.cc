@@ -329,7 +329,7 @@ Response registerByHandRoute(Call& call) {
   std::optional<std::int64_t> caseworker;
   if (!unit.empty()) caseworker = call.user->id;
   Actor actor{call.user->id, call.user->username};
-  RegistrationByHand r{*pid, std::move(details), *start, std::move(reason), std::move(how)};
+  RegistrationByHand r{*pid, std::move(details), *start, std::move(reason), std::move(how), today};
   auto registered =
       call.write<RegisteredPerson>([&](Store& s) { return registerByHand(s, actor, r, caseworker, unit); });
   if (!registered) {
