@@ -168,7 +168,8 @@ std::expected<Registration, Response> pathRegistration(Call& call) {
   return *registration;
 }
 
-// Writes a change of `registration` under If-Match; answers it with `extra` fields beside it.
+// Writes a change of `registration` under If-Match; answers it with `extra` fields beside it (read after
+// the write, so the write may fill them in).
 Response registrationWrite(
     Call& call, const Registration& registration,
     const std::function<std::expected<Registration, Error>(Store&, const Registration&, std::int64_t)>& write,
@@ -242,20 +243,16 @@ Response closeRoute(Call& call) {
     return validationProblem({ok.error()});
   Actor actor{call.user->id, call.user->username};
   // Measures under way end with the registration, each with an end reason of its own.
-  json::array ended;
-  auto answer = registrationWrite(
+  json::object extra;  // filled by the write, answered beside the registration
+  return registrationWrite(
       call, *registration,
       [&](Store& s, const Registration& reg, std::int64_t version) -> std::expected<Registration, Error> {
         auto closed = closeRegistration(s, actor, reg, version, *date, reason);
         if (!closed) return std::unexpected(closed.error());
-        ended = json::array(closed->measures.begin(), closed->measures.end());
+        extra["measures_ended"] = json::array(closed->measures.begin(), closed->measures.end());
         return closed->registration;
-      });
-  if (answer.status != 200) return answer;
-  json::object body = json::parse(answer.body).as_object();
-  body["measures_ended"] = std::move(ended);
-  answer.body = json::serialize(body);
-  return answer;
+      },
+      extra);
 }
 
 // POST …/registrations/{registration}/reopen {"reason"}: a closure made by mistake is undone, with the
@@ -270,20 +267,16 @@ Response reopenRoute(Call& call) {
   if (!covers(call.user->caseload, *registration))
     return problem(403, "Forbidden", "the registration is outside your caseload");
   Actor actor{call.user->id, call.user->username};
-  json::array resumed;
-  auto answer = registrationWrite(
+  json::object extra;  // filled by the write, answered beside the registration
+  return registrationWrite(
       call, *registration,
       [&](Store& s, const Registration& reg, std::int64_t version) -> std::expected<Registration, Error> {
         auto reopened = reopenRegistration(s, actor, reg, version, reason);
         if (!reopened) return std::unexpected(reopened.error());
-        resumed = json::array(reopened->measures.begin(), reopened->measures.end());
+        extra["measures_resumed"] = json::array(reopened->measures.begin(), reopened->measures.end());
         return reopened->registration;
-      });
-  if (answer.status != 200) return answer;
-  json::object body = json::parse(answer.body).as_object();
-  body["measures_resumed"] = std::move(resumed);
-  answer.body = json::serialize(body);
-  return answer;
+      },
+      extra);
 }
 
 // POST /api/v1/registrations {"personal_id", "start_date", "reason", "by_hand", "person"}: a young person
