@@ -44,8 +44,19 @@ Language cliLanguage() {
   return languageFrom(chosen ? chosen : "");
 }
 
+// `english` (a message of the code, or a line of the command's own output) in the command's language:
+// the Swedish text from the catalog in src/domain/messages.cc.
+std::string said(std::string_view english) { return localize(english, cliLanguage()); }
+
+// Prints `english` as a line in the command's language. Blank lines and indentation before the text stay
+// as they are.
+void say(std::string_view english, std::FILE* to = stdout) {
+  std::size_t text = std::min(english.find_first_not_of(" \n"), english.size());
+  fmt::print(to, "{}{}\n", english.substr(0, text), said(english.substr(text)));
+}
+
 int fail(const Error& error) {
-  fmt::print(stderr, "lotsen: {}\n", printable(localize(error.message, cliLanguage())));
+  fmt::print(stderr, "lotsen: {}\n", printable(said(error.message)));
   return error.kind == ErrorKind::internal ? kInternal : kBadInput;
 }
 
@@ -119,41 +130,49 @@ int printAccessReview(Store& store, CivilDate from, CivilDate to, const AccessRe
   }
   constexpr std::size_t kShown = 20;
   auto more = [&](std::size_t n) {
-    if (n > kShown) fmt::print("  … and {} more (--json lists all)\n", n - kShown);
+    if (n > kShown) say(fmt::format("  … and {} more (--json lists all)", n - kShown));
   };
-  auto printEntries = [&](std::string_view title, const std::vector<LoggedAccess>& items) {
-    fmt::print("\n{}: {}\n", title, items.size());
+  auto printEntries = [&](const std::vector<LoggedAccess>& items) {
     for (std::size_t i = 0; i < items.size() && i < kShown; ++i) {
       const LoggedAccess& a = items[i];
-      fmt::print("  #{} {} {} ({}) {} {} persons [{}]{}\n", a.id, a.time, printable(a.entry.username),
-                 printable(a.entry.role), printable(a.entry.route), a.entry.count, fmt::join(a.entry.personIds, ","),
-                 a.entry.purpose.empty() ? "" : " reason: " + printable(a.entry.purpose));
+      std::string username = printable(a.entry.username), role = printable(a.entry.role),
+                  route = printable(a.entry.route), persons = fmt::format("{}", fmt::join(a.entry.personIds, ","));
+      if (a.entry.purpose.empty())
+        say(fmt::format("  #{} {} {} ({}) {} {} persons [{}]", a.id, a.time, username, role, route, a.entry.count,
+                        persons));
+      else
+        say(fmt::format("  #{} {} {} ({}) {} {} persons [{}] reason: {}", a.id, a.time, username, role, route,
+                        a.entry.count, persons, printable(a.entry.purpose)));
     }
     more(items.size());
   };
-  fmt::print("Access log review {} – {}: {} entries\n", review.from, review.to, review.entries);
-  fmt::print("\nBreak the glass: {}\n", review.breakGlass.size());
+  say(fmt::format("Access log review {} – {}: {} entries", review.from, review.to, review.entries));
+  say(fmt::format("\nBreak the glass: {}", review.breakGlass.size()));
   for (std::size_t i = 0; i < review.breakGlass.size() && i < kShown; ++i) {
     const auto& [g, username] = review.breakGlass[i];
-    fmt::print("  {} {} opened person {} until {}: {}\n",
-               formatUtcTimestamp(std::chrono::sys_seconds(std::chrono::seconds(g.grantedAt))), printable(username),
-               g.personId, formatUtcTimestamp(std::chrono::sys_seconds(std::chrono::seconds(g.expiresAt))),
-               printable(g.reason));
+    say(fmt::format("  {} {} opened person {} until {}: {}",
+                    formatUtcTimestamp(std::chrono::sys_seconds(std::chrono::seconds(g.grantedAt))),
+                    printable(username), g.personId,
+                    formatUtcTimestamp(std::chrono::sys_seconds(std::chrono::seconds(g.expiresAt))),
+                    printable(g.reason)));
   }
   more(review.breakGlass.size());
-  printEntries("Reads outside the caseload (under break the glass)", review.outsideCaseload);
-  printEntries(
-      fmt::format("Bulk reads (more than {} persons; not the lists of one's own caseload)", options.bulkThreshold),
-      review.bulk);
-  printEntries(fmt::format("Reads outside office hours ({:02}–{:02} Monday–Friday, Swedish time)",
-                           options.officeStartHour, options.officeEndHour),
-               review.offHours);
-  printEntries("Refused attempts on a person's case (403)", review.refused);
-  printEntries("Reads of the access log (auditors' reviews)", review.auditorReads);
-  fmt::print("\nUsers who read more than {} distinct persons: {}\n", options.manyPersonsThreshold,
-             review.manyPersons.size());
+  say(fmt::format("\nReads outside the caseload (under break the glass): {}", review.outsideCaseload.size()));
+  printEntries(review.outsideCaseload);
+  say(fmt::format("\nBulk reads (more than {} persons; not the lists of one's own caseload): {}", options.bulkThreshold,
+                  review.bulk.size()));
+  printEntries(review.bulk);
+  say(fmt::format("\nReads outside office hours ({:02}–{:02} Monday–Friday, Swedish time): {}", options.officeStartHour,
+                  options.officeEndHour, review.offHours.size()));
+  printEntries(review.offHours);
+  say(fmt::format("\nRefused attempts on a person's case (403): {}", review.refused.size()));
+  printEntries(review.refused);
+  say(fmt::format("\nReads of the access log (auditors' reviews): {}", review.auditorReads.size()));
+  printEntries(review.auditorReads);
+  say(fmt::format("\nUsers who read more than {} distinct persons: {}", options.manyPersonsThreshold,
+                  review.manyPersons.size()));
   for (const UserReadCount& u : review.manyPersons)
-    fmt::print("  {}: {} persons in {} entries\n", printable(u.username), u.persons, u.entries);
+    say(fmt::format("  {}: {} persons in {} entries", printable(u.username), u.persons, u.entries));
   return kOk;
 }
 
@@ -349,10 +368,11 @@ int identifyCommand(const IdentifyCommand& args) {
   Registers registers = readRegisters(files[0], files[1], files[2], options->date, diagnostics,
                                       [&](std::string_view phase, double done) { progress(phase, done); });
   if (!diagnostics.empty()) {
-    for (const std::string& message : diagnostics.messages()) fmt::print(stderr, "{}\n", printable(message));
+    for (const std::string& message : diagnostics.messages()) fmt::print(stderr, "{}\n", printable(said(message)));
     if (diagnostics.total() > diagnostics.messages().size())
-      fmt::print(stderr, "… och {} fel till\n", diagnostics.total() - diagnostics.messages().size());
-    fmt::print(stderr, "lotsen: {} fel i indata; inget sparades\n", diagnostics.total());
+      say(fmt::format("… and {} more problem(s)", diagnostics.total() - diagnostics.messages().size()), stderr);
+    fmt::print(stderr, "lotsen: {}\n",
+               said(fmt::format("{} problem(s) in the files; nothing was saved", diagnostics.total())));
     return kBadInput;
   }
   auto store = openMigrated(args.db);
@@ -594,24 +614,32 @@ int main(int argc, char** argv) {
         auto hash = hashPassword(password);
         if (!hash) return fail(hash.error());
         if (auto ok = (*store)->changePassword(actor, (*user)->id, *hash); !ok) return fail(ok.error());
-        fmt::print("password of {} changed; their sessions have ended\n", username);
+        say(fmt::format("password of {} changed; their sessions have ended", username));
       } else if (*userUnits) {
         if (auto ok = (*store)->setUserUnits(actor, (*user)->id, units); !ok) return fail(ok.error());
-        fmt::print("{} works in: {}\n", username,
-                   units.empty() ? "no unit" : fmt::format("{}", fmt::join(units, ", ")));
+        if (units.empty())
+          say(fmt::format("{} works in no unit", username));
+        else
+          say(fmt::format("{} works in: {}", username, fmt::join(units, ", ")));
       } else if (*userRoles) {
         auto roles = parseRoles(role);
         if (!roles) return fail(roles.error());
         if (auto ok = (*store)->setUserRoles(actor, (*user)->id, roles->text()); !ok) return fail(ok.error());
-        fmt::print("{} now has the roles {}\n", username, roles->text());
+        say(fmt::format("{} now has the roles {}", username, roles->text()));
       } else if (*userProtected) {
         if (!allow && !withdraw) return fail(invalidInput("give --allow or --withdraw"));
         if (auto ok = (*store)->setProtectedAddressAccess(actor, (*user)->id, allow); !ok) return fail(ok.error());
-        fmt::print("{} {} read_protected_address\n", username, allow ? "now holds" : "no longer holds");
+        if (allow)
+          say(fmt::format("{} now holds read_protected_address", username));
+        else
+          say(fmt::format("{} no longer holds read_protected_address", username));
       } else {
         bool active = static_cast<bool>(*userActivate);
         if (auto ok = (*store)->setUserActive(actor, (*user)->id, active); !ok) return fail(ok.error());
-        fmt::print("{} {}\n", username, active ? "activated" : "deactivated; their sessions have ended");
+        if (active)
+          say(fmt::format("{} activated", username));
+        else
+          say(fmt::format("{} deactivated; their sessions have ended", username));
       }
       return kOk;
     }
@@ -621,11 +649,12 @@ int main(int argc, char** argv) {
       auto users = (*store)->users();
       if (!users) return fail(users.error());
       CivilDate cutoff = today().plusDays(-inactiveDays);
-      fmt::print("{:<24} {:<24} {:<8} {:<26} {}\n", "username", "roles", "active", "last login (UTC)", "units");
+      fmt::print("{:<24} {:<24} {:<8} {:<26} {}\n", said("username"), said("roles"), said("active"),
+                 said("last login (UTC)"), said("units"));
       for (const User& u : *users) {
         if (inactiveDays > 0 && !unusedSince(u, cutoff)) continue;
-        fmt::print("{:<24} {:<24} {:<8} {:<26} {}\n", u.username, u.role, u.active ? "yes" : "no",
-                   u.lastLoginAt.empty() ? "never" : u.lastLoginAt, fmt::join(u.units, ", "));
+        fmt::print("{:<24} {:<24} {:<8} {:<26} {}\n", u.username, u.role, said(u.active ? "yes" : "no"),
+                   u.lastLoginAt.empty() ? said("never") : u.lastLoginAt, fmt::join(u.units, ", "));
       }
       return kOk;
     }
@@ -638,10 +667,12 @@ int main(int argc, char** argv) {
       auto due = retentionDryRun ? (*store)->retentionCandidates(on)
                                  : (*store)->applyRetention(Actor{std::nullopt, "system:cli"}, on);
       if (!due) return fail(due.error());
-      fmt::print("{} {} person(s) as of {}\n", retentionDryRun ? "Would de-identify" : "De-identified", due->size(),
-                 on.iso());
+      if (retentionDryRun)
+        say(fmt::format("Would de-identify {} person(s) as of {}", due->size(), on.iso()));
+      else
+        say(fmt::format("De-identified {} person(s) as of {}", due->size(), on.iso()));
       for (const RetentionCandidate& c : *due)
-        fmt::print("  person {} (last registration ended {})\n", c.personId, c.lastEnded.iso());
+        say(fmt::format("  person {} (last registration ended {})", c.personId, c.lastEnded.iso()));
       return kOk;
     }
     if (*unitAdd || *unitList) {
@@ -649,7 +680,7 @@ int main(int argc, char** argv) {
       if (!store) return fail(store.error());
       if (*unitAdd) {
         if (auto ok = (*store)->createUnit(Actor{std::nullopt, "system:cli"}, unitName); !ok) return fail(ok.error());
-        fmt::print("unit {} added\n", unitName);
+        say(fmt::format("unit {} added", unitName));
         return kOk;
       }
       auto names = (*store)->units();
@@ -662,7 +693,7 @@ int main(int argc, char** argv) {
       if (!store) return fail(store.error());
       auto applied = (*store)->migrate();
       if (!applied) return fail(applied.error());
-      fmt::print("{} migration(s) applied; schema version {}\n", *applied, (*store)->schemaVersion().value_or(0));
+      say(fmt::format("{} migration(s) applied; schema version {}", *applied, (*store)->schemaVersion().value_or(0)));
       return kOk;
     }
     if (*userAdd) {
@@ -672,7 +703,7 @@ int main(int argc, char** argv) {
       auto store = openMigrated(db);
       if (!store) return fail(store.error());
       if (auto added = addUser(**store, username, role, password, units); !added) return fail(added.error());
-      fmt::print("user {} added with role {}\n", username, role);
+      say(fmt::format("user {} added with role {}", username, role));
       return kOk;
     }
     if (*demoCmd) {
@@ -702,11 +733,11 @@ int main(int argc, char** argv) {
       auto check = (*store)->verifyAccessLog(anchor);
       if (!check) return fail(check.error());
       if (check->firstBadId) {
-        fmt::print("access log TAMPERED: entry {}: {} ({} entries read)\n", *check->firstBadId, check->problem,
-                   check->entries);
+        say(fmt::format("access log TAMPERED: entry {}: {} ({} entries read)", *check->firstBadId, check->problem,
+                        check->entries));
         return kTampered;
       }
-      fmt::print("access log intact: {} entries\n", check->entries);
+      say(fmt::format("access log intact: {} entries", check->entries));
       return kOk;
     }
     if (*auditReview) {
@@ -742,11 +773,11 @@ int main(int argc, char** argv) {
     }
     if (*backupCmd) {
       if (auto done = backupDatabase(db, out); !done) return fail(done.error());
-      fmt::print("backup written to {}\n", out);
+      say(fmt::format("backup written to {}", out));
       return kOk;
     }
   } catch (const std::exception& e) {
-    fmt::print(stderr, "lotsen: internal error: {}\n", e.what());
+    fmt::print(stderr, "lotsen: {}\n", printable(said(fmt::format("internal error: {}", e.what()))));
     return kInternal;
   }
   return kBadInput;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <optional>
 #include <regex>
 #include <vector>
 
@@ -70,6 +71,7 @@ const std::map<std::string, std::string, std::less<>>& fieldLabels() {
       {"held_on", "hölls"},
       {"measure_id", "insats"},
       {"id", "id"},
+      {"municipality", "kommun"},
   };
   return labels;
 }
@@ -99,13 +101,36 @@ std::string label(const std::string& value) {
   return out;
 }
 
+// A placeholder of a Swedish text: {1}, {=1} or {1:sv} (see catalog()).
+enum class Form : std::uint8_t { label, asIs, said };
+struct Placeholder {
+  std::size_t group;
+  Form form;
+};
+
+std::optional<Placeholder> placeholder(std::string_view inside) {
+  Form form = Form::label;
+  if (inside.starts_with('=')) {
+    form = Form::asIs;
+    inside.remove_prefix(1);
+  } else if (inside.ends_with(":sv")) {
+    form = Form::said;
+    inside.remove_suffix(3);
+  }
+  if (inside.empty() || !std::all_of(inside.begin(), inside.end(), [](char c) { return c >= '0' && c <= '9'; }))
+    return std::nullopt;
+  return Placeholder{static_cast<std::size_t>(std::stoul(std::string(inside))), form};
+}
+
 struct Translation {
   std::regex english;
   std::string swedish;  // {1}, {2}, … are the english pattern's groups
 };
 
 // English message → Swedish. The first whole match wins: put the specific before the general. A group
-// is put in as its field label, unless it stands in quotes ('{1}').
+// is put in as its field label ({1}); in quotes ('{1}') as it was sent, the client's own text or code;
+// as it is ({=1}), a value such as a path, a time or a name that no label may change; or said in Swedish
+// itself ({1:sv}), a message within the message (without its final period).
 const std::vector<Translation>& catalog() {
   static const std::vector<Translation> translations = [] {
     const std::pair<const char*, const char*> pairs[] = {
@@ -199,6 +224,10 @@ const std::vector<Translation>& catalog() {
          "Ingen statistik efter '{1}' (använd occupation eller unit)."},
         {"unknown encoding '(.*)': utf-8 or windows-1252", "Okänd teckenkodning '{1}': utf-8 eller windows-1252."},
         {"expected a half-year as YYYYH1 or YYYYH2, got '(.*)'", "Halvår anges som ÅÅÅÅH1 eller ÅÅÅÅH2, inte '{1}'."},
+        // Casework messages that a general pattern below would also match.
+        {"end is in the future", "Slutdatum ligger i framtiden."},
+        {"(.+)\\.title has more than 200 characters", "{1}: rubriken har fler än 200 tecken."},
+        {"(.+)\\.target_date is before the registration started", "{1}: måldatum ligger före inskrivningens start."},
         // Input in general.
         {"unknown field '(.*)': only the fields the statute allows are kept",
          "Okänt fält '{1}': bara de uppgifter som förordningen tillåter sparas."},
@@ -260,7 +289,6 @@ const std::vector<Translation>& catalog() {
         {"name the other actor responsible \\(partner\\)", "Ange vilken annan aktör som är ansvarig."},
         {"a measure ends only after it started \\(start\\)", "En insats kan bara avslutas efter att den startat."},
         {"end is before start", "Slutdatum ligger före start."},
-        {"end is in the future", "Slutdatum ligger i framtiden."},
         {"an end reason needs an end date", "En avslutsorsak kräver ett slutdatum."},
         {"follow_up is before start", "Uppföljningen ligger före start."},
         {"evaluation is before start", "Utvärderingen ligger före start."},
@@ -274,8 +302,6 @@ const std::vector<Translation>& catalog() {
         {"sub-goals have no sub-goals of their own", "Delmål har inga egna delmål."},
         {"goal id '(.*)' is used twice", "Målets id '{1}' används två gånger."},
         {"(.+)\\.id is required, at most 20 characters", "{1}: id måste anges, högst 20 tecken."},
-        {"(.+)\\.title has more than 200 characters", "{1}: rubriken har fler än 200 tecken."},
-        {"(.+)\\.target_date is before the registration started", "{1}: måldatum ligger före inskrivningens start."},
         {"(.+) serves at most (\\d+) measures", "{1} kan kopplas till högst {2} insatser."},
         {"(.+): no measure (\\d+) for this person", "{1}: personen har ingen insats {2}."},
         {"measure_ids holds measure ids \\(numbers\\)", "Insatser anges med sina id (tal)."},
@@ -355,6 +381,189 @@ const std::vector<Translation>& catalog() {
         {"the query is longer than (\\d+) characters", "Frågan är längre än {1} tecken."},
         {"search with at most five names", "Sök med högst fem namn."},
         {"search with one personnummer at a time", "Sök med ett personnummer i taget."},
+        // Register files (identification): the field names are the files' own columns.
+        {"the file is empty or has no header line", "Filen är tom eller saknar rubrikrad."},
+        {"missing column\\(s\\) in the header: (.+)", "Kolumner saknas i rubrikraden: {=1}."},
+        {"a quoted field is not closed", "Ett fält inom citattecken är inte avslutat."},
+        {"text after a closing quote", "Det står text efter ett avslutande citattecken."},
+        {"the extract has a header but no rows: a truncated or empty file is not read",
+         "Utdraget har en rubrikrad men inga rader: en avkortad eller tom fil läses inte."},
+        {"the extract holds no persons: a truncated or empty file is not read",
+         "Utdraget innehåller inga personer: en avkortad eller tom fil läses inte."},
+        {"a population extract of 4 GiB or more is not read \\(a nation is 0\\.7 GB\\)",
+         "Ett folkbokföringsutdrag på 4 GiB eller mer läses inte (hela landets är 0,7 GB)."},
+        {"a control character \\(byte 0x([0-9A-F]{2})\\) in the row: the file looks like UTF-16; save it as UTF-8",
+         "Ett styrtecken (byte 0x{1}) på raden: filen ser ut att vara UTF-16. Spara den som UTF-8."},
+        {"a control character \\(byte 0x([0-9A-F]{2})\\) in the row", "Ett styrtecken (byte 0x{1}) på raden."},
+        {"expected (\\d+) fields as in the header, found (\\d+)", "Raden har {2} fält, men rubrikraden har {1}."},
+        {"personnummer '(.*)': (.+)", "personnummer '{1}': {2:sv}."},
+        {"unknown skolform '(.*)' \\(SS 12000 schoolType such as GY, GYS, VUX, FHS\\)",
+         "Okänd skolform '{1}' (en skolformskod enligt SS 12000, till exempel GY, GYS, VUX, FHS)."},
+        {"programkod is required for skolform GY", "programkod måste anges för skolform GY."},
+        {"slutdatum is before startdatum", "slutdatum ligger före startdatum."},
+        {"avbrott must be 'ja', 'nej' or empty, not '(.*)'", "avbrott ska vara 'ja', 'nej' eller tomt, inte '{1}'."},
+        {"kommunkod must be four digits, not '(.*)'", "kommunkod ska ha fyra siffror, inte '{1}'."},
+        {"skyddsmarkering must be empty, 'sekretessmarkering' or 'skyddad_folkbokforing', not '(.*)'",
+         "skyddsmarkering ska vara tom, 'sekretessmarkering' eller 'skyddad_folkbokforing', inte '{1}'."},
+        {"bevis must be gymnasieexamen, gymnasiesarskolebevis, motsvarande or studiebevis, not '(.*)'",
+         "bevis ska vara gymnasieexamen, gymnasiesarskolebevis, motsvarande eller studiebevis, inte '{1}'."},
+        {"(\\S+) holds a line break", "{1} innehåller en radbrytning."},
+        {"(\\S+) is empty or shows nothing", "{1} är tomt eller visar ingenting."},
+        {"(\\S+) is in the extract twice \\(also on line (\\d+)\\)",
+         "Personnumret {=1} finns två gånger i utdraget (även på rad {2})."},
+        {"not valid JSON: (.+)", "Filen är inte giltig JSON: {=1}."},
+        {"expected an array of SS 12000 Person objects, or \\{\"data\": \\[\\.\\.\\.\\]\\}",
+         "Filen ska innehålla en lista (array) med Person-objekt enligt SS 12000, eller {\"data\": [...]}."},
+        {"not an object", "Här ska det stå ett JSON-objekt."},
+        {"not an array", "Här ska det stå en JSON-lista (array)."},
+        {"must be true or false", "Värdet ska vara true eller false."},
+        {"cannot open: (.+)", "Filen kan inte öppnas: {=1}."},
+        {"cannot read: (.+)", "Filen kan inte läsas: {=1}."},
+        {"byte 0x([0-9A-F]{2}) is not a Windows-1252 character", "Byte 0x{1} är inget tecken i Windows-1252."},
+        {"not UTF-8 \\(byte 0x([0-9A-F]{2})\\); (.+)", "Inte UTF-8 (byte 0x{1}). {2:sv}."},
+        {"the file looks like UTF-16: save it as UTF-8", "Filen ser ut att vara UTF-16: spara den som UTF-8."},
+        {"the file looks like Windows-1252 \\(Latin-1\\), as Excel often saves CSV: give --encoding windows-1252 "
+         "\\(in the API the field encoding\\), or save it as UTF-8",
+         "Filen ser ut att vara Windows-1252 (Latin-1), som Excel ofta sparar CSV: ange --encoding windows-1252 (i "
+         "API:t fältet encoding) eller spara den som UTF-8."},
+        {"iconv cannot convert from Windows-1252", "Biblioteket iconv kan inte konvertera från Windows-1252."},
+        {"the register of (\\d+) has a registration that starts (\\S+), after (\\S+): identification runs forward "
+         "only",
+         "Registret för kommun {1} har en inskrivning som börjar {2}, efter {3}: identifieringen kan bara gå framåt "
+         "i tiden."},
+        {"unknown option '(.*)'", "Okänt alternativ '{1}'."},
+        {"give the (\\w+)", "Ange {1}."},
+        {"unknown SS 12000 school type '(.*)'", "Okänd skolformskod '{1}' (SS 12000)."},
+        // Personnummer and dates.
+        {"a personnummer has 10 or 12 digits, optionally with '-' or '\\+' before the last four",
+         "Ett personnummer har 10 eller 12 siffror, eventuellt med '-' eller '+' före de fyra sista."},
+        {"'\\+' is only used in the 10-digit form", "'+' används bara i den tiosiffriga formen."},
+        {"the check digit is wrong", "Kontrollsiffran är fel."},
+        {"the date in the number does not exist \\((.+)\\)", "Födelsedatumet i numret finns inte ({1})."},
+        {"year must be 0001 or later", "Året måste vara 0001 eller senare."},
+        // Uploads (multipart/form-data).
+        {"the multipart boundary is missing", "Gränsen (boundary) för multipart/form-data saknas."},
+        {"the body has no multipart boundary", "Innehållet har ingen multipart-gräns (boundary)."},
+        {"a multipart boundary is not followed by a line break", "En multipart-gräns följs inte av en radbrytning."},
+        {"a multipart part has no end of headers", "En del av multipart-innehållet saknar slut på sina huvuden."},
+        {"a multipart part has no name", "En del av multipart-innehållet saknar namn."},
+        {"a multipart part's name or file name is not UTF-8 text without control characters",
+         "Namnet eller filnamnet på en del av multipart-innehållet är inte UTF-8-text utan styrtecken."},
+        {"send at most (\\d+) parts", "Skicka högst {1} delar."},
+        {"the multipart body is not closed", "Multipart-innehållet är inte avslutat."},
+        // The server, its files and its database.
+        {"give both --tls-cert and --tls-key, or neither", "Ange både --tls-cert och --tls-key, eller ingen av dem."},
+        {"give both --tls-cert and --tls-key", "Ange både --tls-cert och --tls-key."},
+        {"cannot load the TLS certificate (.+?): (.+)", "TLS-certifikatet '{1}' kan inte läsas in: {=2}."},
+        {"cannot load the TLS key (.+) \\(or it does not match the certificate\\): (.+)",
+         "TLS-nyckeln '{1}' kan inte läsas in (eller hör inte till certifikatet): {=2}."},
+        {"'(.*)' is not an IP address", "'{1}' är inte en IP-adress."},
+        {"cannot listen on (.+):(\\d+): (.+)", "Servern kan inte lyssna på {=1}:{2}: {=3}."},
+        {"no database configured", "Ingen databas är angiven."},
+        {"cannot read (.+?): (.+)", "'{1}' kan inte läsas: {=2}."},
+        {"cannot read (.+)", "'{1}' kan inte läsas."},
+        {"the change was saved; read it again to see it", "Ändringen är sparad. Hämta uppgiften igen för att se den."},
+        {"give the user's roles as a list", "Ange användarens roller som en lista."},
+        {"out of memory while hashing the password", "Minnet räckte inte för att hasha lösenordet."},
+        {"libsodium could not be initialised", "Biblioteket libsodium kunde inte initieras."},
+        {"a stored JSON document does not parse", "Ett sparat JSON-dokument kan inte tolkas."},
+        {"bad date in the database: (.+)", "Felaktigt datum i databasen: {1:sv}."},
+        {"bad personnummer in the database", "Felaktigt personnummer i databasen."},
+        {"registration (\\d+) awaits nothing", "Inskrivningen ({1}) väntar inte på någon bekräftelse från registren."},
+        {"no code list named '(.*)'", "Det finns ingen kodlista som heter '{1}'."},
+        {"constraint failed: (.+)", "Ändringen strider mot ett villkor i databasen: {=1}."},
+        {"database error: (.+)", "Databasfel: {1:sv}."},
+        {"write failed: (.+)", "Skrivningen misslyckades: {1:sv}."},
+        {"cannot open the database (.+?): (.+)", "Databasen '{1}' kan inte öppnas: {2:sv}."},
+        {"unknown error", "Okänt fel."},
+        {"no database at (.+)", "Databasen '{1}' finns inte."},
+        {"(.+) already exists; choose a new file", "'{1}' finns redan. Välj en ny fil."},
+        {"cannot open (.+) or (.+)", "'{1}' eller '{2}' kan inte öppnas."},
+        {"backup failed: (.+)", "Säkerhetskopieringen misslyckades: {1:sv}."},
+        // The access log's hash chain (lotsen audit verify).
+        {"an anchor is COUNT:HASH as lotsen audit head prints it, e\\.g\\. 1234:9f86d0…",
+         "Ett ankare skrivs ANTAL:HASH, så som lotsen audit head skriver det, till exempel 1234:9f86d0…"},
+        {"entry (\\d+) follows entry (\\d+): entries are missing", "Post {1} följer på post {2}: poster saknas."},
+        {"its previous-hash does not match the entry before it \\(moved or inserted\\)",
+         "Postens föregående hash stämmer inte med posten före (flyttad eller infogad)."},
+        {"its content does not match its hash \\(edited\\)", "Postens innehåll stämmer inte med dess hash (ändrad)."},
+        {"its hash is not the one the anchor (\\S+) recorded",
+         "Postens hash är inte den som ankaret {=1} registrerade."},
+        {"the log ends after (\\d+) entries, but the anchor (\\S+) recorded (\\d+): entries were cut off",
+         "Loggen slutar efter {1} poster, men ankaret {=2} registrerade {3}: poster har tagits bort i slutet."},
+        {"access log TAMPERED: entry (\\d+): (.+) \\((\\d+) entries read\\)",
+         "Åtkomstloggen är MANIPULERAD: post {1}: {2:sv} ({3} poster lästa)."},
+        {"access log intact: (\\d+) entries", "Åtkomstloggen är intakt: {1} poster."},
+        // The demo.
+        {"cannot create (.+?): (.+)", "'{1}' kan inte skapas: {=2}."},
+        {"could not write the register files in (.+)", "Registerfilerna kunde inte skrivas i '{1}'."},
+        {"demo registers unreadable", "Demokommunens registerfiler kan inte läsas."},
+        {"the demo registers are bad: (.+)", "Demokommunens registerfiler är felaktiga: {1:sv}."},
+        {"the demo simulation broke a rule \\((.+?)\\): (.+)", "Demosimuleringen bröt mot en regel ({=1}): {=2}."},
+        {"the database already holds persons; demo data goes into an empty database",
+         "Databasen innehåller redan personer. Demodata läses bara in i en tom databas."},
+        // The lotsen command: its options, its errors and what it did.
+        {"--listen takes HOST:PORT, e\\.g\\. 127\\.0\\.0\\.1:8080, not '(.*)'",
+         "--listen anges som VÄRD:PORT, till exempel 127.0.0.1:8080, inte '{1}'."},
+        {"--metrics-listen takes HOST:PORT or off, not '(.*)'",
+         "--metrics-listen anges som VÄRD:PORT eller off, inte '{1}'."},
+        {"--max-body-memory-mb must be at least --max-upload-mb, or no upload fits",
+         "--max-body-memory-mb måste vara minst --max-upload-mb, annars får ingen uppladdning plats."},
+        {"--to is before --from", "--to ligger före --from."},
+        {"give --allow or --withdraw", "Ange --allow eller --withdraw."},
+        {"write a change as KEY=VALUE, not '(.*)'", "Skriv en ändring som NYCKEL=VÄRDE, inte '{1}'."},
+        {"internal error: (.+)", "Internt fel: {1:sv}."},
+        {"… and (\\d+) more problem\\(s\\)", "… och {1} fel till"},
+        {"user (\\S+) added with role (.+)", "Användaren '{1}' är tillagd (roller: {=2})."},
+        {"password of (\\S+) changed; their sessions have ended",
+         "Lösenordet för '{1}' är ändrat. Användarens sessioner har avslutats."},
+        {"(\\S+) works in no unit", "Användaren '{1}' arbetar inte i någon enhet."},
+        {"(\\S+) works in: (.+)", "Användaren '{1}' arbetar i: {=2}."},
+        {"(\\S+) now has the roles (.+)", "Användaren '{1}' har nu rollerna: {=2}."},
+        {"(\\S+) now holds read_protected_address",
+         "Användaren '{1}' har nu behörigheten read_protected_address (läsa skyddade adresser)."},
+        {"(\\S+) no longer holds read_protected_address",
+         "Användaren '{1}' har inte längre behörigheten read_protected_address."},
+        {"(\\S+) activated", "Användaren '{1}' är aktiverad."},
+        {"(\\S+) deactivated; their sessions have ended",
+         "Användaren '{1}' är inaktiverad. Användarens sessioner har avslutats."},
+        {"username", "Användarnamn"},
+        {"roles", "Roller"},
+        {"active", "Aktiv"},
+        {"last login \\(UTC\\)", "Senaste inloggning (UTC)"},
+        {"units", "Enheter"},
+        {"yes", "Ja"},
+        {"no", "Nej"},
+        {"never", "Aldrig"},
+        {"unit (.+) added", "Enheten '{1}' är tillagd."},
+        {"(\\d+) migration\\(s\\) applied; schema version (\\d+)", "Genomförda migreringar: {1}. Schemaversion: {2}."},
+        {"backup written to (.+)", "Säkerhetskopian är sparad i '{1}'."},
+        {"Would de-identify (\\d+) person\\(s\\) as of (\\S+)",
+         "Provkörning: {1} person(er) skulle avidentifieras per {2}."},
+        {"De-identified (\\d+) person\\(s\\) as of (\\S+)", "{1} person(er) avidentifierades per {2}."},
+        {"person (\\d+) \\(last registration ended (\\S+)\\)", "Person {1} (senaste inskrivningen avslutades {2})"},
+        // lotsen audit review: headings and lines of a list, without periods.
+        {"Access log review (\\S+) – (\\S+): (\\d+) entries", "Granskning av åtkomstloggen {1} – {2}: {3} poster"},
+        {"Break the glass: (\\d+)", "Nödåtkomst (bryta glaset): {1}"},
+        {"(\\S+) (\\S+) opened person (\\d+) until (\\S+): (.*)", "{=1} {=2} öppnade person {3} till {=4}: {=5}"},
+        {"… and (\\d+) more \\(--json lists all\\)", "… och {1} till (--json visar alla)"},
+        {"Reads outside the caseload \\(under break the glass\\): (\\d+)",
+         "Läsningar utanför ärendelistan (med nödåtkomst): {1}"},
+        {"Bulk reads \\(more than (\\d+) persons; not the lists of one's own caseload\\): (\\d+)",
+         "Massuttag (fler än {1} personer; inte listor ur den egna ärendelistan): {2}"},
+        {"Reads outside office hours \\((\\d+)–(\\d+) Monday–Friday, Swedish time\\): (\\d+)",
+         "Läsningar utanför kontorstid ({1}–{2} måndag–fredag, svensk tid): {3}"},
+        {"Refused attempts on a person's case \\(403\\): (\\d+)",
+         "Nekade försök att öppna en persons ärende (403): {1}"},
+        {"Reads of the access log \\(auditors' reviews\\): (\\d+)",
+         "Granskningar av åtkomstloggen (revisorernas läsningar): {1}"},
+        {"Users who read more than (\\d+) distinct persons: (\\d+)",
+         "Användare som läst fler än {1} olika personer: {2}"},
+        {"(\\d+) persons in (\\d+) entries", "{1} personer i {2} poster"},
+        {"#(\\d+) (\\S*) (\\S*) \\((.*?)\\) (.+) (\\d+) persons \\[([\\d,]*)\\] reason: (.*)",
+         "#{1} {=2} {=3} ({=4}) {=5} {6} personer [{7}], skäl: {=8}"},
+        {"#(\\d+) (\\S*) (\\S*) \\((.*?)\\) (.+) (\\d+) persons \\[([\\d,]*)\\]",
+         "#{1} {=2} {=3} ({=4}) {=5} {6} personer [{7}]"},
     };
     std::vector<Translation> list;
     for (const auto& [english, swedish] : pairs) list.push_back({std::regex(english), swedish});
@@ -389,15 +598,24 @@ std::string localize(std::string_view message, Language language) {
     std::string out;
     for (std::size_t i = 0; i < t.swedish.size(); ++i) {
       std::size_t close = t.swedish.find('}', i);
-      if (t.swedish[i] == '{' && close != std::string::npos && close > i + 1 &&
-          std::all_of(t.swedish.begin() + i + 1, t.swedish.begin() + close, ::isdigit)) {
-        std::size_t group = std::stoul(t.swedish.substr(i + 1, close - i - 1));
-        // A value in quotes ('{1}') is the client's own text or code: as it was sent.
-        out += i > 0 && t.swedish[i - 1] == '\'' ? m[group].str() : label(m[group].str());
-        i = close;
-      } else {
+      std::optional<Placeholder> p;
+      if (t.swedish[i] == '{' && close != std::string::npos)
+        p = placeholder(std::string_view(t.swedish).substr(i + 1, close - i - 1));
+      if (!p) {
         out += t.swedish[i];
+        continue;
       }
+      std::string value = m[p->group].str();
+      if (p->form == Form::said) {
+        value = localize(value, language);
+        if (value.ends_with('.')) value.pop_back();
+        out += value;
+      } else if (p->form == Form::asIs || (i > 0 && t.swedish[i - 1] == '\'')) {
+        out += value;  // a value in quotes ('{1}') is the client's own text or code: as it was sent
+      } else {
+        out += label(value);
+      }
+      i = close;
     }
     // A sentence starts with a capital letter also when it starts with a field's label.
     if (!out.empty() && out[0] >= 'a' && out[0] <= 'z') out[0] = static_cast<char>(out[0] - 'a' + 'A');

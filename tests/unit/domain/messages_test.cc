@@ -40,6 +40,59 @@ TEST(Messages, RefusalsOfAccessAndOfTheRequestAreInSwedish) {
             "Fältet 'date' förekommer två gånger i samma objekt: skicka varje fält en gång.");
 }
 
+TEST(Messages, TheProblemsOfARegisterFileAreInSwedishAndItsColumnsKeepTheirNames) {
+  EXPECT_EQ(localize("enrolments.csv:7: personnummer '20080312-2384': the check digit is wrong", Language::sv),
+            "enrolments.csv:7: Personnummer '20080312-2384': Kontrollsiffran är fel.");
+  EXPECT_EQ(
+      localize("population.csv:3: not UTF-8 (byte 0xE5); the file looks like Windows-1252 (Latin-1), as Excel "
+               "often saves CSV: give --encoding windows-1252 (in the API the field encoding), or save it as UTF-8",
+               Language::sv),
+      "population.csv:3: Inte UTF-8 (byte 0xE5). Filen ser ut att vara Windows-1252 (Latin-1), som Excel ofta "
+      "sparar CSV: ange --encoding windows-1252 (i API:t fältet encoding) eller spara den som UTF-8.");
+  EXPECT_EQ(localize("enrolments.csv: missing column(s) in the header: skolform, avbrott", Language::sv),
+            "enrolments.csv: Kolumner saknas i rubrikraden: skolform, avbrott.");
+  EXPECT_EQ(localize("enrolments.csv:4: avbrott must be 'ja', 'nej' or empty, not 'kanske'", Language::sv),
+            "enrolments.csv:4: Avbrott ska vara 'ja', 'nej' eller tomt, inte 'kanske'.");
+  EXPECT_EQ(localize("enrolments.json: /data/3/enrolments: not an array", Language::sv),
+            "enrolments.json: /data/3/enrolments: Här ska det stå en JSON-lista (array).");
+  EXPECT_EQ(localize("give the municipality", Language::sv), "Ange kommun.");
+}
+
+TEST(Messages, AMessageWithinAMessageIsSaidInSwedishAndAValueAsItIsKeepsItsForm) {
+  EXPECT_EQ(localize("database error: bad date in the database: no such date: 2026-02-30", Language::sv),
+            "Databasfel: Felaktigt datum i databasen: Datumet 2026-02-30 finns inte.");
+  EXPECT_EQ(localize("database error: database is locked", Language::sv), "Databasfel: database is locked.")
+      << "SQLite's own words stay as they are";
+  EXPECT_EQ(localize("access log TAMPERED: entry 12: its content does not match its hash (edited) (40 entries read)",
+                     Language::sv),
+            "Åtkomstloggen är MANIPULERAD: post 12: Postens innehåll stämmer inte med dess hash (ändrad) (40 poster "
+            "lästa).");
+  EXPECT_EQ(
+      localize("2026-03-01T10:15:00.000Z anna.s opened person 12 until 2026-03-01T22:15:00.000Z: the id", Language::sv),
+      "2026-03-01T10:15:00.000Z anna.s öppnade person 12 till 2026-03-01T22:15:00.000Z: the id")
+      << "names, times and the reason are not field names";
+  EXPECT_EQ(localize("backup written to /var/backups/lotsen.db", Language::sv),
+            "Säkerhetskopian är sparad i '/var/backups/lotsen.db'.");
+}
+
+TEST(Messages, TheCommandsOwnAnswersAreInSwedish) {
+  EXPECT_EQ(localize("user anna added with role caseworker,unit_manager", Language::sv),
+            "Användaren 'anna' är tillagd (roller: caseworker,unit_manager).");
+  EXPECT_EQ(localize("anna works in: KAA Norr, KAA Söder", Language::sv),
+            "Användaren 'anna' arbetar i: KAA Norr, KAA Söder.");
+  EXPECT_EQ(localize("3 migration(s) applied; schema version 9", Language::sv),
+            "Genomförda migreringar: 3. Schemaversion: 9.");
+  EXPECT_EQ(localize("Would de-identify 2 person(s) as of 2028-06-01", Language::sv),
+            "Provkörning: 2 person(er) skulle avidentifieras per 2028-06-01.");
+  EXPECT_EQ(localize("anna: 30 persons in 41 entries", Language::sv), "anna: 30 personer i 41 poster")
+      << "the user name stays as it is";
+  EXPECT_EQ(localize("#7 2026-03-01T10:15:00.000Z anna (caseworker) GET /api/v1/persons/{id} 1 persons [12] reason: "
+                     "Ungdomen ringde in",
+                     Language::sv),
+            "#7 2026-03-01T10:15:00.000Z anna (caseworker) GET /api/v1/persons/{id} 1 personer [12], skäl: Ungdomen "
+            "ringde in");
+}
+
 TEST(Messages, AMessageOutsideTheCatalogIsAnsweredInEnglishRatherThanNotAtAll) {
   EXPECT_EQ(localize("something new went wrong", Language::sv), "something new went wrong");
 }
