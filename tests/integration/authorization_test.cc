@@ -305,7 +305,7 @@ TEST_F(Authorization, BreakingTheGlassOpensOneCaseForAStatedReasonAndIsReviewed)
   auto cli = runLotsen({"audit", "review", "--db", *db_, "--from", "2026-01-01", "--to", "2030-12-31"});
   EXPECT_EQ(cli.exitCode, 0) << cli.err;
   EXPECT_NE(cli.out.find("Ungdomen ringde in; handläggaren är sjuk"), std::string::npos) << cli.out;
-  EXPECT_NE(cli.out.find("Break the glass: 3"), std::string::npos) << cli.out;
+  EXPECT_NE(cli.out.find("Nödåtkomst (bryta glaset): 3"), std::string::npos) << cli.out;
   auto log = json::parse(as(revisor, "GET",
                             "/api/v1/access-log?username=anna&person_id=" + std::to_string(persons_->at("bengt").first))
                              .body)
