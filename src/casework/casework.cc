@@ -120,6 +120,36 @@ std::expected<std::vector<std::int64_t>, Error> changeMeasures(Store& s, const A
   return changed;
 }
 
+constexpr const char* kContactIdIsLotsens =
+    "contact_id is set by Lotsen for an occupation learnt at a contact: correct the contact instead";
+
+std::expected<void, Error> done(const std::expected<CaseRecord, Error>& written) {
+  if (!written) return std::unexpected(written.error());
+  return {};
+}
+
+// Makes the occupation learnt at `contact` agree with it: the one it names (none when the contact is
+// voided or names none), dated on the contact and linked to it. `reason`: why a linked one is voided.
+std::expected<void, Error> followContact(Store& s, const Actor& actor, const CaseRecord& contact,
+                                         std::string_view reason) {
+  auto parsed = parseContactAttempt(contact.data);
+  if (!parsed) return std::unexpected(internalError("a stored contact attempt does not parse"));
+  std::optional<OccupationEntry> wanted;
+  if (!contact.voided && !parsed->occupation.empty())
+    wanted = OccupationEntry{parsed->date, parsed->occupation, parsed->occupationDetail, "contact", false, contact.id};
+  auto occupations = s.caseRecordsOf(contact.personId, kOccupationKind);
+  if (!occupations) return std::unexpected(occupations.error());
+  for (const CaseRecord& r : *occupations) {
+    auto o = parseOccupation(r.data);
+    if (!o || o->contactId != contact.id) continue;
+    if (!wanted) return done(s.voidCaseRecord(actor, r.id, r.version, std::string(reason)));
+    if (toJson(*wanted) == r.data) return {};
+    return done(s.updateCaseRecord(actor, r.id, r.version, toJson(*wanted)));
+  }
+  if (!wanted) return {};
+  return done(s.createCaseRecord(actor, kOccupationKind, contact.personId, contact.registrationId, toJson(*wanted)));
+}
+
 }  // namespace
 
 std::span<const RecordKind> recordKinds() { return kKinds; }
@@ -144,16 +174,36 @@ std::expected<CaseRecord, Error> writeRecord(Store& s, const Actor& actor, const
         return std::unexpected(
             conflict(fmt::format("the registration already has one (record {}): revise it with PUT", r.id)));
   }
+  if (kind.kind == kOccupationKind)
+    if (auto o = parseOccupation(data); o && o->contactId)
+      return std::unexpected(invalidInput(kContactIdIsLotsens, "contact_id"));
   auto record = s.createCaseRecord(actor, kind.kind, target.personId, target.registrationId, data);
   if (!record || kind.kind != kContactAttemptKind) return record;
-  auto contact = parseContactAttempt(record->data);
-  if (contact && !contact->occupation.empty()) {
-    auto occupation = s.createCaseRecord(
-        actor, kOccupationKind, target.personId, target.registrationId,
-        toJson(OccupationEntry{contact->date, contact->occupation, contact->occupationDetail, "contact", false}));
-    if (!occupation) return std::unexpected(occupation.error());
-  }
+  if (auto ok = followContact(s, actor, *record, ""); !ok) return std::unexpected(ok.error());
   return record;
+}
+
+std::expected<CaseRecord, Error> reviseRecord(Store& s, const Actor& actor, const CaseRecord& current,
+                                              std::int64_t expectedVersion, const std::string& data) {
+  if (current.kind == kOccupationKind) {
+    auto before = parseOccupation(current.data);
+    auto after = parseOccupation(data);
+    if (before && after && before->contactId != after->contactId)
+      return std::unexpected(invalidInput(kContactIdIsLotsens, "contact_id"));
+  }
+  auto revised = s.updateCaseRecord(actor, current.id, expectedVersion, data);
+  if (!revised || revised->kind != kContactAttemptKind) return revised;
+  if (auto ok = followContact(s, actor, *revised, "Kontakten rättades; sysselsättningen följer den"); !ok)
+    return std::unexpected(ok.error());
+  return revised;
+}
+
+std::expected<CaseRecord, Error> voidRecord(Store& s, const Actor& actor, const CaseRecord& current,
+                                            std::int64_t expectedVersion, const std::string& reason) {
+  auto voided = s.voidCaseRecord(actor, current.id, expectedVersion, reason);
+  if (!voided || voided->kind != kContactAttemptKind) return voided;
+  if (auto ok = followContact(s, actor, *voided, reason); !ok) return std::unexpected(ok.error());
+  return voided;
 }
 
 std::expected<RegistrationChange, Error> closeRegistration(Store& s, const Actor& actor,

@@ -49,6 +49,18 @@ CaseContext caseContext(CivilDate today, std::string timeNow, const std::optiona
 std::expected<CaseRecord, Error> writeRecord(Store& store, const Actor& actor, const RecordKind& kind,
                                              const RecordTarget& target, const std::string& data);
 
+// Revises `current` to `data` (from its kind's check) when it still has `expectedVersion` (else conflict).
+// The occupation learnt at a contact follows the contact: changed with it, voided when the contact no
+// longer names one, added when it comes to name one; its own link may not be changed (invalid_input).
+// Call inside the store's write transaction.
+std::expected<CaseRecord, Error> reviseRecord(Store& store, const Actor& actor, const CaseRecord& current,
+                                              std::int64_t expectedVersion, const std::string& data);
+
+// Voids `current` (made by mistake) with `reason`; the occupation learnt at a voided contact is voided
+// with it. Conflict for a stale version. Call inside the store's write transaction.
+std::expected<CaseRecord, Error> voidRecord(Store& store, const Actor& actor, const CaseRecord& current,
+                                            std::int64_t expectedVersion, const std::string& reason);
+
 // A registration closed or reopened, and the measures that changed with it.
 struct RegistrationChange {
   Registration registration;

@@ -76,6 +76,7 @@ struct Case {
   std::string occupation;                    // as last learnt; empty when unknown
   std::string occupationDetail;              // its detail, e.g. komvux, full_time
   bool declined = false;                     // the young person declined contact and support when reached
+  bool lastReached = false;                  // the latest contact attempt reached the young person
   std::optional<std::int64_t> planRecordId;  // the registration's plan
   std::vector<std::int64_t> measureIds;      // the registration's measures
 };
@@ -311,22 +312,12 @@ class Simulation {
     const bool byHand = !rp.registration.byHand.empty();
     if (!byHand) scheduleForCase(start.plusDays(k.random.between(1, 5)), id, [this](Case& c) { return assign(c); });
     int firstLetter = k.random.chance(0.92) ? k.random.between(1, 8) : k.random.between(15, 35);
-    // Not reached within weeks: the caseworker draws up a plan of the municipality's own efforts.
+    // Not reached within weeks: the caseworker draws up a plan of the municipality's own efforts, and asks
+    // others what the young person does.
     scheduleForCase(start.plusDays(k.random.between(18, 28)), id, [this](Case& c) -> std::expected<void, Error> {
-      if (c.reached || c.planRecordId || !c.random.chance(0.75)) return {};
-      // Drawn up without the young person, so not agreed to.
-      Plan plan{today_,
-                std::nullopt,
-                {PlanGoal{"g1",
-                          "Få kontakt och ta reda på sysselsättning",
-                          today_.plusDays(90),
-                          {},
-                          {PlanGoal{"g1.1", "Hembesök eller möte via skolan", today_.plusDays(45), {}, {}}}}},
-                {}};
-      auto written = write(c, kPlanKind, plan);
-      if (!written) return std::unexpected(written.error());
-      c.planRecordId = written->id;
-      return {};
+      if (auto ok = askOthers(c); !ok) return ok;
+      return c.reached || c.planRecordId || !c.random.chance(0.95) ? std::expected<void, Error>{}
+                                                                   : planWithoutThem(c, false);
     });
     if (!calledIn.empty())  // the call that brought the registration about: the young person is reached
       schedule(today_, [this, id, note = std::move(calledIn)] { return attempt(*cases_.at(id), "phone", note, true); });
@@ -410,7 +401,7 @@ class Simulation {
     if (!target) return std::unexpected(target.error());
     auto data = k->check(json::parse(toJson(value)), store_, *target);
     if (!data) return std::unexpected(brokenRule(record.kind, data.error()));
-    return store_.updateCaseRecord(caseworkerOf(c), record.id, record.version, *data);
+    return reviseRecord(store_, caseworkerOf(c), record, record.version, *data);
   }
 
   // What the young person does now, as they tell it at `contact` (kept as the case's occupation), with its
@@ -435,7 +426,7 @@ class Simulation {
                      : n < 41 ? "parental_leave"
                      : n < 42 ? "abroad"
                      : n < 44 ? "unavailable"
-                     : n < 75 ? "no_occupation"
+                     : n < 87 ? "no_occupation"
                               : "";
       if (c.occupation == "work")
         detail = c.random.chance(0.6) ? "full_time" : "part_time";
@@ -510,6 +501,7 @@ class Simulation {
       c.declined = false, learnOccupation(c, contact);
     if (auto ok = write(c, kContactAttemptKind, contact); !ok) return std::unexpected(ok.error());
     ++c.attempts;
+    c.lastReached = reached;
     if (reached && !c.reached) {
       c.reached = true;
       return firstReached(c);
@@ -533,9 +525,9 @@ class Simulation {
 
   // Reached for the first time: the young person's phone, then a meeting and a plan for most.
   std::expected<void, Error> firstReached(Case& c) {
-    if (c.declined) {  // the offer stands: a call again in some months
+    if (c.declined) {  // the offer stands, in the municipality's plan: a call again in some months
       scheduleCheckIn(c);
-      return {};
+      return c.planRecordId ? std::expected<void, Error>{} : planWithoutThem(c, true);
     }
     if (c.random.chance(0.7)) {
       auto person = store_.person(c.personId);
@@ -560,22 +552,66 @@ class Simulation {
     }
     if (c.random.chance(0.85))
       scheduleForCase(today_.plusDays(c.random.between(3, 15)), c.registrationId, [this](Case& c) { return meet(c); });
-    else
-      scheduleCheckIn(c);
+    else  // no time for a meeting now: a call within weeks to set one
+      scheduleForCase(today_.plusDays(c.random.between(20, 40)), c.registrationId,
+                      [this](Case& c) { return checkIn(c); });
     return {};
   }
 
   void scheduleCheckIn(Case& c) {
-    scheduleForCase(today_.plusDays(c.random.between(75, 200)), c.registrationId,
+    scheduleForCase(today_.plusDays(c.random.between(60, 150)), c.registrationId,
                     [this](Case& c) { return checkIn(c); });
   }
 
-  // A call now and then to hear how things are.
+  // A call now and then to hear how things are (another within weeks when it does not reach them); one
+  // who has no plan yet is asked to a meeting to draw it up.
   std::expected<void, Error> checkIn(Case& c) {
-    if (auto ok = attempt(c, "phone"); !ok) return ok;
+    if (auto ok = attempt(c, c.random.chance(0.8) ? "phone" : "sms"); !ok) return ok;
+    if (!c.lastReached) {
+      scheduleForCase(today_.plusDays(c.random.between(7, 21)), c.registrationId,
+                      [this](Case& c) { return checkIn(c); });
+      return {};
+    }
     if (c.random.chance(0.01)) return close(c, today_, "other");
-    if (!c.planRecordId && c.occupation == "no_occupation" && c.random.chance(0.4)) return meet(c);
+    if (!c.planRecordId && !c.declined && c.random.chance(0.9)) return meet(c);
     scheduleCheckIn(c);
+    return {};
+  }
+
+  // Not reached of late: what the young person does, as a guardian, the school or Arbetsförmedlingen knows
+  // it (for about half), asked again before it is six months old; the caseworker keeps trying to reach them.
+  std::expected<void, Error> askOthers(Case& c) {
+    if (!c.lastReached && c.random.chance(0.55)) {
+      std::uint64_t n = c.random.below(100);
+      OccupationEntry told{today_,
+                           n < 35   ? "work"
+                           : n < 55 ? "employment_service_programme"
+                                    : "no_occupation",
+                           "", "other", false};
+      if (told.kind == "work") told.detail = c.random.chance(0.5) ? "full_time" : "part_time";
+      if (auto ok = write(c, kOccupationKind, told); !ok) return std::unexpected(ok.error());
+    }
+    scheduleForCase(today_.plusDays(c.random.between(120, 170)), c.registrationId,
+                    [this](Case& c) { return askOthers(c); });
+    return {};
+  }
+
+  // A plan of the municipality's own efforts, drawn up without the young person (so not agreed to): to
+  // reach one who has not been reached, or to offer support again to one who declined it.
+  std::expected<void, Error> planWithoutThem(Case& c, bool declined) {
+    PlanGoal goal{"g1", "Få kontakt och ta reda på sysselsättning", today_.plusDays(90), {}, {}};
+    PlanGoal step{"g1.1", "Hembesök eller möte via skolan", today_.plusDays(45), {}, {}};
+    if (declined) {
+      goal.title = "Erbjuda stöd igen";
+      goal.targetDate = today_.plusDays(180);
+      step.title = "Samtal om hur det går varje kvartal";
+      step.targetDate = today_.plusDays(90);
+    }
+    goal.subGoals.push_back(std::move(step));
+    Plan plan{today_, std::nullopt, {std::move(goal)}, {}};
+    auto written = write(c, kPlanKind, plan);
+    if (!written) return std::unexpected(written.error());
+    c.planRecordId = written->id;
     return {};
   }
 
@@ -625,7 +661,7 @@ class Simulation {
     } else {
       plan.goals[0].subGoals.push_back(PlanGoal{"g1.1", "Uppföljning varje kvartal", today_.plusDays(90), {}, {}});
     }
-    if (!c.planRecordId && c.random.chance(0.9)) {
+    if (!c.planRecordId) {
       auto written = write(c, kPlanKind, plan);
       if (!written) return std::unexpected(written.error());
       c.planRecordId = written->id;

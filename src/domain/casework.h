@@ -46,6 +46,8 @@ struct OccupationEntry {
   std::string detail;       // e.g. komvux, folkhogskola, full_time, part_time; optional
   std::string source;       // code in "occupation_source"
   bool planned = false;     // what the young person will do from effectiveDate, not yet what they do
+  // The contact attempt it was learnt at: set by Lotsen, and corrected or voided with that contact.
+  std::optional<std::int64_t> contactId = std::nullopt;
 };
 
 struct Measure {

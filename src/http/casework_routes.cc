@@ -130,15 +130,14 @@ Response updateRecord(Call& call, const RecordKind& kind) {
                          RecordTarget{contextFor(call, registration), *personId, current->registrationId});
   if (!data) return validationProblem(data.error());
   Actor actor{call.user->id, call.user->username};
-  auto updated =
-      call.write<CaseRecord>([&](Store& s) { return s.updateCaseRecord(actor, *recordId, *expected, *data); });
+  auto updated = call.write<CaseRecord>([&](Store& s) { return reviseRecord(s, actor, *current, *expected, *data); });
   if (!updated) return recordWriteProblem(call, *personId, *recordId, updated.error());
   return withEtag(jsonResponse(200, recordResponse(*updated, call.labels)), kind.kind, updated->id, updated->version);
 }
 
 // POST …/{records}/{record}/void {"reason"} with the record's ETag: a record made by mistake leaves the
 // current state, the worklists and the statistics, and stays in the history with the reason.
-Response voidRecord(Call& call, const RecordKind& kind) {
+Response voidRecordRequest(Call& call, const RecordKind& kind) {
   auto personId = pathId(call, 0);
   auto recordId = pathId(call, 1);
   if (!personId || !recordId) return problem(404, "Not Found", "no such record");
@@ -152,7 +151,7 @@ Response voidRecord(Call& call, const RecordKind& kind) {
   if (!current || current->personId != *personId || current->kind != kind.kind)
     return problem(404, "Not Found", "no such record");
   Actor actor{call.user->id, call.user->username};
-  auto voided = call.write<CaseRecord>([&](Store& s) { return s.voidCaseRecord(actor, *recordId, *expected, reason); });
+  auto voided = call.write<CaseRecord>([&](Store& s) { return voidRecord(s, actor, *current, *expected, reason); });
   if (!voided) return recordWriteProblem(call, *personId, *recordId, voided.error());
   return withEtag(jsonResponse(200, caseRecordJson(*voided, call.labels)), kind.kind, voided->id, voided->version);
 }
@@ -618,8 +617,8 @@ std::vector<Route> caseworkRoutes() {
     routes.push_back({"POST", base, write_cases, worker, [&kind](Call& c) { return createRecord(c, kind); }});
     routes.push_back(
         {"PUT", base + "/{record}", write_cases, worker, [&kind](Call& c) { return updateRecord(c, kind); }});
-    routes.push_back(
-        {"POST", base + "/{record}/void", write_cases, worker, [&kind](Call& c) { return voidRecord(c, kind); }});
+    routes.push_back({"POST", base + "/{record}/void", write_cases, worker,
+                      [&kind](Call& c) { return voidRecordRequest(c, kind); }});
   }
   routes.push_back(
       {"PUT", "/api/v1/persons/{id}/registrations/{registration}/assignment", assign_cases, worker, assign});

@@ -33,10 +33,11 @@ std::expected<ContactAttempt, std::vector<Error>> parseContactAttempt(const json
 }
 
 std::expected<OccupationEntry, std::vector<Error>> parseOccupation(const json::value& body) {
-  JsonFields f(body, {"effective_date", "kind", "detail", "source", "planned"});
+  JsonFields f(body, {"effective_date", "kind", "detail", "source", "planned", "contact_id"});
   auto date = f.date("effective_date", true);
-  OccupationEntry o{date.value_or(*CivilDate::fromParts(1, 1, 1)), f.text("kind", true), f.text("detail"),
-                    f.text("source", true), f.optionalBoolean("planned").value_or(false)};
+  OccupationEntry o{
+      date.value_or(*CivilDate::fromParts(1, 1, 1)), f.text("kind", true),   f.text("detail"), f.text("source", true),
+      f.optionalBoolean("planned").value_or(false),  f.integer("contact_id")};
   return f.result(o);
 }
 
@@ -191,7 +192,8 @@ std::string toJson(const OccupationEntry& o) {
                                       {"kind", o.kind},
                                       {"detail", optionalText(o.detail)},
                                       {"source", o.source},
-                                      {"planned", o.planned}});
+                                      {"planned", o.planned},
+                                      {"contact_id", o.contactId ? json::value(*o.contactId) : json::value(nullptr)}});
 }
 
 std::string toJson(const Measure& m) {

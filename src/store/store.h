@@ -304,7 +304,8 @@ class Store {
   // follow_up — a measure's follow-up or evaluation date within 7 days or past (measure not ended, and the
   //   plan records none of that kind held for it from a week before the date on; the detail is the
   //   measure's content);
-  // occupation — occupation unknown, or last confirmed over occupation_stale_months ago;
+  // occupation — occupation unknown, or last confirmed over occupation_stale_months ago; due then, but never
+  //   before the registration started (an occupation from an earlier registration is not overdue at once);
   // measure_end_reason — a measure ended without an end reason;
   // plan_without_goals — the registration's plan has no goals;
   // registration_without_plan — no plan plan_missing_days after the registration started;

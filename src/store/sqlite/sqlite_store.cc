@@ -802,8 +802,9 @@ class SqliteStore final : public Store {
                      "WHERE d.due <= date(:today, '+7 days')",
                      plannedReviewNotHeld("follow_up"), plannedReviewNotHeld("evaluation"))},
         {"occupation",
-         fmt::format("SELECT r.id, coalesce(date(o.effective_date, '+' || (SELECT value FROM settings WHERE key = "
-                     "'occupation_stale_months') || ' months'), r.start_date), coalesce(o.kind, 'unknown'), NULL FROM "
+         fmt::format("SELECT r.id, max(coalesce(date(o.effective_date, '+' || (SELECT value FROM settings WHERE key = "
+                     "'occupation_stale_months') || ' months'), r.start_date), r.start_date), coalesce(o.kind, "
+                     "'unknown'), NULL FROM "
                      "registrations r {} WHERE o.kind IS NULL OR o.kind = 'unknown' OR date(o.effective_date, '+' || "
                      "(SELECT value FROM settings WHERE key = 'occupation_stale_months') || ' months') <= :today",
                      kJoinLatestOccupation)},

@@ -138,30 +138,34 @@ TEST_F(DemoSimulation, AnIdentificationRunEachMonthButJulyUpToTheDate) {
   }
 }
 
-TEST_F(DemoSimulation, OverdueFirstContactsAreAHandful) {
+TEST_F(DemoSimulation, OverdueItemsOnEveryWorklistAreAHandful) {
   EXPECT_LE(overdue("first_contact"), 8u);
   EXPECT_LE(overdue("contact_retry"), 10u);
   EXPECT_LE(overdue("follow_up"), 10u);
   EXPECT_EQ(overdue("measure_end_reason"), 0u);
   EXPECT_EQ(overdue("plan_without_goals"), 0u);
   EXPECT_GT(figures_->openRegistrations, 250);
-  EXPECT_LT(overdue("registration_without_plan"), static_cast<std::size_t>(figures_->openRegistrations / 5));
+  EXPECT_LE(overdue("registration_without_plan"), 12u);
+  EXPECT_LT(overdue("occupation"), static_cast<std::size_t>(figures_->openRegistrations / 10))
+      << "those not reached of late: their occupation is asked of others";
 }
 
-TEST_F(DemoSimulation, AboutHalfAreContactedEachHalfYearAndAFifthInAMeasure) {
+// Occupations go stale after occupation_stale_months (6): a unit whose occupation list is a handful overdue
+// hears from most of its young people each half-year, in person or from others.
+TEST_F(DemoSimulation, HalfOrMoreAreContactedEachHalfYearAFifthAreInAMeasureAndMostOccupationsAreKnown) {
   for (const PeriodFigures& p : figures_->periods) {
     SCOPED_TRACE(p.period.toString());
     ASSERT_GT(p.inKaa, 200);
     double contacted = static_cast<double>(p.contacted) / p.inKaa,
            inMeasure = static_cast<double>(p.inMeasure) / p.inKaa;
-    EXPECT_GT(contacted, 0.35);
-    EXPECT_LT(contacted, 0.7);
+    EXPECT_GT(contacted, 0.45);
+    EXPECT_LT(contacted, 0.85);
     EXPECT_GT(inMeasure, 0.1);
     EXPECT_LT(inMeasure, 0.3);
   }
   double known = static_cast<double>(figures_->occupationKnown) / figures_->openRegistrations;
-  EXPECT_GT(known, 0.35);
-  EXPECT_LT(known, 0.7);
+  EXPECT_GT(known, 0.5);
+  EXPECT_LT(known, 0.95);
 }
 
 TEST_F(DemoSimulation, ContactedYouthsHavePlansMeasuresAndGoalAssessments) {

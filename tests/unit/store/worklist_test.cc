@@ -142,6 +142,15 @@ TEST_F(WorklistTest, OccupationIsDueWhenUnknownOrSixMonthsOld) {
   EXPECT_EQ(entries[0].detail, "work");
 }
 
+// Replay of issue 12's week: a person registered again today showed 482 days overdue for an occupation
+// learnt during an earlier registration.
+TEST_F(WorklistTest, AnOccupationFromBeforeTheRegistrationIsDueWhenTheRegistrationStartsNotEarlier) {
+  add(kOccupationKind, toJson(OccupationEntry{date("2025-03-01"), "work", "", "contact", false}));
+  auto entries = list("occupation", "2026-01-01");
+  ASSERT_EQ(entries.size(), 1u);
+  EXPECT_EQ(entries[0].due, date("2026-01-01")) << "stale since 2025-09-01, due from the registration's start";
+}
+
 TEST_F(WorklistTest, RegistrationWithoutPlanAfterThirtyDaysAndPlanWithoutGoals) {
   EXPECT_TRUE(list("registration_without_plan", "2026-01-30").empty());
   ASSERT_EQ(list("registration_without_plan", "2026-01-31").size(), 1u);

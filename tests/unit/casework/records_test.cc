@@ -1,0 +1,86 @@
+// Case records written, revised and voided through the casework service: the occupation learnt at a
+// contact follows that contact.
+#include <gtest/gtest.h>
+
+#include "../store/database_test.h"
+#include "casework/casework.h"
+#include "store/case_records.h"
+
+namespace lotsen {
+namespace {
+
+CivilDate date(std::string_view iso) { return *CivilDate::parse(iso); }
+
+class RecordService : public DatabaseTest {
+ protected:
+  void SetUp() override {
+    DatabaseTest::SetUp();
+    auto p =
+        store_->createPerson(actor_, PersonDetails{*PersonalId::parse("20080312-2381", date("2026-01-01")), "Märta",
+                                                   "Öberg", "Storgatan 1", "50330", "Borås", "1490", Protection::none});
+    person_ = p->id;
+    registration_ = store_->createRegistration(actor_, {person_, "kaa", date("2026-01-01"), "never_started"})->id;
+  }
+  std::string contact(std::string_view occupation, std::string_view detail) {
+    return toJson(ContactAttempt{date("2026-02-02"), "10:00", "phone", true, std::string(occupation),
+                                 std::string(detail), false, ""});
+  }
+  std::vector<OccupationEntry> occupations() {
+    auto records = store_->caseRecordsOf(person_, kOccupationKind);
+    std::vector<OccupationEntry> list;
+    for (const CaseRecord& r : *records) list.push_back(*parseOccupation(r.data));
+    return list;
+  }
+  RecordTarget target() {
+    return RecordTarget{caseContext(date("2026-02-03"), "12:00", std::nullopt), person_, registration_};
+  }
+
+  Actor actor_{std::int64_t{1}, "anna"};
+  std::int64_t person_ = 0, registration_ = 0;
+};
+
+// Issue 12's replay: a contact voided or corrected left the occupation it had recorded as it was.
+TEST_F(RecordService, TheOccupationLearntAtAContactIsCorrectedAndVoidedWithTheContact) {
+  const RecordKind& kind = *recordKind(kContactAttemptKind);
+  auto written = writeRecord(*store_, actor_, kind, target(), contact("studies", "komvux"));
+  ASSERT_TRUE(written) << written.error().message;
+  ASSERT_EQ(occupations().size(), 1u);
+  EXPECT_EQ(occupations()[0].contactId, written->id);
+
+  auto corrected = reviseRecord(*store_, actor_, *written, written->version, contact("work", "part_time"));
+  ASSERT_TRUE(corrected) << corrected.error().message;
+  ASSERT_EQ(occupations().size(), 1u) << "changed, not added";
+  EXPECT_EQ(occupations()[0].kind, "work");
+  EXPECT_EQ(occupations()[0].detail, "part_time");
+
+  auto unsaid = reviseRecord(*store_, actor_, *corrected, corrected->version, contact("", ""));
+  ASSERT_TRUE(unsaid);
+  EXPECT_TRUE(occupations().empty()) << "the contact names no occupation any more";
+  auto said = reviseRecord(*store_, actor_, *unsaid, unsaid->version, contact("internship", ""));
+  ASSERT_TRUE(said);
+  ASSERT_EQ(occupations().size(), 1u);
+
+  ASSERT_TRUE(voidRecord(*store_, actor_, *said, said->version, "Fel person"));
+  EXPECT_TRUE(occupations().empty()) << "voided with its contact";
+}
+
+TEST_F(RecordService, TheLinkToTheContactIsLotsensToSetNotTheClients) {
+  auto own = writeRecord(*store_, actor_, *recordKind(kOccupationKind), target(),
+                         toJson(OccupationEntry{date("2026-02-02"), "work", "", "contact", false, 99}));
+  ASSERT_FALSE(own);
+  EXPECT_EQ(own.error().field, "contact_id");
+  auto contactRecord = writeRecord(*store_, actor_, *recordKind(kContactAttemptKind), target(), contact("work", ""));
+  ASSERT_TRUE(contactRecord);
+  auto learnt = store_->caseRecordsOf(person_, kOccupationKind)->at(0);
+  OccupationEntry moved = *parseOccupation(learnt.data);
+  moved.contactId.reset();
+  auto unlinked = reviseRecord(*store_, actor_, learnt, learnt.version, toJson(moved));
+  ASSERT_FALSE(unlinked);
+  EXPECT_EQ(unlinked.error().field, "contact_id");
+  moved.contactId = contactRecord->id;
+  moved.detail = "full_time";
+  EXPECT_TRUE(reviseRecord(*store_, actor_, learnt, learnt.version, toJson(moved))) << "the rest may be revised";
+}
+
+}  // namespace
+}  // namespace lotsen
