@@ -91,8 +91,13 @@ std::expected<MunicipalityResult, Error> identifyMunicipality(
       continue;
     }
     const PopulationRow* row = population.find(id);
-    // Registered by hand before the registers know the person (not yet folkbokförd): it stands.
-    if (awaiting && !row) {
+    // Registered by hand before the registers show it: not yet folkbokförd, or (like a closure by hand) a
+    // young person under 20 in the municipality about whom the registers show nothing new since the
+    // registration started, such as a dropout the enrolment register does not show yet. It stands.
+    if (awaiting &&
+        (!row ||
+         (row->municipality == code && decideRow(registers, *row, options.date, options.rules).reason != "turned_20" &&
+          !registersShowNewSince(personFacts(registers, *row), row->registeredSince, entry.registration.startDate)))) {
       ++result.byHandAwaiting;
       ++result.unchanged;
       change(IdentificationChange::Kind::awaiting, entry.registration.reason, entry.registration.startDate);

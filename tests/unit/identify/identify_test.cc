@@ -178,7 +178,7 @@ TEST_F(IdentifyTest, ARegistrationByHandStandsUntilTheRegistersKnowThePersonThen
   EXPECT_TRUE(registrationOf(called)->awaitingRegisters);
 
   RegisterBuilder b;
-  b.person(other).person(called).person(reported).enrol(reported, "GY", "NA", "2026-01-10");
+  b.person(other).person(called).person(reported).enrol(reported, "GY", "NA", "2026-03-04");
   auto dry = run(b, "2026-03-10", true).total();
   EXPECT_EQ(dry.byHandConfirmed, 1u);
   EXPECT_TRUE(registrationOf(called)->awaitingRegisters) << "a dry run writes nothing";
@@ -188,12 +188,38 @@ TEST_F(IdentifyTest, ARegistrationByHandStandsUntilTheRegistersKnowThePersonThen
   EXPECT_FALSE(registrationOf(called)->awaitingRegisters);
   EXPECT_FALSE(registrationOf(called)->endDate) << "confirmed";
   EXPECT_EQ(registrationOf(reported)->endReason, "started_national_programme");
-  EXPECT_EQ(registrationOf(reported)->endDate, date("2026-03-02")) << "never before the registration started";
+  EXPECT_EQ(registrationOf(reported)->endDate, date("2026-03-04")) << "the day the enrolment started";
   bool listed = false;
   for (const IdentificationChange& c : second.municipalities[0].changes)
     listed |= c.byHand && c.change == IdentificationChange::Kind::confirmed;
   EXPECT_TRUE(listed);
   EXPECT_EQ(run(b, "2026-03-11").total().byHandConfirmed, 0u) << "confirmed once";
+}
+
+// Replay of issue 12's week: a young person who called in to say she had dropped out was registered by
+// hand, and the next run ended it as "started a national programme" on the run's date, because the
+// enrolment register did not show the dropout yet.
+TEST_F(IdentifyTest, ARegistrationByHandStandsWhileTheRegistersShowNothingNewAfterItThenTheyDecide) {
+  std::string dropout = pnr("20080512", 1);
+  RegisterBuilder enrolled;
+  enrolled.person(dropout).enrol(dropout, "GY", "NA", "2025-08-20");
+  Actor caseworker{std::int64_t{1}, "anna"};
+  auto person =
+      store_->createPerson(caseworker, PersonDetails{*PersonalId::parse(dropout, date("2026-01-01")), "Maja", "Ek",
+                                                     "Storgatan 1", "50330", "Borås", "1490", Protection::none});
+  ASSERT_TRUE(person);
+  ASSERT_TRUE(store_->createRegistration(caseworker, {person->id, std::string(kProgrammeKaa), date("2026-03-02"),
+                                                      "dropout_national_programme", "called_in"}));
+  auto stands = run(enrolled, "2026-03-10").total();
+  EXPECT_EQ(stands.byHandAwaiting, 1u);
+  EXPECT_EQ(stands.byHandEnded, 0u);
+  EXPECT_FALSE(registrationOf(dropout)->endDate);
+
+  RegisterBuilder shown;
+  shown.person(dropout).enrol(dropout, "GY", "NA", "2025-08-20", "2026-02-27");
+  EXPECT_EQ(run(shown, "2026-04-01").total().byHandConfirmed, 1u) << "the register shows the dropout now";
+  EXPECT_FALSE(registrationOf(dropout)->endDate);
+  EXPECT_FALSE(registrationOf(dropout)->awaitingRegisters);
 }
 
 // A run started by a user (the API passes the signed-in administrator) ends registrations from the
