@@ -111,22 +111,31 @@ Response searchPersons(Call& call) {
   return jsonTextResponse(200, out.take());
 }
 
+}  // namespace
+
+std::expected<std::string, Error> personAnswer(Call& call, const Person& person) {
+  auto registrations = call.registrationsOf(person.id);
+  if (!registrations) return std::unexpected(registrations.error());
+  auto occupation = occupationOf(call.store, person.id);
+  if (!occupation) return std::unexpected(occupation.error());
+  std::optional<std::string> current, planned;
+  if (occupation->current) current = toJson(*occupation->current);
+  if (occupation->planned) planned = toJson(*occupation->planned);
+  return personJson(person, *registrations, current, call.user->readsProtectedAddress, planned, call.labels,
+                    occupation->current ? std::string_view(occupation->current->kind) : "unknown");
+}
+
+namespace {
+
 Response getPerson(Call& call) {
   auto id = pathId(call, 0);
   if (!id) return problem(404, "Not Found", "no such person");
   if (!queryParameter(call.request.query, "as_of").empty()) return caseAsOf(call, *id);
   auto person = call.store.person(*id);
   if (!person) return problem(person.error());
-  auto registrations = call.registrationsOf(*id);
-  if (!registrations) return problem(registrations.error());
-  auto occupation = occupationOf(call.store, *id);
-  if (!occupation) return problem(occupation.error());
-  std::optional<std::string> current, planned;
-  if (occupation->current) current = toJson(*occupation->current);
-  if (occupation->planned) planned = toJson(*occupation->planned);
-  Response r = jsonTextResponse(
-      200, personJson(*person, *registrations, current, call.user->readsProtectedAddress, planned, call.labels,
-                      occupation->current ? std::string_view(occupation->current->kind) : "unknown"));
+  auto answer = personAnswer(call, *person);
+  if (!answer) return problem(answer.error());
+  Response r = jsonTextResponse(200, *answer);
   r.headers.emplace_back("ETag", etagOf("person", *id, person->version));
   call.accessedPersons({*id});
   return r;

@@ -207,6 +207,9 @@ std::vector<Route> auditRoutes();
 std::vector<Route> statisticsRoutes();
 // User administration (user_routes.cc).
 std::vector<Route> userRoutes();
+// The person as GET /api/v1/persons/{id} answers them to this call's user: identity, contact details,
+// registrations, current and planned occupation, with labels. Errors from the store.
+std::expected<std::string, Error> personAnswer(Call& call, const Person& person);
 // GET /api/v1/persons/{id}?as_of=YYYY-MM-DD: the case as it stood at the end of that day.
 Response caseAsOf(Call& call, std::int64_t personId);
 // The id in path parameter `index`, or nothing when it is not a positive number.

@@ -348,13 +348,16 @@ void hideContact(json::object& contact) {
 }
 
 // PUT /api/v1/persons/{id}/contact-details {"phone", "email"} with the person's ETag: the young person's
-// own phone number and e-mail address (empty or null removes one).
+// own phone number and e-mail address, both given (null removes one: a field left out is a mistake, not
+// a removal). Answers the person as GET does.
 Response updateContactDetails(Call& call) {
   auto personId = pathId(call, 0);
   if (!personId) return problem(404, "Not Found", "no such person");
   auto expected = ifMatchVersion(call, "person", *personId);
   if (!expected) return expected.error();
   JsonFields f(call.body, {"phone", "email"});
+  for (std::string_view field : {"phone", "email"})
+    if (!f.has(field)) f.fail(invalidInput(fmt::format("{} is required (null removes it)", field), std::string(field)));
   ContactDetails contact{f.text("phone"), f.text("email")};
   for (Error& e : validateContactDetails(contact)) f.fail(std::move(e));
   if (!f.errors().empty()) return validationProblem(f.errors());
@@ -365,11 +368,14 @@ Response updateContactDetails(Call& call) {
     if (changed.error().kind != ErrorKind::conflict) return problem(changed.error());
     auto now = call.writer.run<Person>([&](Store& s) { return s.person(*personId); });
     json::value current = nullptr;
-    if (now) current = json::parse(personJson(*now, {}, std::nullopt, call.user->readsProtectedAddress));
+    if (now)
+      if (auto answer = personAnswer(call, *now)) current = json::parse(*answer);
     return staleProblem(call, *personId, changed.error(), current);
   }
   call.accessedPersons({*personId});
-  Response r = jsonTextResponse(200, personJson(*changed, {}, std::nullopt, call.user->readsProtectedAddress));
+  auto answer = personAnswer(call, *changed);
+  if (!answer) return problem(answer.error());
+  Response r = jsonTextResponse(200, *answer);
   r.headers.emplace_back("ETag", etagOf("person", changed->id, changed->version));
   return r;
 }

@@ -340,7 +340,14 @@ TEST_F(CaseworkApi, ContactDetailsAreKeptWithThePersonsVersionAndJournalled) {
                   {"If-Match: " + etag});
   ASSERT_EQ(set.status, 200) << set.body;
   EXPECT_EQ(body(set)["contact"].at("phone").as_string(), "070-123 45 67");
-  auto stale = send("PUT", personPath("/contact-details"), R"({"phone":"070-999 99 99"})", {"If-Match: " + etag});
+  EXPECT_EQ(body(set), body(http(server_->port(), "GET", personPath(), "", {session_->cookie})))
+      << "the answer is the person as GET shows them, registrations and occupation too";
+  auto leftOut = send("PUT", personPath("/contact-details"), R"({"phone":"070-999 99 99"})",
+                      {"If-Match: " + set.headers.at("etag")});
+  ASSERT_EQ(leftOut.status, 422) << "an e-mail address left out is not removed";
+  EXPECT_EQ(body(leftOut)["errors"].at(0).at("field").as_string(), "email");
+  auto stale =
+      send("PUT", personPath("/contact-details"), R"({"phone":"070-999 99 99","email":null})", {"If-Match: " + etag});
   ASSERT_EQ(stale.status, 409);
   EXPECT_EQ(body(stale)["current"].at("contact").at("phone").as_string(), "070-123 45 67");
   EXPECT_EQ(body(http(server_->port(), "GET", personPath(), "", {session_->cookie}))["contact"].at("email").as_string(),
@@ -359,6 +366,30 @@ TEST_F(CaseworkApi, ContactDetailsAreKeptWithThePersonsVersionAndJournalled) {
       listed = true;
     }
   EXPECT_TRUE(listed) << json::serialize(list);
+}
+
+// Replay of issue 12's week: a contact voided or corrected left the occupation it had recorded.
+TEST_F(CaseworkApi, TheOccupationLearntAtAContactIsCorrectedAndVoidedWithIt) {
+  auto occupationNow = [&] {
+    return json::serialize(body(http(server_->port(), "GET", personPath(), "", {session_->cookie}))["occupation"]);
+  };
+  const std::string before = occupationNow();
+  auto contact = send("POST", personPath("/contact-attempts"),
+                      R"({"date":"2026-02-17","time":"10:00","channel":"phone","reached":true,"occupation":"work",)"
+                      R"("occupation_detail":"full_time"})");
+  ASSERT_EQ(contact.status, 201) << contact.body;
+  EXPECT_NE(occupationNow().find("\"work\""), std::string::npos);
+  std::string path = contact.headers.at("location");
+  auto corrected = send("PUT", path,
+                        R"({"date":"2026-02-17","time":"10:00","channel":"phone","reached":true,)"
+                        R"("occupation":"studies","occupation_detail":"komvux"})",
+                        {"If-Match: " + contact.headers.at("etag")});
+  ASSERT_EQ(corrected.status, 200) << corrected.body;
+  EXPECT_NE(occupationNow().find("komvux"), std::string::npos) << occupationNow();
+  auto voided =
+      send("POST", path + "/void", R"({"reason":"Fel person i luren"})", {"If-Match: " + corrected.headers.at("etag")});
+  ASSERT_EQ(voided.status, 200) << voided.body;
+  EXPECT_EQ(occupationNow(), before) << "the occupation went with the contact";
 }
 
 // Issue 12: a record made by mistake is voided with a reason: out of the case, in the history.
