@@ -6,6 +6,7 @@
 #include <boost/json.hpp>
 #include <set>
 
+#include "domain/target_group.h"
 #include "store/case_records.h"
 
 namespace lotsen {
@@ -27,6 +28,8 @@ bool overlaps(const Registration& r, CivilDate from, CivilDate to) {
 }
 
 std::string percent(int part, int whole) { return whole ? fmt::format("{} %", (part * 100 + whole / 2) / whole) : "–"; }
+
+constexpr int kTurning20Days = 30;  // the setting turning_20_days, as the demo leaves it
 
 }  // namespace
 
@@ -64,6 +67,18 @@ std::expected<DemoFigures, Error> demoFigures(Store& store, CivilDate date) {
       if (!r.endDate) {
         ++f.openRegistrations;
         f.byHandAwaiting += r.awaitingRegisters;
+        // About to turn 20 (the turning_20 list's default window): a letter in the window, or not yet.
+        const CivilDate twenty = ageScopeEnd(p.details.personalId.birthDate());
+        if (twenty <= date.plusDays(kTurning20Days)) {
+          ++f.turning20;
+          bool letter = false;
+          for (const CaseRecord& record : *records)
+            if (record.registrationId == r.id && record.kind == kContactAttemptKind) {
+              auto c = parseContactAttempt(record.data);
+              letter = letter || (c && c->channel == kLetterChannel && c->date >= twenty.plusDays(-kTurning20Days));
+            }
+          f.turning20Letters += letter;
+        }
         continue;
       }
       ++f.closuresByReason[r.endReason.value_or("")];
@@ -96,19 +111,7 @@ std::expected<DemoFigures, Error> demoFigures(Store& store, CivilDate date) {
     auto entries = store.worklist(name, WorklistFilter{date, std::nullopt, "", std::nullopt});
     if (!entries) return std::unexpected(entries.error());
     WorklistFigures w{std::string(name), entries->size(), 0};
-    for (const WorklistEntry& e : *entries) {
-      w.overdue += e.due < date;
-      if (name != "turning_20") continue;
-      auto contacts = store.caseRecordsOf(e.personId, kContactAttemptKind);
-      if (!contacts) return std::unexpected(contacts.error());
-      bool letter = false;  // a letter in the two months before the 20th birthday
-      for (const CaseRecord& r : *contacts) {
-        auto c = parseContactAttempt(r.data);
-        letter = letter || (r.registrationId == e.registrationId && c && c->channel == kLetterChannel &&
-                            c->date >= e.due.plusDays(-60));
-      }
-      f.turning20Letters += letter;
-    }
+    for (const WorklistEntry& e : *entries) w.overdue += e.due < date;
     if (name == "occupation") f.occupationKnown = f.openRegistrations - static_cast<int>(entries->size());
     f.worklists.push_back(std::move(w));
   }
@@ -148,7 +151,7 @@ std::string demoFiguresText(Store& store, const DemoFigures& f) {
   text += fmt::format("; av dem {} avslutade för hand, {} återöppnade\n", f.handClosures, f.reopenings);
   for (const WorklistFigures& w : f.worklists)
     if (w.name == "turning_20")
-      text += fmt::format("Fyller 20 inom 30 dagar: {}, av dem {} med brev inför 20-årsdagen\n", w.entries,
+      text += fmt::format("Fyller 20 inom 30 dagar: {}, av dem {} med brev inför 20-årsdagen\n", f.turning20,
                           f.turning20Letters);
   text += fmt::format(
       "Inskrivna för hand: {} (bekräftade av registren {}, avslutade enligt registren {}, väntar på registren {})\n",

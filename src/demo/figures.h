@@ -41,11 +41,12 @@ struct DemoFigures {
   std::map<std::string, int> closuresByReason{};  // every ended registration, by deregistration reason
   int handClosures = 0;                           // of them closed by a caseworker
   int reopenings = 0;                             // closures undone
-  int turning20Letters = 0;  // on the turning_20 worklist, with a letter in the two months before the birthday
-  int registeredByHand = 0;  // registrations made by hand (by_hand), open or ended
-  int byHandConfirmed = 0;   // of them confirmed by an identification run
-  int byHandEnded = 0;       // ended by an identification run before any confirmed them
-  int byHandAwaiting = 0;    // open, awaiting the registers
+  int turning20 = 0;                              // open registrations of those who turn 20 within 30 days (or have)
+  int turning20Letters = 0;                       // of them, sent a letter in those 30 days before the birthday
+  int registeredByHand = 0;                       // registrations made by hand (by_hand), open or ended
+  int byHandConfirmed = 0;                        // of them confirmed by an identification run
+  int byHandEnded = 0;                            // ended by an identification run before any confirmed them
+  int byHandAwaiting = 0;                         // open, awaiting the registers
 };
 
 // The figures of the register in `store` on `date` (the worklists as they stand; the half-years up to the

@@ -328,7 +328,7 @@ class Simulation {
     // A letter before the 20th birthday, about when the turning_20 list shows the young person (30 days).
     CivilDate twenty = ageScopeEnd(r.details.personalId.birthDate());
     if (twenty.plusDays(-22) > start.plusDays(14) && k.random.chance(0.9))
-      scheduleForCase(twenty.plusDays(-k.random.between(24, 36)), id,
+      scheduleForCase(twenty.plusDays(-k.random.between(12, 30)), id,
                       [this](Case& c) { return attempt(c, "letter", "Brev inför 20-årsdagen"); });
     // Moving abroad: the young person tells the caseworker, who closes the registration on the day.
     if (r.emigrated && *r.emigrated > start)

@@ -309,8 +309,9 @@ class Store {
   // measure_end_reason — a measure ended without an end reason;
   // plan_without_goals — the registration's plan has no goals;
   // registration_without_plan — no plan plan_missing_days after the registration started;
-  // turning_20 — the person turns 20 within turning_20_days (or has, and the registration is still open);
-  //   due on the 20th birthday.
+  // turning_20 — the person turns 20 within turning_20_days (or has, and the registration is still open),
+  //   and no contact attempt (such as a letter) since turning_20_days before the birthday; due on the 20th
+  //   birthday.
   // invalid_input for another name.
   virtual std::expected<std::vector<WorklistEntry>, Error> worklist(std::string_view name,
                                                                     const WorklistFilter& filter) = 0;

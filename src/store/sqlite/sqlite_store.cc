@@ -827,7 +827,9 @@ class SqliteStore final : public Store {
         {"turning_20",
          "SELECT r.id, p.age_scope_end, '', NULL FROM registrations r JOIN persons p ON p.id = r.person_id WHERE "
          "p.age_scope_end <> '' AND p.age_scope_end <= date(:today, '+' || (SELECT value FROM settings WHERE key = "
-         "'turning_20_days') || ' days')"},
+         "'turning_20_days') || ' days') AND NOT EXISTS (SELECT 1 FROM live_case_records c WHERE c.registration_id = "
+         "r.id AND c.kind = 'contact_attempt' AND json_extract(c.data, '$.date') >= date(p.age_scope_end, '-' || "
+         "(SELECT value FROM settings WHERE key = 'turning_20_days') || ' days'))"},
     };
     auto query = kQueries.find(name);
     if (query == kQueries.end())

@@ -120,6 +120,15 @@ TEST_F(WorklistTest, ThoseWhoTurnTwentyWithinThirtyDaysAreListedDueOnTheBirthday
   EXPECT_EQ(list("turning_20", "2028-01-27").size(), 1u) << "the municipality's setting";
 }
 
+// Replay of issue 12's week: every one of those about to turn 20 had had their letter, and the list still
+// showed all of them.
+TEST_F(WorklistTest, TheLetterBeforeTheTwentiethBirthdayTakesThePersonOffTheList) {
+  add(kContactAttemptKind, toJson(ContactAttempt{date("2028-02-10"), "", "letter", std::nullopt, "", "", false, ""}));
+  EXPECT_EQ(list("turning_20", "2028-02-11").size(), 1u) << "a letter before the window opened does not count";
+  add(kContactAttemptKind, toJson(ContactAttempt{date("2028-02-11"), "", "letter", std::nullopt, "", "", false, ""}));
+  EXPECT_TRUE(list("turning_20", "2028-02-12").empty());
+}
+
 TEST_F(WorklistTest, EndedMeasureLeavesFollowUpButWithoutReasonIsListed) {
   Measure m{"internship",       "Praktik", "municipality",     "",           std::nullopt, date("2026-02-01"),
             date("2026-02-20"), "",        date("2026-03-10"), std::nullopt, std::nullopt};
