@@ -23,6 +23,11 @@ std::chrono::local_seconds swedishLocalTime(std::chrono::sys_seconds t) {
   return std::chrono::local_seconds(local.time_since_epoch());
 }
 
+std::chrono::sys_seconds swedishDayStart(CivilDate day) {
+  // Midnight is never skipped nor repeated in Stockholm (the clocks change at 02:00 and 03:00).
+  return stockholm()->to_sys(date::local_seconds(day.days().time_since_epoch()));
+}
+
 std::string swedishTimestamp(std::chrono::sys_seconds t) {
   auto info = stockholm()->get_info(t);
   auto local = t + info.offset;

@@ -18,6 +18,9 @@ CivilDate swedishDay(std::chrono::system_clock::time_point t);
 // Swedish local time at `t` (CET, or CEST in summer, as the zone database says). Thread-safe.
 std::chrono::local_seconds swedishLocalTime(std::chrono::sys_seconds t);
 
+// The instant (UTC) at which `day` begins in Swedish time: its midnight in Stockholm. Thread-safe.
+std::chrono::sys_seconds swedishDayStart(CivilDate day);
+
 // `t` as Swedish local time with its offset: "2026-11-22T10:15:00+01:00". Thread-safe.
 std::string swedishTimestamp(std::chrono::sys_seconds t);
 

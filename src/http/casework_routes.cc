@@ -440,9 +440,17 @@ Response history(Call& call) {
 Response caseAsOf(Call& call, std::int64_t personId) {
   auto asOf = CivilDate::parse(queryParameter(call.request.query, "as_of"));
   if (!asOf) return problem(400, "Bad Request", "as_of: " + asOf.error().message, "as_of");
+  if (*asOf > todayOf(call))
+    return validationProblem(
+        {invalidInput("as_of is in the future: the case as it stands now is answered without as_of", "as_of")});
   auto events = call.store.eventsOf(personId);
   if (!events) return problem(events.error());
-  std::string until = asOf->plusDays(1).iso() + "T00:00:00.000Z";
+  // Events are stamped in UTC; the day ends at Swedish midnight.
+  auto end = swedishDayStart(asOf->plusDays(1));
+  auto endDay = std::chrono::floor<std::chrono::days>(end);
+  std::chrono::hh_mm_ss endTime(end - endDay);
+  std::string until = fmt::format("{}T{:02}:{:02}:00.000Z", CivilDate::fromDays(endDay).iso(), endTime.hours().count(),
+                                  endTime.minutes().count());
   std::optional<json::object> person;
   json::object contact{{"phone", ""}, {"email", ""}};
   std::map<std::int64_t, json::object> registrations;

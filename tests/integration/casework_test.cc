@@ -260,6 +260,9 @@ TEST_F(CaseworkApi, AsOfShowsTheCaseAsItStoodThatDay) {
   auto february = body(http(server_->port(), "GET", personPath("?as_of=2026-02-01"), "", {session_->cookie}));
   EXPECT_EQ(february["contact_attempts"].as_array().size(), 1u);
   EXPECT_EQ(http(server_->port(), "GET", personPath("?as_of=soon"), "", {session_->cookie}).status, 400);
+  auto ahead = http(server_->port(), "GET", personPath("?as_of=2999-01-01"), "", {session_->cookie});
+  EXPECT_EQ(ahead.status, 422) << "the case as it will stand is not known";
+  EXPECT_EQ(body(ahead)["errors"].at(0).at("field").as_string(), "as_of");
 }
 
 TEST_F(CaseworkApi, OnePlanPerRegistrationRevisionsKeepTheOldGoals) {

@@ -46,5 +46,13 @@ TEST(SwedishTime, TimestampsCarryTheirOffset) {
   EXPECT_EQ(swedishTimestamp(at(2026y / July / 1, 22, 30)), "2026-07-02T00:30:00+02:00");
 }
 
+// The case "as it stood at the end of a day" ends at Swedish midnight, not at UTC midnight.
+TEST(SwedishTime, TheSwedishDayBeginsAtMidnightInStockholmWinterAndSummer) {
+  EXPECT_EQ(swedishDayStart(*CivilDate::parse("2026-01-16")), at(2026y / January / 15, 23, 0));
+  EXPECT_EQ(swedishDayStart(*CivilDate::parse("2026-07-16")), at(2026y / July / 15, 22, 0));
+  EXPECT_EQ(swedishDayStart(*CivilDate::parse("2026-03-29")), at(2026y / March / 28, 23, 0))
+      << "the clocks change at 02:00";
+}
+
 }  // namespace
 }  // namespace lotsen
