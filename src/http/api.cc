@@ -122,7 +122,8 @@ std::expected<std::string, Error> personAnswer(Call& call, const Person& person)
   if (occupation->current) current = toJson(*occupation->current);
   if (occupation->planned) planned = toJson(*occupation->planned);
   return personJson(person, *registrations, current, call.user->readsProtectedAddress, planned, call.labels,
-                    occupation->current ? std::string_view(occupation->current->kind) : "unknown");
+                    occupation->current ? std::string_view(occupation->current->kind) : "unknown",
+                    occupation->planned ? std::string_view(occupation->planned->kind) : "");
 }
 
 namespace {

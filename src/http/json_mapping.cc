@@ -33,7 +33,7 @@ void writePersonSummary(JsonWriter& out, const Person& p) {
 std::string personJson(const Person& p, const std::vector<Registration>& registrations,
                        std::optional<std::string_view> occupationJson, bool showProtectedAddress,
                        std::optional<std::string_view> plannedJson, const CodeLabels* labels,
-                       std::string_view occupationKind) {
+                       std::string_view occupationKind, std::string_view plannedKind) {
   const PersonDetails& d = p.details;
   JsonWriter out;
   out.reserve(512 + 256 * registrations.size());
@@ -74,6 +74,7 @@ std::string personJson(const Person& p, const std::vector<Registration>& registr
     out.raw(*plannedJson);
   else
     out.null();
+  if (labels && plannedJson) out.field("planned_occupation_label", labels->label("occupation", plannedKind));
   return out.endObject().take();
 }
 

@@ -22,12 +22,13 @@ void writePersonSummary(JsonWriter& out, const Person& person);
 // A person with registrations and occupation, as one object; `occupationJson` is the latest occupation's
 // text, and without one the occupation is {"kind":"unknown"}; `plannedJson` the planned occupation's
 // (planned_occupation, null without one). With `labels`, registrations carry their codes' labels and
-// occupation_label the label of `occupationKind` (the kind in occupationJson). The address and the contact details of a
+// occupation_label the label of `occupationKind` (the kind in occupationJson), planned_occupation_label
+// that of `plannedKind`. The address and the contact details of a
 // protected person are sent only when `showProtectedAddress` (the reader holds read_protected_address);
 // otherwise they are null.
 std::string personJson(const Person& person, const std::vector<Registration>& registrations,
                        std::optional<std::string_view> occupationJson, bool showProtectedAddress,
                        std::optional<std::string_view> plannedJson = std::nullopt, const CodeLabels* labels = nullptr,
-                       std::string_view occupationKind = "unknown");
+                       std::string_view occupationKind = "unknown", std::string_view plannedKind = "");
 
 }  // namespace lotsen

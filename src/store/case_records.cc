@@ -259,9 +259,11 @@ namespace {
 // The code list of each coded field, by kind of record.
 const std::map<std::string_view, std::vector<std::pair<std::string_view, std::string_view>>>& codedFields() {
   static const std::map<std::string_view, std::vector<std::pair<std::string_view, std::string_view>>> fields{
-      {kContactAttemptKind, {{"channel", "contact_channel"}, {"occupation", "occupation"}}},
-      {kOccupationKind, {{"kind", "occupation"}, {"source", "occupation_source"}}},
-      {kMeasureKind, {{"type", "measure_type"}, {"end_reason", "measure_end_reason"}}},
+      {kContactAttemptKind,
+       {{"channel", "contact_channel"}, {"occupation", "occupation"}, {"occupation_detail", "occupation_detail"}}},
+      {kOccupationKind, {{"kind", "occupation"}, {"source", "occupation_source"}, {"detail", "occupation_detail"}}},
+      {kMeasureKind,
+       {{"type", "measure_type"}, {"end_reason", "measure_end_reason"}, {"responsible", "measure_responsible"}}},
       {kGoalAssessmentKind, {{"result", "goal_result"}}},
   };
   return fields;
@@ -281,7 +283,17 @@ json::object caseRecordJson(const CaseRecord& r, const CodeLabels* labels) {
     if (auto fields = codedFields().find(r.kind); fields != codedFields().end())
       for (const auto& [field, list] : fields->second)
         if (const json::value* code = data.if_contains(field); code && code->is_string())
-          named[field] = labels->label(list, code->as_string());
+          if (std::string_view label = labels->label(list, code->as_string()); !label.empty()) named[field] = label;
+    // The reviews held, each with its kind's label, in the plan's order.
+    if (const json::value* reviews = data.if_contains("reviews"); reviews && reviews->is_array()) {
+      json::array kinds;
+      for (const json::value& review : reviews->as_array()) {
+        const json::value* kind = review.is_object() ? review.as_object().if_contains("kind") : nullptr;
+        kinds.push_back(
+            json::object{{"kind", kind && kind->is_string() ? labels->label("review_kind", kind->as_string()) : ""}});
+      }
+      named["reviews"] = std::move(kinds);
+    }
     o["labels"] = std::move(named);
   }
   return o;
@@ -297,9 +309,20 @@ std::expected<CodeLabels, Error> loadCodeLabels(Store& store) {
     labels.add(*codes);
   }
   const CivilDate always = *CivilDate::fromParts(1900, 1, 1);
+  // Fixed lists of the record kinds' own (not the municipality's to change).
   labels.add(CodeList("goal_result", {Code{"achieved", "Uppnått", always, std::nullopt},
                                       Code{"partly", "Delvis uppnått", always, std::nullopt},
                                       Code{"not_achieved", "Inte uppnått", always, std::nullopt}}));
+  labels.add(CodeList("measure_responsible", {Code{"individual", "Den unga", always, std::nullopt},
+                                              Code{"municipality", "Kommunen", always, std::nullopt},
+                                              Code{"other_actor", "Annan aktör", always, std::nullopt}}));
+  labels.add(CodeList("review_kind", {Code{"follow_up", "Uppföljning", always, std::nullopt},
+                                      Code{"evaluation", "Utvärdering", always, std::nullopt}}));
+  // An occupation's detail is free text; these usual ones have labels.
+  labels.add(CodeList(
+      "occupation_detail",
+      {Code{"komvux", "Komvux", always, std::nullopt}, Code{"folkhogskola", "Folkhögskola", always, std::nullopt},
+       Code{"full_time", "Heltid", always, std::nullopt}, Code{"part_time", "Deltid", always, std::nullopt}}));
   return labels;
 }
 

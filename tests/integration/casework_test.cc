@@ -214,6 +214,19 @@ TEST_F(CaseworkApi, EveryCodedValueComesWithItsSwedishLabel) {
   const json::object& first = contacts["items"].as_array().at(0).as_object();
   EXPECT_EQ(first.at("data").at("channel"), "letter");
   EXPECT_EQ(first.at("labels").at("channel"), "Brev");
+  // Replay of issue 12's week: a measure's responsible party and an occupation's usual detail had none.
+  auto measure = body(send("POST", personPath("/measures"),
+                           R"({"type":"internship","content":"Praktik på Ölands kök","responsible":"other_actor",)"
+                           R"("partner":"Ölands kök AB","start":"2026-02-10"})"));
+  EXPECT_EQ(measure["labels"].at("responsible"), "Annan aktör") << measure;
+  auto occupation =
+      body(send("POST", personPath("/occupations"),
+                R"({"effective_date":"2026-01-20","kind":"studies","detail":"komvux","source":"other"})"));
+  EXPECT_EQ(occupation["labels"].at("detail"), "Komvux") << occupation;
+  auto own = body(send("POST", personPath("/occupations"),
+                       R"({"effective_date":"2026-01-20","kind":"studies","detail":"Svenska för invandrare",)"
+                       R"("source":"other"})"));
+  EXPECT_FALSE(own["labels"].as_object().contains("detail")) << "free text has no label";
 }
 
 TEST_F(CaseworkApi, StaleVersionIs409WithTheCurrentRecordAndNeverOverwrites) {
