@@ -441,8 +441,8 @@ Response caseAsOf(Call& call, std::int64_t personId) {
   auto asOf = CivilDate::parse(queryParameter(call.request.query, "as_of"));
   if (!asOf) return problem(400, "Bad Request", "as_of: " + asOf.error().message, "as_of");
   if (*asOf > todayOf(call))
-    return validationProblem(
-        {invalidInput("as_of is in the future: the case as it stands now is answered without as_of", "as_of")});
+    return problem(400, "Bad Request", "as_of is in the future: the case as it stands now is answered without as_of",
+                   "as_of");
   auto events = call.store.eventsOf(personId);
   if (!events) return problem(events.error());
   // Events are stamped in UTC; the day ends at Swedish midnight.
@@ -501,6 +501,13 @@ namespace {
 std::expected<WorklistFilter, Response> worklistFilter(const Call& call) {
   // Always within the caseload; by default a caseworker's own cases, a unit manager's whole units.
   WorklistFilter filter{todayOf(call), call.user->id, queryParameter(call.request.query, "unit"), call.user->caseload};
+  if (!filter.unit.empty()) {
+    auto units = call.store.units();
+    if (!units) return std::unexpected(problem(units.error()));
+    if (std::ranges::find(*units, filter.unit) == units->end())
+      return std::unexpected(
+          problem(400, "Bad Request", fmt::format("there is no unit named '{}'", printable(filter.unit)), "unit"));
+  }
   std::string who = queryParameter(call.request.query, "caseworker");
   if (who == "all" || (who.empty() && (!filter.unit.empty() || !call.user->caseload.caseworkerId))) {
     filter.caseworkerId.reset();
@@ -573,23 +580,30 @@ Response worklistSummary(Call& call) {
     auto entries = call.store.worklist(name, *filter);
     if (!entries) return problem(entries.error());
     std::size_t overdue = 0;
-    std::map<std::optional<std::int64_t>, std::pair<std::size_t, std::size_t>> byCaseworker;  // count, overdue
+    // Per caseworker; the cases nobody is responsible for per unit ("" the intake, not yet shared out).
+    using Who = std::pair<std::optional<std::int64_t>, std::string>;
+    std::map<Who, std::pair<std::size_t, std::size_t>> byCaseworker;  // count, overdue
     for (const WorklistEntry& e : *entries) {
       bool late = e.due < filter->today;
       overdue += late;
-      auto& [count, lateCount] = byCaseworker[e.caseworkerId];
+      auto& [count, lateCount] = byCaseworker[Who{e.caseworkerId, e.caseworkerId ? "" : e.unit}];
       ++count;
       lateCount += late;
     }
     json::array who;
-    for (const auto& [id, counts] : byCaseworker) {
-      json::value username = nullptr;
-      if (id)
-        if (auto it = names->find(*id); it != names->end()) username = json::value(it->second);
-      who.push_back(json::object{{"caseworker_id", id ? json::value(*id) : json::value(nullptr)},
-                                 {"username", std::move(username)},
-                                 {"count", counts.first},
-                                 {"overdue", counts.second}});
+    for (const auto& [key, counts] : byCaseworker) {
+      const auto& [id, unit] = key;
+      json::object row{{"caseworker_id", id ? json::value(*id) : json::value(nullptr)}, {"username", nullptr}};
+      if (id) {
+        if (auto it = names->find(*id); it != names->end()) row["username"] = it->second;
+      } else {
+        row["unit"] = unit;
+        row["label"] =
+            unit.empty() ? "Inkorgen (ingen enhet eller handläggare ännu)" : fmt::format("{}: ingen handläggare", unit);
+      }
+      row["count"] = counts.first;
+      row["overdue"] = counts.second;
+      who.push_back(std::move(row));
     }
     lists.push_back(json::object{
         {"name", name}, {"count", entries->size()}, {"overdue", overdue}, {"by_caseworker", std::move(who)}});

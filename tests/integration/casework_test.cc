@@ -274,8 +274,8 @@ TEST_F(CaseworkApi, AsOfShowsTheCaseAsItStoodThatDay) {
   EXPECT_EQ(february["contact_attempts"].as_array().size(), 1u);
   EXPECT_EQ(http(server_->port(), "GET", personPath("?as_of=soon"), "", {session_->cookie}).status, 400);
   auto ahead = http(server_->port(), "GET", personPath("?as_of=2999-01-01"), "", {session_->cookie});
-  EXPECT_EQ(ahead.status, 422) << "the case as it will stand is not known";
-  EXPECT_EQ(body(ahead)["errors"].at(0).at("field").as_string(), "as_of");
+  EXPECT_EQ(ahead.status, 400) << "the case as it will stand is not known";
+  EXPECT_EQ(body(ahead)["field"].as_string(), "as_of");
 }
 
 TEST_F(CaseworkApi, OnePlanPerRegistrationRevisionsKeepTheOldGoals) {
@@ -437,6 +437,15 @@ TEST_F(CaseworkApi, AVoidedRecordLeavesTheCaseAndStaysInTheHistory) {
 
 TEST_F(CaseworkApi, AssignThenCloseByHandThenNothingMoreToDocument) {
   std::string reg = personPath("/registrations/" + std::to_string(registrationId_));
+  // Replay of issue 12's week: the intake and a unit's unassigned cases were one row without a label.
+  auto before = body(http(server_->port(), "GET", "/api/v1/worklists?caseworker=all", "", {session_->cookie}));
+  for (const auto& l : before["lists"].as_array())
+    if (l.at("name").as_string() == "occupation") {
+      const auto& intake = l.at("by_caseworker").as_array().at(0);
+      EXPECT_TRUE(intake.at("caseworker_id").is_null());
+      EXPECT_EQ(intake.at("unit").as_string(), "") << "not yet shared out";
+      EXPECT_NE(intake.at("label").as_string().find("Inkorgen"), std::string::npos);
+    }
   // Issue 12: the person's ETag sent to change a registration answered 409 "changed by someone else".
   std::string personEtag = http(server_->port(), "GET", personPath(), "", {session_->cookie}).headers["etag"];
   auto wrongEtag =
@@ -448,9 +457,10 @@ TEST_F(CaseworkApi, AssignThenCloseByHandThenNothingMoreToDocument) {
   // The occupation learnt at the contact on 2026-02-03 is over six months old by now: to be checked.
   auto mine = body(http(server_->port(), "GET", "/api/v1/worklists/occupation", "", {session_->cookie}));
   EXPECT_EQ(mine["count"].as_int64(), 1) << "anna (user 1) is the caseworker";
-  auto other =
-      body(http(server_->port(), "GET", "/api/v1/worklists/occupation?unit=KAA%20S%C3%B6der", "", {session_->cookie}));
-  EXPECT_EQ(other["count"].as_int64(), 0);
+  EXPECT_EQ(
+      http(server_->port(), "GET", "/api/v1/worklists/occupation?unit=KAA%20S%C3%B6der", "", {session_->cookie}).status,
+      400)
+      << "there is no such unit here";
   auto unit =
       body(http(server_->port(), "GET", "/api/v1/worklists/occupation?unit=KAA%20Norr", "", {session_->cookie}));
   ASSERT_EQ(unit["count"].as_int64(), 1);
