@@ -196,6 +196,13 @@ const std::vector<Translation>& catalog() {
         {"no user with id (\\d+)", "Det finns ingen användare med id {1}."},
         {"no active user with id (\\d+)", "Det finns ingen aktiv användare med id {1}."},
         {"no unit named '(.*)'", "Det finns ingen enhet som heter '{1}'."},
+        {"there is no unit named '(.*)'", "Det finns ingen enhet som heter '{1}'."},
+        {"as_of is in the future: the case as it stands now is answered without as_of",
+         "Datumet (as_of) ligger i framtiden: ärendet som det ser ut nu hämtas utan as_of."},
+        {"contact_id is set by Lotsen for an occupation learnt at a contact: correct the contact instead",
+         "Kopplingen till kontakten (contact_id) sätts av Lotsen när sysselsättningen kom fram vid en kontakt: "
+         "rätta kontakten i stället."},
+        {"a stored contact attempt does not parse", "En sparad kontakt går inte att läsa."},
         {"no worklist named '(.*)'", "Det finns ingen arbetslista som heter '{1}'."},
         {"caseworker is me, all or a user id", "Handläggare anges som me, all eller ett användar-id."},
         {"page must be a whole number from 1 to 100000", "Sidan anges med ett heltal från 1 till 100000."},
@@ -231,6 +238,7 @@ const std::vector<Translation>& catalog() {
         // Input in general.
         {"unknown field '(.*)': only the fields the statute allows are kept",
          "Okänt fält '{1}': bara de uppgifter som förordningen tillåter sparas."},
+        {"(.+) is required \\(null removes it\\)", "{1} måste anges (null tar bort uppgiften)."},
         {"(.+) is required", "{1} måste anges."},
         {"If-Match holds the ETag of (.+), not of (\\S+) (\\S+): send the ETag of the (.+) you edited",
          "If-Match innehåller ETag för {1}, inte för {2} {3}: skicka ETag för det du ändrade."},
