@@ -649,6 +649,10 @@ void Api::accessLogged(const Route& route, Call& call, Response& response) {
                                   true};
     return;
   }
+  // Under a break-the-glass grant, everything done in the case is logged with the grant's purpose, the
+  // writes too (they are journalled, but the review of the grant's use reads the access log).
+  if (!call.accessed && !call.purpose.empty() && response.status < 400)
+    if (auto person = pathId(call, 0)) call.accessedPersons({*person});
   if (!call.accessed) return;
   response.access = AccessEntry{call.user->id,
                                 call.user->username,

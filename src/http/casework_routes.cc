@@ -189,6 +189,13 @@ Response registrationWrite(
   return withEtag(jsonResponse(200, answer), "registration", written->id, written->version);
 }
 
+// A 403 on a change of `registration` outside the caller's caseload (a grant lets them read and
+// document, never close, reopen or assign): access-logged as a refusal, as every 403 on a case is.
+Response refusedChange(Call& call, const Registration& registration, std::string_view detail) {
+  call.refusedPerson = registration.personId;
+  return problem(403, "Forbidden", detail);
+}
+
 // PUT …/registrations/{registration}/assignment {"caseworker_id", "unit"}: who is responsible. Only by
 // role, never under a break-the-glass grant: the registration in the manager's own caseload, the target
 // unit (the given one, else the registration's) one of the manager's units, and the assignee an active
@@ -202,7 +209,7 @@ Response assign(Call& call) {
   auto registration = pathRegistration(call);
   if (!registration) return registration.error();
   if (!covers(call.user->caseload, *registration))
-    return problem(403, "Forbidden", "the registration is not in your units");
+    return refusedChange(call, *registration, "the registration is not in your units");
   std::string target = unitGiven ? unit : registration->unit;
   const auto& own = call.user->caseload.units;
   // Intake (no unit) is every manager's: a case goes there only if it is there already.
@@ -235,7 +242,8 @@ Response closeRoute(Call& call) {
   auto registration = pathRegistration(call);
   if (!registration) return registration.error();
   if (!covers(call.user->caseload, *registration))
-    return problem(403, "Forbidden", "the registration is outside your caseload: a grant lets you document, not close");
+    return refusedChange(call, *registration,
+                         "the registration is outside your caseload: a grant lets you document, not close");
   auto person = call.store.person(registration->personId);
   if (!person) return problem(person.error());
   if (auto ok = checkHandClosure(reason, *date, person->details.personalId.birthDate()); !ok)
@@ -264,7 +272,7 @@ Response reopenRoute(Call& call) {
   auto registration = pathRegistration(call);
   if (!registration) return registration.error();
   if (!covers(call.user->caseload, *registration))
-    return problem(403, "Forbidden", "the registration is outside your caseload");
+    return refusedChange(call, *registration, "the registration is outside your caseload");
   Actor actor{call.user->id, call.user->username};
   json::object extra;  // filled by the write, answered beside the registration
   return registrationWrite(

@@ -266,6 +266,11 @@ TEST_F(Authorization, BreakingTheGlassOpensOneCaseForAStatedReasonAndIsReviewed)
   auto wrote = as(anna, "POST", personPath("bengt", "/contact-attempts"),
                   R"({"date":"2026-11-20","time":"10:00","channel":"phone","reached":true,"occupation":"work"})");
   EXPECT_EQ(wrote.status, 201) << wrote.body;
+  // Replay of issue 12's week: a refused close under a grant, and the grant's writes, were not logged.
+  auto close =
+      as(anna, "POST", personPath("bengt", "/registrations/" + std::to_string(persons_->at("bengt").second) + "/close"),
+         R"({"end_date":"2026-11-20","end_reason":"moved_abroad"})");
+  EXPECT_EQ(close.status, 403) << "a grant lets one document, not close";
   EXPECT_EQ(as(anna, "GET", personPath("intake")).status, 403) << "one case only";
   EXPECT_EQ(as(anna, "DELETE", personPath("bengt", "/access-grants")).status, 204) << "done with the case";
   EXPECT_EQ(as(anna, "GET", personPath("bengt")).status, 403) << "an ended grant opens nothing";
@@ -302,6 +307,10 @@ TEST_F(Authorization, BreakingTheGlassOpensOneCaseForAStatedReasonAndIsReviewed)
                       e.at("route").as_string() == "GET /api/v1/persons/{id}" &&
                       e.at("purpose").as_string() == "Ungdomen ringde in; handläggaren är sjuk";
   EXPECT_TRUE(readWithReason) << review.body;
+  EXPECT_NE(review.body.find("POST /api/v1/persons/{id}/contact-attempts"), std::string::npos)
+      << "the grant's writes are in the review with its purpose";
+  EXPECT_NE(review.body.find("POST /api/v1/persons/{id}/registrations/{registration}/close"), std::string::npos)
+      << "the refused close is a refusal on the case";
   auto cli = runLotsen({"audit", "review", "--db", *db_, "--from", "2026-01-01", "--to", "2030-12-31"});
   EXPECT_EQ(cli.exitCode, 0) << cli.err;
   EXPECT_NE(cli.out.find("Ungdomen ringde in; handläggaren är sjuk"), std::string::npos) << cli.out;
