@@ -191,6 +191,10 @@ std::expected<CaseRecord, Error> reviseRecord(Store& s, const Actor& actor, cons
     if (before && after && before->contactId != after->contactId)
       return std::unexpected(invalidInput(kContactIdIsLotsens, "contact_id"));
   }
+  // The same data again is no change: no new version, nothing journalled.
+  if (auto stored = s.caseRecord(current.id);
+      stored && stored->version == expectedVersion && !stored->voided && stored->data == data)
+    return *stored;
   auto revised = s.updateCaseRecord(actor, current.id, expectedVersion, data);
   if (!revised || revised->kind != kContactAttemptKind) return revised;
   if (auto ok = followContact(s, actor, *revised, "Kontakten rättades; sysselsättningen följer den"); !ok)

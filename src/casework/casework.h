@@ -49,7 +49,8 @@ CaseContext caseContext(CivilDate today, std::string timeNow, const std::optiona
 std::expected<CaseRecord, Error> writeRecord(Store& store, const Actor& actor, const RecordKind& kind,
                                              const RecordTarget& target, const std::string& data);
 
-// Revises `current` to `data` (from its kind's check) when it still has `expectedVersion` (else conflict).
+// Revises `current` to `data` (from its kind's check) when it still has `expectedVersion` (else conflict);
+// the same data again changes nothing (the record as it is, no new version, no event).
 // The occupation learnt at a contact follows the contact: changed with it, voided when the contact no
 // longer names one, added when it comes to name one; its own link may not be changed (invalid_input).
 // Call inside the store's write transaction.

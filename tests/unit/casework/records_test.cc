@@ -82,5 +82,17 @@ TEST_F(RecordService, TheLinkToTheContactIsLotsensToSetNotTheClients) {
   EXPECT_TRUE(reviseRecord(*store_, actor_, learnt, learnt.version, toJson(moved))) << "the rest may be revised";
 }
 
+// Replay of issue 12's week: a plan put back exactly as it was got a new version and an event.
+TEST_F(RecordService, TheSameDataAgainIsNoChange) {
+  auto written = writeRecord(*store_, actor_, *recordKind(kContactAttemptKind), target(), contact("work", ""));
+  ASSERT_TRUE(written);
+  std::size_t events = store_->eventsOf(person_)->size();
+  auto again = reviseRecord(*store_, actor_, *written, written->version, written->data);
+  ASSERT_TRUE(again);
+  EXPECT_EQ(again->version, written->version);
+  EXPECT_EQ(store_->eventsOf(person_)->size(), events);
+  EXPECT_FALSE(reviseRecord(*store_, actor_, *written, written->version + 1, written->data)) << "a wrong version is";
+}
+
 }  // namespace
 }  // namespace lotsen
