@@ -188,6 +188,7 @@ const std::vector<Translation>& catalog() {
         {"the (\\w+) (\\d+) was changed by someone else \\(current version (\\d+)\\)",
          "Någon annan har ändrat uppgiften ({1} {2}) sedan du hämtade den (nu version {3}). Hämta den igen."},
         {"no such person", "Personen finns inte."},
+        {"no such code list", "Kodlistan finns inte."},
         {"no such record", "Uppgiften finns inte."},
         {"no such registration", "Inskrivningen finns inte."},
         {"no person with id (\\d+)", "Det finns ingen person med id {1}."},

@@ -299,30 +299,37 @@ json::object caseRecordJson(const CaseRecord& r, const CodeLabels* labels) {
   return o;
 }
 
-std::expected<CodeLabels, Error> loadCodeLabels(Store& store) {
-  CodeLabels labels;
+std::expected<std::vector<CodeList>, Error> codeLists(Store& store) {
+  std::vector<CodeList> lists;
   for (std::string_view list :
        {"registration_reason", "deregistration_reason", "registration_by_hand", "contact_channel", "occupation",
         "occupation_source", "measure_type", "measure_end_reason"}) {
     auto codes = store.codeList(list);
     if (!codes) return std::unexpected(codes.error());
-    labels.add(*codes);
+    lists.push_back(std::move(*codes));
   }
-  const CivilDate always = *CivilDate::fromParts(1900, 1, 1);
   // Fixed lists of the record kinds' own (not the municipality's to change).
-  labels.add(CodeList("goal_result", {Code{"achieved", "Uppnått", always, std::nullopt},
-                                      Code{"partly", "Delvis uppnått", always, std::nullopt},
-                                      Code{"not_achieved", "Inte uppnått", always, std::nullopt}}));
-  labels.add(CodeList("measure_responsible", {Code{"individual", "Den unga", always, std::nullopt},
-                                              Code{"municipality", "Kommunen", always, std::nullopt},
-                                              Code{"other_actor", "Annan aktör", always, std::nullopt}}));
-  labels.add(CodeList("review_kind", {Code{"follow_up", "Uppföljning", always, std::nullopt},
-                                      Code{"evaluation", "Utvärdering", always, std::nullopt}}));
+  const CivilDate always = *CivilDate::fromParts(1900, 1, 1);
+  auto fixed = [&](std::string name, std::initializer_list<std::pair<const char*, const char*>> codes) {
+    std::vector<Code> list;
+    for (const auto& [code, label] : codes) list.push_back(Code{code, label, always, std::nullopt});
+    lists.emplace_back(std::move(name), std::move(list));
+  };
+  fixed("goal_result", {{"achieved", "Uppnått"}, {"partly", "Delvis uppnått"}, {"not_achieved", "Inte uppnått"}});
+  fixed("measure_responsible",
+        {{"individual", "Den unga"}, {"municipality", "Kommunen"}, {"other_actor", "Annan aktör"}});
+  fixed("review_kind", {{"follow_up", "Uppföljning"}, {"evaluation", "Utvärdering"}});
   // An occupation's detail is free text; these usual ones have labels.
-  labels.add(CodeList(
-      "occupation_detail",
-      {Code{"komvux", "Komvux", always, std::nullopt}, Code{"folkhogskola", "Folkhögskola", always, std::nullopt},
-       Code{"full_time", "Heltid", always, std::nullopt}, Code{"part_time", "Deltid", always, std::nullopt}}));
+  fixed("occupation_detail",
+        {{"komvux", "Komvux"}, {"folkhogskola", "Folkhögskola"}, {"full_time", "Heltid"}, {"part_time", "Deltid"}});
+  return lists;
+}
+
+std::expected<CodeLabels, Error> loadCodeLabels(Store& store) {
+  auto lists = codeLists(store);
+  if (!lists) return std::unexpected(lists.error());
+  CodeLabels labels;
+  for (const CodeList& list : *lists) labels.add(list);
   return labels;
 }
 

@@ -48,6 +48,11 @@ struct PersonOccupation {
 };
 std::expected<PersonOccupation, Error> occupationOf(Store& store, std::int64_t personId);
 
+// Every code list whose codes answers carry: the municipality's stored lists (registration_reason,
+// deregistration_reason, registration_by_hand, contact_channel, occupation, occupation_source,
+// measure_type, measure_end_reason) and the record kinds' fixed ones (goal_result, measure_responsible,
+// review_kind, occupation_detail). Errors from the store.
+std::expected<std::vector<CodeList>, Error> codeLists(Store& store);
 // The Swedish labels of the code lists answers carry (registration and deregistration reasons, how a
 // registration by hand came about, contact channels, occupations and their sources, measure types and
 // end reasons, goal results), loaded from the store.

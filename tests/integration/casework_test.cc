@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>
+#include <set>
 
 #include "harness.h"
 #include "store/store.h"
@@ -227,6 +228,28 @@ TEST_F(CaseworkApi, EveryCodedValueComesWithItsSwedishLabel) {
                        R"({"effective_date":"2026-01-20","kind":"studies","detail":"Svenska för invandrare",)"
                        R"("source":"other"})"));
   EXPECT_FALSE(own["labels"].as_object().contains("detail")) << "free text has no label";
+}
+
+// Replay of issue 12's week: the valid codes could only be found by reading other records.
+TEST_F(CaseworkApi, TheCodeListsAreAnsweredWithTheirSwedishLabelsAndValidity) {
+  auto all = body(http(server_->port(), "GET", "/api/v1/code-lists", "", {session_->cookie}));
+  std::set<std::string> names;
+  for (const auto& l : all["items"].as_array()) names.insert(std::string(l.at("name").as_string()));
+  for (const char* name : {"measure_type", "measure_end_reason", "registration_reason", "deregistration_reason",
+                           "contact_channel", "occupation", "measure_responsible", "review_kind"})
+    EXPECT_TRUE(names.contains(name)) << name;
+  auto channels = body(http(server_->port(), "GET", "/api/v1/code-lists/contact_channel", "", {session_->cookie}));
+  bool letter = false;
+  for (const auto& c : channels["codes"].as_array())
+    letter = letter || (c.at("code") == "letter" && c.at("label") == "Brev" && c.at("valid_to").is_null());
+  EXPECT_TRUE(letter) << channels;
+  auto occupations = body(http(server_->port(), "GET", "/api/v1/code-lists/occupation", "", {session_->cookie}));
+  for (const auto& c : occupations["codes"].as_array())
+    if (c.at("code") == "declined_contact") {
+      EXPECT_EQ(c.at("valid_to"), "2026-11-30") << "kept for what was recorded";
+    }
+  EXPECT_EQ(http(server_->port(), "GET", "/api/v1/code-lists/no_such_list", "", {session_->cookie}).status, 404);
+  EXPECT_EQ(http(server_->port(), "GET", "/api/v1/code-lists").status, 401);
 }
 
 TEST_F(CaseworkApi, StaleVersionIs409WithTheCurrentRecordAndNeverOverwrites) {

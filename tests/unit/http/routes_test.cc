@@ -45,6 +45,8 @@ TEST(Routes, EveryRouteDeclaresTheDocumentedPermission) {
       {"DELETE /api/v1/session", signed_in},
       {"PUT /api/v1/session/password", signed_in},
       {"GET /api/v1/units", signed_in},
+      {"GET /api/v1/code-lists", signed_in},
+      {"GET /api/v1/code-lists/{name}", signed_in},
       {"POST /api/v1/units", manage_users},
       {"GET /api/v1/persons", read_cases},
       {"GET /api/v1/persons/{id}", read_cases},
