@@ -1,6 +1,7 @@
 #include "casework/casework.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <functional>
@@ -265,6 +266,13 @@ std::expected<RegisteredPerson, Error> registerByHand(Store& s, const Actor& act
       errors.front().field = "person." + errors.front().field;
       return std::unexpected(errors.front());
     }
+    // Only into a register Lotsen keeps: a kommunkod made up or mistyped would stand in it for good.
+    auto kept = s.municipalities();
+    if (!kept) return std::unexpected(kept.error());
+    if (!kept->empty() && std::ranges::find(*kept, details.municipalityCode) == kept->end())
+      return std::unexpected(invalidInput(fmt::format("Lotsen keeps the register of {}, not of kommun {}",
+                                                      fmt::join(*kept, ", "), details.municipalityCode),
+                                          "person.municipality_code"));
     auto created = s.createPerson(actor, details);
     if (!created) return std::unexpected(created.error());
     person = *created;

@@ -189,6 +189,8 @@ const std::vector<Translation>& catalog() {
          "Någon annan har ändrat uppgiften ({1} {2}) sedan du hämtade den (nu version {3}). Hämta den igen."},
         {"no such person", "Personen finns inte."},
         {"no such code list", "Kodlistan finns inte."},
+        {"Lotsen keeps the register of (.+), not of kommun (.+)",
+         "Lotsen för register över kommun {=1}, inte över kommun {=2}."},
         {"no such record", "Uppgiften finns inte."},
         {"no such registration", "Inskrivningen finns inte."},
         {"no person with id (\\d+)", "Det finns ingen person med id {1}."},

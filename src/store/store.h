@@ -362,6 +362,9 @@ class Store {
   // Units. conflict when the name is taken; invalid_input for an empty name or one over 60 characters.
   virtual std::expected<void, Error> createUnit(const Actor& actor, const std::string& name) = 0;
   virtual std::expected<std::vector<std::string>, Error> units() = 0;
+  // The kommunkoder of the municipalities whose register Lotsen keeps: those of the persons in it (not
+  // de-identified), ordered.
+  virtual std::expected<std::vector<std::string>, Error> municipalities() = 0;
   // Replaces the units a user works in ("user.units_changed", a new version). not_found for an unknown
   // user or unit.
   virtual std::expected<void, Error> setUserUnits(const Actor& actor, std::int64_t userId,

@@ -1039,6 +1039,17 @@ class SqliteStore final : public Store {
     });
   }
 
+  std::expected<std::vector<std::string>, Error> municipalities() override {
+    return guard([&]() -> std::expected<std::vector<std::string>, Error> {
+      auto s = prepare(
+          "SELECT DISTINCT municipality_code FROM persons WHERE deidentified_at IS NULL AND municipality_code <> '' "
+          "ORDER BY municipality_code");
+      std::vector<std::string> codes;
+      while (s.step()) codes.push_back(s.text(0));
+      return codes;
+    });
+  }
+
   std::expected<void, Error> setUserUnits(const Actor& actor, std::int64_t userId,
                                           const std::vector<std::string>& units) override {
     return transaction([&]() -> std::expected<void, Error> {

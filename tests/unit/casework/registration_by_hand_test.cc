@@ -43,5 +43,17 @@ TEST_F(RegistrationByHandService, TheAgeScopeAndTheEnteredDetailsAreCheckedByThe
   EXPECT_TRUE(registered->registration.awaitingRegisters);
 }
 
+// Replay of issue 12's week: a made-up kommunkod put the person into a register nobody keeps, for good.
+TEST_F(RegistrationByHandService, APersonEnteredByHandLivesInAMunicipalityWhoseRegisterLotsenKeeps) {
+  ASSERT_TRUE(registerByHand(*store_, actor_, request("2026-11-02", details()), std::nullopt, ""));
+  PersonDetails elsewhere = details();
+  elsewhere.personalId = *PersonalId::parse("20090606-1239", date("2026-11-30"));
+  elsewhere.municipalityCode = "9999";
+  auto refused = registerByHand(*store_, actor_, request("2026-11-02", elsewhere), std::nullopt, "");
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().field, "person.municipality_code");
+  EXPECT_FALSE(*store_->personByPersonalId(elsewhere.personalId)) << "nothing stored";
+}
+
 }  // namespace
 }  // namespace lotsen
