@@ -115,7 +115,7 @@ std::expected<void, Error> checkAssignee(const std::string& targetUnit, std::opt
     return std::unexpected(invalidInput("cases are assigned to caseworkers and unit managers only", "caseworker_id"));
   if (std::find(assignee->units.begin(), assignee->units.end(), targetUnit) == assignee->units.end())
     return std::unexpected(
-        invalidInput(fmt::format("user {} does not work in {}", *caseworkerId, targetUnit), "caseworker_id"));
+        invalidInput(fmt::format("{} does not work in {}", assignee->username, targetUnit), "caseworker_id"));
   return {};
 }
 

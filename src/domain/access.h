@@ -76,6 +76,7 @@ struct Assignee {
   RoleSet roles;
   bool active = false;
   std::vector<std::string> units;
+  std::string username;  // named in the refusal
 };
 
 // The rule for making someone responsible for a registration (the manager has already been found to

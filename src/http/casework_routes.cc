@@ -224,7 +224,8 @@ Response assign(Call& call) {
           auto user = s.userById(*caseworker);
           if (!user) return std::unexpected(user.error());
           if (*user)
-            if (auto roles = parseRoles((*user)->role)) assignee = Assignee{*roles, (*user)->active, (*user)->units};
+            if (auto roles = parseRoles((*user)->role))
+              assignee = Assignee{*roles, (*user)->active, (*user)->units, (*user)->username};
         }
         if (auto ok = checkAssignee(target, caseworker, assignee); !ok) return std::unexpected(ok.error());
         return s.assignRegistration(actor, r.id, version, caseworker, target);

@@ -14,7 +14,9 @@ TEST(Messages, ErrorsAreInSwedishUnlessEnglishIsAsked) {
             "'carrier_pigeon' är inte en giltig kod i listan contact_channel den 2026-02-01.");
   EXPECT_EQ(localize("Unprocessable Content", Language::sv), "Uppgifterna kan inte sparas");
   EXPECT_EQ(localize("the registration 4 was changed by someone else (current version 3)", Language::sv),
-            "Någon annan har ändrat uppgiften (registration 4) sedan du hämtade den (nu version 3). Hämta den igen.");
+            "Någon annan har ändrat inskrivningen (nr 4) sedan du hämtade den (nu version 3). Hämta den igen.");
+  EXPECT_EQ(localize("the goal_assessment 12030 was changed by someone else (current version 2)", Language::sv),
+            "Någon annan har ändrat målbedömningen (nr 12030) sedan du hämtade den (nu version 2). Hämta den igen.");
 }
 
 TEST(Messages, AnIdentificationRefusalIsExplainedInSwedish) {
