@@ -474,6 +474,9 @@ Api::RouteMatch Api::match(std::string_view method, std::string_view path, Liste
       return found;
     }
   }
+  // A screen of the UI (its own URL, no route of ours): the UI's page, which shows that screen.
+  if (!found.pathKnown && listener == Listener::api && (method == "GET" || method == "HEAD"))
+    found.file = web_.page(path);
   return found;
 }
 
@@ -526,6 +529,7 @@ Response Api::handle(const Request& request, RouteMatch match, Store* reader) {
   auto started = std::chrono::steady_clock::now();
   if (match.file) {
     Response file{200, match.file->contentType, match.file->body, {}};
+    if (match.file->immutable) file.cacheControl = "public, max-age=31536000, immutable";
     double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     metrics_->observe(routes_.size(), 200, seconds);
     log(request, "static", 200, seconds, std::nullopt);

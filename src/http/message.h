@@ -36,6 +36,8 @@ struct Response {
   std::string contentType = "application/json";
   std::string body;
   std::vector<std::pair<std::string, std::string>> headers;
+  // Nothing is kept by default (personal data); the UI's hashed assets may be kept for good.
+  std::string_view cacheControl = "no-store";
   // Set when the body holds personal data: the server sends the body only after this entry is durably
   // in the access log, and answers 503 instead when it cannot be written.
   std::optional<AccessEntry> access;

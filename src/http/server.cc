@@ -65,10 +65,10 @@ std::string clientAddress(const std::string& peer, std::string_view forwardedFor
 // The response as bytes on the wire: status line, headers, body. Written by hand rather than through
 // Beast's serializer, which cost a tenth of the server's time on small answers.
 std::string wireFormat(Response&& in, unsigned version, bool keepAlive, bool head, bool tls) {
-  // On every response: nothing is cached (personal data), nothing runs that is not ours, no framing, no
-  // referrer leaves with a URL.
+  // On every response: nothing runs that is not ours, no framing, no referrer leaves with a URL; nothing
+  // is cached (personal data) unless the response says otherwise (the UI's hashed assets).
   static constexpr std::string_view kAlways =
-      "Cache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\nContent-Security-Policy: default-src "
+      "X-Content-Type-Options: nosniff\r\nContent-Security-Policy: default-src "
       "'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'\r\nReferrer-Policy: no-referrer\r\n";
   std::string out;
   out.reserve(512 + in.body.size());
@@ -78,6 +78,7 @@ std::string wireFormat(Response&& in, unsigned version, bool keepAlive, bool hea
   out.append(version >= 11 ? "HTTP/1.1 " : "HTTP/1.0 ").append(std::to_string(in.status)).append(" ");
   out.append(std::string_view(http::obsolete_reason(static_cast<http::status>(in.status)))).append("\r\n");
   if (!in.contentType.empty()) header("Content-Type", in.contentType);
+  header("Cache-Control", in.cacheControl);
   out += kAlways;
   // Served over TLS by Lotsen itself: browsers keep to HTTPS for a year (behind a proxy, the proxy says so).
   if (tls) out += "Strict-Transport-Security: max-age=31536000\r\n";

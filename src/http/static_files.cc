@@ -39,7 +39,8 @@ std::expected<StaticFiles, Error> StaticFiles::load(const std::filesystem::path&
     if (!in) return std::unexpected(internalError(fmt::format("cannot read {}", it->path().string())));
     std::string url("/");
     url.append(std::filesystem::relative(it->path(), directory).generic_string());
-    web.files_[url] = File{contentType(it->path()), std::move(body).str()};
+    bool hashed = url.starts_with("/assets/");
+    web.files_[url] = File{contentType(it->path()), std::move(body).str(), hashed};
   }
   if (ec) return std::unexpected(internalError(fmt::format("cannot read {}: {}", directory.string(), ec.message())));
   if (auto index = web.files_.find("/index.html"); index != web.files_.end()) web.files_["/"] = index->second;
@@ -49,6 +50,13 @@ std::expected<StaticFiles, Error> StaticFiles::load(const std::filesystem::path&
 const StaticFiles::File* StaticFiles::find(std::string_view path) const {
   auto it = files_.find(path);
   return it == files_.end() ? nullptr : &it->second;
+}
+
+const StaticFiles::File* StaticFiles::page(std::string_view path) const {
+  if (path.starts_with("/api/") || path == "/api") return nullptr;
+  std::string_view last = path.substr(path.rfind('/') + 1);
+  if (last.find('.') != std::string_view::npos) return nullptr;
+  return find("/index.html");
 }
 
 }  // namespace lotsen

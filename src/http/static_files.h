@@ -16,6 +16,7 @@ class StaticFiles {
   struct File {
     std::string contentType;
     std::string body;
+    bool immutable = false;  // under /assets/: Vite names each by a hash of its content, so it never changes
   };
 
   // Every regular file under `directory`, by URL path ("/assets/index-3f2a.js"); index.html also
@@ -26,6 +27,9 @@ class StaticFiles {
   // The file for a URL path, or null. Only files that were loaded can be found: no path leaves the
   // directory.
   const File* find(std::string_view path) const;
+  // index.html for a path of the UI's own (a screen's URL such as "/personer/12": no "/api/" prefix, no
+  // file extension), so that every screen can be bookmarked and reloaded; else null.
+  const File* page(std::string_view path) const;
   bool empty() const { return files_.empty(); }
 
  private:

@@ -1,7 +1,10 @@
 // The HTTP server as a client sees it: a real `lotsen serve` on a free loopback port over demo data.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <boost/json.hpp>
+#include <filesystem>
+#include <fstream>
 #include <thread>
 
 #include "harness.h"
@@ -59,6 +62,28 @@ TEST_F(ServerTest, EveryResponseCarriesTheSecurityHeaders) {
     EXPECT_EQ(r.headers.at("referrer-policy"), "no-referrer");
     EXPECT_EQ(r.headers.at("cache-control"), "no-store");
   }
+}
+
+// Issue 13: the UI's hashed assets are kept by the browser for a year; its page, every screen's URL and
+// every API answer never.
+TEST_F(ServerTest, HashedAssetsAreCachedForGoodThePageAndTheApiNever) {
+  auto dir = std::filesystem::temp_directory_path() / ("lotsen-web-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir / "assets");
+  std::ofstream(dir / "index.html") << "<!doctype html><title>Lotsen</title>";
+  std::ofstream(dir / "assets" / "index-1a2b.js") << "console.log(1)";
+  ServerProcess web(*db_, {"--web", dir.string()});
+  auto asset = http(web.port(), "GET", "/assets/index-1a2b.js");
+  EXPECT_EQ(asset.status, 200);
+  EXPECT_EQ(asset.headers.at("cache-control"), "public, max-age=31536000, immutable");
+  auto screen = http(web.port(), "GET", "/personer/12");
+  EXPECT_EQ(screen.status, 200) << "a bookmarked screen loads the UI";
+  EXPECT_EQ(screen.headers.at("content-type"), "text/html; charset=utf-8");
+  EXPECT_EQ(screen.headers.at("cache-control"), "no-store");
+  auto api = http(web.port(), "GET", "/api/v1/nowhere");
+  EXPECT_EQ(api.status, 404);
+  EXPECT_EQ(api.headers.at("cache-control"), "no-store");
+  EXPECT_EQ(http(web.port(), "GET", "/assets/gone-9f9f.js").status, 404);
+  std::filesystem::remove_all(dir);
 }
 
 // Framing on one keep-alive connection: HEAD gets the length without the body, and the next answer

@@ -25,6 +25,12 @@ TEST(StaticFiles, ServesTheBuiltFilesAndNothingElse) {
   EXPECT_EQ(web->find("/assets/font.woff2")->body, "") << "an empty file is a file";
   EXPECT_EQ(web->find("/assets/../index.html"), nullptr) << "only the loaded paths, never a path that climbs";
   EXPECT_EQ(web->find("/api/v1/persons"), nullptr);
+  EXPECT_TRUE(web->find("/assets/index-1a2b.js")->immutable) << "named by its content's hash";
+  EXPECT_FALSE(web->find("/index.html")->immutable);
+  ASSERT_NE(web->page("/personer/12"), nullptr) << "a screen's URL is the UI's page";
+  EXPECT_EQ(web->page("/personer/12")->body, "<!doctype html>");
+  EXPECT_EQ(web->page("/api/v1/nowhere"), nullptr) << "the API answers for itself";
+  EXPECT_EQ(web->page("/assets/gone-9f9f.js"), nullptr) << "a missing file is not a page";
   std::filesystem::remove_all(dir);
 
   auto none = StaticFiles::load(dir);
