@@ -29,36 +29,45 @@ std::expected<CodeList, std::vector<Error>> codes(Store& store, std::string_view
   return *list;
 }
 
-// Parses the body, loads the two code lists its rules need, and validates.
+// The problems found reading a body, and then those its rules find in what could be read: every field at
+// fault at once. A rule's problem with a field already at fault, or with a body that is no object, is left
+// out (it would only repeat it).
+std::vector<Error> alsoRules(std::vector<Error> read, std::vector<Error> rules) {
+  if (std::ranges::any_of(read, [](const Error& e) { return e.field.empty(); })) return read;
+  for (Error& e : rules)
+    if (std::ranges::none_of(read, [&](const Error& r) { return r.field == e.field; })) read.push_back(std::move(e));
+  return read;
+}
+
+// Reads the body, loads the two code lists its rules need, and validates.
 template <class T, class Validate>
-std::expected<std::string, std::vector<Error>> checkWithCodes(
-    const json::value& body, Store& store, const CaseContext& context,
-    std::expected<T, std::vector<Error>> (*parse)(const json::value&), Validate validate, std::string_view firstList,
-    std::string_view secondList) {
-  auto parsed = parse(body);
-  if (!parsed) return std::unexpected(parsed.error());
+std::expected<std::string, std::vector<Error>> checkWithCodes(const json::value& body, Store& store,
+                                                              const CaseContext& context,
+                                                              Read<T> (*read)(const json::value&), Validate validate,
+                                                              std::string_view firstList, std::string_view secondList) {
+  Read<T> parsed = read(body);
   auto first = codes(store, firstList);
   if (!first) return std::unexpected(first.error());
   auto second = codes(store, secondList);
   if (!second) return std::unexpected(second.error());
-  return finish(*parsed, validate(*parsed, context, *first, *second));
+  return finish(parsed.value, alsoRules(std::move(parsed.errors), validate(parsed.value, context, *first, *second)));
 }
 
 std::expected<std::string, std::vector<Error>> checkContact(const json::value& body, Store& store,
                                                             const RecordTarget& target) {
-  return checkWithCodes(body, store, target.context, parseContactAttempt, validateContactAttempt, "contact_channel",
+  return checkWithCodes(body, store, target.context, readContactAttempt, validateContactAttempt, "contact_channel",
                         "occupation");
 }
 
 std::expected<std::string, std::vector<Error>> checkOccupation(const json::value& body, Store& store,
                                                                const RecordTarget& target) {
-  return checkWithCodes(body, store, target.context, parseOccupation, validateOccupation, "occupation",
+  return checkWithCodes(body, store, target.context, readOccupation, validateOccupation, "occupation",
                         "occupation_source");
 }
 
 std::expected<std::string, std::vector<Error>> checkMeasure(const json::value& body, Store& store,
                                                             const RecordTarget& target) {
-  return checkWithCodes(body, store, target.context, parseMeasure, validateMeasure, "measure_type",
+  return checkWithCodes(body, store, target.context, readMeasure, validateMeasure, "measure_type",
                         "measure_end_reason");
 }
 
@@ -89,12 +98,12 @@ std::expected<std::string, std::vector<Error>> checkPlan(const json::value& body
 
 std::expected<std::string, std::vector<Error>> checkAssessment(const json::value& body, Store& store,
                                                                const RecordTarget& target) {
-  auto parsed = parseGoalAssessment(body);
-  if (!parsed) return std::unexpected(parsed.error());
+  Read<GoalAssessment> parsed = readGoalAssessment(body);
   auto plan = currentPlan(store, target.personId, target.registrationId);
   if (!plan) return std::unexpected(plan.error());
-  return finish(*parsed,
-                validateGoalAssessment(*parsed, target.context, *plan ? goalIds(**plan) : std::vector<std::string>{}));
+  return finish(parsed.value, alsoRules(std::move(parsed.errors),
+                                        validateGoalAssessment(parsed.value, target.context,
+                                                               *plan ? goalIds(**plan) : std::vector<std::string>{})));
 }
 
 const RecordKind kKinds[] = {

@@ -18,7 +18,7 @@ json::value optionalText(const std::string& t) { return t.empty() ? json::value(
 
 }  // namespace
 
-std::expected<ContactAttempt, std::vector<Error>> parseContactAttempt(const json::value& body) {
+Read<ContactAttempt> readContactAttempt(const json::value& body) {
   JsonFields f(body, {"date", "time", "channel", "reached", "occupation", "occupation_detail", "declined", "note"});
   auto date = f.date("date", true);
   ContactAttempt c{date.value_or(*CivilDate::fromParts(1, 1, 1)),
@@ -29,26 +29,38 @@ std::expected<ContactAttempt, std::vector<Error>> parseContactAttempt(const json
                    f.text("occupation_detail"),
                    f.optionalBoolean("declined").value_or(false),
                    f.text("note")};
-  return f.result(c);
+  return {c, f.errors()};
 }
 
-std::expected<OccupationEntry, std::vector<Error>> parseOccupation(const json::value& body) {
+std::expected<ContactAttempt, std::vector<Error>> parseContactAttempt(const json::value& body) {
+  return expectedOf(readContactAttempt(body));
+}
+
+Read<OccupationEntry> readOccupation(const json::value& body) {
   JsonFields f(body, {"effective_date", "kind", "detail", "source", "planned", "contact_id"});
   auto date = f.date("effective_date", true);
   OccupationEntry o{
       date.value_or(*CivilDate::fromParts(1, 1, 1)), f.text("kind", true),   f.text("detail"), f.text("source", true),
       f.optionalBoolean("planned").value_or(false),  f.integer("contact_id")};
-  return f.result(o);
+  return {o, f.errors()};
 }
 
-std::expected<Measure, std::vector<Error>> parseMeasure(const json::value& body) {
+std::expected<OccupationEntry, std::vector<Error>> parseOccupation(const json::value& body) {
+  return expectedOf(readOccupation(body));
+}
+
+Read<Measure> readMeasure(const json::value& body) {
   JsonFields f(body, {"type", "content", "responsible", "partner", "planned_start", "start", "end", "end_reason",
                       "follow_up", "evaluation", "declined"});
   Measure m{f.text("type", true), f.text("content", true), f.text("responsible", true),
             f.text("partner"),    f.date("planned_start"), f.date("start"),
             f.date("end"),        f.text("end_reason"),    f.date("follow_up"),
             f.date("evaluation"), f.date("declined")};
-  return f.result(m);
+  return {m, f.errors()};
+}
+
+std::expected<Measure, std::vector<Error>> parseMeasure(const json::value& body) {
+  return expectedOf(readMeasure(body));
 }
 
 namespace {
@@ -123,12 +135,16 @@ std::expected<Plan, std::vector<Error>> parsePlan(const json::value& body) {
   return f.result(plan);
 }
 
-std::expected<GoalAssessment, std::vector<Error>> parseGoalAssessment(const json::value& body) {
+Read<GoalAssessment> readGoalAssessment(const json::value& body) {
   JsonFields f(body, {"goal_id", "assessed_on", "result", "comment"});
   auto date = f.date("assessed_on", true);
   GoalAssessment a{f.text("goal_id", true), date.value_or(*CivilDate::fromParts(1, 1, 1)), f.text("result", true),
                    f.text("comment")};
-  return f.result(a);
+  return {a, f.errors()};
+}
+
+std::expected<GoalAssessment, std::vector<Error>> parseGoalAssessment(const json::value& body) {
+  return expectedOf(readGoalAssessment(body));
 }
 
 namespace {

@@ -22,6 +22,22 @@ inline constexpr std::string_view kGoalAssessmentKind = "goal_assessment";
 
 // Parse a JSON object into the item. Errors name the field: not an object, an unknown field (only the
 // fields the statute allows are kept), a field of the wrong type, a bad date, a list longer than its bound.
+// A record read from a body as far as it could be: every field that could be read (one in error left
+// empty or 0001-01-01), and the problems found, so that a check can say all that is wrong at once.
+template <class T>
+struct Read {
+  T value;
+  std::vector<Error> errors;
+};
+template <class T>
+std::expected<T, std::vector<Error>> expectedOf(Read<T> read) {
+  if (!read.errors.empty()) return std::unexpected(std::move(read.errors));
+  return std::move(read.value);
+}
+Read<ContactAttempt> readContactAttempt(const boost::json::value& body);
+Read<OccupationEntry> readOccupation(const boost::json::value& body);
+Read<Measure> readMeasure(const boost::json::value& body);
+Read<GoalAssessment> readGoalAssessment(const boost::json::value& body);
 std::expected<ContactAttempt, std::vector<Error>> parseContactAttempt(const boost::json::value& body);
 std::expected<OccupationEntry, std::vector<Error>> parseOccupation(const boost::json::value& body);
 std::expected<Measure, std::vector<Error>> parseMeasure(const boost::json::value& body);

@@ -230,6 +230,19 @@ TEST_F(CaseworkApi, EveryCodedValueComesWithItsSwedishLabel) {
   EXPECT_FALSE(own["labels"].as_object().contains("detail")) << "free text has no label";
 }
 
+// Replay of issue 12's week: a date in the wrong form hid the unknown channel until the date was mended.
+TEST_F(CaseworkApi, EveryFieldAtFaultIsNamedAtOnce) {
+  auto refused = send("POST", personPath("/contact-attempts"),
+                      R"({"date":"30/11/2026","time":"10:00","channel":"telefon","reached":true})");
+  ASSERT_EQ(refused.status, 422) << refused.body;
+  json::object problem = body(refused);
+  std::set<std::string> fields;
+  for (const auto& e : problem["errors"].as_array()) fields.insert(std::string(e.at("field").as_string()));
+  EXPECT_TRUE(fields.contains("date")) << refused.body;
+  EXPECT_TRUE(fields.contains("channel")) << refused.body;
+  EXPECT_EQ(fields.size(), 2u) << "the date's own problem once, no rule repeating it: " << refused.body;
+}
+
 // Replay of issue 12's week: the valid codes could only be found by reading other records.
 TEST_F(CaseworkApi, TheCodeListsAreAnsweredWithTheirSwedishLabelsAndValidity) {
   auto all = body(http(server_->port(), "GET", "/api/v1/code-lists", "", {session_->cookie}));
