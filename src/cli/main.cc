@@ -7,6 +7,7 @@
 
 #include <CLI/CLI.hpp>
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
 #include <regex>
 
@@ -71,7 +72,13 @@ std::expected<CivilDate, Error> dateOption(std::string_view name, const std::str
   return parsed;
 }
 
-std::expected<std::unique_ptr<Store>, Error> openMigrated(const std::string& db) {
+// The database at `db`, its schema brought up to date. A command that reads or changes what is there
+// refuses a path with no database (a mistyped path would otherwise get a new, empty one and, for
+// `audit verify`, a clean result); those that set one up (`create`: serve, identify, user add, unit add)
+// start one, as `migrate` and `demo` do.
+std::expected<std::unique_ptr<Store>, Error> openMigrated(const std::string& db, bool create = false) {
+  if (!create && !std::filesystem::exists(db))
+    return std::unexpected(invalidInput(fmt::format("no database at {}", db), "db"));
   auto store = openStore(db);
   if (!store) return store;
   if (auto applied = (*store)->migrate(); !applied) return std::unexpected(applied.error());
@@ -210,7 +217,7 @@ int serve(const std::string& db, const std::string& listen, const std::string& m
   if (!options.tlsCertificate.empty()) options.sessions.secureCookie = true;
   bool loadsDemo = false;
   {
-    auto store = openMigrated(db);
+    auto store = openMigrated(db, true);
     if (!store) return fail(store.error());
     if (demo) {
       auto existing = (*store)->searchPersons({{}, "", 0, 1, {}});
@@ -375,7 +382,7 @@ int identifyCommand(const IdentifyCommand& args) {
                said(fmt::format("{} problem(s) in the files; nothing was saved", diagnostics.total())));
     return kBadInput;
   }
-  auto store = openMigrated(args.db);
+  auto store = openMigrated(args.db, true);
   if (!store) return fail(store.error());
   progress("Jämför med registret", 0.99);
   auto result = identify(**store, registers, *options, Actor{std::nullopt, "system:identify"});
@@ -586,8 +593,10 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    int code = app.exit(e);
-    return code == 0 ? kOk : kBadInput;
+    if (e.get_exit_code() == 0) return app.exit(e) == 0 ? kOk : kBadInput;  // --help, --version
+    fmt::print(stderr, "lotsen: {}\n", printable(said(e.what())));
+    say("Run with --help for more information.", stderr);
+    return kBadInput;
   }
 
   try {
@@ -676,7 +685,7 @@ int main(int argc, char** argv) {
       return kOk;
     }
     if (*unitAdd || *unitList) {
-      auto store = openMigrated(db);
+      auto store = openMigrated(db, true);
       if (!store) return fail(store.error());
       if (*unitAdd) {
         if (auto ok = (*store)->createUnit(Actor{std::nullopt, "system:cli"}, unitName); !ok) return fail(ok.error());
@@ -700,7 +709,7 @@ int main(int argc, char** argv) {
       std::string password;
       std::getline(std::cin, password);
       while (!password.empty() && (password.back() == '\r' || password.back() == '\n')) password.pop_back();
-      auto store = openMigrated(db);
+      auto store = openMigrated(db, true);
       if (!store) return fail(store.error());
       if (auto added = addUser(**store, username, role, password, units); !added) return fail(added.error());
       say(fmt::format("user {} added with role {}", username, role));

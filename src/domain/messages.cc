@@ -206,6 +206,11 @@ const std::vector<Translation>& catalog() {
          "Någon annan har ändrat uppgiften ({1} {2}) sedan du hämtade den (nu version {3}). Hämta den igen."},
         {"no such person", "Personen finns inte."},
         {"no such code list", "Kodlistan finns inte."},
+        // The command line's own parser (CLI11).
+        {"Run with --help for more information\\.", "Kör med --help för mer information."},
+        {"A subcommand is required", "Ange ett kommando (se --help)."},
+        {"The following arguments? (?:was|were) not expected: (.+)", "Okänt argument: {=1}."},
+        {"(\\S+): (.+) not in (.+)", "{=1}: {=2} finns inte bland {=3}."},
         {"Lotsen keeps the register of (.+), not of kommun (.+)",
          "Lotsen för register över kommun {=1}, inte över kommun {=2}."},
         {"no such record", "Uppgiften finns inte."},

@@ -66,6 +66,23 @@ TEST(Cli, AnswersInSwedishOrInEnglishWithLotsenLanguageEn) {
   removeDatabase(db);
 }
 
+// Replay of issue 12's week: `audit verify` on a mistyped path created an empty database there and
+// reported an intact log.
+TEST(Cli, ACommandThatReadsTheDatabaseRefusesAPathWithNoneAndCreatesNothing) {
+  std::string db = tempPath("mistyped.db");
+  for (std::vector<std::string> args : {std::vector<std::string>{"audit", "verify", "--db", db},
+                                        {"audit", "head", "--db", db},
+                                        {"user", "list", "--db", db},
+                                        {"settings", "--db", db}}) {
+    auto r = runLotsen(args);
+    EXPECT_EQ(r.exitCode, 2) << args[0] << " " << args[1];
+    EXPECT_NE(r.err.find("finns inte"), std::string::npos) << r.err;
+  }
+  EXPECT_FALSE(std::filesystem::exists(db));
+  auto usage = runLotsen({"audit", "review", "--db", db, "--from", "2026-01-01"});
+  EXPECT_EQ(usage.err, "lotsen: --to måste anges.\nKör med --help för mer information.\n") << "usage errors in Swedish";
+}
+
 TEST(Cli, UnopenableDatabaseIsAnInternalError) {
   EXPECT_EQ(runLotsen({"migrate", "--db", "/nonexistent-directory/x.db"}).exitCode, 1);
 }
@@ -285,6 +302,7 @@ TEST(Cli, BackupCopiesALiveDatabaseAndNeverOverwrites) {
 
 TEST(Cli, SettingsAreListedAndChangedAllOrNothing) {
   std::string db = tempPath("settings.db");
+  ASSERT_EQ(runLotsen({"migrate", "--db", db}).exitCode, 0);
   auto list = runLotsen({"settings", "--db", db});
   ASSERT_EQ(list.exitCode, 0) << list.err;
   EXPECT_NE(list.out.find("first_contact_days=14"), std::string::npos);
