@@ -650,13 +650,13 @@ void Api::accessLogged(const Route& route, Call& call, Response& response) {
                                   route.method + " " + route.pattern,
                                   {*call.refusedPerson},
                                   0,
-                                  "",
+                                  call.purpose,
                                   true};
     return;
   }
-  // Under a break-the-glass grant, everything done in the case is logged with the grant's purpose, the
-  // writes too (they are journalled, but the review of the grant's use reads the access log).
-  if (!call.accessed && !call.purpose.empty() && response.status < 400)
+  // Every answer on a person's case holds their data: the writes are logged too (they are journalled as
+  // well, but "who handled this person" is read from the access log), under a grant with its purpose.
+  if (!call.accessed && isCaseRoute(route) && response.status < 400)
     if (auto person = pathId(call, 0)) call.accessedPersons({*person});
   if (!call.accessed) return;
   response.access = AccessEntry{call.user->id,

@@ -413,6 +413,17 @@ TEST_F(Hardening, AConflictAnswerWithTheCurrentRecordIsAccessLogged) {
   EXPECT_EQ(std::stoi(sqlText("SELECT count(*) FROM access_log")), std::stoi(before) + 1);
 }
 
+// Replay of issue 12's week: a caseworker's documenting writes left no access-log entry, so "who handled
+// this person" could not be answered from the log.
+TEST_F(Hardening, ADocumentingWriteIsAccessLoggedWithThePerson) {
+  auto [personId, registrationId] = registration("r.caseworker_id = (SELECT id FROM users WHERE username = 'anna')");
+  auto created = as("anna", "POST", person(personId, "/occupations"),
+                    R"({"effective_date":"2026-11-01","kind":"studies","detail":"komvux","source":"contact"})");
+  ASSERT_EQ(created.status, 201) << created.body;
+  EXPECT_EQ(sqlText("SELECT username || ' ' || route || ' ' || person_ids FROM access_log ORDER BY id DESC LIMIT 1"),
+            "anna POST /api/v1/persons/{id}/occupations " + std::to_string(personId));
+}
+
 // Finding 14: every answer that names a person says whether the identity is protected; none says how.
 TEST_F(Hardening, EveryAnswerNamingAPersonMarksProtectionButNeverItsKind) {
   auto [personId, registrationId] = registration("p.protection <> '' AND (r.unit IN ('KAA Norr', 'KAA Söder', ''))");
