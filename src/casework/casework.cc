@@ -160,6 +160,36 @@ std::expected<void, Error> followContact(Store& s, const Actor& actor, const Cas
   return done(s.createCaseRecord(actor, kOccupationKind, contact.personId, contact.registrationId, toJson(*wanted)));
 }
 
+constexpr const char* kFollowsItsContact =
+    "the occupation was learnt at a contact (contact_id) and follows it: correct or void the contact instead";
+
+// True for an occupation learnt at a contact, which only its contact changes.
+bool learntAtAContact(const CaseRecord& record) {
+  if (record.kind != kOccupationKind) return false;
+  auto o = parseOccupation(record.data);
+  return o && o->contactId;
+}
+
+// Takes a voided measure out of its registration's plan (the goals that it served), so that the plan
+// names only measures the case has and what GET answers, PUT still accepts.
+std::expected<void, Error> dropFromPlan(Store& s, const Actor& actor, const CaseRecord& measure) {
+  auto plans = s.caseRecordsOf(measure.personId, kPlanKind);
+  if (!plans) return std::unexpected(plans.error());
+  for (const CaseRecord& r : *plans) {
+    if (r.registrationId != measure.registrationId) continue;
+    auto plan = parsePlan(r.data);
+    if (!plan) return std::unexpected(internalError("a stored plan does not parse"));
+    bool named = false;
+    auto drop = [&](PlanGoal& g) { named |= std::erase(g.measureIds, measure.id) > 0; };
+    for (PlanGoal& g : plan->goals) {
+      drop(g);
+      for (PlanGoal& sub : g.subGoals) drop(sub);
+    }
+    if (named) return done(s.updateCaseRecord(actor, r.id, r.version, toJson(*plan)));
+  }
+  return {};
+}
+
 }  // namespace
 
 std::span<const RecordKind> recordKinds() { return kKinds; }
@@ -195,16 +225,14 @@ std::expected<CaseRecord, Error> writeRecord(Store& s, const Actor& actor, const
 
 std::expected<CaseRecord, Error> reviseRecord(Store& s, const Actor& actor, const CaseRecord& current,
                                               std::int64_t expectedVersion, const std::string& data) {
-  if (current.kind == kOccupationKind) {
-    auto before = parseOccupation(current.data);
-    auto after = parseOccupation(data);
-    if (before && after && before->contactId != after->contactId)
-      return std::unexpected(invalidInput(kContactIdIsLotsens, "contact_id"));
-  }
   // The same data again is no change: no new version, nothing journalled.
   if (auto stored = s.caseRecord(current.id);
       stored && stored->version == expectedVersion && !stored->voided && stored->data == data)
     return *stored;
+  if (learntAtAContact(current)) return std::unexpected(invalidInput(kFollowsItsContact, "contact_id"));
+  if (current.kind == kOccupationKind)
+    if (auto after = parseOccupation(data); after && after->contactId)
+      return std::unexpected(invalidInput(kContactIdIsLotsens, "contact_id"));
   auto revised = s.updateCaseRecord(actor, current.id, expectedVersion, data);
   if (!revised || revised->kind != kContactAttemptKind) return revised;
   if (auto ok = followContact(s, actor, *revised, "Kontakten rättades; sysselsättningen följer den"); !ok)
@@ -214,9 +242,13 @@ std::expected<CaseRecord, Error> reviseRecord(Store& s, const Actor& actor, cons
 
 std::expected<CaseRecord, Error> voidRecord(Store& s, const Actor& actor, const CaseRecord& current,
                                             std::int64_t expectedVersion, const std::string& reason) {
+  if (learntAtAContact(current)) return std::unexpected(invalidInput(kFollowsItsContact, "contact_id"));
   auto voided = s.voidCaseRecord(actor, current.id, expectedVersion, reason);
-  if (!voided || voided->kind != kContactAttemptKind) return voided;
-  if (auto ok = followContact(s, actor, *voided, reason); !ok) return std::unexpected(ok.error());
+  if (!voided) return voided;
+  if (voided->kind == kContactAttemptKind)
+    if (auto ok = followContact(s, actor, *voided, reason); !ok) return std::unexpected(ok.error());
+  if (voided->kind == kMeasureKind)
+    if (auto ok = dropFromPlan(s, actor, *voided); !ok) return std::unexpected(ok.error());
   return voided;
 }
 

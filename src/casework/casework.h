@@ -52,13 +52,14 @@ std::expected<CaseRecord, Error> writeRecord(Store& store, const Actor& actor, c
 // Revises `current` to `data` (from its kind's check) when it still has `expectedVersion` (else conflict);
 // the same data again changes nothing (the record as it is, no new version, no event).
 // The occupation learnt at a contact follows the contact: changed with it, voided when the contact no
-// longer names one, added when it comes to name one; its own link may not be changed (invalid_input).
+// longer names one, added when it comes to name one; it is not revised on its own (invalid_input).
 // Call inside the store's write transaction.
 std::expected<CaseRecord, Error> reviseRecord(Store& store, const Actor& actor, const CaseRecord& current,
                                               std::int64_t expectedVersion, const std::string& data);
 
 // Voids `current` (made by mistake) with `reason`; the occupation learnt at a voided contact is voided
-// with it. Conflict for a stale version. Call inside the store's write transaction.
+// with it (and is not voided on its own: invalid_input), a voided measure leaves the plan's goals.
+// Conflict for a stale version. Call inside the store's write transaction.
 std::expected<CaseRecord, Error> voidRecord(Store& store, const Actor& actor, const CaseRecord& current,
                                             std::int64_t expectedVersion, const std::string& reason);
 

@@ -228,6 +228,10 @@ const std::vector<Translation>& catalog() {
          "Kopplingen till kontakten (contact_id) sätts av Lotsen när sysselsättningen kom fram vid en kontakt: "
          "rätta kontakten i stället."},
         {"a stored contact attempt does not parse", "En sparad kontakt går inte att läsa."},
+        {"a stored plan does not parse", "En sparad plan går inte att läsa."},
+        {"the occupation was learnt at a contact \\(contact_id\\) and follows it: correct or void the contact instead",
+         "Sysselsättningen kom fram vid en kontakt (contact_id) och följer den: rätta eller makulera kontakten i "
+         "stället."},
         {"no worklist named '(.*)'", "Det finns ingen arbetslista som heter '{1}'."},
         {"caseworker is me, all or a user id", "Handläggare anges som me, all eller ett användar-id."},
         {"page must be a whole number from 1 to 100000", "Sidan anges med ett heltal från 1 till 100000."},

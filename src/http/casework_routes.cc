@@ -80,6 +80,18 @@ Response listRecords(Call& call, const RecordKind& kind) {
   return jsonResponse(200, json::object{{"items", std::move(items)}});
 }
 
+// GET …/{records}/{record}: one record with its ETag, as the list shows it (a voided one too, marked).
+Response getRecord(Call& call, const RecordKind& kind) {
+  auto personId = pathId(call, 0);
+  auto recordId = pathId(call, 1);
+  if (!personId || !recordId) return problem(404, "Not Found", "no such record");
+  auto record = call.store.caseRecord(*recordId);
+  if (!record || record->personId != *personId || record->kind != kind.kind)
+    return problem(404, "Not Found", "no such record");
+  call.accessedPersons({*personId});
+  return withEtag(jsonResponse(200, caseRecordJson(*record, call.labels)), kind.kind, record->id, record->version);
+}
+
 Response createRecord(Call& call, const RecordKind& kind) {
   auto personId = pathId(call, 0);
   if (!personId) return problem(404, "Not Found", "no such person");
@@ -95,7 +107,9 @@ Response createRecord(Call& call, const RecordKind& kind) {
   if (!data) return validationProblem(data.error());
   Actor actor{call.user->id, call.user->username};
   auto created = call.write<CaseRecord>([&](Store& s) { return writeRecord(s, actor, kind, target, *data); });
-  if (!created) return problem(created.error());
+  if (!created)
+    return created.error().kind == ErrorKind::invalid_input ? validationProblem({created.error()})
+                                                            : problem(created.error());
   Response r =
       withEtag(jsonResponse(201, recordResponse(*created, call.labels)), kind.kind, created->id, created->version);
   r.headers.emplace_back("Location", fmt::format("/api/v1/persons/{}/{}/{}", *personId, kind.path, created->id));
@@ -105,6 +119,7 @@ Response createRecord(Call& call, const RecordKind& kind) {
 // The answer to a change of a record that failed: a 409 with the record as it is now for a stale version
 // (read through the writer: this request's own snapshot may predate the winning write), else the error.
 Response recordWriteProblem(Call& call, std::int64_t personId, std::int64_t recordId, const Error& error) {
+  if (error.kind == ErrorKind::invalid_input) return validationProblem({error});  // a rule of the casework
   if (error.kind != ErrorKind::conflict) return problem(error);
   auto now = call.writer.run<CaseRecord>([&](Store& s) { return s.caseRecord(recordId); });
   return staleProblem(call, personId, error,
@@ -228,6 +243,10 @@ Response assign(Call& call) {
               assignee = Assignee{*roles, (*user)->active, (*user)->units, (*user)->username};
         }
         if (auto ok = checkAssignee(target, caseworker, assignee); !ok) return std::unexpected(ok.error());
+        // The same assignment again is no change: no new version, nothing journalled.
+        if (auto now = s.registration(r.id);
+            now && now->version == version && now->caseworkerId == caseworker && now->unit == target)
+          return *now;
         return s.assignRegistration(actor, r.id, version, caseworker, target);
       });
 }
@@ -371,8 +390,11 @@ Response updateContactDetails(Call& call) {
   for (Error& e : validateContactDetails(contact)) f.fail(std::move(e));
   if (!f.errors().empty()) return validationProblem(f.errors());
   Actor actor{call.user->id, call.user->username};
-  auto changed =
-      call.write<Person>([&](Store& s) { return s.setContactDetails(actor, *personId, *expected, contact); });
+  auto changed = call.write<Person>([&](Store& s) -> std::expected<Person, Error> {
+    // The same details again are no change: no new version, nothing journalled.
+    if (auto now = s.person(*personId); now && now->version == *expected && now->contact == contact) return *now;
+    return s.setContactDetails(actor, *personId, *expected, contact);
+  });
   if (!changed) {
     if (changed.error().kind != ErrorKind::conflict) return problem(changed.error());
     auto now = call.writer.run<Person>([&](Store& s) { return s.person(*personId); });
@@ -651,6 +673,8 @@ std::vector<Route> caseworkRoutes() {
   for (const RecordKind& kind : recordKinds()) {
     std::string base = fmt::format("/api/v1/persons/{{id}}/{}", kind.path);
     routes.push_back({"GET", base, read_cases, inline_read, [&kind](Call& c) { return listRecords(c, kind); }});
+    routes.push_back(
+        {"GET", base + "/{record}", read_cases, inline_read, [&kind](Call& c) { return getRecord(c, kind); }});
     routes.push_back({"POST", base, write_cases, worker, [&kind](Call& c) { return createRecord(c, kind); }});
     routes.push_back(
         {"PUT", base + "/{record}", write_cases, worker, [&kind](Call& c) { return updateRecord(c, kind); }});

@@ -38,6 +38,7 @@ Response statistics(Call& call) {
         json::value key = c.key.empty() && i == 1 ? json::value(nullptr) : json::value(c.key);
         json::object cell{{"key", std::move(key)}, {"count", countJson(c.count, c.suppressed)}};
         if (i == 0) cell["label"] = call.labels->label("occupation", c.key);
+        if (i == 1 && c.key.empty()) cell["label"] = "Inkorgen (ingen enhet ännu)";
         cells.push_back(std::move(cell));
       }
     body[std::string("by_") + kDimensions[i]] = std::move(cells);

@@ -394,6 +394,9 @@ TEST_F(CaseworkApi, ContactDetailsAreKeptWithThePersonsVersionAndJournalled) {
   EXPECT_EQ(body(set)["contact"].at("phone").as_string(), "070-123 45 67");
   EXPECT_EQ(body(set), body(http(server_->port(), "GET", personPath(), "", {session_->cookie})))
       << "the answer is the person as GET shows them, registrations and occupation too";
+  auto same = send("PUT", personPath("/contact-details"), R"({"phone":"070-123 45 67","email":"alva.ek@example.se"})",
+                   {"If-Match: " + set.headers.at("etag")});
+  EXPECT_EQ(same.headers.at("etag"), set.headers.at("etag")) << "the same details again are no change";
   auto leftOut = send("PUT", personPath("/contact-details"), R"({"phone":"070-999 99 99"})",
                       {"If-Match: " + set.headers.at("etag")});
   ASSERT_EQ(leftOut.status, 422) << "an e-mail address left out is not removed";
@@ -432,6 +435,12 @@ TEST_F(CaseworkApi, TheOccupationLearntAtAContactIsCorrectedAndVoidedWithIt) {
   ASSERT_EQ(contact.status, 201) << contact.body;
   EXPECT_NE(occupationNow().find("\"work\""), std::string::npos);
   std::string path = contact.headers.at("location");
+  auto one = http(server_->port(), "GET", path, "", {session_->cookie});
+  EXPECT_EQ(one.status, 200) << "one record, for a GET then PUT";
+  EXPECT_EQ(one.headers.at("etag"), contact.headers.at("etag"));
+  auto own = send("POST", personPath("/occupations"),
+                  R"({"effective_date":"2026-02-17","kind":"work","source":"contact","contact_id":1})");
+  EXPECT_EQ(own.status, 422) << "the link is Lotsen's to set: " << own.body;
   auto corrected = send("PUT", path,
                         R"({"date":"2026-02-17","time":"10:00","channel":"phone","reached":true,)"
                         R"("occupation":"studies","occupation_detail":"komvux"})",
@@ -490,6 +499,9 @@ TEST_F(CaseworkApi, AssignThenCloseByHandThenNothingMoreToDocument) {
   auto assigned = send("PUT", reg + "/assignment", R"({"caseworker_id":1,"unit":"KAA Norr"})", {"If-Match: \"1\""});
   ASSERT_EQ(assigned.status, 200) << assigned.body;
   EXPECT_EQ(body(assigned)["unit"].as_string(), "KAA Norr");
+  auto again = send("PUT", reg + "/assignment", R"({"caseworker_id":1,"unit":"KAA Norr"})",
+                    {"If-Match: " + assigned.headers.at("etag")});
+  EXPECT_EQ(again.headers.at("etag"), assigned.headers.at("etag")) << "the same assignment again is no change";
   // The occupation learnt at the contact on 2026-02-03 is over six months old by now: to be checked.
   auto mine = body(http(server_->port(), "GET", "/api/v1/worklists/occupation", "", {session_->cookie}));
   EXPECT_EQ(mine["count"].as_int64(), 1) << "anna (user 1) is the caseworker";

@@ -72,14 +72,33 @@ TEST_F(RecordService, TheLinkToTheContactIsLotsensToSetNotTheClients) {
   auto contactRecord = writeRecord(*store_, actor_, *recordKind(kContactAttemptKind), target(), contact("work", ""));
   ASSERT_TRUE(contactRecord);
   auto learnt = store_->caseRecordsOf(person_, kOccupationKind)->at(0);
-  OccupationEntry moved = *parseOccupation(learnt.data);
-  moved.contactId.reset();
-  auto unlinked = reviseRecord(*store_, actor_, learnt, learnt.version, toJson(moved));
-  ASSERT_FALSE(unlinked);
-  EXPECT_EQ(unlinked.error().field, "contact_id");
-  moved.contactId = contactRecord->id;
-  moved.detail = "full_time";
-  EXPECT_TRUE(reviseRecord(*store_, actor_, learnt, learnt.version, toJson(moved))) << "the rest may be revised";
+  OccupationEntry changed = *parseOccupation(learnt.data);
+  changed.detail = "full_time";
+  auto alone = reviseRecord(*store_, actor_, learnt, learnt.version, toJson(changed));
+  ASSERT_FALSE(alone) << "it would contradict its contact, and the contact's next correction would undo it";
+  EXPECT_EQ(alone.error().field, "contact_id");
+  EXPECT_FALSE(voidRecord(*store_, actor_, learnt, learnt.version, "Fel")) << "void the contact instead";
+}
+
+// Replay of issue 12's week: a voided measure stayed named in the plan, and the plan as GET answered it
+// could no longer be saved.
+TEST_F(RecordService, AVoidedMeasureLeavesThePlansGoals) {
+  Measure m{"internship", "Praktik", "municipality", "",           std::nullopt, date("2026-02-01"),
+            std::nullopt, "",        std::nullopt,   std::nullopt, std::nullopt};
+  auto measure = writeRecord(*store_, actor_, *recordKind(kMeasureKind), target(), toJson(m));
+  ASSERT_TRUE(measure) << measure.error().message;
+  Plan plan{
+      date("2026-02-02"),
+      std::nullopt,
+      {PlanGoal{
+          "g1", "Arbete", std::nullopt, {measure->id}, {PlanGoal{"g1.1", "Praktik", std::nullopt, {measure->id}, {}}}}},
+      {}};
+  ASSERT_TRUE(writeRecord(*store_, actor_, *recordKind(kPlanKind), target(), toJson(plan)));
+  ASSERT_TRUE(voidRecord(*store_, actor_, *measure, measure->version, "Fel person"));
+  auto stored = parsePlan(store_->caseRecordsOf(person_, kPlanKind)->at(0).data);
+  ASSERT_TRUE(stored);
+  EXPECT_TRUE(stored->goals[0].measureIds.empty());
+  EXPECT_TRUE(stored->goals[0].subGoals[0].measureIds.empty());
 }
 
 // Replay of issue 12's week: a plan put back exactly as it was got a new version and an event.
