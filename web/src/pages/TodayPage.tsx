@@ -147,8 +147,8 @@ export function WorklistTable({
                 </HStack>
               </Table.HeaderCell>
               <Table.DataCell>{item.birth_date ? t.years(age(item.birth_date, today)) : ""}</Table.DataCell>
-              <Table.DataCell>{item.turns_20}</Table.DataCell>
-              <Table.DataCell>
+              <Table.DataCell className="nowrap">{item.turns_20}</Table.DataCell>
+              <Table.DataCell className="nowrap">
                 {item.protected ? (
                   <span className="subtle">{t.protectedHidden}</span>
                 ) : item.phone ? (
@@ -158,8 +158,8 @@ export function WorklistTable({
                 )}
               </Table.DataCell>
               <Table.DataCell>{what(t, name, item)}</Table.DataCell>
-              <Table.DataCell>{item.due}</Table.DataCell>
-              <Table.DataCell>
+              <Table.DataCell className="nowrap">{item.due}</Table.DataCell>
+              <Table.DataCell className="nowrap">
                 {overdue > 0 ? (
                   <Tag variant="error" size="small" icon={<ExclamationmarkTriangleIcon aria-hidden />}>
                     {t.overdueSince(overdue)}
