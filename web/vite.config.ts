@@ -1,10 +1,12 @@
 // Builds the UI into web/dist, which `lotsen serve` serves. `npm run dev` serves it with hot reload
-// and passes /api to a Lotsen server on 127.0.0.1:8080.
+// and passes /api to a Lotsen server on 127.0.0.1:8080. `npm test` runs the component tests (Vitest,
+// in jsdom).
 import react from "@vitejs/plugin-react";
-import { defineConfig } from "vite";
+import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   plugins: [react()],
   build: { outDir: "dist", emptyOutDir: true, sourcemap: false },
   server: { proxy: { "/api": "http://127.0.0.1:8080" } },
+  test: { environment: "jsdom", css: false, include: ["src/**/*.test.{ts,tsx}"] },
 });

@@ -1,68 +1,56 @@
-// The shell: log in, then the views the user's roles allow. Only the auditor's log review is built so
-// far; the API serves everything else.
-import { useEffect, useState } from "react";
-import { AccessReviewView } from "./AccessReviewView";
-import { currentSession, logOut, type SignedIn } from "./api";
-import { LoginForm } from "./LoginForm";
-
-const roleNames: Record<string, string> = {
-  admin: "administratör",
-  unit_manager: "enhetschef",
-  caseworker: "handläggare",
-  statistician: "statistiker",
-  auditor: "granskare",
-  school_reporter: "skolrapportör",
-};
+// The routes. Every screen has its own URL, so it can be bookmarked and reloaded, and Back works:
+//   /logga-in           login (then back to the page the user came from)
+//   /                   Idag (Today): the worklists of a caseworker or unit manager
+//   /personer/:id       one person, read-only
+//   /granskning         the auditor's review of the access log
+//   anything else       not found
+import { Alert, Loader } from "@navikt/ds-react";
+import { Navigate, Route, Routes, useLocation } from "react-router-dom";
+import { takeLoggingOut, useSession, type Session } from "./api/queries";
+import { Layout } from "./components/Layout";
+import { ProblemAlert } from "./components/Problems";
+import { useT } from "./i18n";
+import { AccessReviewPage } from "./pages/AccessReviewPage";
+import { LoginPage } from "./pages/LoginPage";
+import { NotFoundPage } from "./pages/NotFoundPage";
+import { PersonPage } from "./pages/PersonPage";
+import { TodayPage } from "./pages/TodayPage";
+import { canReadCases } from "./roles";
 
 export function App() {
-  const [session, setSession] = useState<SignedIn | null | undefined>(undefined);
-  const [error, setError] = useState("");
-
-  useEffect(() => {
-    currentSession().then(setSession, () => {
-      setSession(null);
-      setError("Servern svarar inte. Försök igen om en stund.");
-    });
-  }, []);
-
-  if (session === undefined) return <p className="page">Laddar …</p>;
-  if (session === null)
+  const t = useT();
+  const session = useSession();
+  if (session.isPending) return <Loader className="page-loader" title={t.loading} />;
+  if (session.isError)
     return (
-      <main className="page narrow">
-        <h1>Lotsen</h1>
-        {error && <p role="alert">{error}</p>}
-        <LoginForm onSignedIn={setSession} />
+      <main className="page">
+        <ProblemAlert error={session.error} />
       </main>
     );
-
-  const signOut = async () => {
-    try {
-      await logOut(session);
-    } finally {
-      setSession(null);
-    }
-  };
   return (
-    <>
-      <header className="top">
-        <span className="brand">Lotsen</span>
-        <span>
-          {session.username} ({session.roles.map((r) => roleNames[r] ?? r).join(", ")})
-        </span>
-        <button type="button" onClick={signOut}>
-          Logga ut
-        </button>
-      </header>
-      <main className="page">
-        {session.roles.includes("auditor") ? (
-          <AccessReviewView />
-        ) : (
-          <p>
-            Webbgränssnittet visar ännu bara granskningen av åtkomstloggen, för rollen granskare. Allt annat
-            finns i API:t under <code>/api/v1</code>.
-          </p>
-        )}
-      </main>
-    </>
+    <Routes>
+      <Route path="/logga-in" element={<LoginPage session={session.data} />} />
+      <Route element={<SignedIn session={session.data} />}>
+        <Route index element={<Home session={session.data!} />} />
+        <Route path="personer/:id" element={<PersonPage />} />
+        <Route path="granskning" element={<AccessReviewPage />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
   );
 }
+
+/** The signed-in pages, or the login for whoever is not signed in (coming back here afterwards). */
+function SignedIn({ session }: { session: Session | null }) {
+  const location = useLocation();
+  if (!session) return <Navigate to="/logga-in" replace state={takeLoggingOut() ? null : { from: location }} />;
+  return <Layout session={session} />;
+}
+
+function Home({ session }: { session: Session }) {
+  const t = useT();
+  if (canReadCases(session)) return <TodayPage session={session} />;
+  if (session.roles.includes("auditor")) return <Navigate to="/granskning" replace />;
+  return <Alert variant="info">{t.noReadCases}</Alert>;
+}
+

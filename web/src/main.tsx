@@ -1,10 +1,18 @@
+// The UI's entry: the providers (one QueryClient for all server state), the router with real URLs.
+import "./styles.css";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
+import { BrowserRouter } from "react-router-dom";
+import { makeQueryClient } from "./api/queryClient";
 import { App } from "./App";
-import "./styles.css";
+import { Providers } from "./Providers";
 
 createRoot(document.getElementById("root")!).render(
   <StrictMode>
-    <App />
+    <BrowserRouter future={{ v7_startTransition: true, v7_relativeSplatPath: true }}>
+      <Providers queryClient={makeQueryClient()}>
+        <App />
+      </Providers>
+    </BrowserRouter>
   </StrictMode>,
 );

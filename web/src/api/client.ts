@@ -1,0 +1,64 @@
+// The one way to the server: openapi-fetch typed by schema.d.ts, which `npm run api` generates from
+// docs/api/openapi.yaml (`npm run build` fails when it is stale). Every call names its route as a
+// literal path of that file, so that src/api/routes.test.ts can check each one against it.
+// Same origin, so the browser sends the session cookie; every change carries the CSRF token that
+// login (or GET /api/v1/session after a reload) answered; problems come in the chosen language.
+import createClient, { type Middleware } from "openapi-fetch";
+import type { paths } from "./schema";
+
+let language = "sv";
+let csrfToken: string | null = null;
+
+export function setApiLanguage(next: string) {
+  language = next;
+}
+
+export function setCsrfToken(token: string | null) {
+  csrfToken = token;
+}
+
+const headers: Middleware = {
+  onRequest({ request }) {
+    request.headers.set("Accept-Language", language);
+    if (!["GET", "HEAD"].includes(request.method) && csrfToken) request.headers.set("X-CSRF-Token", csrfToken);
+    return request;
+  },
+};
+
+export const client = createClient<paths>({
+  baseUrl: globalThis.location?.origin ?? "",
+  credentials: "same-origin",
+  // Looked up at each call (not once), so that tests can stand in for the server.
+  fetch: (request) => globalThis.fetch(request),
+});
+client.use(headers);
+
+export type FieldError = { field: string; detail: string };
+
+/** An RFC 9457 problem the server answered (or one the UI makes for its own checks, status 0). */
+export class ApiProblem extends Error {
+  readonly status: number;
+  readonly title: string;
+  readonly detail: string;
+  readonly errors: FieldError[];
+  constructor(status: number, body: unknown) {
+    const p = (body && typeof body === "object" ? body : {}) as Record<string, unknown>;
+    const detail = typeof p.detail === "string" ? p.detail : "";
+    super(detail || `HTTP ${status}`);
+    this.status = status;
+    this.title = typeof p.title === "string" ? p.title : "";
+    this.detail = detail;
+    const errors: FieldError[] = Array.isArray(p.errors)
+      ? p.errors.filter((e): e is FieldError => !!e && typeof e.field === "string" && typeof e.detail === "string")
+      : [];
+    // A problem about one field names it in `field`.
+    if (errors.length === 0 && typeof p.field === "string" && detail) errors.push({ field: p.field, detail });
+    this.errors = errors;
+  }
+}
+
+/** The data of an answer, or the problem it was as an ApiProblem. */
+export function unwrap<D>(result: { data?: D; error?: unknown; response: Response }): D {
+  if (result.response.ok) return result.data as D;
+  throw new ApiProblem(result.response.status, result.error);
+}

@@ -1,0 +1,71 @@
+// The frame of every signed-in page: the header (Lotsen, the menu for the user's roles, the user's
+// name and role, the language switch, Logout) and the page itself.
+import { InternalHeader, Spacer } from "@navikt/ds-react";
+import { Link as RouterLink, NavLink, Outlet, useNavigate } from "react-router-dom";
+import { useLogOut, type Session } from "../api/queries";
+import { useI18n } from "../i18n";
+import { canReadCases } from "../roles";
+
+export function Layout({ session }: { session: Session }) {
+  const { t, language, setLanguage } = useI18n();
+  const logOut = useLogOut();
+  const navigate = useNavigate();
+  const roles = session.roles.map((r) => t.roles[r] ?? r).join(", ");
+  return (
+    <>
+      <a href="#main" className="skip-link">
+        {t.skipToContent}
+      </a>
+      <InternalHeader>
+        <InternalHeader.Title as={RouterLink} to="/">
+          {t.appName}
+        </InternalHeader.Title>
+        <nav aria-label={t.mainNavigation} className="main-nav">
+          {canReadCases(session) && (
+            <NavLink to="/" end>
+              {t.navToday}
+            </NavLink>
+          )}
+          {session.roles.includes("auditor") && <NavLink to="/granskning">{t.navReview}</NavLink>}
+        </nav>
+        <Spacer />
+        <InternalHeader.Button
+          type="button"
+          lang={t.switchLanguageLang}
+          onClick={() => setLanguage(language === "sv" ? "en" : "sv")}
+        >
+          {t.switchLanguage}
+        </InternalHeader.Button>
+        <InternalHeader.User name={session.username} description={roles} />
+        <InternalHeader.Button
+          type="button"
+          onClick={() => logOut.mutate(undefined, { onSettled: () => navigate("/logga-in", { replace: true }) })}
+          disabled={logOut.isPending}
+        >
+          {t.logOut}
+        </InternalHeader.Button>
+      </InternalHeader>
+      <main id="main" className="page">
+        <Outlet />
+      </main>
+    </>
+  );
+}
+
+/** The header before login: Lotsen and the language switch. */
+export function PublicHeader() {
+  const { t, language, setLanguage } = useI18n();
+  return (
+    <InternalHeader>
+      <InternalHeader.Title as="span">{t.appName}</InternalHeader.Title>
+      <Spacer />
+      <InternalHeader.Button
+        type="button"
+        lang={t.switchLanguageLang}
+        onClick={() => setLanguage(language === "sv" ? "en" : "sv")}
+      >
+        {t.switchLanguage}
+      </InternalHeader.Button>
+    </InternalHeader>
+  );
+}

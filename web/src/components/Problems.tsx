@@ -1,0 +1,57 @@
+// The one way the UI shows what went wrong. A problem with field errors (422 `errors`, or a problem
+// naming its `field`, or the form's own checks) is shown twice, as GOV.UK and Aksel do: in an error
+// summary at the top of the form, which takes the focus and links to each field, and beside each field
+// (pass fieldError() to the field's `error`). Any other problem is an alert.
+import { Alert, ErrorSummary } from "@navikt/ds-react";
+import { useEffect, useRef } from "react";
+import { ApiProblem } from "../api/client";
+import { useT } from "../i18n";
+
+/** The message for one field, or undefined when it has none. */
+export function fieldError(problem: unknown, field: string): string | undefined {
+  if (!(problem instanceof ApiProblem)) return undefined;
+  const found = problem.errors.filter((e) => e.field === field).map((e) => e.detail);
+  return found.length > 0 ? found.join(" ") : undefined;
+}
+
+/**
+ * The summary of a form's errors, or an alert for a problem without field errors. `fieldIds` maps the
+ * API's field names to the ids of the inputs (a field not in it is listed without a link).
+ */
+export function FormProblems({ problem, fieldIds }: { problem: unknown; fieldIds: Record<string, string> }) {
+  const t = useT();
+  const summary = useRef<HTMLDivElement>(null);
+  const errors = problem instanceof ApiProblem ? problem.errors : [];
+  useEffect(() => {
+    if (errors.length > 0) summary.current?.focus();
+  }, [problem]); // eslint-disable-line react-hooks/exhaustive-deps -- each new problem takes the focus
+  if (!problem) return null;
+  if (errors.length === 0) return <ProblemAlert error={problem} />;
+  return (
+    <ErrorSummary ref={summary} heading={t.errorSummaryHeading} headingTag="h2">
+      {errors.map((e, i) =>
+        fieldIds[e.field] ? (
+          <ErrorSummary.Item key={i} href={`#${fieldIds[e.field]}`}>
+            {e.detail}
+          </ErrorSummary.Item>
+        ) : (
+          <ErrorSummary.Item key={i} as="span">
+            {e.detail}
+          </ErrorSummary.Item>
+        ),
+      )}
+    </ErrorSummary>
+  );
+}
+
+/** A problem that belongs to no field (or a failed read), as an error alert. */
+export function ProblemAlert({ error }: { error: unknown }) {
+  const t = useT();
+  const text =
+    error instanceof ApiProblem ? error.detail || error.title || t.somethingWrong : error instanceof TypeError ? t.serverDown : t.somethingWrong;
+  return (
+    <Alert variant="error" role="alert">
+      {text}
+    </Alert>
+  );
+}

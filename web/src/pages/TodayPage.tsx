@@ -1,0 +1,214 @@
+// Idag (Today): the user's worklists with their counts, those with overdue items first; the chosen
+// list (?lista=…, so that it can be bookmarked and Back returns to it) as a table of young persons,
+// each linking to their page. A unit manager also sees who has what (by_caseworker).
+import { BodyShort, Heading, HStack, Link, Loader, Table, Tag, VStack } from "@navikt/ds-react";
+import { ExclamationmarkTriangleIcon, EyeSlashIcon } from "@navikt/aksel-icons";
+import { Link as RouterLink, useSearchParams } from "react-router-dom";
+import {
+  useWorklist,
+  useWorklists,
+  type Session,
+  type WorklistCount,
+  type WorklistItem,
+  type WorklistName,
+} from "../api/queries";
+import { PageHeading } from "../components/PageHeading";
+import { ProblemAlert } from "../components/Problems";
+import { age, daysBetween } from "../format";
+import { useT } from "../i18n";
+import type { Messages } from "../messages";
+import { isUnitManager } from "../roles";
+
+/** Overdue first (most overdue items), then the fullest; empty lists last. */
+export function byUrgency(a: WorklistCount, b: WorklistCount): number {
+  return b.overdue - a.overdue || b.count - a.count;
+}
+
+export function TodayPage({ session }: { session: Session }) {
+  const t = useT();
+  const worklists = useWorklists();
+  const [params] = useSearchParams();
+  const lists = [...(worklists.data?.lists ?? [])].sort(byUrgency);
+  const asked = params.get("lista");
+  const chosen = lists.find((l) => l.name === asked) ?? (asked ? undefined : lists.find((l) => l.count > 0));
+
+  return (
+    <>
+      <PageHeading>{t.todayTitle}</PageHeading>
+      {worklists.isPending && <Loader title={t.loading} />}
+      {worklists.isError && <ProblemAlert error={worklists.error} />}
+      {worklists.data && (
+        <VStack gap="8">
+          <BodyShort>{t.todayIntro(worklists.data.today)}</BodyShort>
+          <nav aria-labelledby="worklists-heading">
+            <Heading level="2" size="medium" id="worklists-heading" spacing>
+              {t.worklistsHeading}
+            </Heading>
+            <ul className="worklists">
+              {lists.map((list) => (
+                <li key={list.name}>
+                  <RouterLink
+                    to={`?lista=${list.name}`}
+                    aria-current={chosen?.name === list.name ? "page" : undefined}
+                    className="worklist-link"
+                  >
+                    <span className="worklist-name">{t.worklistNames[list.name] ?? list.name}</span>
+                    <span className="worklist-count">
+                      {list.overdue > 0 && <ExclamationmarkTriangleIcon aria-hidden className="overdue-icon" />}
+                      {t.worklistCount(list.count, list.overdue)}
+                    </span>
+                  </RouterLink>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          {chosen ? (
+            <WorklistSection list={chosen} session={session} />
+          ) : (
+            <BodyShort>{t.chooseWorklist}</BodyShort>
+          )}
+        </VStack>
+      )}
+    </>
+  );
+}
+
+function WorklistSection({ list, session }: { list: WorklistCount; session: Session }) {
+  const t = useT();
+  const worklist = useWorklist(list.name as WorklistName);
+  const title = t.worklistNames[list.name] ?? list.name;
+  return (
+    <section aria-labelledby="worklist-heading">
+      <Heading level="2" size="medium" id="worklist-heading" spacing>
+        {title}: {t.worklistCount(list.count, list.overdue)}
+      </Heading>
+      {worklist.isPending && <Loader title={t.loading} />}
+      {worklist.isError && <ProblemAlert error={worklist.error} />}
+      {worklist.data &&
+        (worklist.data.items.length === 0 ? (
+          <BodyShort>{t.worklistEmpty}</BodyShort>
+        ) : (
+          <WorklistTable name={list.name} today={worklist.data.today} items={worklist.data.items} caption={title} />
+        ))}
+      {isUnitManager(session) && list.by_caseworker.length > 0 && <ByCaseworker list={list} title={title} />}
+    </section>
+  );
+}
+
+function what(t: Messages, name: string, item: WorklistItem): string {
+  const base = t.worklistWhat[name] ?? name;
+  if (name === "occupation" && item.detail_label) return `${base} (${t.lastKnownOccupation(item.detail_label)})`;
+  if (item.detail) return `${base}: ${item.detail}`;
+  return base;
+}
+
+export function WorklistTable({
+  name,
+  today,
+  items,
+  caption,
+}: {
+  name: string;
+  today: string;
+  items: WorklistItem[];
+  caption: string;
+}) {
+  const t = useT();
+  return (
+    <Table size="small" className="worklist-table">
+      <caption className="navds-sr-only">{caption}</caption>
+      <Table.Header>
+        <Table.Row>
+          <Table.HeaderCell scope="col">{t.colName}</Table.HeaderCell>
+          <Table.HeaderCell scope="col">{t.colAge}</Table.HeaderCell>
+          <Table.HeaderCell scope="col">{t.colTurns20}</Table.HeaderCell>
+          <Table.HeaderCell scope="col">{t.colPhone}</Table.HeaderCell>
+          <Table.HeaderCell scope="col">{t.colWhat}</Table.HeaderCell>
+          <Table.HeaderCell scope="col">{t.colDue}</Table.HeaderCell>
+          <Table.HeaderCell scope="col">{t.colStatus}</Table.HeaderCell>
+        </Table.Row>
+      </Table.Header>
+      <Table.Body>
+        {items.map((item) => {
+          const overdue = item.days_overdue ?? 0;
+          const until = item.due ? daysBetween(today, item.due) : 0;
+          return (
+            <Table.Row key={`${item.registration_id}-${item.record_id ?? ""}`} className={overdue > 0 ? "overdue" : undefined}>
+              <Table.HeaderCell scope="row">
+                <HStack gap="2" align="center">
+                  <Link as={RouterLink} to={`/personer/${item.person_id}`}>
+                    {item.first_name} {item.last_name}
+                  </Link>
+                  {item.protected && (
+                    <Tag variant="warning" size="xsmall" icon={<EyeSlashIcon aria-hidden />}>
+                      {t.protectedIdentity}
+                    </Tag>
+                  )}
+                </HStack>
+              </Table.HeaderCell>
+              <Table.DataCell>{item.birth_date ? t.years(age(item.birth_date, today)) : ""}</Table.DataCell>
+              <Table.DataCell className="nowrap">{item.turns_20}</Table.DataCell>
+              <Table.DataCell className="nowrap">
+                {item.protected ? (
+                  <span className="subtle">{t.protectedHidden}</span>
+                ) : item.phone ? (
+                  item.phone
+                ) : (
+                  <span className="subtle">{t.missing}</span>
+                )}
+              </Table.DataCell>
+              <Table.DataCell>{what(t, name, item)}</Table.DataCell>
+              <Table.DataCell className="nowrap">{item.due}</Table.DataCell>
+              <Table.DataCell className="nowrap">
+                {overdue > 0 ? (
+                  <Tag variant="error" size="small" icon={<ExclamationmarkTriangleIcon aria-hidden />}>
+                    {t.overdueSince(overdue)}
+                  </Tag>
+                ) : until <= 0 ? (
+                  <Tag variant="warning" size="small">
+                    {t.dueToday}
+                  </Tag>
+                ) : (
+                  t.dueIn(until)
+                )}
+              </Table.DataCell>
+            </Table.Row>
+          );
+        })}
+      </Table.Body>
+    </Table>
+  );
+}
+
+export function ByCaseworker({ list, title }: { list: WorklistCount; title: string }) {
+  const t = useT();
+  return (
+    <div className="by-caseworker">
+      <Heading level="3" size="small" spacing id={`by-caseworker-${list.name}`}>
+        {t.byCaseworkerHeading(title)}
+      </Heading>
+      <Table size="small" aria-labelledby={`by-caseworker-${list.name}`}>
+        <Table.Header>
+          <Table.Row>
+            <Table.HeaderCell scope="col">{t.colCaseworker}</Table.HeaderCell>
+            <Table.HeaderCell scope="col" align="right">
+              {t.colCount}
+            </Table.HeaderCell>
+            <Table.HeaderCell scope="col" align="right">
+              {t.colOverdue}
+            </Table.HeaderCell>
+          </Table.Row>
+        </Table.Header>
+        <Table.Body>
+          {list.by_caseworker.map((row) => (
+            <Table.Row key={row.caseworker_id ?? `unit:${row.unit}`}>
+              <Table.HeaderCell scope="row">{row.username ?? row.label ?? row.unit}</Table.HeaderCell>
+              <Table.DataCell align="right">{row.count}</Table.DataCell>
+              <Table.DataCell align="right">{row.overdue}</Table.DataCell>
+            </Table.Row>
+          ))}
+        </Table.Body>
+      </Table>
+    </div>
+  );
+}

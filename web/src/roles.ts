@@ -1,0 +1,10 @@
+import type { Session } from "./api/queries";
+
+/** Caseworkers and unit managers read cases and have worklists (docs/security.md). */
+export function canReadCases(session: Session): boolean {
+  return session.roles.includes("caseworker") || session.roles.includes("unit_manager");
+}
+
+export function isUnitManager(session: Session): boolean {
+  return session.roles.includes("unit_manager");
+}

@@ -1,0 +1,39 @@
+// Renders a screen as the app does, at a URL, with a stand-in for the server: `answers` maps
+// "METHOD /path?query" (or "METHOD /path") to a status and a JSON body.
+import { render } from "@testing-library/react";
+import type { ReactNode } from "react";
+import { MemoryRouter } from "react-router-dom";
+import { vi } from "vitest";
+import { makeQueryClient } from "../api/queryClient";
+import { Providers } from "../Providers";
+
+export type Answers = Record<string, [number, unknown]>;
+
+export function fakeServer(answers: Answers) {
+  const requests: Request[] = [];
+  const fetchMock = vi.fn(async (input: RequestInfo | URL) => {
+    const request = input as Request;
+    requests.push(request);
+    const url = new URL(request.url);
+    const key = `${request.method} ${url.pathname}`;
+    const found = answers[`${key}${url.search}`] ?? answers[key];
+    if (!found) return new Response(JSON.stringify({ title: "Not Found", status: 404, detail: `no ${key}` }), { status: 404 });
+    const [status, body] = found;
+    const type = status >= 400 ? "application/problem+json" : "application/json";
+    return new Response(status === 204 ? null : JSON.stringify(body), { status, headers: { "Content-Type": type } });
+  });
+  vi.stubGlobal("fetch", fetchMock);
+  return requests;
+}
+
+export function renderAt(url: string, ui: ReactNode) {
+  const queryClient = makeQueryClient();
+  queryClient.setDefaultOptions({ queries: { retry: false } });
+  return render(
+    <MemoryRouter initialEntries={[url]} future={{ v7_startTransition: true, v7_relativeSplatPath: true }}>
+      <Providers queryClient={queryClient} language="sv">
+        {ui}
+      </Providers>
+    </MemoryRouter>,
+  );
+}
