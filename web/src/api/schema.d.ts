@@ -606,7 +606,34 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** One record, with its ETag (the version a PUT or void sends in If-Match); a voided one too, marked voided. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    record: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The record, as the list shows it. */
+                200: {
+                    headers: {
+                        ETag?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": Record<string, never>;
+                    };
+                };
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+            };
+        };
         /** Correct one of the person's contact attempts; If-Match must hold the version edited. */
         put: {
             parameters: {
@@ -785,7 +812,34 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** One record, with its ETag (the version a PUT or void sends in If-Match); a voided one too, marked voided. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    record: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The record, as the list shows it. */
+                200: {
+                    headers: {
+                        ETag?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": Record<string, never>;
+                    };
+                };
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+            };
+        };
         /** Correct one of the person's occupation history; If-Match must hold the version edited. */
         put: {
             parameters: {
@@ -964,7 +1018,34 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** One record, with its ETag (the version a PUT or void sends in If-Match); a voided one too, marked voided. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    record: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The record, as the list shows it. */
+                200: {
+                    headers: {
+                        ETag?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": Record<string, never>;
+                    };
+                };
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+            };
+        };
         /** Correct one of the person's measures; If-Match must hold the version edited. */
         put: {
             parameters: {
@@ -1143,7 +1224,34 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** One record, with its ETag (the version a PUT or void sends in If-Match); a voided one too, marked voided. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    record: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The record, as the list shows it. */
+                200: {
+                    headers: {
+                        ETag?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": Record<string, never>;
+                    };
+                };
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+            };
+        };
         /** Correct one of the person's individual plan; If-Match must hold the version edited. */
         put: {
             parameters: {
@@ -1322,7 +1430,34 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** One record, with its ETag (the version a PUT or void sends in If-Match); a voided one too, marked voided. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    record: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The record, as the list shows it. */
+                200: {
+                    headers: {
+                        ETag?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": Record<string, never>;
+                    };
+                };
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+            };
+        };
         /** Correct one of the person's goal assessments (goal fulfilment); If-Match must hold the version edited. */
         put: {
             parameters: {
@@ -2404,7 +2539,10 @@ export interface paths {
                                 count?: number | null;
                             }[];
                             by_unit?: {
+                                /** @description The unit; null for the intake. */
                                 key?: string | null;
+                                /** @description Only for the intake: Inkorgen. */
+                                label?: string;
                                 count?: number | null;
                             }[];
                         };
@@ -2542,6 +2680,8 @@ export interface paths {
                                 days_overdue?: number;
                                 /** @description What is due: the measure's content, the occupation code. */
                                 detail?: string;
+                                /** @description On the occupation list: the occupation's Swedish label. */
+                                detail_label?: string | null;
                                 /** @description The measure or plan the item is about. */
                                 record_id?: number | null;
                                 /** Format: date */
@@ -2643,8 +2783,11 @@ export interface components {
         };
         User: {
             username?: string;
-            /** @enum {string} */
-            role?: "admin" | "unit_manager" | "caseworker" | "statistician" | "auditor" | "school_reporter";
+            /**
+             * @description The user's roles, comma-separated (admin, unit_manager, caseworker, statistician, auditor, school_reporter), e.g. "admin,unit_manager".
+             * @example admin,unit_manager
+             */
+            role?: string;
         };
         /** @description A user as administrators see it. Never the password or its hash. */
         Account: {
@@ -2673,6 +2816,7 @@ export interface components {
         };
         Registration: {
             id?: number;
+            person_id?: number;
             /** @example kaa */
             programme?: string;
             /** Format: date */
@@ -2703,7 +2847,10 @@ export interface components {
         };
         Person: components["schemas"]["PersonSummary"] & {
             /** @description The young person's own phone and e-mail ({"phone", "email"}, empty strings when unknown). Null for a protected person, unless the user holds read_protected_address. */
-            contact?: unknown;
+            contact?: null | {
+                phone?: string;
+                email?: string;
+            };
             /** @description Null for a protected person, unless the user holds read_protected_address. */
             address?: null | {
                 street_address?: string;
@@ -2718,12 +2865,15 @@ export interface components {
             coordination_number?: boolean;
             /** @description Optimistic-concurrency version; also sent as ETag. */
             version?: number;
-            /** @description The latest occupation entry (see Occupation), or {"kind": "unknown"} while nothing is known. A planned occupation is never this. */
-            occupation?: unknown;
+            /** @description The latest occupation entry, or {"kind": "unknown"} while nothing is known. A planned occupation is never this. */
+            occupation?: components["schemas"]["Occupation"] | {
+                /** @enum {string} */
+                kind?: "unknown";
+            };
             /** @description The occupation's Swedish label. */
             occupation_label?: string;
-            /** @description The last planned occupation (see Occupation, planned true) from a date after the latest occupation; null without one. */
-            planned_occupation?: unknown;
+            /** @description The last planned occupation (planned true) from a date after the latest occupation; null without one. */
+            planned_occupation?: components["schemas"]["Occupation"] | null;
             /** @description The planned occupation's Swedish label; only with a planned occupation. */
             planned_occupation_label?: string;
             registrations?: components["schemas"]["Registration"][];
@@ -2831,7 +2981,7 @@ export interface components {
             effective_date: string;
             /** @description Code in occupation: studies, work, internship, employment_service_programme, parental_leave, unavailable, abroad, no_occupation, unknown (declined_contact only up to 2026-11-30) */
             kind: string;
-            /** @description e.g. komvux, folkhogskola, abroad, full_time, part_time */
+            /** @description Free text; the usual details komvux, folkhogskola, full_time and part_time have labels (code list occupation_detail). */
             detail?: string | null;
             /** @description Code in occupation_source: contact, enrolment_register, school_notice, other */
             source: string;
