@@ -578,10 +578,11 @@ class Simulation {
     return {};
   }
 
-  // Not reached of late: what the young person does, as a guardian, the school or Arbetsförmedlingen knows
-  // it (for about half), asked again before it is six months old; the caseworker keeps trying to reach them.
+  // Not reached of late, or declining: what the young person does, as a guardian, the school or
+  // Arbetsförmedlingen knows it (for most), asked again every three to five months; the caseworker
+  // keeps trying to reach them.
   std::expected<void, Error> askOthers(Case& c) {
-    if (!c.lastReached && c.random.chance(0.55)) {
+    if ((!c.lastReached || c.declined) && c.random.chance(0.7)) {
       std::uint64_t n = c.random.below(100);
       OccupationEntry told{today_,
                            n < 35   ? "work"
@@ -591,7 +592,7 @@ class Simulation {
       if (told.kind == "work") told.detail = c.random.chance(0.5) ? "full_time" : "part_time";
       if (auto ok = write(c, kOccupationKind, told); !ok) return std::unexpected(ok.error());
     }
-    scheduleForCase(today_.plusDays(c.random.between(120, 170)), c.registrationId,
+    scheduleForCase(today_.plusDays(c.random.between(90, 150)), c.registrationId,
                     [this](Case& c) { return askOthers(c); });
     return {};
   }
