@@ -241,7 +241,21 @@ const std::vector<Translation>& catalog() {
         {"the case is outside your caseload; to open it, state your reason with POST "
          "/api/v1/persons/\\{id\\}/access-grants \\(break the glass\\)",
          "Ärendet ligger utanför dina ärenden. För att öppna det, ange ditt skäl (tillfällig åtkomst)."},
-        {"your role may not do this \\(it needs (.+)\\)", "Din roll får inte göra detta (det kräver {1})."},
+        {"your role may not do this \\(it needs read_cases\\)",
+         "Din roll får inte göra detta (det kräver behörighet att läsa ärenden)."},
+        {"your role may not do this \\(it needs write_cases\\)",
+         "Din roll får inte göra detta (det kräver behörighet att dokumentera i ärenden)."},
+        {"your role may not do this \\(it needs assign_cases\\)",
+         "Din roll får inte göra detta (det kräver behörighet att fördela ärenden, enhetschef)."},
+        {"your role may not do this \\(it needs manage_users\\)",
+         "Din roll får inte göra detta (det kräver behörighet att administrera användare)."},
+        {"your role may not do this \\(it needs run_identification\\)",
+         "Din roll får inte göra detta (det kräver behörighet att köra identifiering)."},
+        {"your role may not do this \\(it needs read_statistics\\)",
+         "Din roll får inte göra detta (det kräver behörighet att läsa statistik)."},
+        {"your role may not do this \\(it needs read_access_log\\)",
+         "Din roll får inte göra detta (det kräver behörighet att granska åtkomstloggen)."},
+        {"your role may not do this \\(it needs (.+)\\)", "Din roll får inte göra detta (det kräver {=1})."},
         {"state the reason in words: at least 10 letters or digits, at most (\\d+) characters \\(it is shown in "
          "the log review\\)",
          "Skriv skälet med ord: minst 10 bokstäver eller siffror, högst {1} tecken (det visas i "
@@ -332,7 +346,7 @@ const std::vector<Translation>& catalog() {
         {"the person has no open registration to document this in",
          "Personen har ingen öppen inskrivning att dokumentera detta i."},
         {"the registration already has one \\(record (\\d+)\\): revise it with PUT",
-         "Inskrivningen har redan en (uppgift {1}): ändra den i stället."},
+         "Inskrivningen har redan en sådan (uppgift nr {=1}): ändra den i stället."},
         {"a plan has at most (\\d+) goals", "En plan har högst {1} mål."},
         {"a goal has at most (\\d+) sub-goals", "Ett mål har högst {1} delmål."},
         {"a plan holds at most (\\d+) reviews", "En plan har högst {1} uppföljningar."},
@@ -363,8 +377,8 @@ const std::vector<Translation>& catalog() {
          "Personen har en senare eller öppen inskrivning: bara den senaste kan öppnas igen."},
         {"(\\w+) comes from the population register at the next identification; a move abroad the young person "
          "reports is moved_abroad",
-         "{1} kommer från folkbokföringen vid nästa identifiering; en flytt utomlands som den unga berättar om är "
-         "moved_abroad."},
+         "Avslutsorsaken '{1}' kommer från folkbokföringen vid nästa identifiering; en flytt utomlands som den unga "
+         "berättar om är moved_abroad."},
         {"turned_20 holds from the 20th birthday, (.+)", "Fyllt 20 gäller från 20-årsdagen, {1}."},
         {"on (.+) the person is outside the age scope of the activity responsibility \\((.+) to (.+)\\)",
          "Den {1} ligger personen utanför aktivitetsansvarets åldrar ({2} till {3})."},
@@ -596,6 +610,7 @@ const std::vector<Translation>& catalog() {
          "Granskningar av åtkomstloggen (revisorernas läsningar): {1}"},
         {"Users who read more than (\\d+) distinct persons: (\\d+)",
          "Användare som läst fler än {1} olika personer: {2}"},
+        {"1 persons in (\\d+) entries", "1 person i {=1} poster"},
         {"(\\d+) persons in (\\d+) entries", "{1} personer i {2} poster"},
         {"#(\\d+) (\\S*) (\\S*) \\((.*?)\\) (.+) (\\d+) persons \\[([\\d,]*)\\] reason: (.*)",
          "#{1} {=2} {=3} ({=4}) {=5} {6} personer [{7}], skäl: {=8}"},

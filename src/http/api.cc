@@ -442,8 +442,8 @@ Api::RouteMatch Api::match(std::string_view method, std::string_view path, Liste
     if (found.file = web_.find(path); found.file) return found;
   }
   std::vector<std::string_view> params;
+  bool ours = false;  // a path of one of our routes, on this listener or the other
   for (std::size_t i = 0; i < routes_.size(); ++i) {
-    if (routes_[i].listener != Listener::both && routes_[i].listener != listener) continue;
     std::string_view pattern = routes_[i].pattern;
     std::string_view rest = path;
     params.clear();
@@ -467,6 +467,8 @@ Api::RouteMatch Api::match(std::string_view method, std::string_view path, Liste
       rest.remove_prefix(slash == std::string_view::npos ? rest.size() : slash);
     }
     if (!matches || !rest.empty()) continue;
+    ours = true;
+    if (routes_[i].listener != Listener::both && routes_[i].listener != listener) continue;
     found.pathKnown = true;
     if (routes_[i].method == method || (method == "HEAD" && routes_[i].method == "GET")) {
       found.index = i;
@@ -475,8 +477,7 @@ Api::RouteMatch Api::match(std::string_view method, std::string_view path, Liste
     }
   }
   // A screen of the UI (its own URL, no route of ours): the UI's page, which shows that screen.
-  if (!found.pathKnown && listener == Listener::api && (method == "GET" || method == "HEAD"))
-    found.file = web_.page(path);
+  if (!ours && listener == Listener::api && (method == "GET" || method == "HEAD")) found.file = web_.page(path);
   return found;
 }
 

@@ -236,7 +236,8 @@ TEST_F(ServerTest, ProtectedPersonsAddressIsNeverSent) {
 }
 
 TEST_F(ServerTest, UnknownRoutesAndMethodsGetProblemJson) {
-  expectProblem(http(port(), "GET", "/nothing-here"), 404);
+  expectProblem(http(port(), "GET", "/api/v1/nothing-here"), 404);
+  expectProblem(http(port(), "GET", "/nothing-here.js"), 404);  // a file that is not there
   expectProblem(http(port(), "PUT", "/healthz"), 405);
 }
 

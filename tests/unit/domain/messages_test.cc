@@ -36,7 +36,7 @@ TEST(Messages, ThePlaceOfAProblemStaysAndWhatIsWrongThereIsInSwedish) {
 
 TEST(Messages, RefusalsOfAccessAndOfTheRequestAreInSwedish) {
   EXPECT_EQ(localize("your role may not do this (it needs write_cases)", Language::sv),
-            "Din roll får inte göra detta (det kräver write_cases).");
+            "Din roll får inte göra detta (det kräver behörighet att dokumentera i ärenden).");
   EXPECT_EQ(localize("the body is larger than 1048576 bytes", Language::sv), "Innehållet är större än 1048576 byte.");
   EXPECT_EQ(localize("the key 'date' appears twice in one object: send each field once", Language::sv),
             "Fältet 'date' förekommer två gånger i samma objekt: skicka varje fält en gång.");
