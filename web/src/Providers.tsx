@@ -16,6 +16,7 @@ function Aksel({ children }: { children: ReactNode }) {
         global: { close: t.akselClose, error: t.akselError, info: t.akselInfo, success: t.akselSuccess, warning: t.akselWarning },
         ErrorSummary: { heading: t.errorSummaryHeading },
         Loader: { title: t.loading },
+        Textarea: { maxLength: t.akselTextareaLimit, charsLeft: t.akselCharsLeft, charsTooMany: t.akselCharsTooMany },
       }}
     >
       {children}

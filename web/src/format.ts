@@ -28,3 +28,8 @@ export function age(birthDate: string, today: string): number {
 export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
+
+/** The time now in Swedish time, HH:MM. */
+export function swedishTime(): string {
+  return time.format(new Date());
+}

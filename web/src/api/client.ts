@@ -41,6 +41,8 @@ export class ApiProblem extends Error {
   readonly title: string;
   readonly detail: string;
   readonly errors: FieldError[];
+  /** A 409 over a stale If-Match: the thing as it is now (the Stale answer's `current`). */
+  readonly current: unknown;
   constructor(status: number, body: unknown) {
     const p = (body && typeof body === "object" ? body : {}) as Record<string, unknown>;
     const detail = typeof p.detail === "string" ? p.detail : "";
@@ -54,6 +56,7 @@ export class ApiProblem extends Error {
     // A problem about one field names it in `field`.
     if (errors.length === 0 && typeof p.field === "string" && detail) errors.push({ field: p.field, detail });
     this.errors = errors;
+    this.current = p.current ?? null;
   }
 }
 

@@ -124,13 +124,17 @@ export type Person = components["schemas"]["PersonSummary"] & {
   planned_occupation: Occupation | null;
   planned_occupation_label?: string;
   registrations: Registration[];
+  /** The ETag the GET answered ("person/7/3"): a change sends it back in If-Match. */
+  etag: string | null;
 };
 
 export function usePerson(id: number) {
   return useQuery({
     queryKey: ["persons", id],
-    queryFn: async () =>
-      unwrap(await client.GET("/api/v1/persons/{id}", { params: { path: { id } } })) as unknown as Person,
+    queryFn: async () => {
+      const result = await client.GET("/api/v1/persons/{id}", { params: { path: { id } } });
+      return { ...(unwrap(result) as object), etag: result.response.headers.get("ETag") } as Person;
+    },
   });
 }
 
@@ -153,4 +157,60 @@ export function useContactAttempts(id: number) {
 
 export function isProblem(error: unknown, status?: number): error is ApiProblem {
   return error instanceof ApiProblem && (status === undefined || error.status === status);
+}
+
+export type Code = { code: string; label: string; valid_from?: string; valid_to?: string | null };
+
+/** One code list (labels in Swedish); they change seldom, so they are kept for the session. */
+export function useCodeList(name: string) {
+  return useQuery({
+    queryKey: ["code-lists", name],
+    staleTime: Infinity,
+    queryFn: async () => {
+      const body = unwrap(await client.GET("/api/v1/code-lists/{name}", { params: { path: { name } } }));
+      return (body.codes ?? []) as Code[];
+    },
+  });
+}
+
+/** The codes valid on a day (YYYY-MM-DD), as a record of that day may take them. */
+export function validOn(codes: Code[], day: string): Code[] {
+  return codes.filter((c) => (!c.valid_from || c.valid_from <= day) && (!c.valid_to || day <= c.valid_to));
+}
+
+export type NewContactAttempt = components["schemas"]["ContactAttempt"];
+
+/** Log a contact attempt; the worklists and the person (with their contact attempts) are read anew. */
+export function useLogContact(personId: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (body: NewContactAttempt) =>
+      unwrap(await client.POST("/api/v1/persons/{id}/contact-attempts", { params: { path: { id: personId } }, body })),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: ["worklists"] }),
+        queryClient.invalidateQueries({ queryKey: ["persons", personId] }),
+      ]),
+  });
+}
+
+export type ContactDetails = { phone: string | null; email: string | null };
+
+/** Set the person's own phone and e-mail, with the ETag of the person as read (a 409 holds `current`). */
+export function useSetContactDetails(personId: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ etag, details }: { etag: string; details: ContactDetails }) =>
+      unwrap(
+        await client.PUT("/api/v1/persons/{id}/contact-details", {
+          params: { path: { id: personId }, header: { "If-Match": etag } },
+          body: details,
+        }),
+      ),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: ["persons", personId] }),
+        queryClient.invalidateQueries({ queryKey: ["worklists"] }),
+      ]),
+  });
 }

@@ -1,12 +1,14 @@
 // One young person, read-only: identity (a protected identity clearly marked), contact details,
 // registrations, current and planned occupation, and the contact attempts, newest first.
-import { Alert, BodyShort, Box, HGrid, Heading, Label, Link, Loader, Table, Tag, VStack } from "@navikt/ds-react";
+import { Alert, BodyShort, Box, Button, HGrid, HStack, Heading, Label, Link, Loader, Table, Tag, TextField, VStack } from "@navikt/ds-react";
 import { EyeSlashIcon } from "@navikt/aksel-icons";
-import type { ReactNode } from "react";
+import { useQueryClient } from "@tanstack/react-query";
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from "react";
 import { Link as RouterLink, useParams } from "react-router-dom";
-import { useContactAttempts, usePerson, type Person } from "../api/queries";
+import { isProblem, useContactAttempts, usePerson, useSetContactDetails, type Person } from "../api/queries";
+import { LogContactButton, useContactDialog } from "../components/LogContact";
 import { PageHeading } from "../components/PageHeading";
-import { ProblemAlert } from "../components/Problems";
+import { FormProblems, ProblemAlert, fieldError } from "../components/Problems";
 import { useT } from "../i18n";
 import { NotFoundPage } from "./NotFoundPage";
 
@@ -43,6 +45,7 @@ function Card({ id, title, children }: { id: string; title: string; children: Re
 function PersonView({ id }: { id: number }) {
   const t = useT();
   const person = usePerson(id);
+  const contact = useContactDialog();
   if (person.isPending)
     return (
       <>
@@ -74,6 +77,16 @@ function PersonView({ id }: { id: number }) {
         )}
       </div>
       {p.protected && <Alert variant="warning">{t.protectedExplained}</Alert>}
+      {p.registrations.some((r) => !r.end_date) && (
+        <div>
+          <LogContactButton
+            size="medium"
+            name={`${p.first_name} ${p.last_name}`}
+            onOpen={(trigger) => contact.open({ id, name: `${p.first_name} ${p.last_name}` }, trigger)}
+          />
+        </div>
+      )}
+      {contact.ui}
       <HGrid gap="4" columns={{ xs: 1, md: 2 }}>
         <Identity person={p} />
         <Contact person={p} />
@@ -100,28 +113,186 @@ function Identity({ person: p }: { person: Person }) {
 
 function Contact({ person: p }: { person: Person }) {
   const t = useT();
+  const [editing, setEditing] = useState(false);
+  const [saved, setSaved] = useState(false);
+  const editButton = useRef<HTMLButtonElement>(null);
+  const [refocus, setRefocus] = useState(0);
+  useEffect(() => {
+    if (refocus > 0) editButton.current?.focus();
+  }, [refocus]);
   const hidden = <span className="subtle">{t.protectedHidden}</span>;
   const unknown = <span className="subtle">{t.notKnown}</span>;
+  // A protected person's contact details come only to those who may see them; only they may change them.
+  const mayEdit = (p.contact !== null || !p.protected) && p.etag !== null;
   return (
     <Card id="contact" title={t.contactHeading}>
-      <dl className="fields">
-        <Field label={t.phone}>{p.contact ? p.contact.phone || unknown : p.protected ? hidden : unknown}</Field>
-        <Field label={t.email}>{p.contact ? p.contact.email || unknown : p.protected ? hidden : unknown}</Field>
-        <Field label={t.address}>
-          {p.address ? (
-            <>
-              {p.address.street_address}
-              <br />
-              {p.address.postal_code.replace(/^(\d{3})(\d{2})$/, "$1 $2")} {p.address.city}
-            </>
-          ) : p.protected ? (
-            hidden
-          ) : (
-            unknown
+      {editing ? (
+        <ContactDetailsForm
+          person={p}
+          onDone={(done) => {
+            setEditing(false);
+            setSaved(done);
+            setRefocus((n) => n + 1);
+          }}
+        />
+      ) : (
+        <VStack gap="4">
+          <div aria-live="polite">{saved && <Alert variant="success" size="small">{t.contactSaved}</Alert>}</div>
+          <dl className="fields">
+            <Field label={t.phone}>{p.contact ? p.contact.phone || unknown : p.protected ? hidden : unknown}</Field>
+            <Field label={t.email}>{p.contact ? p.contact.email || unknown : p.protected ? hidden : unknown}</Field>
+            <Field label={t.address}>
+              {p.address ? (
+                <>
+                  {p.address.street_address}
+                  <br />
+                  {p.address.postal_code.replace(/^(\d{3})(\d{2})$/, "$1 $2")} {p.address.city}
+                </>
+              ) : p.protected ? (
+                hidden
+              ) : (
+                unknown
+              )}
+            </Field>
+          </dl>
+          {mayEdit && (
+            <div>
+              <Button
+                ref={editButton}
+                type="button"
+                variant="secondary"
+                size="small"
+                onClick={() => {
+                  setSaved(false);
+                  setEditing(true);
+                }}
+              >
+                {t.editContact}
+              </Button>
+            </div>
           )}
-        </Field>
-      </dl>
+        </VStack>
+      )}
     </Card>
+  );
+}
+
+const contactIds = { phone: "contact-details-phone", email: "contact-details-email" };
+
+/**
+ * Phone and e-mail, sent with the ETag of the person as read. When someone else changed the person in
+ * the meantime the server answers 409 with the person as it is now: theirs is shown beside yours, and
+ * the saved details can be loaded again (with the new ETag) to go on from there.
+ */
+export function ContactDetailsForm({ person: p, onDone }: { person: Person; onDone: (saved: boolean) => void }) {
+  const t = useT();
+  const queryClient = useQueryClient();
+  const save = useSetContactDetails(p.id);
+  const [phone, setPhone] = useState(p.contact?.phone ?? "");
+  const [email, setEmail] = useState(p.contact?.email ?? "");
+  const [problem, setProblem] = useState<unknown>(null);
+  const [theirs, setTheirs] = useState<{ phone: string; email: string } | null>(null);
+  const conflictHeading = useRef<HTMLHeadingElement>(null);
+  const phoneInput = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (theirs) conflictHeading.current?.focus();
+  }, [theirs]);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setProblem(null);
+    save.mutate(
+      { etag: p.etag!, details: { phone: phone.trim() || null, email: email.trim() || null } },
+      {
+        onSuccess: () => onDone(true),
+        onError: (error) => {
+          if (isProblem(error, 409) && error.current && typeof error.current === "object") {
+            const current = error.current as Partial<Person>;
+            setTheirs({ phone: current.contact?.phone ?? "", email: current.contact?.email ?? "" });
+          } else setProblem(error);
+        },
+      },
+    );
+  };
+
+  const loadTheirs = async () => {
+    await queryClient.invalidateQueries({ queryKey: ["persons", p.id], exact: true });
+    const fresh = queryClient.getQueryData<Person>(["persons", p.id]);
+    setPhone(fresh?.contact?.phone ?? theirs?.phone ?? "");
+    setEmail(fresh?.contact?.email ?? theirs?.email ?? "");
+    setTheirs(null);
+    phoneInput.current?.focus();
+  };
+
+  const shown = (value: string) => value || <span className="subtle">{t.notKnown}</span>;
+  return (
+    <form onSubmit={submit} noValidate>
+      <VStack gap="4">
+        {theirs && (
+          <Alert variant="warning" className="conflict">
+            <Heading level="3" size="xsmall" spacing tabIndex={-1} ref={conflictHeading} id="conflict-heading" className="page-heading">
+              {t.conflictHeading}
+            </Heading>
+            <BodyShort spacing>{t.conflictText}</BodyShort>
+            <Table size="small" className="conflict-table" aria-labelledby="conflict-heading">
+              <Table.Header>
+                <Table.Row>
+                  <Table.HeaderCell scope="col">{t.colField}</Table.HeaderCell>
+                  <Table.HeaderCell scope="col">{t.colTheirs}</Table.HeaderCell>
+                  <Table.HeaderCell scope="col">{t.colYours}</Table.HeaderCell>
+                </Table.Row>
+              </Table.Header>
+              <Table.Body>
+                <Table.Row>
+                  <Table.HeaderCell scope="row">{t.phone}</Table.HeaderCell>
+                  <Table.DataCell>{shown(theirs.phone)}</Table.DataCell>
+                  <Table.DataCell>{shown(phone.trim())}</Table.DataCell>
+                </Table.Row>
+                <Table.Row>
+                  <Table.HeaderCell scope="row">{t.email}</Table.HeaderCell>
+                  <Table.DataCell>{shown(theirs.email)}</Table.DataCell>
+                  <Table.DataCell>{shown(email.trim())}</Table.DataCell>
+                </Table.Row>
+              </Table.Body>
+            </Table>
+            <Button type="button" size="small" variant="secondary" onClick={loadTheirs}>
+              {t.useTheirs}
+            </Button>
+          </Alert>
+        )}
+        <FormProblems problem={problem} fieldIds={contactIds} />
+        <TextField
+          id={contactIds.phone}
+          ref={phoneInput}
+          label={t.phone}
+          description={t.contactEmptyRemoves}
+          type="tel"
+          autoComplete="off"
+          value={phone}
+          onChange={(e) => setPhone(e.target.value)}
+          error={fieldError(problem, "phone")}
+        />
+        <TextField
+          id={contactIds.email}
+          label={t.email}
+          description={t.contactEmptyRemoves}
+          type="email"
+          autoComplete="off"
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+          maxLength={254}
+          error={fieldError(problem, "email")}
+        />
+        <HStack gap="2">
+          <Button type="submit" size="small" loading={save.isPending} disabled={theirs !== null}>
+            {t.save}
+          </Button>
+          <Button type="button" size="small" variant="secondary" onClick={() => onDone(false)}>
+            {t.cancel}
+          </Button>
+        </HStack>
+      </VStack>
+    </form>
   );
 }
 

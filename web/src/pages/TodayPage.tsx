@@ -12,6 +12,7 @@ import {
   type WorklistItem,
   type WorklistName,
 } from "../api/queries";
+import { LogContactButton, useContactDialog, type ContactPerson } from "../components/LogContact";
 import { PageHeading } from "../components/PageHeading";
 import { ProblemAlert } from "../components/Problems";
 import { age, daysBetween } from "../format";
@@ -31,10 +32,12 @@ export function TodayPage({ session }: { session: Session }) {
   const lists = [...(worklists.data?.lists ?? [])].sort(byUrgency);
   const asked = params.get("lista");
   const chosen = lists.find((l) => l.name === asked) ?? (asked ? undefined : lists.find((l) => l.count > 0));
+  const contact = useContactDialog();
 
   return (
     <>
       <PageHeading>{t.todayTitle}</PageHeading>
+      {contact.ui}
       {worklists.isPending && <Loader title={t.loading} />}
       {worklists.isError && <ProblemAlert error={worklists.error} />}
       {worklists.data && (
@@ -63,7 +66,7 @@ export function TodayPage({ session }: { session: Session }) {
             </ul>
           </nav>
           {chosen ? (
-            <WorklistSection list={chosen} session={session} />
+            <WorklistSection list={chosen} session={session} onLogContact={contact.open} />
           ) : (
             <BodyShort>{t.chooseWorklist}</BodyShort>
           )}
@@ -73,7 +76,17 @@ export function TodayPage({ session }: { session: Session }) {
   );
 }
 
-function WorklistSection({ list, session }: { list: WorklistCount; session: Session }) {
+type OpenContact = (person: ContactPerson, trigger: HTMLElement) => void;
+
+function WorklistSection({
+  list,
+  session,
+  onLogContact,
+}: {
+  list: WorklistCount;
+  session: Session;
+  onLogContact: OpenContact;
+}) {
   const t = useT();
   const worklist = useWorklist(list.name as WorklistName);
   const title = t.worklistNames[list.name] ?? list.name;
@@ -88,7 +101,13 @@ function WorklistSection({ list, session }: { list: WorklistCount; session: Sess
         (worklist.data.items.length === 0 ? (
           <BodyShort>{t.worklistEmpty}</BodyShort>
         ) : (
-          <WorklistTable name={list.name} today={worklist.data.today} items={worklist.data.items} caption={title} />
+          <WorklistTable
+            name={list.name}
+            today={worklist.data.today}
+            items={worklist.data.items}
+            caption={title}
+            onLogContact={onLogContact}
+          />
         ))}
       {isUnitManager(session) && list.by_caseworker.length > 0 && <ByCaseworker list={list} title={title} />}
     </section>
@@ -107,11 +126,14 @@ export function WorklistTable({
   today,
   items,
   caption,
+  onLogContact,
 }: {
   name: string;
   today: string;
   items: WorklistItem[];
   caption: string;
+  /** A button on each row that logs a contact (left out when not given). */
+  onLogContact?: OpenContact;
 }) {
   const t = useT();
   return (
@@ -126,6 +148,11 @@ export function WorklistTable({
           <Table.HeaderCell scope="col">{t.colWhat}</Table.HeaderCell>
           <Table.HeaderCell scope="col">{t.colDue}</Table.HeaderCell>
           <Table.HeaderCell scope="col">{t.colStatus}</Table.HeaderCell>
+          {onLogContact && (
+            <Table.HeaderCell scope="col">
+              <span className="navds-sr-only">{t.colActions}</span>
+            </Table.HeaderCell>
+          )}
         </Table.Row>
       </Table.Header>
       <Table.Body>
@@ -172,6 +199,16 @@ export function WorklistTable({
                   t.dueIn(until)
                 )}
               </Table.DataCell>
+              {onLogContact && (
+                <Table.DataCell>
+                  <LogContactButton
+                    name={`${item.first_name} ${item.last_name}`}
+                    onOpen={(trigger) =>
+                      onLogContact({ id: item.person_id!, name: `${item.first_name} ${item.last_name}` }, trigger)
+                    }
+                  />
+                </Table.DataCell>
+              )}
             </Table.Row>
           );
         })}

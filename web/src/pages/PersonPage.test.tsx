@@ -1,0 +1,78 @@
+import { cleanup, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { App } from "../App";
+import { fakeServer, renderAt } from "../test/render";
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+const person = (version: number, phone: string, email: string) => ({
+  id: 7, personal_id: "20070410-1234", first_name: "Malte", last_name: "Johansson", protected: false,
+  address: { street_address: "Storgatan 1", postal_code: "50330", city: "Borås" }, contact: { phone, email },
+  municipality_code: "1490", birth_date: "2007-04-10", coordination_number: false, version,
+  registrations: [{ id: 70, person_id: 7, start_date: "2026-01-01", reason: "x", unit: "KAA Norr" }],
+  occupation: { kind: "unknown" }, occupation_label: "Okänd", planned_occupation: null,
+});
+
+describe("the contact details", () => {
+  it("are sent with the person's ETag; a 409 shows theirs beside yours and loads theirs again", async () => {
+    let current = person(3, "070-111 11 11", "");
+    const answers: Record<string, [number, unknown]> = {
+      "GET /api/v1/session": [200, { csrf_token: "tok", user: { username: "anna", role: "caseworker" } }],
+      "GET /api/v1/persons/7/contact-attempts": [200, { items: [] }],
+      "PUT /api/v1/persons/7/contact-details": [
+        409,
+        { title: "Konflikt", status: 409, detail: "Någon annan har ändrat personen.", current: person(4, "070-222 22 22", "malte@example.se") },
+      ],
+    };
+    Object.defineProperty(answers, "GET /api/v1/persons/7", { enumerable: true, get: () => [200, current] });
+    const requests = fakeServer(answers);
+    // fakeServer answers no headers of its own: give the person's GET its ETag.
+    const fetchMock = globalThis.fetch as unknown as ReturnType<typeof vi.fn>;
+    const answer = fetchMock.getMockImplementation()!;
+    fetchMock.mockImplementation(async (request: Request) => {
+      const response = await answer(request);
+      if (request.method === "GET" && new URL(request.url).pathname === "/api/v1/persons/7")
+        response.headers.set("ETag", `"person/7/${current.version}"`);
+      return response;
+    });
+
+    const user = userEvent.setup();
+    renderAt("/personer/7", <App />);
+    await user.click(await screen.findByRole("button", { name: "Ändra kontaktuppgifter" }));
+    const phone = screen.getByLabelText(/^Telefon/) as HTMLInputElement;
+    expect(phone.value).toBe("070-111 11 11");
+    await user.clear(phone);
+    await user.type(phone, "070-333 33 33");
+    // Someone else saves in the meantime.
+    current = person(4, "070-222 22 22", "malte@example.se");
+    await user.click(screen.getByRole("button", { name: "Spara" }));
+
+    const heading = await screen.findByRole("heading", { name: "Någon annan har ändrat uppgifterna" });
+    await waitFor(() => expect(document.activeElement).toBe(heading));
+    const put = requests.find((r) => r.method === "PUT")!;
+    expect(put.headers.get("If-Match")).toBe('"person/7/3"');
+    expect(JSON.parse(await put.clone().text())).toEqual({ phone: "070-333 33 33", email: null });
+    const table = screen.getByRole("table", { name: "Någon annan har ändrat uppgifterna" });
+    const rows = within(table).getAllByRole("row").map((r) => Array.from(r.querySelectorAll("th, td"), (c) => c.textContent));
+    expect(rows).toEqual([
+      ["Uppgift", "Sparat nu", "Dina ändringar"],
+      ["Telefon", "070-222 22 22", "070-333 33 33"],
+      ["E-post", "malte@example.se", "Okänd"],
+    ]);
+    expect(screen.getByRole("button", { name: "Spara" }).hasAttribute("disabled")).toBe(true);
+
+    await user.click(screen.getByRole("button", { name: "Hämta de sparade uppgifterna igen" }));
+    await waitFor(() => expect(screen.queryByText("Någon annan har ändrat uppgifterna")).toBeNull());
+    expect((screen.getByLabelText(/^Telefon/) as HTMLInputElement).value).toBe("070-222 22 22");
+    expect((screen.getByLabelText(/^E-post/) as HTMLInputElement).value).toBe("malte@example.se");
+    // The next save goes with the new ETag.
+    answers["PUT /api/v1/persons/7/contact-details"] = [200, current];
+    await user.click(screen.getByRole("button", { name: "Spara" }));
+    await screen.findByText("Kontaktuppgifterna är sparade.");
+    expect(requests.filter((r) => r.method === "PUT")[1].headers.get("If-Match")).toBe('"person/7/4"');
+  });
+});
