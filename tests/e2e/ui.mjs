@@ -3,8 +3,13 @@
 // - the caseworker anna logs in, sees Idag (Today) with her worklists' counts, opens a young person from
 //   the list by keyboard (Tab, Enter) and sees the person's page; Back returns to the list; a bookmark of
 //   a person's page leads there after login; a protected person is marked; unknown URLs are not found;
+// - anna logs contacts from Today: Esc closes the dialog and the focus returns to its button; a failed
+//   call by keyboard alone (refused first without "reached"); a reached contact with an occupation, after
+//   which the occupation list is one shorter;
+// - she edits a person's contact details while someone else saves them: the 409 shows theirs beside
+//   hers, she loads theirs again and saves;
 // - the unit manager sees the counts per caseworker;
-// - Login, Today, Person and the review pass axe-core's WCAG 2.1 AA rules (no serious or critical
+// - Login, Today, the contact dialog, Person and the review pass axe-core's WCAG 2.1 AA rules (no serious or critical
 //   violation) and the UI runs under the server's Content-Security-Policy without a single violation.
 // A screenshot of every screen is saved in tests/e2e/screenshots/ (not committed).
 // Usage: node tests/e2e/ui.mjs LOTSEN_BINARY WEB_DIR   (WEB_DIR: web/, built into web/dist)
@@ -79,6 +84,7 @@ try {
   });
   page = await context.newPage();
   const problems = [];
+  const expectedProblems = [];
   // The browser reports each 401 itself (a wrong password; GET /api/v1/session before login): expected.
   page.on("console", (m) => m.type() === "error" && !/status of 401/.test(m.text()) && problems.push(m.text()));
   page.on("pageerror", (e) => problems.push(e.message));
@@ -146,6 +152,75 @@ try {
   await noViolations("Today");
   await shot("today");
 
+  // Logging contacts from Today, in the list of occupations to find out (the first: it has overdue items).
+  const tabTo = async (what, test) => {
+    for (let i = 0; i < 120; i++) {
+      await page.keyboard.press("Tab");
+      if (await page.evaluate(test)) return;
+    }
+    throw new Error(`Tab does not reach ${what}`);
+  };
+  const occupationLink = worklists.getByRole("link", { name: /Sysselsättning att ta reda på/ });
+  await occupationLink.click();
+  const occupationCount = async () => Number((await occupationLink.textContent()).match(/(\d+) st/)[1]);
+  const listed = page.getByRole("table", { name: "Sysselsättning att ta reda på" });
+  await listed.getByRole("button", { name: /^Logga kontakt/ }).first().waitFor();
+  const before = await occupationCount();
+  assert.ok(before > 0);
+  const dialog = page.getByRole("dialog", { name: /^Logga kontakt med / });
+
+  // Esc closes the dialog and gives the focus back to the button.
+  const firstButton = listed.getByRole("button", { name: /^Logga kontakt/ }).first();
+  await firstButton.click();
+  await dialog.waitFor();
+  await dialog.getByRole("option", { name: "Telefon" }).waitFor({ state: "attached" });
+  await page.keyboard.press("Escape");
+  await dialog.waitFor({ state: "detached" });
+  assert.ok(await firstButton.evaluate((b) => b === document.activeElement), "the focus returns to the button");
+
+  // A failed call, by keyboard alone: Tab to the row's button, Enter; Save without saying whether the
+  // young person was reached is refused in the error summary; "Nej" by the arrow keys; Save.
+  await page.getByRole("heading", { level: 1, name: "Idag" }).focus();
+  await tabTo("a Logga kontakt button", () => document.activeElement?.textContent?.startsWith("Logga kontakt") ?? false);
+  const called = (await page.evaluate(() => document.activeElement.textContent)).replace(/^Logga kontakt med /, "");
+  await page.keyboard.press("Enter");
+  await page.getByRole("dialog", { name: `Logga kontakt med ${called}` }).waitFor();
+  assert.match(await dialog.getByLabel(/^Tid/).inputValue(), /^\d{2}:\d{2}$/);
+  assert.equal(await dialog.getByLabel(/^Kontaktsätt/).inputValue(), "phone");
+  const onSave = () => document.activeElement?.textContent === "Spara";
+  await tabTo("Spara", onSave);
+  await page.keyboard.press("Enter");
+  await dialog.getByRole("link", { name: "Ange om den unga nåddes." }).waitFor();
+  await shot("log-contact-errors");
+  await tabTo("the Ja radio", () => document.activeElement?.getAttribute("type") === "radio");
+  await page.keyboard.press("ArrowDown");
+  assert.ok(await dialog.getByRole("radio", { name: "Nej" }).isChecked());
+  await tabTo("Spara", onSave);
+  await page.keyboard.press("Enter");
+  await page.getByText(`Kontakten med ${called} är loggad.`).waitFor();
+  await dialog.waitFor({ state: "detached" });
+
+  // A contact that reached the young person, who told their occupation: the list is one shorter.
+  const reachedButton = listed.getByRole("button", { name: /^Logga kontakt/ }).first();
+  const reachedName = (await reachedButton.textContent()).replace(/^Logga kontakt med /, "");
+  await reachedButton.click();
+  await dialog.waitFor();
+  await dialog.getByRole("option", { name: "Telefon" }).waitFor({ state: "attached" });
+  await dialog.getByRole("radio", { name: "Ja" }).check();
+  await dialog.getByLabel(/^Sysselsättning/).selectOption({ label: "Studier" });
+  await dialog.getByLabel(/^Närmare om sysselsättningen/).fill("komvux");
+  await dialog.getByLabel(/^Anteckning/).fill("Läser på komvux sedan augusti.");
+  await shot("log-contact");
+  await dialog.getByRole("button", { name: "Spara" }).click();
+  await page.getByText(`Kontakten med ${reachedName} är loggad.`).waitFor();
+  await page.waitForFunction(
+    (n) => [...document.querySelectorAll(".worklist-link")].some((a) => a.textContent.startsWith("Sysselsättning att ta reda på") && a.textContent.includes(`${n} st`)),
+    before - 1,
+  );
+  assert.equal(await occupationCount(), before - 1, "the occupation list is one shorter");
+  await noViolations("logging contacts");
+  await worklists.getByRole("link").first().click();
+
   // Open the first young person of the list by keyboard: Tab to the link, Enter.
   const firstName = (await table.getByRole("link").first().textContent()).trim();
   await page.getByRole("heading", { level: 1, name: "Idag" }).focus();
@@ -166,6 +241,41 @@ try {
   await page.getByRole("region", { name: "Kontaktförsök" }).getByRole("table").or(page.getByText("Inga kontaktförsök ännu.")).waitFor();
   await noViolations("Person");
   await shot("person");
+
+  // The contact details: someone else (anna in another session) saves while she edits; the 409 shows
+  // theirs beside hers, she loads theirs again and saves on top of them.
+  const personId = Number(personPath.split("/").pop());
+  const other = await fetch(`${base}/api/v1/session`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ username: "anna", password }),
+  });
+  const otherCookie = other.headers.get("set-cookie").split(";")[0];
+  const { csrf_token: otherCsrf } = await other.json();
+  const contactCard = page.getByRole("region", { name: "Kontaktuppgifter" });
+  await contactCard.getByRole("button", { name: "Ändra kontaktuppgifter" }).click();
+  await contactCard.getByLabel(/^Telefon/).fill("070-555 12 34");
+  const read = await fetch(`${base}/api/v1/persons/${personId}`, { headers: { Cookie: otherCookie } });
+  const theirs = await fetch(`${base}/api/v1/persons/${personId}/contact-details`, {
+    method: "PUT",
+    headers: { "Content-Type": "application/json", Cookie: otherCookie, "X-CSRF-Token": otherCsrf, "If-Match": read.headers.get("etag") },
+    body: JSON.stringify({ phone: "070-999 88 77", email: "ny.adress@example.se" }),
+  });
+  assert.equal(theirs.status, 200, await theirs.text());
+  await contactCard.getByRole("button", { name: "Spara" }).click();
+  await contactCard.getByRole("heading", { name: "Någon annan har ändrat uppgifterna" }).waitFor();
+  await contactCard.getByRole("cell", { name: "070-999 88 77" }).waitFor();
+  await contactCard.getByRole("cell", { name: "070-555 12 34" }).waitFor();
+  expectedProblems.push(`409 ${base}/api/v1/persons/${personId}/contact-details`);
+  await shot("contact-details-conflict");
+  await contactCard.getByRole("button", { name: "Hämta de sparade uppgifterna igen" }).click();
+  await contactCard.getByRole("heading", { name: "Någon annan har ändrat uppgifterna" }).waitFor({ state: "detached" });
+  assert.equal(await contactCard.getByLabel(/^E-post/).inputValue(), "ny.adress@example.se");
+  await contactCard.getByLabel(/^Telefon/).fill("070-555 12 34");
+  await contactCard.getByRole("button", { name: "Spara" }).click();
+  await contactCard.getByText("Kontaktuppgifterna är sparade.").waitFor();
+  await contactCard.getByText("070-555 12 34").waitFor();
+  await contactCard.getByText("ny.adress@example.se").waitFor();
 
   // Back returns to Today, forward to the person again.
   await page.goBack();
@@ -215,7 +325,16 @@ try {
   await shot("today-unit-manager");
   await noViolations("Today (unit manager)");
   await logOut();
-  assert.deepEqual(problems, [], "no console errors, no Content-Security-Policy violations");
+  // The 409 of the contact details' conflict was asked for (the browser reports it on the console too).
+  const unexpected = [...problems];
+  for (const expected of expectedProblems) {
+    for (const match of [(p) => p === expected, (p) => /status of 409/.test(p)]) {
+      const at = unexpected.findIndex(match);
+      assert.ok(at >= 0, `expected: ${expected}`);
+      unexpected.splice(at, 1);
+    }
+  }
+  assert.deepEqual(unexpected, [], "no console errors, no Content-Security-Policy violations");
 
   // Accessibility: axe-core's WCAG 2.1 AA rules on Login, Today, Person and the review. axe is
   // injected as a script, which the policy would refuse, so this context bypasses it.
@@ -247,6 +366,15 @@ try {
   await axePage.getByRole("heading", { level: 1, name: "Idag" }).waitFor();
   await axePage.getByRole("table").first().getByRole("link").first().waitFor();
   await audit("today");
+  await axePage.getByRole("button", { name: /^Logga kontakt/ }).first().click();
+  const axeDialog = axePage.getByRole("dialog", { name: /^Logga kontakt med / });
+  await axeDialog.getByRole("option", { name: "Telefon" }).waitFor({ state: "attached" });
+  await axeDialog.getByRole("radio", { name: "Ja" }).check();
+  await axeDialog.getByLabel(/^Sysselsättning/).selectOption({ label: "Arbete" });
+  await audit("the contact dialog");
+  await axeDialog.getByRole("button", { name: "Spara" }).waitFor();
+  await axePage.keyboard.press("Escape");
+  await axeDialog.waitFor({ state: "detached" });
   await axePage.goto(`${base}${personPath}`);
   await axePage.getByRole("heading", { level: 2, name: "Kontaktförsök" }).waitFor();
   await axePage.getByRole("region", { name: "Kontaktförsök" }).getByRole("table").or(axePage.getByText("Inga kontaktförsök ännu.")).waitFor();

@@ -196,7 +196,8 @@ export function LogContactDialog({ person, onClose }: { person: ContactPerson; o
                   id={ids.time}
                   label={t.contactTime}
                   description={t.contactTimeHint}
-                  type="time"
+                  inputMode="numeric"
+                  autoComplete="off"
                   value={time}
                   onChange={(e) => setTime(e.target.value)}
                   htmlSize={8}

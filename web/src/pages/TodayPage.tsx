@@ -200,7 +200,7 @@ export function WorklistTable({
                 )}
               </Table.DataCell>
               {onLogContact && (
-                <Table.DataCell>
+                <Table.DataCell className="nowrap">
                   <LogContactButton
                     name={`${item.first_name} ${item.last_name}`}
                     onOpen={(trigger) =>
