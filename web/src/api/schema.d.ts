@@ -1845,8 +1845,8 @@ export interface paths {
                 content: {
                     "application/json": {
                         /** @description 6 to 15 digits, e.g. 070-123 45 67 or +46 70 123 45 67 */
-                        phone?: string | null;
-                        email?: string | null;
+                        phone: string | null;
+                        email: string | null;
                     };
                 };
             };
