@@ -1,7 +1,8 @@
 // The routes. Every screen has its own URL, so it can be bookmarked and reloaded, and Back works:
 //   /logga-in           login (then back to the page the user came from)
 //   /                   Idag (Today): the worklists of a caseworker or unit manager
-//   /personer/:id       one person, read-only
+//   /sok?q=…            search by name or personnummer (logged); register by hand when nobody is found
+//   /personer/:id       one person (or, outside the caseload, breaking the glass)
 //   /granskning         the auditor's review of the access log
 //   anything else       not found
 import { Alert, Loader } from "@navikt/ds-react";
@@ -14,6 +15,7 @@ import { AccessReviewPage } from "./pages/AccessReviewPage";
 import { LoginPage } from "./pages/LoginPage";
 import { NotFoundPage } from "./pages/NotFoundPage";
 import { PersonPage } from "./pages/PersonPage";
+import { SearchPage } from "./pages/SearchPage";
 import { TodayPage } from "./pages/TodayPage";
 import { canReadCases } from "./roles";
 
@@ -32,6 +34,7 @@ export function App() {
       <Route path="/logga-in" element={<LoginPage session={session.data} />} />
       <Route element={<SignedIn session={session.data} />}>
         <Route index element={<Home session={session.data!} />} />
+        <Route path="sok" element={session.data && canReadCases(session.data) ? <SearchPage /> : <NotFoundPage />} />
         <Route path="personer/:id" element={<PersonPage />} />
         <Route path="granskning" element={<AccessReviewPage />} />
         <Route path="*" element={<NotFoundPage />} />

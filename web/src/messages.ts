@@ -218,6 +218,63 @@ const sv = {
       `Användare som öppnat ärenden för fler än ${n} olika personer (listor ur den egna ärendelistan räknas inte).`,
   },
 
+  // Search.
+  navSearch: "Sök",
+  searchTitle: "Sök person",
+  searchLogged:
+    "Varje sökning loggas, med vem som sökte och vilka personer svaret visade. Sök bara när du behöver det i ditt arbete.",
+  searchLabel: "Namn eller personnummer",
+  searchHint: "Början av för- och efternamn, eller personnummer (helt eller början). Ett helt personnummer hittar personen även utanför dina ärenden.",
+  searchButton: "Sök",
+  searchResultsCaption: (query: string) => `Sökresultat för ”${query}”`,
+  searchCount: (total: number, from: number, to: number) =>
+    total === 0 ? "Ingen hittades." : `${total} ${total === 1 ? "person" : "personer"}, visar ${from}–${to}.`,
+  searchNobody: "Ingen hittades. Finns den unga inte i Lotsen än kan du skriva in hen för hand.",
+  colPersonalId: "Personnummer",
+  previousPage: "Föregående sida",
+  nextPage: "Nästa sida",
+  searchPaging: "Sidor",
+
+  // Break the glass.
+  outsideHeading: "Ärendet ligger utanför dina ärenden",
+  outsideText:
+    "Du kan öppna ärendet tillfälligt om du behöver det i ditt arbete. Ange skälet: det skrivs in i åtkomstloggen vid varje läsning och granskas.",
+  outsideReadOnly: "Som granskare kan du bara läsa ärendet.",
+  breakGlass: "Öppna ärendet tillfälligt",
+  breakGlassHeading: "Öppna ärendet tillfälligt",
+  breakGlassReason: "Skäl",
+  breakGlassReasonHint: "Minst tio bokstäver eller siffror, till exempel vem som hörde av sig och varför.",
+  breakGlassReasonRequired: "Skriv skälet, minst tio bokstäver eller siffror.",
+  breakGlassSubmit: "Öppna ärendet",
+  grantLasts: (hours: number, until: string) =>
+    `Du har tillfällig åtkomst till ärendet i ${hours} ${hours === 1 ? "timme" : "timmar"}, till ${until}.`,
+
+  // Register by hand.
+  registerByHand: "Skriv in för hand",
+  registerHeading: "Skriv in för hand",
+  registerIntro:
+    "För en ung person som hör av sig eller som en skola anmäler innan registren visar det. Inskrivningen väntar på registren tills nästa körning bekräftar eller avslutar den.",
+  registerPersonalId: "Personnummer eller samordningsnummer",
+  registerPersonalIdHint: "ÅÅÅÅMMDD-NNNN",
+  registerStart: "Inskriven från",
+  registerStartHint: "ÅÅÅÅ-MM-DD, inte i framtiden",
+  registerReason: "Skäl",
+  registerHow: "Hur det kom till",
+  registerChoose: "Välj",
+  registerPersonHeading: "Personen finns inte i Lotsen",
+  registerPersonText: "Skriv in namn och adress enligt folkbokföringen.",
+  firstName: "Förnamn",
+  lastName: "Efternamn",
+  streetAddress: "Gatuadress",
+  postalCode: "Postnummer",
+  city: "Postort",
+  municipalityCode: "Kommunkod",
+  municipalityCodeHint: "Fyra siffror, till exempel 1490",
+  personalIdRequired: "Skriv personnumret.",
+  reasonRequired: "Välj skäl.",
+  howRequired: "Välj hur det kom till.",
+  registerSubmit: "Skriv in",
+
   // Not found.
   notFoundTitle: "Sidan finns inte",
   notFoundText: "Adressen leder inte till någon sida i Lotsen.",
@@ -431,6 +488,62 @@ const en: Messages = {
     manyPersons: "Users who read many persons",
     manyPersonsText: (n) => `Users who opened the cases of more than ${n} distinct persons (lists of one's own caseload do not count).`,
   },
+
+  // Search.
+  navSearch: "Search",
+  searchTitle: "Search for a person",
+  searchLogged:
+    "Every search is logged, with who searched and which persons the answer showed. Search only when your work needs it.",
+  searchLabel: "Name or personnummer",
+  searchHint: "The start of first and last names, or a personnummer (whole or its start). A whole personnummer finds the person even outside your cases.",
+  searchButton: "Search",
+  searchResultsCaption: (query) => `Results for “${query}”`,
+  searchCount: (total, from, to) =>
+    total === 0 ? "Nobody found." : `${total} ${total === 1 ? "person" : "persons"}, showing ${from}–${to}.`,
+  searchNobody: "Nobody found. If the young person is not in Lotsen yet, you can register them by hand.",
+  colPersonalId: "Personnummer",
+  previousPage: "Previous page",
+  nextPage: "Next page",
+  searchPaging: "Pages",
+
+  // Break the glass.
+  outsideHeading: "The case is outside your cases",
+  outsideText:
+    "You may open the case for a while if your work needs it. State the reason: it is written into the access log with every read and is reviewed.",
+  outsideReadOnly: "As an auditor you may only read the case.",
+  breakGlass: "Open the case for a while",
+  breakGlassHeading: "Open the case for a while",
+  breakGlassReason: "Reason",
+  breakGlassReasonHint: "At least ten letters or digits, e.g. who got in touch and why.",
+  breakGlassReasonRequired: "Write the reason, at least ten letters or digits.",
+  breakGlassSubmit: "Open the case",
+  grantLasts: (hours, until) => `You have access to the case for ${hours} ${hours === 1 ? "hour" : "hours"}, until ${until}.`,
+
+  // Register by hand.
+  registerByHand: "Register by hand",
+  registerHeading: "Register by hand",
+  registerIntro:
+    "For a young person who gets in touch, or whom a school reports, before the registers show it. The registration awaits the registers until the next run confirms or ends it.",
+  registerPersonalId: "Personnummer or samordningsnummer",
+  registerPersonalIdHint: "YYYYMMDD-NNNN",
+  registerStart: "Registered from",
+  registerStartHint: "YYYY-MM-DD, not in the future",
+  registerReason: "Reason",
+  registerHow: "How it came about",
+  registerChoose: "Choose",
+  registerPersonHeading: "The person is not in Lotsen",
+  registerPersonText: "Enter the name and address as in the population register.",
+  firstName: "First name",
+  lastName: "Last name",
+  streetAddress: "Street address",
+  postalCode: "Postal code",
+  city: "City",
+  municipalityCode: "Kommunkod",
+  municipalityCodeHint: "Four digits, e.g. 1490",
+  personalIdRequired: "Write the personnummer.",
+  reasonRequired: "Choose a reason.",
+  howRequired: "Choose how it came about.",
+  registerSubmit: "Register",
 
   notFoundTitle: "Page not found",
   notFoundText: "The address leads to no page in Lotsen.",

@@ -214,3 +214,55 @@ export function useSetContactDetails(personId: number) {
       ]),
   });
 }
+
+export type PersonSummary = components["schemas"]["PersonSummary"];
+export type SearchAnswer = { items: PersonSummary[]; page: number; page_size: number; total: number };
+
+/** A search by name or personnummer (every search is access-logged); null runs none. */
+export function useSearchPersons(query: string | null, page: number) {
+  return useQuery({
+    queryKey: ["persons", "search", query, page],
+    enabled: query !== null,
+    queryFn: async () =>
+      unwrap(await client.GET("/api/v1/persons", { params: { query: { query: query!, page } } })) as SearchAnswer,
+  });
+}
+
+/**
+ * The 403 of a case outside the user's caseload, which a break-the-glass grant opens. The server says so
+ * only in its (translated) detail, so the UI recognises both languages' wording.
+ */
+export function isOutsideCaseload(error: unknown): boolean {
+  return isProblem(error, 403) && /access-grants|utanför dina ärenden|outside your caseload/.test(error.detail);
+}
+
+export type AccessGrant = { id: number; person_id: number; reason: string; granted_at: string; expires_at: string };
+
+/** Break the glass: a grant for the stated reason; the person is read anew. */
+export function useGrantAccess(personId: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (reason: string) =>
+      unwrap(
+        await client.POST("/api/v1/persons/{id}/access-grants", { params: { path: { id: personId } }, body: { reason } }),
+      ) as AccessGrant,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["persons", personId] }),
+  });
+}
+
+type RegistrationRoute = paths["/api/v1/registrations"]["post"];
+export type NewRegistration = NonNullable<RegistrationRoute["requestBody"]>["content"]["application/json"];
+
+/** Register a young person by hand; the answer is the registration (with person_id and a notice). */
+export function useRegisterByHand() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (body: NewRegistration) =>
+      unwrap(await client.POST("/api/v1/registrations", { body })) as Registration & { notice?: string },
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: ["persons"] }),
+        queryClient.invalidateQueries({ queryKey: ["worklists"] }),
+      ]),
+  });
+}

@@ -26,6 +26,7 @@ export function Layout({ session }: { session: Session }) {
               {t.navToday}
             </NavLink>
           )}
+          {canReadCases(session) && <NavLink to="/sok">{t.navSearch}</NavLink>}
           {session.roles.includes("auditor") && <NavLink to="/granskning">{t.navReview}</NavLink>}
         </nav>
         <Spacer />

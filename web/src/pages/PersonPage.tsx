@@ -5,7 +5,8 @@ import { EyeSlashIcon } from "@navikt/aksel-icons";
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from "react";
 import { Link as RouterLink, useParams } from "react-router-dom";
-import { isProblem, useContactAttempts, usePerson, useSetContactDetails, type Person } from "../api/queries";
+import { isOutsideCaseload, isProblem, useContactAttempts, usePerson, useSetContactDetails, type AccessGrant, type Person } from "../api/queries";
+import { OutsideCaseload, grantText } from "../components/BreakGlass";
 import { LogContactButton, useContactDialog } from "../components/LogContact";
 import { PageHeading } from "../components/PageHeading";
 import { FormProblems, ProblemAlert, fieldError } from "../components/Problems";
@@ -46,6 +47,11 @@ function PersonView({ id }: { id: number }) {
   const t = useT();
   const person = usePerson(id);
   const contact = useContactDialog();
+  const [grant, setGrant] = useState<AccessGrant | null>(null);
+  const grantMessage = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (grant && person.isSuccess) grantMessage.current?.focus();
+  }, [grant, person.isSuccess]);
   if (person.isPending)
     return (
       <>
@@ -57,7 +63,11 @@ function PersonView({ id }: { id: number }) {
     return (
       <>
         <PageHeading>{t.personTitle}</PageHeading>
-        <ProblemAlert error={person.error} />
+        {isOutsideCaseload(person.error) ? (
+          <OutsideCaseload personId={id} onGranted={setGrant} />
+        ) : (
+          <ProblemAlert error={person.error} />
+        )}
       </>
     );
   const p = person.data;
@@ -76,6 +86,11 @@ function PersonView({ id }: { id: number }) {
           </Tag>
         )}
       </div>
+      {grant && (
+        <Alert variant="info" size="small" ref={grantMessage} tabIndex={-1} className="logged-message">
+          {grantText(grant, t)}
+        </Alert>
+      )}
       {p.protected && <Alert variant="warning">{t.protectedExplained}</Alert>}
       {p.registrations.some((r) => !r.end_date) && (
         <div>

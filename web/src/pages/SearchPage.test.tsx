@@ -1,0 +1,62 @@
+import { cleanup, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { App } from "../App";
+import { fakeServer, renderAt } from "../test/render";
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+const session = [200, { csrf_token: "tok", user: { username: "anna", role: "caseworker" } }] as [number, unknown];
+
+describe("the search", () => {
+  it("says that it is logged, puts the query in the URL and links each person", async () => {
+    const requests = fakeServer({
+      "GET /api/v1/session": session,
+      "GET /api/v1/persons": [
+        200,
+        {
+          items: [
+            { id: 7, personal_id: "20070410-1234", first_name: "Åsa", last_name: "Öberg", protected: false },
+            { id: 8, personal_id: "20081201-2345", first_name: "Åke", last_name: "Ström", protected: true },
+          ],
+          page: 1,
+          page_size: 50,
+          total: 2,
+        },
+      ],
+    });
+    const user = userEvent.setup();
+    renderAt("/sok", <App />);
+    expect(await screen.findByText(/^Varje sökning loggas/)).toBeTruthy();
+    expect(requests.some((r) => new URL(r.url).pathname === "/api/v1/persons")).toBe(false);
+    await user.type(screen.getByLabelText(/^Namn eller personnummer/), "Å Ö");
+    await user.click(screen.getByRole("button", { name: "Sök" }));
+    const table = await screen.findByRole("table", { name: "Sökresultat för ”Å Ö”" });
+    const search = requests.find((r) => new URL(r.url).pathname === "/api/v1/persons")!;
+    expect(new URL(search.url).searchParams.get("query")).toBe("Å Ö");
+    expect(within(table).getByRole("link", { name: "Åsa Öberg" }).getAttribute("href")).toBe("/personer/7");
+    const protectedRow = within(table).getByRole("link", { name: "Åke Ström" }).closest("tr")!;
+    expect(within(protectedRow).getByText("Skyddad identitet")).toBeTruthy();
+    expect(screen.getByText("2 personer, visar 1–2.")).toBeTruthy();
+  });
+
+  it("offers to register by hand when nobody is found", async () => {
+    fakeServer({
+      "GET /api/v1/session": session,
+      "GET /api/v1/persons": [200, { items: [], page: 1, page_size: 50, total: 0 }],
+      "GET /api/v1/code-lists/registration_reason": [200, { codes: [] }],
+      "GET /api/v1/code-lists/registration_by_hand": [200, { codes: [] }],
+    });
+    const user = userEvent.setup();
+    renderAt("/sok?q=20090505-1231", <App />);
+    await screen.findByText("Ingen hittades.");
+    await user.click(screen.getByRole("button", { name: "Skriv in för hand" }));
+    const dialog = await screen.findByRole("dialog", { name: "Skriv in för hand" });
+    expect((within(dialog).getByLabelText(/^Personnummer/) as HTMLInputElement).value).toBe("20090505-1231");
+    // A whole personnummer that found nobody: Lotsen does not know the person.
+    await waitFor(() => expect(within(dialog).getByLabelText("Förnamn")).toBeTruthy());
+  });
+});
