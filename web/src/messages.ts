@@ -229,7 +229,7 @@ const sv = {
   searchResultsCaption: (query: string) => `Sökresultat för ”${query}”`,
   searchCount: (total: number, from: number, to: number) =>
     total === 0 ? "Ingen hittades." : `${total} ${total === 1 ? "person" : "personer"}, visar ${from}–${to}.`,
-  searchNobody: "Ingen hittades. Finns den unga inte i Lotsen än kan du skriva in hen för hand.",
+  searchNobody: "Finns den unga inte i Lotsen än kan du skriva in hen för hand.",
   colPersonalId: "Personnummer",
   previousPage: "Föregående sida",
   nextPage: "Nästa sida",
@@ -500,7 +500,7 @@ const en: Messages = {
   searchResultsCaption: (query) => `Results for “${query}”`,
   searchCount: (total, from, to) =>
     total === 0 ? "Nobody found." : `${total} ${total === 1 ? "person" : "persons"}, showing ${from}–${to}.`,
-  searchNobody: "Nobody found. If the young person is not in Lotsen yet, you can register them by hand.",
+  searchNobody: "If the young person is not in Lotsen yet, you can register them by hand.",
   colPersonalId: "Personnummer",
   previousPage: "Previous page",
   nextPage: "Next page",

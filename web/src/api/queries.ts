@@ -246,7 +246,23 @@ export function useGrantAccess(personId: number) {
       unwrap(
         await client.POST("/api/v1/persons/{id}/access-grants", { params: { path: { id: personId } }, body: { reason } }),
       ) as AccessGrant,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["persons", personId] }),
+    onSuccess: (grant) => {
+      // Kept before the person is read anew: the dialog that asked is gone by the time that is done.
+      queryClient.setQueryData(grantKey(personId), grant);
+      return queryClient.invalidateQueries({ queryKey: ["persons", personId] });
+    },
+  });
+}
+
+const grantKey = (personId: number) => ["access-grants", personId] as const;
+
+/** The grant this session made for the person (from its 201), or null. */
+export function useGrant(personId: number) {
+  return useQuery({
+    queryKey: grantKey(personId),
+    queryFn: () => null as AccessGrant | null,
+    enabled: false,
+    staleTime: Infinity,
   });
 }
 

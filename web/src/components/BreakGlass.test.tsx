@@ -2,6 +2,7 @@ import { cleanup, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { App } from "../App";
+import { localDateTime } from "../format";
 import { fakeServer, renderAt } from "../test/render";
 
 afterEach(() => {
@@ -49,13 +50,16 @@ describe("breaking the glass", () => {
     expect(within(dialog).getAllByText("Skälet behöver minst tio bokstäver eller siffror.").length).toBe(2);
     expect(within(dialog).getByRole("link", { name: "Skälet behöver minst tio bokstäver eller siffror." })).toBeTruthy();
 
-    grantAnswer = [201, { id: 1, person_id: 2, reason: "x", granted_at: "2026-11-22T09:00:00Z", expires_at: "2026-11-22T17:00:00Z" }];
+    const now = Date.now();
+    const expires = new Date(now + 8 * 3_600_000).toISOString();
+    grantAnswer = [201, { id: 1, person_id: 2, reason: "x", granted_at: new Date(now).toISOString(), expires_at: expires }];
     granted = true;
     await user.clear(reason);
     await user.type(reason, "Vårdnadshavare ringde om Malte");
     await user.click(within(dialog).getByRole("button", { name: "Öppna ärendet" }));
     await screen.findByRole("heading", { level: 1, name: "Malte Johansson" });
-    expect(screen.getByText("Du har tillfällig åtkomst till ärendet i 8 timmar, till 2026-11-22 18:00.")).toBeTruthy();
+    const lasts = screen.getByText(`Du har tillfällig åtkomst till ärendet i 8 timmar, till ${localDateTime(expires)}.`);
+    await waitFor(() => expect(document.activeElement).toBe(lasts.closest("[tabindex=\"-1\"]")));
     const post = requests.filter((r) => r.method === "POST").pop()!;
     expect(JSON.parse(await post.clone().text())).toEqual({ reason: "Vårdnadshavare ringde om Malte" });
     expect(post.headers.get("X-CSRF-Token")).toBe("tok");

@@ -20,7 +20,7 @@ export function grantText(grant: AccessGrant, t: ReturnType<typeof useT>): strin
   return t.grantLasts(hours, localDateTime(grant.expires_at));
 }
 
-export function OutsideCaseload({ personId, onGranted }: { personId: number; onGranted: (grant: AccessGrant) => void }) {
+export function OutsideCaseload({ personId }: { personId: number }) {
   const t = useT();
   const session = useSession();
   const [open, setOpen] = useState(false);
@@ -44,9 +44,9 @@ export function OutsideCaseload({ personId, onGranted }: { personId: number; onG
         <BreakGlassDialog
           personId={personId}
           onClose={(grant) => {
+            // After a grant the person's page replaces this one (and puts the focus on how long it lasts).
             setOpen(false);
-            if (grant) onGranted(grant);
-            else button.current?.focus();
+            if (!grant) button.current?.focus();
           }}
         />
       )}

@@ -5,7 +5,7 @@ import { EyeSlashIcon } from "@navikt/aksel-icons";
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from "react";
 import { Link as RouterLink, useParams } from "react-router-dom";
-import { isOutsideCaseload, isProblem, useContactAttempts, usePerson, useSetContactDetails, type AccessGrant, type Person } from "../api/queries";
+import { isOutsideCaseload, isProblem, useContactAttempts, useGrant, usePerson, useSetContactDetails, type Person } from "../api/queries";
 import { OutsideCaseload, grantText } from "../components/BreakGlass";
 import { LogContactButton, useContactDialog } from "../components/LogContact";
 import { PageHeading } from "../components/PageHeading";
@@ -47,7 +47,8 @@ function PersonView({ id }: { id: number }) {
   const t = useT();
   const person = usePerson(id);
   const contact = useContactDialog();
-  const [grant, setGrant] = useState<AccessGrant | null>(null);
+  const granted = useGrant(id).data ?? null;
+  const grant = granted && Date.parse(granted.expires_at) > Date.now() ? granted : null;
   const grantMessage = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (grant && person.isSuccess) grantMessage.current?.focus();
@@ -64,7 +65,7 @@ function PersonView({ id }: { id: number }) {
       <>
         <PageHeading>{t.personTitle}</PageHeading>
         {isOutsideCaseload(person.error) ? (
-          <OutsideCaseload personId={id} onGranted={setGrant} />
+          <OutsideCaseload personId={id} />
         ) : (
           <ProblemAlert error={person.error} />
         )}
