@@ -1801,7 +1801,10 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Registration"];
+                        "application/json": components["schemas"]["Registration"] & {
+                            /** @description Who is responsible now (Swedish). */
+                            notice?: string;
+                        };
                     };
                 };
                 403: components["responses"]["Problem"];
@@ -2741,6 +2744,15 @@ export interface paths {
                 };
                 400: components["responses"]["Problem"];
                 401: components["responses"]["Problem"];
+                /** @description Outside the caller's caseload: the detail says how to break the glass (POST …/access-grants). */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 404: components["responses"]["Problem"];
             };
         };
