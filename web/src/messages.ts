@@ -275,6 +275,57 @@ const sv = {
   howRequired: "Välj hur det kom till.",
   registerSubmit: "Skriv in",
 
+  // Closing and reopening a registration, voiding a contact attempt.
+  colChange: "Ändra",
+  closeRegistration: "Avsluta inskrivningen",
+  closeRegistrationHeading: "Avsluta inskrivningen",
+  closeRegistrationText:
+    "Avsluta bara när du vet att den unga inte längre ska följas upp. Pågående åtgärder avslutas samtidigt. Avslutet står sig tills registren visar något nytt om den unga.",
+  endDate: "Slutdatum",
+  endDateHint: "ÅÅÅÅ-MM-DD, inte före startdatumet",
+  endDateRequired: "Skriv slutdatumet som ÅÅÅÅ-MM-DD.",
+  endReason: "Varför avslutas inskrivningen?",
+  endReasonRequired: "Välj varför inskrivningen avslutas.",
+  endReasonNotHere:
+    "Flytt från kommunen och avregistrering från folkbokföringen väljs inte här: de kommer från folkbokföringen vid nästa körning.",
+  endReasonHelp: {
+    moved_abroad: "Den unga har själv berättat att hen har flyttat utomlands.",
+    completed_degree: "Den unga har tagit gymnasieexamen eller motsvarande.",
+    started_national_programme: "Den unga har börjat på ett nationellt program i gymnasieskolan.",
+    started_introduction_programme: "Den unga har börjat på ett introduktionsprogram.",
+    turned_20: "Den unga har fyllt 20 år. Gäller från 20-årsdagen.",
+    other: "Något annat gör att den unga inte längre hör till målgruppen.",
+  } as Record<string, string>,
+  closeSubmit: "Avsluta",
+  registrationClosed: (ended: number) =>
+    ended === 0
+      ? "Inskrivningen är avslutad."
+      : `Inskrivningen är avslutad. ${ended === 1 ? "1 pågående åtgärd avslutades" : `${ended} pågående åtgärder avslutades`} samtidigt.`,
+  reopenRegistration: "Öppna inskrivningen igen",
+  reopenHeading: "Öppna inskrivningen igen",
+  reopenText:
+    "Gör detta bara om inskrivningen avslutades av misstag. Bara den senaste inskrivningen kan öppnas igen, och bara när ingen annan är öppen. Åtgärder som avslutades med den fortsätter.",
+  reopenReason: "Varför öppnas den igen?",
+  reopenReasonHint: "Skälet sparas i ärendets historik.",
+  reopenReasonRequired: "Skriv varför inskrivningen öppnas igen.",
+  reopenSubmit: "Öppna igen",
+  registrationReopened: (resumed: number) =>
+    resumed === 0
+      ? "Inskrivningen är öppen igen."
+      : `Inskrivningen är öppen igen. ${resumed === 1 ? "1 åtgärd fortsätter" : `${resumed} åtgärder fortsätter`}.`,
+  staleRegistration: "Någon annan har ändrat inskrivningen under tiden. Uppgifterna är inlästa på nytt: kontrollera dem och försök igen.",
+  voidContact: "Makulera",
+  voidContactLabel: (date: string) => `Makulera kontakten ${date}`,
+  voidContactHeading: "Makulera kontaktförsöket",
+  voidContactText:
+    "Makulera bara ett kontaktförsök som loggades av misstag. Det försvinner ur listorna men finns kvar i ärendets historik, med ditt skäl.",
+  voidReason: "Varför makuleras det?",
+  voidReasonHint: "Till exempel: loggat på fel person.",
+  voidReasonRequired: "Skriv varför kontaktförsöket makuleras.",
+  voidSubmit: "Makulera",
+  contactVoided: (date: string) => `Kontaktförsöket ${date} är makulerat. Det finns kvar i historiken.`,
+  staleContact: "Någon annan har ändrat kontaktförsöket under tiden. Det är inläst på nytt: kontrollera och försök igen.",
+
   // Not found.
   notFoundTitle: "Sidan finns inte",
   notFoundText: "Adressen leder inte till någon sida i Lotsen.",
@@ -544,6 +595,56 @@ const en: Messages = {
   reasonRequired: "Choose a reason.",
   howRequired: "Choose how it came about.",
   registerSubmit: "Register",
+
+  colChange: "Change",
+  closeRegistration: "End the registration",
+  closeRegistrationHeading: "End the registration",
+  closeRegistrationText:
+    "End it only when you know the young person is no longer to be followed up. Measures under way end with it. The closure stands until the registers show something new about the young person.",
+  endDate: "End date",
+  endDateHint: "YYYY-MM-DD, not before the start date",
+  endDateRequired: "Write the end date as YYYY-MM-DD.",
+  endReason: "Why does the registration end?",
+  endReasonRequired: "Choose why the registration ends.",
+  endReasonNotHere:
+    "Moving out of the municipality and leaving the population register are not chosen here: they come from the population register at the next run.",
+  endReasonHelp: {
+    moved_abroad: "The young person has said they have moved abroad.",
+    completed_degree: "The young person has an upper secondary degree or equivalent.",
+    started_national_programme: "The young person has started a national programme at upper secondary school.",
+    started_introduction_programme: "The young person has started an introduction programme.",
+    turned_20: "The young person has turned 20. Holds from the 20th birthday.",
+    other: "Something else means the young person no longer belongs to the target group.",
+  },
+  closeSubmit: "End",
+  registrationClosed: (ended) =>
+    ended === 0
+      ? "The registration has ended."
+      : `The registration has ended. ${ended === 1 ? "1 measure under way ended" : `${ended} measures under way ended`} with it.`,
+  reopenRegistration: "Reopen the registration",
+  reopenHeading: "Reopen the registration",
+  reopenText:
+    "Do this only if the registration was ended by mistake. Only the latest registration can be reopened, and only when no other is open. Measures that ended with it go on.",
+  reopenReason: "Why is it reopened?",
+  reopenReasonHint: "The reason is kept in the case's history.",
+  reopenReasonRequired: "Write why the registration is reopened.",
+  reopenSubmit: "Reopen",
+  registrationReopened: (resumed) =>
+    resumed === 0
+      ? "The registration is open again."
+      : `The registration is open again. ${resumed === 1 ? "1 measure goes on" : `${resumed} measures go on`}.`,
+  staleRegistration: "Someone else changed the registration meanwhile. It has been read anew: check it and try again.",
+  voidContact: "Void",
+  voidContactLabel: (date) => `Void the contact on ${date}`,
+  voidContactHeading: "Void the contact attempt",
+  voidContactText:
+    "Void only a contact attempt logged by mistake. It leaves the lists but stays in the case's history, with your reason.",
+  voidReason: "Why is it voided?",
+  voidReasonHint: "For example: logged on the wrong person.",
+  voidReasonRequired: "Write why the contact attempt is voided.",
+  voidSubmit: "Void",
+  contactVoided: (date) => `The contact attempt on ${date} is voided. It stays in the history.`,
+  staleContact: "Someone else changed the contact attempt meanwhile. It has been read anew: check it and try again.",
 
   notFoundTitle: "Page not found",
   notFoundText: "The address leads to no page in Lotsen.",

@@ -140,6 +140,8 @@ export function usePerson(id: number) {
 
 export type ContactAttempt = {
   id: number;
+  /** The record's version, sent in If-Match to change or void it. */
+  version: number;
   registration_id: number | null;
   data: components["schemas"]["ContactAttempt"];
   labels: { channel?: string; occupation?: string; occupation_detail?: string };
@@ -278,6 +280,70 @@ export function useRegisterByHand() {
     onSuccess: () =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: ["persons"] }),
+        queryClient.invalidateQueries({ queryKey: ["worklists"] }),
+      ]),
+  });
+}
+
+export type ClosedRegistration = Registration & { measures_ended?: number[]; measures_resumed?: number[] };
+
+/** The If-Match of a registration as the person's page read it. */
+export function registrationEtag(r: Registration): string {
+  return `"registration/${r.id}/${r.version ?? 0}"`;
+}
+
+/** Close a registration by hand (the measures under way end with it, listed in `measures_ended`). */
+export function useCloseRegistration(personId: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ registration, body }: { registration: Registration; body: { end_date: string; end_reason: string } }) =>
+      unwrap(
+        await client.POST("/api/v1/persons/{id}/registrations/{registration}/close", {
+          params: { path: { id: personId, registration: registration.id! }, header: { "If-Match": registrationEtag(registration) } },
+          body,
+        }),
+      ) as ClosedRegistration,
+    onSettled: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: ["persons", personId] }),
+        queryClient.invalidateQueries({ queryKey: ["worklists"] }),
+      ]),
+  });
+}
+
+/** Reopen the latest registration, closed by mistake (the measures it ended go on: `measures_resumed`). */
+export function useReopenRegistration(personId: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ registration, reason }: { registration: Registration; reason: string }) =>
+      unwrap(
+        await client.POST("/api/v1/persons/{id}/registrations/{registration}/reopen", {
+          params: { path: { id: personId, registration: registration.id! }, header: { "If-Match": registrationEtag(registration) } },
+          body: { reason },
+        }),
+      ) as ClosedRegistration,
+    onSettled: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: ["persons", personId] }),
+        queryClient.invalidateQueries({ queryKey: ["worklists"] }),
+      ]),
+  });
+}
+
+/** Void a contact attempt made by mistake, with the version the list showed (it stays in the history). */
+export function useVoidContact(personId: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ record, version, reason }: { record: number; version: number; reason: string }) =>
+      unwrap(
+        await client.POST("/api/v1/persons/{id}/contact-attempts/{record}/void", {
+          params: { path: { id: personId, record }, header: { "If-Match": String(version) } },
+          body: { reason },
+        }),
+      ),
+    onSettled: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: ["persons", personId] }),
         queryClient.invalidateQueries({ queryKey: ["worklists"] }),
       ]),
   });

@@ -3,9 +3,23 @@
 import { Alert, BodyShort, Box, Button, HGrid, HStack, Heading, Label, Link, Loader, Table, Tag, TextField, VStack } from "@navikt/ds-react";
 import { EyeSlashIcon } from "@navikt/aksel-icons";
 import { useQueryClient } from "@tanstack/react-query";
-import { useEffect, useRef, useState, type FormEvent, type ReactNode } from "react";
+import { useEffect, useRef, useState, type FormEvent, type MouseEvent, type ReactNode } from "react";
 import { Link as RouterLink, useParams } from "react-router-dom";
-import { isOutsideCaseload, isProblem, useContactAttempts, useGrant, usePerson, useSetContactDetails, type Person } from "../api/queries";
+import {
+  isOutsideCaseload,
+  isProblem,
+  useContactAttempts,
+  useGrant,
+  usePerson,
+  useSession,
+  useSetContactDetails,
+  type ContactAttempt,
+  type Person,
+  type Registration,
+} from "../api/queries";
+import { CloseRegistrationDialog, ReopenRegistrationDialog } from "../components/CloseRegistration";
+import { VoidContactDialog } from "../components/VoidContact";
+import { canReadCases } from "../roles";
 import { OutsideCaseload, grantText } from "../components/BreakGlass";
 import { LogContactButton, useContactDialog } from "../components/LogContact";
 import { PageHeading } from "../components/PageHeading";
@@ -338,10 +352,63 @@ function Occupation({ person: p }: { person: Person }) {
   );
 }
 
+/** Focus a message once it is shown (the button that led to it is gone). */
+function useFocusOn(value: unknown) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (value) ref.current?.focus();
+  }, [value]);
+  return ref;
+}
+
 function Registrations({ person: p }: { person: Person }) {
   const t = useT();
+  const session = useSession();
+  // Closing and reopening are by role only (never under a break-the-glass grant).
+  const mayChange = session.data ? canReadCases(session.data) : false;
+  const [dialog, setDialog] = useState<{ kind: "close" | "reopen"; id: number } | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const messageRef = useFocusOn(message);
+  const trigger = useRef<HTMLButtonElement | null>(null);
+  const latest = p.registrations[p.registrations.length - 1];
+  const noneOpen = p.registrations.every((r) => r.end_date);
+  // The dialog carries the registration as read now (after a 409 the person is read anew).
+  const current = dialog ? p.registrations.find((r) => r.id === dialog.id) : undefined;
+  const closed = (text: string | null) => {
+    setDialog(null);
+    if (text) setMessage(text);
+    else trigger.current?.focus();
+  };
+  const button = (r: Registration) => {
+    if (!mayChange) return null;
+    const open = (kind: "close" | "reopen") => (e: MouseEvent<HTMLButtonElement>) => {
+      trigger.current = e.currentTarget;
+      setMessage(null);
+      setDialog({ kind, id: r.id! });
+    };
+    if (!r.end_date)
+      return (
+        <Button type="button" size="xsmall" variant="secondary" onClick={open("close")}>
+          {t.closeRegistration}
+        </Button>
+      );
+    if (noneOpen && r.id === latest?.id)
+      return (
+        <Button type="button" size="xsmall" variant="secondary" onClick={open("reopen")}>
+          {t.reopenRegistration}
+        </Button>
+      );
+    return null;
+  };
   return (
     <Card id="registrations" title={t.registrationsHeading}>
+      <div aria-live="polite">
+        {message && (
+          <Alert variant="success" size="small" ref={messageRef} tabIndex={-1} className="logged-message">
+            {message}
+          </Alert>
+        )}
+      </div>
       <Table size="small" aria-labelledby="registrations">
         <Table.Header>
           <Table.Row>
@@ -351,6 +418,7 @@ function Registrations({ person: p }: { person: Person }) {
             <Table.HeaderCell scope="col">{t.colEndReason}</Table.HeaderCell>
             <Table.HeaderCell scope="col">{t.colUnit}</Table.HeaderCell>
             <Table.HeaderCell scope="col">{t.colByHand}</Table.HeaderCell>
+            {mayChange && <Table.HeaderCell scope="col">{t.colChange}</Table.HeaderCell>}
           </Table.Row>
         </Table.Header>
         <Table.Body>
@@ -365,10 +433,26 @@ function Registrations({ person: p }: { person: Person }) {
                 {r.by_hand_label ?? r.by_hand ?? ""}
                 {r.awaiting_registers ? ` (${t.awaitingRegisters})` : ""}
               </Table.DataCell>
+              {mayChange && <Table.DataCell>{button(r)}</Table.DataCell>}
             </Table.Row>
           ))}
         </Table.Body>
       </Table>
+      {dialog?.kind === "close" && current && (
+        <CloseRegistrationDialog
+          personId={p.id}
+          birthDate={p.birth_date}
+          registration={current}
+          onClose={(done) => closed(done ? t.registrationClosed(done.measures_ended?.length ?? 0) : null)}
+        />
+      )}
+      {dialog?.kind === "reopen" && current && (
+        <ReopenRegistrationDialog
+          personId={p.id}
+          registration={current}
+          onClose={(done) => closed(done ? t.registrationReopened(done.measures_resumed?.length ?? 0) : null)}
+        />
+      )}
     </Card>
   );
 }
@@ -376,8 +460,34 @@ function Registrations({ person: p }: { person: Person }) {
 function ContactAttempts({ id }: { id: number }) {
   const t = useT();
   const attempts = useContactAttempts(id);
+  const session = useSession();
+  const mayVoid = session.data ? canReadCases(session.data) : false;
+  const [voiding, setVoiding] = useState<number | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const messageRef = useFocusOn(message);
+  const trigger = useRef<HTMLButtonElement | null>(null);
+  // The record as the list shows it now (read anew after a 409).
+  const record: ContactAttempt | undefined = attempts.data?.find((a) => a.id === voiding);
   return (
     <Card id="contacts" title={t.contactsHeading}>
+      <div aria-live="polite">
+        {message && (
+          <Alert variant="success" size="small" ref={messageRef} tabIndex={-1} className="logged-message">
+            {message}
+          </Alert>
+        )}
+      </div>
+      {record && (
+        <VoidContactDialog
+          personId={id}
+          attempt={record}
+          onClose={(voided) => {
+            setVoiding(null);
+            if (voided) setMessage(t.contactVoided(record.data.date));
+            else trigger.current?.focus();
+          }}
+        />
+      )}
       {attempts.isPending && <Loader title={t.loading} />}
       {attempts.isError && <ProblemAlert error={attempts.error} />}
       {attempts.data &&
@@ -397,6 +507,7 @@ function ContactAttempts({ id }: { id: number }) {
                   <Table.HeaderCell scope="col">{t.colReached}</Table.HeaderCell>
                   <Table.HeaderCell scope="col">{t.colOccupation}</Table.HeaderCell>
                   <Table.HeaderCell scope="col">{t.colNote}</Table.HeaderCell>
+                  {mayVoid && <Table.HeaderCell scope="col">{t.colChange}</Table.HeaderCell>}
                 </Table.Row>
               </Table.Header>
               <Table.Body>
@@ -414,6 +525,23 @@ function ContactAttempts({ id }: { id: number }) {
                       {a.data.occupation_detail ? ` (${a.labels.occupation_detail ?? a.data.occupation_detail})` : ""}
                     </Table.DataCell>
                     <Table.DataCell>{a.data.note ?? ""}</Table.DataCell>
+                    {mayVoid && (
+                      <Table.DataCell>
+                        <Button
+                          type="button"
+                          size="xsmall"
+                          variant="tertiary"
+                          aria-label={t.voidContactLabel([a.data.date, a.data.time].filter(Boolean).join(" "))}
+                          onClick={(e) => {
+                            trigger.current = e.currentTarget;
+                            setMessage(null);
+                            setVoiding(a.id);
+                          }}
+                        >
+                          {t.voidContact}
+                        </Button>
+                      </Table.DataCell>
+                    )}
                   </Table.Row>
                 ))}
               </Table.Body>
