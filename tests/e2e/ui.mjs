@@ -11,9 +11,11 @@
 // - anna searches by a name with Swedish letters (the page says every search is logged) and opens a
 //   person; nobody found offers registering by hand; another unit's person, found by the whole
 //   personnummer, is refused until she breaks the glass with a reason (a too short one first: the 422);
+// - on a person's page anna logs a contact by mistake and voids it (a reason wanted first); the close
+//   dialog offers only the reasons a caseworker may choose;
 // - the unit manager sees the counts per caseworker;
-// - Login, Today, the contact dialog, Person, the search, the register-by-hand and break-the-glass
-//   dialogs and the review pass axe-core's WCAG 2.1 AA rules (no serious or critical
+// - Login, Today, the contact dialog, Person, the close and void dialogs, the search, the
+//   register-by-hand and break-the-glass dialogs and the review pass axe-core's WCAG 2.1 AA rules (no serious or critical
 //   violation) and the UI runs under the server's Content-Security-Policy without a single violation.
 // A screenshot of every screen is saved in tests/e2e/screenshots/ (not committed).
 // Usage: node tests/e2e/ui.mjs LOTSEN_BINARY WEB_DIR   (WEB_DIR: web/, built into web/dist)
@@ -246,6 +248,40 @@ try {
   await noViolations("Person");
   await shot("person");
 
+  // anna logs a contact on the person's page by mistake and voids it: a reason is wanted, the dialog
+  // says it stays in the history, and the list is one shorter afterwards.
+  const contactsCard = page.getByRole("region", { name: "Kontaktförsök" });
+  const voidButtons = contactsCard.getByRole("button", { name: /^Makulera kontakten / });
+  const contactsBefore = await voidButtons.count();
+  await page.getByRole("button", { name: /^Logga kontakt/ }).first().click();
+  await dialog.getByRole("option", { name: "Telefon" }).waitFor({ state: "attached" });
+  await dialog.getByRole("radio", { name: "Nej" }).check();
+  await dialog.getByRole("button", { name: "Spara" }).click();
+  await dialog.waitFor({ state: "detached" });
+  await page.waitForFunction((n) => document.querySelectorAll('button[aria-label^="Makulera kontakten "]').length === n, contactsBefore + 1);
+  await voidButtons.first().click();
+  const voidDialog = page.getByRole("dialog", { name: "Makulera kontaktförsöket" });
+  await voidDialog.getByText(/finns kvar i ärendets historik/).waitFor();
+  await voidDialog.getByRole("button", { name: "Makulera" }).click();
+  await voidDialog.getByRole("link", { name: "Skriv varför kontaktförsöket makuleras." }).waitFor();
+  await shot("void-contact");
+  await voidDialog.getByLabel(/^Varför makuleras det/).fill("Loggat av misstag i testet");
+  await voidDialog.getByRole("button", { name: "Makulera" }).click();
+  await page.getByText(/^Kontaktförsöket .* är makulerat\. Det finns kvar i historiken\.$/).waitFor();
+  await page.waitForFunction((n) => document.querySelectorAll('button[aria-label^="Makulera kontakten "]').length === n, contactsBefore);
+
+  // The close dialog offers only the reasons a caseworker may choose (not moving out, which the
+  // population register reports); Esc leaves the registration as it was.
+  await page.getByRole("button", { name: "Avsluta inskrivningen" }).first().click();
+  const closeDialog = page.getByRole("dialog", { name: "Avsluta inskrivningen" });
+  await closeDialog.getByRole("radio", { name: /Flyttat utomlands/ }).waitFor();
+  assert.equal(await closeDialog.getByRole("radio", { name: /Flyttat från kommunen/ }).count(), 0);
+  await closeDialog.getByRole("button", { name: "Avsluta" }).click();
+  await closeDialog.getByRole("link", { name: "Välj varför inskrivningen avslutas." }).waitFor();
+  await shot("close-registration");
+  await page.keyboard.press("Escape");
+  await closeDialog.waitFor({ state: "detached" });
+
   // The contact details: someone else (anna in another session) saves while she edits; the 409 shows
   // theirs beside hers, she loads theirs again and saves on top of them.
   const personId = Number(personPath.split("/").pop());
@@ -451,6 +487,24 @@ try {
   await axePage.getByRole("heading", { level: 2, name: "Kontaktförsök" }).waitFor();
   await axePage.getByRole("region", { name: "Kontaktförsök" }).getByRole("table").or(axePage.getByText("Inga kontaktförsök ännu.")).waitFor();
   await audit("person");
+  await axePage.getByRole("button", { name: "Avsluta inskrivningen" }).first().click();
+  const axeClose = axePage.getByRole("dialog", { name: "Avsluta inskrivningen" });
+  await axeClose.getByRole("radio", { name: /Flyttat utomlands/ }).waitFor();
+  await axeClose.getByRole("button", { name: "Avsluta" }).click();
+  await axeClose.getByRole("link", { name: "Välj varför inskrivningen avslutas." }).waitFor();
+  await audit("the close dialog");
+  await axePage.keyboard.press("Escape");
+  await axeClose.waitFor({ state: "detached" });
+  const axeVoidButton = axePage.getByRole("button", { name: /^Makulera kontakten / }).first();
+  if (await axeVoidButton.count()) {
+    await axeVoidButton.click();
+    const axeVoid = axePage.getByRole("dialog", { name: "Makulera kontaktförsöket" });
+    await axeVoid.getByRole("button", { name: "Makulera" }).click();
+    await axeVoid.getByRole("link", { name: "Skriv varför kontaktförsöket makuleras." }).waitFor();
+    await audit("the void dialog");
+    await axePage.keyboard.press("Escape");
+    await axeVoid.waitFor({ state: "detached" });
+  }
   await axePage.goto(`${base}/sok?q=${encodeURIComponent("Örjan")}`);
   await axePage.getByRole("table", { name: "Sökresultat för ”Örjan”" }).getByRole("link").first().waitFor();
   await audit("search");

@@ -462,12 +462,13 @@ function ContactAttempts({ id }: { id: number }) {
   const attempts = useContactAttempts(id);
   const session = useSession();
   const mayVoid = session.data ? canReadCases(session.data) : false;
-  const [voiding, setVoiding] = useState<number | null>(null);
+  const [voiding, setVoiding] = useState<ContactAttempt | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const messageRef = useFocusOn(message);
   const trigger = useRef<HTMLButtonElement | null>(null);
-  // The record as the list shows it now (read anew after a 409).
-  const record: ContactAttempt | undefined = attempts.data?.find((a) => a.id === voiding);
+  // The record as the list shows it now (read anew after a 409); once voided it has left the list, and
+  // the dialog keeps the one it opened with until it has closed.
+  const record = voiding ? (attempts.data?.find((a) => a.id === voiding.id) ?? voiding) : null;
   return (
     <Card id="contacts" title={t.contactsHeading}>
       <div aria-live="polite">
@@ -535,7 +536,7 @@ function ContactAttempts({ id }: { id: number }) {
                           onClick={(e) => {
                             trigger.current = e.currentTarget;
                             setMessage(null);
-                            setVoiding(a.id);
+                            setVoiding(a);
                           }}
                         >
                           {t.voidContact}
