@@ -1656,18 +1656,23 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description The closed registration, with `measures_ended` (ids). */
+                /** @description The closed registration, with `measures_ended` (the measures that changed with it). */
                 200: {
                     headers: {
+                        /** @description registration/{id}/{version} */
+                        ETag?: string;
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Registration"];
+                        "application/json": components["schemas"]["Registration"] & {
+                            measures_ended?: number[];
+                        };
                     };
                 };
                 403: components["responses"]["Problem"];
                 404: components["responses"]["Problem"];
                 409: components["responses"]["Stale"];
+                412: components["responses"]["Problem"];
                 422: components["responses"]["Invalid"];
                 428: components["responses"]["Problem"];
             };
@@ -1713,18 +1718,23 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description The open registration, with `measures_resumed` (ids). */
+                /** @description The open registration, with `measures_resumed` (the measures that changed with it). */
                 200: {
                     headers: {
+                        /** @description registration/{id}/{version} */
+                        ETag?: string;
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Registration"];
+                        "application/json": components["schemas"]["Registration"] & {
+                            measures_resumed?: number[];
+                        };
                     };
                 };
                 403: components["responses"]["Problem"];
                 404: components["responses"]["Problem"];
                 409: components["responses"]["Stale"];
+                412: components["responses"]["Problem"];
                 422: components["responses"]["Invalid"];
                 428: components["responses"]["Problem"];
             };
