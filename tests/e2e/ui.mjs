@@ -13,9 +13,10 @@
 //   personnummer, is refused until she breaks the glass with a reason (a too short one first: the 422);
 // - on a person's page anna logs a contact by mistake and voids it (a reason wanted first); the close
 //   dialog offers only the reasons a caseworker may choose;
-// - the unit manager sees the counts per caseworker;
+// - the unit manager sees the counts per caseworker, reassigns a case from Today to another caseworker
+//   (a checkbox per row, "Fördela valda") and sees the row reported and the counts change;
 // - Login, Today, the contact dialog, Person, the close and void dialogs, the search, the
-//   register-by-hand and break-the-glass dialogs and the review pass axe-core's WCAG 2.1 AA rules (no serious or critical
+//   register-by-hand, break-the-glass and reassign dialogs and the review pass axe-core's WCAG 2.1 AA rules (no serious or critical
 //   violation) and the UI runs under the server's Content-Security-Policy without a single violation.
 // A screenshot of every screen is saved in tests/e2e/screenshots/ (not committed).
 // Usage: node tests/e2e/ui.mjs LOTSEN_BINARY WEB_DIR   (WEB_DIR: web/, built into web/dist)
@@ -430,6 +431,37 @@ try {
   assert.ok((await perCaseworker.getByRole("row").count()) > 1);
   await shot("today-unit-manager");
   await noViolations("Today (unit manager)");
+
+  // ... and reassigns the first case of the chosen list to a caseworker who does not have it.
+  const listName = new URL(await page.getByRole("navigation", { name: "Arbetslistor" }).locator("a[aria-current=page]").getAttribute("href"), base).searchParams.get("lista");
+  const api = async (path) => {
+    const r = await page.request.get(`${base}${path}`);
+    assert.equal(r.status(), 200, path);
+    return r.json();
+  };
+  const [firstItem] = (await api(`/api/v1/worklists/${listName}`)).items;
+  const team = (await api("/api/v1/team")).items;
+  const to = team.find((m) => ["bengt", "anna"].includes(m.username) && m.id !== firstItem.caseworker_id);
+  assert.ok(to, "bengt or anna can take the case");
+  const countsBefore = await perCaseworker.innerText();
+  const firstName2 = `${firstItem.first_name} ${firstItem.last_name}`;
+  await page.getByRole("checkbox", { name: `Välj ${firstName2}` }).check();
+  await page.getByRole("button", { name: "Fördela valda (1)" }).click();
+  const reassign = page.getByRole("dialog", { name: "Fördela ärenden" });
+  await reassign.getByLabel(/^Ny ansvarig/).selectOption({ label: `${to.username} (${to.units[0]})` });
+  await shot("reassign-dialog");
+  await reassign.getByRole("button", { name: "Fördela", exact: true }).click();
+  await reassign.getByText(`${firstName2}: fördelat.`).waitFor();
+  await reassign.getByText("1 av 1 ärenden är fördelade.").waitFor();
+  await shot("reassign-done");
+  await reassign.getByRole("button", { name: "Klar" }).click();
+  await reassign.waitFor({ state: "detached" });
+  await page.waitForFunction(
+    (before) => document.querySelector("[aria-labelledby^='by-caseworker-']")?.innerText !== before,
+    countsBefore,
+  );
+  assert.equal((await api(`/api/v1/worklists/${listName}`)).items.find((i) => i.registration_id === firstItem.registration_id)?.caseworker_id ?? to.id, to.id);
+  await noViolations("the reassign dialog");
   await logOut();
   // The 409 of the contact details' conflict, the 403 outside the caseload and the 422 of a short reason
   // were asked for (the browser reports each on the console too).
@@ -525,6 +557,18 @@ try {
   await audit("the break-the-glass dialog");
   await axePage.keyboard.press("Escape");
   await axeGlass.waitFor({ state: "detached" });
+  await axePage.getByRole("button", { name: "Logga ut" }).click();
+  await axePage.getByRole("heading", { name: "Logga in" }).waitFor();
+  await axeLogIn("demo");
+  await axePage.getByRole("heading", { level: 1, name: "Idag" }).waitFor();
+  await axePage.getByRole("checkbox", { name: /^Välj / }).first().check();
+  await axePage.getByRole("button", { name: "Fördela valda (1)" }).click();
+  const axeReassign = axePage.getByRole("dialog", { name: "Fördela ärenden" });
+  await axeReassign.getByRole("button", { name: "Fördela", exact: true }).click();
+  await axeReassign.getByRole("link", { name: "Välj vem som ska ta över ärendena." }).waitFor();
+  await audit("the reassign dialog");
+  await axePage.keyboard.press("Escape");
+  await axeReassign.waitFor({ state: "detached" });
   await axePage.getByRole("button", { name: "Logga ut" }).click();
   await axePage.getByRole("heading", { name: "Logga in" }).waitFor();
   await axeLogIn("revisor");

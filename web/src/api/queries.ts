@@ -348,3 +348,33 @@ export function useVoidContact(personId: number) {
       ]),
   });
 }
+
+export type TeamMember = { id: number; username: string; roles: string[]; units: string[] };
+
+/** The caseworkers and unit managers of the user's units, whom cases may be assigned to (a unit manager). */
+export function useTeam(enabled = true) {
+  return useQuery({
+    queryKey: ["team"],
+    enabled,
+    queryFn: async () => (unwrap(await client.GET("/api/v1/team")) as { items?: TeamMember[] }).items ?? [],
+  });
+}
+
+/**
+ * Assign one registration: its current version is read first (the person's registrations), then sent
+ * bare in If-Match. `caseworker_id` null without a unit leaves it in its unit with nobody responsible.
+ */
+export async function assignRegistration(
+  personId: number,
+  registrationId: number,
+  target: { caseworker_id: number | null; unit?: string },
+): Promise<Registration> {
+  const person = unwrap(await client.GET("/api/v1/persons/{id}", { params: { path: { id: personId } } })) as Person;
+  const registration = person.registrations.find((r) => r.id === registrationId);
+  return unwrap(
+    await client.PUT("/api/v1/persons/{id}/registrations/{registration}/assignment", {
+      params: { path: { id: personId, registration: registrationId }, header: { "If-Match": String(registration?.version ?? 0) } },
+      body: target,
+    }),
+  ) as Registration;
+}

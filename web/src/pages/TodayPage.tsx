@@ -1,7 +1,8 @@
 // Idag (Today): the user's worklists with their counts, those with overdue items first; the chosen
 // list (?lista=…, so that it can be bookmarked and Back returns to it) as a table of young persons,
 // each linking to their page. A unit manager also sees who has what (by_caseworker).
-import { BodyShort, Heading, HStack, Link, Loader, Table, Tag, VStack } from "@navikt/ds-react";
+import { BodyShort, Button, Checkbox, Heading, HStack, Link, Loader, Table, Tag, VStack } from "@navikt/ds-react";
+import { useState } from "react";
 import { ExclamationmarkTriangleIcon, EyeSlashIcon } from "@navikt/aksel-icons";
 import { Link as RouterLink, useSearchParams } from "react-router-dom";
 import {
@@ -14,6 +15,7 @@ import {
 } from "../api/queries";
 import { LogContactButton, useContactDialog, type ContactPerson } from "../components/LogContact";
 import { PageHeading } from "../components/PageHeading";
+import { ReassignDialog, type CaseToAssign } from "../components/ReassignCases";
 import { ProblemAlert } from "../components/Problems";
 import { age, daysBetween } from "../format";
 import { useT } from "../i18n";
@@ -66,7 +68,7 @@ export function TodayPage({ session }: { session: Session }) {
             </ul>
           </nav>
           {chosen ? (
-            <WorklistSection list={chosen} session={session} onLogContact={contact.open} />
+            <WorklistSection key={chosen.name} list={chosen} session={session} onLogContact={contact.open} />
           ) : (
             <BodyShort>{t.chooseWorklist}</BodyShort>
           )}
@@ -90,6 +92,16 @@ function WorklistSection({
   const t = useT();
   const worklist = useWorklist(list.name as WorklistName);
   const title = t.worklistNames[list.name] ?? list.name;
+  const manager = isUnitManager(session);
+  const [selected, setSelected] = useState<Map<number, CaseToAssign>>(new Map());
+  const [reassigning, setReassigning] = useState<CaseToAssign[] | null>(null);
+  const toggle = (row: CaseToAssign, on: boolean) =>
+    setSelected((old) => {
+      const next = new Map(old);
+      if (on) next.set(row.registrationId, row);
+      else next.delete(row.registrationId);
+      return next;
+    });
   return (
     <section aria-labelledby="worklist-heading">
       <Heading level="2" size="medium" id="worklist-heading" spacing>
@@ -107,8 +119,26 @@ function WorklistSection({
             items={worklist.data.items}
             caption={title}
             onLogContact={onLogContact}
+            selected={manager ? selected : undefined}
+            onSelect={manager ? toggle : undefined}
           />
         ))}
+      {manager && worklist.data && worklist.data.items.length > 0 && (
+        <HStack gap="4" className="reassign-bar">
+          <Button type="button" size="small" variant="secondary" disabled={selected.size === 0} onClick={() => setReassigning([...selected.values()])}>
+            {t.reassignSelected(selected.size)}
+          </Button>
+        </HStack>
+      )}
+      {reassigning && (
+        <ReassignDialog
+          cases={reassigning}
+          onClose={(changed) => {
+            setReassigning(null);
+            if (changed) setSelected(new Map());
+          }}
+        />
+      )}
       {isUnitManager(session) && list.by_caseworker.length > 0 && <ByCaseworker list={list} title={title} />}
     </section>
   );
@@ -127,6 +157,8 @@ export function WorklistTable({
   items,
   caption,
   onLogContact,
+  selected,
+  onSelect,
 }: {
   name: string;
   today: string;
@@ -134,6 +166,9 @@ export function WorklistTable({
   caption: string;
   /** A button on each row that logs a contact (left out when not given). */
   onLogContact?: OpenContact;
+  /** A checkbox on each row (a unit manager choosing cases to reassign), left out when not given. */
+  selected?: Map<number, CaseToAssign>;
+  onSelect?: (row: CaseToAssign, on: boolean) => void;
 }) {
   const t = useT();
   return (
@@ -141,6 +176,11 @@ export function WorklistTable({
       <caption className="navds-sr-only">{caption}</caption>
       <Table.Header>
         <Table.Row>
+          {onSelect && (
+            <Table.HeaderCell scope="col">
+              <span className="navds-sr-only">{t.colSelect}</span>
+            </Table.HeaderCell>
+          )}
           <Table.HeaderCell scope="col">{t.colName}</Table.HeaderCell>
           <Table.HeaderCell scope="col">{t.colAge}</Table.HeaderCell>
           <Table.HeaderCell scope="col">{t.colTurns20}</Table.HeaderCell>
@@ -159,8 +199,23 @@ export function WorklistTable({
         {items.map((item) => {
           const overdue = item.days_overdue ?? 0;
           const until = item.due ? daysBetween(today, item.due) : 0;
+          const fullName = `${item.first_name} ${item.last_name}`;
           return (
             <Table.Row key={`${item.registration_id}-${item.record_id ?? ""}`} className={overdue > 0 ? "overdue" : undefined}>
+              {onSelect && (
+                <Table.DataCell>
+                  <Checkbox
+                    hideLabel
+                    size="small"
+                    checked={selected?.has(item.registration_id!) ?? false}
+                    onChange={(e) =>
+                      onSelect({ personId: item.person_id!, registrationId: item.registration_id!, name: fullName }, e.target.checked)
+                    }
+                  >
+                    {t.selectCase(fullName)}
+                  </Checkbox>
+                </Table.DataCell>
+              )}
               <Table.HeaderCell scope="row">
                 <HStack gap="2" align="center">
                   <Link as={RouterLink} to={`/personer/${item.person_id}`}>

@@ -1,0 +1,87 @@
+import { cleanup, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { App } from "../App";
+import { fakeServer, renderAt } from "../test/render";
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+const row = (person: number, registration: number, first: string, last: string) => ({
+  person_id: person, registration_id: registration, first_name: first, last_name: last, protected: false, phone: null,
+  caseworker_id: 2, unit: "KAA Norr", due: "2026-11-19", days_overdue: 3, detail: "unknown", detail_label: "Okänd",
+  record_id: null, birth_date: "2007-04-10", turns_20: "2027-04-10",
+});
+const person = (id: number, registration: number, version: number) => ({
+  id, first_name: "X", last_name: "Y", protected: false, registrations: [{ id: registration, version, unit: "KAA Norr" }],
+});
+
+describe("reassigning cases from Today", () => {
+  it("sends each chosen row with its version and reports what succeeded and what failed", async () => {
+    const requests = fakeServer({
+      "GET /api/v1/session": [200, { csrf_token: "tok", user: { username: "demo", role: "unit_manager" } }],
+      "GET /api/v1/worklists": [200, { today: "2026-11-22", lists: [{ name: "occupation", count: 3, overdue: 3, by_caseworker: [] }] }],
+      "GET /api/v1/worklists/occupation": [200, {
+        name: "occupation", today: "2026-11-22", count: 3, overdue: 3,
+        items: [row(7, 70, "Malte", "Johansson"), row(8, 80, "Molly", "Axelsson"), row(9, 90, "Adam", "Berg")],
+      }],
+      "GET /api/v1/team": [200, { items: [
+        { id: 3, username: "bengt", roles: ["caseworker"], units: ["KAA Söder"] },
+        { id: 2, username: "anna", roles: ["caseworker"], units: ["KAA Norr"] },
+      ] }],
+      "GET /api/v1/persons/7": [200, person(7, 70, 3)],
+      "GET /api/v1/persons/9": [200, person(9, 90, 5)],
+      "PUT /api/v1/persons/7/registrations/70/assignment": [200, { id: 70, version: 4 }],
+      "PUT /api/v1/persons/9/registrations/90/assignment": [409, {
+        title: "Conflict", status: 409, detail: "Någon annan har ändrat inskrivningen under tiden.",
+      }],
+    });
+    const user = userEvent.setup();
+    renderAt("/", <App />);
+
+    const button = await screen.findByRole("button", { name: "Fördela valda (0)" });
+    expect(button.hasAttribute("disabled")).toBe(true);
+    await user.click(await screen.findByRole("checkbox", { name: "Välj Malte Johansson" }));
+    await user.click(screen.getByRole("checkbox", { name: "Välj Adam Berg" }));
+    await user.click(screen.getByRole("button", { name: "Fördela valda (2)" }));
+
+    const dialog = await screen.findByRole("dialog", { name: "Fördela ärenden" });
+    within(dialog).getByText("2 ärenden är valda.");
+    // Nobody chosen yet: the form says so and sends nothing.
+    await user.click(within(dialog).getByRole("button", { name: "Fördela" }));
+    await waitFor(() => expect(within(dialog).getAllByText("Välj vem som ska ta över ärendena.").length).toBe(2));
+    expect(requests.some((r) => r.method === "PUT")).toBe(false);
+
+    const select = await within(dialog).findByLabelText(/^Ny ansvarig/);
+    await user.selectOptions(select, "bengt (KAA Söder)");
+    await user.click(within(dialog).getByRole("button", { name: "Fördela" }));
+
+    await within(dialog).findByText("1 av 2 ärenden är fördelade, 1 gick inte.");
+    within(dialog).getByText("Malte Johansson: fördelat.");
+    within(dialog).getByText("Adam Berg: inte fördelat. Någon annan har ändrat inskrivningen under tiden.");
+
+    const puts = requests.filter((r) => r.method === "PUT");
+    expect(puts.map((r) => new URL(r.url).pathname)).toEqual([
+      "/api/v1/persons/7/registrations/70/assignment",
+      "/api/v1/persons/9/registrations/90/assignment",
+    ]);
+    expect(puts.map((r) => r.headers.get("If-Match"))).toEqual(["3", "5"]);
+    expect(JSON.parse(await puts[0].clone().text())).toEqual({ caseworker_id: 3, unit: "KAA Söder" });
+    // The worklists are read anew.
+    await waitFor(() => expect(requests.filter((r) => new URL(r.url).pathname === "/api/v1/worklists").length).toBeGreaterThan(1));
+  });
+
+  it("offers no checkboxes to a caseworker", async () => {
+    fakeServer({
+      "GET /api/v1/session": [200, { csrf_token: "tok", user: { username: "anna", role: "caseworker" } }],
+      "GET /api/v1/worklists": [200, { today: "2026-11-22", lists: [{ name: "occupation", count: 1, overdue: 1, by_caseworker: [] }] }],
+      "GET /api/v1/worklists/occupation": [200, { name: "occupation", today: "2026-11-22", count: 1, overdue: 1, items: [row(7, 70, "Malte", "Johansson")] }],
+    });
+    renderAt("/", <App />);
+    await screen.findByRole("link", { name: "Malte Johansson" });
+    expect(screen.queryByRole("checkbox")).toBeNull();
+    expect(screen.queryByRole("button", { name: /Fördela valda/ })).toBeNull();
+  });
+});

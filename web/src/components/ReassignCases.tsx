@@ -1,0 +1,138 @@
+// Reassigning cases from Today (a unit manager): the rows chosen in the worklist go to one caseworker of
+// the manager's units (the case follows them to the unit they work in, GET /api/v1/team) or back to the
+// unit's intake (nobody responsible). Each is sent with the registration's current version in If-Match;
+// the answer is reported per row (the server's detail for a 403, 409 or 422), and the worklists are read anew.
+import { Alert, BodyShort, Button, List, Loader, Modal, Select, VStack } from "@navikt/ds-react";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useRef, useState, type FormEvent } from "react";
+import { ApiProblem } from "../api/client";
+import { assignRegistration, useTeam } from "../api/queries";
+import { useT } from "../i18n";
+import { FormProblems, ProblemAlert, fieldError } from "./Problems";
+
+export type CaseToAssign = { personId: number; registrationId: number; name: string };
+type Outcome = { row: CaseToAssign; error: unknown | null };
+
+const targetId = "reassign-target";
+const intake = "intake";
+
+export function ReassignDialog({ cases, onClose }: { cases: CaseToAssign[]; onClose: (changed: boolean) => void }) {
+  const t = useT();
+  const dialog = useRef<HTMLDialogElement>(null);
+  const team = useTeam();
+  const queryClient = useQueryClient();
+  const [target, setTarget] = useState("");
+  const [problem, setProblem] = useState<unknown>(null);
+  const [outcomes, setOutcomes] = useState<Outcome[] | null>(null);
+
+  const assign = useMutation({
+    mutationFn: async (body: { caseworker_id: number | null; unit?: string }) => {
+      const results: Outcome[] = [];
+      for (const row of cases) {
+        try {
+          await assignRegistration(row.personId, row.registrationId, body);
+          results.push({ row, error: null });
+        } catch (error) {
+          results.push({ row, error });
+        }
+      }
+      return results;
+    },
+    onSuccess: setOutcomes,
+    onError: setProblem,
+    onSettled: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: ["worklists"] }),
+        queryClient.invalidateQueries({ queryKey: ["persons"] }),
+      ]),
+  });
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!target) {
+      setProblem(new ApiProblem(0, { errors: [{ field: "target", detail: t.reassignRequired }] }));
+      return;
+    }
+    setProblem(null);
+    if (target === intake) assign.mutate({ caseworker_id: null });
+    else {
+      const [id, unit] = JSON.parse(target) as [number, string];
+      assign.mutate({ caseworker_id: id, unit });
+    }
+  };
+
+  const why = (error: unknown) =>
+    error instanceof ApiProblem ? error.errors[0]?.detail || error.detail || error.title || t.somethingWrong : t.somethingWrong;
+  const failed = outcomes?.filter((o) => o.error) ?? [];
+  return (
+    <Modal
+      ref={dialog}
+      open
+      onClose={() => onClose(outcomes !== null)}
+      header={{ heading: t.reassignHeading, size: "small" }}
+      width="medium"
+      placement="top"
+    >
+      <Modal.Body>
+        {outcomes ? (
+          <VStack gap="4">
+            <Alert variant={failed.length ? "warning" : "success"} role="status">
+              {t.reassignSummary(outcomes.length - failed.length, failed.length)}
+            </Alert>
+            <List as="ul" size="small" className="reassign-outcomes">
+              {outcomes.map((o) => (
+                <List.Item key={o.row.registrationId}>
+                  {o.error ? t.reassignFailed(o.row.name, why(o.error)) : t.reassignOk(o.row.name)}
+                </List.Item>
+              ))}
+            </List>
+          </VStack>
+        ) : (
+          <form id="reassign-cases" onSubmit={submit} noValidate>
+            <VStack gap="5">
+              <BodyShort>{t.reassignCount(cases.length)}</BodyShort>
+              <List as="ul" size="small">
+                {cases.map((c) => (
+                  <List.Item key={c.registrationId}>{c.name}</List.Item>
+                ))}
+              </List>
+              {team.isPending && <Loader title={t.loading} />}
+              {team.isError && <ProblemAlert error={team.error} />}
+              <FormProblems problem={problem} fieldIds={{ target: targetId }} />
+              {team.data && (
+                <Select
+                  id={targetId}
+                  label={t.reassignTo}
+                  description={t.reassignToHint}
+                  value={target}
+                  onChange={(e) => setTarget(e.target.value)}
+                  error={fieldError(problem, "target")}
+                >
+                  <option value="">{t.reassignChoose}</option>
+                  {team.data.flatMap((m) =>
+                    m.units.map((unit) => (
+                      <option key={`${m.id}:${unit}`} value={JSON.stringify([m.id, unit])}>
+                        {t.reassignMember(m.username, unit)}
+                      </option>
+                    )),
+                  )}
+                  <option value={intake}>{t.reassignIntake}</option>
+                </Select>
+              )}
+            </VStack>
+          </form>
+        )}
+      </Modal.Body>
+      <Modal.Footer>
+        {!outcomes && (
+          <Button type="submit" form="reassign-cases" loading={assign.isPending}>
+            {t.reassignSubmit}
+          </Button>
+        )}
+        <Button type="button" variant="secondary" onClick={() => dialog.current?.close()}>
+          {outcomes ? t.reassignClose : t.cancel}
+        </Button>
+      </Modal.Footer>
+    </Modal>
+  );
+}
