@@ -1,3 +1,4 @@
+import { DialogFooter } from "./DialogFooter";
 // Break the glass: the person's page when the case lies outside the user's caseload (a 403 that points
 // to access-grants). An explanation and a button that opens a dialog asking for the reason, which goes
 // into every access-log entry made under the grant. The server wants at least ten letters or digits
@@ -106,14 +107,12 @@ export function BreakGlassDialog({ personId, onClose }: { personId: number; onCl
           </VStack>
         </form>
       </Modal.Body>
-      <Modal.Footer>
-        <Button type="submit" form="break-glass" loading={grant.isPending}>
-          {t.breakGlassSubmit}
-        </Button>
-        <Button type="button" variant="secondary" onClick={() => dialog.current?.close()}>
-          {t.cancel}
-        </Button>
-      </Modal.Footer>
+      <DialogFooter
+        formId="break-glass"
+        submitLabel={t.breakGlassSubmit}
+        pending={grant.isPending}
+        onCancel={() => dialog.current?.close()}
+      />
     </Modal>
   );
 }

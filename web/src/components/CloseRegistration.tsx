@@ -1,10 +1,11 @@
+import { DialogFooter } from "./DialogFooter";
 // Closing a registration by hand, and reopening one closed by mistake (docs/casework.md), from the
 // person's page. The closure reasons offered are those a caseworker may choose: what only the young
 // person can report, or what agrees with what Lotsen knows — moving out of the municipality and leaving
 // the population register come from the population register (so they are not offered), and turning 20
 // only from the 20th birthday. Each is explained in plain Swedish. Both send the registration's ETag; a
 // 409 says someone else changed it and reads the person anew (the dialog then carries the new version).
-import { Alert, BodyShort, Button, Modal, Radio, RadioGroup, TextField, Textarea, VStack } from "@navikt/ds-react";
+import { Alert, BodyShort, Modal, Radio, RadioGroup, TextField, Textarea, VStack } from "@navikt/ds-react";
 import { useRef, useState, type FormEvent } from "react";
 import { ApiProblem, type FieldError } from "../api/client";
 import {
@@ -129,14 +130,12 @@ export function CloseRegistrationDialog({
           </VStack>
         </form>
       </Modal.Body>
-      <Modal.Footer>
-        <Button type="submit" form="close-registration" loading={close.isPending}>
-          {t.closeSubmit}
-        </Button>
-        <Button type="button" variant="secondary" onClick={() => dialog.current?.close()}>
-          {t.cancel}
-        </Button>
-      </Modal.Footer>
+      <DialogFooter
+        formId="close-registration"
+        submitLabel={t.closeSubmit}
+        pending={close.isPending}
+        onCancel={() => dialog.current?.close()}
+      />
     </Modal>
   );
 }
@@ -210,14 +209,12 @@ export function ReopenRegistrationDialog({
           </VStack>
         </form>
       </Modal.Body>
-      <Modal.Footer>
-        <Button type="submit" form="reopen-registration" loading={reopen.isPending}>
-          {t.reopenSubmit}
-        </Button>
-        <Button type="button" variant="secondary" onClick={() => dialog.current?.close()}>
-          {t.cancel}
-        </Button>
-      </Modal.Footer>
+      <DialogFooter
+        formId="reopen-registration"
+        submitLabel={t.reopenSubmit}
+        pending={reopen.isPending}
+        onCancel={() => dialog.current?.close()}
+      />
     </Modal>
   );
 }

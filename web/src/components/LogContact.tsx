@@ -1,3 +1,4 @@
+import { DialogFooter } from "./DialogFooter";
 // Logging a contact attempt, from a Today row or the person's page, in an Aksel Modal (a native modal
 // <dialog>: it keeps the focus inside, Esc closes it). Prefilled with today and the time now (Swedish
 // time) and the telephone, so that a failed call is three clicks: "Logga kontakt", "Nej", "Spara".
@@ -285,14 +286,12 @@ export function LogContactDialog({ person, onClose }: { person: ContactPerson; o
           </VStack>
         </form>
       </Modal.Body>
-      <Modal.Footer>
-        <Button type="submit" form="log-contact" loading={logContact.isPending}>
-          {t.save}
-        </Button>
-        <Button type="button" variant="secondary" onClick={() => dialog.current?.close()}>
-          {t.cancel}
-        </Button>
-      </Modal.Footer>
+      <DialogFooter
+        formId="log-contact"
+        submitLabel={t.save}
+        pending={logContact.isPending}
+        onCancel={() => dialog.current?.close()}
+      />
     </Modal>
   );
 }

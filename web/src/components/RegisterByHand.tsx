@@ -1,10 +1,11 @@
+import { DialogFooter } from "./DialogFooter";
 // Registering a young person by hand, from the search page when nobody is found (docs/casework.md,
 // "Registering by hand"): the personnummer, the start date, the reason (registration_reason) and how it
 // came about (registration_by_hand). The name and address are asked for only when Lotsen does not know
 // the person — a known person's identity comes from the population register: the form shows them after a
 // search for a whole personnummer found nobody, or when the server says the person is not in Lotsen
 // (a 422 on `person`). Field errors appear beside the fields and in the summary; on success the person.
-import { Button, Heading, Modal, Select, TextField, VStack } from "@navikt/ds-react";
+import { Heading, Modal, Select, TextField, VStack } from "@navikt/ds-react";
 import { useRef, useState, type FormEvent } from "react";
 import { useNavigate } from "react-router-dom";
 import { ApiProblem, type FieldError } from "../api/client";
@@ -207,14 +208,12 @@ export function RegisterByHandDialog({
           </VStack>
         </form>
       </Modal.Body>
-      <Modal.Footer>
-        <Button type="submit" form="register-by-hand" loading={register.isPending}>
-          {t.registerSubmit}
-        </Button>
-        <Button type="button" variant="secondary" onClick={() => dialog.current?.close()}>
-          {t.cancel}
-        </Button>
-      </Modal.Footer>
+      <DialogFooter
+        formId="register-by-hand"
+        submitLabel={t.registerSubmit}
+        pending={register.isPending}
+        onCancel={() => dialog.current?.close()}
+      />
     </Modal>
   );
 }
