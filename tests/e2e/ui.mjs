@@ -20,95 +20,16 @@
 //   violation) and the UI runs under the server's Content-Security-Policy without a single violation.
 // A screenshot of every screen is saved in tests/e2e/screenshots/ (not committed).
 // Usage: node tests/e2e/ui.mjs LOTSEN_BINARY WEB_DIR   (WEB_DIR: web/, built into web/dist)
-import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import assert from "node:assert/strict";
+import { apiAs, e2e } from "./harness.mjs";
 
-const [lotsen, webDir] = process.argv.slice(2).map((p) => p && resolve(p));
-if (!lotsen || !webDir) throw new Error("usage: ui.mjs LOTSEN_BINARY WEB_DIR");
-const shots = join(dirname(fileURLToPath(import.meta.url)), "screenshots");
-mkdirSync(shots, { recursive: true });
-const require = createRequire(join(webDir, "package.json"));
-const { chromium } = require("playwright-core");
-const axeSource = require.resolve("axe-core/axe.min.js");
-const browserPath = process.env.LOTSEN_CHROMIUM ?? "/usr/bin/chromium";
-if (!existsSync(browserPath)) throw new Error(`no browser at ${browserPath}: run scripts/setup test`);
-if (!existsSync(join(webDir, "dist", "index.html"))) throw new Error("the UI is not built: run scripts/web");
-
-const password = "lotsen-demo-2026";
-const work = mkdtempSync(join(tmpdir(), "lotsen-e2e-"));
-const db = join(work, "e2e.db");
-const demo = spawnSync(lotsen, ["demo", "--db", db, "--date", "2026-11-22"], { encoding: "utf8" });
-assert.equal(demo.status, 0, demo.stderr);
-
-const server = spawn(lotsen, ["serve", "--db", db, "--listen", "127.0.0.1:0", "--metrics-listen", "off", "--web", join(webDir, "dist")]);
-let log = "";
-server.stdout.on("data", (chunk) => (log += chunk));
-server.stderr.on("data", (chunk) => (log += chunk));
-const base = await new Promise((resolve, reject) => {
-  const timer = setTimeout(() => reject(new Error(`the server did not start:\n${log}`)), 20_000);
-  const check = setInterval(() => {
-    const found = log.match(/(http:\/\/127\.0\.0\.1:\d+)\n/); // the whole line: a write may end mid-port
-    if (found) {
-      clearTimeout(timer);
-      clearInterval(check);
-      resolve(found[1]);
-    }
-  }, 50);
-});
-
-let browser;
-let page;
-try {
+await e2e(async ({ base, page, axe, logIn, logOut, shot, expectProblem, noViolations }) => {
   // Something to review: the auditor breaks the glass on one person and reads the case.
-  const login = await fetch(`${base}/api/v1/session`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ username: "revisor", password }),
-  });
-  assert.equal(login.status, 200);
-  const cookie = login.headers.get("set-cookie").split(";")[0];
-  const { csrf_token: csrf } = await login.json();
+  const revisor = await apiAs(base, "revisor");
   const reason = "Granskning av ärende efter klagomål från vårdnadshavare";
-  const grant = await fetch(`${base}/api/v1/persons/1/access-grants`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json", Cookie: cookie, "X-CSRF-Token": csrf },
-    body: JSON.stringify({ reason }),
-  });
+  const grant = await revisor.call("POST", "/api/v1/persons/1/access-grants", { reason });
   assert.equal(grant.status, 201, await grant.text());
-  assert.equal((await fetch(`${base}/api/v1/persons/1`, { headers: { Cookie: cookie } })).status, 200);
-
-  browser = await chromium.launch({ executablePath: browserPath, headless: true, args: ["--no-sandbox"] });
-  const context = await browser.newContext({ locale: "sv-SE", timezoneId: "Europe/Stockholm" });
-  // Every Content-Security-Policy violation the page sees (the console reports them too).
-  await context.addInitScript(() => {
-    window.__csp = [];
-    document.addEventListener("securitypolicyviolation", (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
-  });
-  page = await context.newPage();
-  const problems = [];
-  const expectedProblems = [];
-  // The browser reports each 401 itself (a wrong password; GET /api/v1/session before login): expected.
-  page.on("console", (m) => m.type() === "error" && !/status of 401/.test(m.text()) && problems.push(m.text()));
-  page.on("pageerror", (e) => problems.push(e.message));
-  page.on("response", (r) => r.status() >= 400 && r.status() !== 401 && problems.push(`${r.status()} ${r.url()}`));
-  const noViolations = async (where) => {
-    assert.deepEqual(await page.evaluate(() => window.__csp), [], `CSP violations on ${where}`);
-  };
-  const shot = (name) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
-  const logIn = async (username, secret = password) => {
-    await page.getByLabel("Användarnamn").fill(username);
-    await page.getByLabel("Lösenord").fill(secret);
-    await page.getByRole("button", { name: "Logga in" }).click();
-  };
-  const logOut = async () => {
-    await page.getByRole("button", { name: "Logga ut" }).click();
-    await page.getByRole("heading", { level: 1, name: "Logga in" }).waitFor();
-  };
+  assert.equal((await revisor.call("GET", "/api/v1/persons/1")).status, 200);
 
   await page.goto(base);
   await page.waitForURL(`${base}/logga-in`);
@@ -286,28 +207,19 @@ try {
   // The contact details: someone else (anna in another session) saves while she edits; the 409 shows
   // theirs beside hers, she loads theirs again and saves on top of them.
   const personId = Number(personPath.split("/").pop());
-  const other = await fetch(`${base}/api/v1/session`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ username: "anna", password }),
-  });
-  const otherCookie = other.headers.get("set-cookie").split(";")[0];
-  const { csrf_token: otherCsrf } = await other.json();
+  const other = await apiAs(base, "anna");
   const contactCard = page.getByRole("region", { name: "Kontaktuppgifter" });
   await contactCard.getByRole("button", { name: "Ändra kontaktuppgifter" }).click();
   await contactCard.getByLabel(/^Telefon/).fill("070-555 12 34");
-  const read = await fetch(`${base}/api/v1/persons/${personId}`, { headers: { Cookie: otherCookie } });
-  const theirs = await fetch(`${base}/api/v1/persons/${personId}/contact-details`, {
-    method: "PUT",
-    headers: { "Content-Type": "application/json", Cookie: otherCookie, "X-CSRF-Token": otherCsrf, "If-Match": read.headers.get("etag") },
-    body: JSON.stringify({ phone: "070-999 88 77", email: "ny.adress@example.se" }),
-  });
+  const read = await other.call("GET", `/api/v1/persons/${personId}`);
+  const theirs = await other.call("PUT", `/api/v1/persons/${personId}/contact-details`,
+    { phone: "070-999 88 77", email: "ny.adress@example.se" }, { "If-Match": read.headers.get("etag") });
   assert.equal(theirs.status, 200, await theirs.text());
   await contactCard.getByRole("button", { name: "Spara" }).click();
   await contactCard.getByRole("heading", { name: "Någon annan har ändrat uppgifterna" }).waitFor();
   await contactCard.getByRole("cell", { name: "070-999 88 77" }).waitFor();
   await contactCard.getByRole("cell", { name: "070-555 12 34" }).waitFor();
-  expectedProblems.push(`409 ${base}/api/v1/persons/${personId}/contact-details`);
+  expectProblem(`409 ${base}/api/v1/persons/${personId}/contact-details`);
   await shot("contact-details-conflict");
   await contactCard.getByRole("button", { name: "Hämta de sparade uppgifterna igen" }).click();
   await contactCard.getByRole("heading", { name: "Någon annan har ändrat uppgifterna" }).waitFor({ state: "detached" });
@@ -369,19 +281,14 @@ try {
 
   // Another unit's young person, found by the whole personnummer: refused, anna breaks the glass (a
   // reason too short first: the server's 422 beside the field) and then sees the case.
-  const manager = await fetch(`${base}/api/v1/session`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ username: "demo", password }),
-  });
-  const managerCookie = manager.headers.get("set-cookie").split(";")[0];
-  const outsider = await (await fetch(`${base}/api/v1/persons/2`, { headers: { Cookie: managerCookie } })).json();
+  const manager = await apiAs(base, "demo");
+  const outsider = await (await manager.call("GET", "/api/v1/persons/2")).json();
   const outsiderName = `${outsider.first_name} ${outsider.last_name}`;
   await page.getByLabel(/^Namn eller personnummer/).fill(outsider.personal_id);
   await page.getByRole("button", { name: "Sök", exact: true }).click();
   await page.getByRole("table").getByRole("link", { name: outsiderName }).click();
   await page.getByRole("heading", { level: 2, name: "Ärendet ligger utanför dina ärenden" }).waitFor();
-  expectedProblems.push(`403 ${base}/api/v1/persons/2`);
+  expectProblem(`403 ${base}/api/v1/persons/2`);
   await shot("person-outside-caseload");
   await page.getByRole("button", { name: "Öppna ärendet tillfälligt" }).click();
   const glass = page.getByRole("dialog", { name: "Öppna ärendet tillfälligt" });
@@ -389,7 +296,7 @@ try {
   await glass.getByRole("button", { name: "Öppna ärendet" }).click();
   await glass.getByRole("link", { name: /minst 10 bokstäver/ }).waitFor();
   assert.equal(await glass.getByLabel(/^Skäl/).getAttribute("aria-invalid"), "true");
-  expectedProblems.push(`422 ${base}/api/v1/persons/2/access-grants`);
+  expectProblem(`422 ${base}/api/v1/persons/2/access-grants`);
   await shot("break-glass-errors");
   await glass.getByLabel(/^Skäl/).fill("Vårdnadshavaren ringde och bad om hjälp med gymnasieval");
   await shot("break-glass");
@@ -463,39 +370,10 @@ try {
   assert.equal((await api(`/api/v1/worklists/${listName}`)).items.find((i) => i.registration_id === firstItem.registration_id)?.caseworker_id ?? to.id, to.id);
   await noViolations("the reassign dialog");
   await logOut();
-  // The 409 of the contact details' conflict, the 403 outside the caseload and the 422 of a short reason
-  // were asked for (the browser reports each on the console too).
-  const unexpected = [...problems];
-  for (const expected of expectedProblems) {
-    const status = expected.split(" ")[0];
-    for (const match of [(p) => p === expected, (p) => p.includes(`status of ${status}`)]) {
-      const at = unexpected.findIndex(match);
-      assert.ok(at >= 0, `expected: ${expected}`);
-      unexpected.splice(at, 1);
-    }
-  }
-  assert.deepEqual(unexpected, [], "no console errors, no Content-Security-Policy violations");
-
-  // Accessibility: axe-core's WCAG 2.1 AA rules on Login, Today, Person and the review. axe is
-  // injected as a script, which the policy would refuse, so this context bypasses it.
-  const axeContext = await browser.newContext({ bypassCSP: true, locale: "sv-SE", timezoneId: "Europe/Stockholm" });
-  const axePage = await axeContext.newPage();
-  const audit = async (what) => {
-    await axePage.addScriptTag({ path: axeSource });
-    const result = await axePage.evaluate(() =>
-      window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } }),
-    );
-    const all = result.violations.map((v) => `${what}: ${v.impact} ${v.id} (${v.nodes.length}): ${v.help}`);
-    for (const minor of result.violations.filter((v) => !["serious", "critical"].includes(v.impact)))
-      console.log(`axe (${minor.impact}): ${what}: ${minor.id}: ${minor.help}`);
-    const grave = result.violations.filter((v) => ["serious", "critical"].includes(v.impact));
-    assert.deepEqual(grave.map((v) => v.id), [], all.join("\n"));
-  };
-  const axeLogIn = async (username) => {
-    await axePage.getByLabel("Användarnamn").fill(username);
-    await axePage.getByLabel("Lösenord").fill(password);
-    await axePage.getByRole("button", { name: "Logga in" }).click();
-  };
+  // Accessibility: axe-core's WCAG 2.1 AA rules on every screen and dialog above.
+  const axePage = axe.page;
+  const audit = axe.audit;
+  const axeLogIn = axe.logIn;
   await axePage.goto(base);
   await axePage.getByRole("heading", { name: "Logga in" }).waitFor();
   await audit("login");
@@ -575,15 +453,4 @@ try {
   await axePage.getByRole("heading", { name: "Granskning av åtkomstloggen" }).waitFor();
   for (const summary of await axePage.getByText("Visa posterna").all()) await summary.click();
   await audit("review");
-  console.log(`e2e ui: ok (screenshots in ${shots})`);
-} catch (error) {
-  // What the page showed when the test failed.
-  await page?.screenshot({ path: join(shots, "failure.png"), fullPage: true }).catch(() => {});
-  console.error(`at ${page?.url()}`);
-  throw error;
-} finally {
-  await browser?.close();
-  server.kill("SIGTERM");
-  await new Promise((resolve) => server.on("exit", resolve));
-  rmSync(work, { recursive: true, force: true });
-}
+});
