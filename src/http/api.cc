@@ -744,7 +744,8 @@ std::optional<Response> Api::authorizeCase(const Route& route, Call& call) {
   if (route.permission == Permission::assign_cases) return problem(403, "Forbidden", "the case is not in your units");
   return problem(403, "Forbidden",
                  "the case is outside your caseload; to open it, state your reason with POST "
-                 "/api/v1/persons/{id}/access-grants (break the glass)");
+                 "/api/v1/persons/{id}/access-grants (break the glass)",
+                 {}, kOutsideCaseloadType);
 }
 
 void Api::log(const Request& request, std::string_view route, int status, double seconds,

@@ -10,8 +10,9 @@
 
 namespace lotsen {
 
-Response problem(int status, std::string_view title, std::string_view detail, std::string_view field) {
-  boost::json::object body{{"type", "about:blank"}, {"title", title}, {"status", status}, {"detail", detail}};
+Response problem(int status, std::string_view title, std::string_view detail, std::string_view field,
+                 std::string_view type) {
+  boost::json::object body{{"type", type}, {"title", title}, {"status", status}, {"detail", detail}};
   if (!field.empty()) body["field"] = field;
   return Response{status, "application/problem+json", boost::json::serialize(body), {}};
 }

@@ -43,8 +43,13 @@ struct Response {
   std::optional<AccessEntry> access;
 };
 
-// An RFC 9457 problem+json response. `detail` is shown to users and must not hold personal data.
-Response problem(int status, std::string_view title, std::string_view detail, std::string_view field = {});
+// The problem type of a case outside the user's caseload that a break-the-glass grant would open.
+inline constexpr std::string_view kOutsideCaseloadType = "urn:lotsen:problem:outside-caseload";
+
+// An RFC 9457 problem+json response. `detail` is shown to users and must not hold personal data; `type`
+// is about:blank unless a client must tell this problem from others of its status.
+Response problem(int status, std::string_view title, std::string_view detail, std::string_view field = {},
+                 std::string_view type = "about:blank");
 // The problem for an Error value: invalid_input → 400, not_found → 404, conflict → 409, internal → 500.
 Response problem(const Error& error);
 

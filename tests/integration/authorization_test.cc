@@ -256,7 +256,10 @@ TEST_F(Authorization, SearchKeepsToTheCaseloadButAWholePersonnummerFindsAnyone) 
 
 TEST_F(Authorization, BreakingTheGlassOpensOneCaseForAStatedReasonAndIsReviewed) {
   const TestUser& anna = user("anna");
-  EXPECT_EQ(as(anna, "GET", personPath("bengt")).status, 403);
+  auto refused = as(anna, "GET", personPath("bengt"));
+  EXPECT_EQ(refused.status, 403);
+  EXPECT_NE(refused.body.find(R"("type":"urn:lotsen:problem:outside-caseload")"), std::string::npos)
+      << "the client tells the refusal a grant would lift by its type: " << refused.body;
   EXPECT_EQ(as(anna, "POST", personPath("bengt", "/access-grants"), R"({"reason":"kort"})").status, 422);
   EXPECT_EQ(as(anna, "GET", personPath("bengt")).status, 403) << "a refused grant opens nothing";
   auto grant = as(anna, "POST", personPath("bengt", "/access-grants"),

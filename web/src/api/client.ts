@@ -38,6 +38,8 @@ export type FieldError = { field: string; detail: string };
 /** An RFC 9457 problem the server answered (or one the UI makes for its own checks, status 0). */
 export class ApiProblem extends Error {
   readonly status: number;
+  /** The problem type: about:blank, or one the UI must tell apart (see isOutsideCaseload). */
+  readonly type: string;
   readonly title: string;
   readonly detail: string;
   readonly errors: FieldError[];
@@ -48,6 +50,7 @@ export class ApiProblem extends Error {
     const detail = typeof p.detail === "string" ? p.detail : "";
     super(detail || `HTTP ${status}`);
     this.status = status;
+    this.type = typeof p.type === "string" ? p.type : "about:blank";
     this.title = typeof p.title === "string" ? p.title : "";
     this.detail = detail;
     const errors: FieldError[] = Array.isArray(p.errors)

@@ -230,12 +230,9 @@ export function useSearchPersons(query: string | null, page: number) {
   });
 }
 
-/**
- * The 403 of a case outside the user's caseload, which a break-the-glass grant opens. The server says so
- * only in its (translated) detail, so the UI recognises both languages' wording.
- */
+/** The 403 of a case outside the user's caseload, which a break-the-glass grant opens (its problem type). */
 export function isOutsideCaseload(error: unknown): boolean {
-  return isProblem(error, 403) && /access-grants|utanför dina ärenden|outside your caseload/.test(error.detail);
+  return isProblem(error, 403) && error.type === "urn:lotsen:problem:outside-caseload";
 }
 
 export type AccessGrant = { id: number; person_id: number; reason: string; granted_at: string; expires_at: string };

@@ -2779,7 +2779,10 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         Problem: {
-            /** @example about:blank */
+            /**
+             * @description about:blank, or `urn:lotsen:problem:outside-caseload` on the 403 for a case outside the caseload that a break-the-glass grant (POST …/access-grants) would open.
+             * @example about:blank
+             */
             type: string;
             /** @example Bad Request */
             title: string;

@@ -33,7 +33,7 @@ describe("breaking the glass", () => {
       get: () =>
         granted
           ? [200, person]
-          : [403, { title: "Forbidden", status: 403, detail: "Ärendet ligger utanför dina ärenden. För att öppna det, ange ditt skäl (tillfällig åtkomst)." }],
+          : [403, { type: "urn:lotsen:problem:outside-caseload", title: "Forbidden", status: 403, detail: "Ärendet ligger utanför dina ärenden. För att öppna det, ange ditt skäl (tillfällig åtkomst)." }],
     });
     Object.defineProperty(answers, "POST /api/v1/persons/2/access-grants", { enumerable: true, get: () => grantAnswer });
     const requests = fakeServer(answers);
