@@ -152,7 +152,7 @@ await e2e(async ({ base, page, axe, logIn, logOut, shot, expectProblem, noViolat
 
   // Applying asks for the check first.
   await page.getByRole("button", { name: "Genomför körningen" }).click();
-  await page.getByRole("link", { name: "Kryssa i att du har kontrollerat filerna, eller avbryt." }).waitFor();
+  await page.getByRole("link", { name: "Kryssa i att du har kontrollerat filerna innan du genomför körningen." }).waitFor();
   await page.getByLabel("Jag har kontrollerat att filerna är hela och att ändringen stämmer").check();
   await page.getByRole("button", { name: "Genomför körningen" }).click();
   await page.getByText(/^Körning \d+ är sparad: 2 inskrivna, \d+ utskrivna\.$/).waitFor();

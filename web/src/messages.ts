@@ -218,6 +218,7 @@ const sv = {
       `Användare som öppnat ärenden för fler än ${n} olika personer (listor ur den egna ärendelistan räknas inte).`,
     // The log's entries, linked from the findings.
     colEntriesLink: "Poster",
+    refusedMark: "nekad",
     grantEntries: (user: string, person: number) => `Posterna av ${user} om person ${person}`,
     userEntries: (user: string) => `Posterna av ${user}`,
     openPerson: (person: number) => `Öppna person ${person}`,
@@ -420,7 +421,7 @@ const sv = {
     largeChangeText:
       "Körningen avslutar en stor del av de öppna inskrivningarna (mer än inställningen large_change_percent). Det händer när ett utdrag är ofullständigt, till exempel avkortat eller för fel kommun. Kontrollera filerna innan du genomför.",
     largeChangeConfirm: "Jag har kontrollerat att filerna är hela och att ändringen stämmer",
-    largeChangeRequired: "Kryssa i att du har kontrollerat filerna, eller avbryt.",
+    largeChangeRequired: "Kryssa i att du har kontrollerat filerna innan du genomför körningen.",
     apply: "Genomför körningen",
     applied: (id: number, registered: number, deregistered: number) =>
       `Körning ${id} är sparad: ${registered} inskrivna, ${deregistered} utskrivna.`,
@@ -675,6 +676,7 @@ const en: Messages = {
     manyPersons: "Users who read many persons",
     manyPersonsText: (n) => `Users who opened the cases of more than ${n} distinct persons (lists of one's own caseload do not count).`,
     colEntriesLink: "Entries",
+    refusedMark: "refused",
     grantEntries: (user, person) => `The entries of ${user} about person ${person}`,
     userEntries: (user) => `The entries of ${user}`,
     openPerson: (person) => `Open person ${person}`,
@@ -872,7 +874,7 @@ const en: Messages = {
     largeChangeText:
       "The run ends a large share of the open registrations (more than the setting large_change_percent). That happens when an extract is incomplete, e.g. cut short or for the wrong municipality. Check the files before applying.",
     largeChangeConfirm: "I have checked that the files are whole and that the change is right",
-    largeChangeRequired: "Tick that you have checked the files, or cancel.",
+    largeChangeRequired: "Tick that you have checked the files before applying the run.",
     apply: "Apply the run",
     applied: (id, registered, deregistered) => `Run ${id} is saved: ${registered} registered, ${deregistered} deregistered.`,
     fileProblemsHeading: (n) => (n === 1 ? "The files have 1 problem" : `The files have ${n} problems`),

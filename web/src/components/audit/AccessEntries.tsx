@@ -59,6 +59,7 @@ export function EntryTable({ entries, period }: { entries: AccessEntry[]; period
               <td>{e.role}</td>
               <td>
                 <code>{e.route}</code>
+                {e.refused && ` (${t.refusedMark})`}
               </td>
               <td>
                 {persons.length > 0 && persons.length <= 10

@@ -115,7 +115,7 @@ describe("identification", () => {
 
     // Not ticked: refused without asking the server.
     await user.click(screen.getByRole("button", { name: "Genomför körningen" }));
-    await screen.findAllByText("Kryssa i att du har kontrollerat filerna, eller avbryt.");
+    await screen.findAllByText("Kryssa i att du har kontrollerat filerna innan du genomför körningen.");
     expect((await posts()).length).toBe(2);
 
     await user.click(screen.getByLabelText("Jag har kontrollerat att filerna är hela och att ändringen stämmer"));
