@@ -515,7 +515,7 @@ export interface paths {
                 403: components["responses"]["Problem"];
                 413: components["responses"]["Problem"];
                 415: components["responses"]["Problem"];
-                /** @description Problems in the files (`errors` lists the first 100 as `file:line: reason`; `error_count` counts all). A bad or missing field, and a large change not confirmed, answer the usual `errors` of `{field, detail}` instead (field `confirm_large_change` for the latter). */
+                /** @description Problems in the files (`errors` lists the first 100 as `file:line: reason`; `error_count` counts all). A bad or missing field, and a large change not confirmed, answer the usual `errors` of `{field, detail}` instead (field `confirm_large_change` for the latter, also in `field`, with an `error_count` of 1). */
                 422: {
                     headers: {
                         [name: string]: unknown;

@@ -102,6 +102,7 @@ describe("identification", () => {
     const refused = {
       title: "Uppgifterna kan inte sparas", status: 422, detail: "Körningen skulle avsluta 344 av 344 öppna inskrivningar.",
       errors: [{ field: "confirm_large_change", detail: "Körningen skulle avsluta 344 av 344 öppna inskrivningar." }],
+      error_count: 1, field: "confirm_large_change", // as the server answers it
     };
     const posts = server([[200, summary({})], [422, refused], [201, summary({ dry_run: false, id: 8, large_change: true })]]);
     const user = userEvent.setup();

@@ -7,12 +7,13 @@ import { ApiProblem } from "../../api/client";
 import { useT } from "../../i18n";
 import { FormProblems } from "../Problems";
 
-/** The file problems of a 422, or null when it is not one. */
+/** The file problems of a 422 (its `errors` are lines of text), or null when it is not one. */
 export function fileProblems(problem: unknown): { lines: string[]; total: number } | null {
   if (!(problem instanceof ApiProblem) || problem.status !== 422) return null;
   const { errors, error_count: total } = problem.body;
-  if (typeof total !== "number" || !Array.isArray(errors)) return null;
-  return { lines: errors.filter((e): e is string => typeof e === "string"), total };
+  const lines = Array.isArray(errors) ? errors.filter((e): e is string => typeof e === "string") : [];
+  if (lines.length === 0) return null;
+  return { lines, total: typeof total === "number" ? total : lines.length };
 }
 
 export function RunProblems({ problem, fieldIds }: { problem: unknown; fieldIds: Record<string, string> }) {
