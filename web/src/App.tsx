@@ -4,6 +4,9 @@
 //   /sok?q=…            search by name or personnummer (logged); register by hand when nobody is found
 //   /personer/:id       one person (or, outside the caseload, breaking the glass)
 //   /granskning         the auditor's review of the access log
+//   /granskning/logg    the access log's entries, by user and person (linked from the review)
+//   /identifiering      identification from register extracts (an administrator)
+//   /statistik          the statistics (a statistician, a unit manager)
 //   anything else       not found
 import { Alert, Loader } from "@navikt/ds-react";
 import { Navigate, Route, Routes, useLocation } from "react-router-dom";
@@ -11,13 +14,16 @@ import { takeLoggingOut, useSession, type Session } from "./api/queries";
 import { Layout } from "./components/Layout";
 import { ProblemAlert } from "./components/Problems";
 import { useT } from "./i18n";
+import { AccessLogPage } from "./pages/AccessLogPage";
 import { AccessReviewPage } from "./pages/AccessReviewPage";
+import { IdentificationPage } from "./pages/IdentificationPage";
 import { LoginPage } from "./pages/LoginPage";
 import { NotFoundPage } from "./pages/NotFoundPage";
 import { PersonPage } from "./pages/PersonPage";
 import { SearchPage } from "./pages/SearchPage";
+import { StatisticsPage } from "./pages/StatisticsPage";
 import { TodayPage } from "./pages/TodayPage";
-import { canReadCases } from "./roles";
+import { canReadCases, canReadStatistics, canRunIdentification } from "./roles";
 
 export function App() {
   const t = useT();
@@ -37,6 +43,9 @@ export function App() {
         <Route path="sok" element={session.data && canReadCases(session.data) ? <SearchPage /> : <NotFoundPage />} />
         <Route path="personer/:id" element={<PersonPage />} />
         <Route path="granskning" element={<AccessReviewPage />} />
+        <Route path="granskning/logg" element={<AccessLogPage />} />
+        <Route path="identifiering" element={session.data && canRunIdentification(session.data) ? <IdentificationPage /> : <NotFoundPage />} />
+        <Route path="statistik" element={session.data && canReadStatistics(session.data) ? <StatisticsPage /> : <NotFoundPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>
@@ -54,6 +63,8 @@ function Home({ session }: { session: Session }) {
   const t = useT();
   if (canReadCases(session)) return <TodayPage session={session} />;
   if (session.roles.includes("auditor")) return <Navigate to="/granskning" replace />;
+  if (canReadStatistics(session)) return <Navigate to="/statistik" replace />;
+  if (canRunIdentification(session)) return <Navigate to="/identifiering" replace />;
   return <Alert variant="info">{t.noReadCases}</Alert>;
 }
 

@@ -8,3 +8,13 @@ export function canReadCases(session: Session): boolean {
 export function isUnitManager(session: Session): boolean {
   return session.roles.includes("unit_manager");
 }
+
+/** Administrators run identification from register extracts (run_identification). */
+export function canRunIdentification(session: Session): boolean {
+  return session.roles.includes("admin");
+}
+
+/** Statisticians and unit managers read the statistics (read_statistics). */
+export function canReadStatistics(session: Session): boolean {
+  return session.roles.includes("statistician") || session.roles.includes("unit_manager");
+}

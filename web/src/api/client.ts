@@ -45,6 +45,8 @@ export class ApiProblem extends Error {
   readonly errors: FieldError[];
   /** A 409 over a stale If-Match: the thing as it is now (the Stale answer's `current`). */
   readonly current: unknown;
+  /** The problem as answered, with members of its own (e.g. an identification's `error_count`). */
+  readonly body: Record<string, unknown>;
   constructor(status: number, body: unknown) {
     const p = (body && typeof body === "object" ? body : {}) as Record<string, unknown>;
     const detail = typeof p.detail === "string" ? p.detail : "";
@@ -60,6 +62,7 @@ export class ApiProblem extends Error {
     if (errors.length === 0 && typeof p.field === "string" && detail) errors.push({ field: p.field, detail });
     this.errors = errors;
     this.current = p.current ?? null;
+    this.body = p;
   }
 }
 

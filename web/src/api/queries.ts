@@ -161,6 +161,83 @@ export function isProblem(error: unknown, status?: number): error is ApiProblem 
   return error instanceof ApiProblem && (status === undefined || error.status === status);
 }
 
+// Identification from register extracts (an administrator), statistics, the access log (an auditor).
+
+export type IdentificationSummary = components["schemas"]["IdentificationSummary"];
+export type IdentificationChange = NonNullable<IdentificationSummary["changes"]>[number];
+type RunsAnswer = paths["/api/v1/identification-runs"]["get"]["responses"][200]["content"]["application/json"];
+export type IdentificationRun = NonNullable<RunsAnswer["items"]>[number];
+
+/** The latest identification runs, newest first. */
+export function useIdentificationRuns() {
+  return useQuery({
+    queryKey: ["identification-runs"],
+    queryFn: async () => unwrap(await client.GET("/api/v1/identification-runs")).items ?? [],
+  });
+}
+
+export type IdentificationUpload = {
+  date: string;
+  municipality: string;
+  encoding: "utf-8" | "windows-1252";
+  population: File;
+  enrolments: File;
+  completions: File | null;
+  dryRun: boolean;
+  confirmLargeChange: boolean;
+};
+
+/**
+ * Run identification on the uploaded files: a dry run answers what would change, otherwise it is
+ * applied (and the runs, the worklists and the persons are read anew). A 422 holds the files' problems.
+ */
+export function useRunIdentification() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (u: IdentificationUpload) => {
+      const form = new FormData();
+      form.append("date", u.date);
+      form.append("municipality", u.municipality);
+      form.append("encoding", u.encoding);
+      form.append("dry_run", String(u.dryRun));
+      if (u.confirmLargeChange) form.append("confirm_large_change", "true");
+      form.append("population", u.population);
+      form.append("enrolments", u.enrolments);
+      if (u.completions) form.append("completions", u.completions);
+      // openapi-fetch sends a FormData as it is (the browser sets the multipart boundary).
+      const body = form as unknown as NonNullable<paths["/api/v1/identification-runs"]["post"]["requestBody"]>["content"]["multipart/form-data"];
+      return unwrap(await client.POST("/api/v1/identification-runs", { body })) as IdentificationSummary;
+    },
+    onSuccess: (summary) =>
+      summary.dry_run
+        ? undefined
+        : Promise.all(["identification-runs", "worklists", "persons", "statistics"].map((k) => queryClient.invalidateQueries({ queryKey: [k] }))),
+  });
+}
+
+export type Statistics = paths["/api/v1/statistics"]["get"]["responses"][200]["content"]["application/json"];
+
+/** The open registrations in all, per occupation and per unit; a null count is suppressed (1–4, or to protect one). */
+export function useStatistics() {
+  return useQuery({
+    queryKey: ["statistics"],
+    queryFn: async (): Promise<Statistics> => unwrap(await client.GET("/api/v1/statistics")),
+  });
+}
+
+export type AccessEntry = components["schemas"]["AccessEntry"];
+export type AccessLogFilter = { from: string; to: string; username?: string; personId?: number };
+
+/** Access-log entries of a period (both days included), by one user and/or naming one person. */
+export function useAccessLog(filter: AccessLogFilter) {
+  return useQuery({
+    queryKey: ["access-log", filter],
+    queryFn: async () => {
+      const query = { from: filter.from, to: filter.to, username: filter.username, person_id: filter.personId };
+      return unwrap(await client.GET("/api/v1/access-log", { params: { query } })) as { items: AccessEntry[]; truncated: boolean };
+    },
+  });
+}
 export type Code = { code: string; label: string; valid_from?: string; valid_to?: string | null };
 
 /** One code list (labels in Swedish); they change seldom, so they are kept for the session. */

@@ -416,7 +416,16 @@ export interface paths {
                                 /** Format: date */
                                 date?: string;
                                 municipality?: string;
-                                files?: Record<string, never>[];
+                                files?: {
+                                    /** @enum {string} */
+                                    role?: "population" | "enrolments" | "completions";
+                                    /** @description The uploaded file's name. */
+                                    name?: string;
+                                    /** @description The SHA-256 of the file as it came, in hex. */
+                                    sha256?: string;
+                                    bytes?: number;
+                                }[];
+                                /** @description The counts, without `changes`. */
                                 summary?: components["schemas"]["IdentificationSummary"];
                             }[];
                         };
@@ -506,7 +515,7 @@ export interface paths {
                 403: components["responses"]["Problem"];
                 413: components["responses"]["Problem"];
                 415: components["responses"]["Problem"];
-                /** @description Problems in the files (`errors` lists the first 100 as `file:line: reason`; `error_count` counts all). */
+                /** @description Problems in the files (`errors` lists the first 100 as `file:line: reason`; `error_count` counts all). A bad or missing field, and a large change not confirmed, answer the usual `errors` of `{field, detail}` instead (field `confirm_large_change` for the latter, also in `field`, with an `error_count` of 1). */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -2549,6 +2558,8 @@ export interface paths {
                             open_registrations?: number | null;
                             by_occupation?: {
                                 key?: string;
+                                /** @description The occupation's Swedish label. */
+                                label?: string;
                                 count?: number | null;
                             }[];
                             by_unit?: {
@@ -2913,11 +2924,19 @@ export interface components {
                 by_reason?: {
                     [key: string]: number;
                 };
+                /** @description Each reason's Swedish label (in the answers of POST, not in a stored run's summary). */
+                labels?: {
+                    [key: string]: string;
+                };
             };
             deregistered?: {
                 total?: number;
                 by_reason?: {
                     [key: string]: number;
+                };
+                /** @description Each reason's Swedish label (in the answers of POST, not in a stored run's summary). */
+                labels?: {
+                    [key: string]: string;
                 };
             };
             unchanged?: number;
@@ -2955,6 +2974,8 @@ export interface components {
                  */
                 change?: "registered" | "deregistered" | "closure_respected" | "confirmed" | "awaiting";
                 reason?: string;
+                /** @description The reason's Swedish label. */
+                reason_label?: string;
                 /**
                  * Format: date
                  * @description A registration's start (the run's date); the day a deregistration is dated: when its fact happened.

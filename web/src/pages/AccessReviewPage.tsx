@@ -1,27 +1,20 @@
 // The auditor's review of the access log (GET /api/v1/access-log/review): each finding with its count
-// and the entries behind it, for a period that is part of the URL (?fran=…&till=…).
-import { Button, HStack } from "@navikt/ds-react";
+// and the entries behind it, for a period that is part of the URL (?fran=…&till=…). Each user links to
+// their entries in the log (a break-the-glass grant to the entries made under it), each person to
+// their page, where the auditor breaks the glass to read the case.
+import { Button, HStack, Link } from "@navikt/ds-react";
 import { useQuery } from "@tanstack/react-query";
 import { useState, type FormEvent, type ReactNode } from "react";
-import { useSearchParams } from "react-router-dom";
+import { Link as RouterLink, useSearchParams } from "react-router-dom";
 import { client, unwrap } from "../api/client";
+import type { AccessEntry } from "../api/queries";
+import { EntryTable, logUrl, PersonLink, UserLink } from "../components/audit/AccessEntries";
 import { PageHeading } from "../components/PageHeading";
 import { ProblemAlert } from "../components/Problems";
 import { localDateTime, swedishDay } from "../format";
 import { useT } from "../i18n";
 import type { Messages } from "../messages";
 
-type AccessEntry = {
-  id: number;
-  time: string;
-  username: string;
-  role: string;
-  route: string;
-  person_ids: number[];
-  count: number;
-  purpose: string;
-  refused: boolean;
-};
 type Finding<T> = { count: number; truncated: boolean; items: T[] };
 type Grant = { id: number; username: string; person_id: number; reason: string; granted_at: string; expires_at: string };
 type ReaderCount = { username: string; persons: number; entries: number };
@@ -44,40 +37,6 @@ function useAccessReview(from: string, to: string) {
     queryFn: async () =>
       unwrap(await client.GET("/api/v1/access-log/review", { params: { query: { from, to } } })) as unknown as AccessReview,
   });
-}
-
-function EntryTable({ entries }: { entries: AccessEntry[] }) {
-  const t = useT().review;
-  return (
-    <table>
-      <thead>
-        <tr>
-          <th scope="col">{t.colTime}</th>
-          <th scope="col">{t.colUser}</th>
-          <th scope="col">{t.colRole}</th>
-          <th scope="col">{t.colRoute}</th>
-          <th scope="col">{t.colPersons}</th>
-          <th scope="col">{t.colPurpose}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {entries.map((e) => (
-          <tr key={e.id}>
-            <td>{localDateTime(e.time)}</td>
-            <td>{e.username}</td>
-            <td>{e.role}</td>
-            <td>
-              <code>{e.route}</code>
-            </td>
-            <td>
-              {e.person_ids.length > 0 && e.person_ids.length <= 10 ? e.person_ids.join(", ") : t.persons(e.count)}
-            </td>
-            <td>{e.purpose}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
 }
 
 function Section<T>({
@@ -110,6 +69,11 @@ function Section<T>({
   );
 }
 
+/** The days a grant lasted, Swedish time: the entries made under it lie in them. */
+function grantPeriod(g: Grant) {
+  return { from: localDateTime(g.granted_at).slice(0, 10), to: localDateTime(g.expires_at).slice(0, 10) };
+}
+
 function entryFindings(t: Messages["review"], review: AccessReview) {
   return [
     { id: "outside-caseload", title: t.outside, explanation: t.outsideText, finding: review.outside_caseload },
@@ -128,6 +92,7 @@ export function AccessReviewPage() {
   const [fromInput, setFromInput] = useState(from);
   const [toInput, setToInput] = useState(to);
   const review = useAccessReview(from, to);
+  const period = { from, to };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -165,16 +130,26 @@ export function AccessReviewPage() {
                   <th scope="col">{t.colPerson}</th>
                   <th scope="col">{t.colReason}</th>
                   <th scope="col">{t.colExpires}</th>
+                  <th scope="col">{t.colEntriesLink}</th>
                 </tr>
               </thead>
               <tbody>
                 {review.data.break_glass.items.map((g) => (
                   <tr key={g.id}>
                     <td>{localDateTime(g.granted_at)}</td>
-                    <td>{g.username}</td>
-                    <td>{g.person_id}</td>
+                    <td>
+                      <UserLink username={g.username} period={period} />
+                    </td>
+                    <td>
+                      <PersonLink id={g.person_id} />
+                    </td>
                     <td>{g.reason}</td>
                     <td>{localDateTime(g.expires_at)}</td>
+                    <td>
+                      <Link as={RouterLink} to={logUrl(grantPeriod(g), g.username, g.person_id)}>
+                        {t.grantEntries(g.username, g.person_id)}
+                      </Link>
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -182,7 +157,7 @@ export function AccessReviewPage() {
           </Section>
           {entryFindings(t, review.data).map(({ id, title, explanation, finding }) => (
             <Section key={id} id={id} title={title} explanation={explanation} finding={finding}>
-              <EntryTable entries={finding.items} />
+              <EntryTable entries={finding.items} period={period} />
             </Section>
           ))}
           <Section
@@ -202,7 +177,9 @@ export function AccessReviewPage() {
               <tbody>
                 {review.data.many_persons.items.map((u) => (
                   <tr key={u.username}>
-                    <td>{u.username}</td>
+                    <td>
+                      <UserLink username={u.username} period={period} />
+                    </td>
                     <td>{u.persons}</td>
                     <td>{u.entries}</td>
                   </tr>
