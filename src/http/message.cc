@@ -61,8 +61,10 @@ void localizeProblem(Response& response, std::string_view acceptLanguage) {
   translate(body, "title");
   translate(body, "detail");
   if (auto* errors = body.if_contains("errors"); errors && errors->is_array())
-    for (boost::json::value& e : errors->as_array())
+    for (boost::json::value& e : errors->as_array()) {
       if (e.is_object()) translate(e.as_object(), "detail");
+      if (e.is_string()) e = localize(e.as_string(), Language::sv);  // a file's "file:line: reason"
+    }
   response.body = boost::json::serialize(body);
 }
 

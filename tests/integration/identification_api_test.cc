@@ -93,7 +93,10 @@ TEST_F(IdentificationApi, BadFilesAnswer422WithEveryProblem) {
   ASSERT_EQ(r.status, 422) << r.body;
   auto body = json::parse(r.body).as_object();
   EXPECT_EQ(body.at("error_count").as_int64(), 1);
-  EXPECT_NE(std::string(body.at("errors").as_array()[0].as_string()).find("population.csv:"), std::string::npos);
+  std::string first(body.at("errors").as_array()[0].as_string());
+  EXPECT_NE(first.find("population.csv:"), std::string::npos);
+  EXPECT_NE(first.find("Kontrollsiffran är fel"), std::string::npos)
+      << "each line in the problem's language: " << first;
 }
 
 TEST_F(IdentificationApi, MissingPartsAndWrongBodiesAreRefused) {
