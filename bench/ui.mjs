@@ -6,6 +6,8 @@
 // Data is made through the API as anna: 1,000 young persons registered by hand (most with a phone number)
 // and one with 200 contact attempts, on `lotsen demo`'s municipality.
 // Usage: node bench/ui.mjs LOTSEN_BINARY WEB_DIR [ROUNDS]   (ROUNDS, default 5, after one warm-up)
+// BENCH_UI_PROFILE=DIR also saves a trace of one more load of each UI page as DIR/<page>.json (scripts,
+// style, layout, paint; open it in Chromium's DevTools, Performance; `npx vite build --minify false` for names).
 import { spawn } from "node:child_process";
 import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
@@ -238,6 +240,16 @@ try {
     for (let round = 0; round < rounds; round++) {
       const pair = [[p.appRuns, server.base + p.app], [p.plainRuns, nginx.url + p.plain]];
       for (const [runs, url] of round % 2 ? pair.reverse() : pair) runs.push(await measure(page, url));
+    }
+  }
+
+  if (process.env.BENCH_UI_PROFILE) {
+    mkdirSync(process.env.BENCH_UI_PROFILE, { recursive: true });
+    for (const p of pages) {
+      const path = join(process.env.BENCH_UI_PROFILE, `${p.plain.slice(1, -5)}.json`);
+      await browser.startTracing(page, { path, screenshots: false });
+      await measure(page, server.base + p.app);
+      await browser.stopTracing();
     }
   }
 
