@@ -6,7 +6,7 @@
 // Data is made through the API as anna: 1,000 young persons registered by hand (most with a phone number)
 // and one with 200 contact attempts, on `lotsen demo`'s municipality.
 // Usage: node bench/ui.mjs LOTSEN_BINARY WEB_DIR [ROUNDS]   (ROUNDS, default 5, after one warm-up)
-// BENCH_UI_PROFILE=DIR also saves a trace of one more load of each UI page as DIR/<page>.json (scripts,
+// BENCH_UI_PROFILE=DIR also saves a trace of one more load of each page as DIR/<page>[-plain].json (scripts,
 // style, layout, paint; open it in Chromium's DevTools, Performance; `npx vite build --minify false` for names).
 import { spawn } from "node:child_process";
 import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -246,10 +246,11 @@ try {
   if (process.env.BENCH_UI_PROFILE) {
     mkdirSync(process.env.BENCH_UI_PROFILE, { recursive: true });
     for (const p of pages) {
-      const path = join(process.env.BENCH_UI_PROFILE, `${p.plain.slice(1, -5)}.json`);
-      await browser.startTracing(page, { path, screenshots: false });
-      await measure(page, server.base + p.app);
-      await browser.stopTracing();
+      for (const [name, url] of [[p.plain.slice(1, -5), server.base + p.app], [`${p.plain.slice(1, -5)}-plain`, nginx.url + p.plain]]) {
+        await browser.startTracing(page, { path: join(process.env.BENCH_UI_PROFILE, `${name}.json`), screenshots: false });
+        await measure(page, url);
+        await browser.stopTracing();
+      }
     }
   }
 
