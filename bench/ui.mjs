@@ -184,14 +184,22 @@ function timeRows(targets) {
   observer.observe(document, { childList: true, subtree: true });
 }
 
-// Navigates to `url`; resolves to [ms until the rows were shown, ms until the last API answer ended].
-async function measure(page, url) {
+// The renderer's main-thread CPU time in ms, through `cdp` (a CDP session with Performance enabled).
+const threadMs = async (cdp) =>
+  (await cdp.send("Performance.getMetrics")).metrics.find((m) => m.name === "ThreadTime").value * 1000;
+
+// Navigates to `url`; resolves to [ms until the rows were shown, ms until the last API answer ended,
+// main-thread CPU ms from the navigation until then (less disturbed by other load than wall time)].
+async function measure(page, cdp, url) {
+  const before = await threadMs(cdp);
   await page.goto(url);
   await page.waitForFunction(() => window.__rowsShownAt !== undefined, null, { timeout: 30_000 });
-  return page.evaluate(() => [
+  const cpu = (await threadMs(cdp)) - before;
+  return page.evaluate((cpu) => [
     window.__rowsShownAt,
     Math.max(0, ...performance.getEntriesByType("resource").filter((e) => e.name.includes("/api/")).map((e) => e.responseEnd)),
-  ]);
+    cpu,
+  ], cpu);
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -223,15 +231,17 @@ try {
   for (const p of pages) targets[p.app.split("?")[0]] = targets[p.plain] = { selector: p.selector, count: p.count };
   await context.addInitScript(timeRows, targets);
   const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Performance.enable");
   await page.goto(`${server.base}/logga-in`);
   await formLogIn(page)("anna");
   await page.getByRole("button", { name: "Logga ut" }).waitFor();
 
   // The warm-up: the UI's page (its JS and CSS then cached), its rows written as the plain page, then that.
   for (const p of pages) {
-    await measure(page, server.base + p.app);
+    await measure(page, cdp, server.base + p.app);
     writeFileSync(join(nginx.dir, "www", p.plain), await plainPage(page, p.selector, p.title));
-    await measure(page, nginx.url + p.plain);
+    await measure(page, cdp, nginx.url + p.plain);
   }
   // Rounds alternate which goes first, so that a burst of noise from the shared machine falls on both.
   for (const p of pages) {
@@ -239,7 +249,7 @@ try {
     p.plainRuns = [];
     for (let round = 0; round < rounds; round++) {
       const pair = [[p.appRuns, server.base + p.app], [p.plainRuns, nginx.url + p.plain]];
-      for (const [runs, url] of round % 2 ? pair.reverse() : pair) runs.push(await measure(page, url));
+      for (const [runs, url] of round % 2 ? pair.reverse() : pair) runs.push(await measure(page, cdp, url));
     }
   }
 
@@ -248,7 +258,7 @@ try {
     for (const p of pages) {
       for (const [name, url] of [[p.plain.slice(1, -5), server.base + p.app], [`${p.plain.slice(1, -5)}-plain`, nginx.url + p.plain]]) {
         await browser.startTracing(page, { path: join(process.env.BENCH_UI_PROFILE, `${name}.json`), screenshots: false });
-        await measure(page, url);
+        await measure(page, cdp, url);
         await browser.stopTracing();
       }
     }
@@ -265,9 +275,12 @@ try {
     const plain = median(p.plainRuns.map(([shown]) => shown));
     const ratio = app / plain;
     const ms = (runs) => runs.map(([shown]) => shown.toFixed(0)).join(" ");
+    const cpu = (runs) => median(runs.map(([, , cpuMs]) => cpuMs));
     console.log(`  ${p.name.padEnd(22)} lotsen ${app.toFixed(0).padStart(5)} ms (API answered at ${api.toFixed(0)} ms) | ` +
       `plain table (nginx) ${plain.toFixed(0).padStart(5)} ms | ratio ${ratio.toFixed(1)}`);
     console.log(`  ${"".padEnd(22)} runs: lotsen ${ms(p.appRuns)}; plain ${ms(p.plainRuns)}`);
+    console.log(`  ${"".padEnd(22)} main-thread CPU: lotsen ${cpu(p.appRuns).toFixed(0)} ms, plain ${cpu(p.plainRuns).toFixed(0)} ms, ` +
+      `ratio ${(cpu(p.appRuns) / cpu(p.plainRuns)).toFixed(1)}`);
     if (app >= 300) over.push(`${p.name} ${app.toFixed(0)} ms`);
     if (ratio > 2) over.push(`${p.name} ${ratio.toFixed(1)}x the plain table`);
   }
