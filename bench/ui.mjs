@@ -53,11 +53,11 @@ const lastNames = ["Andersson", "Johansson", "Karlsson", "Nilsson", "Eriksson", 
   "Jakobsson", "Magnusson", "Lindström", "Olofsson", "Lindqvist", "Hassan", "Mohammed", "Ahmed", "Åberg", "Öberg",
   "Ali", "Berg", "Axelsson", "Lundgren", "Mattsson"];
 
-// Registers a young person by hand as `api`'s user (who becomes responsible), trying serial numbers until
-// one is free (the demo's residents hold some); resolves to the person's id.
+// Registers a young person by hand from `start` as `api`'s user (who becomes responsible), aged 17 to 19.4
+// then, trying serial numbers until one is free (the demo's residents hold some); resolves to their id.
 let serial = 900;
 async function register(api, i, start) {
-  const birth = `${2007 + (i % 4)}-${String(1 + (i % 12)).padStart(2, "0")}-${String(1 + (i % 28)).padStart(2, "0")}`;
+  const birth = addDays(start, -Math.round(365.25 * (17 + (i % 25) / 10)));
   let refused = "";
   for (let tries = 0; tries < 20; tries++) {
     const response = await api.call("POST", "/api/v1/registrations", {
