@@ -9,7 +9,7 @@
 // BENCH_UI_PROFILE=DIR also saves a trace of one more load of each page as DIR/<page>[-plain].json (scripts,
 // style, layout, paint; open it in Chromium's DevTools, Performance; `npx vite build --minify false` for names).
 import { spawn } from "node:child_process";
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -212,6 +212,7 @@ function gzippedKb(ext) {
 }
 
 assertBuilt(webDir);
+if (!existsSync(lotsen)) throw new Error(`no server at ${lotsen}: run make build`);
 const work = mkdtempSync(join(tmpdir(), "lotsen-bench-ui-"));
 let server, nginx, browser;
 try {
