@@ -36,7 +36,7 @@ export function TodayPage({ session }: { session: Session }) {
   const chosen = lists.find((l) => l.name === asked) ?? (asked ? undefined : lists.find((l) => l.count > 0));
   const contact = useContactDialog();
   // A list named in the URL is read at once, beside the counts, rather than after them.
-  useWorklist(asked && asked in t.worklistNames ? (asked as WorklistName) : null);
+  useWorklist(asked && Object.prototype.hasOwnProperty.call(t.worklistNames, asked) ? (asked as WorklistName) : null);
 
   return (
     <>
