@@ -17,7 +17,7 @@ export const password = "lotsen-demo-2026";
 export const shots = join(dirname(fileURLToPath(import.meta.url)), "screenshots");
 
 // Starts the server on a fresh demo database; resolves to its base URL and a stop function.
-async function startServer(lotsen, webDir, work) {
+export async function startServer(lotsen, webDir, work) {
   const db = join(work, "e2e.db");
   const demo = spawnSync(lotsen, ["demo", "--db", db, "--date", "2026-11-22"], { encoding: "utf8" });
   assert.equal(demo.status, 0, demo.stderr);
@@ -62,6 +62,26 @@ export async function apiAs(base, username) {
   return { cookie, csrf, call };
 }
 
+// Fails unless web/dist holds a built UI.
+export function assertBuilt(webDir) {
+  if (!existsSync(join(webDir, "dist", "index.html"))) throw new Error("the UI is not built: run scripts/web");
+}
+
+// Debian's Chromium (or $LOTSEN_CHROMIUM), headless, driven by the playwright-core in WEB_DIR/node_modules.
+export async function launchChromium(webDir) {
+  const { chromium } = createRequire(join(webDir, "package.json"))("playwright-core");
+  const browserPath = process.env.LOTSEN_CHROMIUM ?? "/usr/bin/chromium";
+  if (!existsSync(browserPath)) throw new Error(`no browser at ${browserPath}: run scripts/setup test`);
+  return chromium.launch({ executablePath: browserPath, headless: true, args: ["--no-sandbox"] });
+}
+
+// Logs in through the login form shown on `page`: formLogIn(page)(username[, secret]).
+export const formLogIn = (page) => async (username, secret = password) => {
+  await page.getByLabel("Användarnamn").fill(username);
+  await page.getByLabel("Lösenord").fill(secret);
+  await page.getByRole("button", { name: "Logga in" }).click();
+};
+
 // Runs `body(t)` against a fresh server and browser and always cleans up; on failure saves
 // screenshots/<script>-failure.png. `t` holds:
 //   base, browser, page            the server's URL, the browser, a page under the server's CSP
@@ -77,12 +97,8 @@ export async function e2e(body) {
   if (!lotsen || !webDir) throw new Error("usage: SCRIPT.mjs LOTSEN_BINARY WEB_DIR");
   const script = basename(process.argv[1], ".mjs");
   mkdirSync(shots, { recursive: true });
-  const require = createRequire(join(webDir, "package.json"));
-  const { chromium } = require("playwright-core");
-  const axeSource = require.resolve("axe-core/axe.min.js");
-  const browserPath = process.env.LOTSEN_CHROMIUM ?? "/usr/bin/chromium";
-  if (!existsSync(browserPath)) throw new Error(`no browser at ${browserPath}: run scripts/setup test`);
-  if (!existsSync(join(webDir, "dist", "index.html"))) throw new Error("the UI is not built: run scripts/web");
+  const axeSource = createRequire(join(webDir, "package.json")).resolve("axe-core/axe.min.js");
+  assertBuilt(webDir);
 
   const work = mkdtempSync(join(tmpdir(), "lotsen-e2e-"));
   let server;
@@ -91,7 +107,7 @@ export async function e2e(body) {
   try {
     server = await startServer(lotsen, webDir, work);
     const { base } = server;
-    browser = await chromium.launch({ executablePath: browserPath, headless: true, args: ["--no-sandbox"] });
+    browser = await launchChromium(webDir);
     const context = await browser.newContext({ locale: "sv-SE", timezoneId: "Europe/Stockholm" });
     // Every Content-Security-Policy violation the page sees (the console reports them too).
     await context.addInitScript(() => {
@@ -106,11 +122,6 @@ export async function e2e(body) {
     page.on("pageerror", (e) => problems.push(e.message));
     page.on("response", (r) => r.status() >= 400 && r.status() !== 401 && problems.push(`${r.status()} ${r.url()}`));
 
-    const formLogIn = (p) => async (username, secret = password) => {
-      await p.getByLabel("Användarnamn").fill(username);
-      await p.getByLabel("Lösenord").fill(secret);
-      await p.getByRole("button", { name: "Logga in" }).click();
-    };
     const axeContext = await browser.newContext({ bypassCSP: true, locale: "sv-SE", timezoneId: "Europe/Stockholm" });
     const axePage = await axeContext.newPage();
     const axe = {

@@ -128,12 +128,17 @@ export type Person = components["schemas"]["PersonSummary"] & {
   etag: string | null;
 };
 
+/** The person; once they are answered (so never for a refused one), their contact attempts are asked
+ * for at once, rather than after the page has rendered the person. */
 export function usePerson(id: number) {
+  const queryClient = useQueryClient();
   return useQuery({
     queryKey: ["persons", id],
     queryFn: async () => {
       const result = await client.GET("/api/v1/persons/{id}", { params: { path: { id } } });
-      return { ...(unwrap(result) as object), etag: result.response.headers.get("ETag") } as Person;
+      const person = { ...(unwrap(result) as object), etag: result.response.headers.get("ETag") } as Person;
+      void queryClient.prefetchQuery(contactAttemptsQuery(id));
+      return person;
     },
   });
 }
@@ -147,14 +152,16 @@ export type ContactAttempt = {
   labels: { channel?: string; occupation?: string; occupation_detail?: string };
 };
 
+const contactAttemptsQuery = (id: number) => ({
+  queryKey: ["persons", id, "contact-attempts"],
+  queryFn: async () => {
+    const body = unwrap(await client.GET("/api/v1/persons/{id}/contact-attempts", { params: { path: { id } } }));
+    return (body.items ?? []) as unknown as ContactAttempt[];
+  },
+});
+
 export function useContactAttempts(id: number) {
-  return useQuery({
-    queryKey: ["persons", id, "contact-attempts"],
-    queryFn: async () => {
-      const body = unwrap(await client.GET("/api/v1/persons/{id}/contact-attempts", { params: { path: { id } } }));
-      return (body.items ?? []) as unknown as ContactAttempt[];
-    },
-  });
+  return useQuery(contactAttemptsQuery(id));
 }
 
 export function isProblem(error: unknown, status?: number): error is ApiProblem {

@@ -2,7 +2,7 @@
 // list (?lista=…, so that it can be bookmarked and Back returns to it) as a table of young persons,
 // each linking to their page. A unit manager also sees who has what (by_caseworker).
 import { BodyShort, Button, Checkbox, Heading, HStack, Link, Loader, Table, Tag, VStack } from "@navikt/ds-react";
-import { useState } from "react";
+import { memo, useCallback, useState } from "react";
 import { ExclamationmarkTriangleIcon, EyeSlashIcon } from "@navikt/aksel-icons";
 import { Link as RouterLink, useSearchParams } from "react-router-dom";
 import {
@@ -35,6 +35,8 @@ export function TodayPage({ session }: { session: Session }) {
   const asked = params.get("lista");
   const chosen = lists.find((l) => l.name === asked) ?? (asked ? undefined : lists.find((l) => l.count > 0));
   const contact = useContactDialog();
+  // A list named in the URL is read at once, beside the counts, rather than after them.
+  useWorklist(asked && Object.prototype.hasOwnProperty.call(t.worklistNames, asked) ? (asked as WorklistName) : null);
 
   return (
     <>
@@ -80,7 +82,8 @@ export function TodayPage({ session }: { session: Session }) {
 
 type OpenContact = (person: ContactPerson, trigger: HTMLElement) => void;
 
-function WorklistSection({
+// Memoised: the contact dialog's state in TodayPage does not render the table's rows again.
+const WorklistSection = memo(function WorklistSection({
   list,
   session,
   onLogContact,
@@ -95,13 +98,16 @@ function WorklistSection({
   const manager = isUnitManager(session);
   const [selected, setSelected] = useState<Map<number, CaseToAssign>>(new Map());
   const [reassigning, setReassigning] = useState<CaseToAssign[] | null>(null);
-  const toggle = (row: CaseToAssign, on: boolean) =>
-    setSelected((old) => {
-      const next = new Map(old);
-      if (on) next.set(row.registrationId, row);
-      else next.delete(row.registrationId);
-      return next;
-    });
+  const toggle = useCallback(
+    (row: CaseToAssign, on: boolean) =>
+      setSelected((old) => {
+        const next = new Map(old);
+        if (on) next.set(row.registrationId, row);
+        else next.delete(row.registrationId);
+        return next;
+      }),
+    [],
+  );
   return (
     <section aria-labelledby="worklist-heading">
       <Heading level="2" size="medium" id="worklist-heading" spacing>
@@ -142,7 +148,7 @@ function WorklistSection({
       {isUnitManager(session) && list.by_caseworker.length > 0 && <ByCaseworker list={list} title={title} />}
     </section>
   );
-}
+});
 
 function what(t: Messages, name: string, item: WorklistItem): string {
   const base = t.worklistWhat[name] ?? name;
@@ -196,81 +202,109 @@ export function WorklistTable({
         </Table.Row>
       </Table.Header>
       <Table.Body>
-        {items.map((item) => {
-          const overdue = item.days_overdue ?? 0;
-          const until = item.due ? daysBetween(today, item.due) : 0;
-          const fullName = `${item.first_name} ${item.last_name}`;
-          return (
-            <Table.Row key={`${item.registration_id}-${item.record_id ?? ""}`} className={overdue > 0 ? "overdue" : undefined}>
-              {onSelect && (
-                <Table.DataCell>
-                  <Checkbox
-                    hideLabel
-                    size="small"
-                    checked={selected?.has(item.registration_id!) ?? false}
-                    onChange={(e) =>
-                      onSelect({ personId: item.person_id!, registrationId: item.registration_id!, name: fullName }, e.target.checked)
-                    }
-                  >
-                    {t.selectCase(fullName)}
-                  </Checkbox>
-                </Table.DataCell>
-              )}
-              <Table.HeaderCell scope="row">
-                <HStack gap="2" align="center">
-                  <Link as={RouterLink} to={`/personer/${item.person_id}`}>
-                    {item.first_name} {item.last_name}
-                  </Link>
-                  {item.protected && (
-                    <Tag variant="warning" size="xsmall" icon={<EyeSlashIcon aria-hidden />}>
-                      {t.protectedIdentity}
-                    </Tag>
-                  )}
-                </HStack>
-              </Table.HeaderCell>
-              <Table.DataCell>{item.birth_date ? t.years(age(item.birth_date, today)) : ""}</Table.DataCell>
-              <Table.DataCell className="nowrap">{item.turns_20}</Table.DataCell>
-              <Table.DataCell className="nowrap">
-                {item.protected ? (
-                  <span className="subtle">{t.protectedHidden}</span>
-                ) : item.phone ? (
-                  item.phone
-                ) : (
-                  <span className="subtle">{t.missing}</span>
-                )}
-              </Table.DataCell>
-              <Table.DataCell>{what(t, name, item)}</Table.DataCell>
-              <Table.DataCell className="nowrap">{item.due}</Table.DataCell>
-              <Table.DataCell className="nowrap">
-                {overdue > 0 ? (
-                  <Tag variant="error" size="small" icon={<ExclamationmarkTriangleIcon aria-hidden />}>
-                    {t.overdueSince(overdue)}
-                  </Tag>
-                ) : until <= 0 ? (
-                  <Tag variant="warning" size="small">
-                    {t.dueToday}
-                  </Tag>
-                ) : (
-                  t.dueIn(until)
-                )}
-              </Table.DataCell>
-              {onLogContact && (
-                <Table.DataCell className="nowrap">
-                  <LogContactButton
-                    name={`${item.first_name} ${item.last_name}`}
-                    onOpen={(trigger) =>
-                      onLogContact({ id: item.person_id!, name: `${item.first_name} ${item.last_name}` }, trigger)
-                    }
-                  />
-                </Table.DataCell>
-              )}
-            </Table.Row>
-          );
-        })}
+        {items.map((item) => (
+          <WorklistRow
+            key={`${item.registration_id}-${item.record_id ?? ""}`}
+            name={name}
+            today={today}
+            item={item}
+            selected={onSelect ? (selected?.has(item.registration_id!) ?? false) : undefined}
+            onSelect={onSelect}
+            onLogContact={onLogContact}
+          />
+        ))}
       </Table.Body>
     </Table>
   );
 }
+
+/** One row, memoised: choosing a row (a unit manager) renders that row alone, not all of them. */
+const WorklistRow = memo(function WorklistRow({
+  name,
+  today,
+  item,
+  selected,
+  onSelect,
+  onLogContact,
+}: {
+  name: string;
+  today: string;
+  item: WorklistItem;
+  selected?: boolean;
+  onSelect?: (row: CaseToAssign, on: boolean) => void;
+  onLogContact?: OpenContact;
+}) {
+  const t = useT();
+  const overdue = item.days_overdue ?? 0;
+  const until = item.due ? daysBetween(today, item.due) : 0;
+  const fullName = `${item.first_name} ${item.last_name}`;
+  const link = (
+    <Link as={RouterLink} to={`/personer/${item.person_id}`}>
+      {fullName}
+    </Link>
+  );
+  return (
+    <Table.Row className={overdue > 0 ? "overdue" : undefined}>
+      {onSelect && (
+        <Table.DataCell>
+          <Checkbox
+            hideLabel
+            size="small"
+            checked={selected}
+            onChange={(e) =>
+              onSelect({ personId: item.person_id!, registrationId: item.registration_id!, name: fullName }, e.target.checked)
+            }
+          >
+            {t.selectCase(fullName)}
+          </Checkbox>
+        </Table.DataCell>
+      )}
+      <Table.HeaderCell scope="row">
+        {item.protected ? (
+          <HStack gap="2" align="center">
+            {link}
+            <Tag variant="warning" size="xsmall" icon={<EyeSlashIcon aria-hidden />}>
+              {t.protectedIdentity}
+            </Tag>
+          </HStack>
+        ) : (
+          link
+        )}
+      </Table.HeaderCell>
+      <Table.DataCell>{item.birth_date ? t.years(age(item.birth_date, today)) : ""}</Table.DataCell>
+      <Table.DataCell className="nowrap">{item.turns_20}</Table.DataCell>
+      <Table.DataCell className="nowrap">
+        {item.protected ? (
+          <span className="subtle">{t.protectedHidden}</span>
+        ) : item.phone ? (
+          item.phone
+        ) : (
+          <span className="subtle">{t.missing}</span>
+        )}
+      </Table.DataCell>
+      <Table.DataCell>{what(t, name, item)}</Table.DataCell>
+      <Table.DataCell className="nowrap">{item.due}</Table.DataCell>
+      <Table.DataCell className="nowrap">
+        {overdue > 0 ? (
+          <Tag variant="error" size="small" icon={<ExclamationmarkTriangleIcon aria-hidden />}>
+            {t.overdueSince(overdue)}
+          </Tag>
+        ) : until <= 0 ? (
+          <Tag variant="warning" size="small">
+            {t.dueToday}
+          </Tag>
+        ) : (
+          t.dueIn(until)
+        )}
+      </Table.DataCell>
+      {onLogContact && (
+        <Table.DataCell className="nowrap">
+          <LogContactButton name={fullName} onOpen={(trigger) => onLogContact({ id: item.person_id!, name: fullName }, trigger)} />
+        </Table.DataCell>
+      )}
+    </Table.Row>
+  );
+});
 
 export function ByCaseworker({ list, title }: { list: WorklistCount; title: string }) {
   const t = useT();
