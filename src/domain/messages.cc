@@ -405,6 +405,7 @@ const std::vector<Translation>& catalog() {
         {"unknown setting '(.*)' \\(known: (.*)\\)", "Okänd inställning '{1}' (kända: {2})."},
         {"(.+) is a whole number from 1 to 3650, not '(.*)'", "{1} är ett heltal från 1 till 3650, inte '{2}'."},
         {"give at least one setting to change", "Ange minst en inställning att ändra."},
+        {"the settings have no version", "Inställningarna saknar version."},
         {"the settings were changed meanwhile \\(now version (\\d+)\\); read them again and repeat",
          "Inställningarna har ändrats under tiden (nu version {1}). Hämta dem igen och gör om ändringen."},
         {"give at least two digits of a personnummer", "Ange minst två siffror av ett personnummer."},
