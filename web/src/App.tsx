@@ -4,6 +4,7 @@
 //   /sok?q=…            search by name or personnummer (logged); register by hand when nobody is found
 //   /personer/:id       one person (or, outside the caseload, breaking the glass)
 //   /granskning         the auditor's review of the access log
+//   /administration     an administrator's users, units, settings and code lists (?flik=…)
 //   anything else       not found
 import { Alert, Loader } from "@navikt/ds-react";
 import { Navigate, Route, Routes, useLocation } from "react-router-dom";
@@ -12,12 +13,13 @@ import { Layout } from "./components/Layout";
 import { ProblemAlert } from "./components/Problems";
 import { useT } from "./i18n";
 import { AccessReviewPage } from "./pages/AccessReviewPage";
+import { AdminPage } from "./pages/admin/AdminPage";
 import { LoginPage } from "./pages/LoginPage";
 import { NotFoundPage } from "./pages/NotFoundPage";
 import { PersonPage } from "./pages/PersonPage";
 import { SearchPage } from "./pages/SearchPage";
 import { TodayPage } from "./pages/TodayPage";
-import { canReadCases } from "./roles";
+import { canReadCases, isAdmin } from "./roles";
 
 export function App() {
   const t = useT();
@@ -37,6 +39,7 @@ export function App() {
         <Route path="sok" element={session.data && canReadCases(session.data) ? <SearchPage /> : <NotFoundPage />} />
         <Route path="personer/:id" element={<PersonPage />} />
         <Route path="granskning" element={<AccessReviewPage />} />
+        <Route path="administration" element={<AdminPage session={session.data!} />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>
@@ -54,6 +57,7 @@ function Home({ session }: { session: Session }) {
   const t = useT();
   if (canReadCases(session)) return <TodayPage session={session} />;
   if (session.roles.includes("auditor")) return <Navigate to="/granskning" replace />;
+  if (isAdmin(session)) return <Navigate to="/administration" replace />;
   return <Alert variant="info">{t.noReadCases}</Alert>;
 }
 

@@ -8,3 +8,8 @@ export function canReadCases(session: Session): boolean {
 export function isUnitManager(session: Session): boolean {
   return session.roles.includes("unit_manager");
 }
+
+/** Administrators manage users, units and the settings (permission manage_users). */
+export function isAdmin(session: Session): boolean {
+  return session.roles.includes("admin");
+}

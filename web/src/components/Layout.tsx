@@ -4,7 +4,7 @@ import { InternalHeader, Spacer } from "@navikt/ds-react";
 import { Link as RouterLink, NavLink, Outlet, useNavigate } from "react-router-dom";
 import { useLogOut, type Session } from "../api/queries";
 import { useI18n } from "../i18n";
-import { canReadCases } from "../roles";
+import { canReadCases, isAdmin } from "../roles";
 
 export function Layout({ session }: { session: Session }) {
   const { t, language, setLanguage } = useI18n();
@@ -28,6 +28,7 @@ export function Layout({ session }: { session: Session }) {
           )}
           {canReadCases(session) && <NavLink to="/sok">{t.navSearch}</NavLink>}
           {session.roles.includes("auditor") && <NavLink to="/granskning">{t.navReview}</NavLink>}
+          {isAdmin(session) && <NavLink to="/administration">{t.navAdmin}</NavLink>}
         </nav>
         <Spacer />
         <InternalHeader.Button
