@@ -762,18 +762,13 @@ int main(int argc, char** argv) {
     if (*settingsCmd) {
       auto store = openMigrated(db);
       if (!store) return fail(store.error());
-      auto changed = (*store)->transaction([&]() -> std::expected<void, Error> {
-        for (const std::string& change : settingChanges) {
-          std::size_t eq = change.find('=');
-          if (eq == std::string::npos)
-            return std::unexpected(invalidInput("write a change as KEY=VALUE, not '" + change + "'"));
-          if (auto ok = (*store)->changeSetting(Actor{std::nullopt, "system:cli"}, change.substr(0, eq),
-                                                change.substr(eq + 1));
-              !ok)
-            return ok;
-        }
-        return {};
-      });
+      SettingValues changes;
+      for (const std::string& change : settingChanges) {
+        std::size_t eq = change.find('=');
+        if (eq == std::string::npos) return fail(invalidInput("write a change as KEY=VALUE, not '" + change + "'"));
+        changes[change.substr(0, eq)] = change.substr(eq + 1);
+      }
+      auto changed = (*store)->changeSettings(Actor{std::nullopt, "system:cli"}, changes, std::nullopt);
       if (!changed) return fail(changed.error());
       auto values = (*store)->settings();
       if (!values) return fail(values.error());

@@ -44,7 +44,7 @@ std::expected<RoleSet, Error> parseRoles(std::string_view text);
 enum class Permission : std::uint8_t {
   open,
   signed_in,
-  manage_users,            // admin: users and units
+  manage_users,            // admin: users, units and the settings
   run_identification,      // admin: register imports
   read_cases,              // caseworker, unit_manager: search and read cases in the caseload
   write_cases,             // caseworker, unit_manager: document in cases of the caseload

@@ -72,6 +72,14 @@ const std::map<std::string, std::string, std::less<>>& fieldLabels() {
       {"measure_id", "insats"},
       {"id", "id"},
       {"municipality", "kommun"},
+      {"first_contact_days", "första kontakt (dagar)"},
+      {"contact_retry_days", "nytt kontaktförsök (dagar)"},
+      {"occupation_stale_months", "sysselsättningen gammal (månader)"},
+      {"plan_missing_days", "plan saknas (dagar)"},
+      {"turning_20_days", "fyller 20 (dagar)"},
+      {"break_glass_hours", "tillfällig åtkomst (timmar)"},
+      {"retention_months", "gallring (månader)"},
+      {"large_change_percent", "stor förändring (procent)"},
   };
   return labels;
 }
@@ -396,6 +404,10 @@ const std::vector<Translation>& catalog() {
          "En e-postadress skrivs namn@doman.se och har högst 254 tecken."},
         {"unknown setting '(.*)' \\(known: (.*)\\)", "Okänd inställning '{1}' (kända: {2})."},
         {"(.+) is a whole number from 1 to 3650, not '(.*)'", "{1} är ett heltal från 1 till 3650, inte '{2}'."},
+        {"give at least one setting to change", "Ange minst en inställning att ändra."},
+        {"the settings have no version", "Inställningarna saknar version."},
+        {"the settings were changed meanwhile \\(now version (\\d+)\\); read them again and repeat",
+         "Inställningarna har ändrats under tiden (nu version {1}). Hämta dem igen och gör om ändringen."},
         {"give at least two digits of a personnummer", "Ange minst två siffror av ett personnummer."},
         // Identification.
         {"a run that writes is dated today \\((.+)\\) or earlier; a dry run may look ahead",

@@ -209,6 +209,8 @@ std::vector<Route> statisticsRoutes();
 std::vector<Route> userRoutes();
 // The code lists with their labels (code_list_routes.cc).
 std::vector<Route> codeListRoutes();
+// The municipality's settings (settings_routes.cc).
+std::vector<Route> settingsRoutes();
 // The person as GET /api/v1/persons/{id} answers them to this call's user: identity, contact details,
 // registrations, current and planned occupation, with labels. Errors from the store.
 std::expected<std::string, Error> personAnswer(Call& call, const Person& person);

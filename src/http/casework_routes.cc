@@ -44,11 +44,7 @@ Response withEtag(Response r, std::string_view resource, std::int64_t id, std::i
 // A 409 for a stale write, with the record as it is now: a read of the person's data, logged as one.
 Response staleProblem(Call& call, std::int64_t personId, const Error& error, json::value current) {
   if (!current.is_null()) call.accessedPersons({personId});
-  Response r = problem(error);
-  json::object body = json::parse(r.body).as_object();
-  body["current"] = std::move(current);
-  r.body = json::serialize(body);
-  return r;
+  return problemWithCurrent(error, std::move(current));
 }
 
 // The person's open KAA registration (the latest), if any.

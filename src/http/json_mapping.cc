@@ -11,6 +11,14 @@ Response jsonTextResponse(int status, std::string body) {
   return Response{status, "application/json", std::move(body), {}};
 }
 
+Response problemWithCurrent(const Error& error, boost::json::value current) {
+  Response r = problem(error);
+  boost::json::object body = boost::json::parse(r.body).as_object();
+  body["current"] = std::move(current);
+  r.body = boost::json::serialize(body);
+  return r;
+}
+
 namespace {
 
 void writeSummaryFields(JsonWriter& out, const Person& p) {

@@ -15,6 +15,8 @@ namespace lotsen {
 Response jsonResponse(int status, const boost::json::value& body);
 // A JSON answer with `status` whose body is already JSON text.
 Response jsonTextResponse(int status, std::string body);
+// The problem for `error` (a 409 for a stale write) with the thing as it is now in `current`.
+Response problemWithCurrent(const Error& error, boost::json::value current);
 
 // Writes a person as lists show it, as one object. Marks protected identity so that every client can
 // show it.

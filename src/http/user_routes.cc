@@ -169,7 +169,13 @@ Response changeUser(Call& call) {
     if (!read) return std::unexpected(read.error());
     return **read;
   });
-  if (!changed) return problem(changed.error());
+  if (!changed) {
+    // A change made meanwhile (not the last administrator): the account as it is now, to compare.
+    if (changed.error().kind == ErrorKind::conflict)
+      if (auto now = call.store.userById(*id); now && *now && (*now)->version != *version)
+        return problemWithCurrent(changed.error(), userJson(**now));
+    return problem(changed.error());
+  }
   return userResponse(200, *changed);
 }
 

@@ -22,6 +22,7 @@
 #include "domain/code_list.h"
 #include "domain/error.h"
 #include "domain/person.h"
+#include "domain/settings.h"
 
 namespace lotsen {
 
@@ -293,10 +294,21 @@ class Store {
 
   // The municipality's settings (first_contact_days, contact_retry_days, occupation_stale_months, …).
   virtual std::expected<std::map<std::string, std::string>, Error> settings() = 0;
-  // Changes one known setting to a whole number of days or months (1–3650); writes "setting.changed".
-  // invalid_input for an unknown key or a bad value.
-  virtual std::expected<void, Error> changeSetting(const Actor& actor, const std::string& key,
-                                                   const std::string& value) = 0;
+  // The settings' version: one for all of them, raised by every change (the API's ETag "settings/1/N").
+  virtual std::expected<std::int64_t, Error> settingsVersion() = 0;
+  // Changes known settings (key → value), all or nothing, under the rule of checkSettingChanges
+  // (domain/settings.h): one "setting.changed" event with the values before and after of those that
+  // differ, and the version raised by one; changing nothing changes nothing. Answers the version after.
+  // invalid_input for the first unknown key or bad value; conflict when `expectedVersion` is given and
+  // the version is another.
+  virtual std::expected<std::int64_t, Error> changeSettings(const Actor& actor, const SettingValues& changes,
+                                                            std::optional<std::int64_t> expectedVersion) = 0;
+  // One setting (see changeSettings).
+  std::expected<void, Error> changeSetting(const Actor& actor, const std::string& key, const std::string& value) {
+    auto changed = changeSettings(actor, {{key, value}}, std::nullopt);
+    if (!changed) return std::unexpected(changed.error());
+    return {};
+  }
 
   // A worklist over open KAA registrations, ordered by due date (overdue first). Names:
   // first_contact — no contact attempt yet; due first_contact_days after the registration started;

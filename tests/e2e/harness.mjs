@@ -43,12 +43,13 @@ export async function startServer(lotsen, webDir, work) {
   return { base, db, stop };
 }
 
-// A signed-in API session for preparing data the way another user would (fetch with cookie and CSRF).
-export async function apiAs(base, username) {
+// A signed-in API session for preparing data the way another user would (fetch with cookie and CSRF);
+// `secret` for a user of the test's own (the demo users share `password`).
+export async function apiAs(base, username, secret = password) {
   const login = await fetch(`${base}/api/v1/session`, {
     method: "POST",
     headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ username, password }),
+    body: JSON.stringify({ username, password: secret }),
   });
   assert.equal(login.status, 200, `log in ${username}`);
   const cookie = login.headers.get("set-cookie").split(";")[0];

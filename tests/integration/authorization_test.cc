@@ -543,7 +543,9 @@ TEST(UserAdministration, AdminsManageAccountsAndChangesHoldAtOnce) {
   EXPECT_NE(changed.body.find(R"("roles":["statistician"])"), std::string::npos) << changed.body;
   EXPECT_EQ(as(*cecilia, "GET", "/api/v1/persons?query=").status, 403) << "the old role is gone at once";
   EXPECT_EQ(as(*cecilia, "GET", "/api/v1/statistics").status, 200);
-  EXPECT_EQ(as(*chief, "PATCH", path, R"({"active":false})", {etag(created)}).status, 409) << "a stale version";
+  auto stale = as(*chief, "PATCH", path, R"({"active":false})", {etag(created)});
+  EXPECT_EQ(stale.status, 409) << "a stale version";
+  EXPECT_NE(stale.body.find(R"("current":{"id")"), std::string::npos) << "the account as it is now: " << stale.body;
   EXPECT_EQ(as(*chief, "PATCH", path, R"({"active":false})").status, 428);
   EXPECT_EQ(as(*chief, "PATCH", path, R"({"colour":"blue"})", {etag(changed)}).status, 422);
 
@@ -583,6 +585,7 @@ TEST(UserAdministration, AdminsManageAccountsAndChangesHoldAtOnce) {
   auto last = as(*chief, "PATCH", chiefPath, R"({"roles":["caseworker"]})", {chiefVersion});
   EXPECT_EQ(last.status, 409) << last.body;
   EXPECT_NE(last.body.find("sista aktiva administratören"), std::string::npos) << last.body;
+  EXPECT_EQ(last.body.find("\"current\""), std::string::npos) << "not a stale version: " << last.body;
   EXPECT_EQ(as(*chief, "PATCH", chiefPath, R"({"active":false})", {chiefVersion}).status, 409);
   EXPECT_EQ(as(*chief, "PATCH", chiefPath, R"({"roles":["admin","caseworker"]})", {chiefVersion}).status, 200)
       << "adding a role is fine";

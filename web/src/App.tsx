@@ -7,6 +7,7 @@
 //   /granskning/logg    the access log's entries, by user and person (linked from the review)
 //   /identifiering      identification from register extracts (an administrator)
 //   /statistik          the statistics (a statistician, a unit manager)
+//   /administration     an administrator's users, units, settings and code lists (?flik=…)
 //   anything else       not found
 import { Alert, Loader } from "@navikt/ds-react";
 import { Navigate, Route, Routes, useLocation } from "react-router-dom";
@@ -17,13 +18,14 @@ import { useT } from "./i18n";
 import { AccessLogPage } from "./pages/AccessLogPage";
 import { AccessReviewPage } from "./pages/AccessReviewPage";
 import { IdentificationPage } from "./pages/IdentificationPage";
+import { AdminPage } from "./pages/admin/AdminPage";
 import { LoginPage } from "./pages/LoginPage";
 import { NotFoundPage } from "./pages/NotFoundPage";
 import { PersonPage } from "./pages/PersonPage";
 import { SearchPage } from "./pages/SearchPage";
 import { StatisticsPage } from "./pages/StatisticsPage";
 import { TodayPage } from "./pages/TodayPage";
-import { canReadCases, canReadStatistics, canRunIdentification } from "./roles";
+import { canReadCases, canReadStatistics, canRunIdentification, isAdmin } from "./roles";
 
 export function App() {
   const t = useT();
@@ -46,6 +48,7 @@ export function App() {
         <Route path="granskning/logg" element={<AccessLogPage />} />
         <Route path="identifiering" element={session.data && canRunIdentification(session.data) ? <IdentificationPage /> : <NotFoundPage />} />
         <Route path="statistik" element={session.data && canReadStatistics(session.data) ? <StatisticsPage /> : <NotFoundPage />} />
+        <Route path="administration" element={<AdminPage session={session.data!} />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>
@@ -64,7 +67,7 @@ function Home({ session }: { session: Session }) {
   if (canReadCases(session)) return <TodayPage session={session} />;
   if (session.roles.includes("auditor")) return <Navigate to="/granskning" replace />;
   if (canReadStatistics(session)) return <Navigate to="/statistik" replace />;
-  if (canRunIdentification(session)) return <Navigate to="/identifiering" replace />;
+  if (isAdmin(session)) return <Navigate to="/administration" replace />;
   return <Alert variant="info">{t.noReadCases}</Alert>;
 }
 

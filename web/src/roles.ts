@@ -18,3 +18,7 @@ export function canRunIdentification(session: Session): boolean {
 export function canReadStatistics(session: Session): boolean {
   return session.roles.includes("statistician") || session.roles.includes("unit_manager");
 }
+/** Administrators manage users, units and the settings (permission manage_users). */
+export function isAdmin(session: Session): boolean {
+  return session.roles.includes("admin");
+}

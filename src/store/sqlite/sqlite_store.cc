@@ -7,7 +7,6 @@
 
 #include <algorithm>
 #include <boost/json.hpp>
-#include <charconv>
 #include <cstdio>
 #include <filesystem>
 #include <map>
@@ -760,25 +759,42 @@ class SqliteStore final : public Store {
     });
   }
 
-  std::expected<void, Error> changeSetting(const Actor& actor, const std::string& key,
-                                           const std::string& value) override {
-    return transaction([&]() -> std::expected<void, Error> {
+  std::expected<std::int64_t, Error> settingsVersion() override {
+    return guard([&]() -> std::expected<std::int64_t, Error> {
+      auto s = prepare("SELECT version FROM settings_version");
+      if (!s.step()) return std::unexpected(internalError("the settings have no version"));
+      return s.integer(0);
+    });
+  }
+
+  std::expected<std::int64_t, Error> changeSettings(const Actor& actor, const SettingValues& changes,
+                                                    std::optional<std::int64_t> expectedVersion) override {
+    std::int64_t after = 0;
+    auto done = transaction([&]() -> std::expected<void, Error> {
       auto current = settings();
       if (!current) return std::unexpected(current.error());
-      if (!current->contains(key)) {
-        std::string known;
-        for (const auto& [k, v] : *current) known += (known.empty() ? "" : ", ") + k;
-        return std::unexpected(invalidInput(fmt::format("unknown setting '{}' (known: {})", key, known), "key"));
+      auto version = settingsVersion();
+      if (!version) return std::unexpected(version.error());
+      after = *version;
+      if (expectedVersion && *expectedVersion != *version)
+        return std::unexpected(conflict(
+            fmt::format("the settings were changed meanwhile (now version {}); read them again and repeat", *version)));
+      auto checked = checkSettingChanges(*current, changes);
+      if (!checked) return std::unexpected(checked.error().front());
+      json::object before, now;
+      for (const auto& [key, value] : *checked) {
+        if ((*current)[key] == value) continue;
+        before[key] = (*current)[key];
+        now[key] = value;
+        prepare("UPDATE settings SET value = ? WHERE key = ?").bind(value, key).run();
       }
-      int number = 0;
-      auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), number);
-      if (ec != std::errc() || end != value.data() + value.size() || number < 1 || number > 3650)
-        return std::unexpected(
-            invalidInput(fmt::format("{} is a whole number from 1 to 3650, not '{}'", key, value), "value"));
-      prepare("UPDATE settings SET value = ? WHERE key = ?").bind(std::to_string(number), key).run();
-      return appendEvent(actor, std::nullopt, "setting.changed", json::object{{key, (*current)[key]}},
-                         json::object{{key, std::to_string(number)}});
+      if (now.empty()) return {};
+      prepare("UPDATE settings_version SET version = version + 1").run();
+      ++after;
+      return appendEvent(actor, std::nullopt, "setting.changed", std::move(before), std::move(now));
     });
+    if (!done) return std::unexpected(done.error());
+    return after;
   }
 
   std::expected<std::vector<WorklistEntry>, Error> worklist(std::string_view name,

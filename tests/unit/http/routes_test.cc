@@ -68,6 +68,8 @@ TEST(Routes, EveryRouteDeclaresTheDocumentedPermission) {
       {"POST /api/v1/users", manage_users},
       {"PATCH /api/v1/users/{id}", manage_users},
       {"PUT /api/v1/users/{id}/password", manage_users},
+      {"GET /api/v1/settings", signed_in},
+      {"PATCH /api/v1/settings", manage_users},
   };
   std::set<std::string> seen;
   for (const Route& route : apiRoutes([] { return std::string(); })) {

@@ -459,3 +459,117 @@ export async function assignRegistration(
     }),
   ) as Registration;
 }
+
+// Administration (an administrator: users, units, settings; anyone signed in reads units and code lists).
+
+export type Account = components["schemas"]["Account"];
+
+/** Every account, or (inactiveDays) only the active ones nobody has logged in to for that many days. */
+export function useUsers(inactiveDays: number | null = null) {
+  return useQuery({
+    queryKey: ["users", inactiveDays],
+    queryFn: async () =>
+      (
+        unwrap(
+          await client.GET("/api/v1/users", { params: { query: inactiveDays ? { inactive_days: inactiveDays } : {} } }),
+        ).items ?? []
+      ) as Account[],
+  });
+}
+
+type NewUserRoute = paths["/api/v1/users"]["post"];
+export type NewUser = NonNullable<NewUserRoute["requestBody"]>["content"]["application/json"];
+
+export function useCreateUser() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (body: NewUser) => unwrap(await client.POST("/api/v1/users", { body })) as Account,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["users"] }),
+  });
+}
+
+type ChangeUserRoute = paths["/api/v1/users/{id}"]["patch"];
+export type UserChange = NonNullable<ChangeUserRoute["requestBody"]>["content"]["application/json"];
+
+/** Change an account with the version it was read at; a 409 is a change made meanwhile or the last administrator. */
+export function useChangeUser() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ account, change }: { account: Account; change: UserChange }) =>
+      unwrap(
+        await client.PATCH("/api/v1/users/{id}", {
+          params: { path: { id: account.id! }, header: { "If-Match": String(account.version ?? 0) } },
+          body: change,
+        }),
+      ) as Account,
+    onSettled: () => queryClient.invalidateQueries({ queryKey: ["users"] }),
+  });
+}
+
+/** Set a new password for a user (every session of theirs ends). */
+export function useResetPassword() {
+  return useMutation({
+    mutationFn: async ({ id, password }: { id: number; password: string }) => {
+      unwrap(await client.PUT("/api/v1/users/{id}/password", { params: { path: { id } }, body: { password } }));
+    },
+  });
+}
+
+export function useUnits() {
+  return useQuery({
+    queryKey: ["units"],
+    queryFn: async () => (unwrap(await client.GET("/api/v1/units")).items ?? []).map((u) => u.name ?? ""),
+  });
+}
+
+export function useCreateUnit() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (name: string) => {
+      unwrap(await client.POST("/api/v1/units", { body: { name } }));
+    },
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["units"] }),
+  });
+}
+
+export type Settings = components["schemas"]["Settings"];
+export type VersionedSettings = { values: Settings; etag: string };
+
+export const settingsKey = ["settings"] as const;
+
+/** The municipality's settings with the ETag of their version. */
+export function useSettings() {
+  return useQuery({
+    queryKey: settingsKey,
+    queryFn: async (): Promise<VersionedSettings> => {
+      const result = await client.GET("/api/v1/settings");
+      return { values: unwrap(result), etag: result.response.headers.get("ETag") ?? "" };
+    },
+  });
+}
+
+/** Change settings with the ETag they were read at (a 409 holds them as they are now in `current`). */
+export function useChangeSettings() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ etag, changes }: { etag: string; changes: Settings }): Promise<VersionedSettings> => {
+      const result = await client.PATCH("/api/v1/settings", { params: { header: { "If-Match": etag } }, body: changes });
+      return { values: unwrap(result), etag: result.response.headers.get("ETag") ?? "" };
+    },
+    onSuccess: (saved) => {
+      queryClient.setQueryData(settingsKey, saved);
+      // The worklists follow the deadlines.
+      return queryClient.invalidateQueries({ queryKey: ["worklists"] });
+    },
+  });
+}
+
+export type CodeList = components["schemas"]["CodeList"];
+
+export function useCodeLists() {
+  return useQuery({
+    queryKey: ["code-lists"],
+    staleTime: Infinity,
+    queryFn: async () => (unwrap(await client.GET("/api/v1/code-lists")).items ?? []) as CodeList[],
+  });
+}

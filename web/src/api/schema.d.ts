@@ -2192,7 +2192,8 @@ export interface paths {
          * @description Give any of the fields; the others stay. Send the version in If-Match. Each change holds from the
          *     user's next request and is journalled (user.roles_changed, user.units_changed, user.deactivated,
          *     user.activated, user.protected_address_allowed or _withdrawn). Deactivation ends every session of
-         *     the user at once. The last active administrator cannot lose that role or be deactivated (409).
+         *     the user at once. The last active administrator cannot lose that role or be deactivated (409
+         *     without `current`); a change made meanwhile is a 409 with the account as it is now in `current`.
          */
         patch: {
             parameters: {
@@ -2228,7 +2229,7 @@ export interface paths {
                 400: components["responses"]["Problem"];
                 403: components["responses"]["Problem"];
                 404: components["responses"]["Problem"];
-                409: components["responses"]["Problem"];
+                409: components["responses"]["Stale"];
                 422: components["responses"]["Invalid"];
                 428: components["responses"]["Problem"];
             };
@@ -2279,6 +2280,84 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The municipality's settings (any signed-in user; the worklists follow them). */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The settings; ETag holds their version ("settings/1/N"). */
+                200: {
+                    headers: {
+                        ETag?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Settings"];
+                    };
+                };
+                401: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change settings (permission manage_users), as `lotsen settings KEY=VALUE…` does.
+         * @description Give the settings to change; the others stay. Send the ETag of the settings you edited in If-Match.
+         *     Each value is a whole number from 1 to 3650 and each key a known setting: the 422 names every
+         *     mistake at once, and nothing is changed. One change raises the version by one and is journalled as
+         *     setting.changed with the values before and after (the command line writes the same); the same
+         *     values again change nothing.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header: {
+                    "If-Match": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["Settings"];
+                };
+            };
+            responses: {
+                /** @description The settings as they are now, with their new ETag. */
+                200: {
+                    headers: {
+                        ETag?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Settings"];
+                    };
+                };
+                400: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                409: components["responses"]["Stale"];
+                412: components["responses"]["Problem"];
+                422: components["responses"]["Invalid"];
+                428: components["responses"]["Problem"];
+            };
+        };
         trace?: never;
     };
     "/api/v1/access-log": {
@@ -3035,6 +3114,30 @@ export interface components {
             planned?: boolean;
             /** @description The contact attempt this occupation was learnt at, set by Lotsen; it is corrected and voided with that contact. Send it back unchanged (null on your own occupations). */
             contact_id?: number | null;
+        };
+        /**
+         * @description The municipality's settings, each a whole number from 1 to 3650. The worklists follow them
+         *     (docs/casework.md); the meaning of each is in docs/operations.md.
+         */
+        Settings: {
+            /** @description First contact is due this many days after a registration starts */
+            first_contact_days?: number;
+            /** @description Another attempt is due this many days after one that did not reach the young person */
+            contact_retry_days?: number;
+            /** @description An occupation confirmed longer ago than this is to be checked */
+            occupation_stale_months?: number;
+            /** @description A registration this many days old should have an individual plan */
+            plan_missing_days?: number;
+            /** @description The letter before the 20th birthday is due this many days before it */
+            turning_20_days?: number;
+            /** @description How long a break-the-glass grant lasts */
+            break_glass_hours?: number;
+            /** @description Personal data is removed this many months after a person's last registration ended */
+            retention_months?: number;
+            /** @description An identification run that would end more than this percentage of the open registrations is saved only when confirmed */
+            large_change_percent?: number;
+        } & {
+            [key: string]: number;
         };
         CodeList: {
             /** @example measure_type */

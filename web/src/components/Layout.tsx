@@ -4,7 +4,7 @@ import { InternalHeader, Spacer } from "@navikt/ds-react";
 import { Link as RouterLink, NavLink, Outlet, useNavigate } from "react-router-dom";
 import { useLogOut, type Session } from "../api/queries";
 import { useI18n } from "../i18n";
-import { canReadCases, canReadStatistics, canRunIdentification } from "../roles";
+import { canReadCases, canReadStatistics, canRunIdentification, isAdmin } from "../roles";
 
 export function Layout({ session }: { session: Session }) {
   const { t, language, setLanguage } = useI18n();
@@ -30,6 +30,7 @@ export function Layout({ session }: { session: Session }) {
           {session.roles.includes("auditor") && <NavLink to="/granskning">{t.navReview}</NavLink>}
           {canReadStatistics(session) && <NavLink to="/statistik">{t.statistics.nav}</NavLink>}
           {canRunIdentification(session) && <NavLink to="/identifiering">{t.identification.nav}</NavLink>}
+          {isAdmin(session) && <NavLink to="/administration">{t.navAdmin}</NavLink>}
         </nav>
         <Spacer />
         <InternalHeader.Button

@@ -23,6 +23,7 @@ import { canReadCases } from "../roles";
 import { OutsideCaseload, grantText } from "../components/BreakGlass";
 import { LogContactButton, useContactDialog } from "../components/LogContact";
 import { PageHeading } from "../components/PageHeading";
+import { Conflict } from "../components/Conflict";
 import { FormProblems, ProblemAlert, fieldError } from "../components/Problems";
 import { useT } from "../i18n";
 import { NotFoundPage } from "./NotFoundPage";
@@ -222,11 +223,7 @@ export function ContactDetailsForm({ person: p, onDone }: { person: Person; onDo
   const [email, setEmail] = useState(p.contact?.email ?? "");
   const [problem, setProblem] = useState<unknown>(null);
   const [theirs, setTheirs] = useState<{ phone: string; email: string } | null>(null);
-  const conflictHeading = useRef<HTMLHeadingElement>(null);
   const phoneInput = useRef<HTMLInputElement>(null);
-  useEffect(() => {
-    if (theirs) conflictHeading.current?.focus();
-  }, [theirs]);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -259,36 +256,14 @@ export function ContactDetailsForm({ person: p, onDone }: { person: Person; onDo
     <form onSubmit={submit} noValidate>
       <VStack gap="4">
         {theirs && (
-          <Alert variant="warning" className="conflict">
-            <Heading level="3" size="xsmall" spacing tabIndex={-1} ref={conflictHeading} id="conflict-heading" className="page-heading">
-              {t.conflictHeading}
-            </Heading>
-            <BodyShort spacing>{t.conflictText}</BodyShort>
-            <Table size="small" className="conflict-table" aria-labelledby="conflict-heading">
-              <Table.Header>
-                <Table.Row>
-                  <Table.HeaderCell scope="col">{t.colField}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{t.colTheirs}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{t.colYours}</Table.HeaderCell>
-                </Table.Row>
-              </Table.Header>
-              <Table.Body>
-                <Table.Row>
-                  <Table.HeaderCell scope="row">{t.phone}</Table.HeaderCell>
-                  <Table.DataCell>{shown(theirs.phone)}</Table.DataCell>
-                  <Table.DataCell>{shown(phone.trim())}</Table.DataCell>
-                </Table.Row>
-                <Table.Row>
-                  <Table.HeaderCell scope="row">{t.email}</Table.HeaderCell>
-                  <Table.DataCell>{shown(theirs.email)}</Table.DataCell>
-                  <Table.DataCell>{shown(email.trim())}</Table.DataCell>
-                </Table.Row>
-              </Table.Body>
-            </Table>
-            <Button type="button" size="small" variant="secondary" onClick={loadTheirs}>
-              {t.useTheirs}
-            </Button>
-          </Alert>
+          <Conflict
+            text={t.conflictText}
+            rows={[
+              { label: t.phone, theirs: shown(theirs.phone), yours: shown(phone.trim()) },
+              { label: t.email, theirs: shown(theirs.email), yours: shown(email.trim()) },
+            ]}
+            onTakeTheirs={loadTheirs}
+          />
         )}
         <FormProblems problem={problem} fieldIds={contactIds} />
         <TextField

@@ -1,5 +1,5 @@
 // Renders a screen as the app does, at a URL, with a stand-in for the server: `answers` maps
-// "METHOD /path?query" (or "METHOD /path") to a status and a JSON body.
+// "METHOD /path?query" (or "METHOD /path") to a status, a JSON body and any further headers (an ETag).
 import { render } from "@testing-library/react";
 import type { ReactNode } from "react";
 import { MemoryRouter } from "react-router-dom";
@@ -7,7 +7,7 @@ import { vi } from "vitest";
 import { makeQueryClient } from "../api/queryClient";
 import { Providers } from "../Providers";
 
-export type Answers = Record<string, [number, unknown]>;
+export type Answers = Record<string, [number, unknown] | [number, unknown, Record<string, string>]>;
 
 export function fakeServer(answers: Answers) {
   const requests: Request[] = [];
@@ -18,9 +18,9 @@ export function fakeServer(answers: Answers) {
     const key = `${request.method} ${url.pathname}`;
     const found = answers[`${key}${url.search}`] ?? answers[key];
     if (!found) return new Response(JSON.stringify({ title: "Not Found", status: 404, detail: `no ${key}` }), { status: 404 });
-    const [status, body] = found;
+    const [status, body, headers] = found;
     const type = status >= 400 ? "application/problem+json" : "application/json";
-    return new Response(status === 204 ? null : JSON.stringify(body), { status, headers: { "Content-Type": type } });
+    return new Response(status === 204 ? null : JSON.stringify(body), { status, headers: { "Content-Type": type, ...headers } });
   });
   vi.stubGlobal("fetch", fetchMock);
   return requests;
