@@ -19,7 +19,6 @@ import {
   type AssessmentRecord,
   type MeasureRecord,
   type Person,
-  type PlanData,
   type PlanRecord,
 } from "../../api/queries";
 import { localDateTime } from "../../format";
@@ -147,7 +146,7 @@ function PlanSection({ person, mayChange }: { person: Person; mayChange: boolean
               reviewLabels={plan.labels.reviews}
               onAssess={mayChange && open ? (goal, from) => openDialog({ kind: "assess", goal }, from) : undefined}
             />
-            <Planned plan={plan.data} measures={measures.data.filter((m) => m.registration_id === plan.registration_id)} />
+            <Planned measures={measures.data.filter((m) => m.registration_id === plan.registration_id)} />
             <Assessments
               assessments={ofPlan}
               goalName={goalName}
@@ -201,12 +200,11 @@ function PlanSection({ person, mayChange }: { person: Person; mayChange: boolean
   );
 }
 
-/** The follow-ups and evaluations planned for the plan's measures under way, soonest first. */
-function Planned({ plan, measures }: { plan: PlanData; measures: MeasureRecord[] }) {
+/** The follow-ups and evaluations planned for the registration's measures under way, soonest first. */
+function Planned({ measures }: { measures: MeasureRecord[] }) {
   const t = useT();
-  const linked = new Set((plan.goals ?? []).flatMap((g) => [...(g.measure_ids ?? []), ...(g.sub_goals ?? []).flatMap((s) => s.measure_ids ?? [])]));
   const planned = measures
-    .filter((m) => !m.data.end && (linked.has(m.id) || m.data.follow_up || m.data.evaluation))
+    .filter((m) => !m.data.end)
     .flatMap((m) => [
       ...(m.data.follow_up ? [{ date: m.data.follow_up, text: t.plan.plannedFollowUp(m.data.follow_up, m.data.content) }] : []),
       ...(m.data.evaluation ? [{ date: m.data.evaluation, text: t.plan.plannedEvaluation(m.data.evaluation, m.data.content) }] : []),
