@@ -402,7 +402,6 @@ export async function assignRegistration(
 export type MeasureData = components["schemas"]["Measure"];
 export type PlanData = components["schemas"]["Plan"];
 export type PlanGoal = components["schemas"]["PlanGoal"];
-export type PlanReview = NonNullable<PlanData["reviews"]>[number];
 export type AssessmentData = components["schemas"]["GoalAssessment"];
 
 type CaseRecordOf<D, L> = { id: number; version: number; registration_id: number | null; voided?: boolean; data: D; labels: L };
