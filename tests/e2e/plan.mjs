@@ -10,8 +10,8 @@
 //   one who called in today and was registered by hand (on Today's first-contact list);
 // - while she revises a plan someone else saves it: the 409 shows the saved plan beside hers, and she
 //   takes theirs;
-// - axe-core on the Plan section, the editor (with errors) and every dialog (measure, assessment, both
-//   voids); screenshots of each.
+// - axe-core on the Plan section (with an earlier version shown), the editor (with errors) and every
+//   dialog (a new measure, a correction, an assessment, both voids); screenshots of each.
 // Usage: node tests/e2e/plan.mjs LOTSEN_BINARY WEB_DIR   (WEB_DIR: web/, built into web/dist)
 import assert from "node:assert/strict";
 import { apiAs, e2e } from "./harness.mjs";
@@ -271,6 +271,12 @@ await e2e(async ({ base, page, axe, logIn, shot, expectProblem, noViolations }) 
   await axe.audit("the measure dialog with errors");
   await axe.page.keyboard.press("Escape");
   await axeMeasure.waitFor({ state: "detached" });
+  await axeMeasures.getByRole("button", { name: /^Rätta åtgärden / }).first().click();
+  const axeCorrect = axe.page.getByRole("dialog", { name: "Rätta åtgärden" });
+  await axeCorrect.getByRole("radio", { name: "Kommunen" }).waitFor();
+  await axe.audit("the measure correction dialog");
+  await axe.page.keyboard.press("Escape");
+  await axeCorrect.waitFor({ state: "detached" });
   await axeMeasures.getByRole("button", { name: /^Makulera åtgärden / }).first().click();
   const axeVoid = axe.page.getByRole("dialog", { name: "Makulera åtgärden" });
   await axeVoid.getByRole("button", { name: "Makulera" }).click();
