@@ -230,6 +230,7 @@ await e2e(async ({ base, page, axe, logIn, shot, expectProblem, noViolations }) 
   await page.getByRole("button", { name: "Spara planen" }).click();
   const conflict = page.getByRole("heading", { name: "Någon annan har sparat planen" });
   await conflict.waitFor();
+  assert.ok(await conflict.evaluate((e) => e === document.activeElement), "the conflict's heading takes the focus");
   const row = page.getByRole("row", { name: /^Mål 1/ });
   await row.getByRole("cell", { name: /Börja på folkhögskola/ }).waitFor();
   await row.getByRole("cell", { name: /Börja på komvux i januari/ }).waitFor();
