@@ -27,7 +27,7 @@ import { canReadCases } from "../../roles";
 import { ProblemAlert } from "../Problems";
 import { VoidRecordDialog } from "../VoidRecord";
 import { AssessmentDialog, type GoalChoice } from "./AssessmentDialog";
-import { Section, measureName, useMessage } from "./common";
+import { Section, measureName, useFirstFew, useMessage } from "./common";
 import { MeasureDialog } from "./MeasureDialog";
 import { AssessmentResult, PlanView, goalChoices } from "./PlanView";
 
@@ -240,6 +240,7 @@ function Assessments({
   onChange: (kind: "correct" | "void", record: AssessmentRecord, from: HTMLButtonElement) => void;
 }) {
   const t = useT();
+  const { shown, toggle } = useFirstFew(assessments);
   return (
     <div>
       <Heading level="3" size="xsmall" spacing id="plan-assessments">
@@ -262,7 +263,7 @@ function Assessments({
               </Table.Row>
             </Table.Header>
             <Table.Body>
-              {assessments.map((a) => {
+              {shown.map((a) => {
                 const what = `${a.data.assessed_on} ${goalName(a.data.goal_id)}`;
                 return (
                   <Table.Row key={a.id}>
@@ -300,6 +301,7 @@ function Assessments({
               })}
             </Table.Body>
           </Table>
+          {toggle}
         </>
       )}
     </div>
@@ -373,6 +375,9 @@ function Revisions({ personId, plan, measures }: { personId: number; plan: PlanR
                 <dd>{chosen.record.data.agreed_on ?? t.plan.notAgreed}</dd>
               </div>
             </dl>
+            <BodyShort size="small" spacing>
+              {t.plan.measuresAsNow}
+            </BodyShort>
             <PlanView data={chosen.record.data} measures={measures} />
           </section>
         )}

@@ -8,7 +8,7 @@ import type { AssessmentRecord, MeasureRecord, PlanData, PlanGoal } from "../../
 import type { Messages } from "../../messages";
 import { useT } from "../../i18n";
 import type { GoalChoice } from "./AssessmentDialog";
-import { useLabels } from "./common";
+import { useFirstFew, useLabels } from "./common";
 
 /** Every goal and sub-goal of a plan, named by its place ("Delmål 1.2: Praktik fyra veckor"). */
 export function goalChoices(data: PlanData, t: Messages): GoalChoice[] {
@@ -127,7 +127,8 @@ export function PlanView({
       </li>
     );
   };
-  const reviews = [...(data.reviews ?? [])].map((r, i) => ({ ...r, label: reviewLabels?.[i]?.kind || kindLabel(r.kind) })).reverse();
+  const all = [...(data.reviews ?? [])].map((r, i) => ({ ...r, label: reviewLabels?.[i]?.kind || kindLabel(r.kind) })).reverse();
+  const { shown: reviews, toggle } = useFirstFew(all);
   return (
     <>
       {(data.goals ?? []).length === 0 ? (
@@ -147,7 +148,7 @@ export function PlanView({
       <Heading level="3" size="xsmall" spacing>
         {t.plan.reviewsHeading}
       </Heading>
-      {reviews.length === 0 ? (
+      {all.length === 0 ? (
         <BodyShort spacing>{t.plan.noReviews}</BodyShort>
       ) : (
         <Table size="small" className="plan-table">
@@ -171,6 +172,7 @@ export function PlanView({
           </Table.Body>
         </Table>
       )}
+      {toggle}
     </>
   );
 }

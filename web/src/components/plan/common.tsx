@@ -1,7 +1,7 @@
 // What the plan's parts share: a section of the person's page, a success message that takes the focus,
 // the Swedish label of a code, how a measure is named, and the 409's table of what is saved now beside
 // what the user typed.
-import { Alert, BodyShort, Box, Heading, Table } from "@navikt/ds-react";
+import { Alert, BodyShort, Box, Button, Heading, Table } from "@navikt/ds-react";
 import { useEffect, useRef, useState, type ReactNode } from "react";
 import { useCodeList, type MeasureRecord } from "../../api/queries";
 import { useT } from "../../i18n";
@@ -37,6 +37,24 @@ export function useMessage(initial: string | null = null) {
     </div>
   );
   return { setMessage, ui };
+}
+
+/**
+ * A long list shortened to its first `few` rows (newest first), with a button to show them all (and
+ * fewer again): a case followed for two years holds dozens of follow-ups.
+ */
+export function useFirstFew<T>(items: T[], few = 5): { shown: T[]; toggle: ReactNode } {
+  const t = useT();
+  const [all, setAll] = useState(false);
+  if (items.length <= few) return { shown: items, toggle: null };
+  return {
+    shown: all ? items : items.slice(0, few),
+    toggle: (
+      <Button type="button" size="xsmall" variant="tertiary" aria-expanded={all} onClick={() => setAll(!all)}>
+        {all ? t.plan.showFewer : t.plan.showAll(items.length)}
+      </Button>
+    ),
+  };
 }
 
 /** The Swedish label of a code of `list` (the code itself while the list loads). */
