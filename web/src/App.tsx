@@ -3,6 +3,7 @@
 //   /                   Idag (Today): the worklists of a caseworker or unit manager
 //   /sok?q=…            search by name or personnummer (logged); register by hand when nobody is found
 //   /personer/:id       one person (or, outside the caseload, breaking the glass)
+//   /personer/:id/plan  drawing up or revising the person's individual plan
 //   /granskning         the auditor's review of the access log
 //   /granskning/logg    the access log's entries, by user and person (linked from the review)
 //   /identifiering      identification from register extracts (an administrator)
@@ -13,6 +14,7 @@ import { Alert, Loader } from "@navikt/ds-react";
 import { Navigate, Route, Routes, useLocation } from "react-router-dom";
 import { takeLoggingOut, useSession, type Session } from "./api/queries";
 import { Layout } from "./components/Layout";
+import { PlanEditorPage } from "./components/plan/PlanEditorPage";
 import { ProblemAlert } from "./components/Problems";
 import { useT } from "./i18n";
 import { AccessLogPage } from "./pages/AccessLogPage";
@@ -44,6 +46,7 @@ export function App() {
         <Route index element={<Home session={session.data!} />} />
         <Route path="sok" element={session.data && canReadCases(session.data) ? <SearchPage /> : <NotFoundPage />} />
         <Route path="personer/:id" element={<PersonPage />} />
+        <Route path="personer/:id/plan" element={<PlanEditorPage />} />
         <Route path="granskning" element={<AccessReviewPage />} />
         <Route path="granskning/logg" element={<AccessLogPage />} />
         <Route path="identifiering" element={session.data && canRunIdentification(session.data) ? <IdentificationPage /> : <NotFoundPage />} />

@@ -411,23 +411,39 @@ export function useReopenRegistration(personId: number) {
   });
 }
 
-/** Void a contact attempt made by mistake, with the version the list showed (it stays in the history). */
-export function useVoidContact(personId: number) {
+/** The kinds of case record, as the API names them (`kind`). */
+export type RecordKind = "contact_attempt" | "occupation" | "measure" | "plan" | "goal_assessment";
+
+/** Void a record made by mistake, with the version the list showed (it stays in the history). */
+export function useVoidRecord(personId: number, kind: RecordKind) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async ({ record, version, reason }: { record: number; version: number; reason: string }) =>
-      unwrap(
-        await client.POST("/api/v1/persons/{id}/contact-attempts/{record}/void", {
-          params: { path: { id: personId, record }, header: { "If-Match": String(version) } },
-          body: { reason },
-        }),
-      ),
-    onSettled: () =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: ["persons", personId] }),
-        queryClient.invalidateQueries({ queryKey: ["worklists"] }),
-      ]),
+    mutationFn: async ({ record, version, reason }: { record: number; version: number; reason: string }) => {
+      const params = { path: { id: personId, record }, header: { "If-Match": String(version) } };
+      const body = { reason };
+      switch (kind) {
+        case "contact_attempt":
+          return unwrap(await client.POST("/api/v1/persons/{id}/contact-attempts/{record}/void", { params, body }));
+        case "occupation":
+          return unwrap(await client.POST("/api/v1/persons/{id}/occupations/{record}/void", { params, body }));
+        case "measure":
+          return unwrap(await client.POST("/api/v1/persons/{id}/measures/{record}/void", { params, body }));
+        case "plan":
+          return unwrap(await client.POST("/api/v1/persons/{id}/plans/{record}/void", { params, body }));
+        case "goal_assessment":
+          return unwrap(await client.POST("/api/v1/persons/{id}/goal-assessments/{record}/void", { params, body }));
+      }
+    },
+    onSettled: () => readCaseAnew(queryClient, personId),
   });
+}
+
+/** After a change of a case record: the person (with their records and history) and the worklists. */
+function readCaseAnew(queryClient: ReturnType<typeof useQueryClient>, personId: number) {
+  return Promise.all([
+    queryClient.invalidateQueries({ queryKey: ["persons", personId] }),
+    queryClient.invalidateQueries({ queryKey: ["worklists"] }),
+  ]);
 }
 
 export type TeamMember = { id: number; username: string; roles: string[]; units: string[] };
@@ -571,5 +587,123 @@ export function useCodeLists() {
     queryKey: ["code-lists"],
     staleTime: Infinity,
     queryFn: async () => (unwrap(await client.GET("/api/v1/code-lists")).items ?? []) as CodeList[],
+  });
+}
+
+// The individual plan, its measures and the goal assessments (docs/api/openapi.yaml: Plan, Measure,
+// GoalAssessment). Each record comes with its version (sent back in If-Match to correct or void it) and
+// the Swedish labels of its codes.
+
+export type MeasureData = components["schemas"]["Measure"];
+export type PlanData = components["schemas"]["Plan"];
+export type PlanGoal = components["schemas"]["PlanGoal"];
+export type AssessmentData = components["schemas"]["GoalAssessment"];
+
+type CaseRecordOf<D, L> = { id: number; version: number; registration_id: number | null; voided?: boolean; data: D; labels: L };
+export type MeasureRecord = CaseRecordOf<MeasureData, { type?: string; end_reason?: string; responsible?: string }>;
+export type PlanRecord = CaseRecordOf<PlanData, { reviews?: { kind: string }[] }>;
+export type AssessmentRecord = CaseRecordOf<AssessmentData, { result?: string }>;
+
+/** The person's measures, oldest first (voided ones left out). */
+export function useMeasures(personId: number) {
+  return useQuery({
+    queryKey: ["persons", personId, "measures"],
+    queryFn: async () => {
+      const body = unwrap(await client.GET("/api/v1/persons/{id}/measures", { params: { path: { id: personId } } }));
+      return (body.items ?? []) as unknown as MeasureRecord[];
+    },
+  });
+}
+
+/** The person's plans, one per registration, oldest first. */
+export function usePlans(personId: number) {
+  return useQuery({
+    queryKey: ["persons", personId, "plans"],
+    queryFn: async () => {
+      const body = unwrap(await client.GET("/api/v1/persons/{id}/plans", { params: { path: { id: personId } } }));
+      return (body.items ?? []) as unknown as PlanRecord[];
+    },
+  });
+}
+
+/** The person's goal assessments, oldest first. */
+export function useGoalAssessments(personId: number) {
+  return useQuery({
+    queryKey: ["persons", personId, "goal-assessments"],
+    queryFn: async () => {
+      const body = unwrap(await client.GET("/api/v1/persons/{id}/goal-assessments", { params: { path: { id: personId } } }));
+      return (body.items ?? []) as unknown as AssessmentRecord[];
+    },
+  });
+}
+
+/** A record to correct: its id and the version the form was filled from (null: a new record). */
+export type Editing = { id: number; version: number } | null;
+
+/** Add a measure (in the open registration), or correct one with its version in If-Match. */
+export function useSaveMeasure(personId: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ editing, data }: { editing: Editing; data: MeasureData }) =>
+      (editing
+        ? unwrap(
+            await client.PUT("/api/v1/persons/{id}/measures/{record}", {
+              params: { path: { id: personId, record: editing.id }, header: { "If-Match": String(editing.version) } },
+              body: data,
+            }),
+          )
+        : unwrap(await client.POST("/api/v1/persons/{id}/measures", { params: { path: { id: personId } }, body: data }))) as unknown as MeasureRecord,
+    onSuccess: () => readCaseAnew(queryClient, personId),
+  });
+}
+
+/** Draw up the plan of the open registration, or save a revision of one with its version in If-Match. */
+export function useSavePlan(personId: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ editing, data }: { editing: Editing; data: PlanData }) =>
+      (editing
+        ? unwrap(
+            await client.PUT("/api/v1/persons/{id}/plans/{record}", {
+              params: { path: { id: personId, record: editing.id }, header: { "If-Match": String(editing.version) } },
+              body: data,
+            }),
+          )
+        : unwrap(await client.POST("/api/v1/persons/{id}/plans", { params: { path: { id: personId } }, body: data }))) as unknown as PlanRecord,
+    onSuccess: () => readCaseAnew(queryClient, personId),
+  });
+}
+
+/** Assess a goal or sub-goal of the current plan, or correct an assessment with its version in If-Match. */
+export function useSaveAssessment(personId: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ editing, data }: { editing: Editing; data: AssessmentData }) =>
+      (editing
+        ? unwrap(
+            await client.PUT("/api/v1/persons/{id}/goal-assessments/{record}", {
+              params: { path: { id: personId, record: editing.id }, header: { "If-Match": String(editing.version) } },
+              body: data,
+            }),
+          )
+        : unwrap(
+            await client.POST("/api/v1/persons/{id}/goal-assessments", { params: { path: { id: personId } }, body: data }),
+          )) as unknown as AssessmentRecord,
+    onSuccess: () => readCaseAnew(queryClient, personId),
+  });
+}
+
+/** One event of a person's history (`before` and `after` as the journal holds them). */
+export type HistoryEvent = { id: number; time: string; actor: string; type: string; before: unknown; after: unknown };
+
+/** Every event about the person, oldest first (read only when asked for: `enabled`). */
+export function useHistory(personId: number, enabled = true) {
+  return useQuery({
+    queryKey: ["persons", personId, "history"],
+    enabled,
+    queryFn: async () => {
+      const body = unwrap(await client.GET("/api/v1/persons/{id}/history", { params: { path: { id: personId } } }));
+      return (body.items ?? []) as HistoryEvent[];
+    },
   });
 }

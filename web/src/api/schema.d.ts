@@ -3219,17 +3219,22 @@ export interface components {
                 measure_id?: number | null;
                 conclusion: string;
             }[];
-            goals?: {
-                /** @description Unique within the plan. */
-                id: string;
-                title: string;
-                /** Format: date */
-                target_date?: string | null;
-                /** @description The person's measures that serve this goal. */
-                measure_ids?: number[];
-                /** @description Goals of the same shape, one level deep (a sub-goal's own sub_goals is empty). */
-                sub_goals?: Record<string, never>[];
-            }[];
+            goals?: components["schemas"]["PlanGoal"][];
+        };
+        /** @description A goal of the plan, or one of a goal's sub-goals (of the same shape, one level deep). */
+        PlanGoal: {
+            /** @description Chosen by the client, unique within the plan (e.g. "g1", "g1.2"); goal assessments name it (goal_id), so keep it when revising. */
+            id: string;
+            title: string;
+            /**
+             * Format: date
+             * @description Not before the registration started.
+             */
+            target_date?: string | null;
+            /** @description The person's measures that serve this goal. */
+            measure_ids?: number[];
+            /** @description A goal's sub-goals; a sub-goal's own sub_goals is empty (answered as [], and may be sent back so). */
+            sub_goals?: components["schemas"]["PlanGoal"][];
         };
         GoalAssessment: {
             /** @description A goal or sub-goal of the current plan. */

@@ -18,7 +18,7 @@ import {
   type Registration,
 } from "../api/queries";
 import { CloseRegistrationDialog, ReopenRegistrationDialog } from "../components/CloseRegistration";
-import { VoidContactDialog } from "../components/VoidContact";
+import { VoidRecordDialog } from "../components/VoidRecord";
 import { canReadCases } from "../roles";
 import { OutsideCaseload, grantText } from "../components/BreakGlass";
 import { LogContactButton, useContactDialog } from "../components/LogContact";
@@ -27,6 +27,7 @@ import { Conflict } from "../components/Conflict";
 import { FormProblems, ProblemAlert, fieldError } from "../components/Problems";
 import { useT } from "../i18n";
 import { NotFoundPage } from "./NotFoundPage";
+import { CasePlan } from "../components/plan/CasePlan";
 
 export function PersonPage() {
   const { id } = useParams();
@@ -124,6 +125,7 @@ function PersonView({ id }: { id: number }) {
       </HGrid>
       <Occupation person={p} />
       <Registrations person={p} />
+      <CasePlan person={p} />
       <ContactAttempts id={id} />
     </VStack>
   );
@@ -454,12 +456,15 @@ function ContactAttempts({ id }: { id: number }) {
         )}
       </div>
       {record && (
-        <VoidContactDialog
+        <VoidRecordDialog
+          kind="contact_attempt"
           personId={id}
-          attempt={record}
+          recordId={record.id}
+          version={record.version}
+          label={[record.data.date, record.data.time, record.labels.channel ?? record.data.channel].filter(Boolean).join(" ")}
           onClose={(voided) => {
             setVoiding(null);
-            if (voided) setMessage(t.contactVoided(record.data.date));
+            if (voided) setMessage(t.records.contact_attempt.voided(record.data.date));
             else trigger.current?.focus();
           }}
         />

@@ -19,7 +19,7 @@ const attempt = {
   data: { date: "2025-03-03", time: "10:15", channel: "phone", reached: false }, labels: { channel: "Telefon" },
 };
 
-describe("voiding a contact attempt", () => {
+describe("voiding a record (a contact attempt)", () => {
   it("explains that it stays in the history, wants a reason, sends the version and then says it is voided", async () => {
     let voided = false;
     const answers: Record<string, [number, unknown]> = {
