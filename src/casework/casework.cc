@@ -101,9 +101,12 @@ std::expected<std::string, std::vector<Error>> checkAssessment(const json::value
   Read<GoalAssessment> parsed = readGoalAssessment(body);
   auto plan = currentPlan(store, target.personId, target.registrationId);
   if (!plan) return std::unexpected(plan.error());
-  return finish(parsed.value, alsoRules(std::move(parsed.errors),
-                                        validateGoalAssessment(parsed.value, target.context,
-                                                               *plan ? goalIds(**plan) : std::vector<std::string>{})));
+  std::vector<std::string> goals = *plan ? goalIds(**plan) : std::vector<std::string>{};
+  // A correction may keep the goal it assessed though the plan has dropped it since.
+  if (target.corrected)
+    if (auto before = parseGoalAssessment(target.corrected->data)) goals.push_back(before->goalId);
+  return finish(parsed.value,
+                alsoRules(std::move(parsed.errors), validateGoalAssessment(parsed.value, target.context, goals)));
 }
 
 const RecordKind kKinds[] = {
@@ -185,6 +188,11 @@ std::expected<void, Error> dropFromPlan(Store& s, const Actor& actor, const Case
       drop(g);
       for (PlanGoal& sub : g.subGoals) drop(sub);
     }
+    for (PlanReview& review : plan->reviews)  // held still, though no longer of that measure
+      if (review.measureId == measure.id) {
+        review.measureId.reset();
+        named = true;
+      }
     if (named) return done(s.updateCaseRecord(actor, r.id, r.version, toJson(*plan)));
   }
   return {};

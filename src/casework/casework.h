@@ -22,6 +22,7 @@ struct RecordTarget {
   CaseContext context;
   std::int64_t personId;
   std::optional<std::int64_t> registrationId;
+  const CaseRecord* corrected = nullptr;  // the record a correction (PUT) replaces; none for a new one
 };
 
 // One kind of case record: its path in the API, whether it needs an open registration, and how a body is

@@ -138,7 +138,7 @@ Response updateRecord(Call& call, const RecordKind& kind) {
     registration = *r;
   }
   auto data = kind.check(call.body, call.store,
-                         RecordTarget{contextFor(call, registration), *personId, current->registrationId});
+                         RecordTarget{contextFor(call, registration), *personId, current->registrationId, &*current});
   if (!data) return validationProblem(data.error());
   Actor actor{call.user->id, call.user->username};
   auto updated = call.write<CaseRecord>([&](Store& s) { return reviseRecord(s, actor, *current, *expected, *data); });

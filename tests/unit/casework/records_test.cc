@@ -2,6 +2,8 @@
 // contact follows that contact.
 #include <gtest/gtest.h>
 
+#include <boost/json.hpp>
+
 #include "../store/database_test.h"
 #include "casework/casework.h"
 #include "store/case_records.h"
@@ -80,9 +82,9 @@ TEST_F(RecordService, TheLinkToTheContactIsLotsensToSetNotTheClients) {
   EXPECT_FALSE(voidRecord(*store_, actor_, learnt, learnt.version, "Fel")) << "void the contact instead";
 }
 
-// Replay of issue 12's week: a voided measure stayed named in the plan, and the plan as GET answered it
-// could no longer be saved.
-TEST_F(RecordService, AVoidedMeasureLeavesThePlansGoals) {
+// Replay of issue 12's week, and of the UI's: a voided measure stayed named in the plan's goals and in
+// its follow-ups held, and the plan as GET answered it could no longer be saved.
+TEST_F(RecordService, AVoidedMeasureLeavesThePlansGoalsAndItsFollowUpsStayAsHeld) {
   Measure m{"internship", "Praktik", "municipality", "",           std::nullopt, date("2026-02-01"),
             std::nullopt, "",        std::nullopt,   std::nullopt, std::nullopt};
   auto measure = writeRecord(*store_, actor_, *recordKind(kMeasureKind), target(), toJson(m));
@@ -92,13 +94,43 @@ TEST_F(RecordService, AVoidedMeasureLeavesThePlansGoals) {
       std::nullopt,
       {PlanGoal{
           "g1", "Arbete", std::nullopt, {measure->id}, {PlanGoal{"g1.1", "Praktik", std::nullopt, {measure->id}, {}}}}},
-      {}};
+      {PlanReview{date("2026-02-03"), "follow_up", measure->id, "Går bra"}}};
   ASSERT_TRUE(writeRecord(*store_, actor_, *recordKind(kPlanKind), target(), toJson(plan)));
   ASSERT_TRUE(voidRecord(*store_, actor_, *measure, measure->version, "Fel person"));
-  auto stored = parsePlan(store_->caseRecordsOf(person_, kPlanKind)->at(0).data);
+  auto record = store_->caseRecordsOf(person_, kPlanKind)->at(0);
+  auto stored = parsePlan(record.data);
   ASSERT_TRUE(stored);
   EXPECT_TRUE(stored->goals[0].measureIds.empty());
   EXPECT_TRUE(stored->goals[0].subGoals[0].measureIds.empty());
+  ASSERT_EQ(stored->reviews.size(), 1u) << "the follow-up was held";
+  EXPECT_FALSE(stored->reviews[0].measureId);
+  RecordTarget again = target();
+  again.corrected = &record;
+  auto check = recordKind(kPlanKind)->check(boost::json::parse(record.data), *store_, again);
+  EXPECT_TRUE(check) << "what is stored is accepted back: " << check.error().front().message;
+}
+
+// Found by the UI's helper: an assessment of a sub-goal the plan later dropped could not be corrected.
+TEST_F(RecordService, ACorrectionKeepsTheGoalItAssessedThoughThePlanHasDroppedIt) {
+  Plan plan{date("2026-02-02"),
+            std::nullopt,
+            {PlanGoal{"g1", "Arbete", std::nullopt, {}, {PlanGoal{"g1.1", "Cv", std::nullopt, {}, {}}}}},
+            {}};
+  auto written = writeRecord(*store_, actor_, *recordKind(kPlanKind), target(), toJson(plan));
+  ASSERT_TRUE(written);
+  const RecordKind& assessments = *recordKind(kGoalAssessmentKind);
+  auto assessed = writeRecord(*store_, actor_, assessments, target(),
+                              toJson(GoalAssessment{"g1.1", date("2026-02-03"), "partly", ""}));
+  ASSERT_TRUE(assessed) << assessed.error().message;
+  plan.goals[0].subGoals.clear();
+  ASSERT_TRUE(reviseRecord(*store_, actor_, *written, written->version, toJson(plan)));
+
+  auto body = boost::json::parse(toJson(GoalAssessment{"g1.1", date("2026-02-03"), "achieved", "Klar"}));
+  EXPECT_FALSE(assessments.check(body, *store_, target())) << "a new assessment needs a goal of the plan";
+  RecordTarget correction = target();
+  correction.corrected = &*assessed;
+  auto check = assessments.check(body, *store_, correction);
+  EXPECT_TRUE(check) << check.error().front().message;
 }
 
 // Replay of issue 12's week: a plan put back exactly as it was got a new version and an event.
