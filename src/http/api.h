@@ -70,7 +70,8 @@ struct Call {
   Writer& writer;
   std::optional<SignedInUser> user;
   std::string sessionTokenHash;
-  std::string csrfToken;  // the session's
+  std::string csrfToken;              // the session's
+  std::int64_t sessionCreatedAt = 0;  // the session's login, unix seconds
   std::chrono::system_clock::time_point now;
   // Set by handlers whose answer holds personal data that they read: the persons it holds, or how many
   // for bulk answers. Writes are not logged here: the event journal records who wrote what.

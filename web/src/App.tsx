@@ -2,12 +2,15 @@
 //   /logga-in           login (then back to the page the user came from)
 //   /                   Idag (Today): the worklists of a caseworker or unit manager
 //   /sok?q=…            search by name or personnummer (logged); register by hand when nobody is found
-//   /personer/:id       one person (or, outside the caseload, breaking the glass)
+//   /personer/:id       one person (or, outside the caseload, breaking the glass); ?per=YYYY-MM-DD: the
+//                       case as it stood that day (read only)
+//   /personer/:id/historik  every event of the person's case
 //   /granskning         the auditor's review of the access log
 //   anything else       not found
 import { Alert, Loader } from "@navikt/ds-react";
 import { Navigate, Route, Routes, useLocation } from "react-router-dom";
 import { takeLoggingOut, useSession, type Session } from "./api/queries";
+import { HistoryPage } from "./components/history/HistoryPage";
 import { Layout } from "./components/Layout";
 import { ProblemAlert } from "./components/Problems";
 import { useT } from "./i18n";
@@ -36,6 +39,7 @@ export function App() {
         <Route index element={<Home session={session.data!} />} />
         <Route path="sok" element={session.data && canReadCases(session.data) ? <SearchPage /> : <NotFoundPage />} />
         <Route path="personer/:id" element={<PersonPage />} />
+        <Route path="personer/:id/historik" element={<HistoryPage />} />
         <Route path="granskning" element={<AccessReviewPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

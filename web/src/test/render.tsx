@@ -1,5 +1,6 @@
 // Renders a screen as the app does, at a URL, with a stand-in for the server: `answers` maps
-// "METHOD /path?query" (or "METHOD /path") to a status and a JSON body.
+// "METHOD /path?query" (or "METHOD /path") to a status and a JSON body, or to a function that answers
+// each request anew (a server whose answer changes).
 import { render } from "@testing-library/react";
 import type { ReactNode } from "react";
 import { MemoryRouter } from "react-router-dom";
@@ -7,7 +8,8 @@ import { vi } from "vitest";
 import { makeQueryClient } from "../api/queryClient";
 import { Providers } from "../Providers";
 
-export type Answers = Record<string, [number, unknown]>;
+type Answer = [number, unknown];
+export type Answers = Record<string, Answer | ((request: Request) => Answer)>;
 
 export function fakeServer(answers: Answers) {
   const requests: Request[] = [];
@@ -18,7 +20,7 @@ export function fakeServer(answers: Answers) {
     const key = `${request.method} ${url.pathname}`;
     const found = answers[`${key}${url.search}`] ?? answers[key];
     if (!found) return new Response(JSON.stringify({ title: "Not Found", status: 404, detail: `no ${key}` }), { status: 404 });
-    const [status, body] = found;
+    const [status, body] = typeof found === "function" ? found(request) : found;
     const type = status >= 400 ? "application/problem+json" : "application/json";
     return new Response(status === 204 ? null : JSON.stringify(body), { status, headers: { "Content-Type": type } });
   });

@@ -1,8 +1,8 @@
 import { cleanup, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { App } from "../App";
-import { fakeServer, renderAt } from "../test/render";
+import { App } from "../../App";
+import { fakeServer, renderAt } from "../../test/render";
 
 afterEach(() => {
   cleanup();

@@ -1,28 +1,38 @@
-// Voiding a contact attempt logged by mistake, from the person's contact list: the reason, sent with the
-// version the list showed in If-Match. The record leaves the lists but stays in the history (with the
-// reason); a 409 says someone else changed it and the list is read anew.
+// Voiding a record made by mistake (a contact attempt, an occupation, a measure, a plan, a goal
+// assessment): the reason, sent with the version the list showed in If-Match. The record leaves the
+// lists but stays in the history (with the reason); a 409 says someone else changed it and the lists
+// are read anew. One dialog for every kind of record: give it the kind, the person, the record, its
+// version and a label that names it for the user ("2025-03-03 10:15 Telefon").
 import { Alert, BodyShort, Button, Modal, Textarea, VStack } from "@navikt/ds-react";
 import { useRef, useState, type FormEvent } from "react";
-import { ApiProblem } from "../api/client";
-import { isProblem, useVoidContact, type ContactAttempt } from "../api/queries";
-import { useT } from "../i18n";
-import { FormProblems, fieldError } from "./Problems";
+import { ApiProblem } from "../../api/client";
+import { isProblem, useVoidRecord, type RecordKind } from "../../api/queries";
+import { useT } from "../../i18n";
+import { FormProblems, fieldError } from "../Problems";
 
-const reasonId = "void-contact-reason";
+const reasonId = "void-record-reason";
 
-export function VoidContactDialog({
+export function VoidRecordDialog({
+  kind,
   personId,
-  attempt,
+  recordId,
+  version,
+  label,
   onClose,
 }: {
+  kind: RecordKind;
   personId: number;
-  attempt: ContactAttempt;
+  recordId: number;
+  version: number;
+  label: string;
+  /** Called once the dialog has closed: voided or not. */
   onClose: (voided: boolean) => void;
 }) {
   const t = useT();
+  const texts = t.records[kind];
   const dialog = useRef<HTMLDialogElement>(null);
   const done = useRef(false);
-  const voidContact = useVoidContact(personId);
+  const voidRecord = useVoidRecord(personId, kind);
   const [reason, setReason] = useState("");
   const [problem, setProblem] = useState<unknown>(null);
   const [stale, setStale] = useState(false);
@@ -31,12 +41,12 @@ export function VoidContactDialog({
     event.preventDefault();
     setStale(false);
     if (!reason.trim()) {
-      setProblem(new ApiProblem(0, { errors: [{ field: "reason", detail: t.voidReasonRequired }] }));
+      setProblem(new ApiProblem(0, { errors: [{ field: "reason", detail: texts.required }] }));
       return;
     }
     setProblem(null);
-    voidContact.mutate(
-      { record: attempt.id, version: attempt.version, reason: reason.trim() },
+    voidRecord.mutate(
+      { record: recordId, version, reason: reason.trim() },
       {
         onSuccess: () => {
           done.current = true;
@@ -47,24 +57,23 @@ export function VoidContactDialog({
     );
   };
 
-  const what = [attempt.data.date, attempt.data.time, attempt.labels.channel ?? attempt.data.channel].filter(Boolean).join(" ");
   return (
     <Modal
       ref={dialog}
       open
       onClose={() => onClose(done.current)}
-      header={{ heading: t.voidContactHeading, size: "small" }}
+      header={{ heading: texts.heading, size: "small" }}
       width="medium"
       placement="top"
     >
       <Modal.Body>
-        <form id="void-contact" onSubmit={submit} noValidate>
+        <form id="void-record" onSubmit={submit} noValidate>
           <VStack gap="5">
-            <BodyShort weight="semibold">{what}</BodyShort>
-            <BodyShort>{t.voidContactText}</BodyShort>
+            <BodyShort weight="semibold">{label}</BodyShort>
+            <BodyShort>{texts.text}</BodyShort>
             {stale && (
               <Alert variant="warning" role="alert">
-                {t.staleContact}
+                {texts.stale}
               </Alert>
             )}
             <FormProblems problem={problem} fieldIds={{ reason: reasonId }} />
@@ -82,7 +91,7 @@ export function VoidContactDialog({
         </form>
       </Modal.Body>
       <Modal.Footer>
-        <Button type="submit" form="void-contact" variant="danger" loading={voidContact.isPending}>
+        <Button type="submit" form="void-record" variant="danger" loading={voidRecord.isPending}>
           {t.voidSubmit}
         </Button>
         <Button type="button" variant="secondary" onClick={() => dialog.current?.close()}>
