@@ -70,8 +70,7 @@ struct Call {
   Writer& writer;
   std::optional<SignedInUser> user;
   std::string sessionTokenHash;
-  std::string csrfToken;              // the session's
-  std::int64_t sessionCreatedAt = 0;  // the session's login, unix seconds
+  std::string csrfToken;  // the session's
   std::chrono::system_clock::time_point now;
   // Set by handlers whose answer holds personal data that they read: the persons it holds, or how many
   // for bulk answers. Writes are not logged here: the event journal records who wrote what.
@@ -88,6 +87,7 @@ struct Call {
   bool committed = false;
   // The Swedish labels of the codes answers carry (loaded once per process: codes change by migration).
   const CodeLabels* labels = nullptr;
+  std::int64_t sessionCreatedAt = 0;  // the session's login, unix seconds (set with csrfToken)
 
   // The body's JSON object (routes that take JSON only).
   const boost::json::object& json() const { return body.as_object(); }

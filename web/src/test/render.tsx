@@ -1,7 +1,7 @@
 // Renders a screen as the app does, at a URL, with a stand-in for the server: `answers` maps
 // "METHOD /path?query" (or "METHOD /path") to a status and a JSON body, or to a function that answers
 // each request anew (a server whose answer changes).
-import { render } from "@testing-library/react";
+import { configure, render } from "@testing-library/react";
 import type { ReactNode } from "react";
 import { MemoryRouter } from "react-router-dom";
 import { vi } from "vitest";
@@ -9,6 +9,9 @@ import { makeQueryClient } from "../api/queryClient";
 import { Providers } from "../Providers";
 
 type Answer = [number, unknown];
+// A busy machine renders slowly: wait up to 5 s for what a test looks for (1 s by default).
+configure({ asyncUtilTimeout: 5000 });
+
 export type Answers = Record<string, Answer | ((request: Request) => Answer)>;
 
 export function fakeServer(answers: Answers) {
