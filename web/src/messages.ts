@@ -469,7 +469,7 @@ const sv = {
   asOfBannerHeading: (date: string) => `Ärendet som det var den ${date}`,
   asOfBanner:
     "Det här är en historisk vy, byggd ur ärendets händelser vid dagens slut. Inget kan ändras här.",
-  backToNow: "Tillbaka till idag",
+  backToNow: "Till ärendet som det är i dag",
   asOfMeasures: "Åtgärder",
   asOfPlans: "Planer",
   asOfNone: "Inga.",
@@ -946,7 +946,7 @@ const en: Messages = {
   asOfShow: "Show",
   asOfBannerHeading: (date) => `The case as it was on ${date}`,
   asOfBanner: "This is a past view, rebuilt from the case's events at the end of the day. Nothing can be changed here.",
-  backToNow: "Back to today",
+  backToNow: "To the case as it is today",
   asOfMeasures: "Measures",
   asOfPlans: "Plans",
   asOfNone: "None.",

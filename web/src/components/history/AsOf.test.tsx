@@ -37,7 +37,7 @@ describe("the case on a past day", () => {
     for (const name of [/Logga kontakt/, /^Rätta/, /^Makulera/, /Ändra kontaktuppgifter/, /Avsluta inskrivningen/])
       expect(screen.queryByRole("button", { name })).toBeNull();
 
-    await user.click(screen.getByRole("link", { name: "Tillbaka till idag" }));
+    await user.click(screen.getByRole("link", { name: "Till ärendet som det är i dag" }));
     await screen.findByRole("table", { name: "Kontaktförsök" });
     expect(screen.queryByText(/Inget kan ändras här/)).toBeNull();
   });
