@@ -473,6 +473,7 @@ const sv = {
   asOfMeasures: "Åtgärder",
   asOfPlans: "Planer",
   asOfNone: "Inga.",
+  openThen: "Den pågick då.",
   asOfPlanLine: (drawnUp: string, agreed: string | null, goals: number) =>
     `Upprättad ${drawnUp}${agreed ? `, godkänd ${agreed}` : ", inte godkänd"}, ${goals === 1 ? "1 mål" : `${goals} mål`}.`,
   sessionWarningHeading: "Du loggas snart ut",
@@ -950,6 +951,7 @@ const en: Messages = {
   asOfMeasures: "Measures",
   asOfPlans: "Plans",
   asOfNone: "None.",
+  openThen: "It was open then.",
   asOfPlanLine: (drawnUp, agreed, goals) =>
     `Drawn up ${drawnUp}${agreed ? `, agreed ${agreed}` : ", not agreed"}, ${goals === 1 ? "1 goal" : `${goals} goals`}.`,
   sessionWarningHeading: "You will soon be logged out",

@@ -1,6 +1,6 @@
 // One young person, read-only: identity (a protected identity clearly marked), contact details,
 // registrations, current and planned occupation, and the contact attempts, newest first.
-import { Alert, BodyShort, Box, Button, HGrid, HStack, Heading, Label, Link, Loader, Table, Tag, TextField, VStack } from "@navikt/ds-react";
+import { Alert, BodyShort, Button, HGrid, HStack, Heading, Label, Link, Loader, Table, Tag, TextField, VStack } from "@navikt/ds-react";
 import { EyeSlashIcon } from "@navikt/aksel-icons";
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState, type FormEvent, type MouseEvent, type ReactNode } from "react";
@@ -15,6 +15,7 @@ import {
   type Person,
   type Registration,
 } from "../api/queries";
+import { Card } from "../components/Card";
 import { CloseRegistrationDialog, ReopenRegistrationDialog } from "../components/CloseRegistration";
 import { canReadCases } from "../roles";
 import { OutsideCaseload, grantText } from "../components/BreakGlass";
@@ -46,17 +47,6 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
       </dt>
       <dd>{children}</dd>
     </div>
-  );
-}
-
-function Card({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <Box as="section" aria-labelledby={id} padding="4" borderWidth="1" borderRadius="medium" borderColor="border-subtle">
-      <Heading level="2" size="small" id={id} spacing>
-        {title}
-      </Heading>
-      {children}
-    </Box>
   );
 }
 

@@ -2,13 +2,14 @@
 // /personer/:id?per=YYYY-MM-DD (bookmarkable; Back works). A banner says it is a past view: read only,
 // no button that changes anything, and a way back to today. A day ahead of today is the server's 400,
 // shown beside the date field.
-import { Alert, BodyShort, Box, Button, HStack, Heading, Link, Loader, Table, Tag, TextField, VStack } from "@navikt/ds-react";
+import { Alert, BodyShort, Button, HStack, Heading, Link, Loader, Table, Tag, TextField, VStack } from "@navikt/ds-react";
 import { EyeSlashIcon } from "@navikt/aksel-icons";
-import { useState, type FormEvent, type ReactNode } from "react";
+import { useState, type FormEvent } from "react";
 import { Link as RouterLink, useNavigate } from "react-router-dom";
 import { ApiProblem } from "../../api/client";
 import { usePersonAsOf, type OccupationRecord, type PersonAsOf } from "../../api/queries";
 import { useT } from "../../i18n";
+import { Card } from "../Card";
 import { PageHeading } from "../PageHeading";
 import { ProblemAlert, fieldError } from "../Problems";
 import { useLabels } from "./labels";
@@ -33,9 +34,9 @@ export function CaseOverTime({ personId, day = "", problem = null }: { personId:
     navigate(`/personer/${personId}?per=${value.trim()}`);
   };
   return (
-    <HStack gap="4" align="end" justify="space-between">
-      <form onSubmit={submit} noValidate className="as-of-form">
-        <HStack gap="2" align="end">
+    <HStack gap="4" align="start" justify="space-between">
+      <form onSubmit={submit} noValidate>
+        <VStack gap="2" align="start">
           <TextField
             id={dayId}
             label={t.asOfLabel}
@@ -47,26 +48,15 @@ export function CaseOverTime({ personId, day = "", problem = null }: { personId:
             htmlSize={12}
             error={fieldError(shown, "as_of") ?? (shown instanceof ApiProblem && shown.status === 400 ? shown.detail : undefined)}
           />
-          <Button type="submit" variant="secondary" size="medium">
+          <Button type="submit" variant="secondary" size="small">
             {t.asOfShow}
           </Button>
-        </HStack>
+        </VStack>
       </form>
       <Link as={RouterLink} to={`/personer/${personId}/historik`}>
         {t.historyLink}
       </Link>
     </HStack>
-  );
-}
-
-function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <Box as="section" aria-labelledby={id} padding="4" borderWidth="1" borderRadius="medium" borderColor="border-subtle">
-      <Heading level="2" size="small" id={id} spacing>
-        {title}
-      </Heading>
-      {children}
-    </Box>
   );
 }
 
@@ -113,13 +103,14 @@ function PastCase({ c }: { c: PersonAsOf }) {
   const endReason = useLabels("deregistration_reason");
   const kind = useLabels("occupation");
   const source = useLabels("occupation_source");
+  const detail = useLabels("occupation_detail");
   const channel = useLabels("contact_channel");
   const measure = useLabels("measure_type");
   const none = <BodyShort>{t.asOfNone}</BodyShort>;
   const occupations = timeline(c.occupations as unknown as OccupationRecord[]).reverse();
   return (
     <VStack gap="6">
-      <Section id="past-identity" title={t.identityHeading}>
+      <Card id="past-identity" title={t.identityHeading}>
         <dl className="fields">
           <div className="field">
             <dt>{t.personalId}</dt>
@@ -134,18 +125,18 @@ function PastCase({ c }: { c: PersonAsOf }) {
             <dd>{c.person.contact?.email || <span className="subtle">{t.notKnown}</span>}</dd>
           </div>
         </dl>
-      </Section>
-      <Section id="past-registrations" title={t.registrationsHeading}>
+      </Card>
+      <Card id="past-registrations" title={t.registrationsHeading}>
         {c.registrations.length === 0
           ? none
           : c.registrations.map((r) => (
               <BodyShort key={r.id}>
                 {t.registrationStarted(r.start_date ?? "", reason(r.reason))}{" "}
-                {r.end_date ? t.registrationEnded(r.end_date, endReason(r.end_reason), r.closed_by_hand === true) : t.ongoing}
+                {r.end_date ? t.registrationEnded(r.end_date, endReason(r.end_reason), r.closed_by_hand === true) : t.openThen}
               </BodyShort>
             ))}
-      </Section>
-      <Section id="past-occupations" title={t.occupationsHeading}>
+      </Card>
+      <Card id="past-occupations" title={t.occupationsHeading}>
         {occupations.length === 0 ? (
           none
         ) : (
@@ -165,15 +156,15 @@ function PastCase({ c }: { c: PersonAsOf }) {
                   <Table.DataCell>{o.data.effective_date}</Table.DataCell>
                   <Table.DataCell>{o.data.planned ? t.planned : (until ?? t.untilFurther)}</Table.DataCell>
                   <Table.DataCell>{kind(o.data.kind)}</Table.DataCell>
-                  <Table.DataCell>{o.data.detail ?? ""}</Table.DataCell>
+                  <Table.DataCell>{detail(o.data.detail)}</Table.DataCell>
                   <Table.DataCell>{source(o.data.source)}</Table.DataCell>
                 </Table.Row>
               ))}
             </Table.Body>
           </Table>
         )}
-      </Section>
-      <Section id="past-contacts" title={t.contactsHeading}>
+      </Card>
+      <Card id="past-contacts" title={t.contactsHeading}>
         {c.contact_attempts.length === 0 ? (
           none
         ) : (
@@ -202,8 +193,8 @@ function PastCase({ c }: { c: PersonAsOf }) {
             </Table.Body>
           </Table>
         )}
-      </Section>
-      <Section id="past-measures" title={t.asOfMeasures}>
+      </Card>
+      <Card id="past-measures" title={t.asOfMeasures}>
         {c.measures.length === 0
           ? none
           : c.measures.map((m) => (
@@ -219,7 +210,7 @@ function PastCase({ c }: { c: PersonAsOf }) {
           : c.plans.map((p) => (
               <BodyShort key={p.id}>{t.asOfPlanLine(p.data.drawn_up_on ?? "", p.data.agreed_on ?? null, p.data.goals?.length ?? 0)}</BodyShort>
             ))}
-      </Section>
+      </Card>
     </VStack>
   );
 }

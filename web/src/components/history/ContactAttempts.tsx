@@ -1,11 +1,12 @@
 // The person's contact attempts, newest first; each can be corrected (CorrectContact) or voided
 // (VoidRecord) by a caseworker or unit manager. The dialogs keep the record they opened with once it
 // has left the list (voided), and the success message takes the focus when the button is gone.
-import { Alert, BodyShort, Box, Button, HStack, Heading, Loader, Table } from "@navikt/ds-react";
+import { Alert, BodyShort, Button, HStack, Loader, Table } from "@navikt/ds-react";
 import { useEffect, useRef, useState } from "react";
 import { useContactAttempts, useSession, type ContactAttempt } from "../../api/queries";
 import { useT } from "../../i18n";
 import { canReadCases } from "../../roles";
+import { Card } from "../Card";
 import { ProblemAlert } from "../Problems";
 import { CorrectContactDialog } from "./CorrectContact";
 import { VoidRecordDialog } from "./VoidRecord";
@@ -52,10 +53,7 @@ export function ContactAttempts({ id }: { id: number }) {
     setDialog({ kind, attempt });
   };
   return (
-    <Box as="section" aria-labelledby="contacts" padding="4" borderWidth="1" borderRadius="medium" borderColor="border-subtle">
-      <Heading level="2" size="small" id="contacts" spacing>
-        {t.contactsHeading}
-      </Heading>
+    <Card id="contacts" title={t.contactsHeading}>
       {message}
       {dialog?.kind === "void" && record && (
         <VoidRecordDialog
@@ -129,6 +127,6 @@ export function ContactAttempts({ id }: { id: number }) {
             </Table>
           </>
         ))}
-    </Box>
+    </Card>
   );
 }

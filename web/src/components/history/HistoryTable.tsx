@@ -34,6 +34,7 @@ export function useDescribe(): (e: HistoryEvent) => string {
   const channel = useLabels("contact_channel");
   const occupation = useLabels("occupation");
   const source = useLabels("occupation_source");
+  const detail = useLabels("occupation_detail");
   const measure = useLabels("measure_type");
   const result = useLabels("goal_result");
   const reason = useLabels("registration_reason");
@@ -53,7 +54,7 @@ export function useDescribe(): (e: HistoryEvent) => string {
           .filter(Boolean)
           .join(", ");
       case "occupation":
-        return [t.occupationLabel(occupation(str(data.kind)), str(data.effective_date)), str(data.detail), source(str(data.source))]
+        return [t.occupationLabel(occupation(str(data.kind)), str(data.effective_date)), detail(str(data.detail)), source(str(data.source))]
           .concat(data.planned ? [t.planned.toLowerCase()] : [])
           .filter(Boolean)
           .join(", ");

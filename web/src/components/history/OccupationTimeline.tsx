@@ -2,11 +2,12 @@
 // where it came from — learnt at a contact (it follows the contact: corrected and voided there, the
 // server answers 422 on contact_id otherwise), entered by hand, or from the registers. One entered by
 // hand can be corrected (CorrectOccupation) or voided (VoidRecord). A planned occupation is marked.
-import { BodyShort, Box, Button, HStack, Heading, Loader, Table, Tag } from "@navikt/ds-react";
+import { BodyShort, Button, HStack, Loader, Table, Tag } from "@navikt/ds-react";
 import { useRef, useState, type MouseEvent } from "react";
 import { useContactAttempts, useOccupations, useSession, type OccupationRecord } from "../../api/queries";
 import { useT } from "../../i18n";
 import { canReadCases } from "../../roles";
+import { Card } from "../Card";
 import { ProblemAlert } from "../Problems";
 import { useMessage } from "./ContactAttempts";
 import { CorrectOccupationDialog } from "./CorrectOccupation";
@@ -54,10 +55,7 @@ export function OccupationTimeline({ personId }: { personId: number }) {
     setDialog({ kind, record: o });
   };
   return (
-    <Box as="section" aria-labelledby="occupations" padding="4" borderWidth="1" borderRadius="medium" borderColor="border-subtle">
-      <Heading level="2" size="small" id="occupations" spacing>
-        {t.occupationsHeading}
-      </Heading>
+    <Card id="occupations" title={t.occupationsHeading}>
       {message}
       {dialog?.kind === "correct" && record && (
         <CorrectOccupationDialog
@@ -141,6 +139,6 @@ export function OccupationTimeline({ personId }: { personId: number }) {
             </Table>
           </>
         ))}
-    </Box>
+    </Card>
   );
 }
