@@ -1,34 +1,16 @@
 // The person's contact attempts, newest first; each can be corrected (CorrectContact) or voided
 // (VoidRecord) by a caseworker or unit manager. The dialogs keep the record they opened with once it
 // has left the list (voided), and the success message takes the focus when the button is gone.
-import { Alert, BodyShort, Button, HStack, Loader, Table } from "@navikt/ds-react";
-import { useEffect, useRef, useState } from "react";
+import { BodyShort, Button, HStack, Loader, Table } from "@navikt/ds-react";
+import { useRef, useState } from "react";
 import { useContactAttempts, useSession, type ContactAttempt } from "../../api/queries";
 import { useT } from "../../i18n";
 import { canReadCases } from "../../roles";
 import { Card } from "../Card";
 import { ProblemAlert } from "../Problems";
 import { CorrectContactDialog } from "./CorrectContact";
+import { useMessage } from "./useMessage";
 import { VoidRecordDialog } from "./VoidRecord";
-
-/** A success message that takes the focus once shown (the button that led to it may be gone). */
-export function useMessage() {
-  const [message, setMessage] = useState<string | null>(null);
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (message) ref.current?.focus();
-  }, [message]);
-  const ui = (
-    <div aria-live="polite">
-      {message && (
-        <Alert variant="success" size="small" ref={ref} tabIndex={-1} className="logged-message">
-          {message}
-        </Alert>
-      )}
-    </div>
-  );
-  return { setMessage, ui };
-}
 
 export function ContactAttempts({ id }: { id: number }) {
   const t = useT();

@@ -9,8 +9,8 @@ import { useT } from "../../i18n";
 import { canReadCases } from "../../roles";
 import { Card } from "../Card";
 import { ProblemAlert } from "../Problems";
-import { useMessage } from "./ContactAttempts";
 import { CorrectOccupationDialog } from "./CorrectOccupation";
+import { useMessage } from "./useMessage";
 import { VoidRecordDialog } from "./VoidRecord";
 
 type Entry = { record: OccupationRecord; until: string | null };
