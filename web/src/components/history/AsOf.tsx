@@ -153,8 +153,8 @@ function PastCase({ c }: { c: PersonAsOf }) {
             <Table.Body>
               {occupations.map(({ record: o, until }) => (
                 <Table.Row key={o.id}>
-                  <Table.DataCell>{o.data.effective_date}</Table.DataCell>
-                  <Table.DataCell>{o.data.planned ? t.planned : (until ?? t.untilFurther)}</Table.DataCell>
+                  <Table.DataCell className="nowrap">{o.data.effective_date}</Table.DataCell>
+                  <Table.DataCell className="nowrap">{o.data.planned ? t.planned : (until ?? t.untilFurther)}</Table.DataCell>
                   <Table.DataCell>{kind(o.data.kind)}</Table.DataCell>
                   <Table.DataCell>{detail(o.data.detail)}</Table.DataCell>
                   <Table.DataCell>{source(o.data.source)}</Table.DataCell>

@@ -100,8 +100,8 @@ export function OccupationTimeline({ personId }: { personId: number }) {
                   .reverse()
                   .map(({ record: o, until }) => (
                     <Table.Row key={o.id}>
-                      <Table.DataCell>{o.data.effective_date}</Table.DataCell>
-                      <Table.DataCell>{o.data.planned ? "" : (until ?? t.untilFurther)}</Table.DataCell>
+                      <Table.DataCell className="nowrap">{o.data.effective_date}</Table.DataCell>
+                      <Table.DataCell className="nowrap">{o.data.planned ? "" : (until ?? t.untilFurther)}</Table.DataCell>
                       <Table.DataCell>
                         {o.labels.kind ?? o.data.kind}
                         {o.data.planned && (
