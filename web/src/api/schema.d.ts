@@ -2807,7 +2807,7 @@ export interface components {
             idle_timeout_seconds?: number;
             /**
              * @description UTC: the session ends then whatever the user does (login + --session-max-hours); a new login is the only way on.
-             * @example 2026-11-30T18:00:00Z
+             * @example 2026-11-30T18:00:00.000Z
              */
             expires_at?: string;
         };
