@@ -8,5 +8,6 @@ export default defineConfig({
   plugins: [react()],
   build: { outDir: "dist", emptyOutDir: true, sourcemap: false },
   server: { proxy: { "/api": "http://127.0.0.1:8080" } },
-  test: { environment: "jsdom", css: false, include: ["src/**/*.test.{ts,tsx}"] },
+  // Generous time per test: a shared, busy machine renders slowly (a dialog test takes seconds).
+  test: { environment: "jsdom", css: false, include: ["src/**/*.test.{ts,tsx}"], testTimeout: 30_000 },
 });

@@ -160,11 +160,18 @@ std::expected<bool, Response> throttledCheck(Call& call, std::string_view userna
   return *matched;
 }
 
-// The session's answer (to a login and to GET /api/v1/session): the CSRF token that changes must send, and
-// the user. Only a same-origin page can read it: the cookie is SameSite=Strict and there is no CORS.
-Response sessionResponse(std::string_view csrfToken, std::string_view username, std::string_view roles) {
-  return jsonResponse(
-      200, json::object{{"csrf_token", csrfToken}, {"user", json::object{{"username", username}, {"role", roles}}}});
+// The session's answer (to a login and to GET /api/v1/session): the CSRF token that changes must send, the
+// user, and when the session ends (so that the UI can warn before it does): after idle_timeout_seconds
+// unused, and at expires_at whatever the user does. Only a same-origin page can read it: the cookie is
+// SameSite=Strict and there is no CORS.
+Response sessionResponse(const Call& call, std::string_view csrfToken, std::string_view username,
+                         std::string_view roles, std::int64_t createdAt) {
+  const SessionPolicy& policy = call.sessions;
+  return jsonResponse(200, json::object{{"csrf_token", csrfToken},
+                                        {"user", json::object{{"username", username}, {"role", roles}}},
+                                        {"idle_timeout_seconds", policy.idleTimeout.count()},
+                                        {"expires_at", formatUtcTimestamp(std::chrono::sys_seconds(std::chrono::seconds(
+                                                           createdAt + policy.absoluteTimeout.count())))}});
 }
 
 Response login(Call& call) {
@@ -191,7 +198,7 @@ Response login(Call& call) {
   });
   if (!stored) return problem(stored.error());
 
-  Response r = sessionResponse(session.csrfToken, user->username, user->role);
+  Response r = sessionResponse(call, session.csrfToken, user->username, user->role, session.createdAt);
   r.headers.emplace_back("Set-Cookie", fmt::format("{}={}; Path=/; HttpOnly; SameSite=Strict{}", kSessionCookie, token,
                                                    call.sessions.secureCookie ? "; Secure" : ""));
   return r;
@@ -232,7 +239,7 @@ Response changeOwnPassword(Call& call) {
 
 // The signed-in user and the session's CSRF token, so that a reloaded page can go on making changes.
 Response currentSession(Call& call) {
-  return sessionResponse(call.csrfToken, call.user->username, call.user->roles.text());
+  return sessionResponse(call, call.csrfToken, call.user->username, call.user->roles.text(), call.sessionCreatedAt);
 }
 
 // POST /api/v1/persons/{id}/access-grants {"reason"}: break the glass. Opens the person's case to the user
@@ -692,6 +699,7 @@ std::optional<Response> Api::authorize(const Route& route, Call& call, std::opti
     if (isStateChanging(request.method) && !secretsEqual(request.csrfToken, session.csrfToken))
       return problem(403, "Forbidden", "missing or wrong X-CSRF-Token header");
     call.csrfToken = std::move(session.csrfToken);  // the record is not needed beyond this request
+    call.sessionCreatedAt = session.createdAt;
     if (now - session.lastSeenAt >= kSessionUseNotedEvery.count())
       writer_.post([hash = call.sessionTokenHash, now](Store& s) { return s.touchSession(hash, now); });
     auto roles = parseRoles(user.role);

@@ -87,6 +87,7 @@ struct Call {
   bool committed = false;
   // The Swedish labels of the codes answers carry (loaded once per process: codes change by migration).
   const CodeLabels* labels = nullptr;
+  std::int64_t sessionCreatedAt = 0;  // the session's login, unix seconds (set with csrfToken)
 
   // The body's JSON object (routes that take JSON only).
   const boost::json::object& json() const { return body.as_object(); }

@@ -16,12 +16,17 @@ import assert from "node:assert/strict";
 export const password = "lotsen-demo-2026";
 export const shots = join(dirname(fileURLToPath(import.meta.url)), "screenshots");
 
-// Starts the server on a fresh demo database; resolves to its base URL and a stop function.
-export async function startServer(lotsen, webDir, work) {
+// Starts the server on a fresh demo database (or on the one there, with `serveArgs` more); resolves to
+// its base URL and a stop function.
+export async function startServer(lotsen, webDir, work, serveArgs = []) {
   const db = join(work, "e2e.db");
-  const demo = spawnSync(lotsen, ["demo", "--db", db, "--date", "2026-11-22"], { encoding: "utf8" });
-  assert.equal(demo.status, 0, demo.stderr);
-  const server = spawn(lotsen, ["serve", "--db", db, "--listen", "127.0.0.1:0", "--metrics-listen", "off", "--web", join(webDir, "dist")]);
+  if (!existsSync(db)) {
+    const demo = spawnSync(lotsen, ["demo", "--db", db, "--date", "2026-11-22"], { encoding: "utf8" });
+    assert.equal(demo.status, 0, demo.stderr);
+  }
+  const server = spawn(lotsen, [
+    "serve", "--db", db, "--listen", "127.0.0.1:0", "--metrics-listen", "off", "--web", join(webDir, "dist"), ...serveArgs,
+  ]);
   let log = "";
   server.stdout.on("data", (chunk) => (log += chunk));
   server.stderr.on("data", (chunk) => (log += chunk));
@@ -90,6 +95,8 @@ export const formLogIn = (page) => async (username, secret = password) => {
 //   shot(name)                     a full-page screenshot
 //   expectProblem("409 URL")       an HTTP error the page is meant to cause (else any ≥ 400 but 401 fails)
 //   noViolations(where)            no CSP violation so far
+//   restartServer(args)            the server again on the same database with `lotsen serve` options
+//                                  more (e.g. a short session); resolves to its new base URL (t.base)
 //   axe                            a second page that bypasses the CSP (axe is an injected script):
 //                                  axe.page, axe.logIn(user), axe.audit(what) — no serious or critical
 //                                  violation of WCAG 2.1 A/AA
@@ -154,6 +161,12 @@ export async function e2e(body) {
       expectProblem: (problem) => expectedProblems.push(problem),
       noViolations: async (where) => {
         assert.deepEqual(await page.evaluate(() => window.__csp), [], `CSP violations on ${where}`);
+      },
+      restartServer: async (serveArgs) => {
+        await server.stop();
+        server = await startServer(lotsen, webDir, work, serveArgs);
+        t.base = server.base;
+        return t.base;
       },
     };
     await body(t);

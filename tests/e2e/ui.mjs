@@ -165,7 +165,7 @@ await e2e(async ({ base, page, axe, logIn, logOut, shot, expectProblem, noViolat
   assert.match(new URL(page.url()).pathname, /^\/personer\/\d+$/);
   const personPath = new URL(page.url()).pathname;
   for (const section of ["Identitet", "Kontaktuppgifter", "Sysselsättning", "Inskrivningar", "Kontaktförsök"])
-    await page.getByRole("heading", { level: 2, name: section }).waitFor();
+    await page.getByRole("heading", { level: 2, name: section, exact: true }).waitFor();
   await page.getByRole("region", { name: "Kontaktförsök" }).getByRole("table").or(page.getByText("Inga kontaktförsök ännu.")).waitFor();
   await noViolations("Person");
   await shot("person");
@@ -303,7 +303,7 @@ await e2e(async ({ base, page, axe, logIn, logOut, shot, expectProblem, noViolat
   await glass.getByRole("button", { name: "Öppna ärendet" }).click();
   await page.getByRole("heading", { level: 1, name: outsiderName }).waitFor();
   await page.getByText(/^Du har tillfällig åtkomst till ärendet i 8 timmar, till \d{4}-\d{2}-\d{2} \d{2}:\d{2}\.$/).waitFor();
-  await page.getByRole("heading", { level: 2, name: "Inskrivningar" }).waitFor();
+  await page.getByRole("heading", { level: 2, name: "Inskrivningar", exact: true }).waitFor();
   await noViolations("breaking the glass");
   await shot("person-after-break-glass");
 

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <thread>
 
+#include "domain/date.h"
 #include "harness.h"
 #include "store/store.h"
 
@@ -164,6 +165,30 @@ TEST_F(ServerTest, LoginSetsAStrictHttpOnlyCookieAndReturnsCsrfToken) {
   EXPECT_NE(cookie.find("HttpOnly"), std::string::npos);
   EXPECT_NE(cookie.find("SameSite=Strict"), std::string::npos);
   EXPECT_GE(json::parse(r.body).at("csrf_token").as_string().size(), 40u);
+}
+
+// The session answer says when the session ends, so that the UI can warn before: the idle limit and the
+// hard end (login + --session-max-hours), as the server was started.
+TEST_F(ServerTest, TheSessionAnswerSaysWhenTheSessionEnds) {
+  ServerProcess shortLived(*db_, {"--session-idle-minutes", "7", "--session-max-hours", "3"});
+  auto before = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+  auto login = http(shortLived.port(), "POST", "/api/v1/session",
+                    R"({"username":"anna","password":"lotsen-demo-2026"})", {"Content-Type: application/json"});
+  auto after = std::chrono::ceil<std::chrono::seconds>(std::chrono::system_clock::now());
+  ASSERT_EQ(login.status, 200) << login.body;
+  auto answer = json::parse(login.body).as_object();
+  EXPECT_EQ(answer.at("idle_timeout_seconds").as_int64(), 7 * 60);
+  std::string endsAt(answer.at("expires_at").as_string());
+  EXPECT_GE(endsAt, formatUtcTimestamp(before + std::chrono::hours(3))) << endsAt;
+  EXPECT_LE(endsAt, formatUtcTimestamp(after + std::chrono::hours(3))) << endsAt;
+
+  std::string cookie = "Cookie: " + login.headers["set-cookie"].substr(0, login.headers["set-cookie"].find(';'));
+  auto again = json::parse(http(shortLived.port(), "GET", "/api/v1/session", "", {cookie}).body).as_object();
+  EXPECT_EQ(again.at("expires_at").as_string(), endsAt) << "the hard end does not move with use";
+  EXPECT_EQ(again.at("idle_timeout_seconds").as_int64(), 7 * 60);
+
+  auto usual = json::parse(http(port(), "GET", "/api/v1/session", "", {signIn().cookie}).body).as_object();
+  EXPECT_EQ(usual.at("idle_timeout_seconds").as_int64(), 30 * 60) << "the default";
 }
 
 TEST_F(ServerTest, StateChangingRequestWithoutCsrfTokenIs403) {

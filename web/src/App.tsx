@@ -2,7 +2,9 @@
 //   /logga-in           login (then back to the page the user came from)
 //   /                   Idag (Today): the worklists of a caseworker or unit manager
 //   /sok?q=…            search by name or personnummer (logged); register by hand when nobody is found
-//   /personer/:id       one person (or, outside the caseload, breaking the glass)
+//   /personer/:id       one person (or, outside the caseload, breaking the glass); ?per=YYYY-MM-DD: the
+//                       case as it stood that day (read only)
+//   /personer/:id/historik  every event of the person's case
 //   /personer/:id/plan  drawing up or revising the person's individual plan
 //   /granskning         the auditor's review of the access log
 //   /granskning/logg    the access log's entries, by user and person (linked from the review)
@@ -13,6 +15,7 @@
 import { Alert, Loader } from "@navikt/ds-react";
 import { Navigate, Route, Routes, useLocation } from "react-router-dom";
 import { takeLoggingOut, useSession, type Session } from "./api/queries";
+import { HistoryPage } from "./components/history/HistoryPage";
 import { Layout } from "./components/Layout";
 import { PlanEditorPage } from "./components/plan/PlanEditorPage";
 import { ProblemAlert } from "./components/Problems";
@@ -47,6 +50,7 @@ export function App() {
         <Route path="sok" element={session.data && canReadCases(session.data) ? <SearchPage /> : <NotFoundPage />} />
         <Route path="personer/:id" element={<PersonPage />} />
         <Route path="personer/:id/plan" element={<PlanEditorPage />} />
+        <Route path="personer/:id/historik" element={<HistoryPage />} />
         <Route path="granskning" element={<AccessReviewPage />} />
         <Route path="granskning/logg" element={<AccessLogPage />} />
         <Route path="identifiering" element={session.data && canRunIdentification(session.data) ? <IdentificationPage /> : <NotFoundPage />} />

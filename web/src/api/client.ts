@@ -2,8 +2,10 @@
 // docs/api/openapi.yaml (`npm run build` fails when it is stale). Every call names its route as a
 // literal path of that file, so that src/api/routes.test.ts can check each one against it.
 // Same origin, so the browser sends the session cookie; every change carries the CSRF token that
-// login (or GET /api/v1/session after a reload) answered; problems come in the chosen language.
+// login (or GET /api/v1/session after a reload) answered; problems come in the chosen language. A
+// request that meets the end of the session waits for a new login and is sent again (send, below).
 import createClient, { type Middleware } from "openapi-fetch";
+import { noteUse, waitForLogin } from "../components/session/sessionState";
 import type { paths } from "./schema";
 
 let language = "sv";
@@ -25,11 +27,29 @@ const headers: Middleware = {
   },
 };
 
+/**
+ * Sends a request; every answer but a 401 is a use of the session. A 401 while signed in (the session
+ * ended) waits for the same user to log in again and sends the request again with the new CSRF token
+ * (src/components/session/sessionState.ts); the session's own route answers its 401 at once.
+ */
+async function send(request: Request): Promise<Response> {
+  // Looked up at each call (not once), so that tests can stand in for the server.
+  const again = request.clone();
+  const response = await globalThis.fetch(request);
+  if (response.status !== 401) {
+    noteUse(Date.now());
+    return response;
+  }
+  if (new URL(request.url).pathname === "/api/v1/session" || !(await waitForLogin())) return response;
+  const headers = new Headers(again.headers);
+  if (!["GET", "HEAD"].includes(again.method) && csrfToken) headers.set("X-CSRF-Token", csrfToken);
+  return send(new Request(again, { headers }));
+}
+
 export const client = createClient<paths>({
   baseUrl: globalThis.location?.origin ?? "",
   credentials: "same-origin",
-  // Looked up at each call (not once), so that tests can stand in for the server.
-  fetch: (request) => globalThis.fetch(request),
+  fetch: send,
 });
 client.use(headers);
 

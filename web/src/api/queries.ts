@@ -1,17 +1,20 @@
 // Server state, only through TanStack Query: one hook per thing the UI reads, one mutation per
 // change (which invalidates what it changed).
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { signedIn, signedOut } from "../components/session/sessionState";
 import { ApiProblem, client, setCsrfToken, unwrap } from "./client";
 import type { components, paths } from "./schema";
 
 export type Session = { username: string; roles: string[] };
 
-type SessionBody = { csrf_token?: string; user?: { username?: string; role?: string } };
+type SessionBody = components["schemas"]["SessionAnswer"];
 
 function session(body: SessionBody): Session {
   setCsrfToken(body.csrf_token ?? null);
+  const username = body.user?.username ?? "";
+  signedIn(username, body.idle_timeout_seconds ?? null, body.expires_at ?? null);
   // The API answers a user's roles comma-separated in `role` ("admin,unit_manager").
-  return { username: body.user?.username ?? "", roles: (body.user?.role ?? "").split(",").filter(Boolean) };
+  return { username, roles: (body.user?.role ?? "").split(",").filter(Boolean) };
 }
 
 export const sessionKey = ["session"] as const;
@@ -24,6 +27,7 @@ export function useSession() {
       const result = await client.GET("/api/v1/session");
       if (result.response.status === 401) {
         setCsrfToken(null);
+        signedOut();
         return null;
       }
       return session(unwrap(result));
@@ -41,6 +45,24 @@ export function useLogIn() {
       queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== sessionKey[0] });
       queryClient.setQueryData(sessionKey, signedIn);
     },
+  });
+}
+
+/**
+ * The same user logs in again after the session ended, over the page they were on: nothing is
+ * forgotten, and the requests that met the end go on (sessionState.ts).
+ */
+export function useLogInAgain() {
+  return useMutation({
+    mutationFn: async (credentials: { username: string; password: string }) =>
+      session(unwrap(await client.POST("/api/v1/session", { body: credentials }))),
+  });
+}
+
+/** Stay signed in: any request is a use of the session; this one reads nothing personal. */
+export function useStaySignedIn() {
+  return useMutation({
+    mutationFn: async () => session(unwrap(await client.GET("/api/v1/session"))),
   });
 }
 
@@ -63,6 +85,7 @@ export function useLogOut() {
     onSettled: () => {
       loggingOut = true;
       setCsrfToken(null);
+      signedOut();
       // Nothing personal stays in memory after logout.
       queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== sessionKey[0] });
       queryClient.setQueryData(sessionKey, null);
@@ -657,6 +680,44 @@ export function useSaveMeasure(personId: number) {
   });
 }
 
+// The case over time: the occupation history, correcting and voiding records, the full history and the
+// case as it stood on a day.
+
+export type OccupationData = components["schemas"]["Occupation"];
+export type OccupationRecord = {
+  id: number;
+  version: number;
+  registration_id: number | null;
+  data: OccupationData;
+  labels: { kind?: string; source?: string; detail?: string };
+};
+
+/** The occupation history, oldest first (voided ones left out). */
+export function useOccupations(personId: number) {
+  return useQuery({
+    queryKey: ["persons", personId, "occupations"],
+    queryFn: async () => {
+      const body = unwrap(await client.GET("/api/v1/persons/{id}/occupations", { params: { path: { id: personId } } }));
+      return (body.items ?? []) as unknown as OccupationRecord[];
+    },
+  });
+}
+
+/** Correct an occupation entered by hand (one learnt at a contact is corrected through the contact). */
+export function useCorrectOccupation(personId: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ record, version, data }: { record: number; version: number; data: OccupationData }) =>
+      unwrap(
+        await client.PUT("/api/v1/persons/{id}/occupations/{record}", {
+          params: { path: { id: personId, record }, header: { "If-Match": String(version) } },
+          body: data,
+        }),
+      ) as unknown as OccupationRecord,
+    onSuccess: () => readCaseAnew(queryClient, personId),
+  });
+}
+
 /** Draw up the plan of the open registration, or save a revision of one with its version in If-Match. */
 export function useSavePlan(personId: number) {
   const queryClient = useQueryClient();
@@ -693,6 +754,21 @@ export function useSaveAssessment(personId: number) {
   });
 }
 
+/** Correct a contact attempt (the occupation learnt at it follows). */
+export function useCorrectContact(personId: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ record, version, data }: { record: number; version: number; data: NewContactAttempt }) =>
+      unwrap(
+        await client.PUT("/api/v1/persons/{id}/contact-attempts/{record}", {
+          params: { path: { id: personId, record }, header: { "If-Match": String(version) } },
+          body: data,
+        }),
+      ) as unknown as ContactAttempt,
+    onSuccess: () => readCaseAnew(queryClient, personId),
+  });
+}
+
 /** One event of a person's history (`before` and `after` as the journal holds them). */
 export type HistoryEvent = { id: number; time: string; actor: string; type: string; before: unknown; after: unknown };
 
@@ -705,5 +781,38 @@ export function useHistory(personId: number, enabled = true) {
       const body = unwrap(await client.GET("/api/v1/persons/{id}/history", { params: { path: { id: personId } } }));
       return (body.items ?? []) as HistoryEvent[];
     },
+  });
+}
+
+type JournalRecord<D> = { id: number; kind: string; version: number; registration_id: number | null; data: D };
+/** The case as it stood at the end of a day (PersonAsOf): each entry as the journal holds it, no labels. */
+export type PersonAsOf = {
+  as_of: string;
+  id: number;
+  person: {
+    first_name: string;
+    last_name: string;
+    personal_id: string;
+    protected: boolean;
+    municipality_code?: string;
+    contact?: { phone: string; email: string };
+  };
+  registrations: Registration[];
+  contact_attempts: JournalRecord<NewContactAttempt>[];
+  occupations: JournalRecord<OccupationData>[];
+  measures: JournalRecord<components["schemas"]["Measure"]>[];
+  plans: JournalRecord<components["schemas"]["Plan"]>[];
+  goal_assessments: JournalRecord<components["schemas"]["GoalAssessment"]>[];
+};
+
+/** The case as it stood at the end of `day` (YYYY-MM-DD); a day ahead of today is the server's 400. */
+export function usePersonAsOf(personId: number, day: string | null) {
+  return useQuery({
+    queryKey: ["persons", personId, "as-of", day],
+    enabled: day !== null,
+    queryFn: async () =>
+      unwrap(
+        await client.GET("/api/v1/persons/{id}", { params: { path: { id: personId }, query: { as_of: day! } } }),
+      ) as unknown as PersonAsOf,
   });
 }

@@ -185,10 +185,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            csrf_token?: string;
-                            user?: components["schemas"]["User"];
-                        };
+                        "application/json": components["schemas"]["SessionAnswer"];
                     };
                 };
                 401: components["responses"]["Problem"];
@@ -220,10 +217,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            csrf_token?: string;
-                            user?: components["schemas"]["User"];
-                        };
+                        "application/json": components["schemas"]["SessionAnswer"];
                     };
                 };
                 400: components["responses"]["Problem"];
@@ -2895,6 +2889,20 @@ export interface components {
             purpose?: string;
             /** @description An attempt refused with 403 (outside the caller's reach): `person_ids` names the person sought, `count` is 0. */
             refused?: boolean;
+        };
+        SessionAnswer: {
+            csrf_token?: string;
+            user?: components["schemas"]["User"];
+            /**
+             * @description The session ends after this long unused (lotsen serve --session-idle-minutes); every request uses it. The last use is noted at most every 15 s, so it never ends before.
+             * @example 1800
+             */
+            idle_timeout_seconds?: number;
+            /**
+             * @description UTC: the session ends then whatever the user does (login + --session-max-hours); a new login is the only way on.
+             * @example 2026-11-30T18:00:00.000Z
+             */
+            expires_at?: string;
         };
         User: {
             username?: string;

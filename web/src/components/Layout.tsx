@@ -5,6 +5,7 @@ import { Link as RouterLink, NavLink, Outlet, useNavigate } from "react-router-d
 import { useLogOut, type Session } from "../api/queries";
 import { useI18n } from "../i18n";
 import { canReadCases, canReadStatistics, canRunIdentification, isAdmin } from "../roles";
+import { SessionGuard } from "./session/SessionGuard";
 
 export function Layout({ session }: { session: Session }) {
   const { t, language, setLanguage } = useI18n();
@@ -52,6 +53,7 @@ export function Layout({ session }: { session: Session }) {
       <main id="main" className="page">
         <Outlet />
       </main>
+      <SessionGuard />
     </>
   );
 }

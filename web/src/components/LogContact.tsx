@@ -106,20 +106,72 @@ export function LogContactDialog({ person, onClose }: { person: ContactPerson; o
   const t = useT();
   const dialog = useRef<HTMLDialogElement>(null);
   const done = useRef(false);
-  const channels = useCodeList("contact_channel");
-  const occupations = useCodeList("occupation");
   const logContact = useLogContact(person.id);
-
-  const [date, setDate] = useState(() => swedishDay());
-  const [time, setTime] = useState(() => swedishTime());
-  const [channel, setChannel] = useState("phone");
-  const [reached, setReached] = useState<"" | "yes" | "no">("");
-  const [occupation, setOccupation] = useState("");
-  const [detail, setDetail] = useState("");
-  const [declined, setDeclined] = useState(false);
-  const [note, setNote] = useState("");
   const [problem, setProblem] = useState<unknown>(null);
 
+  const submit = (body: NewContactAttempt) =>
+    logContact.mutate(body, {
+      onSuccess: () => {
+        done.current = true;
+        dialog.current?.close();
+      },
+      onError: (error) => setProblem(error),
+    });
+
+  return (
+    <Modal
+      ref={dialog}
+      open
+      onClose={() => onClose(done.current)}
+      header={{ heading: t.logContactHeading(person.name), size: "small" }}
+      width="medium"
+      placement="top"
+    >
+      <Modal.Body>
+        <ContactForm id="log-contact" initial={null} problem={problem} setProblem={setProblem} onSubmit={submit} />
+      </Modal.Body>
+      <DialogFooter
+        formId="log-contact"
+        submitLabel={t.save}
+        pending={logContact.isPending}
+        onCancel={() => dialog.current?.close()}
+      />
+    </Modal>
+  );
+}
+
+/**
+ * The fields of a contact attempt, for logging a new one (`initial` null: today, now, Telefon) or
+ * correcting one (its data). Checks what the form can and hands the body to `onSubmit`; the problem
+ * (the form's own or the server's) is the caller's, shown beside the fields. `children` go first.
+ */
+export function ContactForm({
+  id,
+  initial,
+  problem,
+  setProblem,
+  onSubmit,
+  children,
+}: {
+  id: string;
+  initial: NewContactAttempt | null;
+  problem: unknown;
+  setProblem: (problem: unknown) => void;
+  onSubmit: (body: NewContactAttempt) => void;
+  children?: ReactNode;
+}) {
+  const t = useT();
+  const channels = useCodeList("contact_channel");
+  const occupations = useCodeList("occupation");
+
+  const [date, setDate] = useState(() => initial?.date ?? swedishDay());
+  const [time, setTime] = useState(() => (initial ? (initial.time ?? "") : swedishTime()));
+  const [channel, setChannel] = useState(initial?.channel ?? "phone");
+  const [reached, setReached] = useState<"" | "yes" | "no">(initial ? (initial.reached ? "yes" : "no") : "");
+  const [occupation, setOccupation] = useState(initial?.occupation ?? "");
+  const [detail, setDetail] = useState(initial?.occupation_detail ?? "");
+  const [declined, setDeclined] = useState(initial?.declined ?? false);
+  const [note, setNote] = useState(initial?.note ?? "");
   const letter = channel === "letter";
   const wasReached = !letter && reached === "yes";
   const day = /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : swedishDay();
@@ -157,141 +209,121 @@ export function LogContactDialog({ person, onClose }: { person: ContactPerson; o
       declined: wasReached && declined,
       note: note.trim() || null,
     };
-    logContact.mutate(body, {
-      onSuccess: () => {
-        done.current = true;
-        dialog.current?.close();
-      },
-      onError: (error) => setProblem(error),
-    });
+    onSubmit(body);
   };
 
   return (
-    <Modal
-      ref={dialog}
-      open
-      onClose={() => onClose(done.current)}
-      header={{ heading: t.logContactHeading(person.name), size: "small" }}
-      width="medium"
-      placement="top"
-    >
-      <Modal.Body>
-        {(channels.isError || occupations.isError) && <ProblemAlert error={channels.error ?? occupations.error} />}
-        <form id="log-contact" onSubmit={submit} noValidate>
-          <VStack gap="5">
-            <FormProblems problem={problem} fieldIds={fieldIds} />
-            <div className="contact-when">
+    <>
+      {(channels.isError || occupations.isError) && <ProblemAlert error={channels.error ?? occupations.error} />}
+      <form id={id} onSubmit={submit} noValidate>
+        <VStack gap="5">
+          {children}
+          <FormProblems problem={problem} fieldIds={fieldIds} />
+          <div className="contact-when">
+            <TextField
+              id={ids.date}
+              label={t.contactDate}
+              description={t.contactDateHint}
+              value={date}
+              onChange={(e) => setDate(e.target.value)}
+              inputMode="numeric"
+              autoComplete="off"
+              htmlSize={12}
+              error={fieldError(problem, "date")}
+            />
+            {!letter && (
               <TextField
-                id={ids.date}
-                label={t.contactDate}
-                description={t.contactDateHint}
-                value={date}
-                onChange={(e) => setDate(e.target.value)}
+                id={ids.time}
+                label={t.contactTime}
+                description={t.contactTimeHint}
                 inputMode="numeric"
                 autoComplete="off"
-                htmlSize={12}
-                error={fieldError(problem, "date")}
+                value={time}
+                onChange={(e) => setTime(e.target.value)}
+                htmlSize={8}
+                error={fieldError(problem, "time")}
               />
-              {!letter && (
+            )}
+          </div>
+          <Select
+            id={ids.channel}
+            label={t.contactChannel}
+            description={letter ? t.contactLetterHint : undefined}
+            value={channel}
+            onChange={(e) => setChannel(e.target.value)}
+            error={fieldError(problem, "channel")}
+          >
+            {channelCodes.length === 0 && <option value={channel}>{channel}</option>}
+            {channelCodes.map((c) => (
+              <option key={c.code} value={c.code}>
+                {c.label}
+              </option>
+            ))}
+          </Select>
+          {!letter && (
+            <RadioGroup
+              id={ids.reached}
+              legend={t.contactReached}
+              value={reached}
+              onChange={(v: "yes" | "no") => setReached(v)}
+              error={fieldError(problem, "reached")}
+            >
+              <Radio value="yes">{t.yes}</Radio>
+              <Radio value="no">{t.no}</Radio>
+            </RadioGroup>
+          )}
+          {wasReached && (
+            <>
+              <Select
+                id={ids.occupation}
+                label={t.contactOccupation}
+                description={t.contactOccupationHint}
+                value={occupation}
+                onChange={(e) => setOccupation(e.target.value)}
+                error={fieldError(problem, "occupation")}
+              >
+                <option value="">{t.contactOccupationNone}</option>
+                {occupationCodes.map((c) => (
+                  <option key={c.code} value={c.code}>
+                    {c.label}
+                  </option>
+                ))}
+              </Select>
+              {occupation && (
                 <TextField
-                  id={ids.time}
-                  label={t.contactTime}
-                  description={t.contactTimeHint}
-                  inputMode="numeric"
-                  autoComplete="off"
-                  value={time}
-                  onChange={(e) => setTime(e.target.value)}
-                  htmlSize={8}
-                  error={fieldError(problem, "time")}
+                  id={ids.occupation_detail}
+                  label={t.contactOccupationDetail}
+                  description={t.contactOccupationDetailHint}
+                  value={detail}
+                  onChange={(e) => setDetail(e.target.value)}
+                  maxLength={500}
+                  error={fieldError(problem, "occupation_detail")}
                 />
               )}
-            </div>
-            <Select
-              id={ids.channel}
-              label={t.contactChannel}
-              description={letter ? t.contactLetterHint : undefined}
-              value={channel}
-              onChange={(e) => setChannel(e.target.value)}
-              error={fieldError(problem, "channel")}
-            >
-              {channelCodes.length === 0 && <option value={channel}>{channel}</option>}
-              {channelCodes.map((c) => (
-                <option key={c.code} value={c.code}>
-                  {c.label}
-                </option>
-              ))}
-            </Select>
-            {!letter && (
-              <RadioGroup
-                id={ids.reached}
-                legend={t.contactReached}
-                value={reached}
-                onChange={(v: "yes" | "no") => setReached(v)}
-                error={fieldError(problem, "reached")}
+              <CheckboxGroup
+                id={ids.declined}
+                legend={t.contactDeclined}
+                hideLegend
+                value={declined ? ["declined"] : []}
+                onChange={(v: string[]) => setDeclined(v.includes("declined"))}
+                error={fieldError(problem, "declined")}
               >
-                <Radio value="yes">{t.yes}</Radio>
-                <Radio value="no">{t.no}</Radio>
-              </RadioGroup>
-            )}
-            {wasReached && (
-              <>
-                <Select
-                  id={ids.occupation}
-                  label={t.contactOccupation}
-                  description={t.contactOccupationHint}
-                  value={occupation}
-                  onChange={(e) => setOccupation(e.target.value)}
-                  error={fieldError(problem, "occupation")}
-                >
-                  <option value="">{t.contactOccupationNone}</option>
-                  {occupationCodes.map((c) => (
-                    <option key={c.code} value={c.code}>
-                      {c.label}
-                    </option>
-                  ))}
-                </Select>
-                {occupation && (
-                  <TextField
-                    id={ids.occupation_detail}
-                    label={t.contactOccupationDetail}
-                    description={t.contactOccupationDetailHint}
-                    value={detail}
-                    onChange={(e) => setDetail(e.target.value)}
-                    maxLength={500}
-                    error={fieldError(problem, "occupation_detail")}
-                  />
-                )}
-                <CheckboxGroup
-                  id={ids.declined}
-                  legend={t.contactDeclined}
-                  hideLegend
-                  value={declined ? ["declined"] : []}
-                  onChange={(v: string[]) => setDeclined(v.includes("declined"))}
-                  error={fieldError(problem, "declined")}
-                >
-                  <Checkbox value="declined">{t.contactDeclined}</Checkbox>
-                </CheckboxGroup>
-              </>
-            )}
-            <Textarea
-              id={ids.note}
-              label={t.contactNote}
-              description={t.contactNoteHint}
-              value={note}
-              onChange={(e) => setNote(e.target.value)}
-              maxLength={500}
-              minRows={2}
-              error={fieldError(problem, "note")}
-            />
-          </VStack>
-        </form>
-      </Modal.Body>
-      <DialogFooter
-        formId="log-contact"
-        submitLabel={t.save}
-        pending={logContact.isPending}
-        onCancel={() => dialog.current?.close()}
-      />
-    </Modal>
+                <Checkbox value="declined">{t.contactDeclined}</Checkbox>
+              </CheckboxGroup>
+            </>
+          )}
+          <Textarea
+            id={ids.note}
+            label={t.contactNote}
+            description={t.contactNoteHint}
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+            maxLength={500}
+            minRows={2}
+            error={fieldError(problem, "note")}
+          />
+        </VStack>
+      </form>
+    </>
   );
 }

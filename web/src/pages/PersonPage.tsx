@@ -1,24 +1,23 @@
-// One young person, read-only: identity (a protected identity clearly marked), contact details,
-// registrations, current and planned occupation, and the contact attempts, newest first.
-import { Alert, BodyShort, Box, Button, HGrid, HStack, Heading, Label, Link, Loader, Table, Tag, TextField, VStack } from "@navikt/ds-react";
+// One young person: identity (a protected identity clearly marked), contact details (editable), current
+// and planned occupation, registrations, the case over time (src/components/history), the plan (src/components/plan)
+// and the contact attempts.
+import { Alert, Button, HGrid, HStack, Label, Link, Loader, Table, Tag, TextField, VStack } from "@navikt/ds-react";
 import { EyeSlashIcon } from "@navikt/aksel-icons";
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState, type FormEvent, type MouseEvent, type ReactNode } from "react";
-import { Link as RouterLink, useParams } from "react-router-dom";
+import { Link as RouterLink, useParams, useSearchParams } from "react-router-dom";
 import {
   isOutsideCaseload,
   isProblem,
-  useContactAttempts,
   useGrant,
   usePerson,
   useSession,
   useSetContactDetails,
-  type ContactAttempt,
   type Person,
   type Registration,
 } from "../api/queries";
+import { Card } from "../components/Card";
 import { CloseRegistrationDialog, ReopenRegistrationDialog } from "../components/CloseRegistration";
-import { VoidRecordDialog } from "../components/VoidRecord";
 import { canReadCases } from "../roles";
 import { OutsideCaseload, grantText } from "../components/BreakGlass";
 import { LogContactButton, useContactDialog } from "../components/LogContact";
@@ -28,10 +27,16 @@ import { FormProblems, ProblemAlert, fieldError } from "../components/Problems";
 import { useT } from "../i18n";
 import { NotFoundPage } from "./NotFoundPage";
 import { CasePlan } from "../components/plan/CasePlan";
+import { CaseOverTime, PersonAsOfView } from "../components/history/AsOf";
+import { ContactAttempts } from "../components/history/ContactAttempts";
+import { OccupationTimeline } from "../components/history/OccupationTimeline";
+import { RegistrationHistory } from "../components/history/RegistrationHistory";
 
 export function PersonPage() {
   const { id } = useParams();
+  const per = useSearchParams()[0].get("per");
   if (!id || !/^[1-9][0-9]{0,15}$/.test(id)) return <NotFoundPage />;
+  if (per !== null) return <PersonAsOfView id={Number(id)} day={per} />;
   return <PersonView id={Number(id)} />;
 }
 
@@ -45,17 +50,6 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
       </dt>
       <dd>{children}</dd>
     </div>
-  );
-}
-
-function Card({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <Box as="section" aria-labelledby={id} padding="4" borderWidth="1" borderRadius="medium" borderColor="border-subtle">
-      <Heading level="2" size="small" id={id} spacing>
-        {title}
-      </Heading>
-      {children}
-    </Box>
   );
 }
 
@@ -109,6 +103,7 @@ function PersonView({ id }: { id: number }) {
         </Alert>
       )}
       {p.protected && <Alert variant="warning">{t.protectedExplained}</Alert>}
+      <CaseOverTime personId={id} />
       {p.registrations.some((r) => !r.end_date) && (
         <div>
           <LogContactButton
@@ -124,7 +119,9 @@ function PersonView({ id }: { id: number }) {
         <Contact person={p} />
       </HGrid>
       <Occupation person={p} />
+      <OccupationTimeline personId={id} />
       <Registrations person={p} />
+      <RegistrationHistory personId={id} />
       <CasePlan person={p} />
       <ContactAttempts id={id} />
     </VStack>
@@ -430,105 +427,6 @@ function Registrations({ person: p }: { person: Person }) {
           onClose={(done) => closed(done ? t.registrationReopened(done.measures_resumed?.length ?? 0) : null)}
         />
       )}
-    </Card>
-  );
-}
-
-function ContactAttempts({ id }: { id: number }) {
-  const t = useT();
-  const attempts = useContactAttempts(id);
-  const session = useSession();
-  const mayVoid = session.data ? canReadCases(session.data) : false;
-  const [voiding, setVoiding] = useState<ContactAttempt | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
-  const messageRef = useFocusOn(message);
-  const trigger = useRef<HTMLButtonElement | null>(null);
-  // The record as the list shows it now (read anew after a 409); once voided it has left the list, and
-  // the dialog keeps the one it opened with until it has closed.
-  const record = voiding ? (attempts.data?.find((a) => a.id === voiding.id) ?? voiding) : null;
-  return (
-    <Card id="contacts" title={t.contactsHeading}>
-      <div aria-live="polite">
-        {message && (
-          <Alert variant="success" size="small" ref={messageRef} tabIndex={-1} className="logged-message">
-            {message}
-          </Alert>
-        )}
-      </div>
-      {record && (
-        <VoidRecordDialog
-          kind="contact_attempt"
-          personId={id}
-          recordId={record.id}
-          version={record.version}
-          label={[record.data.date, record.data.time, record.labels.channel ?? record.data.channel].filter(Boolean).join(" ")}
-          onClose={(voided) => {
-            setVoiding(null);
-            if (voided) setMessage(t.records.contact_attempt.voided(record.data.date));
-            else trigger.current?.focus();
-          }}
-        />
-      )}
-      {attempts.isPending && <Loader title={t.loading} />}
-      {attempts.isError && <ProblemAlert error={attempts.error} />}
-      {attempts.data &&
-        (attempts.data.length === 0 ? (
-          <BodyShort>{t.noContacts}</BodyShort>
-        ) : (
-          <>
-            <BodyShort size="small" spacing>
-              {t.contactsNewestFirst}
-            </BodyShort>
-            <Table size="small" aria-labelledby="contacts">
-              <Table.Header>
-                <Table.Row>
-                  <Table.HeaderCell scope="col">{t.colDate}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{t.colTime}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{t.colChannel}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{t.colReached}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{t.colOccupation}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{t.colNote}</Table.HeaderCell>
-                  {mayVoid && <Table.HeaderCell scope="col">{t.colChange}</Table.HeaderCell>}
-                </Table.Row>
-              </Table.Header>
-              <Table.Body>
-                {[...attempts.data].reverse().map((a) => (
-                  <Table.Row key={a.id}>
-                    <Table.DataCell>{a.data.date}</Table.DataCell>
-                    <Table.DataCell>{a.data.time ?? ""}</Table.DataCell>
-                    <Table.DataCell>{a.labels.channel ?? a.data.channel}</Table.DataCell>
-                    <Table.DataCell>
-                      {a.data.reached ? t.yes : t.no}
-                      {a.data.declined ? ` (${t.declined})` : ""}
-                    </Table.DataCell>
-                    <Table.DataCell>
-                      {a.data.occupation ? (a.labels.occupation ?? a.data.occupation) : ""}
-                      {a.data.occupation_detail ? ` (${a.labels.occupation_detail ?? a.data.occupation_detail})` : ""}
-                    </Table.DataCell>
-                    <Table.DataCell>{a.data.note ?? ""}</Table.DataCell>
-                    {mayVoid && (
-                      <Table.DataCell>
-                        <Button
-                          type="button"
-                          size="xsmall"
-                          variant="tertiary"
-                          aria-label={t.voidContactLabel([a.data.date, a.data.time].filter(Boolean).join(" "))}
-                          onClick={(e) => {
-                            trigger.current = e.currentTarget;
-                            setMessage(null);
-                            setVoiding(a);
-                          }}
-                        >
-                          {t.voidContact}
-                        </Button>
-                      </Table.DataCell>
-                    )}
-                  </Table.Row>
-                ))}
-              </Table.Body>
-            </Table>
-          </>
-        ))}
     </Card>
   );
 }

@@ -1,13 +1,18 @@
 // Renders a screen as the app does, at a URL, with a stand-in for the server: `answers` maps
-// "METHOD /path?query" (or "METHOD /path") to a status, a JSON body and any further headers (an ETag).
-import { render } from "@testing-library/react";
+// "METHOD /path?query" (or "METHOD /path") to a status, a JSON body and any further headers (an ETag),
+// or to a function that answers each request anew (a server whose answer changes).
+import { configure, render } from "@testing-library/react";
 import type { ReactNode } from "react";
 import { MemoryRouter } from "react-router-dom";
 import { vi } from "vitest";
 import { makeQueryClient } from "../api/queryClient";
 import { Providers } from "../Providers";
 
-export type Answers = Record<string, [number, unknown] | [number, unknown, Record<string, string>]>;
+type Answer = [number, unknown] | [number, unknown, Record<string, string>];
+// A busy machine renders slowly: wait up to 5 s for what a test looks for (1 s by default).
+configure({ asyncUtilTimeout: 5000 });
+
+export type Answers = Record<string, Answer | ((request: Request) => Answer)>;
 
 export function fakeServer(answers: Answers) {
   const requests: Request[] = [];
@@ -18,7 +23,7 @@ export function fakeServer(answers: Answers) {
     const key = `${request.method} ${url.pathname}`;
     const found = answers[`${key}${url.search}`] ?? answers[key];
     if (!found) return new Response(JSON.stringify({ title: "Not Found", status: 404, detail: `no ${key}` }), { status: 404 });
-    const [status, body, headers] = found;
+    const [status, body, headers] = typeof found === "function" ? found(request) : found;
     const type = status >= 400 ? "application/problem+json" : "application/json";
     return new Response(status === 204 ? null : JSON.stringify(body), { status, headers: { "Content-Type": type, ...headers } });
   });

@@ -1,0 +1,55 @@
+import { cleanup, screen, within } from "@testing-library/react";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { App } from "../../App";
+import { caseAnswers, contact, occupations, person } from "../../test/case";
+import { fakeServer, renderAt } from "../../test/render";
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+const registration = person.registrations[0];
+const events = [
+  { id: 1, time: "2025-01-01T05:30:00.000Z", actor: "system:identify", type: "registration.created", before: null, after: registration },
+  { id: 2, time: "2025-03-03T09:15:00.000Z", actor: "anna", type: "contact_attempt.created", before: null, after: contact },
+  { id: 3, time: "2025-06-01T08:00:00.000Z", actor: "anna", type: "occupation.created", before: null, after: occupations[1] },
+  { id: 4, time: "2025-06-02T08:00:00.000Z", actor: "bengt", type: "occupation.updated", before: occupations[1], after: { ...occupations[1], version: 2 } },
+  { id: 5, time: "2025-06-03T12:00:00.000Z", actor: "anna", type: "contact_attempt.voided", before: contact, after: { ...contact, voided: true, void_reason: "Fel person" } },
+  { id: 6, time: "2025-07-01T10:00:00.000Z", actor: "anna", type: "registration.ended", before: registration, after: { ...registration, end_date: "2025-07-01", end_reason: "moved_abroad", closed_by_hand: true } },
+  { id: 7, time: "2025-07-02T10:00:00.000Z", actor: "anna", type: "registration.reopened", before: registration, after: { ...registration, reopened_because: "Avslutad av misstag" } },
+];
+
+const rowsOf = (table: HTMLElement) =>
+  within(table).getAllByRole("row").slice(1).map((r) => Array.from(r.querySelectorAll("td"), (c) => c.textContent));
+
+describe("the full history", () => {
+  it("lists every event in order with who and when, marks the records later voided or corrected, and names the reasons", async () => {
+    const answers = caseAnswers();
+    answers["GET /api/v1/persons/2/history"] = [200, { items: events }];
+    fakeServer(answers);
+    renderAt("/personer/2/historik", <App />);
+    await screen.findByRole("heading", { level: 1, name: "Historik för Malte Johansson" });
+    const table = await screen.findByRole("table", { name: /Varje händelse i ärendet/ });
+    expect(rowsOf(table)).toEqual([
+      ["2025-01-01 06:30", "Lotsen (registren)", "Inskriven", "Inskriven från 2025-01-01: Avbrott på nationellt program."],
+      ["2025-03-03 10:15", "anna", "Kontaktförsök loggat Makulerad", "2025-03-03 10:15 Telefon, nådd, Studier"],
+      ["2025-06-01 10:00", "anna", "Sysselsättning registrerad Rättad senare", "Arbete från 2025-06-01, deltid, Annan källa"],
+      ["2025-06-02 10:00", "bengt", "Sysselsättning rättad", "Arbete från 2025-06-01, deltid, Annan källa"],
+      ["2025-06-03 14:00", "anna", "Kontaktförsök makulerat", "2025-03-03 10:15 Telefon, nådd, Studier. Skäl: Fel person"],
+      ["2025-07-01 12:00", "anna", "Inskrivningen avslutades", "Avslutad 2025-07-01: Flyttat utomlands (uppgift från den unga) (för hand)."],
+      ["2025-07-02 12:00", "anna", "Inskrivningen öppnades igen", "Öppnades igen. Skäl: Avslutad av misstag"],
+    ]);
+    expect(screen.getByRole("link", { name: "Tillbaka till personen" }).getAttribute("href")).toBe("/personer/2");
+  });
+
+  it("shows the registrations' history on the person's page, with the link to the whole", async () => {
+    const answers = caseAnswers();
+    answers["GET /api/v1/persons/2/history"] = [200, { items: events }];
+    fakeServer(answers);
+    renderAt("/personer/2", <App />);
+    const table = await screen.findByRole("table", { name: "Inskrivningarnas historik" });
+    expect(rowsOf(table).map((r) => r[2])).toEqual(["Inskriven", "Inskrivningen avslutades", "Inskrivningen öppnades igen"]);
+    expect(screen.getByRole("link", { name: "Hela historiken" }).getAttribute("href")).toBe("/personer/2/historik");
+  });
+});
