@@ -136,6 +136,10 @@ export async function e2e(body) {
       page: axePage,
       logIn: formLogIn(axePage),
       audit: async (what) => {
+        // Once its animations (a dialog fading in) are done: colours in mid-fade fail the contrast rule.
+        await axePage.waitForFunction(() =>
+          document.getAnimations().every((a) => a.playState !== "running" || a.effect?.getComputedTiming().endTime === Infinity),
+        );
         await axePage.addScriptTag({ path: axeSource });
         const result = await axePage.evaluate(() =>
           window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } }),

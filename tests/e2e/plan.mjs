@@ -240,7 +240,7 @@ await e2e(async ({ base, page, axe, logIn, shot, expectProblem, noViolations }) 
   await page.getByRole("button", { name: "Spara planen" }).click();
   await page.getByText("Planen är sparad.").waitFor();
   // The earlier versions, from the history: version 1 has the first title.
-  await planSection.getByText("Tidigare versioner").click();
+  await planSection.getByText("Tidigare versioner", { exact: true }).click();
   await planSection.getByRole("button", { name: "Visa version 1" }).click();
   await planSection.getByRole("heading", { name: /^Version 1, sparad / }).waitFor();
   await planSection.getByRole("region", { name: /^Version 1, sparad / }).getByRole("heading", { name: "Mål 1: Börja studera på komvux" }).waitFor();
@@ -254,7 +254,7 @@ await e2e(async ({ base, page, axe, logIn, shot, expectProblem, noViolations }) 
   await axe.page.goto(`${base}${personPath}`);
   const axePlan = axe.page.getByRole("region", { name: "Handlingsplan" });
   await axePlan.getByRole("heading", { name: "Mål 1: Börja på folkhögskola" }).waitFor();
-  await axePlan.getByText("Tidigare versioner").click();
+  await axePlan.getByText("Tidigare versioner", { exact: true }).click();
   await axePlan.getByRole("button", { name: "Visa version 1" }).click();
   await axe.audit("the plan section");
   await axePlan.getByRole("button", { name: /^Bedöm Delmål 1\.1/ }).click();
