@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
 #include <map>
 #include <optional>
 #include <regex>
@@ -84,7 +85,8 @@ const std::map<std::string, std::string, std::less<>>& fieldLabels() {
   return labels;
 }
 
-// A field path such as "goals[0].sub_goals[1].title": each part by its label.
+// A field path such as "goals[0].sub_goals[1].title": each part by its label, each index counted from 1
+// as people count ("mål 1 delmål 2 rubrik").
 std::string label(const std::string& value) {
   const auto& labels = fieldLabels();
   if (auto it = labels.find(value); it != labels.end()) return it->second;
@@ -97,10 +99,19 @@ std::string label(const std::string& value) {
       out += part;
     part.clear();
   };
+  bool inIndex = false;
   for (char c : value) {
     if (c == '.' || c == '[' || c == ']') {
-      flush();
-      out += c == '.' ? ' ' : c;
+      if (inIndex) {
+        std::size_t index = 0;
+        auto [end, ec] = std::from_chars(part.data(), part.data() + part.size(), index);
+        out += ec == std::errc() && end == part.data() + part.size() ? std::to_string(index + 1) : part;
+        part.clear();
+      } else {
+        flush();
+      }
+      inIndex = c == '[';
+      if (c != ']') out += ' ';
     } else {
       part += c;
     }
@@ -231,7 +242,7 @@ const std::vector<Translation>& catalog() {
         {"no unit named '(.*)'", "Det finns ingen enhet som heter '{1}'."},
         {"there is no unit named '(.*)'", "Det finns ingen enhet som heter '{1}'."},
         {"as_of is in the future: the case as it stands now is answered without as_of",
-         "Datumet (as_of) ligger i framtiden: ärendet som det ser ut nu hämtas utan as_of."},
+         "Datumet ligger i framtiden. Välj i dag eller en dag före."},
         {"contact_id is set by Lotsen for an occupation learnt at a contact: correct the contact instead",
          "Kopplingen till kontakten (contact_id) sätts av Lotsen när sysselsättningen kom fram vid en kontakt: "
          "rätta kontakten i stället."},

@@ -34,6 +34,13 @@ TEST(Messages, ThePlaceOfAProblemStaysAndWhatIsWrongThereIsInSwedish) {
             "population.csv:12: Fornamn måste anges.");
 }
 
+// Found by the plan editor's work: a caseworker read "Mål[0] delmål[0] rubrik" for the first sub-goal.
+TEST(Messages, AFieldInAListIsNamedByItsPlaceCountedFromOne) {
+  EXPECT_EQ(localize("goals[0].sub_goals[1].title is required", Language::sv), "Mål 1 delmål 2 rubrik måste anges.");
+  EXPECT_EQ(localize("goals[0].sub_goals[1].title is required", Language::en),
+            "goals[0].sub_goals[1].title is required");
+}
+
 TEST(Messages, RefusalsOfAccessAndOfTheRequestAreInSwedish) {
   EXPECT_EQ(localize("your role may not do this (it needs write_cases)", Language::sv),
             "Din roll får inte göra detta (det kräver behörighet att dokumentera i ärenden).");

@@ -20,7 +20,7 @@ async function openEditor(answers: Record<string, [number, unknown]>) {
 
 describe("the plan editor", () => {
   it("puts the server's error on a sub-goal's title beside that sub-goal's field and in the summary, and keeps it there when the form changes", async () => {
-    const detail = "Mål[0] delmål[1] rubrik måste anges.";
+    const detail = "Mål 1 delmål 2 rubrik måste anges.";
     const { requests, user } = await openEditor({
       ...planAnswers(),
       "PUT /api/v1/persons/2/plans/50": [422, { title: "Uppgifterna kan inte sparas", status: 422, detail, errors: [{ field: "goals[0].sub_goals[1].title", detail }] }],
