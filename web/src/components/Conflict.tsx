@@ -1,22 +1,49 @@
-// A 409 over a stale version: what is saved now beside what the user typed (theirs vs yours), with a
-// button that takes theirs to go on from there. The heading takes the focus when the notice appears.
+// A 409 over a stale version: what is saved now beside what the user typed (theirs vs yours), for the
+// rows that differ (all of them when none does), and the ways on: a button that takes theirs to go on
+// from there (`onTakeTheirs`), or the caller's own buttons (`children`). The heading takes the focus
+// when the notice appears.
 import { Alert, BodyShort, Button, Heading, Table } from "@navikt/ds-react";
 import { useEffect, useId, useRef, type ReactNode } from "react";
 import { useT } from "../i18n";
 
 export type ConflictRow = { label: string; theirs: ReactNode; yours: ReactNode };
 
-export function Conflict({ text, rows, onTakeTheirs }: { text: string; rows: ConflictRow[]; onTakeTheirs: () => void }) {
+export function Conflict({
+  heading,
+  text,
+  rows,
+  empty,
+  sameText,
+  onTakeTheirs,
+  takeLabel,
+  children,
+}: {
+  /** Default: "Någon annan har ändrat uppgifterna". */
+  heading?: string;
+  text: string;
+  rows: ConflictRow[];
+  /** Shown for an empty value (default: "Okänd"). */
+  empty?: string;
+  /** Said when no row differs. */
+  sameText?: string;
+  onTakeTheirs?: () => void;
+  /** The label of the take-theirs button (default: "Hämta de sparade uppgifterna igen"). */
+  takeLabel?: string;
+  children?: ReactNode;
+}) {
   const t = useT();
-  const heading = useRef<HTMLHeadingElement>(null);
+  const ref = useRef<HTMLHeadingElement>(null);
   const headingId = useId();
-  useEffect(() => heading.current?.focus(), []);
+  useEffect(() => ref.current?.focus(), []);
+  const differing = rows.filter((r) => r.theirs !== r.yours);
+  const shown = (value: ReactNode) => (value === "" || value == null ? <span className="subtle">{empty ?? t.notKnown}</span> : value);
   return (
     <Alert variant="warning" className="conflict">
-      <Heading level="3" size="xsmall" spacing tabIndex={-1} ref={heading} id={headingId} className="page-heading">
-        {t.conflictHeading}
+      <Heading level="3" size="xsmall" spacing tabIndex={-1} ref={ref} id={headingId} className="page-heading">
+        {heading ?? t.conflictHeading}
       </Heading>
       <BodyShort spacing>{text}</BodyShort>
+      {differing.length === 0 && sameText && <BodyShort spacing>{sameText}</BodyShort>}
       <Table size="small" className="conflict-table" aria-labelledby={headingId}>
         <Table.Header>
           <Table.Row>
@@ -26,18 +53,21 @@ export function Conflict({ text, rows, onTakeTheirs }: { text: string; rows: Con
           </Table.Row>
         </Table.Header>
         <Table.Body>
-          {rows.map((row) => (
-            <Table.Row key={row.label}>
-              <Table.HeaderCell scope="row">{row.label}</Table.HeaderCell>
-              <Table.DataCell>{row.theirs}</Table.DataCell>
-              <Table.DataCell>{row.yours}</Table.DataCell>
+          {(differing.length > 0 ? differing : rows).map((r) => (
+            <Table.Row key={r.label}>
+              <Table.HeaderCell scope="row">{r.label}</Table.HeaderCell>
+              <Table.DataCell>{shown(r.theirs)}</Table.DataCell>
+              <Table.DataCell>{shown(r.yours)}</Table.DataCell>
             </Table.Row>
           ))}
         </Table.Body>
       </Table>
-      <Button type="button" size="small" variant="secondary" onClick={onTakeTheirs}>
-        {t.useTheirs}
-      </Button>
+      {onTakeTheirs && (
+        <Button type="button" size="small" variant="secondary" onClick={onTakeTheirs}>
+          {takeLabel ?? t.useTheirs}
+        </Button>
+      )}
+      {children && <div className="conflict-actions">{children}</div>}
     </Alert>
   );
 }

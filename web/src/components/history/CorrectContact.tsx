@@ -8,7 +8,7 @@ import { useT } from "../../i18n";
 import { DialogFooter } from "../DialogFooter";
 import { ContactForm } from "../LogContact";
 import { useLabels } from "./labels";
-import { RecordConflict, type ConflictRow } from "./RecordConflict";
+import { Conflict, type ConflictRow } from "../Conflict";
 
 export function CorrectContactDialog({
   personId,
@@ -83,7 +83,10 @@ export function CorrectContactDialog({
         >
           <BodyShort>{t.correctContactText}</BodyShort>
           {conflict && (
-            <RecordConflict
+            <Conflict
+                heading={t.recordConflictHeading}
+                text={t.recordConflictText}
+                takeLabel={t.takeTheirs}
               rows={rows(conflict.theirs.data, conflict.yours)}
               onTakeTheirs={() => {
                 setBase({ version: conflict.theirs.version, data: conflict.theirs.data });

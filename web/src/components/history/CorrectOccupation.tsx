@@ -17,7 +17,7 @@ import { useT } from "../../i18n";
 import { DialogFooter } from "../DialogFooter";
 import { FormProblems, fieldError } from "../Problems";
 import { useLabels } from "./labels";
-import { RecordConflict } from "./RecordConflict";
+import { Conflict } from "../Conflict";
 
 const ids = {
   effective_date: "occupation-date",
@@ -105,7 +105,10 @@ export function CorrectOccupationDialog({
           <VStack gap="5">
             <BodyShort>{t.correctText}</BodyShort>
             {conflict && (
-              <RecordConflict
+              <Conflict
+                heading={t.recordConflictHeading}
+                text={t.recordConflictText}
+                takeLabel={t.takeTheirs}
                 rows={rows(conflict.theirs.data, conflict.yours)}
                 onTakeTheirs={() => {
                   setVersion(conflict.theirs.version);

@@ -17,7 +17,8 @@ import { swedishDay } from "../../format";
 import { useT } from "../../i18n";
 import { DialogFooter } from "../DialogFooter";
 import { FormProblems, ProblemAlert, fieldError } from "../Problems";
-import { Conflict, useLabels } from "./common";
+import { Conflict } from "../Conflict";
+import { useLabels } from "./common";
 
 const ids = {
   goal_id: "assessment-goal",
@@ -128,6 +129,7 @@ export function AssessmentDialog({
               <Conflict
                 heading={t.recordConflictHeading}
                 text={t.recordConflictText}
+                empty={t.plan.absent}
                 rows={[
                   { label: a.goal, theirs: goalName(theirs.data.goal_id), yours: goalName(form.goal_id) },
                   { label: a.assessedOn, theirs: theirs.data.assessed_on, yours: form.assessed_on.trim() },

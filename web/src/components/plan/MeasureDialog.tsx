@@ -20,7 +20,8 @@ import { swedishDay } from "../../format";
 import { useT } from "../../i18n";
 import { DialogFooter } from "../DialogFooter";
 import { FormProblems, ProblemAlert, fieldError } from "../Problems";
-import { Conflict, useLabels } from "./common";
+import { Conflict } from "../Conflict";
+import { useLabels } from "./common";
 
 const dateFields = ["planned_start", "start", "end", "follow_up", "evaluation", "declined"] as const;
 type DateField = (typeof dateFields)[number];
@@ -210,7 +211,7 @@ export function MeasureDialog({
           <VStack gap="5">
             {record && <BodyShort>{m.correctText}</BodyShort>}
             {theirs && (
-              <Conflict heading={t.recordConflictHeading} text={t.recordConflictText} rows={conflictRows}>
+              <Conflict heading={t.recordConflictHeading} text={t.recordConflictText} rows={conflictRows} empty={t.plan.absent}>
                 <Button type="button" size="small" variant="secondary" onClick={takeTheirs}>
                   {t.takeTheirs}
                 </Button>

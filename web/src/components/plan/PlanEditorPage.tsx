@@ -31,7 +31,8 @@ import { NotFoundPage } from "../../pages/NotFoundPage";
 import { PageHeading } from "../PageHeading";
 import { FormProblems, ProblemAlert, fieldError } from "../Problems";
 import { currentRegistration } from "./CasePlan";
-import { Conflict, measureName, useLabels } from "./common";
+import { Conflict } from "../Conflict";
+import { measureName, useLabels } from "./common";
 import { MeasureDialog } from "./MeasureDialog";
 import {
   agreedId,
@@ -293,7 +294,13 @@ function PlanEditor({
       <form onSubmit={submit} noValidate>
         <VStack gap="6">
           {theirs && (
-            <Conflict heading={t.plan.conflictHeading} text={t.plan.conflictText} rows={conflictRows(theirs.data, planData(form), describe)}>
+            <Conflict
+              heading={t.plan.conflictHeading}
+              text={t.plan.conflictText}
+              rows={conflictRows(theirs.data, planData(form), describe)}
+              empty={t.plan.absent}
+              sameText={t.plan.noDifference}
+            >
               <HStack gap="2">
                 <Button type="button" size="small" variant="secondary" onClick={takeTheirs}>
                   {t.plan.takeTheirs}

@@ -1,11 +1,9 @@
 // What the plan's parts share: a section of the person's page, a success message that takes the focus,
-// the Swedish label of a code, how a measure is named, and the 409's table of what is saved now beside
-// what the user typed.
-import { Alert, BodyShort, Box, Button, Heading, Table } from "@navikt/ds-react";
+// the Swedish label of a code and how a measure is named.
+import { Alert, Box, Button, Heading } from "@navikt/ds-react";
 import { useEffect, useRef, useState, type ReactNode } from "react";
 import { useCodeList, type MeasureRecord } from "../../api/queries";
 import { useT } from "../../i18n";
-import type { ConflictRow } from "./planForm";
 import "./plan.css";
 
 /** A section of the person's page, named by its heading. */
@@ -68,52 +66,3 @@ export function measureName(m: MeasureRecord): string {
   return `${m.data.content} (${m.labels.type ?? m.data.type})`;
 }
 
-/**
- * A 409: what is saved now beside what the user typed, for the rows that differ (all of them when none
- * does), with the ways on (`children`: buttons). The heading takes the focus.
- */
-export function Conflict({
-  heading,
-  text,
-  rows,
-  children,
-}: {
-  heading: string;
-  text: string;
-  rows: ConflictRow[];
-  children: ReactNode;
-}) {
-  const t = useT();
-  const ref = useRef<HTMLHeadingElement>(null);
-  useEffect(() => ref.current?.focus(), []);
-  const differing = rows.filter((r) => r.theirs !== r.yours);
-  const shown = (value: string) => value || <span className="subtle">{t.plan.absent}</span>;
-  return (
-    <Alert variant="warning" className="conflict">
-      <Heading level="3" size="xsmall" spacing tabIndex={-1} ref={ref} id="record-conflict" className="page-heading">
-        {heading}
-      </Heading>
-      <BodyShort spacing>{text}</BodyShort>
-      {differing.length === 0 && <BodyShort spacing>{t.plan.noDifference}</BodyShort>}
-      <Table size="small" className="conflict-table" aria-labelledby="record-conflict">
-        <Table.Header>
-          <Table.Row>
-            <Table.HeaderCell scope="col">{t.colField}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{t.colTheirs}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{t.colYours}</Table.HeaderCell>
-          </Table.Row>
-        </Table.Header>
-        <Table.Body>
-          {(differing.length > 0 ? differing : rows).map((r) => (
-            <Table.Row key={r.label}>
-              <Table.HeaderCell scope="row">{r.label}</Table.HeaderCell>
-              <Table.DataCell>{shown(r.theirs)}</Table.DataCell>
-              <Table.DataCell>{shown(r.yours)}</Table.DataCell>
-            </Table.Row>
-          ))}
-        </Table.Body>
-      </Table>
-      <div className="conflict-actions">{children}</div>
-    </Alert>
-  );
-}
