@@ -38,17 +38,21 @@ await e2e(async ({ base, page, shot, noViolations }) => {
       // Aksel's radios and checkboxes hide the input (opacity 0) and draw the focus on the label's ::before.
       const hidden = getComputedStyle(e).opacity === "0";
       // Aksel's error summary draws the focus of its heading on the summary (the heading's parent).
-      const visible = hidden ? shows(label, "::before") : shows(e) || (e.tagName.startsWith("H") && shows(e.parentElement));
+      const box = (hidden ? label : e)?.getBoundingClientRect();
+      const onScreen = !!box && box.width > 0 && box.height > 0 && box.right > 0 && box.bottom > -window.scrollY;
+      const visible = onScreen && (hidden ? shows(label, "::before") : shows(e) || (e.tagName.startsWith("H") && shows(e.parentElement)));
       return { tag: e.tagName.toLowerCase() + (e.type ? `[${e.type}]` : ""), name: name.trim(), visible };
     });
   const matches = (name, f) => (name instanceof RegExp ? name.test(f.name) : f.name === name);
   // Tab (or Shift+Tab with { back: true }) until the focused element is named `name` (string: exactly;
   // RegExp). Fails with the list of what got the focus.
+  const unseen = new Set(); // every Tab stop whose focus did not show
   const tabTo = async (name, { back = false, limit = 150 } = {}) => {
     const seen = [];
     for (let i = 0; i < limit; i++) {
       await page.keyboard.press(back ? "Shift+Tab" : "Tab");
       const f = await focused();
+      if (!f.visible) unseen.add(`${f.tag} "${f.name.slice(0, 60)}" (${new URL(page.url()).pathname})`);
       if (matches(name, f)) return f;
       seen.push(`${f.tag} "${f.name.slice(0, 60)}"`);
     }
@@ -305,6 +309,7 @@ await e2e(async ({ base, page, shot, noViolations }) => {
   );
   assert.equal(await count("Inskrivning utan plan"), withoutPlanBefore - 1, "one registration fewer without a plan");
   if (onOccupationList) assert.equal(await count("Sysselsättning att ta reda på"), occupationBefore - 1, "one occupation fewer to find out");
+  assert.deepEqual([...unseen], [], "every Tab stop on the way shows its focus");
   await noViolations("the day by keyboard");
   await shot("keyboard-today-after");
 });
