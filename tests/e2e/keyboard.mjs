@@ -140,7 +140,8 @@ await e2e(async ({ base, page, shot, noViolations }) => {
   await tabTo("Ändra kontaktuppgifter");
   await expectVisible("Ändra kontaktuppgifter");
   await press("Enter");
-  await tabTo(/^Telefon/);
+  await contactCard.getByLabel(/^Telefon/).waitFor();
+  await expectFocus(/^Telefon/, "the contact details' form, once opened (its button has gone)");
   await expectVisible("the phone field");
   await type("070-123 45 67");
   await tabTo("Spara");
@@ -149,6 +150,13 @@ await e2e(async ({ base, page, shot, noViolations }) => {
   await contactCard.getByText("070-123 45 67").waitFor();
   await expectFocus("Ändra kontaktuppgifter", "after saving the contact details");
   await expectVisible("Ändra kontaktuppgifter, again");
+
+  // Avbryt leaves the details as they were, the focus on the button again.
+  await press("Enter");
+  await expectFocus(/^Telefon/, "the contact details' form, opened again");
+  await tabTo("Avbryt");
+  await press("Enter");
+  await expectFocus("Ändra kontaktuppgifter", "after Avbryt in the contact details");
 
   // A failed call: Logga kontakt, "Nej" by the arrow keys, Spara. Esc first: the focus returns.
   const dialog = page.getByRole("dialog", { name: `Logga kontakt med ${name}` });
@@ -233,6 +241,11 @@ await e2e(async ({ base, page, shot, noViolations }) => {
   await tabTo("Ny åtgärd för Delmål 1.1");
   await press("Enter");
   const measureDialog = page.getByRole("dialog", { name: "Ny åtgärd" });
+  await measureDialog.waitFor();
+  await press("Escape");
+  await measureDialog.waitFor({ state: "detached" });
+  await expectFocus("Ny åtgärd för Delmål 1.1", "after Esc in the measure dialog");
+  await press("Enter");
   await measureDialog.getByRole("option", { name: "Studie- och yrkesvägledning" }).waitFor({ state: "attached" });
   await tabTo(/^Slag av åtgärd/);
   await expectVisible("the kind of measure");
