@@ -47,8 +47,10 @@ await e2e(async ({ base, page, shot, noViolations }) => {
   // Tab (or Shift+Tab with { back: true }) until the focused element is named `name` (string: exactly;
   // RegExp). Fails with the list of what got the focus.
   const unseen = new Set(); // every Tab stop whose focus did not show
-  const tabTo = async (name, { back = false, limit = 150 } = {}) => {
+  const lost = []; // where the focus was on <body> when the next Tab began
+  const tabTo = async (name, { back = false, limit = 150, fresh = false } = {}) => {
     const seen = [];
+    if (!fresh && (await focused()).tag === "body") lost.push(`before the Tab to "${name}" (${new URL(page.url()).pathname})`);
     for (let i = 0; i < limit; i++) {
       await page.keyboard.press(back ? "Shift+Tab" : "Tab");
       const f = await focused();
@@ -88,7 +90,7 @@ await e2e(async ({ base, page, shot, noViolations }) => {
   // Log in: Tab to the username, type, Tab, type the password, Enter.
   await page.goto(base);
   await page.getByRole("heading", { level: 1, name: "Logga in" }).waitFor();
-  await tabTo("Användarnamn");
+  await tabTo("Användarnamn", { fresh: true }); // a page just loaded: the focus starts on <body>
   await expectVisible("the username field");
   await type("anna");
   await press("Tab");
@@ -323,6 +325,7 @@ await e2e(async ({ base, page, shot, noViolations }) => {
   assert.equal(await count("Inskrivning utan plan"), withoutPlanBefore - 1, "one registration fewer without a plan");
   if (onOccupationList) assert.equal(await count("Sysselsättning att ta reda på"), occupationBefore - 1, "one occupation fewer to find out");
   assert.deepEqual([...unseen], [], "every Tab stop on the way shows its focus");
+  assert.deepEqual(lost, [], "the focus is never left on <body>");
   await noViolations("the day by keyboard");
   await shot("keyboard-today-after");
 });
