@@ -1,13 +1,15 @@
 // End to end: the caseworker's whole day by keyboard alone (issue 13), in Debian's Chromium against the
 // demo municipality (tests/e2e/harness.mjs). anna logs in, opens a young person from Today (of the
-// registrations without a plan, one without a phone number), adds a phone number, logs a failed call and
+// registrations without a plan; one without a phone number by preference), adds a phone number, logs a
+// failed call (Spara without "reached" first: the error summary's link leads into the radio group) and
 // then a reached contact with an occupation, draws up a plan with a goal, a sub-goal and a measure,
-// assesses the sub-goal and sees Today's counts change — with page.keyboard only (Tab, Shift+Tab, Enter,
+// assesses the sub-goal and sees Today's count change — with page.keyboard only (Tab, Shift+Tab, Enter,
 // Space, arrows, Esc, typing). Locators only assert what is shown or focused. Also:
 // - the skip link "Till huvudinnehållet" is the first Tab stop and moves the focus to <main>;
-// - after a dialog or a form closes the focus is on its button or on the message that replaced it
-//   (never on <body>);
-// - the focused control shows it (a computed outline or box-shadow) at several points.
+// - after a dialog (by Spara or Esc), a form or a navigation the focus is on its button, the message
+//   that replaced it, the new field or the page's heading; never on <body> when the next Tab begins;
+// - every Tab stop on the way shows its focus (on screen, a computed outline or box-shadow; for Aksel's
+//   hidden radio and checkbox inputs on the label's ::before).
 // tabTo(name) presses Tab until the focused element's accessible name matches; if it never does, it
 // fails with the list of what got the focus on the way (the evidence of a wrong focus order).
 // Usage: node tests/e2e/keyboard.mjs LOTSEN_BINARY WEB_DIR   (WEB_DIR: web/, built into web/dist)
