@@ -14,7 +14,15 @@ export function Layout({ session }: { session: Session }) {
   const roles = session.roles.map((r) => t.roles[r] ?? r).join(", ");
   return (
     <>
-      <a href="#main" className="skip-link">
+      {/* To <main> (focusable, tabIndex -1): a fragment link alone would leave the focus on <body>. */}
+      <a
+        href="#main"
+        className="skip-link"
+        onClick={(e) => {
+          e.preventDefault();
+          document.getElementById("main")?.focus();
+        }}
+      >
         {t.skipToContent}
       </a>
       <InternalHeader>
@@ -50,7 +58,7 @@ export function Layout({ session }: { session: Session }) {
           {t.logOut}
         </InternalHeader.Button>
       </InternalHeader>
-      <main id="main" className="page">
+      <main id="main" className="page" tabIndex={-1}>
         <Outlet />
       </main>
       <SessionGuard />

@@ -1,5 +1,5 @@
-import { TextField } from "@navikt/ds-react";
-import { screen, within } from "@testing-library/react";
+import { Radio, RadioGroup, TextField } from "@navikt/ds-react";
+import { fireEvent, screen, within } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
 import { cleanup } from "@testing-library/react";
 import { ApiProblem } from "../api/client";
@@ -19,6 +19,30 @@ function Form({ problem }: { problem: unknown }) {
 }
 
 describe("FormProblems", () => {
+  it("leads its links to the field, and into a radio group (its fieldset alone would leave the focus on <body>)", () => {
+    const problem = new ApiProblem(0, {
+      errors: [
+        { field: "reached", detail: "Ange om den unga nåddes." },
+        { field: "date", detail: "Ange datum." },
+      ],
+    });
+    renderAt(
+      "/",
+      <form>
+        <FormProblems problem={problem} fieldIds={{ reached: "f-reached", date: "f-date" }} />
+        <TextField id="f-date" label="Datum" />
+        <RadioGroup id="f-reached" legend="Nåddes den unga?">
+          <Radio value="yes">Ja</Radio>
+          <Radio value="no">Nej</Radio>
+        </RadioGroup>
+      </form>,
+    );
+    fireEvent.click(screen.getByRole("link", { name: "Ange om den unga nåddes." }));
+    expect(document.activeElement).toBe(screen.getByRole("radio", { name: "Ja" }));
+    fireEvent.click(screen.getByRole("link", { name: "Ange datum." }));
+    expect(document.activeElement).toBe(screen.getByLabelText("Datum"));
+  });
+
   it("shows a 422's field errors beside their fields and in a focused summary linking to them", () => {
     const problem = new ApiProblem(422, {
       title: "Ogiltiga uppgifter",

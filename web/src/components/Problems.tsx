@@ -3,7 +3,7 @@
 // summary at the top of the form, which takes the focus and links to each field, and beside each field
 // (pass fieldError() to the field's `error`). Any other problem is an alert.
 import { Alert, ErrorSummary } from "@navikt/ds-react";
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, type MouseEvent } from "react";
 import { ApiProblem } from "../api/client";
 import { useT } from "../i18n";
 
@@ -12,6 +12,22 @@ export function fieldError(problem: unknown, field: string): string | undefined 
   if (!(problem instanceof ApiProblem)) return undefined;
   const found = problem.errors.filter((e) => e.field === field).map((e) => e.detail);
   return found.length > 0 ? found.join(" ") : undefined;
+}
+
+/**
+ * Follows a summary's link to its field: the field itself, or in a group (a radio group's fieldset) its
+ * checked or first input. A fragment link alone leaves the focus on <body> when its target is a fieldset.
+ */
+function toField(event: MouseEvent, id: string) {
+  const target = document.getElementById(id);
+  if (!target) return;
+  const field = target.matches("input, select, textarea, button")
+    ? target
+    : (target.querySelector<HTMLElement>("input:checked, input, select, textarea") ?? null);
+  if (!field) return;
+  event.preventDefault();
+  field.focus();
+  field.scrollIntoView?.({ block: "center" });
 }
 
 /**
@@ -31,7 +47,7 @@ export function FormProblems({ problem, fieldIds }: { problem: unknown; fieldIds
     <ErrorSummary ref={summary} heading={t.errorSummaryHeading} headingTag="h2">
       {errors.map((e, i) =>
         fieldIds[e.field] ? (
-          <ErrorSummary.Item key={i} href={`#${fieldIds[e.field]}`}>
+          <ErrorSummary.Item key={i} href={`#${fieldIds[e.field]}`} onClick={(event) => toField(event, fieldIds[e.field])}>
             {e.detail}
           </ErrorSummary.Item>
         ) : (

@@ -45,6 +45,8 @@ describe("the contact details", () => {
     await user.click(await screen.findByRole("button", { name: "Ändra kontaktuppgifter" }));
     const phone = screen.getByLabelText(/^Telefon/) as HTMLInputElement;
     expect(phone.value).toBe("070-111 11 11");
+    // The button has gone; the focus is on the first field, not on <body>.
+    expect(document.activeElement).toBe(phone);
     await user.clear(phone);
     await user.type(phone, "070-333 33 33");
     // Someone else saves in the meantime.

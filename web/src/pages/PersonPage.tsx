@@ -223,6 +223,8 @@ export function ContactDetailsForm({ person: p, onDone }: { person: Person; onDo
   const [problem, setProblem] = useState<unknown>(null);
   const [theirs, setTheirs] = useState<{ phone: string; email: string } | null>(null);
   const phoneInput = useRef<HTMLInputElement>(null);
+  // The button that opened the form has gone: the first field takes the focus (not left on <body>).
+  useEffect(() => phoneInput.current?.focus(), []);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
