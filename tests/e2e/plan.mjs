@@ -83,9 +83,9 @@ await e2e(async ({ base, page, axe, logIn, shot, expectProblem, noViolations }) 
   assert.ok(await sub.getByLabel(/^Rubrik/).evaluate((e) => e === document.activeElement), "the new sub-goal's title is focused");
   expectProblem(`422 ${base}/api/v1/persons/${personPath.split("/")[2]}/plans`);
   await page.getByRole("button", { name: "Spara planen" }).click();
-  const summary = page.getByRole("link", { name: /delmål\[0\] rubrik måste anges/i });
+  const summary = page.getByRole("link", { name: /delmål 1 rubrik måste anges/i });
   await summary.waitFor();
-  await sub.getByText(/delmål\[0\] rubrik måste anges/i).waitFor();
+  await sub.getByText(/delmål 1 rubrik måste anges/i).waitFor();
   assert.equal(await goal.getByText(/måste anges/).count(), 0, "the goal's own title is not at fault");
   await shot("plan-editor-errors");
   await summary.click();
