@@ -1,6 +1,6 @@
 // Server state, only through TanStack Query: one hook per thing the UI reads, one mutation per
 // change (which invalidates what it changed).
-import { QueryClient, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { QueryClient, keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { ApiProblem, client, setCsrfToken, unwrap } from "./client";
 import type { components, paths } from "./schema";
 
@@ -101,17 +101,32 @@ export type WorklistItem = NonNullable<WorklistAnswer["items"]>[number] & {
   // Sent by the server (docs/casework.md) but not in the OpenAPI file.
   detail_label?: string | null;
 };
-export type Worklist = { name: string; today: string; count: number; overdue: number; items: WorklistItem[] };
+export type Worklist = {
+  name: string;
+  today: string;
+  /** The whole list's, not the page's. */
+  count: number;
+  overdue: number;
+  items: WorklistItem[];
+  page: number;
+  page_size: number;
+};
 
-const worklistQuery = (name: WorklistName | null) => ({
-  queryKey: ["worklists", name],
+const worklistQuery = (name: WorklistName | null, page: number) => ({
+  queryKey: ["worklists", name, page],
   queryFn: async () =>
-    unwrap(await client.GET("/api/v1/worklists/{name}", { params: { path: { name: name! } } })) as Worklist,
+    unwrap(
+      await client.GET("/api/v1/worklists/{name}", { params: { path: { name: name! }, query: { page } } }),
+    ) as Worklist,
 });
 
-export function useWorklist(name: WorklistName | null) {
-  return useQuery({ ...worklistQuery(name), enabled: name !== null });
+/** One page (100 items) of the worklist `name`. */
+export function useWorklist(name: WorklistName | null, page: number) {
+  return useQuery({ ...worklistQuery(name, page), enabled: name !== null, placeholderData: keepPreviousData });
 }
+
+/** The page asked for in ?sida= (1 when none or not a page number). */
+export const pageOf = (params: URLSearchParams) => Math.max(1, Math.min(100000, Math.floor(Number(params.get("sida"))) || 1));
 
 const worklistNames = new Set<string>([
   "first_contact",
@@ -161,7 +176,7 @@ const personQuery = (queryClient: QueryClient, id: number) => ({
   },
 });
 
-/** On the first load, the data of the page at `url` (Today's counts and the list in ?lista=, a person) is
+/** On the first load, the data of the page at `url` (Today's counts and the page of the list in ?lista=, a person) is
  * asked for at once, beside the session check rather than after it: the page's own hooks then find the
  * request under way (the same query), so nothing is asked twice. Without a session it is answered 401,
  * which (queryClient) sends the user to the login as the session check would; the login drops it. */
@@ -171,7 +186,7 @@ export function prefetchPageData(queryClient: QueryClient, url: URL) {
   if (url.pathname === "/") {
     void queryClient.prefetchQuery(worklistsQuery);
     const asked = url.searchParams.get("lista");
-    if (isWorklistName(asked)) void queryClient.prefetchQuery(worklistQuery(asked));
+    if (isWorklistName(asked)) void queryClient.prefetchQuery(worklistQuery(asked, pageOf(url.searchParams)));
   }
 }
 

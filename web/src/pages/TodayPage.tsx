@@ -2,14 +2,16 @@
 // list (?lista=…, so that it can be bookmarked and Back returns to it) as a table of young persons,
 // each linking to their page. A unit manager also sees who has what (by_caseworker).
 import { BodyShort, Button, Checkbox, Heading, HStack, Loader, Table, Tag, VStack } from "@navikt/ds-react";
-import { memo, useCallback, useState } from "react";
+import { memo, useCallback, useState, type ReactNode } from "react";
 import { ExclamationmarkTriangleIcon, EyeSlashIcon } from "@navikt/aksel-icons";
 import { Link as RouterLink, useSearchParams } from "react-router-dom";
 import {
   isWorklistName,
+  pageOf,
   useWorklist,
   useWorklists,
   type Session,
+  type Worklist,
   type WorklistCount,
   type WorklistItem,
   type WorklistName,
@@ -37,7 +39,8 @@ export function TodayPage({ session }: { session: Session }) {
   const chosen = lists.find((l) => l.name === asked) ?? (asked ? undefined : lists.find((l) => l.count > 0));
   const contact = useContactDialog();
   // A list named in the URL is read at once, beside the counts, rather than after them.
-  useWorklist(isWorklistName(asked) ? asked : null);
+  const page = pageOf(params);
+  useWorklist(isWorklistName(asked) ? asked : null, page);
 
   return (
     <>
@@ -71,7 +74,7 @@ export function TodayPage({ session }: { session: Session }) {
             </ul>
           </nav>
           {chosen ? (
-            <WorklistSection key={chosen.name} list={chosen} session={session} onLogContact={contact.open} />
+            <WorklistSection key={chosen.name} list={chosen} page={page} session={session} onLogContact={contact.open} />
           ) : (
             <BodyShort>{t.chooseWorklist}</BodyShort>
           )}
@@ -86,15 +89,17 @@ type OpenContact = (person: ContactPerson, trigger: HTMLElement) => void;
 // Memoised: the contact dialog's state in TodayPage does not render the table's rows again.
 const WorklistSection = memo(function WorklistSection({
   list,
+  page,
   session,
   onLogContact,
 }: {
   list: WorklistCount;
+  page: number;
   session: Session;
   onLogContact: OpenContact;
 }) {
   const t = useT();
-  const worklist = useWorklist(list.name as WorklistName);
+  const worklist = useWorklist(list.name as WorklistName, page);
   const title = t.worklistNames[list.name] ?? list.name;
   const manager = isUnitManager(session);
   const [selected, setSelected] = useState<Map<number, CaseToAssign>>(new Map());
@@ -117,10 +122,11 @@ const WorklistSection = memo(function WorklistSection({
       {worklist.isPending && <Loader title={t.loading} />}
       {worklist.isError && <ProblemAlert error={worklist.error} />}
       {worklist.data &&
-        (worklist.data.items.length === 0 ? (
+        (worklist.data.count === 0 ? (
           <BodyShort>{t.worklistEmpty}</BodyShort>
         ) : (
-          <WorklistTable
+          <WorklistPages name={list.name} list={worklist.data}>
+            <WorklistTable
             name={list.name}
             today={worklist.data.today}
             items={worklist.data.items}
@@ -128,9 +134,10 @@ const WorklistSection = memo(function WorklistSection({
             onLogContact={onLogContact}
             selected={manager ? selected : undefined}
             onSelect={manager ? toggle : undefined}
-          />
+            />
+          </WorklistPages>
         ))}
-      {manager && worklist.data && worklist.data.items.length > 0 && (
+      {manager && worklist.data && worklist.data.count > 0 && (
         <HStack gap="4" className="reassign-bar">
           <Button type="button" size="small" variant="secondary" disabled={selected.size === 0} onClick={() => setReassigning([...selected.values()])}>
             {t.reassignSelected(selected.size)}
@@ -150,6 +157,47 @@ const WorklistSection = memo(function WorklistSection({
     </section>
   );
 });
+
+/** A page of the list (100 items, ?sida=): which items it shows, and links to every page. */
+function WorklistPages({ name, list, children }: { name: string; list: Worklist; children: ReactNode }) {
+  const t = useT();
+  const from = Math.min(list.count, (list.page - 1) * list.page_size + 1);
+  const to = from + list.items.length - (list.items.length > 0 ? 1 : 0);
+  const pages = Math.ceil(list.count / list.page_size);
+  return (
+    <>
+      {pages > 1 && <BodyShort className="worklist-showing">{t.worklistShowing(from, to, list.count)}</BodyShort>}
+      {list.items.length > 0 && children}
+      {pages > 1 && (
+        <nav aria-label={t.worklistPaging} className="worklist-pages">
+          <HStack gap="4" wrap>
+            {list.page > 1 && (
+              <RouterLink className="navds-link" to={`?lista=${name}&sida=${list.page - 1}`}>
+                {t.previousPage}
+              </RouterLink>
+            )}
+            {Array.from({ length: pages }, (_, i) => i + 1).map((n) => (
+              <RouterLink
+                key={n}
+                className="navds-link"
+                to={`?lista=${name}&sida=${n}`}
+                aria-current={n === list.page ? "page" : undefined}
+                aria-label={t.pageNumber(n)}
+              >
+                {n}
+              </RouterLink>
+            ))}
+            {list.page < pages && (
+              <RouterLink className="navds-link" to={`?lista=${name}&sida=${list.page + 1}`}>
+                {t.nextPage}
+              </RouterLink>
+            )}
+          </HStack>
+        </nav>
+      )}
+    </>
+  );
+}
 
 function what(t: Messages, name: string, item: WorklistItem): string {
   const base = t.worklistWhat[name] ?? name;
