@@ -201,11 +201,15 @@ async function measure(page, cdp, url) {
   await page.goto(url);
   await page.waitForFunction(() => window.__rowsShownAt !== undefined, null, { timeout: 30_000 });
   const cpu = (await threadMs(cdp)) - before;
-  return page.evaluate((cpu) => [
-    window.__rowsShownAt,
-    Math.max(0, ...performance.getEntriesByType("resource").filter((e) => e.name.includes("/api/")).map((e) => e.responseEnd)),
-    cpu,
-  ], cpu);
+  return page.evaluate((cpu) => {
+    const api = performance.getEntriesByType("resource").filter((e) => e.name.includes("/api/"));
+    return [
+      window.__rowsShownAt,
+      Math.max(0, ...api.map((e) => e.responseEnd)),
+      cpu,
+      api.map((e) => `${new URL(e.name).pathname}${new URL(e.name).search} ${e.startTime.toFixed(0)}–${e.responseEnd.toFixed(0)}`),
+    ];
+  }, cpu);
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -303,6 +307,7 @@ try {
     console.log(`  ${p.name.padEnd(22)} lotsen ${app.toFixed(0).padStart(5)} ms (API answered at ${api.toFixed(0)} ms) | ` +
       `plain table (nginx) ${plain.toFixed(0).padStart(5)} ms | ratio ${ratio.toFixed(1)}`);
     console.log(`  ${"".padEnd(22)} runs: lotsen ${ms(p.appRuns)}; plain ${ms(p.plainRuns)}`);
+    console.log(`  ${"".padEnd(22)} API requests (ms since navigation start, last run): ${p.appRuns.at(-1)[3].join(", ")}`);
     console.log(`  ${"".padEnd(22)} main-thread CPU: lotsen ${cpu(p.appRuns).toFixed(0)} ms, plain ${cpu(p.plainRuns).toFixed(0)} ms, ` +
       `ratio ${(cpu(p.appRuns) / cpu(p.plainRuns)).toFixed(1)}`);
     if (app >= 300) over.push(`${p.name} ${app.toFixed(0)} ms`);
