@@ -54,6 +54,26 @@ TEST(DemoApi, EachWorklistIsCountedByItsOwnRuleTheCountsAreTheListsLengths) {
   }
   EXPECT_GT(nonEmpty, 8u) << "the demo fills the lists";
   EXPECT_FALSE(store->worklistCounts("no_such_list", filters[0]));
+
+  // Through the API: the summary's counts are the lists' counts, and ?page= answers 100 items of them.
+  ServerProcess server(db);
+  auto session = login(server.port(), "demo", "lotsen-demo-2026");
+  ASSERT_TRUE(session);
+  auto get = [&](const std::string& path) {
+    auto r = http(server.port(), "GET", path, "", {session->cookie});
+    EXPECT_EQ(r.status, 200) << path << " " << r.body;
+    return json::parse(r.body).as_object();
+  };
+  auto summary = get("/api/v1/worklists?caseworker=all");
+  for (const json::value& l : summary.at("lists").as_array()) {
+    std::string name(l.at("name").as_string());
+    auto whole = get("/api/v1/worklists/" + name + "?caseworker=all");
+    EXPECT_EQ(l.at("count").as_int64(), static_cast<std::int64_t>(whole.at("items").as_array().size())) << name;
+    EXPECT_EQ(l.at("overdue"), whole.at("overdue")) << name;
+    auto first = get("/api/v1/worklists/" + name + "?caseworker=all&page=1");
+    EXPECT_EQ(first.at("count"), whole.at("count")) << name;
+    EXPECT_EQ(first.at("items").as_array().size(), std::min<std::size_t>(100, whole.at("items").as_array().size()));
+  }
 }
 
 TEST(DemoApi, AsOfAYearAgoAnswersTheCaseAsItStoodThen) {
