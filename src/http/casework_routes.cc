@@ -546,20 +546,34 @@ std::expected<WorklistFilter, Response> worklistFilter(const Call& call) {
   return filter;
 }
 
+// A worklist's page: at most this many items (?page=N; without it, all of them).
+constexpr std::size_t kWorklistPageSize = 100;
+
 Response worklist(Call& call) {
   auto filter = worklistFilter(call);
   if (!filter) return filter.error();
+  std::optional<std::size_t> page;
+  if (std::string p = queryParameter(call.request.query, "page"); !p.empty()) {
+    auto number = positiveNumber(p);
+    if (!number || *number > 100000)
+      return problem(400, "Bad Request", "page must be a whole number from 1 to 100000", "page");
+    page = static_cast<std::size_t>(*number);
+  }
   auto entries = call.store.worklist(call.params[0], *filter);
   if (!entries)
     return entries.error().kind == ErrorKind::invalid_input ? problem(404, "Not Found", entries.error().message)
                                                             : problem(entries.error());
-  json::array items;
   std::size_t overdue = 0;
+  for (const WorklistEntry& e : *entries) overdue += e.due < filter->today;
+  // Only the page's items are written (and logged as read); count and overdue are the whole list's.
+  std::size_t first = page ? std::min(entries->size(), (*page - 1) * kWorklistPageSize) : 0;
+  std::size_t last = page ? std::min(entries->size(), first + kWorklistPageSize) : entries->size();
+  json::array items;
   std::vector<std::int64_t> persons;
-  for (const WorklistEntry& e : *entries) {
+  for (std::size_t i = first; i < last; ++i) {
+    const WorklistEntry& e = (*entries)[i];
     persons.push_back(e.personId);
     int late = static_cast<int>((filter->today.days() - e.due.days()).count());
-    overdue += late > 0;
     items.push_back(json::object{
         {"person_id", e.personId},
         {"registration_id", e.registrationId},
@@ -579,11 +593,16 @@ Response worklist(Call& call) {
         {"turns_20", ageScopeEnd(e.birthDate).iso()}});
   }
   call.accessedPersons(std::move(persons));
-  return jsonResponse(200, json::object{{"name", call.params[0]},
-                                        {"today", filter->today.iso()},
-                                        {"count", items.size()},
-                                        {"overdue", overdue},
-                                        {"items", std::move(items)}});
+  json::object body{{"name", call.params[0]},
+                    {"today", filter->today.iso()},
+                    {"count", entries->size()},
+                    {"overdue", overdue},
+                    {"items", std::move(items)}};
+  if (page) {
+    body["page"] = *page;
+    body["page_size"] = kWorklistPageSize;
+  }
+  return jsonResponse(200, body);
 }
 
 // The usernames of the users, by id (for lists that name who is responsible).
@@ -604,18 +623,18 @@ Response worklistSummary(Call& call) {
   if (!names) return problem(names.error());
   json::array lists;
   for (std::string_view name : kWorklists) {
-    auto entries = call.store.worklist(name, *filter);
-    if (!entries) return problem(entries.error());
-    std::size_t overdue = 0;
+    // Counted in the store by the list's own rule, without reading its lines.
+    auto counts = call.store.worklistCounts(name, *filter);
+    if (!counts) return problem(counts.error());
+    std::size_t total = 0, overdue = 0;
     // Per caseworker; the cases nobody is responsible for per unit ("" the intake, not yet shared out).
     using Who = std::pair<std::optional<std::int64_t>, std::string>;
     std::map<Who, std::pair<std::size_t, std::size_t>> byCaseworker;  // count, overdue
-    for (const WorklistEntry& e : *entries) {
-      bool late = e.due < filter->today;
-      overdue += late;
-      auto& [count, lateCount] = byCaseworker[Who{e.caseworkerId, e.caseworkerId ? "" : e.unit}];
-      ++count;
-      lateCount += late;
+    for (const WorklistCount& c : *counts) {
+      total += static_cast<std::size_t>(c.count);
+      overdue += static_cast<std::size_t>(c.overdue);
+      byCaseworker[Who{c.caseworkerId, c.caseworkerId ? "" : c.unit}] = {static_cast<std::size_t>(c.count),
+                                                                         static_cast<std::size_t>(c.overdue)};
     }
     json::array who;
     for (const auto& [key, counts] : byCaseworker) {
@@ -632,8 +651,8 @@ Response worklistSummary(Call& call) {
       row["overdue"] = counts.second;
       who.push_back(std::move(row));
     }
-    lists.push_back(json::object{
-        {"name", name}, {"count", entries->size()}, {"overdue", overdue}, {"by_caseworker", std::move(who)}});
+    lists.push_back(
+        json::object{{"name", name}, {"count", total}, {"overdue", overdue}, {"by_caseworker", std::move(who)}});
   }
   return jsonResponse(200, json::object{{"today", filter->today.iso()}, {"lists", std::move(lists)}});
 }

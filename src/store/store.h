@@ -133,6 +133,15 @@ struct WorklistEntry {
   std::optional<std::int64_t> recordId;  // the case record the item is about (a measure, a plan), if any
 };
 
+// The size of one part of a worklist: the lines of one caseworker or, when nobody is responsible, of one
+// unit ("" the intake).
+struct WorklistCount {
+  std::optional<std::int64_t> caseworkerId;
+  std::string unit;  // when caseworkerId is empty
+  std::int64_t count = 0;
+  std::int64_t overdue = 0;  // due before the filter's today
+};
+
 struct WorklistFilter {
   CivilDate today;
   std::optional<std::int64_t> caseworkerId;  // only this caseworker's registrations
@@ -327,6 +336,11 @@ class Store {
   // invalid_input for another name.
   virtual std::expected<std::vector<WorklistEntry>, Error> worklist(std::string_view name,
                                                                     const WorklistFilter& filter) = 0;
+  // The worklist `name`'s lines counted per caseworker (the unassigned per unit), by the same rule as
+  // worklist(): their counts add up to its length. Ordered by caseworker id (the unassigned first), unit.
+  // invalid_input for another name.
+  virtual std::expected<std::vector<WorklistCount>, Error> worklistCounts(std::string_view name,
+                                                                          const WorklistFilter& filter) = 0;
 
   // How many open KAA registrations there are, per current occupation kind ("occupation": the latest
   // occupation record, or "unknown") or per unit ("unit": the unit's name, "" for intake); only those in

@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>
+#include <map>
+#include <optional>
 
 #include "harness.h"
 #include "store/case_records.h"
@@ -15,6 +17,64 @@ namespace json = boost::json;
 
 const CivilDate kDate = *CivilDate::parse("2026-11-22");
 const CivilDate kYearAgo = *CivilDate::parse("2025-11-22");
+
+// The summary (GET /api/v1/worklists) counts each list in the store by that list's own rule: on the demo,
+// for every list, whole and per unit and per caseworker, the counts add up to the list's length, and per
+// caseworker (the unassigned per unit) and overdue they are what the list's lines say.
+TEST(DemoApi, EachWorklistIsCountedByItsOwnRuleTheCountsAreTheListsLengths) {
+  std::string db = tempPath("demo-worklist-counts.db");
+  auto demo = runLotsen({"demo", "--db", db, "--date", kDate.iso()});
+  ASSERT_EQ(demo.exitCode, 0) << demo.err;
+  auto store = std::move(*openStore(db));
+  std::vector<WorklistFilter> filters{{kDate, std::nullopt, "", std::nullopt}};
+  auto units = store->units();
+  auto users = store->users();
+  ASSERT_TRUE(units && users);
+  for (const std::string& unit : *units) filters.push_back({kDate, std::nullopt, unit, std::nullopt});
+  for (const User& u : *users) filters.push_back({kDate, u.id, "", std::nullopt});
+  std::size_t nonEmpty = 0;
+  for (std::string_view name : {"first_contact", "contact_retry", "follow_up", "occupation", "plan_without_goals",
+                                "registration_without_plan", "measure_end_reason", "turning_20"}) {
+    for (const WorklistFilter& filter : filters) {
+      auto entries = store->worklist(name, filter);
+      auto counts = store->worklistCounts(name, filter);
+      ASSERT_TRUE(entries && counts) << name;
+      using Who = std::pair<std::optional<std::int64_t>, std::string>;
+      std::map<Who, std::pair<std::int64_t, std::int64_t>> fromList, counted;
+      for (const WorklistEntry& e : *entries) {
+        auto& [count, overdue] = fromList[Who{e.caseworkerId, e.caseworkerId ? "" : e.unit}];
+        ++count;
+        overdue += e.due < filter.today;
+      }
+      for (const WorklistCount& c : *counts) counted[Who{c.caseworkerId, c.unit}] = {c.count, c.overdue};
+      EXPECT_EQ(counted, fromList) << name << " (unit '" << filter.unit << "', caseworker "
+                                   << filter.caseworkerId.value_or(0) << ")";
+      nonEmpty += !entries->empty();
+    }
+  }
+  EXPECT_GT(nonEmpty, 8u) << "the demo fills the lists";
+  EXPECT_FALSE(store->worklistCounts("no_such_list", filters[0]));
+
+  // Through the API: the summary's counts are the lists' counts, and ?page= answers 100 items of them.
+  ServerProcess server(db);
+  auto session = login(server.port(), "demo", "lotsen-demo-2026");
+  ASSERT_TRUE(session);
+  auto get = [&](const std::string& path) {
+    auto r = http(server.port(), "GET", path, "", {session->cookie});
+    EXPECT_EQ(r.status, 200) << path << " " << r.body;
+    return json::parse(r.body).as_object();
+  };
+  auto summary = get("/api/v1/worklists?caseworker=all");
+  for (const json::value& l : summary.at("lists").as_array()) {
+    std::string name(l.at("name").as_string());
+    auto whole = get("/api/v1/worklists/" + name + "?caseworker=all");
+    EXPECT_EQ(l.at("count").as_int64(), static_cast<std::int64_t>(whole.at("items").as_array().size())) << name;
+    EXPECT_EQ(l.at("overdue"), whole.at("overdue")) << name;
+    auto first = get("/api/v1/worklists/" + name + "?caseworker=all&page=1");
+    EXPECT_EQ(first.at("count"), whole.at("count")) << name;
+    EXPECT_EQ(first.at("items").as_array().size(), std::min<std::size_t>(100, whole.at("items").as_array().size()));
+  }
+}
 
 TEST(DemoApi, AsOfAYearAgoAnswersTheCaseAsItStoodThen) {
   std::string db = tempPath("demo-as-of.db");

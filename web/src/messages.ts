@@ -248,6 +248,10 @@ const sv = {
   previousPage: "Föregående sida",
   nextPage: "Nästa sida",
   searchPaging: "Sidor",
+  worklistShowing: (from: number, to: number, total: number) =>
+    `Visar ${from.toLocaleString("sv-SE")}–${to.toLocaleString("sv-SE")} av ${total.toLocaleString("sv-SE")}`,
+  worklistPaging: "Listans sidor",
+  pageNumber: (n: number) => `Sida ${n}`,
 
   // Break the glass.
   outsideHeading: "Ärendet ligger utanför dina ärenden",
@@ -1106,6 +1110,10 @@ const en: Messages = {
   previousPage: "Previous page",
   nextPage: "Next page",
   searchPaging: "Pages",
+  worklistShowing: (from, to, total) =>
+    `Showing ${from.toLocaleString("en-GB")}–${to.toLocaleString("en-GB")} of ${total.toLocaleString("en-GB")}`,
+  worklistPaging: "The list's pages",
+  pageNumber: (n) => `Page ${n}`,
 
   // Break the glass.
   outsideHeading: "The case is outside your cases",

@@ -797,9 +797,10 @@ class SqliteStore final : public Store {
     return after;
   }
 
-  std::expected<std::vector<WorklistEntry>, Error> worklist(std::string_view name,
-                                                            const WorklistFilter& filter) override {
-    // Each list is one query over the open KAA registrations; `due` is computed in SQL from the settings.
+  // The rule of the worklist `name`: one query over the registrations answering (registration_id, due,
+  // detail, record_id), `due` computed in SQL from the settings. The list and its counts both read it, so
+  // a rule is written once. Null for no such list.
+  static const std::string* worklistRule(std::string_view name) {
     static const std::map<std::string, std::string, std::less<>> kQueries{
         {"first_contact",
          "SELECT r.id, date(r.start_date, '+' || (SELECT value FROM settings WHERE key = 'first_contact_days') || "
@@ -848,30 +849,61 @@ class SqliteStore final : public Store {
          "(SELECT value FROM settings WHERE key = 'turning_20_days') || ' days'))"},
     };
     auto query = kQueries.find(name);
-    if (query == kQueries.end())
-      return std::unexpected(invalidInput(fmt::format("no worklist named '{}'", name), "name"));
+    return query == kQueries.end() ? nullptr : &query->second;
+  }
+
+  // The rows of `rule` (see worklistRule) on the open KAA registrations within `filter`, as `columns` of
+  // w (the rule's rows), r (the registration) and p (the person), then `tail` (ORDER BY, GROUP BY); bind
+  // the filter with bindWorklist.
+  static std::string worklistSql(const std::string& rule, const WorklistFilter& filter, std::string_view columns,
+                                 std::string_view tail) {
+    return fmt::format(
+        "WITH w(registration_id, due, detail, record_id) AS ({}) SELECT {} FROM w JOIN registrations r ON r.id = "
+        "w.registration_id JOIN persons p ON p.id = r.person_id WHERE r.end_date IS NULL AND r.programme = 'kaa' "
+        "AND (:caseworker IS NULL OR r.caseworker_id = :caseworker) AND (:unit = '' OR r.unit = :unit OR r.unit = "
+        "'') AND {} {}",
+        rule, columns, filter.caseload ? caseloadCondition(*filter.caseload) : "1", tail);
+  }
+  static void bindWorklist(Statement& s, const WorklistFilter& filter) {
+    if (filter.caseload) bindCaseload(s, *filter.caseload);
+    if (int today = s.parameterIndex(":today")) s.bindAt(today, filter.today.iso());
+    s.bindAt(s.parameterIndex(":caseworker"), filter.caseworkerId);
+    s.bindAt(s.parameterIndex(":unit"), filter.unit);
+  }
+
+  std::expected<std::vector<WorklistEntry>, Error> worklist(std::string_view name,
+                                                            const WorklistFilter& filter) override {
+    const std::string* rule = worklistRule(name);
+    if (!rule) return std::unexpected(invalidInput(fmt::format("no worklist named '{}'", name), "name"));
     return guard([&]() -> std::expected<std::vector<WorklistEntry>, Error> {
-      auto s = prepare(fmt::format(
-          "WITH w(registration_id, due, detail, record_id) AS ({}) SELECT p.id, r.id, p.first_name, p.last_name, "
-          "r.caseworker_id, r.unit, w.due, w.detail, p.protection <> '', p.phone, p.personal_id, w.record_id FROM w "
-          "JOIN registrations r ON r.id = "
-          "w.registration_id JOIN "
-          "persons p ON p.id = "
-          "r.person_id WHERE r.end_date IS NULL AND r.programme = 'kaa' AND (:caseworker IS NULL OR r.caseworker_id = "
-          ":caseworker) AND (:unit = '' OR r.unit = :unit OR r.unit = '') AND {} ORDER BY w.due, p.last_name, "
-          "p.first_name, "
-          "r.id",
-          query->second, filter.caseload ? caseloadCondition(*filter.caseload) : "1"));
-      if (filter.caseload) bindCaseload(s, *filter.caseload);
-      if (int today = s.parameterIndex(":today")) s.bindAt(today, filter.today.iso());
-      s.bindAt(s.parameterIndex(":caseworker"), filter.caseworkerId);
-      s.bindAt(s.parameterIndex(":unit"), filter.unit);
+      auto s = prepare(worklistSql(*rule, filter,
+                                   "p.id, r.id, p.first_name, p.last_name, r.caseworker_id, r.unit, w.due, w.detail, "
+                                   "p.protection <> '', p.phone, p.personal_id, w.record_id",
+                                   "ORDER BY w.due, p.last_name, p.first_name, r.id"));
+      bindWorklist(s, filter);
       std::vector<WorklistEntry> entries;
       while (s.step())
         entries.push_back(WorklistEntry{s.integer(0), s.integer(1), s.text(2), s.text(3), s.optionalInteger(4),
                                         s.text(5), dateColumn(s, 6), s.text(7), s.integer(8) != 0, s.text(9),
                                         birthDateOf(s.text(10)), s.optionalInteger(11)});
       return entries;
+    });
+  }
+
+  std::expected<std::vector<WorklistCount>, Error> worklistCounts(std::string_view name,
+                                                                  const WorklistFilter& filter) override {
+    const std::string* rule = worklistRule(name);
+    if (!rule) return std::unexpected(invalidInput(fmt::format("no worklist named '{}'", name), "name"));
+    return guard([&]() -> std::expected<std::vector<WorklistCount>, Error> {
+      // Overdue: due before today (dates are ISO text, so text order is date order), as the list says.
+      auto s = prepare(worklistSql(*rule, filter,
+                                   "r.caseworker_id, CASE WHEN r.caseworker_id IS NULL THEN r.unit ELSE '' END, "
+                                   "count(*), coalesce(sum(w.due < :today), 0)",
+                                   "GROUP BY 1, 2 ORDER BY 1, 2"));
+      bindWorklist(s, filter);
+      std::vector<WorklistCount> counts;
+      while (s.step()) counts.push_back(WorklistCount{s.optionalInteger(0), s.text(1), s.integer(2), s.integer(3)});
+      return counts;
     });
   }
 

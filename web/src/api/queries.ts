@@ -1,6 +1,6 @@
 // Server state, only through TanStack Query: one hook per thing the UI reads, one mutation per
 // change (which invalidates what it changed).
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { QueryClient, keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { signedIn, signedOut } from "../components/session/sessionState";
 import { ApiProblem, client, setCsrfToken, unwrap } from "./client";
 import type { components, paths } from "./schema";
@@ -108,11 +108,13 @@ export type WorklistCount = {
 };
 export type Worklists = { today: string; lists: WorklistCount[] };
 
+const worklistsQuery = {
+  queryKey: ["worklists"],
+  queryFn: async () => unwrap(await client.GET("/api/v1/worklists")) as Worklists,
+};
+
 export function useWorklists() {
-  return useQuery({
-    queryKey: ["worklists"],
-    queryFn: async () => unwrap(await client.GET("/api/v1/worklists")) as Worklists,
-  });
+  return useQuery(worklistsQuery);
 }
 
 type WorklistRoute = paths["/api/v1/worklists/{name}"]["get"];
@@ -122,16 +124,46 @@ export type WorklistItem = NonNullable<WorklistAnswer["items"]>[number] & {
   // Sent by the server (docs/casework.md) but not in the OpenAPI file.
   detail_label?: string | null;
 };
-export type Worklist = { name: string; today: string; count: number; overdue: number; items: WorklistItem[] };
+export type Worklist = {
+  name: string;
+  today: string;
+  /** The whole list's, not the page's. */
+  count: number;
+  overdue: number;
+  items: WorklistItem[];
+  page: number;
+  page_size: number;
+};
 
-export function useWorklist(name: WorklistName | null) {
-  return useQuery({
-    queryKey: ["worklists", name],
-    enabled: name !== null,
-    queryFn: async () =>
-      unwrap(await client.GET("/api/v1/worklists/{name}", { params: { path: { name: name! } } })) as Worklist,
-  });
+const worklistQuery = (name: WorklistName | null, page: number) => ({
+  queryKey: ["worklists", name, page],
+  queryFn: async () =>
+    unwrap(
+      await client.GET("/api/v1/worklists/{name}", { params: { path: { name: name! }, query: { page } } }),
+    ) as Worklist,
+});
+
+/** One page (100 items) of the worklist `name`. */
+export function useWorklist(name: WorklistName | null, page: number) {
+  return useQuery({ ...worklistQuery(name, page), enabled: name !== null, placeholderData: keepPreviousData });
 }
+
+/** The page asked for in ?sida= (1 when none or not a page number). */
+export const pageOf = (params: URLSearchParams) => Math.max(1, Math.min(100000, Math.floor(Number(params.get("sida"))) || 1));
+
+const worklistNames = new Set<string>([
+  "first_contact",
+  "contact_retry",
+  "follow_up",
+  "occupation",
+  "plan_without_goals",
+  "registration_without_plan",
+  "measure_end_reason",
+  "turning_20",
+] satisfies WorklistName[]);
+
+/** Whether `name` is a worklist's name. */
+export const isWorklistName = (name: string | null): name is WorklistName => name !== null && worklistNames.has(name);
 
 type Address = { street_address: string; postal_code: string; city: string };
 type Occupation = { effective_date?: string; kind: string; detail?: string | null; planned?: boolean };
@@ -154,16 +186,31 @@ export type Person = components["schemas"]["PersonSummary"] & {
 /** The person; once they are answered (so never for a refused one), their contact attempts are asked
  * for at once, rather than after the page has rendered the person. */
 export function usePerson(id: number) {
-  const queryClient = useQueryClient();
-  return useQuery({
-    queryKey: ["persons", id],
-    queryFn: async () => {
-      const result = await client.GET("/api/v1/persons/{id}", { params: { path: { id } } });
-      const person = { ...(unwrap(result) as object), etag: result.response.headers.get("ETag") } as Person;
-      void queryClient.prefetchQuery(contactAttemptsQuery(id));
-      return person;
-    },
-  });
+  return useQuery(personQuery(useQueryClient(), id));
+}
+
+const personQuery = (queryClient: QueryClient, id: number) => ({
+  queryKey: ["persons", id],
+  queryFn: async () => {
+    const result = await client.GET("/api/v1/persons/{id}", { params: { path: { id } } });
+    const person = { ...(unwrap(result) as object), etag: result.response.headers.get("ETag") } as Person;
+    void queryClient.prefetchQuery(contactAttemptsQuery(id));
+    return person;
+  },
+});
+
+/** On the first load, the data of the page at `url` (Today's counts and the page of the list in ?lista=, a person) is
+ * asked for at once, beside the session check rather than after it: the page's own hooks then find the
+ * request under way (the same query), so nothing is asked twice. Without a session it is answered 401,
+ * which (queryClient) sends the user to the login as the session check would; the login drops it. */
+export function prefetchPageData(queryClient: QueryClient, url: URL) {
+  const person = /^\/personer\/([1-9][0-9]{0,15})$/.exec(url.pathname);
+  if (person) void queryClient.prefetchQuery(personQuery(queryClient, Number(person[1])));
+  if (url.pathname === "/") {
+    void queryClient.prefetchQuery(worklistsQuery);
+    const asked = url.searchParams.get("lista");
+    if (isWorklistName(asked)) void queryClient.prefetchQuery(worklistQuery(asked, pageOf(url.searchParams)));
+  }
 }
 
 export type ContactAttempt = {

@@ -2741,6 +2741,8 @@ export interface paths {
                     caseworker?: components["parameters"]["Caseworker"];
                     /** @description Only this unit (implies caseworker=all unless given) */
                     unit?: components["parameters"]["Unit"];
+                    /** @description Only this page of 100 items (count and overdue stay the whole list's); without it, every item. */
+                    page?: number;
                 };
                 header?: never;
                 path: {
@@ -2762,6 +2764,10 @@ export interface paths {
                             today?: string;
                             count?: number;
                             overdue?: number;
+                            /** @description With ?page=: the page. */
+                            page?: number;
+                            /** @description With ?page=: 100. */
+                            page_size?: number;
                             items?: {
                                 person_id?: number;
                                 registration_id?: number;

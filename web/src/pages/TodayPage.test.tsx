@@ -116,4 +116,29 @@ describe("Today", () => {
     await screen.findByText("Listan är tom: inget att göra här idag.");
     expect(screen.getByRole("link", { name: /Plan utan mål/ }).getAttribute("aria-current")).toBe("page");
   });
+
+  it("pages a long list: 100 items a page from ?sida=, says which, and links to every page", async () => {
+    const item = (i: number) => ({ ...occupation.items[2], person_id: i, registration_id: i, last_name: `Berg ${i}` });
+    const requests = fakeServer({
+      "GET /api/v1/session": session("caseworker"),
+      "GET /api/v1/worklists": [200, { today: "2026-11-22", lists: [{ name: "occupation", count: 250, overdue: 0, by_caseworker: [] }] }],
+      "GET /api/v1/worklists/occupation?page=2": [
+        200,
+        { ...occupation, count: 250, overdue: 0, page: 2, page_size: 100, items: Array.from({ length: 100 }, (_, i) => item(101 + i)) },
+      ],
+    });
+    renderAt("/?lista=occupation&sida=2", <App />);
+
+    const table = await screen.findByRole("table", { name: "Sysselsättning att ta reda på" });
+    expect(within(table).getAllByRole("row")).toHaveLength(101);
+    screen.getByText("Visar 101–200 av 250");
+    const pages = screen.getByRole("navigation", { name: "Listans sidor" });
+    expect(within(pages).getByRole("link", { name: "Sida 2" }).getAttribute("aria-current")).toBe("page");
+    expect(within(pages).getByRole("link", { name: "Sida 3" }).getAttribute("href")).toBe("/?lista=occupation&sida=3");
+    within(pages).getByRole("link", { name: "Föregående sida" });
+    within(pages).getByRole("link", { name: "Nästa sida" });
+    // Only the page is asked for.
+    const asked = requests.filter((r) => new URL(r.url).pathname === "/api/v1/worklists/occupation");
+    expect(new Set(asked.map((r) => new URL(r.url).search))).toEqual(new Set(["?page=2"]));
+  });
 });
