@@ -697,7 +697,7 @@ std::optional<Response> Api::authorize(const Route& route, Call& call, std::opti
     }
     if (!user.active) return problem(401, "Unauthorized", "the account is not active");
     if (isStateChanging(request.method) && !secretsEqual(request.csrfToken, session.csrfToken))
-      return problem(403, "Forbidden", "missing or wrong X-CSRF-Token header");
+      return problem(403, "Forbidden", "missing or wrong X-CSRF-Token header", {}, kCsrfType);
     call.csrfToken = std::move(session.csrfToken);  // the record is not needed beyond this request
     call.sessionCreatedAt = session.createdAt;
     if (now - session.lastSeenAt >= kSessionUseNotedEvery.count())

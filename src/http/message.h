@@ -45,6 +45,8 @@ struct Response {
 
 // The problem type of a case outside the user's caseload that a break-the-glass grant would open.
 inline constexpr std::string_view kOutsideCaseloadType = "urn:lotsen:problem:outside-caseload";
+// The problem type of a change without the session's CSRF token (or with another session's).
+inline constexpr std::string_view kCsrfType = "urn:lotsen:problem:csrf";
 
 // An RFC 9457 problem+json response. `detail` is shown to users and must not hold personal data; `type`
 // is about:blank unless a client must tell this problem from others of its status.

@@ -183,6 +183,8 @@ TEST_F(Authorization, CsrfTokenIsRequiredForEveryChange) {
                 {anna.session.cookie, "Content-Type: application/json"});
   EXPECT_EQ(r.status, 403);
   EXPECT_NE(r.body.find("X-CSRF-Token"), std::string::npos);
+  EXPECT_NE(r.body.find(R"("type":"urn:lotsen:problem:csrf")"), std::string::npos)
+      << "a client tells it by its type, to read the session's token anew: " << r.body;
 }
 
 // A session ends after 30 idle minutes and after 10 hours in all, whatever the user does.

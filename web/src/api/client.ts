@@ -30,12 +30,18 @@ const headers: Middleware = {
 /**
  * Sends a request; every answer but a 401 is a use of the session. A 401 while signed in (the session
  * ended) waits for the same user to log in again and sends the request again with the new CSRF token
- * (src/components/session/sessionState.ts); the session's own route answers its 401 at once.
+ * (src/components/session/sessionState.ts); the session's own route answers its 401 at once. A 403 for
+ * a stale CSRF token (another tab logged in anew) reads the token again and sends the request once more.
  */
-async function send(request: Request): Promise<Response> {
+async function send(request: Request, renewed = false): Promise<Response> {
   // Looked up at each call (not once), so that tests can stand in for the server.
   const again = request.clone();
   const response = await globalThis.fetch(request);
+  if (response.status === 403 && !renewed && (await isCsrfProblem(response)) && (await renewCsrfToken())) {
+    const headers = new Headers(again.headers);
+    headers.set("X-CSRF-Token", csrfToken!);
+    return send(new Request(again, { headers }), true);
+  }
   if (response.status !== 401) {
     noteUse(Date.now());
     return response;
@@ -44,6 +50,23 @@ async function send(request: Request): Promise<Response> {
   const headers = new Headers(again.headers);
   if (!["GET", "HEAD"].includes(again.method) && csrfToken) headers.set("X-CSRF-Token", csrfToken);
   return send(new Request(again, { headers }));
+}
+
+async function isCsrfProblem(response: Response): Promise<boolean> {
+  const body = await response.clone().json().catch(() => null);
+  return body?.type === "urn:lotsen:problem:csrf";
+}
+
+/**
+ * Reads the session's CSRF token anew (a login in another tab made a new session, whose cookie this tab
+ * now sends with the old token). False when there is no session.
+ */
+async function renewCsrfToken(): Promise<boolean> {
+  const response = await globalThis.fetch(new Request(`${globalThis.location?.origin ?? ""}/api/v1/session`, { credentials: "same-origin" }));
+  const body = response.ok ? await response.json().catch(() => null) : null;
+  if (typeof body?.csrf_token !== "string") return false;
+  csrfToken = body.csrf_token;
+  return true;
 }
 
 export const client = createClient<paths>({

@@ -2870,7 +2870,7 @@ export interface components {
     schemas: {
         Problem: {
             /**
-             * @description about:blank, or `urn:lotsen:problem:outside-caseload` on the 403 for a case outside the caseload that a break-the-glass grant (POST …/access-grants) would open.
+             * @description about:blank; `urn:lotsen:problem:outside-caseload` on the 403 for a case outside the caseload that a break-the-glass grant (POST …/access-grants) would open; `urn:lotsen:problem:csrf` on the 403 for a change without the session's CSRF token (GET /api/v1/session answers the token).
              * @example about:blank
              */
             type: string;
