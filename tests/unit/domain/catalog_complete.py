@@ -20,7 +20,7 @@ IGNORED = [
     # localize() keeps the place and says the message after it, which is checked on its own.
     (None, r"^[\w./{}:-]*: \{\}$"),
     # SQL: statements, their fragments and column lists.
-    ("store/", r"^(id|username) = \?$|^r\.caseworker_id = |^deidentified_at IS NULL$|^coalesce\(|^id, "),
+    ("store/", r"^(id|username) = \?$|^r\.caseworker_id|^deidentified_at IS NULL$|^coalesce\(|^id, |^p\.id, r\.id, "),
     # HTTP headers and content types, the Set-Cookie value.
     (None, r"^text/\w+; |; Path=/; HttpOnly|^public, max-age="),
     # Prometheus metric lines.
