@@ -12,7 +12,7 @@ import { useT } from "../../i18n";
 import { Card } from "../Card";
 import { PageHeading } from "../PageHeading";
 import { ProblemAlert, fieldError } from "../Problems";
-import { useLabels } from "./labels";
+import { useLabels } from "../labels";
 import { timeline } from "./OccupationTimeline";
 
 const dayId = "as-of-day";

@@ -9,7 +9,7 @@ import { canReadCases } from "../../roles";
 import { Card } from "../Card";
 import { ProblemAlert } from "../Problems";
 import { CorrectContactDialog } from "./CorrectContact";
-import { useMessage } from "./useMessage";
+import { useMessage } from "../useMessage";
 import { VoidRecordDialog } from "../VoidRecord";
 
 export function ContactAttempts({ id }: { id: number }) {

@@ -7,7 +7,7 @@ import { isProblem, useCorrectContact, type ContactAttempt, type NewContactAttem
 import { useT } from "../../i18n";
 import { DialogFooter } from "../DialogFooter";
 import { ContactForm } from "../LogContact";
-import { useLabels } from "./labels";
+import { useLabels } from "../labels";
 import { Conflict, type ConflictRow } from "../Conflict";
 
 export function CorrectContactDialog({

@@ -16,7 +16,7 @@ import { swedishDay } from "../../format";
 import { useT } from "../../i18n";
 import { DialogFooter } from "../DialogFooter";
 import { FormProblems, fieldError } from "../Problems";
-import { useLabels } from "./labels";
+import { useLabels } from "../labels";
 import { Conflict } from "../Conflict";
 
 const ids = {

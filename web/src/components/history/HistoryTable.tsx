@@ -5,7 +5,7 @@ import { Table, Tag } from "@navikt/ds-react";
 import type { HistoryEvent } from "../../api/queries";
 import { localDateTime } from "../../format";
 import { useT } from "../../i18n";
-import { useLabels } from "./labels";
+import { useLabels } from "../labels";
 
 type Json = Record<string, unknown>;
 const obj = (v: unknown): Json => (v && typeof v === "object" ? (v as Json) : {});

@@ -10,7 +10,7 @@ import { canReadCases } from "../../roles";
 import { Card } from "../Card";
 import { ProblemAlert } from "../Problems";
 import { CorrectOccupationDialog } from "./CorrectOccupation";
-import { useMessage } from "./useMessage";
+import { useMessage } from "../useMessage";
 import { VoidRecordDialog } from "../VoidRecord";
 
 type Entry = { record: OccupationRecord; until: string | null };

@@ -18,7 +18,7 @@ import { useT } from "../../i18n";
 import { DialogFooter } from "../DialogFooter";
 import { FormProblems, ProblemAlert, fieldError } from "../Problems";
 import { Conflict } from "../Conflict";
-import { useLabels } from "./common";
+import { useLabels } from "../labels";
 
 const ids = {
   goal_id: "assessment-goal",

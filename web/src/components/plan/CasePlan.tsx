@@ -27,7 +27,8 @@ import { canReadCases } from "../../roles";
 import { ProblemAlert } from "../Problems";
 import { VoidRecordDialog } from "../VoidRecord";
 import { AssessmentDialog, type GoalChoice } from "./AssessmentDialog";
-import { Section, measureName, useFirstFew, useMessage } from "./common";
+import { useMessage } from "../useMessage";
+import { Section, measureName, useFirstFew } from "./common";
 import { MeasureDialog } from "./MeasureDialog";
 import { AssessmentResult, PlanView, goalChoices } from "./PlanView";
 

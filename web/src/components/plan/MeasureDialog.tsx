@@ -21,7 +21,7 @@ import { useT } from "../../i18n";
 import { DialogFooter } from "../DialogFooter";
 import { FormProblems, ProblemAlert, fieldError } from "../Problems";
 import { Conflict } from "../Conflict";
-import { useLabels } from "./common";
+import { useLabels } from "../labels";
 
 const dateFields = ["planned_start", "start", "end", "follow_up", "evaluation", "declined"] as const;
 type DateField = (typeof dateFields)[number];

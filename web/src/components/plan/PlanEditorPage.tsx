@@ -32,7 +32,8 @@ import { PageHeading } from "../PageHeading";
 import { FormProblems, ProblemAlert, fieldError } from "../Problems";
 import { currentRegistration } from "./CasePlan";
 import { Conflict } from "../Conflict";
-import { measureName, useLabels } from "./common";
+import { useLabels } from "../labels";
+import { measureName } from "./common";
 import { MeasureDialog } from "./MeasureDialog";
 import {
   agreedId,

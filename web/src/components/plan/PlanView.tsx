@@ -8,7 +8,8 @@ import type { AssessmentRecord, MeasureRecord, PlanData, PlanGoal } from "../../
 import type { Messages } from "../../messages";
 import { useT } from "../../i18n";
 import type { GoalChoice } from "./AssessmentDialog";
-import { useFirstFew, useLabels } from "./common";
+import { useLabels } from "../labels";
+import { useFirstFew } from "./common";
 
 /** Every goal and sub-goal of a plan, named by its place ("Delmål 1.2: Praktik fyra veckor"). */
 export function goalChoices(data: PlanData, t: Messages): GoalChoice[] {

@@ -1,8 +1,8 @@
-// What the plan's parts share: a section of the person's page, a success message that takes the focus,
-// the Swedish label of a code and how a measure is named.
-import { Alert, Box, Button, Heading } from "@navikt/ds-react";
-import { useEffect, useRef, useState, type ReactNode } from "react";
-import { useCodeList, type MeasureRecord } from "../../api/queries";
+// What the plan's parts share: a section of the person's page, a long list shortened, and how a measure
+// is named.
+import { Box, Button, Heading } from "@navikt/ds-react";
+import { useState, type ReactNode } from "react";
+import type { MeasureRecord } from "../../api/queries";
 import { useT } from "../../i18n";
 import "./plan.css";
 
@@ -19,23 +19,6 @@ export function Section({ id, title, children }: { id: string; title: string; ch
 }
 
 /** A success message that takes the focus once shown (the button that led to it may be gone). */
-export function useMessage(initial: string | null = null) {
-  const [message, setMessage] = useState<string | null>(initial);
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (message) ref.current?.focus();
-  }, [message]);
-  const ui = (
-    <div aria-live="polite">
-      {message && (
-        <Alert variant="success" size="small" ref={ref} tabIndex={-1} className="logged-message">
-          {message}
-        </Alert>
-      )}
-    </div>
-  );
-  return { setMessage, ui };
-}
 
 /**
  * A long list shortened to its first `few` rows (newest first), with a button to show them all (and
@@ -55,11 +38,6 @@ export function useFirstFew<T>(items: T[], few = 5): { shown: T[]; toggle: React
   };
 }
 
-/** The Swedish label of a code of `list` (the code itself while the list loads). */
-export function useLabels(list: string): (code: string | null | undefined) => string {
-  const codes = useCodeList(list).data ?? [];
-  return (code) => (code ? (codes.find((c) => c.code === code)?.label ?? code) : "");
-}
 
 /** A measure as the user knows it: its content and kind ("Praktik fyra veckor (Praktik)"). */
 export function measureName(m: MeasureRecord): string {
