@@ -317,16 +317,23 @@ export function useAccessLog(filter: AccessLogFilter) {
 }
 export type Code = { code: string; label: string; valid_from?: string; valid_to?: string | null };
 
-/** One code list (labels in Swedish); they change seldom, so they are kept for the session. */
+export type CodeList = components["schemas"]["CodeList"];
+
+/** Every code list (labels in Swedish) in one request; they change seldom, so they are kept for the session. */
+const codeListsQuery = {
+  queryKey: ["code-lists"],
+  staleTime: Infinity,
+  queryFn: async () => (unwrap(await client.GET("/api/v1/code-lists")).items ?? []) as CodeList[],
+};
+
+export function useCodeLists() {
+  return useQuery(codeListsQuery);
+}
+
+/** One code list, read with all the others (a page needs several: one request rather than one each);
+ * empty for a list there is not. */
 export function useCodeList(name: string) {
-  return useQuery({
-    queryKey: ["code-lists", name],
-    staleTime: Infinity,
-    queryFn: async () => {
-      const body = unwrap(await client.GET("/api/v1/code-lists/{name}", { params: { path: { name } } }));
-      return (body.codes ?? []) as Code[];
-    },
-  });
+  return useQuery({ ...codeListsQuery, select: (lists) => (lists.find((l) => l.name === name)?.codes ?? []) as Code[] });
 }
 
 /** The codes valid on a day (YYYY-MM-DD), as a record of that day may take them. */
@@ -647,16 +654,6 @@ export function useChangeSettings() {
       // The worklists follow the deadlines.
       return queryClient.invalidateQueries({ queryKey: ["worklists"] });
     },
-  });
-}
-
-export type CodeList = components["schemas"]["CodeList"];
-
-export function useCodeLists() {
-  return useQuery({
-    queryKey: ["code-lists"],
-    staleTime: Infinity,
-    queryFn: async () => (unwrap(await client.GET("/api/v1/code-lists")).items ?? []) as CodeList[],
   });
 }
 

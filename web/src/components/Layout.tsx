@@ -1,6 +1,7 @@
 // The frame of every signed-in page: the header (Lotsen, the menu for the user's roles, the user's
 // name and role, the language switch, Logout) and the page itself.
-import { InternalHeader, Spacer } from "@navikt/ds-react";
+import { InternalHeader, Loader, Spacer } from "@navikt/ds-react";
+import { Suspense } from "react";
 import { Link as RouterLink, NavLink, Outlet, useNavigate } from "react-router-dom";
 import { useLogOut, type Session } from "../api/queries";
 import { useI18n } from "../i18n";
@@ -59,7 +60,9 @@ export function Layout({ session }: { session: Session }) {
         </InternalHeader.Button>
       </InternalHeader>
       <main id="main" className="page" tabIndex={-1}>
-        <Outlet />
+        <Suspense fallback={<Loader className="page-loader" title={t.loading} />}>
+          <Outlet />
+        </Suspense>
       </main>
       <SessionGuard />
     </>

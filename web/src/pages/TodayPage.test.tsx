@@ -47,7 +47,7 @@ describe("Today", () => {
     renderAt("/", <App />);
 
     const nav = await screen.findByRole("navigation", { name: "Arbetslistor" });
-    const links = within(nav).getAllByRole("link");
+    const links = await within(nav).findAllByRole("link");
     expect(links.map((l) => l.textContent)).toEqual([
       "Sysselsättning att ta reda på3 st, varav 1 försenade",
       "Första kontakt2 st",
@@ -140,5 +140,18 @@ describe("Today", () => {
     // Only the page is asked for.
     const asked = requests.filter((r) => new URL(r.url).pathname === "/api/v1/worklists/occupation");
     expect(new Set(asked.map((r) => new URL(r.url).search))).toEqual(new Set(["?page=2"]));
+  });
+
+  it("shows the list named in the URL from its own answer, without waiting for the counts of every list", async () => {
+    fakeServer({
+      "GET /api/v1/session": session("caseworker"),
+      "GET /api/v1/worklists": [500, { title: "Internal Server Error", status: 500, detail: "boom" }],
+      "GET /api/v1/worklists/occupation": [200, occupation],
+    });
+    renderAt("/?lista=occupation", <App />);
+
+    const table = await screen.findByRole("table", { name: "Sysselsättning att ta reda på" });
+    expect(within(table).getAllByRole("row")).toHaveLength(4);
+    expect(screen.getByRole("heading", { level: 2, name: /Sysselsättning att ta reda på: 3 st, varav 1 försenade/ })).toBeTruthy();
   });
 });

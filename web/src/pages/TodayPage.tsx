@@ -16,7 +16,7 @@ import {
   type WorklistItem,
   type WorklistName,
 } from "../api/queries";
-import { LogContactButton, useContactDialog, type ContactPerson } from "../components/LogContact";
+import { useContactDialog, type ContactPerson } from "../components/LogContact";
 import { PageHeading } from "../components/PageHeading";
 import { ReassignDialog, type CaseToAssign } from "../components/ReassignCases";
 import { ProblemAlert } from "../components/Problems";
@@ -36,50 +36,56 @@ export function TodayPage({ session }: { session: Session }) {
   const [params] = useSearchParams();
   const lists = [...(worklists.data?.lists ?? [])].sort(byUrgency);
   const asked = params.get("lista");
-  const chosen = lists.find((l) => l.name === asked) ?? (asked ? undefined : lists.find((l) => l.count > 0));
+  // A list named in the URL is shown as soon as its page is read, without waiting for every list's count.
+  const chosen = isWorklistName(asked) ? asked : asked ? undefined : (lists.find((l) => l.count > 0)?.name as WorklistName | undefined);
   const contact = useContactDialog();
-  // A list named in the URL is read at once, beside the counts, rather than after them.
   const page = pageOf(params);
-  useWorklist(isWorklistName(asked) ? asked : null, page);
 
   return (
     <>
       <PageHeading>{t.todayTitle}</PageHeading>
       {contact.ui}
-      {worklists.isPending && <Loader title={t.loading} />}
-      {worklists.isError && <ProblemAlert error={worklists.error} />}
-      {worklists.data && (
-        <VStack gap="8">
-          <BodyShort>{t.todayIntro(worklists.data.today)}</BodyShort>
-          <nav aria-labelledby="worklists-heading">
-            <Heading level="2" size="medium" id="worklists-heading" spacing>
-              {t.worklistsHeading}
-            </Heading>
-            <ul className="worklists">
-              {lists.map((list) => (
-                <li key={list.name}>
-                  <RouterLink
-                    to={`?lista=${list.name}`}
-                    aria-current={chosen?.name === list.name ? "page" : undefined}
-                    className="worklist-link"
-                  >
-                    <span className="worklist-name">{t.worklistNames[list.name] ?? list.name}</span>
-                    <span className="worklist-count">
-                      {list.overdue > 0 && <ExclamationmarkTriangleIcon aria-hidden className="overdue-icon" />}
-                      {t.worklistCount(list.count, list.overdue)}
-                    </span>
-                  </RouterLink>
-                </li>
-              ))}
-            </ul>
-          </nav>
-          {chosen ? (
-            <WorklistSection key={chosen.name} list={chosen} page={page} session={session} onLogContact={contact.open} />
-          ) : (
-            <BodyShort>{t.chooseWorklist}</BodyShort>
+      <VStack gap="8">
+        {worklists.data && <BodyShort>{t.todayIntro(worklists.data.today)}</BodyShort>}
+        <nav aria-labelledby="worklists-heading">
+          <Heading level="2" size="medium" id="worklists-heading" spacing>
+            {t.worklistsHeading}
+          </Heading>
+          {worklists.isPending && <Loader title={t.loading} />}
+          {worklists.isError && <ProblemAlert error={worklists.error} />}
+          {worklists.data && (
+          <ul className="worklists">
+            {lists.map((list) => (
+              <li key={list.name}>
+                <RouterLink
+                  to={`?lista=${list.name}`}
+                  aria-current={chosen === list.name ? "page" : undefined}
+                  className="worklist-link"
+                >
+                  <span className="worklist-name">{t.worklistNames[list.name] ?? list.name}</span>
+                  <span className="worklist-count">
+                    {list.overdue > 0 && <ExclamationmarkTriangleIcon aria-hidden className="overdue-icon" />}
+                    {t.worklistCount(list.count, list.overdue)}
+                  </span>
+                </RouterLink>
+              </li>
+            ))}
+          </ul>
           )}
-        </VStack>
-      )}
+        </nav>
+        {chosen ? (
+          <WorklistSection
+            key={chosen}
+            name={chosen}
+            byCaseworker={lists.find((l) => l.name === chosen)}
+            page={page}
+            session={session}
+            onLogContact={contact.open}
+          />
+        ) : (
+          worklists.data && <BodyShort>{t.chooseWorklist}</BodyShort>
+        )}
+      </VStack>
     </>
   );
 }
@@ -88,19 +94,22 @@ type OpenContact = (person: ContactPerson, trigger: HTMLElement) => void;
 
 // Memoised: the contact dialog's state in TodayPage does not render the table's rows again.
 const WorklistSection = memo(function WorklistSection({
-  list,
+  name,
+  byCaseworker,
   page,
   session,
   onLogContact,
 }: {
-  list: WorklistCount;
+  name: WorklistName;
+  /** The list's counts per caseworker (a unit manager's table), once the summary is read. */
+  byCaseworker?: WorklistCount;
   page: number;
   session: Session;
   onLogContact: OpenContact;
 }) {
   const t = useT();
-  const worklist = useWorklist(list.name as WorklistName, page);
-  const title = t.worklistNames[list.name] ?? list.name;
+  const worklist = useWorklist(name, page);
+  const title = t.worklistNames[name] ?? name;
   const manager = isUnitManager(session);
   const [selected, setSelected] = useState<Map<number, CaseToAssign>>(new Map());
   const [reassigning, setReassigning] = useState<CaseToAssign[] | null>(null);
@@ -117,7 +126,8 @@ const WorklistSection = memo(function WorklistSection({
   return (
     <section aria-labelledby="worklist-heading">
       <Heading level="2" size="medium" id="worklist-heading" spacing>
-        {title}: {t.worklistCount(list.count, list.overdue)}
+        {title}
+        {worklist.data && `: ${t.worklistCount(worklist.data.count, worklist.data.overdue)}`}
       </Heading>
       {worklist.isPending && <Loader title={t.loading} />}
       {worklist.isError && <ProblemAlert error={worklist.error} />}
@@ -125,9 +135,9 @@ const WorklistSection = memo(function WorklistSection({
         (worklist.data.count === 0 ? (
           <BodyShort>{t.worklistEmpty}</BodyShort>
         ) : (
-          <WorklistPages name={list.name} list={worklist.data}>
+          <WorklistPages name={name} list={worklist.data}>
             <WorklistTable
-            name={list.name}
+            name={name}
             today={worklist.data.today}
             items={worklist.data.items}
             caption={title}
@@ -153,7 +163,7 @@ const WorklistSection = memo(function WorklistSection({
           }}
         />
       )}
-      {isUnitManager(session) && list.by_caseworker.length > 0 && <ByCaseworker list={list} title={title} />}
+      {manager && byCaseworker && byCaseworker.by_caseworker.length > 0 && <ByCaseworker list={byCaseworker} title={title} />}
     </section>
   );
 });
@@ -207,13 +217,15 @@ function what(t: Messages, name: string, item: WorklistItem): string {
 }
 
 // Today's list is written as bare <table>/<tr>/<th>/<td> elements carrying the classes Aksel's Table,
-// Table.Row, Table.HeaderCell and Table.DataCell (a BodyShort) and Link render, so it looks the same. Measured
-// (bench/ui.mjs, Chromium traces, 1,000 rows): the Aksel components' own render and commit cost about twice
-// the rows' DOM itself (about 165 ms of 250 ms; the same DOM as bare elements took about 80 ms). Everywhere
-// else the library's components are used; the tags, checkbox and button in a row still are.
+// Table.Row, Table.HeaderCell and Table.DataCell (a BodyShort) and Link render, so it looks the same; the
+// row's tags and its button likewise (the DOM Aksel's Tag and Button render). Measured (bench/ui.mjs,
+// Chromium traces, 1,000 rows): the Aksel components' own render and commit cost about twice the rows' DOM
+// itself (about 165 ms of 250 ms; the same DOM as bare elements took about 80 ms). Everywhere else the
+// library's components are used; the manager's checkbox in a row still is.
 const rowClass = "navds-table__row navds-table__row--shade-on-hover";
 const headerCell = "navds-table__header-cell navds-label";
 const dataCell = "navds-table__data-cell navds-body-short navds-body-short--medium";
+const tagClass = "navds-body-short navds-body-short--small navds-tag navds-tag--small";
 
 export function WorklistTable({
   name,
@@ -344,20 +356,33 @@ const WorklistRow = memo(function WorklistRow({
       <td className={`${dataCell} nowrap`}>{item.due}</td>
       <td className={`${dataCell} nowrap`}>
         {overdue > 0 ? (
-          <Tag variant="error" size="small" icon={<ExclamationmarkTriangleIcon aria-hidden />}>
+          <span data-color="danger" data-variant="outline" className={`${tagClass} navds-tag--error`}>
+            <span className="navds-tag__icon--left">
+              <ExclamationmarkTriangleIcon aria-hidden />
+            </span>
             {t.overdueSince(overdue)}
-          </Tag>
+          </span>
         ) : until <= 0 ? (
-          <Tag variant="warning" size="small">
+          <span data-color="warning" data-variant="outline" className={`${tagClass} navds-tag--warning`}>
             {t.dueToday}
-          </Tag>
+          </span>
         ) : (
           t.dueIn(until)
         )}
       </td>
       {onLogContact && (
         <td className={`${dataCell} nowrap`}>
-          <LogContactButton name={fullName} onOpen={(trigger) => onLogContact({ id: item.person_id!, name: fullName }, trigger)} />
+          <button
+            type="button"
+            data-variant="secondary"
+            className="navds-button navds-button--secondary navds-button--small"
+            onClick={(e) => onLogContact({ id: item.person_id!, name: fullName }, e.currentTarget)}
+          >
+            <span className="navds-label navds-label--small">
+              {t.logContact}
+              <span className="navds-sr-only"> {t.logContactWith(fullName)}</span>
+            </span>
+          </button>
         </td>
       )}
     </tr>

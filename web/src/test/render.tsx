@@ -14,6 +14,21 @@ configure({ asyncUtilTimeout: 5000 });
 
 export type Answers = Record<string, Answer | ((request: Request) => Answer)>;
 
+// The answer to "GET /api/v1/code-lists" made of a test's answers for single lists ("GET /api/v1/code-lists/NAME"),
+// which the UI reads all at once: a test names the lists it needs one by one.
+function codeLists(answers: Answers): Answer {
+  const prefix = "GET /api/v1/code-lists/";
+  // Only those answers are read: a test may count the reads of another (a getter).
+  const items = Object.keys(answers)
+    .filter((key) => key.startsWith(prefix))
+    .map((key) => {
+      const answer = answers[key];
+      const [, body] = typeof answer === "function" ? answer(new Request(`http://test/${key.slice(4)}`)) : answer;
+      return { name: key.slice(prefix.length), codes: (body as { codes?: unknown[] }).codes ?? [] };
+    });
+  return [200, { items }];
+}
+
 export function fakeServer(answers: Answers) {
   const requests: Request[] = [];
   const fetchMock = vi.fn(async (input: RequestInfo | URL) => {
@@ -21,7 +36,7 @@ export function fakeServer(answers: Answers) {
     requests.push(request);
     const url = new URL(request.url);
     const key = `${request.method} ${url.pathname}`;
-    const found = answers[`${key}${url.search}`] ?? answers[key];
+    const found = answers[`${key}${url.search}`] ?? answers[key] ?? (key === "GET /api/v1/code-lists" ? codeLists(answers) : undefined);
     if (!found) return new Response(JSON.stringify({ title: "Not Found", status: 404, detail: `no ${key}` }), { status: 404 });
     const [status, body, headers] = typeof found === "function" ? found(request) : found;
     const type = status >= 400 ? "application/problem+json" : "application/json";
