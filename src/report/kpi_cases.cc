@@ -1,0 +1,78 @@
+#include "report/kpi_cases.h"
+
+#include <fmt/format.h>
+
+#include <charconv>
+#include <map>
+
+#include "store/case_records.h"
+
+namespace lotsen {
+
+namespace {
+
+// The parsed record, or internal naming it: a stored record always parsed when it was written.
+template <class T>
+std::expected<T, Error> parsed(std::expected<T, std::vector<Error>> record, const CaseRecord& stored) {
+  if (!record) return std::unexpected(internalError(fmt::format("stored record {} does not parse", stored.id)));
+  return std::move(*record);
+}
+
+}  // namespace
+
+std::expected<std::vector<KpiCase>, Error> readKpiCases(Store& store, CivilDate from, CivilDate to) {
+  auto registrations = store.registrationsDuring(kProgrammeKaa, from, to);
+  if (!registrations) return std::unexpected(registrations.error());
+  auto records = store.caseRecordsDuring(kProgrammeKaa, from, to);
+  if (!records) return std::unexpected(records.error());
+
+  std::vector<KpiCase> cases;
+  std::map<std::int64_t, std::size_t> byRegistration;
+  std::multimap<std::int64_t, std::size_t> byPerson;
+  for (const RegisteredPerson& rp : *registrations) {
+    byRegistration[rp.registration.id] = cases.size();
+    byPerson.emplace(rp.person.id, cases.size());
+    const PersonalId& id = rp.person.details.personalId;
+    cases.push_back(KpiCase{rp.registration, id.birthDate(), id.legalGender(), {}, {}, {}, {}});
+  }
+  for (const CaseRecord& r : *records) {
+    if (r.kind == kOccupationKind) {
+      auto occupation = parsed(parseOccupation(r.data), r);
+      if (!occupation) return std::unexpected(occupation.error());
+      auto [first, last] = byPerson.equal_range(r.personId);
+      for (auto it = first; it != last; ++it) cases[it->second].occupations.push_back(*occupation);
+      continue;
+    }
+    auto found = r.registrationId ? byRegistration.find(*r.registrationId) : byRegistration.end();
+    if (found == byRegistration.end()) continue;  // another programme's, or a registration outside the period
+    KpiCase& c = cases[found->second];
+    if (r.kind == kContactAttemptKind) {
+      auto contact = parsed(parseContactAttempt(r.data), r);
+      if (!contact) return std::unexpected(contact.error());
+      c.contacts.push_back(std::move(*contact));
+    } else if (r.kind == kMeasureKind) {
+      auto measure = parsed(parseMeasure(r.data), r);
+      if (!measure) return std::unexpected(measure.error());
+      c.measures.push_back(std::move(*measure));
+    } else if (r.kind == kPlanKind) {
+      auto plan = parsed(parsePlan(r.data), r);
+      if (!plan) return std::unexpected(plan.error());
+      c.plans.push_back(std::move(*plan));
+    }
+  }
+  return cases;
+}
+
+std::expected<KpiReport, Error> kpiReport(Store& store, HalfYear period, CivilDate today, KpiDimension by) {
+  auto settings = store.settings();
+  if (!settings) return std::unexpected(settings.error());
+  int deadline = 0;
+  const std::string& text = (*settings)["first_contact_days"];
+  if (std::from_chars(text.data(), text.data() + text.size(), deadline).ec != std::errc{} || deadline < 1)
+    return std::unexpected(internalError(fmt::format("the setting first_contact_days is '{}'", text)));
+  auto cases = readKpiCases(store, period.first(), period.last());
+  if (!cases) return std::unexpected(cases.error());
+  return computeKpis(*cases, period.first(), period.last(), today, by, deadline);
+}
+
+}  // namespace lotsen

@@ -1,0 +1,23 @@
+// Lotsen report: the facts the KPIs are computed from (report/kpi.h), read through the Store.
+#pragma once
+
+#include <expected>
+#include <vector>
+
+#include "domain/date.h"
+#include "domain/error.h"
+#include "report/kpi.h"
+#include "store/store.h"
+
+namespace lotsen {
+
+// The KAA registrations open at some time from `from` to `to`, each with its person's facts and its live
+// records. Errors: the store's, or internal when a stored record does not parse. Not thread-safe (the
+// store's own rules).
+std::expected<std::vector<KpiCase>, Error> readKpiCases(Store& store, CivilDate from, CivilDate to);
+
+// The KPIs of the half-year `period` as they stood on min(its last day, today), broken down by `by`, with
+// the deadline the municipality's setting first_contact_days gives.
+std::expected<KpiReport, Error> kpiReport(Store& store, HalfYear period, CivilDate today, KpiDimension by);
+
+}  // namespace lotsen
