@@ -8,7 +8,7 @@ import { useT } from "../../i18n";
 import { FormDialog, useFormDialog } from "../FormDialog";
 import { ContactForm } from "../LogContact";
 import { useLabels } from "../labels";
-import { Conflict, type ConflictRow } from "../Conflict";
+import { RecordConflict, type ConflictRow } from "../Conflict";
 
 export function CorrectContactDialog({
   personId,
@@ -66,10 +66,7 @@ export function CorrectContactDialog({
       >
         <BodyShort>{t.correctContactText}</BodyShort>
         {conflict && (
-          <Conflict
-            heading={t.recordConflictHeading}
-            text={t.recordConflictText}
-            takeLabel={t.takeTheirs}
+          <RecordConflict
             rows={rows(conflict.theirs.data, conflict.yours)}
             onTakeTheirs={() => {
               setBase({ version: conflict.theirs.version, data: conflict.theirs.data });

@@ -16,7 +16,7 @@ import { useT } from "../../i18n";
 import { FormDialog, useFormDialog } from "../FormDialog";
 import { fieldError } from "../Problems";
 import { useLabels } from "../labels";
-import { Conflict } from "../Conflict";
+import { RecordConflict } from "../Conflict";
 
 const ids = {
   effective_date: "occupation-date",
@@ -87,10 +87,7 @@ export function CorrectOccupationDialog({
         <>
           <BodyShort>{t.correctText}</BodyShort>
           {conflict && (
-            <Conflict
-              heading={t.recordConflictHeading}
-              text={t.recordConflictText}
-              takeLabel={t.takeTheirs}
+            <RecordConflict
               rows={rows(conflict.theirs.data, conflict.yours)}
               onTakeTheirs={() => {
                 setVersion(conflict.theirs.version);
