@@ -31,13 +31,13 @@ function twentieth(birthDate: string): string {
 }
 
 /** The notice of a 409: someone else changed the registration (the person is read anew). */
-function Stale({ shown }: { shown: boolean }) {
+function StaleAlert() {
   const t = useT();
-  return shown ? (
+  return (
     <Alert variant="warning" role="alert">
       {t.staleRegistration}
     </Alert>
-  ) : null;
+  );
 }
 
 export function CloseRegistrationDialog({
@@ -89,7 +89,7 @@ export function CloseRegistrationDialog({
       intro={
         <>
           <BodyShort>{t.closeRegistrationText}</BodyShort>
-          <Stale shown={stale} />
+          {stale && <StaleAlert />}
         </>
       }
       fieldIds={ids}
@@ -158,7 +158,7 @@ export function ReopenRegistrationDialog({
       intro={
         <>
           <BodyShort>{t.reopenText}</BodyShort>
-          <Stale shown={stale} />
+          {stale && <StaleAlert />}
         </>
       }
       fieldIds={{ reason: ids.reason }}

@@ -46,7 +46,7 @@ export function useFormDialog<R>(onClose: (outcome: R) => void, none: R) {
   };
 }
 
-export type FormDialogState<R> = ReturnType<typeof useFormDialog<R>>;
+type FormDialogState<R> = ReturnType<typeof useFormDialog<R>>;
 
 /**
  * The dialog around a form of the id `id`. With `onSubmit`, the children are the form's fields, after

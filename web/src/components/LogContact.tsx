@@ -109,7 +109,13 @@ export function LogContactDialog({ person, onClose }: { person: ContactPerson; o
     logContact.mutate(body, { onSuccess: () => dialog.done(true), onError: dialog.failed() });
 
   return (
-    <FormDialog dialog={dialog} id="log-contact" heading={t.logContactHeading(person.name)} submitLabel={t.save} pending={logContact.isPending}>
+    <FormDialog
+      dialog={dialog}
+      id="log-contact"
+      heading={t.logContactHeading(person.name)}
+      submitLabel={t.save}
+      pending={logContact.isPending}
+    >
       <ContactForm id="log-contact" initial={null} problem={dialog.problem} setProblem={dialog.setProblem} onSubmit={submit} />
     </FormDialog>
   );

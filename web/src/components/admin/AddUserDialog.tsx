@@ -32,7 +32,15 @@ export function AddUserDialog({ onClose }: { onClose: (added: Account | null) =>
   };
 
   return (
-    <FormDialog dialog={dialog} id="add-user" heading={a.addUserHeading} submitLabel={a.add} pending={create.isPending} fieldIds={ids} onSubmit={submit}>
+    <FormDialog
+      dialog={dialog}
+      id="add-user"
+      heading={a.addUserHeading}
+      submitLabel={a.add}
+      pending={create.isPending}
+      fieldIds={ids}
+      onSubmit={submit}
+    >
       <TextField
         id={ids.username}
         label={t.username}
