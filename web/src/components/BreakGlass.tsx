@@ -1,17 +1,15 @@
-import { DialogFooter } from "./DialogFooter";
 // Break the glass: the person's page when the case lies outside the user's caseload (a 403 that points
 // to access-grants). An explanation and a button that opens a dialog asking for the reason, which goes
 // into every access-log entry made under the grant. The server wants at least ten letters or digits
 // (a 422 in the chosen language, shown beside the field); its 201 says until when the grant lasts
 // (break_glass_hours, by default 8), which the person's page then shows.
-import { Alert, BodyShort, Button, Heading, Modal, Textarea, VStack } from "@navikt/ds-react";
-import { useRef, useState, type FormEvent } from "react";
-import { ApiProblem } from "../api/client";
+import { Alert, BodyShort, Button, Heading, VStack } from "@navikt/ds-react";
+import { useRef, useState } from "react";
 import { useGrantAccess, useSession, type AccessGrant } from "../api/queries";
 import { localDateTime } from "../format";
 import { useT } from "../i18n";
 import { canReadCases } from "../roles";
-import { FormProblems, fieldError } from "./Problems";
+import { FormDialog, ReasonField, useFormDialog } from "./FormDialog";
 
 const reasonId = "break-glass-reason";
 
@@ -57,62 +55,35 @@ export function OutsideCaseload({ personId }: { personId: number }) {
 
 export function BreakGlassDialog({ personId, onClose }: { personId: number; onClose: (grant: AccessGrant | null) => void }) {
   const t = useT();
-  const dialog = useRef<HTMLDialogElement>(null);
-  const granted = useRef<AccessGrant | null>(null);
+  const dialog = useFormDialog<AccessGrant | null>(onClose, null);
   const grant = useGrantAccess(personId);
   const [reason, setReason] = useState("");
-  const [problem, setProblem] = useState<unknown>(null);
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     // The server checks the rule (at least ten letters or digits) and says what is wrong in its 422.
-    if (!reason.trim()) {
-      setProblem(new ApiProblem(0, { errors: [{ field: "reason", detail: t.breakGlassReasonRequired }] }));
-      return;
-    }
-    setProblem(null);
-    grant.mutate(reason.trim(), {
-      onSuccess: (answer) => {
-        granted.current = answer;
-        dialog.current?.close();
-      },
-      onError: (error) => setProblem(error),
-    });
+    if (!dialog.check(reason.trim() ? [] : [{ field: "reason", detail: t.breakGlassReasonRequired }])) return;
+    grant.mutate(reason.trim(), { onSuccess: dialog.done, onError: dialog.failed() });
   };
 
   return (
-    <Modal
-      ref={dialog}
-      open
-      onClose={() => onClose(granted.current)}
-      header={{ heading: t.breakGlassHeading, size: "small" }}
-      width="medium"
-      placement="top"
+    <FormDialog
+      dialog={dialog}
+      id="break-glass"
+      heading={t.breakGlassHeading}
+      submitLabel={t.breakGlassSubmit}
+      pending={grant.isPending}
+      intro={<BodyShort>{t.outsideText}</BodyShort>}
+      fieldIds={{ reason: reasonId }}
+      onSubmit={submit}
     >
-      <Modal.Body>
-        <form id="break-glass" onSubmit={submit} noValidate>
-          <VStack gap="5">
-            <BodyShort>{t.outsideText}</BodyShort>
-            <FormProblems problem={problem} fieldIds={{ reason: reasonId }} />
-            <Textarea
-              id={reasonId}
-              label={t.breakGlassReason}
-              description={t.breakGlassReasonHint}
-              value={reason}
-              onChange={(e) => setReason(e.target.value)}
-              maxLength={500}
-              minRows={3}
-              error={fieldError(problem, "reason")}
-            />
-          </VStack>
-        </form>
-      </Modal.Body>
-      <DialogFooter
-        formId="break-glass"
-        submitLabel={t.breakGlassSubmit}
-        pending={grant.isPending}
-        onCancel={() => dialog.current?.close()}
+      <ReasonField
+        id={reasonId}
+        label={t.breakGlassReason}
+        hint={t.breakGlassReasonHint}
+        value={reason}
+        onChange={setReason}
+        problem={dialog.problem}
       />
-    </Modal>
+    </FormDialog>
   );
 }

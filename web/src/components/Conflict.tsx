@@ -71,3 +71,17 @@ export function Conflict({
     </Alert>
   );
 }
+
+/** A correction's 409: the record as saved now beside what was sent; `onTakeTheirs` takes it into the form. */
+export function RecordConflict({ rows, onTakeTheirs }: { rows: ConflictRow[]; onTakeTheirs: () => void }) {
+  const t = useT();
+  return (
+    <Conflict
+      heading={t.recordConflictHeading}
+      text={t.recordConflictText}
+      takeLabel={t.takeTheirs}
+      rows={rows}
+      onTakeTheirs={onTakeTheirs}
+    />
+  );
+}

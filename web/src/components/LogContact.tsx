@@ -1,4 +1,3 @@
-import { DialogFooter } from "./DialogFooter";
 // Logging a contact attempt, from a Today row or the person's page, in an Aksel Modal (a native modal
 // <dialog>: it keeps the focus inside, Esc closes it). Prefilled with today and the time now (Swedish
 // time) and the telephone, so that a failed call is three clicks: "Logga kontakt", "Nej", "Spara".
@@ -12,7 +11,6 @@ import {
   Button,
   Checkbox,
   CheckboxGroup,
-  Modal,
   Radio,
   RadioGroup,
   Select,
@@ -25,6 +23,7 @@ import { ApiProblem, type FieldError } from "../api/client";
 import { useCodeList, useLogContact, validOn, type NewContactAttempt } from "../api/queries";
 import { swedishDay, swedishTime } from "../format";
 import { useT } from "../i18n";
+import { FormDialog, useFormDialog } from "./FormDialog";
 import { FormProblems, ProblemAlert, fieldError } from "./Problems";
 
 export type ContactPerson = { id: number; name: string };
@@ -104,39 +103,21 @@ export function useContactDialog(): { open: (person: ContactPerson, trigger: HTM
 
 export function LogContactDialog({ person, onClose }: { person: ContactPerson; onClose: (logged: boolean) => void }) {
   const t = useT();
-  const dialog = useRef<HTMLDialogElement>(null);
-  const done = useRef(false);
+  const dialog = useFormDialog<boolean>(onClose, false);
   const logContact = useLogContact(person.id);
-  const [problem, setProblem] = useState<unknown>(null);
-
   const submit = (body: NewContactAttempt) =>
-    logContact.mutate(body, {
-      onSuccess: () => {
-        done.current = true;
-        dialog.current?.close();
-      },
-      onError: (error) => setProblem(error),
-    });
+    logContact.mutate(body, { onSuccess: () => dialog.done(true), onError: dialog.failed() });
 
   return (
-    <Modal
-      ref={dialog}
-      open
-      onClose={() => onClose(done.current)}
-      header={{ heading: t.logContactHeading(person.name), size: "small" }}
-      width="medium"
-      placement="top"
+    <FormDialog
+      dialog={dialog}
+      id="log-contact"
+      heading={t.logContactHeading(person.name)}
+      submitLabel={t.save}
+      pending={logContact.isPending}
     >
-      <Modal.Body>
-        <ContactForm id="log-contact" initial={null} problem={problem} setProblem={setProblem} onSubmit={submit} />
-      </Modal.Body>
-      <DialogFooter
-        formId="log-contact"
-        submitLabel={t.save}
-        pending={logContact.isPending}
-        onCancel={() => dialog.current?.close()}
-      />
-    </Modal>
+      <ContactForm id="log-contact" initial={null} problem={dialog.problem} setProblem={dialog.setProblem} onSubmit={submit} />
+    </FormDialog>
   );
 }
 

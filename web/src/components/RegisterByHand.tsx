@@ -1,18 +1,18 @@
-import { DialogFooter } from "./DialogFooter";
 // Registering a young person by hand, from the search page when nobody is found (docs/casework.md,
 // "Registering by hand"): the personnummer, the start date, the reason (registration_reason) and how it
 // came about (registration_by_hand). The name and address are asked for only when Lotsen does not know
 // the person — a known person's identity comes from the population register: the form shows them after a
 // search for a whole personnummer found nobody, or when the server says the person is not in Lotsen
 // (a 422 on `person`). Field errors appear beside the fields and in the summary; on success the person.
-import { Heading, Modal, Select, TextField, VStack } from "@navikt/ds-react";
-import { useRef, useState, type FormEvent } from "react";
+import { Heading, Select, TextField, VStack } from "@navikt/ds-react";
+import { useState } from "react";
 import { useNavigate } from "react-router-dom";
 import { ApiProblem, type FieldError } from "../api/client";
 import { useCodeList, useRegisterByHand, validOn, type NewRegistration } from "../api/queries";
 import { swedishDay } from "../format";
 import { useT } from "../i18n";
-import { FormProblems, ProblemAlert, fieldError } from "./Problems";
+import { FormDialog, useFormDialog } from "./FormDialog";
+import { fieldError } from "./Problems";
 
 const ids = {
   personal_id: "register-personal-id",
@@ -40,7 +40,7 @@ export function RegisterByHandDialog({
 }) {
   const t = useT();
   const navigate = useNavigate();
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useFormDialog<undefined>(onClose, undefined);
   const reasons = useCodeList("registration_reason");
   const ways = useCodeList("registration_by_hand");
   const register = useRegisterByHand();
@@ -57,7 +57,6 @@ export function RegisterByHandDialog({
     city: "",
     municipality_code: "",
   });
-  const [problem, setProblem] = useState<unknown>(null);
   const today = swedishDay();
 
   const fieldIds: Record<string, string> = {
@@ -77,19 +76,14 @@ export function RegisterByHandDialog({
     municipality_code: t.municipalityCode,
   };
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     const errors: FieldError[] = [
       ...(pid.trim() ? [] : [{ field: "personal_id", detail: t.personalIdRequired }]),
       ...(/^\d{4}-\d{2}-\d{2}$/.test(start) ? [] : [{ field: "start_date", detail: t.dateRequired }]),
       ...(reason ? [] : [{ field: "reason", detail: t.reasonRequired }]),
       ...(how ? [] : [{ field: "by_hand", detail: t.howRequired }]),
     ];
-    if (errors.length > 0) {
-      setProblem(new ApiProblem(0, { errors }));
-      return;
-    }
-    setProblem(null);
+    if (!dialog.check(errors)) return;
     const body: NewRegistration = {
       personal_id: pid.trim(),
       start_date: start,
@@ -104,116 +98,104 @@ export function RegisterByHandDialog({
       onError: (error) => {
         // The server says the person is not in Lotsen: ask for the name and address.
         if (error instanceof ApiProblem && !askPerson && error.errors.some((e) => e.field === "person")) setAskPerson(true);
-        setProblem(error);
+        dialog.setProblem(error);
       },
     });
   };
 
   return (
-    <Modal
-      ref={dialog}
-      open
-      onClose={onClose}
-      header={{ heading: t.registerHeading, size: "small" }}
-      width="medium"
-      placement="top"
+    <FormDialog
+      dialog={dialog}
+      id="register-by-hand"
+      heading={t.registerHeading}
+      submitLabel={t.registerSubmit}
+      pending={register.isPending}
+      loadError={reasons.error ?? ways.error}
+      intro={<p className="register-intro">{t.registerIntro}</p>}
+      fieldIds={fieldIds}
+      onSubmit={submit}
     >
-      <Modal.Body>
-        {(reasons.isError || ways.isError) && <ProblemAlert error={reasons.error ?? ways.error} />}
-        <form id="register-by-hand" onSubmit={submit} noValidate>
-          <VStack gap="5">
-            <p className="register-intro">{t.registerIntro}</p>
-            <FormProblems problem={problem} fieldIds={fieldIds} />
-            <TextField
-              id={ids.personal_id}
-              label={t.registerPersonalId}
-              description={t.registerPersonalIdHint}
-              value={pid}
-              onChange={(e) => setPid(e.target.value)}
-              inputMode="numeric"
-              autoComplete="off"
-              htmlSize={16}
-              error={fieldError(problem, "personal_id")}
-            />
-            <TextField
-              id={ids.start_date}
-              label={t.registerStart}
-              description={t.registerStartHint}
-              value={start}
-              onChange={(e) => setStart(e.target.value)}
-              inputMode="numeric"
-              autoComplete="off"
-              htmlSize={12}
-              error={fieldError(problem, "start_date")}
-            />
-            <Select
-              id={ids.reason}
-              label={t.registerReason}
-              value={reason}
-              onChange={(e) => setReason(e.target.value)}
-              error={fieldError(problem, "reason")}
-            >
-              <option value="">{t.registerChoose}</option>
-              {validOn(reasons.data ?? [], today).map((c) => (
-                <option key={c.code} value={c.code}>
-                  {c.label}
-                </option>
-              ))}
-            </Select>
-            <Select
-              id={ids.by_hand}
-              label={t.registerHow}
-              value={how}
-              onChange={(e) => setHow(e.target.value)}
-              error={fieldError(problem, "by_hand")}
-            >
-              <option value="">{t.registerChoose}</option>
-              {validOn(ways.data ?? [], today).map((c) => (
-                <option key={c.code} value={c.code}>
-                  {c.label}
-                </option>
-              ))}
-            </Select>
-            {askPerson && (
-              <fieldset className="register-person">
-                <legend>
-                  <Heading level="3" size="xsmall" as="span">
-                    {t.registerPersonHeading}
-                  </Heading>
-                </legend>
-                <VStack gap="4">
-                  <p className="register-intro">{t.registerPersonText}</p>
-                  {personFields.map((f) => (
-                    <TextField
-                      key={f}
-                      id={ids[f]}
-                      label={labels[f]}
-                      description={f === "municipality_code" ? t.municipalityCodeHint : undefined}
-                      value={person[f]}
-                      onChange={(e) => setPerson({ ...person, [f]: e.target.value })}
-                      maxLength={100}
-                      autoComplete="off"
-                      inputMode={f === "postal_code" || f === "municipality_code" ? "numeric" : undefined}
-                      htmlSize={f === "postal_code" || f === "municipality_code" ? 8 : undefined}
-                      error={
-                        [fieldError(problem, `person.${f}`), f === "first_name" ? fieldError(problem, "person") : undefined]
-                          .filter(Boolean)
-                          .join(" ") || undefined
-                      }
-                    />
-                  ))}
-                </VStack>
-              </fieldset>
-            )}
-          </VStack>
-        </form>
-      </Modal.Body>
-      <DialogFooter
-        formId="register-by-hand"
-        submitLabel={t.registerSubmit}
-        pending={register.isPending}
-        onCancel={() => dialog.current?.close()}
+      <TextField
+        id={ids.personal_id}
+        label={t.registerPersonalId}
+        description={t.registerPersonalIdHint}
+        value={pid}
+        onChange={(e) => setPid(e.target.value)}
+        inputMode="numeric"
+        autoComplete="off"
+        htmlSize={16}
+        error={fieldError(dialog.problem, "personal_id")}
       />
-    </Modal>
+      <TextField
+        id={ids.start_date}
+        label={t.registerStart}
+        description={t.registerStartHint}
+        value={start}
+        onChange={(e) => setStart(e.target.value)}
+        inputMode="numeric"
+        autoComplete="off"
+        htmlSize={12}
+        error={fieldError(dialog.problem, "start_date")}
+      />
+      <Select
+        id={ids.reason}
+        label={t.registerReason}
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+        error={fieldError(dialog.problem, "reason")}
+      >
+        <option value="">{t.registerChoose}</option>
+        {validOn(reasons.data ?? [], today).map((c) => (
+          <option key={c.code} value={c.code}>
+            {c.label}
+          </option>
+        ))}
+      </Select>
+      <Select
+        id={ids.by_hand}
+        label={t.registerHow}
+        value={how}
+        onChange={(e) => setHow(e.target.value)}
+        error={fieldError(dialog.problem, "by_hand")}
+      >
+        <option value="">{t.registerChoose}</option>
+        {validOn(ways.data ?? [], today).map((c) => (
+          <option key={c.code} value={c.code}>
+            {c.label}
+          </option>
+        ))}
+      </Select>
+      {askPerson && (
+        <fieldset className="register-person">
+          <legend>
+            <Heading level="3" size="xsmall" as="span">
+              {t.registerPersonHeading}
+            </Heading>
+          </legend>
+          <VStack gap="4">
+            <p className="register-intro">{t.registerPersonText}</p>
+            {personFields.map((f) => (
+              <TextField
+                key={f}
+                id={ids[f]}
+                label={labels[f]}
+                description={f === "municipality_code" ? t.municipalityCodeHint : undefined}
+                value={person[f]}
+                onChange={(e) => setPerson({ ...person, [f]: e.target.value })}
+                maxLength={100}
+                autoComplete="off"
+                inputMode={f === "postal_code" || f === "municipality_code" ? "numeric" : undefined}
+                htmlSize={f === "postal_code" || f === "municipality_code" ? 8 : undefined}
+                error={
+                  [fieldError(dialog.problem, `person.${f}`), f === "first_name" ? fieldError(dialog.problem, "person") : undefined]
+                    .filter(Boolean)
+                    .join(" ") || undefined
+                }
+              />
+            ))}
+          </VStack>
+        </fieldset>
+      )}
+    </FormDialog>
   );
 }

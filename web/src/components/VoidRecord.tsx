@@ -3,12 +3,11 @@
 // lists but stays in the history (with the reason); a 409 says someone else changed it and the lists
 // are read anew. One dialog for every kind of record: give it the kind, the person, the record, its
 // version and a label that names it for the user ("2025-03-03 10:15 Telefon").
-import { Alert, BodyShort, Button, Modal, Textarea, VStack } from "@navikt/ds-react";
-import { useRef, useState, type FormEvent } from "react";
-import { ApiProblem } from "../api/client";
-import { isProblem, useVoidRecord, type RecordKind } from "../api/queries";
+import { Alert, BodyShort } from "@navikt/ds-react";
+import { useState } from "react";
+import { useVoidRecord, type RecordKind } from "../api/queries";
 import { useT } from "../i18n";
-import { FormProblems, fieldError } from "./Problems";
+import { FormDialog, ReasonField, useFormDialog } from "./FormDialog";
 
 const reasonId = "void-record-reason";
 
@@ -30,74 +29,51 @@ export function VoidRecordDialog({
 }) {
   const t = useT();
   const texts = t.records[kind];
-  const dialog = useRef<HTMLDialogElement>(null);
-  const done = useRef(false);
+  const dialog = useFormDialog<boolean>(onClose, false);
   const voidRecord = useVoidRecord(personId, kind);
   const [reason, setReason] = useState("");
-  const [problem, setProblem] = useState<unknown>(null);
   const [stale, setStale] = useState(false);
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     setStale(false);
-    if (!reason.trim()) {
-      setProblem(new ApiProblem(0, { errors: [{ field: "reason", detail: texts.required }] }));
-      return;
-    }
-    setProblem(null);
+    if (!dialog.check(reason.trim() ? [] : [{ field: "reason", detail: texts.required }])) return;
     voidRecord.mutate(
       { record: recordId, version, reason: reason.trim() },
-      {
-        onSuccess: () => {
-          done.current = true;
-          dialog.current?.close();
-        },
-        onError: (error) => (isProblem(error, 409) && error.current ? setStale(true) : setProblem(error)),
-      },
+      { onSuccess: () => dialog.done(true), onError: dialog.failed(() => setStale(true)) },
     );
   };
 
   return (
-    <Modal
-      ref={dialog}
-      open
-      onClose={() => onClose(done.current)}
-      header={{ heading: texts.heading, size: "small" }}
-      width="medium"
-      placement="top"
+    <FormDialog
+      dialog={dialog}
+      id="void-record"
+      heading={texts.heading}
+      submitLabel={t.voidSubmit}
+      danger
+      pending={voidRecord.isPending}
+      intro={
+        <>
+          <BodyShort weight="semibold">{label}</BodyShort>
+          <BodyShort>{texts.text}</BodyShort>
+          {stale && (
+            <Alert variant="warning" role="alert">
+              {texts.stale}
+            </Alert>
+          )}
+        </>
+      }
+      fieldIds={{ reason: reasonId }}
+      onSubmit={submit}
     >
-      <Modal.Body>
-        <form id="void-record" onSubmit={submit} noValidate>
-          <VStack gap="5">
-            <BodyShort weight="semibold">{label}</BodyShort>
-            <BodyShort>{texts.text}</BodyShort>
-            {stale && (
-              <Alert variant="warning" role="alert">
-                {texts.stale}
-              </Alert>
-            )}
-            <FormProblems problem={problem} fieldIds={{ reason: reasonId }} />
-            <Textarea
-              id={reasonId}
-              label={t.voidReason}
-              description={t.voidReasonHint}
-              value={reason}
-              onChange={(e) => setReason(e.target.value)}
-              maxLength={500}
-              minRows={2}
-              error={fieldError(problem, "reason")}
-            />
-          </VStack>
-        </form>
-      </Modal.Body>
-      <Modal.Footer>
-        <Button type="submit" form="void-record" variant="danger" loading={voidRecord.isPending}>
-          {t.voidSubmit}
-        </Button>
-        <Button type="button" variant="secondary" onClick={() => dialog.current?.close()}>
-          {t.cancel}
-        </Button>
-      </Modal.Footer>
-    </Modal>
+      <ReasonField
+        id={reasonId}
+        label={t.voidReason}
+        hint={t.voidReasonHint}
+        value={reason}
+        onChange={setReason}
+        problem={dialog.problem}
+        minRows={2}
+      />
+    </FormDialog>
   );
 }

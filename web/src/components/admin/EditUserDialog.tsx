@@ -2,13 +2,12 @@
 // the list showed (If-Match). A change made meanwhile is a 409 with the account as it is now: theirs is
 // shown beside yours, and theirs can be taken to go on from there. The last active administrator cannot
 // lose that role or be deactivated: that 409 (without `current`) is said plainly, in the server's words.
-import { Alert, Checkbox, Heading, Modal, VStack } from "@navikt/ds-react";
-import { useRef, useState, type FormEvent } from "react";
+import { Alert, Checkbox, Heading } from "@navikt/ds-react";
+import { useState } from "react";
 import { isProblem, useChangeUser, type Account } from "../../api/queries";
 import { useT } from "../../i18n";
 import { Conflict } from "../Conflict";
-import { DialogFooter } from "../DialogFooter";
-import { FormProblems } from "../Problems";
+import { FormDialog, useFormDialog } from "../FormDialog";
 import { RolesAndUnits, rolesAndUnitsIds, type RoleName } from "./RolesAndUnits";
 
 const ids = rolesAndUnitsIds("edit-user");
@@ -16,35 +15,27 @@ const ids = rolesAndUnitsIds("edit-user");
 export function EditUserDialog({ account, onClose }: { account: Account; onClose: (saved: Account | null) => void }) {
   const t = useT();
   const a = t.admin;
-  const dialog = useRef<HTMLDialogElement>(null);
-  const saved = useRef<Account | null>(null);
+  const dialog = useFormDialog<Account | null>(onClose, null);
   const change = useChangeUser();
   const [base, setBase] = useState(account);
   const [roles, setRoles] = useState<RoleName[]>((account.roles ?? []) as RoleName[]);
   const [units, setUnits] = useState<string[]>(account.units ?? []);
   const [active, setActive] = useState(account.active ?? true);
   const [readsProtected, setReadsProtected] = useState(account.reads_protected_address ?? false);
-  const [problem, setProblem] = useState<unknown>(null);
   const [theirs, setTheirs] = useState<Account | null>(null);
   const [refusal, setRefusal] = useState<string | null>(null);
   const name = account.username ?? "";
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setProblem(null);
+  const submit = () => {
+    dialog.setProblem(null);
     setRefusal(null);
+    const failed = dialog.failed((current) => setTheirs(current as Account));
     change.mutate(
       { account: base, change: { roles, units, active, reads_protected_address: readsProtected } },
       {
-        onSuccess: (answer) => {
-          saved.current = answer;
-          dialog.current?.close();
-        },
-        onError: (error) => {
-          if (isProblem(error, 409) && error.current && typeof error.current === "object") setTheirs(error.current as Account);
-          else if (isProblem(error, 409)) setRefusal(error.detail);
-          else setProblem(error);
-        },
+        onSuccess: dialog.done,
+        // A 409 without the account: the last active administrator, said in the server's words.
+        onError: (error) => (isProblem(error, 409) && !error.current ? setRefusal(error.detail) : failed(error)),
       },
     );
   };
@@ -63,49 +54,46 @@ export function EditUserDialog({ account, onClose }: { account: Account; onClose
   const unitText = (list: string[] | undefined) => (list && list.length > 0 ? list.join(", ") : a.noUnits);
   const yesNo = (value: boolean | undefined) => (value ? a.yes : a.no);
   return (
-    <Modal
-      ref={dialog}
-      open
-      onClose={() => onClose(saved.current)}
-      header={{ heading: a.editUserHeading(name), size: "small" }}
-      width="medium"
-      placement="top"
+    <FormDialog
+      dialog={dialog}
+      id="edit-user"
+      heading={a.editUserHeading(name)}
+      submitLabel={t.save}
+      pending={change.isPending}
+      intro={
+        <>
+          {theirs && (
+            <Conflict
+              text={a.userConflictText}
+              rows={[
+                { label: a.roles, theirs: roleText(theirs.roles), yours: roleText(roles) },
+                { label: a.units, theirs: unitText(theirs.units), yours: unitText(units) },
+                { label: a.colActive, theirs: yesNo(theirs.active), yours: yesNo(active) },
+                { label: a.colProtected, theirs: yesNo(theirs.reads_protected_address), yours: yesNo(readsProtected) },
+              ]}
+              onTakeTheirs={takeTheirs}
+            />
+          )}
+          {refusal && (
+            <Alert variant="error" role="alert">
+              <Heading level="3" size="xsmall" spacing>
+                {a.lastAdminHeading}
+              </Heading>
+              {refusal}
+            </Alert>
+          )}
+        </>
+      }
+      fieldIds={ids}
+      onSubmit={submit}
     >
-      <Modal.Body>
-        <form id="edit-user" onSubmit={submit} noValidate>
-          <VStack gap="5">
-            {theirs && (
-              <Conflict
-                text={a.userConflictText}
-                rows={[
-                  { label: a.roles, theirs: roleText(theirs.roles), yours: roleText(roles) },
-                  { label: a.units, theirs: unitText(theirs.units), yours: unitText(units) },
-                  { label: a.colActive, theirs: yesNo(theirs.active), yours: yesNo(active) },
-                  { label: a.colProtected, theirs: yesNo(theirs.reads_protected_address), yours: yesNo(readsProtected) },
-                ]}
-                onTakeTheirs={takeTheirs}
-              />
-            )}
-            {refusal && (
-              <Alert variant="error" role="alert">
-                <Heading level="3" size="xsmall" spacing>
-                  {a.lastAdminHeading}
-                </Heading>
-                {refusal}
-              </Alert>
-            )}
-            <FormProblems problem={problem} fieldIds={ids} />
-            <RolesAndUnits idPrefix="edit-user" roles={roles} units={units} onRoles={setRoles} onUnits={setUnits} problem={problem} />
-            <Checkbox checked={active} onChange={(e) => setActive(e.target.checked)} description={a.accountActiveHint}>
-              {a.accountActive}
-            </Checkbox>
-            <Checkbox checked={readsProtected} onChange={(e) => setReadsProtected(e.target.checked)}>
-              {a.readsProtected}
-            </Checkbox>
-          </VStack>
-        </form>
-      </Modal.Body>
-      <DialogFooter formId="edit-user" submitLabel={t.save} pending={change.isPending} onCancel={() => dialog.current?.close()} />
-    </Modal>
+      <RolesAndUnits idPrefix="edit-user" roles={roles} units={units} onRoles={setRoles} onUnits={setUnits} problem={dialog.problem} />
+      <Checkbox checked={active} onChange={(e) => setActive(e.target.checked)} description={a.accountActiveHint}>
+        {a.accountActive}
+      </Checkbox>
+      <Checkbox checked={readsProtected} onChange={(e) => setReadsProtected(e.target.checked)}>
+        {a.readsProtected}
+      </Checkbox>
+    </FormDialog>
   );
 }

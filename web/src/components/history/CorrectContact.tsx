@@ -1,14 +1,14 @@
 // Correcting a contact attempt: the contact's form with its data, sent with the version the list showed
 // in If-Match. The occupation learnt at the contact follows (the server corrects or voids it). A 409
 // shows what is saved now beside what was sent, and the saved version can be taken into the form.
-import { BodyShort, Modal } from "@navikt/ds-react";
-import { useRef, useState } from "react";
-import { isProblem, useCorrectContact, type ContactAttempt, type NewContactAttempt } from "../../api/queries";
+import { BodyShort } from "@navikt/ds-react";
+import { useState } from "react";
+import { useCorrectContact, type ContactAttempt, type NewContactAttempt } from "../../api/queries";
 import { useT } from "../../i18n";
-import { DialogFooter } from "../DialogFooter";
+import { FormDialog, useFormDialog } from "../FormDialog";
 import { ContactForm } from "../LogContact";
 import { useLabels } from "../labels";
-import { Conflict, type ConflictRow } from "../Conflict";
+import { RecordConflict, type ConflictRow } from "../Conflict";
 
 export function CorrectContactDialog({
   personId,
@@ -20,14 +20,12 @@ export function CorrectContactDialog({
   onClose: (corrected: boolean) => void;
 }) {
   const t = useT();
-  const dialog = useRef<HTMLDialogElement>(null);
-  const done = useRef(false);
+  const dialog = useFormDialog<boolean>(onClose, false);
   const correct = useCorrectContact(personId);
   const channel = useLabels("contact_channel");
   const occupation = useLabels("occupation");
   // The version edited, and its data (the saved one once the user takes it after a 409).
   const [base, setBase] = useState({ version: attempt.version, data: attempt.data });
-  const [problem, setProblem] = useState<unknown>(null);
   const [conflict, setConflict] = useState<{ theirs: ContactAttempt; yours: NewContactAttempt } | null>(null);
 
   const submit = (data: NewContactAttempt) => {
@@ -35,15 +33,8 @@ export function CorrectContactDialog({
     correct.mutate(
       { record: attempt.id, version: base.version, data },
       {
-        onSuccess: () => {
-          done.current = true;
-          dialog.current?.close();
-        },
-        onError: (error) => {
-          if (isProblem(error, 409) && error.current && typeof error.current === "object")
-            setConflict({ theirs: error.current as ContactAttempt, yours: data });
-          else setProblem(error);
-        },
+        onSuccess: () => dialog.done(true),
+        onError: dialog.failed((current) => setConflict({ theirs: current as ContactAttempt, yours: data })),
       },
     );
   };
@@ -64,44 +55,26 @@ export function CorrectContactDialog({
   };
 
   return (
-    <Modal
-      ref={dialog}
-      open
-      onClose={() => onClose(done.current)}
-      header={{ heading: t.correctContactHeading, size: "small" }}
-      width="medium"
-      placement="top"
-    >
-      <Modal.Body>
-        <ContactForm
-          key={base.version}
-          id="correct-contact"
-          initial={base.data}
-          problem={problem}
-          setProblem={setProblem}
-          onSubmit={submit}
-        >
-          <BodyShort>{t.correctContactText}</BodyShort>
-          {conflict && (
-            <Conflict
-                heading={t.recordConflictHeading}
-                text={t.recordConflictText}
-                takeLabel={t.takeTheirs}
-              rows={rows(conflict.theirs.data, conflict.yours)}
-              onTakeTheirs={() => {
-                setBase({ version: conflict.theirs.version, data: conflict.theirs.data });
-                setConflict(null);
-              }}
-            />
-          )}
-        </ContactForm>
-      </Modal.Body>
-      <DialogFooter
-        formId="correct-contact"
-        submitLabel={t.save}
-        pending={correct.isPending}
-        onCancel={() => dialog.current?.close()}
-      />
-    </Modal>
+    <FormDialog dialog={dialog} id="correct-contact" heading={t.correctContactHeading} submitLabel={t.save} pending={correct.isPending}>
+      <ContactForm
+        key={base.version}
+        id="correct-contact"
+        initial={base.data}
+        problem={dialog.problem}
+        setProblem={dialog.setProblem}
+        onSubmit={submit}
+      >
+        <BodyShort>{t.correctContactText}</BodyShort>
+        {conflict && (
+          <RecordConflict
+            rows={rows(conflict.theirs.data, conflict.yours)}
+            onTakeTheirs={() => {
+              setBase({ version: conflict.theirs.version, data: conflict.theirs.data });
+              setConflict(null);
+            }}
+          />
+        )}
+      </ContactForm>
+    </FormDialog>
   );
 }

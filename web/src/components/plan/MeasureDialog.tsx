@@ -4,11 +4,10 @@
 // with an end), the planned follow-up and evaluation, and the day the young person declined it. The
 // form's own checks and the server's 422 beside the fields and in the summary; a 409 shows what is
 // saved now beside what was typed and can take the saved version into the form.
-import { BodyShort, Button, Modal, Radio, RadioGroup, Select, TextField, Textarea, VStack } from "@navikt/ds-react";
-import { useRef, useState, type FormEvent } from "react";
-import { ApiProblem, type FieldError } from "../../api/client";
+import { BodyShort, Button, Radio, RadioGroup, Select, TextField, Textarea } from "@navikt/ds-react";
+import { useState } from "react";
+import type { FieldError } from "../../api/client";
 import {
-  isProblem,
   useCodeList,
   useSaveMeasure,
   validOn,
@@ -18,8 +17,8 @@ import {
 } from "../../api/queries";
 import { swedishDay } from "../../format";
 import { useT } from "../../i18n";
-import { DialogFooter } from "../DialogFooter";
-import { FormProblems, ProblemAlert, fieldError } from "../Problems";
+import { FormDialog, useFormDialog } from "../FormDialog";
+import { fieldError } from "../Problems";
 import { Conflict } from "../Conflict";
 import { useLabels } from "../labels";
 
@@ -89,8 +88,7 @@ export function MeasureDialog({
 }) {
   const t = useT();
   const m = t.measures;
-  const dialog = useRef<HTMLDialogElement>(null);
-  const saved = useRef<MeasureRecord | null>(null);
+  const dialog = useFormDialog<MeasureRecord | null>(onClose, null);
   const types = useCodeList("measure_type");
   const endReasons = useCodeList("measure_end_reason");
   const responsibles = useCodeList("measure_responsible");
@@ -100,7 +98,6 @@ export function MeasureDialog({
   const save = useSaveMeasure(personId);
   const [form, setForm] = useState<Form>(() => formOf(record?.data ?? null));
   const [editing, setEditing] = useState<Editing>(record ? { id: record.id, version: record.version } : null);
-  const [problem, setProblem] = useState<unknown>(null);
   const [theirs, setTheirs] = useState<MeasureRecord | null>(null);
   const set = (field: keyof Form) => (value: string) => setForm((f) => ({ ...f, [field]: value }));
 
@@ -111,29 +108,17 @@ export function MeasureDialog({
   const other = form.responsible === "other_actor";
   const ended = form.end.trim() !== "";
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     const errors: FieldError[] = [
       ...(form.type ? [] : [{ field: "type", detail: m.typeRequired }]),
       ...(form.content.trim() ? [] : [{ field: "content", detail: m.contentRequired }]),
       ...(form.responsible ? [] : [{ field: "responsible", detail: m.responsibleRequired }]),
       ...dateFields.filter((f) => form[f].trim() && !isDay(form[f].trim())).map((f) => ({ field: f, detail: t.dateRequired })),
     ];
-    if (errors.length > 0) {
-      setProblem(new ApiProblem(0, { errors }));
-      return;
-    }
-    setProblem(null);
+    if (!dialog.check(errors)) return;
     save.mutate(
       { editing, data: dataOf(form) },
-      {
-        onSuccess: (answer) => {
-          saved.current = answer;
-          dialog.current?.close();
-        },
-        onError: (error) =>
-          isProblem(error, 409) && error.current ? setTheirs(error.current as MeasureRecord) : setProblem(error),
-      },
+      { onSuccess: dialog.done, onError: dialog.failed((current) => setTheirs(current as MeasureRecord)) },
     );
   };
 
@@ -190,113 +175,108 @@ export function MeasureDialog({
       onChange={(e) => set(field)(e.target.value)}
       autoComplete="off"
       htmlSize={12}
-      error={fieldError(problem, field)}
+      error={fieldError(dialog.problem, field)}
     />
   );
 
   return (
-    <Modal
-      ref={dialog}
-      open
-      onClose={() => onClose(saved.current)}
-      header={{ heading: record ? m.headingCorrect : m.headingNew, size: "small" }}
-      width="medium"
-      placement="top"
+    <FormDialog
+      dialog={dialog}
+      id="measure-form"
+      heading={record ? m.headingCorrect : m.headingNew}
+      submitLabel={t.save}
+      pending={save.isPending}
+      loadError={types.error ?? endReasons.error ?? responsibles.error}
+      intro={
+        <>
+          {record && <BodyShort>{m.correctText}</BodyShort>}
+          {theirs && (
+            <Conflict heading={t.recordConflictHeading} text={t.recordConflictText} rows={conflictRows} empty={t.plan.absent}>
+              <Button type="button" size="small" variant="secondary" onClick={takeTheirs}>
+                {t.takeTheirs}
+              </Button>
+            </Conflict>
+          )}
+        </>
+      }
+      fieldIds={fieldIds}
+      onSubmit={submit}
     >
-      <Modal.Body>
-        {(types.isError || endReasons.isError || responsibles.isError) && (
-          <ProblemAlert error={types.error ?? endReasons.error ?? responsibles.error} />
-        )}
-        <form id="measure-form" onSubmit={submit} noValidate>
-          <VStack gap="5">
-            {record && <BodyShort>{m.correctText}</BodyShort>}
-            {theirs && (
-              <Conflict heading={t.recordConflictHeading} text={t.recordConflictText} rows={conflictRows} empty={t.plan.absent}>
-                <Button type="button" size="small" variant="secondary" onClick={takeTheirs}>
-                  {t.takeTheirs}
-                </Button>
-              </Conflict>
-            )}
-            <FormProblems problem={problem} fieldIds={fieldIds} />
-            <Select
-              id={ids.type}
-              label={m.type}
-              value={form.type}
-              onChange={(e) => set("type")(e.target.value)}
-              error={fieldError(problem, "type")}
-            >
-              <option value="">{m.choose}</option>
-              {form.type && !typeCodes.some((c) => c.code === form.type) && <option value={form.type}>{typeLabel(form.type)}</option>}
-              {typeCodes.map((c) => (
-                <option key={c.code} value={c.code}>
-                  {c.label}
-                </option>
-              ))}
-            </Select>
-            <Textarea
-              id={ids.content}
-              label={m.content}
-              description={m.contentHint}
-              value={form.content}
-              onChange={(e) => set("content")(e.target.value)}
-              maxLength={500}
-              minRows={2}
-              error={fieldError(problem, "content")}
-            />
-            <RadioGroup
-              id={ids.responsible}
-              legend={m.responsible}
-              value={form.responsible}
-              onChange={set("responsible")}
-              error={fieldError(problem, "responsible")}
-            >
-              {(responsibles.data ?? []).map((c) => (
-                <Radio key={c.code} value={c.code}>
-                  {c.label}
-                </Radio>
-              ))}
-            </RadioGroup>
-            {other && (
-              <TextField
-                id={ids.partner}
-                label={m.partner}
-                description={m.partnerHint}
-                value={form.partner}
-                onChange={(e) => set("partner")(e.target.value)}
-                maxLength={500}
-                error={fieldError(problem, "partner")}
-              />
-            )}
-            <div className="plan-dates">
-              {dateField("planned_start", m.plannedStart)}
-              {dateField("start", m.start)}
-              {dateField("end", m.end)}
-            </div>
-            {ended && (
-              <Select
-                id={ids.end_reason}
-                label={m.endReason}
-                value={form.end_reason}
-                onChange={(e) => set("end_reason")(e.target.value)}
-                error={fieldError(problem, "end_reason")}
-              >
-                <option value="">{m.choose}</option>
-                {endReasonCodes.map((c) => (
-                  <option key={c.code} value={c.code}>
-                    {c.label}
-                  </option>
-                ))}
-              </Select>
-            )}
-            <div className="plan-dates">
-              {dateField("follow_up", m.followUp)}
-              {dateField("evaluation", m.evaluation)}
-              {dateField("declined", m.declinedOn)}
-            </div>
-          </VStack>
-        </form>
-      </Modal.Body>
-      <DialogFooter formId="measure-form" submitLabel={t.save} pending={save.isPending} onCancel={() => dialog.current?.close()} />
-    </Modal>
+      <Select
+        id={ids.type}
+        label={m.type}
+        value={form.type}
+        onChange={(e) => set("type")(e.target.value)}
+        error={fieldError(dialog.problem, "type")}
+      >
+        <option value="">{m.choose}</option>
+        {form.type && !typeCodes.some((c) => c.code === form.type) && <option value={form.type}>{typeLabel(form.type)}</option>}
+        {typeCodes.map((c) => (
+          <option key={c.code} value={c.code}>
+            {c.label}
+          </option>
+        ))}
+      </Select>
+      <Textarea
+        id={ids.content}
+        label={m.content}
+        description={m.contentHint}
+        value={form.content}
+        onChange={(e) => set("content")(e.target.value)}
+        maxLength={500}
+        minRows={2}
+        error={fieldError(dialog.problem, "content")}
+      />
+      <RadioGroup
+        id={ids.responsible}
+        legend={m.responsible}
+        value={form.responsible}
+        onChange={set("responsible")}
+        error={fieldError(dialog.problem, "responsible")}
+      >
+        {(responsibles.data ?? []).map((c) => (
+          <Radio key={c.code} value={c.code}>
+            {c.label}
+          </Radio>
+        ))}
+      </RadioGroup>
+      {other && (
+        <TextField
+          id={ids.partner}
+          label={m.partner}
+          description={m.partnerHint}
+          value={form.partner}
+          onChange={(e) => set("partner")(e.target.value)}
+          maxLength={500}
+          error={fieldError(dialog.problem, "partner")}
+        />
+      )}
+      <div className="plan-dates">
+        {dateField("planned_start", m.plannedStart)}
+        {dateField("start", m.start)}
+        {dateField("end", m.end)}
+      </div>
+      {ended && (
+        <Select
+          id={ids.end_reason}
+          label={m.endReason}
+          value={form.end_reason}
+          onChange={(e) => set("end_reason")(e.target.value)}
+          error={fieldError(dialog.problem, "end_reason")}
+        >
+          <option value="">{m.choose}</option>
+          {endReasonCodes.map((c) => (
+            <option key={c.code} value={c.code}>
+              {c.label}
+            </option>
+          ))}
+        </Select>
+      )}
+      <div className="plan-dates">
+        {dateField("follow_up", m.followUp)}
+        {dateField("evaluation", m.evaluation)}
+        {dateField("declined", m.declinedOn)}
+      </div>
+    </FormDialog>
   );
 }
