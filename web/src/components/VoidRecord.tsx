@@ -2,9 +2,10 @@
 // assessment): the reason, sent with the version the list showed in If-Match. The record leaves the
 // lists but stays in the history (with the reason); a 409 says someone else changed it and the lists
 // are read anew. One dialog for every kind of record: give it the kind, the person, the record, its
-// version and a label that names it for the user ("2025-03-03 10:15 Telefon").
+// version and a label that names it for the user ("2025-03-03 10:15 Telefon"), and for a record whose
+// void changes more (a plan) what else it means.
 import { Alert, BodyShort, Button, Modal, Textarea, VStack } from "@navikt/ds-react";
-import { useRef, useState, type FormEvent } from "react";
+import { useRef, useState, type FormEvent, type ReactNode } from "react";
 import { ApiProblem } from "../api/client";
 import { isProblem, useVoidRecord, type RecordKind } from "../api/queries";
 import { useT } from "../i18n";
@@ -18,6 +19,7 @@ export function VoidRecordDialog({
   recordId,
   version,
   label,
+  details,
   onClose,
 }: {
   kind: RecordKind;
@@ -25,6 +27,8 @@ export function VoidRecordDialog({
   recordId: number;
   version: number;
   label: string;
+  /** What else voiding this record means, below the text that says what a void is. */
+  details?: ReactNode;
   /** Called once the dialog has closed: voided or not. */
   onClose: (voided: boolean) => void;
 }) {
@@ -71,6 +75,7 @@ export function VoidRecordDialog({
           <VStack gap="5">
             <BodyShort weight="semibold">{label}</BodyShort>
             <BodyShort>{texts.text}</BodyShort>
+            {details}
             {stale && (
               <Alert variant="warning" role="alert">
                 {texts.stale}
