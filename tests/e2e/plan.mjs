@@ -10,8 +10,14 @@
 //   one who called in today and was registered by hand (on Today's first-contact list);
 // - while she revises a plan someone else saves it: the 409 shows the saved plan beside hers, and she
 //   takes theirs;
+// - she types in the plan and clicks Idag in the header: asked whether to leave without saving, she
+//   stays (the focus on Stanna kvar) and her text is there; Back asks too (Esc stays); the back link,
+//   then Lämna utan att spara, leaves the plan as it was;
+// - she voids the plan (a reason wanted first): the section says there is no plan, offers to draw one
+//   up, and the full history has the void with its reason;
 // - axe-core on the Plan section (with an earlier version shown), the editor (with errors) and every
-//   dialog (a new measure, a correction, an assessment, both voids); screenshots of each.
+//   dialog (a new measure, a correction, an assessment, the voids of a measure, an assessment and the
+//   plan, leaving unsaved changes); screenshots of each.
 // Usage: node tests/e2e/plan.mjs LOTSEN_BINARY WEB_DIR   (WEB_DIR: web/, built into web/dist)
 import assert from "node:assert/strict";
 import { apiAs, e2e } from "./harness.mjs";
@@ -300,4 +306,63 @@ await e2e(async ({ base, page, axe, logIn, shot, expectProblem, noViolations }) 
   await axe.page.getByRole("button", { name: "Spara planen" }).click();
   await axe.page.getByRole("link", { name: /rubrik måste anges/i }).first().waitFor();
   await axe.audit("the plan editor with errors");
+
+  // The editor with unsaved changes asks before the header leaves it; the plan's void dialog.
+  await axe.page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Idag" }).click();
+  const axeLeave = axe.page.getByRole("alertdialog", { name: "Lämna planen utan att spara?" });
+  await axeLeave.waitFor();
+  await axe.audit("the dialog before leaving unsaved changes");
+  await axeLeave.getByRole("button", { name: "Lämna utan att spara" }).click();
+  await axe.page.getByRole("heading", { level: 1, name: "Idag" }).waitFor();
+  await axe.page.goto(`${base}${personPath}`);
+  await axe.page.getByRole("region", { name: "Handlingsplan" }).getByRole("button", { name: "Makulera planen" }).click();
+  const axeVoidPlan = axe.page.getByRole("dialog", { name: "Makulera planen" });
+  await axeVoidPlan.getByRole("button", { name: "Makulera" }).click();
+  await axeVoidPlan.getByRole("link", { name: "Skriv varför planen makuleras." }).waitFor();
+  await axe.audit("the plan's void dialog");
+  await axe.page.keyboard.press("Escape");
+  await axeVoidPlan.waitFor({ state: "detached" });
+
+  // 4. Unsaved changes are not lost by leaving: the header's link, Back and the back link ask first.
+  await planSection.getByRole("link", { name: "Ändra planen" }).click();
+  await page.getByRole("heading", { level: 1, name: `Ändra planen för ${name}` }).waitFor();
+  const typed = page.getByRole("group", { name: "Mål 1", exact: true }).getByLabel(/^Rubrik/);
+  await typed.fill("Börja på folkhögskola i augusti");
+  await page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Idag" }).click();
+  const leave = page.getByRole("alertdialog", { name: "Lämna planen utan att spara?" });
+  await leave.getByText("Du har ändrat i planen utan att spara. Lämnar du sidan nu går ändringarna förlorade.").waitFor();
+  await page.waitForFunction(() => document.activeElement?.textContent === "Stanna kvar");
+  await shot("plan-leave-dialog");
+  await leave.getByRole("button", { name: "Stanna kvar" }).click();
+  await leave.waitFor({ state: "detached" });
+  assert.equal(new URL(page.url()).pathname, `${personPath}/plan`);
+  assert.equal(await typed.inputValue(), "Börja på folkhögskola i augusti", "Stanna kvar keeps what was typed");
+  await page.evaluate(() => history.back());
+  await leave.waitFor();
+  await page.keyboard.press("Escape");
+  await leave.waitFor({ state: "detached" });
+  assert.equal(new URL(page.url()).pathname, `${personPath}/plan`);
+  assert.equal(await typed.inputValue(), "Börja på folkhögskola i augusti", "Esc stays too");
+  await page.getByRole("link", { name: "Tillbaka till personen" }).click();
+  await leave.getByRole("button", { name: "Lämna utan att spara" }).click();
+  await page.getByRole("heading", { level: 1, name }).waitFor();
+  await planSection.getByRole("heading", { name: "Mål 1: Börja på folkhögskola" }).waitFor();
+
+  // 5. The plan voided (drawn up by mistake): a reason first; then no plan, and the void in the history.
+  await planSection.getByRole("button", { name: "Makulera planen" }).click();
+  const voidPlan = page.getByRole("dialog", { name: "Makulera planen" });
+  await voidPlan.getByText(/Åtgärderna påverkas inte/).waitFor();
+  await voidPlan.getByRole("button", { name: "Makulera" }).click();
+  await voidPlan.getByRole("link", { name: "Skriv varför planen makuleras." }).waitFor();
+  await voidPlan.getByLabel(/^Varför makuleras det/).fill("Upprättad av misstag");
+  await shot("plan-void-dialog");
+  await voidPlan.getByRole("button", { name: "Makulera" }).click();
+  await page.getByText(/^Planen upprättad \d{4}-\d{2}-\d{2} \(version \d+\) är makulerad/).waitFor();
+  await planSection.getByText("Ingen plan är upprättad för den pågående inskrivningen.").waitFor();
+  await planSection.getByRole("link", { name: "Upprätta plan" }).waitFor();
+  await shot("plan-voided");
+  await page.getByRole("link", { name: "Hela historiken" }).click();
+  await page.getByRole("heading", { level: 1, name: /^Historik för / }).waitFor();
+  assert.match(await page.getByRole("row").filter({ hasText: "Plan makulerad" }).innerText(), /Skäl: Upprättad av misstag/);
+  await noViolations("leaving the editor and voiding the plan");
 });

@@ -161,6 +161,8 @@ const sv = {
   contactNoteHint: "Kort. Skriv aldrig känsliga uppgifter.",
   save: "Spara",
   cancel: "Avbryt",
+  leaveStay: "Stanna kvar",
+  leaveAnyway: "Lämna utan att spara",
   dateRequired: "Skriv datumet som ÅÅÅÅ-MM-DD.",
   timeRequired: "Skriv tiden som TT:MM.",
   channelRequired: "Välj kontaktsätt.",
@@ -596,10 +598,10 @@ const sv = {
     },
     plan: {
       heading: "Makulera planen",
-      text: "Makulera bara en plan som registrerades av misstag. Den försvinner ur listorna men finns kvar i ärendets historik, med ditt skäl.",
+      text: "Makulera bara en plan som upprättades av misstag. Den försvinner ur ärendet som det är nu och ur arbetslistorna, men finns kvar i ärendets historik med ditt skäl. Sedan kan en ny plan upprättas.",
       required: "Skriv varför planen makuleras.",
       stale: "Någon annan har ändrat planen under tiden. Den är inläst på nytt: kontrollera och försök igen.",
-      voided: (what: string) => `Planen ${what} är makulerad. Den finns kvar i historiken.`,
+      voided: (what: string) => `${what} är makulerad. Den finns kvar i ärendets historik, och en ny plan kan upprättas.`,
     },
     goal_assessment: {
       heading: "Makulera målbedömningen",
@@ -615,6 +617,16 @@ const sv = {
     noneWithoutRegistration: "Ingen inskrivning pågår, och en plan upprättas bara under en pågående inskrivning.",
     create: "Upprätta plan",
     revise: "Ändra planen",
+    void: "Makulera planen",
+    voidLabel: (drawnUp: string | null, version: number) =>
+      drawnUp ? `Planen upprättad ${drawnUp} (version ${version})` : `Planen utan datum för upprättandet (version ${version})`,
+    // What else voiding the plan means, as the server does it (src/casework/casework.cc voidRecord).
+    voidConsequences: [
+      "Inskrivningen räknas åter som utan plan: den kommer med i arbetslistan Inskrivning utan plan när tiden för att upprätta en plan har gått ut.",
+      "Åtgärderna påverkas inte: de finns kvar under Åtgärder med sina planerade uppföljningar och utvärderingar.",
+      "Uppföljningar och utvärderingar som antecknats i planen räknas inte längre som hållna.",
+      "Målbedömningarna av planens mål makuleras inte, men de visas inte längre vid något mål.",
+    ],
     saved: "Planen är sparad.",
     drawnUp: "Upprättad",
     agreed: "Godkänd av den unga",
@@ -698,6 +710,8 @@ const sv = {
     keepMine: "Behåll mina ändringar",
     keepMineHint: "Dina ändringar står kvar i formuläret och ersätter den nya versionen när du sparar igen.",
     noDifference: "Den sparade planen är likadan som din.",
+    leaveHeading: "Lämna planen utan att spara?",
+    leaveText: "Du har ändrat i planen utan att spara. Lämnar du sidan nu går ändringarna förlorade.",
     absent: "finns inte",
     goalValue: (title: string, target: string, measures: string) =>
       [title, target && `måldatum ${target}`, measures && `åtgärder: ${measures}`].filter(Boolean).join("; "),
@@ -1028,6 +1042,8 @@ const en: Messages = {
   contactNoteHint: "Short. Never write sensitive data.",
   save: "Save",
   cancel: "Cancel",
+  leaveStay: "Stay",
+  leaveAnyway: "Leave without saving",
   dateRequired: "Enter the date as YYYY-MM-DD.",
   timeRequired: "Enter the time as HH:MM.",
   channelRequired: "Choose the channel.",
@@ -1449,10 +1465,10 @@ const en: Messages = {
     },
     plan: {
       heading: "Void the plan",
-      text: "Void only a plan recorded by mistake. It leaves the lists but stays in the case's history, with your reason.",
+      text: "Void only a plan drawn up by mistake. It leaves the case as it is now and the worklists, but stays in the case's history with your reason. A new plan can then be drawn up.",
       required: "Write why the plan is voided.",
       stale: "Someone else changed the plan meanwhile. It has been read anew: check it and try again.",
-      voided: (what) => `The plan ${what} is voided. It stays in the history.`,
+      voided: (what) => `${what} is voided. It stays in the case's history, and a new plan can be drawn up.`,
     },
     goal_assessment: {
       heading: "Void the goal assessment",
@@ -1468,6 +1484,15 @@ const en: Messages = {
     noneWithoutRegistration: "No registration is open, and a plan is drawn up only in an open registration.",
     create: "Draw up a plan",
     revise: "Revise the plan",
+    void: "Void the plan",
+    voidLabel: (drawnUp, version) =>
+      drawnUp ? `The plan drawn up on ${drawnUp} (version ${version})` : `The plan with no date of drawing up (version ${version})`,
+    voidConsequences: [
+      "The registration counts as without a plan again: it is on the worklist Registration without plan once the time for drawing up a plan has passed.",
+      "The measures are not changed: they stay under Measures with their planned follow-ups and evaluations.",
+      "Follow-ups and evaluations recorded in the plan no longer count as held.",
+      "The assessments of the plan's goals are not voided, but they are no longer shown at any goal.",
+    ],
     saved: "The plan is saved.",
     drawnUp: "Drawn up",
     agreed: "Agreed to by the young person",
@@ -1550,6 +1575,8 @@ const en: Messages = {
     keepMine: "Keep my changes",
     keepMineHint: "Your changes stay in the form and replace the new version when you save again.",
     noDifference: "The saved plan is the same as yours.",
+    leaveHeading: "Leave the plan without saving?",
+    leaveText: "You have changed the plan without saving. If you leave the page now, the changes are lost.",
     absent: "not there",
     goalValue: (title, target, measures) =>
       [title, target && `target date ${target}`, measures && `measures: ${measures}`].filter(Boolean).join("; "),

@@ -2,9 +2,10 @@
 // assessment): the reason, sent with the version the list showed in If-Match. The record leaves the
 // lists but stays in the history (with the reason); a 409 says someone else changed it and the lists
 // are read anew. One dialog for every kind of record: give it the kind, the person, the record, its
-// version and a label that names it for the user ("2025-03-03 10:15 Telefon").
+// version and a label that names it for the user ("2025-03-03 10:15 Telefon"), and for a record whose
+// void changes more (a plan) what else it means.
 import { Alert, BodyShort } from "@navikt/ds-react";
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import { useVoidRecord, type RecordKind } from "../api/queries";
 import { useT } from "../i18n";
 import { FormDialog, ReasonField, useFormDialog } from "./FormDialog";
@@ -17,6 +18,7 @@ export function VoidRecordDialog({
   recordId,
   version,
   label,
+  details,
   onClose,
 }: {
   kind: RecordKind;
@@ -24,6 +26,8 @@ export function VoidRecordDialog({
   recordId: number;
   version: number;
   label: string;
+  /** What else voiding this record means, below the text that says what a void is. */
+  details?: ReactNode;
   /** Called once the dialog has closed: voided or not. */
   onClose: (voided: boolean) => void;
 }) {
@@ -55,6 +59,7 @@ export function VoidRecordDialog({
         <>
           <BodyShort weight="semibold">{label}</BodyShort>
           <BodyShort>{texts.text}</BodyShort>
+          {details}
           {stale && (
             <Alert variant="warning" role="alert">
               {texts.stale}

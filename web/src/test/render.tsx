@@ -3,10 +3,11 @@
 // or to a function that answers each request anew (a server whose answer changes).
 import { configure, render } from "@testing-library/react";
 import type { ReactNode } from "react";
-import { MemoryRouter } from "react-router-dom";
+import { RouterProvider, createMemoryRouter } from "react-router-dom";
 import { vi } from "vitest";
 import { makeQueryClient } from "../api/queryClient";
 import { Providers } from "../Providers";
+import { appRoutes, providerFuture, routerFuture } from "../router";
 
 type Answer = [number, unknown] | [number, unknown, Record<string, string>];
 // A busy machine renders slowly: wait up to 5 s for what a test looks for (1 s by default).
@@ -49,11 +50,13 @@ export function fakeServer(answers: Answers) {
 export function renderAt(url: string, ui: ReactNode) {
   const queryClient = makeQueryClient();
   queryClient.setDefaultOptions({ queries: { retry: false } });
-  return render(
-    <MemoryRouter initialEntries={[url]} future={{ v7_startTransition: true, v7_relativeSplatPath: true }}>
+  const router = createMemoryRouter(
+    appRoutes(
       <Providers queryClient={queryClient} language="sv">
         {ui}
-      </Providers>
-    </MemoryRouter>,
+      </Providers>,
+    ),
+    { initialEntries: [url], future: routerFuture },
   );
+  return render(<RouterProvider router={router} future={providerFuture} />);
 }

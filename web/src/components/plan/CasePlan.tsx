@@ -4,10 +4,11 @@
 //   sub-goals, linked measures, latest assessments (each goal assessed from here), planned and held
 //   follow-ups, the assessments (corrected or voided from here), the plan's earlier versions (from the
 //   person's history, read only when asked for) and the plans of earlier registrations. The plan itself
-//   is drawn up and revised at /personer/:id/plan (PlanEditorPage).
+//   is drawn up and revised at /personer/:id/plan (PlanEditorPage); a plan drawn up by mistake is voided
+//   here (the one void dialog, with what else it means), after which a new one can be drawn up.
 // - Åtgärder: every measure, added, corrected or voided here.
 // Changing is for caseworkers and unit managers (not under an auditor's break-the-glass grant).
-import { BodyShort, Button, HStack, Heading, Loader, Table, VStack } from "@navikt/ds-react";
+import { BodyShort, Button, HStack, Heading, List, Loader, Table, VStack } from "@navikt/ds-react";
 import { useEffect, useRef, useState, type MouseEvent } from "react";
 import { Link as RouterLink, useLocation, useNavigate } from "react-router-dom";
 import {
@@ -51,7 +52,8 @@ export function CasePlan({ person }: { person: Person }) {
 type Dialog =
   | { kind: "assess"; goal: GoalChoice }
   | { kind: "correct"; record: AssessmentRecord }
-  | { kind: "void"; record: AssessmentRecord };
+  | { kind: "void"; record: AssessmentRecord }
+  | { kind: "voidPlan"; plan: PlanRecord };
 
 function PlanSection({ person, mayChange }: { person: Person; mayChange: boolean }) {
   const t = useT();
@@ -92,7 +94,10 @@ function PlanSection({ person, mayChange }: { person: Person; mayChange: boolean
     else trigger.current?.focus();
   };
   // The record as the list shows it now; once voided it has left the list, and the dialog keeps it.
-  const record = dialog && dialog.kind !== "assess" ? (ofPlan.find((a) => a.id === dialog.record.id) ?? dialog.record) : null;
+  const record =
+    dialog?.kind === "correct" || dialog?.kind === "void" ? (ofPlan.find((a) => a.id === dialog.record.id) ?? dialog.record) : null;
+  const planToVoid = dialog?.kind === "voidPlan" ? (plan?.id === dialog.plan.id ? plan : dialog.plan) : null;
+  const planLabel = planToVoid ? t.plan.voidLabel(planToVoid.data.drawn_up_on ?? null, planToVoid.version) : "";
 
   const loading = plans.isPending || measures.isPending || assessments.isPending;
   const failed = plans.error ?? measures.error ?? assessments.error;
@@ -131,11 +136,19 @@ function PlanSection({ person, mayChange }: { person: Person; mayChange: boolean
               </div>
             </dl>
             {mayChange && (
-              <div>
+              <HStack gap="2">
                 <Button as={RouterLink} role="link" to={`/personer/${person.id}/plan`} variant="secondary" size="small">
                   {t.plan.revise}
                 </Button>
-              </div>
+                <Button
+                  type="button"
+                  variant="tertiary"
+                  size="small"
+                  onClick={(e: MouseEvent<HTMLButtonElement>) => openDialog({ kind: "voidPlan", plan }, e.currentTarget)}
+                >
+                  {t.plan.void}
+                </Button>
+              </HStack>
             )}
             <Heading level="3" size="xsmall">
               {t.plan.goalsHeading}
@@ -195,6 +208,23 @@ function PlanSection({ person, mayChange }: { person: Person; mayChange: boolean
           version={record.version}
           label={`${record.data.assessed_on} ${goalName(record.data.goal_id)}: ${record.labels.result ?? record.data.result}`}
           onClose={(voided) => closed(voided ? t.records.goal_assessment.voided(record.data.assessed_on) : null)}
+        />
+      )}
+      {planToVoid && (
+        <VoidRecordDialog
+          kind="plan"
+          personId={person.id}
+          recordId={planToVoid.id}
+          version={planToVoid.version}
+          label={planLabel}
+          details={
+            <List as="ul" size="small">
+              {t.plan.voidConsequences.map((c) => (
+                <List.Item key={c}>{c}</List.Item>
+              ))}
+            </List>
+          }
+          onClose={(voided) => closed(voided ? t.records.plan.voided(planLabel) : null)}
         />
       )}
     </Section>

@@ -86,3 +86,82 @@ describe("the plan editor", () => {
     expect(body.goals[0].title).toBe("Börja arbeta");
   });
 });
+
+describe("leaving the plan editor", () => {
+  const goalTitle = () => within(screen.getByRole("group", { name: "Mål 1" })).getByLabelText(/^Rubrik/) as HTMLInputElement;
+  const typeInGoal = async (user: ReturnType<typeof userEvent.setup>) => {
+    await user.clear(goalTitle());
+    await user.type(goalTitle(), "Börja på komvux");
+  };
+  const personPage = () => screen.findByRole("heading", { level: 1, name: "Malte Johansson" });
+
+  it("asks before a link leaves unsaved changes, and Stanna kvar (which has the focus) keeps what was typed", async () => {
+    const { user } = await openEditor(planAnswers());
+    await typeInGoal(user);
+    await user.click(screen.getByRole("link", { name: "Idag" }));
+    const dialog = await screen.findByRole("alertdialog", { name: "Lämna planen utan att spara?" });
+    expect(within(dialog).getByText(/ändringarna förlorade/)).toBeTruthy();
+    await waitFor(() => expect(document.activeElement).toBe(within(dialog).getByRole("button", { name: "Stanna kvar" })));
+    await user.click(within(dialog).getByRole("button", { name: "Stanna kvar" }));
+    await waitFor(() => expect(screen.queryByRole("alertdialog")).toBeNull());
+    expect(screen.getByRole("heading", { level: 1, name: "Ändra planen för Malte Johansson" })).toBeTruthy();
+    expect(goalTitle().value).toBe("Börja på komvux");
+  });
+
+  it("leaves without saving when the user says so, sending nothing", async () => {
+    const { requests, user } = await openEditor(planAnswers());
+    await typeInGoal(user);
+    await user.click(screen.getByRole("link", { name: "Tillbaka till personen" }));
+    const dialog = await screen.findByRole("alertdialog", { name: "Lämna planen utan att spara?" });
+    await user.click(within(dialog).getByRole("button", { name: "Lämna utan att spara" }));
+    await personPage();
+    expect(requests.some((r) => r.method === "PUT")).toBe(false);
+  });
+
+  it("leaves a form without changes unasked", async () => {
+    const { user } = await openEditor(planAnswers());
+    await user.type(goalTitle(), "x");
+    await user.type(goalTitle(), "{Backspace}");
+    await user.click(screen.getByRole("link", { name: "Tillbaka till personen" }));
+    await personPage();
+    expect(screen.queryByRole("alertdialog")).toBeNull();
+  });
+
+  it("does not ask after a save, nor after Avbryt", async () => {
+    const { user } = await openEditor({ ...planAnswers(), "PUT /api/v1/persons/2/plans/50": [200, { ...plan, version: 4 }] });
+    await typeInGoal(user);
+    await user.click(screen.getByRole("button", { name: "Spara planen" }));
+    await screen.findByText("Planen är sparad.");
+    expect(screen.queryByRole("alertdialog")).toBeNull();
+
+    await user.click(screen.getByRole("link", { name: "Ändra planen" }));
+    await screen.findByRole("heading", { level: 1, name: "Ändra planen för Malte Johansson" });
+    await typeInGoal(user);
+    await user.click(screen.getByRole("link", { name: "Avbryt" }));
+    await personPage();
+    expect(screen.queryByRole("alertdialog")).toBeNull();
+  });
+
+  it("lets logging out go unasked", async () => {
+    const { user } = await openEditor({ ...planAnswers(), "DELETE /api/v1/session": [204, null] });
+    await typeInGoal(user);
+    await user.click(screen.getByRole("button", { name: "Logga ut" }));
+    await screen.findByRole("heading", { level: 1, name: "Logga in" });
+    expect(screen.queryByRole("alertdialog")).toBeNull();
+  });
+
+  it("has the browser ask on a reload or closing the tab (beforeunload) only while there are unsaved changes", async () => {
+    const { user } = await openEditor(planAnswers());
+    const unload = () => {
+      const event = new Event("beforeunload", { cancelable: true });
+      window.dispatchEvent(event);
+      return event.defaultPrevented;
+    };
+    expect(unload()).toBe(false);
+    await typeInGoal(user);
+    expect(unload()).toBe(true);
+    await user.clear(goalTitle());
+    await user.type(goalTitle(), "Börja studera");
+    expect(unload()).toBe(false);
+  });
+});

@@ -5,7 +5,9 @@
 // measure dialog opens over it without a dialog in a dialog, and the URL can be bookmarked and left with
 // Back. Saving sends a new plan (POST) or a revision with the version it was read at (If-Match); the
 // server's 422 is placed beside the goal's or sub-goal's field it names (goals[1].sub_goals[0].title) and
-// in the summary; a 409 shows the saved plan beside yours, to take theirs or keep yours over it.
+// in the summary; a 409 shows the saved plan beside yours, to take theirs or keep yours over it. While
+// the form differs from the plan loaded, leaving the page asks first (useLeaveGuard), unless the user
+// saved or chose Avbryt.
 import { Alert, BodyShort, Button, Checkbox, CheckboxGroup, Fieldset, HStack, Link, Loader, Radio, RadioGroup, Select, Tag, TextField, Textarea, VStack } from "@navikt/ds-react";
 import { EyeSlashIcon } from "@navikt/aksel-icons";
 import { useEffect, useMemo, useState, type FormEvent } from "react";
@@ -32,6 +34,7 @@ import { PageHeading } from "../PageHeading";
 import { FormProblems, ProblemAlert, fieldError } from "../Problems";
 import { currentRegistration } from "./CasePlan";
 import { Conflict } from "../Conflict";
+import { useLeaveGuard } from "../LeaveGuard";
 import { useLabels } from "../labels";
 import { measureName } from "./common";
 import { MeasureDialog } from "./MeasureDialog";
@@ -132,6 +135,10 @@ function PlanEditor({
       ? planForm(plan.data)
       : { drawn_up_on: swedishDay(), agreed_on: "", goals: [emptyGoal(newGoalId(new Set(assessed)))], reviews: [] },
   );
+  // The plan as loaded (or as taken after a 409): the changes not saved are what the form differs in.
+  const [loaded, setLoaded] = useState(form);
+  const dirty = useMemo(() => JSON.stringify(planData(form)) !== JSON.stringify(planData(loaded)), [form, loaded]);
+  const guard = useLeaveGuard(dirty, { heading: t.plan.leaveHeading, text: t.plan.leaveText });
   const [editing, setEditing] = useState<Editing>(plan ? { id: plan.id, version: plan.version } : null);
   const [problem, setProblem] = useState<unknown>(null);
   const [theirs, setTheirs] = useState<PlanRecord | null>(null);
@@ -187,7 +194,10 @@ function PlanEditor({
     save.mutate(
       { editing, data: planData(sent) },
       {
-        onSuccess: () => navigate(`/personer/${person.id}`, { state: { planSaved: true } }),
+        onSuccess: () => {
+          guard.leave();
+          navigate(`/personer/${person.id}`, { state: { planSaved: true } });
+        },
         onError: (error) => {
           if (isProblem(error, 409) && error.current) setTheirs(error.current as PlanRecord);
           else setProblem(error instanceof ApiProblem && error.errors.length > 0 ? placeErrors(error, sent) : error);
@@ -212,7 +222,9 @@ function PlanEditor({
   };
   const takeTheirs = () => {
     if (!theirs) return;
-    setForm(planForm(theirs.data));
+    const saved = planForm(theirs.data);
+    setForm(saved);
+    setLoaded(saved);
     setEditing({ id: theirs.id, version: theirs.version });
     setTheirs(null);
     setProblem(null);
@@ -422,7 +434,7 @@ function PlanEditor({
             <Button type="submit" loading={save.isPending} disabled={theirs !== null}>
               {t.plan.save}
             </Button>
-            <Button as={RouterLink} role="link" to={`/personer/${person.id}`} variant="secondary">
+            <Button as={RouterLink} role="link" to={`/personer/${person.id}`} variant="secondary" onClick={guard.leave}>
               {t.cancel}
             </Button>
           </HStack>
@@ -437,6 +449,7 @@ function PlanEditor({
           }}
         />
       )}
+      {guard.dialog}
     </VStack>
   );
 }
