@@ -8,6 +8,7 @@
 #include <CLI/CLI.hpp>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <regex>
 
@@ -23,6 +24,8 @@
 #include "identify/identify.h"
 #include "identify/options.h"
 #include "report/access_review.h"
+#include "report/kpi_cases.h"
+#include "report/kpi_output.h"
 #include "store/access_chain.h"
 #include "store/case_records.h"
 #include "store/store.h"
@@ -70,6 +73,28 @@ std::expected<CivilDate, Error> dateOption(std::string_view name, const std::str
   auto parsed = CivilDate::parse(text);
   if (!parsed) return std::unexpected(invalidInput(fmt::format("{}: {}", name, parsed.error().message)));
   return parsed;
+}
+
+// Writes `text` to `path` whole or not at all: to a file beside it first, then renamed over it, so that a
+// reader never sees half a report. Errors: invalid_input saying why.
+std::expected<void, Error> writeWhole(const std::string& path, const std::string& text) {
+  std::string temporary = fmt::format("{}.{}.tmp", path, getpid());
+  {
+    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+    out << text;
+    out.flush();
+    if (!out) {
+      std::filesystem::remove(temporary);
+      return std::unexpected(invalidInput(fmt::format("cannot write {}", path)));
+    }
+  }
+  std::error_code ec;
+  std::filesystem::rename(temporary, path, ec);
+  if (ec) {
+    std::filesystem::remove(temporary);
+    return std::unexpected(invalidInput(fmt::format("cannot write {}: {}", path, ec.message())));
+  }
+  return {};
 }
 
 // The database at `db`, its schema brought up to date. A command that reads or changes what is there
@@ -585,6 +610,18 @@ int main(int argc, char** argv) {
       ->check(CLI::PositiveNumber);
   auditReview->add_flag("--json", reviewJson, "Print the review as one JSON object, with every entry");
 
+  auto* reportCmd = app.add_subcommand("report", "Reports for follow-up: the KPIs (docs/reports.md)");
+  reportCmd->require_subcommand(1);
+  std::string period, by = "all", format = "csv", reportOut, asOf;
+  auto* reportKpi = reportCmd->add_subcommand(
+      "kpi", "The KPIs of a half-year: target group, known occupation, plans, measures, days to first contact");
+  reportKpi->add_option("--db", db, "SQLite database file")->required();
+  reportKpi->add_option("--period", period, "The half-year, YYYYH1 or YYYYH2")->required();
+  reportKpi->add_option("--by", by, "Break down by all, unit, reason, gender or age")->capture_default_str();
+  reportKpi->add_option("--format", format, "csv (for Excel) or json")->capture_default_str();
+  reportKpi->add_option("--out", reportOut, "The file to write (standard output when not given)");
+  reportKpi->add_option("--today", asOf, "Report as of this day while the period runs, YYYY-MM-DD (default: today)");
+
   std::string out;
   auto* backupCmd = app.add_subcommand("backup", "Copy the database consistently while the server runs");
   backupCmd->add_option("--db", db, "SQLite database file")->required();
@@ -773,6 +810,30 @@ int main(int argc, char** argv) {
       auto values = (*store)->settings();
       if (!values) return fail(values.error());
       for (const auto& [key, value] : *values) fmt::print("{}={}\n", key, value);
+      return kOk;
+    }
+    if (*reportKpi) {
+      auto half = HalfYear::parse(period);
+      if (!half) return fail(invalidInput(fmt::format("--period: {}", half.error().message)));
+      auto dimension = parseKpiDimension(by);
+      if (!dimension) return fail(invalidInput(fmt::format("--by: {}", dimension.error().message)));
+      if (format != "csv" && format != "json") return fail(invalidInput("--format is csv or json"));
+      auto day = dateOption("--today", asOf, today());
+      if (!day) return fail(day.error());
+      auto store = openMigrated(db);
+      if (!store) return fail(store.error());
+      auto report = kpiReport(**store, *half, *day, *dimension);
+      if (!report) return fail(report.error());
+      auto labels = loadCodeLabels(**store);
+      if (!labels) return fail(labels.error());
+      std::string text =
+          format == "csv" ? kpiCsv(*report, *labels) : boost::json::serialize(kpiJson(*report, *labels)) + "\n";
+      if (reportOut.empty()) {
+        fmt::print("{}", text);
+        return kOk;
+      }
+      if (auto written = writeWhole(reportOut, text); !written) return fail(written.error());
+      say(fmt::format("KPIs for {} written to {}", half->toString(), reportOut));
       return kOk;
     }
     if (*backupCmd) {

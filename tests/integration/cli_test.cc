@@ -1,4 +1,5 @@
 // The `lotsen` command's exit codes: 0 ok, 2 bad usage or bad input (nothing written), 1 internal error.
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -448,6 +449,51 @@ TEST_F(CliIdentify, BadArgumentsExitTwo) {
   std::vector<std::string> missing = args();
   missing[8] = "/nonexistent/population.csv";
   EXPECT_EQ(runLotsen(missing).exitCode, 2);
+}
+
+// What the file for Excel says is what the JSON says; a mistaken option writes nothing.
+TEST(Cli, KpiReportGivesTheSameFiguresAsCsvAndJsonAndABadOptionWritesNoFile) {
+  std::string db = tempPath("kpi.db"), csv = tempPath("kpi.csv"), notWritten = tempPath("not-written.csv");
+  ASSERT_EQ(seededDemo(db).exitCode, 0);
+  std::vector<std::string> args{"report", "kpi",  "--db", db,        "--period",
+                                "2026H2", "--by", "unit", "--today", "2026-11-22"};
+  auto asJson = args;
+  asJson.insert(asJson.end(), {"--format", "json"});
+  auto json = runLotsen(asJson);
+  ASSERT_EQ(json.exitCode, 0) << json.err;
+  auto report = boost::json::parse(json.out).as_object();
+  const auto& all = report.at("all").as_object();
+  std::int64_t targetGroup = all.at("target_group").as_int64(), inUnits = 0;
+  EXPECT_GT(targetGroup, 0);
+  for (const auto& g : report.at("groups").as_array()) inUnits += g.at("target_group").as_int64();
+  EXPECT_EQ(inUnits, targetGroup) << "the units' groups add up to the municipality";
+
+  auto toFile = args;
+  toFile.insert(toFile.end(), {"--out", csv});
+  auto written = runLotsen(toFile);
+  ASSERT_EQ(written.exitCode, 0) << written.err;
+  EXPECT_EQ(written.out, "Nyckeltalen för 2026H2 är sparade i '" + csv + "'.\n");
+  std::ifstream in(csv, std::ios::binary);
+  std::stringstream text;
+  text << in.rdbuf();
+  std::string file = text.str();
+  EXPECT_EQ(file.rfind("\xEF\xBB\xBFGrupp;", 0), 0u) << "a byte-order mark, then the headings";
+  std::string second = file.substr(file.find("\r\n") + 2);
+  EXPECT_EQ(second.rfind(fmt::format("Hela kommunen;{};{};{};", targetGroup, all.at("open_at_end").as_int64(),
+                                     all.at("known_occupation").as_int64()),
+                         0),
+            0u)
+      << second.substr(0, 80);
+
+  auto badPeriod = runLotsen({"report", "kpi", "--db", db, "--period", "2026H3", "--out", notWritten});
+  EXPECT_EQ(badPeriod.exitCode, 2);
+  EXPECT_NE(badPeriod.err.find("--period: Halvår anges som ÅÅÅÅH1 eller ÅÅÅÅH2"), std::string::npos) << badPeriod.err;
+  auto badBy = runLotsen({"report", "kpi", "--db", db, "--period", "2026H2", "--by", "kommun", "--out", notWritten});
+  EXPECT_EQ(badBy.exitCode, 2);
+  EXPECT_NE(badBy.err.find("Nedbrytningen är all"), std::string::npos) << badBy.err;
+  EXPECT_FALSE(std::filesystem::exists(notWritten));
+  removeDatabase(db);
+  std::filesystem::remove(csv);
 }
 
 }  // namespace

@@ -20,7 +20,7 @@ IGNORED = [
     # localize() keeps the place and says the message after it, which is checked on its own.
     (None, r"^[\w./{}:-]*: \{\}$"),
     # SQL: statements, their fragments and column lists.
-    ("store/", r"^(id|username) = \?$|^r\.caseworker_id|^deidentified_at IS NULL$|^coalesce\(|^id, |^p\.id, r\.id, "),
+    ("store/", r"^(id|username) = \?$|^r\.caseworker_id|^deidentified_at IS NULL$|^coalesce\(|^id, |^p\.id, r\.id, |^r\.programme = "),
     # HTTP headers and content types, the Set-Cookie value.
     (None, r"^text/\w+; |; Path=/; HttpOnly|^public, max-age="),
     # Prometheus metric lines.
@@ -30,11 +30,12 @@ IGNORED = [
     # The layout of a table or a list: its words are said on their own.
     (None, r"^\{:<\d+\}|^\{\} \{\}$|^\{\};\{\};"),
     # The CLI's --help texts and version, English only.
-    ("cli/main.cc", r"^lotsen 0\.|^admin, unit_manager, caseworker|^e\.g\. first_contact_days"),
+    ("cli/main.cc", r"^lotsen 0\.|^admin, unit_manager, caseworker|^e\.g\. first_contact_days|^csv \(for Excel\) or json$"),
     # Swedish already: the identification summary and the demo's figures and case notes.
     ("cli/main.cc", r"^(alla kommuner|kommun \{\}|kommun \{\}: \{\} i målgruppen)$"),
     ("demo/figures.cc", r""),
     ("http/casework_routes.cc", r"^\{\}: ingen handläggare$"),
+    ("report/kpi_output.cc", r"^(\{\} år|inom \{\} dagar)$"),
     ("demo/simulation.cc", r"^\{\} utvärderad|^(delmålet nått|på god väg|går trögt)"),
     # A value of the access review's JSON (office_hours), which clients read as data.
     ("report/access_review.cc", r" Monday-Friday, Swedish time$"),
