@@ -614,6 +614,7 @@ const std::vector<Translation>& catalog() {
         {"backup written to (.+)", "Säkerhetskopian är sparad i '{1}'."},
         {"KPIs for (\\S+) written to (.+)", "Nyckeltalen för {1} är sparade i '{2}'."},
         {"--format is csv or json", "--format är csv eller json."},
+        {"format is json or csv", "Formatet är json eller csv."},
         {"by is all, unit, reason, gender or age",
          "Nedbrytningen är all (hela kommunen), unit (enhet), reason (skäl), gender (kön) eller age (ålder)."},
         {"cannot write (.+?): (.+)", "Kan inte skriva '{1}': {=2}."},

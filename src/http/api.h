@@ -206,6 +206,7 @@ std::vector<Route> caseworkRoutes();
 std::vector<Route> auditRoutes();
 // Aggregate statistics (statistics_routes.cc).
 std::vector<Route> statisticsRoutes();
+std::vector<Route> reportRoutes();
 // User administration (user_routes.cc).
 std::vector<Route> userRoutes();
 // The code lists with their labels (code_list_routes.cc).

@@ -63,7 +63,8 @@ std::expected<std::vector<KpiCase>, Error> readKpiCases(Store& store, CivilDate 
   return cases;
 }
 
-std::expected<KpiReport, Error> kpiReport(Store& store, HalfYear period, CivilDate today, KpiDimension by) {
+std::expected<KpiReport, Error> kpiReport(Store& store, HalfYear period, CivilDate today, KpiDimension by,
+                                          const std::optional<Caseload>& caseload) {
   auto settings = store.settings();
   if (!settings) return std::unexpected(settings.error());
   int deadline = 0;
@@ -72,6 +73,7 @@ std::expected<KpiReport, Error> kpiReport(Store& store, HalfYear period, CivilDa
     return std::unexpected(internalError(fmt::format("the setting first_contact_days is '{}'", text)));
   auto cases = readKpiCases(store, period.first(), period.last());
   if (!cases) return std::unexpected(cases.error());
+  if (caseload) std::erase_if(*cases, [&](const KpiCase& c) { return !covers(*caseload, c.registration); });
   return computeKpis(*cases, period.first(), period.last(), today, by, deadline);
 }
 

@@ -2,8 +2,10 @@
 #pragma once
 
 #include <expected>
+#include <optional>
 #include <vector>
 
+#include "domain/access.h"
 #include "domain/date.h"
 #include "domain/error.h"
 #include "report/kpi.h"
@@ -17,7 +19,9 @@ namespace lotsen {
 std::expected<std::vector<KpiCase>, Error> readKpiCases(Store& store, CivilDate from, CivilDate to);
 
 // The KPIs of the half-year `period` as they stood on min(its last day, today), broken down by `by`, with
-// the deadline the municipality's setting first_contact_days gives.
-std::expected<KpiReport, Error> kpiReport(Store& store, HalfYear period, CivilDate today, KpiDimension by);
+// the deadline the municipality's setting first_contact_days gives; of the registrations in `caseload`
+// only when one is given (a user's), else of the whole municipality.
+std::expected<KpiReport, Error> kpiReport(Store& store, HalfYear period, CivilDate today, KpiDimension by,
+                                          const std::optional<Caseload>& caseload = std::nullopt);
 
 }  // namespace lotsen

@@ -76,6 +76,55 @@ TEST(DemoApi, EachWorklistIsCountedByItsOwnRuleTheCountsAreTheListsLengths) {
   }
 }
 
+// The KPIs through the API are the command's for the same cases: the demo user manages every unit, so
+// hers are the municipality's; a caseworker's are her caseload's; a statistician (no access to persons)
+// is refused until the KPIs are suppressed for her.
+TEST(DemoApi, KpisThroughTheApiAreTheCommandsForTheSameCasesAndACaseworkerGetsHerCaseloadsOnly) {
+  std::string db = tempPath("demo-kpi.db");
+  ASSERT_EQ(seededDemo(db).exitCode, 0);
+  std::vector<std::string> args{"report", "kpi", "--db", db, "--period", "2026H2", "--by", "unit"};
+  auto asJson = args;
+  asJson.insert(asJson.end(), {"--format", "json"});
+  auto cli = runLotsen(asJson);
+  auto cliCsv = runLotsen(args);
+  ASSERT_EQ(cli.exitCode, 0) << cli.err;
+  ServerProcess server(db);
+  auto get = [&](const std::string& user, const std::string& path) {
+    auto session = login(server.port(), user, "lotsen-demo-2026");
+    EXPECT_TRUE(session) << user;
+    return http(server.port(), "GET", path, "", {session->cookie});
+  };
+  auto answer = get("demo", "/api/v1/reports/kpi?period=2026H2&by=unit");
+  ASSERT_EQ(answer.status, 200) << answer.body;
+  auto body = json::parse(answer.body).as_object();
+  EXPECT_EQ(body.at("scope"), "caseload");
+  EXPECT_EQ(body.at("period"), "2026H2");
+  body.erase("scope");
+  body.erase("period");
+  EXPECT_EQ(body, json::parse(cli.out).as_object());
+
+  auto csv = get("demo", "/api/v1/reports/kpi?period=2026H2&by=unit&format=csv");
+  ASSERT_EQ(csv.status, 200);
+  EXPECT_EQ(csv.headers["content-type"], "text/csv; charset=utf-8");
+  EXPECT_EQ(csv.headers["content-disposition"], "attachment; filename=\"nyckeltal-2026H2-unit.csv\"");
+  EXPECT_EQ(csv.body, cliCsv.out);
+
+  auto anna = get("anna", "/api/v1/reports/kpi?period=2026H2");
+  ASSERT_EQ(anna.status, 200) << anna.body;
+  std::int64_t hers = json::parse(anna.body).at("all").at("target_group").as_int64();
+  std::int64_t all = body.at("all").at("target_group").as_int64();
+  EXPECT_GT(hers, 0);
+  EXPECT_LT(hers, all);
+
+  auto bad = get("anna", "/api/v1/reports/kpi?period=2026H3");
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_NE(bad.body.find("Halvår anges som ÅÅÅÅH1 eller ÅÅÅÅH2"), std::string::npos) << bad.body;
+  EXPECT_EQ(get("anna", "/api/v1/reports/kpi?period=2026H2&by=kommun").status, 400);
+  EXPECT_EQ(get("anna", "/api/v1/reports/kpi?period=2026H2&format=xlsx").status, 400);
+  EXPECT_EQ(get("statistik", "/api/v1/reports/kpi?period=2026H2").status, 403);
+  removeDatabase(db);
+}
+
 TEST(DemoApi, AsOfAYearAgoAnswersTheCaseAsItStoodThen) {
   std::string db = tempPath("demo-as-of.db");
   auto demo = runLotsen({"demo", "--db", db, "--date", kDate.iso()});

@@ -22,7 +22,7 @@ IGNORED = [
     # SQL: statements, their fragments and column lists.
     ("store/", r"^(id|username) = \?$|^r\.caseworker_id|^deidentified_at IS NULL$|^coalesce\(|^id, |^p\.id, r\.id, |^r\.programme = "),
     # HTTP headers and content types, the Set-Cookie value.
-    (None, r"^text/\w+; |; Path=/; HttpOnly|^public, max-age="),
+    (None, r"^text/\w+; |; Path=/; HttpOnly|^public, max-age=|^attachment; filename="),
     # Prometheus metric lines.
     ("http/metrics.cc", r"^lotsen_http_"),
     # Lines of operators' JSON log (spdlog), in English for the log's readers.

@@ -64,6 +64,7 @@ TEST(Routes, EveryRouteDeclaresTheDocumentedPermission) {
       {"GET /api/v1/access-log", read_access_log},
       {"GET /api/v1/access-log/review", read_access_log},
       {"GET /api/v1/statistics", read_statistics},
+      {"GET /api/v1/reports/kpi", read_cases},
       {"GET /api/v1/users", manage_users},
       {"POST /api/v1/users", manage_users},
       {"PATCH /api/v1/users/{id}", manage_users},

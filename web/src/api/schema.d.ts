@@ -2656,6 +2656,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/kpi": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The KPIs of a half-year over the cases in the caller's caseload (permission read_cases).
+         * @description The same figures as `lotsen report kpi` (docs/reports.md defines each), over the registrations in
+         *     the caller's caseload: a caseworker's own cases and their units' unassigned ones, a unit manager's
+         *     units and the intake — persons the caller may read anyway, so nothing is suppressed. While the
+         *     period runs, the figures are as of today. `format=csv` answers the file for Swedish Excel as a
+         *     download (text/csv, UTF-8 with BOM, semicolons, decimal commas).
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description The half-year: YYYYH1 (January–June) or YYYYH2 (July–December). */
+                    period: string;
+                    by?: "all" | "unit" | "reason" | "gender" | "age";
+                    format?: "json" | "csv";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The KPIs. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["KpiReport"];
+                        "text/csv": string;
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/worklists": {
         parameters: {
             query?: never;
@@ -2868,6 +2920,52 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description Days from the registration to a first contact, over the registrations started in the period. */
+        KpiDays: {
+            started?: number;
+            /** @description Contacted */
+            due?: number;
+            contacted?: number;
+            within_deadline?: number;
+            /** @description Of those due, 0–1; null when none is due. */
+            within_deadline_share?: number | null;
+            median_days?: number | null;
+            p90_days?: number | null;
+        };
+        KpiGroup: {
+            /** @description "" for all; the unit, reason code, female/male or age. */
+            key?: string;
+            /** @description The group's Swedish name. */
+            label?: string;
+            target_group?: number;
+            open_at_end?: number;
+            known_occupation?: number;
+            known_occupation_share?: number | null;
+            with_plan?: number;
+            with_plan_share?: number | null;
+            in_measure?: number;
+            in_measure_share?: number | null;
+            first_attempt?: components["schemas"]["KpiDays"];
+            first_reached?: components["schemas"]["KpiDays"];
+        };
+        KpiReport: {
+            period?: string;
+            /** Format: date */
+            from?: string;
+            /** Format: date */
+            to?: string;
+            /**
+             * Format: date
+             * @description The report's day.
+             */
+            as_of?: string;
+            by?: string;
+            /** @enum {string} */
+            scope?: "caseload";
+            first_contact_days?: number;
+            all?: components["schemas"]["KpiGroup"];
+            groups?: components["schemas"]["KpiGroup"][];
+        };
         Problem: {
             /**
              * @description about:blank; `urn:lotsen:problem:outside-caseload` on the 403 for a case outside the caseload that a break-the-glass grant (POST …/access-grants) would open; `urn:lotsen:problem:csrf` on the 403 for a change without the session's CSRF token (GET /api/v1/session answers the token).
