@@ -198,6 +198,20 @@ std::expected<void, Error> dropFromPlan(Store& s, const Actor& actor, const Case
   return {};
 }
 
+// A voided plan's goal assessments are voided with it, with its reason: a plan drawn up by mistake had no
+// goals to assess, and a new plan must not take over assessments of goal ids it happens to reuse.
+std::expected<void, Error> voidAssessmentsOf(Store& s, const Actor& actor, const CaseRecord& plan,
+                                             const std::string& reason) {
+  auto assessments = s.caseRecordsOf(plan.personId, kGoalAssessmentKind);
+  if (!assessments) return std::unexpected(assessments.error());
+  for (const CaseRecord& a : *assessments) {
+    if (a.registrationId != plan.registrationId) continue;
+    auto voided = s.voidCaseRecord(actor, a.id, a.version, fmt::format("Makulerad med planen: {}", reason));
+    if (!voided) return std::unexpected(voided.error());
+  }
+  return {};
+}
+
 }  // namespace
 
 std::span<const RecordKind> recordKinds() { return kKinds; }
@@ -257,6 +271,8 @@ std::expected<CaseRecord, Error> voidRecord(Store& s, const Actor& actor, const 
     if (auto ok = followContact(s, actor, *voided, reason); !ok) return std::unexpected(ok.error());
   if (voided->kind == kMeasureKind)
     if (auto ok = dropFromPlan(s, actor, *voided); !ok) return std::unexpected(ok.error());
+  if (voided->kind == kPlanKind)
+    if (auto ok = voidAssessmentsOf(s, actor, *voided, reason); !ok) return std::unexpected(ok.error());
   return voided;
 }
 

@@ -59,7 +59,8 @@ std::expected<CaseRecord, Error> reviseRecord(Store& store, const Actor& actor, 
                                               std::int64_t expectedVersion, const std::string& data);
 
 // Voids `current` (made by mistake) with `reason`; the occupation learnt at a voided contact is voided
-// with it (and is not voided on its own: invalid_input), a voided measure leaves the plan's goals.
+// with it (and is not voided on its own: invalid_input), a voided measure leaves the plan's goals, and a
+// voided plan takes its goal assessments with it.
 // Conflict for a stale version. Call inside the store's write transaction.
 std::expected<CaseRecord, Error> voidRecord(Store& store, const Actor& actor, const CaseRecord& current,
                                             std::int64_t expectedVersion, const std::string& reason);

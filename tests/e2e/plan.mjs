@@ -348,7 +348,13 @@ await e2e(async ({ base, page, axe, logIn, shot, expectProblem, noViolations }) 
   await page.getByRole("heading", { level: 1, name }).waitFor();
   await planSection.getByRole("heading", { name: "Mål 1: Börja på folkhögskola" }).waitFor();
 
-  // 5. The plan voided (drawn up by mistake): a reason first; then no plan, and the void in the history.
+  // 5. The plan voided (drawn up by mistake): a reason first; then no plan, and the void in the history
+  // with its goal assessment (one made just before, through the API), voided with it.
+  const latest = (await (await anna.call("GET", `/api/v1/persons/${personId}/plans`)).json()).items.at(-1);
+  const assessed = await anna.call("POST", `/api/v1/persons/${personId}/goal-assessments`, {
+    goal_id: latest.data.goals[0].id, assessed_on: latest.data.drawn_up_on, result: "partly",
+  });
+  assert.equal(assessed.status, 201, await assessed.text());
   await planSection.getByRole("button", { name: "Makulera planen" }).click();
   const voidPlan = page.getByRole("dialog", { name: "Makulera planen" });
   await voidPlan.getByText(/Åtgärderna påverkas inte/).waitFor();
@@ -364,5 +370,7 @@ await e2e(async ({ base, page, axe, logIn, shot, expectProblem, noViolations }) 
   await page.getByRole("link", { name: "Hela historiken" }).click();
   await page.getByRole("heading", { level: 1, name: /^Historik för / }).waitFor();
   assert.match(await page.getByRole("row").filter({ hasText: "Plan makulerad" }).innerText(), /Skäl: Upprättad av misstag/);
+  // Its goal assessments went with it (the server voids them with the plan's reason).
+  await page.getByRole("row").filter({ hasText: "Makulerad med planen: Upprättad av misstag" }).first().waitFor();
   await noViolations("leaving the editor and voiding the plan");
 });

@@ -110,6 +110,24 @@ TEST_F(RecordService, AVoidedMeasureLeavesThePlansGoalsAndItsFollowUpsStayAsHeld
   EXPECT_TRUE(check) << "what is stored is accepted back: " << check.error().front().message;
 }
 
+// Found by the UI's helper: a voided plan's assessments stayed, and a new plan reusing a goal id took
+// them over as that goal's latest.
+TEST_F(RecordService, AVoidedPlanTakesItsGoalAssessmentsWithItSoANewPlanStartsUnassessed) {
+  Plan plan{date("2026-02-02"), std::nullopt, {PlanGoal{"g1", "Arbete", std::nullopt, {}, {}}}, {}};
+  auto written = writeRecord(*store_, actor_, *recordKind(kPlanKind), target(), toJson(plan));
+  ASSERT_TRUE(written);
+  auto assessed = writeRecord(*store_, actor_, *recordKind(kGoalAssessmentKind), target(),
+                              toJson(GoalAssessment{"g1", date("2026-02-03"), "partly", ""}));
+  ASSERT_TRUE(assessed) << assessed.error().message;
+  ASSERT_TRUE(voidRecord(*store_, actor_, *written, written->version, "Upprättad för fel person"));
+  EXPECT_TRUE(store_->caseRecordsOf(person_, kGoalAssessmentKind)->empty());
+  auto kept = store_->caseRecord(assessed->id);
+  ASSERT_TRUE(kept);
+  EXPECT_TRUE(kept->voided) << "voided, not deleted: it stays in the history";
+  ASSERT_TRUE(writeRecord(*store_, actor_, *recordKind(kPlanKind), target(), toJson(plan))) << "a new plan";
+  EXPECT_TRUE(store_->caseRecordsOf(person_, kGoalAssessmentKind)->empty()) << "g1 of the new plan is unassessed";
+}
+
 // Found by the UI's helper: an assessment of a sub-goal the plan later dropped could not be corrected.
 TEST_F(RecordService, ACorrectionKeepsTheGoalItAssessedThoughThePlanHasDroppedIt) {
   Plan plan{date("2026-02-02"),
