@@ -36,7 +36,7 @@ describe("voiding the plan", () => {
     expect(within(dialog).getByText("Planen upprättad 2025-01-10 (version 3)")).toBeTruthy();
     expect(within(dialog).getByText(/finns kvar i ärendets historik med ditt skäl/)).toBeTruthy();
     expect(within(dialog).getByText(/Åtgärderna påverkas inte/)).toBeTruthy();
-    expect(within(dialog).getByText(/Målbedömningarna av planens mål makuleras inte/)).toBeTruthy();
+    expect(within(dialog).getByText(/Målbedömningarna av planens mål makuleras med den/)).toBeTruthy();
 
     await user.type(within(dialog).getByLabelText(/^Varför makuleras det/), "Upprättad för fel person");
     await user.click(within(dialog).getByRole("button", { name: "Makulera" }));
