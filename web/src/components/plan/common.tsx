@@ -18,8 +18,6 @@ export function Section({ id, title, children }: { id: string; title: string; ch
   );
 }
 
-/** A success message that takes the focus once shown (the button that led to it may be gone). */
-
 /**
  * A long list shortened to its first `few` rows (newest first), with a button to show them all (and
  * fewer again): a case followed for two years holds dozens of follow-ups.
