@@ -7,6 +7,12 @@ namespace lotsen {
 
 namespace {
 
+constexpr std::pair<KpiDimension, std::string_view> kDimensionNames[] = {{KpiDimension::all, "all"},
+                                                                         {KpiDimension::unit, "unit"},
+                                                                         {KpiDimension::reason, "reason"},
+                                                                         {KpiDimension::gender, "gender"},
+                                                                         {KpiDimension::age, "age"}};
+
 // A registration is open on `day` from its start up to the day before its end (its end date is the
 // first day outside the target group, e.g. the 20th birthday).
 bool openOn(const Registration& r, CivilDate day) { return r.startDate <= day && (!r.endDate || day < *r.endDate); }
@@ -106,26 +112,13 @@ std::string keyOf(const KpiCase& c, KpiDimension by) {
 }  // namespace
 
 std::expected<KpiDimension, Error> parseKpiDimension(std::string_view text) {
-  for (KpiDimension d :
-       {KpiDimension::all, KpiDimension::unit, KpiDimension::reason, KpiDimension::gender, KpiDimension::age})
-    if (toString(d) == text) return d;
+  for (const auto& [dimension, name] : kDimensionNames)
+    if (name == text) return dimension;
   return std::unexpected(invalidInput("by is all, unit, reason, gender or age", "by"));
 }
 
 std::string_view toString(KpiDimension dimension) {
-  switch (dimension) {
-    case KpiDimension::all:
-      return "all";
-    case KpiDimension::unit:
-      return "unit";
-    case KpiDimension::reason:
-      return "reason";
-    case KpiDimension::gender:
-      return "gender";
-    case KpiDimension::age:
-      return "age";
-  }
-  return "all";
+  return std::ranges::find(kDimensionNames, dimension, &std::pair<KpiDimension, std::string_view>::first)->second;
 }
 
 KpiReport computeKpis(const std::vector<KpiCase>& cases, CivilDate from, CivilDate to, CivilDate today, KpiDimension by,
