@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -49,6 +50,12 @@ struct OccupationEntry {
   // The contact attempt it was learnt at: set by Lotsen, and corrected or voided with that contact.
   std::optional<std::int64_t> contactId = std::nullopt;
 };
+
+// What a person does on `day`, from their occupations as recorded (oldest first): of those not planned
+// and in effect by then, the one with the latest effective date, the last recorded among equals; without
+// `day`, whatever the dates. Null when there is none. Points into `recorded`.
+const OccupationEntry* occupationOn(std::span<const OccupationEntry> recorded,
+                                    std::optional<CivilDate> day = std::nullopt);
 
 struct Measure {
   std::string type;         // code in "measure_type", valid on the start (or planned start) date

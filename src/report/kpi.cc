@@ -21,14 +21,6 @@ bool openDuring(const Registration& r, CivilDate from, CivilDate to) {
   return r.startDate <= to && (!r.endDate || from < *r.endDate);
 }
 
-// The latest occupation in effect on `day` (not a planned one), the last recorded among equal dates.
-const OccupationEntry* occupationOn(const std::vector<OccupationEntry>& occupations, CivilDate day) {
-  const OccupationEntry* latest = nullptr;
-  for (const OccupationEntry& o : occupations)
-    if (!o.planned && o.effectiveDate <= day && (!latest || latest->effectiveDate <= o.effectiveDate)) latest = &o;
-  return latest;
-}
-
 bool inMeasureOn(const std::vector<Measure>& measures, CivilDate day) {
   return std::ranges::any_of(measures, [&](const Measure& m) {
     return m.start && *m.start <= day && (!m.end || day <= *m.end) && !(m.declined && *m.declined <= day);

@@ -352,18 +352,15 @@ std::expected<CodeLabels, Error> loadCodeLabels(Store& store) {
 std::expected<PersonOccupation, Error> occupationOf(Store& store, std::int64_t personId) {
   auto records = store.caseRecordsOf(personId, kOccupationKind);
   if (!records) return std::unexpected(records.error());
+  std::vector<OccupationEntry> recorded;  // oldest first
+  for (const CaseRecord& r : *records)
+    if (auto o = parseOccupation(r.data)) recorded.push_back(std::move(*o));
   PersonOccupation result;
-  std::vector<OccupationEntry> planned;
-  for (const CaseRecord& r : *records) {  // oldest first: among equal dates the last recorded wins
-    auto o = parseOccupation(r.data);
-    if (!o) continue;
-    if (o->planned)
-      planned.push_back(*o);
-    else if (!result.current || o->effectiveDate >= result.current->effectiveDate)
-      result.current = *o;
-  }
-  if (!planned.empty() && (!result.current || planned.back().effectiveDate > result.current->effectiveDate))
-    result.planned = planned.back();
+  if (const OccupationEntry* current = occupationOn(recorded)) result.current = *current;
+  const OccupationEntry* planned = nullptr;  // the last recorded
+  for (const OccupationEntry& o : recorded)
+    if (o.planned) planned = &o;
+  if (planned && (!result.current || planned->effectiveDate > result.current->effectiveDate)) result.planned = *planned;
   return result;
 }
 
