@@ -19,6 +19,7 @@ import {
 import { useContactDialog, type ContactPerson } from "../components/LogContact";
 import { PageHeading } from "../components/PageHeading";
 import { ReassignDialog, type CaseToAssign } from "../components/ReassignCases";
+import { bodyClass, dataCell, headClass, headerCell, rowClass, RowButton, RowTag, tableClass } from "../components/bareTable";
 import { ProblemAlert } from "../components/Problems";
 import { age, daysBetween } from "../format";
 import { useT } from "../i18n";
@@ -216,17 +217,6 @@ function what(t: Messages, name: string, item: WorklistItem): string {
   return base;
 }
 
-// Today's list is written as bare <table>/<tr>/<th>/<td> elements carrying the classes Aksel's Table,
-// Table.Row, Table.HeaderCell and Table.DataCell (a BodyShort) and Link render, so it looks the same; the
-// row's tags and its button likewise (the DOM Aksel's Tag and Button render). Measured (bench/ui.mjs,
-// Chromium traces, 1,000 rows): the Aksel components' own render and commit cost about twice the rows' DOM
-// itself (about 165 ms of 250 ms; the same DOM as bare elements took about 80 ms). Everywhere else the
-// library's components are used; the manager's checkbox in a row still is.
-const rowClass = "navds-table__row navds-table__row--shade-on-hover";
-const headerCell = "navds-table__header-cell navds-label";
-const dataCell = "navds-table__data-cell navds-body-short navds-body-short--medium";
-const tagClass = "navds-body-short navds-body-short--small navds-tag navds-tag--small";
-
 export function WorklistTable({
   name,
   today,
@@ -248,9 +238,9 @@ export function WorklistTable({
 }) {
   const t = useT();
   return (
-    <table className="navds-table navds-table--small worklist-table">
+    <table className={`${tableClass} worklist-table`}>
       <caption className="navds-sr-only">{caption}</caption>
-      <thead className="navds-table__header">
+      <thead className={headClass}>
         <tr className={rowClass}>
           {onSelect && (
             <th className={headerCell} scope="col">
@@ -271,7 +261,7 @@ export function WorklistTable({
           )}
         </tr>
       </thead>
-      <tbody className="navds-table__body">
+      <tbody className={bodyClass}>
         {items.map((item) => (
           <WorklistRow
             key={`${item.registration_id}-${item.record_id ?? ""}`}
@@ -356,33 +346,25 @@ const WorklistRow = memo(function WorklistRow({
       <td className={`${dataCell} nowrap`}>{item.due}</td>
       <td className={`${dataCell} nowrap`}>
         {overdue > 0 ? (
-          <span data-color="danger" data-variant="outline" className={`${tagClass} navds-tag--error`}>
-            <span className="navds-tag__icon--left">
-              <ExclamationmarkTriangleIcon aria-hidden />
-            </span>
+          <RowTag variant="error" icon={<ExclamationmarkTriangleIcon aria-hidden />}>
             {t.overdueSince(overdue)}
-          </span>
+          </RowTag>
         ) : until <= 0 ? (
-          <span data-color="warning" data-variant="outline" className={`${tagClass} navds-tag--warning`}>
-            {t.dueToday}
-          </span>
+          <RowTag variant="warning">{t.dueToday}</RowTag>
         ) : (
           t.dueIn(until)
         )}
       </td>
       {onLogContact && (
         <td className={`${dataCell} nowrap`}>
-          <button
-            type="button"
-            data-variant="secondary"
-            className="navds-button navds-button--secondary navds-button--small"
+          <RowButton
+            variant="secondary"
+            size="small"
             onClick={(e) => onLogContact({ id: item.person_id!, name: fullName }, e.currentTarget)}
           >
-            <span className="navds-label navds-label--small">
-              {t.logContact}
-              <span className="navds-sr-only"> {t.logContactWith(fullName)}</span>
-            </span>
-          </button>
+            {t.logContact}
+            <span className="navds-sr-only"> {t.logContactWith(fullName)}</span>
+          </RowButton>
         </td>
       )}
     </tr>

@@ -1,11 +1,12 @@
 // The person's contact attempts, newest first; each can be corrected (CorrectContact) or voided
 // (VoidRecord) by a caseworker or unit manager. The dialogs keep the record they opened with once it
 // has left the list (voided), and the success message takes the focus when the button is gone.
-import { BodyShort, Button, HStack, Loader, Table } from "@navikt/ds-react";
-import { useRef, useState } from "react";
+import { BodyShort, Loader } from "@navikt/ds-react";
+import { memo, useCallback, useRef, useState } from "react";
 import { useContactAttempts, useSession, type ContactAttempt } from "../../api/queries";
 import { useT } from "../../i18n";
 import { canReadCases } from "../../roles";
+import { bodyClass, dataCell, headClass, headerCell, rowClass, RowButton, tableClass } from "../bareTable";
 import { Card } from "../Card";
 import { ProblemAlert } from "../Problems";
 import { CorrectContactDialog } from "./CorrectContact";
@@ -23,17 +24,19 @@ export function ContactAttempts({ id }: { id: number }) {
   // The record as the list shows it now (read anew after a 409); once voided it has left the list, and
   // the dialog keeps the one it opened with until it has closed.
   const record = dialog ? (attempts.data?.find((a) => a.id === dialog.attempt.id) ?? dialog.attempt) : null;
-  const when = (a: ContactAttempt) => [a.data.date, a.data.time].filter(Boolean).join(" ");
   const closed = (text: string | null) => {
     setDialog(null);
     if (text) setMessage(text);
     else trigger.current?.focus();
   };
-  const open = (kind: "correct" | "void", attempt: ContactAttempt) => (e: React.MouseEvent<HTMLButtonElement>) => {
-    trigger.current = e.currentTarget;
-    setMessage(null);
-    setDialog({ kind, attempt });
-  };
+  const open = useCallback(
+    (kind: "correct" | "void", attempt: ContactAttempt, button: HTMLButtonElement) => {
+      trigger.current = button;
+      setMessage(null);
+      setDialog({ kind, attempt });
+    },
+    [setMessage],
+  );
   return (
     <Card id="contacts" title={t.contactsHeading}>
       {message}
@@ -64,51 +67,63 @@ export function ContactAttempts({ id }: { id: number }) {
             <BodyShort size="small" spacing>
               {t.contactsNewestFirst}
             </BodyShort>
-            <Table size="small" aria-labelledby="contacts">
-              <Table.Header>
-                <Table.Row>
-                  <Table.HeaderCell scope="col">{t.colDate}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{t.colTime}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{t.colChannel}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{t.colReached}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{t.colOccupation}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{t.colNote}</Table.HeaderCell>
-                  {mayChange && <Table.HeaderCell scope="col">{t.colChange}</Table.HeaderCell>}
-                </Table.Row>
-              </Table.Header>
-              <Table.Body>
+            <table className={tableClass} aria-labelledby="contacts">
+              <thead className={headClass}>
+                <tr className={rowClass}>
+                  <th className={headerCell} scope="col">{t.colDate}</th>
+                  <th className={headerCell} scope="col">{t.colTime}</th>
+                  <th className={headerCell} scope="col">{t.colChannel}</th>
+                  <th className={headerCell} scope="col">{t.colReached}</th>
+                  <th className={headerCell} scope="col">{t.colOccupation}</th>
+                  <th className={headerCell} scope="col">{t.colNote}</th>
+                  {mayChange && <th className={headerCell} scope="col">{t.colChange}</th>}
+                </tr>
+              </thead>
+              <tbody className={bodyClass}>
                 {[...attempts.data].reverse().map((a) => (
-                  <Table.Row key={a.id}>
-                    <Table.DataCell>{a.data.date}</Table.DataCell>
-                    <Table.DataCell>{a.data.time ?? ""}</Table.DataCell>
-                    <Table.DataCell>{a.labels.channel ?? a.data.channel}</Table.DataCell>
-                    <Table.DataCell>
-                      {a.data.reached ? t.yes : t.no}
-                      {a.data.declined ? ` (${t.declined})` : ""}
-                    </Table.DataCell>
-                    <Table.DataCell>
-                      {a.data.occupation ? (a.labels.occupation ?? a.data.occupation) : ""}
-                      {a.data.occupation_detail ? ` (${a.labels.occupation_detail ?? a.data.occupation_detail})` : ""}
-                    </Table.DataCell>
-                    <Table.DataCell>{a.data.note ?? ""}</Table.DataCell>
-                    {mayChange && (
-                      <Table.DataCell>
-                        <HStack gap="1" wrap={false}>
-                          <Button type="button" size="xsmall" variant="tertiary" aria-label={t.correctContact(when(a))} onClick={open("correct", a)}>
-                            {t.correct}
-                          </Button>
-                          <Button type="button" size="xsmall" variant="tertiary" aria-label={t.voidContactLabel(when(a))} onClick={open("void", a)}>
-                            {t.voidContact}
-                          </Button>
-                        </HStack>
-                      </Table.DataCell>
-                    )}
-                  </Table.Row>
+                  <ContactRow key={a.id} attempt={a} onChange={mayChange ? open : undefined} />
                 ))}
-              </Table.Body>
-            </Table>
+              </tbody>
+            </table>
           </>
         ))}
     </Card>
   );
 }
+
+const when = (a: ContactAttempt) => [a.data.date, a.data.time].filter(Boolean).join(" ");
+
+type ChangeContact = (kind: "correct" | "void", attempt: ContactAttempt, button: HTMLButtonElement) => void;
+
+/** One contact attempt, memoised: a dialog opening or a message shown does not render every row again. */
+const ContactRow = memo(function ContactRow({ attempt: a, onChange }: { attempt: ContactAttempt; onChange?: ChangeContact }) {
+  const t = useT();
+  return (
+    <tr className={rowClass}>
+      <td className={dataCell}>{a.data.date}</td>
+      <td className={dataCell}>{a.data.time ?? ""}</td>
+      <td className={dataCell}>{a.labels.channel ?? a.data.channel}</td>
+      <td className={dataCell}>
+        {a.data.reached ? t.yes : t.no}
+        {a.data.declined ? ` (${t.declined})` : ""}
+      </td>
+      <td className={dataCell}>
+        {a.data.occupation ? (a.labels.occupation ?? a.data.occupation) : ""}
+        {a.data.occupation_detail ? ` (${a.labels.occupation_detail ?? a.data.occupation_detail})` : ""}
+      </td>
+      <td className={dataCell}>{a.data.note ?? ""}</td>
+      {onChange && (
+        <td className={dataCell}>
+          <span className="row-actions">
+            <RowButton variant="tertiary" size="xsmall" label={t.correctContact(when(a))} onClick={(e) => onChange("correct", a, e.currentTarget)}>
+              {t.correct}
+            </RowButton>
+            <RowButton variant="tertiary" size="xsmall" label={t.voidContactLabel(when(a))} onClick={(e) => onChange("void", a, e.currentTarget)}>
+              {t.voidContact}
+            </RowButton>
+          </span>
+        </td>
+      )}
+    </tr>
+  );
+});
