@@ -117,8 +117,9 @@ function Figures({ report }: { report: KpiReport }) {
   const days = report.first_contact_days ?? 0;
   const rows = [report.all, ...(report.groups ?? [])].filter((g): g is KpiGroup => !!g);
   return (
-    <VStack gap="4" aria-live="polite">
-      <BodyShort>
+    <VStack gap="4">
+      {/* Read out when another half-year or breakdown is shown (the tables themselves would be too much). */}
+      <BodyShort aria-live="polite">
         {t.shown(report.from ?? "", report.to ?? "", asOf, asOf !== report.to)} {t.deadline(days)}
       </BodyShort>
       {/* Focusable, so that a table wider than the screen can be scrolled by keyboard. */}
