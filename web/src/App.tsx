@@ -10,6 +10,7 @@
 //   /granskning/logg    the access log's entries, by user and person (linked from the review)
 //   /identifiering      identification from register extracts (an administrator)
 //   /statistik          the statistics (a statistician, a unit manager)
+//   /nyckeltal          the KPIs of a half-year over the user's caseload (?halvar=2026H2&per=enhet)
 //   /administration     an administrator's users, units, settings and code lists (?flik=…)
 //   anything else       not found
 import { Alert, Loader } from "@navikt/ds-react";
@@ -36,6 +37,7 @@ const IdentificationPage = lazy(() => import("./pages/IdentificationPage").then(
 const AdminPage = lazy(() => import("./pages/admin/AdminPage").then((m) => ({ default: m.AdminPage })));
 const SearchPage = lazy(() => import("./pages/SearchPage").then((m) => ({ default: m.SearchPage })));
 const StatisticsPage = lazy(() => import("./pages/StatisticsPage").then((m) => ({ default: m.StatisticsPage })));
+const KpiPage = lazy(() => import("./pages/KpiPage").then((m) => ({ default: m.KpiPage })));
 export function App() {
   const t = useT();
   const session = useSession();
@@ -59,6 +61,7 @@ export function App() {
         <Route path="granskning/logg" element={<AccessLogPage />} />
         <Route path="identifiering" element={session.data && canRunIdentification(session.data) ? <IdentificationPage /> : <NotFoundPage />} />
         <Route path="statistik" element={session.data && canReadStatistics(session.data) ? <StatisticsPage /> : <NotFoundPage />} />
+        <Route path="nyckeltal" element={session.data && canReadCases(session.data) ? <KpiPage /> : <NotFoundPage />} />
         <Route path="administration" element={<AdminPage session={session.data!} />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -302,6 +302,28 @@ export function useStatistics() {
   });
 }
 
+export type KpiReport = components["schemas"]["KpiReport"];
+export type KpiGroup = components["schemas"]["KpiGroup"];
+export type KpiDays = components["schemas"]["KpiDays"];
+export type KpiBy = "all" | "unit" | "reason" | "gender" | "age";
+
+/**
+ * The KPIs of a half-year ("2026H2") over the caller's caseload, in all and by `by` (docs/reports.md);
+ * the figures shown stay until another half-year's or breakdown's have come.
+ */
+export function useKpiReport(period: string, by: KpiBy) {
+  return useQuery({
+    queryKey: ["kpi", period, by],
+    queryFn: async () => unwrap(await client.GET("/api/v1/reports/kpi", { params: { query: { period, by } } })) as KpiReport,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** The same KPIs as the CSV file for Excel (a download link: the session cookie goes with it). */
+export function kpiCsvUrl(period: string, by: KpiBy): string {
+  return `/api/v1/reports/kpi?${new URLSearchParams({ period, by, format: "csv" })}`;
+}
+
 export type AccessEntry = components["schemas"]["AccessEntry"];
 export type AccessLogFilter = { from: string; to: string; username?: string; personId?: number };
 
