@@ -826,8 +826,8 @@ int main(int argc, char** argv) {
       if (!report) return fail(report.error());
       auto labels = loadCodeLabels(**store);
       if (!labels) return fail(labels.error());
-      std::string text =
-          format == "csv" ? kpiCsv(*report, *labels) : boost::json::serialize(kpiJson(*report, *labels)) + "\n";
+      std::string text = format == "csv" ? kpiCsv(*report, *labels, kWholeMunicipality)
+                                         : boost::json::serialize(kpiJson(*report, *labels, kWholeMunicipality)) + "\n";
       if (reportOut.empty()) {
         fmt::print("{}", text);
         return kOk;

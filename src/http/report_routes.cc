@@ -28,10 +28,10 @@ Response kpi(Call& call) {
   if (format == "csv")
     return Response{200,
                     "text/csv; charset=utf-8",
-                    kpiCsv(*report, *call.labels),
+                    kpiCsv(*report, *call.labels, kWholeCaseload),
                     {{"Content-Disposition", fmt::format("attachment; filename=\"nyckeltal-{}-{}.csv\"",
                                                          period->toString(), toString(*dimension))}}};
-  boost::json::object body = kpiJson(*report, *call.labels);
+  boost::json::object body = kpiJson(*report, *call.labels, kWholeCaseload);
   body["period"] = period->toString();
   body["scope"] = "caseload";
   return Response{200, "application/json", boost::json::serialize(body), {}};

@@ -70,12 +70,12 @@ std::string kpiGroupLabel(const KpiReport& report, const KpiGroup& group, const 
     case KpiDimension::age:
       return group.key + " år";
   }
-  return "Hela kommunen";
+  return std::string(kWholeMunicipality);
 }
 
-json::object kpiJson(const KpiReport& report, const CodeLabels& labels) {
+json::object kpiJson(const KpiReport& report, const CodeLabels& labels, std::string_view whole) {
   json::object all = groupJson(report, report.all, labels);
-  all["label"] = "Hela kommunen";
+  all["label"] = whole;
   json::array groups;
   for (const KpiGroup& g : report.groups) groups.push_back(groupJson(report, g, labels));
   return {{"from", report.from.iso()},
@@ -87,7 +87,7 @@ json::object kpiJson(const KpiReport& report, const CodeLabels& labels) {
           {"groups", std::move(groups)}};
 }
 
-std::string kpiCsv(const KpiReport& report, const CodeLabels& labels) {
+std::string kpiCsv(const KpiReport& report, const CodeLabels& labels, std::string_view whole) {
   CsvFile file;
   std::string deadline = fmt::format("inom {} dagar", report.firstContactDays);
   std::vector<std::string> head{"Grupp",
@@ -130,7 +130,7 @@ std::string kpiCsv(const KpiReport& report, const CodeLabels& labels) {
     addDays(cells, g.firstReached);
     file.line(cells);
   };
-  row(report.all, "Hela kommunen");
+  row(report.all, std::string(whole));
   for (const KpiGroup& g : report.groups) row(g, kpiGroupLabel(report, g, labels));
   return file.text();
 }

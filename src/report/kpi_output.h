@@ -4,23 +4,28 @@
 
 #include <boost/json/object.hpp>
 #include <string>
+#include <string_view>
 
 #include "domain/code_list.h"
 #include "report/kpi.h"
 
 namespace lotsen {
 
-// The Swedish name of a group: "Hela kommunen", the unit, the registration reason's label, "Kvinnor" or
+// The Swedish name of a group: the unit, the registration reason's label, "Kvinnor" or
 // "Män", "16 år".
 std::string kpiGroupLabel(const KpiReport& report, const KpiGroup& group, const CodeLabels& labels);
 
-// The report as one JSON object (docs/reports.md): the period, the report's day, the deadline, the whole
-// municipality under "all" and the groups under "groups", each with its counts, its shares (0–1, null
-// when there is nobody to count) and its days to first contact.
-boost::json::object kpiJson(const KpiReport& report, const CodeLabels& labels);
+// What the row of every case counted is called: the municipality's (the command), or a user's caseload's.
+inline constexpr std::string_view kWholeMunicipality = "Hela kommunen";
+inline constexpr std::string_view kWholeCaseload = "Alla dina ärenden";
+
+// The report as one JSON object (docs/reports.md): the period, the report's day, the deadline, every case
+// counted under "all" (labelled `whole`) and the groups under "groups", each with its counts, its shares
+// (0–1, null when there is nobody to count) and its days to first contact.
+boost::json::object kpiJson(const KpiReport& report, const CodeLabels& labels, std::string_view whole);
 
 // The report as a CSV file for Swedish Excel (report/csv.h): a line of Swedish headings, then one line
-// for the whole municipality and one per group; shares in percent with one decimal.
-std::string kpiCsv(const KpiReport& report, const CodeLabels& labels);
+// for every case counted (labelled `whole`) and one per group; shares in percent with one decimal.
+std::string kpiCsv(const KpiReport& report, const CodeLabels& labels, std::string_view whole);
 
 }  // namespace lotsen

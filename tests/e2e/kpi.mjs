@@ -28,7 +28,7 @@ await e2e(async ({ base, page, axe, logIn, logOut, shot, noViolations }) => {
   assert.equal(await page.getByRole("combobox", { name: "Halvår" }).inputValue(), "2026H2");
   await page.getByText("Siffrorna gäller ärendena du har tillgång till.").waitFor();
   await page.getByText(/^Perioden 2026-07-01–2026-12-31, per 2026-\d\d-\d\d \(perioden pågår\)\./).waitFor();
-  const all = await registered(page, "Hela kommunen");
+  const all = await registered(page, "Alla dina ärenden");
   assert.ok(all > 100, `the manager's registrations in 2026H2: ${all}`);
   const firstContact = page.getByRole("table", { name: "Första kontakt" });
   assert.match(await firstContact.getByRole("columnheader").nth(2).textContent(), /^Första försöket inom \d+ dagar$/);
@@ -59,7 +59,7 @@ await e2e(async ({ base, page, axe, logIn, logOut, shot, noViolations }) => {
   await logIn("anna");
   await page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Nyckeltal" }).click();
   await page.getByRole("table", { name: "Kännedom och insatser" }).waitFor();
-  const anna = await registered(page, "Hela kommunen");
+  const anna = await registered(page, "Alla dina ärenden");
   assert.ok(anna > 0 && anna < all, `anna's registrations ${anna}, the manager's ${all}`);
 
   // Accessibility, on the page by unit.

@@ -31,7 +31,7 @@ const group = (key: string, label: string, over: Record<string, unknown> = {}) =
 
 const report = (by: string, groups: unknown[] = []) => ({
   period: "2026H2", from: "2026-07-01", to: "2026-12-31", as_of: "2026-11-22", by, scope: "caseload",
-  first_contact_days: 14, all: group("", "Hela kommunen"), groups,
+  first_contact_days: 14, all: group("", "Alla dina ärenden"), groups,
 });
 
 /** The path and query the app is at, for the tests to read. */
@@ -67,11 +67,11 @@ describe("the KPI page", () => {
     await screen.findByRole("heading", { level: 1, name: "Nyckeltal" });
     expect(screen.getByRole("link", { name: "Nyckeltal" }).getAttribute("href")).toBe("/nyckeltal");
     const activity = await screen.findByRole("table", { name: "Kännedom och insatser" });
-    expect(cells(row(activity, "Hela kommunen"))).toEqual(["425", "344", "319 (92,7 %)", "300 (87,2 %)", "78 (22,7 %)"]);
+    expect(cells(row(activity, "Alla dina ärenden"))).toEqual(["425", "344", "319 (92,7 %)", "300 (87,2 %)", "78 (22,7 %)"]);
     expect(cells(row(activity, "KAA Norr"))[0]).toBe("210");
     expect(cells(row(activity, "KAA Norr"))[2]).toBe("319 (50,0 %)");
     const contact = screen.getByRole("table", { name: "Första kontakt" });
-    expect(cells(row(contact, "Hela kommunen"))).toEqual(["40", "91,7 %33 av 36", "2,5", "9", "4", "21"]);
+    expect(cells(row(contact, "Alla dina ärenden"))).toEqual(["40", "91,7 %33 av 36", "2,5", "9", "4", "21"]);
     expect(screen.getByText("Siffrorna gäller ärendena du har tillgång till.")).toBeTruthy();
     expect(screen.getByText(/per 2026-11-22 \(perioden pågår\)\. Första kontakten ska tas inom 14 dagar/)).toBeTruthy();
     expect(within(activity).getByRole("columnheader", { name: "Inskrivna per 2026-11-22" })).toBeTruthy();
