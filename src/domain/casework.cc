@@ -226,4 +226,10 @@ std::vector<Error> validateGoalAssessment(const GoalAssessment& a, const CaseCon
   return errors;
 }
 
+std::vector<Error> checkReason(std::string_view text, std::string_view field) {
+  std::vector<Error> errors;
+  checkText(errors, text, field, true);
+  return errors;
+}
+
 }  // namespace lotsen

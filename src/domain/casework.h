@@ -18,6 +18,10 @@ namespace lotsen {
 // Free text is kept minimal (sensitive data must not be written): at most this many characters.
 inline constexpr std::size_t kMaxFreeText = 500;
 
+// A reason a user gives (for a void, a reopening): required, one line of free text, at most kMaxFreeText
+// characters. Every fault at once, each invalid_input naming `field`.
+std::vector<Error> checkReason(std::string_view text, std::string_view field = "reason");
+
 // What validation knows about the registration the item belongs to, and today.
 struct CaseContext {
   CivilDate today;

@@ -615,6 +615,7 @@ const std::vector<Translation>& catalog() {
         {"KPIs for (\\S+) written to (.+)", "Nyckeltalen för {1} är sparade i '{2}'."},
         {"--format is csv or json", "--format är csv eller json."},
         {"format is json or csv", "Formatet är json eller csv."},
+        {"the half-year (\\S+) has not begun: today is (\\S+)", "Halvåret {1} har inte börjat: i dag är det {2}."},
         {"by is all, unit, reason, gender or age",
          "Nedbrytningen är all (hela kommunen), unit (enhet), reason (skäl), gender (kön) eller age (ålder)."},
         {"cannot write (.+?): (.+)", "Kan inte skriva '{1}': {=2}."},

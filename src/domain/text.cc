@@ -149,11 +149,6 @@ std::expected<void, Error> checkFreeText(std::string_view text, std::string_view
   return {};
 }
 
-std::expected<void, Error> checkRequiredText(std::string_view text, std::string_view field, Lines lines) {
-  if (text.empty()) return std::unexpected(invalidInput(fmt::format("{} is required", field), std::string(field)));
-  return checkFreeText(text, field, lines);
-}
-
 std::string printable(std::string_view text) {
   std::string out;
   out.reserve(text.size());

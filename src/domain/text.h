@@ -61,8 +61,6 @@ bool mayHoldControlCharacters(std::string_view text);
 // firstControlCharacter), and something that shows (showsSomething). invalid_input naming
 // `field` otherwise. Empty text passes: whether a field is required is the caller's rule.
 std::expected<void, Error> checkFreeText(std::string_view text, std::string_view field, Lines lines = Lines::one);
-// checkFreeText for text that must be given (a reason for a correction): empty text is invalid_input too.
-std::expected<void, Error> checkRequiredText(std::string_view text, std::string_view field, Lines lines = Lines::one);
 
 // `text` for a terminal or a line-oriented file: control characters (line breaks included) and bytes
 // that are not UTF-8 are written as \xHH, and a backslash as \\, so that stored text can never move

@@ -155,8 +155,8 @@ Response voidRecordRequest(Call& call, const RecordKind& kind) {
   auto expected = ifMatchVersion(call, kind.kind, *recordId);
   if (!expected) return expected.error();
   JsonFields f(call.body, {"reason"});
-  std::string reason = f.text("reason", true);
-  if (auto ok = checkRequiredText(reason, "reason"); !ok) f.fail(ok.error());
+  std::string reason = f.text("reason");
+  for (Error& e : checkReason(reason)) f.fail(std::move(e));
   if (!f.errors().empty()) return validationProblem(f.errors());
   auto current = call.store.caseRecord(*recordId);
   if (!current || current->personId != *personId || current->kind != kind.kind)
@@ -282,8 +282,8 @@ Response closeRoute(Call& call) {
 // reason in the journal; the measures the closure ended go on. Like closing, only by role.
 Response reopenRoute(Call& call) {
   JsonFields f(call.body, {"reason"});
-  std::string reason = f.text("reason", true);
-  if (auto ok = checkRequiredText(reason, "reason"); !ok) f.fail(ok.error());
+  std::string reason = f.text("reason");
+  for (Error& e : checkReason(reason)) f.fail(std::move(e));
   if (!f.errors().empty()) return validationProblem(f.errors());
   auto registration = pathRegistration(call);
   if (!registration) return registration.error();

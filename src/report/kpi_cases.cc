@@ -65,6 +65,9 @@ std::expected<std::vector<KpiCase>, Error> readKpiCases(Store& store, CivilDate 
 
 std::expected<KpiReport, Error> kpiReport(Store& store, HalfYear period, CivilDate today, KpiDimension by,
                                           const std::optional<Caseload>& caseload) {
+  if (today < period.first())
+    return std::unexpected(invalidInput(
+        fmt::format("the half-year {} has not begun: today is {}", period.toString(), today.iso()), "period"));
   auto settings = store.settings();
   if (!settings) return std::unexpected(settings.error());
   int deadline = 0;

@@ -20,7 +20,8 @@ std::expected<std::vector<KpiCase>, Error> readKpiCases(Store& store, CivilDate 
 
 // The KPIs of the half-year `period` as they stood on min(its last day, today), broken down by `by`, with
 // the deadline the municipality's setting first_contact_days gives; of the registrations in `caseload`
-// only when one is given (a user's), else of the whole municipality.
+// only when one is given (a user's), else of the whole municipality. invalid_input (field "period") for a
+// half-year that has not begun.
 std::expected<KpiReport, Error> kpiReport(Store& store, HalfYear period, CivilDate today, KpiDimension by,
                                           const std::optional<Caseload>& caseload = std::nullopt);
 

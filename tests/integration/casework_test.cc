@@ -460,6 +460,12 @@ TEST_F(CaseworkApi, AVoidedRecordLeavesTheCaseAndStaysInTheHistory) {
   ASSERT_EQ(mistake.status, 201) << mistake.body;
   std::string path = mistake.headers.at("location"), etag = mistake.headers.at("etag");
   EXPECT_EQ(send("POST", path + "/void", R"({"reason":""})", {"If-Match: " + etag}).status, 422);
+  auto missing = send("POST", path + "/void", "{}", {"If-Match: " + etag});
+  EXPECT_EQ(missing.status, 422);
+  EXPECT_EQ(body(missing)["errors"].as_array().size(), 1u) << "said once: " << missing.body;
+  auto tooLong =
+      send("POST", path + "/void", R"({"reason":")" + std::string(501, 'x') + R"("})", {"If-Match: " + etag});
+  EXPECT_EQ(tooLong.status, 422) << "free text is at most 500 characters, a void's reason too";
   auto voided = send("POST", path + "/void", R"({"reason":"Skrivet i fel ärende"})", {"If-Match: " + etag});
   ASSERT_EQ(voided.status, 200) << voided.body;
   EXPECT_TRUE(body(voided)["voided"].as_bool());

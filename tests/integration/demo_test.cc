@@ -125,6 +125,9 @@ TEST(DemoApi, KpisThroughTheApiAreTheCommandsForTheSameCasesAndACaseworkerGetsHe
   auto bad = get("anna", "/api/v1/reports/kpi?period=2026H3");
   EXPECT_EQ(bad.status, 400);
   EXPECT_NE(bad.body.find("Halvår anges som ÅÅÅÅH1 eller ÅÅÅÅH2"), std::string::npos) << bad.body;
+  auto future = get("anna", "/api/v1/reports/kpi?period=2099H1");
+  EXPECT_EQ(future.status, 400) << "no figures for a half-year that has not begun";
+  EXPECT_NE(future.body.find("Halvåret 2099H1 har inte börjat"), std::string::npos) << future.body;
   EXPECT_EQ(get("anna", "/api/v1/reports/kpi?period=2026H2&by=kommun").status, 400);
   EXPECT_EQ(get("anna", "/api/v1/reports/kpi?period=2026H2&format=xlsx").status, 400);
   EXPECT_EQ(get("statistik", "/api/v1/reports/kpi?period=2026H2").status, 403);

@@ -24,8 +24,9 @@ TEST(Roles, ParseToOneCanonicalText) {
 
 TEST(Caseload, CaseworkersReachOwnAndUnassignedUnitCasesManagersTheirUnitsAndIntake) {
   auto registration = [](std::optional<std::int64_t> caseworker, std::string unit) {
-    Registration r{1, 1, "kaa", *CivilDate::parse("2026-01-01"), "never_started", std::nullopt, std::nullopt, 1,
-                   caseworker, std::move(unit)};
+    Registration r{
+        1, 1,          "kaa",          *CivilDate::parse("2026-01-01"), "never_started", std::nullopt, std::nullopt,
+        1, caseworker, std::move(unit)};
     return r;
   };
   Caseload anna = caseloadOf(7, {Role::caseworker}, {"Norr"});

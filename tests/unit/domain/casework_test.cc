@@ -149,5 +149,20 @@ TEST(OccupationRules, CodesAndDate) {
 
 TEST(FreeText, CountsCharactersNotBytes) { EXPECT_EQ(characterCount("åäö"), 3u); }
 
+// Found by the attacker of issue 14's first part: a void's reason of 10,000 characters was journalled (and
+// copied to every assessment voided with a plan); an absent reason was reported twice.
+TEST(Casework, AReasonIsRequiredOneLineAndAtMost500Characters) {
+  EXPECT_TRUE(checkReason("Skrivet i fel ärende").empty());
+  auto empty = checkReason("");
+  ASSERT_EQ(empty.size(), 1u) << "said once";
+  EXPECT_EQ(empty[0].field, "reason");
+  EXPECT_FALSE(checkReason("\u00a0").empty()) << "a no-break space shows nothing";
+  EXPECT_FALSE(checkReason("rad 1\nrad 2").empty());
+  EXPECT_TRUE(checkReason(std::string(500, 'x')).empty());
+  auto tooLong = checkReason(std::string(501, 'x'));
+  ASSERT_EQ(tooLong.size(), 1u);
+  EXPECT_EQ(tooLong[0].field, "reason");
+}
+
 }  // namespace
 }  // namespace lotsen

@@ -46,14 +46,6 @@ TEST(Text, FreeTextIsRefusedWithControlCharactersOrOnlyWhiteSpace) {
   EXPECT_FALSE(checkFreeText("\xC5sa", "first_name"));
 }
 
-TEST(Text, AReasonForACorrectionMustBeGiven) {
-  EXPECT_TRUE(checkRequiredText("Skrivet i fel ärende", "reason"));
-  auto empty = checkRequiredText("", "reason");
-  ASSERT_FALSE(empty);
-  EXPECT_EQ(empty.error().field, "reason");
-  EXPECT_FALSE(checkRequiredText("\u00a0", "reason")) << "a no-break space shows nothing";
-}
-
 TEST(Text, OnlyCharactersThatShowMakeTextNotBlank) {
   EXPECT_TRUE(showsSomething("Åsa"));
   EXPECT_TRUE(showsSomething("\u00a0x"));
