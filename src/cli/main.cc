@@ -617,7 +617,7 @@ int main(int argc, char** argv) {
       "kpi", "The KPIs of a half-year: target group, known occupation, plans, measures, days to first contact");
   reportKpi->add_option("--db", db, "SQLite database file")->required();
   reportKpi->add_option("--period", period, "The half-year, YYYYH1 or YYYYH2")->required();
-  reportKpi->add_option("--by", by, "Break down by all, unit, reason, gender or age")->capture_default_str();
+  reportKpi->add_option("--by", by, "Break down by all, unit, caseworker, reason, gender or age")->capture_default_str();
   reportKpi->add_option("--format", format, "csv (for Excel) or json")->capture_default_str();
   reportKpi->add_option("--out", reportOut, "The file to write (standard output when not given)");
   reportKpi->add_option("--today", asOf, "Report as of this day while the period runs, YYYY-MM-DD (default: today)");
@@ -826,8 +826,10 @@ int main(int argc, char** argv) {
       if (!report) return fail(report.error());
       auto labels = loadCodeLabels(**store);
       if (!labels) return fail(labels.error());
-      std::string text = format == "csv" ? kpiCsv(*report, *labels, kWholeMunicipality)
-                                         : boost::json::serialize(kpiJson(*report, *labels, kWholeMunicipality)) + "\n";
+      auto names = kpiNames(**store, *labels);
+      if (!names) return fail(names.error());
+      std::string text = format == "csv" ? kpiCsv(*report, *names, kWholeMunicipality)
+                                         : boost::json::serialize(kpiJson(*report, *names, kWholeMunicipality)) + "\n";
       if (reportOut.empty()) {
         fmt::print("{}", text);
         return kOk;

@@ -616,8 +616,9 @@ const std::vector<Translation>& catalog() {
         {"--format is csv or json", "--format är csv eller json."},
         {"format is json or csv", "Formatet är json eller csv."},
         {"the half-year (\\S+) has not begun: today is (\\S+)", "Halvåret {1} har inte börjat: i dag är det {2}."},
-        {"by is all, unit, reason, gender or age",
-         "Nedbrytningen är all (hela kommunen), unit (enhet), reason (skäl), gender (kön) eller age (ålder)."},
+        {"by is all, unit, caseworker, reason, gender or age",
+         "Nedbrytningen är all (ingen), unit (enhet), caseworker (handläggare), reason (skäl), gender (kön) eller age "
+         "(ålder)."},
         {"cannot write (.+?): (.+)", "Kan inte skriva '{1}': {=2}."},
         {"cannot write (.+)", "Kan inte skriva '{1}'."},
         {"the setting first_contact_days is '(.*)'",

@@ -25,13 +25,15 @@ Response kpi(Call& call) {
     return problem(400, "Bad Request", "format is json or csv", "format");
   auto report = kpiReport(call.store, *period, todayOf(call), *dimension, call.user->caseload);
   if (!report) return problem(report.error());
+  auto names = kpiNames(call.store, *call.labels);
+  if (!names) return problem(names.error());
   if (format == "csv")
     return Response{200,
                     "text/csv; charset=utf-8",
-                    kpiCsv(*report, *call.labels, kWholeCaseload),
+                    kpiCsv(*report, *names, kWholeCaseload),
                     {{"Content-Disposition", fmt::format("attachment; filename=\"nyckeltal-{}-{}.csv\"",
                                                          period->toString(), toString(*dimension))}}};
-  boost::json::object body = kpiJson(*report, *call.labels, kWholeCaseload);
+  boost::json::object body = kpiJson(*report, *names, kWholeCaseload);
   body["period"] = period->toString();
   body["scope"] = "caseload";
   return Response{200, "application/json", boost::json::serialize(body), {}};

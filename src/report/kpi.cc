@@ -7,11 +7,9 @@ namespace lotsen {
 
 namespace {
 
-constexpr std::pair<KpiDimension, std::string_view> kDimensionNames[] = {{KpiDimension::all, "all"},
-                                                                         {KpiDimension::unit, "unit"},
-                                                                         {KpiDimension::reason, "reason"},
-                                                                         {KpiDimension::gender, "gender"},
-                                                                         {KpiDimension::age, "age"}};
+constexpr std::pair<KpiDimension, std::string_view> kDimensionNames[] = {
+    {KpiDimension::all, "all"},       {KpiDimension::unit, "unit"},     {KpiDimension::caseworker, "caseworker"},
+    {KpiDimension::reason, "reason"}, {KpiDimension::gender, "gender"}, {KpiDimension::age, "age"}};
 
 // A registration is open on `day` from its start up to the day before its end (its end date is the
 // first day outside the target group, e.g. the 20th birthday).
@@ -91,6 +89,8 @@ std::string keyOf(const KpiCase& c, KpiDimension by) {
       return "";
     case KpiDimension::unit:
       return c.registration.unit;
+    case KpiDimension::caseworker:
+      return c.registration.caseworkerId ? std::to_string(*c.registration.caseworkerId) : "";
     case KpiDimension::reason:
       return c.registration.reason;
     case KpiDimension::gender:
@@ -106,7 +106,7 @@ std::string keyOf(const KpiCase& c, KpiDimension by) {
 std::expected<KpiDimension, Error> parseKpiDimension(std::string_view text) {
   for (const auto& [dimension, name] : kDimensionNames)
     if (name == text) return dimension;
-  return std::unexpected(invalidInput("by is all, unit, reason, gender or age", "by"));
+  return std::unexpected(invalidInput("by is all, unit, caseworker, reason, gender or age", "by"));
 }
 
 std::string_view toString(KpiDimension dimension) {

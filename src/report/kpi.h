@@ -34,8 +34,8 @@ struct KpiCase {
 };
 
 // How the figures are broken down.
-enum class KpiDimension { all, unit, reason, gender, age };
-// "all", "unit", "reason", "gender" or "age". Errors: invalid_input naming the field "by".
+enum class KpiDimension { all, unit, caseworker, reason, gender, age };
+// "all", "unit", "caseworker", "reason", "gender" or "age". Errors: invalid_input naming the field "by".
 std::expected<KpiDimension, Error> parseKpiDimension(std::string_view text);
 std::string_view toString(KpiDimension dimension);
 
@@ -51,7 +51,7 @@ struct DaysToContact {
 
 // The figures of one group (or of all).
 struct KpiGroup {
-  std::string key;                   // "" for all; the unit, reason code, "female"/"male" or age (16–19)
+  std::string key;  // "" for all; the unit, the caseworker's id ("" none), reason code, "female"/"male", age
   std::int64_t targetGroup = 0;      // registrations open at some time in the period
   std::int64_t openAtEnd = 0;        // open on the report's day
   std::int64_t knownOccupation = 0;  // of openAtEnd: the latest occupation by then is not "unknown"

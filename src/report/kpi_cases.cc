@@ -63,6 +63,14 @@ std::expected<std::vector<KpiCase>, Error> readKpiCases(Store& store, CivilDate 
   return cases;
 }
 
+std::expected<KpiNames, Error> kpiNames(Store& store, const CodeLabels& codes) {
+  auto users = store.users();
+  if (!users) return std::unexpected(users.error());
+  KpiNames names{codes, {}};
+  for (const User& u : *users) names.usernames[u.id] = u.username;
+  return names;
+}
+
 std::expected<KpiReport, Error> kpiReport(Store& store, HalfYear period, CivilDate today, KpiDimension by,
                                           const std::optional<Caseload>& caseload) {
   if (today < period.first())

@@ -9,6 +9,7 @@
 #include "domain/date.h"
 #include "domain/error.h"
 #include "report/kpi.h"
+#include "report/kpi_output.h"
 #include "store/store.h"
 
 namespace lotsen {
@@ -24,5 +25,8 @@ std::expected<std::vector<KpiCase>, Error> readKpiCases(Store& store, CivilDate 
 // half-year that has not begun.
 std::expected<KpiReport, Error> kpiReport(Store& store, HalfYear period, CivilDate today, KpiDimension by,
                                           const std::optional<Caseload>& caseload = std::nullopt);
+
+// The names the groups are called by: `codes` (which the caller keeps) and every user's username.
+std::expected<KpiNames, Error> kpiNames(Store& store, const CodeLabels& codes);
 
 }  // namespace lotsen

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <charconv>
+
 #include "report/csv.h"
 
 namespace lotsen {
@@ -28,9 +30,9 @@ json::object daysJson(const DaysToContact& d) {
           {"p90_days", orNull(d.p90)}};
 }
 
-json::object groupJson(const KpiReport& report, const KpiGroup& g, const CodeLabels& labels) {
+json::object groupJson(const KpiReport& report, const KpiGroup& g, const KpiNames& names) {
   return {{"key", g.key},
-          {"label", kpiGroupLabel(report, g, labels)},
+          {"label", kpiGroupLabel(report, g, names)},
           {"target_group", g.targetGroup},
           {"open_at_end", g.openAtEnd},
           {"known_occupation", g.knownOccupation},
@@ -55,14 +57,21 @@ void addDays(std::vector<std::string>& cells, const DaysToContact& d) {
 
 }  // namespace
 
-std::string kpiGroupLabel(const KpiReport& report, const KpiGroup& group, const CodeLabels& labels) {
+std::string kpiGroupLabel(const KpiReport& report, const KpiGroup& group, const KpiNames& names) {
   switch (report.by) {
     case KpiDimension::all:
       break;
     case KpiDimension::unit:
       return group.key.empty() ? "Ingen enhet (inkorgen)" : group.key;
+    case KpiDimension::caseworker: {
+      std::int64_t id = 0;
+      std::from_chars(group.key.data(), group.key.data() + group.key.size(), id);
+      auto user = names.usernames.find(id);
+      if (group.key.empty() || user == names.usernames.end()) return "Ingen handläggare";
+      return user->second;
+    }
     case KpiDimension::reason: {
-      std::string_view label = labels.label("registration_reason", group.key);
+      std::string_view label = names.codes.label("registration_reason", group.key);
       return std::string(label.empty() ? group.key : label);
     }
     case KpiDimension::gender:
@@ -73,11 +82,11 @@ std::string kpiGroupLabel(const KpiReport& report, const KpiGroup& group, const 
   return std::string(kWholeMunicipality);
 }
 
-json::object kpiJson(const KpiReport& report, const CodeLabels& labels, std::string_view whole) {
-  json::object all = groupJson(report, report.all, labels);
+json::object kpiJson(const KpiReport& report, const KpiNames& names, std::string_view whole) {
+  json::object all = groupJson(report, report.all, names);
   all["label"] = whole;
   json::array groups;
-  for (const KpiGroup& g : report.groups) groups.push_back(groupJson(report, g, labels));
+  for (const KpiGroup& g : report.groups) groups.push_back(groupJson(report, g, names));
   return {{"from", report.from.iso()},
           {"to", report.to.iso()},
           {"as_of", report.asOf.iso()},
@@ -87,7 +96,7 @@ json::object kpiJson(const KpiReport& report, const CodeLabels& labels, std::str
           {"groups", std::move(groups)}};
 }
 
-std::string kpiCsv(const KpiReport& report, const CodeLabels& labels, std::string_view whole) {
+std::string kpiCsv(const KpiReport& report, const KpiNames& names, std::string_view whole) {
   CsvFile file;
   std::string deadline = fmt::format("inom {} dagar", report.firstContactDays);
   std::vector<std::string> head{"Grupp",
@@ -131,7 +140,7 @@ std::string kpiCsv(const KpiReport& report, const CodeLabels& labels, std::strin
     file.line(cells);
   };
   row(report.all, std::string(whole));
-  for (const KpiGroup& g : report.groups) row(g, kpiGroupLabel(report, g, labels));
+  for (const KpiGroup& g : report.groups) row(g, kpiGroupLabel(report, g, names));
   return file.text();
 }
 

@@ -3,6 +3,8 @@
 #pragma once
 
 #include <boost/json/object.hpp>
+#include <cstdint>
+#include <map>
 #include <string>
 #include <string_view>
 
@@ -11,9 +13,15 @@
 
 namespace lotsen {
 
-// The Swedish name of a group: the unit, the registration reason's label, "Kvinnor" or
+// What the groups are called: the code lists' labels, the users' names (for the caseworker breakdown).
+struct KpiNames {
+  const CodeLabels& codes;
+  std::map<std::int64_t, std::string> usernames;
+};
+
+// The Swedish name of a group: the unit, the caseworker's username, the registration reason's label, "Kvinnor" or
 // "Män", "16 år".
-std::string kpiGroupLabel(const KpiReport& report, const KpiGroup& group, const CodeLabels& labels);
+std::string kpiGroupLabel(const KpiReport& report, const KpiGroup& group, const KpiNames& names);
 
 // What the row of every case counted is called: the municipality's (the command), or a user's caseload's.
 inline constexpr std::string_view kWholeMunicipality = "Hela kommunen";
@@ -22,10 +30,10 @@ inline constexpr std::string_view kWholeCaseload = "Alla dina ärenden";
 // The report as one JSON object (docs/reports.md): the period, the report's day, the deadline, every case
 // counted under "all" (labelled `whole`) and the groups under "groups", each with its counts, its shares
 // (0–1, null when there is nobody to count) and its days to first contact.
-boost::json::object kpiJson(const KpiReport& report, const CodeLabels& labels, std::string_view whole);
+boost::json::object kpiJson(const KpiReport& report, const KpiNames& names, std::string_view whole);
 
 // The report as a CSV file for Swedish Excel (report/csv.h): a line of Swedish headings, then one line
 // for every case counted (labelled `whole`) and one per group; shares in percent with one decimal.
-std::string kpiCsv(const KpiReport& report, const CodeLabels& labels, std::string_view whole);
+std::string kpiCsv(const KpiReport& report, const KpiNames& names, std::string_view whole);
 
 }  // namespace lotsen

@@ -5,6 +5,7 @@
 #include <boost/json.hpp>
 #include <map>
 #include <optional>
+#include <set>
 
 #include "harness.h"
 #include "store/case_records.h"
@@ -114,6 +115,13 @@ TEST(DemoApi, KpisThroughTheApiAreTheCommandsForTheSameCasesAndACaseworkerGetsHe
   commandCsv.replace(commandCsv.find("\r\nHela kommunen;") + 2, std::string("Hela kommunen").size(),
                      "Alla dina ärenden");
   EXPECT_EQ(csv.body, commandCsv);
+
+  auto byCaseworker = get("demo", "/api/v1/reports/kpi?period=2026H2&by=caseworker");
+  ASSERT_EQ(byCaseworker.status, 200) << byCaseworker.body;
+  std::set<std::string> who;
+  json::value groups = json::parse(byCaseworker.body).at("groups");
+  for (const auto& g : groups.as_array()) who.insert(std::string(g.at("label").as_string()));
+  EXPECT_EQ(who, (std::set<std::string>{"Ingen handläggare", "anna", "bengt"}));
 
   auto anna = get("anna", "/api/v1/reports/kpi?period=2026H2");
   ASSERT_EQ(anna.status, 200) << anna.body;

@@ -121,6 +121,19 @@ TEST(Kpi, AgeIsTheAgeOnTheRegistrationsStartAndGenderTheLegalGender) {
   EXPECT_EQ(byGender.groups[0].targetGroup, 3);
 }
 
+TEST(Kpi, TheCaseworkerBreakdownIsByTheResponsibleCaseworkerTheUnassignedTogether) {
+  std::vector<KpiCase> cases = halfYear();
+  cases[0].registration.caseworkerId = 7;  // a
+  cases[1].registration.caseworkerId = 7;  // b
+  KpiReport r = computeKpis(cases, d("2026-01-01"), d("2026-06-30"), d("2026-11-30"), KpiDimension::caseworker, 7);
+  ASSERT_EQ(r.groups.size(), 2u);
+  EXPECT_EQ(r.groups[0].key, "") << "nobody responsible: c, d, h";
+  EXPECT_EQ(r.groups[0].targetGroup, 3);
+  EXPECT_EQ(r.groups[1].key, "7");
+  EXPECT_EQ(r.groups[1].targetGroup, 2);
+  EXPECT_EQ(r.groups[1].knownOccupation, 1);
+}
+
 TEST(Kpi, WhileThePeriodRunsTheFiguresAreAsOfToday) {
   KpiReport r = computeKpis(halfYear(), d("2026-01-01"), d("2026-06-30"), d("2026-01-15"), KpiDimension::all, 7);
   EXPECT_EQ(r.asOf, d("2026-01-15"));

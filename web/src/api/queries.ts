@@ -305,7 +305,7 @@ export function useStatistics() {
 export type KpiReport = components["schemas"]["KpiReport"];
 export type KpiGroup = components["schemas"]["KpiGroup"];
 export type KpiDays = components["schemas"]["KpiDays"];
-export type KpiBy = "all" | "unit" | "reason" | "gender" | "age";
+export type KpiBy = "all" | "unit" | "caseworker" | "reason" | "gender" | "age";
 
 /**
  * The KPIs of a half-year ("2026H2") over the caller's caseload, in all and by `by` (docs/reports.md);

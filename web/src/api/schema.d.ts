@@ -2676,7 +2676,7 @@ export interface paths {
                 query: {
                     /** @description The half-year: YYYYH1 (January–June) or YYYYH2 (July–December). */
                     period: string;
-                    by?: "all" | "unit" | "reason" | "gender" | "age";
+                    by?: "all" | "unit" | "caseworker" | "reason" | "gender" | "age";
                     format?: "json" | "csv";
                 };
                 header?: never;
@@ -2933,7 +2933,7 @@ export interface components {
             p90_days?: number | null;
         };
         KpiGroup: {
-            /** @description "" for all; the unit, reason code, female/male or age. */
+            /** @description "" for all; the unit, the caseworker's user id ("" for nobody), reason code, female/male or age. */
             key?: string;
             /** @description The group's Swedish name. */
             label?: string;

@@ -15,6 +15,7 @@ import { useT } from "../i18n";
 const breakdowns: [KpiBy, string | null][] = [
   ["all", null],
   ["unit", "enhet"],
+  ["caseworker", "handlaggare"],
   ["reason", "skal"],
   ["gender", "kon"],
   ["age", "alder"],
