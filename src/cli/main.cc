@@ -107,10 +107,14 @@ int writeHalfYear(const HalfYearReport& report, const std::string& format, const
   for (const HalfYearProblem& p : report.file.problems)
     fmt::print(stderr, "{} person {} (/personer/{}): {}\n", said(p.blocking ? "error:" : "warning:"), p.personId,
                p.personId, printable(said(p.message)));
-  if (report.periodEnded)
-    say(fmt::format("{} records removed and {} added by corrections since the period ended{}",
-                    report.removedSinceEnd.size(), report.addedSinceEnd.size(),
-                    report.withCorrections ? "" : " (not in this file: --with-corrections puts them in)"),
+  if (report.periodEnded && report.withCorrections)
+    say(fmt::format("{} records removed and {} added by corrections since the period ended",
+                    report.removedSinceEnd.size(), report.addedSinceEnd.size()),
+        stderr);
+  else if (report.periodEnded)
+    say(fmt::format("{} records removed and {} added by corrections since the period ended (not in this file: "
+                    "--with-corrections puts them in)",
+                    report.removedSinceEnd.size(), report.addedSinceEnd.size()),
         stderr);
   if (format == "csv" && report.file.hasErrors() && !allowErrors) {
     say("no file written: correct the errors above, or write it anyway with --allow-errors", stderr);
@@ -169,8 +173,8 @@ std::expected<void, Error> loadDemo(const std::string& db, std::uint64_t seed, C
   if (auto applied = (*store)->migrate(); !applied) return std::unexpected(applied.error());
   auto summary = simulateDemo(**store, clock, demo, seed, *hash);
   if (!summary) return std::unexpected(summary.error());
-  if (auto saved = (*store)->saveReportLayout(Actor{std::nullopt, "system:demo"}, kHalfYearLayoutName,
-                                              demoHalfYearLayout());
+  if (auto saved =
+          (*store)->saveReportLayout(Actor{std::nullopt, "system:demo"}, kHalfYearLayoutName, demoHalfYearLayout());
       !saved)
     return saved;
   auto figures = demoFigures(**store, date);
