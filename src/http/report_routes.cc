@@ -76,7 +76,7 @@ Response halfYear(Call& call) {
   if (report->file.hasErrors() && !*allowErrors) {
     std::vector<Error> errors;
     for (const HalfYearProblem& p : report->file.problems)
-      if (p.blocking) errors.push_back(invalidInput(p.message, fmt::format("person {}", p.personId)));
+      if (p.blocking) errors.push_back(invalidInput(p.message, "person_" + std::to_string(p.personId)));
     call.accessedPersons({named.begin(), named.end()});
     return validationProblem(errors);
   }

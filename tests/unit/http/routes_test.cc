@@ -65,6 +65,7 @@ TEST(Routes, EveryRouteDeclaresTheDocumentedPermission) {
       {"GET /api/v1/access-log/review", read_access_log},
       {"GET /api/v1/statistics", read_statistics},
       {"GET /api/v1/reports/kpi", read_cases},
+      {"GET /api/v1/reports/half-year", run_identification},
       {"GET /api/v1/users", manage_users},
       {"POST /api/v1/users", manage_users},
       {"PATCH /api/v1/users/{id}", manage_users},
