@@ -49,8 +49,8 @@ struct HalfYearFile {
 };
 
 // The file for `period` of `cases` in `layout`. Contacts are the ones that reached the young person, dated
-// in the period and within the registration (one after its end is left out with a warning); measures those started or ended in the period; a registration
-// ended in the period gives its responsibility-ended record. Deterministic.
+// in the period and within the registration (one after its end is left out with a warning); measures those started or
+// ended in the period; a registration ended in the period gives its responsibility-ended record. Deterministic.
 HalfYearFile computeHalfYearFile(const std::vector<HalfYearCase>& cases, HalfYear period, const HalfYearLayout& layout);
 
 // The file's text: one line per record, the layout's separator, CRLF line ends (a header line per block

@@ -39,12 +39,10 @@ bool inPeriod(const Registration& r, HalfYear period) {
 
 }  // namespace
 
-std::expected<std::vector<HalfYearCase>, Error> readHalfYearCases(Store& store, HalfYear period,
-                                                                  std::string_view until) {
-  auto events = store.personEventsBefore(until);
-  if (!events) return std::unexpected(events.error());
+std::expected<std::vector<HalfYearCase>, Error> halfYearCases(const std::vector<Event>& events, HalfYear period,
+                                                              std::string_view until) {
   std::vector<HalfYearCase> cases;
-  for (auto& [personId, journal] : replayJournal(*events, until)) {
+  for (auto& [personId, journal] : replayJournal(events, until)) {
     if (!journal.person) continue;
     const json::value* text = journal.person->if_contains("personal_id");
     if (!text || !text->is_string()) continue;  // de-identified by data retention
@@ -101,7 +99,11 @@ std::expected<HalfYearReport, Error> halfYearReport(Store& store, HalfYear perio
         fmt::format("the half-year {} has not begun: today is {}", period.toString(), today.iso()), "period"));
   auto layout = halfYearLayout(store);
   if (!layout) return std::unexpected(layout.error());
-  auto latest = readHalfYearCases(store, period, "9999-12-31T23:59:59.999Z");  // every event so far
+  // The journal is read once; the file as of the period's end folds only its events up to then.
+  constexpr std::string_view kEveryEvent = "9999-12-31T23:59:59.999Z";
+  auto events = store.personEventsBefore(kEveryEvent);
+  if (!events) return std::unexpected(events.error());
+  auto latest = halfYearCases(*events, period, kEveryEvent);
   if (!latest) return std::unexpected(latest.error());
   HalfYearReport report;
   report.layout = std::move(*layout);
@@ -109,7 +111,7 @@ std::expected<HalfYearReport, Error> halfYearReport(Store& store, HalfYear perio
   report.periodEnded = today > period.last();
   if (!report.periodEnded) return report;
   std::string end = swedishDayStartUtc(period.last().plusDays(1));
-  auto atEnd = readHalfYearCases(store, period, end);
+  auto atEnd = halfYearCases(*events, period, end);
   if (!atEnd) return std::unexpected(atEnd.error());
   HalfYearFile sent = computeHalfYearFile(*atEnd, period, report.layout);
   std::tie(report.removedSinceEnd, report.addedSinceEnd) = halfYearDifference(sent.records, report.file.records);

@@ -15,10 +15,10 @@
 namespace lotsen {
 
 // The KAA registrations open on some day of `period` or ending in it, with their live records, as the
-// journal stood before `until` (a stored UTC timestamp). Persons whose data retention has removed are not
-// in it. Errors: the store's; internal when a journalled record does not parse.
-std::expected<std::vector<HalfYearCase>, Error> readHalfYearCases(Store& store, HalfYear period,
-                                                                  std::string_view until);
+// journal `events` (Store::personEventsBefore) stood before `until` (a stored UTC timestamp). Persons whose
+// data retention has removed are not in it. Errors: internal when a journalled record does not parse.
+std::expected<std::vector<HalfYearCase>, Error> halfYearCases(const std::vector<Event>& events, HalfYear period,
+                                                              std::string_view until);
 
 // The imported layout. Errors: not_found before the first `lotsen codes import`; internal when the stored
 // text no longer parses.

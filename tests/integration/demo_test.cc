@@ -124,8 +124,8 @@ TEST(DemoApi, TheHalfYearFileThroughTheApiIsTheCommandsAndOnlyTheAdminsAndItIsLo
 
   for (const char* user : {"anna", "statistik", "revisor"})
     EXPECT_EQ(get(user, "/api/v1/reports/half-year?period=2026H1").status, 403) << user;
-  for (const char* bad : {"period=2026H3", "period=2026H1&format=xlsx", "period=2026H1&with_corrections=yes",
-                          "period=2099H1"}) {
+  for (const char* bad :
+       {"period=2026H3", "period=2026H1&format=xlsx", "period=2026H1&with_corrections=yes", "period=2099H1"}) {
     auto refused = get("demo", std::string("/api/v1/reports/half-year?") + bad);
     EXPECT_EQ(refused.status, 400) << bad << " " << refused.body;
     EXPECT_EQ(refused.headers["content-type"], "application/problem+json") << bad;

@@ -995,16 +995,21 @@ class SqliteStore final : public Store {
     });
   }
 
+  // The events a statement selecting (id, time, actor, user_id, person_id, type, payload) answers.
+  static std::vector<Event> readEvents(Statement& s) {
+    std::vector<Event> result;
+    while (s.step())
+      result.push_back(
+          Event{s.integer(0), s.text(1), s.text(2), s.optionalInteger(3), s.optionalInteger(4), s.text(5), s.text(6)});
+    return result;
+  }
+
   std::expected<std::vector<Event>, Error> eventsOf(std::int64_t personId) override {
     return guard([&]() -> std::expected<std::vector<Event>, Error> {
       auto s = prepare(
           "SELECT id, time, actor, user_id, person_id, type, payload FROM events WHERE person_id = ? ORDER BY id");
       s.bind(personId);
-      std::vector<Event> result;
-      while (s.step())
-        result.push_back(Event{s.integer(0), s.text(1), s.text(2), s.optionalInteger(3), s.optionalInteger(4),
-                               s.text(5), s.text(6)});
-      return result;
+      return readEvents(s);
     });
   }
 
@@ -1014,11 +1019,7 @@ class SqliteStore final : public Store {
           "SELECT id, time, actor, user_id, person_id, type, payload FROM events WHERE person_id IS NOT NULL AND "
           "time < ? ORDER BY id");
       s.bind(until);
-      std::vector<Event> result;
-      while (s.step())
-        result.push_back(Event{s.integer(0), s.text(1), s.text(2), s.optionalInteger(3), s.optionalInteger(4),
-                               s.text(5), s.text(6)});
-      return result;
+      return readEvents(s);
     });
   }
 
