@@ -16,7 +16,7 @@ cleanup() {
 trap cleanup EXIT
 trap 'echo "crash test: failed at line $LINENO; server log:" >&2; tail -5 "$work/server.log" >&2 2>/dev/null' ERR
 db=$work/crash.db
-today=$(date -u +%F)
+today=$(TZ=Europe/Stockholm date +%F)  # the Swedish day: a contact may not be later than now
 
 "$lotsen" demo --db "$db" --date "$today" 2>/dev/null
 person=$(sqlite3 "$db" "SELECT person_id FROM registrations WHERE end_date IS NULL LIMIT 1")
@@ -40,7 +40,7 @@ writer() {  # writer ROUND ID: posts until the server is gone; logs each acknowl
     n=$((n + 1))
     status=$(curl -s -o "$work/last-$1-$2" -w '%{http_code}' -b "$work/cookies" -H "X-CSRF-Token: $csrf" \
       -H 'Content-Type: application/json' --max-time 5 \
-      -d "{\"date\":\"$today\",\"time\":\"10:00\",\"channel\":\"phone\",\"reached\":false,\"note\":\"w$1-$2-$n\"}" \
+      -d "{\"date\":\"$today\",\"time\":\"00:00\",\"channel\":\"phone\",\"reached\":false,\"note\":\"w$1-$2-$n\"}" \
       "$url/api/v1/persons/$person/contact-attempts") || true
     case $status in
       201) echo "w$1-$2-$n" >>"$work/acked" ;;
