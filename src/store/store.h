@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "domain/access.h"
+#include "domain/activity_measures.h"
 #include "domain/code_list.h"
 #include "domain/error.h"
 #include "domain/person.h"
@@ -441,6 +442,19 @@ class Store {
   virtual std::expected<std::optional<std::pair<SessionRecord, User>>, Error> session(std::string_view tokenHash) = 0;
   virtual std::expected<void, Error> touchSession(std::string_view tokenHash, std::int64_t lastSeenAt) = 0;
   virtual std::expected<void, Error> deleteSession(std::string_view tokenHash) = 0;
+
+  // The committee report's targets and analyses (domain/activity_measures.h). Not personal data.
+  // The targets set for `year`, ordered by measure.
+  virtual std::expected<std::vector<MeasureTarget>, Error> measureTargets(int year) = 0;
+  // Sets (or replaces) a target, under checkMeasureTarget (invalid_input for the first mistake): one
+  // "activity_target.set" event with the value before (null when there was none) and after; setting the
+  // value it has changes nothing.
+  virtual std::expected<void, Error> setMeasureTarget(const Actor& actor, const MeasureTarget& target) = 0;
+  // The analyses written for `month` ("YYYY-MM"), ordered by measure.
+  virtual std::expected<std::vector<MeasureAnalysis>, Error> measureAnalyses(std::string_view month) = 0;
+  // Sets (or, with an empty text, removes) an analysis, under checkMeasureAnalysis: one
+  // "activity_analysis.set" event with the text before and after; the same text changes nothing.
+  virtual std::expected<void, Error> setMeasureAnalysis(const Actor& actor, const MeasureAnalysis& analysis) = 0;
 };
 
 struct StoreOptions {

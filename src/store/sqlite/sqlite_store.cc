@@ -109,6 +109,7 @@ class Statement {
   }
 
   std::int64_t integer(int column) const { return sqlite3_column_int64(stmt_, column); }
+  double real(int column) const { return sqlite3_column_double(stmt_, column); }
   bool isNull(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
   std::string text(int column) const {
     const unsigned char* p = sqlite3_column_text(stmt_, column);
@@ -131,6 +132,7 @@ class Statement {
   }
   void bindOne(int i, std::int64_t v) { check(sqlite3_bind_int64(stmt_, i, v)); }
   void bindOne(int i, int v) { check(sqlite3_bind_int64(stmt_, i, v)); }
+  void bindOne(int i, double v) { check(sqlite3_bind_double(stmt_, i, v)); }
   void bindOne(int i, std::string_view v) {
     check(sqlite3_bind_text(stmt_, i, v.data(), static_cast<int>(v.size()), textLifetime_));
   }
@@ -1099,6 +1101,77 @@ class SqliteStore final : public Store {
     return guard([&]() -> std::expected<void, Error> {
       prepare("UPDATE users SET last_login_at = ? WHERE id = ?").bind(nowIso(), userId).run();
       return {};
+    });
+  }
+
+  std::expected<std::vector<MeasureTarget>, Error> measureTargets(int year) override {
+    return guard([&]() -> std::expected<std::vector<MeasureTarget>, Error> {
+      auto s = prepare("SELECT year, measure, value FROM activity_targets WHERE year = ? ORDER BY measure");
+      s.bind(year);
+      std::vector<MeasureTarget> targets;
+      while (s.step()) targets.push_back(MeasureTarget{static_cast<int>(s.integer(0)), s.text(1), s.real(2)});
+      return targets;
+    });
+  }
+
+  std::expected<void, Error> setMeasureTarget(const Actor& actor, const MeasureTarget& target) override {
+    if (auto checked = checkMeasureTarget(target); !checked) return std::unexpected(checked.error().front());
+    return transaction([&]() -> std::expected<void, Error> {
+      auto s = prepare("SELECT value FROM activity_targets WHERE year = ? AND measure = ?");
+      s.bind(target.year, target.measure);
+      json::value before = nullptr;
+      if (s.step()) {
+        if (s.real(0) == target.value) return {};
+        before = s.real(0);
+      }
+      prepare(
+          "INSERT INTO activity_targets (year, measure, value) VALUES (?, ?, ?) ON CONFLICT (year, measure) DO UPDATE "
+          "SET value = excluded.value")
+          .bind(target.year, target.measure, target.value)
+          .run();
+      json::object key{{"year", target.year}, {"measure", target.measure}};
+      json::object after = key;
+      after["value"] = target.value;
+      if (!before.is_null()) {
+        key["value"] = before;
+        before = std::move(key);
+      }
+      return appendEvent(actor, std::nullopt, "activity_target.set", std::move(before), std::move(after));
+    });
+  }
+
+  std::expected<std::vector<MeasureAnalysis>, Error> measureAnalyses(std::string_view month) override {
+    return guard([&]() -> std::expected<std::vector<MeasureAnalysis>, Error> {
+      auto s = prepare("SELECT month, measure, text FROM activity_analyses WHERE month = ? ORDER BY measure");
+      s.bind(month);
+      std::vector<MeasureAnalysis> analyses;
+      while (s.step()) analyses.push_back(MeasureAnalysis{s.text(0), s.text(1), s.text(2)});
+      return analyses;
+    });
+  }
+
+  std::expected<void, Error> setMeasureAnalysis(const Actor& actor, const MeasureAnalysis& analysis) override {
+    if (auto checked = checkMeasureAnalysis(analysis); !checked) return std::unexpected(checked.error().front());
+    return transaction([&]() -> std::expected<void, Error> {
+      auto s = prepare("SELECT text FROM activity_analyses WHERE month = ? AND measure = ?");
+      s.bind(analysis.month, analysis.measure);
+      std::string before = s.step() ? s.text(0) : std::string();
+      if (before == analysis.text) return {};
+      if (analysis.text.empty())
+        prepare("DELETE FROM activity_analyses WHERE month = ? AND measure = ?")
+            .bind(analysis.month, analysis.measure)
+            .run();
+      else
+        prepare(
+            "INSERT INTO activity_analyses (month, measure, text) VALUES (?, ?, ?) ON CONFLICT (month, measure) DO "
+            "UPDATE SET text = excluded.text")
+            .bind(analysis.month, analysis.measure, analysis.text)
+            .run();
+      json::object key{{"month", analysis.month}, {"measure", analysis.measure}};
+      json::object after = key;
+      key["text"] = before;
+      after["text"] = analysis.text;
+      return appendEvent(actor, std::nullopt, "activity_analysis.set", std::move(key), std::move(after));
     });
   }
 
