@@ -235,7 +235,7 @@ int drawCommittee(const CommitteeReport& r, std::string* out, int totalPages) {
                             r.asOf.iso(), r.firstContactDays),
                 9.5, false, width) +
        14;
-  const std::array<double, 5> columns{200, 65, 80, 70, 80};
+  const std::array<double, 5> columns{210, 58, 72, 63, 80};
   auto row = [&](const std::array<std::string, 5>& cells, bool bold) {
     double height = 0, x = kMargin;
     for (std::size_t i = 0; i < cells.size(); ++i) {

@@ -1,0 +1,139 @@
+// The committee report (docs/reports.md): its targets per activity measure and year (every signed-in user
+// reads them; admins and unit managers set them, permission committee_report), the unit's analysis per
+// measure and month, and the report itself as JSON, PDF or XLSX. No personal data: the figures are the
+// whole municipality's. The rules are the ones `lotsen targets` and `lotsen report committee` go through
+// (domain/activity_measures.h, Store::setMeasureTarget), and so is the journal event.
+#include <fmt/format.h>
+
+#include <boost/json.hpp>
+#include <charconv>
+
+#include "http/api.h"
+#include "http/json_mapping.h"
+#include "report/committee_output.h"
+
+namespace lotsen {
+namespace json = boost::json;
+namespace {
+
+// A measure with its target for the year (null when none), as GET answers and PUT accepts it.
+json::object targetJson(const ActivityMeasure& m, int year, std::optional<double> value) {
+  json::value v = nullptr;
+  if (value) v = *value;
+  return json::object{{"year", year},
+                      {"measure", m.code},
+                      {"label", m.label},
+                      {"direction", toString(m.direction)},
+                      {"unit", m.unit == MeasureUnit::share  ? "share"
+                               : m.unit == MeasureUnit::days ? "days"
+                                                             : "count"},
+                      {"value", v}};
+}
+
+// A year given as text: digits only, else 0 (which the target's rule refuses).
+int yearOf(std::string_view text) {
+  int year = 0;
+  if (text.empty() || text.size() > 4 || std::from_chars(text.data(), text.data() + text.size(), year).ptr != text.data() + text.size())
+    return 0;
+  return year;
+}
+
+// GET /api/v1/targets?year=2026: every activity measure with its target for the year.
+Response getTargets(Call& call) {
+  std::string text = queryParameter(call.request.query, "year");
+  int year = yearOf(text);
+  if (year < 2000 || year > 2100) return problem(400, "Bad Request", "a target's year is 2000 to 2100", "year");
+  auto targets = call.store.measureTargets(year);
+  if (!targets) return problem(targets.error());
+  json::array items;
+  for (const ActivityMeasure& m : activityMeasures()) {
+    std::optional<double> value;
+    for (const MeasureTarget& t : *targets)
+      if (t.measure == m.code) value = t.value;
+    items.push_back(targetJson(m, year, value));
+  }
+  return jsonResponse(200, json::object{{"year", year}, {"targets", std::move(items)}});
+}
+
+// PUT /api/v1/targets/{year}/{measure} {"value": 0.9}: sets the target; every mistake at once (422).
+Response putTarget(Call& call) {
+  MeasureTarget target{yearOf(call.params[0]), call.params[1], 0};
+  std::vector<Error> errors;
+  const json::value* value = call.json().if_contains("value");
+  if (value && value->is_number())
+    target.value = value->to_number<double>();
+  else
+    errors.push_back(invalidInput("a target is a number", "value"));
+  if (auto checked = checkMeasureTarget(target); !checked)
+    for (Error& e : checked.error())
+      if (errors.empty() || e.field != "value") errors.push_back(std::move(e));
+  if (!errors.empty()) return validationProblem(errors);
+  Actor actor{call.user->id, call.user->username};
+  auto set = call.write<bool>([&](Store& s) -> std::expected<bool, Error> {
+    if (auto ok = s.setMeasureTarget(actor, target); !ok) return std::unexpected(ok.error());
+    return true;
+  });
+  if (!set) return problem(set.error());
+  return jsonResponse(200, targetJson(*findActivityMeasure(target.measure), target.year, target.value));
+}
+
+// PUT /api/v1/analyses/{month}/{measure} {"text": "…"}: the unit's analysis (an empty text removes it).
+Response putAnalysis(Call& call) {
+  MeasureAnalysis analysis{call.params[0], call.params[1], ""};
+  std::vector<Error> errors;
+  const json::value* text = call.json().if_contains("text");
+  if (text && text->is_string())
+    analysis.text = std::string(text->as_string());
+  else
+    errors.push_back(invalidInput("give the analysis as a text", "text"));
+  if (auto checked = checkMeasureAnalysis(analysis); !checked)
+    for (Error& e : checked.error()) errors.push_back(std::move(e));
+  if (!errors.empty()) return validationProblem(errors);
+  Actor actor{call.user->id, call.user->username};
+  auto set = call.write<bool>([&](Store& s) -> std::expected<bool, Error> {
+    if (auto ok = s.setMeasureAnalysis(actor, analysis); !ok) return std::unexpected(ok.error());
+    return true;
+  });
+  if (!set) return problem(set.error());
+  return jsonResponse(200,
+                      json::object{{"month", analysis.month}, {"measure", analysis.measure}, {"text", analysis.text}});
+}
+
+// GET /api/v1/reports/committee?month=2026-10[&format=pdf|xlsx]: the same report as `lotsen report
+// committee`: JSON, or the PDF or XLSX file as a download.
+Response committee(Call& call) {
+  const std::string& query = call.request.query;
+  auto month = YearMonth::parse(queryParameter(query, "month"));
+  if (!month) return problem(400, "Bad Request", month.error().message, "month");
+  std::string format = queryParameter(query, "format");
+  if (!format.empty() && format != "json" && format != "pdf" && format != "xlsx")
+    return problem(400, "Bad Request", "format is json, pdf or xlsx", "format");
+  auto report = committeeReport(call.store, *month, todayOf(call));
+  if (!report) return problem(report.error());
+  if (format.empty() || format == "json") return jsonResponse(200, committeeJson(*report));
+  auto file = format == "pdf" ? committeePdf(*report) : committeeXlsx(*report);
+  if (!file) return problem(file.error());
+  std::string type =
+      format == "pdf" ? "application/pdf" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+  return Response{
+      200,
+      type,
+      std::move(*file),
+      {{"Content-Disposition", fmt::format("attachment; filename=\"namndrapport-{}.{}\"", month->toString(), format)}}};
+}
+
+}  // namespace
+
+std::vector<Route> committeeRoutes() {
+  using enum Permission;
+  using enum Execution;
+  // The report on a worker: twelve months of cases are read and counted, and a PDF drawn.
+  return {
+      {"GET", "/api/v1/targets", signed_in, inline_read, getTargets},
+      {"PUT", "/api/v1/targets/{year}/{measure}", committee_report, worker, putTarget},
+      {"PUT", "/api/v1/analyses/{month}/{measure}", committee_report, worker, putAnalysis},
+      {"GET", "/api/v1/reports/committee", committee_report, worker, committee},
+  };
+}
+
+}  // namespace lotsen
