@@ -31,6 +31,9 @@ IGNORED = [
     (None, r"^\{:<\d+\}|^\{\} \{\}$|^\{\};\{\};"),
     # The CLI's --help texts and version, English only.
     ("cli/main.cc", r"^lotsen 0\.|^admin, unit_manager, caseworker|^e\.g\. first_contact_days|^csv \(for Excel\) or json$"),
+    ("cli/main.cc", r"^pdf, xlsx or json$"),
+    # Swedish already: the committee report's page footer.
+    ("report/committee_output.cc", r"^\{\} · Sida \{\}"),
     # Swedish already: the identification summary and the demo's figures and case notes.
     ("cli/main.cc", r"^(alla kommuner|kommun \{\}|kommun \{\}: \{\} i målgruppen)$"),
     ("demo/figures.cc", r""),
