@@ -14,8 +14,7 @@ namespace {
 constexpr std::array<ActivityMeasure, 6> kMeasures{{
     {"target_group", "Inskrivna i målgruppen", Direction::none, MeasureUnit::count},
     {"known_occupation", "Andel med känd sysselsättning", Direction::up, MeasureUnit::share},
-    {"first_contact_within_deadline", "Andel första kontakt inom tidsgränsen", Direction::up,
-     MeasureUnit::share},
+    {"first_contact_within_deadline", "Andel första kontakt inom tidsgränsen", Direction::up, MeasureUnit::share},
     {"first_contact_median_days", "Mediandagar till första kontakt", Direction::down, MeasureUnit::days},
     {"with_plan", "Andel med individuell plan", Direction::up, MeasureUnit::share},
     {"in_measure", "Andel i åtgärd", Direction::up, MeasureUnit::share},

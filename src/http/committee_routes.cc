@@ -33,7 +33,8 @@ json::object targetJson(const ActivityMeasure& m, int year, std::optional<double
 // A year given as text: digits only, else 0 (which the target's rule refuses).
 int yearOf(std::string_view text) {
   int year = 0;
-  if (text.empty() || text.size() > 4 || std::from_chars(text.data(), text.data() + text.size(), year).ptr != text.data() + text.size())
+  if (text.empty() || text.size() > 4 ||
+      std::from_chars(text.data(), text.data() + text.size(), year).ptr != text.data() + text.size())
     return 0;
   return year;
 }
@@ -64,9 +65,10 @@ Response putTarget(Call& call) {
     target.value = value->to_number<double>();
   else
     errors.push_back(invalidInput("a target is a number", "value"));
+  bool noValue = !errors.empty();  // then the rule's word on the value (0) is beside the point
   if (auto checked = checkMeasureTarget(target); !checked)
     for (Error& e : checked.error())
-      if (errors.empty() || e.field != "value") errors.push_back(std::move(e));
+      if (!noValue || e.field != "value") errors.push_back(std::move(e));
   if (!errors.empty()) return validationProblem(errors);
   Actor actor{call.user->id, call.user->username};
   auto set = call.write<bool>([&](Store& s) -> std::expected<bool, Error> {

@@ -3,8 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <cmath>
 #include <boost/json.hpp>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -514,7 +514,7 @@ std::string printed(const boost::json::value& measure, const char* key) {
   if (v.is_null()) return "–";
   double value = v.to_number<double>();
   std::string unit(measure.at("unit").as_string());
-  std::string text = unit == "share" ? fmt::format("{:.1f}", value * 100)
+  std::string text = unit == "share"  ? fmt::format("{:.1f}", value * 100)
                      : unit == "days" ? fmt::format("{:.1f}", value)
                                       : fmt::format("{:.0f}", value);
   std::replace(text.begin(), text.end(), '.', ',');
@@ -528,12 +528,12 @@ TEST(Cli, CommitteeReportPdfAndXlsxHoldTheJsonsFiguresAndABadOptionWritesNoFile)
   std::string db = tempPath("committee.db"), pdf = tempPath("committee.pdf"), xlsx = tempPath("committee.xlsx"),
               notWritten = tempPath("not-written.pdf");
   ASSERT_EQ(seededDemo(db).exitCode, 0);
-  auto set = runLotsen({"targets", "--db", db, "set", "--year", "2026", "--measure", "known_occupation", "--value",
-                        "0.9"});
+  auto set =
+      runLotsen({"targets", "--db", db, "set", "--year", "2026", "--measure", "known_occupation", "--value", "0.9"});
   ASSERT_EQ(set.exitCode, 0) << set.err;
   EXPECT_EQ(set.out, "Målet för 'known_occupation' år 2026 är 90,0\u00a0%.\n");
-  auto analysis = runLotsen({"targets", "--db", db, "analysis", "--month", "2026-10", "--measure",
-                             "known_occupation", "--text", "Skolornas anmälningar gav fler kontakter."});
+  auto analysis = runLotsen({"targets", "--db", db, "analysis", "--month", "2026-10", "--measure", "known_occupation",
+                             "--text", "Skolornas anmälningar gav fler kontakter."});
   ASSERT_EQ(analysis.exitCode, 0) << analysis.err;
   auto listed = runLotsen({"targets", "--db", db, "list", "--year", "2026"});
   ASSERT_EQ(listed.exitCode, 0) << listed.err;
@@ -595,8 +595,8 @@ TEST(Cli, CommitteeReportPdfAndXlsxHoldTheJsonsFiguresAndABadOptionWritesNoFile)
   auto badMonth = runLotsen({"report", "committee", "--db", db, "--month", "2026-13", "--out", notWritten});
   EXPECT_EQ(badMonth.exitCode, 2);
   EXPECT_NE(badMonth.err.find("--month: Månad anges som ÅÅÅÅ-MM"), std::string::npos) << badMonth.err;
-  auto badFormat = runLotsen({"report", "committee", "--db", db, "--month", "2026-10", "--format", "docx", "--out",
-                              notWritten});
+  auto badFormat =
+      runLotsen({"report", "committee", "--db", db, "--month", "2026-10", "--format", "docx", "--out", notWritten});
   EXPECT_EQ(badFormat.exitCode, 2);
   EXPECT_NE(badFormat.err.find("--format är pdf, xlsx eller json"), std::string::npos) << badFormat.err;
   auto future = runLotsen({"report", "committee", "--db", db, "--month", "2099-01", "--out", notWritten});
@@ -605,8 +605,8 @@ TEST(Cli, CommitteeReportPdfAndXlsxHoldTheJsonsFiguresAndABadOptionWritesNoFile)
   auto noOut = runLotsen({"report", "committee", "--db", db, "--month", "2026-10"});
   EXPECT_EQ(noOut.exitCode, 2);
   EXPECT_FALSE(std::filesystem::exists(notWritten));
-  auto badTarget = runLotsen({"targets", "--db", db, "set", "--year", "2026", "--measure", "known_occupation",
-                              "--value", "90"});
+  auto badTarget =
+      runLotsen({"targets", "--db", db, "set", "--year", "2026", "--measure", "known_occupation", "--value", "90"});
   EXPECT_EQ(badTarget.exitCode, 2);
   EXPECT_NE(badTarget.err.find("från 0 till 1"), std::string::npos) << badTarget.err;
   removeDatabase(db);

@@ -133,7 +133,8 @@ TEST_F(StoreTest, TargetsAndAnalysesAreReplacedAndEachChangeIsOneEvent) {
   sqlite3_finalize(s);
   sqlite3_close(db);
   ASSERT_EQ(events.size(), 5u);
-  EXPECT_EQ(events[0], R"(activity_target.set {"before":null,"after":{"year":2026,"measure":"known_occupation","value":9E-1}})");
+  EXPECT_EQ(events[0],
+            R"(activity_target.set {"before":null,"after":{"year":2026,"measure":"known_occupation","value":9E-1}})");
   EXPECT_NE(events[1].find(R"("before":{"year":2026,"measure":"known_occupation","value":9E-1})"), std::string::npos)
       << events[1];
   EXPECT_EQ(events[3].rfind("activity_analysis.set", 0), 0u);
