@@ -117,26 +117,11 @@ class PdfPages {
   // centred within it; answers its height.
   double text(double x, double y, std::string_view text, double size, bool bold = false, double width = 0,
               PangoAlignment align = PANGO_ALIGN_LEFT) {
-    PangoLayout* layout = pango_cairo_create_layout(cr_);
-    PangoFontDescription* font = pango_font_description_new();
-    pango_font_description_set_family(font, kFont);
-    pango_font_description_set_absolute_size(font, size * PANGO_SCALE);
-    pango_font_description_set_weight(font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-    pango_layout_set_font_description(layout, font);
-    if (width > 0) {
-      pango_layout_set_width(layout, static_cast<int>(width * PANGO_SCALE));
-      pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
-      pango_layout_set_alignment(layout, align);
-    }
-    pango_layout_set_text(layout, text.data(), static_cast<int>(text.size()));
-    int w = 0, h = 0;
-    pango_layout_get_pixel_size(layout, &w, &h);
-    cairo_set_source_rgb(cr_, 0, 0, 0);
-    cairo_move_to(cr_, x, y);
-    pango_cairo_show_layout(cr_, layout);
-    pango_font_description_free(font);
-    g_object_unref(layout);
-    return h;
+    return layOut(x, y, text, size, bold, width, align, true);
+  }
+  // The height `text` would take (see text()), drawing nothing.
+  double height(std::string_view text, double size, bool bold, double width) {
+    return layOut(0, 0, text, size, bold, width, PANGO_ALIGN_LEFT, false);
   }
 
   // Ends the page with its number.
@@ -155,6 +140,33 @@ class PdfPages {
   }
 
  private:
+  // Lays `text` out as text() says, drawing it when `draw`; answers its height.
+  double layOut(double x, double y, std::string_view text, double size, bool bold, double width, PangoAlignment align,
+                bool draw) {
+    PangoLayout* layout = pango_cairo_create_layout(cr_);
+    PangoFontDescription* font = pango_font_description_new();
+    pango_font_description_set_family(font, kFont);
+    pango_font_description_set_absolute_size(font, size * PANGO_SCALE);
+    pango_font_description_set_weight(font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+    pango_layout_set_font_description(layout, font);
+    if (width > 0) {
+      pango_layout_set_width(layout, static_cast<int>(width * PANGO_SCALE));
+      pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
+      pango_layout_set_alignment(layout, align);
+    }
+    pango_layout_set_text(layout, text.data(), static_cast<int>(text.size()));
+    int w = 0, h = 0;
+    pango_layout_get_pixel_size(layout, &w, &h);
+    if (draw) {
+      cairo_set_source_rgb(cr_, 0, 0, 0);
+      cairo_move_to(cr_, x, y);
+      pango_cairo_show_layout(cr_, layout);
+    }
+    pango_font_description_free(font);
+    g_object_unref(layout);
+    return h;
+  }
+
   cairo_surface_t* surface_;
   cairo_t* cr_;
   std::string footer_;
@@ -294,8 +306,9 @@ int drawCommittee(const CommitteeReport& r, std::string* out, int totalPages) {
   y += pdf.text(kMargin, y, "Analys", 18, true, width) + 12;
   for (const CommitteeLine& l : r.lines) {
     std::string text = l.analysis.empty() ? noAnalysis() : l.analysis;
-    // A section that would not fit starts on a new page (a very long one simply flows past the end).
-    if (y > kBottom - 120) {
+    // A section that would not fit starts on a new page (the longest analysis fits on one).
+    double needed = pdf.height(headingOf(l.measure), 12, true, width) + pdf.height(text, 10, false, width) + 40;
+    if (y + needed > kBottom) {
       pdf.endPage();
       y = kMargin;
     }
