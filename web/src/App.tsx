@@ -13,6 +13,7 @@
 //   /nyckeltal          the KPIs of a half-year over the user's caseload (?halvar=2026H2&per=enhet)
 //   /namndrapport       the committee report of a month, its targets and analyses (?manad=2026-10; a unit
 //                       manager or an administrator)
+//   /scb-fil            the half-year file for SCB with its checks (an administrator; ?halvar=2026H1&rattelser=ja)
 //   /administration     an administrator's users, units, settings and code lists (?flik=…)
 //   anything else       not found
 import { Alert, Loader } from "@navikt/ds-react";
@@ -39,6 +40,7 @@ const IdentificationPage = lazy(() => import("./pages/IdentificationPage").then(
 const AdminPage = lazy(() => import("./pages/admin/AdminPage").then((m) => ({ default: m.AdminPage })));
 const SearchPage = lazy(() => import("./pages/SearchPage").then((m) => ({ default: m.SearchPage })));
 const StatisticsPage = lazy(() => import("./pages/StatisticsPage").then((m) => ({ default: m.StatisticsPage })));
+const HalfYearFilePage = lazy(() => import("./pages/HalfYearFilePage").then((m) => ({ default: m.HalfYearFilePage })));
 const KpiPage = lazy(() => import("./pages/KpiPage").then((m) => ({ default: m.KpiPage })));
 const CommitteePage = lazy(() => import("./pages/CommitteePage").then((m) => ({ default: m.CommitteePage })));
 export function App() {
@@ -66,6 +68,7 @@ export function App() {
         <Route path="statistik" element={session.data && canReadStatistics(session.data) ? <StatisticsPage /> : <NotFoundPage />} />
         <Route path="nyckeltal" element={session.data && canReadCases(session.data) ? <KpiPage /> : <NotFoundPage />} />
         <Route path="namndrapport" element={session.data && canMakeCommitteeReport(session.data) ? <CommitteePage /> : <NotFoundPage />} />
+        <Route path="scb-fil" element={session.data && canRunIdentification(session.data) ? <HalfYearFilePage /> : <NotFoundPage />} />
         <Route path="administration" element={<AdminPage session={session.data!} />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -42,6 +42,7 @@ export function Layout({ session }: { session: Session }) {
           {canReadCases(session) && <NavLink to="/nyckeltal">{t.kpi.nav}</NavLink>}
           {canMakeCommitteeReport(session) && <NavLink to="/namndrapport">{t.committee.nav}</NavLink>}
           {canRunIdentification(session) && <NavLink to="/identifiering">{t.identification.nav}</NavLink>}
+          {canRunIdentification(session) && <NavLink to="/scb-fil">{t.halfYearFile.nav}</NavLink>}
           {isAdmin(session) && <NavLink to="/administration">{t.navAdmin}</NavLink>}
         </nav>
         <Spacer />
