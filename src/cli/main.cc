@@ -657,8 +657,8 @@ int main(int argc, char** argv) {
   codesImport->add_option("--db", db, "SQLite database file")->required();
   codesImport->add_option("file", codesFile, "The layout file")->required();
 
-  auto* reportCmd =
-      app.add_subcommand("report", "Reports for follow-up: the KPIs, SCB's half-year file, the committee report (docs/reports.md)");
+  auto* reportCmd = app.add_subcommand(
+      "report", "Reports for follow-up: the KPIs, SCB's half-year file, the committee report (docs/reports.md)");
   reportCmd->require_subcommand(1);
   std::string period, by = "all", format = "csv", reportOut, asOf;
   auto* reportKpi = reportCmd->add_subcommand(
@@ -993,6 +993,7 @@ int main(int argc, char** argv) {
                    value ? committeeValueText(m, value) : said("no target"));
       }
       return kOk;
+    }
     if (*codesImport) {
       std::ifstream in(codesFile, std::ios::binary);
       std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
