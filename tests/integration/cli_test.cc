@@ -557,6 +557,9 @@ TEST(Cli, CommitteeReportPdfAndXlsxHoldTheJsonsFiguresAndABadOptionWritesNoFile)
   auto wrote = runLotsen(toPdf);
   ASSERT_EQ(wrote.exitCode, 0) << wrote.err;
   EXPECT_EQ(wrote.out, "Nämndrapporten för 2026-10 är sparad i '" + pdf + "'.\n");
+  std::string info = outputOf("pdfinfo '" + pdf + "'");
+  EXPECT_NE(info.find("Nämndrapport – verksamhetsmått oktober 2026"), std::string::npos) << "the title: " << info;
+  EXPECT_NE(info.find("pts (A4)"), std::string::npos) << info;
   std::string text = outputOf("pdftotext -layout '" + pdf + "' -");
   for (const char* heading : {"Nämndrapport", "Verksamhetsmått oktober 2026", "Önskad riktning", "Utfall okt 2025",
                               "Mål 2026", "Utfall okt 2026", "Utveckling de senaste tolv månaderna", "Analys",
