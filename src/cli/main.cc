@@ -983,13 +983,13 @@ int main(int argc, char** argv) {
       if (targetYear < 2000 || targetYear > 2100) return fail(invalidInput("a target's year is 2000 to 2100", "year"));
       auto targets = (*store)->measureTargets(targetYear);
       if (!targets) return fail(targets.error());
-      fmt::print("{:<32} {:<48} {}  {}\n", said("measure code"), said("activity measure"), said("direction"),
+      fmt::print("{:<32} {:<48} {:<9} {}\n", said("measure code"), said("activity measure"), said("direction"),
                  said("target"));
       for (const ActivityMeasure& m : activityMeasures()) {
         std::optional<double> value;
         for (const MeasureTarget& t : *targets)
           if (t.measure == m.code) value = t.value;
-        fmt::print("{:<32} {:<48} {}  {}\n", m.code, m.label, directionArrow(m.direction),
+        fmt::print("{:<32} {:<48} {:<9} {}\n", m.code, m.label, directionArrow(m.direction),
                    value ? committeeValueText(m, value) : said("no target"));
       }
       return kOk;

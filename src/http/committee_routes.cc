@@ -7,6 +7,7 @@
 
 #include <boost/json.hpp>
 #include <charconv>
+#include <cmath>
 
 #include "http/api.h"
 #include "http/json_mapping.h"
@@ -19,7 +20,10 @@ namespace {
 // A measure with its target for the year (null when none), as GET answers and PUT accepts it.
 json::object targetJson(const ActivityMeasure& m, int year, std::optional<double> value) {
   json::value v = nullptr;
-  if (value) v = *value;
+  if (value && m.unit == MeasureUnit::count)
+    v = static_cast<std::int64_t>(std::llround(*value));  // a count as a whole number
+  else if (value)
+    v = *value;
   return json::object{{"year", year},
                       {"measure", m.code},
                       {"label", m.label},

@@ -55,8 +55,10 @@ std::string_view unitName(MeasureUnit unit) {
   return "share";
 }
 
-json::value jsonValue(std::optional<double> value) {
+// A value in JSON: a count as a whole number, a share or days as a number; null for none.
+json::value jsonValue(const ActivityMeasure& measure, std::optional<double> value) {
   if (!value) return nullptr;
+  if (measure.unit == MeasureUnit::count) return static_cast<std::int64_t>(std::llround(*value));
   return *value;
 }
 
@@ -380,14 +382,14 @@ json::object committeeJson(const CommitteeReport& r) {
   for (const CommitteeLine& l : r.lines) {
     json::array trend;
     for (const auto& [month, value] : l.trend)
-      trend.push_back(json::object{{"month", month.toString()}, {"value", jsonValue(value)}});
+      trend.push_back(json::object{{"month", month.toString()}, {"value", jsonValue(l.measure, value)}});
     measures.push_back(json::object{{"code", l.measure.code},
                                     {"label", l.measure.label},
                                     {"direction", toString(l.measure.direction)},
                                     {"unit", unitName(l.measure.unit)},
-                                    {"this_month", jsonValue(l.thisMonth)},
-                                    {"same_month_last_year", jsonValue(l.sameMonthLastYear)},
-                                    {"target", jsonValue(l.target)},
+                                    {"this_month", jsonValue(l.measure, l.thisMonth)},
+                                    {"same_month_last_year", jsonValue(l.measure, l.sameMonthLastYear)},
+                                    {"target", jsonValue(l.measure, l.target)},
                                     {"trend", std::move(trend)},
                                     {"analysis", l.analysis}});
   }
