@@ -965,7 +965,7 @@ int main(int argc, char** argv) {
       if (*targetsSet) {
         MeasureTarget target{targetYear, targetMeasure, targetValue};
         if (auto checked = checkMeasureTarget(target); !checked) return fail(checked.error().front());
-        if (auto set = (*store)->setMeasureTarget(actor, target); !set) return fail(set.error());
+        if (auto set = (*store)->setMeasureTarget(actor, target, std::nullopt); !set) return fail(set.error());
         say(fmt::format("target for {} in {} set to {}", targetMeasure, targetYear,
                         committeeValueText(*findActivityMeasure(targetMeasure), targetValue)));
         return kOk;
@@ -973,7 +973,7 @@ int main(int argc, char** argv) {
       if (*targetsAnalysis) {
         MeasureAnalysis analysis{targetMonth, targetMeasure, analysisText};
         if (auto checked = checkMeasureAnalysis(analysis); !checked) return fail(checked.error().front());
-        if (auto set = (*store)->setMeasureAnalysis(actor, analysis); !set) return fail(set.error());
+        if (auto set = (*store)->setMeasureAnalysis(actor, analysis, std::nullopt); !set) return fail(set.error());
         if (analysisText.empty())
           say(fmt::format("analysis of {} for {} removed", targetMeasure, targetMonth));
         else

@@ -4,6 +4,7 @@
 // figures themselves are computed in src/report/committee.h.
 #pragma once
 
+#include <cstdint>
 #include <expected>
 #include <optional>
 #include <span>
@@ -64,13 +65,15 @@ const ActivityMeasure* findActivityMeasure(std::string_view code);
 // A target for one measure in one year, and the unit's analysis of one measure in one month.
 struct MeasureTarget {
   int year = 0;
-  std::string measure;  // an ActivityMeasure's code
-  double value = 0;     // in the measure's unit: a share as a fraction 0–1, days, a count
+  std::string measure;       // an ActivityMeasure's code
+  double value = 0;          // in the measure's unit: a share as a fraction 0–1, days, a count
+  std::int64_t version = 0;  // raised by every change; 0 for a target never set
 };
 struct MeasureAnalysis {
   std::string month;  // "2026-10"
   std::string measure;
-  std::string text;  // empty: none
+  std::string text;          // empty: none
+  std::int64_t version = 0;  // raised by every change; 0 for an analysis never written
 };
 
 // The rule for a target: a known measure (field "measure"), a year 2000–2100 ("year"), and a value in the

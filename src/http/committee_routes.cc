@@ -8,6 +8,7 @@
 #include <boost/json.hpp>
 #include <charconv>
 #include <cmath>
+#include <tuple>
 
 #include "http/api.h"
 #include "http/json_mapping.h"
@@ -18,7 +19,7 @@ namespace json = boost::json;
 namespace {
 
 // A measure with its target for the year (null when none), as GET answers and PUT accepts it.
-json::object targetJson(const ActivityMeasure& m, int year, std::optional<double> value) {
+json::object targetJson(const ActivityMeasure& m, int year, std::optional<double> value, std::int64_t version) {
   json::value v = nullptr;
   if (value && m.unit == MeasureUnit::count)
     v = static_cast<std::int64_t>(std::llround(*value));  // a count as a whole number
@@ -31,7 +32,16 @@ json::object targetJson(const ActivityMeasure& m, int year, std::optional<double
                       {"unit", m.unit == MeasureUnit::share  ? "share"
                                : m.unit == MeasureUnit::days ? "days"
                                                              : "count"},
-                      {"value", v}};
+                      {"value", v},
+                      {"version", version}};
+}
+
+// The "version" a body names (as GET answered it), none when it names none; -1 for a version that is not
+// a whole number (which no stored one is, so the write is refused as stale).
+std::optional<std::int64_t> versionOf(const json::object& body) {
+  const json::value* v = body.if_contains("version");
+  if (!v || v->is_null()) return std::nullopt;
+  return v->is_int64() ? v->as_int64() : -1;
 }
 
 // A year given as text: digits only, else 0 (which the target's rule refuses).
@@ -53,9 +63,10 @@ Response getTargets(Call& call) {
   json::array items;
   for (const ActivityMeasure& m : activityMeasures()) {
     std::optional<double> value;
+    std::int64_t version = 0;
     for (const MeasureTarget& t : *targets)
-      if (t.measure == m.code) value = t.value;
-    items.push_back(targetJson(m, year, value));
+      if (t.measure == m.code) std::tie(value, version) = std::pair(t.value, t.version);
+    items.push_back(targetJson(m, year, value, version));
   }
   return jsonResponse(200, json::object{{"year", year}, {"targets", std::move(items)}});
 }
@@ -75,12 +86,23 @@ Response putTarget(Call& call) {
       if (!noValue || e.field != "value") errors.push_back(std::move(e));
   if (!errors.empty()) return validationProblem(errors);
   Actor actor{call.user->id, call.user->username};
-  auto set = call.write<bool>([&](Store& s) -> std::expected<bool, Error> {
-    if (auto ok = s.setMeasureTarget(actor, target); !ok) return std::unexpected(ok.error());
-    return true;
-  });
-  if (!set) return problem(set.error());
-  return jsonResponse(200, targetJson(*findActivityMeasure(target.measure), target.year, target.value));
+  std::optional<std::int64_t> expected = versionOf(call.json());
+  auto set = call.write<std::int64_t>(
+      [&](Store& s) -> std::expected<std::int64_t, Error> { return s.setMeasureTarget(actor, target, expected); });
+  const ActivityMeasure& measure = *findActivityMeasure(target.measure);
+  if (!set) {
+    if (set.error().kind != ErrorKind::conflict) return problem(set.error());
+    // A change made meanwhile: the target as it is now in `current`.
+    auto now = call.store.measureTargets(target.year);
+    json::value current = nullptr;
+    if (now) {
+      current = targetJson(measure, target.year, std::nullopt, 0);
+      for (const MeasureTarget& t : *now)
+        if (t.measure == target.measure) current = targetJson(measure, target.year, t.value, t.version);
+    }
+    return problemWithCurrent(set.error(), std::move(current));
+  }
+  return jsonResponse(200, targetJson(measure, target.year, target.value, *set));
 }
 
 // PUT /api/v1/analyses/{month}/{measure} {"text": "…"}: the unit's analysis (an empty text removes it).
@@ -96,13 +118,24 @@ Response putAnalysis(Call& call) {
     for (Error& e : checked.error()) errors.push_back(std::move(e));
   if (!errors.empty()) return validationProblem(errors);
   Actor actor{call.user->id, call.user->username};
-  auto set = call.write<bool>([&](Store& s) -> std::expected<bool, Error> {
-    if (auto ok = s.setMeasureAnalysis(actor, analysis); !ok) return std::unexpected(ok.error());
-    return true;
-  });
-  if (!set) return problem(set.error());
-  return jsonResponse(200,
-                      json::object{{"month", analysis.month}, {"measure", analysis.measure}, {"text", analysis.text}});
+  std::optional<std::int64_t> expected = versionOf(call.json());
+  auto set = call.write<std::int64_t>(
+      [&](Store& s) -> std::expected<std::int64_t, Error> { return s.setMeasureAnalysis(actor, analysis, expected); });
+  auto answer = [&](const std::string& text, std::int64_t version) {
+    return json::object{{"month", analysis.month}, {"measure", analysis.measure}, {"text", text}, {"version", version}};
+  };
+  if (!set) {
+    if (set.error().kind != ErrorKind::conflict) return problem(set.error());
+    auto now = call.store.measureAnalyses(analysis.month);
+    json::value current = nullptr;
+    if (now) {
+      current = answer("", 0);
+      for (const MeasureAnalysis& a : *now)
+        if (a.measure == analysis.measure) current = answer(a.text, a.version);
+    }
+    return problemWithCurrent(set.error(), std::move(current));
+  }
+  return jsonResponse(200, answer(analysis.text, *set));
 }
 
 // GET /api/v1/reports/committee?month=2026-10[&format=pdf|xlsx]: the same report as `lotsen report

@@ -54,7 +54,10 @@ std::expected<CommitteeReport, Error> computeCommitteeReport(const std::vector<K
     for (const MeasureTarget& t : targets)
       if (t.year == month.year() && t.measure == measure.code) line.target = t.value;
     for (const MeasureAnalysis& a : analyses)
-      if (a.month == month.toString() && a.measure == measure.code) line.analysis = a.text;
+      if (a.month == month.toString() && a.measure == measure.code) {
+        line.analysis = a.text;
+        line.analysisVersion = a.version;
+      }
     report.lines.push_back(std::move(line));
   }
   return report;

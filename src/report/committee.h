@@ -23,6 +23,7 @@ struct CommitteeLine {
   std::optional<double> target;                                    // the target for the month's year, when one is set
   std::vector<std::pair<YearMonth, std::optional<double>>> trend;  // the 12 months up to this one, oldest first
   std::string analysis;                                            // the unit's text for the month; empty: none
+  std::int64_t analysisVersion = 0;                                // the analysis's version (0: never written)
 };
 
 struct CommitteeReport {

@@ -391,7 +391,8 @@ json::object committeeJson(const CommitteeReport& r) {
                                     {"same_month_last_year", jsonValue(l.measure, l.sameMonthLastYear)},
                                     {"target", jsonValue(l.measure, l.target)},
                                     {"trend", std::move(trend)},
-                                    {"analysis", l.analysis}});
+                                    {"analysis", l.analysis},
+                                    {"analysis_version", l.analysisVersion}});
   }
   return json::object{{"month", r.month.toString()},
                       {"as_of", r.asOf.iso()},

@@ -124,8 +124,8 @@ TEST(DemoApi, TheHalfYearFileThroughTheApiIsTheCommandsAndOnlyTheAdminsAndItIsLo
 
   for (const char* user : {"anna", "statistik", "revisor"})
     EXPECT_EQ(get(user, "/api/v1/reports/half-year?period=2026H1").status, 403) << user;
-  for (const char* bad : {"period=2026H3", "period=2026H1&format=xlsx", "period=2026H1&with_corrections=yes",
-                          "period=2099H1"}) {
+  for (const char* bad :
+       {"period=2026H3", "period=2026H1&format=xlsx", "period=2026H1&with_corrections=yes", "period=2099H1"}) {
     auto refused = get("demo", std::string("/api/v1/reports/half-year?") + bad);
     EXPECT_EQ(refused.status, 400) << bad << " " << refused.body;
     EXPECT_EQ(refused.headers["content-type"], "application/problem+json") << bad;
@@ -284,10 +284,19 @@ TEST(DemoApi, TargetsRoundTripBetweenTheApiAndTheCommandAndOnlyManagersAndAdmins
   EXPECT_TRUE(plan.at("value").is_null());
 
   // The item GET answered, sent back with another value.
+  EXPECT_EQ(plan.at("version"), 0) << "never set";
   plan["value"] = 0.75;
   auto put = as("demo", "PUT", "/api/v1/targets/2026/with_plan", json::serialize(plan));
   ASSERT_EQ(put.status, 200) << put.body;
-  EXPECT_EQ(json::parse(put.body), json::value(plan));
+  json::object saved = plan;
+  saved["version"] = 1;
+  EXPECT_EQ(json::parse(put.body), json::value(saved));
+  // The same item again is stale: someone (here: the same user) changed the target meanwhile.
+  plan["value"] = 0.6;
+  auto stale = as("demo", "PUT", "/api/v1/targets/2026/with_plan", json::serialize(plan));
+  EXPECT_EQ(stale.status, 409) << stale.body;
+  EXPECT_EQ(json::parse(stale.body).at("current"), json::value(saved)) << stale.body;
+  EXPECT_NE(stale.body.find("Målet har ändrats under tiden"), std::string::npos) << stale.body;
   auto again = as("demo", "PUT", "/api/v1/targets/2026/known_occupation", json::serialize(known));
   EXPECT_EQ(again.status, 200) << "the unchanged item is accepted as it is: " << again.body;
   auto listed = runLotsen({"targets", "--db", db, "list", "--year", "2026"});
@@ -317,6 +326,7 @@ TEST(DemoApi, TargetsRoundTripBetweenTheApiAndTheCommandAndOnlyManagersAndAdmins
     if (m.at("code") == "with_plan") {
       EXPECT_EQ(m.at("target").as_double(), 0.75);
       EXPECT_EQ(m.at("analysis"), "Fler planer i oktober.");
+      EXPECT_EQ(m.at("analysis_version"), 1);
     }
   auto pdf = as("demo", "GET", "/api/v1/reports/committee?month=2026-10&format=pdf");
   ASSERT_EQ(pdf.status, 200);

@@ -99,27 +99,34 @@ TEST_F(StoreTest, EventAndProjectionAreWrittenTogetherOrNotAtAll) {
 // The committee report's targets and analyses: set, replaced, read back by year and month; each change is
 // one event with the value before and after, the same value none, and a failed event rolls the row back.
 TEST_F(StoreTest, TargetsAndAnalysesAreReplacedAndEachChangeIsOneEvent) {
-  ASSERT_TRUE(store_->setMeasureTarget(actor_, {2026, "known_occupation", 0.9}));
-  ASSERT_TRUE(store_->setMeasureTarget(actor_, {2026, "known_occupation", 0.95}));
-  ASSERT_TRUE(store_->setMeasureTarget(actor_, {2026, "known_occupation", 0.95}));  // no change
-  ASSERT_TRUE(store_->setMeasureTarget(actor_, {2025, "with_plan", 0.5}));
+  EXPECT_EQ(store_->setMeasureTarget(actor_, {2026, "known_occupation", 0.9}, 0), 1) << "never set: version 0";
+  EXPECT_EQ(store_->setMeasureTarget(actor_, {2026, "known_occupation", 0.95}, 1), 2);
+  EXPECT_EQ(store_->setMeasureTarget(actor_, {2026, "known_occupation", 0.95}, std::nullopt), 2) << "no change";
+  auto stale = store_->setMeasureTarget(actor_, {2026, "known_occupation", 0.8}, 1);
+  ASSERT_FALSE(stale);
+  EXPECT_EQ(stale.error().kind, ErrorKind::conflict);
+  ASSERT_TRUE(store_->setMeasureTarget(actor_, {2025, "with_plan", 0.5}, std::nullopt));
   auto targets = store_->measureTargets(2026);
   ASSERT_TRUE(targets);
   ASSERT_EQ(targets->size(), 1u);
   EXPECT_EQ((*targets)[0].value, 0.95);
-  EXPECT_FALSE(store_->setMeasureTarget(actor_, {2026, "known_occupation", 95})) << "a share is 0–1";
-  EXPECT_FALSE(store_->setMeasureTarget(actor_, {2026, "no_such_measure", 1}));
+  EXPECT_EQ((*targets)[0].version, 2);
+  EXPECT_FALSE(store_->setMeasureTarget(actor_, {2026, "known_occupation", 95}, std::nullopt)) << "a share is 0–1";
+  EXPECT_FALSE(store_->setMeasureTarget(actor_, {2026, "no_such_measure", 1}, std::nullopt));
 
-  ASSERT_TRUE(store_->setMeasureAnalysis(actor_, {"2026-10", "with_plan", "Fler planer."}));
+  ASSERT_TRUE(store_->setMeasureAnalysis(actor_, {"2026-10", "with_plan", "Fler planer."}, 0));
   ASSERT_EQ(store_->measureAnalyses("2026-10")->size(), 1u);
-  ASSERT_TRUE(store_->setMeasureAnalysis(actor_, {"2026-10", "with_plan", ""}));
-  EXPECT_TRUE(store_->measureAnalyses("2026-10")->empty()) << "an empty text removes it";
+  EXPECT_EQ(store_->setMeasureAnalysis(actor_, {"2026-10", "with_plan", ""}, 1), 2);
+  auto removed = store_->measureAnalyses("2026-10");
+  ASSERT_EQ(removed->size(), 1u) << "the row stays, so that its version goes on rising";
+  EXPECT_EQ((*removed)[0].text, "") << "an empty text removes the analysis";
+  EXPECT_FALSE(store_->setMeasureAnalysis(actor_, {"2026-10", "with_plan", "Gammal text."}, 1)) << "stale";
 
   StoreOptions failing;
   failing.beforeEventForTesting = [](std::string_view) -> std::expected<void, Error> {
     return std::unexpected(internalError("injected failure"));
   };
-  EXPECT_FALSE(open(failing)->setMeasureTarget(actor_, {2026, "in_measure", 0.3}));
+  EXPECT_FALSE(open(failing)->setMeasureTarget(actor_, {2026, "in_measure", 0.3}, std::nullopt));
   EXPECT_TRUE(store_->measureTargets(2026)->size() == 1u) << "the row is rolled back with the event";
 
   sqlite3* db = nullptr;

@@ -379,13 +379,18 @@ export function useTargets(year: number) {
   });
 }
 
-/** Set one measure's target for a year (a share as a fraction 0–1). */
+/**
+ * Set one measure's target for a year (a share as a fraction 0–1), at the version it was read at: a target
+ * changed meanwhile is refused (409) and read anew.
+ */
 export function useSetTarget() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async ({ year, measure, value }: { year: number; measure: string; value: number }) =>
-      unwrap(await client.PUT("/api/v1/targets/{year}/{measure}", { params: { path: { year, measure } }, body: { value } })),
-    onSuccess: () =>
+    mutationFn: async ({ year, measure, value, version }: { year: number; measure: string; value: number; version: number }) =>
+      unwrap(
+        await client.PUT("/api/v1/targets/{year}/{measure}", { params: { path: { year, measure } }, body: { value, version } }),
+      ),
+    onSettled: () =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: ["targets"] }),
         queryClient.invalidateQueries({ queryKey: ["committee"] }),
@@ -393,13 +398,15 @@ export function useSetTarget() {
   });
 }
 
-/** Write (or, with an empty text, remove) the unit's analysis of one measure for a month. */
+/** Write (or, with an empty text, remove) the unit's analysis of one measure for a month, at the version read. */
 export function useSetAnalysis() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async ({ month, measure, text }: { month: string; measure: string; text: string }) =>
-      unwrap(await client.PUT("/api/v1/analyses/{month}/{measure}", { params: { path: { month, measure } }, body: { text } })),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["committee"] }),
+    mutationFn: async ({ month, measure, text, version }: { month: string; measure: string; text: string; version: number }) =>
+      unwrap(
+        await client.PUT("/api/v1/analyses/{month}/{measure}", { params: { path: { month, measure } }, body: { text, version } }),
+      ),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: ["committee"] }),
   });
 }
 

@@ -2812,8 +2812,10 @@ export interface paths {
         get?: never;
         /**
          * Sets a measure's target for a year (permission committee_report; journalled as activity_target.set).
-         * @description The body is an item as GET /api/v1/targets answers it (only `value` is read): a share as a fraction
-         *     0–1, days 0–365, a count as a whole number. Every mistake at once (422, fields year, measure, value).
+         * @description The body is an item as GET /api/v1/targets answers it (only `value` and `version` are read): a share as
+         *     a fraction 0–1, days 0–365, a count as a whole number. Every mistake at once (422, fields year, measure,
+         *     value). With `version`, a target changed meanwhile is not overwritten: 409 with it as it is now in
+         *     `current` (`lotsen targets set` sends none).
          */
         put: {
             parameters: {
@@ -2829,6 +2831,8 @@ export interface paths {
                 content: {
                     "application/json": {
                         value: number;
+                        /** @description The version read; none to overwrite whatever is there. */
+                        version?: number;
                     };
                 };
             };
@@ -2844,6 +2848,7 @@ export interface paths {
                 };
                 401: components["responses"]["Problem"];
                 403: components["responses"]["Problem"];
+                409: components["responses"]["Stale"];
                 422: components["responses"]["Invalid"];
             };
         };
@@ -2864,7 +2869,7 @@ export interface paths {
         get?: never;
         /**
          * Writes the unit's analysis of a measure for a month, shown in the committee report (permission committee_report).
-         * @description At most 4,000 characters on several lines; an empty text removes it. Journalled as activity_analysis.set.
+         * @description At most 4,000 characters on several lines; an empty text removes it. Journalled as activity_analysis.set. With `version` (the report's `analysis_version`), an analysis changed meanwhile is not overwritten (409, `current`).
          */
         put: {
             parameters: {
@@ -2880,6 +2885,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         text: string;
+                        version?: number;
                     };
                 };
             };
@@ -2894,11 +2900,13 @@ export interface paths {
                             month: string;
                             measure: string;
                             text: string;
+                            version: number;
                         };
                     };
                 };
                 401: components["responses"]["Problem"];
                 403: components["responses"]["Problem"];
+                409: components["responses"]["Stale"];
                 422: components["responses"]["Invalid"];
             };
         };
@@ -3277,6 +3285,8 @@ export interface components {
             unit: "share" | "days" | "count";
             /** @description The target; null when none is set. */
             value: number | null;
+            /** @description Raised by every change; 0 when none was ever set. Sent back with PUT, a stale one is refused (409). */
+            version: number;
         };
         CommitteeMeasure: {
             code: string;
@@ -3298,6 +3308,8 @@ export interface components {
             }[];
             /** @description The unit's analysis of the month; empty when none is written. */
             analysis: string;
+            /** @description The analysis's version (0: never written), to send back with PUT /api/v1/analyses/…. */
+            analysis_version: number;
         };
         CommitteeReport: {
             /** @example 2026-10 */

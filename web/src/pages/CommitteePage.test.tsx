@@ -20,7 +20,7 @@ const manager: [number, unknown] = [200, { csrf_token: "tok", user: { username: 
 
 const measure = (code: string, label: string, direction: string, unit: string, values: [number | null, number | null, number | null]) => ({
   code, label, direction, unit, same_month_last_year: values[0], target: values[1], this_month: values[2],
-  trend: [], analysis: code === "known_occupation" ? "Fler kontakter via skolan." : "",
+  trend: [], analysis: code === "known_occupation" ? "Fler kontakter via skolan." : "", analysis_version: code === "known_occupation" ? 1 : 0,
 });
 
 const report = {
@@ -35,9 +35,9 @@ const report = {
 const targets = {
   year: 2026,
   targets: [
-    { year: 2026, measure: "target_group", label: "Inskrivna i målgruppen", direction: "none", unit: "count", value: null },
-    { year: 2026, measure: "known_occupation", label: "Andel med känd sysselsättning", direction: "up", unit: "share", value: 0.9 },
-    { year: 2026, measure: "first_contact_median_days", label: "Mediandagar till första kontakt", direction: "down", unit: "days", value: 5 },
+    { year: 2026, measure: "target_group", label: "Inskrivna i målgruppen", direction: "none", unit: "count", value: null, version: 0 },
+    { year: 2026, measure: "known_occupation", label: "Andel med känd sysselsättning", direction: "up", unit: "share", value: 0.9, version: 3 },
+    { year: 2026, measure: "first_contact_median_days", label: "Mediandagar till första kontakt", direction: "down", unit: "days", value: 5, version: 1 },
   ],
 };
 
@@ -91,7 +91,7 @@ describe("the committee report page", () => {
     await screen.findByText("Målen är sparade.");
     const puts = requests.filter((r) => r.method === "PUT");
     expect(puts.length).toBe(1);
-    expect(await puts[0].json()).toEqual({ value: 0.925 });
+    expect(await puts[0].json()).toEqual({ value: 0.925, version: 3 });
   });
 
   it("shows the server's refusal beside the measure's field", async () => {
@@ -111,6 +111,31 @@ describe("the committee report page", () => {
     await user.type(field, "400");
     await user.click(screen.getByRole("button", { name: "Spara målen" }));
     expect((await screen.findAllByText("Mediandagar till första kontakt: Ett mål i dagar är 0–365.")).length).toBe(2);
+  });
+
+  it("says so when the target was changed meanwhile (409), and reads the targets anew", async () => {
+    const requests = fakeServer({
+      "GET /api/v1/session": manager,
+      "GET /api/v1/reports/committee": [200, report],
+      "GET /api/v1/targets": [200, targets],
+      "PUT /api/v1/targets/2026/known_occupation": [
+        409,
+        {
+          title: "Conflict", status: 409,
+          detail: "Målet har ändrats under tiden (nu version 4). Läs in det igen och gör om ändringen.",
+          current: { ...targets.targets[1], value: 0.85, version: 4 },
+        },
+      ],
+    });
+    const user = userEvent.setup();
+    renderAt("/namndrapport?manad=2026-10", <App />);
+    const field = await screen.findByRole("textbox", { name: "Andel med känd sysselsättning (procent)" });
+    await user.clear(field);
+    await user.type(field, "95");
+    const before = requests.filter((r) => r.url.includes("/api/v1/targets?")).length;
+    await user.click(screen.getByRole("button", { name: "Spara målen" }));
+    expect((await screen.findByRole("alert")).textContent).toContain("Målet har ändrats under tiden");
+    await vi.waitFor(() => expect(requests.filter((r) => r.url.includes("/api/v1/targets?")).length).toBeGreaterThan(before));
   });
 
   it("is not there for a caseworker", async () => {

@@ -196,7 +196,7 @@ function TargetsForm({ year, targets }: { year: number; targets: MeasureTarget[]
     for (const m of changed) {
       const typed = Number(values[m.measure].trim().replace(",", "."));
       try {
-        await save.mutateAsync({ year, measure: m.measure, value: m.unit === "share" ? typed / 100 : typed });
+        await save.mutateAsync({ year, measure: m.measure, value: m.unit === "share" ? typed / 100 : typed, version: m.version });
       } catch (error) {
         // The server names the field "value": it is this measure's.
         setProblem(
@@ -261,7 +261,7 @@ function Analyses({ report }: { report: CommitteeReport }) {
     setProblem(null);
     for (const m of changed) {
       try {
-        await save.mutateAsync({ month: report.month, measure: m.code, text: texts[m.code] });
+        await save.mutateAsync({ month: report.month, measure: m.code, text: texts[m.code], version: m.analysis_version });
       } catch (error) {
         setProblem(
           error instanceof ApiProblem && error.errors.length > 0
