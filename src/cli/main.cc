@@ -25,6 +25,7 @@
 #include "identify/identify.h"
 #include "identify/options.h"
 #include "report/access_review.h"
+#include "report/committee_output.h"
 #include "report/half_year_output.h"
 #include "report/kpi_cases.h"
 #include "report/kpi_output.h"
@@ -656,8 +657,8 @@ int main(int argc, char** argv) {
   codesImport->add_option("--db", db, "SQLite database file")->required();
   codesImport->add_option("file", codesFile, "The layout file")->required();
 
-  auto* reportCmd =
-      app.add_subcommand("report", "Reports for follow-up: the KPIs, SCB's half-year file (docs/reports.md)");
+  auto* reportCmd = app.add_subcommand(
+      "report", "Reports for follow-up: the KPIs, SCB's half-year file, the committee report (docs/reports.md)");
   reportCmd->require_subcommand(1);
   std::string period, by = "all", format = "csv", reportOut, asOf;
   auto* reportKpi = reportCmd->add_subcommand(
@@ -681,6 +682,39 @@ int main(int argc, char** argv) {
   reportHalfYear->add_flag("--allow-errors", allowErrors, "Write the file although checks found errors");
   reportHalfYear->add_flag("--with-corrections", withCorrections,
                            "Of a past half-year: the cases as they stand now, not as at the period's end");
+
+  // The committee report and its targets (docs/reports.md).
+  std::string reportMonth, committeeFormat = "pdf";
+  auto* reportCommittee = reportCmd->add_subcommand(
+      "committee", "The committee report (nämndrapport) of a month: the activity measures, targets, trends, analyses");
+  reportCommittee->add_option("--db", db, "SQLite database file")->required();
+  reportCommittee->add_option("--month", reportMonth, "The month, YYYY-MM")->required();
+  reportCommittee->add_option("--format", committeeFormat, "pdf, xlsx or json")->capture_default_str();
+  reportCommittee->add_option("--out", reportOut, "The file to write (required for pdf and xlsx)");
+  reportCommittee->add_option("--today", asOf,
+                              "Report as of this day while the month runs, YYYY-MM-DD (default: today)");
+
+  std::string targetMeasure, targetMonth, analysisText;
+  int targetYear = 0;
+  double targetValue = 0;
+  auto* targetsCmd = app.add_subcommand(
+      "targets", "The committee report's targets per activity measure and year, and the analysis per month");
+  targetsCmd->require_subcommand(1);
+  targetsCmd->add_option("--db", db, "SQLite database file")->required();
+  auto* targetsSet = targetsCmd->add_subcommand("set", "Set the target of an activity measure for a year");
+  targetsSet->fallthrough();
+  targetsSet->add_option("--year", targetYear, "The year, YYYY")->required();
+  targetsSet->add_option("--measure", targetMeasure, "The activity measure's code (see targets list)")->required();
+  targetsSet->add_option("--value", targetValue, "The target: a share as 0 to 1 (0.9), days, or a count")->required();
+  auto* targetsList = targetsCmd->add_subcommand("list", "List the activity measures and their targets for a year");
+  targetsList->fallthrough();
+  targetsList->add_option("--year", targetYear, "The year, YYYY")->required();
+  auto* targetsAnalysis = targetsCmd->add_subcommand(
+      "analysis", "Write the analysis of an activity measure for a month (an empty text removes it)");
+  targetsAnalysis->fallthrough();
+  targetsAnalysis->add_option("--month", targetMonth, "The month, YYYY-MM")->required();
+  targetsAnalysis->add_option("--measure", targetMeasure, "The activity measure's code")->required();
+  targetsAnalysis->add_option("--text", analysisText, "The analysis")->required();
 
   std::string out;
   auto* backupCmd = app.add_subcommand("backup", "Copy the database consistently while the server runs");
@@ -896,6 +930,68 @@ int main(int argc, char** argv) {
       }
       if (auto written = writeWhole(reportOut, text); !written) return fail(written.error());
       say(fmt::format("KPIs for {} written to {}", half->toString(), reportOut));
+      return kOk;
+    }
+    if (*reportCommittee) {
+      auto month = YearMonth::parse(reportMonth);
+      if (!month) return fail(invalidInput(fmt::format("--month: {}", month.error().message)));
+      if (committeeFormat != "pdf" && committeeFormat != "xlsx" && committeeFormat != "json")
+        return fail(invalidInput("--format is pdf, xlsx or json"));
+      if (committeeFormat != "json" && reportOut.empty())
+        return fail(invalidInput("give --out FILE for a PDF or an XLSX file"));
+      auto day = dateOption("--today", asOf, today());
+      if (!day) return fail(day.error());
+      auto store = openMigrated(db);
+      if (!store) return fail(store.error());
+      auto report = committeeReport(**store, *month, *day);
+      if (!report) return fail(report.error());
+      std::expected<std::string, Error> text = committeeFormat == "pdf" ? committeePdf(*report)
+                                               : committeeFormat == "xlsx"
+                                                   ? committeeXlsx(*report)
+                                                   : boost::json::serialize(committeeJson(*report)) + "\n";
+      if (!text) return fail(text.error());
+      if (reportOut.empty()) {
+        fmt::print("{}", *text);
+        return kOk;
+      }
+      if (auto written = writeWhole(reportOut, *text); !written) return fail(written.error());
+      say(fmt::format("committee report for {} written to {}", month->toString(), reportOut));
+      return kOk;
+    }
+    if (*targetsSet || *targetsList || *targetsAnalysis) {
+      auto store = openMigrated(db);
+      if (!store) return fail(store.error());
+      Actor actor{std::nullopt, "system:cli"};
+      if (*targetsSet) {
+        MeasureTarget target{targetYear, targetMeasure, targetValue};
+        if (auto checked = checkMeasureTarget(target); !checked) return fail(checked.error().front());
+        if (auto set = (*store)->setMeasureTarget(actor, target, std::nullopt); !set) return fail(set.error());
+        say(fmt::format("target for {} in {} set to {}", targetMeasure, targetYear,
+                        committeeValueText(*findActivityMeasure(targetMeasure), targetValue)));
+        return kOk;
+      }
+      if (*targetsAnalysis) {
+        MeasureAnalysis analysis{targetMonth, targetMeasure, analysisText};
+        if (auto checked = checkMeasureAnalysis(analysis); !checked) return fail(checked.error().front());
+        if (auto set = (*store)->setMeasureAnalysis(actor, analysis, std::nullopt); !set) return fail(set.error());
+        if (analysisText.empty())
+          say(fmt::format("analysis of {} for {} removed", targetMeasure, targetMonth));
+        else
+          say(fmt::format("analysis of {} for {} saved", targetMeasure, targetMonth));
+        return kOk;
+      }
+      if (targetYear < 2000 || targetYear > 2100) return fail(invalidInput("a target's year is 2000 to 2100", "year"));
+      auto targets = (*store)->measureTargets(targetYear);
+      if (!targets) return fail(targets.error());
+      fmt::print("{:<32} {:<48} {:<9} {}\n", said("measure code"), said("activity measure"), said("direction"),
+                 said("target"));
+      for (const ActivityMeasure& m : activityMeasures()) {
+        std::optional<double> value;
+        for (const MeasureTarget& t : *targets)
+          if (t.measure == m.code) value = t.value;
+        fmt::print("{:<32} {:<48} {:<9} {}\n", m.code, m.label, directionArrow(m.direction),
+                   value ? committeeValueText(m, value) : said("no target"));
+      }
       return kOk;
     }
     if (*codesImport) {

@@ -43,7 +43,7 @@ std::expected<RoleSet, Error> parseRoles(std::string_view text) {
 }
 
 std::string_view permissionName(Permission permission) {
-  static constexpr std::array<std::string_view, 11> kNames{"open",
+  static constexpr std::array<std::string_view, 12> kNames{"open",
                                                            "signed_in",
                                                            "manage_users",
                                                            "run_identification",
@@ -53,7 +53,8 @@ std::string_view permissionName(Permission permission) {
                                                            "break_glass",
                                                            "read_statistics",
                                                            "read_access_log",
-                                                           "read_protected_address"};
+                                                           "read_protected_address",
+                                                           "committee_report"};
   return kNames[static_cast<std::size_t>(permission)];
 }
 
@@ -80,6 +81,8 @@ bool permits(const RoleSet& roles, Permission permission) {
       return roles.has(auditor);
     case Permission::read_protected_address:
       return false;
+    case Permission::committee_report:
+      return roles.has(admin) || roles.has(unit_manager);
   }
   return false;
 }

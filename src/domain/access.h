@@ -53,6 +53,7 @@ enum class Permission : std::uint8_t {
   read_statistics,         // statistician, unit_manager: aggregates only, small counts suppressed
   read_access_log,         // auditor: the access log and its review
   read_protected_address,  // nobody by default: addresses of persons with protected identity
+  committee_report,        // admin, unit_manager: the committee report (whole municipality), its targets and analyses
 };
 std::string_view permissionName(Permission permission);
 

@@ -81,6 +81,12 @@ const std::map<std::string, std::string, std::less<>>& fieldLabels() {
       {"break_glass_hours", "tillfällig åtkomst (timmar)"},
       {"retention_months", "gallring (månader)"},
       {"large_change_percent", "stor förändring (procent)"},
+      // The committee report's targets and analyses.
+      {"year", "år"},
+      {"month", "månad"},
+      {"measure", "verksamhetsmått"},
+      {"value", "mål"},
+      {"text", "text"},
   };
   return labels;
 }
@@ -274,6 +280,9 @@ const std::vector<Translation>& catalog() {
          "Din roll får inte göra detta (det kräver behörighet att läsa statistik)."},
         {"your role may not do this \\(it needs read_access_log\\)",
          "Din roll får inte göra detta (det kräver behörighet att granska åtkomstloggen)."},
+        {"your role may not do this \\(it needs committee_report\\)",
+         "Din roll får inte göra detta (det kräver behörighet till nämndrapporten och dess mål, enhetschef eller "
+         "administratör)."},
         {"your role may not do this \\(it needs (.+)\\)", "Din roll får inte göra detta (det kräver {=1})."},
         {"state the reason in words: at least 10 letters or digits, at most (\\d+) characters \\(it is shown in "
          "the log review\\)",
@@ -718,6 +727,40 @@ const std::vector<Translation>& catalog() {
          "#{1} {=2} {=3} ({=4}) {=5} {6} personer [{7}], skäl: {=8}"},
         {"#(\\d+) (\\S*) (\\S*) \\((.*?)\\) (.+) (\\d+) persons \\[([\\d,]*)\\]",
          "#{1} {=2} {=3} ({=4}) {=5} {6} personer [{7}]"},
+        // The committee report, its targets and analyses (lotsen report committee, lotsen targets, the API).
+        {"expected a month as YYYY-MM, got '(.*)'", "Månad anges som ÅÅÅÅ-MM, inte '{1}'."},
+        {"the month (\\S+) has not begun: today is (\\S+)", "Månaden {1} har inte börjat: i dag är det {2}."},
+        {"unknown activity measure '(.*)'",
+         "Verksamhetsmåttet '{1}' finns inte. Se lotsen targets list för de mått som finns."},
+        {"a target's year is 2000 to 2100", "Målets år är 2000–2100."},
+        {"a target is a number", "Målet anges som ett tal."},
+        {"a share's target is a fraction from 0 to 1 \\(0.9 for 90 %\\)",
+         "Målet för en andel anges som ett tal från 0 till 1 (0.9 för 90 %)."},
+        {"a target in days is 0 to 365", "Ett mål i dagar är 0–365."},
+        {"a target count is a whole number, 0 or more", "Ett mål för ett antal är ett heltal, 0 eller mer."},
+        {"an analysis is at most 4000 characters", "En analys är högst 4 000 tecken."},
+        {"give the analysis as a text", "Ange analysen som en text."},
+        {"the target was changed meanwhile \\(now version (\\d+)\\); read it again and repeat",
+         "Målet har ändrats under tiden (nu version {1}). Läs in det igen och gör om ändringen."},
+        {"the analysis was changed meanwhile \\(now version (\\d+)\\); read it again and repeat",
+         "Analysen har ändrats under tiden (nu version {1}). Läs in den igen och gör om ändringen."},
+        {"--format is pdf, xlsx or json", "--format är pdf, xlsx eller json."},
+        {"format is json, pdf or xlsx", "Formatet är json, pdf eller xlsx."},
+        {"give --out FILE for a PDF or an XLSX file", "Ange --out FIL för en PDF- eller XLSX-fil."},
+        {"committee report for (\\S+) written to (.+)", "Nämndrapporten för {1} är sparad i '{2}'."},
+        {"target for (\\S+) in (\\d+) set to (.+)", "Målet för '{1}' år {2} är {=3}."},
+        {"analysis of (\\S+) for (\\S+) saved", "Analysen av '{1}' för {2} är sparad."},
+        {"analysis of (\\S+) for (\\S+) removed", "Analysen av '{1}' för {2} är borttagen."},
+        {"measure code", "Kod"},
+        {"activity measure", "Verksamhetsmått"},
+        {"direction", "Riktning"},
+        {"target", "Mål"},
+        {"no target", "Inget mål"},
+        {"the PDF could not be drawn", "PDF-filen kunde inte ritas."},
+        {"no temporary file for the workbook", "Det gick inte att skapa en tillfällig fil för arbetsboken."},
+        {"the workbook could not be created", "Arbetsboken kunde inte skapas."},
+        {"the workbook could not be written", "Arbetsboken kunde inte skrivas."},
+        {"the workbook could not be read back", "Arbetsboken kunde inte läsas tillbaka."},
     };
     std::vector<Translation> list;
     for (const auto& [english, swedish] : pairs) list.push_back({std::regex(english), swedish});

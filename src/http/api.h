@@ -207,6 +207,8 @@ std::vector<Route> auditRoutes();
 // Aggregate statistics (statistics_routes.cc).
 std::vector<Route> statisticsRoutes();
 std::vector<Route> reportRoutes();
+// The committee report, its targets and analyses (committee_routes.cc).
+std::vector<Route> committeeRoutes();
 // User administration (user_routes.cc).
 std::vector<Route> userRoutes();
 // The code lists with their labels (code_list_routes.cc).

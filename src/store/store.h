@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "domain/access.h"
+#include "domain/activity_measures.h"
 #include "domain/code_list.h"
 #include "domain/error.h"
 #include "domain/person.h"
@@ -451,6 +452,24 @@ class Store {
   virtual std::expected<std::optional<std::pair<SessionRecord, User>>, Error> session(std::string_view tokenHash) = 0;
   virtual std::expected<void, Error> touchSession(std::string_view tokenHash, std::int64_t lastSeenAt) = 0;
   virtual std::expected<void, Error> deleteSession(std::string_view tokenHash) = 0;
+
+  // The committee report's targets and analyses (domain/activity_measures.h). Not personal data.
+  // The targets set for `year`, ordered by measure, each with its version.
+  virtual std::expected<std::vector<MeasureTarget>, Error> measureTargets(int year) = 0;
+  // Sets (or replaces) a target, under checkMeasureTarget (invalid_input for the first mistake): one
+  // "activity_target.set" event with the value before (null when there was none) and after, and the
+  // version raised by one; setting the value it has changes nothing. Answers the version after. conflict
+  // when `expectedVersion` is given and the target's version (0: never set) is another.
+  virtual std::expected<std::int64_t, Error> setMeasureTarget(const Actor& actor, const MeasureTarget& target,
+                                                              std::optional<std::int64_t> expectedVersion) = 0;
+  // The analyses written for `month` ("YYYY-MM"), ordered by measure, each with its version (a removed one
+  // is there with an empty text).
+  virtual std::expected<std::vector<MeasureAnalysis>, Error> measureAnalyses(std::string_view month) = 0;
+  // Sets (or, with an empty text, removes) an analysis, under checkMeasureAnalysis: one
+  // "activity_analysis.set" event with the text before and after; the same text changes nothing. Answers
+  // the version after; conflict as for setMeasureTarget.
+  virtual std::expected<std::int64_t, Error> setMeasureAnalysis(const Actor& actor, const MeasureAnalysis& analysis,
+                                                                std::optional<std::int64_t> expectedVersion) = 0;
 };
 
 struct StoreOptions {

@@ -23,10 +23,10 @@ constexpr const char* kPassword = "lotsen-demo-2026";
 
 // The role matrix of docs/security.md, stated again here so that a change to the code alone fails.
 const std::map<std::string, std::set<Permission>> kRolePermissions{
-    {"admin", {Permission::manage_users, Permission::run_identification}},
+    {"admin", {Permission::manage_users, Permission::run_identification, Permission::committee_report}},
     {"unit_manager",
      {Permission::read_cases, Permission::write_cases, Permission::assign_cases, Permission::break_glass,
-      Permission::read_statistics}},
+      Permission::read_statistics, Permission::committee_report}},
     {"caseworker", {Permission::read_cases, Permission::write_cases, Permission::break_glass}},
     {"statistician", {Permission::read_statistics}},
     {"auditor", {Permission::break_glass, Permission::read_access_log}},
@@ -156,6 +156,9 @@ TEST_F(Authorization, EveryRouteForEveryRoleAndCase) {
       }
       fill("{record}", "999999");
       fill("{name}", "first_contact");
+      fill("{year}", "2026");
+      fill("{month}", "2026-10");
+      fill("{measure}", "known_occupation");
       std::string body = route.method == "GET" ? "" : "{}";
       if (route.permission != Permission::open) {
         auto anonymous = http(port(), route.method, target, body, {"Content-Type: application/json"});

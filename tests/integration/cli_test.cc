@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <boost/json.hpp>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -494,6 +495,126 @@ TEST(Cli, KpiReportGivesTheSameFiguresAsCsvAndJsonAndABadOptionWritesNoFile) {
   EXPECT_FALSE(std::filesystem::exists(notWritten));
   removeDatabase(db);
   std::filesystem::remove(csv);
+}
+
+// What a command prints on its standard output ("" when it cannot run).
+std::string outputOf(const std::string& command) {
+  std::string out;
+  if (FILE* pipe = popen(command.c_str(), "r")) {
+    char buffer[4096];
+    while (std::size_t n = fread(buffer, 1, sizeof buffer, pipe)) out.append(buffer, n);
+    pclose(pipe);
+  }
+  return out;
+}
+
+// A committee report value as the PDF prints it, without its unit ("82,5" for 0.825, "6,5" days, "214").
+std::string printed(const boost::json::value& measure, const char* key) {
+  const boost::json::value& v = measure.at(key);
+  if (v.is_null()) return "–";
+  double value = v.to_number<double>();
+  std::string unit(measure.at("unit").as_string());
+  std::string text = unit == "share"  ? fmt::format("{:.1f}", value * 100)
+                     : unit == "days" ? fmt::format("{:.1f}", value)
+                                      : fmt::format("{:.0f}", value);
+  std::replace(text.begin(), text.end(), '.', ',');
+  return text;
+}
+
+// The committee report of October 2026 on the demo: the JSON's figures are in the PDF's text (headings,
+// measures, outcomes, the target and the analysis written with `lotsen targets`) and in the workbook's
+// cells; a mistaken option writes no file.
+TEST(Cli, CommitteeReportPdfAndXlsxHoldTheJsonsFiguresAndABadOptionWritesNoFile) {
+  std::string db = tempPath("committee.db"), pdf = tempPath("committee.pdf"), xlsx = tempPath("committee.xlsx"),
+              notWritten = tempPath("not-written.pdf");
+  ASSERT_EQ(seededDemo(db).exitCode, 0);
+  auto set =
+      runLotsen({"targets", "--db", db, "set", "--year", "2026", "--measure", "known_occupation", "--value", "0.9"});
+  ASSERT_EQ(set.exitCode, 0) << set.err;
+  EXPECT_EQ(set.out, "Målet för 'known_occupation' år 2026 är 90,0\u00a0%.\n");
+  auto analysis = runLotsen({"targets", "--db", db, "analysis", "--month", "2026-10", "--measure", "known_occupation",
+                             "--text", "Skolornas anmälningar gav fler kontakter."});
+  ASSERT_EQ(analysis.exitCode, 0) << analysis.err;
+  auto listed = runLotsen({"targets", "--db", db, "list", "--year", "2026"});
+  ASSERT_EQ(listed.exitCode, 0) << listed.err;
+  EXPECT_NE(listed.out.find("Andel med känd sysselsättning"), std::string::npos) << listed.out;
+  EXPECT_NE(listed.out.find("90,0"), std::string::npos) << listed.out;
+  EXPECT_NE(listed.out.find("Inget mål"), std::string::npos) << listed.out;
+
+  std::vector<std::string> args{"report", "committee", "--db", db, "--month", "2026-10", "--today", "2026-11-22"};
+  auto asJson = args;
+  asJson.insert(asJson.end(), {"--format", "json"});
+  auto json = runLotsen(asJson);
+  ASSERT_EQ(json.exitCode, 0) << json.err;
+  auto report = boost::json::parse(json.out).as_object();
+  EXPECT_EQ(report.at("as_of"), "2026-10-31");
+  const auto& measures = report.at("measures").as_array();
+  ASSERT_EQ(measures.size(), 6u);
+  EXPECT_GT(measures[0].at("this_month").to_number<double>(), 0) << "the demo's target group";
+
+  auto toPdf = args;
+  toPdf.insert(toPdf.end(), {"--format", "pdf", "--out", pdf});
+  auto wrote = runLotsen(toPdf);
+  ASSERT_EQ(wrote.exitCode, 0) << wrote.err;
+  EXPECT_EQ(wrote.out, "Nämndrapporten för 2026-10 är sparad i '" + pdf + "'.\n");
+  std::string info = outputOf("pdfinfo '" + pdf + "'");
+  EXPECT_NE(info.find("Nämndrapport – verksamhetsmått oktober 2026"), std::string::npos) << "the title: " << info;
+  EXPECT_NE(info.find("pts (A4)"), std::string::npos) << info;
+  std::string text = outputOf("pdftotext -layout '" + pdf + "' -");
+  for (const char* heading : {"Nämndrapport", "Verksamhetsmått oktober 2026", "Önskad riktning", "Utfall okt 2025",
+                              "Mål 2026", "Utfall okt 2026", "Utveckling de senaste tolv månaderna", "Analys",
+                              "Skolornas anmälningar gav fler kontakter.", "Sida 1 av "})
+    EXPECT_NE(text.find(heading), std::string::npos) << heading << " in\n" << text;
+  for (const auto& m : measures) {
+    std::string label(m.at("label").as_string());
+    std::size_t row = text.find(label);
+    ASSERT_NE(row, std::string::npos) << label;
+    std::string line = text.substr(row, text.find('\n', row) - row);  // the table's row comes first
+    for (const char* key : {"same_month_last_year", "target", "this_month"})
+      EXPECT_NE(line.find(printed(m, key)), std::string::npos) << label << " " << key << ": " << line;
+  }
+  EXPECT_NE(text.find("90,0"), std::string::npos) << "the target";
+
+  auto toXlsx = args;
+  toXlsx.insert(toXlsx.end(), {"--format", "xlsx", "--out", xlsx});
+  ASSERT_EQ(runLotsen(toXlsx).exitCode, 0);
+  EXPECT_NE(outputOf("unzip -t '" + xlsx + "'").find("No errors detected"), std::string::npos) << "a whole zip";
+  std::string strings = outputOf("unzip -p '" + xlsx + "' xl/sharedStrings.xml");
+  std::string sheet = outputOf("unzip -p '" + xlsx + "' xl/worksheets/sheet1.xml");
+  std::vector<double> numbers;
+  for (std::size_t at = sheet.find("<v>"); at != std::string::npos; at = sheet.find("<v>", at + 1))
+    numbers.push_back(std::stod(sheet.substr(at + 3, sheet.find("</v>", at) - at - 3)));
+  for (const auto& m : measures) {
+    EXPECT_NE(strings.find(std::string(m.at("label").as_string())), std::string::npos) << m.at("label");
+    for (const char* key : {"same_month_last_year", "target", "this_month"}) {
+      if (m.at(key).is_null()) continue;
+      double value = m.at(key).to_number<double>();
+      EXPECT_TRUE(std::ranges::any_of(numbers, [&](double n) { return std::abs(n - value) < 1e-9; }))
+          << m.at("code") << " " << key << " " << value;
+    }
+  }
+  EXPECT_NE(strings.find("Skolornas anmälningar gav fler kontakter."), std::string::npos);
+
+  auto badMonth = runLotsen({"report", "committee", "--db", db, "--month", "2026-13", "--out", notWritten});
+  EXPECT_EQ(badMonth.exitCode, 2);
+  EXPECT_NE(badMonth.err.find("--month: Månad anges som ÅÅÅÅ-MM"), std::string::npos) << badMonth.err;
+  auto badFormat =
+      runLotsen({"report", "committee", "--db", db, "--month", "2026-10", "--format", "docx", "--out", notWritten});
+  EXPECT_EQ(badFormat.exitCode, 2);
+  EXPECT_NE(badFormat.err.find("--format är pdf, xlsx eller json"), std::string::npos) << badFormat.err;
+  auto future = runLotsen({"report", "committee", "--db", db, "--month", "2099-01", "--out", notWritten});
+  EXPECT_EQ(future.exitCode, 2);
+  EXPECT_NE(future.err.find("Månaden 2099-01 har inte börjat"), std::string::npos) << future.err;
+  auto noOut = runLotsen({"report", "committee", "--db", db, "--month", "2026-10"});
+  EXPECT_EQ(noOut.exitCode, 2);
+  EXPECT_FALSE(std::filesystem::exists(notWritten));
+  auto badTarget =
+      runLotsen({"targets", "--db", db, "set", "--year", "2026", "--measure", "known_occupation", "--value", "90"});
+  EXPECT_EQ(badTarget.exitCode, 2);
+  EXPECT_NE(badTarget.err.find("från 0 till 1"), std::string::npos) << badTarget.err;
+  removeDatabase(db);
+  std::filesystem::remove(pdf);
+  std::filesystem::remove(xlsx);
 }
 
 }  // namespace

@@ -254,5 +254,92 @@ TEST(DemoApi, AsOfAYearAgoAnswersTheCaseAsItStoodThen) {
   removeDatabase(db);
 }
 
+// Targets round trip: what GET /api/v1/targets answers, PUT accepts; the command and the API read and
+// write the same targets; the report through the API is the command's; a role that may not set targets
+// (a caseworker, a statistician) is refused, and a bad target is refused field by field in Swedish.
+TEST(DemoApi, TargetsRoundTripBetweenTheApiAndTheCommandAndOnlyManagersAndAdminsSetThem) {
+  std::string db = tempPath("demo-targets.db");
+  ASSERT_EQ(seededDemo(db).exitCode, 0);
+  ASSERT_EQ(
+      runLotsen({"targets", "--db", db, "set", "--year", "2026", "--measure", "known_occupation", "--value", "0.9"})
+          .exitCode,
+      0);
+  ServerProcess server(db);
+  auto as = [&](const std::string& user, const std::string& method, const std::string& path,
+                const std::string& body = "") {
+    auto session = login(server.port(), user, "lotsen-demo-2026");
+    EXPECT_TRUE(session) << user;
+    return http(server.port(), method, path, body, {session->cookie, session->csrf, "Content-Type: application/json"});
+  };
+  auto got = as("anna", "GET", "/api/v1/targets?year=2026");
+  ASSERT_EQ(got.status, 200) << got.body;
+  json::object targets = json::parse(got.body).as_object();
+  json::object known, plan;
+  for (const auto& t : targets.at("targets").as_array()) {
+    if (t.at("measure") == "known_occupation") known = t.as_object();
+    if (t.at("measure") == "with_plan") plan = t.as_object();
+  }
+  EXPECT_EQ(known.at("value").as_double(), 0.9) << "set by the command";
+  EXPECT_EQ(known.at("direction"), "up");
+  EXPECT_TRUE(plan.at("value").is_null());
+
+  // The item GET answered, sent back with another value.
+  EXPECT_EQ(plan.at("version"), 0) << "never set";
+  plan["value"] = 0.75;
+  auto put = as("demo", "PUT", "/api/v1/targets/2026/with_plan", json::serialize(plan));
+  ASSERT_EQ(put.status, 200) << put.body;
+  json::object saved = plan;
+  saved["version"] = 1;
+  EXPECT_EQ(json::parse(put.body), json::value(saved));
+  // The same item again is stale: someone (here: the same user) changed the target meanwhile.
+  plan["value"] = 0.6;
+  auto stale = as("demo", "PUT", "/api/v1/targets/2026/with_plan", json::serialize(plan));
+  EXPECT_EQ(stale.status, 409) << stale.body;
+  EXPECT_EQ(json::parse(stale.body).at("current"), json::value(saved)) << stale.body;
+  EXPECT_NE(stale.body.find("Målet har ändrats under tiden"), std::string::npos) << stale.body;
+  auto again = as("demo", "PUT", "/api/v1/targets/2026/known_occupation", json::serialize(known));
+  EXPECT_EQ(again.status, 200) << "the unchanged item is accepted as it is: " << again.body;
+  auto listed = runLotsen({"targets", "--db", db, "list", "--year", "2026"});
+  EXPECT_NE(listed.out.find("75,0"), std::string::npos) << listed.out;
+  EXPECT_NE(listed.out.find("90,0"), std::string::npos) << listed.out;
+
+  for (const char* refused : {"anna", "statistik"}) {
+    EXPECT_EQ(as(refused, "PUT", "/api/v1/targets/2026/with_plan", R"({"value": 0.5})").status, 403) << refused;
+    EXPECT_EQ(as(refused, "PUT", "/api/v1/analyses/2026-10/with_plan", R"({"text": "x"})").status, 403) << refused;
+    EXPECT_EQ(as(refused, "GET", "/api/v1/reports/committee?month=2026-10").status, 403) << refused;
+  }
+  auto bad = as("demo", "PUT", "/api/v1/targets/1999/with_plan", R"({"value": 90})");
+  EXPECT_EQ(bad.status, 422) << bad.body;
+  EXPECT_NE(bad.body.find("Målets år är 2000–2100"), std::string::npos) << bad.body;
+  EXPECT_NE(bad.body.find("från 0 till 1"), std::string::npos) << bad.body;
+  EXPECT_EQ(as("demo", "PUT", "/api/v1/targets/2026/no_such", R"({"value": 1})").status, 422);
+
+  auto analysis = as("demo", "PUT", "/api/v1/analyses/2026-10/with_plan", R"({"text": "Fler planer i oktober."})");
+  ASSERT_EQ(analysis.status, 200) << analysis.body;
+  auto report = as("demo", "GET", "/api/v1/reports/committee?month=2026-10");
+  ASSERT_EQ(report.status, 200) << report.body;
+  auto cli = runLotsen({"report", "committee", "--db", db, "--month", "2026-10", "--format", "json"});
+  ASSERT_EQ(cli.exitCode, 0) << cli.err;
+  EXPECT_EQ(json::parse(report.body), json::parse(cli.out)) << "the same report, as of the same day";
+  json::value answered = json::parse(report.body);
+  for (const auto& m : answered.at("measures").as_array())
+    if (m.at("code") == "with_plan") {
+      EXPECT_EQ(m.at("target").as_double(), 0.75);
+      EXPECT_EQ(m.at("analysis"), "Fler planer i oktober.");
+      EXPECT_EQ(m.at("analysis_version"), 1);
+    }
+  auto pdf = as("demo", "GET", "/api/v1/reports/committee?month=2026-10&format=pdf");
+  ASSERT_EQ(pdf.status, 200);
+  EXPECT_EQ(pdf.headers["content-type"], "application/pdf");
+  EXPECT_EQ(pdf.headers["content-disposition"], "attachment; filename=\"namndrapport-2026-10.pdf\"");
+  EXPECT_EQ(pdf.body.rfind("%PDF-", 0), 0u);
+  auto xlsx = as("demo", "GET", "/api/v1/reports/committee?month=2026-10&format=xlsx");
+  ASSERT_EQ(xlsx.status, 200);
+  EXPECT_EQ(xlsx.body.rfind("PK", 0), 0u) << "a zip";
+  EXPECT_EQ(as("demo", "GET", "/api/v1/reports/committee?month=2026-13").status, 400);
+  EXPECT_EQ(as("demo", "GET", "/api/v1/reports/committee?month=2026-10&format=docx").status, 400);
+  removeDatabase(db);
+}
+
 }  // namespace
 }  // namespace lotsen::testing

@@ -11,6 +11,8 @@
 //   /identifiering      identification from register extracts (an administrator)
 //   /statistik          the statistics (a statistician, a unit manager)
 //   /nyckeltal          the KPIs of a half-year over the user's caseload (?halvar=2026H2&per=enhet)
+//   /namndrapport       the committee report of a month, its targets and analyses (?manad=2026-10; a unit
+//                       manager or an administrator)
 //   /scb-fil            the half-year file for SCB with its checks (an administrator; ?halvar=2026H1&rattelser=ja)
 //   /administration     an administrator's users, units, settings and code lists (?flik=…)
 //   anything else       not found
@@ -25,7 +27,7 @@ import { LoginPage } from "./pages/LoginPage";
 import { NotFoundPage } from "./pages/NotFoundPage";
 import { PersonPage } from "./pages/PersonPage";
 import { TodayPage } from "./pages/TodayPage";
-import { canReadCases, canReadStatistics, canRunIdentification, isAdmin } from "./roles";
+import { canMakeCommitteeReport, canReadCases, canReadStatistics, canRunIdentification, isAdmin } from "./roles";
 
 // The pages a day starts on (login, Today, a person) are in the first bundle; the rest are loaded when first
 // opened (Layout's Suspense shows a loader meanwhile), so that the first page has less script to run
@@ -40,6 +42,7 @@ const SearchPage = lazy(() => import("./pages/SearchPage").then((m) => ({ defaul
 const StatisticsPage = lazy(() => import("./pages/StatisticsPage").then((m) => ({ default: m.StatisticsPage })));
 const HalfYearFilePage = lazy(() => import("./pages/HalfYearFilePage").then((m) => ({ default: m.HalfYearFilePage })));
 const KpiPage = lazy(() => import("./pages/KpiPage").then((m) => ({ default: m.KpiPage })));
+const CommitteePage = lazy(() => import("./pages/CommitteePage").then((m) => ({ default: m.CommitteePage })));
 export function App() {
   const t = useT();
   const session = useSession();
@@ -64,6 +67,7 @@ export function App() {
         <Route path="identifiering" element={session.data && canRunIdentification(session.data) ? <IdentificationPage /> : <NotFoundPage />} />
         <Route path="statistik" element={session.data && canReadStatistics(session.data) ? <StatisticsPage /> : <NotFoundPage />} />
         <Route path="nyckeltal" element={session.data && canReadCases(session.data) ? <KpiPage /> : <NotFoundPage />} />
+        <Route path="namndrapport" element={session.data && canMakeCommitteeReport(session.data) ? <CommitteePage /> : <NotFoundPage />} />
         <Route path="scb-fil" element={session.data && canRunIdentification(session.data) ? <HalfYearFilePage /> : <NotFoundPage />} />
         <Route path="administration" element={<AdminPage session={session.data!} />} />
         <Route path="*" element={<NotFoundPage />} />

@@ -464,6 +464,48 @@ const sv = {
   },
 
   // Nyckeltal (/nyckeltal): the KPIs of a half-year over the user's caseload (docs/reports.md).
+  // Nämndrapport (/namndrapport): the activity measures of a month, their targets and analyses.
+  committee: {
+    nav: "Nämndrapport",
+    title: "Nämndrapport",
+    intro: "Verksamhetsmåtten för hela kommunen månad för månad, som nämnden får dem: utfall samma månad förra året, årets mål och utfall denna månad.",
+    month: "Månad",
+    monthLabel: (month: string) => {
+      const names = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"];
+      const m = month.match(/^(\d{4})-(\d{2})$/);
+      return m ? `${names[Number(m[2]) - 1]} ${m[1]}` : month;
+    },
+    shortMonth: (month: string) => {
+      const names = ["jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"];
+      const m = month.match(/^(\d{4})-(\d{2})$/);
+      return m ? `${names[Number(m[2]) - 1]} ${m[1]}` : month;
+    },
+    asOf: (asOf: string, days: number) => `Utfall per ${asOf}. Tidsgränsen för första kontakt är ${days} dagar.`,
+    table: (month: string) => `Verksamhetsmått ${month}`,
+    colMeasure: "Verksamhetsmått",
+    colDirection: "Önskad riktning",
+    colLastYear: (month: string) => `Utfall ${month}`,
+    colTarget: (year: string) => `Mål ${year}`,
+    colThisMonth: (month: string) => `Utfall ${month}`,
+    direction: { up: "högre är bättre", down: "lägre är bättre", none: "följs utan riktning" } as Record<string, string>,
+    none: "–",
+    noneSr: "inga att mäta",
+    pdf: "Ladda ned som PDF",
+    xlsx: "Ladda ned för Excel (XLSX)",
+    badRequest: "Månaden i adressen finns inte eller har inte börjat. Välj en månad i listan.",
+    targetsHeading: (year: string) => `Mål för ${year}`,
+    targetsIntro: "Andelar anges i procent (90 för 90 %), dagar och antal som tal. Lämna tomt för inget mål.",
+    unit: { share: "procent", days: "dagar", count: "antal" } as Record<string, string>,
+    saveTargets: "Spara målen",
+    targetsSaved: "Målen är sparade.",
+    notANumber: (label: string) => `${label}: skriv ett tal, till exempel 90 eller 6,5.`,
+    noChanges: "Inget är ändrat.",
+    analysisHeading: (month: string) => `Analys för ${month}`,
+    analysisIntro: "Enhetens analys av varje mått visas i nämndrapporten. Högst 4 000 tecken.",
+    saveAnalyses: "Spara analyserna",
+    analysesSaved: "Analyserna är sparade.",
+  },
+
   kpi: {
     nav: "Nyckeltal",
     title: "Nyckeltal",
@@ -1420,6 +1462,47 @@ const en: Messages = {
       `– means the count is hidden: it is 1–${below - 1}, or hidden because a small count could otherwise be worked out from the others. A hidden count is never 0.`,
     nothingShown: (below) =>
       `No figures are shown: fewer than ${below} registrations, or so few that a small count could be worked out.`,
+  },
+
+  committee: {
+    nav: "Committee report",
+    title: "Committee report",
+    intro: "The activity measures of the whole municipality month by month, as the committee gets them: the outcome the same month last year, the year's target and this month's outcome.",
+    month: "Month",
+    monthLabel: (month: string) => {
+      const names = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+      const m = month.match(/^(\d{4})-(\d{2})$/);
+      return m ? `${names[Number(m[2]) - 1]} ${m[1]}` : month;
+    },
+    shortMonth: (month: string) => {
+      const names = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+      const m = month.match(/^(\d{4})-(\d{2})$/);
+      return m ? `${names[Number(m[2]) - 1]} ${m[1]}` : month;
+    },
+    asOf: (asOf: string, days: number) => `Outcome as of ${asOf}. The deadline for a first contact is ${days} days.`,
+    table: (month: string) => `Activity measures ${month}`,
+    colMeasure: "Activity measure",
+    colDirection: "Desired direction",
+    colLastYear: (month: string) => `Outcome ${month}`,
+    colTarget: (year: string) => `Target ${year}`,
+    colThisMonth: (month: string) => `Outcome ${month}`,
+    direction: { up: "higher is better", down: "lower is better", none: "followed, no direction" } as Record<string, string>,
+    none: "–",
+    noneSr: "nothing to measure",
+    pdf: "Download as PDF",
+    xlsx: "Download for Excel (XLSX)",
+    badRequest: "The month in the address does not exist or has not begun. Choose a month in the list.",
+    targetsHeading: (year: string) => `Targets for ${year}`,
+    targetsIntro: "Shares in percent (90 for 90 %), days and counts as numbers. Leave empty for no target.",
+    unit: { share: "percent", days: "days", count: "count" } as Record<string, string>,
+    saveTargets: "Save the targets",
+    targetsSaved: "The targets are saved.",
+    notANumber: (label: string) => `${label}: write a number, e.g. 90 or 6.5.`,
+    noChanges: "Nothing has changed.",
+    analysisHeading: (month: string) => `Analysis for ${month}`,
+    analysisIntro: "The unit's analysis of each measure is shown in the committee report. At most 4,000 characters.",
+    saveAnalyses: "Save the analyses",
+    analysesSaved: "The analyses are saved.",
   },
 
   kpi: {

@@ -18,6 +18,10 @@ export function canRunIdentification(session: Session): boolean {
 export function canReadStatistics(session: Session): boolean {
   return session.roles.includes("statistician") || session.roles.includes("unit_manager");
 }
+/** Unit managers and administrators make the committee report and set its targets (committee_report). */
+export function canMakeCommitteeReport(session: Session): boolean {
+  return session.roles.includes("unit_manager") || session.roles.includes("admin");
+}
 /** Administrators manage users, units and the settings (permission manage_users). */
 export function isAdmin(session: Session): boolean {
   return session.roles.includes("admin");

@@ -109,6 +109,7 @@ class Statement {
   }
 
   std::int64_t integer(int column) const { return sqlite3_column_int64(stmt_, column); }
+  double real(int column) const { return sqlite3_column_double(stmt_, column); }
   bool isNull(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
   std::string text(int column) const {
     const unsigned char* p = sqlite3_column_text(stmt_, column);
@@ -131,6 +132,7 @@ class Statement {
   }
   void bindOne(int i, std::int64_t v) { check(sqlite3_bind_int64(stmt_, i, v)); }
   void bindOne(int i, int v) { check(sqlite3_bind_int64(stmt_, i, v)); }
+  void bindOne(int i, double v) { check(sqlite3_bind_double(stmt_, i, v)); }
   void bindOne(int i, std::string_view v) {
     check(sqlite3_bind_text(stmt_, i, v.data(), static_cast<int>(v.size()), textLifetime_));
   }
@@ -1141,6 +1143,96 @@ class SqliteStore final : public Store {
       prepare("UPDATE users SET last_login_at = ? WHERE id = ?").bind(nowIso(), userId).run();
       return {};
     });
+  }
+
+  std::expected<std::vector<MeasureTarget>, Error> measureTargets(int year) override {
+    return guard([&]() -> std::expected<std::vector<MeasureTarget>, Error> {
+      auto s = prepare("SELECT year, measure, value, version FROM activity_targets WHERE year = ? ORDER BY measure");
+      s.bind(year);
+      std::vector<MeasureTarget> targets;
+      while (s.step())
+        targets.push_back(MeasureTarget{static_cast<int>(s.integer(0)), s.text(1), s.real(2), s.integer(3)});
+      return targets;
+    });
+  }
+
+  std::expected<std::int64_t, Error> setMeasureTarget(const Actor& actor, const MeasureTarget& target,
+                                                      std::optional<std::int64_t> expectedVersion) override {
+    if (auto checked = checkMeasureTarget(target); !checked) return std::unexpected(checked.error().front());
+    std::int64_t version = 0;
+    auto done = transaction([&]() -> std::expected<void, Error> {
+      auto s = prepare("SELECT value, version FROM activity_targets WHERE year = ? AND measure = ?");
+      s.bind(target.year, target.measure);
+      std::optional<double> before;
+      if (s.step()) {
+        before = s.real(0);
+        version = s.integer(1);
+      }
+      if (expectedVersion && *expectedVersion != version)
+        return std::unexpected(conflict(
+            fmt::format("the target was changed meanwhile (now version {}); read it again and repeat", version)));
+      if (before == target.value) return {};
+      prepare(
+          "INSERT INTO activity_targets (year, measure, value, version) VALUES (?, ?, ?, 1) ON CONFLICT (year, "
+          "measure) DO UPDATE SET value = excluded.value, version = activity_targets.version + 1")
+          .bind(target.year, target.measure, target.value)
+          .run();
+      ++version;
+      json::object key{{"year", target.year}, {"measure", target.measure}};
+      json::object after = key;
+      after["value"] = target.value;
+      json::value was = nullptr;
+      if (before) {
+        key["value"] = *before;
+        was = std::move(key);
+      }
+      return appendEvent(actor, std::nullopt, "activity_target.set", std::move(was), std::move(after));
+    });
+    if (!done) return std::unexpected(done.error());
+    return version;
+  }
+
+  std::expected<std::vector<MeasureAnalysis>, Error> measureAnalyses(std::string_view month) override {
+    return guard([&]() -> std::expected<std::vector<MeasureAnalysis>, Error> {
+      auto s = prepare("SELECT month, measure, text, version FROM activity_analyses WHERE month = ? ORDER BY measure");
+      s.bind(month);
+      std::vector<MeasureAnalysis> analyses;
+      while (s.step()) analyses.push_back(MeasureAnalysis{s.text(0), s.text(1), s.text(2), s.integer(3)});
+      return analyses;
+    });
+  }
+
+  std::expected<std::int64_t, Error> setMeasureAnalysis(const Actor& actor, const MeasureAnalysis& analysis,
+                                                        std::optional<std::int64_t> expectedVersion) override {
+    if (auto checked = checkMeasureAnalysis(analysis); !checked) return std::unexpected(checked.error().front());
+    std::int64_t version = 0;
+    auto done = transaction([&]() -> std::expected<void, Error> {
+      auto s = prepare("SELECT text, version FROM activity_analyses WHERE month = ? AND measure = ?");
+      s.bind(analysis.month, analysis.measure);
+      std::string before;
+      if (s.step()) {
+        before = s.text(0);
+        version = s.integer(1);
+      }
+      if (expectedVersion && *expectedVersion != version)
+        return std::unexpected(conflict(
+            fmt::format("the analysis was changed meanwhile (now version {}); read it again and repeat", version)));
+      if (before == analysis.text) return {};
+      // A removed analysis keeps its row with an empty text, so that its version goes on rising.
+      prepare(
+          "INSERT INTO activity_analyses (month, measure, text, version) VALUES (?, ?, ?, 1) ON CONFLICT (month, "
+          "measure) DO UPDATE SET text = excluded.text, version = activity_analyses.version + 1")
+          .bind(analysis.month, analysis.measure, analysis.text)
+          .run();
+      ++version;
+      json::object key{{"month", analysis.month}, {"measure", analysis.measure}};
+      json::object after = key;
+      key["text"] = before;
+      after["text"] = analysis.text;
+      return appendEvent(actor, std::nullopt, "activity_analysis.set", std::move(key), std::move(after));
+    });
+    if (!done) return std::unexpected(done.error());
+    return version;
   }
 
   std::expected<void, Error> createUnit(const Actor& actor, const std::string& name) override {

@@ -33,6 +33,9 @@ IGNORED = [
     ("cli/main.cc", r"^lotsen 0\.|^admin, unit_manager, caseworker|^e\.g\. first_contact_days|^csv \(for Excel\) or json$|^csv \(the file for SCB\)"),
     # A line of the half-year file's problems: its words are said on their own.
     ("cli/main.cc", r"^\{\} person \{\} \(/personer/\{\}\): \{\}$|^\{\}: \{\}: \{\}$"),
+    ("cli/main.cc", r"^pdf, xlsx or json$"),
+    # Swedish already: the committee report's page footer.
+    ("report/committee_output.cc", r"^\{\} · Sida \{\}"),
     # Swedish already: the identification summary and the demo's figures and case notes.
     ("cli/main.cc", r"^(alla kommuner|kommun \{\}|kommun \{\}: \{\} i målgruppen)$"),
     ("demo/figures.cc", r""),

@@ -72,6 +72,10 @@ TEST(Routes, EveryRouteDeclaresTheDocumentedPermission) {
       {"PUT /api/v1/users/{id}/password", manage_users},
       {"GET /api/v1/settings", signed_in},
       {"PATCH /api/v1/settings", manage_users},
+      {"GET /api/v1/targets", signed_in},
+      {"PUT /api/v1/targets/{year}/{measure}", committee_report},
+      {"PUT /api/v1/analyses/{month}/{measure}", committee_report},
+      {"GET /api/v1/reports/committee", committee_report},
   };
   std::set<std::string> seen;
   for (const Route& route : apiRoutes([] { return std::string(); })) {

@@ -96,6 +96,57 @@ TEST_F(StoreTest, EventAndProjectionAreWrittenTogetherOrNotAtAll) {
   EXPECT_EQ(store_->eventsOf(created->id)->size(), 1u);
 }
 
+// The committee report's targets and analyses: set, replaced, read back by year and month; each change is
+// one event with the value before and after, the same value none, and a failed event rolls the row back.
+TEST_F(StoreTest, TargetsAndAnalysesAreReplacedAndEachChangeIsOneEvent) {
+  EXPECT_EQ(store_->setMeasureTarget(actor_, {2026, "known_occupation", 0.9}, 0), 1) << "never set: version 0";
+  EXPECT_EQ(store_->setMeasureTarget(actor_, {2026, "known_occupation", 0.95}, 1), 2);
+  EXPECT_EQ(store_->setMeasureTarget(actor_, {2026, "known_occupation", 0.95}, std::nullopt), 2) << "no change";
+  auto stale = store_->setMeasureTarget(actor_, {2026, "known_occupation", 0.8}, 1);
+  ASSERT_FALSE(stale);
+  EXPECT_EQ(stale.error().kind, ErrorKind::conflict);
+  ASSERT_TRUE(store_->setMeasureTarget(actor_, {2025, "with_plan", 0.5}, std::nullopt));
+  auto targets = store_->measureTargets(2026);
+  ASSERT_TRUE(targets);
+  ASSERT_EQ(targets->size(), 1u);
+  EXPECT_EQ((*targets)[0].value, 0.95);
+  EXPECT_EQ((*targets)[0].version, 2);
+  EXPECT_FALSE(store_->setMeasureTarget(actor_, {2026, "known_occupation", 95}, std::nullopt)) << "a share is 0–1";
+  EXPECT_FALSE(store_->setMeasureTarget(actor_, {2026, "no_such_measure", 1}, std::nullopt));
+
+  ASSERT_TRUE(store_->setMeasureAnalysis(actor_, {"2026-10", "with_plan", "Fler planer."}, 0));
+  ASSERT_EQ(store_->measureAnalyses("2026-10")->size(), 1u);
+  EXPECT_EQ(store_->setMeasureAnalysis(actor_, {"2026-10", "with_plan", ""}, 1), 2);
+  auto removed = store_->measureAnalyses("2026-10");
+  ASSERT_EQ(removed->size(), 1u) << "the row stays, so that its version goes on rising";
+  EXPECT_EQ((*removed)[0].text, "") << "an empty text removes the analysis";
+  EXPECT_FALSE(store_->setMeasureAnalysis(actor_, {"2026-10", "with_plan", "Gammal text."}, 1)) << "stale";
+
+  StoreOptions failing;
+  failing.beforeEventForTesting = [](std::string_view) -> std::expected<void, Error> {
+    return std::unexpected(internalError("injected failure"));
+  };
+  EXPECT_FALSE(open(failing)->setMeasureTarget(actor_, {2026, "in_measure", 0.3}, std::nullopt));
+  EXPECT_TRUE(store_->measureTargets(2026)->size() == 1u) << "the row is rolled back with the event";
+
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path_.string().c_str(), &db), SQLITE_OK);
+  sqlite3_stmt* s = nullptr;
+  sqlite3_prepare_v2(db, "SELECT type, payload FROM events WHERE type LIKE 'activity_%' ORDER BY id", -1, &s, nullptr);
+  std::vector<std::string> events;
+  while (sqlite3_step(s) == SQLITE_ROW)
+    events.push_back(std::string(reinterpret_cast<const char*>(sqlite3_column_text(s, 0))) + " " +
+                     reinterpret_cast<const char*>(sqlite3_column_text(s, 1)));
+  sqlite3_finalize(s);
+  sqlite3_close(db);
+  ASSERT_EQ(events.size(), 5u);
+  EXPECT_EQ(events[0],
+            R"(activity_target.set {"before":null,"after":{"year":2026,"measure":"known_occupation","value":9E-1}})");
+  EXPECT_NE(events[1].find(R"("before":{"year":2026,"measure":"known_occupation","value":9E-1})"), std::string::npos)
+      << events[1];
+  EXPECT_EQ(events[3].rfind("activity_analysis.set", 0), 0u);
+}
+
 TEST_F(StoreTest, StaleVersionIsRefused) {
   auto p = store_->createPerson(actor_, someone());
   PersonDetails changed = someone();

@@ -349,6 +349,67 @@ export function halfYearCsvUrl(period: string, withCorrections: boolean, allowEr
   return `/api/v1/reports/half-year?${new URLSearchParams(query)}`;
 }
 
+// The committee report (nämndrapport): the activity measures of a month, their targets per year and the
+// unit's analyses (docs/reports.md).
+
+export type CommitteeReport = components["schemas"]["CommitteeReport"];
+export type CommitteeMeasure = components["schemas"]["CommitteeMeasure"];
+export type MeasureTarget = components["schemas"]["MeasureTarget"];
+
+/** The committee report of a month ("2026-10") for the whole municipality. */
+export function useCommitteeReport(month: string) {
+  return useQuery({
+    queryKey: ["committee", month],
+    queryFn: async () =>
+      unwrap(await client.GET("/api/v1/reports/committee", { params: { query: { month } } })) as CommitteeReport,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** The same report as a PDF or XLSX file (a download link: the session cookie goes with it). */
+export function committeeFileUrl(month: string, format: "pdf" | "xlsx"): string {
+  return `/api/v1/reports/committee?${new URLSearchParams({ month, format })}`;
+}
+
+/** Every activity measure with its target for `year` (null when none is set). */
+export function useTargets(year: number) {
+  return useQuery({
+    queryKey: ["targets", year],
+    queryFn: async () => unwrap(await client.GET("/api/v1/targets", { params: { query: { year } } })),
+  });
+}
+
+/**
+ * Set one measure's target for a year (a share as a fraction 0–1), at the version it was read at: a target
+ * changed meanwhile is refused (409) and read anew.
+ */
+export function useSetTarget() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ year, measure, value, version }: { year: number; measure: string; value: number; version: number }) =>
+      unwrap(
+        await client.PUT("/api/v1/targets/{year}/{measure}", { params: { path: { year, measure } }, body: { value, version } }),
+      ),
+    onSettled: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: ["targets"] }),
+        queryClient.invalidateQueries({ queryKey: ["committee"] }),
+      ]),
+  });
+}
+
+/** Write (or, with an empty text, remove) the unit's analysis of one measure for a month, at the version read. */
+export function useSetAnalysis() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ month, measure, text, version }: { month: string; measure: string; text: string; version: number }) =>
+      unwrap(
+        await client.PUT("/api/v1/analyses/{month}/{measure}", { params: { path: { month, measure } }, body: { text, version } }),
+      ),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: ["committee"] }),
+  });
+}
+
 export type AccessEntry = components["schemas"]["AccessEntry"];
 export type AccessLogFilter = { from: string; to: string; username?: string; personId?: number };
 

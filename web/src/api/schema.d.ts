@@ -2708,6 +2708,215 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/committee": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The committee report (nämndrapport) of a month for the whole municipality (permission committee_report).
+         * @description The same report as `lotsen report committee` (docs/reports.md): each activity measure's outcome this
+         *     month, the same month last year, the target for the year, the trend of the last twelve months and
+         *     the unit's analysis. While the month runs, as of today. `format=pdf` or `format=xlsx` answers the
+         *     file as a download (namndrapport-2026-10.pdf).
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description The month, YYYY-MM. */
+                    month: string;
+                    format?: "json" | "pdf" | "xlsx";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The report. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CommitteeReport"];
+                        "application/pdf": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/targets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every activity measure of the committee report with its target for a year (any signed-in user). */
+        get: {
+            parameters: {
+                query: {
+                    year: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The measures in the report's order, each with its target or null. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            year: number;
+                            targets: components["schemas"]["MeasureTarget"][];
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/targets/{year}/{measure}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Sets a measure's target for a year (permission committee_report; journalled as activity_target.set).
+         * @description The body is an item as GET /api/v1/targets answers it (only `value` and `version` are read): a share as
+         *     a fraction 0–1, days 0–365, a count as a whole number. Every mistake at once (422, fields year, measure,
+         *     value). With `version`, a target changed meanwhile is not overwritten: 409 with it as it is now in
+         *     `current` (`lotsen targets set` sends none).
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    year: number;
+                    measure: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        value: number;
+                        /** @description The version read; none to overwrite whatever is there. */
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description The target as it is now. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MeasureTarget"];
+                    };
+                };
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                409: components["responses"]["Stale"];
+                422: components["responses"]["Invalid"];
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analyses/{month}/{measure}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Writes the unit's analysis of a measure for a month, shown in the committee report (permission committee_report).
+         * @description At most 4,000 characters on several lines; an empty text removes it. Journalled as activity_analysis.set. With `version` (the report's `analysis_version`), an analysis changed meanwhile is not overwritten (409, `current`).
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    month: string;
+                    measure: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        text: string;
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description The analysis as it is now. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            month: string;
+                            measure: string;
+                            text: string;
+                            version: number;
+                        };
+                    };
+                };
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                409: components["responses"]["Stale"];
+                422: components["responses"]["Invalid"];
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reports/half-year": {
         parameters: {
             query?: never;
@@ -3056,6 +3265,62 @@ export interface components {
             first_contact_days?: number;
             all?: components["schemas"]["KpiGroup"];
             groups?: components["schemas"]["KpiGroup"][];
+        };
+        /** @description An activity measure (verksamhetsmått) of the committee report with its target for a year. */
+        MeasureTarget: {
+            year: number;
+            /** @enum {string} */
+            measure: "target_group" | "known_occupation" | "first_contact_within_deadline" | "first_contact_median_days" | "with_plan" | "in_measure";
+            /** @description The measure's Swedish name. */
+            label: string;
+            /**
+             * @description Which way is better: up ↗, down ↘, none (followed, not steered).
+             * @enum {string}
+             */
+            direction: "up" | "down" | "none";
+            /**
+             * @description share: a fraction 0–1; days; count: a whole number.
+             * @enum {string}
+             */
+            unit: "share" | "days" | "count";
+            /** @description The target; null when none is set. */
+            value: number | null;
+            /** @description Raised by every change; 0 when none was ever set. Sent back with PUT, a stale one is refused (409). */
+            version: number;
+        };
+        CommitteeMeasure: {
+            code: string;
+            label: string;
+            /** @enum {string} */
+            direction: "up" | "down" | "none";
+            /** @enum {string} */
+            unit: "share" | "days" | "count";
+            /** @description Null when there is nobody to count. */
+            this_month: number | null;
+            same_month_last_year: number | null;
+            /** @description The target for the month's year; null when none is set. */
+            target: number | null;
+            /** @description The twelve months up to this one */
+            trend: {
+                /** @example 2026-10 */
+                month: string;
+                value: number | null;
+            }[];
+            /** @description The unit's analysis of the month; empty when none is written. */
+            analysis: string;
+            /** @description The analysis's version (0: never written), to send back with PUT /api/v1/analyses/…. */
+            analysis_version: number;
+        };
+        CommitteeReport: {
+            /** @example 2026-10 */
+            month: string;
+            /**
+             * Format: date
+             * @description The month's last day, or today while the month runs.
+             */
+            as_of: string;
+            first_contact_days: number;
+            measures: components["schemas"]["CommitteeMeasure"][];
         };
         Problem: {
             /**

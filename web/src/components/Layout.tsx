@@ -5,7 +5,7 @@ import { Suspense } from "react";
 import { Link as RouterLink, NavLink, Outlet, useNavigate } from "react-router-dom";
 import { useLogOut, type Session } from "../api/queries";
 import { useI18n } from "../i18n";
-import { canReadCases, canReadStatistics, canRunIdentification, isAdmin } from "../roles";
+import { canMakeCommitteeReport, canReadCases, canReadStatistics, canRunIdentification, isAdmin } from "../roles";
 import { SessionGuard } from "./session/SessionGuard";
 
 export function Layout({ session }: { session: Session }) {
@@ -40,6 +40,7 @@ export function Layout({ session }: { session: Session }) {
           {session.roles.includes("auditor") && <NavLink to="/granskning">{t.navReview}</NavLink>}
           {canReadStatistics(session) && <NavLink to="/statistik">{t.statistics.nav}</NavLink>}
           {canReadCases(session) && <NavLink to="/nyckeltal">{t.kpi.nav}</NavLink>}
+          {canMakeCommitteeReport(session) && <NavLink to="/namndrapport">{t.committee.nav}</NavLink>}
           {canRunIdentification(session) && <NavLink to="/identifiering">{t.identification.nav}</NavLink>}
           {canRunIdentification(session) && <NavLink to="/scb-fil">{t.halfYearFile.nav}</NavLink>}
           {isAdmin(session) && <NavLink to="/administration">{t.navAdmin}</NavLink>}
