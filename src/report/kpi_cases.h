@@ -14,9 +14,9 @@
 
 namespace lotsen {
 
-// The KAA registrations open at some time from `from` to `to`, each with its person's facts and its live
-// records. Errors: the store's, or internal when a stored record does not parse. Not thread-safe (the
-// store's own rules).
+// The KAA registrations open at some time from `from` to `to`, each with its person's facts, its live
+// records and the person's earlier KAA registrations (however long ago). Errors: the store's, or internal when a stored
+// record does not parse. Not thread-safe (the store's own rules).
 std::expected<std::vector<KpiCase>, Error> readKpiCases(Store& store, CivilDate from, CivilDate to);
 
 // The KPIs of the half-year `period` as they stood on min(its last day, today), broken down by `by`, with
