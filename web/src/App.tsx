@@ -10,7 +10,7 @@
 //   /granskning/logg    the access log's entries, by user and person (linked from the review)
 //   /identifiering      identification from register extracts (an administrator)
 //   /statistik          the statistics (a statistician, a unit manager)
-//   /nyckeltal          the KPIs of a half-year over the user's caseload (?halvar=2026H2&per=enhet)
+//   /nyckeltal          the KPIs of a half-year over the user's caseload, a statistician's suppressed (?halvar=2026H2&per=enhet)
 //   /administration     an administrator's users, units, settings and code lists (?flik=…)
 //   anything else       not found
 import { Alert, Loader } from "@navikt/ds-react";
@@ -61,7 +61,7 @@ export function App() {
         <Route path="granskning/logg" element={<AccessLogPage />} />
         <Route path="identifiering" element={session.data && canRunIdentification(session.data) ? <IdentificationPage /> : <NotFoundPage />} />
         <Route path="statistik" element={session.data && canReadStatistics(session.data) ? <StatisticsPage /> : <NotFoundPage />} />
-        <Route path="nyckeltal" element={session.data && canReadCases(session.data) ? <KpiPage /> : <NotFoundPage />} />
+        <Route path="nyckeltal" element={session.data && (canReadCases(session.data) || canReadStatistics(session.data)) ? <KpiPage /> : <NotFoundPage />} />
         <Route path="administration" element={<AdminPage session={session.data!} />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
