@@ -23,10 +23,11 @@ const CivilDate kLongAgo = *CivilDate::fromParts(1900, 1, 1);
 
 }  // namespace
 
-std::expected<std::vector<KpiCase>, Error> readKpiCases(Store& store, CivilDate from, CivilDate to) {
-  auto registrations = store.registrationsDuring(kProgrammeKaa, from, to);
+std::expected<std::vector<KpiCase>, Error> readKpiCases(Store& store, CivilDate from, CivilDate to,
+                                                        const std::optional<Caseload>& caseload) {
+  auto registrations = store.registrationsDuring(kProgrammeKaa, from, to, caseload);
   if (!registrations) return std::unexpected(registrations.error());
-  auto records = store.caseRecordsDuring(kProgrammeKaa, from, to);
+  auto records = store.caseRecordsDuring(kProgrammeKaa, from, to, caseload);
   if (!records) return std::unexpected(records.error());
 
   std::vector<KpiCase> cases;
@@ -102,7 +103,8 @@ std::expected<KpiReport, Error> kpiReport(Store& store, HalfYear period, CivilDa
   const std::string& text = (*settings)["first_contact_days"];
   if (std::from_chars(text.data(), text.data() + text.size(), deadline).ec != std::errc{} || deadline < 1)
     return std::unexpected(internalError(fmt::format("the setting first_contact_days is '{}'", text)));
-  auto cases = readKpiCases(store, period.first(), period.last());
+  // The store reads only the caseload's registrations; the domain's rule (covers) decides which count.
+  auto cases = readKpiCases(store, period.first(), period.last(), caseload);
   if (!cases) return std::unexpected(cases.error());
   if (caseload) std::erase_if(*cases, [&](const KpiCase& c) { return !covers(*caseload, c.registration); });
   return computeKpis(*cases, period.first(), period.last(), today, by, deadline);

@@ -9,6 +9,7 @@
 #include <set>
 
 #include "harness.h"
+#include "report/kpi_cases.h"
 #include "store/case_records.h"
 #include "store/store.h"
 
@@ -184,6 +185,32 @@ TEST(DemoApi, KpisThroughTheApiAreTheCommandsForTheSameCasesAndACaseworkerGetsHe
   ASSERT_EQ(statisticianCsv.status, 200);
   EXPECT_NE(statisticianCsv.body.find("\r\nHela kommunen (små tal dolda);"), std::string::npos);
   EXPECT_NE(statisticianCsv.body.find(";dolt"), std::string::npos);
+  removeDatabase(db);
+}
+
+// The store reads only a caseload's registrations when asked: the same ones the domain's rule (covers)
+// keeps of the whole municipality's, for a caseworker and a unit manager.
+TEST(DemoApi, KpiCasesReadForACaseloadAreThoseTheCaseloadCovers) {
+  std::string db = tempPath("kpi-caseload.db");
+  ASSERT_EQ(seededDemo(db).exitCode, 0);
+  {
+    auto store = std::move(*openStore(db));
+    CivilDate from = *CivilDate::parse("2026-01-01"), to = *CivilDate::parse("2026-12-31");
+    auto everyone = readKpiCases(*store, from, to);
+    ASSERT_TRUE(everyone) << everyone.error().message;
+    for (const char* name : {"anna", "bengt", "demo"}) {
+      auto user = **store->userByName(name);
+      Caseload caseload = caseloadOf(user.id, *parseRoles(user.role), user.units);
+      std::vector<std::int64_t> expected, read;
+      for (const KpiCase& c : *everyone)
+        if (covers(caseload, c.registration)) expected.push_back(c.registration.id);
+      auto theirs = readKpiCases(*store, from, to, caseload);
+      ASSERT_TRUE(theirs) << theirs.error().message;
+      for (const KpiCase& c : *theirs) read.push_back(c.registration.id);
+      EXPECT_EQ(read, expected) << name;
+      EXPECT_FALSE(read.empty()) << name;
+    }
+  }
   removeDatabase(db);
 }
 
