@@ -57,11 +57,13 @@ CivilDate plusMonths(CivilDate day, int months) {
   return CivilDate::fromDays(sys_days(year_month_day{ymd.year(), ymd.month(), std::chrono::day{d}}));
 }
 
-// The day a measure was offered: its start, else its planned start, else the day it was declined.
+// The day a measure was offered, as far as the record tells: the earliest of its start, its planned start
+// and the day it was declined; none without any.
 std::optional<CivilDate> offeredOn(const Measure& m) {
-  if (m.start) return m.start;
-  if (m.plannedStart) return m.plannedStart;
-  return m.declined;
+  std::optional<CivilDate> on;
+  for (const std::optional<CivilDate>& day : {m.start, m.plannedStart, m.declined})
+    if (day && (!on || *day < *on)) on = day;
+  return on;
 }
 
 // Of the measures offered by `asOf`, whether the first (the earliest offered, the first recorded among

@@ -97,7 +97,7 @@ struct KpiGroup {
   std::int64_t inMeasure = 0;           // of openAtEnd: in a measure that day
   DaysToContact firstAttempt;           // any contact attempt
   DaysToContact firstReached;           // a contact that reached the young person
-  std::int64_t offeredMeasure = 0;      // a measure offered by the report's day (started, planned or declined)
+  std::int64_t offeredMeasure = 0;      // a measure offered by the report's day (started, planned or declined by then)
   std::int64_t declinedFirst = 0;       // of offeredMeasure: the first measure offered was declined
   GoalFulfilment goals;                 // counts goals, not registrations
   OccupationAfterMeasure afterMeasure;  // counts measures, not registrations

@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <boost/json.hpp>
+
+#include "report/kpi_output.h"
+
 namespace lotsen {
 namespace {
 
@@ -169,9 +173,11 @@ TEST(Kpi, DeclinedFirstMeasuresAreOfThoseOfferedOneTheFirstBeingTheEarliestOffer
   s.measures = {planned("2026-08-01")};
   KpiCase t = youth(5, "2026-01-10");  // offered in May, declined only after the report's day
   t.measures = {planned("2026-05-01", "2026-07-15")};
-  KpiReport k = firstHalf({p, q, r, s, t});
-  EXPECT_EQ(k.all.offeredMeasure, 3) << "p, q, t";
-  EXPECT_EQ(k.all.declinedFirst, 1) << "p";
+  KpiCase u = youth(6, "2026-01-10");  // planned for after the report's day, but declined already
+  u.measures = {planned("2026-09-01", "2026-06-15"), measure("2026-06-20")};
+  KpiReport k = firstHalf({p, q, r, s, t, u});
+  EXPECT_EQ(k.all.offeredMeasure, 4) << "p, q, t, u";
+  EXPECT_EQ(k.all.declinedFirst, 2) << "p, u (offered by the day she declined)";
 }
 
 TEST(Kpi, GoalFulfilmentCountsTheLatestAssessmentOfEachGoalByTheReportsDay) {
@@ -345,6 +351,27 @@ TEST(KpiSuppression, TheResultsOfTheGoalsAssessedAreOneBreakdown) {
   EXPECT_TRUE(hidden(r.all, "goals.partly")) << "else 30 - 20 - 7 would give the 3";
   EXPECT_TRUE(hidden(r.all, "goals.partly_share"));
   EXPECT_FALSE(hidden(r.all, "goals.achieved") || hidden(r.all, "goals.assessed"));
+}
+
+TEST(KpiSuppression, AHiddenFigureIsNullAndNamedInTheJsonAndSaysDoltInTheCsv) {
+  KpiReport r = reportOf(counted("", 50, 50, 0));
+  r.all.goals = GoalFulfilment{20, 7, 3};
+  suppressKpis(r);
+  CodeLabels codes;
+  KpiNames names{codes, {}};
+  boost::json::object json = kpiJson(r, names, kWholeSuppressed);
+  const boost::json::object& all = json.at("all").as_object();
+  EXPECT_TRUE(all.at("goals").at("partly").is_null());
+  EXPECT_TRUE(all.at("goals").at("partly_share").is_null());
+  EXPECT_EQ(all.at("goals").at("achieved"), 20);
+  EXPECT_DOUBLE_EQ(all.at("goals").at("achieved_share").as_double(), 20.0 / 30);
+  EXPECT_EQ(all.at("goals").at("assessed"), 30);
+  const boost::json::array& hidden = all.at("suppressed").as_array();
+  EXPECT_NE(std::ranges::find(hidden, boost::json::value("goals.not_achieved")), hidden.end());
+  EXPECT_TRUE(all.at("cohort").at("contacted_share").is_null()) << "nobody in the cohort: null, not 0";
+  std::string csv = kpiCsv(r, names, kWholeSuppressed);
+  EXPECT_NE(csv.find("\r\nHela kommunen (små tal dolda);50;50;50;100,0;"), std::string::npos) << csv;
+  EXPECT_NE(csv.find(";30;20;66,7;dolt;dolt;dolt;dolt;"), std::string::npos) << "assessed, achieved, partly, not";
 }
 
 TEST(Kpi, TheBreakdownIsNamedAsTheCliAndApiTakeIt) {
