@@ -14,6 +14,7 @@
 
 #include "clock/swedish_time.h"
 #include "demo/demo.h"
+#include "demo/demo_layout.h"
 #include "demo/figures.h"
 #include "demo/simulation.h"
 #include "domain/access.h"
@@ -24,6 +25,7 @@
 #include "identify/identify.h"
 #include "identify/options.h"
 #include "report/access_review.h"
+#include "report/half_year_output.h"
 #include "report/kpi_cases.h"
 #include "report/kpi_output.h"
 #include "store/access_chain.h"
@@ -97,6 +99,38 @@ std::expected<void, Error> writeWhole(const std::string& path, const std::string
   return {};
 }
 
+constexpr std::size_t kMaxLayoutBytes = 1 << 20;
+
+// Prints the half-year file's problems and changes since the period's end to standard error, and writes
+// the file (csv: only without errors, unless `allowErrors`). Returns the exit code.
+int writeHalfYear(const HalfYearReport& report, const std::string& format, const std::string& path, bool allowErrors) {
+  for (const HalfYearProblem& p : report.file.problems)
+    fmt::print(stderr, "{} person {} (/personer/{}): {}\n", said(p.blocking ? "error:" : "warning:"), p.personId,
+               p.personId, printable(said(p.message)));
+  if (report.periodEnded && report.withCorrections)
+    say(fmt::format("{} records removed and {} added by corrections since the period ended",
+                    report.removedSinceEnd.size(), report.addedSinceEnd.size()),
+        stderr);
+  else if (report.periodEnded)
+    say(fmt::format("{} records removed and {} added by corrections since the period ended (not in this file: "
+                    "--with-corrections puts them in)",
+                    report.removedSinceEnd.size(), report.addedSinceEnd.size()),
+        stderr);
+  if (format == "csv" && report.file.hasErrors() && !allowErrors) {
+    say("no file written: correct the errors above, or write it anyway with --allow-errors", stderr);
+    return kBadInput;
+  }
+  std::string text = format == "csv" ? halfYearText(report.file, report.layout)
+                                     : boost::json::serialize(halfYearJson(report, cliLanguage(), true)) + "\n";
+  if (path.empty()) {
+    fmt::print("{}", text);
+    return kOk;
+  }
+  if (auto written = writeWhole(path, text); !written) return fail(written.error());
+  say(fmt::format("the half-year file for {} written to {}", report.file.period.toString(), path));
+  return kOk;
+}
+
 // The database at `db`, its schema brought up to date. A command that reads or changes what is there
 // refuses a path with no database (a mistyped path would otherwise get a new, empty one and, for
 // `audit verify`, a clean result); those that set one up (`create`: serve, identify, user add, unit add)
@@ -139,6 +173,10 @@ std::expected<void, Error> loadDemo(const std::string& db, std::uint64_t seed, C
   if (auto applied = (*store)->migrate(); !applied) return std::unexpected(applied.error());
   auto summary = simulateDemo(**store, clock, demo, seed, *hash);
   if (!summary) return std::unexpected(summary.error());
+  if (auto saved =
+          (*store)->saveReportLayout(Actor{std::nullopt, "system:demo"}, kHalfYearLayoutName, demoHalfYearLayout());
+      !saved)
+    return saved;
   auto figures = demoFigures(**store, date);
   if (!figures) return std::unexpected(figures.error());
   auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
@@ -610,17 +648,39 @@ int main(int argc, char** argv) {
       ->check(CLI::PositiveNumber);
   auditReview->add_flag("--json", reviewJson, "Print the review as one JSON object, with every entry");
 
-  auto* reportCmd = app.add_subcommand("report", "Reports for follow-up: the KPIs (docs/reports.md)");
+  auto* codesCmd = app.add_subcommand("codes", "SCB's layout and code mapping for the half-year file");
+  codesCmd->require_subcommand(1);
+  std::string codesFile;
+  auto* codesImport = codesCmd->add_subcommand(
+      "import", "Import SCB's layout and code mapping (JSON, docs/formats.md); replaces the one imported before");
+  codesImport->add_option("--db", db, "SQLite database file")->required();
+  codesImport->add_option("file", codesFile, "The layout file")->required();
+
+  auto* reportCmd =
+      app.add_subcommand("report", "Reports for follow-up: the KPIs, SCB's half-year file (docs/reports.md)");
   reportCmd->require_subcommand(1);
   std::string period, by = "all", format = "csv", reportOut, asOf;
   auto* reportKpi = reportCmd->add_subcommand(
       "kpi", "The KPIs of a half-year: target group, known occupation, plans, measures, days to first contact");
   reportKpi->add_option("--db", db, "SQLite database file")->required();
   reportKpi->add_option("--period", period, "The half-year, YYYYH1 or YYYYH2")->required();
-  reportKpi->add_option("--by", by, "Break down by all, unit, caseworker, reason, gender or age")->capture_default_str();
+  reportKpi->add_option("--by", by, "Break down by all, unit, caseworker, reason, gender or age")
+      ->capture_default_str();
   reportKpi->add_option("--format", format, "csv (for Excel) or json")->capture_default_str();
   reportKpi->add_option("--out", reportOut, "The file to write (standard output when not given)");
   reportKpi->add_option("--today", asOf, "Report as of this day while the period runs, YYYY-MM-DD (default: today)");
+
+  bool allowErrors = false, withCorrections = false;
+  auto* reportHalfYear = reportCmd->add_subcommand(
+      "half-year", "SCB's half-year file about every young person in the KAA register, with its checks");
+  reportHalfYear->add_option("--db", db, "SQLite database file")->required();
+  reportHalfYear->add_option("--period", period, "The half-year, YYYYH1 or YYYYH2")->required();
+  reportHalfYear->add_option("--format", format, "csv (the file for SCB) or json (the file and its checks)")
+      ->capture_default_str();
+  reportHalfYear->add_option("--out", reportOut, "The file to write (standard output when not given)");
+  reportHalfYear->add_flag("--allow-errors", allowErrors, "Write the file although checks found errors");
+  reportHalfYear->add_flag("--with-corrections", withCorrections,
+                           "Of a past half-year: the cases as they stand now, not as at the period's end");
 
   std::string out;
   auto* backupCmd = app.add_subcommand("backup", "Copy the database consistently while the server runs");
@@ -694,11 +754,11 @@ int main(int argc, char** argv) {
       if (!store) return fail(store.error());
       auto users = (*store)->users();
       if (!users) return fail(users.error());
-      CivilDate cutoff = today().plusDays(-inactiveDays);
+      std::string usedFrom = swedishDayStartUtc(today().plusDays(1 - inactiveDays));
       fmt::print("{:<24} {:<24} {:<8} {:<26} {}\n", said("username"), said("roles"), said("active"),
                  said("last login (UTC)"), said("units"));
       for (const User& u : *users) {
-        if (inactiveDays > 0 && !unusedSince(u, cutoff)) continue;
+        if (inactiveDays > 0 && !unusedFrom(u, usedFrom)) continue;
         fmt::print("{:<24} {:<24} {:<8} {:<26} {}\n", u.username, u.role, said(u.active ? "yes" : "no"),
                    u.lastLoginAt.empty() ? said("never") : u.lastLoginAt, fmt::join(u.units, ", "));
       }
@@ -837,6 +897,34 @@ int main(int argc, char** argv) {
       if (auto written = writeWhole(reportOut, text); !written) return fail(written.error());
       say(fmt::format("KPIs for {} written to {}", half->toString(), reportOut));
       return kOk;
+    }
+    if (*codesImport) {
+      std::ifstream in(codesFile, std::ios::binary);
+      std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+      if (!in && !in.eof()) return fail(invalidInput(fmt::format("cannot read {}", codesFile)));
+      if (text.size() > kMaxLayoutBytes) return fail(invalidInput(fmt::format("{} is larger than 1 MB", codesFile)));
+      auto layout = parseHalfYearLayout(text);
+      if (!layout) {
+        for (const Error& e : layout.error())
+          fmt::print(stderr, "{}: {}: {}\n", printable(codesFile), e.field, printable(said(e.message)));
+        return kBadInput;
+      }
+      auto store = openMigrated(db);
+      if (!store) return fail(store.error());
+      if (auto saved = (*store)->saveReportLayout(Actor{std::nullopt, "system:cli"}, kHalfYearLayoutName, text); !saved)
+        return fail(saved.error());
+      say(fmt::format("the layout '{}' is imported", printable(layout->collection)));
+      return kOk;
+    }
+    if (*reportHalfYear) {
+      auto half = HalfYear::parse(period);
+      if (!half) return fail(invalidInput(fmt::format("--period: {}", half.error().message)));
+      if (format != "csv" && format != "json") return fail(invalidInput("--format is csv or json"));
+      auto store = openMigrated(db);
+      if (!store) return fail(store.error());
+      auto report = halfYearReport(**store, *half, std::chrono::system_clock::now(), withCorrections);
+      if (!report) return fail(report.error());
+      return writeHalfYear(*report, format, reportOut, allowErrors);
     }
     if (*backupCmd) {
       if (auto done = backupDatabase(db, out); !done) return fail(done.error());

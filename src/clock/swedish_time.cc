@@ -28,6 +28,8 @@ std::chrono::sys_seconds swedishDayStart(CivilDate day) {
   return stockholm()->to_sys(date::local_seconds(day.days().time_since_epoch()));
 }
 
+std::string swedishDayStartUtc(CivilDate day) { return formatUtcTimestamp(swedishDayStart(day)); }
+
 std::string swedishTimestamp(std::chrono::sys_seconds t) {
   auto info = stockholm()->get_info(t);
   auto local = t + info.offset;

@@ -20,6 +20,10 @@ std::chrono::local_seconds swedishLocalTime(std::chrono::sys_seconds t);
 
 // The instant (UTC) at which `day` begins in Swedish time: its midnight in Stockholm. Thread-safe.
 std::chrono::sys_seconds swedishDayStart(CivilDate day);
+// The same instant as the journal and the access log store it ("2026-11-30T23:00:00.000Z"), for
+// comparing with stored instants: a Swedish day is [swedishDayStartUtc(d), swedishDayStartUtc(d + 1)).
+// Thread-safe.
+std::string swedishDayStartUtc(CivilDate day);
 
 // `t` as Swedish local time with its offset: "2026-11-22T10:15:00+01:00". Thread-safe.
 std::string swedishTimestamp(std::chrono::sys_seconds t);

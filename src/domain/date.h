@@ -19,10 +19,6 @@ class CivilDate {
   // Builds a date from its parts; invalid_input if the date does not exist (e.g. 2025-02-29).
   static std::expected<CivilDate, Error> fromParts(int year, int month, int day);
   static CivilDate fromDays(std::chrono::sys_days days) { return CivilDate(std::chrono::year_month_day(days)); }
-  // The day (UTC) on which `time` falls.
-  static CivilDate ofTime(std::chrono::system_clock::time_point time) {
-    return fromDays(std::chrono::floor<std::chrono::days>(time));
-  }
 
   int year() const { return static_cast<int>(ymd_.year()); }
   int month() const { return static_cast<int>(static_cast<unsigned>(ymd_.month())); }

@@ -4,6 +4,7 @@
 #include <boost/json.hpp>
 #include <set>
 
+#include "clock/swedish_time.h"
 #include "http/api.h"
 #include "report/access_review.h"
 
@@ -23,7 +24,7 @@ void logPersonsNamed(Call& call, const std::set<std::int64_t>& persons) {
     call.accessed.emplace(std::vector<std::int64_t>{}, static_cast<std::int64_t>(persons.size()));
 }
 
-// The days from ?from= to ?to=, both included; by default the last 30 days.
+// The Swedish days from ?from= to ?to=, both included; by default the last 30 days.
 std::expected<std::pair<CivilDate, CivilDate>, Response> period(const Call& call) {
   CivilDate today = todayOf(call);
   CivilDate from = today.plusDays(-29), to = today;
@@ -51,7 +52,7 @@ std::expected<std::int64_t, Response> positiveParameter(const Call& call, const 
 Response accessLog(Call& call) {
   auto days = period(call);
   if (!days) return days.error();
-  AccessLogQuery query{days->first.iso(), days->second.plusDays(1).iso(),
+  AccessLogQuery query{swedishDayStartUtc(days->first), swedishDayStartUtc(days->second.plusDays(1)),
                        queryParameter(call.request.query, "username"), std::nullopt, kMaxItems + 1};
   if (!queryParameter(call.request.query, "person_id").empty()) {
     auto person = positiveParameter(call, "person_id", 0);

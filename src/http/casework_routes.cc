@@ -13,6 +13,7 @@
 #include "http/api.h"
 #include "http/json_mapping.h"
 #include "store/case_records.h"
+#include "store/journal.h"
 #include "store/json_fields.h"
 
 namespace lotsen {
@@ -362,9 +363,6 @@ Response registerByHandRoute(Call& call) {
   return response;
 }
 
-// The journal's type for a change of contact details ({"phone", "email"} before and after).
-constexpr std::string_view kContactChanged = "person.contact_changed";
-
 // Contact details, as a protected person's are answered to those who may not see their address: not at all.
 void hideContact(json::object& contact) {
   contact["phone"] = nullptr;
@@ -417,15 +415,6 @@ bool markProtection(json::object& person) {
   return isProtected;
 }
 
-// An event's {"before", "after"}; text stored before UTF-8 was checked at the edge is repaired (U+FFFD),
-// so that every event can be shown.
-json::object payloadOf(const Event& e) {
-  boost::system::error_code ec;
-  json::value v = json::parse(repairUtf8(e.payload), ec);
-  if (ec || !v.is_object()) return json::object{{"before", nullptr}, {"after", nullptr}};
-  return std::move(v.as_object());
-}
-
 Response history(Call& call) {
   auto personId = pathId(call, 0);
   if (!personId) return problem(404, "Not Found", "no such person");
@@ -463,7 +452,7 @@ Response history(Call& call) {
 
 }  // namespace
 
-// The case as it stood at the end of a day (UTC), rebuilt from the event journal.
+// The case as it stood at the end of a Swedish day, rebuilt from the event journal.
 Response caseAsOf(Call& call, std::int64_t personId) {
   auto asOf = CivilDate::parse(queryParameter(call.request.query, "as_of"));
   if (!asOf) return problem(400, "Bad Request", "as_of: " + asOf.error().message, "as_of");
@@ -472,35 +461,10 @@ Response caseAsOf(Call& call, std::int64_t personId) {
                    "as_of");
   auto events = call.store.eventsOf(personId);
   if (!events) return problem(events.error());
-  // Events are stamped in UTC; the day ends at Swedish midnight.
-  auto end = swedishDayStart(asOf->plusDays(1));
-  auto endDay = std::chrono::floor<std::chrono::days>(end);
-  std::chrono::hh_mm_ss endTime(end - endDay);
-  std::string until = fmt::format("{}T{:02}:{:02}:00.000Z", CivilDate::fromDays(endDay).iso(), endTime.hours().count(),
-                                  endTime.minutes().count());
-  std::optional<json::object> person;
-  json::object contact{{"phone", ""}, {"email", ""}};
-  std::map<std::int64_t, json::object> registrations;
-  std::map<std::string, std::map<std::int64_t, json::object>> records;
-  for (const Event& e : *events) {
-    if (e.time >= until) break;
-    json::object payload = payloadOf(e);
-    json::object* after = payload["after"].if_object();
-    if (!after) continue;
-    if (e.type == kContactChanged) {
-      contact = *after;
-    } else if (e.type.starts_with("person.")) {
-      person = *after;
-    } else if (e.type.starts_with("registration.")) {
-      registrations[(*after)["id"].as_int64()] = *after;
-    } else if (std::size_t dot = e.type.find('.'); dot != std::string::npos && after->contains("data")) {
-      auto& kind = records[e.type.substr(0, dot)];
-      if (after->contains("voided"))
-        kind.erase((*after)["id"].as_int64());  // voided: out of the case from then on
-      else
-        kind[(*after)["id"].as_int64()] = *after;
-    }
-  }
+  auto cases = replayJournal(*events, swedishDayStartUtc(asOf->plusDays(1)));
+  JournalCase& c = cases[personId];
+  std::optional<json::object>& person = c.person;
+  json::object& contact = c.contact;
   if (!person) return problem(404, "Not Found", fmt::format("the person was not in the register on {}", asOf->iso()));
   // Protected then or now: an address from before the protection must not be sent either.
   auto now = call.store.person(personId);
@@ -513,11 +477,11 @@ Response caseAsOf(Call& call, std::int64_t personId) {
   json::object body{{"as_of", asOf->iso()}, {"id", personId}, {"person", *person}};
   call.accessedPersons({personId});
   json::array regs;
-  for (auto& [id, r] : registrations) regs.push_back(r);
+  for (auto& [id, r] : c.registrations) regs.push_back(r);
   body["registrations"] = std::move(regs);
   for (const RecordKind& kind : recordKinds()) {
     json::array items;
-    for (auto& [id, r] : records[std::string(kind.kind)]) items.push_back(r);
+    for (auto& [id, r] : c.records[std::string(kind.kind)]) items.push_back(r);
     body[std::string(kind.kind) + "s"] = std::move(items);  // contact_attempts, occupations, measures, plans, …
   }
   return jsonResponse(200, body);

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <boost/json.hpp>
 
+#include "clock/swedish_time.h"
 #include "domain/text.h"
 #include "http/api.h"
 #include "http/auth.h"
@@ -67,20 +68,20 @@ bool isActiveAdmin(const User& u) {
 
 // GET /api/v1/users[?inactive_days=N]: every account, or only the active ones unused for N days.
 Response listUsers(Call& call) {
-  std::optional<CivilDate> unusedAfter;
+  std::optional<std::string> usedFrom;
   if (std::string days = queryParameter(call.request.query, "inactive_days"); !days.empty()) {
     auto n = positiveNumber(days);
     if (!n || *n > kMaxInactiveDays)
       return problem(400, "Bad Request",
                      fmt::format("inactive_days must be a whole number from 1 to {}", kMaxInactiveDays),
                      "inactive_days");
-    unusedAfter = todayOf(call).plusDays(-static_cast<int>(*n));
+    usedFrom = swedishDayStartUtc(todayOf(call).plusDays(1 - static_cast<int>(*n)));
   }
   auto users = call.store.users();
   if (!users) return problem(users.error());
   json::array items;
   for (const User& u : *users)
-    if (!unusedAfter || unusedSince(u, *unusedAfter)) items.push_back(userJson(u));
+    if (!usedFrom || unusedFrom(u, *usedFrom)) items.push_back(userJson(u));
   return jsonResponse(200, json::object{{"items", std::move(items)}});
 }
 

@@ -91,9 +91,10 @@ AccessReview reviewAccess(std::span<const LoggedAccess> entries,
 std::expected<AccessReview, Error> reviewAccessLog(Store& store, CivilDate from, CivilDate to,
                                                    const AccessReviewOptions& options) {
   CivilDate end = to.plusDays(1);
-  auto entries = store.accessEntries({from.iso(), end.iso(), "", std::nullopt, std::numeric_limits<int>::max()});
+  auto entries = store.accessEntries(
+      {swedishDayStartUtc(from), swedishDayStartUtc(end), "", std::nullopt, std::numeric_limits<int>::max()});
   if (!entries) return std::unexpected(entries.error());
-  auto unix = [](CivilDate d) { return std::chrono::sys_seconds(d.days()).time_since_epoch().count(); };
+  auto unix = [](CivilDate d) { return swedishDayStart(d).time_since_epoch().count(); };
   auto grants = store.accessGrants(unix(from), unix(end));
   if (!grants) return std::unexpected(grants.error());
   AccessReview review = reviewAccess(*entries, std::move(*grants), options);

@@ -46,7 +46,7 @@ struct AccessReview {
 
 AccessReview reviewAccess(std::span<const LoggedAccess> entries,
                           std::vector<std::pair<AccessGrant, std::string>> grants, const AccessReviewOptions& options);
-// Reviews the entries and grants of the days `from` to `to` (both included, UTC) read from `store`.
+// Reviews the entries and grants of the days `from` to `to` (both included, Swedish days) read from `store`.
 std::expected<AccessReview, Error> reviewAccessLog(Store& store, CivilDate from, CivilDate to,
                                                    const AccessReviewOptions& options);
 

@@ -270,6 +270,41 @@ json::object registrationJson(const Registration& r, const CodeLabels* labels) {
   return json::parse(out.take()).as_object();
 }
 
+std::expected<Registration, Error> parseRegistration(const json::object& o) {
+  auto text = [&](std::string_view key) -> std::string {
+    const json::value* v = o.if_contains(key);
+    return v && v->is_string() ? std::string(v->as_string()) : std::string();
+  };
+  auto flag = [&](std::string_view key) {
+    const json::value* v = o.if_contains(key);
+    return v && v->is_bool() && v->as_bool();
+  };
+  const json::value* id = o.if_contains("id");
+  const json::value* person = o.if_contains("person_id");
+  auto start = CivilDate::parse(text("start_date"));
+  if (!id || !id->is_int64() || !person || !person->is_int64() || !start)
+    return std::unexpected(internalError("a journalled registration lacks its id, person or start date"));
+  const json::value* version = o.if_contains("version");
+  const json::value* caseworker = o.if_contains("caseworker_id");
+  std::string endReason = text("end_reason");
+  auto end = CivilDate::parse(text("end_date"));
+  Registration r{
+      .id = id->as_int64(),
+      .personId = person->as_int64(),
+      .programme = text("programme"),
+      .startDate = *start,
+      .reason = text("reason"),
+      .endDate = end ? std::optional(*end) : std::nullopt,
+      .endReason = endReason.empty() ? std::nullopt : std::optional(endReason),
+      .version = version && version->is_int64() ? version->as_int64() : 0,
+      .caseworkerId = caseworker && caseworker->is_int64() ? std::optional(caseworker->as_int64()) : std::nullopt,
+      .unit = text("unit"),
+      .closedByHand = flag("closed_by_hand"),
+      .byHand = text("by_hand"),
+      .awaitingRegisters = flag("awaiting_registers")};
+  return r;
+}
+
 namespace {
 
 // The code list of each coded field, by kind of record.

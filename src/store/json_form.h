@@ -15,6 +15,9 @@ namespace lotsen {
 void writeRegistration(JsonWriter& out, const Registration& registration, const CodeLabels* labels = nullptr);
 // The same object as a value, for the journal.
 boost::json::object registrationJson(const Registration& registration, const CodeLabels* labels = nullptr);
+// The registration registrationJson wrote (labels are ignored). Errors: internal naming the registration
+// when a field is missing or of the wrong type: the journal holds what was written.
+std::expected<Registration, Error> parseRegistration(const boost::json::object& json);
 // {"id", "kind", "registration_id", "version", "data": {...}}; with `labels` also "labels": the Swedish
 // label of each coded field of the data ({"channel": "Telefon", …}).
 boost::json::object caseRecordJson(const CaseRecord& record, const CodeLabels* labels = nullptr);

@@ -54,10 +54,11 @@ struct User {
   bool readsProtectedAddress = false;  // holds read_protected_address (granted per user, off by default)
 };
 
-// True when the account is active but nobody has logged in to it after the day `since` (or ever): the
-// accounts the municipality should review and remove ("registervård").
-inline bool unusedSince(const User& user, CivilDate since) {
-  return user.active && (user.lastLoginAt.empty() || user.lastLoginAt.substr(0, 10) <= since.iso());
+// True when the account is active but nobody has logged in to it from the instant `from` (a stored UTC
+// timestamp, e.g. swedishDayStartUtc of the day after the cut-off) or ever: the accounts the
+// municipality should review and remove ("registervård").
+inline bool unusedFrom(const User& user, std::string_view from) {
+  return user.active && (user.lastLoginAt.empty() || user.lastLoginAt < from);
 }
 
 struct NewUser {
@@ -393,6 +394,15 @@ class Store {
 
   // The events about one person, oldest first.
   virtual std::expected<std::vector<Event>, Error> eventsOf(std::int64_t personId) = 0;
+  // The events about any person stamped before `until` (a stored UTC timestamp), oldest first: what
+  // store/journal.h folds into the cases as they stood then.
+  virtual std::expected<std::vector<Event>, Error> personEventsBefore(std::string_view until) = 0;
+
+  // A report's layout and code mapping as imported (e.g. "scb_half_year", report/half_year_layout.h),
+  // none before the first import. Writes record an event ("report_layout.imported") with the whole text.
+  virtual std::expected<std::optional<std::string>, Error> reportLayout(std::string_view name) = 0;
+  virtual std::expected<void, Error> saveReportLayout(const Actor& actor, std::string_view name,
+                                                      std::string_view content) = 0;
 
   // not_found for an unknown list name.
   virtual std::expected<CodeList, Error> codeList(std::string_view name) = 0;

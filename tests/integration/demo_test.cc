@@ -79,6 +79,61 @@ TEST(DemoApi, EachWorklistIsCountedByItsOwnRuleTheCountsAreTheListsLengths) {
   }
 }
 
+// SCB's half-year file: the API answers what the command writes, for the demo's imported layout; only
+// the one who runs the register imports gets it, and the download is logged as a read of every person.
+TEST(DemoApi, TheHalfYearFileThroughTheApiIsTheCommandsAndOnlyTheAdminsAndItIsLogged) {
+  std::string db = tempPath("demo-half-year.db");
+  ASSERT_EQ(seededDemo(db).exitCode, 0);
+  std::string file = tempPath("kaa-2026H1.csv");
+  auto cli = runLotsen({"report", "half-year", "--db", db, "--period", "2026H1", "--out", file, "--allow-errors"});
+  ASSERT_EQ(cli.exitCode, 0) << cli.err;
+  auto cliJson = runLotsen({"report", "half-year", "--db", db, "--period", "2026H1", "--format", "json"});
+  ASSERT_EQ(cliJson.exitCode, 0) << cliJson.err;
+  json::object command = json::parse(cliJson.out).as_object();
+
+  ServerProcess server(db);
+  auto get = [&](const std::string& user, const std::string& path) {
+    auto session = login(server.port(), user, "lotsen-demo-2026");
+    EXPECT_TRUE(session) << user;
+    return http(server.port(), "GET", path, "", {session->cookie});
+  };
+  auto answer = get("demo", "/api/v1/reports/half-year?period=2026H1");
+  ASSERT_EQ(answer.status, 200) << answer.body;
+  json::object body = json::parse(answer.body).as_object();
+  EXPECT_EQ(body.at("as_of"), "2026-06-30T22:00:00.000Z") << "as the journal stood at midnight in Stockholm";
+  EXPECT_EQ(body.at("problems"), command.at("problems"));
+  EXPECT_EQ(body.at("changes_since_end"), command.at("changes_since_end"));
+  std::int64_t records = 0;
+  for (std::size_t i = 0; i < 5; ++i) {
+    const json::object& block = body.at("blocks").at(i).as_object();
+    EXPECT_FALSE(block.contains("records")) << "the overview names no personnummer";
+    EXPECT_EQ(block.at("count"), command.at("blocks").at(i).at("count"));
+    records += block.at("count").as_int64();
+  }
+  EXPECT_GT(records, 500);
+
+  auto csv = get("demo", "/api/v1/reports/half-year?period=2026H1&format=csv&allow_errors=true");
+  ASSERT_EQ(csv.status, 200) << csv.body;
+  EXPECT_EQ(csv.headers["content-disposition"], "attachment; filename=\"kaa-2026H1.csv\"");
+  EXPECT_EQ(csv.body, readFile(file));
+  auto log = get("revisor", "/api/v1/access-log?username=demo&from=2026-01-01&to=2099-12-31");
+  ASSERT_EQ(log.status, 200) << log.body;
+  std::int64_t largest = 0;
+  json::value entries = json::parse(log.body);
+  for (const auto& item : entries.at("items").as_array())
+    if (item.at("route") == "GET /api/v1/reports/half-year") largest = std::max(largest, item.at("count").as_int64());
+  EXPECT_GT(largest, 300) << "the file names every person in it";
+
+  for (const char* user : {"anna", "statistik", "revisor"})
+    EXPECT_EQ(get(user, "/api/v1/reports/half-year?period=2026H1").status, 403) << user;
+  for (const char* bad : {"period=2026H3", "period=2026H1&format=xlsx", "period=2026H1&with_corrections=yes",
+                          "period=2099H1"}) {
+    auto refused = get("demo", std::string("/api/v1/reports/half-year?") + bad);
+    EXPECT_EQ(refused.status, 400) << bad << " " << refused.body;
+    EXPECT_EQ(refused.headers["content-type"], "application/problem+json") << bad;
+  }
+}
+
 // The KPIs through the API are the command's for the same cases: the demo user manages every unit, so
 // hers are the municipality's; a caseworker's are her caseload's; a statistician (no access to persons)
 // is refused until the KPIs are suppressed for her.

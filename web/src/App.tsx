@@ -11,6 +11,7 @@
 //   /identifiering      identification from register extracts (an administrator)
 //   /statistik          the statistics (a statistician, a unit manager)
 //   /nyckeltal          the KPIs of a half-year over the user's caseload, a statistician's suppressed (?halvar=2026H2&per=enhet)
+//   /scb-fil            the half-year file for SCB with its checks (an administrator; ?halvar=2026H1&rattelser=ja)
 //   /administration     an administrator's users, units, settings and code lists (?flik=…)
 //   anything else       not found
 import { Alert, Loader } from "@navikt/ds-react";
@@ -37,6 +38,7 @@ const IdentificationPage = lazy(() => import("./pages/IdentificationPage").then(
 const AdminPage = lazy(() => import("./pages/admin/AdminPage").then((m) => ({ default: m.AdminPage })));
 const SearchPage = lazy(() => import("./pages/SearchPage").then((m) => ({ default: m.SearchPage })));
 const StatisticsPage = lazy(() => import("./pages/StatisticsPage").then((m) => ({ default: m.StatisticsPage })));
+const HalfYearFilePage = lazy(() => import("./pages/HalfYearFilePage").then((m) => ({ default: m.HalfYearFilePage })));
 const KpiPage = lazy(() => import("./pages/KpiPage").then((m) => ({ default: m.KpiPage })));
 export function App() {
   const t = useT();
@@ -62,6 +64,7 @@ export function App() {
         <Route path="identifiering" element={session.data && canRunIdentification(session.data) ? <IdentificationPage /> : <NotFoundPage />} />
         <Route path="statistik" element={session.data && canReadStatistics(session.data) ? <StatisticsPage /> : <NotFoundPage />} />
         <Route path="nyckeltal" element={session.data && (canReadCases(session.data) || canReadStatistics(session.data)) ? <KpiPage /> : <NotFoundPage />} />
+        <Route path="scb-fil" element={session.data && canRunIdentification(session.data) ? <HalfYearFilePage /> : <NotFoundPage />} />
         <Route path="administration" element={<AdminPage session={session.data!} />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -540,6 +540,44 @@ const sv = {
     ] as [string, string][],
   },
 
+  // SCB-fil (/scb-fil): the half-year file for SCB with its checks (docs/reports.md).
+  halfYearFile: {
+    nav: "SCB-fil",
+    title: "Halvårsfil till SCB",
+    intro:
+      "Filen om varje ung person i aktivitetsansvarets register, som kommunen skickar till SCB två gånger om året. Ett halvår som har slutat görs av uppgifterna så som de stod vid halvårets slut, så att samma fil kan göras igen.",
+    period: "Halvår",
+    withCorrections: "Ta med rättelser som gjorts efter halvårets slut",
+    running: "Halvåret pågår: filen visar uppgifterna som de är i dag.",
+    asOf: (when: string) => `Uppgifterna som de stod ${when}.`,
+    corrections: (removed: number, added: number) =>
+      `Rättelser efter halvårets slut tar bort ${removed} och lägger till ${added} poster.`,
+    noCorrections: "Inga rättelser har gjorts efter halvårets slut.",
+    blocksCaption: "Filens poster per block",
+    colBlock: "Block",
+    colRecordType: "Posttyp",
+    colCount: "Poster",
+    blocks: {
+      registration: "Inskrivning (obligatoriska uppgifter)",
+      contact: "Kontakt med den unga",
+      measure_started: "Påbörjad åtgärd",
+      measure_ended: "Avslutad åtgärd",
+      responsibility_ended: "Avslutat ansvar",
+    } as Record<string, string>,
+    errors: (n: number) => (n === 1 ? "1 fel måste rättas innan filen skickas." : `${n} fel måste rättas innan filen skickas.`),
+    clean: "Kontrollerna hittade inga fel.",
+    problemsCaption: "Kontrollerna",
+    colPerson: "Person",
+    colKind: "Typ",
+    colProblem: "Vad som är fel",
+    error: "Fel",
+    warning: "Varning",
+    person: (id: number) => `Person ${id}`,
+    download: "Ladda ned filen till SCB",
+    downloadAnyway: "Ladda ned filen ändå, med felen",
+    badRequest: "Halvåret i adressen finns inte. Välj ett halvår i listan.",
+  },
+
   // Administration (/administration): users, units, settings, code lists.
   navAdmin: "Administration",
   admin: {
@@ -1485,6 +1523,41 @@ const en: Messages = {
   },
 
   // Administration (/administration): users, units, settings, code lists.
+  halfYearFile: {
+    nav: "SCB file",
+    title: "Half-year file for SCB",
+    intro:
+      "The file about every young person in the register of the activity responsibility, which the municipality sends SCB twice a year. A half-year that has ended is made from the data as they stood at its end, so that the same file can be made again.",
+    period: "Half-year",
+    withCorrections: "Include corrections made after the half-year ended",
+    running: "The half-year is running: the file shows the data as they are today.",
+    asOf: (when) => `The data as they stood at ${when}.`,
+    corrections: (removed, added) => `Corrections after the half-year ended remove ${removed} and add ${added} records.`,
+    noCorrections: "No corrections have been made since the half-year ended.",
+    blocksCaption: "The file's records by block",
+    colBlock: "Block",
+    colRecordType: "Record type",
+    colCount: "Records",
+    blocks: {
+      registration: "Registration (mandatory data)",
+      contact: "Contact with the young person",
+      measure_started: "Measure started",
+      measure_ended: "Measure ended",
+      responsibility_ended: "Responsibility ended",
+    },
+    errors: (n) => (n === 1 ? "1 error must be corrected before the file is sent." : `${n} errors must be corrected before the file is sent.`),
+    clean: "The checks found no errors.",
+    problemsCaption: "The checks",
+    colPerson: "Person",
+    colKind: "Kind",
+    colProblem: "What is wrong",
+    error: "Error",
+    warning: "Warning",
+    person: (id) => `Person ${id}`,
+    download: "Download the file for SCB",
+    downloadAnyway: "Download the file anyway, with the errors",
+    badRequest: "The half-year in the address does not exist. Choose a half-year in the list.",
+  },
   navAdmin: "Administration",
   admin: {
     title: "Administration",

@@ -1010,6 +1010,46 @@ class SqliteStore final : public Store {
     });
   }
 
+  std::expected<std::vector<Event>, Error> personEventsBefore(std::string_view until) override {
+    return guard([&]() -> std::expected<std::vector<Event>, Error> {
+      auto s = prepare(
+          "SELECT id, time, actor, user_id, person_id, type, payload FROM events WHERE person_id IS NOT NULL AND "
+          "time < ? ORDER BY id");
+      s.bind(until);
+      std::vector<Event> result;
+      while (s.step())
+        result.push_back(Event{s.integer(0), s.text(1), s.text(2), s.optionalInteger(3), s.optionalInteger(4),
+                               s.text(5), s.text(6)});
+      return result;
+    });
+  }
+
+  std::expected<std::optional<std::string>, Error> reportLayout(std::string_view name) override {
+    return guard([&]() -> std::expected<std::optional<std::string>, Error> {
+      auto s = prepare("SELECT content FROM report_layouts WHERE name = ?");
+      s.bind(name);
+      if (!s.step()) return std::nullopt;
+      return s.text(0);
+    });
+  }
+
+  std::expected<void, Error> saveReportLayout(const Actor& actor, std::string_view name,
+                                              std::string_view content) override {
+    return transaction([&]() -> std::expected<void, Error> {
+      auto before = reportLayout(name);
+      if (!before) return std::unexpected(before.error());
+      prepare(
+          "INSERT INTO report_layouts (name, content, imported_at) VALUES (?1, ?2, ?3) ON CONFLICT (name) DO UPDATE "
+          "SET content = ?2, imported_at = ?3")
+          .bind(name, content, nowIso())
+          .run();
+      auto text = [](const std::optional<std::string>& t) { return t ? json::value(*t) : json::value(nullptr); };
+      return appendEvent(actor, std::nullopt, "report_layout.imported",
+                         json::object{{"name", name}, {"content", text(*before)}},
+                         json::object{{"name", name}, {"content", std::string(content)}});
+    });
+  }
+
   std::expected<CodeList, Error> codeList(std::string_view name) override {
     return guard([&]() -> std::expected<CodeList, Error> {
       auto s =

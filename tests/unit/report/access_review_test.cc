@@ -1,6 +1,11 @@
 #include "report/access_review.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+
+#include "store/store.h"
 
 namespace lotsen {
 namespace {
@@ -80,6 +85,39 @@ TEST(AccessReview, ListsOfOnesOwnCaseloadAreNoBulkReadAndAuditorsReviewsStandApa
   EXPECT_EQ(r.auditorReads[0].id, 3);
   ASSERT_EQ(r.manyPersons.size(), 1u);
   EXPECT_EQ(r.manyPersons[0].username, "admin") << "lists of anna's caseload do not count as persons read";
+}
+
+// The CI run at 00:40 Swedish time (23:40 UTC): the auditor's link to today's entries found none, the
+// days being read as UTC days while "today" is the Swedish day.
+TEST(AccessReview, ADayIsTheSwedishDayFromMidnightInStockholm) {
+  auto path =
+      (std::filesystem::temp_directory_path() / ("lotsen-review-" + std::to_string(::getpid()) + ".db")).string();
+  auto now = std::make_shared<std::chrono::system_clock::time_point>();
+  StoreOptions options;
+  options.clock = [now] { return *now; };
+  {
+    auto store = std::move(*openStore(path, options));
+    ASSERT_TRUE(store->migrate());
+    using namespace std::chrono_literals;
+    auto read = [&](std::string_view utcDay, std::chrono::seconds utcTime, std::int64_t person) {
+      *now = CivilDate::parse(utcDay)->days() + utcTime;
+      ASSERT_TRUE(
+          store->appendAccess(AccessEntry{1, "anna", "caseworker", "GET /api/v1/export", {person, 8, 9}, 3, ""}));
+    };
+    read("2026-11-30", 22h + 59min + 59s, 1);  // 23:59:59 on 30 November in Stockholm
+    read("2026-11-30", 23h, 2);                // 00:00 on 1 December
+    read("2026-12-01", 22h + 59min + 59s, 3);  // 23:59:59 on 1 December
+    read("2026-12-01", 23h, 4);                // 2 December
+    AccessReviewOptions o;
+    o.bulkThreshold = 2;
+    auto day = *CivilDate::parse("2026-12-01");
+    auto review = reviewAccessLog(*store, day, day, o);
+    ASSERT_TRUE(review);
+    std::vector<std::int64_t> first;
+    for (const auto& e : review->bulk) first.push_back(e.entry.personIds.front());
+    EXPECT_EQ(first, (std::vector<std::int64_t>{2, 3}));
+  }
+  for (auto suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
 }
 
 }  // namespace

@@ -325,6 +325,31 @@ export function kpiCsvUrl(period: string, by: KpiBy): string {
   return `/api/v1/reports/kpi?${new URLSearchParams({ period, by, format: "csv" })}`;
 }
 
+export type HalfYearReport = components["schemas"]["HalfYearReport"];
+
+/** The overview of SCB's half-year file (each block's count and every problem), as of the period's end or, with
+ * corrections, as the cases stand now. */
+export function useHalfYearReport(period: string, withCorrections: boolean) {
+  return useQuery({
+    queryKey: ["half-year", period, withCorrections],
+    queryFn: async () =>
+      unwrap(
+        await client.GET("/api/v1/reports/half-year", {
+          params: { query: { period, with_corrections: withCorrections } },
+        }),
+      ) as HalfYearReport,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** The file for SCB (a download link: the session cookie goes with it); `allowErrors` writes it despite errors. */
+export function halfYearCsvUrl(period: string, withCorrections: boolean, allowErrors: boolean): string {
+  const query: Record<string, string> = { period, format: "csv" };
+  if (withCorrections) query.with_corrections = "true";
+  if (allowErrors) query.allow_errors = "true";
+  return `/api/v1/reports/half-year?${new URLSearchParams(query)}`;
+}
+
 export type AccessEntry = components["schemas"]["AccessEntry"];
 export type AccessLogFilter = { from: string; to: string; username?: string; personId?: number };
 

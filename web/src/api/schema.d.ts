@@ -2711,6 +2711,64 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/half-year": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * SCB's half-year file of the whole municipality, with its checks (permission run_identification).
+         * @description The same as `lotsen report half-year` (docs/reports.md), in the layout imported with `lotsen codes
+         *     import` (docs/formats.md). A period that has ended is read from the event journal as it stood at its
+         *     end (midnight in Stockholm after its last day), so that the file sent can be made again; with
+         *     `with_corrections=true` as the cases stand now. `changes_since_end` counts the records later
+         *     corrections remove and add. JSON is the overview (each block's count, every problem; no
+         *     personnummer); `format=csv` is the file for SCB as a download, refused with 422 and the errors
+         *     listed while errors remain, unless `allow_errors=true`. Logged as a read of every person named.
+         *     404 before a layout is imported.
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description The half-year: YYYYH1 (January–June) or YYYYH2 (July–December). */
+                    period: string;
+                    format?: "json" | "csv";
+                    with_corrections?: boolean;
+                    allow_errors?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The overview, or the file. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HalfYearReport"];
+                        "text/csv": string;
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                422: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/worklists": {
         parameters: {
             query?: never;
@@ -3000,6 +3058,39 @@ export interface components {
             cohort?: components["schemas"]["KpiCohort"];
             /** @description The figures hidden because a count of 1–4 could be read or worked out from them; empty but for a statistician. */
             suppressed?: string[];
+        };
+        HalfYearReport: {
+            /** @example 2026H1 */
+            period: string;
+            /** @description The imported layout's name. */
+            collection: string;
+            period_ended: boolean;
+            with_corrections: boolean;
+            /** @description The instant (UTC) the cases are read as of; null for now. */
+            as_of: string | null;
+            errors: number;
+            warnings: number;
+            problems: {
+                person_id: number;
+                registration_id: number;
+                /** @description contact_before_registration, contact_after_registration, measure_ends_before_start, measure_ended_without_start, measure_end_without_reason, registration_end_without_reason, age_outside_scope, same_person_twice, unmapped_code, awaiting_registers */
+                check: string;
+                /** @description In the language of Accept-Language. */
+                message: string;
+                /** @description An error (no file while one remains) or a warning. */
+                blocking: boolean;
+            }[];
+            blocks: {
+                /** @enum {string} */
+                block: "registration" | "contact" | "measure_started" | "measure_ended" | "responsibility_ended";
+                record_type: string;
+                fields: string[];
+                count: number;
+            }[];
+            changes_since_end: {
+                removed: number;
+                added: number;
+            };
         };
         KpiReport: {
             period?: string;

@@ -41,6 +41,7 @@ export function Layout({ session }: { session: Session }) {
           {canReadStatistics(session) && <NavLink to="/statistik">{t.statistics.nav}</NavLink>}
           {(canReadCases(session) || canReadStatistics(session)) && <NavLink to="/nyckeltal">{t.kpi.nav}</NavLink>}
           {canRunIdentification(session) && <NavLink to="/identifiering">{t.identification.nav}</NavLink>}
+          {canRunIdentification(session) && <NavLink to="/scb-fil">{t.halfYearFile.nav}</NavLink>}
           {isAdmin(session) && <NavLink to="/administration">{t.navAdmin}</NavLink>}
         </nav>
         <Spacer />

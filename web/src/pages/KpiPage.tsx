@@ -110,7 +110,7 @@ export function KpiPage() {
 }
 
 /** "2026 andra halvåret (jul–dec)" for "2026H2"; anything else as it is. */
-function halfYearLabel(period: string, half: (year: number, half: 1 | 2) => string): string {
+export function halfYearLabel(period: string, half: (year: number, half: 1 | 2) => string): string {
   const m = period.match(/^(\d{4})H([12])$/);
   return m ? half(Number(m[1]), Number(m[2]) as 1 | 2) : period;
 }

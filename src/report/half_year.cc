@@ -1,0 +1,230 @@
+#include "report/half_year.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <tuple>
+
+#include "domain/target_group.h"
+
+namespace lotsen {
+
+namespace {
+
+// What one record is about: the case, and the contact or measure of the record if any.
+struct Subject {
+  const HalfYearCase& c;
+  const ContactAttempt* contact = nullptr;
+  const Measure* measure = nullptr;
+};
+
+bool inMeasureOn(const HalfYearCase& c, CivilDate day) {
+  return std::ranges::any_of(c.measures, [&](const Measure& m) {
+    return m.start && *m.start <= day && (!m.end || day <= *m.end) && !m.declined;
+  });
+}
+
+class FileBuilder {
+ public:
+  FileBuilder(HalfYear period, const HalfYearLayout& layout) : file_{period, {}, {}}, layout_(layout) {}
+
+  void add(HalfYearBlock block, const Subject& s) {
+    HalfYearRecord record{block, s.c.registration.personId, {}};
+    for (const std::string& field : layout_.blocks.at(block).fields) record.values.push_back(value(block, field, s));
+    file_.records.push_back(std::move(record));
+  }
+
+  void problem(const HalfYearCase& c, std::string check, std::string message, bool blocking = true) {
+    file_.problems.push_back(
+        HalfYearProblem{c.registration.personId, c.registration.id, std::move(check), std::move(message), blocking});
+  }
+
+  HalfYearFile take() {
+    std::ranges::stable_sort(file_.records, {}, [](const HalfYearRecord& r) { return static_cast<int>(r.block); });
+    return std::move(file_);
+  }
+
+ private:
+  std::string date(CivilDate d) const {
+    return layout_.compactDates ? fmt::format("{:04}{:02}{:02}", d.year(), d.month(), d.day()) : d.iso();
+  }
+  std::string date(const std::optional<CivilDate>& d) const { return d ? date(*d) : ""; }
+
+  // SCB's code for `code`; a problem (once per list and code and person) and an empty value without one.
+  std::string code(const HalfYearCase& c, std::string_view list, std::string_view code) {
+    if (auto scb = layout_.scbCode(list, code)) return std::string(*scb);
+    if (unmapped_.emplace(c.registration.personId, std::string(list), std::string(code)).second)
+      problem(c, "unmapped_code",
+              fmt::format("the code '{}' of the list {} has no SCB code in the imported layout", code, list));
+    return "";
+  }
+
+  std::string value(HalfYearBlock block, std::string_view field, const Subject& s) {
+    const Registration& r = s.c.registration;
+    if (field == "record_type") return layout_.blocks.at(block).recordType;
+    if (field == "municipality") return layout_.municipality;
+    if (field == "year") return std::to_string(file_.period.year());
+    if (field == "half") return std::to_string(file_.period.half());
+    if (field == "personal_id") {  // twelve digits, as SCB reads them
+      std::string digits;
+      std::ranges::copy_if(s.c.personalId, std::back_inserter(digits), [](char ch) { return ch >= '0' && ch <= '9'; });
+      return digits;
+    }
+    if (field == "registration_date") return date(r.startDate);
+    if (field == "registration_reason") return code(s.c, "registration_reason", r.reason);
+    if (field == "registration_end") return date(r.endDate);
+    if (field == "deregistration_reason") return code(s.c, "deregistration_reason", r.endReason.value_or(""));
+    if (s.contact) {
+      const ContactAttempt& a = *s.contact;
+      bool inMeasure = inMeasureOn(s.c, a.date);
+      if (field == "contact_date") return date(a.date);
+      if (field == "in_measure") return code(s.c, "in_measure", inMeasure ? "yes" : "no");
+      if (field == "occupation") {
+        std::string kind = a.occupation;
+        if (kind.empty())
+          if (const OccupationEntry* known = occupationOn(s.c.occupations, a.date)) kind = known->kind;
+        if (kind.empty()) kind = "unknown";
+        bool byMeasure = inMeasure && layout_.codes.contains("occupation_in_measure");
+        return code(s.c, byMeasure ? "occupation_in_measure" : "occupation", kind);
+      }
+    }
+    if (s.measure) {
+      const Measure& m = *s.measure;
+      if (field == "measure_type") return code(s.c, "measure_type", m.type);
+      if (field == "measure_start") return date(m.start);
+      if (field == "measure_end") return date(m.end);
+      if (field == "measure_end_reason") return code(s.c, "measure_end_reason", m.endReason);
+    }
+    return "";
+  }
+
+  HalfYearFile file_;
+  const HalfYearLayout& layout_;
+  std::set<std::tuple<std::int64_t, std::string, std::string>> unmapped_;
+};
+
+void addCase(FileBuilder& out, const HalfYearCase& c, HalfYear period) {
+  const Registration& r = c.registration;
+  if (r.startDate < ageScopeStart(c.birthDate) || r.startDate >= ageScopeEnd(c.birthDate))
+    out.problem(c, "age_outside_scope",
+                fmt::format("the registration starts on {}, outside the age scope (from 1 July of the year the "
+                            "person turns 16 to the day before the 20th birthday)",
+                            r.startDate.iso()));
+  if (r.endDate && r.endReason.value_or("").empty())
+    out.problem(c, "registration_end_without_reason",
+                fmt::format("the registration ended on {} without a reason", r.endDate->iso()));
+  if (r.awaitingRegisters)
+    out.problem(c, "awaiting_registers",
+                "the registration was made by hand and no identification run has confirmed its reason from the "
+                "registers yet",
+                false);
+  out.add(HalfYearBlock::registration, {c});
+
+  for (const ContactAttempt& a : c.contacts) {
+    if (!a.reached.value_or(false)) continue;
+    if (a.date < r.startDate) {
+      out.problem(c, "contact_before_registration",
+                  fmt::format("a contact on {} is dated before the registration started on {}", a.date.iso(),
+                              r.startDate.iso()));
+      continue;
+    }
+    if (r.endDate && a.date >= *r.endDate) {
+      // Common and no mistake: the registers showed the end (dated when it happened) after the contact.
+      if (period.contains(a.date))
+        out.problem(c, "contact_after_registration",
+                    fmt::format("a contact on {} was made after the responsibility ended on {}: it is not reported",
+                                a.date.iso(), r.endDate->iso()),
+                    false);
+      continue;
+    }
+    if (period.contains(a.date)) out.add(HalfYearBlock::contact, {c, &a});
+  }
+
+  for (const Measure& m : c.measures) {
+    if (m.start && m.end && *m.end < *m.start) {
+      out.problem(c, "measure_ends_before_start",
+                  fmt::format("a measure ends on {}, before it started on {}", m.end->iso(), m.start->iso()));
+      continue;
+    }
+    if (m.end && !m.start) {
+      out.problem(c, "measure_ended_without_start",
+                  fmt::format("a measure ended on {} has no start date", m.end->iso()));
+      continue;
+    }
+    if (m.end && m.endReason.empty())
+      out.problem(c, "measure_end_without_reason", fmt::format("a measure ended on {} without a reason", m.end->iso()));
+    if (m.start && period.contains(*m.start)) out.add(HalfYearBlock::measure_started, {c, nullptr, &m});
+    if (m.end && period.contains(*m.end)) out.add(HalfYearBlock::measure_ended, {c, nullptr, &m});
+  }
+
+  if (r.endDate && period.contains(*r.endDate)) out.add(HalfYearBlock::responsibility_ended, {c});
+}
+
+// The same personnummer on two persons, or two registrations of one person open on the same day.
+void checkDuplicates(FileBuilder& out, const std::vector<const HalfYearCase*>& byPerson) {
+  for (std::size_t i = 1; i < byPerson.size(); ++i) {
+    const HalfYearCase& a = *byPerson[i - 1];
+    const HalfYearCase& b = *byPerson[i];
+    if (a.personalId != b.personalId) continue;
+    if (a.registration.personId != b.registration.personId) {
+      out.problem(b, "same_person_twice",
+                  fmt::format("the same personnummer is on two persons in Lotsen (ids {} and {})",
+                              a.registration.personId, b.registration.personId));
+    } else if (!a.registration.endDate || *a.registration.endDate > b.registration.startDate) {
+      out.problem(b, "same_person_twice",
+                  fmt::format("two registrations of the person are open at the same time (from {})",
+                              b.registration.startDate.iso()));
+    }
+  }
+}
+
+}  // namespace
+
+bool HalfYearFile::hasErrors() const { return std::ranges::any_of(problems, &HalfYearProblem::blocking); }
+
+HalfYearFile computeHalfYearFile(const std::vector<HalfYearCase>& cases, HalfYear period,
+                                 const HalfYearLayout& layout) {
+  std::vector<const HalfYearCase*> ordered;
+  for (const HalfYearCase& c : cases) ordered.push_back(&c);
+  std::ranges::sort(ordered, {}, [](const HalfYearCase* c) {
+    return std::tuple(c->personalId, c->registration.startDate, c->registration.id);
+  });
+  FileBuilder out(period, layout);
+  for (const HalfYearCase* c : ordered) addCase(out, *c, period);
+  checkDuplicates(out, ordered);
+  return out.take();
+}
+
+std::string halfYearText(const HalfYearFile& file, const HalfYearLayout& layout) {
+  std::string text;
+  auto line = [&](const std::vector<std::string>& values) {
+    for (std::size_t i = 0; i < values.size(); ++i) {
+      if (i) text += layout.separator;
+      text += values[i];
+    }
+    text += "\r\n";
+  };
+  std::optional<HalfYearBlock> last;
+  for (const HalfYearRecord& r : file.records) {
+    if (layout.header && r.block != last) line(layout.blocks.at(r.block).fields);
+    last = r.block;
+    line(r.values);
+  }
+  return text;
+}
+
+std::pair<std::vector<HalfYearRecord>, std::vector<HalfYearRecord>> halfYearDifference(
+    const std::vector<HalfYearRecord>& a, const std::vector<HalfYearRecord>& b) {
+  auto key = [](const HalfYearRecord& r) { return std::tuple(static_cast<int>(r.block), r.personId, r.values); };
+  auto less = [&](const HalfYearRecord& x, const HalfYearRecord& y) { return key(x) < key(y); };
+  std::vector<HalfYearRecord> sa = a, sb = b, onlyA, onlyB;
+  std::ranges::sort(sa, less);
+  std::ranges::sort(sb, less);
+  std::ranges::set_difference(sa, sb, std::back_inserter(onlyA), less);
+  std::ranges::set_difference(sb, sa, std::back_inserter(onlyB), less);
+  return {std::move(onlyA), std::move(onlyB)};
+}
+
+}  // namespace lotsen

@@ -1,0 +1,65 @@
+// Lotsen report: SCB's half-year file about every young person in the KAA register — its records in the
+// imported layout (report/half_year_layout.h) and the checks SCB would otherwise fail the upload on, each
+// problem naming the person to correct (docs/reports.md#the-half-year-file-for-scb). No I/O.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "domain/casework.h"
+#include "domain/date.h"
+#include "domain/person.h"
+#include "report/half_year_layout.h"
+
+namespace lotsen {
+
+// One KAA registration open at some time in the period, as the file reads it.
+struct HalfYearCase {
+  std::string personalId;  // canonical, 12 digits
+  CivilDate birthDate;
+  Registration registration;
+  std::vector<ContactAttempt> contacts;      // this registration's live ones
+  std::vector<OccupationEntry> occupations;  // the person's, in the order they were recorded
+  std::vector<Measure> measures;             // this registration's live ones
+};
+
+struct HalfYearRecord {
+  HalfYearBlock block = HalfYearBlock::registration;
+  std::int64_t personId = 0;
+  std::vector<std::string> values;  // in the layout's field order
+
+  friend bool operator==(const HalfYearRecord&, const HalfYearRecord&) = default;
+};
+
+// What would fail SCB's checks (or report something untrue), and where to correct it.
+struct HalfYearProblem {
+  std::int64_t personId = 0;
+  std::int64_t registrationId = 0;
+  std::string check;     // a stable name: "measure_ends_before_start", "unmapped_code", …
+  std::string message;   // English; the message catalog says it in Swedish
+  bool blocking = true;  // an error (no file while one remains) or only a warning
+};
+
+struct HalfYearFile {
+  HalfYear period = *HalfYear::parse("2026H1");
+  std::vector<HalfYearRecord> records;  // block by block, in the layout's order; within a block by person
+  std::vector<HalfYearProblem> problems;
+  bool hasErrors() const;
+};
+
+// The file for `period` of `cases` in `layout`. Contacts are the ones that reached the young person, dated
+// in the period and within the registration (one after its end is left out with a warning); measures those started or ended in the period; a registration
+// ended in the period gives its responsibility-ended record. Deterministic.
+HalfYearFile computeHalfYearFile(const std::vector<HalfYearCase>& cases, HalfYear period, const HalfYearLayout& layout);
+
+// The file's text: one line per record, the layout's separator, CRLF line ends (a header line per block
+// when the layout asks for one). Values never hold the separator or a line break (they are codes, dates
+// and numbers).
+std::string halfYearText(const HalfYearFile& file, const HalfYearLayout& layout);
+
+// The records in `a` that are not in `b`, and those in `b` not in `a` (a multiset difference).
+std::pair<std::vector<HalfYearRecord>, std::vector<HalfYearRecord>> halfYearDifference(
+    const std::vector<HalfYearRecord>& a, const std::vector<HalfYearRecord>& b);
+
+}  // namespace lotsen

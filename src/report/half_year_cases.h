@@ -1,0 +1,44 @@
+// Lotsen report: SCB's half-year file as Lotsen makes it — the cases read from the event journal as of an
+// instant, the imported layout, and the rule for which instant a period's file is computed as of.
+#pragma once
+
+#include <chrono>
+#include <expected>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "domain/error.h"
+#include "report/half_year.h"
+#include "store/store.h"
+
+namespace lotsen {
+
+// The KAA registrations open on some day of `period` or ending in it, with their live records, as the
+// journal stood before `until` (a stored UTC timestamp). Persons whose data retention has removed are not
+// in it. Errors: the store's; internal when a journalled record does not parse.
+std::expected<std::vector<HalfYearCase>, Error> readHalfYearCases(Store& store, HalfYear period,
+                                                                  std::string_view until);
+
+// The imported layout. Errors: not_found before the first `lotsen codes import`; internal when the stored
+// text no longer parses.
+std::expected<HalfYearLayout, Error> halfYearLayout(Store& store);
+
+struct HalfYearReport {
+  HalfYearLayout layout;
+  HalfYearFile file;
+  bool periodEnded = false;      // the file is of a past period
+  bool withCorrections = false;  // of a past period: as the cases stand now, not as at the period's end
+  std::string asOf;              // the instant the cases are read as of (UTC), or "" for now
+  // Of a past period: the records the corrections made since its end would remove and add.
+  std::vector<HalfYearRecord> removedSinceEnd, addedSinceEnd;
+};
+
+// The file for `period` at `now`: of a period that has ended, as the journal stood at its end (midnight in
+// Stockholm after its last day) so that the file sent can be made again — or, `withCorrections`, as the
+// cases stand now — and in both cases the records later corrections change; of the running period, as the
+// cases stand now. invalid_input (field "period") for a period not begun; the errors of the readers above.
+std::expected<HalfYearReport, Error> halfYearReport(Store& store, HalfYear period,
+                                                    std::chrono::system_clock::time_point now, bool withCorrections);
+
+}  // namespace lotsen

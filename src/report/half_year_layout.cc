@@ -1,0 +1,201 @@
+#include "report/half_year_layout.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <boost/json.hpp>
+#include <set>
+
+#include "domain/text.h"
+#include "store/json_fields.h"
+
+namespace lotsen {
+namespace json = boost::json;
+
+namespace {
+
+// The fields every block may hold, and each block's own.
+constexpr std::array kCommonFields{"record_type", "municipality", "year", "half", "personal_id"};
+const std::map<HalfYearBlock, std::vector<std::string_view>>& blockFields() {
+  static const std::map<HalfYearBlock, std::vector<std::string_view>> fields{
+      {HalfYearBlock::registration, {"registration_date", "registration_reason"}},
+      {HalfYearBlock::contact, {"contact_date", "occupation", "in_measure"}},
+      {HalfYearBlock::measure_started, {"measure_type", "measure_start"}},
+      {HalfYearBlock::measure_ended, {"measure_type", "measure_start", "measure_end", "measure_end_reason"}},
+      {HalfYearBlock::responsibility_ended, {"registration_end", "deregistration_reason"}},
+  };
+  return fields;
+}
+
+// The code list a coded field is mapped through.
+const std::map<std::string_view, std::string_view> kCodedFields{{"registration_reason", "registration_reason"},
+                                                                {"deregistration_reason", "deregistration_reason"},
+                                                                {"occupation", "occupation"},
+                                                                {"measure_type", "measure_type"},
+                                                                {"measure_end_reason", "measure_end_reason"},
+                                                                {"in_measure", "in_measure"}};
+constexpr std::array kLists{"registration_reason", "deregistration_reason", "occupation", "occupation_in_measure",
+                            "measure_type",        "measure_end_reason",    "in_measure"};
+
+std::optional<HalfYearBlock> blockNamed(std::string_view name) {
+  for (HalfYearBlock b : kHalfYearBlocks)
+    if (toString(b) == name) return b;
+  return std::nullopt;
+}
+
+bool allowedIn(HalfYearBlock block, std::string_view field) {
+  const auto& own = blockFields().at(block);
+  return std::ranges::find(kCommonFields, field) != kCommonFields.end() || std::ranges::find(own, field) != own.end();
+}
+
+// A short value for people: SCB's codes and the collection's name, one line, printable.
+bool isShortText(std::string_view text, std::size_t max) {
+  return !text.empty() && text.size() <= max && text.find_first_of("\r\n\t") == std::string_view::npos &&
+         isValidUtf8(text);
+}
+
+void readBlocks(const json::value* value, HalfYearLayout& layout, JsonFields& f) {
+  const json::array* blocks = value ? value->if_array() : nullptr;
+  if (!blocks) {
+    f.fail(invalidInput("blocks is required: a list of the five blocks", "blocks"));
+    return;
+  }
+  std::set<std::string> recordTypes;
+  for (std::size_t i = 0; i < blocks->size() && i < 10; ++i) {
+    std::string at = fmt::format("blocks[{}]", i);
+    const json::object* o = (*blocks)[i].if_object();
+    const json::string* name = o && o->contains("block") ? (*o).at("block").if_string() : nullptr;
+    auto block = name ? blockNamed(*name) : std::nullopt;
+    if (!block) {
+      f.fail(invalidInput("block is one of registration, contact, measure_started, measure_ended, responsibility_ended",
+                          at + ".block"));
+      continue;
+    }
+    if (layout.blocks.contains(*block)) {
+      f.fail(invalidInput(fmt::format("the block {} is given twice", toString(*block)), at + ".block"));
+      continue;
+    }
+    HalfYearBlockLayout& b = layout.blocks[*block];
+    const json::string* type = o->contains("record_type") ? o->at("record_type").if_string() : nullptr;
+    if (!type || !isShortText(*type, 10))
+      f.fail(invalidInput("record_type is the block's record type: 1 to 10 characters", at + ".record_type"));
+    else if (!recordTypes.insert(std::string(*type)).second)
+      f.fail(invalidInput(fmt::format("the record type '{}' is given to two blocks", printable(*type)),
+                          at + ".record_type"));
+    else
+      b.recordType = std::string(*type);
+    const json::array* fields = o->contains("fields") ? o->at("fields").if_array() : nullptr;
+    if (!fields || fields->empty() || fields->size() > 30) {
+      f.fail(invalidInput("fields is the list of the record's fields: 1 to 30", at + ".fields"));
+      continue;
+    }
+    for (std::size_t j = 0; j < fields->size(); ++j) {
+      const json::string* field = (*fields)[j].if_string();
+      if (!field || !allowedIn(*block, *field))
+        f.fail(invalidInput(fmt::format("not a field of the block {}: {}", toString(*block),
+                                        field ? printable(*field) : std::string("(not text)")),
+                            fmt::format("{}.fields[{}]", at, j)));
+      else
+        b.fields.emplace_back(*field);
+    }
+  }
+  for (HalfYearBlock block : kHalfYearBlocks)
+    if (!layout.blocks.contains(block))
+      f.fail(invalidInput(fmt::format("the block {} is missing", toString(block)), "blocks"));
+}
+
+void readCodes(const json::value* value, HalfYearLayout& layout, JsonFields& f) {
+  const json::object* codes = value ? value->if_object() : nullptr;
+  if (!codes) {
+    f.fail(invalidInput("codes is required: SCB's code of each Lotsen code, by list", "codes"));
+    return;
+  }
+  for (const auto& [list, mapping] : *codes) {
+    std::string at = fmt::format("codes.{}", printable(list));
+    if (std::ranges::find(kLists, std::string_view(list)) == kLists.end()) {
+      f.fail(invalidInput(fmt::format("not a code list the file reports: {}", printable(list)), at));
+      continue;
+    }
+    const json::object* pairs = mapping.if_object();
+    if (!pairs) {
+      f.fail(invalidInput("a list maps each Lotsen code to SCB's code", at));
+      continue;
+    }
+    auto& out = layout.codes[std::string(list)];
+    for (const auto& [code, scb] : *pairs) {
+      const json::string* text = scb.if_string();
+      if (!text || !isShortText(*text, 20))
+        f.fail(invalidInput("SCB's code is 1 to 20 characters", fmt::format("{}.{}", at, printable(code))));
+      else
+        out.emplace(std::string(code), std::string(*text));
+    }
+  }
+  // A coded field needs its list.
+  for (const auto& [block, b] : layout.blocks)
+    for (const std::string& field : b.fields)
+      if (auto list = kCodedFields.find(field); list != kCodedFields.end() && !layout.codes.contains(list->second))
+        f.fail(invalidInput(fmt::format("the field {} needs the code list {}", field, list->second),
+                            fmt::format("codes.{}", list->second)));
+}
+
+}  // namespace
+
+std::string_view toString(HalfYearBlock block) {
+  switch (block) {
+    case HalfYearBlock::registration:
+      return "registration";
+    case HalfYearBlock::contact:
+      return "contact";
+    case HalfYearBlock::measure_started:
+      return "measure_started";
+    case HalfYearBlock::measure_ended:
+      return "measure_ended";
+    case HalfYearBlock::responsibility_ended:
+      return "responsibility_ended";
+  }
+  return "";
+}
+
+std::optional<std::string_view> HalfYearLayout::scbCode(std::string_view list, std::string_view code) const {
+  auto l = codes.find(list);
+  if (l == codes.end()) return std::nullopt;
+  auto c = l->second.find(code);
+  if (c == l->second.end()) return std::nullopt;
+  return c->second;
+}
+
+std::expected<HalfYearLayout, std::vector<Error>> parseHalfYearLayout(std::string_view text) {
+  if (!isValidUtf8(text)) return std::unexpected(std::vector{invalidInput("the file is not UTF-8", "file")});
+  boost::system::error_code ec;
+  json::value v = json::parse(text, ec);
+  if (ec || !v.is_object())
+    return std::unexpected(std::vector{invalidInput(
+        ec ? fmt::format("the file is not JSON: {}", ec.message()) : "the file is not a JSON object", "file")});
+  JsonFields f(v, {"collection", "municipality", "separator", "date_format", "header", "blocks", "codes"});
+  HalfYearLayout layout;
+  layout.collection = f.text("collection", true);
+  if (!layout.collection.empty() && !isShortText(layout.collection, 200))
+    f.fail(invalidInput("collection is one line of at most 200 characters", "collection"));
+  layout.municipality = f.text("municipality", true);
+  if (!layout.municipality.empty() &&
+      (layout.municipality.size() != 4 ||
+       !std::ranges::all_of(layout.municipality, [](char c) { return c >= '0' && c <= '9'; })))
+    f.fail(invalidInput("municipality is the municipality's code: four digits", "municipality"));
+  if (std::string separator = f.text("separator"); !separator.empty()) {
+    if (separator != ";" && separator != "," && separator != "\t" && separator != "|")
+      f.fail(invalidInput("separator is ; , | or a tab", "separator"));
+    else
+      layout.separator = separator[0];
+  }
+  if (std::string format = f.text("date_format"); format == "YYYY-MM-DD")
+    layout.compactDates = false;
+  else if (!format.empty() && format != "YYYYMMDD")
+    f.fail(invalidInput("date_format is YYYYMMDD or YYYY-MM-DD", "date_format"));
+  layout.header = f.optionalBoolean("header").value_or(false);
+  const json::object& o = v.as_object();
+  readBlocks(o.if_contains("blocks"), layout, f);
+  readCodes(o.if_contains("codes"), layout, f);
+  return f.result(std::move(layout));
+}
+
+}  // namespace lotsen

@@ -1,0 +1,284 @@
+// SCB's half-year file: the layout read as data, the records block by block, each check, and a past
+// period's file made again from the journal as it stood at the period's end.
+#include "report/half_year.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "demo/demo_layout.h"
+#include "report/half_year_cases.h"
+#include "store/case_records.h"
+
+namespace lotsen {
+namespace {
+
+CivilDate date(std::string_view iso) { return *CivilDate::parse(iso); }
+HalfYear half(std::string_view text) { return *HalfYear::parse(text); }
+
+// A small layout with every block and list; dates in ISO form to read easily.
+constexpr std::string_view kLayout = R"({
+  "collection": "Test", "municipality": "1490", "separator": ";", "date_format": "YYYY-MM-DD",
+  "blocks": [
+    {"block": "registration", "record_type": "1", "fields": ["record_type", "personal_id", "registration_date", "registration_reason"]},
+    {"block": "contact", "record_type": "2", "fields": ["record_type", "personal_id", "contact_date", "in_measure", "occupation"]},
+    {"block": "measure_started", "record_type": "3", "fields": ["record_type", "personal_id", "measure_start", "measure_type"]},
+    {"block": "measure_ended", "record_type": "4", "fields": ["record_type", "personal_id", "measure_end", "measure_end_reason"]},
+    {"block": "responsibility_ended", "record_type": "5", "fields": ["record_type", "personal_id", "registration_end", "deregistration_reason"]}
+  ],
+  "codes": {
+    "registration_reason": {"dropout_national_programme": "2", "never_started": "5"},
+    "deregistration_reason": {"turned_20": "1", "started_national_programme": "2"},
+    "occupation": {"studies": "11", "work": "21", "unknown": "99"},
+    "occupation_in_measure": {"studies": "61", "work": "62", "unknown": "99"},
+    "in_measure": {"yes": "J", "no": "N"},
+    "measure_type": {"internship": "3"},
+    "measure_end_reason": {"completed": "1"}
+  }
+})";
+
+HalfYearLayout layout() { return *parseHalfYearLayout(kLayout); }
+
+// Alva, born 2008-03-12, registered 2026-01-10 for dropping out.
+HalfYearCase alva() {
+  Registration r{.id = 7,
+                 .personId = 3,
+                 .programme = "kaa",
+                 .startDate = date("2026-01-10"),
+                 .reason = "dropout_national_programme",
+                 .endDate = std::nullopt,
+                 .endReason = std::nullopt,
+                 .version = 1,
+                 .caseworkerId = std::nullopt,
+                 .unit = "KAA Norr",
+                 .closedByHand = false,
+                 .byHand = "",
+                 .awaitingRegisters = false};
+  return HalfYearCase{"20080312-2381", date("2008-03-12"), r, {}, {}, {}};
+}
+
+ContactAttempt reached(std::string_view day, std::string occupation = "") {
+  return ContactAttempt{date(day), "10:00", "phone", true, std::move(occupation), "", false, ""};
+}
+
+Measure internship(std::string_view start, std::optional<std::string_view> end = std::nullopt,
+                   std::string reason = "") {
+  return Measure{"internship",
+                 "Praktik på verkstad",
+                 "municipality",
+                 "",
+                 std::nullopt,
+                 date(start),
+                 end ? std::optional(date(*end)) : std::nullopt,
+                 end ? std::move(reason) : "",
+                 std::nullopt,
+                 std::nullopt,
+                 std::nullopt};
+}
+
+std::vector<std::string> checks(const HalfYearFile& file) {
+  std::vector<std::string> names;
+  for (const HalfYearProblem& p : file.problems) names.push_back(p.check);
+  return names;
+}
+
+TEST(HalfYearLayout, EveryProblemIsNamedByItsPlaceInTheFile) {
+  auto bad = parseHalfYearLayout(R"({
+    "collection": "Test", "municipality": "149", "separator": "x",
+    "blocks": [{"block": "registration", "record_type": "1", "fields": ["record_type", "contact_date"]},
+               {"block": "nonsense"}],
+    "codes": {"occupation": {"work": ""}, "colours": {}}
+  })");
+  ASSERT_FALSE(bad);
+  std::vector<std::string> fields;
+  for (const Error& e : bad.error()) fields.push_back(e.field);
+  for (std::string_view expected : {"municipality", "separator", "blocks[0].fields[1]", "blocks[1].block", "blocks",
+                                    "codes.occupation.work", "codes.colours"})
+    EXPECT_NE(std::ranges::find(fields, expected), fields.end()) << expected;
+}
+
+TEST(HalfYearLayout, AFileThatIsNotJsonOrNotUtf8IsRefusedAsAWhole) {
+  EXPECT_EQ(parseHalfYearLayout("{\"collection\": ").error().at(0).field, "file");
+  EXPECT_EQ(parseHalfYearLayout("{\"collection\": \"G\xf6teborg\"}").error().at(0).message, "the file is not UTF-8");
+  EXPECT_FALSE(parseHalfYearLayout(""));
+}
+
+TEST(HalfYearLayout, TheDemosMappingCoversEveryCodeLotsenHas) {
+  std::ifstream in(std::string(LOTSEN_SOURCE_DIR) + "/docs/examples/scb-halvar-demo.json");
+  std::stringstream text;
+  text << in.rdbuf();
+  ASSERT_EQ(text.str(), demoHalfYearLayout()) << "the demo imports the documented example";
+  auto demo = parseHalfYearLayout(text.str());
+  ASSERT_TRUE(demo) << demo.error().front().field << ": " << demo.error().front().message;
+  EXPECT_EQ(demo->scbCode("occupation", "unknown"), "99");
+  EXPECT_EQ(demo->blocks.at(HalfYearBlock::contact).recordType, "2");
+}
+
+TEST(HalfYearFile, RecordsFollowTheLayoutBlockByBlockWithCodesMapped) {
+  HalfYearCase c = alva();
+  c.contacts = {reached("2026-02-01", "work"), reached("2026-03-05")};
+  c.contacts.push_back(ContactAttempt{date("2026-01-20"), "10:00", "phone", false, "", "", false, ""});
+  c.measures = {internship("2026-03-01", "2026-05-31", "completed")};
+  c.occupations = {OccupationEntry{date("2026-02-15"), "studies", "", "caseworker", false}};
+  c.registration.endDate = date("2026-06-10");
+  c.registration.endReason = "started_national_programme";
+  HalfYearFile file = computeHalfYearFile({c}, half("2026H1"), layout());
+  EXPECT_TRUE(file.problems.empty());
+  EXPECT_EQ(halfYearText(file, layout()),
+            "1;200803122381;2026-01-10;2\r\n"
+            "2;200803122381;2026-02-01;N;21\r\n"
+            "2;200803122381;2026-03-05;J;61\r\n"  // in the internship: the in-measure list; studies since 15 Feb
+            "3;200803122381;2026-03-01;3\r\n"
+            "4;200803122381;2026-05-31;1\r\n"
+            "5;200803122381;2026-06-10;2\r\n");
+}
+
+TEST(HalfYearFile, OnlyWhatHappenedInThePeriodIsReported) {
+  HalfYearCase c = alva();
+  c.contacts = {reached("2026-06-30"), reached("2026-07-01")};
+  c.measures = {internship("2026-03-01", "2026-07-15", "completed")};
+  HalfYearFile h2 = computeHalfYearFile({c}, half("2026H2"), layout());
+  EXPECT_EQ(halfYearText(h2, layout()),
+            "1;200803122381;2026-01-10;2\r\n"
+            "2;200803122381;2026-07-01;J;99\r\n"
+            "4;200803122381;2026-07-15;1\r\n");
+}
+
+TEST(HalfYearFile, EachCheckCatchesItsErrorAndCleanDataPasses) {
+  HalfYearCase clean = alva();
+  clean.contacts = {reached("2026-02-01")};
+  clean.measures = {internship("2026-02-01", "2026-03-01", "completed")};
+  EXPECT_TRUE(computeHalfYearFile({clean}, half("2026H1"), layout()).problems.empty());
+
+  auto only = [](HalfYearCase c) {
+    HalfYearFile file = computeHalfYearFile({c}, half("2026H1"), layout());
+    EXPECT_TRUE(file.hasErrors());
+    return checks(file);
+  };
+  using Checks = std::vector<std::string>;
+  HalfYearCase c = clean;
+  c.contacts = {reached("2026-01-09")};
+  EXPECT_EQ(only(c), Checks{"contact_before_registration"});
+  c = clean;
+  c.measures = {internship("2026-03-01", "2026-02-01", "completed")};
+  EXPECT_EQ(only(c), Checks{"measure_ends_before_start"});
+  c = clean;
+  c.measures = {internship("2026-02-01", "2026-03-01", "")};
+  EXPECT_EQ(only(c), (Checks{"measure_end_without_reason", "unmapped_code"}));
+  c = clean;
+  c.registration.endDate = date("2026-04-01");
+  EXPECT_EQ(only(c), (Checks{"registration_end_without_reason", "unmapped_code"}));
+  c = clean;
+  c.contacts.clear();
+  c.registration.startDate = date("2028-03-12");  // the 20th birthday
+  EXPECT_EQ(only(c), Checks{"age_outside_scope"});
+  c = clean;
+  c.registration.startDate = date("2024-06-30");  // the day before 1 July of the year she turns 16
+  EXPECT_EQ(only(c), Checks{"age_outside_scope"});
+  c = clean;
+  c.registration.reason = "studiebevis";
+  EXPECT_EQ(only(c), Checks{"unmapped_code"});
+
+  HalfYearCase twin = clean;  // the same personnummer on another person
+  twin.registration.personId = 4;
+  twin.registration.id = 8;
+  EXPECT_EQ(checks(computeHalfYearFile({clean, twin}, half("2026H1"), layout())), Checks{"same_person_twice"});
+  HalfYearCase again = clean;  // the same person registered twice over the same days
+  again.registration.id = 9;
+  again.contacts.clear();
+  again.registration.startDate = date("2026-03-01");
+  EXPECT_EQ(checks(computeHalfYearFile({clean, again}, half("2026H1"), layout())), Checks{"same_person_twice"});
+  again.registration.startDate = date("2026-03-01");
+  clean.registration.endDate = date("2026-02-20");
+  clean.registration.endReason = "turned_20";
+  EXPECT_TRUE(checks(computeHalfYearFile({clean, again}, half("2026H1"), layout())).empty())
+      << "left and came back: two registrations, one after the other";
+}
+
+TEST(HalfYearFile, AContactAfterTheRegistrationEndedIsLeftOutWithAWarningNotAnError) {
+  HalfYearCase c = alva();
+  c.registration.endDate = date("2026-03-09");  // dated when the programme started, noticed later
+  c.registration.endReason = "started_national_programme";
+  c.contacts = {reached("2026-03-17")};
+  HalfYearFile file = computeHalfYearFile({c}, half("2026H1"), layout());
+  EXPECT_FALSE(file.hasErrors());
+  EXPECT_EQ(checks(file), std::vector<std::string>{"contact_after_registration"});
+  EXPECT_EQ(std::ranges::count(file.records, HalfYearBlock::contact, &HalfYearRecord::block), 0);
+}
+
+TEST(HalfYearFile, AnUnmappedCodeIsNamedOncePerPersonAndLeftEmpty) {
+  HalfYearCase c = alva();
+  c.contacts = {reached("2026-02-01", "abroad"), reached("2026-02-08", "abroad")};
+  HalfYearFile file = computeHalfYearFile({c}, half("2026H1"), layout());
+  ASSERT_EQ(checks(file), std::vector<std::string>{"unmapped_code"});
+  EXPECT_NE(file.problems[0].message.find("'abroad' of the list occupation"), std::string::npos);
+  EXPECT_EQ(file.records[1].values.back(), "");
+}
+
+// A past period's file is made from the journal as it stood at the period's end (midnight in Stockholm):
+// a contact recorded later, though dated inside the period, changes it only when asked, and is listed.
+TEST(HalfYearReport, APastPeriodsFileIsUnchangedByLaterCorrectionsUnlessAsked) {
+  auto path =
+      (std::filesystem::temp_directory_path() / ("lotsen-halfyear-" + std::to_string(::getpid()) + ".db")).string();
+  auto now = std::make_shared<std::chrono::system_clock::time_point>(date("2026-01-10").days() + std::chrono::hours(9));
+  StoreOptions options;
+  options.clock = [now] { return *now; };
+  {
+    auto store = std::move(*openStore(path, options));
+    ASSERT_TRUE(store->migrate());
+    Actor actor{std::nullopt, "system:test"};
+    ASSERT_TRUE(store->saveReportLayout(actor, kHalfYearLayoutName, kLayout));
+    auto p =
+        store->createPerson(actor, PersonDetails{*PersonalId::parse("20080312-2381", date("2026-01-01")), "Åsa",
+                                                 "Öberg", "Storgatan 1", "50330", "Borås", "1490", Protection::none});
+    ASSERT_TRUE(p);
+    auto r = store->createRegistration(actor, {p->id, "kaa", date("2026-01-10"), "never_started"});
+    ASSERT_TRUE(r);
+    ASSERT_TRUE(store->createCaseRecord(actor, kContactAttemptKind, p->id, r->id, toJson(reached("2026-02-01"))));
+    // 1 July 2026 at 00:30 in Stockholm (22:30 UTC on 30 June): after the period's end.
+    *now = date("2026-06-30").days() + std::chrono::hours(22) + std::chrono::minutes(30);
+    ASSERT_TRUE(store->createCaseRecord(actor, kContactAttemptKind, p->id, r->id, toJson(reached("2026-06-29"))));
+
+    auto later = date("2026-08-01").days() + std::chrono::hours(9);
+    auto sent = halfYearReport(*store, half("2026H1"), later, false);
+    ASSERT_TRUE(sent) << sent.error().message;
+    EXPECT_TRUE(sent->periodEnded);
+    EXPECT_EQ(sent->asOf, "2026-06-30T22:00:00.000Z");
+    EXPECT_EQ(halfYearText(sent->file, sent->layout),
+              "1;200803122381;2026-01-10;5\r\n2;200803122381;2026-02-01;N;99\r\n");
+    ASSERT_EQ(sent->addedSinceEnd.size(), 1u);
+    EXPECT_EQ(sent->addedSinceEnd[0].values[2], "2026-06-29");
+    EXPECT_TRUE(sent->removedSinceEnd.empty());
+
+    auto corrected = halfYearReport(*store, half("2026H1"), later, true);
+    ASSERT_TRUE(corrected);
+    EXPECT_EQ(std::ranges::count(corrected->file.records, HalfYearBlock::contact, &HalfYearRecord::block), 2);
+    EXPECT_EQ(corrected->addedSinceEnd.size(), 1u);
+
+    auto running = halfYearReport(*store, half("2026H2"), later, false);
+    ASSERT_TRUE(running);
+    EXPECT_FALSE(running->periodEnded);
+    EXPECT_EQ(halfYearReport(*store, half("2027H1"), later, false).error().field, "period");
+  }
+  for (auto suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
+}
+
+TEST(HalfYearReport, WithoutAnImportedLayoutTheAnswerSaysHowToImportOne) {
+  auto path =
+      (std::filesystem::temp_directory_path() / ("lotsen-nolayout-" + std::to_string(::getpid()) + ".db")).string();
+  {
+    auto store = std::move(*openStore(path));
+    ASSERT_TRUE(store->migrate());
+    auto report = halfYearReport(*store, half("2026H1"), std::chrono::system_clock::now(), false);
+    ASSERT_FALSE(report);
+    EXPECT_EQ(report.error().kind, ErrorKind::not_found);
+    EXPECT_NE(report.error().message.find("lotsen codes import"), std::string::npos);
+  }
+  for (auto suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
+}
+
+}  // namespace
+}  // namespace lotsen
