@@ -711,7 +711,7 @@ std::optional<Response> Api::authorize(const Route& route, Call& call, std::opti
     userId = user.id;
     if (isCaseRoute(route)) {
       if (auto refused = authorizeCase(route, call)) return refused;
-    } else if (!permits(*roles, route.permission)) {
+    } else if (!permits(*roles, route.permission) && !(route.orPermission && permits(*roles, *route.orPermission))) {
       return problem(403, "Forbidden",
                      fmt::format("your role may not do this (it needs {})", permissionName(route.permission)));
     }

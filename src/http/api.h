@@ -131,6 +131,8 @@ struct Route {
   std::function<Response(Call&)> handler;
   Body body = Body::by_method;
   Listener listener = Listener::api;
+  // A second permission that also lets a user in (the handler tells the two apart); none for most routes.
+  std::optional<Permission> orPermission = std::nullopt;
 };
 
 class Api {

@@ -1,5 +1,6 @@
-// Reports for follow-up (docs/reports.md): the KPIs of a half-year, of the cases in the caller's caseload;
-// SCB's half-year file of the whole municipality.
+// Reports for follow-up (docs/reports.md): the KPIs of a half-year, of the cases in the caller's caseload, or
+// of the whole municipality with small counts suppressed for a role that may not read persons; SCB's
+// half-year file of the whole municipality.
 #include <fmt/format.h>
 
 #include <boost/json.hpp>
@@ -9,13 +10,16 @@
 #include "report/half_year_output.h"
 #include "report/kpi_cases.h"
 #include "report/kpi_output.h"
+#include "report/statistics.h"
 
 namespace lotsen {
 namespace {
 
 // GET /api/v1/reports/kpi?period=2026H2[&by=unit][&format=csv]: the same figures as `lotsen report kpi`,
 // over the registrations in the caller's caseload (a caseworker's cases, a unit manager's units), whose
-// persons the caller may read anyway. JSON, or the CSV file for Excel as a download.
+// persons the caller may read anyway; for a caller who may read statistics but no case (a statistician),
+// over the whole municipality with small counts suppressed (suppressKpis). JSON, or the CSV file for Excel
+// as a download.
 Response kpi(Call& call) {
   const std::string& query = call.request.query;
   auto period = HalfYear::parse(queryParameter(query, "period"));
@@ -26,19 +30,25 @@ Response kpi(Call& call) {
   std::string format = queryParameter(query, "format");
   if (!format.empty() && format != "json" && format != "csv")
     return problem(400, "Bad Request", "format is json or csv", "format");
-  auto report = kpiReport(call.store, *period, todayOf(call), *dimension, call.user->caseload);
+  bool suppressed = !permits(call.user->roles, Permission::read_cases);
+  std::optional<Caseload> caseload;
+  if (!suppressed) caseload = call.user->caseload;
+  auto report = kpiReport(call.store, *period, todayOf(call), *dimension, caseload);
   if (!report) return problem(report.error());
+  if (suppressed) suppressKpis(*report);
+  std::string_view whole = suppressed ? kWholeSuppressed : kWholeCaseload;
   auto names = kpiNames(call.store, *call.labels);
   if (!names) return problem(names.error());
   if (format == "csv")
     return Response{200,
                     "text/csv; charset=utf-8",
-                    kpiCsv(*report, *names, kWholeCaseload),
+                    kpiCsv(*report, *names, whole),
                     {{"Content-Disposition", fmt::format("attachment; filename=\"nyckeltal-{}-{}.csv\"",
                                                          period->toString(), toString(*dimension))}}};
-  boost::json::object body = kpiJson(*report, *names, kWholeCaseload);
+  boost::json::object body = kpiJson(*report, *names, whole);
   body["period"] = period->toString();
-  body["scope"] = "caseload";
+  body["scope"] = suppressed ? "municipality" : "caseload";
+  if (suppressed) body["suppressed_below"] = kSmallestShownCount;
   return Response{200, "application/json", boost::json::serialize(body), {}};
 }
 
@@ -92,7 +102,9 @@ Response halfYear(Call& call) {
 
 std::vector<Route> reportRoutes() {
   // On a worker: every case of the period is read and counted (tens of ms for a large unit).
-  return {{"GET", "/api/v1/reports/kpi", Permission::read_cases, Execution::worker, kpi},
+  // read_cases: the caseload's figures; read_statistics alone: the municipality's, suppressed.
+  return {{"GET", "/api/v1/reports/kpi", Permission::read_cases, Execution::worker, kpi, Body::by_method, Listener::api,
+           Permission::read_statistics},
           // The whole municipality's personnummer: whoever runs the register imports sends SCB the file.
           {"GET", "/api/v1/reports/half-year", Permission::run_identification, Execution::worker, halfYear}};
 }

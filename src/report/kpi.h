@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <expected>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,10 +28,14 @@ struct KpiCase {
   Registration registration;
   CivilDate birthDate;
   LegalGender gender = LegalGender::female;
-  std::vector<ContactAttempt> contacts;      // this registration's
-  std::vector<OccupationEntry> occupations;  // the person's, in the order they were recorded
-  std::vector<Plan> plans;                   // this registration's (one at most, once revised)
-  std::vector<Measure> measures;             // this registration's
+  std::vector<ContactAttempt> contacts;       // this registration's
+  std::vector<OccupationEntry> occupations;   // the person's, in the order they were recorded
+  std::vector<Plan> plans;                    // this registration's (one at most, once revised)
+  std::vector<Measure> measures;              // this registration's
+  std::vector<GoalAssessment> assessments{};  // this registration's, in the order they were recorded
+  // The person's other KAA registrations that started before this one (any unit, however long ago): for
+  // re-registrations and the cohort of first registrations. None: this is the person's first.
+  std::vector<Registration> earlier{};
 };
 
 // How the figures are broken down.
@@ -49,16 +54,60 @@ struct DaysToContact {
   std::optional<std::int64_t> p90;  // days, the 90th percentile by nearest rank
 };
 
+// The latest assessment by the report's day of every goal assessed (the goals of the plans of the
+// registrations in the period), by result.
+struct GoalFulfilment {
+  std::int64_t achieved = 0;     // goal_result "achieved"
+  std::int64_t partly = 0;       // "partly"
+  std::int64_t notAchieved = 0;  // "not_achieved"
+  std::int64_t assessed() const { return achieved + partly + notAchieved; }
+};
+
+// Of the measures that ended in the period (up to the report's day): the occupation recorded next after
+// the measure ended, by category (docs/reports.md names the occupation codes of each).
+struct OccupationAfterMeasure {
+  std::int64_t ended = 0;      // measures ended in the period, not declined
+  std::int64_t education = 0;  // occupation "studies"
+  std::int64_t work = 0;       // "work"
+  std::int64_t other = 0;      // any other code but "unknown"
+  std::int64_t unknown = 0;    // "unknown", or nothing recorded after the end by the report's day
+};
+
+// Of the registrations in the period that started at least `months` months before the report's day: those
+// whose person started education or work within `months` months of the start.
+struct Outcome {
+  std::int64_t measured = 0;         // registrations started at least the months before the report's day
+  std::int64_t educationOrWork = 0;  // of those, education or work started within the months
+};
+
+// Skolverket's cohort view: the persons whose first KAA registration started in the period (up to the
+// report's day), followed from that start to the report's day.
+struct Cohort {
+  std::int64_t persons = 0;    // first registrations started in the period
+  std::int64_t contacted = 0;  // of those, reached by a contact at least once since (in any registration)
+};
+
 // The figures of one group (or of all).
 struct KpiGroup {
   std::string key;  // "" for all; the unit, the caseworker's id ("" none), reason code, "female"/"male", age
-  std::int64_t targetGroup = 0;      // registrations open at some time in the period
-  std::int64_t openAtEnd = 0;        // open on the report's day
-  std::int64_t knownOccupation = 0;  // of openAtEnd: the latest occupation by then is not "unknown"
-  std::int64_t withPlan = 0;         // of openAtEnd: an individual plan drawn up by then
-  std::int64_t inMeasure = 0;        // of openAtEnd: in a measure that day
-  DaysToContact firstAttempt;        // any contact attempt
-  DaysToContact firstReached;        // a contact that reached the young person
+  std::int64_t targetGroup = 0;         // registrations open at some time in the period
+  std::int64_t openAtEnd = 0;           // open on the report's day
+  std::int64_t knownOccupation = 0;     // of openAtEnd: the latest occupation by then is not "unknown"
+  std::int64_t withPlan = 0;            // of openAtEnd: an individual plan drawn up by then
+  std::int64_t inMeasure = 0;           // of openAtEnd: in a measure that day
+  DaysToContact firstAttempt;           // any contact attempt
+  DaysToContact firstReached;           // a contact that reached the young person
+  std::int64_t offeredMeasure = 0;      // a measure offered by the report's day (started, planned or declined by then)
+  std::int64_t declinedFirst = 0;       // of offeredMeasure: the first measure offered was declined
+  GoalFulfilment goals;                 // counts goals, not registrations
+  OccupationAfterMeasure afterMeasure;  // counts measures, not registrations
+  Outcome within6Months, within12Months;
+  std::int64_t reRegistered = 0;  // of firstAttempt.started: the person left an earlier registration at most
+                                  // 12 months before this one started
+  Cohort cohort;                  // counted in the group of the first registration
+  // The figures suppressKpis hid, by their names in the JSON ("known_occupation", "first_attempt.due",
+  // "goals.partly_share"); empty when nothing is hidden.
+  std::set<std::string> suppressed{};
 };
 
 struct KpiReport {
@@ -74,5 +123,13 @@ struct KpiReport {
 // period are left out. Deterministic: the same cases give the same report.
 KpiReport computeKpis(const std::vector<KpiCase>& cases, CivilDate from, CivilDate to, CivilDate today, KpiDimension by,
                       int firstContactDays);
+
+// Hides what a role without access to persons may not see (docs/reports.md): every count from 1 to 4, and
+// then, by the rule of report/statistics.h, further counts until none hidden can be worked out from a
+// total and the counts shown beside it — within a group (a part and its whole, e.g. the known occupations
+// of those open at the end; the results of the goals assessed) and across the breakdown (the groups of a
+// figure add up to the whole). Every share and every median or percentile computed from a hidden count is
+// hidden too. Marks them in each group's `suppressed`; the counts themselves stay (the outputs blank them).
+void suppressKpis(KpiReport& report);
 
 }  // namespace lotsen

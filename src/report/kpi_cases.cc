@@ -18,12 +18,16 @@ std::expected<T, Error> parsed(std::expected<T, std::vector<Error>> record, cons
   return std::move(*record);
 }
 
+// Before any registration: the start of a person's history.
+const CivilDate kLongAgo = *CivilDate::fromParts(1900, 1, 1);
+
 }  // namespace
 
-std::expected<std::vector<KpiCase>, Error> readKpiCases(Store& store, CivilDate from, CivilDate to) {
-  auto registrations = store.registrationsDuring(kProgrammeKaa, from, to);
+std::expected<std::vector<KpiCase>, Error> readKpiCases(Store& store, CivilDate from, CivilDate to,
+                                                        const std::optional<Caseload>& caseload) {
+  auto registrations = store.registrationsDuring(kProgrammeKaa, from, to, caseload);
   if (!registrations) return std::unexpected(registrations.error());
-  auto records = store.caseRecordsDuring(kProgrammeKaa, from, to);
+  auto records = store.caseRecordsDuring(kProgrammeKaa, from, to, caseload);
   if (!records) return std::unexpected(records.error());
 
   std::vector<KpiCase> cases;
@@ -34,6 +38,19 @@ std::expected<std::vector<KpiCase>, Error> readKpiCases(Store& store, CivilDate 
     byPerson.emplace(rp.person.id, cases.size());
     const PersonalId& id = rp.person.details.personalId;
     cases.push_back(KpiCase{rp.registration, id.birthDate(), id.legalGender(), {}, {}, {}, {}});
+  }
+  // Every KAA registration of these persons that started by `to`, however long ago, for their history.
+  auto history = store.registrationsDuring(kProgrammeKaa, kLongAgo, to);
+  if (!history) return std::unexpected(history.error());
+  for (const RegisteredPerson& rp : *history) {
+    auto [first, last] = byPerson.equal_range(rp.person.id);
+    for (auto it = first; it != last; ++it) {
+      KpiCase& c = cases[it->second];
+      const Registration& r = rp.registration;
+      if (r.startDate < c.registration.startDate ||
+          (r.startDate == c.registration.startDate && r.id < c.registration.id))
+        c.earlier.push_back(r);
+    }
   }
   for (const CaseRecord& r : *records) {
     if (r.kind == kOccupationKind) {
@@ -58,6 +75,10 @@ std::expected<std::vector<KpiCase>, Error> readKpiCases(Store& store, CivilDate 
       auto plan = parsed(parsePlan(r.data), r);
       if (!plan) return std::unexpected(plan.error());
       c.plans.push_back(std::move(*plan));
+    } else if (r.kind == kGoalAssessmentKind) {
+      auto assessment = parsed(parseGoalAssessment(r.data), r);
+      if (!assessment) return std::unexpected(assessment.error());
+      c.assessments.push_back(std::move(*assessment));
     }
   }
   return cases;
@@ -82,7 +103,8 @@ std::expected<KpiReport, Error> kpiReport(Store& store, HalfYear period, CivilDa
   const std::string& text = (*settings)["first_contact_days"];
   if (std::from_chars(text.data(), text.data() + text.size(), deadline).ec != std::errc{} || deadline < 1)
     return std::unexpected(internalError(fmt::format("the setting first_contact_days is '{}'", text)));
-  auto cases = readKpiCases(store, period.first(), period.last());
+  // The store reads only the caseload's registrations; the domain's rule (covers) decides which count.
+  auto cases = readKpiCases(store, period.first(), period.last(), caseload);
   if (!cases) return std::unexpected(cases.error());
   if (caseload) std::erase_if(*cases, [&](const KpiCase& c) { return !covers(*caseload, c.registration); });
   return computeKpis(*cases, period.first(), period.last(), today, by, deadline);

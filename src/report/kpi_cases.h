@@ -14,10 +14,12 @@
 
 namespace lotsen {
 
-// The KAA registrations open at some time from `from` to `to`, each with its person's facts and its live
-// records. Errors: the store's, or internal when a stored record does not parse. Not thread-safe (the
-// store's own rules).
-std::expected<std::vector<KpiCase>, Error> readKpiCases(Store& store, CivilDate from, CivilDate to);
+// The KAA registrations open at some time from `from` to `to`, each with its person's facts, its live
+// records and the person's earlier KAA registrations (however long ago). Errors: the store's, or internal when a stored
+// record does not parse. Only the registrations in `caseload` when one is given (their earlier registrations
+// whatever their caseload). Not thread-safe (the store's own rules).
+std::expected<std::vector<KpiCase>, Error> readKpiCases(Store& store, CivilDate from, CivilDate to,
+                                                        const std::optional<Caseload>& caseload = std::nullopt);
 
 // The KPIs of the half-year `period` as they stood on min(its last day, today), broken down by `by`, with
 // the deadline the municipality's setting first_contact_days gives; of the registrations in `caseload`

@@ -4,24 +4,28 @@
 
 namespace lotsen {
 
+bool noHiddenCountCanBeWorkedOut(const std::vector<CountCell>& cells) {
+  // A suppressed count can be worked out when it is alone (the total minus the shown ones), when the
+  // suppressed ones add up to their number (each is 1), or when they are all small and add up to four
+  // times their number (each is 4). Hidden cells none of which is small hide nothing that needs hiding.
+  std::int64_t hidden = 0, sum = 0;
+  bool allSmall = true, anySmall = false;
+  for (const CountCell& c : cells)
+    if (c.suppressed) {
+      ++hidden;
+      sum += c.count;
+      bool small = c.count > 0 && c.count < kSmallestShownCount;
+      allSmall = allSmall && small;
+      anySmall = anySmall || small;
+    }
+  return !anySmall || (hidden >= 2 && sum != hidden && !(allSmall && sum == 4 * hidden));
+}
+
 std::optional<std::vector<CountCell>> suppressSmallCounts(const Breakdown& counts) {
   std::vector<CountCell> cells;
   for (const auto& [key, count] : counts)
     cells.push_back(CountCell{key, count, count > 0 && count < kSmallestShownCount});
-  // A suppressed count can be worked out when it is alone (the total minus the shown ones), when the
-  // suppressed ones add up to their number (each is 1), or when they are all small and add up to four
-  // times their number (each is 4).
-  auto protectedNow = [&] {
-    std::int64_t hidden = 0, sum = 0;
-    bool allSmall = true;
-    for (const CountCell& c : cells)
-      if (c.suppressed) {
-        ++hidden;
-        sum += c.count;
-        allSmall = allSmall && c.count < kSmallestShownCount;
-      }
-    return hidden == 0 || (hidden >= 2 && sum != hidden && !(allSmall && sum == 4 * hidden));
-  };
+  auto protectedNow = [&] { return noHiddenCountCanBeWorkedOut(cells); };
   while (!protectedNow()) {
     std::optional<std::int64_t> smallest;
     for (const CountCell& c : cells)

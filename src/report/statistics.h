@@ -21,6 +21,12 @@ struct CountCell {
 
 using Breakdown = std::vector<std::pair<std::string, std::int64_t>>;
 
+// Whether no hidden (suppressed) cell of a breakdown whose total is shown can be worked out from the total
+// and the shown cells: true when no small count (1–4) is hidden, or when at least two are hidden, they do
+// not add up to their number (each 1), and they are not all small adding up to four times their number
+// (each 4). The rule suppressSmallCounts applies; also for cells hidden by another breakdown.
+bool noHiddenCountCanBeWorkedOut(const std::vector<CountCell>& cells);
+
 // The cells of one breakdown whose counts add up to a total that is shown: counts from 1 to 4 are
 // suppressed, and then, while a suppressed count could still be worked out from the total and the
 // shown ones (a single one; all of them 1; all of them small and 4), the smallest shown counts too — all

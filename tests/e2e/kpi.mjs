@@ -5,6 +5,8 @@
 //   keeps the choice), and downloads the CSV: UTF-8 with a byte-order mark, its first cell "Grupp";
 // - the caseworker `anna`, whose caseload is her own cases and her unit's unassigned ones, sees fewer
 //   registrations than her manager;
+// - the statistician `statistik`, who may not read persons, sees the whole municipality's figures with the
+//   small counts hidden ("–", read out as "dolt", explained under the tables), by age too, and the CSV;
 // - the page passes axe-core's WCAG 2.1 AA rules (no serious or critical violation) and runs under the
 //   server's CSP; a screenshot in tests/e2e/screenshots/.
 // Usage: node tests/e2e/kpi.mjs LOTSEN_BINARY WEB_DIR   (WEB_DIR: web/, built into web/dist)
@@ -67,4 +69,34 @@ await e2e(async ({ base, page, axe, logIn, logOut, shot, noViolations }) => {
   await axe.logIn("demo");
   await axe.page.getByRole("rowheader", { name: "KAA Söder" }).first().waitFor();
   await axe.audit("Nyckeltal");
+
+  // A statistician: the municipality's figures, small counts hidden and explained.
+  await logOut();
+  await logIn("statistik");
+  await page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Nyckeltal" }).click();
+  await page.getByText("Siffrorna gäller hela kommunen. Små antal är dolda, så att ingen ung kan pekas ut.").waitFor();
+  const municipality = await registered(page, "Hela kommunen (små tal dolda)");
+  assert.ok(municipality >= all, `the municipality's registrations ${municipality}, the manager's ${all}`);
+  await page.getByRole("combobox", { name: "Indelning" }).selectOption({ label: "Ålder" });
+  await page.getByRole("rowheader", { name: "17 år" }).first().waitFor();
+  const hidden = await page.locator(".navds-sr-only", { hasText: /^dolt$/ }).count();
+  assert.ok(hidden > 0, "some small counts by age are hidden");
+  await page.getByText(/^– betyder att antalet är dolt: det är 1–4/).waitFor();
+  await noViolations("Nyckeltal, statistiker");
+  await shot("kpi-statistician");
+  const [suppressedCsv] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Ladda ned för Excel (CSV)" }).click(),
+  ]);
+  assert.equal(suppressedCsv.suggestedFilename(), "nyckeltal-2026H2-age.csv");
+  const suppressedText = (await readFile(await suppressedCsv.path())).toString("utf8");
+  assert.ok(suppressedText.includes("\r\nHela kommunen (små tal dolda);"), "the whole, suppressed");
+  assert.ok(suppressedText.includes(";dolt"), "a hidden cell says dolt");
+
+  await axe.page.getByRole("button", { name: "Logga ut" }).click();
+  await axe.page.getByRole("heading", { level: 1, name: "Logga in" }).waitFor();
+  await axe.page.goto(`${base}/nyckeltal?halvar=2026H2&per=alder`);
+  await axe.logIn("statistik");
+  await axe.page.getByRole("rowheader", { name: "17 år" }).first().waitFor();
+  await axe.audit("Nyckeltal, statistiker");
 });

@@ -165,7 +165,8 @@ TEST_F(Authorization, EveryRouteForEveryRoleAndCase) {
         EXPECT_EQ(anonymous.status, 401) << route.method << " " << target;
       }
       for (const TestUser& u : *users_) {
-        bool expected = granted(u, route.permission) && (!caseRoute || u.reaches.contains(key));
+        bool byRole = granted(u, route.permission) || (route.orPermission && granted(u, *route.orPermission));
+        bool expected = byRole && (!caseRoute || u.reaches.contains(key));
         auto r = as(u, route.method, target, body);
         bool allowed = r.status != 401 && r.status != 403;
         EXPECT_EQ(allowed, expected) << u.name << " " << route.method << " " << target << " (" << key

@@ -468,6 +468,16 @@ TEST(Cli, KpiReportGivesTheSameFiguresAsCsvAndJsonAndABadOptionWritesNoFile) {
   EXPECT_GT(targetGroup, 0);
   for (const auto& g : report.at("groups").as_array()) inUnits += g.at("target_group").as_int64();
   EXPECT_EQ(inUnits, targetGroup) << "the units' groups add up to the municipality";
+  // The further figures, read from the demo's cases: goals assessed at follow-ups, measures offered and
+  // ended, persons first registered in the period.
+  EXPECT_GT(all.at("goals").at("assessed").as_int64(), 0);
+  EXPECT_GT(all.at("offered_measure").as_int64(), 0);
+  EXPECT_LE(all.at("declined_first").as_int64(), all.at("offered_measure").as_int64());
+  EXPECT_GT(all.at("after_measure").at("ended").as_int64(), 0);
+  EXPECT_GT(all.at("cohort").at("persons").as_int64(), 0);
+  EXPECT_LE(all.at("cohort").at("persons").as_int64(), all.at("first_attempt").at("started").as_int64());
+  EXPECT_GT(all.at("outcome_6_months").at("measured").as_int64(), 0);
+  EXPECT_TRUE(all.at("suppressed").as_array().empty()) << "the command's figures are not suppressed";
 
   auto toFile = args;
   toFile.insert(toFile.end(), {"--out", csv});

@@ -3,11 +3,13 @@
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>
+#include <functional>
 #include <map>
 #include <optional>
 #include <set>
 
 #include "harness.h"
+#include "report/kpi_cases.h"
 #include "store/case_records.h"
 #include "store/store.h"
 
@@ -193,7 +195,77 @@ TEST(DemoApi, KpisThroughTheApiAreTheCommandsForTheSameCasesAndACaseworkerGetsHe
   EXPECT_NE(future.body.find("Halvåret 2099H1 har inte börjat"), std::string::npos) << future.body;
   EXPECT_EQ(get("anna", "/api/v1/reports/kpi?period=2026H2&by=kommun").status, 400);
   EXPECT_EQ(get("anna", "/api/v1/reports/kpi?period=2026H2&format=xlsx").status, 400);
-  EXPECT_EQ(get("statistik", "/api/v1/reports/kpi?period=2026H2").status, 403);
+  EXPECT_EQ(get("revisor", "/api/v1/reports/kpi?period=2026H2").status, 403) << "neither cases nor statistics";
+
+  // A statistician, who may not read persons: the municipality's, no count from 1 to 4 shown, a hidden
+  // figure null and named.
+  for (const char* by : {"all", "unit", "age", "reason"}) {
+    auto statistician = get("statistik", std::string("/api/v1/reports/kpi?period=2026H2&by=") + by);
+    ASSERT_EQ(statistician.status, 200) << statistician.body;
+    auto suppressed = json::parse(statistician.body).as_object();
+    EXPECT_EQ(suppressed.at("scope"), "municipality");
+    EXPECT_EQ(suppressed.at("suppressed_below"), 5);
+    EXPECT_EQ(suppressed.at("all").at("label"), "Hela kommunen (små tal dolda)");
+    std::vector<json::object> rows;
+    rows.push_back(suppressed.at("all").as_object());
+    for (const auto& g : suppressed.at("groups").as_array()) rows.push_back(g.as_object());
+    int hidden = 0;
+    for (const json::object& row : rows) {
+      // Every count, in the group and in its objects (first_attempt, goals, …).
+      std::function<void(const json::object&, const std::string&)> check = [&](const json::object& o,
+                                                                               const std::string& prefix) {
+        for (const auto& [key, value] : o) {
+          std::string name = prefix + std::string(key);
+          if (value.is_object()) check(value.as_object(), name + ".");
+          bool isCount = !name.ends_with("_share") && !name.ends_with("_days") && name != "key";
+          if (isCount && value.is_int64()) {
+            EXPECT_FALSE(value.as_int64() >= 1 && value.as_int64() <= 4) << by << " " << row.at("label") << " " << name;
+          }
+        }
+      };
+      check(row, "");
+      for (const auto& name : row.at("suppressed").as_array()) {
+        ++hidden;
+        std::string path(name.as_string());
+        const json::value* v = &row.at(path.substr(0, path.find('.')));
+        if (auto dot = path.find('.'); dot != std::string::npos) v = &v->at(path.substr(dot + 1));
+        EXPECT_TRUE(v->is_null()) << path;
+      }
+    }
+    if (std::string_view(by) == "age") {
+      EXPECT_GT(hidden, 0) << "the demo has few of some ages";
+    }
+  }
+  auto statisticianCsv = get("statistik", "/api/v1/reports/kpi?period=2026H2&by=age&format=csv");
+  ASSERT_EQ(statisticianCsv.status, 200);
+  EXPECT_NE(statisticianCsv.body.find("\r\nHela kommunen (små tal dolda);"), std::string::npos);
+  EXPECT_NE(statisticianCsv.body.find(";dolt"), std::string::npos);
+  removeDatabase(db);
+}
+
+// The store reads only a caseload's registrations when asked: the same ones the domain's rule (covers)
+// keeps of the whole municipality's, for a caseworker and a unit manager.
+TEST(DemoApi, KpiCasesReadForACaseloadAreThoseTheCaseloadCovers) {
+  std::string db = tempPath("kpi-caseload.db");
+  ASSERT_EQ(seededDemo(db).exitCode, 0);
+  {
+    auto store = std::move(*openStore(db));
+    CivilDate from = *CivilDate::parse("2026-01-01"), to = *CivilDate::parse("2026-12-31");
+    auto everyone = readKpiCases(*store, from, to);
+    ASSERT_TRUE(everyone) << everyone.error().message;
+    for (const char* name : {"anna", "bengt", "demo"}) {
+      auto user = **store->userByName(name);
+      Caseload caseload = caseloadOf(user.id, *parseRoles(user.role), user.units);
+      std::vector<std::int64_t> expected, read;
+      for (const KpiCase& c : *everyone)
+        if (covers(caseload, c.registration)) expected.push_back(c.registration.id);
+      auto theirs = readKpiCases(*store, from, to, caseload);
+      ASSERT_TRUE(theirs) << theirs.error().message;
+      for (const KpiCase& c : *theirs) read.push_back(c.registration.id);
+      EXPECT_EQ(read, expected) << name;
+      EXPECT_FALSE(read.empty()) << name;
+    }
+  }
   removeDatabase(db);
 }
 

@@ -10,7 +10,7 @@
 //   /granskning/logg    the access log's entries, by user and person (linked from the review)
 //   /identifiering      identification from register extracts (an administrator)
 //   /statistik          the statistics (a statistician, a unit manager)
-//   /nyckeltal          the KPIs of a half-year over the user's caseload (?halvar=2026H2&per=enhet)
+//   /nyckeltal          the KPIs of a half-year over the user's caseload, a statistician's suppressed (?halvar=2026H2&per=enhet)
 //   /namndrapport       the committee report of a month, its targets and analyses (?manad=2026-10; a unit
 //                       manager or an administrator)
 //   /scb-fil            the half-year file for SCB with its checks (an administrator; ?halvar=2026H1&rattelser=ja)
@@ -66,7 +66,7 @@ export function App() {
         <Route path="granskning/logg" element={<AccessLogPage />} />
         <Route path="identifiering" element={session.data && canRunIdentification(session.data) ? <IdentificationPage /> : <NotFoundPage />} />
         <Route path="statistik" element={session.data && canReadStatistics(session.data) ? <StatisticsPage /> : <NotFoundPage />} />
-        <Route path="nyckeltal" element={session.data && canReadCases(session.data) ? <KpiPage /> : <NotFoundPage />} />
+        <Route path="nyckeltal" element={session.data && (canReadCases(session.data) || canReadStatistics(session.data)) ? <KpiPage /> : <NotFoundPage />} />
         <Route path="namndrapport" element={session.data && canMakeCommitteeReport(session.data) ? <CommitteePage /> : <NotFoundPage />} />
         <Route path="scb-fil" element={session.data && canRunIdentification(session.data) ? <HalfYearFilePage /> : <NotFoundPage />} />
         <Route path="administration" element={<AdminPage session={session.data!} />} />

@@ -305,6 +305,7 @@ export function useStatistics() {
 export type KpiReport = components["schemas"]["KpiReport"];
 export type KpiGroup = components["schemas"]["KpiGroup"];
 export type KpiDays = components["schemas"]["KpiDays"];
+export type KpiOutcome = components["schemas"]["KpiOutcome"];
 export type KpiBy = "all" | "unit" | "caseworker" | "reason" | "gender" | "age";
 
 /**

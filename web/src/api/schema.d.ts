@@ -2664,10 +2664,13 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The KPIs of a half-year over the cases in the caller's caseload (permission read_cases).
+         * The KPIs of a half-year over the cases in the caller's caseload (permission read_cases), or of the municipality with small counts suppressed (read_statistics alone).
          * @description The same figures as `lotsen report kpi` (docs/reports.md defines each), over the registrations in
          *     the caller's caseload: a caseworker's own cases and their units' unassigned ones, a unit manager's
-         *     units and the intake — persons the caller may read anyway, so nothing is suppressed. While the
+         *     units and the intake — persons the caller may read anyway, so nothing is suppressed. A caller who
+         *     may read statistics but no case (a statistician) gets the whole municipality's figures (scope
+         *     `municipality`) with every count from 1 to 4 hidden, and the counts, shares and medians it could be
+         *     worked out from (null in the JSON and named in each group's `suppressed`; "dolt" in the CSV). While the
          *     period runs, the figures are as of today. `format=csv` answers the file for Swedish Excel as a
          *     download (text/csv, UTF-8 with BOM, semicolons, decimal commas).
          */
@@ -3187,33 +3190,83 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /** @description Days from the registration to a first contact, over the registrations started in the period. */
+        /** @description Days from the registration to a first contact, over the registrations started in the period. Every count is null when suppressed (named in the group's `suppressed`). */
         KpiDays: {
-            started?: number;
+            started?: number | null;
             /** @description Contacted */
-            due?: number;
-            contacted?: number;
-            within_deadline?: number;
+            due?: number | null;
+            contacted?: number | null;
+            within_deadline?: number | null;
             /** @description Of those due, 0–1; null when none is due. */
             within_deadline_share?: number | null;
             median_days?: number | null;
             p90_days?: number | null;
         };
+        /** @description The latest assessment by the report's day of each goal assessed, by result (goal_result); shares of those assessed. */
+        KpiGoals: {
+            assessed?: number | null;
+            achieved?: number | null;
+            achieved_share?: number | null;
+            partly?: number | null;
+            partly_share?: number | null;
+            not_achieved?: number | null;
+            not_achieved_share?: number | null;
+        };
+        /** @description Of the measures ended in the period: the occupation recorded next after the end, by category (education: studies; work: work; unknown: unknown or nothing recorded; other: every other code); shares of those ended. */
+        KpiAfterMeasure: {
+            ended?: number | null;
+            education?: number | null;
+            education_share?: number | null;
+            work?: number | null;
+            work_share?: number | null;
+            other?: number | null;
+            other_share?: number | null;
+            unknown?: number | null;
+            unknown_share?: number | null;
+        };
+        /** @description Of the registrations in the period started at least the months before the report's day, those whose person started education or work within the months. */
+        KpiOutcome: {
+            measured?: number | null;
+            education_or_work?: number | null;
+            education_or_work_share?: number | null;
+        };
+        /** @description Skolverket's cohort view: the persons whose first KAA registration started in the period, and of them those reached by a contact at least once since. */
+        KpiCohort: {
+            persons?: number | null;
+            contacted?: number | null;
+            contacted_share?: number | null;
+        };
+        /** @description One group's figures (docs/reports.md defines each). Counts are integers, or null when suppressed; shares 0–1, null when there is nobody to count or when suppressed. `suppressed` names the figures hidden (as "known_occupation", "first_attempt.due", "goals.partly_share"). */
         KpiGroup: {
             /** @description "" for all; the unit, the caseworker's user id ("" for nobody), reason code, female/male or age. */
             key?: string;
             /** @description The group's Swedish name. */
             label?: string;
-            target_group?: number;
-            open_at_end?: number;
-            known_occupation?: number;
+            target_group?: number | null;
+            open_at_end?: number | null;
+            known_occupation?: number | null;
             known_occupation_share?: number | null;
-            with_plan?: number;
+            with_plan?: number | null;
             with_plan_share?: number | null;
-            in_measure?: number;
+            in_measure?: number | null;
             in_measure_share?: number | null;
             first_attempt?: components["schemas"]["KpiDays"];
             first_reached?: components["schemas"]["KpiDays"];
+            /** @description Offered a measure by the report's day. */
+            offered_measure?: number | null;
+            /** @description Of those offered */
+            declined_first?: number | null;
+            declined_first_share?: number | null;
+            goals?: components["schemas"]["KpiGoals"];
+            after_measure?: components["schemas"]["KpiAfterMeasure"];
+            outcome_6_months?: components["schemas"]["KpiOutcome"];
+            outcome_12_months?: components["schemas"]["KpiOutcome"];
+            /** @description Of those started in the period (first_attempt.started): the person left an earlier registration at most 12 months before. */
+            re_registered?: number | null;
+            re_registered_share?: number | null;
+            cohort?: components["schemas"]["KpiCohort"];
+            /** @description The figures hidden because a count of 1–4 could be read or worked out from them; empty but for a statistician. */
+            suppressed?: string[];
         };
         HalfYearReport: {
             /** @example 2026H1 */
@@ -3260,8 +3313,13 @@ export interface components {
              */
             as_of?: string;
             by?: string;
-            /** @enum {string} */
-            scope?: "caseload";
+            /**
+             * @description caseload: the caller's cases, nothing suppressed; municipality: every case, small counts suppressed (a role that may not read persons).
+             * @enum {string}
+             */
+            scope?: "caseload" | "municipality";
+            /** @description With scope municipality: counts from 1 to this less one are hidden (5). */
+            suppressed_below?: number;
             first_contact_days?: number;
             all?: components["schemas"]["KpiGroup"];
             groups?: components["schemas"]["KpiGroup"][];

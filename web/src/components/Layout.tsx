@@ -39,7 +39,7 @@ export function Layout({ session }: { session: Session }) {
           {canReadCases(session) && <NavLink to="/sok">{t.navSearch}</NavLink>}
           {session.roles.includes("auditor") && <NavLink to="/granskning">{t.navReview}</NavLink>}
           {canReadStatistics(session) && <NavLink to="/statistik">{t.statistics.nav}</NavLink>}
-          {canReadCases(session) && <NavLink to="/nyckeltal">{t.kpi.nav}</NavLink>}
+          {(canReadCases(session) || canReadStatistics(session)) && <NavLink to="/nyckeltal">{t.kpi.nav}</NavLink>}
           {canMakeCommitteeReport(session) && <NavLink to="/namndrapport">{t.committee.nav}</NavLink>}
           {canRunIdentification(session) && <NavLink to="/identifiering">{t.identification.nav}</NavLink>}
           {canRunIdentification(session) && <NavLink to="/scb-fil">{t.halfYearFile.nav}</NavLink>}

@@ -26,7 +26,14 @@ const days = (over: Record<string, unknown> = {}) => ({
 const group = (key: string, label: string, over: Record<string, unknown> = {}) => ({
   key, label, target_group: 425, open_at_end: 344, known_occupation: 319, known_occupation_share: 319 / 344,
   with_plan: 300, with_plan_share: 300 / 344, in_measure: 78, in_measure_share: 78 / 344,
-  first_attempt: days(), first_reached: days({ median_days: 4, p90_days: 21 }), ...over,
+  first_attempt: days(), first_reached: days({ median_days: 4, p90_days: 21 }),
+  offered_measure: 120, declined_first: 12, declined_first_share: 0.1,
+  goals: { assessed: 50, achieved: 30, achieved_share: 0.6, partly: 15, partly_share: 0.3, not_achieved: 5, not_achieved_share: 0.1 },
+  after_measure: { ended: 40, education: 10, education_share: 0.25, work: 10, work_share: 0.25, other: 12, other_share: 0.3, unknown: 8, unknown_share: 0.2 },
+  outcome_6_months: { measured: 200, education_or_work: 50, education_or_work_share: 0.25 },
+  outcome_12_months: { measured: 100, education_or_work: 40, education_or_work_share: 0.4 },
+  re_registered: 6, re_registered_share: 0.15, cohort: { persons: 30, contacted: 24, contacted_share: 0.8 },
+  suppressed: [], ...over,
 });
 
 const report = (by: string, groups: unknown[] = []) => ({
@@ -122,7 +129,7 @@ describe("the KPI page", () => {
     await screen.findByText(/^Perioden 2026-01-01–2026-06-30\./);
     expect(screen.getByTestId("where").textContent).toBe("/nyckeltal?halvar=2026H1");
     await user.selectOptions(screen.getByRole("combobox", { name: "Indelning" }), "Kön");
-    expect(await screen.findAllByRole("rowheader", { name: "Kvinnor" })).toHaveLength(2); // one in each table
+    expect(await screen.findAllByRole("rowheader", { name: "Kvinnor" })).toHaveLength(5); // one in each table
     expect(screen.getByTestId("where").textContent).toBe("/nyckeltal?halvar=2026H1&per=kon");
     const asked = requests.filter((r) => r.url.includes("/reports/kpi")).map((r) => new URL(r.url).search);
     expect(asked).toEqual(["?period=2026H2&by=all", "?period=2026H1&by=all", "?period=2026H1&by=gender"]);
@@ -152,13 +159,44 @@ describe("the KPI page", () => {
     expect(screen.queryByRole("link", { name: "Ladda ned för Excel (CSV)" })).toBeNull();
   });
 
-  it("is in the menu for those who read cases, not for a statistician", async () => {
+  it("groups the further figures: measures and goals, occupation after a measure, outcomes and the cohort", async () => {
+    fakeServer({ "GET /api/v1/session": session, "GET /api/v1/reports/kpi": [200, report("all")] });
+    at("/nyckeltal");
+    const goals = await screen.findByRole("table", { name: "Åtgärder och mål" });
+    expect(cells(row(goals, "Alla dina ärenden"))).toEqual(["120", "12 (10,0 %)", "50", "30 (60,0 %)", "15 (30,0 %)", "5 (10,0 %)"]);
+    const after = screen.getByRole("table", { name: "Sysselsättning efter avslutad åtgärd" });
+    expect(cells(row(after, "Alla dina ärenden"))).toEqual(["40", "10 (25,0 %)", "10 (25,0 %)", "12 (30,0 %)", "8 (20,0 %)"]);
+    const outcomes = screen.getByRole("table", { name: "Utfall och uppföljning" });
+    expect(cells(row(outcomes, "Alla dina ärenden"))).toEqual(["25,0 %50 av 200", "40,0 %40 av 100", "6 (15,0 %)", "30", "24 (80,0 %)"]);
+    expect(within(outcomes).getByRole("columnheader", { name: "Studier eller arbete inom 6 månader" })).toBeTruthy();
+  });
+
+  it("shows a statistician the municipality's figures with the hidden ones as – read out as 'dolt', and says why", async () => {
     fakeServer({
       "GET /api/v1/session": [200, { csrf_token: "tok", user: { username: "statistik", role: "statistician" } }],
-      "GET /api/v1/statistics": [200, { scope: "municipality", suppressed_below: 5, open_registrations: null, by_occupation: [], by_unit: [] }],
+      "GET /api/v1/reports/kpi": [
+        200,
+        {
+          ...report("all"), scope: "municipality", suppressed_below: 5,
+          all: group("", "Hela kommunen (små tal dolda)", {
+            known_occupation: null, known_occupation_share: null, goals: { assessed: 50, achieved: 30, achieved_share: 0.6, partly: null, partly_share: null, not_achieved: null, not_achieved_share: null },
+            first_attempt: days({ contacted: null, median_days: null }),
+            suppressed: ["known_occupation", "known_occupation_share", "goals.partly", "goals.partly_share", "goals.not_achieved", "goals.not_achieved_share", "first_attempt.contacted", "first_attempt.median_days"],
+          }),
+        },
+      ],
     });
     at("/");
     await screen.findByRole("heading", { level: 1, name: "Statistik" });
-    expect(screen.queryByRole("link", { name: "Nyckeltal" })).toBeNull();
+    await userEvent.setup().click(screen.getByRole("link", { name: "Nyckeltal" }));
+    const activity = await screen.findByRole("table", { name: "Kännedom och insatser" });
+    const known = within(row(activity, "Hela kommunen (små tal dolda)")).getAllByRole("cell")[2];
+    expect(known.textContent).toBe("–dolt (–dolt)");
+    const goals = screen.getByRole("table", { name: "Åtgärder och mål" });
+    expect(cells(row(goals, "Hela kommunen (små tal dolda)")).slice(3)).toEqual(["30 (60,0 %)", "–dolt (–dolt)", "–dolt (–dolt)"]);
+    const contact = screen.getByRole("table", { name: "Första kontakt" });
+    expect(cells(row(contact, "Hela kommunen (små tal dolda)"))[2]).toBe("–dolt");
+    expect(screen.getByText(/Siffrorna gäller hela kommunen\. Små antal är dolda/)).toBeTruthy();
+    expect(screen.getByText(/– betyder att antalet är dolt: det är 1–4/)).toBeTruthy();
   });
 });
