@@ -100,11 +100,11 @@ std::expected<void, Error> writeWhole(const std::string& path, const std::string
   return {};
 }
 
-constexpr std::size_t kMaxLayoutBytes = 1 << 20;
-
 // Prints the half-year file's problems and changes since the period's end to standard error, and writes
-// the file (csv: only without errors, unless `allowErrors`). Returns the exit code.
-int writeHalfYear(const HalfYearReport& report, const std::string& format, const std::string& path, bool allowErrors) {
+// the file (csv, xlsx: only without errors, unless `allowErrors`; xlsx only to a file). Writing it is
+// logged in the access log as the command's read of every person it names. Returns the exit code.
+int writeHalfYear(Store& store, const HalfYearReport& report, const std::string& format, const std::string& path,
+                  bool allowErrors) {
   for (const HalfYearProblem& p : report.file.problems)
     fmt::print(stderr, "{} person {} (/personer/{}): {}\n", said(p.blocking ? "error:" : "warning:"), p.personId,
                p.personId, printable(said(p.message)));
@@ -117,17 +117,33 @@ int writeHalfYear(const HalfYearReport& report, const std::string& format, const
                     "--with-corrections puts them in)",
                     report.removedSinceEnd.size(), report.addedSinceEnd.size()),
         stderr);
-  if (format == "csv" && report.file.hasErrors() && !allowErrors) {
+  if (format != "json" && report.file.hasErrors() && !allowErrors) {
     say("no file written: correct the errors above, or write it anyway with --allow-errors", stderr);
     return kBadInput;
   }
-  std::string text = format == "csv" ? halfYearText(report.file, report.layout)
-                                     : boost::json::serialize(halfYearJson(report, cliLanguage(), true)) + "\n";
+  std::expected<std::string, Error> text =
+      format == "csv"    ? halfYearText(report.file, report.layout)
+      : format == "xlsx" ? halfYearXlsx(report, cliLanguage())
+                         : boost::json::serialize(halfYearJson(report, cliLanguage(), true)) + "\n";
+  if (!text) return fail(text.error());
+  std::set<std::int64_t> named;
+  for (const HalfYearProblem& p : report.file.problems) named.insert(p.personId);
+  for (const auto* records : {&report.file.records, &report.removedSinceEnd, &report.addedSinceEnd})
+    for (const HalfYearRecord& r : *records) named.insert(r.personId);
+  AccessEntry entry{std::nullopt,
+                    "system:cli",
+                    "cli",
+                    "lotsen report half-year",
+                    {named.begin(), named.end()},
+                    static_cast<std::int64_t>(named.size()),
+                    "",
+                    false};
+  if (auto logged = store.appendAccess(entry); !logged) return fail(logged.error());
   if (path.empty()) {
-    fmt::print("{}", text);
+    fmt::print("{}", *text);
     return kOk;
   }
-  if (auto written = writeWhole(path, text); !written) return fail(written.error());
+  if (auto written = writeWhole(path, *text); !written) return fail(written.error());
   say(fmt::format("the half-year file for {} written to {}", report.file.period.toString(), path));
   return kOk;
 }
@@ -676,7 +692,9 @@ int main(int argc, char** argv) {
       "half-year", "SCB's half-year file about every young person in the KAA register, with its checks");
   reportHalfYear->add_option("--db", db, "SQLite database file")->required();
   reportHalfYear->add_option("--period", period, "The half-year, YYYYH1 or YYYYH2")->required();
-  reportHalfYear->add_option("--format", format, "csv (the file for SCB) or json (the file and its checks)")
+  reportHalfYear
+      ->add_option("--format", format,
+                   "csv (the file for SCB), xlsx (the same for people to read) or json (the file and its checks)")
       ->capture_default_str();
   reportHalfYear->add_option("--out", reportOut, "The file to write (standard output when not given)");
   reportHalfYear->add_flag("--allow-errors", allowErrors, "Write the file although checks found errors");
@@ -995,32 +1013,34 @@ int main(int argc, char** argv) {
       return kOk;
     }
     if (*codesImport) {
+      std::error_code ec;
+      auto size = std::filesystem::file_size(codesFile, ec);
+      if (!ec && size > kMaxLayoutBytes) return fail(invalidInput(fmt::format("{} is larger than 1 MB", codesFile)));
       std::ifstream in(codesFile, std::ios::binary);
       std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-      if (!in && !in.eof()) return fail(invalidInput(fmt::format("cannot read {}", codesFile)));
-      if (text.size() > kMaxLayoutBytes) return fail(invalidInput(fmt::format("{} is larger than 1 MB", codesFile)));
-      auto layout = parseHalfYearLayout(text);
+      if (ec || (!in && !in.eof())) return fail(invalidInput(fmt::format("cannot read {}", codesFile)));
+      auto store = openMigrated(db);
+      if (!store) return fail(store.error());
+      auto layout = importHalfYearLayout(**store, Actor{std::nullopt, "system:cli"}, text);
       if (!layout) {
         for (const Error& e : layout.error())
           fmt::print(stderr, "{}: {}: {}\n", printable(codesFile), e.field, printable(said(e.message)));
-        return kBadInput;
+        return layout.error().front().kind == ErrorKind::invalid_input ? kBadInput : kInternal;
       }
-      auto store = openMigrated(db);
-      if (!store) return fail(store.error());
-      if (auto saved = (*store)->saveReportLayout(Actor{std::nullopt, "system:cli"}, kHalfYearLayoutName, text); !saved)
-        return fail(saved.error());
       say(fmt::format("the layout '{}' is imported", printable(layout->collection)));
       return kOk;
     }
     if (*reportHalfYear) {
       auto half = HalfYear::parse(period);
       if (!half) return fail(invalidInput(fmt::format("--period: {}", half.error().message)));
-      if (format != "csv" && format != "json") return fail(invalidInput("--format is csv or json"));
+      if (format != "csv" && format != "xlsx" && format != "json")
+        return fail(invalidInput("--format is csv, xlsx or json"));
+      if (format == "xlsx" && reportOut.empty()) return fail(invalidInput("give --out FILE for an XLSX file"));
       auto store = openMigrated(db);
       if (!store) return fail(store.error());
       auto report = halfYearReport(**store, *half, std::chrono::system_clock::now(), withCorrections);
       if (!report) return fail(report.error());
-      return writeHalfYear(*report, format, reportOut, allowErrors);
+      return writeHalfYear(**store, *report, format, reportOut, allowErrors);
     }
     if (*backupCmd) {
       if (auto done = backupDatabase(db, out); !done) return fail(done.error());

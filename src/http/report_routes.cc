@@ -60,16 +60,17 @@ std::expected<bool, Response> flag(const Call& call, const char* name) {
   return std::unexpected(problem(400, "Bad Request", fmt::format("{} is true or false", name), name));
 }
 
-// GET /api/v1/reports/half-year?period=2026H1[&format=csv][&with_corrections=true][&allow_errors=true]:
+// GET /api/v1/reports/half-year?period=2026H1[&format=csv|xlsx][&with_corrections=true][&allow_errors=true]:
 // `lotsen report half-year` over HTTP. JSON: the checks and each block's count (no personnummer); csv: the
-// file for SCB as a download, refused (422, the errors listed) while errors remain unless allow_errors.
+// file for SCB as a download, xlsx: the same as a workbook for people; both refused (422, the errors
+// listed) while errors remain unless allow_errors.
 // Reading it is logged as a read of every person the answer names.
 Response halfYear(Call& call) {
   auto period = HalfYear::parse(queryParameter(call.request.query, "period"));
   if (!period) return problem(400, "Bad Request", period.error().message, "period");
   std::string format = queryParameter(call.request.query, "format");
-  if (!format.empty() && format != "json" && format != "csv")
-    return problem(400, "Bad Request", "format is json or csv", "format");
+  if (!format.empty() && format != "json" && format != "csv" && format != "xlsx")
+    return problem(400, "Bad Request", "format is json, csv or xlsx", "format");
   auto corrections = flag(call, "with_corrections");
   if (!corrections) return corrections.error();
   auto allowErrors = flag(call, "allow_errors");
@@ -78,9 +79,9 @@ Response halfYear(Call& call) {
   if (!report) return problem(report.error());
   std::set<std::int64_t> named;
   for (const HalfYearProblem& p : report->file.problems) named.insert(p.personId);
-  if (format != "csv") {
+  Language language = languageFrom(call.request.acceptLanguage);
+  if (format.empty() || format == "json") {
     call.accessedPersons({named.begin(), named.end()});
-    Language language = languageFrom(call.request.acceptLanguage);
     return Response{200, "application/json", boost::json::serialize(halfYearJson(*report, language, false)), {}};
   }
   if (report->file.hasErrors() && !*allowErrors) {
@@ -92,10 +93,17 @@ Response halfYear(Call& call) {
   }
   for (const HalfYearRecord& r : report->file.records) named.insert(r.personId);
   call.accessedPersons({named.begin(), named.end()});
-  return Response{200,
-                  "text/csv; charset=utf-8",
-                  halfYearText(report->file, report->layout),
-                  {{"Content-Disposition", fmt::format("attachment; filename=\"kaa-{}.csv\"", period->toString())}}};
+  std::string download = fmt::format("attachment; filename=\"kaa-{}.{}\"", period->toString(), format);
+  if (format == "xlsx") {
+    auto workbook = halfYearXlsx(*report, language);
+    if (!workbook) return problem(workbook.error());
+    return Response{200,
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    std::move(*workbook),
+                    {{"Content-Disposition", download}}};
+  }
+  return Response{
+      200, "text/csv; charset=utf-8", halfYearText(report->file, report->layout), {{"Content-Disposition", download}}};
 }
 
 }  // namespace

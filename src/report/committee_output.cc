@@ -4,7 +4,6 @@
 #include <cairo.h>
 #include <fmt/format.h>
 #include <pango/pangocairo.h>
-#include <unistd.h>
 #include <xlsxwriter.h>
 
 #include <algorithm>
@@ -12,13 +11,10 @@
 #include <boost/json.hpp>
 #include <charconv>
 #include <cmath>
-#include <cstdlib>
-#include <filesystem>
-#include <fstream>
 #include <numbers>
-#include <sstream>
 
 #include "report/kpi_cases.h"
+#include "report/xlsx.h"
 
 #if defined(__SANITIZE_ADDRESS__)
 // In the sanitized build: fontconfig (under pango) keeps the fonts it has found for the life of the process,
@@ -327,17 +323,6 @@ int drawCommittee(const CommitteeReport& r, std::string* out, int totalPages) {
   return pdf.pages();
 }
 
-// ----- XLSX -----
-
-std::expected<std::string, Error> readAndRemove(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream bytes;
-  bytes << in.rdbuf();
-  std::filesystem::remove(path);
-  if (!in && !in.eof()) return std::unexpected(internalError("the workbook could not be read back"));
-  return bytes.str();
-}
-
 }  // namespace
 
 std::expected<CommitteeReport, Error> committeeReport(Store& store, YearMonth month, CivilDate today) {
@@ -409,104 +394,102 @@ std::expected<std::string, Error> committeePdf(const CommitteeReport& report) {
 }
 
 std::expected<std::string, Error> committeeXlsx(const CommitteeReport& r) {
-  std::string path = (std::filesystem::temp_directory_path() / "lotsen-committee-XXXXXX.xlsx").string();
-  int fd = mkstemps(path.data(), 5);
-  if (fd < 0) return std::unexpected(internalError("no temporary file for the workbook"));
-  close(fd);
+  return xlsxWorkbook(fmt::format("Nämndrapport – verksamhetsmått {}", monthTitle(r.month)), [&](lxw_workbook* book) {
+    lxw_format* bold = workbook_add_format(book);
+    format_set_bold(bold);
+    lxw_format* title = workbook_add_format(book);
+    format_set_bold(title);
+    format_set_font_size(title, 14);
+    lxw_format* percent = workbook_add_format(book);
+    format_set_num_format(percent, "0.0%");
+    lxw_format* decimal = workbook_add_format(book);
+    format_set_num_format(decimal, "0.0");
+    lxw_format* whole = workbook_add_format(book);
+    format_set_num_format(whole, "0");
+    lxw_format* centred = workbook_add_format(book);
+    format_set_align(centred, LXW_ALIGN_CENTER);
+    lxw_format* wrapped = workbook_add_format(book);
+    format_set_text_wrap(wrapped);
+    format_set_align(wrapped, LXW_ALIGN_VERTICAL_TOP);
 
-  lxw_workbook* book = workbook_new(path.c_str());
-  if (!book) {
-    std::filesystem::remove(path);
-    return std::unexpected(internalError("the workbook could not be created"));
-  }
-  std::string documentTitle = fmt::format("Nämndrapport – verksamhetsmått {}", monthTitle(r.month));
-  lxw_doc_properties properties{};
-  properties.title = documentTitle.data();
-  properties.author = const_cast<char*>("Lotsen");
-  workbook_set_properties(book, &properties);
-  lxw_format* bold = workbook_add_format(book);
-  format_set_bold(bold);
-  lxw_format* title = workbook_add_format(book);
-  format_set_bold(title);
-  format_set_font_size(title, 14);
-  lxw_format* percent = workbook_add_format(book);
-  format_set_num_format(percent, "0.0%");
-  lxw_format* decimal = workbook_add_format(book);
-  format_set_num_format(decimal, "0.0");
-  lxw_format* whole = workbook_add_format(book);
-  format_set_num_format(whole, "0");
-  lxw_format* centred = workbook_add_format(book);
-  format_set_align(centred, LXW_ALIGN_CENTER);
-  lxw_format* wrapped = workbook_add_format(book);
-  format_set_text_wrap(wrapped);
-  format_set_align(wrapped, LXW_ALIGN_VERTICAL_TOP);
+    auto number = [&](lxw_worksheet* sheet, lxw_row_t row, lxw_col_t col, const ActivityMeasure& m,
+                      std::optional<double> value) {
+      if (!value) {
+        worksheet_write_string(sheet, row, col, "–", centred);
+        return;
+      }
+      lxw_format* f = m.unit == MeasureUnit::share ? percent : m.unit == MeasureUnit::days ? decimal : whole;
+      worksheet_write_number(sheet, row, col, *value, f);
+    };
 
-  auto number = [&](lxw_worksheet* sheet, lxw_row_t row, lxw_col_t col, const ActivityMeasure& m,
-                    std::optional<double> value) {
-    if (!value) {
-      worksheet_write_string(sheet, row, col, "–", centred);
-      return;
+    std::string month = monthTitle(r.month);
+    Headings h = headingsOf(r);
+    lxw_worksheet* table = workbook_add_worksheet(book, "Verksamhetsmått");
+    worksheet_write_string(table, 0, 0, fmt::format("Nämndrapport – verksamhetsmått {}", month).c_str(), title);
+    worksheet_write_string(table, 1, 0,
+                           fmt::format("Utfall för hela kommunen per {}. Tidsgräns för första kontakt: {} dagar.",
+                                       r.asOf.iso(), r.firstContactDays)
+                               .c_str(),
+                           nullptr);
+    const std::array<std::string, 5> headings{h.measure, h.direction, h.lastYear, h.target, h.thisMonth};
+    for (std::size_t c = 0; c < headings.size(); ++c)
+      worksheet_write_string(table, 3, static_cast<lxw_col_t>(c), headings[c].c_str(), bold);
+    worksheet_set_column(table, 0, 0, 46, nullptr);
+    worksheet_set_column(table, 1, 4, 16, nullptr);
+    lxw_row_t row = 4;
+    for (const CommitteeLine& l : r.lines) {
+      worksheet_write_string(table, row, 0, std::string(l.measure.label).c_str(), nullptr);
+      worksheet_write_string(table, row, 1, std::string(directionArrow(l.measure.direction)).c_str(), centred);
+      number(table, row, 2, l.measure, l.sameMonthLastYear);
+      number(table, row, 3, l.measure, l.target);
+      number(table, row, 4, l.measure, l.thisMonth);
+      ++row;
     }
-    lxw_format* f = m.unit == MeasureUnit::share ? percent : m.unit == MeasureUnit::days ? decimal : whole;
-    worksheet_write_number(sheet, row, col, *value, f);
-  };
 
-  std::string month = monthTitle(r.month);
-  Headings h = headingsOf(r);
-  lxw_worksheet* table = workbook_add_worksheet(book, "Verksamhetsmått");
-  worksheet_write_string(table, 0, 0, fmt::format("Nämndrapport – verksamhetsmått {}", month).c_str(), title);
-  worksheet_write_string(table, 1, 0,
-                         fmt::format("Utfall för hela kommunen per {}. Tidsgräns för första kontakt: {} dagar.",
-                                     r.asOf.iso(), r.firstContactDays)
-                             .c_str(),
-                         nullptr);
-  const std::array<std::string, 5> headings{h.measure, h.direction, h.lastYear, h.target, h.thisMonth};
-  for (std::size_t c = 0; c < headings.size(); ++c)
-    worksheet_write_string(table, 3, static_cast<lxw_col_t>(c), headings[c].c_str(), bold);
-  worksheet_set_column(table, 0, 0, 46, nullptr);
-  worksheet_set_column(table, 1, 4, 16, nullptr);
-  lxw_row_t row = 4;
-  for (const CommitteeLine& l : r.lines) {
-    worksheet_write_string(table, row, 0, std::string(l.measure.label).c_str(), nullptr);
-    worksheet_write_string(table, row, 1, std::string(directionArrow(l.measure.direction)).c_str(), centred);
-    number(table, row, 2, l.measure, l.sameMonthLastYear);
-    number(table, row, 3, l.measure, l.target);
-    number(table, row, 4, l.measure, l.thisMonth);
-    ++row;
-  }
-
-  lxw_worksheet* trend = workbook_add_worksheet(book, "Trend");
-  worksheet_write_string(trend, 0, 0, "Verksamhetsmått", bold);
-  worksheet_set_column(trend, 0, 0, 46, nullptr);
-  worksheet_set_column(trend, 1, 12, 10, nullptr);
-  row = 1;
-  for (const CommitteeLine& l : r.lines) {
-    worksheet_write_string(trend, row, 0, std::string(l.measure.label).c_str(), nullptr);
-    for (std::size_t i = 0; i < l.trend.size(); ++i) {
-      if (row == 1)
-        worksheet_write_string(trend, 0, static_cast<lxw_col_t>(i + 1), l.trend[i].first.toString().c_str(), bold);
-      number(trend, row, static_cast<lxw_col_t>(i + 1), l.measure, l.trend[i].second);
+    lxw_worksheet* trend = workbook_add_worksheet(book, "Trend");
+    worksheet_write_string(trend, 0, 0, "Verksamhetsmått", bold);
+    worksheet_set_column(trend, 0, 0, 46, nullptr);
+    worksheet_set_column(trend, 1, 12, 10, nullptr);
+    row = 1;
+    for (const CommitteeLine& l : r.lines) {
+      worksheet_write_string(trend, row, 0, std::string(l.measure.label).c_str(), nullptr);
+      for (std::size_t i = 0; i < l.trend.size(); ++i) {
+        if (row == 1)
+          worksheet_write_string(trend, 0, static_cast<lxw_col_t>(i + 1), l.trend[i].first.toString().c_str(), bold);
+        if (l.trend[i].second)  // a month without a value stays blank: a chart leaves a gap, never a zero
+          number(trend, row, static_cast<lxw_col_t>(i + 1), l.measure, l.trend[i].second);
+      }
+      ++row;
     }
-    ++row;
-  }
+    // A line chart of each measure's months, below the table, two across.
+    for (std::size_t k = 0; k < r.lines.size(); ++k) {
+      const CommitteeLine& l = r.lines[k];
+      if (l.trend.empty()) continue;
+      lxw_chart* chart = workbook_add_chart(book, LXW_CHART_LINE);
+      auto last = static_cast<lxw_col_t>(l.trend.size());
+      auto dataRow = static_cast<lxw_row_t>(k + 1);
+      lxw_chart_series* series = chart_add_series(chart, nullptr, nullptr);
+      chart_series_set_categories(series, "Trend", 0, 1, 0, last);
+      chart_series_set_values(series, "Trend", dataRow, 1, dataRow, last);
+      chart_title_set_name(chart, std::string(l.measure.label).c_str());
+      chart_legend_set_position(chart, LXW_CHART_LEGEND_NONE);
+      if (l.measure.unit == MeasureUnit::share) chart_axis_set_num_format(chart->y_axis, "0%");
+      worksheet_insert_chart(trend, static_cast<lxw_row_t>(r.lines.size() + 3 + (k / 2) * 16),
+                             static_cast<lxw_col_t>((k % 2) * 7), chart);
+    }
 
-  lxw_worksheet* analysis = workbook_add_worksheet(book, "Analys");
-  worksheet_write_string(analysis, 0, 0, "Verksamhetsmått", bold);
-  worksheet_write_string(analysis, 0, 1, fmt::format("Analys {}", month).c_str(), bold);
-  worksheet_set_column(analysis, 0, 0, 46, nullptr);
-  worksheet_set_column(analysis, 1, 1, 90, wrapped);
-  row = 1;
-  for (const CommitteeLine& l : r.lines) {
-    worksheet_write_string(analysis, row, 0, std::string(l.measure.label).c_str(), wrapped);
-    worksheet_write_string(analysis, row, 1, (l.analysis.empty() ? noAnalysis() : l.analysis).c_str(), wrapped);
-    ++row;
-  }
-
-  if (workbook_close(book) != LXW_NO_ERROR) {
-    std::filesystem::remove(path);
-    return std::unexpected(internalError("the workbook could not be written"));
-  }
-  return readAndRemove(path);
+    lxw_worksheet* analysis = workbook_add_worksheet(book, "Analys");
+    worksheet_write_string(analysis, 0, 0, "Verksamhetsmått", bold);
+    worksheet_write_string(analysis, 0, 1, fmt::format("Analys {}", month).c_str(), bold);
+    worksheet_set_column(analysis, 0, 0, 46, nullptr);
+    worksheet_set_column(analysis, 1, 1, 90, wrapped);
+    row = 1;
+    for (const CommitteeLine& l : r.lines) {
+      worksheet_write_string(analysis, row, 0, std::string(l.measure.label).c_str(), wrapped);
+      worksheet_write_string(analysis, row, 1, (l.analysis.empty() ? noAnalysis() : l.analysis).c_str(), wrapped);
+      ++row;
+    }
+  });
 }
 
 }  // namespace lotsen

@@ -91,6 +91,24 @@ std::expected<HalfYearLayout, Error> halfYearLayout(Store& store) {
   return std::move(*layout);
 }
 
+std::expected<HalfYearLayout, std::vector<Error>> importHalfYearLayout(Store& store, const Actor& actor,
+                                                                       std::string_view text) {
+  if (text.size() > kMaxLayoutBytes)
+    return std::unexpected(std::vector{invalidInput("the file is larger than 1 MB", "file")});
+  LotsenCodes known;
+  for (const char* list :
+       {"registration_reason", "deregistration_reason", "occupation", "measure_type", "measure_end_reason"}) {
+    auto codes = store.codeList(list);
+    if (!codes) return std::unexpected(std::vector{codes.error()});
+    for (const Code& c : codes->codes()) known[list].insert(c.code);
+  }
+  auto layout = parseHalfYearLayout(text, &known);
+  if (!layout) return layout;
+  if (auto saved = store.saveReportLayout(actor, kHalfYearLayoutName, text); !saved)
+    return std::unexpected(std::vector{saved.error()});
+  return layout;
+}
+
 std::expected<HalfYearReport, Error> halfYearReport(Store& store, HalfYear period,
                                                     std::chrono::system_clock::time_point now, bool withCorrections) {
   CivilDate today = swedishDay(now);

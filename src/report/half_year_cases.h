@@ -41,4 +41,13 @@ struct HalfYearReport {
 std::expected<HalfYearReport, Error> halfYearReport(Store& store, HalfYear period,
                                                     std::chrono::system_clock::time_point now, bool withCorrections);
 
+// The largest layout file `importHalfYearLayout` takes.
+inline constexpr std::size_t kMaxLayoutBytes = 1 << 20;
+
+// Reads a layout file (`lotsen codes import`), checks it — and its mapping against the store's code lists —
+// and stores it in place of the one before, with an event by `actor`. Errors: invalid_input (the file
+// larger than kMaxLayoutBytes, or each problem parseHalfYearLayout names), nothing stored; the store's.
+std::expected<HalfYearLayout, std::vector<Error>> importHalfYearLayout(Store& store, const Actor& actor,
+                                                                       std::string_view text);
+
 }  // namespace lotsen

@@ -104,7 +104,16 @@ void readBlocks(const json::value* value, HalfYearLayout& layout, JsonFields& f)
       f.fail(invalidInput(fmt::format("the block {} is missing", toString(block)), "blocks"));
 }
 
-void readCodes(const json::value* value, HalfYearLayout& layout, JsonFields& f) {
+// The Lotsen list a layout's code list maps: a contact's occupation in a measure is an occupation; whether
+// one is in a measure is yes or no.
+const std::set<std::string, std::less<>>* lotsenList(std::string_view list, const LotsenCodes& known) {
+  static const std::set<std::string, std::less<>> kYesNo{"yes", "no"};
+  if (list == "in_measure") return &kYesNo;
+  auto found = known.find(list == "occupation_in_measure" ? std::string_view("occupation") : list);
+  return found == known.end() ? nullptr : &found->second;
+}
+
+void readCodes(const json::value* value, HalfYearLayout& layout, JsonFields& f, const LotsenCodes* known) {
   const json::object* codes = value ? value->if_object() : nullptr;
   if (!codes) {
     f.fail(invalidInput("codes is required: SCB's code of each Lotsen code, by list", "codes"));
@@ -122,9 +131,13 @@ void readCodes(const json::value* value, HalfYearLayout& layout, JsonFields& f) 
       continue;
     }
     auto& out = layout.codes[std::string(list)];
+    const std::set<std::string, std::less<>>* lotsen = known ? lotsenList(list, *known) : nullptr;
     for (const auto& [code, scb] : *pairs) {
       const json::string* text = scb.if_string();
-      if (!text || !isShortText(*text, 20))
+      if (lotsen && !lotsen->contains(std::string_view(code)))
+        f.fail(invalidInput(fmt::format("{} is not a Lotsen code in the list {}", printable(code), printable(list)),
+                            fmt::format("{}.{}", at, printable(code))));
+      else if (!text || !isShortText(*text, 20))
         f.fail(invalidInput("SCB's code is 1 to 20 characters", fmt::format("{}.{}", at, printable(code))));
       else
         out.emplace(std::string(code), std::string(*text));
@@ -164,7 +177,7 @@ std::optional<std::string_view> HalfYearLayout::scbCode(std::string_view list, s
   return c->second;
 }
 
-std::expected<HalfYearLayout, std::vector<Error>> parseHalfYearLayout(std::string_view text) {
+std::expected<HalfYearLayout, std::vector<Error>> parseHalfYearLayout(std::string_view text, const LotsenCodes* known) {
   if (!isValidUtf8(text)) return std::unexpected(std::vector{invalidInput("the file is not UTF-8", "file")});
   boost::system::error_code ec;
   json::value v = json::parse(text, ec);
@@ -194,7 +207,7 @@ std::expected<HalfYearLayout, std::vector<Error>> parseHalfYearLayout(std::strin
   layout.header = f.optionalBoolean("header").value_or(false);
   const json::object& o = v.as_object();
   readBlocks(o.if_contains("blocks"), layout, f);
-  readCodes(o.if_contains("codes"), layout, f);
+  readCodes(o.if_contains("codes"), layout, f, known);
   return f.result(std::move(layout));
 }
 

@@ -8,6 +8,7 @@
 #include <expected>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -47,8 +48,15 @@ struct HalfYearLayout {
 // The name the layout is stored under (Store::reportLayout).
 inline constexpr std::string_view kHalfYearLayoutName = "scb_half_year";
 
-// Reads a layout file (JSON, docs/formats.md). Errors: invalid_input, each naming its place in the file
-// ("blocks[1].fields[3]", "codes.occupation.work"); every problem at once, at most kMaxFieldErrors.
-std::expected<HalfYearLayout, std::vector<Error>> parseHalfYearLayout(std::string_view text);
+// Lotsen's codes by code list (the store's registration_reason, deregistration_reason, occupation,
+// measure_type, measure_end_reason), to check a layout's mapping against.
+using LotsenCodes = std::map<std::string, std::set<std::string, std::less<>>, std::less<>>;
+
+// Reads a layout file (JSON, docs/formats.md). With `known`, a mapping of a code that is not in its
+// Lotsen list (a misspelt code would leave the right one unmapped) is refused too. Errors: invalid_input,
+// each naming its place in the file ("blocks[1].fields[3]", "codes.occupation.arbete"); every problem at
+// once, at most kMaxFieldErrors.
+std::expected<HalfYearLayout, std::vector<Error>> parseHalfYearLayout(std::string_view text,
+                                                                      const LotsenCodes* known = nullptr);
 
 }  // namespace lotsen

@@ -1,6 +1,11 @@
 #include "report/half_year_output.h"
 
+#include <fmt/format.h>
+
+#include <algorithm>
 #include <boost/json.hpp>
+
+#include "report/xlsx.h"
 
 namespace lotsen {
 namespace json = boost::json;
@@ -16,14 +21,103 @@ json::array recordsJson(const std::vector<HalfYearRecord>& records) {
   return out;
 }
 
+// A block's sheet name, as SCB's instructions number the blocks.
+std::string_view sheetName(HalfYearBlock block) {
+  switch (block) {
+    case HalfYearBlock::registration:
+      return "1 Obligatoriska uppgifter";
+    case HalfYearBlock::contact:
+      return "2 Kontakt";
+    case HalfYearBlock::measure_started:
+      return "3 Åtgärd påbörjad";
+    case HalfYearBlock::measure_ended:
+      return "4 Åtgärd avslutad";
+    case HalfYearBlock::responsibility_ended:
+      return "5 Ansvar upphört";
+  }
+  return "";
+}
+
+std::int64_t blockingProblems(const HalfYearFile& file) {
+  return std::ranges::count_if(file.problems, [](const HalfYearProblem& p) { return p.blocking; });
+}
+
 }  // namespace
+
+std::expected<std::string, Error> halfYearXlsx(const HalfYearReport& report, Language language) {
+  const HalfYearFile& file = report.file;
+  std::string title = fmt::format("{} – {}", report.layout.collection, file.period.toString());
+  return xlsxWorkbook(title, [&](lxw_workbook* book) {
+    lxw_format* bold = workbook_add_format(book);
+    format_set_bold(bold);
+    lxw_format* text = workbook_add_format(book);
+    format_set_num_format(text, "@");
+
+    lxw_worksheet* overview = workbook_add_worksheet(book, "Översikt");
+    worksheet_set_column(overview, 0, 0, 34, nullptr);
+    worksheet_set_column(overview, 1, 1, 30, nullptr);
+    std::int64_t errors = blockingProblems(file);
+    lxw_row_t row = 0;
+    auto line = [&](std::string_view label, const std::string& value) {
+      worksheet_write_string(overview, row, 0, std::string(label).c_str(), bold);
+      worksheet_write_string(overview, row++, 1, value.c_str(), text);
+    };
+    line("Insamling", report.layout.collection);
+    line("Kommun", report.layout.municipality);
+    line("Halvår", file.period.toString());
+    line("Uppgifterna per", report.asOf.empty() ? "nu" : report.asOf);
+    if (report.periodEnded)
+      line("Rättelser efter halvårets slut",
+           fmt::format("{} poster bort, {} till ({})", report.removedSinceEnd.size(), report.addedSinceEnd.size(),
+                       report.withCorrections ? "med i filen" : "inte med i filen"));
+    line("Fel", std::to_string(errors));
+    line("Varningar", std::to_string(static_cast<std::int64_t>(file.problems.size()) - errors));
+    ++row;
+    for (HalfYearBlock block : kHalfYearBlocks) {
+      auto count = std::ranges::count_if(file.records, [&](const HalfYearRecord& r) { return r.block == block; });
+      line(sheetName(block), fmt::format("{} poster", count));
+    }
+
+    for (HalfYearBlock block : kHalfYearBlocks) {
+      const HalfYearBlockLayout& layout = report.layout.blocks.at(block);
+      lxw_worksheet* sheet = workbook_add_worksheet(book, std::string(sheetName(block)).c_str());
+      worksheet_set_column(sheet, 0, static_cast<lxw_col_t>(std::max<std::size_t>(layout.fields.size(), 1) - 1), 16,
+                           text);
+      for (std::size_t c = 0; c < layout.fields.size(); ++c)
+        worksheet_write_string(sheet, 0, static_cast<lxw_col_t>(c), layout.fields[c].c_str(), bold);
+      worksheet_freeze_panes(sheet, 1, 0);
+      lxw_row_t r = 1;
+      for (const HalfYearRecord& record : file.records) {
+        if (record.block != block) continue;
+        for (std::size_t c = 0; c < record.values.size(); ++c)
+          worksheet_write_string(sheet, r, static_cast<lxw_col_t>(c), record.values[c].c_str(), text);
+        ++r;
+      }
+    }
+
+    lxw_worksheet* checks = workbook_add_worksheet(book, "Kontroller");
+    const char* headings[] = {"Person", "Kontroll", "Allvar", "Meddelande"};
+    for (lxw_col_t c = 0; c < 4; ++c) worksheet_write_string(checks, 0, c, headings[c], bold);
+    worksheet_set_column(checks, 0, 0, 10, nullptr);
+    worksheet_set_column(checks, 1, 1, 32, nullptr);
+    worksheet_set_column(checks, 2, 2, 10, nullptr);
+    worksheet_set_column(checks, 3, 3, 90, nullptr);
+    worksheet_freeze_panes(checks, 1, 0);
+    lxw_row_t r = 1;
+    for (const HalfYearProblem& p : file.problems) {
+      worksheet_write_number(checks, r, 0, static_cast<double>(p.personId), nullptr);
+      worksheet_write_string(checks, r, 1, p.check.c_str(), nullptr);
+      worksheet_write_string(checks, r, 2, p.blocking ? "fel" : "varning", nullptr);
+      worksheet_write_string(checks, r++, 3, localize(p.message, language).c_str(), nullptr);
+    }
+  });
+}
 
 json::object halfYearJson(const HalfYearReport& report, Language language, bool records) {
   const HalfYearFile& file = report.file;
   json::array problems;
-  std::int64_t errors = 0;
+  std::int64_t errors = blockingProblems(file);
   for (const HalfYearProblem& p : file.problems) {
-    errors += p.blocking ? 1 : 0;
     problems.push_back(json::object{{"person_id", p.personId},
                                     {"registration_id", p.registrationId},
                                     {"check", p.check},

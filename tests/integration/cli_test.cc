@@ -215,7 +215,7 @@ TEST(Cli, UserListShowsAccountsUnusedForDays) {
   removeDatabase(db);
 }
 
-TEST(Cli, DemoIsDeterministicAndOnlyFillsAnEmptyDatabase) {
+TEST(CliDemo, IsDeterministicAndOnlyFillsAnEmptyDatabase) {
   std::string a = tempPath("demo-a.db"), b = tempPath("demo-b.db");
   std::string ra = tempPath("regs-a"), rb = tempPath("regs-b");
   auto first = runLotsen({"demo", "--db", a, "--seed", "7", "--date", "2026-03-01", "--registers", ra});
@@ -507,17 +507,6 @@ TEST(Cli, KpiReportGivesTheSameFiguresAsCsvAndJsonAndABadOptionWritesNoFile) {
   std::filesystem::remove(csv);
 }
 
-// What a command prints on its standard output ("" when it cannot run).
-std::string outputOf(const std::string& command) {
-  std::string out;
-  if (FILE* pipe = popen(command.c_str(), "r")) {
-    char buffer[4096];
-    while (std::size_t n = fread(buffer, 1, sizeof buffer, pipe)) out.append(buffer, n);
-    pclose(pipe);
-  }
-  return out;
-}
-
 // A committee report value as the PDF prints it, without its unit ("82,5" for 0.825, "6,5" days, "214").
 std::string printed(const boost::json::value& measure, const char* key) {
   const boost::json::value& v = measure.at(key);
@@ -589,6 +578,10 @@ TEST(Cli, CommitteeReportPdfAndXlsxHoldTheJsonsFiguresAndABadOptionWritesNoFile)
   toXlsx.insert(toXlsx.end(), {"--format", "xlsx", "--out", xlsx});
   ASSERT_EQ(runLotsen(toXlsx).exitCode, 0);
   EXPECT_NE(outputOf("unzip -t '" + xlsx + "'").find("No errors detected"), std::string::npos) << "a whole zip";
+  std::string contents = outputOf("unzip -l '" + xlsx + "'");
+  EXPECT_NE(contents.find("xl/charts/chart6.xml"), std::string::npos) << "a trend chart per measure: " << contents;
+  EXPECT_NE(outputOf("unzip -p '" + xlsx + "' xl/charts/chart1.xml").find("Trend!$B$1:$M$1"), std::string::npos)
+      << "the chart's months are the Trend sheet's";
   std::string strings = outputOf("unzip -p '" + xlsx + "' xl/sharedStrings.xml");
   std::string sheet = outputOf("unzip -p '" + xlsx + "' xl/worksheets/sheet1.xml");
   std::vector<double> numbers;
@@ -625,6 +618,57 @@ TEST(Cli, CommitteeReportPdfAndXlsxHoldTheJsonsFiguresAndABadOptionWritesNoFile)
   removeDatabase(db);
   std::filesystem::remove(pdf);
   std::filesystem::remove(xlsx);
+}
+
+
+// `lotsen codes import` reads the whole layout before it stores any of it: a file that is missing, empty,
+// truncated, not UTF-8, larger than 1 MB, or wrong in a field is refused (exit 2) with the file and the
+// place in it, and the layout imported before stays.
+TEST(Cli, ABadLayoutFileIsRefusedWithItsPlaceAndTheImportedLayoutStays) {
+  std::string db = tempPath("codes.db");
+  ASSERT_EQ(seededDemo(db).exitCode, 0);
+  std::string before = outputOf("sqlite3 '" + db + "' 'SELECT content FROM report_layouts'");
+  ASSERT_FALSE(before.empty());
+  std::string good = readFile(std::string(LOTSEN_SOURCE_DIR) + "/docs/examples/scb-halvar-demo.json");
+  ASSERT_FALSE(good.empty());
+  std::string path = tempPath("layout.json");
+  auto import = [&](const std::string& bytes) {
+    writeFile(path, bytes);
+    return runLotsen({"codes", "import", "--db", db, path});
+  };
+  struct Case {
+    std::string name, bytes, said;
+  };
+  std::string latin1 = good;
+  latin1.replace(latin1.find("aktivitetsansvar"), 16, "aktivitetsansvar \xe5r");
+  std::string unmapped = good;
+  unmapped.replace(unmapped.find("\"work\""), 6, "\"arbete\"");
+  std::vector<Case> cases{
+      {"empty", "", path},
+      {"truncated", good.substr(0, good.size() / 2), path},
+      {"latin-1", latin1, path},
+      {"larger than 1 MB", std::string(1'100'000, ' ') + good, "1 MB"},
+      {"not an object", "[1, 2]", path},
+      {"an unknown Lotsen code", unmapped, "codes.occupation"},
+  };
+  for (const Case& c : cases) {
+    auto run = import(c.bytes);
+    EXPECT_EQ(run.exitCode, 2) << c.name << ": " << run.err;
+    EXPECT_NE(run.err.find(c.said), std::string::npos) << c.name << ": " << run.err;
+    EXPECT_EQ(run.err.find("internal"), std::string::npos) << c.name << ": " << run.err;
+  }
+  auto missing = runLotsen({"codes", "import", "--db", db, tempPath("no-such-layout.json")});
+  EXPECT_EQ(missing.exitCode, 2) << missing.err;
+  EXPECT_NE(missing.err.find("no-such-layout.json"), std::string::npos) << missing.err;
+  EXPECT_EQ(outputOf("sqlite3 '" + db + "' 'SELECT content FROM report_layouts'"), before)
+      << "nothing stored from a refused file";
+
+  EXPECT_EQ(import(good).exitCode, 0) << "the same file whole is taken";
+  auto noOut = runLotsen({"report", "half-year", "--db", db, "--period", "2026H1", "--format", "xlsx"});
+  EXPECT_EQ(noOut.exitCode, 2);
+  EXPECT_NE(noOut.err.find("Ange --out FIL för en XLSX-fil"), std::string::npos) << noOut.err;
+  removeDatabase(db);
+  std::filesystem::remove(path);
 }
 
 }  // namespace

@@ -79,14 +79,18 @@ TEST(DemoApi, EachWorklistIsCountedByItsOwnRuleTheCountsAreTheListsLengths) {
   }
 }
 
-// SCB's half-year file: the API answers what the command writes, for the demo's imported layout; only
-// the one who runs the register imports gets it, and the download is logged as a read of every person.
+// SCB's half-year file: the API answers what the command writes (CSV and XLSX), for the demo's imported
+// layout; only the one who runs the register imports gets it, and every download, over HTTP or by the
+// command, is logged as a read of every person.
 TEST(DemoApi, TheHalfYearFileThroughTheApiIsTheCommandsAndOnlyTheAdminsAndItIsLogged) {
   std::string db = tempPath("demo-half-year.db");
   ASSERT_EQ(seededDemo(db).exitCode, 0);
-  std::string file = tempPath("kaa-2026H1.csv");
+  std::string file = tempPath("kaa-2026H1.csv"), workbook = tempPath("kaa-2026H1.xlsx");
   auto cli = runLotsen({"report", "half-year", "--db", db, "--period", "2026H1", "--out", file, "--allow-errors"});
   ASSERT_EQ(cli.exitCode, 0) << cli.err;
+  auto cliXlsx = runLotsen({"report", "half-year", "--db", db, "--period", "2026H1", "--format", "xlsx", "--out",
+                            workbook, "--allow-errors"});
+  ASSERT_EQ(cliXlsx.exitCode, 0) << cliXlsx.err;
   auto cliJson = runLotsen({"report", "half-year", "--db", db, "--period", "2026H1", "--format", "json"});
   ASSERT_EQ(cliJson.exitCode, 0) << cliJson.err;
   json::object command = json::parse(cliJson.out).as_object();
@@ -116,6 +120,26 @@ TEST(DemoApi, TheHalfYearFileThroughTheApiIsTheCommandsAndOnlyTheAdminsAndItIsLo
   ASSERT_EQ(csv.status, 200) << csv.body;
   EXPECT_EQ(csv.headers["content-disposition"], "attachment; filename=\"kaa-2026H1.csv\"");
   EXPECT_EQ(csv.body, readFile(file));
+  auto xlsx = get("demo", "/api/v1/reports/half-year?period=2026H1&format=xlsx&allow_errors=true");
+  ASSERT_EQ(xlsx.status, 200) << xlsx.body;
+  EXPECT_EQ(xlsx.headers["content-disposition"], "attachment; filename=\"kaa-2026H1.xlsx\"");
+  std::string served = tempPath("served.xlsx");
+  writeFile(served, xlsx.body);
+  for (const char* part : {"xl/sharedStrings.xml", "xl/worksheets/sheet2.xml", "xl/worksheets/sheet7.xml"})
+    EXPECT_EQ(outputOf("unzip -p '" + served + "' " + part), outputOf("unzip -p '" + workbook + "' " + part)) << part;
+  std::string firstLine = readFile(file).substr(0, readFile(file).find(';'));
+  EXPECT_NE(outputOf("unzip -p '" + served + "' xl/sharedStrings.xml").find(firstLine), std::string::npos)
+      << "the file's values are in the workbook as text";
+  EXPECT_EQ(get("demo", "/api/v1/reports/half-year?period=2026H1&format=xlsx").status,
+            body.at("errors").as_int64() > 0 ? 422 : 200)
+      << "refused while errors remain, as the CSV is";
+
+  auto cliLog = get("revisor", "/api/v1/access-log?username=system:cli&from=2026-01-01&to=2099-12-31");
+  ASSERT_EQ(cliLog.status, 200) << cliLog.body;
+  json::value cliEntries = json::parse(cliLog.body);
+  ASSERT_EQ(cliEntries.at("items").as_array().size(), 3u) << "the command's CSV, XLSX and JSON";
+  EXPECT_EQ(cliEntries.at("items").at(0).at("route"), "lotsen report half-year");
+  EXPECT_GT(cliEntries.at("items").at(0).at("count").as_int64(), 300);
   auto log = get("revisor", "/api/v1/access-log?username=demo&from=2026-01-01&to=2099-12-31");
   ASSERT_EQ(log.status, 200) << log.body;
   std::int64_t largest = 0;
@@ -127,7 +151,7 @@ TEST(DemoApi, TheHalfYearFileThroughTheApiIsTheCommandsAndOnlyTheAdminsAndItIsLo
   for (const char* user : {"anna", "statistik", "revisor"})
     EXPECT_EQ(get(user, "/api/v1/reports/half-year?period=2026H1").status, 403) << user;
   for (const char* bad :
-       {"period=2026H3", "period=2026H1&format=xlsx", "period=2026H1&with_corrections=yes", "period=2099H1"}) {
+       {"period=2026H3", "period=2026H1&format=pdf", "period=2026H1&with_corrections=yes", "period=2099H1"}) {
     auto refused = get("demo", std::string("/api/v1/reports/half-year?") + bad);
     EXPECT_EQ(refused.status, 400) << bad << " " << refused.body;
     EXPECT_EQ(refused.headers["content-type"], "application/problem+json") << bad;

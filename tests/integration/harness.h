@@ -23,6 +23,10 @@ struct RunResult {
 };
 // The whole file at `path` ("" when it cannot be read).
 std::string readFile(const std::string& path);
+// Puts `bytes` into the file at `path`, replacing what was there.
+void writeFile(const std::string& path, const std::string& bytes);
+// What a shell command prints on its standard output ("" when it cannot run).
+std::string outputOf(const std::string& command);
 
 // A multipart/form-data body with the boundary "XyZ" (Content-Type: multipart/form-data; boundary=XyZ):
 // the plain `fields`, then the `files` as parts named NAME with the file name NAME.csv.

@@ -617,6 +617,7 @@ const sv = {
     person: (id: number) => `Person ${id}`,
     download: "Ladda ned filen till SCB",
     downloadAnyway: "Ladda ned filen ändå, med felen",
+    downloadXlsx: "Ladda ned samma uppgifter för Excel (XLSX), med kontrollerna",
     badRequest: "Halvåret i adressen finns inte. Välj ett halvår i listan.",
   },
 
@@ -1639,6 +1640,7 @@ const en: Messages = {
     person: (id) => `Person ${id}`,
     download: "Download the file for SCB",
     downloadAnyway: "Download the file anyway, with the errors",
+    downloadXlsx: "Download the same data for Excel (XLSX), with the checks",
     badRequest: "The half-year in the address does not exist. Choose a half-year in the list.",
   },
   navAdmin: "Administration",

@@ -33,7 +33,11 @@ IGNORED = [
     ("cli/main.cc", r"^lotsen 0\.|^admin, unit_manager, caseworker|^e\.g\. first_contact_days|^csv \(for Excel\) or json$|^csv \(the file for SCB\)"),
     # A line of the half-year file's problems: its words are said on their own.
     ("cli/main.cc", r"^\{\} person \{\} \(/personer/\{\}\): \{\}$|^\{\}: \{\}: \{\}$"),
-    ("cli/main.cc", r"^pdf, xlsx or json$"),
+    ("cli/main.cc", r"^pdf, xlsx or json$|^csv \(the file for SCB\), xlsx"),
+    # The name the access log gives the command's read (as a route's "GET /api/v1/…").
+    ("cli/main.cc", r"^lotsen report half-year$"),
+    # Swedish already: the half-year workbook's title and overview.
+    ("report/half_year_output.cc", r"^(\{\} – \{\}|\{\} poster bort, \{\} till \(\{\}\)|\{\} poster|(inte )?med i filen)$"),
     # Swedish already: the committee report's page footer.
     ("report/committee_output.cc", r"^\{\} · Sida \{\}"),
     # Swedish already: the identification summary and the demo's figures and case notes.

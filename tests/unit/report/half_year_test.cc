@@ -106,6 +106,27 @@ TEST(HalfYearLayout, AFileThatIsNotJsonOrNotUtf8IsRefusedAsAWhole) {
   EXPECT_FALSE(parseHalfYearLayout(""));
 }
 
+TEST(HalfYearLayout, AMappedCodeLotsenDoesNotHaveIsRefusedWhenTheListsAreKnown) {
+  std::string text = R"({"collection": "Test", "municipality": "1490", "blocks": [
+    {"block": "registration", "record_type": "1", "fields": ["personal_id"]},
+    {"block": "contact", "record_type": "2", "fields": ["personal_id", "occupation", "in_measure"]},
+    {"block": "measure_started", "record_type": "3", "fields": ["personal_id"]},
+    {"block": "measure_ended", "record_type": "4", "fields": ["personal_id"]},
+    {"block": "responsibility_ended", "record_type": "5", "fields": ["personal_id"]}],
+    "codes": {"occupation": {"work": "21", "arbete": "21"}, "occupation_in_measure": {"studie": "61"},
+              "in_measure": {"yes": "1", "ja": "1"}}})";
+  ASSERT_TRUE(parseHalfYearLayout(text)) << "without the lists, any code is taken";
+  LotsenCodes known{{"occupation", {"work", "studies"}}};
+  auto checked = parseHalfYearLayout(text, &known);
+  ASSERT_FALSE(checked);
+  std::vector<std::string> fields;
+  for (const Error& e : checked.error()) fields.push_back(e.field);
+  EXPECT_EQ(fields, (std::vector<std::string>{"codes.occupation.arbete", "codes.occupation_in_measure.studie",
+                                              "codes.in_measure.ja"}))
+      << "in the file's order";
+  EXPECT_EQ(checked.error().at(0).message, "arbete is not a Lotsen code in the list occupation");
+}
+
 TEST(HalfYearLayout, TheDemosMappingCoversEveryCodeLotsenHas) {
   std::ifstream in(std::string(LOTSEN_SOURCE_DIR) + "/docs/examples/scb-halvar-demo.json");
   std::stringstream text;

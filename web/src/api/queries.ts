@@ -342,9 +342,12 @@ export function useHalfYearReport(period: string, withCorrections: boolean) {
   });
 }
 
-/** The file for SCB (a download link: the session cookie goes with it); `allowErrors` writes it despite errors. */
-export function halfYearCsvUrl(period: string, withCorrections: boolean, allowErrors: boolean): string {
-  const query: Record<string, string> = { period, format: "csv" };
+/**
+ * The file for SCB as `format` — csv, the file to send; xlsx, the same for people to read — (a download link:
+ * the session cookie goes with it); `allowErrors` writes it despite errors.
+ */
+export function halfYearFileUrl(period: string, format: "csv" | "xlsx", withCorrections: boolean, allowErrors: boolean): string {
+  const query: Record<string, string> = { period, format };
   if (withCorrections) query.with_corrections = "true";
   if (allowErrors) query.allow_errors = "true";
   return `/api/v1/reports/half-year?${new URLSearchParams(query)}`;

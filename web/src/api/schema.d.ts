@@ -2934,8 +2934,9 @@ export interface paths {
          *     end (midnight in Stockholm after its last day), so that the file sent can be made again; with
          *     `with_corrections=true` as the cases stand now. `changes_since_end` counts the records later
          *     corrections remove and add. JSON is the overview (each block's count, every problem; no
-         *     personnummer); `format=csv` is the file for SCB as a download, refused with 422 and the errors
-         *     listed while errors remain, unless `allow_errors=true`. Logged as a read of every person named.
+         *     personnummer); `format=csv` is the file for SCB as a download, `format=xlsx` the same as a workbook
+         *     for people (a sheet per block, the values as text, and the checks), both refused with 422 and the
+         *     errors listed while errors remain, unless `allow_errors=true`. Logged as a read of every person named.
          *     404 before a layout is imported.
          */
         get: {
@@ -2943,7 +2944,7 @@ export interface paths {
                 query: {
                     /** @description The half-year: YYYYH1 (January–June) or YYYYH2 (July–December). */
                     period: string;
-                    format?: "json" | "csv";
+                    format?: "json" | "csv" | "xlsx";
                     with_corrections?: boolean;
                     allow_errors?: boolean;
                 };
@@ -2961,6 +2962,7 @@ export interface paths {
                     content: {
                         "application/json": components["schemas"]["HalfYearReport"];
                         "text/csv": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     };
                 };
                 400: components["responses"]["Problem"];

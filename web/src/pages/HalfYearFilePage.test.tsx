@@ -43,6 +43,8 @@ describe("the SCB file page", () => {
     expect(screen.getByText("Kontrollerna hittade inga fel.")).toBeTruthy();
     const download = screen.getByRole("link", { name: "Ladda ned filen till SCB" });
     expect(download.getAttribute("href")).toBe("/api/v1/reports/half-year?period=2026H1&format=csv");
+    const workbook = screen.getByRole("link", { name: /för Excel \(XLSX\)/ });
+    expect(workbook.getAttribute("href")).toBe("/api/v1/reports/half-year?period=2026H1&format=xlsx");
     const asked = new URL(requests.find((r) => r.url.includes("/reports/half-year"))!.url);
     expect(Object.fromEntries(asked.searchParams)).toEqual({ period: "2026H1", with_corrections: "false" });
   });

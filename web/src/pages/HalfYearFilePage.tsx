@@ -5,7 +5,7 @@
 import { Alert, BodyShort, Checkbox, HStack, Link, Loader, Select, Table, VStack } from "@navikt/ds-react";
 import { Link as RouterLink, useSearchParams } from "react-router-dom";
 import { ApiProblem } from "../api/client";
-import { halfYearCsvUrl, useHalfYearReport, type HalfYearReport } from "../api/queries";
+import { halfYearFileUrl, useHalfYearReport, type HalfYearReport } from "../api/queries";
 import { localDateTime, swedishDay } from "../format";
 import { PageHeading } from "../components/PageHeading";
 import { ProblemAlert } from "../components/Problems";
@@ -107,15 +107,14 @@ function Overview({ report, period, withCorrections }: { report: HalfYearReport;
         <Alert variant="success">{h.clean}</Alert>
       )}
       <BodyShort>
-        {report.errors === 0 ? (
-          <Link href={halfYearCsvUrl(period, withCorrections, false)} download>
-            {h.download}
-          </Link>
-        ) : (
-          <Link href={halfYearCsvUrl(period, withCorrections, true)} download>
-            {h.downloadAnyway}
-          </Link>
-        )}
+        <Link href={halfYearFileUrl(period, "csv", withCorrections, report.errors > 0)} download>
+          {report.errors === 0 ? h.download : h.downloadAnyway}
+        </Link>
+      </BodyShort>
+      <BodyShort>
+        <Link href={halfYearFileUrl(period, "xlsx", withCorrections, report.errors > 0)} download>
+          {h.downloadXlsx}
+        </Link>
       </BodyShort>
       {problems.length > 0 && (
         <div className="kpi-table" role="region" aria-label={h.problemsCaption} tabIndex={0}>
