@@ -2,7 +2,7 @@
 // every problem the checks found with a link to the person to correct, the corrections made since the
 // period ended, and the file as a download (only without errors, or explicitly anyway). The half-year and
 // the choice of corrections are in the URL (?halvar=2026H1&rattelser=ja).
-import { Alert, BodyShort, Checkbox, HStack, Link, Loader, Select, Table, VStack } from "@navikt/ds-react";
+import { Alert, BodyShort, Checkbox, HStack, Link, Loader, Table, VStack } from "@navikt/ds-react";
 import { Link as RouterLink, useSearchParams } from "react-router-dom";
 import { ApiProblem } from "../api/client";
 import { halfYearFileUrl, useHalfYearReport, type HalfYearReport } from "../api/queries";
@@ -10,7 +10,7 @@ import { localDateTime, swedishDay } from "../format";
 import { PageHeading } from "../components/PageHeading";
 import { ProblemAlert } from "../components/Problems";
 import { useT } from "../i18n";
-import { halfYearLabel, recentHalfYears } from "./KpiPage";
+import { HalfYearSelect, recentHalfYears } from "../components/HalfYearSelect";
 
 const count = new Intl.NumberFormat("sv-SE");
 
@@ -27,7 +27,6 @@ export function HalfYearFilePage() {
     const corrections = next.rattelser ?? withCorrections;
     setParams({ halvar: next.halvar ?? period, ...(corrections ? { rattelser: "ja" } : {}) });
   };
-  const periods = halfYears.includes(period) ? halfYears : [period, ...halfYears];
   const data = report.data;
 
   return (
@@ -36,13 +35,7 @@ export function HalfYearFilePage() {
       <VStack gap="4">
         <BodyShort>{h.intro}</BodyShort>
         <HStack gap="6" align="end">
-          <Select label={h.period} value={period} onChange={(e) => choose({ halvar: e.target.value })}>
-            {periods.map((p) => (
-              <option key={p} value={p}>
-                {halfYearLabel(p, t.kpi.half)}
-              </option>
-            ))}
-          </Select>
+          <HalfYearSelect label={h.period} value={period} halfYears={halfYears} onChange={(p) => choose({ halvar: p })} />
           {data?.period_ended && (
             <Checkbox checked={withCorrections} onChange={(e) => choose({ rattelser: e.target.checked })}>
               {h.withCorrections}

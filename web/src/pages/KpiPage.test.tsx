@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { useLocation } from "react-router-dom";
 import { App } from "../App";
 import { fakeServer, renderAt } from "../test/render";
-import { recentHalfYears } from "./KpiPage";
+import { recentHalfYears } from "../components/HalfYearSelect";
 
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ["Date"] });

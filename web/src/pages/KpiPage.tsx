@@ -12,6 +12,7 @@ import { PageHeading } from "../components/PageHeading";
 import { ProblemAlert } from "../components/Problems";
 import { SuppressedCount } from "../components/statistics/CountTable";
 import { useT } from "../i18n";
+import { HalfYearSelect, recentHalfYears } from "../components/HalfYearSelect";
 
 // The breakdowns by their names in the URL (?per=…); none is the whole municipality. An unknown name goes
 // to the server as it is, whose 400 the page explains.
@@ -23,19 +24,6 @@ const breakdowns: [KpiBy, string | null][] = [
   ["gender", "kon"],
   ["age", "alder"],
 ];
-
-/** The current half-year ("2026H2") and the four before it, newest first. */
-export function recentHalfYears(today: string): string[] {
-  let year = Number(today.slice(0, 4));
-  let half = Number(today.slice(5, 7)) <= 6 ? 1 : 2;
-  const found: string[] = [];
-  for (let i = 0; i < 5; ++i) {
-    found.push(`${year}H${half}`);
-    if (half === 2) half = 1;
-    else [year, half] = [year - 1, 2];
-  }
-  return found;
-}
 
 const count = new Intl.NumberFormat("sv-SE");
 const oneDecimal = new Intl.NumberFormat("sv-SE", { maximumFractionDigits: 1 });
@@ -53,7 +41,6 @@ export function KpiPage() {
     const byName = breakdowns.find(([key]) => key === (next.per ?? by))?.[1];
     setParams({ halvar: next.halvar ?? period, ...(byName ? { per: byName } : {}) });
   };
-  const periods = halfYears.includes(period) ? halfYears : [period, ...halfYears];
   const data = report.data;
 
   return (
@@ -62,13 +49,7 @@ export function KpiPage() {
       <VStack gap="4">
         <BodyShort>{data?.scope === "municipality" ? t.scopeMunicipality : t.scope}</BodyShort>
         <HStack gap="4" align="end">
-          <Select label={t.period} value={period} onChange={(e) => choose({ halvar: e.target.value })}>
-            {periods.map((p) => (
-              <option key={p} value={p}>
-                {halfYearLabel(p, t.half)}
-              </option>
-            ))}
-          </Select>
+          <HalfYearSelect label={t.period} value={period} halfYears={halfYears} onChange={(p) => choose({ halvar: p })} />
           <Select label={t.by} value={by} onChange={(e) => choose({ per: e.target.value as KpiBy })}>
             {breakdowns.map(([key]) => (
               <option key={key} value={key}>
@@ -107,12 +88,6 @@ export function KpiPage() {
       </VStack>
     </>
   );
-}
-
-/** "2026 andra halvåret (jul–dec)" for "2026H2"; anything else as it is. */
-export function halfYearLabel(period: string, half: (year: number, half: 1 | 2) => string): string {
-  const m = period.match(/^(\d{4})H([12])$/);
-  return m ? half(Number(m[1]), Number(m[2]) as 1 | 2) : period;
 }
 
 /** One column of a KPI table: its heading, and the cell of a group. */
