@@ -285,6 +285,19 @@ TEST_F(CaseworkApi, StaleVersionIs409WithTheCurrentRecordAndNeverOverwrites) {
 }
 
 TEST_F(CaseworkApi, HistoryHoldsEveryChangeWithBeforeAndAfter) {
+  // A change of its own, so that the test does not lean on the order the suite's tests run in.
+  auto created =
+      send("POST", personPath("/measures"),
+           R"({"type":"study_visit","content":"Studiebesök","responsible":"municipality","start":"2026-02-12"})");
+  ASSERT_EQ(created.status, 201) << created.body;
+  std::string path = personPath("/measures/" + std::to_string(body(created)["id"].as_int64()));
+  ASSERT_EQ(
+      send(
+          "PUT", path,
+          R"({"type":"study_visit","content":"Studiebesök på gymnasiet","responsible":"municipality","start":"2026-02-12"})",
+          {"If-Match: \"1\""})
+          .status,
+      200);
   json::object history = body(http(server_->port(), "GET", personPath("/history"), "", {session_->cookie}));
   const json::array& items = history["items"].as_array();
   ASSERT_GE(items.size(), 3u);
