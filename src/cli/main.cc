@@ -990,7 +990,7 @@ int main(int argc, char** argv) {
       }
       if (*targetsAnalysis) {
         MeasureAnalysis analysis{targetMonth, targetMeasure, analysisText};
-        if (auto checked = checkMeasureAnalysis(analysis); !checked) return fail(checked.error().front());
+        if (auto checked = checkMeasureAnalysis(analysis, today()); !checked) return fail(checked.error().front());
         if (auto set = (*store)->setMeasureAnalysis(actor, analysis, std::nullopt); !set) return fail(set.error());
         if (analysisText.empty())
           say(fmt::format("analysis of {} for {} removed", targetMeasure, targetMonth));

@@ -113,13 +113,17 @@ std::expected<void, std::vector<Error>> checkMeasureTarget(const MeasureTarget& 
   return {};
 }
 
-std::expected<void, std::vector<Error>> checkMeasureAnalysis(const MeasureAnalysis& analysis) {
+std::expected<void, std::vector<Error>> checkMeasureAnalysis(const MeasureAnalysis& analysis,
+                                                             std::optional<CivilDate> today) {
   std::vector<Error> errors;
   if (!findActivityMeasure(analysis.measure))
     errors.push_back(
         invalidInput(fmt::format("unknown activity measure '{}'", analysis.measure.substr(0, 60)), "measure"));
   if (auto month = YearMonth::parse(analysis.month); !month)
     errors.push_back(invalidInput(month.error().message, "month"));
+  else if (today && *today < month->first())
+    errors.push_back(invalidInput(
+        fmt::format("the month {} has not begun: today is {}", month->toString(), today->iso()), "month"));
   if (auto text = checkFreeText(analysis.text, "text", Lines::several); !text)
     errors.push_back(text.error());
   else if (characterCount(analysis.text) > kMaxAnalysisCharacters)

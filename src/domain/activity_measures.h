@@ -79,8 +79,10 @@ struct MeasureAnalysis {
 // The rule for a target: a known measure (field "measure"), a year 2000–2100 ("year"), and a value in the
 // measure's unit ("value": a share 0–1, days 0–365, a whole count ≥ 0). Every mistake at once.
 std::expected<void, std::vector<Error>> checkMeasureTarget(const MeasureTarget& target);
-// The rule for an analysis: a known measure, a month "YYYY-MM", a text of at most 4,000 characters on
-// several lines (domain/text.h's free-text rule). Every mistake at once.
-std::expected<void, std::vector<Error>> checkMeasureAnalysis(const MeasureAnalysis& analysis);
+// The rule for an analysis: a known measure, a month "YYYY-MM" — with `today`, one that has begun: an
+// analysis is of what happened — a text of at most 4,000 characters on several lines (domain/text.h's
+// free-text rule). Every mistake at once.
+std::expected<void, std::vector<Error>> checkMeasureAnalysis(const MeasureAnalysis& analysis,
+                                                             std::optional<CivilDate> today = std::nullopt);
 
 }  // namespace lotsen

@@ -140,9 +140,10 @@ std::expected<void, Error> checkFreeText(std::string_view text, std::string_view
   std::string name(field);
   if (!isValidUtf8(text)) return std::unexpected(invalidInput(fmt::format("{} is not valid UTF-8", field), name));
   if (firstControlCharacter(text, lines) != std::string_view::npos)
-    return std::unexpected(invalidInput(fmt::format("{} holds a control character{}", field,
-                                                    lines == Lines::several ? " (only line breaks are allowed)" : ""),
-                                        name));
+    return std::unexpected(invalidInput(
+        lines == Lines::several ? fmt::format("{} holds a control character (only line breaks are allowed)", field)
+                                : fmt::format("{} holds a control character", field),
+        name));
   if (!text.empty() && !showsSomething(text))
     return std::unexpected(
         invalidInput(fmt::format("{} shows nothing: only white space or invisible characters", field), name));

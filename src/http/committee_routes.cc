@@ -114,7 +114,7 @@ Response putAnalysis(Call& call) {
     analysis.text = std::string(text->as_string());
   else
     errors.push_back(invalidInput("give the analysis as a text", "text"));
-  if (auto checked = checkMeasureAnalysis(analysis); !checked)
+  if (auto checked = checkMeasureAnalysis(analysis, todayOf(call)); !checked)
     for (Error& e : checked.error()) errors.push_back(std::move(e));
   if (!errors.empty()) return validationProblem(errors);
   Actor actor{call.user->id, call.user->username};

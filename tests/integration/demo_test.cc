@@ -412,6 +412,12 @@ TEST(DemoApi, TargetsRoundTripBetweenTheApiAndTheCommandAndOnlyManagersAndAdmins
 
   auto analysis = as("demo", "PUT", "/api/v1/analyses/2026-10/with_plan", R"({"text": "Fler planer i oktober."})");
   ASSERT_EQ(analysis.status, 200) << analysis.body;
+  auto ahead = as("demo", "PUT", "/api/v1/analyses/2099-10/with_plan", R"({"text": "Skriven i förväg."})");
+  EXPECT_EQ(ahead.status, 422) << "an analysis is of a month that has begun";
+  EXPECT_NE(ahead.body.find("Månaden 2099-10 har inte börjat"), std::string::npos) << ahead.body;
+  auto control = as("demo", "PUT", "/api/v1/analyses/2026-10/with_plan", "{\"text\": \"Bra\\u0007 jobbat\"}");
+  EXPECT_EQ(control.status, 422);
+  EXPECT_NE(control.body.find("styrtecken (bara radbrytningar är tillåtna)"), std::string::npos) << control.body;
   auto report = as("demo", "GET", "/api/v1/reports/committee?month=2026-10");
   ASSERT_EQ(report.status, 200) << report.body;
   auto cli = runLotsen({"report", "committee", "--db", db, "--month", "2026-10", "--format", "json"});

@@ -144,6 +144,11 @@ TEST(ActivityMeasures, ATargetIsCheckedAgainstItsMeasuresUnitEveryMistakeAtOnce)
   EXPECT_FALSE(checkMeasureAnalysis({"2026-13", "known_occupation", ""}));
   EXPECT_TRUE(checkMeasureAnalysis({"2026-10", "known_occupation", "Två rader\nav text."}));
   EXPECT_FALSE(checkMeasureAnalysis({"2026-10", "known_occupation", std::string(4001, 'x')}));
+  CivilDate today = *CivilDate::parse("2026-11-30");
+  EXPECT_TRUE(checkMeasureAnalysis({"2026-11", "known_occupation", "Månaden pågår."}, today));
+  auto future = checkMeasureAnalysis({"2026-12", "known_occupation", "Skriven i förväg."}, today);
+  ASSERT_FALSE(future) << "an analysis is of a month that has begun";
+  EXPECT_EQ(future.error().front().field, "month");
 }
 
 TEST(ActivityMeasures, AMonthCountsAcrossTheYearsEnd) {
