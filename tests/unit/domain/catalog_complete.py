@@ -34,8 +34,12 @@ IGNORED = [
     # A line of the half-year file's problems: its words are said on their own.
     ("cli/main.cc", r"^\{\} person \{\} \(/personer/\{\}\): \{\}$|^\{\}: \{\}: \{\}$"),
     ("cli/main.cc", r"^pdf, xlsx or json$"),
+    ("cli/main.cc", r"^pdf \(the letters\) or json"),
+    # Swedish already: what a first-contact letter and its PDF say, and a row of its list apart.
+    ("report/letters.cc", r"^det kommunala aktivitetsansvaret$"),
+    ("report/letters_output.cc", r"^(skickas via Skatteverkets vidarebefordran|ingen adress|\{\}, \{\}: \{\})$"),
     # Swedish already: the committee report's page footer.
-    ("report/committee_output.cc", r"^\{\} · Sida \{\}"),
+    ("report/pdf.cc", r"^\{\} · Sida \{\}"),
     # Swedish already: the identification summary and the demo's figures and case notes.
     ("cli/main.cc", r"^(alla kommuner|kommun \{\}|kommun \{\}: \{\} i målgruppen)$"),
     ("demo/figures.cc", r""),
