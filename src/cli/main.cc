@@ -496,8 +496,7 @@ int lettersCommand(const std::string& db, const std::string& unit, std::string_v
     if (!current) return fail(current.error());
     LetterTemplate letter{text, o.phoneGiven ? o.phone : current->phone};
     if (auto errors = checkLetterTemplate(letter); !errors.empty()) {
-      for (const Error& e : errors)
-        fmt::print(stderr, "{}: {}\n", printable(o.file), printable(said(e.message)));
+      for (const Error& e : errors) fmt::print(stderr, "{}: {}\n", printable(o.file), printable(said(e.message)));
       return kBadInput;
     }
     if (auto saved = saveLetterTemplate(s, Actor{std::nullopt, "system:cli"}, letter); !saved)
@@ -847,8 +846,9 @@ int main(int argc, char** argv) {
   lettersConfirm->add_option("--persons", letterPersons, "The persons the letters were sent to: ids, comma-separated")
       ->required();
   lettersConfirm->add_option("--as", letterAs, "The user who sent them (the journal's actor; default system:cli)");
-  auto* lettersTemplate = lettersCmd->add_subcommand("template", "The letter's template (fields {namn}, "
-                                                                 "{handläggare}, {telefon}, {enhet}, {datum})");
+  auto* lettersTemplate = lettersCmd->add_subcommand("template",
+                                                     "The letter's template (fields {namn}, "
+                                                     "{handläggare}, {telefon}, {enhet}, {datum})");
   lettersTemplate->fallthrough();
   lettersTemplate->require_subcommand(1);
   auto* templateShow = lettersTemplate->add_subcommand("show", "Print the template in use");
@@ -1164,12 +1164,14 @@ int main(int argc, char** argv) {
       if (!report) return fail(report.error());
       return writeHalfYear(*report, format, reportOut, allowErrors);
     }
-    if (*lettersCmd) return lettersCommand(db, letterUnit, *lettersConfirm ? "confirm"
-                                                    : *templateShow  ? "show"
-                                                    : *templateSet   ? "set"
-                                                                     : "make",
-                                    LetterOptions{letterOut, letterFormat, letterPersons, letterAs, letterFile,
-                                                  letterPhone, templateSet->count("--phone") > 0});
+    if (*lettersCmd)
+      return lettersCommand(db, letterUnit,
+                            *lettersConfirm ? "confirm"
+                            : *templateShow ? "show"
+                            : *templateSet  ? "set"
+                                            : "make",
+                            LetterOptions{letterOut, letterFormat, letterPersons, letterAs, letterFile, letterPhone,
+                                          templateSet->count("--phone") > 0});
     if (*backupCmd) {
       if (auto done = backupDatabase(db, out); !done) return fail(done.error());
       say(fmt::format("backup written to {}", out));

@@ -782,7 +782,8 @@ const std::vector<Translation>& catalog() {
          "Inget brev kan skickas till person {1}: ingen adress är känd."},
         {"person (\\d+) is not on your first-contact list \\(contacted already, or not in your cases\\)",
          "Person {1} finns inte på din lista för första kontakt (redan kontaktad, eller inte bland dina ärenden)."},
-        {"the letter to person (\\d+) cannot be recorded: (.+)", "Brevet till person {1} kan inte registreras: {2:sv}."},
+        {"the letter to person (\\d+) cannot be recorded: (.+)",
+         "Brevet till person {1} kan inte registreras: {2:sv}."},
         {"the first-contact list changed meanwhile: load it again",
          "Listan för första kontakt har ändrats under tiden. Läs in den igen."},
         {"format is json or pdf", "Formatet är json eller pdf."},
@@ -799,7 +800,8 @@ const std::vector<Translation>& catalog() {
         {"(\\d+) persons with protected identity are listed apart, to be sent through Skatteverket's forwarding",
          "{1} personer med skyddade personuppgifter står på en egen lista: brevet skickas via Skatteverkets "
          "vidarebefordran."},
-        {"(\\d+) persons have no known address and get no letter", "{1} personer saknar känd adress och får inget brev."},
+        {"(\\d+) persons have no known address and get no letter",
+         "{1} personer saknar känd adress och får inget brev."},
         {"once they are sent: lotsen letters confirm --db (\\S+) --persons (\\S+)",
          "När breven är skickade: lotsen letters confirm --db {=1} --persons {=2}"},
     };

@@ -31,9 +31,9 @@ const Field* findField(std::string_view name) {
 // A field's name is short and one word: longer, or across a line, the { opens no field.
 constexpr std::size_t kLongestFieldName = 30;
 
-constexpr std::array<std::string_view, 12> kMonthNames{"januari", "februari", "mars",      "april",
-                                                       "maj",     "juni",     "juli",      "augusti",
-                                                       "september", "oktober", "november", "december"};
+constexpr std::array<std::string_view, 12> kMonthNames{"januari",   "februari", "mars",     "april",
+                                                       "maj",       "juni",     "juli",     "augusti",
+                                                       "september", "oktober",  "november", "december"};
 
 // "50330" → "503 30"; any other form as it is.
 std::string postalCodeText(const std::string& code) {
@@ -53,19 +53,20 @@ std::string capitalised(std::string text) {
 }  // namespace
 
 LetterTemplate defaultLetterTemplate() {
-  return {"Hej {namn}!\n\n"
-          "Vi på {enhet} i kommunen hör av oss till alla unga under 20 år som inte går i gymnasieskolan. Det "
-          "gör vi för att kommunen ska kunna erbjuda stöd till studier, arbete eller något annat som passar "
-          "dig (det kommunala aktivitetsansvaret, skollagen 29 kap. 9 §).\n\n"
-          "Vi vill gärna träffa dig och höra hur du har det och vad du vill göra framöver. Det är frivilligt "
-          "och kostar ingenting. Ring eller skicka ett sms till mig på {telefon}, så bokar vi en tid som passar "
-          "dig.\n\n"
-          "Om du redan studerar eller arbetar vill vi också gärna veta det.\n\n"
-          "Med vänliga hälsningar\n"
-          "{handläggare}\n"
-          "{enhet}\n"
-          "{datum}",
-          "033-35 70 00"};
+  return {
+      "Hej {namn}!\n\n"
+      "Vi på {enhet} i kommunen hör av oss till alla unga under 20 år som inte går i gymnasieskolan. Det "
+      "gör vi för att kommunen ska kunna erbjuda stöd till studier, arbete eller något annat som passar "
+      "dig (det kommunala aktivitetsansvaret, skollagen 29 kap. 9 §).\n\n"
+      "Vi vill gärna träffa dig och höra hur du har det och vad du vill göra framöver. Det är frivilligt "
+      "och kostar ingenting. Ring eller skicka ett sms till mig på {telefon}, så bokar vi en tid som passar "
+      "dig.\n\n"
+      "Om du redan studerar eller arbetar vill vi också gärna veta det.\n\n"
+      "Med vänliga hälsningar\n"
+      "{handläggare}\n"
+      "{enhet}\n"
+      "{datum}",
+      "033-35 70 00"};
 }
 
 std::vector<Error> checkLetterTemplate(const LetterTemplate& letter) {
@@ -93,8 +94,7 @@ std::vector<Error> checkLetterTemplate(const LetterTemplate& letter) {
                                                 "are {{namn}}, {{handläggare}}, {{telefon}}, {{enhet}} and {{datum}}",
                                                 name),
                                     "text"));
-    if (unclosed)
-      errors.push_back(invalidInput("a { in the letter opens no field: write a field as {namn}", "text"));
+    if (unclosed) errors.push_back(invalidInput("a { in the letter opens no field: write a field as {namn}", "text"));
   }
   if (auto free = checkFreeText(letter.phone, "phone"); !free)
     errors.push_back(free.error());
@@ -157,7 +157,8 @@ std::expected<std::vector<LetterSent>, std::vector<Error>> lettersToConfirm(cons
                                                                             std::span<const std::int64_t> personIds) {
   std::vector<Error> errors;
   std::vector<LetterSent> sent;
-  if (personIds.empty()) errors.push_back(invalidInput("name at least one person the letters were sent to", "person_ids"));
+  if (personIds.empty())
+    errors.push_back(invalidInput("name at least one person the letters were sent to", "person_ids"));
   std::set<std::int64_t> seen;
   for (std::size_t i = 0; i < personIds.size(); ++i) {
     std::int64_t id = personIds[i];

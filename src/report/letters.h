@@ -84,9 +84,9 @@ struct LetterApart {
 
 struct FirstContactLetters {
   CivilDate date;
-  std::vector<FirstContactLetter> letters;    // known, non-protected address; in the order given
-  std::vector<LetterApart> forwarded;         // protected identity: "skickas via Skatteverkets vidarebefordran"
-  std::vector<LetterApart> withoutAddress;    // no address known: no letter can be sent
+  std::vector<FirstContactLetter> letters;  // known, non-protected address; in the order given
+  std::vector<LetterApart> forwarded;       // protected identity: "skickas via Skatteverkets vidarebefordran"
+  std::vector<LetterApart> withoutAddress;  // no address known: no letter can be sent
 };
 
 // The letters for `candidates` on `date` from `letter` (checked): one per person with a known address and

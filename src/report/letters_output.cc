@@ -99,9 +99,8 @@ int drawLetters(const FirstContactLetters& l, std::string* out, int totalPages) 
             "Adressen skrivs aldrig ut. Lägg brevet i ett eget kuvert med namn och personnummer och skicka det till "
             "Skatteverket, som vidarebefordrar det.",
             l.forwarded, kForwarding);
-    section("Ingen känd adress",
-            "Lotsen känner ingen fullständig adress: försök nå den unga på annat sätt.", l.withoutAddress,
-            "ingen adress");
+    section("Ingen känd adress", "Lotsen känner ingen fullständig adress: försök nå den unga på annat sätt.",
+            l.withoutAddress, "ingen adress");
     if (l.letters.empty() && l.forwarded.empty() && l.withoutAddress.empty())
       pages.text(kMargin, y, "Ingen på listan för första kontakt väntar på brev.", 11, false, width);
     pages.endPage();

@@ -484,7 +484,8 @@ TEST(DemoApi, FirstContactLettersAreConfirmedAsContactAttemptsByLetterAndAProtec
   ASSERT_TRUE(notHers) << "demo's list holds cases that are not anna's";
   json::array mixed{*notHers};
   if (!hers.empty()) mixed.push_back(*hers.begin());
-  auto outside = as("anna", "POST", "/api/v1/letters/first-contact/sent", json::serialize(json::object{{"person_ids", mixed}}));
+  auto outside =
+      as("anna", "POST", "/api/v1/letters/first-contact/sent", json::serialize(json::object{{"person_ids", mixed}}));
   EXPECT_EQ(outside.status, 422) << outside.body;
   EXPECT_EQ(json::parse(outside.body).at("errors").at(0).at("field"), "person_ids[0]") << outside.body;
   EXPECT_NE(outside.body.find("finns inte på din lista för första kontakt"), std::string::npos) << outside.body;

@@ -20,24 +20,24 @@ CivilDate d(const char* iso) { return *CivilDate::parse(iso); }
 
 PersonDetails details(const char* pid, const char* first, const char* last, const char* street,
                       Protection protection = Protection::none) {
-  return PersonDetails{*PersonalId::parse(pid, d("2026-12-01")), first, last, street, "50330", "Borås", "1490",
-                       protection};
+  return PersonDetails{
+      *PersonalId::parse(pid, d("2026-12-01")), first, last, street, "50330", "Borås", "1490", protection};
 }
 
 // Three on the list: one with an address, one protected (sekretessmarkering), one with protected
 // registration; and one whose address is not known.
 std::vector<LetterCandidate> candidates() {
-  return {{1, 11, details("20080312-2381", "Alva", "Berg", "Storgatan 1"), "anna", "KAA Norr"},
-          {2, 12, details("20090101-1232", "Sigrid", "Hemlig", "Gömdavägen 7", Protection::confidentiality_marking),
-           "anna", "KAA Norr"},
-          {3, 13, details("20071111-1236", "Kim", "Skydd", "Dolda gränd 9", Protection::protected_registration), "",
-           ""},
-          {4, 14, details("20080505-1231", "Ove", "Utan", ""), "", ""}};
+  return {
+      {1, 11, details("20080312-2381", "Alva", "Berg", "Storgatan 1"), "anna", "KAA Norr"},
+      {2, 12, details("20090101-1232", "Sigrid", "Hemlig", "Gömdavägen 7", Protection::confidentiality_marking), "anna",
+       "KAA Norr"},
+      {3, 13, details("20071111-1236", "Kim", "Skydd", "Dolda gränd 9", Protection::protected_registration), "", ""},
+      {4, 14, details("20080505-1231", "Ove", "Utan", ""), "", ""}};
 }
 
 std::string pdfText(const std::string& pdf) {
-  std::string path = (std::filesystem::temp_directory_path() / ("lotsen-letters-" + std::to_string(getpid()) + ".pdf"))
-                         .string();
+  std::string path =
+      (std::filesystem::temp_directory_path() / ("lotsen-letters-" + std::to_string(getpid()) + ".pdf")).string();
   std::ofstream(path, std::ios::binary) << pdf;
   std::string text;
   if (FILE* p = popen(("pdftotext -layout " + path + " -").c_str(), "r")) {
@@ -78,7 +78,8 @@ TEST(LetterTemplate, ABraceThatOpensNoFieldIsAnError) {
   for (const char* text : {"Hej {namn", "Hej {\nnamn}", "Hej {namnnamnnamnnamnnamnnamnnamnnamn}"}) {
     auto errors = checkLetterTemplate({text, "033-1"});
     ASSERT_EQ(errors.size(), 1u) << text;
-    EXPECT_EQ(localize(errors[0].message, Language::sv), "En { i brevet inleder inget fält. Skriv ett fält som {namn}.");
+    EXPECT_EQ(localize(errors[0].message, Language::sv),
+              "En { i brevet inleder inget fält. Skriv ett fält som {namn}.");
   }
 }
 
