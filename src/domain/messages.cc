@@ -764,7 +764,7 @@ const std::vector<Translation>& catalog() {
         {"the workbook could not be written", "Arbetsboken kunde inte skrivas."},
         {"the workbook could not be read back", "Arbetsboken kunde inte läsas tillbaka."},
         // First-contact letters (lotsen letters, the API).
-        {"the letter's text is required", "Brevets text behövs."},
+        {"the letter has no text", "Brevet har ingen text."},
         {"the letter's text is at most (\\d+) characters", "Brevets text är högst {1} tecken."},
         {"the letter names the field \\{(.*)\\}, which does not exist: the fields are \\{namn\\}, "
          "\\{handläggare\\}, \\{telefon\\}, \\{enhet\\} and \\{datum\\}",

@@ -72,7 +72,7 @@ LetterTemplate defaultLetterTemplate() {
 std::vector<Error> checkLetterTemplate(const LetterTemplate& letter) {
   std::vector<Error> errors;
   if (letter.text.empty() || (isValidUtf8(letter.text) && !showsSomething(letter.text))) {
-    errors.push_back(invalidInput("the letter's text is required", "text"));
+    errors.push_back(invalidInput("the letter has no text", "text"));
   } else if (auto free = checkFreeText(letter.text, "text", Lines::several); !free) {
     errors.push_back(free.error());
   } else if (characterCount(letter.text) > kMaxLetterText) {

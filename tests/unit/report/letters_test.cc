@@ -29,10 +29,10 @@ PersonDetails details(const char* pid, const char* first, const char* last, cons
 std::vector<LetterCandidate> candidates() {
   return {
       {1, 11, details("20080312-2381", "Alva", "Berg", "Storgatan 1"), "anna", "KAA Norr"},
-      {2, 12, details("20090101-1232", "Sigrid", "Hemlig", "Gömdavägen 7", Protection::confidentiality_marking), "anna",
+      {2, 12, details("20090101-1239", "Sigrid", "Hemlig", "Gömdavägen 7", Protection::confidentiality_marking), "anna",
        "KAA Norr"},
-      {3, 13, details("20071111-1236", "Kim", "Skydd", "Dolda gränd 9", Protection::protected_registration), "", ""},
-      {4, 14, details("20080505-1231", "Ove", "Utan", ""), "", ""}};
+      {3, 13, details("20071111-1237", "Kim", "Skydd", "Dolda gränd 9", Protection::protected_registration), "", ""},
+      {4, 14, details("20080505-1232", "Ove", "Utan", ""), "", ""}};
 }
 
 std::string pdfText(const std::string& pdf) {
@@ -90,7 +90,7 @@ TEST(LetterTemplate, ControlCharactersEmptyAndHugeTextsAreRefusedInSwedish) {
   EXPECT_TRUE(checkLetterTemplate({"Rad ett\nrad två {namn}", "033-1"}).empty());  // line breaks are fine
   auto empty = checkLetterTemplate({" \n ", "033-1"});
   ASSERT_EQ(empty.size(), 1u);
-  EXPECT_EQ(localize(empty[0].message, Language::sv), "Brevets text behövs.");
+  EXPECT_EQ(localize(empty[0].message, Language::sv), "Brevet har ingen text.");
   auto huge = checkLetterTemplate({std::string(kMaxLetterText + 1, 'a'), "033-1"});
   ASSERT_EQ(huge.size(), 1u);
   EXPECT_EQ(localize(huge[0].message, Language::sv), "Brevets text är högst 5000 tecken.");
@@ -116,7 +116,7 @@ TEST(FirstContactLetters, OneLetterPerPersonWithAKnownAddressOthersListedApart) 
   EXPECT_NE(l.letters[0].text.find("Anna\nKAA Norr\n1 december 2026"), std::string::npos);
   ASSERT_EQ(l.forwarded.size(), 2u);
   EXPECT_EQ(l.forwarded[0].name, "Sigrid Hemlig");
-  EXPECT_EQ(l.forwarded[0].personalId, "20090101-1232");
+  EXPECT_EQ(l.forwarded[0].personalId, "20090101-1239");
   EXPECT_EQ(l.forwarded[1].name, "Kim Skydd");
   ASSERT_EQ(l.withoutAddress.size(), 1u);
   EXPECT_EQ(l.withoutAddress[0].personId, 4);
