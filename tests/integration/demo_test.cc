@@ -462,7 +462,8 @@ TEST(DemoApi, FirstContactLettersAreConfirmedAsContactAttemptsByLetterAndAProtec
   auto log = as("revisor", "GET", "/api/v1/access-log?username=demo&from=2026-01-01&to=2099-12-31");
   ASSERT_EQ(log.status, 200) << log.body;
   std::size_t downloads = 0;
-  for (const auto& item : json::parse(log.body).at("items").as_array())
+  json::value logged = json::parse(log.body);
+  for (const auto& item : logged.at("items").as_array())
     if (item.at("route") == "GET /api/v1/letters/first-contact") {
       ++downloads;
       EXPECT_EQ(item.at("count").as_int64(), static_cast<std::int64_t>(named)) << "every person named is logged";
@@ -471,7 +472,9 @@ TEST(DemoApi, FirstContactLettersAreConfirmedAsContactAttemptsByLetterAndAProtec
 
   // anna's list is her own cases: a person on demo's list that is not hers is refused, and nothing is
   // recorded for the person beside it.
-  auto annas = json::parse(as("anna", "GET", "/api/v1/letters/first-contact").body).as_object();
+  auto annasList = as("anna", "GET", "/api/v1/letters/first-contact");
+  ASSERT_EQ(annasList.status, 200) << annasList.body;
+  auto annas = json::parse(annasList.body).as_object();
   std::set<std::int64_t> hers;
   for (const char* part : {"letters", "forwarded"})
     for (const auto& l : annas.at(part).as_array()) hers.insert(l.at("person_id").as_int64());
@@ -486,7 +489,7 @@ TEST(DemoApi, FirstContactLettersAreConfirmedAsContactAttemptsByLetterAndAProtec
   if (!hers.empty()) mixed.push_back(*hers.begin());
   auto outside =
       as("anna", "POST", "/api/v1/letters/first-contact/sent", json::serialize(json::object{{"person_ids", mixed}}));
-  EXPECT_EQ(outside.status, 422) << outside.body;
+  ASSERT_EQ(outside.status, 422) << outside.body;
   EXPECT_EQ(json::parse(outside.body).at("errors").at(0).at("field"), "person_ids[0]") << outside.body;
   EXPECT_NE(outside.body.find("finns inte på din lista för första kontakt"), std::string::npos) << outside.body;
   for (const char* bad : {R"({})", R"({"person_ids":[]})", R"({"person_ids":["1"]})", R"({"person_ids":[1],"x":1})"})
@@ -500,12 +503,19 @@ TEST(DemoApi, FirstContactLettersAreConfirmedAsContactAttemptsByLetterAndAProtec
   EXPECT_EQ(json::parse(sent.body).at("recorded").to_number<std::size_t>(), all.size());
   auto attempts = as("demo", "GET", fmt::format("/api/v1/persons/{}/contact-attempts", hidden));
   ASSERT_EQ(attempts.status, 200) << attempts.body;
-  const auto& items = json::parse(attempts.body).at("items").as_array();
+  json::value recorded = json::parse(attempts.body);
+  const auto& items = recorded.at("items").as_array();
   ASSERT_FALSE(items.empty());
-  EXPECT_EQ(items.back().at("channel"), "letter") << attempts.body;
+  const json::value& letter = items.back().at("data");
+  EXPECT_EQ(letter.at("channel"), "letter") << attempts.body;
+  EXPECT_EQ(letter.at("note"), "Brev för första kontakt") << attempts.body;
+  EXPECT_EQ(letter.at("reached"), false) << "a letter reaches nobody: " << attempts.body;
+  EXPECT_TRUE(letter.at("time").is_null()) << "a letter has no time: " << attempts.body;
   auto twice = as("demo", "POST", "/api/v1/letters/first-contact/sent", confirm);
   EXPECT_EQ(twice.status, 422) << "confirmed already: " << twice.body;
-  auto after = json::parse(as("demo", "GET", "/api/v1/letters/first-contact").body).as_object();
+  auto afterList = as("demo", "GET", "/api/v1/letters/first-contact");
+  ASSERT_EQ(afterList.status, 200) << afterList.body;
+  auto after = json::parse(afterList.body).as_object();
   EXPECT_EQ(after.at("count").to_number<int>(), 0);
   EXPECT_TRUE(after.at("forwarded").as_array().empty());
 
