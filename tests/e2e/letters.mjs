@@ -1,6 +1,6 @@
 // End to end, in Debian's Chromium through playwright-core, against the demo municipality (1490, on
 // 2026-11-22):
-// - the unit manager `demo` opens Brev from the menu and sees how many first-contact letters there are to
+// - the unit manager `demo` opens Brev from the first-contact list on Idag (Brev is in the menu too) and sees how many first-contact letters there are to
 //   print; the PDF download is a PDF named for the day;
 // - marks them as sent after the confirmation: the page says how many contact attempts by letter were
 //   recorded, and nobody is left to write to;
@@ -22,7 +22,10 @@ await e2e(async ({ base, page, axe, logIn, shot, noViolations }) => {
 
   await page.goto(base);
   await logIn("demo");
-  await page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Brev" }).click();
+  await page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Brev" }).waitFor();
+  // From the first-contact list on Idag.
+  await page.goto(`${base}/?lista=first_contact`);
+  await page.getByRole("link", { name: "Skriv ut brev för första kontakt" }).click();
   await page.getByRole("heading", { level: 1, name: "Brev för första kontakt" }).waitFor();
   const count = await page.getByText(/brev att skriva ut, daterade? \d{4}-\d{2}-\d{2}\./).textContent();
   const letters = Number(count.match(/^(\d+)/)[1]);

@@ -467,6 +467,7 @@ const sv = {
   letters: {
     nav: "Brev",
     title: "Brev för första kontakt",
+    fromToday: "Skriv ut brev för första kontakt",
     intro: "Det första kontaktförsöket är oftast ett brev till den ungas folkbokföringsadress. Här skriver du ut ett brev till var och en på din lista för första kontakt, och markerar breven som skickade när de är postade: varje brev blir då ett kontaktförsök med brev.",
     count: (count: number, date: string) => (count === 1 ? `1 brev att skriva ut, daterat ${date}.` : `${count} brev att skriva ut, daterade ${date}.`),
     lettersHeading: "Får brev till sin adress",
@@ -1523,6 +1524,7 @@ const en: Messages = {
   letters: {
     nav: "Letters",
     title: "First-contact letters",
+    fromToday: "Print first-contact letters",
     intro: "The first contact attempt is usually a letter to the young person's registered address. Here you print a letter to each person on your first-contact list, and mark the letters as sent once they are posted: each letter then becomes a contact attempt by letter.",
     count: (count: number, date: string) => (count === 1 ? `1 letter to print, dated ${date}.` : `${count} letters to print, dated ${date}.`),
     lettersHeading: "Get a letter to their address",
