@@ -87,4 +87,23 @@ describe("the first-contact letters page", () => {
     await user.click(screen.getByRole("button", { name: "Spara mallen" }));
     expect((await screen.findAllByText("Brevet använder fältet {adress}, som inte finns.")).length).toBe(2);
   });
+
+  it("saves the template and says so, keeping what was typed", async () => {
+    const requests = fakeServer({
+      "GET /api/v1/session": caseworker,
+      "GET /api/v1/letters/first-contact": [200, letters],
+      "GET /api/v1/letters/template": [200, template],
+      "PUT /api/v1/letters/template": [200, { ...template, text: "Hej {namn}!", saved: true }],
+    });
+    const user = userEvent.setup();
+    renderAt("/brev", <App />);
+    const text = await screen.findByRole("textbox", { name: "Brevets text" });
+    await user.clear(text);
+    await user.type(text, "Hej {{namn}!");
+    await user.click(screen.getByRole("button", { name: "Spara mallen" }));
+    expect(await screen.findByText("Brevmallen är sparad.")).toBeTruthy();
+    expect((screen.getByRole("textbox", { name: "Brevets text" }) as HTMLTextAreaElement).value).toBe("Hej {namn}!");
+    const puts = requests.filter((r) => r.method === "PUT");
+    expect(await puts[0].json()).toEqual({ text: "Hej {namn}!", phone: "033-35 70 00" });
+  });
 });

@@ -34,7 +34,7 @@ export function LettersPage() {
         {letters.data && <Letters letters={letters.data} />}
         {template.isPending && <Loader title={t.templateHeading} />}
         {template.isError && <ProblemAlert error={template.error} />}
-        {template.data && <TemplateForm key={template.data.text} template={template.data} />}
+        {template.data && <TemplateForm template={template.data} />}
       </VStack>
     </>
   );
