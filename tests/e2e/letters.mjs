@@ -12,7 +12,7 @@ import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { e2e } from "./harness.mjs";
 
-await e2e(async ({ base, page, axe, logIn, shot, noViolations }) => {
+await e2e(async ({ base, page, axe, logIn, shot, noViolations, expectProblem }) => {
   // Accessibility first, while the list still has letters on it.
   await axe.page.goto(`${base}/brev`);
   await axe.logIn("demo");
@@ -56,6 +56,7 @@ await e2e(async ({ base, page, axe, logIn, shot, noViolations }) => {
   // A template with an unknown field.
   const text = page.getByRole("textbox", { name: "Brevets text" });
   await text.fill("Hej {namn}, vi skriver till {adress}.");
+  expectProblem(`422 ${base}/api/v1/letters/template`);
   await page.getByRole("button", { name: "Spara mallen" }).click();
   await page.getByText("Rätta följande innan du går vidare:").waitFor();
   assert.ok((await page.getByText(/fältet \{adress\}, som inte finns/).count()) >= 1);
