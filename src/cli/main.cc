@@ -551,7 +551,12 @@ int lettersCommand(const std::string& db, const std::string& unit, std::string_v
   }
   if (o.format != "pdf" && o.format != "json") return fail(invalidInput("--format is pdf or json"));
   if (o.format == "pdf" && o.out.empty()) return fail(invalidInput("give --out FILE for the letters' PDF"));
-  auto letters = firstContactLetters(s, filter);
+  if (!o.as.empty()) {
+    auto user = s.userByName(o.as);
+    if (!user) return fail(user.error());
+    if (!*user) return fail(invalidInput(fmt::format("no user named '{}'", printable(o.as))));
+  }
+  auto letters = firstContactLetters(s, filter, o.as);
   if (!letters) return fail(letters.error());
   std::expected<std::string, Error> text = o.format == "pdf"
                                                ? firstContactLettersPdf(*letters)
@@ -840,12 +845,14 @@ int main(int argc, char** argv) {
   lettersCmd->add_option("--unit", letterUnit, "Only this unit's cases and the intake (default: every case)");
   lettersCmd->add_option("--out", letterOut, "The PDF file to write (required for pdf)");
   lettersCmd->add_option("--format", letterFormat, "pdf (the letters) or json (who gets one)")->capture_default_str();
+  lettersCmd->add_option("--as", letterAs,
+                         "The user who sends them: signs the letters of cases nobody is responsible for yet, and is "
+                         "the journal's actor when they are confirmed (default system:cli)");
   auto* lettersConfirm = lettersCmd->add_subcommand(
       "confirm", "Record the letters as sent: a contact attempt by letter dated today for each person named");
   lettersConfirm->fallthrough();
   lettersConfirm->add_option("--persons", letterPersons, "The persons the letters were sent to: ids, comma-separated")
       ->required();
-  lettersConfirm->add_option("--as", letterAs, "The user who sent them (the journal's actor; default system:cli)");
   auto* lettersTemplate = lettersCmd->add_subcommand("template",
                                                      "The letter's template (fields {namn}, "
                                                      "{handläggare}, {telefon}, {enhet}, {datum})");

@@ -45,7 +45,7 @@ Response firstContact(Call& call) {
     return problem(400, "Bad Request", "format is json or pdf", "format");
   auto filter = letterFilter(call);
   if (!filter) return filter.error();
-  auto letters = firstContactLetters(call.store, *filter);
+  auto letters = firstContactLetters(call.store, *filter, call.user->username);
   if (!letters) return problem(letters.error());
   call.accessedPersons(personsNamed(*letters));
   if (format != "pdf") return jsonResponse(200, firstContactLettersJson(*letters));

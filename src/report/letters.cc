@@ -126,7 +126,7 @@ std::string letterDate(CivilDate day) {
 }
 
 FirstContactLetters composeLetters(std::span<const LetterCandidate> candidates, const LetterTemplate& letter,
-                                   CivilDate date) {
+                                   CivilDate date, std::string_view sender) {
   FirstContactLetters out{date, {}, {}, {}};
   const std::string day = letterDate(date);
   for (const LetterCandidate& c : candidates) {
@@ -141,8 +141,10 @@ FirstContactLetters composeLetters(std::span<const LetterCandidate> candidates, 
       out.withoutAddress.push_back({c.personId, c.registrationId, std::move(name), d.personalId.canonical()});
       continue;
     }
-    std::string unit = c.unit.empty() ? "det kommunala aktivitetsansvaret" : c.unit;
-    std::string caseworker = c.caseworker.empty() ? unit : capitalised(c.caseworker);
+    std::string unit = c.unit.empty() ? "KAA-enheten" : c.unit;
+    std::string caseworker = !c.caseworker.empty() ? capitalised(c.caseworker)
+                             : !sender.empty()     ? capitalised(std::string(sender))
+                                                   : unit;
     LetterFields fields{name, caseworker, letter.phone, unit, day};
     out.letters.push_back({c.personId,
                            c.registrationId,

@@ -91,9 +91,11 @@ struct FirstContactLetters {
 
 // The letters for `candidates` on `date` from `letter` (checked): one per person with a known address and
 // no protected identity; the protected listed in `forwarded` and those without a whole address (street,
-// postal code, city) in `withoutAddress`, with neither address nor letter text.
+// postal code, city) in `withoutAddress`, with neither address nor letter text. {handläggare} is the
+// responsible caseworker, or `sender` (the user who makes the letters) when nobody is responsible yet, or
+// else the unit; {enhet} is the responsible unit, or "KAA-enheten" in the intake.
 FirstContactLetters composeLetters(std::span<const LetterCandidate> candidates, const LetterTemplate& letter,
-                                   CivilDate date);
+                                   CivilDate date, std::string_view sender = {});
 
 // A letter confirmed sent: the contact attempt goes into this registration.
 struct LetterSent {

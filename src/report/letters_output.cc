@@ -137,7 +137,8 @@ std::expected<void, Error> saveLetterTemplate(Store& store, const Actor& actor, 
                                 json::serialize(json::object{{"text", letter.text}, {"phone", letter.phone}}));
 }
 
-std::expected<FirstContactLetters, Error> firstContactLetters(Store& store, const WorklistFilter& filter) {
+std::expected<FirstContactLetters, Error> firstContactLetters(Store& store, const WorklistFilter& filter,
+                                                              std::string_view sender) {
   auto letter = letterTemplate(store);
   if (!letter) return std::unexpected(letter.error());
   auto users = store.users();
@@ -159,7 +160,7 @@ std::expected<FirstContactLetters, Error> firstContactLetters(Store& store, cons
     return {};
   });
   if (!read) return std::unexpected(read.error());
-  return composeLetters(candidates, *letter, filter.today);
+  return composeLetters(candidates, *letter, filter.today, sender);
 }
 
 std::vector<std::int64_t> personsNamed(const FirstContactLetters& l) {

@@ -25,8 +25,10 @@ std::expected<bool, Error> letterTemplateSaved(Store& store);
 std::expected<void, Error> saveLetterTemplate(Store& store, const Actor& actor, const LetterTemplate& letter);
 
 // The letters for the first_contact worklist under `filter` (its today is the letters' date), from the
-// saved template: the responsible caseworker's username and unit in each. Errors from the store.
-std::expected<FirstContactLetters, Error> firstContactLetters(Store& store, const WorklistFilter& filter);
+// saved template: the responsible caseworker's username and unit in each, `sender` (the user who makes
+// them) where nobody is responsible yet (composeLetters). Errors from the store.
+std::expected<FirstContactLetters, Error> firstContactLetters(Store& store, const WorklistFilter& filter,
+                                                              std::string_view sender = {});
 
 // Every person the letters name (letters, forwarded, without address): whom a download reads.
 std::vector<std::int64_t> personsNamed(const FirstContactLetters& letters);

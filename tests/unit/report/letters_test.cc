@@ -114,6 +114,16 @@ TEST(FirstContactLetters, OneLetterPerPersonWithAKnownAddressOthersListedApart) 
   EXPECT_EQ(l.letters[0].address, (std::vector<std::string>{"Storgatan 1", "503 30 Borås"}));
   EXPECT_NE(l.letters[0].text.find("Hej Alva Berg!"), std::string::npos);
   EXPECT_NE(l.letters[0].text.find("Anna\nKAA Norr\n1 december 2026"), std::string::npos);
+  // Nobody responsible yet: signed by the user who makes the letters, or by the unit.
+  std::vector<LetterCandidate> intake{{5, 15, details("20080312-2381", "Alva", "Berg", "Storgatan 1"), "", ""}};
+  EXPECT_NE(composeLetters(intake, defaultLetterTemplate(), d("2026-12-01"), "bengt")
+                .letters[0]
+                .text.find("Bengt\nKAA-enheten\n"),
+            std::string::npos);
+  EXPECT_NE(composeLetters(intake, defaultLetterTemplate(), d("2026-12-01"))
+                .letters[0]
+                .text.find("KAA-enheten\nKAA-enheten\n"),
+            std::string::npos);
   ASSERT_EQ(l.forwarded.size(), 2u);
   EXPECT_EQ(l.forwarded[0].name, "Sigrid Hemlig");
   EXPECT_EQ(l.forwarded[0].personalId, "20090101-1239");
