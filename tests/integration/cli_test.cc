@@ -694,6 +694,8 @@ TEST(Cli, LettersPrintTheListsNamesAndAProtectedPersonsAddressIsNeverPrinted) {
 
 // The template: shown, replaced from a file, and a file with an unknown field or control characters is
 // refused in Swedish, naming the field, with nothing saved.
+constexpr std::size_t kHugeTemplate = 100000;  // more than 5,000 characters of any width
+
 TEST(Cli, ALetterTemplateWithAnUnknownFieldIsRefusedAndNothingIsSaved) {
   std::string db = tempPath("letter-template.db"), file = tempPath("mall.txt");
   ASSERT_EQ(runLotsen({"migrate", "--db", db}).exitCode, 0);
@@ -713,6 +715,16 @@ TEST(Cli, ALetterTemplateWithAnUnknownFieldIsRefusedAndNothingIsSaved) {
   shown = runLotsen({"letters", "template", "show", "--db", db});
   EXPECT_EQ(shown.out, "Hej {namn}!\nRing {telefon}.\n\n{telefon} = 033-99 99 99\n");
   EXPECT_EQ(runLotsen({"letters", "--db", db}).exitCode, 2) << "a PDF needs --out";
+  EXPECT_EQ(runLotsen({"letters", "--db", db, "--format", "docx"}).exitCode, 2);
+  EXPECT_EQ(runLotsen({"letters", "--db", db, "--format", "json", "--as", "nobody"}).exitCode, 2);
+  EXPECT_EQ(runLotsen({"letters", "confirm", "--db", db, "--persons", "1,x"}).exitCode, 2);
+  auto help = runLotsen({"letters", "--help"});
+  EXPECT_EQ(help.exitCode, 0);
+  EXPECT_NE(help.out.find("confirm"), std::string::npos) << help.out;
+  std::ofstream(file) << std::string(kHugeTemplate, 'a');
+  auto huge = runLotsen({"letters", "template", "set", "--db", db, file});
+  EXPECT_EQ(huge.exitCode, 2);
+  EXPECT_NE(huge.err.find("Brevets text är högst 5000 tecken."), std::string::npos) << huge.err;
 }
 
 }  // namespace

@@ -530,6 +530,12 @@ TEST(DemoApi, FirstContactLettersAreConfirmedAsContactAttemptsByLetterAndAProtec
                  json::serialize(json::object{{"text", std::string(5001, 'a')}, {"phone", "1"}}));
   EXPECT_EQ(huge.status, 422) << huge.body;
   EXPECT_NE(huge.body.find("högst 5000 tecken"), std::string::npos) << huge.body;
+  auto control = as("anna", "PUT", "/api/v1/letters/template", R"({"text":"Hej {namn}\u001b[2J","phone":"033\n1"})");
+  EXPECT_EQ(control.status, 422) << control.body;
+  EXPECT_EQ(json::parse(control.body).at("errors").as_array().size(), 2u) << "text and phone: " << control.body;
+  EXPECT_EQ(as("anna", "PUT", "/api/v1/letters/template", R"({"text":"Hej"})").status, 422) << "phone missing";
+  for (const char* bad : {"?format=xlsx", "?unit=Nowhere"})
+    EXPECT_EQ(as("demo", "GET", std::string("/api/v1/letters/first-contact") + bad).status, 400) << bad;
   auto put = as("anna", "PUT", "/api/v1/letters/template", R"({"text":"Hej {namn}!","phone":"033-1"})");
   ASSERT_EQ(put.status, 200) << put.body;
   EXPECT_EQ(json::parse(as("demo", "GET", "/api/v1/letters/template").body).at("text"), "Hej {namn}!");
