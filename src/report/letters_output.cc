@@ -49,7 +49,7 @@ void paragraphOn(pdf::Pages& pages, double& y, std::string_view paragraph, doubl
     }
   }
   if (y + h > kBottom) {
-    pages.endPage();
+    pages.endPage(false);
     y = kMargin;
   }
   y += pages.text(kMargin, y, paragraph, kSize, false, width) + 4;
@@ -69,7 +69,7 @@ int drawLetters(const FirstContactLetters& l, std::string* out, int totalPages) 
     y = std::max(y, 230.0) + 20;
     // A text too long for one page goes on over the next (the template allows 5,000 characters).
     for (std::string_view paragraph : splitList(letter.text, '\n')) paragraphOn(pages, y, paragraph, width);
-    pages.endPage();
+    pages.endPage(false);
   }
   // The persons apart: never an address.
   if (!l.forwarded.empty() || !l.withoutAddress.empty() || l.letters.empty()) {

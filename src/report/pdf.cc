@@ -45,8 +45,12 @@ double Pages::height(std::string_view text, double size, bool bold, double width
   return layOut(0, 0, text, size, bold, width, PANGO_ALIGN_LEFT, false);
 }
 
-void Pages::endPage() {
+void Pages::endPage(bool numbered) {
   ++page_;
+  if (!numbered) {
+    cairo_show_page(cr_);
+    return;
+  }
   std::string number = total_ > 0 ? fmt::format("{} · Sida {} av {}", footer_, page_, total_)
                                   : fmt::format("{} · Sida {}", footer_, page_);
   text(kMargin, kPageHeight - 45, number, 8, false, kPageWidth - 2 * kMargin, PANGO_ALIGN_CENTER);

@@ -35,8 +35,9 @@ class Pages {
   // The height `text` would take (see text()), drawing nothing.
   double height(std::string_view text, double size, bool bold, double width);
 
-  // Ends the page with its number.
-  void endPage();
+  // Ends the page with its number; without it when not `numbered` (a letter's page: its reader needs none).
+  // Every page counts.
+  void endPage(bool numbered = true);
 
   int pages() const { return page_; }
   // Finishes the document: CAIRO_STATUS_SUCCESS when all of it was written.
