@@ -795,11 +795,17 @@ const std::vector<Translation>& catalog() {
         {"the letter template is saved", "Brevmallen är sparad."},
         {"1 letters written to (.+)", "1 brev är sparat i '{=1}'."},
         {"(\\d+) letters written to (.+)", "{1} brev är sparade i '{=2}'."},
+        {"1 letters recorded as contact attempts by letter on (\\S+)",
+         "1 brev är registrerat som kontaktförsök med brev den {=1}."},
         {"(\\d+) letters recorded as contact attempts by letter on (\\S+)",
          "{1} brev är registrerade som kontaktförsök med brev den {=2}."},
+        {"1 persons with protected identity are listed apart, to be sent through Skatteverket's forwarding",
+         "1 person med skyddade personuppgifter står på en egen lista: brevet skickas via Skatteverkets "
+         "vidarebefordran."},
         {"(\\d+) persons with protected identity are listed apart, to be sent through Skatteverket's forwarding",
          "{1} personer med skyddade personuppgifter står på en egen lista: brevet skickas via Skatteverkets "
          "vidarebefordran."},
+        {"1 persons have no known address and get no letter", "1 person saknar känd adress och får inget brev."},
         {"(\\d+) persons have no known address and get no letter",
          "{1} personer saknar känd adress och får inget brev."},
         {"once they are sent: lotsen letters confirm --db (\\S+) --persons (\\S+)",
