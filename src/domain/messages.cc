@@ -784,6 +784,8 @@ const std::vector<Translation>& catalog() {
          "Person {1} finns inte på din lista för första kontakt (redan kontaktad, eller inte bland dina ärenden)."},
         {"the letter to person (\\d+) cannot be recorded: (.+)",
          "Brevet till person {1} kan inte registreras: {2:sv}."},
+        {"the letter template was changed meanwhile; read it again and repeat",
+         "Brevmallen har ändrats under tiden. Läs in den igen och gör om ändringen."},
         {"the first-contact list changed meanwhile: load it again",
          "Listan för första kontakt har ändrats under tiden. Läs in den igen."},
         {"format is json or pdf", "Formatet är json eller pdf."},

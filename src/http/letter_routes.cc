@@ -102,10 +102,11 @@ Response lettersSent(Call& call) {
   return jsonResponse(200, json::object{{"recorded", written->size()}, {"contact_attempts", std::move(records)}});
 }
 
-json::object templateJson(const LetterTemplate& letter, bool saved) {
+json::object templateJson(const LetterTemplate& letter, bool saved, const std::string& version) {
   return json::object{{"text", letter.text},
                       {"phone", letter.phone},
                       {"saved", saved},
+                      {"version", version},
                       {"fields", json::array{"namn", "handläggare", "telefon", "enhet", "datum"}}};
 }
 
@@ -115,24 +116,46 @@ Response getTemplate(Call& call) {
   if (!letter) return problem(letter.error());
   auto saved = letterTemplateSaved(call.store);
   if (!saved) return problem(saved.error());
-  return jsonResponse(200, templateJson(*letter, *saved));
+  auto version = letterTemplateVersion(call.store);
+  if (!version) return problem(version.error());
+  return jsonResponse(200, templateJson(*letter, *saved, *version));
 }
 
-// PUT /api/v1/letters/template {"text", "phone"}: replaces the template; every fault at once (422).
+// PUT /api/v1/letters/template {"text", "phone", "version"}: replaces the template; every fault at once
+// (422). With the version GET answered, a template changed meanwhile is not overwritten (409, with it as
+// it is now in `current`).
 Response putTemplate(Call& call) {
-  JsonFields f(call.body, {"text", "phone"});
+  JsonFields f(call.body, {"text", "phone", "version"});
   LetterTemplate letter{f.text("text", true), f.text("phone", true)};
+  std::string expected = f.text("version");
   std::vector<Error> errors = f.errors();
   if (errors.empty()) errors = checkLetterTemplate(letter);
   if (!errors.empty()) return validationProblem(errors);
   Actor actor{call.user->id, call.user->username};
-  auto saved = call.write<bool>([&](Store& s) -> std::expected<bool, Error> {
+  auto saved = call.write<std::string>([&](Store& s) -> std::expected<std::string, Error> {
+    if (!expected.empty()) {
+      auto now = letterTemplateVersion(s);
+      if (!now) return std::unexpected(now.error());
+      if (*now != expected)
+        return std::unexpected(conflict("the letter template was changed meanwhile; read it again and repeat"));
+    }
     if (auto ok = saveLetterTemplate(s, actor, letter); !ok) return std::unexpected(ok.error());
-    return true;
+    return letterTemplateVersion(s);
   });
-  if (!saved)
-    return saved.error().kind == ErrorKind::invalid_input ? validationProblem({saved.error()}) : problem(saved.error());
-  return jsonResponse(200, templateJson(letter, true));
+  if (!saved) {
+    if (saved.error().kind == ErrorKind::invalid_input) return validationProblem({saved.error()});
+    if (saved.error().kind != ErrorKind::conflict) return problem(saved.error());
+    // The template as it is now, read through the writer (this request's snapshot may predate the change).
+    auto now = call.writer.run<json::object>([](Store& s) -> std::expected<json::object, Error> {
+      auto current = letterTemplate(s);
+      if (!current) return std::unexpected(current.error());
+      auto version = letterTemplateVersion(s);
+      if (!version) return std::unexpected(version.error());
+      return templateJson(*current, *version != "0", *version);
+    });
+    return problemWithCurrent(saved.error(), now ? json::value(*now) : json::value(nullptr));
+  }
+  return jsonResponse(200, templateJson(letter, true, *saved));
 }
 
 }  // namespace

@@ -131,6 +131,15 @@ std::expected<bool, Error> letterTemplateSaved(Store& store) {
   return saved->has_value();
 }
 
+std::expected<std::string, Error> letterTemplateVersion(Store& store) {
+  auto saved = store.reportLayout(kLetterTemplateName);
+  if (!saved) return std::unexpected(saved.error());
+  if (!*saved) return std::string("0");
+  std::uint64_t hash = 14695981039346656037ull;  // FNV-1a, 64 bits
+  for (unsigned char c : **saved) hash = (hash ^ c) * 1099511628211ull;
+  return fmt::format("{:016x}", hash);
+}
+
 std::expected<void, Error> saveLetterTemplate(Store& store, const Actor& actor, const LetterTemplate& letter) {
   if (auto errors = checkLetterTemplate(letter); !errors.empty()) return std::unexpected(errors.front());
   return store.saveReportLayout(actor, kLetterTemplateName,

@@ -19,6 +19,10 @@ namespace lotsen {
 std::expected<LetterTemplate, Error> letterTemplate(Store& store);
 // True when a template has been saved (the default is not in use).
 std::expected<bool, Error> letterTemplateSaved(Store& store);
+// The version of the template in use: "0" for the default, else a checksum of the saved text (16 hex
+// digits, FNV-1a), so that a change made meanwhile is told from the one read (the layouts' table keeps no
+// version number).
+std::expected<std::string, Error> letterTemplateVersion(Store& store);
 
 // Saves `letter` under checkLetterTemplate (invalid_input for its first fault); journalled as the store's
 // "report_layout.imported" event with the whole text. Call inside a write transaction (or alone).

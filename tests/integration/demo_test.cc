@@ -538,7 +538,16 @@ TEST(DemoApi, FirstContactLettersAreConfirmedAsContactAttemptsByLetterAndAProtec
     EXPECT_EQ(as("demo", "GET", std::string("/api/v1/letters/first-contact") + bad).status, 400) << bad;
   auto put = as("anna", "PUT", "/api/v1/letters/template", R"({"text":"Hej {namn}!","phone":"033-1"})");
   ASSERT_EQ(put.status, 200) << put.body;
-  EXPECT_EQ(json::parse(as("demo", "GET", "/api/v1/letters/template").body).at("text"), "Hej {namn}!");
+  json::value now = json::parse(as("demo", "GET", "/api/v1/letters/template").body);
+  EXPECT_EQ(now.at("text"), "Hej {namn}!");
+  EXPECT_EQ(now.at("version"), json::parse(put.body).at("version"));
+  EXPECT_NE(now.at("version"), "0");
+  // Saved at the version read before anna's save: stale, nothing overwritten.
+  auto stale = as("demo", "PUT", "/api/v1/letters/template", R"({"text":"Hej!","phone":"1","version":"0"})");
+  EXPECT_EQ(stale.status, 409) << stale.body;
+  EXPECT_EQ(json::parse(stale.body).at("current").at("text"), "Hej {namn}!") << stale.body;
+  json::object again{{"text", "Hej {namn}, välkommen!"}, {"phone", "1"}, {"version", now.at("version")}};
+  EXPECT_EQ(as("demo", "PUT", "/api/v1/letters/template", json::serialize(again)).status, 200);
 }
 
 }  // namespace

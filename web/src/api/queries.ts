@@ -452,13 +452,17 @@ export function useLetterTemplate() {
   });
 }
 
-/** Replace the letter's template. */
+/**
+ * Replace the letter's template, at the version it was read at: a template changed meanwhile is refused
+ * (409) and read anew.
+ */
 export function useSaveLetterTemplate() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (body: { text: string; phone: string }) =>
+    mutationFn: async (body: { text: string; phone: string; version: string }) =>
       unwrap(await client.PUT("/api/v1/letters/template", { body })) as LetterTemplate,
     onSuccess: (saved) => queryClient.setQueryData(["letter-template"], saved),
+    onError: () => queryClient.invalidateQueries({ queryKey: ["letter-template"] }),
   });
 }
 

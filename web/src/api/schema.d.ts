@@ -3070,7 +3070,9 @@ export interface paths {
          * Replaces the first-contact letter's template (permission write_cases; journalled as report_layout.imported).
          * @description `text`: at most 5,000 characters on several lines, no control characters; its fields are {namn},
          *     {handläggare}, {telefon}, {enhet} and {datum}, and any other {…} is refused naming it. `phone`: the
-         *     number {telefon} stands for, one line of at most 40 characters. Every mistake at once (422).
+         *     number {telefon} stands for, one line of at most 40 characters. Every mistake at once (422). With
+         *     `version` (as GET answered it), a template changed meanwhile is not overwritten: 409 with it as it
+         *     is now in `current`.
          */
         put: {
             parameters: {
@@ -3084,6 +3086,8 @@ export interface paths {
                     "application/json": {
                         text: string;
                         phone: string;
+                        /** @description The version read; none to overwrite whatever is there. */
+                        version?: string;
                     };
                 };
             };
@@ -3099,6 +3103,7 @@ export interface paths {
                 };
                 401: components["responses"]["Problem"];
                 403: components["responses"]["Problem"];
+                409: components["responses"]["Stale"];
                 422: components["responses"]["Invalid"];
             };
         };
@@ -3593,6 +3598,8 @@ export interface components {
             phone: string;
             /** @description False while the default is in use. */
             saved: boolean;
+            /** @description "0" for the default, else a checksum of the saved template: send it back with PUT. */
+            version: string;
             /**
              * @example [
              *       "namn",

@@ -26,6 +26,7 @@ const template = {
   text: "Hej {namn}!\n\nRing {handläggare} på {telefon}.",
   phone: "033-35 70 00",
   saved: false,
+  version: "0",
   fields: ["namn", "handläggare", "telefon", "enhet", "datum"],
 };
 
@@ -104,6 +105,32 @@ describe("the first-contact letters page", () => {
     expect(await screen.findByText("Brevmallen är sparad.")).toBeTruthy();
     expect((screen.getByRole("textbox", { name: "Brevets text" }) as HTMLTextAreaElement).value).toBe("Hej {namn}!");
     const puts = requests.filter((r) => r.method === "PUT");
-    expect(await puts[0].json()).toEqual({ text: "Hej {namn}!", phone: "033-35 70 00" });
+    expect(await puts[0].json()).toEqual({ text: "Hej {namn}!", phone: "033-35 70 00", version: "0" });
+  });
+
+  it("says so when the template was changed meanwhile (409), and reads it anew", async () => {
+    const requests = fakeServer({
+      "GET /api/v1/session": caseworker,
+      "GET /api/v1/letters/first-contact": [200, letters],
+      "GET /api/v1/letters/template": [200, template],
+      "PUT /api/v1/letters/template": [
+        409,
+        {
+          title: "Konflikt", status: 409,
+          detail: "Brevmallen har ändrats under tiden. Läs in den igen och gör om ändringen.",
+          current: { ...template, text: "Hej!", saved: true, version: "00000000000000ab" },
+        },
+      ],
+    });
+    const user = userEvent.setup();
+    renderAt("/brev", <App />);
+    const text = await screen.findByRole("textbox", { name: "Brevets text" });
+    await user.type(text, " Välkommen!");
+    const before = requests.filter((r) => r.method === "GET" && r.url.includes("/letters/template")).length;
+    await user.click(screen.getByRole("button", { name: "Spara mallen" }));
+    expect((await screen.findByRole("alert")).textContent).toContain("Brevmallen har ändrats under tiden");
+    await vi.waitFor(() =>
+      expect(requests.filter((r) => r.method === "GET" && r.url.includes("/letters/template")).length).toBeGreaterThan(before),
+    );
   });
 });

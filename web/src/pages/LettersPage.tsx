@@ -181,7 +181,7 @@ function TemplateForm({ template }: { template: LetterTemplate }) {
     }
     setProblem(null);
     try {
-      await save.mutateAsync({ text, phone });
+      await save.mutateAsync({ text, phone, version: template.version });
       setSaved(true);
     } catch (error) {
       setProblem(error);
