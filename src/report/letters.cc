@@ -132,20 +132,22 @@ FirstContactLetters composeLetters(std::span<const LetterCandidate> candidates, 
   for (const LetterCandidate& c : candidates) {
     const PersonDetails& d = c.details;
     std::string name = fmt::format("{} {}", d.firstName, d.lastName);
-    // A protected person's address is read no further than this test.
-    if (d.protection != Protection::none) {
-      out.forwarded.push_back({c.personId, c.registrationId, std::move(name), d.personalId.canonical()});
-      continue;
-    }
-    if (blank(d.streetAddress) || blank(d.postalCode) || blank(d.city)) {
-      out.withoutAddress.push_back({c.personId, c.registrationId, std::move(name), d.personalId.canonical()});
-      continue;
-    }
     std::string unit = c.unit.empty() ? "KAA-enheten" : c.unit;
     std::string caseworker = !c.caseworker.empty() ? capitalised(c.caseworker)
                              : !sender.empty()     ? capitalised(std::string(sender))
                                                    : unit;
     LetterFields fields{name, caseworker, letter.phone, unit, day};
+    // A protected person's address is read no further than this test.
+    if (d.protection != Protection::none) {
+      std::string text = fillLetter(letter.text, fields);
+      out.forwarded.push_back(
+          {c.personId, c.registrationId, std::move(name), d.personalId.canonical(), std::move(text)});
+      continue;
+    }
+    if (blank(d.streetAddress) || blank(d.postalCode) || blank(d.city)) {
+      out.withoutAddress.push_back({c.personId, c.registrationId, std::move(name), d.personalId.canonical(), ""});
+      continue;
+    }
     out.letters.push_back({c.personId,
                            c.registrationId,
                            name,

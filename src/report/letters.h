@@ -80,6 +80,7 @@ struct LetterApart {
   std::int64_t registrationId = 0;
   std::string name;
   std::string personalId;  // "20080312-2381"
+  std::string text;        // a protected person's letter (filled template), printed without an address
 };
 
 struct FirstContactLetters {

@@ -61,16 +61,20 @@ int drawLetters(const FirstContactLetters& l, std::string* out, int totalPages) 
   pdf::Pages pages(out, fmt::format("Brev för första kontakt {}", l.date.iso()), totalPages);
   pages.title(fmt::format("Brev för första kontakt {}", day));
   const double width = kPageWidth - 2 * kMargin;
-  for (const FirstContactLetter& letter : l.letters) {
-    // The address where a C5 window envelope shows it (left window, about 45 mm from the top).
+  // One letter: the name and address where a C5 window envelope shows them (left window, about 45 mm from
+  // the top), then the text; a text too long for one page goes on over the next (the template allows 5,000
+  // characters).
+  auto letterPages = [&](const std::string& name, const std::vector<std::string>& address, const std::string& text) {
     double y = 125;
-    y += pages.text(kMargin + 10, y, letter.name, 11, false, 260);
-    for (const std::string& line : letter.address) y += pages.text(kMargin + 10, y, line, 11, false, 260);
+    y += pages.text(kMargin + 10, y, name, 11, false, 260);
+    for (const std::string& line : address) y += pages.text(kMargin + 10, y, line, 11, false, 260);
     y = std::max(y, 230.0) + 20;
-    // A text too long for one page goes on over the next (the template allows 5,000 characters).
-    for (std::string_view paragraph : splitList(letter.text, '\n')) paragraphOn(pages, y, paragraph, width);
+    for (std::string_view paragraph : splitList(text, '\n')) paragraphOn(pages, y, paragraph, width);
     pages.endPage(false);
-  }
+  };
+  for (const FirstContactLetter& letter : l.letters) letterPages(letter.name, letter.address, letter.text);
+  // The protected persons' letters: the name, never an address.
+  for (const LetterApart& a : l.forwarded) letterPages(a.name, {}, a.text);
   // The persons apart: never an address.
   if (!l.forwarded.empty() || !l.withoutAddress.empty() || l.letters.empty()) {
     double y = kMargin;
@@ -96,8 +100,9 @@ int drawLetters(const FirstContactLetters& l, std::string* out, int totalPages) 
       y += 14;
     };
     section("Skyddade personuppgifter",
-            "Adressen skrivs aldrig ut. Lägg brevet i ett eget kuvert med namn och personnummer och skicka det till "
-            "Skatteverket, som vidarebefordrar det.",
+            "Adressen skrivs aldrig ut. Deras brev står före den här sidan, med namn men utan adress. Lägg varje "
+            "brev i ett eget kuvert med namn och personnummer och skicka det till Skatteverket, som "
+            "vidarebefordrar det.",
             l.forwarded, kForwarding);
     section("Ingen känd adress", "Lotsen känner ingen fullständig adress: försök nå den unga på annat sätt.",
             l.withoutAddress, "ingen adress");

@@ -42,7 +42,8 @@ std::vector<std::int64_t> personsNamed(const FirstContactLetters& letters);
 boost::json::object firstContactLettersJson(const FirstContactLetters& letters);
 
 // The letters as a PDF document (A4): a letter a page (the address block for a window envelope, the
-// text; no page number, which its reader does not need), then a page (numbered) listing the protected persons (name and
+// text; no page number, which its reader does not need), the protected persons' letters with their name
+// and no address, then a page (numbered) listing the protected persons (name and
 // personnummer, "skickas via Skatteverkets vidarebefordran") and those without an address. Errors: internal when cairo
 // fails.
 std::expected<std::string, Error> firstContactLettersPdf(const FirstContactLetters& letters);

@@ -127,6 +127,8 @@ TEST(FirstContactLetters, OneLetterPerPersonWithAKnownAddressOthersListedApart) 
   ASSERT_EQ(l.forwarded.size(), 2u);
   EXPECT_EQ(l.forwarded[0].name, "Sigrid Hemlig");
   EXPECT_EQ(l.forwarded[0].personalId, "20090101-1239");
+  EXPECT_NE(l.forwarded[0].text.find("Hej Sigrid Hemlig!"), std::string::npos) << "a letter, sent through Skatteverket";
+  EXPECT_EQ(l.forwarded[0].text.find("Gömdavägen"), std::string::npos);
   EXPECT_EQ(l.forwarded[1].name, "Kim Skydd");
   ASSERT_EQ(l.withoutAddress.size(), 1u);
   EXPECT_EQ(l.withoutAddress[0].personId, 4);
@@ -154,11 +156,13 @@ TEST(FirstContactLetters, AProtectedPersonsAddressIsNeverPrinted) {
   ASSERT_NE(text.find("Alva Berg"), std::string::npos) << text;
   EXPECT_NE(text.find("Storgatan 1"), std::string::npos);
   EXPECT_NE(text.find("Sigrid Hemlig"), std::string::npos);
+  EXPECT_NE(text.find("Sigrid Hemlig Anna 033-1 KAA Norr 1 december 2026"), std::string::npos)
+      << "their letter, without address: " << text;
   EXPECT_NE(text.find("skickas via Skatteverkets vidarebefordran"), std::string::npos);
   EXPECT_EQ(text.find("Gömdavägen"), std::string::npos);
   EXPECT_EQ(text.find("Dolda gränd"), std::string::npos);
-  EXPECT_EQ(text.find("Sida 1 av 2"), std::string::npos) << "a letter's page has no number";
-  EXPECT_NE(text.find("Sida 2 av 2"), std::string::npos) << "the list apart has";
+  EXPECT_EQ(text.find("Sida 1 av 4"), std::string::npos) << "a letter's page has no number";
+  EXPECT_NE(text.find("Sida 4 av 4"), std::string::npos) << "the list apart has: " << text;
 }
 
 TEST(FirstContactLetters, ALetterLongerThanAPageGoesOnOverTheNext) {
