@@ -245,6 +245,29 @@ std::expected<CaseRecord, Error> writeRecord(Store& s, const Actor& actor, const
   return record;
 }
 
+std::expected<std::vector<CaseRecord>, Error> recordLettersSent(Store& s, const Actor& actor,
+                                                                std::span<const LetterPosted> sent, CivilDate today,
+                                                                const std::string& note) {
+  const RecordKind* kind = recordKind(kContactAttemptKind);
+  std::vector<CaseRecord> written;
+  for (const LetterPosted& letter : sent) {
+    auto registration = s.registration(letter.registrationId);
+    if (!registration) return std::unexpected(registration.error());
+    RecordTarget target{caseContext(today, "23:59", *registration), letter.personId, letter.registrationId};
+    json::object body{{"date", today.iso()}, {"channel", kLetterChannel}};
+    if (!note.empty()) body["note"] = note;
+    auto data = kind->check(body, s, target);
+    if (!data)
+      return std::unexpected(invalidInput(
+          fmt::format("the letter to person {} cannot be recorded: {}", letter.personId, data.error().front().message),
+          "person_ids"));
+    auto record = writeRecord(s, actor, *kind, target, *data);
+    if (!record) return std::unexpected(record.error());
+    written.push_back(std::move(*record));
+  }
+  return written;
+}
+
 std::expected<CaseRecord, Error> reviseRecord(Store& s, const Actor& actor, const CaseRecord& current,
                                               std::int64_t expectedVersion, const std::string& data) {
   // The same data again is no change: no new version, nothing journalled.

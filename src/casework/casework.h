@@ -50,6 +50,20 @@ CaseContext caseContext(CivilDate today, std::string timeNow, const std::optiona
 std::expected<CaseRecord, Error> writeRecord(Store& store, const Actor& actor, const RecordKind& kind,
                                              const RecordTarget& target, const std::string& data);
 
+// One letter sent: the person and the registration its contact attempt goes into.
+struct LetterPosted {
+  std::int64_t personId = 0;
+  std::int64_t registrationId = 0;
+};
+
+// Records each letter of `sent` as a contact attempt by letter on `today` (no time, nobody reached,
+// `note`), through the same check as any contact attempt: one "contact_attempt.created" event each. Call
+// inside the write transaction, so that all are recorded or none. Errors: invalid_input from the contact
+// rule (naming the person in its message), the store's.
+std::expected<std::vector<CaseRecord>, Error> recordLettersSent(Store& store, const Actor& actor,
+                                                                std::span<const LetterPosted> sent, CivilDate today,
+                                                                const std::string& note);
+
 // Revises `current` to `data` (from its kind's check) when it still has `expectedVersion` (else conflict);
 // the same data again changes nothing (the record as it is, no new version, no event).
 // The occupation learnt at a contact follows the contact: changed with it, voided when the contact no

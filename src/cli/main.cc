@@ -6,12 +6,14 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <charconv>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <regex>
 
+#include "casework/casework.h"
 #include "clock/swedish_time.h"
 #include "demo/demo.h"
 #include "demo/demo_layout.h"
@@ -29,6 +31,7 @@
 #include "report/half_year_output.h"
 #include "report/kpi_cases.h"
 #include "report/kpi_output.h"
+#include "report/letters_output.h"
 #include "store/access_chain.h"
 #include "store/case_records.h"
 #include "store/store.h"
@@ -477,6 +480,123 @@ int identifyCommand(const IdentifyCommand& args) {
   return kOk;
 }
 
+// What `lotsen letters` was given (see main).
+struct LetterOptions {
+  std::string out, format, persons, as, file, phone;
+  bool phoneGiven = false;
+};
+
+// `lotsen letters`: makes the PDF (or the JSON overview), records the letters sent (`confirm`), or shows
+// or replaces the template. Exit codes as every command's.
+int lettersCommand(const std::string& db, const std::string& unit, std::string_view action, const LetterOptions& o) {
+  auto store = openMigrated(db);
+  if (!store) return fail(store.error());
+  Store& s = **store;
+  if (action == "show") {
+    auto letter = letterTemplate(s);
+    if (!letter) return fail(letter.error());
+    fmt::print("{}\n", letter->text);
+    fmt::print("\n{{telefon}} = {}\n", letter->phone);
+    return kOk;
+  }
+  if (action == "set") {
+    std::ifstream in(o.file, std::ios::binary);
+    if (!in) return fail(invalidInput(fmt::format("cannot read {}", o.file)));
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (text.size() > 4 * kMaxLetterText + 4)  // more than 5,000 characters of four bytes each
+      return fail(invalidInput(fmt::format("the letter's text is at most {} characters", kMaxLetterText)));
+    // Line ends as Windows writes them, and the line end after the last line, are not part of the text.
+    text = std::regex_replace(text, std::regex("\r\n"), "\n");
+    while (!text.empty() && text.back() == '\n') text.pop_back();
+    auto current = letterTemplate(s);
+    if (!current) return fail(current.error());
+    LetterTemplate letter{text, o.phoneGiven ? o.phone : current->phone};
+    if (auto errors = checkLetterTemplate(letter); !errors.empty()) {
+      for (const Error& e : errors) fmt::print(stderr, "{}: {}\n", printable(o.file), printable(said(e.message)));
+      return kBadInput;
+    }
+    if (auto saved = saveLetterTemplate(s, Actor{std::nullopt, "system:cli"}, letter); !saved)
+      return fail(saved.error());
+    say("the letter template is saved");
+    return kOk;
+  }
+  WorklistFilter filter{today(), std::nullopt, unit, std::nullopt};
+  if (!unit.empty()) {
+    auto units = s.units();
+    if (!units) return fail(units.error());
+    if (std::ranges::find(*units, unit) == units->end())
+      return fail(invalidInput(fmt::format("there is no unit named '{}'", printable(unit)), "unit"));
+  }
+  if (action == "confirm") {
+    std::vector<std::int64_t> ids;
+    for (std::string_view part : splitList(o.persons, ',')) {
+      std::int64_t id = 0;
+      auto [end, ec] = std::from_chars(part.data(), part.data() + part.size(), id);
+      if (ec != std::errc{} || end != part.data() + part.size() || id < 1)
+        return fail(invalidInput("--persons is a comma-separated list of person ids"));
+      ids.push_back(id);
+    }
+    Actor actor{std::nullopt, "system:cli"};
+    if (!o.as.empty()) {
+      auto user = s.userByName(o.as);
+      if (!user) return fail(user.error());
+      if (!*user) return fail(invalidInput(fmt::format("no user named '{}'", printable(o.as))));
+      actor = Actor{(*user)->id, (*user)->username};
+    }
+    std::vector<CaseRecord> written;
+    std::vector<Error> refused;
+    auto done = s.transaction([&]() -> std::expected<void, Error> {
+      auto letters = firstContactLetters(s, filter);
+      if (!letters) return std::unexpected(letters.error());
+      auto sent = lettersToConfirm(*letters, ids);
+      if (!sent) {
+        refused = sent.error();
+        return std::unexpected(invalidInput("no letter recorded"));
+      }
+      std::vector<LetterPosted> posted;
+      for (const LetterSent& l : *sent) posted.push_back({l.personId, l.registrationId});
+      auto records = recordLettersSent(s, actor, posted, filter.today, "Brev för första kontakt");
+      if (!records) return std::unexpected(records.error());
+      written = std::move(*records);
+      return {};
+    });
+    for (const Error& e : refused) fmt::print(stderr, "lotsen: {}\n", printable(said(e.message)));
+    if (!done) return refused.empty() ? fail(done.error()) : (say("no letter recorded", stderr), kBadInput);
+    say(fmt::format("{} letters recorded as contact attempts by letter on {}", written.size(), filter.today.iso()));
+    return kOk;
+  }
+  if (o.format != "pdf" && o.format != "json") return fail(invalidInput("--format is pdf or json"));
+  if (o.format == "pdf" && o.out.empty()) return fail(invalidInput("give --out FILE for the letters' PDF"));
+  if (!o.as.empty()) {
+    auto user = s.userByName(o.as);
+    if (!user) return fail(user.error());
+    if (!*user) return fail(invalidInput(fmt::format("no user named '{}'", printable(o.as))));
+  }
+  auto letters = firstContactLetters(s, filter, o.as);
+  if (!letters) return fail(letters.error());
+  std::expected<std::string, Error> text = o.format == "pdf"
+                                               ? firstContactLettersPdf(*letters)
+                                               : boost::json::serialize(firstContactLettersJson(*letters)) + "\n";
+  if (!text) return fail(text.error());
+  if (o.out.empty()) {
+    fmt::print("{}", *text);
+    return kOk;
+  }
+  if (auto written = writeWhole(o.out, *text); !written) return fail(written.error());
+  say(fmt::format("{} letters written to {}", letters->letters.size(), o.out));
+  if (!letters->forwarded.empty())
+    say(fmt::format("{} persons with protected identity are listed apart, to be sent through Skatteverket's forwarding",
+                    letters->forwarded.size()));
+  if (!letters->withoutAddress.empty())
+    say(fmt::format("{} persons have no known address and get no letter", letters->withoutAddress.size()));
+  std::vector<std::int64_t> sendable;
+  for (const FirstContactLetter& l : letters->letters) sendable.push_back(l.personId);
+  for (const LetterApart& a : letters->forwarded) sendable.push_back(a.personId);
+  if (!sendable.empty())
+    say(fmt::format("once they are sent: lotsen letters confirm --db {} --persons {}", db, fmt::join(sendable, ",")));
+  return kOk;
+}
+
 }  // namespace
 }  // namespace lotsen
 
@@ -733,6 +853,35 @@ int main(int argc, char** argv) {
   targetsAnalysis->add_option("--month", targetMonth, "The month, YYYY-MM")->required();
   targetsAnalysis->add_option("--measure", targetMeasure, "The activity measure's code")->required();
   targetsAnalysis->add_option("--text", analysisText, "The analysis")->required();
+
+  // First-contact letters (docs/reports.md).
+  std::string letterUnit, letterOut, letterFormat = "pdf", letterPersons, letterAs, letterFile, letterPhone;
+  auto* lettersCmd = app.add_subcommand(
+      "letters", "First-contact letters: one PDF with a letter per young person on the first-contact list");
+  lettersCmd->require_subcommand(0, 1);
+  lettersCmd->add_option("--db", db, "SQLite database file")->required();
+  lettersCmd->add_option("--unit", letterUnit, "Only this unit's cases and the intake (default: every case)");
+  lettersCmd->add_option("--out", letterOut, "The PDF file to write (required for pdf)");
+  lettersCmd->add_option("--format", letterFormat, "pdf (the letters) or json (who gets one)")->capture_default_str();
+  lettersCmd->add_option("--as", letterAs,
+                         "The user who sends them: signs the letters of cases nobody is responsible for yet, and is "
+                         "the journal's actor when they are confirmed (default system:cli)");
+  auto* lettersConfirm = lettersCmd->add_subcommand(
+      "confirm", "Record the letters as sent: a contact attempt by letter dated today for each person named");
+  lettersConfirm->fallthrough();
+  lettersConfirm->add_option("--persons", letterPersons, "The persons the letters were sent to: ids, comma-separated")
+      ->required();
+  auto* lettersTemplate = lettersCmd->add_subcommand("template",
+                                                     "The letter's template (fields {namn}, "
+                                                     "{handläggare}, {telefon}, {enhet}, {datum})");
+  lettersTemplate->fallthrough();
+  lettersTemplate->require_subcommand(1);
+  auto* templateShow = lettersTemplate->add_subcommand("show", "Print the template in use");
+  templateShow->fallthrough();
+  auto* templateSet = lettersTemplate->add_subcommand("set", "Replace the template with the text of FILE (UTF-8)");
+  templateSet->fallthrough();
+  templateSet->add_option("file", letterFile, "The template's text")->required();
+  templateSet->add_option("--phone", letterPhone, "The phone number {telefon} stands for (default: as before)");
 
   std::string out;
   auto* backupCmd = app.add_subcommand("backup", "Copy the database consistently while the server runs");
@@ -1042,6 +1191,14 @@ int main(int argc, char** argv) {
       if (!report) return fail(report.error());
       return writeHalfYear(**store, *report, format, reportOut, allowErrors);
     }
+    if (*lettersCmd)
+      return lettersCommand(db, letterUnit,
+                            *lettersConfirm ? "confirm"
+                            : *templateShow ? "show"
+                            : *templateSet  ? "set"
+                                            : "make",
+                            LetterOptions{letterOut, letterFormat, letterPersons, letterAs, letterFile, letterPhone,
+                                          templateSet->count("--phone") > 0});
     if (*backupCmd) {
       if (auto done = backupDatabase(db, out); !done) return fail(done.error());
       say(fmt::format("backup written to {}", out));

@@ -87,6 +87,8 @@ const std::map<std::string, std::string, std::less<>>& fieldLabels() {
       {"measure", "verksamhetsmått"},
       {"value", "mål"},
       {"text", "text"},
+      // First-contact letters.
+      {"person_ids", "personer"},
   };
   return labels;
 }
@@ -768,6 +770,55 @@ const std::vector<Translation>& catalog() {
         {"the workbook could not be created", "Arbetsboken kunde inte skapas."},
         {"the workbook could not be written", "Arbetsboken kunde inte skrivas."},
         {"the workbook could not be read back", "Arbetsboken kunde inte läsas tillbaka."},
+        // First-contact letters (lotsen letters, the API).
+        {"the letter has no text", "Brevet har ingen text."},
+        {"the letter's text is at most (\\d+) characters", "Brevets text är högst {1} tecken."},
+        {"the letter names the field \\{(.*)\\}, which does not exist: the fields are \\{namn\\}, "
+         "\\{handläggare\\}, \\{telefon\\}, \\{enhet\\} and \\{datum\\}",
+         "Brevet använder fältet {{=1}}, som inte finns. Fälten är {namn}, {handläggare}, {telefon}, {enhet} och "
+         "{datum}."},
+        {"a \\{ in the letter opens no field: write a field as \\{namn\\}",
+         "En { i brevet inleder inget fält. Skriv ett fält som {namn}."},
+        {"the phone number is at most (\\d+) characters", "Telefonnumret är högst {1} tecken."},
+        {"the saved letter template does not read: save it again",
+         "Den sparade brevmallen går inte att läsa. Spara den igen."},
+        {"name at least one person the letters were sent to", "Ange minst en person som brevet skickades till."},
+        {"person_ids is a list of person ids", "personer anges som en lista med personernas id."},
+        {"a person id is a positive whole number", "En persons id är ett positivt heltal."},
+        {"no letter can be sent to person (\\d+): no address is known",
+         "Inget brev kan skickas till person {1}: ingen adress är känd."},
+        {"person (\\d+) is not on your first-contact list \\(contacted already, or not in your cases\\)",
+         "Person {1} finns inte på din lista för första kontakt (redan kontaktad, eller inte bland dina ärenden)."},
+        {"the letter to person (\\d+) cannot be recorded: (.+)",
+         "Brevet till person {1} kan inte registreras: {2:sv}."},
+        {"the letter template was changed meanwhile; read it again and repeat",
+         "Brevmallen har ändrats under tiden. Läs in den igen och gör om ändringen."},
+        {"the first-contact list changed meanwhile: load it again",
+         "Listan för första kontakt har ändrats under tiden. Läs in den igen."},
+        {"format is json or pdf", "Formatet är json eller pdf."},
+        {"--format is pdf or json", "--format är pdf eller json."},
+        {"give --out FILE for the letters' PDF", "Ange --out FIL för brevens PDF-fil."},
+        {"--persons is a comma-separated list of person ids",
+         "--persons är en lista med personernas id, åtskilda med kommatecken."},
+        {"no letter recorded", "Inget brev registrerades."},
+        {"the letter template is saved", "Brevmallen är sparad."},
+        {"1 letters written to (.+)", "1 brev är sparat i '{=1}'."},
+        {"(\\d+) letters written to (.+)", "{1} brev är sparade i '{=2}'."},
+        {"1 letters recorded as contact attempts by letter on (\\S+)",
+         "1 brev är registrerat som kontaktförsök med brev den {=1}."},
+        {"(\\d+) letters recorded as contact attempts by letter on (\\S+)",
+         "{1} brev är registrerade som kontaktförsök med brev den {=2}."},
+        {"1 persons with protected identity are listed apart, to be sent through Skatteverket's forwarding",
+         "1 person med skyddade personuppgifter står på en egen lista: brevet skickas via Skatteverkets "
+         "vidarebefordran."},
+        {"(\\d+) persons with protected identity are listed apart, to be sent through Skatteverket's forwarding",
+         "{1} personer med skyddade personuppgifter står på en egen lista: brevet skickas via Skatteverkets "
+         "vidarebefordran."},
+        {"1 persons have no known address and get no letter", "1 person saknar känd adress och får inget brev."},
+        {"(\\d+) persons have no known address and get no letter",
+         "{1} personer saknar känd adress och får inget brev."},
+        {"once they are sent: lotsen letters confirm --db (\\S+) --persons (\\S+)",
+         "När breven är skickade: lotsen letters confirm --db {=1} --persons {=2}"},
     };
     std::vector<Translation> list;
     for (const auto& [english, swedish] : pairs) list.push_back({std::regex(english), swedish});

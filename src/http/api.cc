@@ -413,6 +413,7 @@ std::vector<Route> apiRoutes(const std::function<std::string()>& renderMetrics) 
   for (Route& r : statisticsRoutes()) routes.push_back(std::move(r));
   for (Route& r : reportRoutes()) routes.push_back(std::move(r));
   for (Route& r : committeeRoutes()) routes.push_back(std::move(r));
+  for (Route& r : letterRoutes()) routes.push_back(std::move(r));
   for (Route& r : userRoutes()) routes.push_back(std::move(r));
   for (Route& r : codeListRoutes()) routes.push_back(std::move(r));
   for (Route& r : settingsRoutes()) routes.push_back(std::move(r));

@@ -211,6 +211,8 @@ std::vector<Route> statisticsRoutes();
 std::vector<Route> reportRoutes();
 // The committee report, its targets and analyses (committee_routes.cc).
 std::vector<Route> committeeRoutes();
+// First-contact letters and their template (letter_routes.cc).
+std::vector<Route> letterRoutes();
 // User administration (user_routes.cc).
 std::vector<Route> userRoutes();
 // The code lists with their labels (code_list_routes.cc).

@@ -6,6 +6,9 @@
 
 #include <boost/json.hpp>
 #include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
 #include <map>
 #include <set>
 #include <thread>
@@ -428,6 +431,21 @@ TEST_F(Authorization, ProtectedAddressesLeakNowhere) {
   get(demo, "/api/v1/worklists?caseworker=all");
   for (const char* list : {"first_contact", "occupation", "registration_without_plan"})
     get(demo, std::string("/api/v1/worklists/") + list + "?caseworker=all");
+  // First-contact letters: the overview, the PDF's text, the command's JSON.
+  get(demo, "/api/v1/letters/first-contact");
+  {
+    auto pdf = as(demo, "GET", "/api/v1/letters/first-contact?format=pdf");
+    EXPECT_EQ(pdf.status, 200);
+    std::string path = tempPath("letters-leak.pdf");
+    std::ofstream(path, std::ios::binary) << pdf.body;
+    if (FILE* text = popen(("pdftotext -layout '" + path + "' -").c_str(), "r")) {
+      char buffer[4096];
+      for (std::size_t n; (n = fread(buffer, 1, sizeof buffer, text)) > 0;) seen.append(buffer, n);
+      pclose(text);
+    }
+    std::filesystem::remove(path);
+  }
+  seen += runLotsen({"letters", "--db", *db_, "--format", "json"}).out;
   get(user("revisor"), "/api/v1/access-log/review");
   get(user("revisor"), "/api/v1/access-log");
   get(user("admin1"), "/api/v1/identification-runs");

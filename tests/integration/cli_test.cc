@@ -1,5 +1,6 @@
 // The `lotsen` command's exit codes: 0 ok, 2 bad usage or bad input (nothing written), 1 internal error.
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -620,7 +621,6 @@ TEST(Cli, CommitteeReportPdfAndXlsxHoldTheJsonsFiguresAndABadOptionWritesNoFile)
   std::filesystem::remove(xlsx);
 }
 
-
 // `lotsen codes import` reads the whole layout before it stores any of it: a file that is missing, empty,
 // truncated, not UTF-8, larger than 1 MB, or wrong in a field is refused (exit 2) with the file and the
 // place in it, and the layout imported before stays.
@@ -669,6 +669,106 @@ TEST(Cli, ABadLayoutFileIsRefusedWithItsPlaceAndTheImportedLayoutStays) {
   EXPECT_NE(noOut.err.find("Ange --out FIL för en XLSX-fil"), std::string::npos) << noOut.err;
   removeDatabase(db);
   std::filesystem::remove(path);
+}
+
+// First-contact letters on the demo: `lotsen letters` writes a PDF with a letter for each young person on
+// the first-contact list with an address, and lists a protected person apart without their address;
+// `confirm` records the letters as contact attempts by letter, after which nobody is left to write to.
+TEST(Cli, LettersPrintTheListsNamesAndAProtectedPersonsAddressIsNeverPrinted) {
+  std::string db = tempPath("letters.db"), pdf = tempPath("letters.pdf");
+  ASSERT_EQ(seededDemo(db).exitCode, 0);
+  auto overview = runLotsen({"letters", "--db", db, "--format", "json"});
+  ASSERT_EQ(overview.exitCode, 0) << overview.err;
+  auto listed = boost::json::parse(overview.out).as_object();
+  const auto& letters = listed.at("letters").as_array();
+  ASSERT_GE(letters.size(), 2u) << overview.out;
+  // The first on the list becomes protected (as the population register can say at any run).
+  std::int64_t hidden = letters.at(0).at("person_id").as_int64();
+  std::string address;
+  {
+    auto store = openStore(db);
+    ASSERT_TRUE(store);
+    auto person = (*store)->person(hidden);
+    ASSERT_TRUE(person);
+    address = person->details.streetAddress;
+    PersonDetails details = person->details;
+    details.protection = Protection::protected_registration;
+    ASSERT_TRUE((*store)->updatePerson(Actor{std::nullopt, "test"}, hidden, person->version, details));
+  }
+  ASSERT_FALSE(address.empty());
+  auto made = runLotsen({"letters", "--db", db, "--out", pdf});
+  ASSERT_EQ(made.exitCode, 0) << made.err;
+  EXPECT_NE(made.out.find(fmt::format("{} brev är spara", letters.size() - 1)), std::string::npos) << made.out;
+  EXPECT_NE(made.out.find("1 person med skyddade personuppgifter står på en egen lista"), std::string::npos)
+      << made.out;
+  std::string text = outputOf("pdftotext -layout '" + pdf + "' -");
+  std::string second(letters.at(1).at("name").as_string());
+  EXPECT_NE(text.find(second), std::string::npos) << text;
+  EXPECT_NE(text.find(std::string(letters.at(0).at("name").as_string())), std::string::npos) << "listed apart";
+  EXPECT_NE(text.find("skickas via Skatteverkets vidarebefordran"), std::string::npos) << text;
+  EXPECT_EQ(text.find(address), std::string::npos) << "the protected person's address: " << address;
+
+  // Confirmed: the letters become contact attempts, and the list is empty of them.
+  auto after = boost::json::parse(runLotsen({"letters", "--db", db, "--format", "json"}).out).as_object();
+  std::vector<std::string> ids;
+  for (const auto& l : after.at("letters").as_array()) ids.push_back(std::to_string(l.at("person_id").as_int64()));
+  ids.push_back(std::to_string(hidden));
+  std::string persons = fmt::format("{}", fmt::join(ids, ","));
+  auto outsider = runLotsen({"letters", "confirm", "--db", db, "--persons", persons + ",999999"});
+  EXPECT_EQ(outsider.exitCode, 2) << "one person not on the list: nothing recorded";
+  EXPECT_NE(outsider.err.find("Person 999999 finns inte på din lista"), std::string::npos) << outsider.err;
+  auto confirmed = runLotsen({"letters", "confirm", "--db", db, "--persons", persons, "--as", "anna"});
+  ASSERT_EQ(confirmed.exitCode, 0) << confirmed.err;
+  EXPECT_NE(confirmed.out.find(fmt::format("{} brev är registrerade som kontaktförsök med brev", ids.size())),
+            std::string::npos)
+      << confirmed.out;
+  {
+    auto store = openStore(db);
+    auto attempts = (*store)->caseRecordsOf(hidden, "contact_attempt");
+    ASSERT_TRUE(attempts);
+    ASSERT_FALSE(attempts->empty());
+    auto last = boost::json::parse(attempts->back().data).as_object();
+    EXPECT_EQ(last.at("channel"), "letter");
+  }
+  auto twice = runLotsen({"letters", "confirm", "--db", db, "--persons", persons});
+  EXPECT_EQ(twice.exitCode, 2) << "confirmed twice: they are no longer on the list";
+  auto empty = boost::json::parse(runLotsen({"letters", "--db", db, "--format", "json"}).out).as_object();
+  EXPECT_EQ(empty.at("count").to_number<int>(), 0) << boost::json::serialize(empty);
+}
+
+// The template: shown, replaced from a file, and a file with an unknown field or control characters is
+// refused in Swedish, naming the field, with nothing saved.
+constexpr std::size_t kHugeTemplate = 100000;  // more than 5,000 characters of any width
+
+TEST(Cli, ALetterTemplateWithAnUnknownFieldIsRefusedAndNothingIsSaved) {
+  std::string db = tempPath("letter-template.db"), file = tempPath("mall.txt");
+  ASSERT_EQ(runLotsen({"migrate", "--db", db}).exitCode, 0);
+  auto shown = runLotsen({"letters", "template", "show", "--db", db});
+  ASSERT_EQ(shown.exitCode, 0) << shown.err;
+  EXPECT_NE(shown.out.find("Hej {namn}!"), std::string::npos) << shown.out;
+  std::ofstream(file) << "Hej {namn}, din {adress}\r\n";
+  auto bad = runLotsen({"letters", "template", "set", "--db", db, file});
+  EXPECT_EQ(bad.exitCode, 2);
+  EXPECT_NE(bad.err.find("Brevet använder fältet {adress}, som inte finns."), std::string::npos) << bad.err;
+  std::ofstream(file) << "Hej {namn}\x1b[2J\n";
+  EXPECT_EQ(runLotsen({"letters", "template", "set", "--db", db, file}).exitCode, 2);
+  std::ofstream(file) << "Hej {namn}!\r\nRing {telefon}.\r\n";
+  auto set = runLotsen({"letters", "template", "set", "--db", db, file, "--phone", "033-99 99 99"});
+  ASSERT_EQ(set.exitCode, 0) << set.err;
+  EXPECT_EQ(set.out, "Brevmallen är sparad.\n");
+  shown = runLotsen({"letters", "template", "show", "--db", db});
+  EXPECT_EQ(shown.out, "Hej {namn}!\nRing {telefon}.\n\n{telefon} = 033-99 99 99\n");
+  EXPECT_EQ(runLotsen({"letters", "--db", db}).exitCode, 2) << "a PDF needs --out";
+  EXPECT_EQ(runLotsen({"letters", "--db", db, "--format", "docx"}).exitCode, 2);
+  EXPECT_EQ(runLotsen({"letters", "--db", db, "--format", "json", "--as", "nobody"}).exitCode, 2);
+  EXPECT_EQ(runLotsen({"letters", "confirm", "--db", db, "--persons", "1,x"}).exitCode, 2);
+  auto help = runLotsen({"letters", "--help"});
+  EXPECT_EQ(help.exitCode, 0);
+  EXPECT_NE(help.out.find("confirm"), std::string::npos) << help.out;
+  std::ofstream(file) << std::string(kHugeTemplate, 'a');
+  auto huge = runLotsen({"letters", "template", "set", "--db", db, file});
+  EXPECT_EQ(huge.exitCode, 2);
+  EXPECT_NE(huge.err.find("Brevets text är högst 5000 tecken."), std::string::npos) << huge.err;
 }
 
 }  // namespace

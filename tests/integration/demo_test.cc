@@ -1,5 +1,6 @@
 // The demo municipality through the real command and server: `lotsen demo` prints the unit's figures,
 // and the case of a person answers ?as_of= a year ago as it stood then.
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>
@@ -441,6 +442,142 @@ TEST(DemoApi, TargetsRoundTripBetweenTheApiAndTheCommandAndOnlyManagersAndAdmins
   EXPECT_EQ(as("demo", "GET", "/api/v1/reports/committee?month=2026-13").status, 400);
   EXPECT_EQ(as("demo", "GET", "/api/v1/reports/committee?month=2026-10&format=docx").status, 400);
   removeDatabase(db);
+}
+
+// First-contact letters through the API: the overview and the PDF for whoever documents contacts (not
+// the statistician nor the auditor), the download logged as a read of every person named, a protected
+// person listed apart without an address; confirming records a contact attempt by letter for each, all or
+// nothing, and refuses a person outside the caller's list (another caseworker's case, or one confirmed
+// already) with 422.
+TEST(DemoApi, FirstContactLettersAreConfirmedAsContactAttemptsByLetterAndAProtectedAddressIsNeverSent) {
+  std::string db = tempPath("demo-letters.db");
+  ASSERT_EQ(seededDemo(db).exitCode, 0);
+  auto listed = json::parse(runLotsen({"letters", "--db", db, "--format", "json"}).out).as_object();
+  ASSERT_GE(listed.at("letters").as_array().size(), 2u) << json::serialize(listed);
+  std::int64_t hidden = listed.at("letters").at(0).at("person_id").as_int64();
+  std::string address;
+  {
+    auto store = openStore(db);
+    auto person = (*store)->person(hidden);
+    ASSERT_TRUE(person);
+    address = person->details.streetAddress;
+    PersonDetails details = person->details;
+    details.protection = Protection::confidentiality_marking;
+    ASSERT_TRUE((*store)->updatePerson(Actor{std::nullopt, "test"}, hidden, person->version, details));
+  }
+  ServerProcess server(db);
+  auto as = [&](const std::string& user, const std::string& method, const std::string& path,
+                const std::string& body = "") {
+    auto session = login(server.port(), user, "lotsen-demo-2026");
+    EXPECT_TRUE(session) << user;
+    return http(server.port(), method, path, body, {session->cookie, session->csrf, "Content-Type: application/json"});
+  };
+  for (const char* refused : {"statistik", "revisor"}) {
+    EXPECT_EQ(as(refused, "GET", "/api/v1/letters/first-contact").status, 403) << refused;
+    EXPECT_EQ(as(refused, "POST", "/api/v1/letters/first-contact/sent", R"({"person_ids":[1]})").status, 403);
+    EXPECT_EQ(as(refused, "GET", "/api/v1/letters/template").status, 403) << refused;
+    EXPECT_EQ(as(refused, "PUT", "/api/v1/letters/template", R"({"text":"Hej","phone":"1"})").status, 403);
+  }
+  auto overview = as("demo", "GET", "/api/v1/letters/first-contact");
+  ASSERT_EQ(overview.status, 200) << overview.body;
+  EXPECT_EQ(overview.body.find(address), std::string::npos);
+  json::object body = json::parse(overview.body).as_object();
+  ASSERT_EQ(body.at("forwarded").as_array().size(), 1u) << overview.body;
+  EXPECT_EQ(body.at("forwarded").at(0).at("person_id"), hidden);
+  std::size_t named = body.at("letters").as_array().size() + 1 + body.at("without_address").as_array().size();
+  auto pdf = as("demo", "GET", "/api/v1/letters/first-contact?format=pdf");
+  ASSERT_EQ(pdf.status, 200) << pdf.body;
+  EXPECT_EQ(pdf.headers["content-type"], "application/pdf");
+  EXPECT_TRUE(pdf.body.starts_with("%PDF-"));
+  auto log = as("revisor", "GET", "/api/v1/access-log?username=demo&from=2026-01-01&to=2099-12-31");
+  ASSERT_EQ(log.status, 200) << log.body;
+  std::size_t downloads = 0;
+  json::value logged = json::parse(log.body);
+  for (const auto& item : logged.at("items").as_array())
+    if (item.at("route") == "GET /api/v1/letters/first-contact") {
+      ++downloads;
+      EXPECT_EQ(item.at("count").as_int64(), static_cast<std::int64_t>(named)) << "every person named is logged";
+    }
+  EXPECT_EQ(downloads, 2u);
+
+  // anna's list is her own cases: a person on demo's list that is not hers is refused, and nothing is
+  // recorded for the person beside it.
+  auto annasList = as("anna", "GET", "/api/v1/letters/first-contact");
+  ASSERT_EQ(annasList.status, 200) << annasList.body;
+  auto annas = json::parse(annasList.body).as_object();
+  std::set<std::int64_t> hers;
+  for (const char* part : {"letters", "forwarded"})
+    for (const auto& l : annas.at(part).as_array()) hers.insert(l.at("person_id").as_int64());
+  std::vector<std::int64_t> all;
+  for (const char* part : {"letters", "forwarded"})
+    for (const auto& l : body.at(part).as_array()) all.push_back(l.at("person_id").as_int64());
+  std::optional<std::int64_t> notHers;
+  for (std::int64_t id : all)
+    if (!hers.contains(id)) notHers = id;
+  ASSERT_TRUE(notHers) << "demo's list holds cases that are not anna's";
+  json::array mixed{*notHers};
+  if (!hers.empty()) mixed.push_back(*hers.begin());
+  auto outside =
+      as("anna", "POST", "/api/v1/letters/first-contact/sent", json::serialize(json::object{{"person_ids", mixed}}));
+  ASSERT_EQ(outside.status, 422) << outside.body;
+  EXPECT_EQ(json::parse(outside.body).at("errors").at(0).at("field"), "person_ids[0]") << outside.body;
+  EXPECT_NE(outside.body.find("finns inte på din lista för första kontakt"), std::string::npos) << outside.body;
+  for (const char* bad : {R"({})", R"({"person_ids":[]})", R"({"person_ids":["1"]})", R"({"person_ids":[1],"x":1})"})
+    EXPECT_EQ(as("demo", "POST", "/api/v1/letters/first-contact/sent", bad).status, 422) << bad;
+
+  json::array ids;
+  for (std::int64_t id : all) ids.push_back(id);
+  std::string confirm = json::serialize(json::object{{"person_ids", ids}});
+  auto sent = as("demo", "POST", "/api/v1/letters/first-contact/sent", confirm);
+  ASSERT_EQ(sent.status, 200) << sent.body;
+  EXPECT_EQ(json::parse(sent.body).at("recorded").to_number<std::size_t>(), all.size());
+  auto attempts = as("demo", "GET", fmt::format("/api/v1/persons/{}/contact-attempts", hidden));
+  ASSERT_EQ(attempts.status, 200) << attempts.body;
+  json::value recorded = json::parse(attempts.body);
+  const auto& items = recorded.at("items").as_array();
+  ASSERT_FALSE(items.empty());
+  const json::value& letter = items.back().at("data");
+  EXPECT_EQ(letter.at("channel"), "letter") << attempts.body;
+  EXPECT_EQ(letter.at("note"), "Brev för första kontakt") << attempts.body;
+  EXPECT_EQ(letter.at("reached"), false) << "a letter reaches nobody: " << attempts.body;
+  EXPECT_TRUE(letter.at("time").is_null()) << "a letter has no time: " << attempts.body;
+  auto twice = as("demo", "POST", "/api/v1/letters/first-contact/sent", confirm);
+  EXPECT_EQ(twice.status, 422) << "confirmed already: " << twice.body;
+  auto afterList = as("demo", "GET", "/api/v1/letters/first-contact");
+  ASSERT_EQ(afterList.status, 200) << afterList.body;
+  auto after = json::parse(afterList.body).as_object();
+  EXPECT_EQ(after.at("count").to_number<int>(), 0);
+  EXPECT_TRUE(after.at("forwarded").as_array().empty());
+
+  // The template: the default, replaced, an unknown field refused (422) naming it.
+  auto shown = as("anna", "GET", "/api/v1/letters/template");
+  ASSERT_EQ(shown.status, 200) << shown.body;
+  EXPECT_EQ(json::parse(shown.body).at("saved"), false);
+  auto unknown = as("anna", "PUT", "/api/v1/letters/template", R"({"text":"Hej {namn} på {adress}","phone":"1"})");
+  EXPECT_EQ(unknown.status, 422) << unknown.body;
+  EXPECT_NE(unknown.body.find("{adress}"), std::string::npos) << unknown.body;
+  auto huge = as("anna", "PUT", "/api/v1/letters/template",
+                 json::serialize(json::object{{"text", std::string(5001, 'a')}, {"phone", "1"}}));
+  EXPECT_EQ(huge.status, 422) << huge.body;
+  EXPECT_NE(huge.body.find("högst 5000 tecken"), std::string::npos) << huge.body;
+  auto control = as("anna", "PUT", "/api/v1/letters/template", R"({"text":"Hej {namn}\u001b[2J","phone":"033\n1"})");
+  EXPECT_EQ(control.status, 422) << control.body;
+  EXPECT_EQ(json::parse(control.body).at("errors").as_array().size(), 2u) << "text and phone: " << control.body;
+  EXPECT_EQ(as("anna", "PUT", "/api/v1/letters/template", R"({"text":"Hej"})").status, 422) << "phone missing";
+  for (const char* bad : {"?format=xlsx", "?unit=Nowhere"})
+    EXPECT_EQ(as("demo", "GET", std::string("/api/v1/letters/first-contact") + bad).status, 400) << bad;
+  auto put = as("anna", "PUT", "/api/v1/letters/template", R"({"text":"Hej {namn}!","phone":"033-1"})");
+  ASSERT_EQ(put.status, 200) << put.body;
+  json::value now = json::parse(as("demo", "GET", "/api/v1/letters/template").body);
+  EXPECT_EQ(now.at("text"), "Hej {namn}!");
+  EXPECT_EQ(now.at("version"), json::parse(put.body).at("version"));
+  EXPECT_NE(now.at("version"), "0");
+  // Saved at the version read before anna's save: stale, nothing overwritten.
+  auto stale = as("demo", "PUT", "/api/v1/letters/template", R"({"text":"Hej!","phone":"1","version":"0"})");
+  EXPECT_EQ(stale.status, 409) << stale.body;
+  EXPECT_EQ(json::parse(stale.body).at("current").at("text"), "Hej {namn}!") << stale.body;
+  json::object again{{"text", "Hej {namn}, välkommen!"}, {"phone", "1"}, {"version", now.at("version")}};
+  EXPECT_EQ(as("demo", "PUT", "/api/v1/letters/template", json::serialize(again)).status, 200);
 }
 
 }  // namespace

@@ -10,6 +10,7 @@
 //   /granskning/logg    the access log's entries, by user and person (linked from the review)
 //   /identifiering      identification from register extracts (an administrator)
 //   /statistik          the statistics (a statistician, a unit manager)
+//   /brev               first-contact letters: print, mark as sent, the template (a caseworker, a unit manager)
 //   /nyckeltal          the KPIs of a half-year over the user's caseload, a statistician's suppressed (?halvar=2026H2&per=enhet)
 //   /namndrapport       the committee report of a month, its targets and analyses (?manad=2026-10; a unit
 //                       manager or an administrator)
@@ -42,6 +43,7 @@ const SearchPage = lazy(() => import("./pages/SearchPage").then((m) => ({ defaul
 const StatisticsPage = lazy(() => import("./pages/StatisticsPage").then((m) => ({ default: m.StatisticsPage })));
 const HalfYearFilePage = lazy(() => import("./pages/HalfYearFilePage").then((m) => ({ default: m.HalfYearFilePage })));
 const KpiPage = lazy(() => import("./pages/KpiPage").then((m) => ({ default: m.KpiPage })));
+const LettersPage = lazy(() => import("./pages/LettersPage").then((m) => ({ default: m.LettersPage })));
 const CommitteePage = lazy(() => import("./pages/CommitteePage").then((m) => ({ default: m.CommitteePage })));
 export function App() {
   const t = useT();
@@ -66,6 +68,7 @@ export function App() {
         <Route path="granskning/logg" element={<AccessLogPage />} />
         <Route path="identifiering" element={session.data && canRunIdentification(session.data) ? <IdentificationPage /> : <NotFoundPage />} />
         <Route path="statistik" element={session.data && canReadStatistics(session.data) ? <StatisticsPage /> : <NotFoundPage />} />
+        <Route path="brev" element={session.data && canReadCases(session.data) ? <LettersPage /> : <NotFoundPage />} />
         <Route path="nyckeltal" element={session.data && (canReadCases(session.data) || canReadStatistics(session.data)) ? <KpiPage /> : <NotFoundPage />} />
         <Route path="namndrapport" element={session.data && canMakeCommitteeReport(session.data) ? <CommitteePage /> : <NotFoundPage />} />
         <Route path="scb-fil" element={session.data && canRunIdentification(session.data) ? <HalfYearFilePage /> : <NotFoundPage />} />

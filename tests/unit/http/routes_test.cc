@@ -76,6 +76,10 @@ TEST(Routes, EveryRouteDeclaresTheDocumentedPermission) {
       {"PUT /api/v1/targets/{year}/{measure}", committee_report},
       {"PUT /api/v1/analyses/{month}/{measure}", committee_report},
       {"GET /api/v1/reports/committee", committee_report},
+      {"GET /api/v1/letters/first-contact", write_cases},
+      {"POST /api/v1/letters/first-contact/sent", write_cases},
+      {"GET /api/v1/letters/template", write_cases},
+      {"PUT /api/v1/letters/template", write_cases},
   };
   std::set<std::string> seen;
   for (const Route& route : apiRoutes([] { return std::string(); })) {

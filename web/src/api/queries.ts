@@ -414,6 +414,61 @@ export function useSetAnalysis() {
   });
 }
 
+// First-contact letters: the caller's first-contact list as letters to print, confirmed as sent (a contact
+// attempt by letter each), and the letter's template (docs/reports.md).
+
+export type FirstContactLetters = components["schemas"]["FirstContactLetters"];
+export type LetterTemplate = components["schemas"]["LetterTemplate"];
+
+/** Who on the caller's first-contact list gets a letter, and who is listed apart (protected, no address). */
+export function useFirstContactLetters() {
+  return useQuery({
+    queryKey: ["letters"],
+    queryFn: async () => unwrap(await client.GET("/api/v1/letters/first-contact")) as FirstContactLetters,
+  });
+}
+
+/** The letters as a PDF to print (a download link: the session cookie goes with it). */
+export function firstContactLettersPdfUrl(): string {
+  return `/api/v1/letters/first-contact?${new URLSearchParams({ format: "pdf" })}`;
+}
+
+/** Record the letters to `personIds` as sent: a contact attempt by letter each, dated today, all or none. */
+export function useConfirmLettersSent() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (personIds: number[]) =>
+      unwrap(await client.POST("/api/v1/letters/first-contact/sent", { body: { person_ids: personIds } })),
+    onSettled: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: ["letters"] }),
+        queryClient.invalidateQueries({ queryKey: ["worklists"] }),
+      ]),
+  });
+}
+
+/** The letter's template in use (the default until one is saved). */
+export function useLetterTemplate() {
+  return useQuery({
+    queryKey: ["letter-template"],
+    queryFn: async () => unwrap(await client.GET("/api/v1/letters/template")) as LetterTemplate,
+  });
+}
+
+/**
+ * Replace the letter's template, at the version it was read at: a template changed meanwhile is refused
+ * (409) and read anew.
+ */
+export function useSaveLetterTemplate() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (body: { text: string; phone: string; version: string }) =>
+      unwrap(await client.PUT("/api/v1/letters/template", { body })) as LetterTemplate,
+    onSuccess: (saved) => queryClient.setQueryData(["letter-template"], saved),
+    onError: () => queryClient.invalidateQueries({ queryKey: ["letter-template"] }),
+  });
+}
+
 export type AccessEntry = components["schemas"]["AccessEntry"];
 export type AccessLogFilter = { from: string; to: string; username?: string; personId?: number };
 

@@ -2920,6 +2920,200 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/letters/first-contact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * First-contact letters for the caller's first-contact list (permission write_cases).
+         * @description The young persons on the caller's first_contact worklist (a caseworker's own cases, a unit manager's
+         *     caseload; `unit` narrows it to one unit and the intake) and what each gets: a letter to their
+         *     registered address (`letters`), or listed apart — a protected person (`forwarded`: the letter is
+         *     sent through Skatteverket's forwarding) or one without a known address (`without_address`). No
+         *     address in the JSON. `format=pdf` answers the letters to print as a download
+         *     (brev-forsta-kontakt-2026-12-01.pdf): a letter a page, the address for a window envelope, the text
+         *     from the template; then a page naming those apart, never with an address. Logged as a read of every
+         *     person named. Same as `lotsen letters` (docs/reports.md).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Only this unit's cases and the intake (within the caseload). */
+                    unit?: string;
+                    format?: "json" | "pdf";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The overview, or the PDF. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FirstContactLetters"];
+                        "application/pdf": string;
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/letters/first-contact/sent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Records first-contact letters as sent (permission write_cases).
+         * @description Each person named gets a contact attempt by letter dated today (no time, nobody reached, the note
+         *     "Brev för första kontakt"; one contact_attempt.created event each), all or none. Only persons on the
+         *     caller's list with a letter or forwarded through Skatteverket: one outside the caller's cases, one
+         *     contacted already (confirmed twice) or one without an address is refused (422, field
+         *     `person_ids[i]`), and nothing is recorded. 409 when the list changed meanwhile.
+         */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description The same unit the list was read for. */
+                    unit?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        person_ids: number[];
+                    };
+                };
+            };
+            responses: {
+                /** @description The contact attempts recorded. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            recorded: number;
+                            contact_attempts: {
+                                person_id: number;
+                                contact_attempt_id: number;
+                            }[];
+                        };
+                    };
+                };
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+                422: components["responses"]["Invalid"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/letters/template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The first-contact letter's template in use (permission write_cases); a default until one is saved. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The template. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LetterTemplate"];
+                    };
+                };
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+            };
+        };
+        /**
+         * Replaces the first-contact letter's template (permission write_cases; journalled as report_layout.imported).
+         * @description `text`: at most 5,000 characters on several lines, no control characters; its fields are {namn},
+         *     {handläggare}, {telefon}, {enhet} and {datum}, and any other {…} is refused naming it. `phone`: the
+         *     number {telefon} stands for, one line of at most 40 characters. Every mistake at once (422). With
+         *     `version` (as GET answered it), a template changed meanwhile is not overwritten: 409 with it as it
+         *     is now in `current`.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        text: string;
+                        phone: string;
+                        /** @description The version read; none to overwrite whatever is there. */
+                        version?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The template as saved. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LetterTemplate"];
+                    };
+                };
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                409: components["responses"]["Stale"];
+                422: components["responses"]["Invalid"];
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reports/half-year": {
         parameters: {
             query?: never;
@@ -3381,6 +3575,43 @@ export interface components {
             as_of: string;
             first_contact_days: number;
             measures: components["schemas"]["CommitteeMeasure"][];
+        };
+        LetterPerson: {
+            person_id: number;
+            registration_id: number;
+            name: string;
+        };
+        FirstContactLetters: {
+            /**
+             * Format: date
+             * @description The letters' date (today).
+             */
+            date: string;
+            /** @description How many letters are printed. */
+            count: number;
+            letters: components["schemas"]["LetterPerson"][];
+            /** @description Protected identity: no address; the letter goes through Skatteverket's forwarding. */
+            forwarded: components["schemas"]["LetterPerson"][];
+            /** @description No address known; no letter. */
+            without_address: components["schemas"]["LetterPerson"][];
+        };
+        LetterTemplate: {
+            text: string;
+            phone: string;
+            /** @description False while the default is in use. */
+            saved: boolean;
+            /** @description "0" for the default, else a checksum of the saved template: send it back with PUT. */
+            version: string;
+            /**
+             * @example [
+             *       "namn",
+             *       "handläggare",
+             *       "telefon",
+             *       "enhet",
+             *       "datum"
+             *     ]
+             */
+            fields: string[];
         };
         Problem: {
             /**

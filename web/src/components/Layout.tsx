@@ -37,6 +37,7 @@ export function Layout({ session }: { session: Session }) {
             </NavLink>
           )}
           {canReadCases(session) && <NavLink to="/sok">{t.navSearch}</NavLink>}
+          {canReadCases(session) && <NavLink to="/brev">{t.letters.nav}</NavLink>}
           {session.roles.includes("auditor") && <NavLink to="/granskning">{t.navReview}</NavLink>}
           {canReadStatistics(session) && <NavLink to="/statistik">{t.statistics.nav}</NavLink>}
           {(canReadCases(session) || canReadStatistics(session)) && <NavLink to="/nyckeltal">{t.kpi.nav}</NavLink>}

@@ -132,6 +132,13 @@ const WorklistSection = memo(function WorklistSection({
       </Heading>
       {worklist.isPending && <Loader title={t.loading} />}
       {worklist.isError && <ProblemAlert error={worklist.error} />}
+      {name === "first_contact" && worklist.data && worklist.data.count > 0 && (
+        <BodyShort spacing>
+          <RouterLink className="navds-link" to="/brev">
+            {t.letters.fromToday}
+          </RouterLink>
+        </BodyShort>
+      )}
       {worklist.data &&
         (worklist.data.count === 0 ? (
           <BodyShort>{t.worklistEmpty}</BodyShort>
