@@ -188,7 +188,7 @@ class Generator {
 
     // Contact attempts: the first within days of the start (mostly), then every one to eight weeks.
     int firstDelay = chance(60) ? between(0, 14) : chance(75) ? between(15, 40) : between(41, 120);
-    int count = 1 + static_cast<int>(below(32));
+    int count = 1 + static_cast<int>(below(40));
     CivilDate day = start.plusDays(firstDelay);
     bool reachedOnce = false;
     std::optional<CivilDate> firstReached;
@@ -220,7 +220,7 @@ class Generator {
         }
       }
       r.contacts.push_back(std::move(a));
-      day = day.plusDays(between(4, 40));
+      day = day.plusDays(between(4, 36));
     }
     (void)y;
 
