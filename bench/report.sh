@@ -6,7 +6,7 @@
 # PostgreSQL 15 and in SQLite over plain tables exported from the same database, in the same run. Prints the
 # times (median of the runs), the ratios, the budget, and every figure of the three side by side; exits 1
 # when they disagree on any figure.
-# Usage: bench/report.sh [YOUTHS] [PERIOD]   (generated data is kept in build/bench-data/)
+# Usage: [RUNS=5] bench/report.sh [YOUTHS] [PERIOD]   (generated data is kept in build/bench-data/)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -58,7 +58,7 @@ seconds() { date +%s.%N; }
 elapsed_ms() { awk -v a="$1" -v b="$2" 'BEGIN{printf "%.0f", (b-a)*1000}'; }
 
 # Lotsen.
-build/release/bench/report_bench "$data/lotsen.db" --period "$period" --today "$today" --runs 5 >"$work/lotsen.out"
+build/release/bench/report_bench "$data/lotsen.db" --period "$period" --today "$today" --runs "${RUNS:-5}" >"$work/lotsen.out"
 value() { awk -v k="$1" '$1==k{print $2}' "$work/lotsen.out"; }
 lotsen_ms=$(value time.total_ms)
 lotsen_figures=""

@@ -1045,12 +1045,17 @@ class SqliteStore final : public Store {
       std::string_view from, const std::vector<std::string>& types) override {
     return guard([&]() -> std::expected<std::vector<std::int64_t>, Error> {
       boost::json::array list(types.begin(), types.end());
+      // One pass over the journal, deduplicated here: with DISTINCT or ORDER BY SQLite walked events_by_person
+      // and fetched every event by it (7.6 s instead of 0.85 s over 2 M events in bench/report.sh).
       auto s = prepare(
-          "SELECT DISTINCT person_id FROM events WHERE time >= ? AND type IN (SELECT value FROM json_each(?)) AND "
-          "person_id IS NOT NULL ORDER BY person_id");
+          "SELECT person_id FROM events WHERE time >= ? AND type IN (SELECT value FROM json_each(?)) AND person_id IS "
+          "NOT NULL");
       s.bind(from, boost::json::serialize(list));
       std::vector<std::int64_t> persons;
       while (s.step()) persons.push_back(s.integer(0));
+      std::ranges::sort(persons);
+      auto [first, last] = std::ranges::unique(persons);
+      persons.erase(first, last);
       return persons;
     });
   }
