@@ -141,10 +141,10 @@ class Generator {
                               Protection::none};
     CivilDate twenty = birthdayOfAge(birth, 20);
     for (;;) {
-      RegistrationPlan r = registration(y, start, twenty);
+      RegistrationPlan r = registration(start, twenty);
       std::optional<CivilDate> recorded = r.end ? std::optional(recordedEnd(r)) : std::nullopt;
       y.registrations.push_back(std::move(r));
-      // About one in eight comes back: a new registration some months after the last ended.
+      // A few come back: a new registration some months after the last ended (about 3 % in all).
       if (!recorded || y.registrations.size() >= 3 || !chance(18)) break;
       start = recorded->plusDays(between(20, 300));
       if (start > lastStart || start >= twenty) break;
@@ -160,7 +160,7 @@ class Generator {
     return std::min(run, today_);
   }
 
-  RegistrationPlan registration(const Youth& y, CivilDate start, CivilDate twenty) {
+  RegistrationPlan registration(CivilDate start, CivilDate twenty) {
     RegistrationPlan r;
     constexpr const char* kReasons[] = {"studiebevis",
                                         "dropout_national_programme",
@@ -222,7 +222,6 @@ class Generator {
       r.contacts.push_back(std::move(a));
       day = day.plusDays(between(4, 36));
     }
-    (void)y;
 
     // Occupations from the registers or from others: at the start, and now and then after.
     if (chance(45))
