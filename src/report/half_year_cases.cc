@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <boost/json.hpp>
 
 #include "clock/swedish_time.h"
@@ -39,44 +40,54 @@ bool inPeriod(const Registration& r, HalfYear period) {
 
 }  // namespace
 
-std::expected<std::vector<HalfYearCase>, Error> halfYearCases(const std::vector<Event>& events, HalfYear period,
-                                                              std::string_view until) {
+std::expected<std::vector<HalfYearCase>, Error> halfYearCases(const std::map<std::int64_t, JournalCase>& journal,
+                                                              HalfYear period) {
+  static const std::map<std::int64_t, json::object> kNone;
+  auto recordsOf = [](const JournalCase& c, std::string_view kind) -> const std::map<std::int64_t, json::object>& {
+    auto found = c.records.find(kind);
+    return found == c.records.end() ? kNone : found->second;
+  };
   std::vector<HalfYearCase> cases;
-  for (auto& [personId, journal] : replayJournal(events, until)) {
-    if (!journal.person) continue;
-    const json::value* text = journal.person->if_contains("personal_id");
+  for (const auto& [personId, c] : journal) {
+    if (!c.person) continue;
+    const json::value* text = c.person->if_contains("personal_id");
     if (!text || !text->is_string()) continue;  // de-identified by data retention
     auto id = PersonalId::parse(text->as_string(), period.last());
     if (!id)
       return std::unexpected(
           internalError(fmt::format("the journalled person {} has no valid personnummer", personId)));
     std::vector<OccupationEntry> occupations;
-    for (auto& [recordId, record] : journal.records[std::string(kOccupationKind)]) {
+    for (const auto& [recordId, record] : recordsOf(c, kOccupationKind)) {
       auto o = parsedData<OccupationEntry>(parseOccupation, record);
       if (!o) return std::unexpected(o.error());
       occupations.push_back(std::move(*o));
     }
-    for (auto& [registrationId, json] : journal.registrations) {
+    for (const auto& [registrationId, json] : c.registrations) {
       auto r = parseRegistration(json);
       if (!r) return std::unexpected(r.error());
       if (r->programme != kProgrammeKaa || !inPeriod(*r, period)) continue;
-      HalfYearCase c{id->canonical(), id->birthDate(), std::move(*r), {}, occupations, {}};
-      for (auto& [recordId, record] : journal.records[std::string(kContactAttemptKind)])
+      HalfYearCase hc{id->canonical(), id->birthDate(), std::move(*r), {}, occupations, {}};
+      for (const auto& [recordId, record] : recordsOf(c, kContactAttemptKind))
         if (registrationOf(record) == registrationId) {
           auto a = parsedData<ContactAttempt>(parseContactAttempt, record);
           if (!a) return std::unexpected(a.error());
-          c.contacts.push_back(std::move(*a));
+          hc.contacts.push_back(std::move(*a));
         }
-      for (auto& [recordId, record] : journal.records[std::string(kMeasureKind)])
+      for (const auto& [recordId, record] : recordsOf(c, kMeasureKind))
         if (registrationOf(record) == registrationId) {
           auto m = parsedData<Measure>(parseMeasure, record);
           if (!m) return std::unexpected(m.error());
-          c.measures.push_back(std::move(*m));
+          hc.measures.push_back(std::move(*m));
         }
-      cases.push_back(std::move(c));
+      cases.push_back(std::move(hc));
     }
   }
   return cases;
+}
+
+std::expected<std::vector<HalfYearCase>, Error> halfYearCases(const std::vector<Event>& events, HalfYear period,
+                                                              std::string_view until) {
+  return halfYearCases(replayJournal(events, until), period);
 }
 
 std::expected<HalfYearLayout, Error> halfYearLayout(Store& store) {
@@ -109,6 +120,22 @@ std::expected<HalfYearLayout, std::vector<Error>> importHalfYearLayout(Store& st
   return layout;
 }
 
+std::expected<std::vector<std::int64_t>, Error> halfYearPersons(Store& store, HalfYear period) {
+  // Open on a day of the period or ending in it: ended on or after its first day.
+  auto registrations = store.registrationsDuring(kProgrammeKaa, period.first().plusDays(-1), period.last());
+  if (!registrations) return std::unexpected(registrations.error());
+  // A registration's start never changes; its end only by these (none of them rewrites another's).
+  auto changed =
+      store.personsWithEventsFrom(swedishDayStartUtc(period.first()), {"registration.ended", "registration.reopened"});
+  if (!changed) return std::unexpected(changed.error());
+  std::vector<std::int64_t> persons = std::move(*changed);
+  for (const RegisteredPerson& rp : *registrations) persons.push_back(rp.person.id);
+  std::ranges::sort(persons);
+  auto [first, last] = std::ranges::unique(persons);
+  persons.erase(first, last);
+  return persons;
+}
+
 std::expected<HalfYearReport, Error> halfYearReport(Store& store, HalfYear period,
                                                     std::chrono::system_clock::time_point now, bool withCorrections) {
   CivilDate today = swedishDay(now);
@@ -117,25 +144,32 @@ std::expected<HalfYearReport, Error> halfYearReport(Store& store, HalfYear perio
         fmt::format("the half-year {} has not begun: today is {}", period.toString(), today.iso()), "period"));
   auto layout = halfYearLayout(store);
   if (!layout) return std::unexpected(layout.error());
-  // The journal is read once; the file as of the period's end folds only its events up to then.
+  // The journal of the persons the file can be about is read once and folded once: up to the period's end for
+  // the file as it was sent (of a period that has ended), then on to now.
   constexpr std::string_view kEveryEvent = "9999-12-31T23:59:59.999Z";
-  auto events = store.personEventsBefore(kEveryEvent);
+  auto persons = halfYearPersons(store, period);
+  if (!persons) return std::unexpected(persons.error());
+  auto events = store.personEventsBefore(kEveryEvent, *persons);
   if (!events) return std::unexpected(events.error());
-  auto latest = halfYearCases(*events, period, kEveryEvent);
-  if (!latest) return std::unexpected(latest.error());
+  JournalReplay replay(*events);
   HalfYearReport report;
   report.layout = std::move(*layout);
-  report.file = computeHalfYearFile(*latest, period, report.layout);
   report.periodEnded = today > period.last();
-  if (!report.periodEnded) return report;
   std::string end = swedishDayStartUtc(period.last().plusDays(1));
-  auto atEnd = halfYearCases(*events, period, end);
-  if (!atEnd) return std::unexpected(atEnd.error());
-  HalfYearFile sent = computeHalfYearFile(*atEnd, period, report.layout);
-  std::tie(report.removedSinceEnd, report.addedSinceEnd) = halfYearDifference(sent.records, report.file.records);
+  std::optional<HalfYearFile> sent;
+  if (report.periodEnded) {
+    auto atEnd = halfYearCases(replay.until(end), period);
+    if (!atEnd) return std::unexpected(atEnd.error());
+    sent = computeHalfYearFile(*atEnd, period, report.layout);
+  }
+  auto latest = halfYearCases(replay.until(kEveryEvent), period);
+  if (!latest) return std::unexpected(latest.error());
+  report.file = computeHalfYearFile(*latest, period, report.layout);
+  if (!report.periodEnded) return report;
+  std::tie(report.removedSinceEnd, report.addedSinceEnd) = halfYearDifference(sent->records, report.file.records);
   report.withCorrections = withCorrections;
   if (!withCorrections) {
-    report.file = std::move(sent);
+    report.file = std::move(*sent);
     report.asOf = end;
   }
   return report;

@@ -3,13 +3,16 @@
 #pragma once
 
 #include <chrono>
+#include <cstdint>
 #include <expected>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "domain/error.h"
 #include "report/half_year.h"
+#include "store/journal.h"
 #include "store/store.h"
 
 namespace lotsen {
@@ -19,6 +22,15 @@ namespace lotsen {
 // data retention has removed are not in it. Errors: internal when a journalled record does not parse.
 std::expected<std::vector<HalfYearCase>, Error> halfYearCases(const std::vector<Event>& events, HalfYear period,
                                                               std::string_view until);
+// The same from the journal already folded (store/journal.h), by person id.
+std::expected<std::vector<HalfYearCase>, Error> halfYearCases(const std::map<std::int64_t, JournalCase>& journal,
+                                                              HalfYear period);
+
+// The persons whose journal the file of `period` needs, as of any instant from the period's first day on (the
+// period's end, now), by id: those with a KAA registration open on a day of the period or ending in it as the
+// registrations stand now, and those whose registration was ended or reopened since the period began (as of
+// an earlier instant it may have been in the period). Errors: the store's.
+std::expected<std::vector<std::int64_t>, Error> halfYearPersons(Store& store, HalfYear period);
 
 // The imported layout. Errors: not_found before the first `lotsen codes import`; internal when the stored
 // text no longer parses.

@@ -398,6 +398,14 @@ class Store {
   // The events about any person stamped before `until` (a stored UTC timestamp), oldest first: what
   // store/journal.h folds into the cases as they stood then.
   virtual std::expected<std::vector<Event>, Error> personEventsBefore(std::string_view until) = 0;
+  // The same for only the persons `personIds` (in any order): the journal of the persons a report is about
+  // (report/half_year_cases.h says which), not the whole journal.
+  virtual std::expected<std::vector<Event>, Error> personEventsBefore(std::string_view until,
+                                                                      const std::vector<std::int64_t>& personIds) = 0;
+  // The persons with an event of one of `types` ("registration.ended") stamped at or after `from` (a stored UTC
+  // timestamp), ordered by id.
+  virtual std::expected<std::vector<std::int64_t>, Error> personsWithEventsFrom(
+      std::string_view from, const std::vector<std::string>& types) = 0;
 
   // A report's layout and code mapping as imported (e.g. "scb_half_year", report/half_year_layout.h),
   // none before the first import. Writes record an event ("report_layout.imported") with the whole text.

@@ -287,6 +287,55 @@ TEST(HalfYearReport, APastPeriodsFileIsUnchangedByLaterCorrectionsUnlessAsked) {
   for (auto suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
 }
 
+// The journal is read only for the persons the file can be about: a registration in the period as it stands
+// now, or one whose end changed since the period began. A registration ended before the period, but only
+// recorded as ended after the period's end, was in the file as sent and stays in it.
+TEST(HalfYearReport, ARegistrationEndedBeforeThePeriodButRecordedAfterItsEndStaysInTheFileAsSent) {
+  auto path = (std::filesystem::temp_directory_path() / ("lotsen-halfyear-late-" + std::to_string(::getpid()) + ".db"))
+                  .string();
+  auto now = std::make_shared<std::chrono::system_clock::time_point>(date("2025-06-02").days() + std::chrono::hours(9));
+  StoreOptions options;
+  options.clock = [now] { return *now; };
+  {
+    auto store = std::move(*openStore(path, options));
+    ASSERT_TRUE(store->migrate());
+    Actor actor{std::nullopt, "system:test"};
+    ASSERT_TRUE(store->saveReportLayout(actor, kHalfYearLayoutName, kLayout));
+    auto person = [&](std::string_view id) {
+      return *store->createPerson(actor, PersonDetails{*PersonalId::parse(id, date("2025-01-01")), "Åsa", "Öberg",
+                                                       "Storgatan 1", "50330", "Borås", "1490", Protection::none});
+    };
+    // Bo's registration ended in 2025, recorded then: never in 2026H1, his journal is not read.
+    Person bo = person("20080312-2381");
+    auto early = store->createRegistration(actor, {bo.id, "kaa", date("2025-06-02"), "never_started"});
+    ASSERT_TRUE(early);
+    *now = date("2025-08-05").days() + std::chrono::hours(9);
+    ASSERT_TRUE(store->endRegistration(actor, early->id, early->version, date("2025-08-01"),
+                                       "started_national_programme", EndedBy::registers));
+    // Alva's ended on 20 December 2025 too, but the registers showed it only in July 2026.
+    *now = date("2025-09-01").days() + std::chrono::hours(9);
+    Person alva = person("20080601-2381");
+    auto late = store->createRegistration(actor, {alva.id, "kaa", date("2025-09-01"), "never_started"});
+    ASSERT_TRUE(late);
+    *now = date("2026-07-05").days() + std::chrono::hours(9);
+    ASSERT_TRUE(store->endRegistration(actor, late->id, late->version, date("2025-12-20"), "started_national_programme",
+                                       EndedBy::registers));
+
+    auto persons = halfYearPersons(*store, half("2026H1"));
+    ASSERT_TRUE(persons);
+    EXPECT_EQ(*persons, std::vector<std::int64_t>{alva.id});
+    auto later = date("2026-08-01").days() + std::chrono::hours(9);
+    auto sent = halfYearReport(*store, half("2026H1"), later, false);
+    ASSERT_TRUE(sent) << sent.error().message;
+    EXPECT_EQ(halfYearText(sent->file, sent->layout), "1;200806012381;2025-09-01;5\r\n");
+    ASSERT_EQ(sent->removedSinceEnd.size(), 1u);
+    auto corrected = halfYearReport(*store, half("2026H1"), later, true);
+    ASSERT_TRUE(corrected);
+    EXPECT_TRUE(corrected->file.records.empty());
+  }
+  for (auto suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
+}
+
 TEST(HalfYearReport, WithoutAnImportedLayoutTheAnswerSaysHowToImportOne) {
   auto path =
       (std::filesystem::temp_directory_path() / ("lotsen-nolayout-" + std::to_string(::getpid()) + ".db")).string();

@@ -1,0 +1,155 @@
+#!/usr/bin/env bash
+# Benchmark: the half-year file for SCB and all KPIs of a half-year over 100,000 young people and about
+# 2,000,000 events (DESIGN.md: < 200 ms, and at least 10x faster than the equivalent SQL in PostgreSQL).
+# Lotsen reads the cases through its Store (the journal for the file, the current state for the KPIs) and
+# computes them (bench/report_bench.cc); the same figures are computed by SQL (bench/report/figures.sql) in
+# PostgreSQL 15 and in SQLite over plain tables exported from the same database, in the same run. Prints the
+# times (median of the runs), the ratios, the budget, and every figure of the three side by side; exits 1
+# when they disagree on any figure.
+# Usage: [RUNS=5] bench/report.sh [YOUTHS] [PERIOD]   (generated data is kept in build/bench-data/)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+youths=${1:-100000}
+period=${2:-2026H1}
+today=2026-11-22
+data=build/bench-data/report-$youths
+work=$(mktemp -d)
+pg_bin=/usr/lib/postgresql/15/bin
+cleanup() {
+  [ -f "$work/pg/postmaster.pid" ] && runuser -u postgres -- "$pg_bin/pg_ctl" -D "$work/pg" -m immediate stop >/dev/null 2>&1 || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+# The data: a Lotsen database written through the Store, and its current state as CSV for the baselines.
+if [ ! -f "$data/plans.csv" ]; then
+  mkdir -p "$data"
+  rm -f "$data"/*
+  echo "generating $youths young people into $data (once; takes a while)" >&2
+  build/release/bench/generate_cases "$data/lotsen.db.tmp" --youths "$youths" --today "$today"
+  mv "$data/lotsen.db.tmp" "$data/lotsen.db"
+  (cd "$data" && sqlite3 lotsen.db <"$root/bench/report/export.sql")
+fi
+events=$(sqlite3 "$data/lotsen.db" "SELECT count(*) FROM events WHERE person_id IS NOT NULL")
+cat "$data/lotsen.db" "$data"/*.csv >/dev/null  # warm the page cache
+
+# The period's days, for SQL.
+year=${period%H*}
+if [ "${period#*H}" = 1 ]; then first=$year-01-01 last=$year-06-30; else first=$year-07-01 last=$year-12-31; fi
+as_of=$([[ "$today" < "$last" ]] && echo "$today" || echo "$last")
+deadline=$(sqlite3 "$data/lotsen.db" "SELECT value FROM settings WHERE key = 'first_contact_days'")
+figures_sql() {  # DIALECT: the figures' SQL for sqlite or postgresql
+  local days plus one
+  if [ "$1" = sqlite ]; then
+    days='CAST(julianday(\1) - julianday(\2) AS INTEGER)' plus="date(\\1, '+\\2 days')" one="printf('%.1f', \\1)"
+  else
+    days='(\1 - \2)' plus='(\1 + \2)' one='round(\1, 1)'
+  fi
+  sed -e "s/:F/$first/g" -e "s/:T/$last/g" -e "s/:A/$as_of/g" -e "s/:D/$deadline/g" \
+      -e "s/DAYS(\([a-z_.]*\), \([a-z_.]*\))/$days/g" -e "s/PLUS_DAYS(\([a-z_.]*\), \([0-9]*\))/$plus/g" \
+      -e "s/ONE_DECIMAL(\(avg(days)\))/$one/g" bench/report/figures.sql | grep -v '^--'
+}
+names="target_group open_at_end known_occupation with_plan in_measure first_attempt.started first_attempt.due
+first_attempt.contacted first_attempt.within_deadline first_attempt.median_days file.registration file.contact
+file.measure_started file.measure_ended file.responsibility_ended"
+median() { sort -n | awk '{v[NR]=$1} END{print (NR%2) ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2}'; }
+seconds() { date +%s.%N; }
+elapsed_ms() { awk -v a="$1" -v b="$2" 'BEGIN{printf "%.0f", (b-a)*1000}'; }
+
+# Lotsen.
+build/release/bench/report_bench "$data/lotsen.db" --period "$period" --today "$today" --runs "${RUNS:-5}" >"$work/lotsen.out"
+value() { awk -v k="$1" '$1==k{print $2}' "$work/lotsen.out"; }
+lotsen_ms=$(value time.total_ms)
+lotsen_figures=""
+for n in $names; do
+  case $n in file.*) lotsen_figures+="$(value "$n")|" ;; *) lotsen_figures+="$(value "kpi.$n")|" ;; esac
+done
+
+# SQLite: load the CSV files into tables with indexes, then the query three times (.timer: the query alone).
+start=$(seconds)
+{
+  echo "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;"
+  cat bench/report/schema.sql
+  echo ".mode csv"
+  for t in registrations contacts occupations measures plans; do echo ".import --skip 1 $data/$t.csv $t"; done
+  echo "UPDATE registrations SET end_date = NULLIF(end_date, ''), end_reason = NULLIF(end_reason, '');"
+  echo "UPDATE contacts SET registration_id = NULLIF(registration_id, ''), occupation = NULLIF(occupation, '');"
+  echo "UPDATE measures SET registration_id = NULLIF(registration_id, ''), planned_start = NULLIF(planned_start, ''),
+        start_date = NULLIF(start_date, ''), end_date = NULLIF(end_date, ''), end_reason = NULLIF(end_reason, ''),
+        declined_on = NULLIF(declined_on, '');"
+  echo "UPDATE plans SET registration_id = NULLIF(registration_id, ''), drawn_up_on = NULLIF(drawn_up_on, '');"
+  cat bench/report/indexes.sql
+  echo "ANALYZE;"
+} | sqlite3 "$work/sqlite.db" >/dev/null
+sqlite_load_ms=$(elapsed_ms "$start" "$(seconds)")
+{
+  echo ".timer on"
+  for _ in 1 2 3; do figures_sql sqlite; done
+} | sqlite3 "$work/sqlite.db" >"$work/sqlite.out"
+sqlite_ms=$(awk '/^Run Time/{printf "%.1f\n", $4*1000}' "$work/sqlite.out" | median)
+sqlite_figures="$(grep -v '^Run Time' "$work/sqlite.out" | head -1)|"
+
+# PostgreSQL 15 in a temporary cluster, on a unix socket only (port 18800-18899 names the socket).
+mkdir -p "$work/pg" "$work/pgsock"
+chown postgres "$work" "$work/pg" "$work/pgsock"
+chmod 755 "$work"
+runuser -u postgres -- "$pg_bin/initdb" -D "$work/pg" -A trust -U postgres >/dev/null
+port=$((18800 + RANDOM % 100))
+runuser -u postgres -- "$pg_bin/pg_ctl" -D "$work/pg" -w -l "$work/pg.log" -o \
+  "-p $port -k $work/pgsock -c listen_addresses='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off \
+   -c shared_buffers=512MB -c work_mem=64MB -c maintenance_work_mem=256MB -c max_wal_size=4GB" start >/dev/null
+psql_run() { psql -X -q -h "$work/pgsock" -p "$port" -U postgres -v ON_ERROR_STOP=1 "$@"; }
+start=$(seconds)
+{
+  sed 's/^CREATE TABLE/CREATE UNLOGGED TABLE/' bench/report/schema.sql
+  for t in registrations contacts occupations measures plans; do
+    echo "\\copy $t FROM '$root/$data/$t.csv' WITH (FORMAT csv, HEADER true)"
+  done
+  cat bench/report/indexes.sql
+  echo "ANALYZE;"
+} | psql_run >/dev/null
+pg_load_ms=$(elapsed_ms "$start" "$(seconds)")
+{
+  echo "\\timing on"
+  for _ in 1 2 3; do figures_sql postgresql; done
+} | psql_run -t -A >"$work/pg.out"
+pg_ms=$(awk '/^Time:/{print $2}' "$work/pg.out" | median)
+pg_figures="$(grep -v -e '^Time:' -e '^Timing' -e '^$' "$work/pg.out" | head -1)|"
+
+# The table.
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN{printf "%.1f", a/b}'; }
+printf 'report: %s young people, %s events, %s registrations; half-year %s as of %s\n' "$youths" "$events" \
+  "$(($(wc -l <"$data/registrations.csv") - 1))" "$period" "$as_of"
+printf '  %-44s %9s ms   (runs: %s)\n' "lotsen (read through the Store + compute)" "$lotsen_ms" "$(value time.runs_ms)"
+printf '  %-44s %9s ms\n' "  KPIs (kpiReport)" "$(value time.kpi_ms)"
+printf '  %-44s %9s ms\n' "    reading the cases (readKpiCases)" "$(value time.kpi.read_ms)"
+printf '  %-44s %9s ms\n' "    computing (computeKpis)" "$(value time.kpi.compute_ms)"
+printf '  %-44s %9s ms\n' "  half-year file (halfYearReport)" "$(value time.half_year_ms)"
+printf '  %-44s %9s ms   (%s persons)\n' "    whose journal (halfYearPersons)" "$(value time.half_year.persons_ms)" "$(value journal.persons)"
+printf '  %-44s %9s ms   (%s of %s events)\n' "    reading it (personEventsBefore)" "$(value time.half_year.read_journal_ms)" "$(value journal.events)" "$events"
+printf '  %-44s %9s ms\n' "    folding it, to the period's end and to now" "$(value time.half_year.fold_journal_ms)"
+printf '  %-44s %9s ms\n' "    computing both files" "$(value time.half_year.compute_twice_ms)"
+printf '  %-44s %9s ms   (load %s ms)\n' "postgresql 15 query (median of 3)" "$pg_ms" "$pg_load_ms"
+printf '  %-44s %9s ms   (load %s ms)\n' "sqlite query (median of 3)" "$sqlite_ms" "$sqlite_load_ms"
+pg_ratio=$(ratio "$pg_ms" "$lotsen_ms")
+printf '  ratio postgresql / lotsen: %sx   sqlite / lotsen: %sx\n' "$pg_ratio" "$(ratio "$sqlite_ms" "$lotsen_ms")"
+verdict=$(awk -v t="$lotsen_ms" -v r="$pg_ratio" 'BEGIN{print (t < 200 && r >= 10) ? "within budget" : "OVER BUDGET"}')
+printf '  budget (< 200 ms, >= 10x postgresql): %s\n' "$verdict"
+printf '  %-36s %10s %10s %10s\n' figure lotsen postgresql sqlite
+agree=yes
+i=1
+for n in $names; do
+  l=$(cut -d'|' -f$i <<<"$lotsen_figures") p=$(cut -d'|' -f$i <<<"$pg_figures") s=$(cut -d'|' -f$i <<<"$sqlite_figures")
+  mark=""
+  [ "$l" = "$p" ] && [ "$l" = "$s" ] || { mark="  DIFFERS"; agree=no; }
+  printf '  %-36s %10s %10s %10s%s\n' "$n" "$l" "$p" "$s" "$mark"
+  i=$((i + 1))
+done
+printf '  (not compared: %s problems in the file; %s records removed and %s added by corrections since the period ended)\n' \
+  "$(value info.file_problems)" "$(value info.records_removed_since_period_end)" "$(value info.records_added_since_period_end)"
+if [ "$agree" = no ]; then
+  echo "  the three DISAGREE on the figures marked" >&2
+  exit 1
+fi
+echo "  all three agree on every figure"

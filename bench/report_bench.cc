@@ -1,0 +1,143 @@
+// The Lotsen side of the report benchmark (bench/report.sh): the half-year file for SCB and all KPIs of one
+// half-year, read from a Lotsen database through the Store and computed by the report library, exactly as
+// `lotsen report half-year` and `lotsen report kpi` do. Times a warm-up and then RUNS rounds (the median
+// counts) of the whole (kpiReport + halfYearReport), and within each round the parts; prints the times and the
+// figures as `name value` lines for the script to compare with SQL.
+// Usage: report_bench DB [--period 2026H1] [--today YYYY-MM-DD] [--runs N]
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "clock/swedish_time.h"
+#include "report/half_year.h"
+#include "report/half_year_cases.h"
+#include "report/kpi.h"
+#include "report/kpi_cases.h"
+#include "store/journal.h"
+#include "store/store.h"
+
+namespace {
+
+using namespace lotsen;
+using Clock = std::chrono::steady_clock;
+
+template <class T>
+T check(std::expected<T, Error> result, const char* what) {
+  if (!result) {
+    std::fprintf(stderr, "report_bench: %s: %s\n", what, result.error().message.c_str());
+    std::exit(1);
+  }
+  return std::move(*result);
+}
+
+double millisecondsSince(Clock::time_point start) {
+  return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+double median(std::vector<double> values) {
+  std::ranges::sort(values);
+  std::size_t n = values.size();
+  return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2) {
+    std::fprintf(stderr, "usage: report_bench DB [--period 2026H1] [--today YYYY-MM-DD] [--runs N]\n");
+    return 2;
+  }
+  std::string path = argv[1];
+  HalfYear period = *HalfYear::parse("2026H1");
+  CivilDate today = *CivilDate::parse("2026-11-22");
+  int runs = 5;
+  for (int i = 2; i + 1 < argc; i += 2) {
+    if (!std::strcmp(argv[i], "--period"))
+      period = *HalfYear::parse(argv[i + 1]);
+    else if (!std::strcmp(argv[i], "--today"))
+      today = *CivilDate::parse(argv[i + 1]);
+    else if (!std::strcmp(argv[i], "--runs"))
+      runs = std::stoi(argv[i + 1]);
+  }
+  auto store = check(openStore(path), "open");
+  // Noon in Stockholm on `today`.
+  auto now = std::chrono::sys_days(today.days()) + std::chrono::hours(11);
+
+  // The whole: what `lotsen report kpi` and `lotsen report half-year --with-corrections` compute.
+  std::vector<double> totals, kpiTimes, halfYearTimes;
+  std::optional<KpiReport> kpis;
+  std::optional<HalfYearReport> file;
+  for (int round = 0; round <= runs; ++round) {
+    auto start = Clock::now();
+    kpis = check(kpiReport(*store, period, today, KpiDimension::all), "kpi");
+    double kpi = millisecondsSince(start);
+    auto middle = Clock::now();
+    file = check(halfYearReport(*store, period, now, true), "half-year");
+    double halfYear = millisecondsSince(middle);
+    if (round == 0) continue;  // the warm-up
+    totals.push_back(kpi + halfYear);
+    kpiTimes.push_back(kpi);
+    halfYearTimes.push_back(halfYear);
+  }
+
+  // The parts, the same way (one round each, after the whole).
+  std::map<std::string, std::vector<double>> parts;
+  for (int round = 0; round < runs; ++round) {
+    auto start = Clock::now();
+    auto cases = check(readKpiCases(*store, period.first(), period.last()), "kpi cases");
+    parts["kpi.read"].push_back(millisecondsSince(start));
+    start = Clock::now();
+    KpiReport again =
+        computeKpis(cases, period.first(), period.last(), today, KpiDimension::all, kpis->firstContactDays);
+    parts["kpi.compute"].push_back(millisecondsSince(start));
+    start = Clock::now();
+    auto persons = check(halfYearPersons(*store, period), "persons");
+    parts["half_year.persons"].push_back(millisecondsSince(start));
+    start = Clock::now();
+    auto events = check(store->personEventsBefore("9999-12-31T23:59:59.999Z", persons), "journal");
+    parts["half_year.read_journal"].push_back(millisecondsSince(start));
+    start = Clock::now();
+    JournalReplay replay(events);  // as halfYearReport folds it: to the period's end, then on to now
+    auto atEnd = check(halfYearCases(replay.until(swedishDayStartUtc(period.last().plusDays(1))), period), "fold");
+    auto latest = check(halfYearCases(replay.until("9999-12-31T23:59:59.999Z"), period), "fold");
+    parts["half_year.fold_journal"].push_back(millisecondsSince(start));
+    start = Clock::now();
+    HalfYearFile a = computeHalfYearFile(latest, period, file->layout);
+    HalfYearFile b = computeHalfYearFile(atEnd, period, file->layout);
+    auto difference = halfYearDifference(b.records, a.records);
+    parts["half_year.compute_twice"].push_back(millisecondsSince(start));
+    if (round == 0) fmt::print("journal.events {}\njournal.persons {}\n", events.size(), persons.size());
+  }
+
+  fmt::print("time.total_ms {:.1f}\n", median(totals));
+  fmt::print("time.runs_ms {:.0f}\n", fmt::join(totals, ","));
+  fmt::print("time.kpi_ms {:.1f}\n", median(kpiTimes));
+  fmt::print("time.half_year_ms {:.1f}\n", median(halfYearTimes));
+  for (auto& [name, times] : parts) fmt::print("time.{}_ms {:.1f}\n", name, median(times));
+
+  const KpiGroup& g = kpis->all;
+  fmt::print("kpi.target_group {}\n", g.targetGroup);
+  fmt::print("kpi.open_at_end {}\n", g.openAtEnd);
+  fmt::print("kpi.known_occupation {}\n", g.knownOccupation);
+  fmt::print("kpi.with_plan {}\n", g.withPlan);
+  fmt::print("kpi.in_measure {}\n", g.inMeasure);
+  fmt::print("kpi.first_attempt.started {}\n", g.firstAttempt.started);
+  fmt::print("kpi.first_attempt.due {}\n", g.firstAttempt.due);
+  fmt::print("kpi.first_attempt.contacted {}\n", g.firstAttempt.contacted);
+  fmt::print("kpi.first_attempt.within_deadline {}\n", g.firstAttempt.withinDeadline);
+  fmt::print("kpi.first_attempt.median_days {}\n",
+             g.firstAttempt.median ? fmt::format("{:.1f}", *g.firstAttempt.median) : "null");
+  std::map<HalfYearBlock, std::int64_t> blocks;
+  for (const HalfYearRecord& r : file->file.records) ++blocks[r.block];
+  for (HalfYearBlock b : kHalfYearBlocks) fmt::print("file.{} {}\n", toString(b), blocks[b]);
+  fmt::print("info.file_problems {}\n", file->file.problems.size());
+  fmt::print("info.records_removed_since_period_end {}\n", file->removedSinceEnd.size());
+  fmt::print("info.records_added_since_period_end {}\n", file->addedSinceEnd.size());
+  return 0;
+}
