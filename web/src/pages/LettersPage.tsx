@@ -78,57 +78,20 @@ function Letters({ letters }: { letters: FirstContactLetters }) {
         )}
       </div>
       <BodyShort>{t.count(letters.count, letters.date)}</BodyShort>
-      {letters.letters.length > 0 && (
-        <section aria-labelledby="letters-heading">
-          <Heading level="2" size="medium" spacing id="letters-heading">
-            {t.lettersHeading}
-          </Heading>
-          <List size="small">
-            {letters.letters.map((l) => (
-              <List.Item key={l.person_id}>
-                <Link as={RouterLink} to={`/personer/${l.person_id}`}>
-                  {l.name}
-                </Link>
-              </List.Item>
-            ))}
-          </List>
-        </section>
-      )}
-      {letters.forwarded.length > 0 && (
-        <section aria-labelledby="forwarded-heading">
-          <Heading level="2" size="medium" spacing id="forwarded-heading">
-            {t.forwardedHeading}
-          </Heading>
-          <BodyShort spacing>{t.forwardedIntro}</BodyShort>
-          <List size="small">
-            {letters.forwarded.map((l) => (
-              <List.Item key={l.person_id}>
-                <Link as={RouterLink} to={`/personer/${l.person_id}`}>
-                  {l.name}
-                </Link>
-                {`: ${t.forwarded}`}
-              </List.Item>
-            ))}
-          </List>
-        </section>
-      )}
-      {letters.without_address.length > 0 && (
-        <section aria-labelledby="without-address-heading">
-          <Heading level="2" size="medium" spacing id="without-address-heading">
-            {t.withoutAddressHeading}
-          </Heading>
-          <BodyShort spacing>{t.withoutAddressIntro}</BodyShort>
-          <List size="small">
-            {letters.without_address.map((l) => (
-              <List.Item key={l.person_id}>
-                <Link as={RouterLink} to={`/personer/${l.person_id}`}>
-                  {l.name}
-                </Link>
-              </List.Item>
-            ))}
-          </List>
-        </section>
-      )}
+      <PersonSection id="letters-heading" heading={t.lettersHeading} persons={letters.letters} />
+      <PersonSection
+        id="forwarded-heading"
+        heading={t.forwardedHeading}
+        intro={t.forwardedIntro}
+        persons={letters.forwarded}
+        after={`: ${t.forwarded}`}
+      />
+      <PersonSection
+        id="without-address-heading"
+        heading={t.withoutAddressHeading}
+        intro={t.withoutAddressIntro}
+        persons={letters.without_address}
+      />
       {sendable.length > 0 && (
         <HStack gap="6" align="center">
           <Link href={firstContactLettersPdfUrl()} download>
@@ -161,6 +124,41 @@ function Letters({ letters }: { letters: FirstContactLetters }) {
         </section>
       )}
     </VStack>
+  );
+}
+
+/** A list of persons under its heading, each a link to the case; nothing when the list is empty. */
+function PersonSection({
+  id,
+  heading,
+  intro,
+  persons,
+  after,
+}: {
+  id: string;
+  heading: string;
+  intro?: string;
+  persons: { person_id: number; name: string }[];
+  after?: string;
+}) {
+  if (persons.length === 0) return null;
+  return (
+    <section aria-labelledby={id}>
+      <Heading level="2" size="medium" spacing id={id}>
+        {heading}
+      </Heading>
+      {intro && <BodyShort spacing>{intro}</BodyShort>}
+      <List size="small">
+        {persons.map((l) => (
+          <List.Item key={l.person_id}>
+            <Link as={RouterLink} to={`/personer/${l.person_id}`}>
+              {l.name}
+            </Link>
+            {after}
+          </List.Item>
+        ))}
+      </List>
+    </section>
   );
 }
 
