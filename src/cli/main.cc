@@ -103,6 +103,20 @@ std::expected<void, Error> writeWhole(const std::string& path, const std::string
   return {};
 }
 
+// Logs a command's read of `persons` in the access log as the API logs a route's: the user system:cli, the
+// command as the route. Errors: the store's.
+std::expected<void, Error> logCommandRead(Store& store, std::string_view command,
+                                          const std::set<std::int64_t>& persons) {
+  return store.appendAccess(AccessEntry{std::nullopt,
+                                        "system:cli",
+                                        "cli",
+                                        std::string(command),
+                                        {persons.begin(), persons.end()},
+                                        static_cast<std::int64_t>(persons.size()),
+                                        "",
+                                        false});
+}
+
 // Prints the half-year file's problems and changes since the period's end to standard error, and writes
 // the file (csv, xlsx: only without errors, unless `allowErrors`; xlsx only to a file). Writing it is
 // logged in the access log as the command's read of every person it names. Returns the exit code.
@@ -133,15 +147,7 @@ int writeHalfYear(Store& store, const HalfYearReport& report, const std::string&
   for (const HalfYearProblem& p : report.file.problems) named.insert(p.personId);
   for (const auto* records : {&report.file.records, &report.removedSinceEnd, &report.addedSinceEnd})
     for (const HalfYearRecord& r : *records) named.insert(r.personId);
-  AccessEntry entry{std::nullopt,
-                    "system:cli",
-                    "cli",
-                    "lotsen report half-year",
-                    {named.begin(), named.end()},
-                    static_cast<std::int64_t>(named.size()),
-                    "",
-                    false};
-  if (auto logged = store.appendAccess(entry); !logged) return fail(logged.error());
+  if (auto logged = logCommandRead(store, "lotsen report half-year", named); !logged) return fail(logged.error());
   if (path.empty()) {
     fmt::print("{}", *text);
     return kOk;
@@ -578,6 +584,11 @@ int lettersCommand(const std::string& db, const std::string& unit, std::string_v
                                                ? firstContactLettersPdf(*letters)
                                                : boost::json::serialize(firstContactLettersJson(*letters)) + "\n";
   if (!text) return fail(text.error());
+  std::set<std::int64_t> named;
+  for (const FirstContactLetter& l : letters->letters) named.insert(l.personId);
+  for (const auto* apart : {&letters->forwarded, &letters->withoutAddress})
+    for (const LetterApart& a : *apart) named.insert(a.personId);
+  if (auto logged = logCommandRead(s, "lotsen letters", named); !logged) return fail(logged.error());
   if (o.out.empty()) {
     fmt::print("{}", *text);
     return kOk;

@@ -319,6 +319,15 @@ std::optional<std::int64_t> pathId(const Call& call, std::size_t index) {
 
 CivilDate todayOf(const Call& call) { return swedishDay(call.now); }
 
+std::expected<void, Response> checkUnitParameter(const Call& call, const std::string& unit) {
+  auto units = call.store.units();
+  if (!units) return std::unexpected(problem(units.error()));
+  if (std::ranges::find(*units, unit) == units->end())
+    return std::unexpected(
+        problem(400, "Bad Request", fmt::format("there is no unit named '{}'", printable(unit)), "unit"));
+  return {};
+}
+
 std::string etagOf(std::string_view resource, std::int64_t id, std::int64_t version) {
   return fmt::format("\"{}/{}/{}\"", resource, id, version);
 }

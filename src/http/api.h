@@ -228,6 +228,8 @@ Response caseAsOf(Call& call, std::int64_t personId);
 std::optional<std::int64_t> pathId(const Call& call, std::size_t index);
 // The day of the request in Swedish time (Europe/Stockholm).
 CivilDate todayOf(const Call& call);
+// Nothing when a unit named `unit` exists; else the 400 naming query parameter "unit", or the store's error.
+std::expected<void, Response> checkUnitParameter(const Call& call, const std::string& unit);
 // The ETag of version `version` of resource `resource` `id`: "registration/12/4". Each resource has its
 // own, so that one sent to another resource's change is told apart from a stale one.
 std::string etagOf(std::string_view resource, std::int64_t id, std::int64_t version);

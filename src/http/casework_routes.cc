@@ -493,11 +493,7 @@ std::expected<WorklistFilter, Response> worklistFilter(const Call& call) {
   // Always within the caseload; by default a caseworker's own cases, a unit manager's whole units.
   WorklistFilter filter{todayOf(call), call.user->id, queryParameter(call.request.query, "unit"), call.user->caseload};
   if (!filter.unit.empty()) {
-    auto units = call.store.units();
-    if (!units) return std::unexpected(problem(units.error()));
-    if (std::ranges::find(*units, filter.unit) == units->end())
-      return std::unexpected(
-          problem(400, "Bad Request", fmt::format("there is no unit named '{}'", printable(filter.unit)), "unit"));
+    if (auto known = checkUnitParameter(call, filter.unit); !known) return std::unexpected(known.error());
   }
   std::string who = queryParameter(call.request.query, "caseworker");
   if (who == "all" || (who.empty() && (!filter.unit.empty() || !call.user->caseload.caseworkerId))) {

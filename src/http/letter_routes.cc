@@ -26,11 +26,7 @@ constexpr std::size_t kMaxConfirmed = 2000;
 std::expected<WorklistFilter, Response> letterFilter(Call& call) {
   WorklistFilter filter{todayOf(call), std::nullopt, queryParameter(call.request.query, "unit"), call.user->caseload};
   if (!filter.unit.empty()) {
-    auto units = call.store.units();
-    if (!units) return std::unexpected(problem(units.error()));
-    if (std::ranges::find(*units, filter.unit) == units->end())
-      return std::unexpected(
-          problem(400, "Bad Request", fmt::format("there is no unit named '{}'", printable(filter.unit)), "unit"));
+    if (auto known = checkUnitParameter(call, filter.unit); !known) return std::unexpected(known.error());
   } else if (call.user->caseload.caseworkerId) {
     filter.caseworkerId = call.user->id;
   }

@@ -6,7 +6,6 @@
 #include <algorithm>
 #include <array>
 #include <boost/json.hpp>
-#include <charconv>
 #include <cmath>
 #include <numbers>
 
@@ -229,19 +228,15 @@ std::expected<CommitteeReport, Error> committeeReport(Store& store, YearMonth mo
   if (today < month.first())
     return std::unexpected(
         invalidInput(fmt::format("the month {} has not begun: today is {}", month.toString(), today.iso()), "month"));
-  auto settings = store.settings();
-  if (!settings) return std::unexpected(settings.error());
-  int deadline = 0;
-  const std::string& text = (*settings)["first_contact_days"];
-  if (std::from_chars(text.data(), text.data() + text.size(), deadline).ec != std::errc{} || deadline < 1)
-    return std::unexpected(internalError(fmt::format("the setting first_contact_days is '{}'", text)));
+  auto deadline = firstContactDays(store);
+  if (!deadline) return std::unexpected(deadline.error());
   auto targets = store.measureTargets(month.year());
   if (!targets) return std::unexpected(targets.error());
   auto analyses = store.measureAnalyses(month.toString());
   if (!analyses) return std::unexpected(analyses.error());
   auto cases = readKpiCases(store, month.plusMonths(-12).first(), month.last());
   if (!cases) return std::unexpected(cases.error());
-  return computeCommitteeReport(*cases, month, today, deadline, *targets, *analyses);
+  return computeCommitteeReport(*cases, month, today, *deadline, *targets, *analyses);
 }
 
 std::string committeeValueText(const ActivityMeasure& measure, std::optional<double> value) {

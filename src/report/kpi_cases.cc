@@ -23,6 +23,16 @@ const CivilDate kLongAgo = *CivilDate::fromParts(1900, 1, 1);
 
 }  // namespace
 
+std::expected<int, Error> firstContactDays(Store& store) {
+  auto settings = store.settings();
+  if (!settings) return std::unexpected(settings.error());
+  int days = 0;
+  const std::string& text = (*settings)["first_contact_days"];
+  if (std::from_chars(text.data(), text.data() + text.size(), days).ec != std::errc{} || days < 1)
+    return std::unexpected(internalError(fmt::format("the setting first_contact_days is '{}'", text)));
+  return days;
+}
+
 std::expected<std::vector<KpiCase>, Error> readKpiCases(Store& store, CivilDate from, CivilDate to,
                                                         const std::optional<Caseload>& caseload) {
   auto registrations = store.registrationsDuring(kProgrammeKaa, from, to, caseload);
@@ -97,17 +107,13 @@ std::expected<KpiReport, Error> kpiReport(Store& store, HalfYear period, CivilDa
   if (today < period.first())
     return std::unexpected(invalidInput(
         fmt::format("the half-year {} has not begun: today is {}", period.toString(), today.iso()), "period"));
-  auto settings = store.settings();
-  if (!settings) return std::unexpected(settings.error());
-  int deadline = 0;
-  const std::string& text = (*settings)["first_contact_days"];
-  if (std::from_chars(text.data(), text.data() + text.size(), deadline).ec != std::errc{} || deadline < 1)
-    return std::unexpected(internalError(fmt::format("the setting first_contact_days is '{}'", text)));
+  auto deadline = firstContactDays(store);
+  if (!deadline) return std::unexpected(deadline.error());
   // The store reads only the caseload's registrations; the domain's rule (covers) decides which count.
   auto cases = readKpiCases(store, period.first(), period.last(), caseload);
   if (!cases) return std::unexpected(cases.error());
   if (caseload) std::erase_if(*cases, [&](const KpiCase& c) { return !covers(*caseload, c.registration); });
-  return computeKpis(*cases, period.first(), period.last(), today, by, deadline);
+  return computeKpis(*cases, period.first(), period.last(), today, by, *deadline);
 }
 
 }  // namespace lotsen

@@ -14,6 +14,10 @@
 
 namespace lotsen {
 
+// The setting first_contact_days: the days within which a new case's first contact attempt is due.
+// Errors: internal when the stored value is not a whole number of at least 1; the store's.
+std::expected<int, Error> firstContactDays(Store& store);
+
 // The KAA registrations open at some time from `from` to `to`, each with its person's facts, its live
 // records and the person's earlier KAA registrations (however long ago). Errors: the store's, or internal when a stored
 // record does not parse. Only the registrations in `caseload` when one is given (their earlier registrations

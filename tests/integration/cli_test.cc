@@ -707,6 +707,10 @@ TEST(Cli, LettersPrintTheListsNamesAndAProtectedPersonsAddressIsNeverPrinted) {
   EXPECT_NE(text.find(std::string(letters.at(0).at("name").as_string())), std::string::npos) << "listed apart";
   EXPECT_NE(text.find("skickas via Skatteverkets vidarebefordran"), std::string::npos) << text;
   EXPECT_EQ(text.find(address), std::string::npos) << "the protected person's address: " << address;
+  EXPECT_EQ(outputOf("sqlite3 '" + db + "' \"SELECT username, count >= " + std::to_string(letters.size()) +
+                     " FROM access_log WHERE route = 'lotsen letters' ORDER BY id DESC LIMIT 1\""),
+            "system:cli|1\n")
+      << "the letters are logged as the command's read of every person named";
 
   // Confirmed: the letters become contact attempts, and the list is empty of them.
   auto after = boost::json::parse(runLotsen({"letters", "--db", db, "--format", "json"}).out).as_object();

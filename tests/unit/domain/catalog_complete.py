@@ -35,7 +35,7 @@ IGNORED = [
     ("cli/main.cc", r"^\{\} person \{\} \(/personer/\{\}\): \{\}$|^\{\}: \{\}: \{\}$"),
     ("cli/main.cc", r"^pdf, xlsx or json$|^csv \(the file for SCB\), xlsx"),
     # The name the access log gives the command's read (as a route's "GET /api/v1/…").
-    ("cli/main.cc", r"^lotsen report half-year$"),
+    ("cli/main.cc", r"^lotsen (report half-year|letters)$"),
     # Swedish already: the half-year workbook's title and overview.
     ("report/half_year_output.cc", r"^(\{\} – \{\}|\{\} poster bort, \{\} till \(\{\}\)|\{\} poster|(inte )?med i filen)$"),
     ("cli/main.cc", r"^pdf \(the letters\) or json"),
