@@ -75,6 +75,18 @@ std::string_view toString(Direction direction) {
   return "none";
 }
 
+std::string_view toString(MeasureUnit unit) {
+  switch (unit) {
+    case MeasureUnit::count:
+      return "count";
+    case MeasureUnit::days:
+      return "days";
+    case MeasureUnit::share:
+      break;
+  }
+  return "share";
+}
+
 std::span<const ActivityMeasure> activityMeasures() { return kMeasures; }
 
 const ActivityMeasure* findActivityMeasure(std::string_view code) {
@@ -122,8 +134,8 @@ std::expected<void, std::vector<Error>> checkMeasureAnalysis(const MeasureAnalys
   if (auto month = YearMonth::parse(analysis.month); !month)
     errors.push_back(invalidInput(month.error().message, "month"));
   else if (today && *today < month->first())
-    errors.push_back(invalidInput(
-        fmt::format("the month {} has not begun: today is {}", month->toString(), today->iso()), "month"));
+    errors.push_back(
+        invalidInput(fmt::format("the month {} has not begun: today is {}", month->toString(), today->iso()), "month"));
   if (auto text = checkFreeText(analysis.text, "text", Lines::several); !text)
     errors.push_back(text.error());
   else if (characterCount(analysis.text) > kMaxAnalysisCharacters)

@@ -49,6 +49,8 @@ std::string_view toString(Direction direction);
 
 // What an activity measure's value is.
 enum class MeasureUnit { count, share, days };  // share: a fraction 0–1; days: a number of days
+// "count", "share" or "days" (JSON).
+std::string_view toString(MeasureUnit unit);
 
 struct ActivityMeasure {
   std::string_view code;   // stable: targets and analyses are stored under it

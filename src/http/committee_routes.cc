@@ -7,8 +7,6 @@
 
 #include <boost/json.hpp>
 #include <charconv>
-#include <cmath>
-#include <tuple>
 
 #include "http/api.h"
 #include "http/json_mapping.h"
@@ -20,20 +18,20 @@ namespace {
 
 // A measure with its target for the year (null when none), as GET answers and PUT accepts it.
 json::object targetJson(const ActivityMeasure& m, int year, std::optional<double> value, std::int64_t version) {
-  json::value v = nullptr;
-  if (value && m.unit == MeasureUnit::count)
-    v = static_cast<std::int64_t>(std::llround(*value));  // a count as a whole number
-  else if (value)
-    v = *value;
   return json::object{{"year", year},
                       {"measure", m.code},
                       {"label", m.label},
                       {"direction", toString(m.direction)},
-                      {"unit", m.unit == MeasureUnit::share  ? "share"
-                               : m.unit == MeasureUnit::days ? "days"
-                                                             : "count"},
-                      {"value", v},
+                      {"unit", toString(m.unit)},
+                      {"value", committeeValueJson(m, value)},
                       {"version", version}};
+}
+
+// A measure's target among `targets`, as targetJson answers it (no value, version 0 when none is set).
+json::object targetJsonOf(const ActivityMeasure& m, int year, const std::vector<MeasureTarget>& targets) {
+  for (const MeasureTarget& t : targets)
+    if (t.measure == m.code) return targetJson(m, year, t.value, t.version);
+  return targetJson(m, year, std::nullopt, 0);
 }
 
 // The "version" a body names (as GET answered it), none when it names none; -1 for a version that is not
@@ -61,13 +59,7 @@ Response getTargets(Call& call) {
   auto targets = call.store.measureTargets(year);
   if (!targets) return problem(targets.error());
   json::array items;
-  for (const ActivityMeasure& m : activityMeasures()) {
-    std::optional<double> value;
-    std::int64_t version = 0;
-    for (const MeasureTarget& t : *targets)
-      if (t.measure == m.code) std::tie(value, version) = std::pair(t.value, t.version);
-    items.push_back(targetJson(m, year, value, version));
-  }
+  for (const ActivityMeasure& m : activityMeasures()) items.push_back(targetJsonOf(m, year, *targets));
   return jsonResponse(200, json::object{{"year", year}, {"targets", std::move(items)}});
 }
 
@@ -95,11 +87,7 @@ Response putTarget(Call& call) {
     // A change made meanwhile: the target as it is now in `current`.
     auto now = call.store.measureTargets(target.year);
     json::value current = nullptr;
-    if (now) {
-      current = targetJson(measure, target.year, std::nullopt, 0);
-      for (const MeasureTarget& t : *now)
-        if (t.measure == target.measure) current = targetJson(measure, target.year, t.value, t.version);
-    }
+    if (now) current = targetJsonOf(measure, target.year, *now);
     return problemWithCurrent(set.error(), std::move(current));
   }
   return jsonResponse(200, targetJson(measure, target.year, target.value, *set));

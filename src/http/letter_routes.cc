@@ -98,23 +98,19 @@ Response lettersSent(Call& call) {
   return jsonResponse(200, json::object{{"recorded", written->size()}, {"contact_attempts", std::move(records)}});
 }
 
-json::object templateJson(const LetterTemplate& letter, bool saved, const std::string& version) {
-  return json::object{{"text", letter.text},
-                      {"phone", letter.phone},
-                      {"saved", saved},
-                      {"version", version},
+json::object templateJson(const StoredLetterTemplate& stored) {
+  return json::object{{"text", stored.letter.text},
+                      {"phone", stored.letter.phone},
+                      {"saved", stored.saved},
+                      {"version", stored.version},
                       {"fields", json::array{"namn", "handläggare", "telefon", "enhet", "datum"}}};
 }
 
 // GET /api/v1/letters/template: the template in use (the default until one is saved).
 Response getTemplate(Call& call) {
-  auto letter = letterTemplate(call.store);
-  if (!letter) return problem(letter.error());
-  auto saved = letterTemplateSaved(call.store);
-  if (!saved) return problem(saved.error());
-  auto version = letterTemplateVersion(call.store);
-  if (!version) return problem(version.error());
-  return jsonResponse(200, templateJson(*letter, *saved, *version));
+  auto stored = storedLetterTemplate(call.store);
+  if (!stored) return problem(stored.error());
+  return jsonResponse(200, templateJson(*stored));
 }
 
 // PUT /api/v1/letters/template {"text", "phone", "version"}: replaces the template; every fault at once
@@ -128,30 +124,25 @@ Response putTemplate(Call& call) {
   if (errors.empty()) errors = checkLetterTemplate(letter);
   if (!errors.empty()) return validationProblem(errors);
   Actor actor{call.user->id, call.user->username};
-  auto saved = call.write<std::string>([&](Store& s) -> std::expected<std::string, Error> {
+  auto saved = call.write<StoredLetterTemplate>([&](Store& s) -> std::expected<StoredLetterTemplate, Error> {
     if (!expected.empty()) {
-      auto now = letterTemplateVersion(s);
+      auto now = storedLetterTemplate(s);
       if (!now) return std::unexpected(now.error());
-      if (*now != expected)
+      if (now->version != expected)
         return std::unexpected(conflict("the letter template was changed meanwhile; read it again and repeat"));
     }
     if (auto ok = saveLetterTemplate(s, actor, letter); !ok) return std::unexpected(ok.error());
-    return letterTemplateVersion(s);
+    return storedLetterTemplate(s);
   });
   if (!saved) {
     if (saved.error().kind == ErrorKind::invalid_input) return validationProblem({saved.error()});
     if (saved.error().kind != ErrorKind::conflict) return problem(saved.error());
     // The template as it is now, read through the writer (this request's snapshot may predate the change).
-    auto now = call.writer.run<json::object>([](Store& s) -> std::expected<json::object, Error> {
-      auto current = letterTemplate(s);
-      if (!current) return std::unexpected(current.error());
-      auto version = letterTemplateVersion(s);
-      if (!version) return std::unexpected(version.error());
-      return templateJson(*current, *version != "0", *version);
-    });
-    return problemWithCurrent(saved.error(), now ? json::value(*now) : json::value(nullptr));
+    auto now = call.writer.run<StoredLetterTemplate>(
+        [](Store& s) -> std::expected<StoredLetterTemplate, Error> { return storedLetterTemplate(s); });
+    return problemWithCurrent(saved.error(), now ? json::value(templateJson(*now)) : json::value(nullptr));
   }
-  return jsonResponse(200, templateJson(letter, true, *saved));
+  return jsonResponse(200, templateJson(*saved));
 }
 
 }  // namespace

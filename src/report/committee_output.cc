@@ -30,25 +30,6 @@ std::string_view shortMonthName(YearMonth m) { return kShortMonthNames[static_ca
 // "oktober 2026".
 std::string monthTitle(YearMonth m) { return fmt::format("{} {}", monthName(m), m.year()); }
 
-std::string_view unitName(MeasureUnit unit) {
-  switch (unit) {
-    case MeasureUnit::count:
-      return "count";
-    case MeasureUnit::days:
-      return "days";
-    case MeasureUnit::share:
-      break;
-  }
-  return "share";
-}
-
-// A value in JSON: a count as a whole number, a share or days as a number; null for none.
-json::value jsonValue(const ActivityMeasure& measure, std::optional<double> value) {
-  if (!value) return nullptr;
-  if (measure.unit == MeasureUnit::count) return static_cast<std::int64_t>(std::llround(*value));
-  return *value;
-}
-
 // The report's headings, as the PDF and the workbook both say them.
 struct Headings {
   std::string measure = "Verksamhetsmått";
@@ -239,6 +220,12 @@ std::expected<CommitteeReport, Error> committeeReport(Store& store, YearMonth mo
   return computeCommitteeReport(*cases, month, today, *deadline, *targets, *analyses);
 }
 
+json::value committeeValueJson(const ActivityMeasure& measure, std::optional<double> value) {
+  if (!value) return nullptr;
+  if (measure.unit == MeasureUnit::count) return static_cast<std::int64_t>(std::llround(*value));
+  return *value;
+}
+
 std::string committeeValueText(const ActivityMeasure& measure, std::optional<double> value) {
   if (!value) return "–";
   std::string text;
@@ -262,14 +249,14 @@ json::object committeeJson(const CommitteeReport& r) {
   for (const CommitteeLine& l : r.lines) {
     json::array trend;
     for (const auto& [month, value] : l.trend)
-      trend.push_back(json::object{{"month", month.toString()}, {"value", jsonValue(l.measure, value)}});
+      trend.push_back(json::object{{"month", month.toString()}, {"value", committeeValueJson(l.measure, value)}});
     measures.push_back(json::object{{"code", l.measure.code},
                                     {"label", l.measure.label},
                                     {"direction", toString(l.measure.direction)},
-                                    {"unit", unitName(l.measure.unit)},
-                                    {"this_month", jsonValue(l.measure, l.thisMonth)},
-                                    {"same_month_last_year", jsonValue(l.measure, l.sameMonthLastYear)},
-                                    {"target", jsonValue(l.measure, l.target)},
+                                    {"unit", toString(l.measure.unit)},
+                                    {"this_month", committeeValueJson(l.measure, l.thisMonth)},
+                                    {"same_month_last_year", committeeValueJson(l.measure, l.sameMonthLastYear)},
+                                    {"target", committeeValueJson(l.measure, l.target)},
                                     {"trend", std::move(trend)},
                                     {"analysis", l.analysis},
                                     {"analysis_version", l.analysisVersion}});

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <boost/json/object.hpp>
+#include <boost/json/value.hpp>
 #include <expected>
 #include <string>
 
@@ -23,6 +24,9 @@ std::expected<CommitteeReport, Error> committeeReport(Store& store, YearMonth mo
 // label, direction ("up", "down", "none"), unit ("share" 0–1, "days", "count"), this_month,
 // same_month_last_year, target (null when none), trend [{month, value}] and analysis.
 boost::json::object committeeJson(const CommitteeReport& report);
+
+// A value in JSON: a count as a whole number, a share or days as a number; null for none.
+boost::json::value committeeValueJson(const ActivityMeasure& measure, std::optional<double> value);
 
 // A value as the report prints it: "82,5 %", "6,5" (days), "214"; "–" for none.
 std::string committeeValueText(const ActivityMeasure& measure, std::optional<double> value);

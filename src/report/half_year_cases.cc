@@ -85,11 +85,6 @@ std::expected<std::vector<HalfYearCase>, Error> halfYearCases(const std::map<std
   return cases;
 }
 
-std::expected<std::vector<HalfYearCase>, Error> halfYearCases(const std::vector<Event>& events, HalfYear period,
-                                                              std::string_view until) {
-  return halfYearCases(replayJournal(events, until), period);
-}
-
 std::expected<HalfYearLayout, Error> halfYearLayout(Store& store) {
   auto text = store.reportLayout(kHalfYearLayoutName);
   if (!text) return std::unexpected(text.error());

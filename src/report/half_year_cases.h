@@ -17,12 +17,9 @@
 
 namespace lotsen {
 
-// The KAA registrations open on some day of `period` or ending in it, with their live records, as the
-// journal `events` (Store::personEventsBefore) stood before `until` (a stored UTC timestamp). Persons whose
-// data retention has removed are not in it. Errors: internal when a journalled record does not parse.
-std::expected<std::vector<HalfYearCase>, Error> halfYearCases(const std::vector<Event>& events, HalfYear period,
-                                                              std::string_view until);
-// The same from the journal already folded (store/journal.h), by person id.
+// The KAA registrations open on some day of `period` or ending in it, with their live records, in the
+// journal as folded (store/journal.h: JournalReplay), by person id. Persons whose data retention has
+// removed are not in it. Errors: internal when a journalled record does not parse.
 std::expected<std::vector<HalfYearCase>, Error> halfYearCases(const std::map<std::int64_t, JournalCase>& journal,
                                                               HalfYear period);
 

@@ -116,10 +116,10 @@ int drawLetters(const FirstContactLetters& l, std::string* out, int totalPages) 
 
 }  // namespace
 
-std::expected<LetterTemplate, Error> letterTemplate(Store& store) {
+std::expected<StoredLetterTemplate, Error> storedLetterTemplate(Store& store) {
   auto saved = store.reportLayout(kLetterTemplateName);
   if (!saved) return std::unexpected(saved.error());
-  if (!*saved) return defaultLetterTemplate();
+  if (!*saved) return StoredLetterTemplate{defaultLetterTemplate(), false, "0"};
   json::error_code ec;
   json::value v = json::parse(**saved, ec);
   const json::object* o = ec ? nullptr : v.if_object();
@@ -127,22 +127,14 @@ std::expected<LetterTemplate, Error> letterTemplate(Store& store) {
   const json::value* phone = o ? o->if_contains("phone") : nullptr;
   if (!text || !text->is_string() || !phone || !phone->is_string())
     return std::unexpected(internalError("the saved letter template does not read: save it again"));
-  return LetterTemplate{std::string(text->as_string()), std::string(phone->as_string())};
+  return StoredLetterTemplate{LetterTemplate{std::string(text->as_string()), std::string(phone->as_string())}, true,
+                              fmt::format("{:016x}", std::hash<std::string>{}(**saved))};
 }
 
-std::expected<bool, Error> letterTemplateSaved(Store& store) {
-  auto saved = store.reportLayout(kLetterTemplateName);
-  if (!saved) return std::unexpected(saved.error());
-  return saved->has_value();
-}
-
-std::expected<std::string, Error> letterTemplateVersion(Store& store) {
-  auto saved = store.reportLayout(kLetterTemplateName);
-  if (!saved) return std::unexpected(saved.error());
-  if (!*saved) return std::string("0");
-  std::uint64_t hash = 14695981039346656037ull;  // FNV-1a, 64 bits
-  for (unsigned char c : **saved) hash = (hash ^ c) * 1099511628211ull;
-  return fmt::format("{:016x}", hash);
+std::expected<LetterTemplate, Error> letterTemplate(Store& store) {
+  auto stored = storedLetterTemplate(store);
+  if (!stored) return std::unexpected(stored.error());
+  return std::move(stored->letter);
 }
 
 std::expected<void, Error> saveLetterTemplate(Store& store, const Actor& actor, const LetterTemplate& letter) {

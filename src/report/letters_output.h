@@ -14,15 +14,18 @@
 
 namespace lotsen {
 
-// The saved template (kept as the report layout kLetterTemplateName, a JSON object {"text", "phone"}), or
-// defaultLetterTemplate() when none is saved. internal when the saved one does not read.
+// The template in use, read once: the saved one (kept as the report layout kLetterTemplateName, a JSON
+// object {"text", "phone"}) or defaultLetterTemplate() when none is saved; whether one is saved; and its
+// version: "0" for the default, else a hash of the saved text, so that a change made meanwhile is told from
+// the one read (the layouts' table keeps no version number). internal when the saved one does not read.
+struct StoredLetterTemplate {
+  LetterTemplate letter;
+  bool saved = false;
+  std::string version;
+};
+std::expected<StoredLetterTemplate, Error> storedLetterTemplate(Store& store);
+// The template in use (storedLetterTemplate's letter).
 std::expected<LetterTemplate, Error> letterTemplate(Store& store);
-// True when a template has been saved (the default is not in use).
-std::expected<bool, Error> letterTemplateSaved(Store& store);
-// The version of the template in use: "0" for the default, else a checksum of the saved text (16 hex
-// digits, FNV-1a), so that a change made meanwhile is told from the one read (the layouts' table keeps no
-// version number).
-std::expected<std::string, Error> letterTemplateVersion(Store& store);
 
 // Saves `letter` under checkLetterTemplate (invalid_input for its first fault); journalled as the store's
 // "report_layout.imported" event with the whole text. Call inside a write transaction (or alone).

@@ -395,11 +395,9 @@ class Store {
 
   // The events about one person, oldest first.
   virtual std::expected<std::vector<Event>, Error> eventsOf(std::int64_t personId) = 0;
-  // The events about any person stamped before `until` (a stored UTC timestamp), oldest first: what
-  // store/journal.h folds into the cases as they stood then.
-  virtual std::expected<std::vector<Event>, Error> personEventsBefore(std::string_view until) = 0;
-  // The same for only the persons `personIds` (in any order): the journal of the persons a report is about
-  // (report/half_year_cases.h says which), not the whole journal.
+  // The events about the persons `personIds` (in any order) stamped before `until` (a stored UTC timestamp),
+  // oldest first: what store/journal.h folds into their cases as they stood then — the journal of the
+  // persons a report is about (report/half_year_cases.h says which), not the whole journal.
   virtual std::expected<std::vector<Event>, Error> personEventsBefore(std::string_view until,
                                                                       const std::vector<std::int64_t>& personIds) = 0;
   // The persons with an event of one of `types` ("registration.ended") stamped at or after `from` (a stored UTC

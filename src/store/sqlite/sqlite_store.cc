@@ -1017,16 +1017,6 @@ class SqliteStore final : public Store {
     });
   }
 
-  std::expected<std::vector<Event>, Error> personEventsBefore(std::string_view until) override {
-    return guard([&]() -> std::expected<std::vector<Event>, Error> {
-      auto s = prepare(
-          "SELECT id, time, actor, user_id, person_id, type, payload FROM events WHERE person_id IS NOT NULL AND "
-          "time < ? ORDER BY id");
-      s.bind(until);
-      return readEvents(s);
-    });
-  }
-
   std::expected<std::vector<Event>, Error> personEventsBefore(std::string_view until,
                                                               const std::vector<std::int64_t>& personIds) override {
     return guard([&]() -> std::expected<std::vector<Event>, Error> {

@@ -203,7 +203,7 @@ TEST_F(LetterTemplateStore, TheDefaultIsUsedUntilATemplateIsSavedAndASavedOneIsJ
   auto before = letterTemplate(*store_);
   ASSERT_TRUE(before);
   EXPECT_EQ(before->text, defaultLetterTemplate().text);
-  EXPECT_FALSE(*letterTemplateSaved(*store_));
+  EXPECT_FALSE(storedLetterTemplate(*store_)->saved);
   Actor actor{std::nullopt, "test"};
   auto bad = saveLetterTemplate(*store_, actor, {"Hej {adress}", "1"});
   ASSERT_FALSE(bad);
@@ -213,7 +213,7 @@ TEST_F(LetterTemplateStore, TheDefaultIsUsedUntilATemplateIsSavedAndASavedOneIsJ
   ASSERT_TRUE(after);
   EXPECT_EQ(after->text, "Hej {namn}!");
   EXPECT_EQ(after->phone, "033-99");
-  EXPECT_TRUE(*letterTemplateSaved(*store_));
+  EXPECT_TRUE(storedLetterTemplate(*store_)->saved);
 }
 
 }  // namespace

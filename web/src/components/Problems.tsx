@@ -60,11 +60,18 @@ export function FormProblems({ problem, fieldIds }: { problem: unknown; fieldIds
   );
 }
 
-/** A problem that belongs to no field (or a failed read), as an error alert. */
-export function ProblemAlert({ error }: { error: unknown }) {
+/**
+ * A problem that belongs to no field (or a failed read), as an error alert. `badRequest`: what to say instead
+ * of a 400's own detail, for a page whose address (a half-year, a month) the user may have typed.
+ */
+export function ProblemAlert({ error, badRequest }: { error: unknown; badRequest?: string }) {
   const t = useT();
   const text =
-    error instanceof ApiProblem ? error.detail || error.title || t.somethingWrong : error instanceof TypeError ? t.serverDown : t.somethingWrong;
+    error instanceof ApiProblem
+      ? (error.status === 400 && badRequest) || error.detail || error.title || t.somethingWrong
+      : error instanceof TypeError
+        ? t.serverDown
+        : t.somethingWrong;
   return (
     <Alert variant="error" role="alert">
       {text}

@@ -78,14 +78,7 @@ export function CommitteePage() {
           ))}
         </Select>
         {report.isPending && <Loader title={t.title} />}
-        {report.isError &&
-          (report.error instanceof ApiProblem && report.error.status === 400 ? (
-            <Alert variant="error" role="alert">
-              {t.badRequest}
-            </Alert>
-          ) : (
-            <ProblemAlert error={report.error} />
-          ))}
+        {report.isError && <ProblemAlert error={report.error} badRequest={t.badRequest} />}
         {data && <Measures report={data} />}
         {data && (
           <HStack gap="6">

@@ -4,7 +4,6 @@
 // the choice of corrections are in the URL (?halvar=2026H1&rattelser=ja).
 import { Alert, BodyShort, Checkbox, HStack, Link, Loader, Table, VStack } from "@navikt/ds-react";
 import { Link as RouterLink, useSearchParams } from "react-router-dom";
-import { ApiProblem } from "../api/client";
 import { halfYearFileUrl, useHalfYearReport, type HalfYearReport } from "../api/queries";
 import { localDateTime, swedishDay } from "../format";
 import { PageHeading } from "../components/PageHeading";
@@ -43,14 +42,7 @@ export function HalfYearFilePage() {
           )}
         </HStack>
         {report.isPending && <Loader title={h.title} />}
-        {report.isError &&
-          (report.error instanceof ApiProblem && report.error.status === 400 ? (
-            <Alert variant="error" role="alert">
-              {h.badRequest}
-            </Alert>
-          ) : (
-            <ProblemAlert error={report.error} />
-          ))}
+        {report.isError && <ProblemAlert error={report.error} badRequest={h.badRequest} />}
         {data && <Overview report={data} period={period} withCorrections={withCorrections} />}
       </VStack>
     </>

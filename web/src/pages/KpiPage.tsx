@@ -2,9 +2,8 @@
 // with small counts hidden (GET /api/v1/reports/kpi, docs/reports.md), in all and by a breakdown, as a few
 // tables of related figures (KpiTable), with the same figures as a CSV download. The half-year and the
 // breakdown are in the URL (?halvar=2026H2&per=enhet), so the view can be bookmarked.
-import { Alert, BodyShort, HStack, Link, Loader, ReadMore, Select, Table, VStack } from "@navikt/ds-react";
+import { BodyShort, HStack, Link, Loader, ReadMore, Select, Table, VStack } from "@navikt/ds-react";
 import { useSearchParams } from "react-router-dom";
-import { ApiProblem } from "../api/client";
 import type { ReactNode } from "react";
 import { kpiCsvUrl, useKpiReport, type KpiBy, type KpiGroup, type KpiOutcome, type KpiReport } from "../api/queries";
 import { swedishDay } from "../format";
@@ -59,14 +58,7 @@ export function KpiPage() {
           </Select>
         </HStack>
         {report.isPending && <Loader title={t.title} />}
-        {report.isError &&
-          (report.error instanceof ApiProblem && report.error.status === 400 ? (
-            <Alert variant="error" role="alert">
-              {t.badRequest}
-            </Alert>
-          ) : (
-            <ProblemAlert error={report.error} />
-          ))}
+        {report.isError && <ProblemAlert error={report.error} badRequest={t.badRequest} />}
         {data && <Figures report={data} />}
         {data && (
           <BodyShort>
