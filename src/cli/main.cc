@@ -1094,7 +1094,9 @@ int main(int argc, char** argv) {
       if (!day) return fail(day.error());
       auto store = openMigrated(db);
       if (!store) return fail(store.error());
-      auto report = kpiReport(**store, *half, *day, *dimension);
+      auto history = CaseHistory::read(**store);
+      if (!history) return fail(history.error());
+      auto report = kpiReport(**store, *history, *half, *day, *dimension);
       if (!report) return fail(report.error());
       auto labels = loadCodeLabels(**store);
       if (!labels) return fail(labels.error());
@@ -1121,7 +1123,9 @@ int main(int argc, char** argv) {
       if (!day) return fail(day.error());
       auto store = openMigrated(db);
       if (!store) return fail(store.error());
-      auto report = committeeReport(**store, *month, *day);
+      auto history = CaseHistory::read(**store);
+      if (!history) return fail(history.error());
+      auto report = committeeReport(**store, *history, *month, *day);
       if (!report) return fail(report.error());
       std::expected<std::string, Error> text = committeeFormat == "pdf" ? committeePdf(*report)
                                                : committeeFormat == "xlsx"
@@ -1198,7 +1202,9 @@ int main(int argc, char** argv) {
       if (format == "xlsx" && reportOut.empty()) return fail(invalidInput("give --out FILE for an XLSX file"));
       auto store = openMigrated(db);
       if (!store) return fail(store.error());
-      auto report = halfYearReport(**store, *half, std::chrono::system_clock::now(), withCorrections);
+      auto history = CaseHistory::read(**store);
+      if (!history) return fail(history.error());
+      auto report = halfYearReport(**store, *history, *half, std::chrono::system_clock::now(), withCorrections);
       if (!report) return fail(report.error());
       return writeHalfYear(**store, *report, format, reportOut, allowErrors);
     }

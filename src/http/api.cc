@@ -608,6 +608,7 @@ Call Api::makeCall(const Request& request, std::vector<std::string> params, Stor
             std::nullopt, std::nullopt,
             {},           false};
   call.labels = labels;
+  call.history = &history_;
   return call;
 }
 

@@ -17,6 +17,7 @@
 #include "http/metrics.h"
 #include "http/server.h"
 #include "http/static_files.h"
+#include "store/case_history.h"
 #include "store/writer.h"
 
 namespace lotsen {
@@ -87,6 +88,8 @@ struct Call {
   bool committed = false;
   // The Swedish labels of the codes answers carry (loaded once per process: codes change by migration).
   const CodeLabels* labels = nullptr;
+  // The cases as the journal has recorded them, kept in memory for the reports (the server's one copy).
+  SharedCaseHistory* history = nullptr;
   std::int64_t sessionCreatedAt = 0;  // the session's login, unix seconds (set with csrfToken)
 
   // The body's JSON object (routes that take JSON only).
@@ -196,6 +199,7 @@ class Api {
   std::mutex labelsMutex_;
   std::unique_ptr<const CodeLabels> labels_;
   std::atomic<const CodeLabels*> loadedLabels_{nullptr};
+  SharedCaseHistory history_;
 };
 
 // Handlers of the identification routes (identification_routes.cc).

@@ -135,7 +135,9 @@ Response committee(Call& call) {
   std::string format = queryParameter(query, "format");
   if (!format.empty() && format != "json" && format != "pdf" && format != "xlsx")
     return problem(400, "Bad Request", "format is json, pdf or xlsx", "format");
-  auto report = committeeReport(call.store, *month, todayOf(call));
+  auto report = call.history->use<CommitteeReport>(call.store, [&](const CaseHistory& history) {
+    return committeeReport(call.store, history, *month, todayOf(call));
+  });
   if (!report) return problem(report.error());
   if (format.empty() || format == "json") return jsonResponse(200, committeeJson(*report));
   auto file = format == "pdf" ? committeePdf(*report) : committeeXlsx(*report);

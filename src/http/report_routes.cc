@@ -33,7 +33,9 @@ Response kpi(Call& call) {
   bool suppressed = !permits(call.user->roles, Permission::read_cases);
   std::optional<Caseload> caseload;
   if (!suppressed) caseload = call.user->caseload;
-  auto report = kpiReport(call.store, *period, todayOf(call), *dimension, caseload);
+  auto report = call.history->use<KpiReport>(call.store, [&](const CaseHistory& history) {
+    return kpiReport(call.store, history, *period, todayOf(call), *dimension, caseload);
+  });
   if (!report) return problem(report.error());
   if (suppressed) suppressKpis(*report);
   std::string_view whole = suppressed ? kWholeSuppressed : kWholeCaseload;
@@ -75,7 +77,9 @@ Response halfYear(Call& call) {
   if (!corrections) return corrections.error();
   auto allowErrors = flag(call, "allow_errors");
   if (!allowErrors) return allowErrors.error();
-  auto report = halfYearReport(call.store, *period, call.now, *corrections);
+  auto report = call.history->use<HalfYearReport>(call.store, [&](const CaseHistory& history) {
+    return halfYearReport(call.store, history, *period, call.now, *corrections);
+  });
   if (!report) return problem(report.error());
   std::set<std::int64_t> named;
   for (const HalfYearProblem& p : report->file.problems) named.insert(p.personId);

@@ -205,7 +205,8 @@ int drawCommittee(const CommitteeReport& r, std::string* out, int totalPages) {
 
 }  // namespace
 
-std::expected<CommitteeReport, Error> committeeReport(Store& store, YearMonth month, CivilDate today) {
+std::expected<CommitteeReport, Error> committeeReport(Store& store, const CaseHistory& history, YearMonth month,
+                                                      CivilDate today) {
   if (today < month.first())
     return std::unexpected(
         invalidInput(fmt::format("the month {} has not begun: today is {}", month.toString(), today.iso()), "month"));
@@ -215,9 +216,8 @@ std::expected<CommitteeReport, Error> committeeReport(Store& store, YearMonth mo
   if (!targets) return std::unexpected(targets.error());
   auto analyses = store.measureAnalyses(month.toString());
   if (!analyses) return std::unexpected(analyses.error());
-  auto cases = readKpiCases(store, month.plusMonths(-12).first(), month.last());
-  if (!cases) return std::unexpected(cases.error());
-  return computeCommitteeReport(*cases, month, today, *deadline, *targets, *analyses);
+  return computeCommitteeReport(kpiCases(history, month.plusMonths(-12).first(), month.last()), month, today, *deadline,
+                                *targets, *analyses);
 }
 
 json::value committeeValueJson(const ActivityMeasure& measure, std::optional<double> value) {

@@ -11,14 +11,17 @@
 
 #include "domain/error.h"
 #include "report/committee.h"
+#include "store/case_history.h"
 #include "store/store.h"
 
 namespace lotsen {
 
-// The report of `month` for the whole municipality as it stood on min(its last day, today), with the
-// targets of its year and its analyses from the store and the deadline of the setting
-// first_contact_days. invalid_input (field "month") for a month that has not begun; the store's errors.
-std::expected<CommitteeReport, Error> committeeReport(Store& store, YearMonth month, CivilDate today);
+// The report of `month` for the whole municipality as it stood on min(its last day, today), from `history`
+// (brought up to date by the caller), with the targets of its year and its analyses from `store` and the
+// deadline of the setting first_contact_days. invalid_input (field "month") for a month that has not begun;
+// the store's errors.
+std::expected<CommitteeReport, Error> committeeReport(Store& store, const CaseHistory& history, YearMonth month,
+                                                      CivilDate today);
 
 // The report as one JSON object: month, as_of, first_contact_days and "measures", each with its code,
 // label, direction ("up", "down", "none"), unit ("share" 0–1, "days", "count"), this_month,

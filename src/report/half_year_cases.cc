@@ -2,85 +2,99 @@
 
 #include <fmt/format.h>
 
-#include <algorithm>
-#include <boost/json.hpp>
+#include <set>
+#include <span>
+#include <tuple>
+#include <variant>
 
 #include "clock/swedish_time.h"
-#include "domain/personal_id.h"
-#include "store/case_records.h"
-#include "store/journal.h"
-#include "store/json_form.h"
 
 namespace lotsen {
-namespace json = boost::json;
 
 namespace {
-
-// The record's data parsed, or internal naming it: a journalled record parsed when it was written.
-template <class T>
-std::expected<T, Error> parsedData(std::expected<T, std::vector<Error>> (*parse)(const json::value&),
-                                   const json::object& record) {
-  const json::value* data = record.if_contains("data");
-  auto parsed = data ? parse(*data) : std::unexpected(std::vector<Error>{});
-  if (!parsed)
-    return std::unexpected(
-        internalError(fmt::format("the journalled record {} does not parse",
-                                  json::serialize(record.contains("id") ? record.at("id") : nullptr))));
-  return std::move(*parsed);
-}
-
-std::optional<std::int64_t> registrationOf(const json::object& record) {
-  const json::value* id = record.if_contains("registration_id");
-  return id && id->is_int64() ? std::optional(id->as_int64()) : std::nullopt;
-}
 
 bool inPeriod(const Registration& r, HalfYear period) {
   return r.startDate <= period.last() && (!r.endDate || *r.endDate >= period.first());
 }
 
+// What the file of `period` reads of a registration or a record: two versions that read the same give the same
+// records. A date after the period reads as none (an end after it is no end in it; a contact after it is not
+// reported); plans and assessments are not read.
+using FileFields = std::variant<
+    std::monostate,
+    std::tuple<std::string, CivilDate, std::string, std::optional<CivilDate>,
+               std::optional<std::string>>,                                                           // registration
+    std::tuple<CivilDate, std::optional<bool>, std::string>,                                          // contact
+    std::tuple<CivilDate, std::string, bool>,                                                         // occupation
+    std::tuple<std::string, std::optional<CivilDate>, std::optional<CivilDate>, std::string, bool>>;  // measure
+
+FileFields fileFields(const Registration& r, HalfYear period) {
+  if (r.programme != kProgrammeKaa || r.startDate > period.last()) return {};
+  bool ended = r.endDate && *r.endDate <= period.last();
+  return std::tuple(r.programme, r.startDate, r.reason, ended ? r.endDate : std::nullopt,
+                    ended ? r.endReason : std::nullopt);
+}
+
+FileFields fileFields(const HistoryRecord& record, HalfYear period) {
+  auto inOrBefore = [&](const std::optional<CivilDate>& d) { return d && *d <= period.last() ? d : std::nullopt; };
+  if (const auto* a = std::get_if<ContactAttempt>(&record.data); a && a->date <= period.last())
+    return std::tuple(a->date, a->reached, a->occupation);
+  if (const auto* o = std::get_if<OccupationEntry>(&record.data); o && o->effectiveDate <= period.last())
+    return std::tuple(o->effectiveDate, o->kind, o->planned);
+  if (const auto* m = std::get_if<Measure>(&record.data)) {
+    auto end = inOrBefore(m->end);
+    return std::tuple(m->type, inOrBefore(m->start), end, end ? m->endReason : "", m->declined.has_value());
+  }
+  return {};
+}
+
+// Whether a version recorded from `instant` on reads differently from the one before it.
+template <class T>
+bool readsDifferently(const VersionTable<T>& table, std::int64_t instant, HalfYear period) {
+  auto fields = [&](const std::optional<T>& value) { return value ? fileFields(*value, period) : FileFields{}; };
+  const auto& rows = table.rows();
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    if (rows[i].recorded < instant) continue;
+    bool earlier = i > 0 && rows[i - 1].id == rows[i].id;
+    if (fields(rows[i].value) != (earlier ? fields(rows[i - 1].value) : FileFields{})) return true;
+  }
+  return false;
+}
+
+// Whether what was recorded about `person` from `instant` on (the period's end) can change their records in
+// the period's file.
+bool mayChangeFile(const PersonHistory& person, std::int64_t instant, HalfYear period) {
+  return person.identity.changedSince(instant) || readsDifferently(person.registrations, instant, period) ||
+         readsDifferently(person.records, instant, period);
+}
+
 }  // namespace
 
-std::expected<std::vector<HalfYearCase>, Error> halfYearCases(const std::map<std::int64_t, JournalCase>& journal,
-                                                              HalfYear period) {
-  static const std::map<std::int64_t, json::object> kNone;
-  auto recordsOf = [](const JournalCase& c, std::string_view kind) -> const std::map<std::int64_t, json::object>& {
-    auto found = c.records.find(kind);
-    return found == c.records.end() ? kNone : found->second;
-  };
+std::vector<HalfYearCase> halfYearCases(const CaseHistory& history, HalfYear period, std::int64_t instant,
+                                        const std::set<std::int64_t>* persons) {
   std::vector<HalfYearCase> cases;
-  for (const auto& [personId, c] : journal) {
-    if (!c.person) continue;
-    const json::value* text = c.person->if_contains("personal_id");
-    if (!text || !text->is_string()) continue;  // de-identified by data retention
-    auto id = PersonalId::parse(text->as_string(), period.last());
-    if (!id)
-      return std::unexpected(
-          internalError(fmt::format("the journalled person {} has no valid personnummer", personId)));
-    std::vector<OccupationEntry> occupations;
-    for (const auto& [recordId, record] : recordsOf(c, kOccupationKind)) {
-      auto o = parsedData<OccupationEntry>(parseOccupation, record);
-      if (!o) return std::unexpected(o.error());
-      occupations.push_back(std::move(*o));
-    }
-    for (const auto& [registrationId, json] : c.registrations) {
-      auto r = parseRegistration(json);
-      if (!r) return std::unexpected(r.error());
-      if (r->programme != kProgrammeKaa || !inPeriod(*r, period)) continue;
-      HalfYearCase hc{id->canonical(), id->birthDate(), std::move(*r), {}, occupations, {}};
-      for (const auto& [recordId, record] : recordsOf(c, kContactAttemptKind))
-        if (registrationOf(record) == registrationId) {
-          auto a = parsedData<ContactAttempt>(parseContactAttempt, record);
-          if (!a) return std::unexpected(a.error());
-          hc.contacts.push_back(std::move(*a));
+  for (const PersonHistory& person : history.persons()) {
+    if (persons && !persons->contains(person.id)) continue;
+    const PersonIdentity* identity = person.identity.before(instant);
+    if (!identity) continue;
+    std::size_t first = cases.size();
+    person.registrations.eachBefore(instant, [&](const Registration& r) {
+      if (r.programme == kProgrammeKaa && inPeriod(r, period))
+        cases.push_back(HalfYearCase{identity->personalId, identity->birthDate, r, {}, {}, {}});
+    });
+    if (cases.size() == first) continue;
+    std::span<HalfYearCase> own(cases.begin() + static_cast<std::ptrdiff_t>(first), cases.end());
+    person.records.eachBefore(instant, [&](const HistoryRecord& record) {
+      if (const auto* occupation = std::get_if<OccupationEntry>(&record.data)) {
+        for (HalfYearCase& c : own) c.occupations.push_back(*occupation);
+        return;
+      }
+      for (HalfYearCase& c : own)
+        if (c.registration.id == record.registrationId) {
+          if (const auto* contact = std::get_if<ContactAttempt>(&record.data)) c.contacts.push_back(*contact);
+          if (const auto* measure = std::get_if<Measure>(&record.data)) c.measures.push_back(*measure);
         }
-      for (const auto& [recordId, record] : recordsOf(c, kMeasureKind))
-        if (registrationOf(record) == registrationId) {
-          auto m = parsedData<Measure>(parseMeasure, record);
-          if (!m) return std::unexpected(m.error());
-          hc.measures.push_back(std::move(*m));
-        }
-      cases.push_back(std::move(hc));
-    }
+    });
   }
   return cases;
 }
@@ -115,23 +129,7 @@ std::expected<HalfYearLayout, std::vector<Error>> importHalfYearLayout(Store& st
   return layout;
 }
 
-std::expected<std::vector<std::int64_t>, Error> halfYearPersons(Store& store, HalfYear period) {
-  // Open on a day of the period or ending in it: ended on or after its first day.
-  auto registrations = store.registrationsDuring(kProgrammeKaa, period.first().plusDays(-1), period.last());
-  if (!registrations) return std::unexpected(registrations.error());
-  // A registration's start never changes; its end only by these (none of them rewrites another's).
-  auto changed =
-      store.personsWithEventsFrom(swedishDayStartUtc(period.first()), {"registration.ended", "registration.reopened"});
-  if (!changed) return std::unexpected(changed.error());
-  std::vector<std::int64_t> persons = std::move(*changed);
-  for (const RegisteredPerson& rp : *registrations) persons.push_back(rp.person.id);
-  std::ranges::sort(persons);
-  auto [first, last] = std::ranges::unique(persons);
-  persons.erase(first, last);
-  return persons;
-}
-
-std::expected<HalfYearReport, Error> halfYearReport(Store& store, HalfYear period,
+std::expected<HalfYearReport, Error> halfYearReport(Store& store, const CaseHistory& history, HalfYear period,
                                                     std::chrono::system_clock::time_point now, bool withCorrections) {
   CivilDate today = swedishDay(now);
   if (today < period.first())
@@ -139,34 +137,33 @@ std::expected<HalfYearReport, Error> halfYearReport(Store& store, HalfYear perio
         fmt::format("the half-year {} has not begun: today is {}", period.toString(), today.iso()), "period"));
   auto layout = halfYearLayout(store);
   if (!layout) return std::unexpected(layout.error());
-  // The journal of the persons the file can be about is read once and folded once: up to the period's end for
-  // the file as it was sent (of a period that has ended), then on to now.
-  constexpr std::string_view kEveryEvent = "9999-12-31T23:59:59.999Z";
-  auto persons = halfYearPersons(store, period);
-  if (!persons) return std::unexpected(persons.error());
-  auto events = store.personEventsBefore(kEveryEvent, *persons);
-  if (!events) return std::unexpected(events.error());
-  JournalReplay replay(*events);
   HalfYearReport report;
   report.layout = std::move(*layout);
   report.periodEnded = today > period.last();
+  report.withCorrections = report.periodEnded && withCorrections;
+  if (!report.periodEnded) {
+    report.file = computeHalfYearFile(halfYearCases(history, period, kAfterEveryEvent), period, report.layout);
+    return report;
+  }
+  // The file asked for in full; the other (now, or as at the period's end) only for the persons whose records
+  // what was recorded since the period ended can change.
   std::string end = swedishDayStartUtc(period.last().plusDays(1));
-  std::optional<HalfYearFile> sent;
-  if (report.periodEnded) {
-    auto atEnd = halfYearCases(replay.until(end), period);
-    if (!atEnd) return std::unexpected(atEnd.error());
-    sent = computeHalfYearFile(*atEnd, period, report.layout);
-  }
-  auto latest = halfYearCases(replay.until(kEveryEvent), period);
-  if (!latest) return std::unexpected(latest.error());
-  report.file = computeHalfYearFile(*latest, period, report.layout);
-  if (!report.periodEnded) return report;
-  std::tie(report.removedSinceEnd, report.addedSinceEnd) = halfYearDifference(sent->records, report.file.records);
-  report.withCorrections = withCorrections;
-  if (!withCorrections) {
-    report.file = std::move(*sent);
-    report.asOf = end;
-  }
+  std::int64_t endInstant = *storedInstant(end);
+  report.file = computeHalfYearFile(halfYearCases(history, period, withCorrections ? kAfterEveryEvent : endInstant),
+                                    period, report.layout);
+  if (!withCorrections) report.asOf = end;
+  std::set<std::int64_t> changed;
+  for (const PersonHistory& person : history.persons())
+    if (mayChangeFile(person, endInstant, period)) changed.insert(person.id);
+  std::vector<HalfYearRecord> asked,
+      other =
+          computeHalfYearFile(halfYearCases(history, period, withCorrections ? endInstant : kAfterEveryEvent, &changed),
+                              period, report.layout)
+              .records;
+  std::ranges::copy_if(report.file.records, std::back_inserter(asked),
+                       [&](const HalfYearRecord& r) { return changed.contains(r.personId); });
+  std::tie(report.removedSinceEnd, report.addedSinceEnd) =
+      withCorrections ? halfYearDifference(other, asked) : halfYearDifference(asked, other);
   return report;
 }
 

@@ -1,33 +1,28 @@
-// Lotsen report: SCB's half-year file as Lotsen makes it — the cases read from the event journal as of an
-// instant, the imported layout, and the rule for which instant a period's file is computed as of.
+// Lotsen report: SCB's half-year file as Lotsen makes it — the cases as the journal (store/case_history.h)
+// says they stood at an instant, the imported layout, and the rule for which instant a period's file is computed as of.
 #pragma once
 
 #include <chrono>
 #include <cstdint>
 #include <expected>
 #include <map>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "domain/error.h"
 #include "report/half_year.h"
-#include "store/journal.h"
+#include "store/case_history.h"
 #include "store/store.h"
 
 namespace lotsen {
 
-// The KAA registrations open on some day of `period` or ending in it, with their live records, in the
-// journal as folded (store/journal.h: JournalReplay), by person id. Persons whose data retention has
-// removed are not in it. Errors: internal when a journalled record does not parse.
-std::expected<std::vector<HalfYearCase>, Error> halfYearCases(const std::map<std::int64_t, JournalCase>& journal,
-                                                              HalfYear period);
-
-// The persons whose journal the file of `period` needs, as of any instant from the period's first day on (the
-// period's end, now), by id: those with a KAA registration open on a day of the period or ending in it as the
-// registrations stand now, and those whose registration was ended or reopened since the period began (as of
-// an earlier instant it may have been in the period). Errors: the store's.
-std::expected<std::vector<std::int64_t>, Error> halfYearPersons(Store& store, HalfYear period);
+// The KAA registrations open on some day of `period` or ending in it, with their live records, as `history`
+// says they stood before `instant` (storedInstant; kAfterEveryEvent for now); of `persons` only when given.
+// Persons whose identity retention has removed are not in it.
+std::vector<HalfYearCase> halfYearCases(const CaseHistory& history, HalfYear period, std::int64_t instant,
+                                        const std::set<std::int64_t>* persons = nullptr);
 
 // The imported layout. Errors: not_found before the first `lotsen codes import`; internal when the stored
 // text no longer parses.
@@ -43,11 +38,12 @@ struct HalfYearReport {
   std::vector<HalfYearRecord> removedSinceEnd, addedSinceEnd;
 };
 
-// The file for `period` at `now`: of a period that has ended, as the journal stood at its end (midnight in
-// Stockholm after its last day) so that the file sent can be made again — or, `withCorrections`, as the
-// cases stand now — and in both cases the records later corrections change; of the running period, as the
-// cases stand now. invalid_input (field "period") for a period not begun; the errors of the readers above.
-std::expected<HalfYearReport, Error> halfYearReport(Store& store, HalfYear period,
+// The file for `period` at `now`, from `history` (brought up to date by the caller) and the layout in `store`:
+// of a period that has ended, as the journal stood at its end (midnight in Stockholm after its last day) so
+// that the file sent can be made again — or, `withCorrections`, as the cases stand now — and in both cases the
+// records later corrections change; of the running period, as the cases stand now. invalid_input (field
+// "period") for a period not begun; halfYearLayout's errors.
+std::expected<HalfYearReport, Error> halfYearReport(Store& store, const CaseHistory& history, HalfYear period,
                                                     std::chrono::system_clock::time_point now, bool withCorrections);
 
 // The largest layout file `importHalfYearLayout` takes.

@@ -2,26 +2,13 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <charconv>
-#include <map>
-
-#include "store/case_records.h"
+#include <span>
+#include <tuple>
+#include <variant>
 
 namespace lotsen {
-
-namespace {
-
-// The parsed record, or internal naming it: a stored record always parsed when it was written.
-template <class T>
-std::expected<T, Error> parsed(std::expected<T, std::vector<Error>> record, const CaseRecord& stored) {
-  if (!record) return std::unexpected(internalError(fmt::format("stored record {} does not parse", stored.id)));
-  return std::move(*record);
-}
-
-// Before any registration: the start of a person's history.
-const CivilDate kLongAgo = *CivilDate::fromParts(1900, 1, 1);
-
-}  // namespace
 
 std::expected<int, Error> firstContactDays(Store& store) {
   auto settings = store.settings();
@@ -33,63 +20,43 @@ std::expected<int, Error> firstContactDays(Store& store) {
   return days;
 }
 
-std::expected<std::vector<KpiCase>, Error> readKpiCases(Store& store, CivilDate from, CivilDate to,
-                                                        const std::optional<Caseload>& caseload) {
-  auto registrations = store.registrationsDuring(kProgrammeKaa, from, to, caseload);
-  if (!registrations) return std::unexpected(registrations.error());
-  auto records = store.caseRecordsDuring(kProgrammeKaa, from, to, caseload);
-  if (!records) return std::unexpected(records.error());
-
+std::vector<KpiCase> kpiCases(const CaseHistory& history, CivilDate from, CivilDate to) {
   std::vector<KpiCase> cases;
-  std::map<std::int64_t, std::size_t> byRegistration;
-  std::multimap<std::int64_t, std::size_t> byPerson;
-  for (const RegisteredPerson& rp : *registrations) {
-    byRegistration[rp.registration.id] = cases.size();
-    byPerson.emplace(rp.person.id, cases.size());
-    const PersonalId& id = rp.person.details.personalId;
-    cases.push_back(KpiCase{rp.registration, id.birthDate(), id.legalGender(), {}, {}, {}, {}});
-  }
-  // Every KAA registration of these persons that started by `to`, however long ago, for their history.
-  auto history = store.registrationsDuring(kProgrammeKaa, kLongAgo, to);
-  if (!history) return std::unexpected(history.error());
-  for (const RegisteredPerson& rp : *history) {
-    auto [first, last] = byPerson.equal_range(rp.person.id);
-    for (auto it = first; it != last; ++it) {
-      KpiCase& c = cases[it->second];
-      const Registration& r = rp.registration;
-      if (r.startDate < c.registration.startDate ||
-          (r.startDate == c.registration.startDate && r.id < c.registration.id))
-        c.earlier.push_back(r);
+  std::vector<const Registration*> started;  // a person's KAA registrations started by `to`
+  for (const PersonHistory& person : history.persons()) {
+    const PersonIdentity* identity = person.identity.latest();
+    if (!identity) continue;
+    started.clear();
+    person.registrations.eachBefore(kAfterEveryEvent, [&](const Registration& r) {
+      if (r.programme == kProgrammeKaa && r.startDate <= to) started.push_back(&r);
+    });
+    std::size_t first = cases.size();
+    for (const Registration* r : started) {
+      if (r->endDate && *r->endDate <= from) continue;
+      KpiCase c{*r, identity->birthDate, identity->gender, {}, {}, {}, {}};
+      for (const Registration* e : started)
+        if (std::tuple(e->startDate, e->id) < std::tuple(r->startDate, r->id)) c.earlier.push_back(*e);
+      cases.push_back(std::move(c));
     }
-  }
-  for (const CaseRecord& r : *records) {
-    if (r.kind == kOccupationKind) {
-      auto occupation = parsed(parseOccupation(r.data), r);
-      if (!occupation) return std::unexpected(occupation.error());
-      auto [first, last] = byPerson.equal_range(r.personId);
-      for (auto it = first; it != last; ++it) cases[it->second].occupations.push_back(*occupation);
-      continue;
-    }
-    auto found = r.registrationId ? byRegistration.find(*r.registrationId) : byRegistration.end();
-    if (found == byRegistration.end()) continue;  // another programme's, or a registration outside the period
-    KpiCase& c = cases[found->second];
-    if (r.kind == kContactAttemptKind) {
-      auto contact = parsed(parseContactAttempt(r.data), r);
-      if (!contact) return std::unexpected(contact.error());
-      c.contacts.push_back(std::move(*contact));
-    } else if (r.kind == kMeasureKind) {
-      auto measure = parsed(parseMeasure(r.data), r);
-      if (!measure) return std::unexpected(measure.error());
-      c.measures.push_back(std::move(*measure));
-    } else if (r.kind == kPlanKind) {
-      auto plan = parsed(parsePlan(r.data), r);
-      if (!plan) return std::unexpected(plan.error());
-      c.plans.push_back(std::move(*plan));
-    } else if (r.kind == kGoalAssessmentKind) {
-      auto assessment = parsed(parseGoalAssessment(r.data), r);
-      if (!assessment) return std::unexpected(assessment.error());
-      c.assessments.push_back(std::move(*assessment));
-    }
+    if (cases.size() == first) continue;
+    std::span<KpiCase> own(cases.begin() + static_cast<std::ptrdiff_t>(first), cases.end());
+    person.records.eachBefore(kAfterEveryEvent, [&](const HistoryRecord& record) {
+      if (const auto* occupation = std::get_if<OccupationEntry>(&record.data)) {
+        for (KpiCase& c : own) c.occupations.push_back(*occupation);
+        return;
+      }
+      auto found = std::ranges::find(own, record.registrationId, [](const KpiCase& c) { return c.registration.id; });
+      if (found == own.end()) return;  // another programme's, or a registration outside the period
+      std::visit(
+          [&](const auto& data) {
+            using T = std::decay_t<decltype(data)>;
+            if constexpr (std::is_same_v<T, ContactAttempt>) found->contacts.push_back(data);
+            if constexpr (std::is_same_v<T, Measure>) found->measures.push_back(data);
+            if constexpr (std::is_same_v<T, Plan>) found->plans.push_back(data);
+            if constexpr (std::is_same_v<T, GoalAssessment>) found->assessments.push_back(data);
+          },
+          record.data);
+    });
   }
   return cases;
 }
@@ -102,18 +69,16 @@ std::expected<KpiNames, Error> kpiNames(Store& store, const CodeLabels& codes) {
   return names;
 }
 
-std::expected<KpiReport, Error> kpiReport(Store& store, HalfYear period, CivilDate today, KpiDimension by,
-                                          const std::optional<Caseload>& caseload) {
+std::expected<KpiReport, Error> kpiReport(Store& store, const CaseHistory& history, HalfYear period, CivilDate today,
+                                          KpiDimension by, const std::optional<Caseload>& caseload) {
   if (today < period.first())
     return std::unexpected(invalidInput(
         fmt::format("the half-year {} has not begun: today is {}", period.toString(), today.iso()), "period"));
   auto deadline = firstContactDays(store);
   if (!deadline) return std::unexpected(deadline.error());
-  // The store reads only the caseload's registrations; the domain's rule (covers) decides which count.
-  auto cases = readKpiCases(store, period.first(), period.last(), caseload);
-  if (!cases) return std::unexpected(cases.error());
-  if (caseload) std::erase_if(*cases, [&](const KpiCase& c) { return !covers(*caseload, c.registration); });
-  return computeKpis(*cases, period.first(), period.last(), today, by, *deadline);
+  std::vector<KpiCase> cases = kpiCases(history, period.first(), period.last());
+  if (caseload) std::erase_if(cases, [&](const KpiCase& c) { return !covers(*caseload, c.registration); });
+  return computeKpis(cases, period.first(), period.last(), today, by, *deadline);
 }
 
 }  // namespace lotsen

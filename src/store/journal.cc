@@ -15,15 +15,8 @@ json::object payloadOf(const Event& e) {
 }
 
 std::map<std::int64_t, JournalCase> replayJournal(const std::vector<Event>& events, std::string_view until) {
-  JournalReplay replay(events);
-  replay.until(until);
-  return replay.take();
-}
-
-const std::map<std::int64_t, JournalCase>& JournalReplay::until(std::string_view until) {
-  auto& cases = cases_;
-  for (; next_ < events_.size(); ++next_) {
-    const Event& e = events_[next_];
+  std::map<std::int64_t, JournalCase> cases;
+  for (const Event& e : events) {
     if (e.time >= until) break;
     if (!e.personId) continue;
     json::object payload = payloadOf(e);

@@ -35,20 +35,4 @@ struct JournalCase {
 // e.g. swedishDayStartUtc) into each person's case, by person id. Events without a person are skipped.
 std::map<std::int64_t, JournalCase> replayJournal(const std::vector<Event>& events, std::string_view until);
 
-// The same fold in steps, for the cases at several instants from one read of the journal: each call folds
-// only the events not folded yet. `events` (oldest first) must outlive it. Not thread-safe.
-class JournalReplay {
- public:
-  explicit JournalReplay(const std::vector<Event>& events) : events_(events) {}
-  // The cases as they stood before `until`, which is not earlier than the previous call's.
-  const std::map<std::int64_t, JournalCase>& until(std::string_view until);
-  // The cases folded so far, moved out: the replay is done with.
-  std::map<std::int64_t, JournalCase> take() { return std::move(cases_); }
-
- private:
-  const std::vector<Event>& events_;
-  std::size_t next_ = 0;
-  std::map<std::int64_t, JournalCase> cases_;
-};
-
 }  // namespace lotsen

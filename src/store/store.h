@@ -395,15 +395,9 @@ class Store {
 
   // The events about one person, oldest first.
   virtual std::expected<std::vector<Event>, Error> eventsOf(std::int64_t personId) = 0;
-  // The events about the persons `personIds` (in any order) stamped before `until` (a stored UTC timestamp),
-  // oldest first: what store/journal.h folds into their cases as they stood then — the journal of the
-  // persons a report is about (report/half_year_cases.h says which), not the whole journal.
-  virtual std::expected<std::vector<Event>, Error> personEventsBefore(std::string_view until,
-                                                                      const std::vector<std::int64_t>& personIds) = 0;
-  // The persons with an event of one of `types` ("registration.ended") stamped at or after `from` (a stored UTC
-  // timestamp), ordered by id.
-  virtual std::expected<std::vector<std::int64_t>, Error> personsWithEventsFrom(
-      std::string_view from, const std::vector<std::string>& types) = 0;
+  // At most `limit` events about a person with an id above `afterId`, by id: the journal appended since an
+  // earlier read, for folding it in steps (store/case_history.h).
+  virtual std::expected<std::vector<Event>, Error> personEventsAfter(std::int64_t afterId, std::size_t limit) = 0;
 
   // A report's layout and code mapping as imported (e.g. "scb_half_year", report/half_year_layout.h),
   // none before the first import. Writes record an event ("report_layout.imported") with the whole text.

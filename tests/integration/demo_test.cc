@@ -9,7 +9,9 @@
 #include <optional>
 #include <set>
 
+#include "clock/swedish_time.h"
 #include "harness.h"
+#include "report/half_year_cases.h"
 #include "report/kpi_cases.h"
 #include "store/case_records.h"
 #include "store/store.h"
@@ -268,27 +270,80 @@ TEST(DemoApi, KpisThroughTheApiAreTheCommandsForTheSameCasesAndACaseworkerGetsHe
   removeDatabase(db);
 }
 
-// The store reads only a caseload's registrations when asked: the same ones the domain's rule (covers)
-// keeps of the whole municipality's, for a caseworker and a unit manager.
-TEST(DemoApi, KpiCasesReadForACaseloadAreThoseTheCaseloadCovers) {
-  std::string db = tempPath("kpi-caseload.db");
+// The reports read the journal folded into the history (store/case_history.h); the current-state tables are
+// the journal's latest fold too. On the demo's data both hold the same registrations of a half-year, with the
+// same live contacts, measures and plans (the history without their free text).
+TEST(DemoApi, TheHistoryFoldedFromTheJournalHoldsWhatTheCurrentTablesHold) {
+  std::string db = tempPath("history-tables.db");
   ASSERT_EQ(seededDemo(db).exitCode, 0);
   {
     auto store = std::move(*openStore(db));
     CivilDate from = *CivilDate::parse("2026-01-01"), to = *CivilDate::parse("2026-12-31");
-    auto everyone = readKpiCases(*store, from, to);
-    ASSERT_TRUE(everyone) << everyone.error().message;
-    for (const char* name : {"anna", "bengt", "demo"}) {
-      auto user = **store->userByName(name);
-      Caseload caseload = caseloadOf(user.id, *parseRoles(user.role), user.units);
-      std::vector<std::int64_t> expected, read;
-      for (const KpiCase& c : *everyone)
-        if (covers(caseload, c.registration)) expected.push_back(c.registration.id);
-      auto theirs = readKpiCases(*store, from, to, caseload);
-      ASSERT_TRUE(theirs) << theirs.error().message;
-      for (const KpiCase& c : *theirs) read.push_back(c.registration.id);
-      EXPECT_EQ(read, expected) << name;
-      EXPECT_FALSE(read.empty()) << name;
+    auto history = CaseHistory::read(*store);
+    ASSERT_TRUE(history) << history.error().message;
+    std::vector<KpiCase> cases = kpiCases(*history, from, to);
+    auto registrations = store->registrationsDuring(kProgrammeKaa, from, to, std::nullopt);
+    ASSERT_TRUE(registrations);
+    std::set<std::int64_t> inTables, inHistory;
+    for (const RegisteredPerson& rp : *registrations) inTables.insert(rp.registration.id);
+    for (const KpiCase& c : cases) inHistory.insert(c.registration.id);
+    EXPECT_EQ(inHistory, inTables);
+    EXPECT_GT(cases.size(), 100u);
+    for (const KpiCase& c : cases) {
+      std::multiset<std::string> contacts, measures, historyContacts, historyMeasures;
+      std::size_t plans = 0;
+      auto records = store->caseRecordsOf(c.registration.personId, "");
+      ASSERT_TRUE(records);
+      for (const CaseRecord& r : *records) {
+        if (r.registrationId != c.registration.id) continue;
+        if (r.kind == kContactAttemptKind) {
+          ContactAttempt a = *parseContactAttempt(r.data);
+          a.note.clear();
+          contacts.insert(toJson(a));
+        } else if (r.kind == kMeasureKind) {
+          Measure m = *parseMeasure(r.data);
+          m.content.clear();
+          m.partner.clear();
+          measures.insert(toJson(m));
+        } else if (r.kind == kPlanKind) {
+          ++plans;
+        }
+      }
+      for (const ContactAttempt& a : c.contacts) historyContacts.insert(toJson(a));
+      for (const Measure& m : c.measures) historyMeasures.insert(toJson(m));
+      EXPECT_EQ(historyContacts, contacts) << "registration " << c.registration.id;
+      EXPECT_EQ(historyMeasures, measures) << "registration " << c.registration.id;
+      EXPECT_EQ(c.plans.size(), plans) << "registration " << c.registration.id;
+    }
+  }
+  removeDatabase(db);
+}
+
+// The report compares the two files only for the persons whose records what was recorded since the period's
+// end can change (mayChangeFile): on the demo's data, that lists exactly what comparing the whole files does.
+TEST(DemoApi, TheCorrectionsListedAreThoseOfTheWholeFilesCompared) {
+  std::string db = tempPath("half-year-corrections.db");
+  ASSERT_EQ(seededDemo(db).exitCode, 0);
+  {
+    auto store = std::move(*openStore(db));
+    auto history = CaseHistory::read(*store);
+    ASSERT_TRUE(history);
+    HalfYear period = *HalfYear::parse("2026H1");
+    auto now = std::chrono::system_clock::now();
+    auto layout = halfYearLayout(*store);
+    ASSERT_TRUE(layout);
+    HalfYearFile atEnd = computeHalfYearFile(
+        halfYearCases(*history, period, *storedInstant(swedishDayStartUtc(*CivilDate::parse("2026-07-01")))), period,
+        *layout);
+    HalfYearFile latest = computeHalfYearFile(halfYearCases(*history, period, kAfterEveryEvent), period, *layout);
+    auto [removed, added] = halfYearDifference(atEnd.records, latest.records);
+    EXPECT_FALSE(removed.empty() && added.empty()) << "the demo corrects the past half-year";
+    for (bool withCorrections : {false, true}) {
+      auto report = halfYearReport(*store, *history, period, now, withCorrections);
+      ASSERT_TRUE(report) << report.error().message;
+      EXPECT_EQ(report->file.records, withCorrections ? latest.records : atEnd.records);
+      EXPECT_EQ(report->removedSinceEnd, removed);
+      EXPECT_EQ(report->addedSinceEnd, added);
     }
   }
   removeDatabase(db);

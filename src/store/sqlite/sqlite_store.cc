@@ -1017,36 +1017,13 @@ class SqliteStore final : public Store {
     });
   }
 
-  std::expected<std::vector<Event>, Error> personEventsBefore(std::string_view until,
-                                                              const std::vector<std::int64_t>& personIds) override {
+  std::expected<std::vector<Event>, Error> personEventsAfter(std::int64_t afterId, std::size_t limit) override {
     return guard([&]() -> std::expected<std::vector<Event>, Error> {
-      // The journal in order, each event's person looked up in the set (`+person_id`: not through
-      // events_by_person, whose answers in person order then had to be sorted: 10.8 s instead of 3.5 s for
-      // 1.1 M of 1.9 M events in bench/report.sh).
       auto s = prepare(
-          "SELECT id, time, actor, user_id, person_id, type, payload FROM events WHERE +person_id IN (SELECT value "
-          "FROM json_each(?)) AND time < ? ORDER BY id");
-      s.bind(fmt::format("[{}]", fmt::join(personIds, ",")), until);
+          "SELECT id, time, actor, user_id, person_id, type, payload FROM events WHERE id > ? AND person_id IS NOT "
+          "NULL ORDER BY id LIMIT ?");
+      s.bind(afterId, static_cast<std::int64_t>(limit));
       return readEvents(s);
-    });
-  }
-
-  std::expected<std::vector<std::int64_t>, Error> personsWithEventsFrom(
-      std::string_view from, const std::vector<std::string>& types) override {
-    return guard([&]() -> std::expected<std::vector<std::int64_t>, Error> {
-      boost::json::array list(types.begin(), types.end());
-      // One pass over the journal, deduplicated here: with DISTINCT or ORDER BY SQLite walked events_by_person
-      // and fetched every event by it (7.6 s instead of 0.85 s over 2 M events in bench/report.sh).
-      auto s = prepare(
-          "SELECT person_id FROM events WHERE time >= ? AND type IN (SELECT value FROM json_each(?)) AND person_id IS "
-          "NOT NULL");
-      s.bind(from, boost::json::serialize(list));
-      std::vector<std::int64_t> persons;
-      while (s.step()) persons.push_back(s.integer(0));
-      std::ranges::sort(persons);
-      auto [first, last] = std::ranges::unique(persons);
-      persons.erase(first, last);
-      return persons;
     });
   }
 

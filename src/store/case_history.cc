@@ -1,0 +1,167 @@
+#include "store/case_history.h"
+
+#include <fmt/format.h>
+
+#include <boost/json.hpp>
+#include <charconv>
+#include <chrono>
+
+#include "store/case_records.h"
+#include "store/journal.h"
+#include "store/json_form.h"
+
+namespace lotsen {
+namespace json = boost::json;
+
+namespace {
+
+// The reports read codes, dates and ids: the free text is not kept (retention removes the same fields).
+void forgetFreeText(ContactAttempt& a) { a.note.clear(); }
+void forgetFreeText(OccupationEntry&) {}
+void forgetFreeText(Measure& m) {
+  m.content.clear();
+  m.partner.clear();
+}
+void forgetFreeText(Plan& p) {
+  for (PlanGoal& g : p.goals) {
+    g.title.clear();
+    for (PlanGoal& s : g.subGoals) s.title.clear();
+  }
+  for (PlanReview& r : p.reviews) r.conclusion.clear();
+}
+void forgetFreeText(GoalAssessment& a) { a.comment.clear(); }
+
+// The record's typed data without its free text; none for a kind the reports do not read. Errors: internal
+// naming the record when its data does not parse (the journal holds what was written).
+template <class T>
+std::expected<HistoryRecord, Error> recordOf(std::expected<T, std::vector<Error>> (*parse)(const json::value&),
+                                             const json::value& data, std::optional<std::int64_t> registrationId,
+                                             std::int64_t id) {
+  auto parsed = parse(data);
+  if (!parsed) return std::unexpected(internalError(fmt::format("the journalled record {} does not parse", id)));
+  forgetFreeText(*parsed);
+  return HistoryRecord{registrationId, std::move(*parsed)};
+}
+
+std::optional<std::expected<HistoryRecord, Error>> readRecord(std::string_view kind, const json::value& data,
+                                                              std::optional<std::int64_t> registrationId,
+                                                              std::int64_t id) {
+  if (kind == kContactAttemptKind) return recordOf<ContactAttempt>(parseContactAttempt, data, registrationId, id);
+  if (kind == kOccupationKind) return recordOf<OccupationEntry>(parseOccupation, data, registrationId, id);
+  if (kind == kMeasureKind) return recordOf<Measure>(parseMeasure, data, registrationId, id);
+  if (kind == kPlanKind) return recordOf<Plan>(parsePlan, data, registrationId, id);
+  if (kind == kGoalAssessmentKind) return recordOf<GoalAssessment>(parseGoalAssessment, data, registrationId, id);
+  return std::nullopt;
+}
+
+// The identity a "person.*" event's after holds; none without a personnummer. Errors: internal when it
+// holds one that does not read.
+std::expected<std::optional<PersonIdentity>, Error> identityOf(const json::object& after, std::int64_t personId) {
+  const json::value* text = after.if_contains("personal_id");
+  if (!text || !text->is_string()) return std::nullopt;
+  auto id = PersonalId::parse(text->as_string(), *CivilDate::fromParts(2000, 1, 1));
+  if (!id)
+    return std::unexpected(internalError(fmt::format("the journalled person {} has no valid personnummer", personId)));
+  return PersonIdentity{id->canonical(), id->birthDate(), id->legalGender()};
+}
+
+template <class T>
+void add(Versions<T>& to, std::int64_t recorded, std::optional<T> value) {
+  to.versions.push_back(Version<T>{recorded, std::move(value)});
+}
+
+}  // namespace
+
+std::optional<std::int64_t> storedInstant(std::string_view text) {
+  // YYYY-MM-DDTHH:MM:SS[.mmm]Z
+  auto number = [&](std::size_t at, std::size_t length) -> std::optional<int> {
+    int n = 0;
+    if (text.size() < at + length) return std::nullopt;
+    auto [end, ec] = std::from_chars(text.data() + at, text.data() + at + length, n);
+    if (ec != std::errc{} || end != text.data() + at + length) return std::nullopt;
+    return n;
+  };
+  auto year = number(0, 4), month = number(5, 2), day = number(8, 2);
+  auto hour = number(11, 2), minute = number(14, 2), second = number(17, 2);
+  if (!year || !month || !day || !hour || !minute || !second) return std::nullopt;
+  std::optional<int> millis = text.size() > 20 && text[19] == '.' ? number(20, 3) : 0;
+  auto date = CivilDate::fromParts(*year, *month, *day);
+  if (!date || !millis) return std::nullopt;
+  using namespace std::chrono;
+  return duration_cast<milliseconds>(date->days().time_since_epoch()).count() +
+         ((*hour * 60LL + *minute) * 60 + *second) * 1000 + *millis;
+}
+
+std::expected<CaseHistory, Error> CaseHistory::read(Store& store) {
+  CaseHistory history;
+  if (auto caught = history.catchUp(store); !caught) return std::unexpected(caught.error());
+  return history;
+}
+
+std::expected<void, Error> CaseHistory::catchUp(Store& store, std::size_t batch) {
+  for (;;) {
+    auto events = store.personEventsAfter(lastEvent_, batch);
+    if (!events) return std::unexpected(events.error());
+    for (const Event& e : *events) {
+      if (auto folded = fold(e); !folded) return folded;
+      lastEvent_ = e.id;
+    }
+    if (events->size() < batch) return {};
+  }
+}
+
+PersonHistory& CaseHistory::person(std::int64_t id) {
+  auto at = std::ranges::lower_bound(persons_, id, {}, &PersonHistory::id);
+  if (at == persons_.end() || at->id != id) at = persons_.insert(at, PersonHistory{id, {}, {}, {}});
+  return *at;
+}
+
+std::expected<void, Error> CaseHistory::fold(const Event& e) {
+  auto recorded = storedInstant(e.time);
+  if (!recorded) return std::unexpected(internalError(fmt::format("event {} has the time '{}'", e.id, e.time)));
+  json::object payload = payloadOf(e);
+  // Retention rewrote the person's earlier events without identity or free text: the person is out of every
+  // report from then on, as at every earlier instant.
+  if (payload.contains("deidentified")) return {};
+  PersonHistory& person = this->person(*e.personId);
+  if (e.type == "person.deidentified") {
+    for (Version<PersonIdentity>& v : person.identity.versions) v.value.reset();
+    add(person.identity, *recorded, {});
+    return {};
+  }
+  const json::object* after = payload["after"].if_object();
+  if (!after || e.type == kContactChanged) return {};
+  if (e.type.starts_with("person.")) {
+    auto identity = identityOf(*after, *e.personId);
+    if (!identity) return std::unexpected(identity.error());
+    if (person.identity.versions.empty() || person.identity.versions.back().value != *identity)
+      add(person.identity, *recorded, std::move(*identity));
+    return {};
+  }
+  const json::value* id = after->if_contains("id");
+  if (!id || !id->is_int64()) return {};
+  if (e.type.starts_with("registration.")) {
+    auto registration = parseRegistration(*after);
+    if (!registration) return std::unexpected(registration.error());
+    person.registrations.add(id->as_int64(), *recorded, std::move(*registration));
+    return {};
+  }
+  const json::value* data = after->if_contains("data");
+  std::size_t dot = e.type.find('.');
+  if (!data || dot == std::string::npos) return {};
+  if (after->contains("voided")) {
+    if (person.records.contains(id->as_int64())) person.records.add(id->as_int64(), *recorded, std::nullopt);
+    return {};
+  }
+  const json::value* registration = after->if_contains("registration_id");
+  auto record =
+      readRecord(std::string_view(e.type).substr(0, dot), *data,
+                 registration && registration->is_int64() ? std::optional(registration->as_int64()) : std::nullopt,
+                 id->as_int64());
+  if (!record) return {};
+  if (!*record) return std::unexpected(record->error());
+  person.records.add(id->as_int64(), *recorded, std::move(**record));
+  return {};
+}
+
+}  // namespace lotsen

@@ -1,0 +1,160 @@
+// Lotsen store: every person's registrations and case records as the event journal recorded them, typed, each
+// version stamped with the instant it was recorded — the in-memory columns the reports read (DESIGN
+// principle 5) instead of parsing the journal's JSON for every report. Built from the whole journal once and
+// then brought up to date with the events appended since, so that a report in a running server pays only
+// for what changed. It keeps what the reports read — personnummer, codes, dates, ids — and no names, contact
+// details or free text. Backend-neutral: it reads Events through the Store, not SQL.
+#pragma once
+
+#include <algorithm>
+#include <cstdint>
+#include <expected>
+#include <limits>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "domain/casework.h"
+#include "domain/error.h"
+#include "domain/person.h"
+#include "domain/personal_id.h"
+#include "store/store.h"
+
+namespace lotsen {
+
+// A stored UTC timestamp ("2026-11-30T23:00:00.000Z", as the journal and swedishDayStartUtc write it) as
+// milliseconds since 1970; none when it is not one.
+std::optional<std::int64_t> storedInstant(std::string_view text);
+
+// An instant later than every event's: with Versions::before, the values as they stand now.
+inline constexpr std::int64_t kAfterEveryEvent = std::numeric_limits<std::int64_t>::max();
+
+// A value as it stood from the instant `recorded` (milliseconds since 1970, UTC) on; none from then on
+// when it was removed (a voided record, an identity removed by retention).
+template <class T>
+struct Version {
+  std::int64_t recorded = 0;
+  std::optional<T> value;
+};
+
+// A value's versions, oldest first.
+template <class T>
+struct Versions {
+  std::vector<Version<T>> versions;
+  // The value as it stood before `instant`; null when it did not exist then or was removed.
+  const T* before(std::int64_t instant) const {
+    for (auto it = versions.rbegin(); it != versions.rend(); ++it)
+      if (it->recorded < instant) return it->value ? &*it->value : nullptr;
+    return nullptr;
+  }
+  // The value as it stands now; null when removed.
+  const T* latest() const { return before(kAfterEveryEvent); }
+  bool changedSince(std::int64_t instant) const { return !versions.empty() && versions.back().recorded >= instant; }
+};
+
+// The versions of one person's values of a kind (registrations, case records) in one array, by id and each
+// id's oldest first: the reports walk it from end to end.
+template <class T>
+class VersionTable {
+ public:
+  struct Row {
+    std::int64_t id = 0;
+    std::int64_t recorded = 0;
+    std::optional<T> value;
+  };
+  // Adds a version of `id` after its others. Amortised O(1) for the newest id (the usual case).
+  void add(std::int64_t id, std::int64_t recorded, std::optional<T> value) {
+    auto at = std::ranges::upper_bound(rows_, id, {}, &Row::id);
+    rows_.insert(at, Row{id, recorded, std::move(value)});
+  }
+  bool contains(std::int64_t id) const { return std::ranges::binary_search(rows_, id, {}, &Row::id); }
+  // Calls `f(value)` with each value as it stood before `instant` (kAfterEveryEvent: now), by id; not the
+  // values removed by then.
+  template <class F>
+  void eachBefore(std::int64_t instant, F&& f) const {
+    const Row* standing = nullptr;
+    for (std::size_t i = 0; i < rows_.size(); ++i) {
+      if (rows_[i].recorded < instant) standing = &rows_[i];
+      if (i + 1 == rows_.size() || rows_[i + 1].id != rows_[i].id) {
+        if (standing && standing->value) f(*standing->value);
+        standing = nullptr;
+      }
+    }
+  }
+  // Whether a version was recorded at or after `instant`.
+  bool changedSince(std::int64_t instant) const {
+    return std::ranges::any_of(rows_, [&](const Row& r) { return r.recorded >= instant; });
+  }
+  // Every version, by id and each id's oldest first.
+  const std::vector<Row>& rows() const { return rows_; }
+
+ private:
+  std::vector<Row> rows_;
+};
+
+// The identity the reports read.
+struct PersonIdentity {
+  std::string personalId;  // canonical, "YYYYMMDD-NNNC"
+  CivilDate birthDate;
+  LegalGender gender = LegalGender::female;
+
+  friend bool operator==(const PersonIdentity&, const PersonIdentity&) = default;
+};
+
+// A case record of one of the kinds the reports read, without its free text.
+struct HistoryRecord {
+  std::optional<std::int64_t> registrationId;
+  std::variant<ContactAttempt, OccupationEntry, Measure, Plan, GoalAssessment> data;
+};
+
+struct PersonHistory {
+  std::int64_t id = 0;
+  Versions<PersonIdentity> identity;  // a version when it changes; removed by retention: out of every report
+  VersionTable<Registration> registrations;
+  VersionTable<HistoryRecord> records;  // by id: in the order they were first recorded
+};
+
+// The journal folded so far. Not thread-safe: SharedCaseHistory shares one between threads.
+class CaseHistory {
+ public:
+  // The whole journal folded (catchUp on an empty history): for a command that reports once.
+  static std::expected<CaseHistory, Error> read(Store& store);
+
+  // Folds the events about persons appended since the last call (the whole journal at the first), in batches
+  // of `batch` events. Errors: the store's; internal when a journalled registration, record or personnummer
+  // does not read. On an error the events before the failing one stay folded; the next call goes on from it.
+  std::expected<void, Error> catchUp(Store& store, std::size_t batch = 20000);
+
+  // Every person the journal holds an event about, by id.
+  const std::vector<PersonHistory>& persons() const { return persons_; }
+  // The id of the last event folded; 0 before any.
+  std::int64_t lastEvent() const { return lastEvent_; }
+
+ private:
+  std::expected<void, Error> fold(const Event& e);
+  PersonHistory& person(std::int64_t id);
+  std::vector<PersonHistory> persons_;
+  std::int64_t lastEvent_ = 0;
+};
+
+// One CaseHistory for the threads of a server: each use brings it up to date with the journal first. Thread-safe.
+class SharedCaseHistory {
+ public:
+  // Runs `work` on the history brought up to date with `store`'s journal, one caller at a time; the history
+  // stays in memory for the next. Errors: those of CaseHistory::catchUp, or `work`'s.
+  template <class T, class Work>
+  std::expected<T, Error> use(Store& store, Work&& work) {
+    std::lock_guard lock(mutex_);
+    if (auto caught = history_.catchUp(store); !caught) return std::unexpected(caught.error());
+    return work(static_cast<const CaseHistory&>(history_));
+  }
+
+ private:
+  std::mutex mutex_;
+  CaseHistory history_;
+};
+
+}  // namespace lotsen

@@ -1,0 +1,159 @@
+// The journal folded into the typed, versioned history the reports read (store/case_history.h).
+#include "store/case_history.h"
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <memory>
+
+#include "database_test.h"
+#include "store/case_records.h"
+
+namespace lotsen {
+namespace {
+
+CivilDate date(std::string_view iso) { return *CivilDate::parse(iso); }
+
+// A store whose clock the test sets: every event is stamped with `now`.
+class CaseHistoryTest : public DatabaseTest {
+ protected:
+  void SetUp() override {
+    DatabaseTest::SetUp();
+    store_.reset();
+    StoreOptions options;
+    options.clock = [now = now_] { return *now; };
+    store_ = std::move(*openStore(path_, options));
+  }
+  void at(std::string_view instant) {
+    auto ms = storedInstant(instant);
+    ASSERT_TRUE(ms) << instant;
+    *now_ = std::chrono::system_clock::time_point(std::chrono::milliseconds(*ms));
+  }
+  Person person(std::string_view pid, const char* first) {
+    return *store_->createPerson(actor_, PersonDetails{*PersonalId::parse(pid, date("2026-01-01")), first, "Öberg",
+                                                       "Storgatan 1", "50330", "Borås", "1490", Protection::none});
+  }
+  static ContactAttempt contact(std::string_view day, std::string note = "") {
+    return ContactAttempt{date(day), "10:00", "phone", true, "work", "", false, std::move(note)};
+  }
+  // The person's live contacts as the history says they stood before `instant`.
+  static std::vector<ContactAttempt> contactsBefore(const CaseHistory& history, std::int64_t personId,
+                                                    std::string_view instant) {
+    std::vector<ContactAttempt> found;
+    for (const PersonHistory& p : history.persons())
+      if (p.id == personId)
+        p.records.eachBefore(*storedInstant(instant), [&](const HistoryRecord& r) {
+          if (const auto* c = std::get_if<ContactAttempt>(&r.data)) found.push_back(*c);
+        });
+    return found;
+  }
+
+  std::shared_ptr<std::chrono::system_clock::time_point> now_ =
+      std::make_shared<std::chrono::system_clock::time_point>(std::chrono::system_clock::now());
+  Actor actor_{std::nullopt, "system:test"};
+};
+
+TEST(StoredInstant, ReadsTheJournalsTimestampsToTheMillisecond) {
+  EXPECT_EQ(storedInstant("1970-01-01T00:00:00.000Z"), 0);
+  EXPECT_EQ(storedInstant("1970-01-02T00:00:01.250Z"), 86'401'250);
+  EXPECT_EQ(storedInstant("2026-06-30T22:00:00Z"), *storedInstant("2026-06-30T22:00:00.000Z"));
+  EXPECT_LT(*storedInstant("2026-06-30T21:59:59.999Z"), *storedInstant("2026-06-30T22:00:00.000Z"));
+  for (const char* bad : {"", "2026-06-30", "2026-02-30T10:00:00.000Z", "2026-06-30T2x:00:00.000Z"})
+    EXPECT_FALSE(storedInstant(bad)) << bad;
+}
+
+TEST_F(CaseHistoryTest, CatchingUpFoldsOnlyWhatWasAppendedAndEndsAsReadingTheWholeJournal) {
+  at("2026-02-01T09:00:00.000Z");
+  Person alva = person("20080312-2381", "Alva");
+  auto r = store_->createRegistration(actor_, {alva.id, "kaa", date("2026-02-01"), "never_started"});
+  ASSERT_TRUE(r);
+  auto first = store_->createCaseRecord(actor_, kContactAttemptKind, alva.id, r->id, toJson(contact("2026-02-01")));
+  ASSERT_TRUE(first);
+  auto history = CaseHistory::read(*store_);
+  ASSERT_TRUE(history) << history.error().message;
+  std::int64_t seen = history->lastEvent();
+  EXPECT_GT(seen, 0);
+
+  at("2026-03-01T09:00:00.000Z");
+  ASSERT_TRUE(store_->createCaseRecord(actor_, kContactAttemptKind, alva.id, r->id, toJson(contact("2026-03-01"))));
+  ASSERT_TRUE(history->catchUp(*store_, 1)) << "in batches of one event";
+  EXPECT_GT(history->lastEvent(), seen);
+  EXPECT_EQ(contactsBefore(*history, alva.id, "2026-02-15T00:00:00.000Z").size(), 1u);
+  EXPECT_EQ(contactsBefore(*history, alva.id, "2026-03-15T00:00:00.000Z").size(), 2u);
+  ASSERT_TRUE(history->catchUp(*store_)) << "nothing new: nothing folded twice";
+  EXPECT_EQ(contactsBefore(*history, alva.id, "2026-03-15T00:00:00.000Z").size(), 2u);
+
+  auto whole = CaseHistory::read(*store_);
+  ASSERT_TRUE(whole);
+  EXPECT_EQ(whole->lastEvent(), history->lastEvent());
+  auto dates = [&](const CaseHistory& h) {
+    std::vector<CivilDate> found;
+    for (const ContactAttempt& a : contactsBefore(h, alva.id, "2026-03-15T00:00:00.000Z")) found.push_back(a.date);
+    return found;
+  };
+  EXPECT_EQ(dates(*whole), dates(*history));
+}
+
+TEST_F(CaseHistoryTest, ACorrectionOrAVoidingCountsFromTheInstantItWasRecorded) {
+  at("2026-02-01T09:00:00.000Z");
+  Person alva = person("20080312-2381", "Alva");
+  auto r = store_->createRegistration(actor_, {alva.id, "kaa", date("2026-02-01"), "never_started"});
+  auto c = store_->createCaseRecord(actor_, kContactAttemptKind, alva.id, r->id, toJson(contact("2026-02-01")));
+  ASSERT_TRUE(c);
+  at("2026-03-01T09:00:00.000Z");
+  auto corrected = store_->updateCaseRecord(actor_, c->id, c->version, toJson(contact("2026-01-31")));
+  ASSERT_TRUE(corrected) << corrected.error().message;
+  at("2026-04-01T09:00:00.000Z");
+  ASSERT_TRUE(store_->voidCaseRecord(actor_, c->id, corrected->version, "fel person"));
+
+  auto history = CaseHistory::read(*store_);
+  ASSERT_TRUE(history);
+  EXPECT_TRUE(contactsBefore(*history, alva.id, "2026-02-01T09:00:00.000Z").empty()) << "not recorded yet";
+  EXPECT_EQ(contactsBefore(*history, alva.id, "2026-02-15T00:00:00.000Z").at(0).date, date("2026-02-01"));
+  EXPECT_EQ(contactsBefore(*history, alva.id, "2026-03-15T00:00:00.000Z").at(0).date, date("2026-01-31"));
+  EXPECT_TRUE(contactsBefore(*history, alva.id, "2026-04-15T00:00:00.000Z").empty()) << "voided";
+}
+
+TEST_F(CaseHistoryTest, KeepsNoNamesAndNoFreeText) {
+  at("2026-02-01T09:00:00.000Z");
+  Person alva = person("20080312-2381", "Alva");
+  auto r = store_->createRegistration(actor_, {alva.id, "kaa", date("2026-02-01"), "never_started"});
+  ASSERT_TRUE(store_->createCaseRecord(actor_, kContactAttemptKind, alva.id, r->id,
+                                       toJson(contact("2026-02-01", "Mår dåligt"))));
+  auto history = CaseHistory::read(*store_);
+  ASSERT_TRUE(history);
+  auto contacts = contactsBefore(*history, alva.id, "9999-01-01T00:00:00.000Z");
+  ASSERT_EQ(contacts.size(), 1u);
+  EXPECT_EQ(contacts[0].note, "");
+  EXPECT_EQ(contacts[0].channel, "phone") << "codes stay";
+  EXPECT_EQ(history->persons().at(0).identity.latest()->personalId, "20080312-2381");
+}
+
+// Retention rewrites the person's journal without identity: a history read afterwards and one kept in memory
+// from before agree that the person is in no report, at any instant.
+TEST_F(CaseHistoryTest, RetentionTakesThePersonOutAtEveryInstantInMemoryAsInTheJournal) {
+  at("2023-01-10T09:00:00.000Z");
+  Person alva = person("20050312-2384", "Alva");
+  auto r = store_->createRegistration(actor_, {alva.id, "kaa", date("2023-01-10"), "never_started"});
+  ASSERT_TRUE(store_->createCaseRecord(actor_, kContactAttemptKind, alva.id, r->id, toJson(contact("2023-01-10"))));
+  ASSERT_TRUE(store_->endRegistration(actor_, r->id, r->version, date("2024-01-10"), "moved_out", EndedBy::registers));
+  auto kept = CaseHistory::read(*store_);
+  ASSERT_TRUE(kept);
+  ASSERT_NE(kept->persons().at(0).identity.before(*storedInstant("2023-06-01T00:00:00.000Z")), nullptr);
+
+  at("2026-01-10T09:00:00.000Z");
+  auto applied = store_->applyRetention(actor_, date("2026-01-10"));
+  ASSERT_TRUE(applied);
+  ASSERT_EQ(applied->size(), 1u);
+  ASSERT_TRUE(kept->catchUp(*store_));
+  auto fresh = CaseHistory::read(*store_);
+  ASSERT_TRUE(fresh) << fresh.error().message;
+  for (const CaseHistory* h : {&*kept, &*fresh})
+    for (const PersonHistory& p : h->persons()) {
+      EXPECT_EQ(p.identity.before(*storedInstant("2023-06-01T00:00:00.000Z")), nullptr);
+      EXPECT_EQ(p.identity.latest(), nullptr);
+    }
+}
+
+}  // namespace
+}  // namespace lotsen
