@@ -297,9 +297,9 @@ DemoRegisterFiles demoRegisterFiles(const DemoMunicipality& demo, CivilDate day)
 }
 
 std::vector<DemoUser> demoStaff() {
-  return {{"demo", "admin,unit_manager", {"KAA Norr", "KAA Söder"}},
-          {"anna", "caseworker", {"KAA Norr"}},
-          {"bengt", "caseworker", {"KAA Söder"}},
+  return {{"demo", "admin,unit_manager", {"KAA Norr", "KAA Söder"}, "Maria Lindgren", "033-35 71 10"},
+          {"anna", "caseworker", {"KAA Norr"}, "Anna Ödmark", "033-35 71 12"},
+          {"bengt", "caseworker", {"KAA Söder"}, "Bengt Åkesson", "033-35 71 13"},
           {"revisor", "auditor", {}},
           {"statistik", "statistician", {}}};
 }

@@ -68,9 +68,12 @@ struct DemoUser {
   std::string username;
   std::string roles;
   std::vector<std::string> units;
+  std::string fullName{};
+  std::string phone{};
 };
 // The units "KAA Norr" and "KAA Söder" and their staff: demo (admin and unit manager of both), anna and
-// bengt (a caseworker in each unit), revisor (auditor) and statistik (statistician).
+// bengt (a caseworker in each unit, with the name and work phone their letters are signed with), revisor
+// (auditor) and statistik (statistician).
 std::vector<DemoUser> demoStaff();
 
 }  // namespace lotsen

@@ -138,6 +138,8 @@ class Simulation {
       auto created = store_.createUser(system, NewUser{u.username, u.roles, passwordHash, u.units});
       if (!created) return std::unexpected(created.error());
       staff_[u.username] = Actor{created->id, u.username};
+      if (!u.fullName.empty())
+        if (auto ok = store_.setUserContact(system, created->id, u.fullName, u.phone); !ok) return ok;
     }
     return store_.changeSetting(staff_["demo"], "contact_retry_days", std::string(kContactRetryDays));
   }

@@ -146,4 +146,14 @@ std::expected<void, Error> validateUsername(std::string_view username) {
   return {};
 }
 
+std::vector<Error> validateUserContact(std::string_view fullName, std::string_view phone) {
+  std::vector<Error> errors;
+  if (auto text = checkFreeText(fullName, "full_name"); !text)
+    errors.push_back(text.error());
+  else if (characterCount(fullName) > kMaxUserFullName)
+    errors.push_back(invalidInput(fmt::format("a name is at most {} characters", kMaxUserFullName), "full_name"));
+  for (Error& e : validateContactDetails(ContactDetails{std::string(phone), ""})) errors.push_back(std::move(e));
+  return errors;
+}
+
 }  // namespace lotsen

@@ -95,4 +95,10 @@ std::expected<void, Error> validateAccessReason(std::string_view reason);
 // A username is 1–64 characters of a–z, 0–9, '.', '_' and '-', starting with a letter or a digit.
 std::expected<void, Error> validateUsername(std::string_view username);
 
+// The name and work phone a user is known by (letters sign with them): a name of one line of at most
+// kMaxUserFullName characters, a phone number by the rule for a person's (validateContactDetails); either may
+// be empty. Every fault at once, each invalid_input naming "full_name" or "phone".
+inline constexpr std::size_t kMaxUserFullName = 100;
+std::vector<Error> validateUserContact(std::string_view fullName, std::string_view phone);
+
 }  // namespace lotsen

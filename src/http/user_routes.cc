@@ -29,6 +29,8 @@ json::object userJson(const User& u) {
           {"units", json::value_from(u.units)},
           {"active", u.active},
           {"reads_protected_address", u.readsProtectedAddress},
+          {"full_name", u.fullName},
+          {"phone", u.phone},
           {"last_login_at", u.lastLoginAt.empty() ? json::value(nullptr) : json::value(u.lastLoginAt)},
           {"version", u.version}};
 }
@@ -85,10 +87,11 @@ Response listUsers(Call& call) {
   return jsonResponse(200, json::object{{"items", std::move(items)}});
 }
 
-// POST /api/v1/users {"username", "password", "roles": [...], "units": [...]}.
+// POST /api/v1/users {"username", "password", "roles": [...], "units": [...], "full_name", "phone"}.
 Response createUser(Call& call) {
-  JsonFields f(call.body, {"username", "password", "roles", "units"});
+  JsonFields f(call.body, {"username", "password", "roles", "units", "full_name", "phone"});
   std::string name = f.text("username", true), password = f.text("password", true);
+  std::string fullName = f.text("full_name"), phone = f.text("phone");
   auto roleNames = f.strings("roles", kMaxListItems);
   if (!roleNames) f.fail(invalidInput("give the user's roles as a list", "roles"));
   std::vector<std::string> units = f.strings("units", kMaxListItems).value_or(std::vector<std::string>{});
@@ -101,34 +104,49 @@ Response createUser(Call& call) {
   auto roles = roleText(*roleNames);
   if (!roles) invalid.push_back(roles.error());
   if (auto unknown = unknownUnit(call.store, units)) invalid.push_back(*unknown);
+  for (Error& e : validateUserContact(fullName, phone)) invalid.push_back(std::move(e));
   if (!invalid.empty()) {
     for (const Error& e : invalid)
       if (e.kind == ErrorKind::internal) return problem(e);
     return validationProblem(invalid);
   }
   Actor actor{call.user->id, call.user->username};
-  auto created = call.write<User>([&](Store& s) { return s.createUser(actor, NewUser{name, *roles, *hash, units}); });
+  auto created = call.write<User>([&](Store& s) -> std::expected<User, Error> {
+    auto user = s.createUser(actor, NewUser{name, *roles, *hash, units});
+    if (!user || (fullName.empty() && phone.empty())) return user;
+    if (auto ok = s.setUserContact(actor, user->id, fullName, phone); !ok) return std::unexpected(ok.error());
+    auto read = s.userById(user->id);
+    if (!read) return std::unexpected(read.error());
+    return **read;
+  });
   if (!created) return problem(created.error());
   Response r = userResponse(201, *created);
   r.headers.emplace_back("Location", fmt::format("/api/v1/users/{}", created->id));
   return r;
 }
 
-// PATCH /api/v1/users/{id} with If-Match and any of "roles", "units", "active", "reads_protected_address".
+// PATCH /api/v1/users/{id} with If-Match and any of "roles", "units", "active", "reads_protected_address",
+// "full_name" and "phone".
 // The last active administrator keeps that role and stays active, so that someone can still manage users.
 Response changeUser(Call& call) {
   auto id = pathId(call, 0);
   if (!id) return problem(404, "Not Found", "no such user");
   auto version = ifMatchVersion(call, "user", *id);
   if (!version) return version.error();
-  JsonFields f(call.body, {"roles", "units", "active", "reads_protected_address"});
+  JsonFields f(call.body, {"roles", "units", "active", "reads_protected_address", "full_name", "phone"});
   auto roleNames = f.strings("roles", kMaxListItems);
   auto units = f.strings("units", kMaxListItems);
   std::optional<bool> active = f.optionalBoolean("active");
   std::optional<bool> readsProtectedAddress = f.optionalBoolean("reads_protected_address");
+  std::optional<std::string> fullName, phone;
+  if (f.has("full_name")) fullName = f.text("full_name");
+  if (f.has("phone")) phone = f.text("phone");
   if (!f.errors().empty()) return validationProblem(f.errors());
   if (call.json().empty())
-    return validationProblem({invalidInput("give at least one of roles, units, active and reads_protected_address")});
+    return validationProblem(
+        {invalidInput("give at least one of roles, units, active, reads_protected_address, full_name and phone")});
+  if (auto invalid = validateUserContact(fullName.value_or(""), phone.value_or("")); !invalid.empty())
+    return validationProblem(invalid);
   std::optional<std::string> roles;
   if (roleNames) {
     auto text = roleText(*roleNames);
@@ -165,6 +183,9 @@ Response changeUser(Call& call) {
       if (auto ok = s.setUserActive(actor, u.id, *active); !ok) return std::unexpected(ok.error());
     if (readsProtectedAddress && *readsProtectedAddress != u.readsProtectedAddress)
       if (auto ok = s.setProtectedAddressAccess(actor, u.id, *readsProtectedAddress); !ok)
+        return std::unexpected(ok.error());
+    if ((fullName && *fullName != u.fullName) || (phone && *phone != u.phone))
+      if (auto ok = s.setUserContact(actor, u.id, fullName.value_or(u.fullName), phone.value_or(u.phone)); !ok)
         return std::unexpected(ok.error());
     auto read = s.userById(u.id);
     if (!read) return std::unexpected(read.error());

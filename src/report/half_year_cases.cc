@@ -41,7 +41,7 @@ FileFields fileFields(const HistoryRecord& record, HalfYear period) {
     return std::tuple(a->date, a->reached, a->occupation);
   if (const auto* o = std::get_if<OccupationEntry>(&record.data); o && o->effectiveDate <= period.last())
     return std::tuple(o->effectiveDate, o->kind, o->planned);
-  if (const auto* m = std::get_if<Measure>(&record.data)) {
+  if (const auto* m = std::get_if<Measure>(&record.data); m && (inOrBefore(m->start) || inOrBefore(m->end))) {
     auto end = inOrBefore(m->end);
     return std::tuple(m->type, inOrBefore(m->start), end, end ? m->endReason : "", m->declined.has_value());
   }
@@ -64,7 +64,10 @@ bool readsDifferently(const VersionTable<T>& table, std::int64_t instant, HalfYe
 // Whether what was recorded about `person` from `instant` on (the period's end) can change their records in
 // the period's file.
 bool mayChangeFile(const PersonHistory& person, std::int64_t instant, HalfYear period) {
-  return person.identity.changedSince(instant) || readsDifferently(person.registrations, instant, period) ||
+  // A person created since has nothing in the file as it stood then: their registrations say what is new.
+  const PersonIdentity* then = person.identity.before(instant);
+  const PersonIdentity* now = person.identity.latest();
+  return (then && (!now || *then != *now)) || readsDifferently(person.registrations, instant, period) ||
          readsDifferently(person.records, instant, period);
 }
 
@@ -155,15 +158,13 @@ std::expected<HalfYearReport, Error> halfYearReport(Store& store, const CaseHist
   std::set<std::int64_t> changed;
   for (const PersonHistory& person : history.persons())
     if (mayChangeFile(person, endInstant, period)) changed.insert(person.id);
-  std::vector<HalfYearRecord> asked,
-      other =
-          computeHalfYearFile(halfYearCases(history, period, withCorrections ? endInstant : kAfterEveryEvent, &changed),
-                              period, report.layout)
-              .records;
+  HalfYearFile other = computeHalfYearFile(
+      halfYearCases(history, period, withCorrections ? endInstant : kAfterEveryEvent, &changed), period, report.layout);
+  std::vector<HalfYearRecord> asked;
   std::ranges::copy_if(report.file.records, std::back_inserter(asked),
                        [&](const HalfYearRecord& r) { return changed.contains(r.personId); });
   std::tie(report.removedSinceEnd, report.addedSinceEnd) =
-      withCorrections ? halfYearDifference(other, asked) : halfYearDifference(asked, other);
+      withCorrections ? halfYearDifference(other.records, asked) : halfYearDifference(asked, other.records);
   return report;
 }
 

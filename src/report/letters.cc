@@ -125,18 +125,20 @@ std::string letterDate(CivilDate day) {
   return fmt::format("{} {} {}", day.day(), kMonthNames[static_cast<std::size_t>(day.month() - 1)], day.year());
 }
 
+LetterSigner letterSigner(std::string_view username, std::string_view fullName, std::string_view phone) {
+  return {fullName.empty() ? capitalised(std::string(username)) : std::string(fullName), std::string(phone)};
+}
+
 FirstContactLetters composeLetters(std::span<const LetterCandidate> candidates, const LetterTemplate& letter,
-                                   CivilDate date, std::string_view sender) {
+                                   CivilDate date, const std::optional<LetterSigner>& sender) {
   FirstContactLetters out{date, {}, {}, {}};
   const std::string day = letterDate(date);
   for (const LetterCandidate& c : candidates) {
     const PersonDetails& d = c.details;
     std::string name = fmt::format("{} {}", d.firstName, d.lastName);
     std::string unit = c.unit.empty() ? "KAA-enheten" : c.unit;
-    std::string caseworker = !c.caseworker.empty() ? capitalised(c.caseworker)
-                             : !sender.empty()     ? capitalised(std::string(sender))
-                                                   : unit;
-    LetterFields fields{name, caseworker, letter.phone, unit, day};
+    LetterSigner signer = c.caseworker ? *c.caseworker : sender ? *sender : LetterSigner{unit, ""};
+    LetterFields fields{name, signer.name, signer.phone.empty() ? letter.phone : signer.phone, unit, day};
     // A protected person's address is read no further than this test.
     if (d.protection != Protection::none) {
       std::string text = fillLetter(letter.text, fields);

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <expected>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -24,8 +25,8 @@ inline constexpr std::size_t kMaxLetterText = 5000;
 inline constexpr std::size_t kMaxLetterPhone = 40;
 
 // The template: its text, with the fields {namn} (the young person's name), {handläggare} (the responsible
-// caseworker), {telefon} (`phone`: the number to call; Lotsen keeps no phone number per user), {enhet}
-// (the responsible unit) and {datum} (the day the letters are made, "1 december 2026").
+// caseworker's name), {telefon} (the caseworker's work phone, or `phone` for whoever has none), {enhet} (the
+// responsible unit) and {datum} (the day the letters are made, "1 december 2026").
 struct LetterTemplate {
   std::string text;
   std::string phone;
@@ -55,13 +56,22 @@ std::string fillLetter(std::string_view text, const LetterFields& fields);
 // A date as a letter says it: "1 december 2026".
 std::string letterDate(CivilDate day);
 
+// Who signs a letter: a user's name and work phone (empty: the template's number).
+struct LetterSigner {
+  std::string name;
+  std::string phone;
+};
+
+// The signer a user is: their full name, or their username with a capital first letter when they gave none.
+LetterSigner letterSigner(std::string_view username, std::string_view fullName, std::string_view phone);
+
 // A young person on the first-contact list, with what a letter needs.
 struct LetterCandidate {
   std::int64_t personId = 0;
   std::int64_t registrationId = 0;
   PersonDetails details;
-  std::string caseworker;  // the responsible caseworker's username; empty when nobody is responsible yet
-  std::string unit;        // the responsible unit; empty in the intake
+  std::optional<LetterSigner> caseworker;  // the responsible caseworker; none when nobody is responsible yet
+  std::string unit;                        // the responsible unit; empty in the intake
 };
 
 // A letter to be printed and posted.
@@ -92,11 +102,12 @@ struct FirstContactLetters {
 
 // The letters for `candidates` on `date` from `letter` (checked): one per person with a known address and
 // no protected identity; the protected listed in `forwarded` and those without a whole address (street,
-// postal code, city) in `withoutAddress`, with neither address nor letter text. {handläggare} is the
-// responsible caseworker, or `sender` (the user who makes the letters) when nobody is responsible yet, or
-// else the unit; {enhet} is the responsible unit, or "KAA-enheten" in the intake.
+// postal code, city) in `withoutAddress`, with neither address nor letter text. {handläggare} and {telefon}
+// are the responsible caseworker's, or `sender`'s (the user who makes the letters) when nobody is responsible
+// yet, or else the unit and the template's number; {enhet} is the responsible unit, or "KAA-enheten" in the
+// intake.
 FirstContactLetters composeLetters(std::span<const LetterCandidate> candidates, const LetterTemplate& letter,
-                                   CivilDate date, std::string_view sender = {});
+                                   CivilDate date, const std::optional<LetterSigner>& sender = std::nullopt);
 
 // A letter confirmed sent: the contact attempt goes into this registration.
 struct LetterSent {

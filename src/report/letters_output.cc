@@ -149,8 +149,13 @@ std::expected<FirstContactLetters, Error> firstContactLetters(Store& store, cons
   if (!letter) return std::unexpected(letter.error());
   auto users = store.users();
   if (!users) return std::unexpected(users.error());
-  std::map<std::int64_t, std::string> names;
-  for (const User& u : *users) names[u.id] = u.username;
+  std::map<std::int64_t, LetterSigner> signers;
+  std::optional<LetterSigner> senderSigns;
+  for (const User& u : *users) {
+    signers[u.id] = letterSigner(u.username, u.fullName, u.phone);
+    if (u.username == sender) senderSigns = signers[u.id];
+  }
+  if (!senderSigns && !sender.empty()) senderSigns = letterSigner(sender, "", "");
   std::vector<LetterCandidate> candidates;
   auto read = store.readSnapshot([&]() -> std::expected<void, Error> {
     auto entries = store.worklist("first_contact", filter);
@@ -158,15 +163,15 @@ std::expected<FirstContactLetters, Error> firstContactLetters(Store& store, cons
     for (const WorklistEntry& e : *entries) {
       auto person = store.person(e.personId);
       if (!person) return std::unexpected(person.error());
-      std::string caseworker;
+      std::optional<LetterSigner> caseworker;
       if (e.caseworkerId)
-        if (auto it = names.find(*e.caseworkerId); it != names.end()) caseworker = it->second;
+        if (auto it = signers.find(*e.caseworkerId); it != signers.end()) caseworker = it->second;
       candidates.push_back({e.personId, e.registrationId, person->details, caseworker, e.unit});
     }
     return {};
   });
   if (!read) return std::unexpected(read.error());
-  return composeLetters(candidates, *letter, filter.today, sender);
+  return composeLetters(candidates, *letter, filter.today, senderSigns);
 }
 
 std::vector<std::int64_t> personsNamed(const FirstContactLetters& l) {

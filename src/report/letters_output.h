@@ -32,8 +32,9 @@ std::expected<LetterTemplate, Error> letterTemplate(Store& store);
 std::expected<void, Error> saveLetterTemplate(Store& store, const Actor& actor, const LetterTemplate& letter);
 
 // The letters for the first_contact worklist under `filter` (its today is the letters' date), from the
-// saved template: the responsible caseworker's username and unit in each, `sender` (the user who makes
-// them) where nobody is responsible yet (composeLetters). Errors from the store.
+// saved template: the responsible caseworker's name and phone (letterSigner) and unit in each, `sender`'s
+// (the username of the user who makes them) where nobody is responsible yet (composeLetters). Errors from
+// the store.
 std::expected<FirstContactLetters, Error> firstContactLetters(Store& store, const WorklistFilter& filter,
                                                               std::string_view sender = {});
 

@@ -52,7 +52,6 @@ struct Versions {
   }
   // The value as it stands now; null when removed.
   const T* latest() const { return before(kAfterEveryEvent); }
-  bool changedSince(std::int64_t instant) const { return !versions.empty() && versions.back().recorded >= instant; }
 };
 
 // The versions of one person's values of a kind (registrations, case records) in one array, by id and each
@@ -83,10 +82,6 @@ class VersionTable {
         standing = nullptr;
       }
     }
-  }
-  // Whether a version was recorded at or after `instant`.
-  bool changedSince(std::int64_t instant) const {
-    return std::ranges::any_of(rows_, [&](const Row& r) { return r.recorded >= instant; });
   }
   // Every version, by id and each id's oldest first.
   const std::vector<Row>& rows() const { return rows_; }

@@ -53,6 +53,8 @@ struct User {
   std::string lastLoginAt;             // UTC timestamp; empty when never
   std::vector<std::string> units;      // the units the user works in, by name
   bool readsProtectedAddress = false;  // holds read_protected_address (granted per user, off by default)
+  std::string fullName{};              // as letters and lists name the user; empty when not given
+  std::string phone{};                 // a number at work; empty when not given
 };
 
 // True when the account is active but nobody has logged in to it from the instant `from` (a stored UTC
@@ -422,6 +424,11 @@ class Store {
   // Grants or withdraws read_protected_address ("user.protected_address_allowed"/"…_withdrawn").
   virtual std::expected<void, Error> setProtectedAddressAccess(const Actor& actor, std::int64_t userId,
                                                                bool allowed) = 0;
+
+  // Replaces the name and work phone a user is known by ("user.contact_changed", a new version); the caller
+  // validates them (validateUserContact). not_found for an unknown user.
+  virtual std::expected<void, Error> setUserContact(const Actor& actor, std::int64_t userId,
+                                                    const std::string& fullName, const std::string& phone) = 0;
 
   // Break the glass: records a grant (not_found for an unknown person) and returns it.
   virtual std::expected<AccessGrant, Error> grantAccess(const AccessGrant& grant) = 0;

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>
+#include <filesystem>
 #include <functional>
 #include <map>
 #include <optional>
@@ -504,6 +505,77 @@ TEST(DemoApi, TargetsRoundTripBetweenTheApiAndTheCommandAndOnlyManagersAndAdmins
 // person listed apart without an address; confirming records a contact attempt by letter for each, all or
 // nothing, and refuses a person outside the caller's list (another caseworker's case, or one confirmed
 // already) with 422.
+// An administrator gives a caseworker the name and work phone letters are signed with; what GET answers,
+// PATCH takes back; a bad phone or a name with a control character is refused naming the field and changes
+// nothing; the caseworker's letters then carry both.
+TEST(DemoApi, LettersAreSignedWithTheNameAndWorkPhoneAnAdministratorGaveTheCaseworker) {
+  std::string db = tempPath("demo-signed-letters.db");
+  ASSERT_EQ(seededDemo(db).exitCode, 0);
+  {  // One letter on anna's list: a case waiting for its first contact, made hers.
+    auto listed = json::parse(runLotsen({"letters", "--db", db, "--format", "json"}).out);
+    ASSERT_FALSE(listed.at("letters").as_array().empty());
+    std::int64_t id = listed.at("letters").at(0).at("registration_id").as_int64();
+    auto store = std::move(*openStore(db));
+    auto registration = store->registration(id);
+    ASSERT_TRUE(registration);
+    auto anna = store->userByName("anna");
+    ASSERT_TRUE(anna && *anna);
+    ASSERT_TRUE(
+        store->assignRegistration(Actor{std::nullopt, "test"}, id, registration->version, (*anna)->id, "KAA Norr"));
+  }
+  ServerProcess server(db);
+  auto as = [&](const std::string& user, const std::string& method, const std::string& path,
+                const std::string& body = "", const std::string& ifMatch = "") {
+    auto session = login(server.port(), user, "lotsen-demo-2026");
+    EXPECT_TRUE(session) << user;
+    std::vector<std::string> headers{session->cookie, session->csrf, "Content-Type: application/json"};
+    if (!ifMatch.empty()) headers.push_back("If-Match: " + ifMatch);
+    return http(server.port(), method, path, body, headers);
+  };
+  auto anna = [&] {
+    auto users = json::parse(as("demo", "GET", "/api/v1/users").body);
+    for (const auto& u : users.at("items").as_array())
+      if (u.at("username") == "anna") return u.as_object();
+    return json::object{};
+  };
+  json::object before = anna();
+  ASSERT_EQ(before.at("full_name"), "Anna Ödmark") << json::serialize(before);
+  ASSERT_EQ(before.at("phone"), "033-35 71 12");
+  std::string path = fmt::format("/api/v1/users/{}", before.at("id").as_int64());
+  std::string version = std::to_string(before.at("version").as_int64());
+  // What GET answered goes back unchanged: nothing to change, the same account.
+  auto same =
+      as("demo", "PATCH", path,
+         json::serialize(json::object{{"full_name", before.at("full_name")}, {"phone", before.at("phone")}}), version);
+  ASSERT_EQ(same.status, 200) << same.body;
+  EXPECT_EQ(json::parse(same.body).at("version"), before.at("version"));
+
+  for (auto [body, field] :
+       {std::pair{R"({"phone":"ring mig"})", "phone"}, std::pair{R"({"full_name":"Anna\u001b[2J"})", "full_name"},
+        std::pair{R"({"full_name":"Anna\nÖdmark"})", "full_name"}}) {
+    auto refused = as("demo", "PATCH", path, body, version);
+    ASSERT_EQ(refused.status, 422) << body << refused.body;
+    EXPECT_EQ(json::parse(refused.body).at("errors").at(0).at("field"), field) << refused.body;
+  }
+  auto tooLong =
+      as("demo", "PATCH", path, json::serialize(json::object{{"full_name", std::string(101, 'a')}}), version);
+  EXPECT_EQ(tooLong.status, 422) << tooLong.body;
+  EXPECT_NE(tooLong.body.find("högst 100 tecken"), std::string::npos) << tooLong.body;
+  EXPECT_EQ(anna(), before) << "nothing refused was stored";
+
+  auto changed = as("demo", "PATCH", path, R"({"full_name":"Anna Ödmark-Lind","phone":"033-35 71 99"})", version);
+  ASSERT_EQ(changed.status, 200) << changed.body;
+  EXPECT_EQ(json::parse(changed.body).at("full_name"), "Anna Ödmark-Lind");
+  auto pdf = as("anna", "GET", "/api/v1/letters/first-contact?format=pdf");
+  ASSERT_EQ(pdf.status, 200) << pdf.body;
+  std::string file = tempPath("signed-letters.pdf");
+  writeFile(file, pdf.body);
+  std::string text = outputOf("pdftotext '" + file + "' -");
+  EXPECT_NE(text.find("Anna Ödmark-Lind"), std::string::npos) << text;
+  EXPECT_NE(text.find("033-35 71 99"), std::string::npos) << text;
+  std::filesystem::remove(file);
+}
+
 TEST(DemoApi, FirstContactLettersAreConfirmedAsContactAttemptsByLetterAndAProtectedAddressIsNeverSent) {
   std::string db = tempPath("demo-letters.db");
   ASSERT_EQ(seededDemo(db).exitCode, 0);

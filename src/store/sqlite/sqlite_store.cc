@@ -158,7 +158,7 @@ constexpr std::string_view kPersonColumns =
 constexpr int kPersonColumnCount = 12;
 constexpr std::string_view kUserColumns =
     "id, username, role, password_hash, active, version, last_login_at, (SELECT group_concat(unit, char(10)) FROM "
-    "user_units WHERE user_id = users.id), reads_protected_address";
+    "user_units WHERE user_id = users.id), reads_protected_address, full_name, phone";
 constexpr std::string_view kRegistrationColumns =
     "id, person_id, programme, start_date, reason, end_date, end_reason, version, caseworker_id, unit, closed_by_hand, "
     "by_hand, awaiting_registers";
@@ -1299,6 +1299,18 @@ class SqliteStore final : public Store {
     });
   }
 
+  std::expected<void, Error> setUserContact(const Actor& actor, std::int64_t userId, const std::string& fullName,
+                                            const std::string& phone) override {
+    return transaction([&]() -> std::expected<void, Error> {
+      prepare("UPDATE users SET full_name = ?, phone = ?, version = version + 1 WHERE id = ?")
+          .bind(fullName, phone, userId)
+          .run();
+      if (sqlite3_changes(db_) == 0) return std::unexpected(notFound(fmt::format("no user with id {}", userId)));
+      return appendEvent(actor, std::nullopt, "user.contact_changed", nullptr,
+                         json::object{{"id", userId}, {"full_name", fullName}, {"phone", phone}});
+    });
+  }
+
   std::expected<AccessGrant, Error> grantAccess(const AccessGrant& g) override {
     AccessGrant granted = g;
     auto done = transaction([&]() -> std::expected<void, Error> {
@@ -1685,8 +1697,9 @@ class SqliteStore final : public Store {
     std::vector<std::string> units;
     for (std::string_view unit : splitList(list, '\n')) units.emplace_back(unit);
     std::sort(units.begin(), units.end());
-    return User{s.integer(at),     s.text(at + 1), s.text(at + 2),   s.text(at + 3),        s.integer(at + 4) != 0,
-                s.integer(at + 5), s.text(at + 6), std::move(units), s.integer(at + 8) != 0};
+    return User{s.integer(at),          s.text(at + 1),    s.text(at + 2), s.text(at + 3),
+                s.integer(at + 4) != 0, s.integer(at + 5), s.text(at + 6), std::move(units),
+                s.integer(at + 8) != 0, s.text(at + 9),    s.text(at + 10)};
   }
 
   static Person readPerson(const Statement& s) {

@@ -49,3 +49,24 @@ TEST(AccessReason, IsTenToFiveHundredCharacters) {
 
 }  // namespace
 }  // namespace lotsen
+
+namespace lotsen {
+namespace {
+
+TEST(UserContact, ANameIsOneShortLineAndAWorkPhoneFollowsTheRuleForAPersonsPhone) {
+  EXPECT_TRUE(validateUserContact("", "").empty()) << "both may be left empty";
+  EXPECT_TRUE(validateUserContact("Anna Ödmark", "033-35 71 12").empty());
+  EXPECT_TRUE(validateUserContact(std::string(kMaxUserFullName, 'a'), "+46 33 35 71 12").empty());
+  auto fields = [](const std::vector<Error>& errors) {
+    std::vector<std::string> out;
+    for (const Error& e : errors) out.push_back(e.field);
+    return out;
+  };
+  EXPECT_EQ(fields(validateUserContact(std::string(kMaxUserFullName + 1, 'a'), "")),
+            std::vector<std::string>{"full_name"});
+  EXPECT_EQ(fields(validateUserContact("Anna\nÖdmark", "ring mig")), (std::vector<std::string>{"full_name", "phone"}));
+  EXPECT_EQ(fields(validateUserContact("Anna \x1b[2J", "12")), (std::vector<std::string>{"full_name", "phone"}));
+}
+
+}  // namespace
+}  // namespace lotsen

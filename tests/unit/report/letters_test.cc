@@ -28,11 +28,11 @@ PersonDetails details(const char* pid, const char* first, const char* last, cons
 // registration; and one whose address is not known.
 std::vector<LetterCandidate> candidates() {
   return {
-      {1, 11, details("20080312-2381", "Alva", "Berg", "Storgatan 1"), "anna", "KAA Norr"},
-      {2, 12, details("20090101-1239", "Sigrid", "Hemlig", "Gömdavägen 7", Protection::confidentiality_marking), "anna",
-       "KAA Norr"},
-      {3, 13, details("20071111-1237", "Kim", "Skydd", "Dolda gränd 9", Protection::protected_registration), "", ""},
-      {4, 14, details("20080505-1232", "Ove", "Utan", ""), "", ""}};
+      {1, 11, details("20080312-2381", "Alva", "Berg", "Storgatan 1"), letterSigner("anna", "", ""), "KAA Norr"},
+      {2, 12, details("20090101-1239", "Sigrid", "Hemlig", "Gömdavägen 7", Protection::confidentiality_marking),
+       letterSigner("anna", "", ""), "KAA Norr"},
+      {3, 13, details("20071111-1237", "Kim", "Skydd", "Dolda gränd 9", Protection::protected_registration), {}, ""},
+      {4, 14, details("20080505-1232", "Ove", "Utan", ""), {}, ""}};
 }
 
 std::string pdfText(const std::string& pdf) {
@@ -115,8 +115,8 @@ TEST(FirstContactLetters, OneLetterPerPersonWithAKnownAddressOthersListedApart) 
   EXPECT_NE(l.letters[0].text.find("Hej Alva Berg!"), std::string::npos);
   EXPECT_NE(l.letters[0].text.find("Anna\nKAA Norr\n1 december 2026"), std::string::npos);
   // Nobody responsible yet: signed by the user who makes the letters, or by the unit.
-  std::vector<LetterCandidate> intake{{5, 15, details("20080312-2381", "Alva", "Berg", "Storgatan 1"), "", ""}};
-  EXPECT_NE(composeLetters(intake, defaultLetterTemplate(), d("2026-12-01"), "bengt")
+  std::vector<LetterCandidate> intake{{5, 15, details("20080312-2381", "Alva", "Berg", "Storgatan 1"), {}, ""}};
+  EXPECT_NE(composeLetters(intake, defaultLetterTemplate(), d("2026-12-01"), letterSigner("bengt", "", ""))
                 .letters[0]
                 .text.find("Bengt\nKAA-enheten\n"),
             std::string::npos);
@@ -132,6 +132,20 @@ TEST(FirstContactLetters, OneLetterPerPersonWithAKnownAddressOthersListedApart) 
   EXPECT_EQ(l.forwarded[1].name, "Kim Skydd");
   ASSERT_EQ(l.withoutAddress.size(), 1u);
   EXPECT_EQ(l.withoutAddress[0].personId, 4);
+}
+
+TEST(FirstContactLetters, AreSignedWithTheCaseworkersNameAndWorkPhoneOrTheTemplatesNumber) {
+  LetterTemplate letter{"{handläggare} {telefon}", "033-35 70 00"};
+  std::vector<LetterCandidate> one{candidates()[0]};
+  one[0].caseworker = letterSigner("anna", "Anna Ödmark", "033-35 71 12");
+  EXPECT_EQ(composeLetters(one, letter, d("2026-12-01")).letters[0].text, "Anna Ödmark 033-35 71 12");
+  one[0].caseworker = letterSigner("anna", "Anna Ödmark", "");
+  EXPECT_EQ(composeLetters(one, letter, d("2026-12-01")).letters[0].text, "Anna Ödmark 033-35 70 00")
+      << "no work phone: the template's number";
+  one[0].caseworker.reset();
+  EXPECT_EQ(composeLetters(one, letter, d("2026-12-01"), letterSigner("bengt", "", "033-35 71 13")).letters[0].text,
+            "Bengt 033-35 71 13")
+      << "nobody responsible: the user who makes the letters";
 }
 
 TEST(FirstContactLetters, AProtectedPersonsAddressIsNeverPrinted) {

@@ -2142,6 +2142,10 @@ export interface paths {
                         roles: string[];
                         /** @description Existing units */
                         units?: string[];
+                        /** @description One line; may be empty */
+                        full_name?: string;
+                        /** @description 6 to 15 digits with spaces, hyphens, brackets and a leading +; may be empty */
+                        phone?: string;
                     };
                 };
             };
@@ -2182,10 +2186,10 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * Change an account's roles, units, active state or read_protected_address (permission manage_users).
+         * Change an account's roles, units, active state, read_protected_address, name or work phone (permission manage_users).
          * @description Give any of the fields; the others stay. Send the version in If-Match. Each change holds from the
          *     user's next request and is journalled (user.roles_changed, user.units_changed, user.deactivated,
-         *     user.activated, user.protected_address_allowed or _withdrawn). Deactivation ends every session of
+         *     user.activated, user.protected_address_allowed or _withdrawn, user.contact_changed). Deactivation ends every session of
          *     the user at once. The last active administrator cannot lose that role or be deactivated (409
          *     without `current`); a change made meanwhile is a 409 with the account as it is now in `current`.
          */
@@ -2207,6 +2211,10 @@ export interface paths {
                         units?: string[];
                         active?: boolean;
                         reads_protected_address?: boolean;
+                        /** @description One line; empty removes it */
+                        full_name?: string;
+                        /** @description As for a new account; empty removes it */
+                        phone?: string;
                     };
                 };
             };
@@ -3671,6 +3679,16 @@ export interface components {
             units?: string[];
             active?: boolean;
             reads_protected_address?: boolean;
+            /**
+             * @description The name letters are signed with; empty when not given (letters then say the username)
+             * @example Anna Ödmark
+             */
+            full_name?: string;
+            /**
+             * @description A work phone for letters; empty when not given (letters then say the template's number)
+             * @example 033-35 71 12
+             */
+            phone?: string;
             /** @description UTC; null when never */
             last_login_at?: string | null;
             /** @description Send it back in If-Match to change the account */

@@ -1,4 +1,4 @@
-// Add a user: username, password, roles and units. Empty fields are caught here; the server's rules
+// Add a user: username, password, roles, units, and the name and work phone letters are signed with. Empty fields are caught here; the server's rules
 // (username characters, password length, unknown units) come back as its 422 beside each field, a
 // username that is taken as its 409.
 import { TextField } from "@navikt/ds-react";
@@ -8,9 +8,15 @@ import { useCreateUser, type Account } from "../../api/queries";
 import { useT } from "../../i18n";
 import { FormDialog, useFormDialog } from "../FormDialog";
 import { fieldError } from "../Problems";
+import { NameAndPhone, nameAndPhoneIds } from "./NameAndPhone";
 import { RolesAndUnits, rolesAndUnitsIds, type RoleName } from "./RolesAndUnits";
 
-const ids = { username: "new-user-username", password: "new-user-password", ...rolesAndUnitsIds("new-user") };
+const ids = {
+  username: "new-user-username",
+  password: "new-user-password",
+  ...rolesAndUnitsIds("new-user"),
+  ...nameAndPhoneIds("new-user"),
+};
 
 export function AddUserDialog({ onClose }: { onClose: (added: Account | null) => void }) {
   const t = useT();
@@ -21,6 +27,8 @@ export function AddUserDialog({ onClose }: { onClose: (added: Account | null) =>
   const [password, setPassword] = useState("");
   const [roles, setRoles] = useState<RoleName[]>([]);
   const [units, setUnits] = useState<string[]>([]);
+  const [fullName, setFullName] = useState("");
+  const [phone, setPhone] = useState("");
 
   const submit = () => {
     const missing: FieldError[] = [];
@@ -28,7 +36,10 @@ export function AddUserDialog({ onClose }: { onClose: (added: Account | null) =>
     if (!password) missing.push({ field: "password", detail: a.passwordRequired });
     if (roles.length === 0) missing.push({ field: "roles", detail: a.rolesRequired });
     if (!dialog.check(missing)) return;
-    create.mutate({ username: username.trim(), password, roles, units }, { onSuccess: dialog.done, onError: dialog.failed() });
+    create.mutate(
+      { username: username.trim(), password, roles, units, full_name: fullName.trim(), phone: phone.trim() },
+      { onSuccess: dialog.done, onError: dialog.failed() },
+    );
   };
 
   return (
@@ -62,6 +73,14 @@ export function AddUserDialog({ onClose }: { onClose: (added: Account | null) =>
         error={fieldError(dialog.problem, "password")}
       />
       <RolesAndUnits idPrefix="new-user" roles={roles} units={units} onRoles={setRoles} onUnits={setUnits} problem={dialog.problem} />
+      <NameAndPhone
+        idPrefix="new-user"
+        fullName={fullName}
+        phone={phone}
+        onFullName={setFullName}
+        onPhone={setPhone}
+        problem={dialog.problem}
+      />
     </FormDialog>
   );
 }

@@ -1,4 +1,4 @@
-// Change a user's roles, units, active state and protected-address permission, sent with the version
+// Change a user's roles, units, active state, protected-address permission, name and work phone, sent with the version
 // the list showed (If-Match). A change made meanwhile is a 409 with the account as it is now: theirs is
 // shown beside yours, and theirs can be taken to go on from there. The last active administrator cannot
 // lose that role or be deactivated: that 409 (without `current`) is said plainly, in the server's words.
@@ -8,9 +8,10 @@ import { isProblem, useChangeUser, type Account } from "../../api/queries";
 import { useT } from "../../i18n";
 import { Conflict } from "../Conflict";
 import { FormDialog, useFormDialog } from "../FormDialog";
+import { NameAndPhone, nameAndPhoneIds } from "./NameAndPhone";
 import { RolesAndUnits, rolesAndUnitsIds, type RoleName } from "./RolesAndUnits";
 
-const ids = rolesAndUnitsIds("edit-user");
+const ids = { ...rolesAndUnitsIds("edit-user"), ...nameAndPhoneIds("edit-user") };
 
 export function EditUserDialog({ account, onClose }: { account: Account; onClose: (saved: Account | null) => void }) {
   const t = useT();
@@ -22,6 +23,8 @@ export function EditUserDialog({ account, onClose }: { account: Account; onClose
   const [units, setUnits] = useState<string[]>(account.units ?? []);
   const [active, setActive] = useState(account.active ?? true);
   const [readsProtected, setReadsProtected] = useState(account.reads_protected_address ?? false);
+  const [fullName, setFullName] = useState(account.full_name ?? "");
+  const [phone, setPhone] = useState(account.phone ?? "");
   const [theirs, setTheirs] = useState<Account | null>(null);
   const [refusal, setRefusal] = useState<string | null>(null);
   const name = account.username ?? "";
@@ -31,7 +34,10 @@ export function EditUserDialog({ account, onClose }: { account: Account; onClose
     setRefusal(null);
     const failed = dialog.failed((current) => setTheirs(current as Account));
     change.mutate(
-      { account: base, change: { roles, units, active, reads_protected_address: readsProtected } },
+      {
+        account: base,
+        change: { roles, units, active, reads_protected_address: readsProtected, full_name: fullName.trim(), phone: phone.trim() },
+      },
       {
         onSuccess: dialog.done,
         // A 409 without the account: the last active administrator, said in the server's words.
@@ -47,6 +53,8 @@ export function EditUserDialog({ account, onClose }: { account: Account; onClose
     setUnits(theirs.units ?? []);
     setActive(theirs.active ?? true);
     setReadsProtected(theirs.reads_protected_address ?? false);
+    setFullName(theirs.full_name ?? "");
+    setPhone(theirs.phone ?? "");
     setTheirs(null);
   };
 
@@ -70,6 +78,8 @@ export function EditUserDialog({ account, onClose }: { account: Account; onClose
                 { label: a.units, theirs: unitText(theirs.units), yours: unitText(units) },
                 { label: a.colActive, theirs: yesNo(theirs.active), yours: yesNo(active) },
                 { label: a.colProtected, theirs: yesNo(theirs.reads_protected_address), yours: yesNo(readsProtected) },
+                { label: a.fullName, theirs: theirs.full_name ?? "", yours: fullName },
+                { label: a.workPhone, theirs: theirs.phone ?? "", yours: phone },
               ]}
               onTakeTheirs={takeTheirs}
             />
@@ -94,6 +104,7 @@ export function EditUserDialog({ account, onClose }: { account: Account; onClose
       <Checkbox checked={readsProtected} onChange={(e) => setReadsProtected(e.target.checked)}>
         {a.readsProtected}
       </Checkbox>
+      <NameAndPhone idPrefix="edit-user" fullName={fullName} phone={phone} onFullName={setFullName} onPhone={setPhone} problem={dialog.problem} />
     </FormDialog>
   );
 }

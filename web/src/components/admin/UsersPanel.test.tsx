@@ -11,7 +11,7 @@ afterEach(() => {
 
 const anna = {
   id: 2, username: "anna", roles: ["caseworker"], units: ["KAA Norr"], active: true,
-  reads_protected_address: false, last_login_at: null, version: 3,
+  reads_protected_address: false, full_name: "Anna Ödmark", phone: "033-35 71 12", last_login_at: null, version: 3,
 };
 const demo = {
   id: 1, username: "demo", roles: ["admin", "unit_manager"], units: ["KAA Norr", "KAA Söder"], active: true,
@@ -98,7 +98,9 @@ describe("the users", () => {
     await user.click(within(dialog).getByRole("button", { name: "Lägg till" }));
     await screen.findByText("cecilia är tillagd.");
     const post = requests.filter((r) => r.method === "POST").pop()!;
-    expect(await bodyOf(post)).toEqual({ username: "cecilia", password: "kort", roles: ["caseworker"], units: ["KAA Söder"] });
+    expect(await bodyOf(post)).toEqual({
+      username: "cecilia", password: "kort", roles: ["caseworker"], units: ["KAA Söder"], full_name: "", phone: "",
+    });
   });
 
   it("changes a user with the version it was read at; a 409 shows theirs beside yours and theirs can be taken", async () => {
@@ -134,7 +136,41 @@ describe("the users", () => {
     expect(patches()[1].headers.get("If-Match")).toBe("4");
     expect(await bodyOf(patches()[1])).toEqual({
       roles: ["caseworker", "unit_manager"], units: ["KAA Norr"], active: false, reads_protected_address: false,
+      full_name: "Anna Ödmark", phone: "033-35 71 12",
     });
+  });
+
+  it("changes the name and work phone letters are signed with; the server's 422 shows beside the phone", async () => {
+    let answer: [number, unknown] = [
+      422,
+      { title: "Unprocessable Content", status: 422, detail: "Uppgifterna är inte giltiga.",
+        errors: [{ field: "phone", detail: "Ett telefonnummer har 6 till 15 siffror." }] },
+    ];
+    const answers: Answers = {};
+    Object.defineProperty(answers, "PATCH /api/v1/users/2", { enumerable: true, get: () => answer });
+    const requests = server(answers);
+    const user = userEvent.setup();
+    renderAt("/administration", <App />);
+    await user.click(await screen.findByRole("button", { name: "Ändra anna" }));
+    const dialog = await screen.findByRole("dialog", { name: "Ändra anna" });
+    const name = within(dialog).getByRole("textbox", { name: "Namn" }) as HTMLInputElement;
+    const phone = within(dialog).getByRole("textbox", { name: "Telefon i tjänsten" }) as HTMLInputElement;
+    expect(name.value).toBe("Anna Ödmark");
+    expect(phone.value).toBe("033-35 71 12");
+    await user.clear(name);
+    await user.type(name, "Anna Ödmark-Lind");
+    await user.clear(phone);
+    await user.type(phone, "ring mig");
+    await user.click(within(dialog).getByRole("button", { name: "Spara" }));
+    expect(await within(dialog).findAllByText("Ett telefonnummer har 6 till 15 siffror.")).not.toHaveLength(0);
+    expect(phone.getAttribute("aria-invalid")).toBe("true");
+    answer = [200, { ...anna, full_name: "Anna Ödmark-Lind", phone: "033-35 71 99", version: 4 }];
+    await user.clear(phone);
+    await user.type(phone, "033-35 71 99");
+    await user.click(within(dialog).getByRole("button", { name: "Spara" }));
+    await screen.findByText("Ändringarna för anna är sparade.");
+    const patch = requests.filter((r) => r.method === "PATCH").pop()!;
+    expect(await bodyOf(patch)).toMatchObject({ full_name: "Anna Ödmark-Lind", phone: "033-35 71 99" });
   });
 
   it("says plainly that the last active administrator must stay one", async () => {
