@@ -64,7 +64,7 @@ TEST(DemoApi, EachWorklistIsCountedByItsOwnRuleTheCountsAreTheListsLengths) {
 
   // Through the API: the summary's counts are the lists' counts, and ?page= answers 100 items of them.
   ServerProcess server(db);
-  auto session = login(server.port(), "demo", "lotsen-demo-2026");
+  auto session = login(server.port(), "demo", kDemoPassword);
   ASSERT_TRUE(session);
   auto get = [&](const std::string& path) {
     auto r = http(server.port(), "GET", path, "", {session->cookie});
@@ -100,11 +100,8 @@ TEST(DemoApi, TheHalfYearFileThroughTheApiIsTheCommandsAndOnlyTheAdminsAndItIsLo
   json::object command = json::parse(cliJson.out).as_object();
 
   ServerProcess server(db);
-  auto get = [&](const std::string& user, const std::string& path) {
-    auto session = login(server.port(), user, "lotsen-demo-2026");
-    EXPECT_TRUE(session) << user;
-    return http(server.port(), "GET", path, "", {session->cookie});
-  };
+  DemoUsers as{server.port()};
+  auto get = [&](const std::string& user, const std::string& path) { return as(user, "GET", path); };
   auto answer = get("demo", "/api/v1/reports/half-year?period=2026H1");
   ASSERT_EQ(answer.status, 200) << answer.body;
   json::object body = json::parse(answer.body).as_object();
@@ -175,11 +172,8 @@ TEST(DemoApi, KpisThroughTheApiAreTheCommandsForTheSameCasesAndACaseworkerGetsHe
   auto cliCsv = runLotsen(args);
   ASSERT_EQ(cli.exitCode, 0) << cli.err;
   ServerProcess server(db);
-  auto get = [&](const std::string& user, const std::string& path) {
-    auto session = login(server.port(), user, "lotsen-demo-2026");
-    EXPECT_TRUE(session) << user;
-    return http(server.port(), "GET", path, "", {session->cookie});
-  };
+  DemoUsers as{server.port()};
+  auto get = [&](const std::string& user, const std::string& path) { return as(user, "GET", path); };
   auto answer = get("demo", "/api/v1/reports/kpi?period=2026H2&by=unit");
   ASSERT_EQ(answer.status, 200) << answer.body;
   auto body = json::parse(answer.body).as_object();
@@ -382,7 +376,7 @@ TEST(DemoApi, AsOfAYearAgoAnswersTheCaseAsItStoodThen) {
   ASSERT_NE(personId, 0) << "the demo has such a person";
 
   ServerProcess server(db);
-  auto session = login(server.port(), "demo", "lotsen-demo-2026");
+  auto session = login(server.port(), "demo", kDemoPassword);
   ASSERT_TRUE(session);
   std::vector<std::string> headers{session->cookie};
   auto registrationOf = [&](const json::object& body) {
@@ -418,12 +412,7 @@ TEST(DemoApi, TargetsRoundTripBetweenTheApiAndTheCommandAndOnlyManagersAndAdmins
           .exitCode,
       0);
   ServerProcess server(db);
-  auto as = [&](const std::string& user, const std::string& method, const std::string& path,
-                const std::string& body = "") {
-    auto session = login(server.port(), user, "lotsen-demo-2026");
-    EXPECT_TRUE(session) << user;
-    return http(server.port(), method, path, body, {session->cookie, session->csrf, "Content-Type: application/json"});
-  };
+  DemoUsers as{server.port()};
   auto got = as("anna", "GET", "/api/v1/targets?year=2026");
   ASSERT_EQ(got.status, 200) << got.body;
   json::object targets = json::parse(got.body).as_object();
@@ -524,14 +513,7 @@ TEST(DemoApi, LettersAreSignedWithTheNameAndWorkPhoneAnAdministratorGaveTheCasew
         store->assignRegistration(Actor{std::nullopt, "test"}, id, registration->version, (*anna)->id, "KAA Norr"));
   }
   ServerProcess server(db);
-  auto as = [&](const std::string& user, const std::string& method, const std::string& path,
-                const std::string& body = "", const std::string& ifMatch = "") {
-    auto session = login(server.port(), user, "lotsen-demo-2026");
-    EXPECT_TRUE(session) << user;
-    std::vector<std::string> headers{session->cookie, session->csrf, "Content-Type: application/json"};
-    if (!ifMatch.empty()) headers.push_back("If-Match: " + ifMatch);
-    return http(server.port(), method, path, body, headers);
-  };
+  DemoUsers as{server.port()};
   auto anna = [&] {
     auto users = json::parse(as("demo", "GET", "/api/v1/users").body);
     for (const auto& u : users.at("items").as_array())
@@ -542,7 +524,7 @@ TEST(DemoApi, LettersAreSignedWithTheNameAndWorkPhoneAnAdministratorGaveTheCasew
   ASSERT_EQ(before.at("full_name"), "Anna Ödmark") << json::serialize(before);
   ASSERT_EQ(before.at("phone"), "033-35 71 12");
   std::string path = fmt::format("/api/v1/users/{}", before.at("id").as_int64());
-  std::string version = std::to_string(before.at("version").as_int64());
+  std::vector<std::string> version{"If-Match: " + std::to_string(before.at("version").as_int64())};
   // What GET answered goes back unchanged: nothing to change, the same account.
   auto same =
       as("demo", "PATCH", path,
@@ -593,12 +575,7 @@ TEST(DemoApi, FirstContactLettersAreConfirmedAsContactAttemptsByLetterAndAProtec
     ASSERT_TRUE((*store)->updatePerson(Actor{std::nullopt, "test"}, hidden, person->version, details));
   }
   ServerProcess server(db);
-  auto as = [&](const std::string& user, const std::string& method, const std::string& path,
-                const std::string& body = "") {
-    auto session = login(server.port(), user, "lotsen-demo-2026");
-    EXPECT_TRUE(session) << user;
-    return http(server.port(), method, path, body, {session->cookie, session->csrf, "Content-Type: application/json"});
-  };
+  DemoUsers as{server.port()};
   for (const char* refused : {"statistik", "revisor"}) {
     EXPECT_EQ(as(refused, "GET", "/api/v1/letters/first-contact").status, 403) << refused;
     EXPECT_EQ(as(refused, "POST", "/api/v1/letters/first-contact/sent", R"({"person_ids":[1]})").status, 403);

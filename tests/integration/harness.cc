@@ -2,6 +2,7 @@
 
 #include <arpa/inet.h>
 #include <fcntl.h>
+#include <gtest/gtest.h>
 #include <netinet/in.h>
 #include <poll.h>
 #include <signal.h>
@@ -267,6 +268,15 @@ std::optional<Session> login(int port, const std::string& username, const std::s
   s.cookie = "Cookie: " + setCookie.substr(0, setCookie.find(';'));
   s.csrf = "X-CSRF-Token: " + std::string(boost::json::parse(r.body).at("csrf_token").as_string());
   return s;
+}
+
+HttpResponse DemoUsers::operator()(const std::string& user, const std::string& method, const std::string& target,
+                                   const std::string& body, std::vector<std::string> headers) const {
+  auto session = login(port, user, kDemoPassword);
+  EXPECT_TRUE(session) << "login as " << user;
+  if (session) headers.insert(headers.begin(), {session->cookie, session->csrf});
+  headers.push_back("Content-Type: application/json");
+  return http(port, method, target, body, headers);
 }
 
 }  // namespace lotsen::testing

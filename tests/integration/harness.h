@@ -97,4 +97,16 @@ struct Session {
 };
 std::optional<Session> login(int port, const std::string& username, const std::string& password);
 
+// The password of every demo user (lotsen demo).
+inline constexpr const char* kDemoPassword = "lotsen-demo-2026";
+
+// Requests as a demo user to the server on `port`, each signed in afresh: the session's cookie and CSRF
+// token and Content-Type: application/json, then `headers`. A failed login is a test failure (and the
+// request goes without a session).
+struct DemoUsers {
+  int port = 0;
+  HttpResponse operator()(const std::string& user, const std::string& method, const std::string& target,
+                          const std::string& body = "", std::vector<std::string> headers = {}) const;
+};
+
 }  // namespace lotsen::testing
