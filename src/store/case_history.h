@@ -1,6 +1,6 @@
 // Lotsen store: every person's registrations and case records as the event journal recorded them, typed, each
-// version stamped with the instant it was recorded — the in-memory columns the reports read (DESIGN
-// principle 5) instead of parsing the journal's JSON for every report. Built from the whole journal once and
+// version stamped with the instant it was recorded — the in-memory form the reports read instead of parsing
+// the journal's JSON for every report (DESIGN principle 5; typed rows per person, not yet columns). Built from the whole journal once and
 // then brought up to date with the events appended since, so that a report in a running server pays only
 // for what changed. It keeps what the reports read — personnummer, codes, dates, ids — and no names, contact
 // details or free text. Backend-neutral: it reads Events through the Store, not SQL.
@@ -64,7 +64,7 @@ class VersionTable {
     std::int64_t recorded = 0;
     std::optional<T> value;
   };
-  // Adds a version of `id` after its others. Amortised O(1) for the newest id (the usual case).
+  // Adds a version of `id` after its others: at the end when `id` is the newest (the usual case).
   void add(std::int64_t id, std::int64_t recorded, std::optional<T> value) {
     auto at = std::ranges::upper_bound(rows_, id, {}, &Row::id);
     rows_.insert(at, Row{id, recorded, std::move(value)});
