@@ -803,6 +803,9 @@ int main(int argc, char** argv) {
       "import", "Import SCB's layout and code mapping (JSON, docs/formats.md); replaces the one imported before");
   codesImport->add_option("--db", db, "SQLite database file")->required();
   codesImport->add_option("file", codesFile, "The layout file")->required();
+  auto* codesShow =
+      codesCmd->add_subcommand("show", "Print the imported layout and code mapping exactly as it was imported");
+  codesShow->add_option("--db", db, "SQLite database file")->required();
 
   auto* reportCmd = app.add_subcommand(
       "report", "Reports for follow-up: the KPIs, SCB's half-year file, the committee report (docs/reports.md)");
@@ -1192,6 +1195,14 @@ int main(int argc, char** argv) {
         return layout.error().front().kind == ErrorKind::invalid_input ? kBadInput : kInternal;
       }
       say(fmt::format("the layout '{}' is imported", printable(layout->collection)));
+      return kOk;
+    }
+    if (*codesShow) {
+      auto store = openMigrated(db);
+      if (!store) return fail(store.error());
+      auto text = importedHalfYearLayout(**store);
+      if (!text) return fail(text.error());
+      fmt::print("{}", *text);
       return kOk;
     }
     if (*reportHalfYear) {

@@ -102,14 +102,20 @@ std::vector<HalfYearCase> halfYearCases(const CaseHistory& history, HalfYear per
   return cases;
 }
 
-std::expected<HalfYearLayout, Error> halfYearLayout(Store& store) {
+std::expected<std::string, Error> importedHalfYearLayout(Store& store) {
   auto text = store.reportLayout(kHalfYearLayoutName);
   if (!text) return std::unexpected(text.error());
   if (!*text)
     return std::unexpected(notFound(
         "no layout for SCB's half-year file has been imported: import SCB's layout and code mapping with lotsen "
         "codes import FILE (docs/formats.md)"));
-  auto layout = parseHalfYearLayout(**text);
+  return std::move(**text);
+}
+
+std::expected<HalfYearLayout, Error> halfYearLayout(Store& store) {
+  auto text = importedHalfYearLayout(store);
+  if (!text) return std::unexpected(text.error());
+  auto layout = parseHalfYearLayout(*text);
   if (!layout) return std::unexpected(internalError("the imported layout no longer reads: import it again"));
   return std::move(*layout);
 }

@@ -24,8 +24,11 @@ namespace lotsen {
 std::vector<HalfYearCase> halfYearCases(const CaseHistory& history, HalfYear period, std::int64_t instant,
                                         const std::set<std::int64_t>* persons = nullptr);
 
-// The imported layout. Errors: not_found before the first `lotsen codes import`; internal when the stored
-// text no longer parses.
+// The imported layout's text, exactly as it was imported (`lotsen codes show`). Errors: not_found, saying how
+// to import one, before the first `lotsen codes import`; the store's.
+std::expected<std::string, Error> importedHalfYearLayout(Store& store);
+
+// The imported layout. Errors: importedHalfYearLayout's; internal when the stored text no longer parses.
 std::expected<HalfYearLayout, Error> halfYearLayout(Store& store);
 
 struct HalfYearReport {

@@ -664,6 +664,18 @@ TEST(Cli, ABadLayoutFileIsRefusedWithItsPlaceAndTheImportedLayoutStays) {
       << "nothing stored from a refused file";
 
   EXPECT_EQ(import(good).exitCode, 0) << "the same file whole is taken";
+  // What `codes show` prints is the file as imported, and imports again to the same.
+  auto shown = runLotsen({"codes", "show", "--db", db});
+  ASSERT_EQ(shown.exitCode, 0) << shown.err;
+  EXPECT_EQ(shown.out, good);
+  EXPECT_EQ(import(shown.out).exitCode, 0);
+  EXPECT_EQ(runLotsen({"codes", "show", "--db", db}).out, good);
+  std::string empty = tempPath("no-layout.db");
+  ASSERT_EQ(runLotsen({"migrate", "--db", empty}).exitCode, 0);
+  auto none = runLotsen({"codes", "show", "--db", empty});
+  EXPECT_EQ(none.exitCode, 2) << none.err;
+  EXPECT_NE(none.err.find("lotsen codes import"), std::string::npos) << "says how to import one: " << none.err;
+  removeDatabase(empty);
   auto noOut = runLotsen({"report", "half-year", "--db", db, "--period", "2026H1", "--format", "xlsx"});
   EXPECT_EQ(noOut.exitCode, 2);
   EXPECT_NE(noOut.err.find("Ange --out FIL för en XLSX-fil"), std::string::npos) << noOut.err;

@@ -1,4 +1,4 @@
-import { cleanup, screen, within } from "@testing-library/react";
+import { cleanup, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { App } from "../App";
@@ -47,6 +47,8 @@ describe("the review's findings", () => {
 
     await user.click(within(grants).getByRole("link", { name: "Posterna av anna om person 5" }));
     await screen.findByRole("heading", { level: 1, name: "Åtkomstloggen" });
+    // The page shows its heading before it asks the server: wait for the request (under load it came later).
+    await waitFor(() => expect(requests.some((r) => new URL(r.url).pathname === "/api/v1/access-log")).toBe(true));
     const log = requests.find((r) => new URL(r.url).pathname === "/api/v1/access-log")!;
     expect(Object.fromEntries(new URL(log.url).searchParams)).toEqual({
       from: "2026-11-30", to: "2026-11-30", username: "anna", person_id: "5",
