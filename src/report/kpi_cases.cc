@@ -20,7 +20,8 @@ std::expected<int, Error> firstContactDays(Store& store) {
   return days;
 }
 
-std::vector<KpiCase> kpiCases(const CaseHistory& history, CivilDate from, CivilDate to) {
+std::vector<KpiCase> kpiCases(const CaseHistory& history, CivilDate from, CivilDate to,
+                              const std::optional<Caseload>& caseload) {
   std::vector<KpiCase> cases;
   std::vector<const Registration*> started;  // a person's KAA registrations started by `to`
   for (const PersonHistory& person : history.persons()) {
@@ -32,7 +33,7 @@ std::vector<KpiCase> kpiCases(const CaseHistory& history, CivilDate from, CivilD
     });
     std::size_t first = cases.size();
     for (const Registration* r : started) {
-      if (r->endDate && *r->endDate <= from) continue;
+      if ((r->endDate && *r->endDate <= from) || (caseload && !covers(*caseload, *r))) continue;
       KpiCase c{*r, identity->birthDate, identity->gender, {}, {}, {}, {}};
       for (const Registration* e : started)
         if (std::tuple(e->startDate, e->id) < std::tuple(r->startDate, r->id)) c.earlier.push_back(*e);
@@ -76,9 +77,8 @@ std::expected<KpiReport, Error> kpiReport(Store& store, const CaseHistory& histo
         fmt::format("the half-year {} has not begun: today is {}", period.toString(), today.iso()), "period"));
   auto deadline = firstContactDays(store);
   if (!deadline) return std::unexpected(deadline.error());
-  std::vector<KpiCase> cases = kpiCases(history, period.first(), period.last());
-  if (caseload) std::erase_if(cases, [&](const KpiCase& c) { return !covers(*caseload, c.registration); });
-  return computeKpis(cases, period.first(), period.last(), today, by, *deadline);
+  return computeKpis(kpiCases(history, period.first(), period.last(), caseload), period.first(), period.last(), today,
+                     by, *deadline);
 }
 
 }  // namespace lotsen

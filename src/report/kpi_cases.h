@@ -21,9 +21,10 @@ std::expected<int, Error> firstContactDays(Store& store);
 
 // The KAA registrations open at some time from `from` to `to` as `history` stands now, each with its person's
 // facts, its live records and the person's earlier KAA registrations (however long ago), by person and
-// registration id.
-// Persons whose identity retention has removed are not in it.
-std::vector<KpiCase> kpiCases(const CaseHistory& history, CivilDate from, CivilDate to);
+// registration id; only the registrations `caseload` covers (domain/access.h) when one is given (their earlier
+// registrations whatever their caseload). Persons whose identity retention has removed are not in it.
+std::vector<KpiCase> kpiCases(const CaseHistory& history, CivilDate from, CivilDate to,
+                              const std::optional<Caseload>& caseload = std::nullopt);
 
 // The KPIs of the half-year `period` as they stood on min(its last day, today), from `history` (brought up
 // to date by the caller), broken down by `by`, with the deadline the municipality's setting

@@ -280,18 +280,6 @@ class Store {
   virtual std::expected<std::vector<RegisteredPerson>, Error> openRegistrations(std::string_view programme,
                                                                                 std::string_view municipalityCode) = 0;
 
-  // The registrations in `programme` open at some time from `from` to `to` (started on or before `to`,
-  // not ended on or before `from`: the end date is the first day outside), with their persons; ordered by
-  // registration id; only those in `caseload` (domain covers()) when one is given. For the reports.
-  virtual std::expected<std::vector<RegisteredPerson>, Error> registrationsDuring(
-      std::string_view programme, CivilDate from, CivilDate to,
-      const std::optional<Caseload>& caseload = std::nullopt) = 0;
-  // The records that are not voided of every person registrationsDuring finds (with the same caseload), oldest
-  // first: all of the person's, also those of their registrations outside the period or the caseload.
-  virtual std::expected<std::vector<CaseRecord>, Error> caseRecordsDuring(
-      std::string_view programme, CivilDate from, CivilDate to,
-      const std::optional<Caseload>& caseload = std::nullopt) = 0;
-
   // Sets who is responsible for a registration; writes "registration.assigned". conflict on a stale
   // version, not_found for an unknown registration or caseworker.
   virtual std::expected<Registration, Error> assignRegistration(const Actor& actor, std::int64_t id,

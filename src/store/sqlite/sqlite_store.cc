@@ -567,43 +567,6 @@ class SqliteStore final : public Store {
     });
   }
 
-  // The registrations r of registrationsDuring (binds programme, to, from in that order).
-  static constexpr std::string_view kRegistrationsDuring =
-      "r.programme = ? AND r.start_date <= ? AND (r.end_date IS NULL OR r.end_date > ?)";
-
-  std::expected<std::vector<RegisteredPerson>, Error> registrationsDuring(
-      std::string_view programme, CivilDate from, CivilDate to, const std::optional<Caseload>& caseload) override {
-    return guard([&]() -> std::expected<std::vector<RegisteredPerson>, Error> {
-      auto s = prepare(fmt::format(
-          "SELECT {}, {} FROM registrations r JOIN persons p ON p.id = r.person_id WHERE {} AND {} ORDER BY r.id",
-          qualified(kPersonColumns, "p"), qualified(kRegistrationColumns, "r"), kRegistrationsDuring,
-          caseload ? caseloadCondition(*caseload) : "1"));
-      s.bind(programme, to.iso(), from.iso());
-      if (caseload) bindCaseload(s, *caseload);
-      std::vector<RegisteredPerson> result;
-      while (s.step()) result.push_back({readPerson(s), readRegistration(s, kPersonColumnCount)});
-      return result;
-    });
-  }
-
-  std::expected<std::vector<CaseRecord>, Error> caseRecordsDuring(std::string_view programme, CivilDate from,
-                                                                  CivilDate to,
-                                                                  const std::optional<Caseload>& caseload) override {
-    return guard([&]() -> std::expected<std::vector<CaseRecord>, Error> {
-      auto s = prepare(fmt::format(
-          "SELECT id, kind, person_id, registration_id, data, version FROM live_case_records WHERE person_id IN "
-          "(SELECT r.person_id FROM registrations r WHERE {} AND {}) ORDER BY id",
-          kRegistrationsDuring, caseload ? caseloadCondition(*caseload) : "1"));
-      s.bind(programme, to.iso(), from.iso());
-      if (caseload) bindCaseload(s, *caseload);
-      std::vector<CaseRecord> records;
-      while (s.step())
-        records.push_back(
-            CaseRecord{s.integer(0), s.text(1), s.integer(2), s.optionalInteger(3), s.text(4), s.integer(5), false});
-      return records;
-    });
-  }
-
   std::expected<Registration, Error> confirmByRegisters(const Actor& actor, std::int64_t id) override {
     std::optional<Registration> confirmed;
     auto done = transaction([&]() -> std::expected<void, Error> {
