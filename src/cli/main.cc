@@ -414,6 +414,9 @@ void printSummary(const IdentificationResult& result, Store& store) {
     fmt::print("  {:<46} {:>8}\n  {:<46} {:>8}\n  {:<46} {:>8}\n", "Inskrivna för hand, bekräftade av registren",
                total.byHandConfirmed, "Inskrivna för hand, avslutade enligt registren", total.byHandEnded,
                "Inskrivna för hand, ännu inte i registren", total.byHandAwaiting);
+  if (total.reasonsContradicted > 0)
+    fmt::print("  {:<46} {:>8}\n  (rätta skälet på personens sida, annars stoppas halvårsfilen till SCB)\n",
+               "Skäl som registren nu motsäger", total.reasonsContradicted);
   for (const auto& [other, n] : total.endedElsewhere)
     fmt::print("  {:<46} {:>8}\n", fmt::format("Avslutade i kommun {}s register (flyttat hit)", other), n);
   if (!result.dryRun) {

@@ -666,6 +666,9 @@ const std::vector<Translation>& catalog() {
          "Inskrivningen börjar {=1}, utanför åldersgränserna (från 1 juli det år personen fyller 16 till dagen före "
          "20-årsdagen)."},
         {"the registration ended on (\\S+) without a reason", "Inskrivningen avslutades {=1} utan skäl."},
+        {"the registration reason '(.*)' contradicts the registers, which give '(.*)' for its start on (\\S+)",
+         "Inskrivningens skäl '{1}' motsäger registren, som anger '{2}' när inskrivningen började {=3}. Rätta skälet "
+         "på personens sida."},
         {"the registration was made by hand and no identification run has confirmed its reason from the registers yet",
          "Inskrivningen gjordes för hand och ingen identifieringskörning har ännu bekräftat skälet mot registren."},
         {"a contact on (\\S+) is dated before the registration started on (\\S+)",

@@ -67,8 +67,9 @@ struct NewRegistration {
   std::int64_t personId = 0;
   std::string programme{kProgrammeKaa};
   CivilDate startDate;
-  std::string reason;    // code in the "registration_reason" list valid on startDate
-  std::string byHand{};  // registered by a user before the registers showed it: a "registration_by_hand" code
+  std::string reason;             // code in the "registration_reason" list valid on startDate
+  std::string byHand{};           // registered by a user before the registers showed it: a "registration_by_hand" code
+  std::string registersReason{};  // the registers' reason, when identification makes the registration
 };
 
 // Who ended a registration: a caseworker closing it by hand, or identification from the registers.
@@ -89,6 +90,14 @@ struct Registration {
                                              // the registers show something new about the person
   std::string byHand{};            // how a registration made by hand came about; empty when identification made it
   bool awaitingRegisters = false;  // made by hand, and no identification run has seen the person since
+  std::string registersReason{};   // the registration reason the registers gave when identification last found
+                                   // the person in the target group; empty before any run has
 };
+
+// True when the registers, as identification last read them, give another registration reason than the
+// registration's: a half-year file would report a reason the registers contradict.
+inline bool reasonContradictsRegisters(const Registration& r) {
+  return !r.registersReason.empty() && r.registersReason != r.reason;
+}
 
 }  // namespace lotsen

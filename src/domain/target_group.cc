@@ -116,6 +116,12 @@ CivilDate deregistrationDate(std::optional<CivilDate> since, CivilDate registrat
   return std::clamp(*since, registrationStart, std::max(registrationStart, runDate));
 }
 
+std::string_view registersReasonFor(const PersonFacts& facts, CivilDate registrationStart, std::string_view reasonToday,
+                                    const TargetGroupRules& rules) {
+  TargetGroupDecision then = decideTargetGroup(facts, registrationStart, rules);
+  return then.inGroup ? then.reason : reasonToday;
+}
+
 TargetGroupDecision decideTargetGroup(const PersonFacts& facts, CivilDate date, const TargetGroupRules& rules) {
   auto outside = [](std::string_view reason, std::optional<CivilDate> since = {}) {
     return TargetGroupDecision{false, reason, std::nullopt, since};

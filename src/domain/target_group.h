@@ -129,6 +129,12 @@ std::expected<void, Error> checkRegistrationByHand(CivilDate startDate, CivilDat
 // ended, a certificate, a new folkbokföring since `registeredSince`): a closure by hand stands until then.
 bool registersShowNewSince(const PersonFacts& facts, CivilDate registeredSince, CivilDate closedOn);
 
+// The registration reason the registers give for a registration from `registrationStart` of a person they
+// place in the target group today for `reasonToday`: the reason on the start day, or `reasonToday` when
+// they did not place the person in the group then (a registration by hand before the registers showed it).
+std::string_view registersReasonFor(const PersonFacts& facts, CivilDate registrationStart, std::string_view reasonToday,
+                                    const TargetGroupRules& rules = {});
+
 // The day a deregistration is dated: the day its fact happened (`since`), but never before the
 // registration started nor after the run's date; the run's date when the registers do not say (someone
 // who left the population register).

@@ -303,6 +303,25 @@ Response reopenRoute(Call& call) {
       extra);
 }
 
+// POST …/registrations/{registration}/reason {"reason"}: corrects the registration reason (one the registers
+// contradict, docs/reports.md), open or ended. Only by role, as closing; the same reason again is no change.
+Response correctReasonRoute(Call& call) {
+  JsonFields f(call.body, {"reason"});
+  std::string reason = f.text("reason", true);
+  if (!f.errors().empty()) return validationProblem(f.errors());
+  auto registration = pathRegistration(call);
+  if (!registration) return registration.error();
+  if (!covers(call.user->caseload, *registration))
+    return refusedChange(call, *registration, "the registration is outside your caseload");
+  Actor actor{call.user->id, call.user->username};
+  return registrationWrite(
+      call, *registration,
+      [&](Store& s, const Registration& reg, std::int64_t version) -> std::expected<Registration, Error> {
+        if (auto now = s.registration(reg.id); now && now->version == version && now->reason == reason) return *now;
+        return s.correctRegistrationReason(actor, reg.id, version, reason);
+      });
+}
+
 // POST /api/v1/registrations {"personal_id", "start_date", "reason", "by_hand", "person"}: a young person
 // who calls in, or whom a school reports, is registered by hand before the next register run; "person"
 // ({"first_name", "last_name", "street_address", "postal_code", "city", "municipality_code"}) only when
@@ -662,6 +681,8 @@ std::vector<Route> caseworkRoutes() {
       {"POST", "/api/v1/persons/{id}/registrations/{registration}/close", write_cases, worker, closeRoute});
   routes.push_back(
       {"POST", "/api/v1/persons/{id}/registrations/{registration}/reopen", write_cases, worker, reopenRoute});
+  routes.push_back(
+      {"POST", "/api/v1/persons/{id}/registrations/{registration}/reason", write_cases, worker, correctReasonRoute});
   routes.push_back({"POST", "/api/v1/registrations", write_cases, worker, registerByHandRoute});
   routes.push_back({"GET", "/api/v1/persons/{id}/history", read_cases, inline_read, history});
   routes.push_back({"PUT", "/api/v1/persons/{id}/contact-details", write_cases, worker, updateContactDetails});

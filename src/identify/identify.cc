@@ -82,11 +82,24 @@ std::expected<MunicipalityResult, Error> identifyMunicipality(
     if (auto it = memberById.find(id); it != memberById.end()) {
       registeredMember[it->second] = &entry;
       ++result.unchanged;
+      const Registration& r = entry.registration;
       if (awaiting) {
         ++result.byHandConfirmed;
-        change(IdentificationChange::Kind::confirmed, entry.registration.reason, entry.registration.startDate);
+        change(IdentificationChange::Kind::confirmed, r.reason, r.startDate);
         if (!options.dryRun)
-          if (auto ok = store.confirmByRegisters(actor, entry.registration.id); !ok) return std::unexpected(ok.error());
+          if (auto ok = store.confirmByRegisters(actor, r.id); !ok) return std::unexpected(ok.error());
+      }
+      const TargetGroupMember& member = members[it->second];
+      std::string_view registersReason = registersReasonFor(personFacts(registers, population.rows[member.row]),
+                                                            r.startDate, member.reason, options.rules);
+      if (registersReason != r.registersReason) {
+        if (registersReason != r.reason) {
+          ++result.reasonsContradicted;
+          change(IdentificationChange::Kind::reason_contradicted, std::string(registersReason), r.startDate);
+        }
+        if (!options.dryRun)
+          if (auto ok = store.noteRegistersReason(actor, r.id, std::string(registersReason)); !ok)
+            return std::unexpected(ok.error());
       }
       continue;
     }
@@ -193,8 +206,8 @@ std::expected<MunicipalityResult, Error> identifyMunicipality(
       result.changes.push_back({row.id, details.firstName, details.lastName, IdentificationChange::Kind::registered,
                                 std::string(member.reason), row.protection != Protection::none, "", std::nullopt,
                                 options.date});
-      auto registration = store.createRegistration(
-          actor, {person->id, std::string(kProgrammeKaa), options.date, std::string(member.reason)});
+      auto registration = store.createRegistration(actor, {person->id, std::string(kProgrammeKaa), options.date,
+                                                           std::string(member.reason), "", std::string(member.reason)});
       if (!registration) return std::unexpected(registration.error());
     }
     if (member.studies) {
@@ -226,6 +239,8 @@ std::string_view changeName(IdentificationChange::Kind kind) {
       return "confirmed";
     case IdentificationChange::Kind::awaiting:
       return "awaiting";
+    case IdentificationChange::Kind::reason_contradicted:
+      return "reason_contradicted";
   }
   return "";
 }
@@ -255,6 +270,7 @@ json::object countsJson(const MunicipalityResult& m, CivilDate date, bool dryRun
       {"closures_respected", m.closuresRespected},
       {"by_hand",
        json::object{{"confirmed", m.byHandConfirmed}, {"ended", m.byHandEnded}, {"awaiting", m.byHandAwaiting}}},
+      {"reasons_contradicted", m.reasonsContradicted},
       {"ended_elsewhere", json::value_from(m.endedElsewhere)},
       {"large_change", m.largeChange},
       {"dry_run", dryRun}};
@@ -273,7 +289,8 @@ json::object countsJson(const MunicipalityResult& m, CivilDate date, bool dryRun
       if (labels) {
         const bool registration = c.change == IdentificationChange::Kind::registered ||
                                   c.change == IdentificationChange::Kind::confirmed ||
-                                  c.change == IdentificationChange::Kind::awaiting;
+                                  c.change == IdentificationChange::Kind::awaiting ||
+                                  c.change == IdentificationChange::Kind::reason_contradicted;
         changes.back().as_object()["reason_label"] =
             labels->label(registration ? "registration_reason" : "deregistration_reason", c.reason);
       }
@@ -298,6 +315,7 @@ MunicipalityResult IdentificationResult::total() const {
     sum.byHandConfirmed += m.byHandConfirmed;
     sum.byHandEnded += m.byHandEnded;
     sum.byHandAwaiting += m.byHandAwaiting;
+    sum.reasonsContradicted += m.reasonsContradicted;
     for (const auto& [other, n] : m.endedElsewhere) sum.endedElsewhere[other] += n;
     sum.largeChange = sum.largeChange || m.largeChange;
     for (const auto& [reason, n] : m.registeredByReason) sum.registeredByReason[reason] += n;

@@ -30,9 +30,10 @@ struct IdentificationChange {
   std::int64_t personalId = 0;  // PersonalId::number()
   std::string firstName;
   std::string lastName;
-  enum class Kind { registered, deregistered, closure_respected, confirmed, awaiting };
+  enum class Kind { registered, deregistered, closure_respected, confirmed, awaiting, reason_contradicted };
   // closure_respected: in the target group, but closed by hand and kept so; confirmed: registered by hand
-  // and now found in the target group; awaiting: registered by hand, and the registers know nothing yet
+  // and now found in the target group; awaiting: registered by hand, and the registers know nothing yet;
+  // reason_contradicted: registered, and the registers now give another reason (`reason`) for its start
   Kind change = Kind::registered;
   std::string reason;
   bool protectedIdentity = false;
@@ -57,6 +58,9 @@ struct MunicipalityResult {
   std::size_t byHandConfirmed = 0;
   std::size_t byHandEnded = 0;
   std::size_t byHandAwaiting = 0;
+  // Open registrations whose reason the registers now contradict (newly: a contradiction the run before
+  // noted is not counted again).
+  std::size_t reasonsContradicted = 0;
   // Registrations in other municipalities' registers that the run ends, by kommunkod: their persons are
   // registered here now (a regional host holds several registers).
   std::map<std::string, std::size_t> endedElsewhere;

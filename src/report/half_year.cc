@@ -115,6 +115,11 @@ void addCase(FileBuilder& out, const HalfYearCase& c, HalfYear period) {
   if (r.endDate && r.endReason.value_or("").empty())
     out.problem(c, "registration_end_without_reason",
                 fmt::format("the registration ended on {} without a reason", r.endDate->iso()));
+  if (reasonContradictsRegisters(r))
+    out.problem(
+        c, "reason_contradicts_registers",
+        fmt::format("the registration reason '{}' contradicts the registers, which give '{}' for its start on {}",
+                    r.reason, r.registersReason, r.startDate.iso()));
   if (r.awaitingRegisters)
     out.problem(c, "awaiting_registers",
                 "the registration was made by hand and no identification run has confirmed its reason from the "

@@ -248,7 +248,11 @@ void writeRegistration(JsonWriter& out, const Registration& r, const CodeLabels*
     out.null();
   else
     out.value(r.byHand);
-  out.field("awaiting_registers", r.awaitingRegisters);
+  out.field("awaiting_registers", r.awaitingRegisters).key("registers_reason");
+  if (r.registersReason.empty())
+    out.null();
+  else
+    out.value(r.registersReason);
   if (labels) {
     out.field("reason_label", labels->label("registration_reason", r.reason)).key("end_reason_label");
     if (r.endReason)
@@ -260,6 +264,11 @@ void writeRegistration(JsonWriter& out, const Registration& r, const CodeLabels*
       out.null();
     else
       out.value(labels->label("registration_by_hand", r.byHand));
+    out.key("registers_reason_label");
+    if (r.registersReason.empty())
+      out.null();
+    else
+      out.value(labels->label("registration_reason", r.registersReason));
   }
   out.endObject();
 }
@@ -301,7 +310,8 @@ std::expected<Registration, Error> parseRegistration(const json::object& o) {
       .unit = text("unit"),
       .closedByHand = flag("closed_by_hand"),
       .byHand = text("by_hand"),
-      .awaitingRegisters = flag("awaiting_registers")};
+      .awaitingRegisters = flag("awaiting_registers"),
+      .registersReason = text("registers_reason")};
   return r;
 }
 

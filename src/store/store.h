@@ -260,12 +260,21 @@ class Store {
   virtual std::expected<Registration, Error> endRegistration(const Actor& actor, std::int64_t id,
                                                              std::int64_t expectedVersion, CivilDate endDate,
                                                              const std::string& endReason, EndedBy by) = 0;
-  // Reopens an ended registration that was ended by mistake: the person's latest in its programme, with
-  // no open one beside it ("registration.reopened", with `reason` in the event). conflict on a stale
-  // version, for an open registration or one that is not the latest.
   // A registration made by hand that an identification run found the person in the target group for:
   // awaits the registers no more ("registration.confirmed"). conflict when it awaits nothing.
   virtual std::expected<Registration, Error> confirmByRegisters(const Actor& actor, std::int64_t id) = 0;
+  // Records the registration reason the registers give (identification; "registration.registers_reason_noted").
+  // invalid_input (field "registers_reason") unless a code valid on the start date; not_found.
+  virtual std::expected<Registration, Error> noteRegistersReason(const Actor& actor, std::int64_t id,
+                                                                 const std::string& registersReason) = 0;
+  // Corrects the registration's reason ("registration.reason_corrected"), open or ended. invalid_input (field
+  // "reason") unless a code valid on the start date; conflict on a stale version; not_found.
+  virtual std::expected<Registration, Error> correctRegistrationReason(const Actor& actor, std::int64_t id,
+                                                                       std::int64_t expectedVersion,
+                                                                       const std::string& reason) = 0;
+  // Reopens an ended registration that was ended by mistake: the person's latest in its programme, with
+  // no open one beside it ("registration.reopened", with `reason` in the event). conflict on a stale
+  // version, for an open registration or one that is not the latest.
   virtual std::expected<Registration, Error> reopenRegistration(const Actor& actor, std::int64_t id,
                                                                 std::int64_t expectedVersion,
                                                                 const std::string& reason) = 0;

@@ -699,3 +699,97 @@ TEST(DemoApi, FirstContactLettersAreConfirmedAsContactAttemptsByLetterAndAProtec
 
 }  // namespace
 }  // namespace lotsen::testing
+
+namespace lotsen::testing {
+namespace {
+
+// Issue 14: a half-year file must not report a registration reason the registers contradict. The enrolment
+// register reports late that a young person registered as never having started upper-secondary school had
+// left a national programme before; the administrator's run lists the contradiction, the file is stopped
+// with the person named, the person's page says what the registers give, and a correction with the
+// registration's version clears the check and is in the person's history.
+TEST(DemoApi, ARegistrationReasonTheRegistersContradictStopsTheFileUntilItIsCorrected) {
+  std::string db = tempPath("demo-reason.db"), registers = tempPath("demo-reason-registers");
+  ASSERT_EQ(seededDemo(db, registers).exitCode, 0);
+  ServerProcess server(db);
+  DemoUsers as{server.port()};
+  auto json = [](const HttpResponse& r) { return boost::json::parse(r.body); };
+  auto list = as("demo", "GET", "/api/v1/worklists/first_contact?caseworker=all");
+  ASSERT_EQ(list.status, 200) << list.body;
+  std::optional<boost::json::object> person, registration;
+  boost::json::value items = json(list).at("items");
+  for (const auto& item : items.as_array()) {
+    auto read = as("demo", "GET", fmt::format("/api/v1/persons/{}", item.at("person_id").as_int64()));
+    ASSERT_EQ(read.status, 200) << read.body;
+    boost::json::object candidate = json(read).as_object();
+    for (const auto& r : candidate.at("registrations").as_array())
+      if (r.at("reason") == "never_started" && r.at("end_date").is_null() && !r.at("registers_reason").is_null()) {
+        person = candidate;
+        registration = r.as_object();
+      }
+    if (person) break;
+  }
+  ASSERT_TRUE(person) << "the demo has a young person registered for never having started";
+  EXPECT_EQ(registration->at("registers_reason"), "never_started") << "identification registered them";
+  CivilDate start = *CivilDate::parse(registration->at("start_date").as_string());
+  std::string enrolments = readFile(registers + "/enrolments.csv");
+  writeFile(registers + "/enrolments.csv",
+            enrolments + fmt::format("{};GY;NA;14900011;kommunal;{};{};ja\n", person->at("personal_id").as_string(),
+                                     start.plusDays(-300).iso(), start.plusDays(-30).iso()));
+  std::vector<std::pair<std::string, std::string>> files;
+  for (std::string name : {"population", "enrolments", "completions"})
+    files.emplace_back(name, readFile(registers + "/" + name + ".csv"));
+  auto run = as("demo", "POST", "/api/v1/identification-runs",
+                multipartBody({{"date", kSeededDemoDate}, {"municipality", "1490"}}, files),
+                {"Content-Type: multipart/form-data; boundary=XyZ"});
+  ASSERT_EQ(run.status, 201) << run.body;
+  boost::json::value summary = json(run);
+  EXPECT_EQ(summary.at("reasons_contradicted"), 1);
+  bool listed = false;
+  for (const auto& c : summary.at("changes").as_array())
+    listed |= c.at("change") == "reason_contradicted" && c.at("personal_id") == person->at("personal_id") &&
+              c.at("reason") == "dropout_national_programme";
+  EXPECT_TRUE(listed) << run.body;
+
+  std::int64_t personId = person->at("id").as_int64(), registrationId = registration->at("id").as_int64();
+  auto contradicted = [&] {
+    auto file = as("demo", "GET", "/api/v1/reports/half-year?period=2026H2");
+    EXPECT_EQ(file.status, 200) << file.body;
+    boost::json::value answer = json(file);
+    for (const auto& p : answer.at("problems").as_array())
+      if (p.at("check") == "reason_contradicts_registers" && p.at("person_id") == personId) return true;
+    return false;
+  };
+  EXPECT_TRUE(contradicted());
+  auto read = json(as("demo", "GET", fmt::format("/api/v1/persons/{}", personId)));
+  boost::json::object now;
+  for (const auto& r : read.at("registrations").as_array())
+    if (r.at("id") == registrationId) now = r.as_object();
+  EXPECT_EQ(now.at("registers_reason"), "dropout_national_programme");
+  EXPECT_EQ(now.at("registers_reason_label"), "Avbrott på nationellt program");
+
+  std::string path = fmt::format("/api/v1/persons/{}/registrations/{}/reason", personId, registrationId);
+  std::string etag = fmt::format("If-Match: \"registration/{}/{}\"", registrationId, now.at("version").as_int64());
+  auto bad = as("demo", "POST", path, R"({"reason":"moved_out"})", {etag});
+  ASSERT_EQ(bad.status, 422) << bad.body;
+  EXPECT_EQ(json(bad).at("errors").at(0).at("field"), "reason");
+  EXPECT_EQ(as("demo", "POST", path, R"({"reason":"dropout_national_programme"})").status, 428) << "no version";
+  EXPECT_EQ(as("revisor", "POST", path, R"({"reason":"dropout_national_programme"})", {etag}).status, 403)
+      << "an auditor reads, never corrects";
+  EXPECT_TRUE(contradicted()) << "nothing stored by a refused request";
+  auto corrected = as("demo", "POST", path, R"({"reason":"dropout_national_programme"})", {etag});
+  ASSERT_EQ(corrected.status, 200) << corrected.body;
+  EXPECT_EQ(json(corrected).at("reason"), "dropout_national_programme");
+  EXPECT_EQ(as("demo", "POST", path, R"({"reason":"never_started"})", {etag}).status, 409) << "a stale version";
+  EXPECT_FALSE(contradicted());
+  auto history = json(as("demo", "GET", fmt::format("/api/v1/persons/{}/history", personId)));
+  bool journalled = false;
+  for (const auto& e : history.at("items").as_array())
+    journalled |= e.at("type") == "registration.reason_corrected" && e.at("before").at("reason") == "never_started";
+  EXPECT_TRUE(journalled);
+  std::filesystem::remove_all(registers);
+  removeDatabase(db);
+}
+
+}  // namespace
+}  // namespace lotsen::testing

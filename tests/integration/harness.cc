@@ -11,6 +11,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <boost/json.hpp>
 #include <cstdlib>
 #include <filesystem>
@@ -275,7 +276,8 @@ HttpResponse DemoUsers::operator()(const std::string& user, const std::string& m
   auto session = login(port, user, kDemoPassword);
   EXPECT_TRUE(session) << "login as " << user;
   if (session) headers.insert(headers.begin(), {session->cookie, session->csrf});
-  headers.push_back("Content-Type: application/json");
+  if (std::none_of(headers.begin(), headers.end(), [](const std::string& h) { return h.starts_with("Content-Type:"); }))
+    headers.push_back("Content-Type: application/json");
   return http(port, method, target, body, headers);
 }
 

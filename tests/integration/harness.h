@@ -101,8 +101,8 @@ std::optional<Session> login(int port, const std::string& username, const std::s
 inline constexpr const char* kDemoPassword = "lotsen-demo-2026";
 
 // Requests as a demo user to the server on `port`, each signed in afresh: the session's cookie and CSRF
-// token and Content-Type: application/json, then `headers`. A failed login is a test failure (and the
-// request goes without a session).
+// token, then `headers`, and Content-Type: application/json unless `headers` name a Content-Type. A failed login is a
+// test failure (and the request goes without a session).
 struct DemoUsers {
   int port = 0;
   HttpResponse operator()(const std::string& user, const std::string& method, const std::string& target,

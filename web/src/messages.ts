@@ -334,6 +334,16 @@ const sv = {
       ? "Inskrivningen är öppen igen."
       : `Inskrivningen är öppen igen. ${resumed === 1 ? "1 åtgärd fortsätter" : `${resumed} åtgärder fortsätter`}.`,
   staleRegistration: "Någon annan har ändrat inskrivningen under tiden. Uppgifterna är inlästa på nytt: kontrollera dem och försök igen.",
+  registersSay: (reason: string) => `Registren anger: ${reason}`,
+  correctReason: "Rätta skälet",
+  correctReasonHeading: "Rätta inskrivningens skäl",
+  correctReasonText: (reason: string, registers: string) =>
+    `Inskrivningen har skälet ${reason}, men registren anger ${registers} för dagen då den började. Halvårsfilen till SCB kan inte skickas förrän skälen stämmer. Välj registrens skäl om de har rätt. Har de fel, låt skälet stå och be skolan eller folkbokföringen rätta registren.`,
+  correctReasonLegend: "Skäl för inskrivningen",
+  correctReasonRequired: "Välj ett skäl för inskrivningen.",
+  correctReasonSubmit: "Spara skälet",
+  registersGive: "Det skäl registren anger",
+  reasonCorrected: "Skälet är rättat.",
   voidContact: "Makulera",
   voidContactLabel: (date: string) => `Makulera kontakten ${date}`,
   voidReason: "Varför makuleras det?",
@@ -393,6 +403,7 @@ const sv = {
     deregistered: "Skrivs ut",
     unchanged: "Oförändrade",
     closuresRespected: "Avslutade för hand, står sig",
+    reasonsContradicted: "Skäl som registren nu motsäger",
     byHand: "Inskrivna för hand: bekräftade / avslutade / väntar",
     endedElsewhere: "Avslutas i andra kommuners register",
     changeHeadings: {
@@ -401,6 +412,7 @@ const sv = {
       closure_respected: "Avslutet för hand står sig",
       confirmed: "Inskrivningen för hand bekräftas",
       awaiting: "Inskrivningen för hand väntar på registren",
+      reason_contradicted: "Registren anger ett annat skäl",
     } as Record<string, string>,
     changeTexts: {
       registered: "Nya i målgruppen. Inskrivna från körningens datum, med skälet.",
@@ -408,6 +420,8 @@ const sv = {
       closure_respected: "I målgruppen, men avslutade av en handläggare och registren visar inget nytt sedan dess. De skrivs inte in igen.",
       confirmed: "Inskrivna för hand, och registren visar nu att de hör till målgruppen.",
       awaiting: "Inskrivna för hand, men registren visar ännu inget om dem.",
+      reason_contradicted:
+        "Inskrivna, men registren anger nu ett annat skäl för dagen då inskrivningen började (skälet i tabellen är registrens). Rätta skälet på personens sida, annars stoppas halvårsfilen till SCB.",
     } as Record<string, string>,
     changeCaption: (heading: string, n: number) => `${heading} (${n})`,
     colName: "Namn",
@@ -1022,6 +1036,8 @@ const sv = {
     "registration.created": "Inskriven",
     "registration.ended": "Inskrivningen avslutades",
     "registration.confirmed": "Inskrivningen bekräftades av registren",
+    "registration.registers_reason_noted": "Registrens skäl för inskrivningen noterades",
+    "registration.reason_corrected": "Skälet för inskrivningen rättades",
     "registration.reopened": "Inskrivningen öppnades igen",
     "registration.assigned": "Ansvaret ändrades",
     "contact_attempt.created": "Kontaktförsök loggat",
@@ -1402,6 +1418,16 @@ const en: Messages = {
       ? "The registration is open again."
       : `The registration is open again. ${resumed === 1 ? "1 measure goes on" : `${resumed} measures go on`}.`,
   staleRegistration: "Someone else changed the registration meanwhile. It has been read anew: check it and try again.",
+  registersSay: (reason) => `The registers say: ${reason}`,
+  correctReason: "Correct the reason",
+  correctReasonHeading: "Correct the registration's reason",
+  correctReasonText: (reason, registers) =>
+    `The registration has the reason ${reason}, but the registers give ${registers} for the day it started. The half-year file for SCB cannot be sent until they agree. Choose the registers' reason if they are right. If they are wrong, leave the reason and ask the school or the population register to correct them.`,
+  correctReasonLegend: "Reason for the registration",
+  correctReasonRequired: "Choose a reason for the registration.",
+  correctReasonSubmit: "Save the reason",
+  registersGive: "The reason the registers give",
+  reasonCorrected: "The reason is corrected.",
   voidContact: "Void",
   voidContactLabel: (date) => `Void the contact on ${date}`,
   voidReason: "Why is it voided?",
@@ -1458,6 +1484,7 @@ const en: Messages = {
     deregistered: "Deregistered",
     unchanged: "Unchanged",
     closuresRespected: "Closed by hand, standing",
+    reasonsContradicted: "Reasons the registers now contradict",
     byHand: "Registered by hand: confirmed / ended / awaiting",
     endedElsewhere: "Ended in other municipalities' registers",
     changeHeadings: {
@@ -1466,6 +1493,7 @@ const en: Messages = {
       closure_respected: "Closure by hand stands",
       confirmed: "Registration by hand confirmed",
       awaiting: "Registration by hand awaits the registers",
+      reason_contradicted: "The registers give another reason",
     },
     changeTexts: {
       registered: "New in the target group. Registered from the run's date, with the reason.",
@@ -1473,6 +1501,8 @@ const en: Messages = {
       closure_respected: "In the target group, but closed by a caseworker with nothing new in the registers since. Not registered again.",
       confirmed: "Registered by hand, and the registers now show them in the target group.",
       awaiting: "Registered by hand, but the registers show nothing about them yet.",
+      reason_contradicted:
+        "Registered, but the registers now give another reason for the day the registration started (the reason in the table is the registers'). Correct the reason on the person's page, or the half-year file for SCB is stopped.",
     },
     changeCaption: (heading, n) => `${heading} (${n})`,
     colName: "Name",
@@ -2074,6 +2104,8 @@ const en: Messages = {
     "registration.created": "Registered",
     "registration.ended": "The registration ended",
     "registration.confirmed": "The registers confirmed the registration",
+    "registration.registers_reason_noted": "The registers' reason for the registration was noted",
+    "registration.reason_corrected": "The registration's reason was corrected",
     "registration.reopened": "The registration was reopened",
     "registration.assigned": "Responsibility changed",
     "contact_attempt.created": "Contact attempt logged",

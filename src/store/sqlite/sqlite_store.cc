@@ -161,7 +161,7 @@ constexpr std::string_view kUserColumns =
     "user_units WHERE user_id = users.id), reads_protected_address, full_name, phone";
 constexpr std::string_view kRegistrationColumns =
     "id, person_id, programme, start_date, reason, end_date, end_reason, version, caseworker_id, unit, closed_by_hand, "
-    "by_hand, awaiting_registers";
+    "by_hand, awaiting_registers, registers_reason";
 
 // `text` (JSON) without identity, contact details or free text, at any depth: what retention keeps.
 json::value deidentifiedJson(const std::string& text) {
@@ -485,9 +485,10 @@ class SqliteStore final : public Store {
         if (auto ok = requireCode("registration_by_hand", r.byHand, r.startDate, "by_hand"); !ok) return ok;
       if (auto p = person(r.personId); !p) return std::unexpected(p.error());
       prepare(
-          "INSERT INTO registrations (person_id, programme, start_date, reason, by_hand, awaiting_registers) VALUES "
-          "(?, ?, ?, ?, ?, ?)")
-          .bind(r.personId, r.programme, r.startDate.iso(), r.reason, r.byHand, r.byHand.empty() ? 0 : 1)
+          "INSERT INTO registrations (person_id, programme, start_date, reason, by_hand, awaiting_registers, "
+          "registers_reason) VALUES (?, ?, ?, ?, ?, ?, ?)")
+          .bind(r.personId, r.programme, r.startDate.iso(), r.reason, r.byHand, r.byHand.empty() ? 0 : 1,
+                r.registersReason)
           .run();
       created = Registration{sqlite3_last_insert_rowid(db_),
                              r.personId,
@@ -501,7 +502,8 @@ class SqliteStore final : public Store {
                              "",
                              false,
                              r.byHand,
-                             !r.byHand.empty()};
+                             !r.byHand.empty(),
+                             r.registersReason};
       return appendEvent(actor, r.personId, "registration.created", nullptr, registrationJson(*created));
     });
     if (!done) return std::unexpected(done.error());
@@ -568,21 +570,40 @@ class SqliteStore final : public Store {
   }
 
   std::expected<Registration, Error> confirmByRegisters(const Actor& actor, std::int64_t id) override {
-    std::optional<Registration> confirmed;
-    auto done = transaction([&]() -> std::expected<void, Error> {
-      auto before = registration(id);
-      if (!before) return std::unexpected(before.error());
-      if (!before->awaitingRegisters)
-        return std::unexpected(conflict(fmt::format("registration {} awaits nothing", id)));
-      prepare("UPDATE registrations SET awaiting_registers = 0, version = version + 1 WHERE id = ?").bind(id).run();
-      confirmed = *before;
-      confirmed->awaitingRegisters = false;
-      ++confirmed->version;
-      return appendEvent(actor, before->personId, "registration.confirmed", registrationJson(*before),
-                         registrationJson(*confirmed));
-    });
-    if (!done) return std::unexpected(done.error());
-    return *confirmed;
+    return updateRegistration(actor, id, std::nullopt, "registration.confirmed",
+                              [&](Registration& r) -> std::expected<void, Error> {
+                                if (!r.awaitingRegisters)
+                                  return std::unexpected(conflict(fmt::format("registration {} awaits nothing", id)));
+                                prepare("UPDATE registrations SET awaiting_registers = 0 WHERE id = ?").bind(id).run();
+                                r.awaitingRegisters = false;
+                                return {};
+                              });
+  }
+
+  std::expected<Registration, Error> noteRegistersReason(const Actor& actor, std::int64_t id,
+                                                         const std::string& registersReason) override {
+    return updateRegistration(
+        actor, id, std::nullopt, "registration.registers_reason_noted",
+        [&](Registration& r) -> std::expected<void, Error> {
+          if (auto ok = requireCode("registration_reason", registersReason, r.startDate, "registers_reason"); !ok)
+            return ok;
+          prepare("UPDATE registrations SET registers_reason = ? WHERE id = ?").bind(registersReason, id).run();
+          r.registersReason = registersReason;
+          return {};
+        });
+  }
+
+  std::expected<Registration, Error> correctRegistrationReason(const Actor& actor, std::int64_t id,
+                                                               std::int64_t expectedVersion,
+                                                               const std::string& reason) override {
+    return updateRegistration(actor, id, expectedVersion, "registration.reason_corrected",
+                              [&](Registration& r) -> std::expected<void, Error> {
+                                if (auto ok = requireCode("registration_reason", reason, r.startDate, "reason"); !ok)
+                                  return ok;
+                                prepare("UPDATE registrations SET reason = ? WHERE id = ?").bind(reason, id).run();
+                                r.reason = reason;
+                                return {};
+                              });
   }
 
   std::expected<Registration, Error> reopenRegistration(const Actor& actor, std::int64_t id,
@@ -1675,15 +1696,38 @@ class SqliteStore final : public Store {
                   s.integer(9), ContactDetails{s.text(10), s.text(11)}};
   }
 
+  // Changes registration `id` by `change` (which updates its row and the value) in one transaction, bumps its
+  // version and journals `eventType` with the registration before and after. conflict when `expectedVersion`
+  // is given and stale; not_found; change's errors.
+  template <class Change>
+  std::expected<Registration, Error> updateRegistration(const Actor& actor, std::int64_t id,
+                                                        std::optional<std::int64_t> expectedVersion,
+                                                        std::string_view eventType, Change change) {
+    std::optional<Registration> after;
+    auto done = transaction([&]() -> std::expected<void, Error> {
+      auto before = registration(id);
+      if (!before) return std::unexpected(before.error());
+      if (expectedVersion && before->version != *expectedVersion)
+        return std::unexpected(staleVersion("registration", id, before->version));
+      after = *before;
+      if (auto ok = change(*after); !ok) return ok;
+      prepare("UPDATE registrations SET version = version + 1 WHERE id = ?").bind(id).run();
+      ++after->version;
+      return appendEvent(actor, before->personId, eventType, registrationJson(*before), registrationJson(*after));
+    });
+    if (!done) return std::unexpected(done.error());
+    return *after;
+  }
+
   // A registration from kRegistrationColumns starting at column `at`.
   static Registration readRegistration(const Statement& s, int at = 0) {
     std::optional<CivilDate> end;
     if (!s.isNull(at + 5)) end = dateColumn(s, at + 5);
-    return Registration{s.integer(at),          s.integer(at + 1),       s.text(at + 2),
-                        dateColumn(s, at + 3),  s.text(at + 4),          end,
-                        s.optionalText(at + 6), s.integer(at + 7),       s.optionalInteger(at + 8),
-                        s.text(at + 9),         s.integer(at + 10) != 0, s.text(at + 11),
-                        s.integer(at + 12) != 0};
+    return Registration{s.integer(at),           s.integer(at + 1),       s.text(at + 2),
+                        dateColumn(s, at + 3),   s.text(at + 4),          end,
+                        s.optionalText(at + 6),  s.integer(at + 7),       s.optionalInteger(at + 8),
+                        s.text(at + 9),          s.integer(at + 10) != 0, s.text(at + 11),
+                        s.integer(at + 12) != 0, s.text(at + 13)};
   }
 
   sqlite3* db_;

@@ -222,6 +222,51 @@ TEST_F(IdentifyTest, ARegistrationByHandStandsWhileTheRegistersShowNothingNewAft
   EXPECT_FALSE(registrationOf(dropout)->awaitingRegisters);
 }
 
+// Issue 14: a half-year file must not report a registration reason the registers contradict. Each run notes
+// the reason the registers give for the registration's start, and lists a contradiction once, when it first
+// finds it: a caseworker's reason chosen by hand, or the registers corrected after the run that registered.
+TEST_F(IdentifyTest, ARegistrationReasonTheRegistersContradictIsNotedAndListedOnce) {
+  std::string called = pnr("20080101", 1), late = pnr("20080202", 3);
+  Actor caseworker{std::int64_t{1}, "anna"};
+  auto person =
+      store_->createPerson(caseworker, PersonDetails{*PersonalId::parse(called, date("2026-01-01")), "Åsa", "Öst",
+                                                     "Storgatan 1", "50330", "Borås", "1490", Protection::none});
+  ASSERT_TRUE(person);
+  ASSERT_TRUE(store_->createRegistration(
+      caseworker, {person->id, std::string(kProgrammeKaa), date("2026-03-02"), "never_started", "called_in"}));
+  RegisterBuilder b;
+  b.person(called).enrol(called, "GY", "NA", "2025-08-20", "2026-02-20", "ja").person(late);
+  auto first = run(b, "2026-03-10");
+  EXPECT_EQ(first.total().reasonsContradicted, 1u);
+  auto contradicted = [](const IdentificationResult& r) {
+    std::vector<std::string> reasons;
+    for (const IdentificationChange& c : r.municipalities[0].changes)
+      if (c.change == IdentificationChange::Kind::reason_contradicted) reasons.push_back(c.reason);
+    return reasons;
+  };
+  EXPECT_EQ(contradicted(first), std::vector<std::string>{"dropout_national_programme"});
+  EXPECT_EQ(registrationOf(called)->registersReason, "dropout_national_programme");
+  EXPECT_TRUE(reasonContradictsRegisters(*registrationOf(called)));
+  EXPECT_EQ(registrationOf(late)->registersReason, "never_started") << "a registration the registers made agrees";
+  EXPECT_FALSE(reasonContradictsRegisters(*registrationOf(late)));
+  EXPECT_EQ(run(b, "2026-03-11").total().reasonsContradicted, 0u) << "listed once";
+
+  auto r = registrationOf(called);
+  ASSERT_TRUE(store_->correctRegistrationReason(caseworker, r->id, r->version, "dropout_national_programme"));
+  EXPECT_FALSE(reasonContradictsRegisters(*registrationOf(called)));
+  EXPECT_EQ(store_->correctRegistrationReason(caseworker, r->id, r->version, "studiebevis").error().kind,
+            ErrorKind::conflict)
+      << "a stale version";
+  r = registrationOf(called);
+  EXPECT_EQ(store_->correctRegistrationReason(caseworker, r->id, r->version, "moved_out").error().field, "reason");
+
+  // The enrolment register reports late that she had left a national programme before she was registered.
+  b.enrol(late, "GY", "EK", "2025-08-20", "2026-03-01", "ja");
+  auto corrected = run(b, "2026-04-01");
+  EXPECT_EQ(contradicted(corrected), std::vector<std::string>{"dropout_national_programme"});
+  EXPECT_TRUE(reasonContradictsRegisters(*registrationOf(late)));
+}
+
 // A run started by a user (the API passes the signed-in administrator) ends registrations from the
 // registers: no closure by hand, which would keep the person out of later runs.
 TEST_F(IdentifyTest, ARunStartedByAUserEndsRegistrationsByTheRegistersNotByHand) {

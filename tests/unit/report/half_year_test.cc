@@ -202,6 +202,11 @@ TEST(HalfYearFile, EachCheckCatchesItsErrorAndCleanDataPasses) {
   c = clean;
   c.registration.reason = "studiebevis";
   EXPECT_EQ(only(c), Checks{"unmapped_code"});
+  c = clean;
+  c.registration.registersReason = "never_started";
+  EXPECT_EQ(only(c), Checks{"reason_contradicts_registers"});
+  c.registration.registersReason = c.registration.reason;
+  EXPECT_TRUE(computeHalfYearFile({c}, half("2026H1"), layout()).problems.empty()) << "the registers agree";
 
   HalfYearCase twin = clean;  // the same personnummer on another person
   twin.registration.personId = 4;

@@ -655,6 +655,21 @@ export function useReopenRegistration(personId: number) {
   });
 }
 
+/** Correct a registration's reason (one the registers contradict), with the version the page showed. */
+export function useCorrectRegistrationReason(personId: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ registration, reason }: { registration: Registration; reason: string }) =>
+      unwrap(
+        await client.POST("/api/v1/persons/{id}/registrations/{registration}/reason", {
+          params: { path: { id: personId, registration: registration.id! }, header: { "If-Match": registrationEtag(registration) } },
+          body: { reason },
+        }),
+      ) as Registration,
+    onSettled: () => queryClient.invalidateQueries({ queryKey: ["persons", personId] }),
+  });
+}
+
 /** The kinds of case record, as the API names them (`kind`). */
 export type RecordKind = "contact_attempt" | "occupation" | "measure" | "plan" | "goal_assessment";
 

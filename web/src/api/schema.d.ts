@@ -1748,6 +1748,67 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/persons/{id}/registrations/{registration}/reason": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Correct a registration's reason (journalled as registration.reason_corrected).
+         * @description For a reason the registers contradict (`registers_reason`, the half-year check
+         *     reason_contradicts_registers), open or ended. The reason must be a registration_reason code valid on
+         *     the start date (422 naming `reason`). The same reason again changes nothing. By role only, as closing.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The ETag of what was edited, as its GET or change answered it (e.g. "registration/12/3"), or its bare version ("3"). 428 when missing; 412 for the ETag of another resource (a person's ETag sent to change a registration); 409 when stale. */
+                    "If-Match": components["parameters"]["IfMatch"];
+                };
+                path: {
+                    id: components["parameters"]["PersonId"];
+                    registration: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The registration. */
+                200: {
+                    headers: {
+                        /** @description registration/{id}/{version} */
+                        ETag?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Registration"];
+                    };
+                };
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Stale"];
+                412: components["responses"]["Problem"];
+                422: components["responses"]["Invalid"];
+                428: components["responses"]["Problem"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/registrations": {
         parameters: {
             query?: never;
@@ -3486,7 +3547,7 @@ export interface components {
             problems: {
                 person_id: number;
                 registration_id: number;
-                /** @description contact_before_registration, contact_after_registration, measure_ends_before_start, measure_ended_without_start, measure_end_without_reason, registration_end_without_reason, age_outside_scope, same_person_twice, unmapped_code, awaiting_registers */
+                /** @description contact_before_registration, contact_after_registration, measure_ends_before_start, measure_ended_without_start, measure_end_without_reason, registration_end_without_reason, age_outside_scope, same_person_twice, unmapped_code, reason_contradicts_registers, awaiting_registers */
                 check: string;
                 /** @description In the language of Accept-Language. */
                 message: string;
@@ -3732,10 +3793,13 @@ export interface components {
             by_hand?: string | null;
             /** @description Registered by hand, and no identification run has confirmed or ended it since. */
             awaiting_registers?: boolean;
+            /** @description The registration reason the registers give for its start, as the last identification run that found the person in the target group read them; null before any has. When it differs from `reason` the half-year file is stopped (check reason_contradicts_registers) until the reason is corrected (POST …/reason) or the registers are. */
+            registers_reason?: string | null;
             /** @description The reason's Swedish label (in answers; not in the history's before/after). */
             reason_label?: string;
             end_reason_label?: string | null;
             by_hand_label?: string | null;
+            registers_reason_label?: string | null;
         };
         Person: components["schemas"]["PersonSummary"] & {
             /** @description The young person's own phone and e-mail ({"phone", "email"}, empty strings when unknown). Null for a protected person, unless the user holds read_protected_address. */
@@ -3806,6 +3870,8 @@ export interface components {
                 ended?: number;
                 awaiting?: number;
             };
+            /** @description Open registrations whose reason the registers now contradict (each listed as a reason_contradicted change); counted on the run that first finds the contradiction. */
+            reasons_contradicted?: number;
             /** @description Registrations of other municipalities' registers that the run ends (their persons are registered here now), by kommunkod. */
             ended_elsewhere?: {
                 [key: string]: number;
@@ -3825,10 +3891,10 @@ export interface components {
                 /** @description The registration was made by hand. */
                 by_hand?: boolean;
                 /**
-                 * @description closure_respected: in the target group, but closed by hand with nothing new in the registers since (reason and date are the closure's).
+                 * @description closure_respected: in the target group, but closed by hand with nothing new in the registers since (reason and date are the closure's). reason_contradicted: an open registration whose reason the registers now contradict (`reason` is the registers', `date` the registration's start).
                  * @enum {string}
                  */
-                change?: "registered" | "deregistered" | "closure_respected" | "confirmed" | "awaiting";
+                change?: "registered" | "deregistered" | "closure_respected" | "confirmed" | "awaiting" | "reason_contradicted";
                 reason?: string;
                 /** @description The reason's Swedish label. */
                 reason_label?: string;

@@ -93,3 +93,38 @@ describe("closing a registration", () => {
     await waitFor(() => expect(requests.filter((r) => r.url.endsWith("/persons/2")).length).toBeGreaterThan(before));
   });
 });
+
+describe("correcting a registration reason the registers contradict", () => {
+  it("marks the contradiction, offers the registers' reason first, sends it with the version, and says it is done", async () => {
+    const contradicted = { ...registration, reason: "never_started", reason_label: "Har inte påbörjat gymnasieskolan",
+      registers_reason: "dropout_national_programme", registers_reason_label: "Avbrott på nationellt program" };
+    const registrationReasons = [
+      { code: "dropout_national_programme", label: "Avbrott på nationellt program", valid_from: "1900-01-01", valid_to: null },
+      { code: "introduction_programme_student", label: "Elev på introduktionsprogram", valid_from: "1900-01-01", valid_to: "2018-06-30" },
+      { code: "never_started", label: "Har inte påbörjat gymnasieskolan", valid_from: "1900-01-01", valid_to: null },
+    ];
+    const answers: Record<string, [number, unknown]> = {
+      "GET /api/v1/session": [200, { csrf_token: "tok", user: { username: "anna", role: "caseworker" } }],
+      "GET /api/v1/persons/2": [200, { ...person, registrations: [contradicted] }],
+      "GET /api/v1/persons/2/contact-attempts": [200, { items: [] }],
+      "GET /api/v1/code-lists/registration_reason": [200, { name: "registration_reason", codes: registrationReasons }],
+      "POST /api/v1/persons/2/registrations/7/reason": [200, { ...contradicted, reason: "dropout_national_programme", version: 4 }],
+    };
+    const requests = fakeServer(answers);
+    const user = userEvent.setup();
+    renderAt("/personer/2", <App />);
+    expect(await screen.findByText("Registren anger: Avbrott på nationellt program")).toBeTruthy();
+    expect(screen.queryByRole("button", { name: "Avsluta inskrivningen" })).toBeNull();
+    await user.click(screen.getByRole("button", { name: "Rätta skälet" }));
+    const dialog = await screen.findByRole("dialog", { name: "Rätta inskrivningens skäl" });
+    const registers = await within(dialog).findByRole("radio", { name: /Avbrott på nationellt program/ });
+    expect((registers as HTMLInputElement).checked).toBe(true);
+    expect(within(dialog).getByText("Det skäl registren anger")).toBeTruthy();
+    expect(within(dialog).queryByRole("radio", { name: /introduktionsprogram/ })).toBeNull(); // not valid in 2024
+    await user.click(within(dialog).getByRole("button", { name: "Spara skälet" }));
+    await screen.findByText("Skälet är rättat.");
+    const post = requests.filter((r) => r.method === "POST").pop()!;
+    expect(JSON.parse(await post.clone().text())).toEqual({ reason: "dropout_national_programme" });
+    expect(post.headers.get("If-Match")).toBe('"registration/7/3"');
+  });
+});

@@ -1,5 +1,5 @@
-// Closing a registration by hand, and reopening one closed by mistake (docs/casework.md), from the
-// person's page. The closure reasons offered are those a caseworker may choose: what only the young
+// Closing a registration by hand, reopening one closed by mistake (docs/casework.md), and correcting a
+// registration reason the registers contradict (docs/reports.md), from the person's page. The closure reasons offered are those a caseworker may choose: what only the young
 // person can report, or what agrees with what Lotsen knows — moving out of the municipality and leaving
 // the population register come from the population register (so they are not offered), and turning 20
 // only from the 20th birthday. Each is explained in plain Swedish. Both send the registration's ETag; a
@@ -10,6 +10,7 @@ import type { FieldError } from "../api/client";
 import {
   useCloseRegistration,
   useCodeList,
+  useCorrectRegistrationReason,
   useReopenRegistration,
   validOn,
   type ClosedRegistration,
@@ -20,7 +21,12 @@ import { useT } from "../i18n";
 import { FormDialog, ReasonField, useFormDialog } from "./FormDialog";
 import { fieldError } from "./Problems";
 
-const ids = { end_date: "close-end-date", end_reason: "close-end-reason", reason: "reopen-reason" };
+const ids = {
+  end_date: "close-end-date",
+  end_reason: "close-end-reason",
+  reason: "reopen-reason",
+  registration_reason: "correct-reason",
+};
 
 /** Reasons that come only from the population register, never by hand. */
 const fromRegister = new Set(["moved_out", "left_population_register"]);
@@ -172,6 +178,69 @@ export function ReopenRegistrationDialog({
         onChange={setReason}
         problem={dialog.problem}
       />
+    </FormDialog>
+  );
+}
+
+export function CorrectReasonDialog({
+  personId,
+  registration,
+  onClose,
+}: {
+  personId: number;
+  registration: Registration;
+  onClose: (corrected: Registration | null) => void;
+}) {
+  const t = useT();
+  const dialog = useFormDialog<Registration | null>(onClose, null);
+  const reasons = useCodeList("registration_reason");
+  const correct = useCorrectRegistrationReason(personId);
+  const [reason, setReason] = useState(registration.registers_reason ?? registration.reason ?? "");
+  const [stale, setStale] = useState(false);
+  const offered = validOn(reasons.data ?? [], registration.start_date!);
+
+  const submit = () => {
+    setStale(false);
+    if (!dialog.check(offered.some((c) => c.code === reason) ? [] : [{ field: "reason", detail: t.correctReasonRequired }]))
+      return;
+    correct.mutate({ registration, reason }, { onSuccess: dialog.done, onError: dialog.failed(() => setStale(true)) });
+  };
+
+  return (
+    <FormDialog
+      dialog={dialog}
+      id="correct-reason"
+      heading={t.correctReasonHeading}
+      submitLabel={t.correctReasonSubmit}
+      pending={correct.isPending}
+      loadError={reasons.error}
+      intro={
+        <>
+          <BodyShort>
+            {t.correctReasonText(
+              registration.reason_label ?? registration.reason ?? "",
+              registration.registers_reason_label ?? registration.registers_reason ?? "",
+            )}
+          </BodyShort>
+          {stale && <StaleAlert />}
+        </>
+      }
+      fieldIds={{ reason: ids.registration_reason }}
+      onSubmit={submit}
+    >
+      <RadioGroup
+        id={ids.registration_reason}
+        legend={t.correctReasonLegend}
+        value={reason}
+        onChange={(value: string) => setReason(value)}
+        error={fieldError(dialog.problem, "reason")}
+      >
+        {offered.map((c) => (
+          <Radio key={c.code} value={c.code} description={c.code === registration.registers_reason ? t.registersGive : undefined}>
+            {c.label}
+          </Radio>
+        ))}
+      </RadioGroup>
     </FormDialog>
   );
 }

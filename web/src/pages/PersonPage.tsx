@@ -17,7 +17,7 @@ import {
   type Registration,
 } from "../api/queries";
 import { Card } from "../components/Card";
-import { CloseRegistrationDialog, ReopenRegistrationDialog } from "../components/CloseRegistration";
+import { CloseRegistrationDialog, CorrectReasonDialog, ReopenRegistrationDialog } from "../components/CloseRegistration";
 import { canReadCases } from "../roles";
 import { OutsideCaseload, grantText } from "../components/BreakGlass";
 import { LogContactButton, useContactDialog } from "../components/LogContact";
@@ -337,12 +337,17 @@ function useFocusOn(value: unknown) {
   return ref;
 }
 
+/** The registers, as the last identification run read them, give another reason for the registration's start. */
+function contradicted(r: Registration): boolean {
+  return !!r.registers_reason && r.registers_reason !== r.reason;
+}
+
 function Registrations({ person: p }: { person: Person }) {
   const t = useT();
   const session = useSession();
-  // Closing and reopening are by role only (never under a break-the-glass grant).
+  // Closing, reopening and correcting the reason are by role only (never under a break-the-glass grant).
   const mayChange = session.data ? canReadCases(session.data) : false;
-  const [dialog, setDialog] = useState<{ kind: "close" | "reopen"; id: number } | null>(null);
+  const [dialog, setDialog] = useState<{ kind: "close" | "reopen" | "reason"; id: number } | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const messageRef = useFocusOn(message);
   const trigger = useRef<HTMLButtonElement | null>(null);
@@ -357,11 +362,17 @@ function Registrations({ person: p }: { person: Person }) {
   };
   const button = (r: Registration) => {
     if (!mayChange) return null;
-    const open = (kind: "close" | "reopen") => (e: MouseEvent<HTMLButtonElement>) => {
+    const open = (kind: "close" | "reopen" | "reason") => (e: MouseEvent<HTMLButtonElement>) => {
       trigger.current = e.currentTarget;
       setMessage(null);
       setDialog({ kind, id: r.id! });
     };
+    if (contradicted(r))
+      return (
+        <Button type="button" size="xsmall" variant="secondary" onClick={open("reason")}>
+          {t.correctReason}
+        </Button>
+      );
     if (!r.end_date)
       return (
         <Button type="button" size="xsmall" variant="secondary" onClick={open("close")}>
@@ -401,7 +412,15 @@ function Registrations({ person: p }: { person: Person }) {
           {[...p.registrations].reverse().map((r) => (
             <Table.Row key={r.id}>
               <Table.DataCell>{r.start_date}</Table.DataCell>
-              <Table.DataCell>{r.reason_label ?? r.reason}</Table.DataCell>
+              <Table.DataCell>
+                {r.reason_label ?? r.reason}
+                {contradicted(r) && " "}
+                {contradicted(r) && (
+                  <Tag variant="warning" size="xsmall">
+                    {t.registersSay(r.registers_reason_label ?? r.registers_reason ?? "")}
+                  </Tag>
+                )}
+              </Table.DataCell>
               <Table.DataCell>{r.end_date ?? t.ongoing}</Table.DataCell>
               <Table.DataCell>{r.end_reason_label ?? r.end_reason ?? ""}</Table.DataCell>
               <Table.DataCell>{r.unit || t.intake}</Table.DataCell>
@@ -420,6 +439,13 @@ function Registrations({ person: p }: { person: Person }) {
           birthDate={p.birth_date}
           registration={current}
           onClose={(done) => closed(done ? t.registrationClosed(done.measures_ended?.length ?? 0) : null)}
+        />
+      )}
+      {dialog?.kind === "reason" && current && (
+        <CorrectReasonDialog
+          personId={p.id}
+          registration={current}
+          onClose={(done) => closed(done ? t.reasonCorrected : null)}
         />
       )}
       {dialog?.kind === "reopen" && current && (

@@ -1,12 +1,13 @@
 // What a dry run (or an applied run) would change: the counts, then the persons grouped by change —
-// registered, deregistered, closures by hand that stand, registrations by hand confirmed or awaiting —
+// registered, deregistered, closures by hand that stand, registrations by hand confirmed or awaiting,
+// registrations whose reason the registers now contradict —
 // each with the reason in Swedish (the code list's label) and the date it holds from.
 import { EyeSlashIcon } from "@navikt/aksel-icons";
 import { BodyShort, Heading, HStack, Table, Tag, VStack } from "@navikt/ds-react";
 import type { IdentificationChange, IdentificationSummary } from "../../api/queries";
 import { useT } from "../../i18n";
 
-const kinds = ["registered", "deregistered", "closure_respected", "confirmed", "awaiting"] as const;
+const kinds = ["registered", "deregistered", "closure_respected", "confirmed", "awaiting", "reason_contradicted"] as const;
 
 /** The changes of a summary; with municipality "all" they are in each municipality's summary. */
 function changesOf(summary: IdentificationSummary): IdentificationChange[] {
@@ -24,6 +25,7 @@ export function RunCounts({ summary }: { summary: IdentificationSummary }) {
     [t.deregistered, summary.deregistered?.total],
     [t.unchanged, summary.unchanged],
     [t.closuresRespected, summary.closures_respected],
+    [t.reasonsContradicted, summary.reasons_contradicted],
     [t.byHand, `${summary.by_hand?.confirmed ?? 0} / ${summary.by_hand?.ended ?? 0} / ${summary.by_hand?.awaiting ?? 0}`],
   ];
   if (elsewhere.length > 0) rows.push([t.endedElsewhere, elsewhere.map(([code, n]) => `${code}: ${n}`).join(", ")]);
