@@ -26,13 +26,61 @@ bool inMeasureOn(const HalfYearCase& c, CivilDate day) {
   });
 }
 
+// A field of the layout (docs/formats.md), resolved from its name once per file rather than once per value.
+enum class Field {
+  record_type,
+  municipality,
+  year,
+  half,
+  personal_id,
+  registration_date,
+  registration_reason,
+  registration_end,
+  deregistration_reason,
+  contact_date,
+  in_measure,
+  occupation,
+  measure_type,
+  measure_start,
+  measure_end,
+  measure_end_reason,
+  unknown,  // parseHalfYearLayout lets none through; written empty
+};
+
+Field fieldNamed(std::string_view name) {
+  static const std::map<std::string_view, Field> kNames{{"record_type", Field::record_type},
+                                                        {"municipality", Field::municipality},
+                                                        {"year", Field::year},
+                                                        {"half", Field::half},
+                                                        {"personal_id", Field::personal_id},
+                                                        {"registration_date", Field::registration_date},
+                                                        {"registration_reason", Field::registration_reason},
+                                                        {"registration_end", Field::registration_end},
+                                                        {"deregistration_reason", Field::deregistration_reason},
+                                                        {"contact_date", Field::contact_date},
+                                                        {"in_measure", Field::in_measure},
+                                                        {"occupation", Field::occupation},
+                                                        {"measure_type", Field::measure_type},
+                                                        {"measure_start", Field::measure_start},
+                                                        {"measure_end", Field::measure_end},
+                                                        {"measure_end_reason", Field::measure_end_reason}};
+  auto it = kNames.find(name);
+  return it == kNames.end() ? Field::unknown : it->second;
+}
+
 class FileBuilder {
  public:
-  FileBuilder(HalfYear period, const HalfYearLayout& layout) : file_{period, {}, {}}, layout_(layout) {}
+  FileBuilder(HalfYear period, const HalfYearLayout& layout) : file_{period, {}, {}}, layout_(layout) {
+    for (const auto& [block, blockLayout] : layout.blocks)
+      for (const std::string& name : blockLayout.fields)
+        fields_[static_cast<std::size_t>(block)].push_back(fieldNamed(name));
+  }
 
   void add(HalfYearBlock block, const Subject& s) {
+    const std::vector<Field>& fields = fields_[static_cast<std::size_t>(block)];
     HalfYearRecord record{block, s.c.registration.personId, {}};
-    for (const std::string& field : layout_.blocks.at(block).fields) record.values.push_back(value(block, field, s));
+    record.values.reserve(fields.size());
+    for (Field field : fields) record.values.push_back(value(block, field, s));
     file_.records.push_back(std::move(record));
   }
 
@@ -48,7 +96,9 @@ class FileBuilder {
 
  private:
   std::string date(CivilDate d) const {
-    return layout_.compactDates ? fmt::format("{:04}{:02}{:02}", d.year(), d.month(), d.day()) : d.iso();
+    std::string iso = d.iso();
+    if (layout_.compactDates) iso.erase(std::remove(iso.begin(), iso.end(), '-'), iso.end());
+    return iso;
   }
   std::string date(const std::optional<CivilDate>& d) const { return d ? date(*d) : ""; }
 
@@ -61,47 +111,62 @@ class FileBuilder {
     return "";
   }
 
-  std::string value(HalfYearBlock block, std::string_view field, const Subject& s) {
+  std::string value(HalfYearBlock block, Field field, const Subject& s) {
     const Registration& r = s.c.registration;
-    if (field == "record_type") return layout_.blocks.at(block).recordType;
-    if (field == "municipality") return layout_.municipality;
-    if (field == "year") return std::to_string(file_.period.year());
-    if (field == "half") return std::to_string(file_.period.half());
-    if (field == "personal_id") {  // twelve digits, as SCB reads them
-      std::string digits;
-      std::ranges::copy_if(s.c.personalId, std::back_inserter(digits), [](char ch) { return ch >= '0' && ch <= '9'; });
-      return digits;
-    }
-    if (field == "registration_date") return date(r.startDate);
-    if (field == "registration_reason") return code(s.c, "registration_reason", r.reason);
-    if (field == "registration_end") return date(r.endDate);
-    if (field == "deregistration_reason") return code(s.c, "deregistration_reason", r.endReason.value_or(""));
-    if (s.contact) {
-      const ContactAttempt& a = *s.contact;
-      bool inMeasure = inMeasureOn(s.c, a.date);
-      if (field == "contact_date") return date(a.date);
-      if (field == "in_measure") return code(s.c, "in_measure", inMeasure ? "yes" : "no");
-      if (field == "occupation") {
+    switch (field) {
+      case Field::record_type:
+        return layout_.blocks.at(block).recordType;
+      case Field::municipality:
+        return layout_.municipality;
+      case Field::year:
+        return std::to_string(file_.period.year());
+      case Field::half:
+        return std::to_string(file_.period.half());
+      case Field::personal_id: {  // twelve digits, as SCB reads them
+        std::string digits;
+        std::ranges::copy_if(s.c.personalId, std::back_inserter(digits),
+                             [](char ch) { return ch >= '0' && ch <= '9'; });
+        return digits;
+      }
+      case Field::registration_date:
+        return date(r.startDate);
+      case Field::registration_reason:
+        return code(s.c, "registration_reason", r.reason);
+      case Field::registration_end:
+        return date(r.endDate);
+      case Field::deregistration_reason:
+        return code(s.c, "deregistration_reason", r.endReason.value_or(""));
+      case Field::contact_date:
+        return s.contact ? date(s.contact->date) : "";
+      case Field::in_measure:
+        return s.contact ? code(s.c, "in_measure", inMeasureOn(s.c, s.contact->date) ? "yes" : "no") : "";
+      case Field::occupation: {
+        if (!s.contact) return "";
+        const ContactAttempt& a = *s.contact;
         std::string kind = a.occupation;
         if (kind.empty())
           if (const OccupationEntry* known = occupationOn(s.c.occupations, a.date)) kind = known->kind;
         if (kind.empty()) kind = "unknown";
-        bool byMeasure = inMeasure && layout_.codes.contains("occupation_in_measure");
+        bool byMeasure = inMeasureOn(s.c, a.date) && layout_.codes.contains("occupation_in_measure");
         return code(s.c, byMeasure ? "occupation_in_measure" : "occupation", kind);
       }
-    }
-    if (s.measure) {
-      const Measure& m = *s.measure;
-      if (field == "measure_type") return code(s.c, "measure_type", m.type);
-      if (field == "measure_start") return date(m.start);
-      if (field == "measure_end") return date(m.end);
-      if (field == "measure_end_reason") return code(s.c, "measure_end_reason", m.endReason);
+      case Field::measure_type:
+        return s.measure ? code(s.c, "measure_type", s.measure->type) : "";
+      case Field::measure_start:
+        return s.measure ? date(s.measure->start) : "";
+      case Field::measure_end:
+        return s.measure ? date(s.measure->end) : "";
+      case Field::measure_end_reason:
+        return s.measure ? code(s.c, "measure_end_reason", s.measure->endReason) : "";
+      case Field::unknown:
+        return "";
     }
     return "";
   }
 
   HalfYearFile file_;
   const HalfYearLayout& layout_;
+  std::array<std::vector<Field>, kHalfYearBlocks.size()> fields_;
   std::set<std::tuple<std::int64_t, std::string, std::string>> unmapped_;
 };
 

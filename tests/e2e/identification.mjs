@@ -9,6 +9,9 @@
 //   count), then the right ones: the dry run names who would be registered (with the reason in Swedish)
 //   and deregistered (the demo's 344 are in no extract: a large change), he ticks "Jag har
 //   kontrollerat …", applies, and sees the run among the past runs with each file's SHA-256;
+// - the completions register then reports late that Nils got a studiebevis before he was registered: the
+//   next run lists the reason the registers now give, and on Nils's page the administrator (a unit
+//   manager too) sees "Registren anger: …" and corrects the reason in a dialog;
 // - every new screen passes axe-core's WCAG 2.1 AA rules (no serious or critical violation) and runs
 //   under the server's CSP; screenshots in tests/e2e/screenshots/.
 // Usage: node tests/e2e/identification.mjs LOTSEN_BINARY WEB_DIR   (WEB_DIR: web/, built into web/dist)
@@ -36,10 +39,10 @@ const upload = (role, lines) => ({ name: `${role}.csv`, mimeType: "text/csv", bu
 const sha256 = (role) => createHash("sha256").update(upload(role, files[role]).buffer).digest("hex");
 
 /** Fills the identification form on page `p`, with a population file of its own if given. */
-async function fillIn(p, population = files.population) {
+async function fillIn(p, population = files.population, completions = files.completions) {
   await p.getByLabel("Folkbokföring").setInputFiles(upload("population", population));
   await p.getByLabel("Inskrivningar i skolan").setInputFiles(upload("enrolments", files.enrolments));
-  await p.getByLabel("Avgångsbevis (frivillig)").setInputFiles(upload("completions", files.completions));
+  await p.getByLabel("Avgångsbevis (frivillig)").setInputFiles(upload("completions", completions));
   await p.getByLabel(/^Kommun/).fill("1490");
 }
 
@@ -166,12 +169,51 @@ await e2e(async ({ base, page, axe, logIn, logOut, shot, expectProblem, noViolat
   await run.getByText(/^Folkbokföring: population\.csv, \d+ byte$/).waitFor();
   await shot("identification-applied");
   await noViolations("identification");
+
+  // A studiebevis reported late: the registers now give another reason for Nils's registration.
+  await fillIn(page, files.population, [...files.completions, "20080620-4566;studiebevis;2026-11-02"]);
+  await page.getByRole("button", { name: "Provkör" }).click();
+  const contradicted = page.getByRole("table", { name: "Registren anger ett annat skäl (1)" });
+  await contradicted.getByRole("row", { name: /Nils Öhman/ }).getByRole("cell", { name: /studiebevis/i }).waitFor();
+  await shot("identification-reason-contradicted");
+  await noViolations("a contradicted reason in the dry run");
+  await page.getByRole("button", { name: "Genomför körningen" }).click();
+  await page.getByText(/^Körning \d+ är sparad: 0 inskrivna, 0 utskrivna\.$/).waitFor();
+  const demo = await apiAs(base, "demo");
+  const found = await (await demo.call("GET", `/api/v1/persons?query=${encodeURIComponent("Öhman")}`)).json();
+  const nils = found.items.find((x) => x.first_name === "Nils").id;
+  // For axe: the page with the contradiction, and the dialog.
+  await axe.logIn("demo");
+  await p.getByRole("heading", { level: 1, name: "Idag" }).waitFor();
+  await p.goto(`${base}/personer/${nils}`);
+  await p.getByText("Registren anger: Studiebevis från gymnasieskolan").first().waitFor();
+  await axe.audit("a registration whose reason the registers contradict");
+  await p.getByRole("button", { name: "Rätta skälet" }).click();
+  await p.getByRole("dialog", { name: "Rätta inskrivningens skäl" }).getByRole("radio", { name: /Studiebevis/ }).waitFor();
+  await axe.audit("the dialog correcting a reason");
+  await p.keyboard.press("Escape");
+  await p.getByRole("button", { name: "Logga ut" }).click();
+  await p.getByRole("heading", { level: 1, name: "Logga in" }).waitFor();
+
+  await page.goto(`${base}/personer/${nils}`);
+  await page.getByText("Registren anger: Studiebevis från gymnasieskolan").first().waitFor();
+  await page.getByRole("button", { name: "Rätta skälet" }).click();
+  const dialog = page.getByRole("dialog", { name: "Rätta inskrivningens skäl" });
+  assert.ok(await dialog.getByRole("radio", { name: /Studiebevis/ }).isChecked(), "the registers' reason is offered");
+  await shot("correct-reason");
+  await noViolations("correcting a reason");
+  await dialog.getByRole("button", { name: "Spara skälet" }).click();
+  await page.getByText("Skälet är rättat.").waitFor();
+  const table = page.getByRole("table", { name: "Inskrivningar", exact: true });
+  await table.getByRole("cell", { name: "Studiebevis från gymnasieskolan", exact: true }).waitFor();
+  assert.equal(await table.getByText(/^Registren anger/).count(), 0, "nothing contradicts now");
+  await page.getByText("Skälet rättat från Avbrott på nationellt program till Studiebevis från gymnasieskolan.").waitFor();
   await logOut();
 
   // The past runs, for axe.
   await axe.logIn("demo");
   await p.getByRole("heading", { level: 1, name: "Idag" }).waitFor();
   await p.goto(`${base}/identifiering`);
-  await p.getByRole("table", { name: "Tidigare körningar" }).getByText(sha256("population")).waitFor();
+  await p.getByRole("table", { name: "Tidigare körningar" }).getByText(sha256("population")).first().waitFor();
   await axe.audit("identification with past runs");
 });

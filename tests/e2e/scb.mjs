@@ -52,9 +52,11 @@ await e2e(async ({ base, page, axe, logIn, logOut, shot, noViolations }) => {
     await blocks.waitFor();
   }
 
-  // With the corrections made since the period ended.
-  await page.getByRole("checkbox", { name: "Ta med rättelser som gjorts efter halvårets slut" }).check();
+  // With the corrections made since the period ended. The box follows the URL (a controlled checkbox): click,
+  // then wait for the URL, rather than check(), which reads the box at once and raced the navigation under load.
+  await page.getByRole("checkbox", { name: "Ta med rättelser som gjorts efter halvårets slut" }).click();
   await page.waitForURL(/rattelser=ja/);
+  await page.getByRole("checkbox", { name: "Ta med rättelser som gjorts efter halvårets slut", checked: true }).waitFor();
   await page.getByRole("table", { name: "Filens poster per block" }).waitFor();
 
   // Not a caseworker's.

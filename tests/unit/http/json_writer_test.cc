@@ -99,7 +99,7 @@ TEST(JsonWriter, PersonHasTheApiShapeAndHidesAProtectedAddress) {
   EXPECT_EQ(json::serialize(registration),
             R"({"id":12,"person_id":7,"programme":"kaa","start_date":"2025-03-01","reason":"dropped_out",)"
             R"("version":4,"end_date":"2025-09-01","end_reason":"enrolled","caseworker_id":5,"unit":"south",)"
-            R"("closed_by_hand":false,"by_hand":null,"awaiting_registers":false})");
+            R"("closed_by_hand":false,"by_hand":null,"awaiting_registers":false,"registers_reason":null})");
 
   JsonWriter summary;
   writePersonSummary(summary, protectedPerson());

@@ -69,6 +69,9 @@ export function useDescribe(): (e: HistoryEvent) => string {
           return t.registrationEnded(str(after.end_date), endReason(str(after.end_reason)), after.closed_by_hand === true);
         if (e.type === "registration.reopened") return t.registrationReopenedBecause(str(after.reopened_because));
         if (e.type === "registration.confirmed") return t.registrationConfirmed;
+        if (e.type === "registration.registers_reason_noted") return t.registersSay(reason(str(after.registers_reason)));
+        if (e.type === "registration.reason_corrected")
+          return t.reasonCorrectedTo(reason(str(obj(e.before).reason)), reason(str(after.reason)));
         if (e.type === "registration.assigned") return t.registrationAssignedTo(str(after.unit), after.caseworker_id != null);
         return t.registrationStarted(str(after.start_date), reason(str(after.reason)));
       case "person":
