@@ -64,6 +64,7 @@ bool readsDifferently(const VersionTable<T>& table, std::int64_t instant, HalfYe
 // Whether what was recorded about `person` from `instant` on (the period's end) can change their records in
 // the period's file.
 bool mayChangeFile(const PersonHistory& person, std::int64_t instant, HalfYear period) {
+  if (person.lastRecorded < instant) return false;  // nothing recorded since
   // A person created since has nothing in the file as it stood then: their registrations say what is new.
   const PersonIdentity* then = person.identity.before(instant);
   const PersonIdentity* now = person.identity.latest();
@@ -75,17 +76,16 @@ bool mayChangeFile(const PersonHistory& person, std::int64_t instant, HalfYear p
 
 std::vector<HalfYearCase> halfYearCases(const CaseHistory& history, HalfYear period, std::int64_t instant,
                                         const std::set<std::int64_t>* persons) {
-  std::vector<HalfYearCase> cases;
-  for (const PersonHistory& person : history.persons()) {
-    if (persons && !persons->contains(person.id)) continue;
+  return history.collect<HalfYearCase>([&](const PersonHistory& person, std::vector<HalfYearCase>& cases) {
+    if (persons && !persons->contains(person.id)) return;
     const PersonIdentity* identity = person.identity.before(instant);
-    if (!identity) continue;
+    if (!identity) return;
     std::size_t first = cases.size();
     person.registrations.eachBefore(instant, [&](const Registration& r) {
       if (r.programme == kProgrammeKaa && inPeriod(r, period))
         cases.push_back(HalfYearCase{identity->personalId, identity->birthDate, r, {}, {}, {}});
     });
-    if (cases.size() == first) continue;
+    if (cases.size() == first) return;
     std::span<HalfYearCase> own(cases.begin() + static_cast<std::ptrdiff_t>(first), cases.end());
     person.records.eachBefore(instant, [&](const HistoryRecord& record) {
       if (const auto* occupation = std::get_if<OccupationEntry>(&record.data)) {
@@ -98,8 +98,7 @@ std::vector<HalfYearCase> halfYearCases(const CaseHistory& history, HalfYear per
           if (const auto* measure = std::get_if<Measure>(&record.data)) c.measures.push_back(*measure);
         }
     });
-  }
-  return cases;
+  });
 }
 
 std::expected<std::string, Error> importedHalfYearLayout(Store& store) {
@@ -161,9 +160,10 @@ std::expected<HalfYearReport, Error> halfYearReport(Store& store, const CaseHist
   report.file = computeHalfYearFile(halfYearCases(history, period, withCorrections ? kAfterEveryEvent : endInstant),
                                     period, report.layout);
   if (!withCorrections) report.asOf = end;
-  std::set<std::int64_t> changed;
-  for (const PersonHistory& person : history.persons())
-    if (mayChangeFile(person, endInstant, period)) changed.insert(person.id);
+  std::vector<std::int64_t> changing = history.collect<std::int64_t>([&](const PersonHistory& person, auto& ids) {
+    if (mayChangeFile(person, endInstant, period)) ids.push_back(person.id);
+  });
+  std::set<std::int64_t> changed(changing.begin(), changing.end());
   HalfYearFile other = computeHalfYearFile(
       halfYearCases(history, period, withCorrections ? endInstant : kAfterEveryEvent, &changed), period, report.layout);
   std::vector<HalfYearRecord> asked;

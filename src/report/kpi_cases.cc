@@ -22,12 +22,10 @@ std::expected<int, Error> firstContactDays(Store& store) {
 
 std::vector<KpiCase> kpiCases(const CaseHistory& history, CivilDate from, CivilDate to,
                               const std::optional<Caseload>& caseload) {
-  std::vector<KpiCase> cases;
-  std::vector<const Registration*> started;  // a person's KAA registrations started by `to`
-  for (const PersonHistory& person : history.persons()) {
+  return history.collect<KpiCase>([&](const PersonHistory& person, std::vector<KpiCase>& cases) {
     const PersonIdentity* identity = person.identity.latest();
-    if (!identity) continue;
-    started.clear();
+    if (!identity) return;
+    std::vector<const Registration*> started;  // the person's KAA registrations started by `to`
     person.registrations.eachBefore(kAfterEveryEvent, [&](const Registration& r) {
       if (r.programme == kProgrammeKaa && r.startDate <= to) started.push_back(&r);
     });
@@ -39,7 +37,7 @@ std::vector<KpiCase> kpiCases(const CaseHistory& history, CivilDate from, CivilD
         if (std::tuple(e->startDate, e->id) < std::tuple(r->startDate, r->id)) c.earlier.push_back(*e);
       cases.push_back(std::move(c));
     }
-    if (cases.size() == first) continue;
+    if (cases.size() == first) return;
     std::span<KpiCase> own(cases.begin() + static_cast<std::ptrdiff_t>(first), cases.end());
     person.records.eachBefore(kAfterEveryEvent, [&](const HistoryRecord& record) {
       if (const auto* occupation = std::get_if<OccupationEntry>(&record.data)) {
@@ -58,8 +56,7 @@ std::vector<KpiCase> kpiCases(const CaseHistory& history, CivilDate from, CivilD
           },
           record.data);
     });
-  }
-  return cases;
+  });
 }
 
 std::expected<KpiNames, Error> kpiNames(Store& store, const CodeLabels& codes) {

@@ -112,7 +112,7 @@ std::expected<void, Error> CaseHistory::catchUp(Store& store, std::size_t batch)
 
 PersonHistory& CaseHistory::person(std::int64_t id) {
   auto at = std::ranges::lower_bound(persons_, id, {}, &PersonHistory::id);
-  if (at == persons_.end() || at->id != id) at = persons_.insert(at, PersonHistory{id, {}, {}, {}});
+  if (at == persons_.end() || at->id != id) at = persons_.insert(at, PersonHistory{id, {}, {}, {}, 0});
   return *at;
 }
 
@@ -124,6 +124,7 @@ std::expected<void, Error> CaseHistory::fold(const Event& e) {
   // report from then on, as at every earlier instant.
   if (payload.contains("deidentified")) return {};
   PersonHistory& person = this->person(*e.personId);
+  person.lastRecorded = std::max(person.lastRecorded, *recorded);
   if (e.type == "person.deidentified") {
     for (Version<PersonIdentity>& v : person.identity.versions) v.value.reset();
     add(person.identity, *recorded, {});

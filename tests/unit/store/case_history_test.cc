@@ -94,6 +94,20 @@ TEST_F(CaseHistoryTest, CatchingUpFoldsOnlyWhatWasAppendedAndEndsAsReadingTheWho
   EXPECT_EQ(dates(*whole), dates(*history));
 }
 
+// A large history is collected on every core (CaseHistory::collect), a range of persons each: in the same
+// order, with the same values, as on one.
+TEST_F(CaseHistoryTest, CollectingOnSeveralThreadsGivesWhatOneThreadGivesInPersonOrder) {
+  const char* pids[] = {"20080312-2381", "20090101-1122", "20080620-4566", "20090315-1231", "20100210-7892"};
+  for (const char* pid : pids) person(pid, "Åsa");
+  auto history = CaseHistory::read(*store_);
+  ASSERT_TRUE(history);
+  auto ids = [](const PersonHistory& p, std::vector<std::int64_t>& out) { out.push_back(p.id); };
+  std::vector<std::int64_t> one = history->collect<std::int64_t>(ids);
+  ASSERT_EQ(one.size(), 5u);
+  EXPECT_TRUE(std::ranges::is_sorted(one));
+  for (std::size_t perThread : {1, 2, 3}) EXPECT_EQ(history->collect<std::int64_t>(ids, perThread), one) << perThread;
+}
+
 TEST_F(CaseHistoryTest, ACorrectionOrAVoidingCountsFromTheInstantItWasRecorded) {
   at("2026-02-01T09:00:00.000Z");
   Person alva = person("20080312-2381", "Alva");
