@@ -208,6 +208,15 @@ Response refusedChange(Call& call, const Registration& registration, std::string
   return problem(403, "Forbidden", detail);
 }
 
+// The registration named in the path, when the caller's caseload covers it; else 404, or a 403 saying
+// `refusal` (refusedChange).
+std::expected<Registration, Response> registrationToChange(Call& call, std::string_view refusal) {
+  auto registration = pathRegistration(call);
+  if (!registration) return registration;
+  if (!covers(call.user->caseload, *registration)) return std::unexpected(refusedChange(call, *registration, refusal));
+  return registration;
+}
+
 // PUT …/registrations/{registration}/assignment {"caseworker_id", "unit"}: who is responsible. Only by
 // role, never under a break-the-glass grant: the registration in the manager's own caseload, the target
 // unit (the given one, else the registration's) one of the manager's units, and the assignee an active
@@ -256,11 +265,9 @@ Response closeRoute(Call& call) {
   std::string reason = f.text("end_reason", true);
   if (date && *date > todayOf(call)) f.fail(invalidInput("end_date is in the future", "end_date"));
   if (!f.errors().empty()) return validationProblem(f.errors());
-  auto registration = pathRegistration(call);
+  auto registration =
+      registrationToChange(call, "the registration is outside your caseload: a grant lets you document, not close");
   if (!registration) return registration.error();
-  if (!covers(call.user->caseload, *registration))
-    return refusedChange(call, *registration,
-                         "the registration is outside your caseload: a grant lets you document, not close");
   auto person = call.store.person(registration->personId);
   if (!person) return problem(person.error());
   if (auto ok = checkHandClosure(reason, *date, person->details.personalId.birthDate()); !ok)
@@ -286,10 +293,8 @@ Response reopenRoute(Call& call) {
   std::string reason = f.text("reason");
   for (Error& e : checkReason(reason)) f.fail(std::move(e));
   if (!f.errors().empty()) return validationProblem(f.errors());
-  auto registration = pathRegistration(call);
+  auto registration = registrationToChange(call, "the registration is outside your caseload");
   if (!registration) return registration.error();
-  if (!covers(call.user->caseload, *registration))
-    return refusedChange(call, *registration, "the registration is outside your caseload");
   Actor actor{call.user->id, call.user->username};
   json::object extra;  // filled by the write, answered beside the registration
   return registrationWrite(
@@ -309,10 +314,8 @@ Response correctReasonRoute(Call& call) {
   JsonFields f(call.body, {"reason"});
   std::string reason = f.text("reason", true);
   if (!f.errors().empty()) return validationProblem(f.errors());
-  auto registration = pathRegistration(call);
+  auto registration = registrationToChange(call, "the registration is outside your caseload");
   if (!registration) return registration.error();
-  if (!covers(call.user->caseload, *registration))
-    return refusedChange(call, *registration, "the registration is outside your caseload");
   Actor actor{call.user->id, call.user->username};
   return registrationWrite(
       call, *registration,

@@ -582,28 +582,15 @@ class SqliteStore final : public Store {
 
   std::expected<Registration, Error> noteRegistersReason(const Actor& actor, std::int64_t id,
                                                          const std::string& registersReason) override {
-    return updateRegistration(
-        actor, id, std::nullopt, "registration.registers_reason_noted",
-        [&](Registration& r) -> std::expected<void, Error> {
-          if (auto ok = requireCode("registration_reason", registersReason, r.startDate, "registers_reason"); !ok)
-            return ok;
-          prepare("UPDATE registrations SET registers_reason = ? WHERE id = ?").bind(registersReason, id).run();
-          r.registersReason = registersReason;
-          return {};
-        });
+    return setReason(actor, id, std::nullopt, "registration.registers_reason_noted", &Registration::registersReason,
+                     "registers_reason", registersReason);
   }
 
   std::expected<Registration, Error> correctRegistrationReason(const Actor& actor, std::int64_t id,
                                                                std::int64_t expectedVersion,
                                                                const std::string& reason) override {
-    return updateRegistration(actor, id, expectedVersion, "registration.reason_corrected",
-                              [&](Registration& r) -> std::expected<void, Error> {
-                                if (auto ok = requireCode("registration_reason", reason, r.startDate, "reason"); !ok)
-                                  return ok;
-                                prepare("UPDATE registrations SET reason = ? WHERE id = ?").bind(reason, id).run();
-                                r.reason = reason;
-                                return {};
-                              });
+    return setReason(actor, id, expectedVersion, "registration.reason_corrected", &Registration::reason, "reason",
+                     reason);
   }
 
   std::expected<Registration, Error> reopenRegistration(const Actor& actor, std::int64_t id,
@@ -1717,6 +1704,24 @@ class SqliteStore final : public Store {
     });
     if (!done) return std::unexpected(done.error());
     return *after;
+  }
+
+  // Sets the registration's `column` (reason or registers_reason, the member `member`) to `code`, one valid on
+  // its start date in "registration_reason" (invalid_input naming `column` otherwise), by updateRegistration.
+  std::expected<Registration, Error> setReason(const Actor& actor, std::int64_t id,
+                                               std::optional<std::int64_t> expectedVersion, std::string_view eventType,
+                                               std::string Registration::*member, std::string_view column,
+                                               const std::string& code) {
+    return updateRegistration(actor, id, expectedVersion, eventType,
+                              [&](Registration& r) -> std::expected<void, Error> {
+                                if (auto ok = requireCode("registration_reason", code, r.startDate, std::string(column)); !ok)
+                                  return ok;
+                                prepare(fmt::format("UPDATE registrations SET {} = ? WHERE id = ?", column))
+                                    .bind(code, id)
+                                    .run();
+                                r.*member = code;
+                                return {};
+                              });
   }
 
   // A registration from kRegistrationColumns starting at column `at`.
