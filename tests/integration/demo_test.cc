@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <boost/json.hpp>
 #include <filesystem>
 #include <functional>
@@ -10,6 +11,7 @@
 #include <optional>
 #include <set>
 #include <sstream>
+#include <thread>
 
 #include "clock/swedish_time.h"
 #include "harness.h"
@@ -761,6 +763,11 @@ TEST(DemoApi, ARegistrationReasonTheRegistersContradictStopsTheFileUntilItIsCorr
     return false;
   };
   EXPECT_TRUE(contradicted());
+  auto refused = as("demo", "GET", "/api/v1/reports/half-year?period=2026H2&format=csv");
+  EXPECT_EQ(refused.status, 422) << "no file while the error remains";
+  EXPECT_NE(refused.body.find(fmt::format(R"("field":"person_{}")", person->at("id").as_int64())), std::string::npos)
+      << refused.body;
+  EXPECT_NE(refused.body.find("motsäger registren"), std::string::npos) << refused.body;
   auto read = json(as("demo", "GET", fmt::format("/api/v1/persons/{}", personId)));
   boost::json::object now;
   for (const auto& r : read.at("registrations").as_array())
@@ -782,12 +789,105 @@ TEST(DemoApi, ARegistrationReasonTheRegistersContradictStopsTheFileUntilItIsCorr
   EXPECT_EQ(json(corrected).at("reason"), "dropout_national_programme");
   EXPECT_EQ(as("demo", "POST", path, R"({"reason":"never_started"})", {etag}).status, 409) << "a stale version";
   EXPECT_FALSE(contradicted());
+  EXPECT_EQ(as("demo", "GET", "/api/v1/reports/half-year?period=2026H2&format=csv").status, 200)
+      << "the demo's other problems in 2026H2 are warnings";
   auto history = json(as("demo", "GET", fmt::format("/api/v1/persons/{}/history", personId)));
   bool journalled = false;
   for (const auto& e : history.at("items").as_array())
     journalled |= e.at("type") == "registration.reason_corrected" && e.at("before").at("reason") == "never_started";
   EXPECT_TRUE(journalled);
   std::filesystem::remove_all(registers);
+  removeDatabase(db);
+}
+
+}  // namespace
+}  // namespace lotsen::testing
+
+namespace lotsen::testing {
+namespace {
+
+// The reports share one history in the server (SharedCaseHistory): requests for the KPIs, the half-year file
+// and the committee report, three at a time, while contacts are written, all answer, and the KPIs after the
+// writes are those the command computes from the whole journal afresh.
+TEST(DemoApi, ReportsReadWhileContactsAreWrittenAndTheLastOneSeesEveryWrite) {
+  std::string db = tempPath("demo-concurrent-reports.db");
+  ASSERT_EQ(seededDemo(db).exitCode, 0);
+  ServerProcess server(db);
+  DemoUsers as{server.port()};
+  auto list = as("demo", "GET", "/api/v1/worklists/first_contact?caseworker=all");
+  ASSERT_EQ(list.status, 200) << list.body;
+  std::vector<std::int64_t> persons;
+  json::value listed = json::parse(list.body);
+  for (const auto& item : listed.at("items").as_array())
+    if (persons.size() < 6) persons.push_back(item.at("person_id").as_int64());
+  ASSERT_EQ(persons.size(), 6u);
+
+  std::atomic<bool> writing = true;
+  std::vector<std::string> failures[3];
+  const char* targets[] = {"/api/v1/reports/kpi?period=2026H2", "/api/v1/reports/half-year?period=2026H2",
+                           "/api/v1/reports/committee?month=2026-11"};
+  std::vector<std::thread> readers;
+  for (int i = 0; i < 3; ++i)
+    readers.emplace_back([&, i] {
+      for (int round = 0; round < 4 || writing; ++round) {
+        auto r = as("demo", "GET", targets[i]);
+        if (r.status != 200) failures[i].push_back(std::to_string(r.status) + " " + r.body.substr(0, 200));
+      }
+    });
+  std::string today = swedishDay(std::chrono::system_clock::now()).iso();
+  for (std::int64_t id : persons) {
+    auto posted = as("demo", "POST", fmt::format("/api/v1/persons/{}/contact-attempts", id),
+                     fmt::format(R"({{"date":"{}","time":"08:00","channel":"phone","reached":false}})", today));
+    EXPECT_EQ(posted.status, 201) << posted.body;
+  }
+  writing = false;
+  for (auto& r : readers) r.join();
+  for (const auto& f : failures) EXPECT_TRUE(f.empty()) << f.front();
+
+  auto answer = as("demo", "GET", "/api/v1/reports/kpi?period=2026H2");
+  ASSERT_EQ(answer.status, 200) << answer.body;
+  auto served = json::parse(answer.body).as_object();
+  auto command =
+      json::parse(runLotsen({"report", "kpi", "--db", db, "--period", "2026H2", "--format", "json"}).out).as_object();
+  served["all"].as_object().erase("label");
+  command["all"].as_object().erase("label");
+  EXPECT_EQ(served.at("all"), command.at("all")) << "the server's history holds every write";
+  removeDatabase(db);
+}
+
+// Two confirmations of the same letters at once (a double click, two tabs): one records them, the other
+// writes nothing, and each young person has one contact attempt by letter today (an earlier registration may
+// have had its own letter).
+TEST(DemoApi, TheSameLettersConfirmedTwiceAtOnceAreRecordedOnce) {
+  std::string db = tempPath("demo-letters-twice.db");
+  ASSERT_EQ(seededDemo(db).exitCode, 0);
+  ServerProcess server(db);
+  DemoUsers as{server.port()};
+  auto overview = as("demo", "GET", "/api/v1/letters/first-contact");
+  ASSERT_EQ(overview.status, 200) << overview.body;
+  json::array ids;
+  json::value letters = json::parse(overview.body);
+  for (const auto& l : letters.at("letters").as_array())
+    if (ids.size() < 3) ids.push_back(l.at("person_id"));
+  ASSERT_EQ(ids.size(), 3u);
+  std::string body = json::serialize(json::object{{"person_ids", ids}});
+  int statuses[2] = {0, 0};
+  std::thread other([&] { statuses[1] = as("demo", "POST", "/api/v1/letters/first-contact/sent", body).status; });
+  statuses[0] = as("demo", "POST", "/api/v1/letters/first-contact/sent", body).status;
+  other.join();
+  std::multiset<int> got{statuses[0], statuses[1]};
+  std::string today = swedishDay(std::chrono::system_clock::now()).iso();
+  EXPECT_EQ(got.count(200), 1u) << statuses[0] << " " << statuses[1];
+  EXPECT_TRUE(got.count(409) + got.count(422) == 1u) << "the other is refused: " << statuses[0] << " " << statuses[1];
+  for (const auto& id : ids) {
+    auto attempts = as("demo", "GET", fmt::format("/api/v1/persons/{}/contact-attempts", id.as_int64()));
+    ASSERT_EQ(attempts.status, 200) << attempts.body;
+    std::size_t byLetter = 0;
+    json::value items = json::parse(attempts.body);
+    for (const auto& a : items.at("items").as_array())
+      byLetter += a.at("data").at("channel") == "letter" && a.at("data").at("date").as_string() == today;
+    EXPECT_EQ(byLetter, 1u) << "person " << id.as_int64();
+  }
   removeDatabase(db);
 }
 
