@@ -133,14 +133,20 @@ std::expected<void, std::vector<Error>> checkMeasureAnalysis(const MeasureAnalys
         invalidInput(fmt::format("unknown activity measure '{}'", analysis.measure.substr(0, 60)), "measure"));
   if (auto month = YearMonth::parse(analysis.month); !month)
     errors.push_back(invalidInput(month.error().message, "month"));
-  else if (today && *today < month->first())
-    errors.push_back(
-        invalidInput(fmt::format("the month {} has not begun: today is {}", month->toString(), today->iso()), "month"));
+  else if (auto begun = today ? checkBegun(*month, *today) : std::expected<void, Error>{}; !begun)
+    errors.push_back(begun.error());
   if (auto text = checkFreeText(analysis.text, "text", Lines::several); !text)
     errors.push_back(text.error());
   else if (characterCount(analysis.text) > kMaxAnalysisCharacters)
     errors.push_back(invalidInput("an analysis is at most 4000 characters", "text"));
   if (!errors.empty()) return std::unexpected(std::move(errors));
+  return {};
+}
+
+std::expected<void, Error> checkBegun(YearMonth month, CivilDate today) {
+  if (today < month.first())
+    return std::unexpected(
+        invalidInput(fmt::format("the month {} has not begun: today is {}", month.toString(), today.iso()), "month"));
   return {};
 }
 

@@ -40,6 +40,10 @@ class YearMonth {
   int month_;
 };
 
+// Nothing is reported or analysed of a month before it begins: invalid_input (field "month") when `today` is
+// before it.
+std::expected<void, Error> checkBegun(YearMonth month, CivilDate today);
+
 // Which way an activity measure should move.
 enum class Direction { none, up, down };  // none: followed, not steered (the target group's size)
 // "↗", "↘" or "–".

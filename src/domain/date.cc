@@ -91,4 +91,11 @@ CivilDate HalfYear::first() const { return *CivilDate::fromParts(year_, half_ ==
 CivilDate HalfYear::last() const { return *CivilDate::fromParts(year_, half_ == 1 ? 6 : 12, half_ == 1 ? 30 : 31); }
 std::string HalfYear::toString() const { return fmt::format("{:04}H{}", year_, half_); }
 
+std::expected<void, Error> checkBegun(HalfYear period, CivilDate today) {
+  if (today < period.first())
+    return std::unexpected(invalidInput(
+        fmt::format("the half-year {} has not begun: today is {}", period.toString(), today.iso()), "period"));
+  return {};
+}
+
 }  // namespace lotsen

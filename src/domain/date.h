@@ -70,4 +70,7 @@ class HalfYear {
   int half_;
 };
 
+// Nothing is reported of a half-year before it begins: invalid_input (field "period") when `today` is before it.
+std::expected<void, Error> checkBegun(HalfYear period, CivilDate today);
+
 }  // namespace lotsen

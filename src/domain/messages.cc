@@ -11,6 +11,9 @@
 namespace lotsen {
 namespace {
 
+// The longest message localize() translates (see there).
+constexpr std::size_t kMaxLocalizedBytes = 4000;
+
 // The Swedish label of a field named in a message; other values are left as they are.
 const std::map<std::string, std::string, std::less<>>& fieldLabels() {
   static const std::map<std::string, std::string, std::less<>> labels{
@@ -846,7 +849,10 @@ Language languageFrom(std::string_view header) {
 
 std::string localize(std::string_view message, Language language) {
   std::string text(message);
-  if (language == Language::en) return text;
+  // libstdc++'s regex recurses once per character matched: a message tens of thousands of characters long
+  // overflowed a worker's stack. Messages echo what a client sent only shortened (echoed()); one this long
+  // is said as it is.
+  if (language == Language::en || text.size() > kMaxLocalizedBytes) return text;
   // "population.csv:12: …" or "--date: …": the place stays, what is wrong there is said in Swedish.
   if (std::size_t colon = text.find(": "); colon != std::string::npos && colon > 0 && text.find(' ') > colon) {
     std::string rest = text.substr(colon + 2);

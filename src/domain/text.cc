@@ -169,4 +169,11 @@ std::string printable(std::string_view text) {
   return out;
 }
 
+std::string echoed(std::string_view text, std::size_t maxCharacters) {
+  std::size_t end = 0;
+  for (std::size_t n = 0; end < text.size() && n < maxCharacters; ++n)
+    end += std::max<std::size_t>(sequenceLength(text, end), 1);
+  return printable(text.substr(0, end)) + (end < text.size() ? "…" : "");
+}
+
 }  // namespace lotsen

@@ -67,4 +67,8 @@ std::expected<void, Error> checkFreeText(std::string_view text, std::string_view
 // the cursor, clear a line or forge a line of its own.
 std::string printable(std::string_view text);
 
+// A client's text as an error message echoes it: printable, and its first `maxCharacters` characters followed
+// by "…" when it is longer (a message stays short, and the translation into Swedish reads it whole).
+std::string echoed(std::string_view text, std::size_t maxCharacters = 60);
+
 }  // namespace lotsen

@@ -33,9 +33,7 @@ std::expected<CommitteeReport, Error> computeCommitteeReport(const std::vector<K
                                                              CivilDate today, int firstContactDays,
                                                              const std::vector<MeasureTarget>& targets,
                                                              const std::vector<MeasureAnalysis>& analyses) {
-  if (today < month.first())
-    return std::unexpected(
-        invalidInput(fmt::format("the month {} has not begun: today is {}", month.toString(), today.iso()), "month"));
+  if (auto begun = checkBegun(month, today); !begun) return std::unexpected(begun.error());
   CommitteeReport report{month, std::min(today, month.last()), firstContactDays, {}};
 
   // The twelve months up to this one, and the same month a year earlier.

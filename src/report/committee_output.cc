@@ -207,9 +207,7 @@ int drawCommittee(const CommitteeReport& r, std::string* out, int totalPages) {
 
 std::expected<CommitteeReport, Error> committeeReport(Store& store, const CaseHistory& history, YearMonth month,
                                                       CivilDate today) {
-  if (today < month.first())
-    return std::unexpected(
-        invalidInput(fmt::format("the month {} has not begun: today is {}", month.toString(), today.iso()), "month"));
+  if (auto begun = checkBegun(month, today); !begun) return std::unexpected(begun.error());
   auto deadline = firstContactDays(store);
   if (!deadline) return std::unexpected(deadline.error());
   auto targets = store.measureTargets(month.year());

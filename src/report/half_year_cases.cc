@@ -140,9 +140,7 @@ std::expected<HalfYearLayout, std::vector<Error>> importHalfYearLayout(Store& st
 std::expected<HalfYearReport, Error> halfYearReport(Store& store, const CaseHistory& history, HalfYear period,
                                                     std::chrono::system_clock::time_point now, bool withCorrections) {
   CivilDate today = swedishDay(now);
-  if (today < period.first())
-    return std::unexpected(invalidInput(
-        fmt::format("the half-year {} has not begun: today is {}", period.toString(), today.iso()), "period"));
+  if (auto begun = checkBegun(period, today); !begun) return std::unexpected(begun.error());
   auto layout = halfYearLayout(store);
   if (!layout) return std::unexpected(layout.error());
   HalfYearReport report;

@@ -69,9 +69,7 @@ std::expected<KpiNames, Error> kpiNames(Store& store, const CodeLabels& codes) {
 
 std::expected<KpiReport, Error> kpiReport(Store& store, const CaseHistory& history, HalfYear period, CivilDate today,
                                           KpiDimension by, const std::optional<Caseload>& caseload) {
-  if (today < period.first())
-    return std::unexpected(invalidInput(
-        fmt::format("the half-year {} has not begun: today is {}", period.toString(), today.iso()), "period"));
+  if (auto begun = checkBegun(period, today); !begun) return std::unexpected(begun.error());
   auto deadline = firstContactDays(store);
   if (!deadline) return std::unexpected(deadline.error());
   return computeKpis(kpiCases(history, period.first(), period.last(), caseload), period.first(), period.last(), today,

@@ -600,6 +600,35 @@ TEST_F(CaseworkApi, AClosureMadeByMistakeIsReopenedWithItsReasonAndItsMeasuresGo
       << "it is open";
 }
 
+// Attack of issue 14's review: a reason code of 27,000 characters crashed the server (the translation of its
+// echo into Swedish), and one ending in a line break was answered in English. Both are refused in Swedish,
+// naming the field, with the code echoed short; nothing is stored, and the server goes on.
+TEST_F(CaseworkApi, AReasonCodeOfAnyLengthOrWithALineBreakIsRefusedInSwedishNamingTheField) {
+  std::string reg = personPath("/registrations/" + std::to_string(registrationId_));
+  json::object before = body(http(server_->port(), "GET", personPath(), "", {session_->cookie}));
+  std::string version;
+  for (const auto& r : before["registrations"].as_array())
+    if (r.at("id").as_int64() == registrationId_) version = std::to_string(r.at("version").as_int64());
+  std::string long_(100000, 'a');
+  struct Case {
+    std::string path, body, field;
+  } cases[] = {{reg + "/reason", R"({"reason":")" + long_ + R"("})", "reason"},
+               {reg + "/reason", R"({"reason":"studiebevis\n"})", "reason"},
+               {reg + "/close", R"({"end_date":"2026-02-01","end_reason":")" + long_ + R"("})", "end_reason"}};
+  for (const Case& c : cases) {
+    auto r = send("POST", c.path, c.body, {"If-Match: \"" + version + "\""});
+    ASSERT_EQ(r.status, 422) << c.path << " " << r.body.substr(0, 300);
+    json::object problem = body(r);
+    EXPECT_EQ(problem["errors"].at(0).at("field").as_string(), c.field);
+    std::string detail(problem["errors"].at(0).at("detail").as_string());
+    EXPECT_NE(detail.find("är inte en giltig kod"), std::string::npos) << detail;
+    EXPECT_LT(detail.size(), 300u) << "the code is echoed short";
+  }
+  EXPECT_EQ(body(http(server_->port(), "GET", personPath(), "", {session_->cookie}))["registrations"],
+            before["registrations"])
+      << "nothing stored, and the server still answers";
+}
+
 // Last in the suite: it adds a case to the unit that the tests above count.
 // Issue 12: a young person who calls in is registered by hand before the next register run; the one who
 // registers, working in one unit, is responsible and can document the first contact at once.

@@ -1618,7 +1618,7 @@ class SqliteStore final : public Store {
     if (!codes) return std::unexpected(codes.error());
     if (!codes->isValid(code, date))
       return std::unexpected(
-          invalidInput(fmt::format("'{}' is not a valid {} on {}", code, list, date.iso()), std::move(field)));
+          invalidInput(fmt::format("'{}' is not a valid {} on {}", echoed(code), list, date.iso()), std::move(field)));
     return {};
   }
 
@@ -1712,16 +1712,13 @@ class SqliteStore final : public Store {
                                                std::optional<std::int64_t> expectedVersion, std::string_view eventType,
                                                std::string Registration::*member, std::string_view column,
                                                const std::string& code) {
-    return updateRegistration(actor, id, expectedVersion, eventType,
-                              [&](Registration& r) -> std::expected<void, Error> {
-                                if (auto ok = requireCode("registration_reason", code, r.startDate, std::string(column)); !ok)
-                                  return ok;
-                                prepare(fmt::format("UPDATE registrations SET {} = ? WHERE id = ?", column))
-                                    .bind(code, id)
-                                    .run();
-                                r.*member = code;
-                                return {};
-                              });
+    return updateRegistration(
+        actor, id, expectedVersion, eventType, [&](Registration& r) -> std::expected<void, Error> {
+          if (auto ok = requireCode("registration_reason", code, r.startDate, std::string(column)); !ok) return ok;
+          prepare(fmt::format("UPDATE registrations SET {} = ? WHERE id = ?", column)).bind(code, id).run();
+          r.*member = code;
+          return {};
+        });
   }
 
   // A registration from kRegistrationColumns starting at column `at`.

@@ -19,6 +19,15 @@ TEST(Messages, ErrorsAreInSwedishUnlessEnglishIsAsked) {
             "Någon annan har ändrat målbedömningen (nr 12030) sedan du hämtade den (nu version 2). Hämta den igen.");
 }
 
+// The translation's regex recursed once per character: a message of tens of thousands of characters
+// overflowed a worker's stack. Such a message is said as it is.
+TEST(Messages, AMessageTooLongToTranslateIsSaidAsItIs) {
+  std::string huge = "'" + std::string(100000, 'a') + "' is not a valid registration_reason on 2026-01-10";
+  EXPECT_EQ(localize(huge, Language::sv), huge);
+  EXPECT_NE(localize("'x' is not a valid registration_reason on 2026-01-10", Language::sv).find("giltig"),
+            std::string::npos);
+}
+
 TEST(Messages, AnIdentificationRefusalIsExplainedInSwedish) {
   EXPECT_EQ(
       localize("a run that writes is dated today (2026-11-30) or earlier; a dry run may look ahead", Language::sv),

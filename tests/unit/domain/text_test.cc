@@ -56,6 +56,16 @@ TEST(Text, OnlyCharactersThatShowMakeTextNotBlank) {
   EXPECT_EQ(letterOrDigitCount("Встреча"), 7u) << "letters of any script";
 }
 
+// An attacker's 27,000-character reason code crashed the server: its message echoed it whole, and the
+// translation's regex recursed once per character. A message echoes at most 60 characters, printable.
+TEST(Text, AnEchoedTextIsShortAndPrintable) {
+  EXPECT_EQ(echoed("studiebevis"), "studiebevis");
+  EXPECT_EQ(echoed("studiebevis\n"), "studiebevis\\x0A");
+  EXPECT_EQ(echoed(std::string(100000, 'a')), std::string(60, 'a') + "…");
+  EXPECT_EQ(echoed("åäöåäö", 3), "åäö…") << "characters, not bytes";
+  EXPECT_EQ(echoed(std::string(60, 'a')), std::string(60, 'a'));
+}
+
 TEST(Text, PrintableTextCannotMoveATerminalsCursor) {
   EXPECT_EQ(printable("ok\r\x1b[2Kgone"), "ok\\x0D\\x1B[2Kgone");
   EXPECT_EQ(printable("Åsa\\Öberg"), "Åsa\\\\Öberg");
