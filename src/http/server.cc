@@ -19,6 +19,7 @@
 
 #include "clock/swedish_time.h"
 #include "http/api.h"
+#include "http/message.h"
 #include "store/access_chain.h"
 
 namespace lotsen {
@@ -443,6 +444,7 @@ class Server {
         Response error = ec == http::error::header_limit
                              ? problem(431, "Request Header Fields Too Large", "the request headers are too large")
                              : problem(400, "Bad Request", "the request is not valid HTTP/1.1");
+        localizeProblem(error, parser.is_header_done() ? parser.get()[http::field::accept_language] : "");
         Request unrouted;
         unrouted.method = parser.is_header_done() ? std::string(parser.get().method_string()) : "?";
         api_.observeUnrouted(unrouted, error.status, elapsed());
@@ -473,12 +475,15 @@ class Server {
         }
         auto tooLarge = [&] {
           api_.observeUnrouted(request, 413, elapsed());
-          return problem(413, "Content Too Large",
-                         fmt::format("the body is larger than {} bytes", admission.bodyLimit));
+          Response r =
+              problem(413, "Content Too Large", fmt::format("the body is larger than {} bytes", admission.bodyLimit));
+          localizeProblem(r, request.acceptLanguage);
+          return r;
         };
         auto busy = [&] {
           api_.observeUnrouted(request, 503, elapsed());
           Response r = problem(503, "Service Unavailable", "the server is reading too many bodies; try again shortly");
+          localizeProblem(r, request.acceptLanguage);
           r.headers.emplace_back("Retry-After", "5");
           return r;
         };

@@ -216,6 +216,24 @@ TEST_F(Hardening, BeforeLoginABodyHoldsAtMost64KiB) {
   EXPECT_EQ(parseResponse(chunked.receiveAll()).status, 413);
 }
 
+// Issue 14's attack: the refusals the server makes before a route runs (too large, not HTTP, headers too
+// large) were in English whatever the client asked; they are in Swedish unless English is asked, as every
+// other problem.
+TEST_F(Hardening, RefusalsBeforeARouteAreInSwedishUnlessEnglishIsAsked) {
+  std::string big = R"({"username":"demo","password":")" + std::string(100 * 1024, 'x') + "\"}";
+  auto swedish = http(port(), "POST", "/api/v1/session", big, {"Content-Type: application/json"});
+  ASSERT_EQ(swedish.status, 413);
+  EXPECT_NE(swedish.body.find("Innehållet är större än 65536 byte."), std::string::npos) << swedish.body;
+  auto english =
+      http(port(), "POST", "/api/v1/session", big, {"Content-Type: application/json", "Accept-Language: en"});
+  EXPECT_NE(english.body.find("the body is larger than 65536 bytes"), std::string::npos) << english.body;
+  Connection garbled(port());
+  garbled.send("GET /api/v1/session HTTP/1.1\r\nHost: x\r\nIf-Match: a\x01b\r\n\r\n");
+  auto notHttp = parseResponse(garbled.receiveAll());
+  EXPECT_EQ(notHttp.status, 400);
+  EXPECT_NE(notHttp.body.find("Begäran är inte giltig HTTP/1.1."), std::string::npos) << notHttp.body;
+}
+
 // Finding 8: the one upload limit (here --max-upload-mb 2) applies alike to Content-Length and chunked.
 TEST_F(Hardening, AnUploadUpToTheConfiguredLimitIsReadAlikeWithContentLengthOrChunked) {
   const Session& s = sessions_->at("demo");
