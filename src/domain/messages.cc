@@ -322,6 +322,8 @@ const std::vector<Translation>& catalog() {
         {"the key '(.*)' appears twice in one object: send each field once",
          "Fältet '{1}' förekommer två gånger i samma objekt: skicka varje fält en gång."},
         {"the body is larger than (\\d+) bytes", "Innehållet är större än {1} byte."},
+        {"If-Match holds one ETag: the one of the record you edited",
+         "If-Match ska innehålla en enda ETag: den för posten du ändrade."},
         {"the query parameter (.+) is not UTF-8 text without control characters",
          "Frågeparametern {1} är inte UTF-8-text utan styrtecken."},
         {"the request headers are too large", "Begärans huvuden är för stora."},

@@ -336,6 +336,9 @@ std::expected<std::int64_t, Response> ifMatchVersion(const Call& call, std::stri
   std::string_view v = call.request.ifMatch;
   if (v.empty())
     return std::unexpected(problem(428, "Precondition Required", "send the version you edited in If-Match"));
+  if (v.find(',') != std::string_view::npos)  // a list of ETags, which HTTP allows and an edit does not
+    return std::unexpected(
+        problem(400, "Bad Request", "If-Match holds one ETag: the one of the record you edited", "If-Match"));
   if (v.starts_with("W/")) v.remove_prefix(2);
   if (v.size() >= 2 && v.front() == '"' && v.back() == '"') v = v.substr(1, v.size() - 2);
   if (std::size_t slash = v.rfind('/'); slash != std::string_view::npos) {

@@ -629,6 +629,17 @@ TEST_F(CaseworkApi, AReasonCodeOfAnyLengthOrWithALineBreakIsRefusedInSwedishNami
       << "nothing stored, and the server still answers";
 }
 
+// HTTP allows a list of ETags in If-Match; an edit is of one version. A list was read as one garbled ETag.
+TEST_F(CaseworkApi, AnIfMatchWithSeveralETagsIsRefusedNotMisread) {
+  std::string reg = personPath("/registrations/" + std::to_string(registrationId_));
+  std::string etags = "If-Match: \"registration/" + std::to_string(registrationId_) + "/1\", \"registration/" +
+                      std::to_string(registrationId_) + "/2\"";
+  auto r = send("POST", reg + "/reason", R"({"reason":"studiebevis"})", {etags});
+  ASSERT_EQ(r.status, 400) << r.body;
+  EXPECT_EQ(body(r)["field"], "If-Match");
+  EXPECT_NE(r.body.find("en enda ETag"), std::string::npos) << r.body;
+}
+
 // Last in the suite: it adds a case to the unit that the tests above count.
 // Issue 12: a young person who calls in is registered by hand before the next register run; the one who
 // registers, working in one unit, is responsible and can document the first contact at once.
