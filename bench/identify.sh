@@ -12,9 +12,9 @@ date=2026-11-22
 lotsen=build/release/src/cli/lotsen
 data=build/bench-data/national-$residents
 work=$(mktemp -d)
-pg_bin=/usr/lib/postgresql/15/bin
+source bench/lib/postgres.sh
 cleanup() {
-  [ -f "$work/pg/postmaster.pid" ] && runuser -u postgres -- "$pg_bin/pg_ctl" -D "$work/pg" -m immediate stop >/dev/null 2>&1 || true
+  pg_stop "$work"
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -86,14 +86,8 @@ sqlite_group=$(/usr/bin/time -v sqlite3 "$work/sqlite.db" "$query" 2>"$work/sqli
 sqlite_query_s=$(elapsed "$start" "$(seconds)")
 
 # PostgreSQL 15 on loopback, tuned for loading (no fsync, unlogged tables).
-mkdir -p "$work/pg" "$work/pgsock"
-chown postgres "$work" "$work/pg" "$work/pgsock"
-chmod 755 "$work"
-runuser -u postgres -- "$pg_bin/initdb" -D "$work/pg" -A trust -U postgres >/dev/null
 port=$(( (RANDOM % 20000) + 30000 ))
-runuser -u postgres -- "$pg_bin/pg_ctl" -D "$work/pg" -w -l "$work/pg.log" -o \
-  "-p $port -k $work/pgsock -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off \
-   -c shared_buffers=2GB -c work_mem=256MB -c maintenance_work_mem=1GB -c max_wal_size=8GB" start >/dev/null
+pg_start "$work" "$port" 127.0.0.1 shared_buffers=2GB work_mem=256MB maintenance_work_mem=1GB max_wal_size=8GB
 psql_run() { psql -X -q -h 127.0.0.1 -p "$port" -U postgres -v ON_ERROR_STOP=1 "$@"; }
 pg_memory_kib() {  # the proportional set size of every postgres process, summed
   local total=0

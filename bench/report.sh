@@ -15,9 +15,9 @@ period=${2:-2026H1}
 today=2026-11-22
 data=build/bench-data/report-$youths
 work=$(mktemp -d)
-pg_bin=/usr/lib/postgresql/15/bin
+source bench/lib/postgres.sh
 cleanup() {
-  [ -f "$work/pg/postmaster.pid" ] && runuser -u postgres -- "$pg_bin/pg_ctl" -D "$work/pg" -m immediate stop >/dev/null 2>&1 || true
+  pg_stop "$work"
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -91,14 +91,8 @@ sqlite_ms=$(awk '/^Run Time/{printf "%.1f\n", $4*1000}' "$work/sqlite.out" | med
 sqlite_figures="$(grep -v '^Run Time' "$work/sqlite.out" | head -1)|"
 
 # PostgreSQL 15 in a temporary cluster, on a unix socket only (port 18800-18899 names the socket).
-mkdir -p "$work/pg" "$work/pgsock"
-chown postgres "$work" "$work/pg" "$work/pgsock"
-chmod 755 "$work"
-runuser -u postgres -- "$pg_bin/initdb" -D "$work/pg" -A trust -U postgres >/dev/null
 port=$((18800 + RANDOM % 100))
-runuser -u postgres -- "$pg_bin/pg_ctl" -D "$work/pg" -w -l "$work/pg.log" -o \
-  "-p $port -k $work/pgsock -c listen_addresses='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off \
-   -c shared_buffers=512MB -c work_mem=64MB -c maintenance_work_mem=256MB -c max_wal_size=4GB" start >/dev/null
+pg_start "$work" "$port" "" shared_buffers=512MB work_mem=64MB maintenance_work_mem=256MB max_wal_size=4GB
 psql_run() { psql -X -q -h "$work/pgsock" -p "$port" -U postgres -v ON_ERROR_STOP=1 "$@"; }
 start=$(seconds)
 {
