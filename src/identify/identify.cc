@@ -92,15 +92,14 @@ std::expected<MunicipalityResult, Error> identifyMunicipality(
       const TargetGroupMember& member = members[it->second];
       std::string_view registersReason = registersReasonFor(personFacts(registers, population.rows[member.row]),
                                                             r.startDate, member.reason, options.rules);
-      if (registersReason != r.registersReason) {
-        if (registersReason != r.reason) {
-          ++result.reasonsContradicted;
-          change(IdentificationChange::Kind::reason_contradicted, std::string(registersReason), r.startDate);
-        }
-        if (!options.dryRun)
-          if (auto ok = store.noteRegistersReason(actor, r.id, std::string(registersReason)); !ok)
-            return std::unexpected(ok.error());
+      // Listed on every run while it remains: the half-year file waits for each.
+      if (registersReason != r.reason) {
+        ++result.reasonsContradicted;
+        change(IdentificationChange::Kind::reason_contradicted, std::string(registersReason), r.startDate);
       }
+      if (registersReason != r.registersReason && !options.dryRun)
+        if (auto ok = store.noteRegistersReason(actor, r.id, std::string(registersReason)); !ok)
+          return std::unexpected(ok.error());
       continue;
     }
     const PopulationRow* row = population.find(id);

@@ -58,8 +58,8 @@ struct MunicipalityResult {
   std::size_t byHandConfirmed = 0;
   std::size_t byHandEnded = 0;
   std::size_t byHandAwaiting = 0;
-  // Open registrations whose reason the registers now contradict (newly: a contradiction the run before
-  // noted is not counted again).
+  // Open registrations whose reason the registers contradict (each also listed as a change), on every run
+  // while it remains.
   std::size_t reasonsContradicted = 0;
   // Registrations in other municipalities' registers that the run ends, by kommunkod: their persons are
   // registered here now (a regional host holds several registers).

@@ -223,9 +223,9 @@ TEST_F(IdentifyTest, ARegistrationByHandStandsWhileTheRegistersShowNothingNewAft
 }
 
 // Issue 14: a half-year file must not report a registration reason the registers contradict. Each run notes
-// the reason the registers give for the registration's start, and lists a contradiction once, when it first
-// finds it: a caseworker's reason chosen by hand, or the registers corrected after the run that registered.
-TEST_F(IdentifyTest, ARegistrationReasonTheRegistersContradictIsNotedAndListedOnce) {
+// the reason the registers give for the registration's start, and lists each contradiction while it remains:
+// a caseworker's reason chosen by hand, or the registers corrected after the run that registered.
+TEST_F(IdentifyTest, ARegistrationReasonTheRegistersContradictIsNotedAndListedUntilCorrected) {
   std::string called = pnr("20080101", 1), late = pnr("20080202", 3);
   Actor caseworker{std::int64_t{1}, "anna"};
   auto person =
@@ -249,11 +249,12 @@ TEST_F(IdentifyTest, ARegistrationReasonTheRegistersContradictIsNotedAndListedOn
   EXPECT_TRUE(reasonContradictsRegisters(*registrationOf(called)));
   EXPECT_EQ(registrationOf(late)->registersReason, "never_started") << "a registration the registers made agrees";
   EXPECT_FALSE(reasonContradictsRegisters(*registrationOf(late)));
-  EXPECT_EQ(run(b, "2026-03-11").total().reasonsContradicted, 0u) << "listed once";
+  EXPECT_EQ(run(b, "2026-03-11").total().reasonsContradicted, 1u) << "listed while it remains";
 
   auto r = registrationOf(called);
   ASSERT_TRUE(store_->correctRegistrationReason(caseworker, r->id, r->version, "dropout_national_programme"));
   EXPECT_FALSE(reasonContradictsRegisters(*registrationOf(called)));
+  EXPECT_EQ(run(b, "2026-03-12").total().reasonsContradicted, 0u) << "corrected";
   EXPECT_EQ(store_->correctRegistrationReason(caseworker, r->id, r->version, "studiebevis").error().kind,
             ErrorKind::conflict)
       << "a stale version";

@@ -3870,7 +3870,7 @@ export interface components {
                 ended?: number;
                 awaiting?: number;
             };
-            /** @description Open registrations whose reason the registers now contradict (each listed as a reason_contradicted change); counted on the run that first finds the contradiction. */
+            /** @description Open registrations whose reason the registers contradict (each listed as a reason_contradicted change), on every run while it remains: the half-year file waits for each. */
             reasons_contradicted?: number;
             /** @description Registrations of other municipalities' registers that the run ends (their persons are registered here now), by kommunkod. */
             ended_elsewhere?: {
