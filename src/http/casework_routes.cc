@@ -227,10 +227,8 @@ Response assign(Call& call) {
   bool unitGiven = f.has("unit");
   std::string unit = f.text("unit");
   if (!f.errors().empty()) return validationProblem(f.errors());
-  auto registration = pathRegistration(call);
+  auto registration = registrationToChange(call, "the registration is not in your units");
   if (!registration) return registration.error();
-  if (!covers(call.user->caseload, *registration))
-    return refusedChange(call, *registration, "the registration is not in your units");
   std::string target = unitGiven ? unit : registration->unit;
   const auto& own = call.user->caseload.units;
   // Intake (no unit) is every manager's: a case goes there only if it is there already.

@@ -513,33 +513,24 @@ class SqliteStore final : public Store {
   std::expected<Registration, Error> endRegistration(const Actor& actor, std::int64_t id, std::int64_t expectedVersion,
                                                      CivilDate endDate, const std::string& endReason,
                                                      EndedBy by) override {
-    std::optional<Registration> ended;
-    auto done = transaction([&]() -> std::expected<void, Error> {
-      auto before = registration(id);
-      if (!before) return std::unexpected(before.error());
-      if (before->version != expectedVersion) return std::unexpected(staleVersion("registration", id, before->version));
-      if (before->endDate) return std::unexpected(conflict(fmt::format("registration {} has already ended", id)));
-      if (endDate < before->startDate)
-        return std::unexpected(invalidInput("the end date is before the start date", "end_date"));
-      if (auto ok = requireCode("deregistration_reason", endReason, endDate, "end_reason"); !ok) return ok;
-      const bool byHand = by == EndedBy::hand;
-      prepare(
-          "UPDATE registrations SET end_date = ?, end_reason = ?, closed_by_hand = ?, awaiting_registers = 0, version "
-          "= "
-          "version + 1 WHERE id = ?")
-          .bind(endDate.iso(), endReason, byHand ? 1 : 0, id)
-          .run();
-      ended = *before;
-      ended->endDate = endDate;
-      ended->endReason = endReason;
-      ended->closedByHand = byHand;
-      ended->awaitingRegisters = false;
-      ended->version = expectedVersion + 1;
-      return appendEvent(actor, ended->personId, "registration.ended", registrationJson(*before),
-                         registrationJson(*ended));
-    });
-    if (!done) return std::unexpected(done.error());
-    return *ended;
+    return updateRegistration(
+        actor, id, expectedVersion, "registration.ended", [&](Registration& r) -> std::expected<void, Error> {
+          if (r.endDate) return std::unexpected(conflict(fmt::format("registration {} has already ended", id)));
+          if (endDate < r.startDate)
+            return std::unexpected(invalidInput("the end date is before the start date", "end_date"));
+          if (auto ok = requireCode("deregistration_reason", endReason, endDate, "end_reason"); !ok) return ok;
+          const bool byHand = by == EndedBy::hand;
+          prepare(
+              "UPDATE registrations SET end_date = ?, end_reason = ?, closed_by_hand = ?, awaiting_registers = 0 "
+              "WHERE id = ?")
+              .bind(endDate.iso(), endReason, byHand ? 1 : 0, id)
+              .run();
+          r.endDate = endDate;
+          r.endReason = endReason;
+          r.closedByHand = byHand;
+          r.awaitingRegisters = false;
+          return {};
+        });
   }
 
   std::expected<std::vector<Registration>, Error> registrationsOf(std::int64_t personId) override {
@@ -647,32 +638,24 @@ class SqliteStore final : public Store {
                                                         std::int64_t expectedVersion,
                                                         std::optional<std::int64_t> caseworkerId,
                                                         const std::string& unit) override {
-    std::optional<Registration> assigned;
-    auto done = transaction([&]() -> std::expected<void, Error> {
-      auto before = registration(id);
-      if (!before) return std::unexpected(before.error());
-      if (before->version != expectedVersion) return std::unexpected(staleVersion("registration", id, before->version));
-      if (!unit.empty())
-        if (auto ok = requireUnits({unit}); !ok) return ok;
-      if (caseworkerId) {
-        auto s = prepare("SELECT count(*) FROM users WHERE id = ? AND active = 1");
-        s.bind(*caseworkerId);
-        s.step();
-        if (s.integer(0) == 0)
-          return std::unexpected(notFound(fmt::format("no active user with id {}", *caseworkerId)));
-      }
-      prepare("UPDATE registrations SET caseworker_id = ?, unit = ?, version = version + 1 WHERE id = ?")
-          .bind(caseworkerId, unit, id)
-          .run();
-      assigned = *before;
-      assigned->caseworkerId = caseworkerId;
-      assigned->unit = unit;
-      assigned->version = expectedVersion + 1;
-      return appendEvent(actor, assigned->personId, "registration.assigned", registrationJson(*before),
-                         registrationJson(*assigned));
-    });
-    if (!done) return std::unexpected(done.error());
-    return *assigned;
+    return updateRegistration(
+        actor, id, expectedVersion, "registration.assigned", [&](Registration& r) -> std::expected<void, Error> {
+          if (!unit.empty())
+            if (auto ok = requireUnits({unit}); !ok) return ok;
+          if (caseworkerId) {
+            auto s = prepare("SELECT count(*) FROM users WHERE id = ? AND active = 1");
+            s.bind(*caseworkerId);
+            s.step();
+            if (s.integer(0) == 0)
+              return std::unexpected(notFound(fmt::format("no active user with id {}", *caseworkerId)));
+          }
+          prepare("UPDATE registrations SET caseworker_id = ?, unit = ? WHERE id = ?")
+              .bind(caseworkerId, unit, id)
+              .run();
+          r.caseworkerId = caseworkerId;
+          r.unit = unit;
+          return {};
+        });
   }
 
   std::expected<CaseRecord, Error> createCaseRecord(const Actor& actor, std::string_view kind, std::int64_t personId,
