@@ -26,61 +26,21 @@ bool inMeasureOn(const HalfYearCase& c, CivilDate day) {
   });
 }
 
-// A field of the layout (docs/formats.md), resolved from its name once per file rather than once per value.
-enum class Field {
-  record_type,
-  municipality,
-  year,
-  half,
-  personal_id,
-  registration_date,
-  registration_reason,
-  registration_end,
-  deregistration_reason,
-  contact_date,
-  in_measure,
-  occupation,
-  measure_type,
-  measure_start,
-  measure_end,
-  measure_end_reason,
-  unknown,  // parseHalfYearLayout lets none through; written empty
-};
-
-Field fieldNamed(std::string_view name) {
-  static const std::map<std::string_view, Field> kNames{{"record_type", Field::record_type},
-                                                        {"municipality", Field::municipality},
-                                                        {"year", Field::year},
-                                                        {"half", Field::half},
-                                                        {"personal_id", Field::personal_id},
-                                                        {"registration_date", Field::registration_date},
-                                                        {"registration_reason", Field::registration_reason},
-                                                        {"registration_end", Field::registration_end},
-                                                        {"deregistration_reason", Field::deregistration_reason},
-                                                        {"contact_date", Field::contact_date},
-                                                        {"in_measure", Field::in_measure},
-                                                        {"occupation", Field::occupation},
-                                                        {"measure_type", Field::measure_type},
-                                                        {"measure_start", Field::measure_start},
-                                                        {"measure_end", Field::measure_end},
-                                                        {"measure_end_reason", Field::measure_end_reason}};
-  auto it = kNames.find(name);
-  return it == kNames.end() ? Field::unknown : it->second;
-}
-
 class FileBuilder {
  public:
   FileBuilder(HalfYear period, const HalfYearLayout& layout) : file_{period, {}, {}}, layout_(layout) {
+    // Resolved from their names once per file rather than once per value; parseHalfYearLayout let only known
+    // names through.
     for (const auto& [block, blockLayout] : layout.blocks)
       for (const std::string& name : blockLayout.fields)
-        fields_[static_cast<std::size_t>(block)].push_back(fieldNamed(name));
+        if (auto field = halfYearField(name)) fields_[static_cast<std::size_t>(block)].push_back(*field);
   }
 
   void add(HalfYearBlock block, const Subject& s) {
-    const std::vector<Field>& fields = fields_[static_cast<std::size_t>(block)];
+    const std::vector<HalfYearField>& fields = fields_[static_cast<std::size_t>(block)];
     HalfYearRecord record{block, s.c.registration.personId, {}};
     record.values.reserve(fields.size());
-    for (Field field : fields) record.values.push_back(value(block, field, s));
+    for (HalfYearField field : fields) record.values.push_back(value(block, field, s));
     file_.records.push_back(std::move(record));
   }
 
@@ -111,36 +71,37 @@ class FileBuilder {
     return "";
   }
 
-  std::string value(HalfYearBlock block, Field field, const Subject& s) {
+  std::string value(HalfYearBlock block, HalfYearField field, const Subject& s) {
+    using enum HalfYearField;
     const Registration& r = s.c.registration;
     switch (field) {
-      case Field::record_type:
+      case record_type:
         return layout_.blocks.at(block).recordType;
-      case Field::municipality:
+      case municipality:
         return layout_.municipality;
-      case Field::year:
+      case year:
         return std::to_string(file_.period.year());
-      case Field::half:
+      case half:
         return std::to_string(file_.period.half());
-      case Field::personal_id: {  // twelve digits, as SCB reads them
+      case personal_id: {  // twelve digits, as SCB reads them
         std::string digits;
         std::ranges::copy_if(s.c.personalId, std::back_inserter(digits),
                              [](char ch) { return ch >= '0' && ch <= '9'; });
         return digits;
       }
-      case Field::registration_date:
+      case registration_date:
         return date(r.startDate);
-      case Field::registration_reason:
+      case registration_reason:
         return code(s.c, "registration_reason", r.reason);
-      case Field::registration_end:
+      case registration_end:
         return date(r.endDate);
-      case Field::deregistration_reason:
+      case deregistration_reason:
         return code(s.c, "deregistration_reason", r.endReason.value_or(""));
-      case Field::contact_date:
+      case contact_date:
         return s.contact ? date(s.contact->date) : "";
-      case Field::in_measure:
+      case in_measure:
         return s.contact ? code(s.c, "in_measure", inMeasureOn(s.c, s.contact->date) ? "yes" : "no") : "";
-      case Field::occupation: {
+      case occupation: {
         if (!s.contact) return "";
         const ContactAttempt& a = *s.contact;
         std::string kind = a.occupation;
@@ -150,23 +111,21 @@ class FileBuilder {
         bool byMeasure = inMeasureOn(s.c, a.date) && layout_.codes.contains("occupation_in_measure");
         return code(s.c, byMeasure ? "occupation_in_measure" : "occupation", kind);
       }
-      case Field::measure_type:
+      case measure_type:
         return s.measure ? code(s.c, "measure_type", s.measure->type) : "";
-      case Field::measure_start:
+      case measure_start:
         return s.measure ? date(s.measure->start) : "";
-      case Field::measure_end:
+      case measure_end:
         return s.measure ? date(s.measure->end) : "";
-      case Field::measure_end_reason:
+      case measure_end_reason:
         return s.measure ? code(s.c, "measure_end_reason", s.measure->endReason) : "";
-      case Field::unknown:
-        return "";
     }
     return "";
   }
 
   HalfYearFile file_;
   const HalfYearLayout& layout_;
-  std::array<std::vector<Field>, kHalfYearBlocks.size()> fields_;
+  std::array<std::vector<HalfYearField>, kHalfYearBlocks.size()> fields_;
   std::set<std::tuple<std::int64_t, std::string, std::string>> unmapped_;
 };
 

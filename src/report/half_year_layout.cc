@@ -15,14 +15,15 @@ namespace json = boost::json;
 namespace {
 
 // The fields every block may hold, and each block's own.
-constexpr std::array kCommonFields{"record_type", "municipality", "year", "half", "personal_id"};
-const std::map<HalfYearBlock, std::vector<std::string_view>>& blockFields() {
-  static const std::map<HalfYearBlock, std::vector<std::string_view>> fields{
-      {HalfYearBlock::registration, {"registration_date", "registration_reason"}},
-      {HalfYearBlock::contact, {"contact_date", "occupation", "in_measure"}},
-      {HalfYearBlock::measure_started, {"measure_type", "measure_start"}},
-      {HalfYearBlock::measure_ended, {"measure_type", "measure_start", "measure_end", "measure_end_reason"}},
-      {HalfYearBlock::responsibility_ended, {"registration_end", "deregistration_reason"}},
+using enum HalfYearField;
+constexpr std::array kCommonFields{record_type, municipality, year, half, personal_id};
+const std::map<HalfYearBlock, std::vector<HalfYearField>>& blockFields() {
+  static const std::map<HalfYearBlock, std::vector<HalfYearField>> fields{
+      {HalfYearBlock::registration, {registration_date, registration_reason}},
+      {HalfYearBlock::contact, {contact_date, occupation, in_measure}},
+      {HalfYearBlock::measure_started, {measure_type, measure_start}},
+      {HalfYearBlock::measure_ended, {measure_type, measure_start, measure_end, measure_end_reason}},
+      {HalfYearBlock::responsibility_ended, {registration_end, deregistration_reason}},
   };
   return fields;
 }
@@ -43,9 +44,11 @@ std::optional<HalfYearBlock> blockNamed(std::string_view name) {
   return std::nullopt;
 }
 
-bool allowedIn(HalfYearBlock block, std::string_view field) {
+bool allowedIn(HalfYearBlock block, std::string_view name) {
+  auto field = halfYearField(name);
+  if (!field) return false;
   const auto& own = blockFields().at(block);
-  return std::ranges::find(kCommonFields, field) != kCommonFields.end() || std::ranges::find(own, field) != own.end();
+  return std::ranges::find(kCommonFields, *field) != kCommonFields.end() || std::ranges::find(own, *field) != own.end();
 }
 
 // A short value for people: SCB's codes and the collection's name, one line, printable.
@@ -167,6 +170,28 @@ std::string_view toString(HalfYearBlock block) {
       return "responsibility_ended";
   }
   return "";
+}
+
+std::optional<HalfYearField> halfYearField(std::string_view name) {
+  static const std::map<std::string_view, HalfYearField> kNames{{"record_type", record_type},
+                                                                {"municipality", municipality},
+                                                                {"year", year},
+                                                                {"half", half},
+                                                                {"personal_id", personal_id},
+                                                                {"registration_date", registration_date},
+                                                                {"registration_reason", registration_reason},
+                                                                {"registration_end", registration_end},
+                                                                {"deregistration_reason", deregistration_reason},
+                                                                {"contact_date", contact_date},
+                                                                {"in_measure", in_measure},
+                                                                {"occupation", occupation},
+                                                                {"measure_type", measure_type},
+                                                                {"measure_start", measure_start},
+                                                                {"measure_end", measure_end},
+                                                                {"measure_end_reason", measure_end_reason}};
+  auto it = kNames.find(name);
+  if (it == kNames.end()) return std::nullopt;
+  return it->second;
 }
 
 std::optional<std::string_view> HalfYearLayout::scbCode(std::string_view list, std::string_view code) const {

@@ -24,6 +24,28 @@ inline constexpr std::array kHalfYearBlocks{HalfYearBlock::registration, HalfYea
                                             HalfYearBlock::responsibility_ended};
 std::string_view toString(HalfYearBlock block);  // "registration", "contact", …
 
+// The fields a record may hold (docs/formats.md).
+enum class HalfYearField {
+  record_type,
+  municipality,
+  year,
+  half,
+  personal_id,
+  registration_date,
+  registration_reason,
+  registration_end,
+  deregistration_reason,
+  contact_date,
+  in_measure,
+  occupation,
+  measure_type,
+  measure_start,
+  measure_end,
+  measure_end_reason,
+};
+// The field a layout calls `name`; none for a name Lotsen does not know.
+std::optional<HalfYearField> halfYearField(std::string_view name);
+
 struct HalfYearBlockLayout {
   std::string recordType;           // what the field record_type holds in this block's records
   std::vector<std::string> fields;  // Lotsen's field names (docs/formats.md), in the file's order
