@@ -36,7 +36,7 @@ std::expected<YearMonth, Error> YearMonth::parse(std::string_view text) {
     int month = std::stoi(std::string(text.substr(5, 2)));
     if (year >= 2000 && year <= 2100 && month >= 1 && month <= 12) return YearMonth(year, month);
   }
-  return std::unexpected(invalidInput(fmt::format("expected a month as YYYY-MM, got '{}'", text.substr(0, 40))));
+  return std::unexpected(invalidInput(fmt::format("expected a month as YYYY-MM, got '{}'", echoed(text, 40))));
 }
 
 CivilDate YearMonth::first() const { return *CivilDate::fromParts(year_, month_, 1); }
@@ -99,8 +99,7 @@ std::expected<void, std::vector<Error>> checkMeasureTarget(const MeasureTarget& 
   std::vector<Error> errors;
   const ActivityMeasure* measure = findActivityMeasure(target.measure);
   if (!measure)
-    errors.push_back(
-        invalidInput(fmt::format("unknown activity measure '{}'", target.measure.substr(0, 60)), "measure"));
+    errors.push_back(invalidInput(fmt::format("unknown activity measure '{}'", echoed(target.measure)), "measure"));
   if (target.year < 2000 || target.year > 2100)
     errors.push_back(invalidInput("a target's year is 2000 to 2100", "year"));
   if (!std::isfinite(target.value)) {
@@ -129,8 +128,7 @@ std::expected<void, std::vector<Error>> checkMeasureAnalysis(const MeasureAnalys
                                                              std::optional<CivilDate> today) {
   std::vector<Error> errors;
   if (!findActivityMeasure(analysis.measure))
-    errors.push_back(
-        invalidInput(fmt::format("unknown activity measure '{}'", analysis.measure.substr(0, 60)), "measure"));
+    errors.push_back(invalidInput(fmt::format("unknown activity measure '{}'", echoed(analysis.measure)), "measure"));
   if (auto month = YearMonth::parse(analysis.month); !month)
     errors.push_back(invalidInput(month.error().message, "month"));
   else if (auto begun = today ? checkBegun(*month, *today) : std::expected<void, Error>{}; !begun)

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "domain/text.h"
+
 namespace lotsen {
 namespace {
 
@@ -37,7 +39,7 @@ std::expected<CivilDate, Error> CivilDate::fromParts(int year, int month, int da
 std::expected<CivilDate, Error> CivilDate::parse(std::string_view iso) {
   if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-' || !allDigits(iso.substr(0, 4)) ||
       !allDigits(iso.substr(5, 2)) || !allDigits(iso.substr(8, 2)))
-    return std::unexpected(invalidInput(fmt::format("expected a date as YYYY-MM-DD, got '{}'", iso.substr(0, 40))));
+    return std::unexpected(invalidInput(fmt::format("expected a date as YYYY-MM-DD, got '{}'", echoed(iso, 40))));
   return fromParts(toInt(iso.substr(0, 4)), toInt(iso.substr(5, 2)), toInt(iso.substr(8, 2)));
 }
 
@@ -81,7 +83,7 @@ std::expected<HalfYear, Error> HalfYear::parse(std::string_view text) {
   if (text.size() != 6 || !allDigits(text.substr(0, 4)) || (text[4] != 'H' && text[4] != 'h') ||
       (text[5] != '1' && text[5] != '2'))
     return std::unexpected(
-        invalidInput(fmt::format("expected a half-year as YYYYH1 or YYYYH2, got '{}'", text.substr(0, 40))));
+        invalidInput(fmt::format("expected a half-year as YYYYH1 or YYYYH2, got '{}'", echoed(text, 40))));
   int year = toInt(text.substr(0, 4));
   if (year < 1) return std::unexpected(invalidInput("year must be 0001 or later"));
   return HalfYear(year, text[5] - '0');

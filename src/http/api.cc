@@ -347,7 +347,7 @@ std::expected<std::int64_t, Response> ifMatchVersion(const Call& call, std::stri
       return std::unexpected(problem(412, "Precondition Failed",
                                      fmt::format("If-Match holds the ETag of {}, not of {} {}: send the ETag of the "
                                                  "{} you edited",
-                                                 printable(of.substr(0, 60)), resource, id, resource),
+                                                 echoed(of), resource, id, resource),
                                      "If-Match"));
     v.remove_prefix(slash + 1);
   }

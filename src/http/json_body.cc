@@ -114,7 +114,7 @@ std::expected<json::value, Response> parseJsonBody(std::string_view body) {
   if (!parser.handler().duplicate.empty())
     return std::unexpected(problem(422, "Unprocessable Content",
                                    fmt::format("the key '{}' appears twice in one object: send each field once",
-                                               printable(parser.handler().duplicate.substr(0, 64)))));
+                                               echoed(parser.handler().duplicate, 64))));
   if (ec || !parser.done() || used != body.size())
     return std::unexpected(problem(400, "Bad Request", "the body is not valid JSON"));
   json::value value = parser.handler().st.release();

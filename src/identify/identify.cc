@@ -7,6 +7,7 @@
 #include <thread>
 #include <unordered_map>
 
+#include "domain/text.h"
 #include "store/case_records.h"
 
 namespace lotsen {
@@ -41,7 +42,7 @@ bool sameDetails(const PersonDetails& a, const PersonDetails& b) {
 std::expected<std::uint16_t, Error> municipalityCode(std::string_view text) {
   if (text.size() != 4 || !std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }))
     return std::unexpected(invalidInput(
-        fmt::format("a municipality is a 4-digit kommunkod or 'all', not '{}'", text.substr(0, 20)), "municipality"));
+        fmt::format("a municipality is a 4-digit kommunkod or 'all', not '{}'", echoed(text, 20)), "municipality"));
   return static_cast<std::uint16_t>(std::stoi(std::string(text)));
 }
 

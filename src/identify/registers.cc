@@ -261,7 +261,7 @@ std::optional<PersonalId> requirePersonalId(std::string_view text, CivilDate ref
                                             std::size_t line, Diagnostics& diagnostics) {
   auto id = PersonalId::parse(text, reference);
   if (!id) {
-    diagnostics.add(file, line, fmt::format("personnummer '{}': {}", text.substr(0, 20), id.error().message));
+    diagnostics.add(file, line, fmt::format("personnummer '{}': {}", echoed(text, 20), id.error().message));
     return std::nullopt;
   }
   return *id;
@@ -274,7 +274,7 @@ std::expected<EnrolmentFact, std::string> enrolmentFact(std::string_view schoolF
   auto type = schoolTypeFromCode(schoolForm);
   if (!type)
     return std::unexpected(
-        fmt::format("unknown skolform '{}' (SS 12000 schoolType such as GY, GYS, VUX, FHS)", schoolForm.substr(0, 20)));
+        fmt::format("unknown skolform '{}' (SS 12000 schoolType such as GY, GYS, VUX, FHS)", echoed(schoolForm, 20)));
   if (*type == SchoolType::GY && programme.empty()) return std::unexpected("programkod is required for skolform GY");
   auto startDate = CivilDate::parse(start);
   if (!startDate) return std::unexpected("startdatum: " + startDate.error().message);
@@ -287,7 +287,7 @@ std::expected<EnrolmentFact, std::string> enrolmentFact(std::string_view schoolF
   }
   std::string flag = lower(cancelled);
   if (flag != "" && flag != "ja" && flag != "nej" && flag != "true" && flag != "false")
-    return std::unexpected(fmt::format("avbrott must be 'ja', 'nej' or empty, not '{}'", cancelled.substr(0, 20)));
+    return std::unexpected(fmt::format("avbrott must be 'ja', 'nej' or empty, not '{}'", echoed(cancelled, 20)));
   return EnrolmentFact{*type, *type == SchoolType::GY && isIntroductionProgramme(programme), *startDate, endDate,
                        flag == "ja" || flag == "true"};
 }
@@ -396,8 +396,8 @@ std::expected<TextEncoding, Error> textEncodingFromName(std::string_view name) {
   std::string n = lower(name);
   if (n == "utf-8" || n == "utf8") return TextEncoding::utf8;
   if (n == "windows-1252" || n == "cp1252") return TextEncoding::windows1252;
-  return std::unexpected(invalidInput(
-      fmt::format("unknown encoding '{}': utf-8 or windows-1252", printable(name.substr(0, 20))), "encoding"));
+  return std::unexpected(
+      invalidInput(fmt::format("unknown encoding '{}': utf-8 or windows-1252", echoed(name, 20)), "encoding"));
 }
 
 std::expected<std::shared_ptr<const RegisterFile>, Error> RegisterFile::open(const std::string& path,
@@ -540,8 +540,7 @@ Registers readRegisters(std::shared_ptr<const RegisterFile> populationFile,
           std::string_view municipality = f(kMunicipality);
           bool municipalityOk = fourDigits(municipality);
           if (!municipalityOk)
-            problems.add(name, line,
-                         fmt::format("kommunkod must be four digits, not '{}'", municipality.substr(0, 20)));
+            problems.add(name, line, fmt::format("kommunkod must be four digits, not '{}'", echoed(municipality, 20)));
           // A name is one line that shows something: an empty, blank or invisible name, or one that a
           // quoted line break makes two, is a broken extract (an address may have two lines).
           bool named = true;
@@ -561,7 +560,7 @@ Registers readRegisters(std::shared_ptr<const RegisterFile> populationFile,
             problems.add(
                 name, line,
                 fmt::format("skyddsmarkering must be empty, 'sekretessmarkering' or 'skyddad_folkbokforing', not '{}'",
-                            f(kProtection).substr(0, 30)));
+                            echoed(f(kProtection), 30)));
           if (!id || !municipalityOk || !since || !protection || !named) return std::nullopt;
           auto code = static_cast<std::uint16_t>((municipality[0] - '0') * 1000 + (municipality[1] - '0') * 100 +
                                                  (municipality[2] - '0') * 10 + (municipality[3] - '0'));
@@ -641,7 +640,7 @@ Registers readRegisters(std::shared_ptr<const RegisterFile> populationFile,
             problems.add(
                 name, line,
                 fmt::format("bevis must be gymnasieexamen, gymnasiesarskolebevis, motsvarande or studiebevis, not '{}'",
-                            fields[columns[1]].substr(0, 30)));
+                            echoed(fields[columns[1]], 30)));
           auto when = requireDate(fields[columns[2]], "datum", name, line, problems);
           if (!id || !certificate || !when) return std::nullopt;
           return CompletionRow{id->number(), {*certificate, *when}};

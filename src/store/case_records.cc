@@ -269,6 +269,7 @@ void writeRegistration(JsonWriter& out, const Registration& r, const CodeLabels*
       out.null();
     else
       out.value(labels->label("registration_reason", r.registersReason));
+    out.field("reason_contradicted", reasonContradictsRegisters(r));
   }
   out.endObject();
 }

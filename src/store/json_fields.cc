@@ -18,7 +18,7 @@ JsonFields::JsonFields(const json::value& value, std::initializer_list<std::stri
   for (const auto& [key, v] : value_.as_object())
     if (std::find(allowed.begin(), allowed.end(), std::string_view(key)) == allowed.end()) {
       // The client's own key, shown safely: cut and with control characters escaped.
-      std::string shown = printable(std::string_view(key).substr(0, 64));
+      std::string shown = echoed(key, 64);
       fail(invalidInput(fmt::format("unknown field '{}': only the fields the statute allows are kept", shown), shown));
     }
 }

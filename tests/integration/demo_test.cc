@@ -774,6 +774,7 @@ TEST(DemoApi, ARegistrationReasonTheRegistersContradictStopsTheFileUntilItIsCorr
     if (r.at("id") == registrationId) now = r.as_object();
   EXPECT_EQ(now.at("registers_reason"), "dropout_national_programme");
   EXPECT_EQ(now.at("registers_reason_label"), "Avbrott på nationellt program");
+  EXPECT_EQ(now.at("reason_contradicted"), true) << "the rule is the server's: the UI reads it";
 
   std::string path = fmt::format("/api/v1/persons/{}/registrations/{}/reason", personId, registrationId);
   std::string etag = fmt::format("If-Match: \"registration/{}/{}\"", registrationId, now.at("version").as_int64());
@@ -787,6 +788,7 @@ TEST(DemoApi, ARegistrationReasonTheRegistersContradictStopsTheFileUntilItIsCorr
   auto corrected = as("demo", "POST", path, R"({"reason":"dropout_national_programme"})", {etag});
   ASSERT_EQ(corrected.status, 200) << corrected.body;
   EXPECT_EQ(json(corrected).at("reason"), "dropout_national_programme");
+  EXPECT_EQ(json(corrected).at("reason_contradicted"), false);
   EXPECT_EQ(as("demo", "POST", path, R"({"reason":"never_started"})", {etag}).status, 409) << "a stale version";
   EXPECT_FALSE(contradicted());
   EXPECT_EQ(as("demo", "GET", "/api/v1/reports/half-year?period=2026H2&format=csv").status, 200)

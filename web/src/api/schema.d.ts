@@ -3800,6 +3800,8 @@ export interface components {
             end_reason_label?: string | null;
             by_hand_label?: string | null;
             registers_reason_label?: string | null;
+            /** @description The registers give another reason (`registers_reason`) than `reason`: the half-year check reason_contradicts_registers names the person until it is corrected (in answers; not in the history's before/after). */
+            reason_contradicted?: boolean;
         };
         Person: components["schemas"]["PersonSummary"] & {
             /** @description The young person's own phone and e-mail ({"phone", "email"}, empty strings when unknown). Null for a protected person, unless the user holds read_protected_address. */

@@ -337,11 +337,6 @@ function useFocusOn(value: unknown) {
   return ref;
 }
 
-/** The registers, as the last identification run read them, give another reason for the registration's start. */
-function contradicted(r: Registration): boolean {
-  return !!r.registers_reason && r.registers_reason !== r.reason;
-}
-
 function Registrations({ person: p }: { person: Person }) {
   const t = useT();
   const session = useSession();
@@ -367,25 +362,26 @@ function Registrations({ person: p }: { person: Person }) {
       setMessage(null);
       setDialog({ kind, id: r.id! });
     };
-    if (contradicted(r))
-      return (
-        <Button type="button" size="xsmall" variant="secondary" onClick={open("reason")}>
-          {t.correctReason}
-        </Button>
-      );
-    if (!r.end_date)
-      return (
-        <Button type="button" size="xsmall" variant="secondary" onClick={open("close")}>
-          {t.closeRegistration}
-        </Button>
-      );
-    if (noneOpen && r.id === latest?.id)
-      return (
-        <Button type="button" size="xsmall" variant="secondary" onClick={open("reopen")}>
-          {t.reopenRegistration}
-        </Button>
-      );
-    return null;
+    // A contradicted reason is corrected whether or not the registration is open; an open one may be closed too.
+    return (
+      <HStack gap="2">
+        {r.reason_contradicted && (
+          <Button type="button" size="xsmall" variant="secondary" onClick={open("reason")}>
+            {t.correctReason}
+          </Button>
+        )}
+        {!r.end_date && (
+          <Button type="button" size="xsmall" variant="secondary" onClick={open("close")}>
+            {t.closeRegistration}
+          </Button>
+        )}
+        {noneOpen && r.id === latest?.id && (
+          <Button type="button" size="xsmall" variant="secondary" onClick={open("reopen")}>
+            {t.reopenRegistration}
+          </Button>
+        )}
+      </HStack>
+    );
   };
   return (
     <Card id="registrations" title={t.registrationsHeading}>
@@ -414,8 +410,8 @@ function Registrations({ person: p }: { person: Person }) {
               <Table.DataCell>{r.start_date}</Table.DataCell>
               <Table.DataCell>
                 {r.reason_label ?? r.reason}
-                {contradicted(r) && " "}
-                {contradicted(r) && (
+                {r.reason_contradicted && " "}
+                {r.reason_contradicted && (
                   <Tag variant="warning" size="xsmall">
                     {t.registersSay(r.registers_reason_label ?? r.registers_reason ?? "")}
                   </Tag>
