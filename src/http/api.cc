@@ -4,6 +4,7 @@
 #include <spdlog/spdlog.h>
 
 #include <boost/json.hpp>
+#include <chrono>
 #include <cmath>
 
 #include "clock/swedish_time.h"
@@ -457,6 +458,23 @@ Api::Api(StorePool& readers, Writer& writer, SessionPolicy sessions, StaticFiles
   std::vector<std::string> labels;
   for (const Route& r : routes_) labels.push_back(r.method + " " + r.pattern);
   metrics_ = std::make_unique<Metrics>(std::move(labels));
+}
+
+void Api::warmUp() {
+  warming_ = std::jthread([this] {
+    auto start = std::chrono::steady_clock::now();
+    std::expected<std::int64_t, Error> events = std::unexpected(internalError("no connection"));
+    if (auto reader = readers_.acquire())
+      events = history_.use<std::int64_t>(**reader, [](const CaseHistory& h) { return h.lastEvent(); });
+    else
+      events = std::unexpected(reader.error());
+    auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count();
+    if (events)
+      spdlog::info(R"("msg":"reports' history read","events":{},"duration_ms":{})", *events, ms);
+    else
+      spdlog::warn(R"("msg":"reports' history not read; the first report tries again","error":{})",
+                   jsonQuoted(events.error().message));
+  });
 }
 
 Api::RouteMatch Api::match(std::string_view method, std::string_view path, Listener listener) const {

@@ -9,6 +9,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "domain/access.h"
@@ -174,6 +175,11 @@ class Api {
   // Counts and logs a response the server produced itself (e.g. 413 before routing).
   void observeUnrouted(const Request& request, int status, double seconds);
 
+  // Folds the whole journal into the reports' history on a thread of its own, so that the first report after
+  // a start does not wait for it (a report asked meanwhile waits for the fold to end). Logs how long it took,
+  // or a warning on an error (the first report then tries again). Call once; the Api joins the thread.
+  void warmUp();
+
  private:
   Response dispatch(const Request& request, RouteMatch& match, Store* reader, std::optional<std::int64_t>& userId);
   Call makeCall(const Request& request, std::vector<std::string> params, Store& store);
@@ -200,6 +206,7 @@ class Api {
   std::unique_ptr<const CodeLabels> labels_;
   std::atomic<const CodeLabels*> loadedLabels_{nullptr};
   SharedCaseHistory history_;
+  std::jthread warming_;  // after history_: joined before it is destroyed
 };
 
 // Handlers of the identification routes (identification_routes.cc).

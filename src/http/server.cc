@@ -683,6 +683,7 @@ std::expected<void, Error> runServer(const ServerOptions& options) {
   if (!options.webRoot.empty() && web->empty())
     spdlog::warn(R"("msg":"no browser UI to serve; make build builds it","web":{})", jsonQuoted(options.webRoot));
   Api api(readers, writer, options.sessions, std::move(*web), options.bodyLimits);
+  api.warmUp();
   int threads =
       options.ioThreads > 0 ? options.ioThreads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   std::vector<std::unique_ptr<Store>> threadReaders;

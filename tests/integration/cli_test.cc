@@ -5,10 +5,12 @@
 
 #include <algorithm>
 #include <boost/json.hpp>
+#include <chrono>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <thread>
 
 #include "harness.h"
 #include "store/store.h"
@@ -341,6 +343,21 @@ TEST(Cli, ServeDemoPrintsTheDemoLogin) {
   std::string output = server.output();
   EXPECT_NE(output.find("Logga in som \"demo\""), std::string::npos) << output;
   EXPECT_TRUE(login(server.port(), "demo", "lotsen-demo-2026"));
+  EXPECT_EQ(server.stop(), 0);
+  removeDatabase(db);
+}
+
+TEST(Cli, ServeReadsTheReportsHistoryAtStartNotAtTheFirstReport) {
+  std::string db = tempPath("serve-warm.db");
+  ASSERT_EQ(seededDemo(db).exitCode, 0);
+  ServerProcess server(db, {"--demo"});
+  std::string output;
+  for (int i = 0; i < 100 && output.find("reports' history read") == std::string::npos; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    output = server.output();
+  }
+  EXPECT_NE(output.find(R"("msg":"reports' history read","events":)"), std::string::npos) << output;
+  EXPECT_EQ(output.find(R"("msg":"request")"), std::string::npos) << "before any request";
   EXPECT_EQ(server.stop(), 0);
   removeDatabase(db);
 }
