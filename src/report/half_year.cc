@@ -7,6 +7,7 @@
 #include <set>
 #include <tuple>
 
+#include "domain/parallel.h"
 #include "domain/target_group.h"
 
 namespace lotsen {
@@ -41,7 +42,7 @@ class FileBuilder {
     HalfYearRecord record{block, s.c.registration.personId, {}};
     record.values.reserve(fields.size());
     for (HalfYearField field : fields) record.values.push_back(value(block, field, s));
-    file_.records.push_back(std::move(record));
+    records_[static_cast<std::size_t>(block)].push_back(std::move(record));
   }
 
   void problem(const HalfYearCase& c, std::string check, std::string message, bool blocking = true) {
@@ -49,8 +50,15 @@ class FileBuilder {
         HalfYearProblem{c.registration.personId, c.registration.id, std::move(check), std::move(message), blocking});
   }
 
+  // Takes over what `later` built, of cases after this builder's (and of other persons).
+  void append(FileBuilder&& later) {
+    for (std::size_t b = 0; b < records_.size(); ++b)
+      std::ranges::move(later.records_[b], std::back_inserter(records_[b]));
+    std::ranges::move(later.file_.problems, std::back_inserter(file_.problems));
+  }
+
   HalfYearFile take() {
-    std::ranges::stable_sort(file_.records, {}, [](const HalfYearRecord& r) { return static_cast<int>(r.block); });
+    for (auto& block : records_) std::ranges::move(block, std::back_inserter(file_.records));
     return std::move(file_);
   }
 
@@ -126,6 +134,7 @@ class FileBuilder {
   HalfYearFile file_;
   const HalfYearLayout& layout_;
   std::array<std::vector<HalfYearField>, kHalfYearBlocks.size()> fields_;
+  std::array<std::vector<HalfYearRecord>, kHalfYearBlocks.size()> records_;  // by block, each in the order added
   std::set<std::tuple<std::int64_t, std::string, std::string>> unmapped_;
 };
 
@@ -213,18 +222,30 @@ void checkDuplicates(FileBuilder& out, const std::vector<const HalfYearCase*>& b
 
 bool HalfYearFile::hasErrors() const { return std::ranges::any_of(problems, &HalfYearProblem::blocking); }
 
-HalfYearFile computeHalfYearFile(const std::vector<HalfYearCase>& cases, HalfYear period,
-                                 const HalfYearLayout& layout) {
+HalfYearFile computeHalfYearFile(const std::vector<HalfYearCase>& cases, HalfYear period, const HalfYearLayout& layout,
+                                 std::size_t casesPerThread) {
   std::vector<const HalfYearCase*> ordered;
   for (const HalfYearCase& c : cases) ordered.push_back(&c);
   std::ranges::sort(ordered, [](const HalfYearCase* a, const HalfYearCase* b) {
     return std::tie(a->personalId, a->registration.startDate, a->registration.id) <
            std::tie(b->personalId, b->registration.startDate, b->registration.id);
   });
-  FileBuilder out(period, layout);
-  for (const HalfYearCase* c : ordered) addCase(out, *c, period);
-  checkDuplicates(out, ordered);
-  return out.take();
+  // A contiguous range of persons per core, joined in order: the same file as one builder would make.
+  std::size_t parts = partsFor(ordered.size(), casesPerThread);
+  std::vector<std::size_t> bounds{0};
+  for (std::size_t part = 1; part < parts; ++part) {
+    std::size_t at = std::max(bounds.back(), ordered.size() * part / parts);
+    while (at > 0 && at < ordered.size() && ordered[at]->personalId == ordered[at - 1]->personalId) ++at;
+    bounds.push_back(at);
+  }
+  bounds.push_back(ordered.size());
+  std::vector<FileBuilder> builders(parts, FileBuilder(period, layout));
+  inParts(parts, [&](std::size_t part) {
+    for (std::size_t i = bounds[part]; i < bounds[part + 1]; ++i) addCase(builders[part], *ordered[i], period);
+  });
+  for (std::size_t part = 1; part < parts; ++part) builders[0].append(std::move(builders[part]));
+  checkDuplicates(builders[0], ordered);
+  return builders[0].take();
 }
 
 std::string halfYearText(const HalfYearFile& file, const HalfYearLayout& layout) {

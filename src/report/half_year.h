@@ -50,8 +50,11 @@ struct HalfYearFile {
 
 // The file for `period` of `cases` in `layout`. Contacts are the ones that reached the young person, dated
 // in the period and within the registration (one after its end is left out with a warning); measures those started or
-// ended in the period; a registration ended in the period gives its responsibility-ended record. Deterministic.
-HalfYearFile computeHalfYearFile(const std::vector<HalfYearCase>& cases, HalfYear period, const HalfYearLayout& layout);
+// ended in the period; a registration ended in the period gives its responsibility-ended record. Deterministic:
+// from `casesPerThread` cases on, a contiguous range of persons is filed on each core and the parts joined in order.
+inline constexpr std::size_t kCasesPerThread = 10000;
+HalfYearFile computeHalfYearFile(const std::vector<HalfYearCase>& cases, HalfYear period, const HalfYearLayout& layout,
+                                 std::size_t casesPerThread = kCasesPerThread);
 
 // The file's text: one line per record, the layout's separator, CRLF line ends (a header line per block
 // when the layout asks for one). Values never hold the separator or a line break (they are codes, dates

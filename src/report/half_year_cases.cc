@@ -87,15 +87,15 @@ std::vector<HalfYearCase> halfYearCases(const CaseHistory& history, HalfYear per
     });
     if (cases.size() == first) return;
     std::span<HalfYearCase> own(cases.begin() + static_cast<std::ptrdiff_t>(first), cases.end());
-    person.records.eachBefore(instant, [&](const HistoryRecord& record) {
+    appendSorted(person.records, instant, [&](const HistoryRecord& record, auto&& add) {
       if (const auto* occupation = std::get_if<OccupationEntry>(&record.data)) {
-        for (HalfYearCase& c : own) c.occupations.push_back(*occupation);
+        for (HalfYearCase& c : own) add(c.occupations, *occupation);
         return;
       }
       for (HalfYearCase& c : own)
         if (c.registration.id == record.registrationId) {
-          if (const auto* contact = std::get_if<ContactAttempt>(&record.data)) c.contacts.push_back(*contact);
-          if (const auto* measure = std::get_if<Measure>(&record.data)) c.measures.push_back(*measure);
+          if (const auto* contact = std::get_if<ContactAttempt>(&record.data)) add(c.contacts, *contact);
+          if (const auto* measure = std::get_if<Measure>(&record.data)) add(c.measures, *measure);
         }
     });
   });

@@ -39,9 +39,9 @@ std::vector<KpiCase> kpiCases(const CaseHistory& history, CivilDate from, CivilD
     }
     if (cases.size() == first) return;
     std::span<KpiCase> own(cases.begin() + static_cast<std::ptrdiff_t>(first), cases.end());
-    person.records.eachBefore(kAfterEveryEvent, [&](const HistoryRecord& record) {
+    appendSorted(person.records, kAfterEveryEvent, [&](const HistoryRecord& record, auto&& add) {
       if (const auto* occupation = std::get_if<OccupationEntry>(&record.data)) {
-        for (KpiCase& c : own) c.occupations.push_back(*occupation);
+        for (KpiCase& c : own) add(c.occupations, *occupation);
         return;
       }
       auto found = std::ranges::find(own, record.registrationId, [](const KpiCase& c) { return c.registration.id; });
@@ -49,10 +49,10 @@ std::vector<KpiCase> kpiCases(const CaseHistory& history, CivilDate from, CivilD
       std::visit(
           [&](const auto& data) {
             using T = std::decay_t<decltype(data)>;
-            if constexpr (std::is_same_v<T, ContactAttempt>) found->contacts.push_back(data);
-            if constexpr (std::is_same_v<T, Measure>) found->measures.push_back(data);
-            if constexpr (std::is_same_v<T, Plan>) found->plans.push_back(data);
-            if constexpr (std::is_same_v<T, GoalAssessment>) found->assessments.push_back(data);
+            if constexpr (std::is_same_v<T, ContactAttempt>) add(found->contacts, data);
+            if constexpr (std::is_same_v<T, Measure>) add(found->measures, data);
+            if constexpr (std::is_same_v<T, Plan>) add(found->plans, data);
+            if constexpr (std::is_same_v<T, GoalAssessment>) add(found->assessments, data);
           },
           record.data);
     });

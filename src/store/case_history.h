@@ -14,12 +14,13 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <thread>
+#include <utility>
 #include <variant>
 #include <vector>
 
 #include "domain/casework.h"
 #include "domain/error.h"
+#include "domain/parallel.h"
 #include "domain/person.h"
 #include "domain/personal_id.h"
 #include "store/store.h"
@@ -91,6 +92,26 @@ class VersionTable {
   std::vector<Row> rows_;
 };
 
+// Calls `sort(value, add)` with each value of `table` as it stood before `instant` (VersionTable::eachBefore);
+// `sort` calls `add(list, item)` for each vector `item` is to be appended to. Walks the table twice: the first
+// walk counts, the second reserves each list's room at its first item and appends, so that each list is
+// allocated once (copying the items into lists grown one at a time cost a report a third of its collecting).
+template <class T, class Sort>
+void appendSorted(const VersionTable<T>& table, std::int64_t instant, Sort&& sort) {
+  std::vector<std::pair<const void*, std::size_t>> counts;  // by list; a person's lists are few
+  auto counted = [&](const void* list) -> std::size_t& {
+    auto it = std::ranges::find(counts, list, &std::pair<const void*, std::size_t>::first);
+    return it != counts.end() ? it->second : counts.emplace_back(list, 0).second;
+  };
+  table.eachBefore(instant, [&](const T& value) { sort(value, [&](auto& list, const auto&) { ++counted(&list); }); });
+  table.eachBefore(instant, [&](const T& value) {
+    sort(value, [&](auto& list, const auto& item) {
+      if (list.capacity() == 0) list.reserve(counted(&list));
+      list.push_back(item);
+    });
+  });
+}
+
 // The identity the reports read.
 struct PersonIdentity {
   std::string personalId;  // canonical, "YYYYMMDD-NNNC"
@@ -138,17 +159,15 @@ class CaseHistory {
   // own: `each` may only read the history and write `out`.
   template <class T, class Each>
   std::vector<T> collect(Each&& each, std::size_t personsPerThread = kPersonsPerThread) const {
-    const std::size_t parts =
-        persons_.size() < personsPerThread ? 1 : std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 8);
+    const std::size_t parts = partsFor(persons_.size(), personsPerThread);
     std::vector<std::vector<T>> found(parts);
-    auto work = [&](std::size_t part) {
+    inParts(parts, [&](std::size_t part) {
       std::size_t begin = persons_.size() * part / parts, end = persons_.size() * (part + 1) / parts;
       for (std::size_t i = begin; i < end; ++i) each(persons_[i], found[part]);
-    };
-    std::vector<std::jthread> workers;
-    for (std::size_t part = 1; part < parts; ++part) workers.emplace_back(work, part);
-    work(0);
-    workers.clear();  // joins
+    });
+    std::size_t total = 0;
+    for (const std::vector<T>& part : found) total += part.size();
+    found[0].reserve(total);
     for (std::size_t part = 1; part < parts; ++part) std::ranges::move(found[part], std::back_inserter(found[0]));
     return std::move(found[0]);
   }

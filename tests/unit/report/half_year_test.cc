@@ -2,12 +2,14 @@
 // period's file made again from the journal as it stood at the period's end.
 #include "report/half_year.h"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <tuple>
 
 #include "demo/demo_layout.h"
 #include "report/half_year_cases.h"
@@ -222,6 +224,33 @@ TEST(HalfYearFile, EachCheckCatchesItsErrorAndCleanDataPasses) {
   clean.registration.endReason = "turned_20";
   EXPECT_TRUE(checks(computeHalfYearFile({clean, again}, half("2026H1"), layout())).empty())
       << "left and came back: two registrations, one after the other";
+}
+
+TEST(HalfYearFile, FiledOnSeveralThreadsItIsTheFileOneThreadMakesWithEachPersonsCasesTogether) {
+  // 60 cases, three to a personnummer (on two persons, or one person twice at once: same_person_twice), some
+  // with problems: wherever the parts are cut, a personnummer's cases are filed together.
+  std::vector<HalfYearCase> cases;
+  for (int i = 0; i < 60; ++i) {
+    HalfYearCase c = alva();
+    c.personalId = fmt::format("2008031{}-{:04}", i / 30, (i / 3) % 10);
+    c.registration.id = 100 + i;
+    c.registration.personId = i % 2 ? i / 3 : 1000 + i;
+    c.registration.startDate = date("2026-01-10").plusDays(i);
+    c.contacts = {reached("2026-03-01", i % 4 ? "studies" : "abroad")};
+    c.measures = {internship("2026-02-01", "2026-04-01", i % 5 ? "completed" : "")};
+    cases.push_back(std::move(c));
+  }
+  HalfYearFile one = computeHalfYearFile(cases, half("2026H1"), layout(), cases.size() + 1);
+  HalfYearFile several = computeHalfYearFile(cases, half("2026H1"), layout(), 1);
+  EXPECT_EQ(several.records, one.records);
+  auto problems = [](const HalfYearFile& f) {
+    std::vector<std::tuple<std::int64_t, std::int64_t, std::string, std::string>> all;
+    for (const HalfYearProblem& p : f.problems) all.emplace_back(p.personId, p.registrationId, p.check, p.message);
+    return all;
+  };
+  EXPECT_EQ(problems(several), problems(one));
+  EXPECT_EQ(std::ranges::count(one.problems, "same_person_twice", &HalfYearProblem::check), 40);
+  EXPECT_GT(std::ranges::count(one.problems, "unmapped_code", &HalfYearProblem::check), 20);
 }
 
 TEST(HalfYearFile, AContactAfterTheRegistrationEndedIsLeftOutWithAWarningNotAnError) {
