@@ -2,7 +2,6 @@
 
 #include <fmt/format.h>
 
-#include <set>
 #include <span>
 #include <tuple>
 #include <variant>
@@ -20,30 +19,34 @@ bool inPeriod(const Registration& r, HalfYear period) {
 // What the file of `period` reads of a registration or a record: two versions that read the same give the same
 // records. A date after the period reads as none (an end after it is no end in it; a contact after it is not
 // reported); plans and assessments are not read.
-using FileFields = std::variant<
-    std::monostate,
-    std::tuple<std::string, CivilDate, std::string, std::optional<CivilDate>,
-               std::optional<std::string>>,                                                           // registration
-    std::tuple<CivilDate, std::optional<bool>, std::string>,                                          // contact
-    std::tuple<CivilDate, std::string, bool>,                                                         // occupation
-    std::tuple<std::string, std::optional<CivilDate>, std::optional<CivilDate>, std::string, bool>>;  // measure
+// Views into the history's values (compared, never kept).
+using FileFields =
+    std::variant<std::monostate,
+                 std::tuple<std::string_view, CivilDate, std::string_view, std::optional<CivilDate>,
+                            std::optional<std::string_view>>,                   // registration
+                 std::tuple<CivilDate, std::optional<bool>, std::string_view>,  // contact
+                 std::tuple<CivilDate, std::string_view, bool>,                 // occupation
+                 std::tuple<std::string_view, std::optional<CivilDate>, std::optional<CivilDate>, std::string_view,
+                            bool>>;  // measure
 
 FileFields fileFields(const Registration& r, HalfYear period) {
   if (r.programme != kProgrammeKaa || r.startDate > period.last()) return {};
   bool ended = r.endDate && *r.endDate <= period.last();
-  return std::tuple(r.programme, r.startDate, r.reason, ended ? r.endDate : std::nullopt,
-                    ended ? r.endReason : std::nullopt);
+  return std::tuple(std::string_view(r.programme), r.startDate, std::string_view(r.reason),
+                    ended ? r.endDate : std::nullopt,
+                    ended && r.endReason ? std::optional<std::string_view>(*r.endReason) : std::nullopt);
 }
 
 FileFields fileFields(const HistoryRecord& record, HalfYear period) {
   auto inOrBefore = [&](const std::optional<CivilDate>& d) { return d && *d <= period.last() ? d : std::nullopt; };
   if (const auto* a = std::get_if<ContactAttempt>(&record.data); a && a->date <= period.last())
-    return std::tuple(a->date, a->reached, a->occupation);
+    return std::tuple(a->date, a->reached, std::string_view(a->occupation));
   if (const auto* o = std::get_if<OccupationEntry>(&record.data); o && o->effectiveDate <= period.last())
-    return std::tuple(o->effectiveDate, o->kind, o->planned);
+    return std::tuple(o->effectiveDate, std::string_view(o->kind), o->planned);
   if (const auto* m = std::get_if<Measure>(&record.data); m && (inOrBefore(m->start) || inOrBefore(m->end))) {
     auto end = inOrBefore(m->end);
-    return std::tuple(m->type, inOrBefore(m->start), end, end ? m->endReason : "", m->declined.has_value());
+    return std::tuple(std::string_view(m->type), inOrBefore(m->start), end,
+                      end ? std::string_view(m->endReason) : std::string_view(), m->declined.has_value());
   }
   return {};
 }
@@ -75,9 +78,9 @@ bool mayChangeFile(const PersonHistory& person, std::int64_t instant, HalfYear p
 }  // namespace
 
 std::vector<HalfYearCase> halfYearCases(const CaseHistory& history, HalfYear period, std::int64_t instant,
-                                        const std::set<std::int64_t>* persons) {
+                                        const std::vector<std::int64_t>* persons) {
   return history.collect<HalfYearCase>([&](const PersonHistory& person, std::vector<HalfYearCase>& cases) {
-    if (persons && !persons->contains(person.id)) return;
+    if (persons && !std::ranges::binary_search(*persons, person.id)) return;
     const PersonIdentity* identity = person.identity.before(instant);
     if (!identity) return;
     std::size_t first = cases.size();
@@ -161,12 +164,12 @@ std::expected<HalfYearReport, Error> halfYearReport(Store& store, const CaseHist
   std::vector<std::int64_t> changing = history.collect<std::int64_t>([&](const PersonHistory& person, auto& ids) {
     if (mayChangeFile(person, endInstant, period)) ids.push_back(person.id);
   });
-  std::set<std::int64_t> changed(changing.begin(), changing.end());
-  HalfYearFile other = computeHalfYearFile(
-      halfYearCases(history, period, withCorrections ? endInstant : kAfterEveryEvent, &changed), period, report.layout);
+  HalfYearFile other =
+      computeHalfYearFile(halfYearCases(history, period, withCorrections ? endInstant : kAfterEveryEvent, &changing),
+                          period, report.layout);
   std::vector<HalfYearRecord> asked;
   std::ranges::copy_if(report.file.records, std::back_inserter(asked),
-                       [&](const HalfYearRecord& r) { return changed.contains(r.personId); });
+                       [&](const HalfYearRecord& r) { return std::ranges::binary_search(changing, r.personId); });
   std::tie(report.removedSinceEnd, report.addedSinceEnd) =
       withCorrections ? halfYearDifference(other.records, asked) : halfYearDifference(asked, other.records);
   return report;

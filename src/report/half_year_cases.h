@@ -6,7 +6,6 @@
 #include <cstdint>
 #include <expected>
 #include <map>
-#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,10 +18,11 @@
 namespace lotsen {
 
 // The KAA registrations open on some day of `period` or ending in it, with their live records, as `history`
-// says they stood before `instant` (storedInstant; kAfterEveryEvent for now); of `persons` only when given.
+// says they stood before `instant` (storedInstant; kAfterEveryEvent for now); of `persons` (ids in ascending
+// order) only when given.
 // Persons whose identity retention has removed are not in it.
 std::vector<HalfYearCase> halfYearCases(const CaseHistory& history, HalfYear period, std::int64_t instant,
-                                        const std::set<std::int64_t>* persons = nullptr);
+                                        const std::vector<std::int64_t>* persons = nullptr);
 
 // The imported layout's text, exactly as it was imported (`lotsen codes show`). Errors: not_found, saying how
 // to import one, before the first `lotsen codes import`; the store's.
