@@ -47,14 +47,6 @@ bool isTime(std::string_view t) {
 
 }  // namespace
 
-const OccupationEntry* occupationOn(std::span<const OccupationEntry> recorded, std::optional<CivilDate> day) {
-  const OccupationEntry* latest = nullptr;
-  for (const OccupationEntry& o : recorded)
-    if (!o.planned && (!day || o.effectiveDate <= *day) && (!latest || latest->effectiveDate <= o.effectiveDate))
-      latest = &o;
-  return latest;
-}
-
 bool isContactThroughSomeoneElse(std::string_view channel) {
   return channel == "via_guardian" || channel == "via_school";
 }

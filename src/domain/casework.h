@@ -4,7 +4,7 @@
 
 #include <cstdint>
 #include <optional>
-#include <span>
+#include <ranges>
 #include <string>
 #include <vector>
 
@@ -57,9 +57,16 @@ struct OccupationEntry {
 
 // What a person does on `day`, from their occupations as recorded (oldest first): of those not planned
 // and in effect by then, the one with the latest effective date, the last recorded among equals; without
-// `day`, whatever the dates. Null when there is none. Points into `recorded`.
-const OccupationEntry* occupationOn(std::span<const OccupationEntry> recorded,
-                                    std::optional<CivilDate> day = std::nullopt);
+// `day`, whatever the dates. Null when there is none. Points into `recorded` (any range of OccupationEntry,
+// or of references to them).
+template <std::ranges::input_range Recorded>
+const OccupationEntry* occupationOn(const Recorded& recorded, std::optional<CivilDate> day = std::nullopt) {
+  const OccupationEntry* latest = nullptr;
+  for (const OccupationEntry& o : recorded)
+    if (!o.planned && (!day || o.effectiveDate <= *day) && (!latest || latest->effectiveDate <= o.effectiveDate))
+      latest = &o;
+  return latest;
+}
 
 struct Measure {
   std::string type;         // code in "measure_type", valid on the start (or planned start) date

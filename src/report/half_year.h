@@ -10,18 +10,20 @@
 #include "domain/casework.h"
 #include "domain/date.h"
 #include "domain/person.h"
+#include "report/case_list.h"
 #include "report/half_year_layout.h"
 
 namespace lotsen {
 
-// One KAA registration open at some time in the period, as the file reads it.
+// One KAA registration open at some time in the period, as the file reads it (its records referred to in the
+// history, not copied: CaseList).
 struct HalfYearCase {
   std::string personalId;  // canonical, 12 digits
   CivilDate birthDate;
   Registration registration;
-  std::vector<ContactAttempt> contacts;      // this registration's live ones
-  std::vector<OccupationEntry> occupations;  // the person's, in the order they were recorded
-  std::vector<Measure> measures;             // this registration's live ones
+  CaseList<ContactAttempt> contacts;      // this registration's live ones
+  CaseList<OccupationEntry> occupations;  // the person's, in the order they were recorded
+  CaseList<Measure> measures;             // this registration's live ones
 };
 
 struct HalfYearRecord {

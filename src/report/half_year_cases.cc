@@ -90,7 +90,8 @@ std::vector<HalfYearCase> halfYearCases(const CaseHistory& history, HalfYear per
     });
     if (cases.size() == first) return;
     std::span<HalfYearCase> own(cases.begin() + static_cast<std::ptrdiff_t>(first), cases.end());
-    appendSorted(person.records, instant, [&](const HistoryRecord& record, auto&& add) {
+    person.records.eachBefore(instant, [&](const HistoryRecord& record) {
+      auto add = [](auto& list, const auto& value) { list.refer(value); };
       if (const auto* occupation = std::get_if<OccupationEntry>(&record.data)) {
         for (HalfYearCase& c : own) add(c.occupations, *occupation);
         return;

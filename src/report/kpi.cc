@@ -23,13 +23,13 @@ bool openDuring(const Registration& r, CivilDate from, CivilDate to) {
   return r.startDate <= to && (!r.endDate || from < *r.endDate);
 }
 
-bool inMeasureOn(const std::vector<Measure>& measures, CivilDate day) {
+bool inMeasureOn(const CaseList<Measure>& measures, CivilDate day) {
   return std::ranges::any_of(measures, [&](const Measure& m) {
     return m.start && *m.start <= day && (!m.end || day <= *m.end) && !(m.declined && *m.declined <= day);
   });
 }
 
-bool planBy(const std::vector<Plan>& plans, CivilDate day) {
+bool planBy(const CaseList<Plan>& plans, CivilDate day) {
   return std::ranges::any_of(plans, [&](const Plan& p) { return !p.drawnUpOn || *p.drawnUpOn <= day; });
 }
 
@@ -68,7 +68,7 @@ std::optional<CivilDate> offeredOn(const Measure& m) {
 
 // Of the measures offered by `asOf`, whether the first (the earliest offered, the first recorded among
 // equals) was declined by then; none when no measure was offered by then.
-std::optional<bool> firstMeasureDeclined(const std::vector<Measure>& measures, CivilDate asOf) {
+std::optional<bool> firstMeasureDeclined(const CaseList<Measure>& measures, CivilDate asOf) {
   const Measure* first = nullptr;
   for (const Measure& m : measures) {
     auto on = offeredOn(m);
@@ -79,7 +79,7 @@ std::optional<bool> firstMeasureDeclined(const std::vector<Measure>& measures, C
 }
 
 // The latest assessment by `asOf` of each goal (the last recorded among equal dates), counted by result.
-void countGoals(GoalFulfilment& goals, const std::vector<GoalAssessment>& assessments, CivilDate asOf) {
+void countGoals(GoalFulfilment& goals, const CaseList<GoalAssessment>& assessments, CivilDate asOf) {
   std::map<std::string, const GoalAssessment*> latest;
   for (const GoalAssessment& a : assessments) {
     if (asOf < a.assessedOn) continue;

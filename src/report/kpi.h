@@ -19,23 +19,24 @@
 #include "domain/error.h"
 #include "domain/person.h"
 #include "domain/personal_id.h"
+#include "report/case_list.h"
 
 namespace lotsen {
 
 // One KAA registration as the KPIs read it: the registration, its person's birth date and legal gender,
-// and the live (not voided) records that bear on it.
+// and the live (not voided) records that bear on it (CaseList: referred to in the history, not copied).
 struct KpiCase {
   Registration registration;
   CivilDate birthDate;
   LegalGender gender = LegalGender::female;
-  std::vector<ContactAttempt> contacts;       // this registration's
-  std::vector<OccupationEntry> occupations;   // the person's, in the order they were recorded
-  std::vector<Plan> plans;                    // this registration's (one at most, once revised)
-  std::vector<Measure> measures;              // this registration's
-  std::vector<GoalAssessment> assessments{};  // this registration's, in the order they were recorded
+  CaseList<ContactAttempt> contacts;       // this registration's
+  CaseList<OccupationEntry> occupations;   // the person's, in the order they were recorded
+  CaseList<Plan> plans;                    // this registration's (one at most, once revised)
+  CaseList<Measure> measures;              // this registration's
+  CaseList<GoalAssessment> assessments{};  // this registration's, in the order they were recorded
   // The person's other KAA registrations that started before this one (any unit, however long ago): for
   // re-registrations and the cohort of first registrations. None: this is the person's first.
-  std::vector<Registration> earlier{};
+  CaseList<Registration> earlier{};
 };
 
 // How the figures are broken down.

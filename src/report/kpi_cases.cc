@@ -34,12 +34,13 @@ std::vector<KpiCase> kpiCases(const CaseHistory& history, CivilDate from, CivilD
       if ((r->endDate && *r->endDate <= from) || (caseload && !covers(*caseload, *r))) continue;
       KpiCase c{*r, identity->birthDate, identity->gender, {}, {}, {}, {}};
       for (const Registration* e : started)
-        if (std::tuple(e->startDate, e->id) < std::tuple(r->startDate, r->id)) c.earlier.push_back(*e);
+        if (std::tuple(e->startDate, e->id) < std::tuple(r->startDate, r->id)) c.earlier.refer(*e);
       cases.push_back(std::move(c));
     }
     if (cases.size() == first) return;
     std::span<KpiCase> own(cases.begin() + static_cast<std::ptrdiff_t>(first), cases.end());
-    appendSorted(person.records, kAfterEveryEvent, [&](const HistoryRecord& record, auto&& add) {
+    person.records.eachBefore(kAfterEveryEvent, [&](const HistoryRecord& record) {
+      auto add = [](auto& list, const auto& value) { list.refer(value); };
       if (const auto* occupation = std::get_if<OccupationEntry>(&record.data)) {
         for (KpiCase& c : own) add(c.occupations, *occupation);
         return;

@@ -14,7 +14,6 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <utility>
 #include <variant>
 #include <vector>
 
@@ -91,26 +90,6 @@ class VersionTable {
  private:
   std::vector<Row> rows_;
 };
-
-// Calls `sort(value, add)` with each value of `table` as it stood before `instant` (VersionTable::eachBefore);
-// `sort` calls `add(list, item)` for each vector `item` is to be appended to. Walks the table twice: the first
-// walk counts, the second reserves each list's room at its first item and appends, so that each list is
-// allocated once (copying the items into lists grown one at a time cost a report a third of its collecting).
-template <class T, class Sort>
-void appendSorted(const VersionTable<T>& table, std::int64_t instant, Sort&& sort) {
-  std::vector<std::pair<const void*, std::size_t>> counts;  // by list; a person's lists are few
-  auto counted = [&](const void* list) -> std::size_t& {
-    auto it = std::ranges::find(counts, list, &std::pair<const void*, std::size_t>::first);
-    return it != counts.end() ? it->second : counts.emplace_back(list, 0).second;
-  };
-  table.eachBefore(instant, [&](const T& value) { sort(value, [&](auto& list, const auto&) { ++counted(&list); }); });
-  table.eachBefore(instant, [&](const T& value) {
-    sort(value, [&](auto& list, const auto& item) {
-      if (list.capacity() == 0) list.reserve(counted(&list));
-      list.push_back(item);
-    });
-  });
-}
 
 // The identity the reports read.
 struct PersonIdentity {

@@ -1,0 +1,48 @@
+// Lotsen report: a case's records as the reports read them — references to the values the history holds
+// (store/case_history.h), which outlives the report computed from it, instead of copies: copying every
+// record of every case was most of the time collecting the cases took (bench/report.sh). A case made by hand
+// (the tests) owns its values instead. No I/O.
+#pragma once
+
+#include <boost/iterator/indirect_iterator.hpp>
+#include <cstddef>
+#include <deque>
+#include <initializer_list>
+#include <memory>
+#include <vector>
+
+namespace lotsen {
+
+template <class T>
+class CaseList {
+ public:
+  using const_iterator = boost::indirect_iterator<typename std::vector<const T*>::const_iterator>;
+
+  CaseList() = default;
+  // A list that owns copies of `values`.
+  CaseList(std::initializer_list<T> values) {
+    for (const T& v : values) push_back(v);
+  }
+
+  // Appends a reference to `value`, which must outlive the list and its copies.
+  void refer(const T& value) { refs_.push_back(&value); }
+  // Appends a copy of `value` that the list owns (shared with its copies).
+  void push_back(T value) {
+    if (!owned_) owned_ = std::make_shared<std::deque<T>>();
+    refs_.push_back(&owned_->emplace_back(std::move(value)));
+  }
+  void clear() { refs_.clear(); }
+  void reserve(std::size_t n) { refs_.reserve(n); }
+
+  std::size_t size() const { return refs_.size(); }
+  bool empty() const { return refs_.empty(); }
+  const T& operator[](std::size_t i) const { return *refs_[i]; }
+  const_iterator begin() const { return const_iterator(refs_.begin()); }
+  const_iterator end() const { return const_iterator(refs_.end()); }
+
+ private:
+  std::vector<const T*> refs_;
+  std::shared_ptr<std::deque<T>> owned_;  // a deque: what it holds never moves
+};
+
+}  // namespace lotsen
