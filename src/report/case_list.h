@@ -1,7 +1,7 @@
 // Lotsen report: a case's records as the reports read them — references to the values the history holds
 // (store/case_history.h), which outlives the report computed from it, instead of copies: copying every
 // record of every case was most of the time collecting the cases took (bench/report.sh). A case made by hand
-// (the tests) owns its values instead. No I/O.
+// (the tests) owns its values instead; and how a case's lists are filled from the history. No I/O.
 #pragma once
 
 #include <boost/iterator/indirect_iterator.hpp>
@@ -9,7 +9,10 @@
 #include <deque>
 #include <initializer_list>
 #include <memory>
+#include <span>
 #include <vector>
+
+#include "store/case_history.h"
 
 namespace lotsen {
 
@@ -44,5 +47,26 @@ class CaseList {
   std::vector<const T*> refs_;
   std::shared_ptr<std::deque<T>> owned_;  // a deque: what it holds never moves
 };
+
+// Refers each record of `table` as it stood before `instant` (kAfterEveryEvent: now) to the `list` of the case in
+// `cases` whose registration it bears on; a record of no case's registration is left out.
+template <class Case, class T>
+void referToCases(std::span<Case> cases, const VersionTable<HistoryRecord<T>>& table, std::int64_t instant,
+                  CaseList<T> Case::*list) {
+  table.eachBefore(instant, [&](const HistoryRecord<T>& record) {
+    for (Case& c : cases)
+      if (c.registration.id == record.registrationId) (c.*list).refer(record.data);
+  });
+}
+
+// Refers each record of `table` as it stood before `instant` to the `list` of every case in `cases` (a person's
+// records that bear on all their registrations, such as occupations).
+template <class Case, class T>
+void referToEveryCase(std::span<Case> cases, const VersionTable<HistoryRecord<T>>& table, std::int64_t instant,
+                      CaseList<T> Case::*list) {
+  table.eachBefore(instant, [&](const HistoryRecord<T>& record) {
+    for (Case& c : cases) (c.*list).refer(record.data);
+  });
+}
 
 }  // namespace lotsen

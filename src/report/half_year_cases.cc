@@ -18,8 +18,8 @@ bool inPeriod(const Registration& r, HalfYear period) {
 
 // What the file of `period` reads of a registration or a record: two versions that read the same give the same
 // records. A date after the period reads as none (an end after it is no end in it; a contact after it is not
-// reported); plans and assessments are not read.
-// Views into the history's values (compared, never kept).
+// reported); plans and assessments are not read, so their tables are not walked. Views into the history's values
+// (compared, never kept).
 using FileFields =
     std::variant<std::monostate,
                  std::tuple<std::string_view, CivilDate, std::string_view, std::optional<CivilDate>,
@@ -37,18 +37,25 @@ FileFields fileFields(const Registration& r, HalfYear period) {
                     ended && r.endReason ? std::optional<std::string_view>(*r.endReason) : std::nullopt);
 }
 
-FileFields fileFields(const HistoryRecord& record, HalfYear period) {
+FileFields fileFields(const HistoryRecord<ContactAttempt>& record, HalfYear period) {
+  const ContactAttempt& a = record.data;
+  if (a.date > period.last()) return {};
+  return std::tuple(a.date, a.reached, std::string_view(a.occupation));
+}
+
+FileFields fileFields(const HistoryRecord<OccupationEntry>& record, HalfYear period) {
+  const OccupationEntry& o = record.data;
+  if (o.effectiveDate > period.last()) return {};
+  return std::tuple(o.effectiveDate, std::string_view(o.kind), o.planned);
+}
+
+FileFields fileFields(const HistoryRecord<Measure>& record, HalfYear period) {
   auto inOrBefore = [&](const std::optional<CivilDate>& d) { return d && *d <= period.last() ? d : std::nullopt; };
-  if (const auto* a = std::get_if<ContactAttempt>(&record.data); a && a->date <= period.last())
-    return std::tuple(a->date, a->reached, std::string_view(a->occupation));
-  if (const auto* o = std::get_if<OccupationEntry>(&record.data); o && o->effectiveDate <= period.last())
-    return std::tuple(o->effectiveDate, std::string_view(o->kind), o->planned);
-  if (const auto* m = std::get_if<Measure>(&record.data); m && (inOrBefore(m->start) || inOrBefore(m->end))) {
-    auto end = inOrBefore(m->end);
-    return std::tuple(std::string_view(m->type), inOrBefore(m->start), end,
-                      end ? std::string_view(m->endReason) : std::string_view(), m->declined.has_value());
-  }
-  return {};
+  const Measure& m = record.data;
+  if (!inOrBefore(m.start) && !inOrBefore(m.end)) return {};
+  auto end = inOrBefore(m.end);
+  return std::tuple(std::string_view(m.type), inOrBefore(m.start), end,
+                    end ? std::string_view(m.endReason) : std::string_view(), m.declined.has_value());
 }
 
 // Whether a version recorded from `instant` on reads differently from the one before it.
@@ -72,7 +79,8 @@ bool mayChangeFile(const PersonHistory& person, std::int64_t instant, HalfYear p
   const PersonIdentity* then = person.identity.before(instant);
   const PersonIdentity* now = person.identity.latest();
   return (then && (!now || *then != *now)) || readsDifferently(person.registrations, instant, period) ||
-         readsDifferently(person.records, instant, period);
+         readsDifferently(person.contacts, instant, period) || readsDifferently(person.occupations, instant, period) ||
+         readsDifferently(person.measures, instant, period);
 }
 
 }  // namespace
@@ -90,18 +98,9 @@ std::vector<HalfYearCase> halfYearCases(const CaseHistory& history, HalfYear per
     });
     if (cases.size() == first) return;
     std::span<HalfYearCase> own(cases.begin() + static_cast<std::ptrdiff_t>(first), cases.end());
-    person.records.eachBefore(instant, [&](const HistoryRecord& record) {
-      auto add = [](auto& list, const auto& value) { list.refer(value); };
-      if (const auto* occupation = std::get_if<OccupationEntry>(&record.data)) {
-        for (HalfYearCase& c : own) add(c.occupations, *occupation);
-        return;
-      }
-      for (HalfYearCase& c : own)
-        if (c.registration.id == record.registrationId) {
-          if (const auto* contact = std::get_if<ContactAttempt>(&record.data)) add(c.contacts, *contact);
-          if (const auto* measure = std::get_if<Measure>(&record.data)) add(c.measures, *measure);
-        }
-    });
+    referToEveryCase(own, person.occupations, instant, &HalfYearCase::occupations);
+    referToCases(own, person.contacts, instant, &HalfYearCase::contacts);
+    referToCases(own, person.measures, instant, &HalfYearCase::measures);
   });
 }
 

@@ -6,7 +6,6 @@
 #include <charconv>
 #include <span>
 #include <tuple>
-#include <variant>
 
 namespace lotsen {
 
@@ -39,24 +38,11 @@ std::vector<KpiCase> kpiCases(const CaseHistory& history, CivilDate from, CivilD
     }
     if (cases.size() == first) return;
     std::span<KpiCase> own(cases.begin() + static_cast<std::ptrdiff_t>(first), cases.end());
-    person.records.eachBefore(kAfterEveryEvent, [&](const HistoryRecord& record) {
-      auto add = [](auto& list, const auto& value) { list.refer(value); };
-      if (const auto* occupation = std::get_if<OccupationEntry>(&record.data)) {
-        for (KpiCase& c : own) add(c.occupations, *occupation);
-        return;
-      }
-      auto found = std::ranges::find(own, record.registrationId, [](const KpiCase& c) { return c.registration.id; });
-      if (found == own.end()) return;  // another programme's, or a registration outside the period
-      std::visit(
-          [&](const auto& data) {
-            using T = std::decay_t<decltype(data)>;
-            if constexpr (std::is_same_v<T, ContactAttempt>) add(found->contacts, data);
-            if constexpr (std::is_same_v<T, Measure>) add(found->measures, data);
-            if constexpr (std::is_same_v<T, Plan>) add(found->plans, data);
-            if constexpr (std::is_same_v<T, GoalAssessment>) add(found->assessments, data);
-          },
-          record.data);
-    });
+    referToEveryCase(own, person.occupations, kAfterEveryEvent, &KpiCase::occupations);
+    referToCases(own, person.contacts, kAfterEveryEvent, &KpiCase::contacts);
+    referToCases(own, person.measures, kAfterEveryEvent, &KpiCase::measures);
+    referToCases(own, person.plans, kAfterEveryEvent, &KpiCase::plans);
+    referToCases(own, person.assessments, kAfterEveryEvent, &KpiCase::assessments);
   });
 }
 

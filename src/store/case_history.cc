@@ -31,27 +31,23 @@ void forgetFreeText(Plan& p) {
 }
 void forgetFreeText(GoalAssessment& a) { a.comment.clear(); }
 
-// The record's typed data without its free text; none for a kind the reports do not read. Errors: internal
-// naming the record when its data does not parse (the journal holds what was written).
+// Folds a version of the record `id` into `table`: removed when `data` is null (voided), else its typed data
+// without its free text. Errors: internal naming the record when its data does not parse (the journal holds
+// what was written).
 template <class T>
-std::expected<HistoryRecord, Error> recordOf(std::expected<T, std::vector<Error>> (*parse)(const json::value&),
-                                             const json::value& data, std::optional<std::int64_t> registrationId,
-                                             std::int64_t id) {
-  auto parsed = parse(data);
+std::expected<void, Error> foldRecord(VersionTable<HistoryRecord<T>>& table,
+                                      std::expected<T, std::vector<Error>> (*parse)(const json::value&),
+                                      std::int64_t id, std::int64_t recorded, const json::value* data,
+                                      std::optional<std::int64_t> registrationId) {
+  if (!data) {
+    if (table.contains(id)) table.add(id, recorded, std::nullopt);
+    return {};
+  }
+  auto parsed = parse(*data);
   if (!parsed) return std::unexpected(internalError(fmt::format("the journalled record {} does not parse", id)));
   forgetFreeText(*parsed);
-  return HistoryRecord{registrationId, std::move(*parsed)};
-}
-
-std::optional<std::expected<HistoryRecord, Error>> readRecord(std::string_view kind, const json::value& data,
-                                                              std::optional<std::int64_t> registrationId,
-                                                              std::int64_t id) {
-  if (kind == kContactAttemptKind) return recordOf<ContactAttempt>(parseContactAttempt, data, registrationId, id);
-  if (kind == kOccupationKind) return recordOf<OccupationEntry>(parseOccupation, data, registrationId, id);
-  if (kind == kMeasureKind) return recordOf<Measure>(parseMeasure, data, registrationId, id);
-  if (kind == kPlanKind) return recordOf<Plan>(parsePlan, data, registrationId, id);
-  if (kind == kGoalAssessmentKind) return recordOf<GoalAssessment>(parseGoalAssessment, data, registrationId, id);
-  return std::nullopt;
+  table.add(id, recorded, HistoryRecord<T>{registrationId, std::move(*parsed)});
+  return {};
 }
 
 // The identity a "person.*" event's after holds; none without a personnummer. Errors: internal when it
@@ -112,7 +108,11 @@ std::expected<void, Error> CaseHistory::catchUp(Store& store, std::size_t batch)
 
 PersonHistory& CaseHistory::person(std::int64_t id) {
   auto at = std::ranges::lower_bound(persons_, id, {}, &PersonHistory::id);
-  if (at == persons_.end() || at->id != id) at = persons_.insert(at, PersonHistory{id, {}, {}, {}, 0});
+  if (at == persons_.end() || at->id != id) {
+    PersonHistory added;
+    added.id = id;
+    at = persons_.insert(at, std::move(added));
+  }
   return *at;
 }
 
@@ -150,19 +150,21 @@ std::expected<void, Error> CaseHistory::fold(const Event& e) {
   const json::value* data = after->if_contains("data");
   std::size_t dot = e.type.find('.');
   if (!data || dot == std::string::npos) return {};
-  if (after->contains("voided")) {
-    if (person.records.contains(id->as_int64())) person.records.add(id->as_int64(), *recorded, std::nullopt);
-    return {};
-  }
+  if (after->contains("voided")) data = nullptr;
   const json::value* registration = after->if_contains("registration_id");
-  auto record =
-      readRecord(std::string_view(e.type).substr(0, dot), *data,
-                 registration && registration->is_int64() ? std::optional(registration->as_int64()) : std::nullopt,
-                 id->as_int64());
-  if (!record) return {};
-  if (!*record) return std::unexpected(record->error());
-  person.records.add(id->as_int64(), *recorded, std::move(**record));
-  return {};
+  auto registrationId =
+      registration && registration->is_int64() ? std::optional(registration->as_int64()) : std::nullopt;
+  std::string_view kind = std::string_view(e.type).substr(0, dot);
+  std::int64_t record = id->as_int64();
+  if (kind == kContactAttemptKind)
+    return foldRecord(person.contacts, parseContactAttempt, record, *recorded, data, registrationId);
+  if (kind == kOccupationKind)
+    return foldRecord(person.occupations, parseOccupation, record, *recorded, data, registrationId);
+  if (kind == kMeasureKind) return foldRecord(person.measures, parseMeasure, record, *recorded, data, registrationId);
+  if (kind == kPlanKind) return foldRecord(person.plans, parsePlan, record, *recorded, data, registrationId);
+  if (kind == kGoalAssessmentKind)
+    return foldRecord(person.assessments, parseGoalAssessment, record, *recorded, data, registrationId);
+  return {};  // a kind the reports do not read
 }
 
 }  // namespace lotsen

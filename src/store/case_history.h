@@ -14,7 +14,6 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <variant>
 #include <vector>
 
 #include "domain/casework.h"
@@ -100,18 +99,25 @@ struct PersonIdentity {
   friend bool operator==(const PersonIdentity&, const PersonIdentity&) = default;
 };
 
-// A case record of one of the kinds the reports read, without its free text.
+// A case record of a kind the reports read, without its free text, and the registration it bears on.
+template <class T>
 struct HistoryRecord {
   std::optional<std::int64_t> registrationId;
-  std::variant<ContactAttempt, OccupationEntry, Measure, Plan, GoalAssessment> data;
+  T data;
 };
 
 struct PersonHistory {
   std::int64_t id = 0;
   Versions<PersonIdentity> identity;  // a version when it changes; removed by retention: out of every report
   VersionTable<Registration> registrations;
-  VersionTable<HistoryRecord> records;  // by id: in the order they were first recorded
-  std::int64_t lastRecorded = 0;        // the instant of the latest event folded about the person
+  // The case records, a table per kind (so that a report walks only the kinds it reads), each by id: in the
+  // order they were first recorded.
+  VersionTable<HistoryRecord<ContactAttempt>> contacts;
+  VersionTable<HistoryRecord<OccupationEntry>> occupations;
+  VersionTable<HistoryRecord<Measure>> measures;
+  VersionTable<HistoryRecord<Plan>> plans;
+  VersionTable<HistoryRecord<GoalAssessment>> assessments;
+  std::int64_t lastRecorded = 0;  // the instant of the latest event folded about the person
 };
 
 // The journal folded so far. Not thread-safe: SharedCaseHistory shares one between threads.

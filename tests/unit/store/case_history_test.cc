@@ -42,9 +42,8 @@ class CaseHistoryTest : public DatabaseTest {
     std::vector<ContactAttempt> found;
     for (const PersonHistory& p : history.persons())
       if (p.id == personId)
-        p.records.eachBefore(*storedInstant(instant), [&](const HistoryRecord& r) {
-          if (const auto* c = std::get_if<ContactAttempt>(&r.data)) found.push_back(*c);
-        });
+        p.contacts.eachBefore(*storedInstant(instant),
+                              [&](const HistoryRecord<ContactAttempt>& r) { found.push_back(r.data); });
     return found;
   }
 
