@@ -461,19 +461,21 @@ Api::Api(StorePool& readers, Writer& writer, SessionPolicy sessions, StaticFiles
 }
 
 void Api::warmUp() {
-  warming_ = std::jthread([this] {
+  warming_ = std::jthread([this](std::stop_token stop) {
     auto start = std::chrono::steady_clock::now();
     std::expected<std::int64_t, Error> events = std::unexpected(internalError("no connection"));
     if (auto reader = readers_.acquire())
-      events = history_.use<std::int64_t>(**reader, [](const CaseHistory& h) { return h.lastEvent(); });
+      events = history_.catchUp(**reader, stop);
     else
       events = std::unexpected(reader.error());
     auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count();
-    if (events)
-      spdlog::info(R"("msg":"reports' history read","events":{},"duration_ms":{})", *events, ms);
-    else
+    if (!events)
       spdlog::warn(R"("msg":"reports' history not read; the first report tries again","error":{})",
                    jsonQuoted(events.error().message));
+    else if (stop.stop_requested())
+      spdlog::info(R"("msg":"reports' history: reading stopped","events":{},"duration_ms":{})", *events, ms);
+    else
+      spdlog::info(R"("msg":"reports' history read","events":{},"duration_ms":{})", *events, ms);
   });
 }
 

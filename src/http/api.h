@@ -177,7 +177,8 @@ class Api {
 
   // Folds the whole journal into the reports' history on a thread of its own, so that the first report after
   // a start does not wait for it (a report asked meanwhile waits for the fold to end). Logs how long it took,
-  // or a warning on an error (the first report then tries again). Call once; the Api joins the thread.
+  // or a warning on an error (the first report then tries again). Call once; the Api stops the fold between
+  // batches and joins the thread when it is destroyed, so that a server told to stop does not wait for it.
   void warmUp();
 
  private:

@@ -94,8 +94,8 @@ std::expected<CaseHistory, Error> CaseHistory::read(Store& store) {
   return history;
 }
 
-std::expected<void, Error> CaseHistory::catchUp(Store& store, std::size_t batch) {
-  for (;;) {
+std::expected<void, Error> CaseHistory::catchUp(Store& store, std::size_t batch, std::stop_token stop) {
+  while (!stop.stop_requested()) {
     auto events = store.personEventsAfter(lastEvent_, batch);
     if (!events) return std::unexpected(events.error());
     for (const Event& e : *events) {
@@ -104,6 +104,7 @@ std::expected<void, Error> CaseHistory::catchUp(Store& store, std::size_t batch)
     }
     if (events->size() < batch) return {};
   }
+  return {};
 }
 
 PersonHistory& CaseHistory::person(std::int64_t id) {

@@ -12,6 +12,7 @@
 #include <limits>
 #include <mutex>
 #include <optional>
+#include <stop_token>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -127,9 +128,10 @@ class CaseHistory {
   static std::expected<CaseHistory, Error> read(Store& store);
 
   // Folds the events about persons appended since the last call (the whole journal at the first), in batches
-  // of `batch` events. Errors: the store's; internal when a journalled registration, record or personnummer
-  // does not read. On an error the events before the failing one stay folded; the next call goes on from it.
-  std::expected<void, Error> catchUp(Store& store, std::size_t batch = 20000);
+  // of `batch` events; when `stop` is requested, it returns before the next batch (the next call goes on).
+  // Errors: the store's; internal when a journalled registration, record or personnummer does not read. On an
+  // error the events before the failing one stay folded; the next call goes on from it.
+  std::expected<void, Error> catchUp(Store& store, std::size_t batch = 20000, std::stop_token stop = {});
 
   // Every person the journal holds an event about, by id.
   const std::vector<PersonHistory>& persons() const { return persons_; }
@@ -174,6 +176,14 @@ class SharedCaseHistory {
     std::lock_guard lock(mutex_);
     if (auto caught = history_.catchUp(store); !caught) return std::unexpected(caught.error());
     return work(static_cast<const CaseHistory&>(history_));
+  }
+  // Brings the history up to date with `store`'s journal without a report, stopping between batches when `stop`
+  // is requested (a server warming it up as it starts, then told to stop). Returns the last event folded.
+  // Errors: those of CaseHistory::catchUp.
+  std::expected<std::int64_t, Error> catchUp(Store& store, std::stop_token stop) {
+    std::lock_guard lock(mutex_);
+    if (auto caught = history_.catchUp(store, 20000, stop); !caught) return std::unexpected(caught.error());
+    return history_.lastEvent();
   }
 
  private:

@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <memory>
+#include <stop_token>
 
 #include "database_test.h"
 #include "store/case_records.h"
@@ -91,6 +92,22 @@ TEST_F(CaseHistoryTest, CatchingUpFoldsOnlyWhatWasAppendedAndEndsAsReadingTheWho
     return found;
   };
   EXPECT_EQ(dates(*whole), dates(*history));
+}
+
+TEST_F(CaseHistoryTest, AFoldToldToStopEndsBetweenBatchesAndTheNextGoesOnFromThere) {
+  at("2026-02-01T09:00:00.000Z");
+  Person alva = person("20080312-2381", "Alva");
+  auto r = store_->createRegistration(actor_, {alva.id, "kaa", date("2026-02-01"), "never_started"});
+  ASSERT_TRUE(r);
+  ASSERT_TRUE(store_->createCaseRecord(actor_, kContactAttemptKind, alva.id, r->id, toJson(contact("2026-02-01"))));
+  std::stop_source stop;
+  stop.request_stop();
+  CaseHistory history;
+  ASSERT_TRUE(history.catchUp(*store_, 1, stop.get_token()));
+  EXPECT_EQ(history.lastEvent(), 0) << "told to stop before the first batch";
+  ASSERT_TRUE(history.catchUp(*store_, 1));
+  EXPECT_EQ(history.lastEvent(), CaseHistory::read(*store_)->lastEvent());
+  EXPECT_EQ(contactsBefore(history, alva.id, "2026-03-15T00:00:00.000Z").size(), 1u);
 }
 
 // A large history is collected on every core (CaseHistory::collect), a range of persons each: in the same
