@@ -463,11 +463,9 @@ Api::Api(StorePool& readers, Writer& writer, SessionPolicy sessions, StaticFiles
 void Api::warmUp() {
   warming_ = std::jthread([this](std::stop_token stop) {
     auto start = std::chrono::steady_clock::now();
-    std::expected<std::int64_t, Error> events = std::unexpected(internalError("no connection"));
-    if (auto reader = readers_.acquire())
-      events = history_.catchUp(**reader, stop);
-    else
-      events = std::unexpected(reader.error());
+    auto reader = readers_.acquire();
+    auto events =
+        reader ? history_.catchUp(**reader, stop) : std::expected<std::int64_t, Error>(std::unexpected(reader.error()));
     auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count();
     if (!events)
       spdlog::warn(R"("msg":"reports' history not read; the first report tries again","error":{})",
