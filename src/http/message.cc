@@ -2,6 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <boost/json.hpp>
 #include <charconv>
 
@@ -46,7 +47,9 @@ Response validationProblem(const std::vector<Error>& errors) {
 }
 
 void localizeProblem(Response& response, std::string_view acceptLanguage) {
-  if (response.contentType != "application/problem+json") return;
+  if (response.contentType != "application/problem+json" ||
+      std::ranges::any_of(response.headers, [](const auto& h) { return h.first == "Content-Language"; }))
+    return;
   Language language = languageFrom(acceptLanguage);
   response.headers.emplace_back("Content-Language", language == Language::en ? "en" : "sv");
   response.headers.emplace_back("Vary", "Accept-Language");

@@ -62,7 +62,7 @@ Response validationProblem(const std::vector<Error>& errors);
 
 // A problem+json response in the language the request asks for (domain/messages: Swedish unless
 // Accept-Language prefers English): its title, detail and each error's detail, with Content-Language.
-// Any other response is left as it is.
+// Any other response, and a problem already localized (it has Content-Language), is left as it is.
 void localizeProblem(Response& response, std::string_view acceptLanguage);
 
 // Decodes one application/x-www-form-urlencoded query parameter; empty when absent.

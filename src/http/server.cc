@@ -376,6 +376,7 @@ class Server {
     beast::tcp_stream stream(std::move(socket));
     stream.expires_after(std::chrono::seconds(2));
     Response busy = problem(503, "Service Unavailable", "the server has too many connections; try again shortly");
+    localizeProblem(busy, "");  // no request read: Swedish
     busy.headers.emplace_back("Retry-After", "1");
     std::string bytes = wireFormat(std::move(busy), 11, false, false, false);
     if (!tls_) co_await asio::async_write(stream, asio::buffer(bytes), kNoThrow);
@@ -405,10 +406,14 @@ class Server {
     connection->stream.socket().close(ignored);
   }
 
-  // Writes `response` and reports whether the connection may carry another request.
+  // Writes `response` and reports whether the connection may carry another request. A problem the server
+  // made itself (before a route ran, or when the access log failed) is said in the language `acceptLanguage`
+  // asks for, as the Api's are.
   template <class Stream>
-  awaitable<bool> answer(Stream& stream, Response response, unsigned version, bool keepAlive, bool head) {
+  awaitable<bool> answer(Stream& stream, Response response, std::string_view acceptLanguage, unsigned version,
+                         bool keepAlive, bool head) {
     if (response.access) response = co_await logAccess(std::move(response));
+    localizeProblem(response, acceptLanguage);
     std::string bytes = wireFormat(std::move(response), version, keepAlive, head,
                                    tls_ != nullptr && !std::is_same_v<Stream, beast::tcp_stream>);
     auto [writeError, written] = co_await asio::async_write(stream, asio::buffer(bytes), kNoThrow);
@@ -444,12 +449,13 @@ class Server {
         Response error = ec == http::error::header_limit
                              ? problem(431, "Request Header Fields Too Large", "the request headers are too large")
                              : problem(400, "Bad Request", "the request is not valid HTTP/1.1");
-        localizeProblem(error, parser.is_header_done() ? parser.get()[http::field::accept_language] : "");
         Request unrouted;
         unrouted.method = parser.is_header_done() ? std::string(parser.get().method_string()) : "?";
         api_.observeUnrouted(unrouted, error.status, elapsed());
         tcp.expires_after(kRequestTimeout);
-        co_await answer(stream, std::move(error), 11, false, false);
+        // Named, not a temporary: answer() reads it after it suspends.
+        std::string language = parser.is_header_done() ? std::string(parser.get()[http::field::accept_language]) : "";
+        co_await answer(stream, std::move(error), language, 11, false, false);
         break;
       }
 
@@ -467,7 +473,7 @@ class Server {
         Api::Admission admission = api_.admit(request, route, connection.reader);
         auto refuse = [&](Response response) {
           tcp.expires_after(kRequestTimeout);
-          return answer(stream, std::move(response), version, false, head);
+          return answer(stream, std::move(response), request.acceptLanguage, version, false, head);
         };
         if (admission.refusal) {
           co_await refuse(std::move(*admission.refusal));
@@ -475,15 +481,12 @@ class Server {
         }
         auto tooLarge = [&] {
           api_.observeUnrouted(request, 413, elapsed());
-          Response r =
-              problem(413, "Content Too Large", fmt::format("the body is larger than {} bytes", admission.bodyLimit));
-          localizeProblem(r, request.acceptLanguage);
-          return r;
+          return problem(413, "Content Too Large",
+                         fmt::format("the body is larger than {} bytes", admission.bodyLimit));
         };
         auto busy = [&] {
           api_.observeUnrouted(request, 503, elapsed());
           Response r = problem(503, "Service Unavailable", "the server is reading too many bodies; try again shortly");
-          localizeProblem(r, request.acceptLanguage);
           r.headers.emplace_back("Retry-After", "5");
           return r;
         };
@@ -535,7 +538,7 @@ class Server {
       // The deadline set before reading covers the write too, unless most of it has passed (a long idle
       // wait before the request): re-arming a timer costs, so it is done only then.
       if (std::chrono::steady_clock::now() - deadlineSet > kRequestTimeout / 2) tcp.expires_after(kRequestTimeout);
-      bool again = co_await answer(stream, std::move(response), version, keepAlive, head);
+      bool again = co_await answer(stream, std::move(response), request.acceptLanguage, version, keepAlive, head);
       if (charge.bytes() >= kLargeBody) {
         std::string().swap(request.body);
         charge.release();

@@ -232,6 +232,12 @@ TEST_F(Hardening, RefusalsBeforeARouteAreInSwedishUnlessEnglishIsAsked) {
   auto notHttp = parseResponse(garbled.receiveAll());
   EXPECT_EQ(notHttp.status, 400);
   EXPECT_NE(notHttp.body.find("Begäran är inte giltig HTTP/1.1."), std::string::npos) << notHttp.body;
+  Connection huge(port());
+  huge.send("GET /api/v1/session HTTP/1.1\r\nHost: x\r\nX-Big: " + std::string(100 * 1024, 'a') + "\r\n\r\n");
+  auto headers = parseResponse(huge.receiveAll());
+  EXPECT_EQ(headers.status, 431);
+  EXPECT_NE(headers.body.find("Begärans huvuden är för stora."), std::string::npos) << headers.body;
+  EXPECT_EQ(http(port(), "GET", "/healthz").status, 200) << "still serving";
 }
 
 // Finding 8: the one upload limit (here --max-upload-mb 2) applies alike to Content-Length and chunked.
