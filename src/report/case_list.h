@@ -35,7 +35,6 @@ class CaseList {
     refs_.push_back(&owned_->emplace_back(std::move(value)));
   }
   void clear() { refs_.clear(); }
-  void reserve(std::size_t n) { refs_.reserve(n); }
 
   std::size_t size() const { return refs_.size(); }
   bool empty() const { return refs_.empty(); }

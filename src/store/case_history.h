@@ -131,7 +131,8 @@ class CaseHistory {
   // of `batch` events; when `stop` is requested, it returns before the next batch (the next call goes on).
   // Errors: the store's; internal when a journalled registration, record or personnummer does not read. On an
   // error the events before the failing one stay folded; the next call goes on from it.
-  std::expected<void, Error> catchUp(Store& store, std::size_t batch = 20000, std::stop_token stop = {});
+  static constexpr std::size_t kBatch = 20000;
+  std::expected<void, Error> catchUp(Store& store, std::size_t batch = kBatch, std::stop_token stop = {});
 
   // Every person the journal holds an event about, by id.
   const std::vector<PersonHistory>& persons() const { return persons_; }
@@ -182,7 +183,8 @@ class SharedCaseHistory {
   // Errors: those of CaseHistory::catchUp.
   std::expected<std::int64_t, Error> catchUp(Store& store, std::stop_token stop) {
     std::lock_guard lock(mutex_);
-    if (auto caught = history_.catchUp(store, 20000, stop); !caught) return std::unexpected(caught.error());
+    if (auto caught = history_.catchUp(store, CaseHistory::kBatch, stop); !caught)
+      return std::unexpected(caught.error());
     return history_.lastEvent();
   }
 

@@ -28,6 +28,20 @@ namespace json = boost::json;
 const CivilDate kDate = *CivilDate::parse("2026-11-22");
 const CivilDate kYearAgo = *CivilDate::parse("2025-11-22");
 
+// The `field` of the first `n` (at most) of the objects under `key` in what the demo user is answered at
+// `target`; none when the answer is not 200.
+std::vector<json::value> firstOf(const DemoUsers& as, const std::string& target, std::string_view key,
+                                 std::string_view field, std::size_t n) {
+  auto answer = as("demo", "GET", target);
+  EXPECT_EQ(answer.status, 200) << target << " " << answer.body;
+  if (answer.status != 200) return {};
+  json::value parsed = json::parse(answer.body);
+  std::vector<json::value> found;
+  for (const auto& item : parsed.at(key).as_array())
+    if (found.size() < n) found.push_back(item.at(field));
+  return found;
+}
+
 // The summary (GET /api/v1/worklists) counts each list in the store by that list's own rule: on the demo,
 // for every list, whole and per unit and per caseworker, the counts add up to the list's length, and per
 // caseworker (the unassigned per unit) and overdue they are what the list's lines say.
@@ -699,12 +713,6 @@ TEST(DemoApi, FirstContactLettersAreConfirmedAsContactAttemptsByLetterAndAProtec
   EXPECT_EQ(as("demo", "PUT", "/api/v1/letters/template", json::serialize(again)).status, 200);
 }
 
-}  // namespace
-}  // namespace lotsen::testing
-
-namespace lotsen::testing {
-namespace {
-
 // Issue 14: a half-year file must not report a registration reason the registers contradict. The enrolment
 // register reports late that a young person registered as never having started upper-secondary school had
 // left a national programme before; the administrator's run lists the contradiction, the file is stopped
@@ -802,12 +810,6 @@ TEST(DemoApi, ARegistrationReasonTheRegistersContradictStopsTheFileUntilItIsCorr
   removeDatabase(db);
 }
 
-}  // namespace
-}  // namespace lotsen::testing
-
-namespace lotsen::testing {
-namespace {
-
 // The reports share one history in the server (SharedCaseHistory): requests for the KPIs, the half-year file
 // and the committee report, three at a time, while contacts are written, all answer, and the KPIs after the
 // writes are those the command computes from the whole journal afresh.
@@ -816,12 +818,8 @@ TEST(DemoApi, ReportsReadWhileContactsAreWrittenAndTheLastOneSeesEveryWrite) {
   ASSERT_EQ(seededDemo(db).exitCode, 0);
   ServerProcess server(db);
   DemoUsers as{server.port()};
-  auto list = as("demo", "GET", "/api/v1/worklists/first_contact?caseworker=all");
-  ASSERT_EQ(list.status, 200) << list.body;
-  std::vector<std::int64_t> persons;
-  json::value listed = json::parse(list.body);
-  for (const auto& item : listed.at("items").as_array())
-    if (persons.size() < 6) persons.push_back(item.at("person_id").as_int64());
+  std::vector<json::value> persons =
+      firstOf(as, "/api/v1/worklists/first_contact?caseworker=all", "items", "person_id", 6);
   ASSERT_EQ(persons.size(), 6u);
 
   std::atomic<bool> writing = true;
@@ -837,8 +835,8 @@ TEST(DemoApi, ReportsReadWhileContactsAreWrittenAndTheLastOneSeesEveryWrite) {
       }
     });
   std::string today = swedishDay(std::chrono::system_clock::now()).iso();
-  for (std::int64_t id : persons) {
-    auto posted = as("demo", "POST", fmt::format("/api/v1/persons/{}/contact-attempts", id),
+  for (const json::value& id : persons) {
+    auto posted = as("demo", "POST", fmt::format("/api/v1/persons/{}/contact-attempts", id.as_int64()),
                      fmt::format(R"({{"date":"{}","time":"08:00","channel":"phone","reached":false}})", today));
     EXPECT_EQ(posted.status, 201) << posted.body;
   }
@@ -865,13 +863,9 @@ TEST(DemoApi, TheSameLettersConfirmedTwiceAtOnceAreRecordedOnce) {
   ASSERT_EQ(seededDemo(db).exitCode, 0);
   ServerProcess server(db);
   DemoUsers as{server.port()};
-  auto overview = as("demo", "GET", "/api/v1/letters/first-contact");
-  ASSERT_EQ(overview.status, 200) << overview.body;
-  json::array ids;
-  json::value letters = json::parse(overview.body);
-  for (const auto& l : letters.at("letters").as_array())
-    if (ids.size() < 3) ids.push_back(l.at("person_id"));
-  ASSERT_EQ(ids.size(), 3u);
+  std::vector<json::value> first = firstOf(as, "/api/v1/letters/first-contact", "letters", "person_id", 3);
+  ASSERT_EQ(first.size(), 3u);
+  json::array ids(first.begin(), first.end());
   std::string body = json::serialize(json::object{{"person_ids", ids}});
   int statuses[2] = {0, 0};
   std::thread other([&] { statuses[1] = as("demo", "POST", "/api/v1/letters/first-contact/sent", body).status; });
