@@ -58,11 +58,12 @@ struct OccupationEntry {
 // What a person does on `day`, from their occupations as recorded (oldest first): of those not planned
 // and in effect by then, the one with the latest effective date, the last recorded among equals; without
 // `day`, whatever the dates. Null when there is none. Points into `recorded` (any range of OccupationEntry,
-// or of references to them).
+// or of what has its effectiveDate and planned, such as the reports' OccupationFacts).
 template <std::ranges::input_range Recorded>
-const OccupationEntry* occupationOn(const Recorded& recorded, std::optional<CivilDate> day = std::nullopt) {
-  const OccupationEntry* latest = nullptr;
-  for (const OccupationEntry& o : recorded)
+const std::ranges::range_value_t<Recorded>* occupationOn(const Recorded& recorded,
+                                                         std::optional<CivilDate> day = std::nullopt) {
+  const std::ranges::range_value_t<Recorded>* latest = nullptr;
+  for (const auto& o : recorded)
     if (!o.planned && (!day || o.effectiveDate <= *day) && (!latest || latest->effectiveDate <= o.effectiveDate))
       latest = &o;
   return latest;

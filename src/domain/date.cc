@@ -89,8 +89,11 @@ std::expected<HalfYear, Error> HalfYear::parse(std::string_view text) {
   return HalfYear(year, text[5] - '0');
 }
 
-CivilDate HalfYear::first() const { return *CivilDate::fromParts(year_, half_ == 1 ? 1 : 7, 1); }
-CivilDate HalfYear::last() const { return *CivilDate::fromParts(year_, half_ == 1 ? 6 : 12, half_ == 1 ? 30 : 31); }
+HalfYear::HalfYear(int year, int half)
+    : year_(year),
+      half_(half),
+      first_(*CivilDate::fromParts(year, half == 1 ? 1 : 7, 1)),
+      last_(*CivilDate::fromParts(year, half == 1 ? 6 : 12, half == 1 ? 30 : 31)) {}
 std::string HalfYear::toString() const { return fmt::format("{:04}H{}", year_, half_); }
 
 std::expected<void, Error> checkBegun(HalfYear period, CivilDate today) {

@@ -54,9 +54,9 @@ class HalfYear {
 
   int year() const { return year_; }
   int half() const { return half_; }
-  CivilDate first() const;
-  CivilDate last() const;
-  bool contains(CivilDate date) const { return first() <= date && date <= last(); }
+  CivilDate first() const { return first_; }
+  CivilDate last() const { return last_; }
+  bool contains(CivilDate date) const { return first_ <= date && date <= last_; }
   HalfYear next() const { return half_ == 1 ? HalfYear(year_, 2) : HalfYear(year_ + 1, 1); }
   HalfYear previous() const { return half_ == 2 ? HalfYear(year_, 1) : HalfYear(year_ - 1, 2); }
   std::string toString() const;  // "2026H1"
@@ -65,9 +65,10 @@ class HalfYear {
   friend auto operator<=>(const HalfYear&, const HalfYear&) = default;
 
  private:
-  HalfYear(int year, int half) : year_(year), half_(half) {}
+  HalfYear(int year, int half);
   int year_;
   int half_;
+  CivilDate first_, last_;  // kept: the reports ask for them for every record
 };
 
 // Nothing is reported of a half-year before it begins: invalid_input (field "period") when `today` is before it.

@@ -14,27 +14,36 @@ namespace lotsen {
 
 namespace {
 
-// What one record is about: the case, and the contact or measure of the record if any.
+// What one record is about: the case (and its personnummer's twelve digits, as SCB reads them), and the contact
+// (and whether the person was in a measure on its day) or the measure of the record if any.
 struct Subject {
   const HalfYearCase& c;
-  const ContactAttempt* contact = nullptr;
-  const Measure* measure = nullptr;
+  std::string_view digits;
+  const ContactFacts* contact = nullptr;
+  bool inMeasure = false;
+  const MeasureFacts* measure = nullptr;
 };
 
 bool inMeasureOn(const HalfYearCase& c, CivilDate day) {
-  return std::ranges::any_of(c.measures, [&](const Measure& m) {
+  return std::ranges::any_of(c.measures, [&](const MeasureFacts& m) {
     return m.start && *m.start <= day && (!m.end || day <= *m.end) && !m.declined;
   });
 }
 
 class FileBuilder {
  public:
-  FileBuilder(HalfYear period, const HalfYearLayout& layout) : file_{period, {}, {}}, layout_(layout) {
+  FileBuilder(HalfYear period, const HalfYearLayout& layout)
+      : file_{period, {}, {}},
+        layout_(layout),
+        year_(std::to_string(period.year())),
+        half_(std::to_string(period.half())) {
     // Resolved from their names once per file rather than once per value; parseHalfYearLayout let only known
     // names through.
-    for (const auto& [block, blockLayout] : layout.blocks)
+    for (const auto& [block, blockLayout] : layout.blocks) {
+      recordTypes_[static_cast<std::size_t>(block)] = blockLayout.recordType;
       for (const std::string& name : blockLayout.fields)
         if (auto field = halfYearField(name)) fields_[static_cast<std::size_t>(block)].push_back(*field);
+    }
   }
 
   void add(HalfYearBlock block, const Subject& s) {
@@ -64,8 +73,8 @@ class FileBuilder {
 
  private:
   std::string date(CivilDate d) const {
-    std::string iso = d.iso();
-    if (layout_.compactDates) iso.erase(std::remove(iso.begin(), iso.end(), '-'), iso.end());
+    std::string iso = d.iso();  // YYYY-MM-DD
+    if (layout_.compactDates) iso.erase(7, 1).erase(4, 1);
     return iso;
   }
   std::string date(const std::optional<CivilDate>& d) const { return d ? date(*d) : ""; }
@@ -84,19 +93,15 @@ class FileBuilder {
     const Registration& r = s.c.registration;
     switch (field) {
       case record_type:
-        return layout_.blocks.at(block).recordType;
+        return recordTypes_[static_cast<std::size_t>(block)];
       case municipality:
         return layout_.municipality;
       case year:
-        return std::to_string(file_.period.year());
+        return year_;
       case half:
-        return std::to_string(file_.period.half());
-      case personal_id: {  // twelve digits, as SCB reads them
-        std::string digits;
-        std::ranges::copy_if(s.c.personalId, std::back_inserter(digits),
-                             [](char ch) { return ch >= '0' && ch <= '9'; });
-        return digits;
-      }
+        return half_;
+      case personal_id:
+        return std::string(s.digits);
       case registration_date:
         return date(r.startDate);
       case registration_reason:
@@ -108,15 +113,15 @@ class FileBuilder {
       case contact_date:
         return s.contact ? date(s.contact->date) : "";
       case in_measure:
-        return s.contact ? code(s.c, "in_measure", inMeasureOn(s.c, s.contact->date) ? "yes" : "no") : "";
+        return s.contact ? code(s.c, "in_measure", s.inMeasure ? "yes" : "no") : "";
       case occupation: {
         if (!s.contact) return "";
-        const ContactAttempt& a = *s.contact;
-        std::string kind = a.occupation;
+        const ContactFacts& a = *s.contact;
+        std::string_view kind = a.occupation;
         if (kind.empty())
-          if (const OccupationEntry* known = occupationOn(s.c.occupations, a.date)) kind = known->kind;
+          if (const OccupationFacts* known = occupationOn(s.c.occupations, a.date)) kind = known->kind;
         if (kind.empty()) kind = "unknown";
-        bool byMeasure = inMeasureOn(s.c, a.date) && layout_.codes.contains("occupation_in_measure");
+        bool byMeasure = s.inMeasure && layout_.codes.contains("occupation_in_measure");
         return code(s.c, byMeasure ? "occupation_in_measure" : "occupation", kind);
       }
       case measure_type:
@@ -133,6 +138,8 @@ class FileBuilder {
 
   HalfYearFile file_;
   const HalfYearLayout& layout_;
+  std::string year_, half_;
+  std::array<std::string, kHalfYearBlocks.size()> recordTypes_;
   std::array<std::vector<HalfYearField>, kHalfYearBlocks.size()> fields_;
   std::array<std::vector<HalfYearRecord>, kHalfYearBlocks.size()> records_;  // by block, each in the order added
   std::set<std::tuple<std::int64_t, std::string, std::string>> unmapped_;
@@ -140,6 +147,8 @@ class FileBuilder {
 
 void addCase(FileBuilder& out, const HalfYearCase& c, HalfYear period) {
   const Registration& r = c.registration;
+  std::string digits;
+  std::ranges::copy_if(c.personalId, std::back_inserter(digits), [](char ch) { return ch >= '0' && ch <= '9'; });
   if (r.startDate < ageScopeStart(c.birthDate) || r.startDate >= ageScopeEnd(c.birthDate))
     out.problem(c, "age_outside_scope",
                 fmt::format("the registration starts on {}, outside the age scope (from 1 July of the year the "
@@ -158,9 +167,9 @@ void addCase(FileBuilder& out, const HalfYearCase& c, HalfYear period) {
                 "the registration was made by hand and no identification run has confirmed its reason from the "
                 "registers yet",
                 false);
-  out.add(HalfYearBlock::registration, {c});
+  out.add(HalfYearBlock::registration, {c, digits});
 
-  for (const ContactAttempt& a : c.contacts) {
+  for (const ContactFacts& a : c.contacts) {
     if (!a.reached.value_or(false)) continue;
     if (a.date < r.startDate) {
       out.problem(c, "contact_before_registration",
@@ -177,10 +186,10 @@ void addCase(FileBuilder& out, const HalfYearCase& c, HalfYear period) {
                     false);
       continue;
     }
-    if (period.contains(a.date)) out.add(HalfYearBlock::contact, {c, &a});
+    if (period.contains(a.date)) out.add(HalfYearBlock::contact, {c, digits, &a, inMeasureOn(c, a.date)});
   }
 
-  for (const Measure& m : c.measures) {
+  for (const MeasureFacts& m : c.measures) {
     if (m.start && m.end && *m.end < *m.start) {
       out.problem(c, "measure_ends_before_start",
                   fmt::format("a measure ends on {}, before it started on {}", m.end->iso(), m.start->iso()));
@@ -193,11 +202,11 @@ void addCase(FileBuilder& out, const HalfYearCase& c, HalfYear period) {
     }
     if (m.end && m.endReason.empty())
       out.problem(c, "measure_end_without_reason", fmt::format("a measure ended on {} without a reason", m.end->iso()));
-    if (m.start && period.contains(*m.start)) out.add(HalfYearBlock::measure_started, {c, nullptr, &m});
-    if (m.end && period.contains(*m.end)) out.add(HalfYearBlock::measure_ended, {c, nullptr, &m});
+    if (m.start && period.contains(*m.start)) out.add(HalfYearBlock::measure_started, {c, digits, nullptr, false, &m});
+    if (m.end && period.contains(*m.end)) out.add(HalfYearBlock::measure_ended, {c, digits, nullptr, false, &m});
   }
 
-  if (r.endDate && period.contains(*r.endDate)) out.add(HalfYearBlock::responsibility_ended, {c});
+  if (r.endDate && period.contains(*r.endDate)) out.add(HalfYearBlock::responsibility_ended, {c, digits});
 }
 
 // The same personnummer on two persons, or two registrations of one person open on the same day.

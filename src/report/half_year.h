@@ -21,9 +21,9 @@ struct HalfYearCase {
   std::string personalId;  // canonical, 12 digits
   CivilDate birthDate;
   Registration registration;
-  CaseList<ContactAttempt> contacts;      // this registration's live ones
-  CaseList<OccupationEntry> occupations;  // the person's, in the order they were recorded
-  CaseList<Measure> measures;             // this registration's live ones
+  CaseList<ContactFacts> contacts;        // this registration's live ones
+  CaseList<OccupationFacts> occupations;  // the person's, in the order they were recorded
+  CaseList<MeasureFacts> measures;        // this registration's live ones
 };
 
 struct HalfYearRecord {

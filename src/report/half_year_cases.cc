@@ -37,21 +37,21 @@ FileFields fileFields(const Registration& r, HalfYear period) {
                     ended && r.endReason ? std::optional<std::string_view>(*r.endReason) : std::nullopt);
 }
 
-FileFields fileFields(const HistoryRecord<ContactAttempt>& record, HalfYear period) {
-  const ContactAttempt& a = record.data;
+FileFields fileFields(const HistoryRecord<ContactFacts>& record, HalfYear period) {
+  const ContactFacts& a = record.data;
   if (a.date > period.last()) return {};
   return std::tuple(a.date, a.reached, std::string_view(a.occupation));
 }
 
-FileFields fileFields(const HistoryRecord<OccupationEntry>& record, HalfYear period) {
-  const OccupationEntry& o = record.data;
+FileFields fileFields(const HistoryRecord<OccupationFacts>& record, HalfYear period) {
+  const OccupationFacts& o = record.data;
   if (o.effectiveDate > period.last()) return {};
   return std::tuple(o.effectiveDate, std::string_view(o.kind), o.planned);
 }
 
-FileFields fileFields(const HistoryRecord<Measure>& record, HalfYear period) {
+FileFields fileFields(const HistoryRecord<MeasureFacts>& record, HalfYear period) {
   auto inOrBefore = [&](const std::optional<CivilDate>& d) { return d && *d <= period.last() ? d : std::nullopt; };
-  const Measure& m = record.data;
+  const MeasureFacts& m = record.data;
   if (!inOrBefore(m.start) && !inOrBefore(m.end)) return {};
   auto end = inOrBefore(m.end);
   return std::tuple(std::string_view(m.type), inOrBefore(m.start), end,

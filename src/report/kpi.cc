@@ -24,8 +24,8 @@ bool openDuring(const Registration& r, CivilDate from, CivilDate to) {
   return r.startDate <= to && (!r.endDate || from < *r.endDate);
 }
 
-bool inMeasureOn(const CaseList<Measure>& measures, CivilDate day) {
-  return std::ranges::any_of(measures, [&](const Measure& m) {
+bool inMeasureOn(const CaseList<MeasureFacts>& measures, CivilDate day) {
+  return std::ranges::any_of(measures, [&](const MeasureFacts& m) {
     return m.start && *m.start <= day && (!m.end || day <= *m.end) && !(m.declined && *m.declined <= day);
   });
 }
@@ -38,7 +38,7 @@ bool planBy(const CaseList<Plan>& plans, CivilDate day) {
 // up to `asOf`; none when there was none.
 std::optional<std::int64_t> daysToFirstContact(const KpiCase& c, CivilDate asOf, bool reached) {
   std::optional<CivilDate> first;
-  for (const ContactAttempt& a : c.contacts) {
+  for (const ContactFacts& a : c.contacts) {
     if (a.date < c.registration.startDate || asOf < a.date) continue;
     if (reached && !a.reached.value_or(false)) continue;
     if (!first || a.date < *first) first = a.date;
@@ -60,7 +60,7 @@ CivilDate plusMonths(CivilDate day, int months) {
 
 // The day a measure was offered, as far as the record tells: the earliest of its start, its planned start
 // and the day it was declined; none without any.
-std::optional<CivilDate> offeredOn(const Measure& m) {
+std::optional<CivilDate> offeredOn(const MeasureFacts& m) {
   std::optional<CivilDate> on;
   for (const std::optional<CivilDate>& day : {m.start, m.plannedStart, m.declined})
     if (day && (!on || *day < *on)) on = day;
@@ -69,9 +69,9 @@ std::optional<CivilDate> offeredOn(const Measure& m) {
 
 // Of the measures offered by `asOf`, whether the first (the earliest offered, the first recorded among
 // equals) was declined by then; none when no measure was offered by then.
-std::optional<bool> firstMeasureDeclined(const CaseList<Measure>& measures, CivilDate asOf) {
-  const Measure* first = nullptr;
-  for (const Measure& m : measures) {
+std::optional<bool> firstMeasureDeclined(const CaseList<MeasureFacts>& measures, CivilDate asOf) {
+  const MeasureFacts* first = nullptr;
+  for (const MeasureFacts& m : measures) {
     auto on = offeredOn(m);
     if (on && *on <= asOf && (!first || *on < *offeredOn(*first))) first = &m;
   }
@@ -102,11 +102,11 @@ bool isWork(std::string_view kind) { return kind == "work"; }
 // end: the person's first, by effective date from the end day up to `asOf` (the first recorded among
 // equals), that is not planned.
 void countAfterMeasures(OccupationAfterMeasure& after, const KpiCase& c, CivilDate from, CivilDate asOf) {
-  for (const Measure& m : c.measures) {
+  for (const MeasureFacts& m : c.measures) {
     if (!m.end || *m.end < from || asOf < *m.end || (m.declined && *m.declined <= asOf)) continue;
     ++after.ended;
-    const OccupationEntry* next = nullptr;
-    for (const OccupationEntry& o : c.occupations)
+    const OccupationFacts* next = nullptr;
+    for (const OccupationFacts& o : c.occupations)
       if (!o.planned && *m.end <= o.effectiveDate && o.effectiveDate <= asOf &&
           (!next || o.effectiveDate < next->effectiveDate))
         next = &o;
@@ -126,7 +126,7 @@ void countAfterMeasures(OccupationAfterMeasure& after, const KpiCase& c, CivilDa
 // ended in it because a programme started.
 bool startedEducationOrWork(const KpiCase& c, CivilDate until) {
   CivilDate start = c.registration.startDate;
-  for (const OccupationEntry& o : c.occupations)
+  for (const OccupationFacts& o : c.occupations)
     if (!o.planned && start <= o.effectiveDate && o.effectiveDate <= until && (isEducation(o.kind) || isWork(o.kind)))
       return true;
   const Registration& r = c.registration;
@@ -180,7 +180,7 @@ void add(Tally& t, const KpiCase& c, CivilDate from, CivilDate to, CivilDate asO
   ++g.targetGroup;
   if (openOn(c.registration, asOf)) {
     ++g.openAtEnd;
-    const OccupationEntry* occupation = occupationOn(c.occupations, asOf);
+    const OccupationFacts* occupation = occupationOn(c.occupations, asOf);
     g.knownOccupation += occupation && occupation->kind != "unknown";
     g.withPlan += planBy(c.plans, asOf);
     g.inMeasure += inMeasureOn(c.measures, asOf);
@@ -199,7 +199,7 @@ void add(Tally& t, const KpiCase& c, CivilDate from, CivilDate to, CivilDate asO
     ++g.cohort.persons;
     CivilDate start = c.registration.startDate;
     g.cohort.contacted += std::ranges::any_of(personsCases, [&](const KpiCase* other) {
-      return std::ranges::any_of(other->contacts, [&](const ContactAttempt& a) {
+      return std::ranges::any_of(other->contacts, [&](const ContactFacts& a) {
         return a.reached.value_or(false) && start <= a.date && a.date <= asOf;
       });
     });

@@ -29,10 +29,10 @@ struct KpiCase {
   Registration registration;
   CivilDate birthDate;
   LegalGender gender = LegalGender::female;
-  CaseList<ContactAttempt> contacts;       // this registration's
-  CaseList<OccupationEntry> occupations;   // the person's, in the order they were recorded
+  CaseList<ContactFacts> contacts;         // this registration's
+  CaseList<OccupationFacts> occupations;   // the person's, in the order they were recorded
   CaseList<Plan> plans;                    // this registration's (one at most, once revised)
-  CaseList<Measure> measures;              // this registration's
+  CaseList<MeasureFacts> measures;         // this registration's
   CaseList<GoalAssessment> assessments{};  // this registration's, in the order they were recorded
   // The person's other KAA registrations that started before this one (any unit, however long ago): for
   // re-registrations and the cohort of first registrations. None: this is the person's first.

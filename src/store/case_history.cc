@@ -15,13 +15,8 @@ namespace json = boost::json;
 
 namespace {
 
-// The reports read codes, dates and ids: the free text is not kept (retention removes the same fields).
-void forgetFreeText(ContactAttempt& a) { a.note.clear(); }
-void forgetFreeText(OccupationEntry&) {}
-void forgetFreeText(Measure& m) {
-  m.content.clear();
-  m.partner.clear();
-}
+// The reports read codes, dates and ids: the free text is not kept (retention removes the same fields). Contacts,
+// occupations and measures are kept as their facts, which hold none.
 void forgetFreeText(Plan& p) {
   for (PlanGoal& g : p.goals) {
     g.title.clear();
@@ -32,10 +27,10 @@ void forgetFreeText(Plan& p) {
 void forgetFreeText(GoalAssessment& a) { a.comment.clear(); }
 
 // Folds a version of the record `id` into `table`: removed when `data` is null (voided), else its typed data
-// without its free text. Errors: internal naming the record when its data does not parse (the journal holds
-// what was written).
-template <class T>
-std::expected<void, Error> foldRecord(VersionTable<HistoryRecord<T>>& table,
+// without its free text (its facts, Kept, made from the record T). Errors: internal naming the record when its
+// data does not parse (the journal holds what was written).
+template <class Kept, class T>
+std::expected<void, Error> foldRecord(VersionTable<HistoryRecord<Kept>>& table,
                                       std::expected<T, std::vector<Error>> (*parse)(const json::value&),
                                       std::int64_t id, std::int64_t recorded, const json::value* data,
                                       std::optional<std::int64_t> registrationId) {
@@ -45,8 +40,12 @@ std::expected<void, Error> foldRecord(VersionTable<HistoryRecord<T>>& table,
   }
   auto parsed = parse(*data);
   if (!parsed) return std::unexpected(internalError(fmt::format("the journalled record {} does not parse", id)));
-  forgetFreeText(*parsed);
-  table.add(id, recorded, HistoryRecord<T>{registrationId, std::move(*parsed)});
+  if constexpr (std::is_same_v<Kept, T>) {
+    forgetFreeText(*parsed);
+    table.add(id, recorded, HistoryRecord<Kept>{registrationId, std::move(*parsed)});
+  } else {
+    table.add(id, recorded, HistoryRecord<Kept>{registrationId, Kept(*parsed)});
+  }
   return {};
 }
 

@@ -19,6 +19,7 @@
 
 #include "domain/casework.h"
 #include "domain/error.h"
+#include "domain/interned_code.h"
 #include "domain/parallel.h"
 #include "domain/person.h"
 #include "domain/personal_id.h"
@@ -100,6 +101,51 @@ struct PersonIdentity {
   friend bool operator==(const PersonIdentity&, const PersonIdentity&) = default;
 };
 
+// What the reports read of a contact attempt, an occupation and a measure: their codes and dates, not their
+// times, details or free text. A few bytes each instead of a few hundred: the reports walk a million of them
+// (bench/report.sh). Made from the record (implicitly, so a test may build a case from records).
+struct ContactFacts {
+  CivilDate date;
+  std::optional<bool> reached;
+  bool declined = false;
+  InternedCode channel;
+  InternedCode occupation;  // learnt at the contact; empty when none
+
+  ContactFacts() = default;
+  ContactFacts(const ContactAttempt& a)
+      : date(a.date), reached(a.reached), declined(a.declined), channel(a.channel), occupation(a.occupation) {}
+  friend bool operator==(const ContactFacts&, const ContactFacts&) = default;
+};
+
+struct OccupationFacts {
+  CivilDate effectiveDate;
+  InternedCode kind;
+  bool planned = false;
+
+  OccupationFacts() = default;
+  OccupationFacts(const OccupationEntry& o) : effectiveDate(o.effectiveDate), kind(o.kind), planned(o.planned) {}
+  friend bool operator==(const OccupationFacts&, const OccupationFacts&) = default;
+};
+
+struct MeasureFacts {
+  InternedCode type;
+  std::optional<CivilDate> plannedStart;
+  std::optional<CivilDate> start;
+  std::optional<CivilDate> end;
+  InternedCode endReason;  // empty without an end
+  std::optional<CivilDate> declined;
+
+  MeasureFacts() = default;
+  MeasureFacts(const Measure& m)
+      : type(m.type),
+        plannedStart(m.plannedStart),
+        start(m.start),
+        end(m.end),
+        endReason(m.endReason),
+        declined(m.declined) {}
+  friend bool operator==(const MeasureFacts&, const MeasureFacts&) = default;
+};
+
 // A case record of a kind the reports read, without its free text, and the registration it bears on.
 template <class T>
 struct HistoryRecord {
@@ -113,9 +159,9 @@ struct PersonHistory {
   VersionTable<Registration> registrations;
   // The case records, a table per kind (so that a report walks only the kinds it reads), each by id: in the
   // order they were first recorded.
-  VersionTable<HistoryRecord<ContactAttempt>> contacts;
-  VersionTable<HistoryRecord<OccupationEntry>> occupations;
-  VersionTable<HistoryRecord<Measure>> measures;
+  VersionTable<HistoryRecord<ContactFacts>> contacts;
+  VersionTable<HistoryRecord<OccupationFacts>> occupations;
+  VersionTable<HistoryRecord<MeasureFacts>> measures;
   VersionTable<HistoryRecord<Plan>> plans;
   VersionTable<HistoryRecord<GoalAssessment>> assessments;
   std::int64_t lastRecorded = 0;  // the instant of the latest event folded about the person

@@ -38,13 +38,13 @@ class CaseHistoryTest : public DatabaseTest {
     return ContactAttempt{date(day), "10:00", "phone", true, "work", "", false, std::move(note)};
   }
   // The person's live contacts as the history says they stood before `instant`.
-  static std::vector<ContactAttempt> contactsBefore(const CaseHistory& history, std::int64_t personId,
-                                                    std::string_view instant) {
-    std::vector<ContactAttempt> found;
+  static std::vector<ContactFacts> contactsBefore(const CaseHistory& history, std::int64_t personId,
+                                                  std::string_view instant) {
+    std::vector<ContactFacts> found;
     for (const PersonHistory& p : history.persons())
       if (p.id == personId)
         p.contacts.eachBefore(*storedInstant(instant),
-                              [&](const HistoryRecord<ContactAttempt>& r) { found.push_back(r.data); });
+                              [&](const HistoryRecord<ContactFacts>& r) { found.push_back(r.data); });
     return found;
   }
 
@@ -88,7 +88,7 @@ TEST_F(CaseHistoryTest, CatchingUpFoldsOnlyWhatWasAppendedAndEndsAsReadingTheWho
   EXPECT_EQ(whole->lastEvent(), history->lastEvent());
   auto dates = [&](const CaseHistory& h) {
     std::vector<CivilDate> found;
-    for (const ContactAttempt& a : contactsBefore(h, alva.id, "2026-03-15T00:00:00.000Z")) found.push_back(a.date);
+    for (const ContactFacts& a : contactsBefore(h, alva.id, "2026-03-15T00:00:00.000Z")) found.push_back(a.date);
     return found;
   };
   EXPECT_EQ(dates(*whole), dates(*history));
@@ -154,8 +154,9 @@ TEST_F(CaseHistoryTest, KeepsNoNamesAndNoFreeText) {
   ASSERT_TRUE(history);
   auto contacts = contactsBefore(*history, alva.id, "9999-01-01T00:00:00.000Z");
   ASSERT_EQ(contacts.size(), 1u);
-  EXPECT_EQ(contacts[0].note, "");
+  // The note is not in the history at all: ContactFacts has no field for it.
   EXPECT_EQ(contacts[0].channel, "phone") << "codes stay";
+  EXPECT_EQ(contacts[0].occupation, "work") << "codes stay";
   EXPECT_EQ(history->persons().at(0).identity.latest()->personalId, "20080312-2381");
 }
 
