@@ -95,11 +95,11 @@ Caseload caseloadOf(std::int64_t userId, const RoleSet& roles, std::vector<std::
   return c;
 }
 
-bool covers(const Caseload& c, const Registration& r) {
-  bool ownUnit = std::find(c.units.begin(), c.units.end(), r.unit) != c.units.end();
-  if (c.caseworkerId && r.caseworkerId == c.caseworkerId) return true;
-  if (c.caseworkerId && !r.caseworkerId && ownUnit) return true;
-  return c.managesUnits && (ownUnit || r.unit.empty());
+bool covers(const Caseload& c, std::string_view unit, std::optional<std::int64_t> caseworkerId) {
+  bool ownUnit = std::find(c.units.begin(), c.units.end(), unit) != c.units.end();
+  if (c.caseworkerId && caseworkerId == c.caseworkerId) return true;
+  if (c.caseworkerId && !caseworkerId && ownUnit) return true;
+  return c.managesUnits && (ownUnit || unit.empty());
 }
 
 bool coversAny(const Caseload& caseload, std::span<const Registration> registrations) {

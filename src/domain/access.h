@@ -67,8 +67,12 @@ struct Caseload {
   std::vector<std::string> units;
 };
 Caseload caseloadOf(std::int64_t userId, const RoleSet& roles, std::vector<std::string> units);
+// True when a registration of `unit` with the responsible caseworker `caseworkerId` lies in the caseload.
+bool covers(const Caseload& caseload, std::string_view unit, std::optional<std::int64_t> caseworkerId);
 // True when the registration lies in the caseload.
-bool covers(const Caseload& caseload, const Registration& registration);
+inline bool covers(const Caseload& caseload, const Registration& registration) {
+  return covers(caseload, registration.unit, registration.caseworkerId);
+}
 // True when any of a person's registrations lies in the caseload.
 bool coversAny(const Caseload& caseload, std::span<const Registration> registrations);
 

@@ -96,8 +96,11 @@ struct Registration {
 
 // True when the registers, as identification last read them, give another registration reason than the
 // registration's: a half-year file would report a reason the registers contradict.
+inline bool reasonContradictsRegisters(std::string_view reason, std::string_view registersReason) {
+  return !registersReason.empty() && registersReason != reason;
+}
 inline bool reasonContradictsRegisters(const Registration& r) {
-  return !r.registersReason.empty() && r.registersReason != r.reason;
+  return reasonContradictsRegisters(r.reason, r.registersReason);
 }
 
 }  // namespace lotsen

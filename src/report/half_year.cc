@@ -90,7 +90,7 @@ class FileBuilder {
 
   std::string value(HalfYearBlock block, HalfYearField field, const Subject& s) {
     using enum HalfYearField;
-    const Registration& r = s.c.registration;
+    const RegistrationFacts& r = s.c.registration;
     switch (field) {
       case record_type:
         return recordTypes_[static_cast<std::size_t>(block)];
@@ -109,7 +109,7 @@ class FileBuilder {
       case registration_end:
         return date(r.endDate);
       case deregistration_reason:
-        return code(s.c, "deregistration_reason", r.endReason.value_or(""));
+        return code(s.c, "deregistration_reason", r.endReason.value_or(InternedCode()));
       case contact_date:
         return s.contact ? date(s.contact->date) : "";
       case in_measure:
@@ -146,7 +146,7 @@ class FileBuilder {
 };
 
 void addCase(FileBuilder& out, const HalfYearCase& c, HalfYear period) {
-  const Registration& r = c.registration;
+  const RegistrationFacts& r = c.registration;
   std::string digits;
   std::ranges::copy_if(c.personalId, std::back_inserter(digits), [](char ch) { return ch >= '0' && ch <= '9'; });
   if (r.startDate < ageScopeStart(c.birthDate) || r.startDate >= ageScopeEnd(c.birthDate))
@@ -154,10 +154,10 @@ void addCase(FileBuilder& out, const HalfYearCase& c, HalfYear period) {
                 fmt::format("the registration starts on {}, outside the age scope (from 1 July of the year the "
                             "person turns 16 to the day before the 20th birthday)",
                             r.startDate.iso()));
-  if (r.endDate && r.endReason.value_or("").empty())
+  if (r.endDate && r.endReason.value_or(InternedCode()).empty())
     out.problem(c, "registration_end_without_reason",
                 fmt::format("the registration ended on {} without a reason", r.endDate->iso()));
-  if (reasonContradictsRegisters(r))
+  if (reasonContradictsRegisters(r.reason, r.registersReason))
     out.problem(
         c, "reason_contradicts_registers",
         fmt::format("the registration reason '{}' contradicts the registers, which give '{}' for its start on {}",

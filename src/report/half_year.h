@@ -20,7 +20,7 @@ namespace lotsen {
 struct HalfYearCase {
   std::string personalId;  // canonical, 12 digits
   CivilDate birthDate;
-  Registration registration;
+  RegistrationFacts registration;
   CaseList<ContactFacts> contacts;        // this registration's live ones
   CaseList<OccupationFacts> occupations;  // the person's, in the order they were recorded
   CaseList<MeasureFacts> measures;        // this registration's live ones

@@ -12,7 +12,7 @@ namespace lotsen {
 
 namespace {
 
-bool inPeriod(const Registration& r, HalfYear period) {
+bool inPeriod(const RegistrationFacts& r, HalfYear period) {
   return r.startDate <= period.last() && (!r.endDate || *r.endDate >= period.first());
 }
 
@@ -29,7 +29,7 @@ using FileFields =
                  std::tuple<std::string_view, std::optional<CivilDate>, std::optional<CivilDate>, std::string_view,
                             bool>>;  // measure
 
-FileFields fileFields(const Registration& r, HalfYear period) {
+FileFields fileFields(const RegistrationFacts& r, HalfYear period) {
   if (r.programme != kProgrammeKaa || r.startDate > period.last()) return {};
   bool ended = r.endDate && *r.endDate <= period.last();
   return std::tuple(std::string_view(r.programme), r.startDate, std::string_view(r.reason),
@@ -61,6 +61,7 @@ FileFields fileFields(const HistoryRecord<MeasureFacts>& record, HalfYear period
 // Whether a version recorded from `instant` on reads differently from the one before it.
 template <class T>
 bool readsDifferently(const VersionTable<T>& table, std::int64_t instant, HalfYear period) {
+  if (table.lastRecorded() < instant) return false;  // not even its rows touched: most of a person's tables
   auto fields = [&](const std::optional<T>& value) { return value ? fileFields(*value, period) : FileFields{}; };
   const auto& rows = table.rows();
   for (std::size_t i = 0; i < rows.size(); ++i) {
@@ -92,7 +93,7 @@ std::vector<HalfYearCase> halfYearCases(const CaseHistory& history, HalfYear per
     const PersonIdentity* identity = person.identity.before(instant);
     if (!identity) return;
     std::size_t first = cases.size();
-    person.registrations.eachBefore(instant, [&](const Registration& r) {
+    person.registrations.eachBefore(instant, [&](const RegistrationFacts& r) {
       if (r.programme == kProgrammeKaa && inPeriod(r, period))
         cases.push_back(HalfYearCase{identity->personalId, identity->birthDate, r, {}, {}, {}});
     });

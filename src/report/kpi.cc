@@ -18,9 +18,11 @@ constexpr std::pair<KpiDimension, std::string_view> kDimensionNames[] = {
 
 // A registration is open on `day` from its start up to the day before its end (its end date is the
 // first day outside the target group, e.g. the 20th birthday).
-bool openOn(const Registration& r, CivilDate day) { return r.startDate <= day && (!r.endDate || day < *r.endDate); }
+bool openOn(const RegistrationFacts& r, CivilDate day) {
+  return r.startDate <= day && (!r.endDate || day < *r.endDate);
+}
 
-bool openDuring(const Registration& r, CivilDate from, CivilDate to) {
+bool openDuring(const RegistrationFacts& r, CivilDate from, CivilDate to) {
   return r.startDate <= to && (!r.endDate || from < *r.endDate);
 }
 
@@ -81,13 +83,16 @@ std::optional<bool> firstMeasureDeclined(const CaseList<MeasureFacts>& measures,
 
 // The latest assessment by `asOf` of each goal (the last recorded among equal dates), counted by result.
 void countGoals(GoalFulfilment& goals, const CaseList<GoalAssessment>& assessments, CivilDate asOf) {
-  std::map<std::string, const GoalAssessment*> latest;
+  std::vector<const GoalAssessment*> latest;  // one per goal; a plan has a few (a map cost an allocation a goal)
   for (const GoalAssessment& a : assessments) {
     if (asOf < a.assessedOn) continue;
-    const GoalAssessment*& l = latest[a.goalId];
-    if (!l || l->assessedOn <= a.assessedOn) l = &a;
+    auto l = std::ranges::find(latest, a.goalId, &GoalAssessment::goalId);
+    if (l == latest.end())
+      latest.push_back(&a);
+    else if ((*l)->assessedOn <= a.assessedOn)
+      *l = &a;
   }
-  for (const auto& [goal, a] : latest) {
+  for (const GoalAssessment* a : latest) {
     goals.achieved += a->result == "achieved";
     goals.partly += a->result == "partly";
     goals.notAchieved += a->result == "not_achieved";
@@ -129,7 +134,7 @@ bool startedEducationOrWork(const KpiCase& c, CivilDate until) {
   for (const OccupationFacts& o : c.occupations)
     if (!o.planned && start <= o.effectiveDate && o.effectiveDate <= until && (isEducation(o.kind) || isWork(o.kind)))
       return true;
-  const Registration& r = c.registration;
+  const RegistrationFacts& r = c.registration;
   return r.endDate && *r.endDate <= until && r.endReason &&
          (*r.endReason == "started_national_programme" || *r.endReason == "started_introduction_programme");
 }
@@ -144,7 +149,7 @@ void countOutcome(Outcome& outcome, const KpiCase& c, CivilDate asOf, int months
 // Whether the person left an earlier registration at most 12 months before this one started.
 bool reRegistered(const KpiCase& c) {
   CivilDate start = c.registration.startDate;
-  return std::ranges::any_of(c.earlier, [&](const Registration& e) {
+  return std::ranges::any_of(c.earlier, [&](const RegistrationFacts& e) {
     return e.endDate && *e.endDate <= start && start <= plusMonths(*e.endDate, 12);
   });
 }
@@ -214,11 +219,11 @@ std::string keyOf(const KpiCase& c, KpiDimension by) {
     case KpiDimension::all:
       return "";
     case KpiDimension::unit:
-      return c.registration.unit;
+      return std::string(c.registration.unit);
     case KpiDimension::caseworker:
       return c.registration.caseworkerId ? std::to_string(*c.registration.caseworkerId) : "";
     case KpiDimension::reason:
-      return c.registration.reason;
+      return std::string(c.registration.reason);
     case KpiDimension::gender:
       return c.gender == LegalGender::female ? "female" : "male";
     case KpiDimension::age:

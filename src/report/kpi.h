@@ -26,7 +26,7 @@ namespace lotsen {
 // One KAA registration as the KPIs read it: the registration, its person's birth date and legal gender,
 // and the live (not voided) records that bear on it (CaseList: referred to in the history, not copied).
 struct KpiCase {
-  Registration registration;
+  RegistrationFacts registration;
   CivilDate birthDate;
   LegalGender gender = LegalGender::female;
   CaseList<ContactFacts> contacts;         // this registration's
@@ -36,7 +36,7 @@ struct KpiCase {
   CaseList<GoalAssessment> assessments{};  // this registration's, in the order they were recorded
   // The person's other KAA registrations that started before this one (any unit, however long ago): for
   // re-registrations and the cohort of first registrations. None: this is the person's first.
-  CaseList<Registration> earlier{};
+  CaseList<RegistrationFacts> earlier{};
 };
 
 // How the figures are broken down.

@@ -24,15 +24,15 @@ std::vector<KpiCase> kpiCases(const CaseHistory& history, CivilDate from, CivilD
   return history.collect<KpiCase>([&](const PersonHistory& person, std::vector<KpiCase>& cases) {
     const PersonIdentity* identity = person.identity.latest();
     if (!identity) return;
-    std::vector<const Registration*> started;  // the person's KAA registrations started by `to`
-    person.registrations.eachBefore(kAfterEveryEvent, [&](const Registration& r) {
+    std::vector<const RegistrationFacts*> started;  // the person's KAA registrations started by `to`
+    person.registrations.eachBefore(kAfterEveryEvent, [&](const RegistrationFacts& r) {
       if (r.programme == kProgrammeKaa && r.startDate <= to) started.push_back(&r);
     });
     std::size_t first = cases.size();
-    for (const Registration* r : started) {
-      if ((r->endDate && *r->endDate <= from) || (caseload && !covers(*caseload, *r))) continue;
+    for (const RegistrationFacts* r : started) {
+      if ((r->endDate && *r->endDate <= from) || (caseload && !covers(*caseload, r->unit, r->caseworkerId))) continue;
       KpiCase c{*r, identity->birthDate, identity->gender, {}, {}, {}, {}};
-      for (const Registration* e : started)
+      for (const RegistrationFacts* e : started)
         if (std::tuple(e->startDate, e->id) < std::tuple(r->startDate, r->id)) c.earlier.refer(*e);
       cases.push_back(std::move(c));
     }

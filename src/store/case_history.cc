@@ -144,7 +144,7 @@ std::expected<void, Error> CaseHistory::fold(const Event& e) {
   if (e.type.starts_with("registration.")) {
     auto registration = parseRegistration(*after);
     if (!registration) return std::unexpected(registration.error());
-    person.registrations.add(id->as_int64(), *recorded, std::move(*registration));
+    person.registrations.add(id->as_int64(), *recorded, RegistrationFacts(*registration));
     return {};
   }
   const json::value* data = after->if_contains("data");

@@ -1,9 +1,9 @@
 // Lotsen store: every person's registrations and case records as the event journal recorded them, typed, each
 // version stamped with the instant it was recorded — the in-memory form the reports read instead of parsing
-// the journal's JSON for every report (DESIGN principle 5; typed rows per person, not yet columns). Built from the
-// whole journal once and then brought up to date with the events appended since, so that a report in a running server
-// pays only for what changed. It keeps what the reports read — personnummer, codes, dates, ids — and no names, contact
-// details or free text. Backend-neutral: it reads Events through the Store, not SQL.
+// the journal's JSON for every report (DESIGN principle 5; compact typed rows per person, not yet columns). Built from
+// the whole journal once and then brought up to date with the events appended since, so that a report in a running
+// server pays only for what changed. It keeps what the reports read — personnummer, codes (interned), dates, ids — and
+// no names, contact details or free text. Backend-neutral: it reads Events through the Store, not SQL.
 #pragma once
 
 #include <algorithm>
@@ -70,7 +70,10 @@ class VersionTable {
   void add(std::int64_t id, std::int64_t recorded, std::optional<T> value) {
     auto at = std::ranges::upper_bound(rows_, id, {}, &Row::id);
     rows_.insert(at, Row{id, recorded, std::move(value)});
+    lastRecorded_ = std::max(lastRecorded_, recorded);
   }
+  // The instant of the latest version added; 0 before any.
+  std::int64_t lastRecorded() const { return lastRecorded_; }
   bool contains(std::int64_t id) const { return std::ranges::binary_search(rows_, id, {}, &Row::id); }
   // Calls `f(value)` with each value as it stood before `instant` (kAfterEveryEvent: now), by id; not the
   // values removed by then.
@@ -90,6 +93,7 @@ class VersionTable {
 
  private:
   std::vector<Row> rows_;
+  std::int64_t lastRecorded_ = 0;
 };
 
 // The identity the reports read.
@@ -101,9 +105,38 @@ struct PersonIdentity {
   friend bool operator==(const PersonIdentity&, const PersonIdentity&) = default;
 };
 
-// What the reports read of a contact attempt, an occupation and a measure: their codes and dates, not their
-// times, details or free text. A few bytes each instead of a few hundred: the reports walk a million of them
-// (bench/report.sh). Made from the record (implicitly, so a test may build a case from records).
+// What the reports read of a registration, a contact attempt, an occupation and a measure: their ids, codes and
+// dates, not their times, details or free text. A few bytes each instead of a few hundred: the reports walk two
+// million of them (bench/report.sh). Made from the record (implicitly, so a test may build a case from records).
+struct RegistrationFacts {
+  std::int64_t id = 0;
+  std::int64_t personId = 0;
+  InternedCode programme;
+  CivilDate startDate;
+  InternedCode reason;
+  std::optional<CivilDate> endDate;
+  std::optional<InternedCode> endReason;
+  std::optional<std::int64_t> caseworkerId;
+  InternedCode unit;
+  InternedCode registersReason;  // the reason the registers gave (Registration::registersReason)
+  bool awaitingRegisters = false;
+
+  RegistrationFacts() = default;
+  RegistrationFacts(const Registration& r)
+      : id(r.id),
+        personId(r.personId),
+        programme(r.programme),
+        startDate(r.startDate),
+        reason(r.reason),
+        endDate(r.endDate),
+        endReason(r.endReason ? std::optional(InternedCode(*r.endReason)) : std::nullopt),
+        caseworkerId(r.caseworkerId),
+        unit(r.unit),
+        registersReason(r.registersReason),
+        awaitingRegisters(r.awaitingRegisters) {}
+  friend bool operator==(const RegistrationFacts&, const RegistrationFacts&) = default;
+};
+
 struct ContactFacts {
   CivilDate date;
   std::optional<bool> reached;
@@ -156,7 +189,7 @@ struct HistoryRecord {
 struct PersonHistory {
   std::int64_t id = 0;
   Versions<PersonIdentity> identity;  // a version when it changes; removed by retention: out of every report
-  VersionTable<Registration> registrations;
+  VersionTable<RegistrationFacts> registrations;
   // The case records, a table per kind (so that a report walks only the kinds it reads), each by id: in the
   // order they were first recorded.
   VersionTable<HistoryRecord<ContactFacts>> contacts;

@@ -307,7 +307,7 @@ TEST(DemoApi, TheHistoryFoldedFromTheJournalHoldsWhatTheCurrentTablesHold) {
       Caseload caseload = caseloadOf(user.id, *parseRoles(user.role), user.units);
       std::vector<std::int64_t> expected, theirs;
       for (const KpiCase& c : cases)
-        if (covers(caseload, c.registration)) expected.push_back(c.registration.id);
+        if (covers(caseload, c.registration.unit, c.registration.caseworkerId)) expected.push_back(c.registration.id);
       for (const KpiCase& c : kpiCases(*history, from, to, caseload)) theirs.push_back(c.registration.id);
       EXPECT_EQ(theirs, expected) << name;
       EXPECT_FALSE(theirs.empty()) << name;

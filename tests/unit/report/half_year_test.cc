@@ -147,7 +147,7 @@ TEST(HalfYearFile, RecordsFollowTheLayoutBlockByBlockWithCodesMapped) {
   c.measures = {internship("2026-03-01", "2026-05-31", "completed")};
   c.occupations = {OccupationEntry{date("2026-02-15"), "studies", "", "caseworker", false}};
   c.registration.endDate = date("2026-06-10");
-  c.registration.endReason = "started_national_programme";
+  c.registration.endReason = InternedCode("started_national_programme");
   HalfYearFile file = computeHalfYearFile({c}, half("2026H1"), layout());
   EXPECT_TRUE(file.problems.empty());
   EXPECT_EQ(halfYearText(file, layout()),
@@ -202,10 +202,10 @@ TEST(HalfYearFile, EachCheckCatchesItsErrorAndCleanDataPasses) {
   c.registration.startDate = date("2024-06-30");  // the day before 1 July of the year she turns 16
   EXPECT_EQ(only(c), Checks{"age_outside_scope"});
   c = clean;
-  c.registration.reason = "studiebevis";
+  c.registration.reason = InternedCode("studiebevis");
   EXPECT_EQ(only(c), Checks{"unmapped_code"});
   c = clean;
-  c.registration.registersReason = "never_started";
+  c.registration.registersReason = InternedCode("never_started");
   EXPECT_EQ(only(c), Checks{"reason_contradicts_registers"});
   c.registration.registersReason = c.registration.reason;
   EXPECT_TRUE(computeHalfYearFile({c}, half("2026H1"), layout()).problems.empty()) << "the registers agree";
@@ -221,7 +221,7 @@ TEST(HalfYearFile, EachCheckCatchesItsErrorAndCleanDataPasses) {
   EXPECT_EQ(checks(computeHalfYearFile({clean, again}, half("2026H1"), layout())), Checks{"same_person_twice"});
   again.registration.startDate = date("2026-03-01");
   clean.registration.endDate = date("2026-02-20");
-  clean.registration.endReason = "turned_20";
+  clean.registration.endReason = InternedCode("turned_20");
   EXPECT_TRUE(checks(computeHalfYearFile({clean, again}, half("2026H1"), layout())).empty())
       << "left and came back: two registrations, one after the other";
 }
@@ -256,7 +256,7 @@ TEST(HalfYearFile, FiledOnSeveralThreadsItIsTheFileOneThreadMakesWithEachPersons
 TEST(HalfYearFile, AContactAfterTheRegistrationEndedIsLeftOutWithAWarningNotAnError) {
   HalfYearCase c = alva();
   c.registration.endDate = date("2026-03-09");  // dated when the programme started, noticed later
-  c.registration.endReason = "started_national_programme";
+  c.registration.endReason = InternedCode("started_national_programme");
   c.contacts = {reached("2026-03-17")};
   HalfYearFile file = computeHalfYearFile({c}, half("2026H1"), layout());
   EXPECT_FALSE(file.hasErrors());

@@ -226,7 +226,7 @@ TEST(Kpi, OutcomesCountOnlyRegistrationsStartedAtLeastSixOrTwelveMonthsBeforeThe
   KpiCase v = youth(2, "2025-05-15");  // work after almost eight months
   v.occupations = {occupation("2026-01-10", "work")};
   KpiCase w = youth(3, "2025-12-31", "2026-03-01");  // left for a national programme within six months
-  w.registration.endReason = "started_national_programme";
+  w.registration.endReason = InternedCode("started_national_programme");
   KpiCase x = youth(4, "2026-01-05");  // not six months yet
   x.occupations = {occupation("2026-02-01", "work")};
   KpiCase y = youth(5, "2025-08-31");  // six months end on the last of February; the planned does not count
@@ -241,7 +241,7 @@ TEST(Kpi, OutcomesCountOnlyRegistrationsStartedAtLeastSixOrTwelveMonthsBeforeThe
 }
 
 TEST(Kpi, ReRegistrationCountsOnlyWithinTwelveMonthsOfLeaving) {
-  Registration left = youth(90, "2024-09-01", "2025-03-01").registration;
+  RegistrationFacts left = youth(90, "2024-09-01", "2025-03-01").registration;
   KpiCase r1 = youth(1, "2026-02-01");  // left eleven months before
   r1.earlier = {left};
   KpiCase r2 = youth(2, "2026-03-10");  // left twelve months and a day before
