@@ -44,13 +44,15 @@ Response postIdentificationRun(Call& call) {
                                [&](const IdentifyOption& o) { return o.name == part.name; });
     bool isFile = option != identifyOptions().end() && option->kind == OptionKind::file;
     if (given.contains(part.name) || fileParts.contains(part.name))
-      return validationProblem({invalidInput(fmt::format("{} is given twice", part.name), part.name)});
+      return validationProblem(
+          {invalidInput(fmt::format("{} is given twice", echoed(part.name, 40)), echoed(part.name, 40))});
     if (isFile) {
       fileParts[part.name] = &part;
       continue;
     }
     if (!isValidUtf8(part.body) || firstControlCharacter(part.body) != std::string_view::npos)
-      return validationProblem({invalidInput(fmt::format("{} is not UTF-8 text", part.name), part.name)});
+      return validationProblem(
+          {invalidInput(fmt::format("{} is not UTF-8 text", echoed(part.name, 40)), echoed(part.name, 40))});
     given[part.name] = std::string(part.body);
   }
   auto options = identifyOptionsFrom(given, todayOf(call));

@@ -47,7 +47,7 @@ std::expected<IdentifyOptions, Error> identifyOptionsFrom(const IdentifyArgument
     auto known = std::find_if(std::begin(kOptions), std::end(kOptions),
                               [&](const IdentifyOption& o) { return o.name == name && o.kind != OptionKind::file; });
     if (known == std::end(kOptions))
-      return std::unexpected(invalidInput(fmt::format("unknown option '{}'", echoed(name, 40)), name.substr(0, 40)));
+      return std::unexpected(invalidInput(fmt::format("unknown option '{}'", echoed(name, 40)), echoed(name, 40)));
   }
   for (const IdentifyOption& o : kOptions)
     if (o.required && o.kind != OptionKind::file && given.find(o.name) == given.end())

@@ -8,6 +8,8 @@
 #include <sstream>
 
 #include "../store/database_test.h"
+#include "domain/text.h"
+#include "identify/options.h"
 #include "register_builder.h"
 #include "store/case_records.h"
 
@@ -421,6 +423,16 @@ TEST_F(IdentifyTest, RefusesADateBeforeAnOpenRegistration) {
   EXPECT_EQ(result.error().kind, ErrorKind::invalid_input);
   EXPECT_FALSE(identify(*store_, registers,
                         IdentifyOptions{date("2026-03-01"), "14", false, {}, TextEncoding::utf8, false}, kActor));
+}
+
+// The field an unknown option's error names is cut between characters: a name cut inside "ö" would put a
+// broken UTF-8 sequence in the API's problem+json.
+TEST(IdentifyOptions, AnUnknownOptionsFieldIsCutBetweenCharacters) {
+  std::string name = std::string(39, 'x') + "öööö";
+  auto options = identifyOptionsFrom({{name, "1"}}, *CivilDate::parse("2026-11-30"));
+  ASSERT_FALSE(options);
+  EXPECT_TRUE(isValidUtf8(options.error().field)) << options.error().field;
+  EXPECT_TRUE(options.error().field.starts_with(std::string(39, 'x') + "ö")) << options.error().field;
 }
 
 }  // namespace
