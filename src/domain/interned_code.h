@@ -3,7 +3,6 @@
 // 32-byte string (the reports' history, store/case_history.h, walks millions of them: bench/report.sh).
 #pragma once
 
-#include <compare>
 #include <string>
 #include <string_view>
 
@@ -22,7 +21,6 @@ class InternedCode {
 
   friend bool operator==(InternedCode a, InternedCode b) { return a.view() == b.view(); }
   friend bool operator==(InternedCode a, std::string_view b) { return a.view() == b; }
-  friend std::strong_ordering operator<=>(InternedCode a, InternedCode b) { return a.view() <=> b.view(); }
 
  private:
   const std::string* text_ = nullptr;  // null: the empty code
