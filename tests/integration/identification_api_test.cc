@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "domain/text.h"
 #include "harness.h"
 
 namespace lotsen::testing {
@@ -108,6 +109,18 @@ TEST_F(IdentificationApi, MissingPartsAndWrongBodiesAreRefused) {
   EXPECT_EQ(
       post(*s, multipartBody({{"date", "2026-11-22"}, {"municipality", "1490"}, {"colour", "blue"}}, files)).status,
       422);
+  // A long field name with Swedish letters, unknown or given twice, is named cut between characters: the
+  // problem stays UTF-8 JSON (it was cut inside an "ö").
+  std::string name = std::string(39, 'x') + "öööö";
+  for (auto fields : {std::vector<std::pair<std::string, std::string>>{{"date", "2026-11-22"}, {name, "1"}},
+                      std::vector<std::pair<std::string, std::string>>{{name, "1"}, {name, "1"}}}) {
+    auto r = post(*s, multipartBody(fields, files));
+    EXPECT_EQ(r.status, 422);
+    EXPECT_TRUE(isValidUtf8(r.body)) << r.body;
+    auto problem = boost::json::parse(r.body).as_object();
+    std::string field(problem["errors"].as_array().at(0).as_object()["field"].as_string());
+    EXPECT_TRUE(field.starts_with(std::string(39, 'x') + "ö")) << field;
+  }
   files.erase(files.begin() + 1);
   EXPECT_EQ(post(*s, multipartBody({{"date", "2026-11-22"}, {"municipality", "1490"}}, files)).status, 422);
   EXPECT_EQ(http(server_->port(), "POST", "/api/v1/identification-runs", "{}",
