@@ -150,8 +150,21 @@ TEST_F(CaseHistoryTest, KeepsNoNamesAndNoFreeText) {
   auto r = store_->createRegistration(actor_, {alva.id, "kaa", date("2026-02-01"), "never_started"});
   ASSERT_TRUE(store_->createCaseRecord(actor_, kContactAttemptKind, alva.id, r->id,
                                        toJson(contact("2026-02-01", "Mår dåligt"))));
+  Plan plan{
+      date("2026-02-01"),
+      std::nullopt,
+      {PlanGoal{"g1", "Börja på Komvux", std::nullopt, {}, {PlanGoal{"g1.1", "Söka kurs", std::nullopt, {}, {}}}}},
+      {PlanReview{date("2026-02-01"), "follow_up", std::nullopt, "Går bra"}}};
+  ASSERT_TRUE(store_->createCaseRecord(actor_, kPlanKind, alva.id, r->id, toJson(plan)));
   auto history = CaseHistory::read(*store_);
   ASSERT_TRUE(history);
+  const Plan* kept = nullptr;
+  history->persons().at(0).plans.eachBefore(kAfterEveryEvent, [&](const HistoryRecord<Plan>& p) { kept = &p.data; });
+  ASSERT_TRUE(kept);
+  EXPECT_EQ(kept->goals.at(0).id, "g1") << "ids stay";
+  EXPECT_EQ(kept->goals.at(0).title, "");
+  EXPECT_EQ(kept->goals.at(0).subGoals.at(0).title, "");
+  EXPECT_EQ(kept->reviews.at(0).conclusion, "");
   auto contacts = contactsBefore(*history, alva.id, "9999-01-01T00:00:00.000Z");
   ASSERT_EQ(contacts.size(), 1u);
   // The note is not in the history at all: ContactFacts has no field for it.
