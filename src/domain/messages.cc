@@ -716,6 +716,8 @@ const std::vector<Translation>& catalog() {
         {"a list maps each Lotsen code to SCB's code", "En lista anger SCB:s kod för varje kod i Lotsen."},
         {"the field (\\S+) needs the code list (\\S+)", "Fältet {=1} behöver kodlistan {=2}."},
         {"SCB's code is 1 to 20 characters", "SCB:s kod är 1 till 20 tecken."},
+        {"SCB's code holds the file's separator (.*)", "SCB:s kod innehåller filens avgränsare {=1}."},
+        {"the record type holds the file's separator (.*)", "Posttypen innehåller filens avgränsare {=1}."},
         {"the file is not UTF-8", "Filen är inte UTF-8."},
         {"the file is not JSON: (.+)", "Filen är inte JSON: {=1}."},
         {"the file is not a JSON object", "Filen är inte ett JSON-objekt."},

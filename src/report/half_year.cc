@@ -3,7 +3,10 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <map>
+#include <numeric>
+#include <ranges>
 #include <set>
 #include <tuple>
 
@@ -30,13 +33,20 @@ bool inMeasureOn(const HalfYearCase& c, CivilDate day) {
   });
 }
 
+HalfYearProblem problemOf(const HalfYearCase& c, std::string check, std::string message, bool blocking = true) {
+  return HalfYearProblem{c.registration.personId, c.registration.id, std::move(check), std::move(message), blocking};
+}
+
+// Where what one case gave lies in its builder: its records of each block, then its problems.
+struct Filed {
+  std::size_t builder = 0;
+  std::array<std::size_t, kHalfYearBlocks.size() + 1> begin{}, end{};
+};
+
 class FileBuilder {
  public:
   FileBuilder(HalfYear period, const HalfYearLayout& layout)
-      : file_{period, {}, {}},
-        layout_(layout),
-        year_(std::to_string(period.year())),
-        half_(std::to_string(period.half())) {
+      : layout_(layout), year_(std::to_string(period.year())), half_(std::to_string(period.half())) {
     // Resolved from their names once per file rather than once per value; parseHalfYearLayout let only known
     // names through.
     for (const auto& [block, blockLayout] : layout.blocks) {
@@ -49,46 +59,63 @@ class FileBuilder {
   void add(HalfYearBlock block, const Subject& s) {
     const std::vector<HalfYearField>& fields = fields_[static_cast<std::size_t>(block)];
     HalfYearRecord record{block, s.c.registration.personId, {}};
-    record.values.reserve(fields.size());
-    for (HalfYearField field : fields) record.values.push_back(value(block, field, s));
+    record.joined.reserve(kRecordCapacity);
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+      if (i) record.joined += kHalfYearValueSeparator;
+      DateBuffer buffer;
+      record.joined += value(block, fields[i], s, buffer);
+    }
     records_[static_cast<std::size_t>(block)].push_back(std::move(record));
   }
 
   void problem(const HalfYearCase& c, std::string check, std::string message, bool blocking = true) {
-    file_.problems.push_back(
-        HalfYearProblem{c.registration.personId, c.registration.id, std::move(check), std::move(message), blocking});
+    problems_.push_back(problemOf(c, std::move(check), std::move(message), blocking));
   }
 
-  // Takes over what `later` built, of cases after this builder's (and of other persons).
-  void append(FileBuilder&& later) {
-    for (std::size_t b = 0; b < records_.size(); ++b)
-      std::ranges::move(later.records_[b], std::back_inserter(records_[b]));
-    std::ranges::move(later.file_.problems, std::back_inserter(file_.problems));
+  // How much each block and the problems hold: a case's part begins at one such mark and ends at the next.
+  std::array<std::size_t, kHalfYearBlocks.size() + 1> mark() const {
+    std::array<std::size_t, kHalfYearBlocks.size() + 1> sizes{};
+    for (std::size_t b = 0; b < records_.size(); ++b) sizes[b] = records_[b].size();
+    sizes.back() = problems_.size();
+    return sizes;
   }
 
-  HalfYearFile take() {
-    for (auto& block : records_) std::ranges::move(block, std::back_inserter(file_.records));
-    return std::move(file_);
+  // Moves the records of `block` (an index of kHalfYearBlocks) in [begin, end) to `out`.
+  void moveRecords(std::size_t block, std::size_t begin, std::size_t end, std::vector<HalfYearRecord>& out) {
+    std::move(records_[block].begin() + static_cast<std::ptrdiff_t>(begin),
+              records_[block].begin() + static_cast<std::ptrdiff_t>(end), std::back_inserter(out));
+  }
+  // Moves the problems in [begin, end) to `out`.
+  void moveProblems(std::size_t begin, std::size_t end, std::vector<HalfYearProblem>& out) {
+    std::move(problems_.begin() + static_cast<std::ptrdiff_t>(begin),
+              problems_.begin() + static_cast<std::ptrdiff_t>(end), std::back_inserter(out));
   }
 
  private:
-  std::string date(CivilDate d) const {
-    std::string iso = d.iso();  // YYYY-MM-DD
-    if (layout_.compactDates) iso.erase(7, 1).erase(4, 1);
-    return iso;
+  // Room for a record's values (most are shorter): its string allocated once.
+  static constexpr std::size_t kRecordCapacity = 80;
+  using DateBuffer = std::array<char, 10>;
+
+  // `d` as the layout writes dates, in `buffer`; empty for none.
+  std::string_view date(const std::optional<CivilDate>& d, DateBuffer& buffer) const {
+    if (!d) return {};
+    std::size_t n = 0;
+    for (char ch : d->iso())  // ten characters: no allocation
+      if (ch != '-' || !layout_.compactDates) buffer[n++] = ch;
+    return {buffer.data(), n};
   }
-  std::string date(const std::optional<CivilDate>& d) const { return d ? date(*d) : ""; }
 
   // SCB's code for `code`; a problem (once per list and code and person) and an empty value without one.
-  std::string code(const HalfYearCase& c, std::string_view list, std::string_view code) {
-    if (auto scb = layout_.scbCode(list, code)) return std::string(*scb);
+  std::string_view code(const HalfYearCase& c, std::string_view list, std::string_view code) {
+    if (auto scb = layout_.scbCode(list, code)) return *scb;
     if (unmapped_.emplace(c.registration.personId, std::string(list), std::string(code)).second)
       problem(c, "unmapped_code",
               fmt::format("the code '{}' of the list {} has no SCB code in the imported layout", code, list));
     return "";
   }
 
-  std::string value(HalfYearBlock block, HalfYearField field, const Subject& s) {
+  // The value of `field` in a record of `block` about `s` (a date written in `buffer`).
+  std::string_view value(HalfYearBlock block, HalfYearField field, const Subject& s, DateBuffer& buffer) {
     using enum HalfYearField;
     const RegistrationFacts& r = s.c.registration;
     switch (field) {
@@ -101,17 +128,17 @@ class FileBuilder {
       case half:
         return half_;
       case personal_id:
-        return std::string(s.digits);
+        return s.digits;
       case registration_date:
-        return date(r.startDate);
+        return date(r.startDate, buffer);
       case registration_reason:
         return code(s.c, "registration_reason", r.reason);
       case registration_end:
-        return date(r.endDate);
+        return date(r.endDate, buffer);
       case deregistration_reason:
         return code(s.c, "deregistration_reason", r.endReason.value_or(InternedCode()));
       case contact_date:
-        return s.contact ? date(s.contact->date) : "";
+        return s.contact ? date(s.contact->date, buffer) : "";
       case in_measure:
         return s.contact ? code(s.c, "in_measure", s.inMeasure ? "yes" : "no") : "";
       case occupation: {
@@ -127,21 +154,21 @@ class FileBuilder {
       case measure_type:
         return s.measure ? code(s.c, "measure_type", s.measure->type) : "";
       case measure_start:
-        return s.measure ? date(s.measure->start) : "";
+        return s.measure ? date(s.measure->start, buffer) : "";
       case measure_end:
-        return s.measure ? date(s.measure->end) : "";
+        return s.measure ? date(s.measure->end, buffer) : "";
       case measure_end_reason:
         return s.measure ? code(s.c, "measure_end_reason", s.measure->endReason) : "";
     }
     return "";
   }
 
-  HalfYearFile file_;
   const HalfYearLayout& layout_;
   std::string year_, half_;
   std::array<std::string, kHalfYearBlocks.size()> recordTypes_;
   std::array<std::vector<HalfYearField>, kHalfYearBlocks.size()> fields_;
   std::array<std::vector<HalfYearRecord>, kHalfYearBlocks.size()> records_;  // by block, each in the order added
+  std::vector<HalfYearProblem> problems_;
   std::set<std::tuple<std::int64_t, std::string, std::string>> unmapped_;
 };
 
@@ -210,19 +237,19 @@ void addCase(FileBuilder& out, const HalfYearCase& c, HalfYear period) {
 }
 
 // The same personnummer on two persons, or two registrations of one person open on the same day.
-void checkDuplicates(FileBuilder& out, const std::vector<const HalfYearCase*>& byPerson) {
-  for (std::size_t i = 1; i < byPerson.size(); ++i) {
-    const HalfYearCase& a = *byPerson[i - 1];
-    const HalfYearCase& b = *byPerson[i];
+void checkDuplicates(const std::vector<const HalfYearCase*>& byPersonalId, std::vector<HalfYearProblem>& out) {
+  for (std::size_t i = 1; i < byPersonalId.size(); ++i) {
+    const HalfYearCase& a = *byPersonalId[i - 1];
+    const HalfYearCase& b = *byPersonalId[i];
     if (a.personalId != b.personalId) continue;
     if (a.registration.personId != b.registration.personId) {
-      out.problem(b, "same_person_twice",
-                  fmt::format("the same personnummer is on two persons in Lotsen (ids {} and {})",
-                              a.registration.personId, b.registration.personId));
+      out.push_back(problemOf(b, "same_person_twice",
+                              fmt::format("the same personnummer is on two persons in Lotsen (ids {} and {})",
+                                          a.registration.personId, b.registration.personId)));
     } else if (!a.registration.endDate || *a.registration.endDate > b.registration.startDate) {
-      out.problem(b, "same_person_twice",
-                  fmt::format("two registrations of the person are open at the same time (from {})",
-                              b.registration.startDate.iso()));
+      out.push_back(problemOf(b, "same_person_twice",
+                              fmt::format("two registrations of the person are open at the same time (from {})",
+                                          b.registration.startDate.iso())));
     }
   }
 }
@@ -233,44 +260,71 @@ bool HalfYearFile::hasErrors() const { return std::ranges::any_of(problems, &Hal
 
 HalfYearFile computeHalfYearFile(const std::vector<HalfYearCase>& cases, HalfYear period, const HalfYearLayout& layout,
                                  std::size_t casesPerThread) {
+  // Filed in person order, a contiguous range of persons per core, and then put in personnummer order. Person
+  // order is the order halfYearCases gives and the order the cases' records lie in the history: filed in
+  // personnummer order, the records were read from memory at random, and waiting for them was most of the time
+  // (bench/report.sh).
+  std::vector<std::size_t> filing(cases.size());
+  std::iota(filing.begin(), filing.end(), std::size_t{0});
+  auto personOf = [&](std::size_t i) { return cases[i].registration.personId; };
+  std::ranges::stable_sort(filing, {}, personOf);
+  std::size_t parts = partsFor(filing.size(), casesPerThread);
+  std::vector<std::size_t> bounds{0};
+  for (std::size_t part = 1; part < parts; ++part) {
+    std::size_t at = std::max(bounds.back(), filing.size() * part / parts);
+    while (at > 0 && at < filing.size() && personOf(filing[at]) == personOf(filing[at - 1])) ++at;
+    bounds.push_back(at);
+  }
+  bounds.push_back(filing.size());
+  std::vector<FileBuilder> builders(parts, FileBuilder(period, layout));
+  std::vector<Filed> filed(cases.size());
+  inParts(parts, [&](std::size_t part) {
+    for (std::size_t k = bounds[part]; k < bounds[part + 1]; ++k) {
+      Filed& f = filed[filing[k]];
+      f.builder = part;
+      f.begin = builders[part].mark();
+      addCase(builders[part], cases[filing[k]], period);
+      f.end = builders[part].mark();
+    }
+  });
+
   std::vector<const HalfYearCase*> ordered;
   for (const HalfYearCase& c : cases) ordered.push_back(&c);
   std::ranges::sort(ordered, [](const HalfYearCase* a, const HalfYearCase* b) {
     return std::tie(a->personalId, a->registration.startDate, a->registration.id) <
            std::tie(b->personalId, b->registration.startDate, b->registration.id);
   });
-  // A contiguous range of persons per core, joined in order: the same file as one builder would make.
-  std::size_t parts = partsFor(ordered.size(), casesPerThread);
-  std::vector<std::size_t> bounds{0};
-  for (std::size_t part = 1; part < parts; ++part) {
-    std::size_t at = std::max(bounds.back(), ordered.size() * part / parts);
-    while (at > 0 && at < ordered.size() && ordered[at]->personalId == ordered[at - 1]->personalId) ++at;
-    bounds.push_back(at);
+  HalfYearFile file{period, {}, {}};
+  auto filedOf = [&](const HalfYearCase* c) -> Filed& { return filed[static_cast<std::size_t>(c - cases.data())]; };
+  for (std::size_t b = 0; b < kHalfYearBlocks.size(); ++b)
+    for (const HalfYearCase* c : ordered) {
+      const Filed& f = filedOf(c);
+      builders[f.builder].moveRecords(b, f.begin[b], f.end[b], file.records);
+    }
+  for (const HalfYearCase* c : ordered) {
+    const Filed& f = filedOf(c);
+    builders[f.builder].moveProblems(f.begin.back(), f.end.back(), file.problems);
   }
-  bounds.push_back(ordered.size());
-  std::vector<FileBuilder> builders(parts, FileBuilder(period, layout));
-  inParts(parts, [&](std::size_t part) {
-    for (std::size_t i = bounds[part]; i < bounds[part + 1]; ++i) addCase(builders[part], *ordered[i], period);
-  });
-  for (std::size_t part = 1; part < parts; ++part) builders[0].append(std::move(builders[part]));
-  checkDuplicates(builders[0], ordered);
-  return builders[0].take();
+  checkDuplicates(ordered, file.problems);
+  return file;
+}
+
+std::vector<std::string_view> HalfYearRecord::values() const {
+  std::vector<std::string_view> out;
+  for (auto value : std::views::split(joined, kHalfYearValueSeparator)) out.emplace_back(value.begin(), value.end());
+  return out;
 }
 
 std::string halfYearText(const HalfYearFile& file, const HalfYearLayout& layout) {
   std::string text;
-  auto line = [&](const std::vector<std::string>& values) {
-    for (std::size_t i = 0; i < values.size(); ++i) {
-      if (i) text += layout.separator;
-      text += values[i];
-    }
-    text += "\r\n";
-  };
   std::optional<HalfYearBlock> last;
   for (const HalfYearRecord& r : file.records) {
-    if (layout.header && r.block != last) line(layout.blocks.at(r.block).fields);
+    if (layout.header && r.block != last)
+      text +=
+          fmt::format("{}\r\n", fmt::join(layout.blocks.at(r.block).fields, std::string_view(&layout.separator, 1)));
     last = r.block;
-    line(r.values);
+    std::ranges::replace_copy(r.joined, std::back_inserter(text), kHalfYearValueSeparator, layout.separator);
+    text += "\r\n";
   }
   return text;
 }
@@ -278,7 +332,7 @@ std::string halfYearText(const HalfYearFile& file, const HalfYearLayout& layout)
 std::pair<std::vector<HalfYearRecord>, std::vector<HalfYearRecord>> halfYearDifference(
     const std::vector<HalfYearRecord>& a, const std::vector<HalfYearRecord>& b) {
   auto less = [](const HalfYearRecord* x, const HalfYearRecord* y) {
-    return std::tie(x->block, x->personId, x->values) < std::tie(y->block, y->personId, y->values);
+    return std::tie(x->block, x->personId, x->joined) < std::tie(y->block, y->personId, y->joined);
   };
   // Sorted as pointers, compared in place: copying each record's values for a key took most of a second over
   // 180,000 records (bench/report.sh).

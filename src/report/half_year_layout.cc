@@ -53,8 +53,8 @@ bool allowedIn(HalfYearBlock block, std::string_view name) {
 
 // A short value for people: SCB's codes and the collection's name, one line, printable.
 bool isShortText(std::string_view text, std::size_t max) {
-  return !text.empty() && text.size() <= max && text.find_first_of("\r\n\t") == std::string_view::npos &&
-         isValidUtf8(text);
+  return !text.empty() && text.size() <= max &&
+         std::ranges::none_of(text, [](unsigned char c) { return c < 0x20 || c == 0x7f; }) && isValidUtf8(text);
 }
 
 void readBlocks(const json::value* value, HalfYearLayout& layout, JsonFields& f) {
@@ -82,6 +82,9 @@ void readBlocks(const json::value* value, HalfYearLayout& layout, JsonFields& f)
     const json::string* type = o->contains("record_type") ? o->at("record_type").if_string() : nullptr;
     if (!type || !isShortText(*type, 10))
       f.fail(invalidInput("record_type is the block's record type: 1 to 10 characters", at + ".record_type"));
+    else if (type->find(layout.separator) != json::string::npos)
+      f.fail(invalidInput(fmt::format("the record type holds the file's separator {}", layout.separator),
+                          at + ".record_type"));
     else if (!recordTypes.insert(std::string(*type)).second)
       f.fail(invalidInput(fmt::format("the record type '{}' is given to two blocks", printable(*type)),
                           at + ".record_type"));
@@ -142,6 +145,9 @@ void readCodes(const json::value* value, HalfYearLayout& layout, JsonFields& f, 
                             fmt::format("{}.{}", at, printable(code))));
       else if (!text || !isShortText(*text, 20))
         f.fail(invalidInput("SCB's code is 1 to 20 characters", fmt::format("{}.{}", at, printable(code))));
+      else if (text->find(layout.separator) != json::string::npos)
+        f.fail(invalidInput(fmt::format("SCB's code holds the file's separator {}", layout.separator),
+                            fmt::format("{}.{}", at, printable(code))));
       else
         out.emplace(std::string(code), std::string(*text));
     }

@@ -12,12 +12,16 @@ namespace json = boost::json;
 
 namespace {
 
+json::array valuesJson(const HalfYearRecord& r) {
+  json::array out;
+  for (std::string_view value : r.values()) out.emplace_back(value);
+  return out;
+}
+
 json::array recordsJson(const std::vector<HalfYearRecord>& records) {
   json::array out;
   for (const HalfYearRecord& r : records)
-    out.push_back(json::object{{"block", toString(r.block)},
-                               {"person_id", r.personId},
-                               {"values", json::array(r.values.begin(), r.values.end())}});
+    out.push_back(json::object{{"block", toString(r.block)}, {"person_id", r.personId}, {"values", valuesJson(r)}});
   return out;
 }
 
@@ -89,8 +93,9 @@ std::expected<std::string, Error> halfYearXlsx(const HalfYearReport& report, Lan
       lxw_row_t r = 1;
       for (const HalfYearRecord& record : file.records) {
         if (record.block != block) continue;
-        for (std::size_t c = 0; c < record.values.size(); ++c)
-          worksheet_write_string(sheet, r, static_cast<lxw_col_t>(c), record.values[c].c_str(), text);
+        lxw_col_t c = 0;
+        for (std::string_view value : record.values())
+          worksheet_write_string(sheet, r, c++, std::string(value).c_str(), text);
         ++r;
       }
     }
@@ -137,8 +142,7 @@ json::object halfYearJson(const HalfYearReport& report, Language language, bool 
     if (records) {
       json::array items;
       for (const HalfYearRecord& r : own)
-        items.push_back(
-            json::object{{"person_id", r.personId}, {"values", json::array(r.values.begin(), r.values.end())}});
+        items.push_back(json::object{{"person_id", r.personId}, {"values", valuesJson(r)}});
       b["records"] = std::move(items);
     }
     blocks.push_back(std::move(b));

@@ -100,10 +100,32 @@ std::expected<void, Error> CaseHistory::catchUp(Store& store, std::size_t batch,
     for (const Event& e : *events) {
       if (auto folded = fold(e); !folded) return folded;
       lastEvent_ = e.id;
+      ++foldedSincePack_;
     }
-    if (events->size() < batch) return {};
+    if (events->size() < batch) break;
   }
+  // Packed again once an eighth more has been folded: each table changed since refers to a small array of its own.
+  if (foldedSincePack_ > 0 && foldedSincePack_ * 8 >= packedEvents_) pack();
   return {};
+}
+
+void CaseHistory::pack() {
+  Packed next;
+  auto packKind = [&](auto PersonHistory::*table, auto& rows) {
+    std::size_t total = 0;
+    for (const PersonHistory& p : persons_) total += (p.*table).rows().size();
+    rows.reserve(total);
+    for (PersonHistory& p : persons_) (p.*table).packInto(rows);
+  };
+  packKind(&PersonHistory::registrations, next.registrations);
+  packKind(&PersonHistory::contacts, next.contacts);
+  packKind(&PersonHistory::occupations, next.occupations);
+  packKind(&PersonHistory::measures, next.measures);
+  packKind(&PersonHistory::plans, next.plans);
+  packKind(&PersonHistory::assessments, next.assessments);
+  packed_ = std::move(next);  // the arrays before, their rows moved out
+  packedEvents_ += foldedSincePack_;
+  foldedSincePack_ = 0;
 }
 
 PersonHistory& CaseHistory::person(std::int64_t id) {

@@ -12,9 +12,11 @@
 #include <limits>
 #include <mutex>
 #include <optional>
+#include <span>
 #include <stop_token>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "domain/casework.h"
@@ -57,7 +59,10 @@ struct Versions {
 };
 
 // The versions of one person's values of a kind (registrations, case records) in one array, by id and each
-// id's oldest first: the reports walk it from end to end.
+// id's oldest first: the reports walk it from end to end. The array is the table's own, or — once the history has
+// packed it (CaseHistory::pack) — a part of one array for all persons' tables of the kind, in person order, so
+// that a report walking every person reads memory in order. Move-only: a packed table is the only one to refer
+// to its part.
 template <class T>
 class VersionTable {
  public:
@@ -66,33 +71,72 @@ class VersionTable {
     std::int64_t recorded = 0;
     std::optional<T> value;
   };
-  // Adds a version of `id` after its others: at the end when `id` is the newest (the usual case).
+
+  VersionTable() = default;
+  VersionTable(VersionTable&& other) noexcept
+      : own_(std::move(other.own_)),
+        packed_(std::exchange(other.packed_, nullptr)),
+        packedSize_(std::exchange(other.packedSize_, 0)),
+        lastRecorded_(other.lastRecorded_) {}
+  VersionTable& operator=(VersionTable&& other) noexcept {
+    own_ = std::move(other.own_);
+    packed_ = std::exchange(other.packed_, nullptr);
+    packedSize_ = std::exchange(other.packedSize_, 0);
+    lastRecorded_ = other.lastRecorded_;
+    return *this;
+  }
+
+  // Adds a version of `id` after its others: at the end when `id` is the newest (the usual case). A packed table
+  // takes its rows back into an array of its own first.
   void add(std::int64_t id, std::int64_t recorded, std::optional<T> value) {
-    auto at = std::ranges::upper_bound(rows_, id, {}, &Row::id);
-    rows_.insert(at, Row{id, recorded, std::move(value)});
+    if (packed_) {
+      own_.assign(std::make_move_iterator(packed_), std::make_move_iterator(packed_ + packedSize_));
+      packed_ = nullptr;
+      packedSize_ = 0;
+    }
+    auto at = std::ranges::upper_bound(own_, id, {}, &Row::id);
+    own_.insert(at, Row{id, recorded, std::move(value)});
     lastRecorded_ = std::max(lastRecorded_, recorded);
   }
   // The instant of the latest version added; 0 before any.
   std::int64_t lastRecorded() const { return lastRecorded_; }
-  bool contains(std::int64_t id) const { return std::ranges::binary_search(rows_, id, {}, &Row::id); }
+  bool contains(std::int64_t id) const { return std::ranges::binary_search(rows(), id, {}, &Row::id); }
   // Calls `f(value)` with each value as it stood before `instant` (kAfterEveryEvent: now), by id; not the
   // values removed by then.
   template <class F>
   void eachBefore(std::int64_t instant, F&& f) const {
+    std::span<const Row> rows = this->rows();
     const Row* standing = nullptr;
-    for (std::size_t i = 0; i < rows_.size(); ++i) {
-      if (rows_[i].recorded < instant) standing = &rows_[i];
-      if (i + 1 == rows_.size() || rows_[i + 1].id != rows_[i].id) {
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      if (rows[i].recorded < instant) standing = &rows[i];
+      if (i + 1 == rows.size() || rows[i + 1].id != rows[i].id) {
         if (standing && standing->value) f(*standing->value);
         standing = nullptr;
       }
     }
   }
   // Every version, by id and each id's oldest first.
-  const std::vector<Row>& rows() const { return rows_; }
+  std::span<const Row> rows() const {
+    return packed_ ? std::span<const Row>(packed_, packedSize_) : std::span<const Row>(own_);
+  }
+
+  // Moves the rows to the end of `packed`, which must have room for them (its storage must not move while a table
+  // refers to it), and refers to them there.
+  void packInto(std::vector<Row>& packed) {
+    std::span<Row> rows = packed_ ? std::span<Row>(packed_, packedSize_) : std::span<Row>(own_);
+    if (rows.empty()) return;
+    if (packed.capacity() - packed.size() < rows.size()) std::abort();  // would move the other tables' rows
+    Row* begin = packed.data() + packed.size();
+    std::ranges::move(rows, std::back_inserter(packed));
+    own_ = {};
+    packed_ = begin;
+    packedSize_ = rows.size();
+  }
 
  private:
-  std::vector<Row> rows_;
+  std::vector<Row> own_;   // the rows, while not packed
+  Row* packed_ = nullptr;  // the rows, when packed: in CaseHistory's array of the kind
+  std::size_t packedSize_ = 0;
   std::int64_t lastRecorded_ = 0;
 };
 
@@ -242,8 +286,25 @@ class CaseHistory {
  private:
   std::expected<void, Error> fold(const Event& e);
   PersonHistory& person(std::int64_t id);
+  // Moves every table's rows into one array per kind, in person order (VersionTable::packInto).
+  void pack();
+
+  template <class T>
+  using Rows = std::vector<typename VersionTable<T>::Row>;
+  // The packed tables' rows, one array per kind; a table changed since refers to an array of its own.
+  struct Packed {
+    Rows<RegistrationFacts> registrations;
+    Rows<HistoryRecord<ContactFacts>> contacts;
+    Rows<HistoryRecord<OccupationFacts>> occupations;
+    Rows<HistoryRecord<MeasureFacts>> measures;
+    Rows<HistoryRecord<Plan>> plans;
+    Rows<HistoryRecord<GoalAssessment>> assessments;
+  };
+
   std::vector<PersonHistory> persons_;
   std::int64_t lastEvent_ = 0;
+  Packed packed_;
+  std::int64_t packedEvents_ = 0, foldedSincePack_ = 0;  // events folded when last packed, and since
 };
 
 // One CaseHistory for the threads of a server: each use brings it up to date with the journal first. Thread-safe.

@@ -102,6 +102,27 @@ TEST(HalfYearLayout, EveryProblemIsNamedByItsPlaceInTheFile) {
     EXPECT_NE(std::ranges::find(fields, expected), fields.end()) << expected;
 }
 
+TEST(HalfYearLayout, ACodeOrRecordTypeHoldingTheSeparatorOrAControlCharacterIsRefused) {
+  // Either would break the file's lines: a value never holds the separator or a control character.
+  std::string text(kLayout);
+  auto replaced = [&](std::string_view from, std::string_view to) {
+    std::string changed = text;
+    changed.replace(changed.find(from), from.size(), to);
+    return parseHalfYearLayout(changed);
+  };
+  auto semicolon = replaced(R"("work": "21")", R"("work": "2;1")");
+  ASSERT_FALSE(semicolon);
+  EXPECT_EQ(semicolon.error().at(0).field, "codes.occupation.work");
+  EXPECT_EQ(semicolon.error().at(0).message, "SCB's code holds the file's separator ;");
+  auto unitSeparator = replaced(R"("work": "21")", R"("work": "2\u001f1")");
+  ASSERT_FALSE(unitSeparator);
+  EXPECT_EQ(unitSeparator.error().at(0).field, "codes.occupation.work");
+  auto recordType = replaced(R"("record_type": "2")", R"("record_type": "2;")");
+  ASSERT_FALSE(recordType);
+  EXPECT_EQ(recordType.error().at(0).field, "blocks[1].record_type");
+  EXPECT_TRUE(replaced(R"("work": "21")", R"("work": "2,1")")) << "a comma is no separator of this file";
+}
+
 TEST(HalfYearLayout, AFileThatIsNotJsonOrNotUtf8IsRefusedAsAWhole) {
   EXPECT_EQ(parseHalfYearLayout("{\"collection\": ").error().at(0).field, "file");
   EXPECT_EQ(parseHalfYearLayout("{\"collection\": \"G\xf6teborg\"}").error().at(0).message, "the file is not UTF-8");
@@ -270,7 +291,7 @@ TEST(HalfYearFile, AnUnmappedCodeIsNamedOncePerPersonAndLeftEmpty) {
   HalfYearFile file = computeHalfYearFile({c}, half("2026H1"), layout());
   ASSERT_EQ(checks(file), std::vector<std::string>{"unmapped_code"});
   EXPECT_NE(file.problems[0].message.find("'abroad' of the list occupation"), std::string::npos);
-  EXPECT_EQ(file.records[1].values.back(), "");
+  EXPECT_EQ(file.records[1].values().back(), "");
 }
 
 // The report from the whole journal read at once, as `lotsen report half-year` makes it.
@@ -313,7 +334,7 @@ TEST(HalfYearReport, APastPeriodsFileIsUnchangedByLaterCorrectionsUnlessAsked) {
     EXPECT_EQ(halfYearText(sent->file, sent->layout),
               "1;200803122381;2026-01-10;5\r\n2;200803122381;2026-02-01;N;99\r\n");
     ASSERT_EQ(sent->addedSinceEnd.size(), 1u);
-    EXPECT_EQ(sent->addedSinceEnd[0].values[2], "2026-06-29");
+    EXPECT_EQ(sent->addedSinceEnd[0].values()[2], "2026-06-29");
     EXPECT_TRUE(sent->removedSinceEnd.empty());
 
     auto corrected = reportOf(*store, half("2026H1"), later, true);

@@ -1,11 +1,13 @@
 // The journal folded into the typed, versioned history the reports read (store/case_history.h).
 #include "store/case_history.h"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <chrono>
 #include <memory>
 #include <stop_token>
+#include <tuple>
 
 #include "database_test.h"
 #include "store/case_records.h"
@@ -92,6 +94,58 @@ TEST_F(CaseHistoryTest, CatchingUpFoldsOnlyWhatWasAppendedAndEndsAsReadingTheWho
     return found;
   };
   EXPECT_EQ(dates(*whole), dates(*history));
+}
+
+// After a fold the tables are packed into one array per kind (VersionTable::packInto); a table changed later
+// takes its rows back, a table not changed stays packed, and both read as a history of the whole journal does.
+TEST(VersionTable, APackedTableChangedLaterTakesItsRowsBackInOrder) {
+  VersionTable<int> table;
+  table.add(1, 10, 100);
+  table.add(2, 20, 200);
+  table.add(1, 30, std::nullopt);
+  std::vector<VersionTable<int>::Row> packed;
+  packed.reserve(8);
+  table.packInto(packed);
+  EXPECT_EQ(table.rows().data(), packed.data()) << "refers to the packed array";
+  ASSERT_EQ(table.rows().size(), 3u);
+  table.add(3, 40, 300);
+  EXPECT_NE(table.rows().data(), packed.data()) << "changed: an array of its own again";
+  std::vector<std::tuple<std::int64_t, std::int64_t, std::optional<int>>> rows;
+  for (const auto& r : table.rows()) rows.emplace_back(r.id, r.recorded, r.value);
+  EXPECT_EQ(rows, (decltype(rows){{1, 10, 100}, {1, 30, std::nullopt}, {2, 20, 200}, {3, 40, 300}}));
+  VersionTable<int> moved = std::move(table);
+  EXPECT_EQ(moved.rows().size(), 4u);
+  EXPECT_TRUE(moved.contains(3));
+}
+
+TEST_F(CaseHistoryTest, TablesChangedAfterThePackingAndThoseNotReadAsTheWholeJournal) {
+  at("2026-02-01T09:00:00.000Z");
+  Person alva = person("20080312-2381", "Alva");
+  Person bo = person("20090101-1122", "Bo");
+  auto ra = store_->createRegistration(actor_, {alva.id, "kaa", date("2026-02-01"), "never_started"});
+  auto rb = store_->createRegistration(actor_, {bo.id, "kaa", date("2026-02-01"), "never_started"});
+  ASSERT_TRUE(ra && rb);
+  for (int day = 1; day <= 9; ++day) {
+    std::string d = fmt::format("2026-02-{:02}", day);
+    ASSERT_TRUE(store_->createCaseRecord(actor_, kContactAttemptKind, alva.id, ra->id, toJson(contact(d))));
+    ASSERT_TRUE(store_->createCaseRecord(actor_, kContactAttemptKind, bo.id, rb->id, toJson(contact(d))));
+  }
+  auto history = CaseHistory::read(*store_);  // packed
+  ASSERT_TRUE(history);
+  at("2026-03-01T09:00:00.000Z");
+  ASSERT_TRUE(store_->createCaseRecord(actor_, kContactAttemptKind, alva.id, ra->id, toJson(contact("2026-03-01"))));
+  ASSERT_TRUE(history->catchUp(*store_)) << "one event of twenty: not packed again, Alva's contacts her own";
+  auto whole = CaseHistory::read(*store_);
+  ASSERT_TRUE(whole);
+  for (std::int64_t id : {alva.id, bo.id}) {
+    auto dates = [&](const CaseHistory& h) {
+      std::vector<CivilDate> found;
+      for (const ContactFacts& a : contactsBefore(h, id, "2026-04-01T00:00:00.000Z")) found.push_back(a.date);
+      return found;
+    };
+    EXPECT_EQ(dates(*history), dates(*whole)) << id;
+    EXPECT_EQ(dates(*history).size(), id == alva.id ? 10u : 9u);
+  }
 }
 
 TEST_F(CaseHistoryTest, AFoldToldToStopEndsBetweenBatchesAndTheNextGoesOnFromThere) {
