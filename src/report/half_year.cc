@@ -260,7 +260,27 @@ bool HalfYearFile::hasErrors() const { return std::ranges::any_of(problems, &Hal
 
 HalfYearFile computeHalfYearFile(const std::vector<HalfYearCase>& cases, HalfYear period, const HalfYearLayout& layout,
                                  std::size_t casesPerThread) {
-  // Filed in person order, a contiguous range of persons per core, and then put in personnummer order. Person
+  // The file's order: by personnummer (its twelve digits; as text when they are the same), start and id.
+  struct Key {
+    std::int64_t digits = 0;
+    const HalfYearCase* c = nullptr;
+  };
+  std::vector<Key> keys;
+  keys.reserve(cases.size());
+  for (const HalfYearCase& c : cases) {
+    Key key{0, &c};
+    for (char ch : c.personalId)
+      if (ch >= '0' && ch <= '9') key.digits = key.digits * 10 + (ch - '0');
+    keys.push_back(key);
+  }
+  std::ranges::sort(keys, [](const Key& a, const Key& b) {
+    return std::tie(a.digits, a.c->personalId, a.c->registration.startDate, a.c->registration.id) <
+           std::tie(b.digits, b.c->personalId, b.c->registration.startDate, b.c->registration.id);
+  });
+  std::vector<std::size_t> place(cases.size());  // each case's place in the file's order
+  for (std::size_t k = 0; k < keys.size(); ++k) place[static_cast<std::size_t>(keys[k].c - cases.data())] = k;
+
+  // Filed in person order, a contiguous range of persons per core, and then gathered in the file's order. Person
   // order is the order halfYearCases gives and the order the cases' records lie in the history: filed in
   // personnummer order, the records were read from memory at random, and waiting for them was most of the time
   // (bench/report.sh).
@@ -277,10 +297,10 @@ HalfYearFile computeHalfYearFile(const std::vector<HalfYearCase>& cases, HalfYea
   }
   bounds.push_back(filing.size());
   std::vector<FileBuilder> builders(parts, FileBuilder(period, layout));
-  std::vector<Filed> filed(cases.size());
+  std::vector<Filed> filed(cases.size());  // in the file's order
   inParts(parts, [&](std::size_t part) {
     for (std::size_t k = bounds[part]; k < bounds[part + 1]; ++k) {
-      Filed& f = filed[filing[k]];
+      Filed& f = filed[place[filing[k]]];
       f.builder = part;
       f.begin = builders[part].mark();
       addCase(builders[part], cases[filing[k]], period);
@@ -288,23 +308,26 @@ HalfYearFile computeHalfYearFile(const std::vector<HalfYearCase>& cases, HalfYea
     }
   });
 
-  std::vector<const HalfYearCase*> ordered;
-  for (const HalfYearCase& c : cases) ordered.push_back(&c);
-  std::ranges::sort(ordered, [](const HalfYearCase* a, const HalfYearCase* b) {
-    return std::tie(a->personalId, a->registration.startDate, a->registration.id) <
-           std::tie(b->personalId, b->registration.startDate, b->registration.id);
+  // Each block gathered on a core of its own.
+  std::array<std::vector<HalfYearRecord>, kHalfYearBlocks.size()> blocks;
+  std::size_t gatherers = std::min(parts, blocks.size());
+  inParts(gatherers, [&](std::size_t part) {
+    for (std::size_t b = part; b < blocks.size(); b += gatherers) {
+      std::size_t count = 0;
+      for (const FileBuilder& builder : builders) count += builder.mark()[b];
+      blocks[b].reserve(count);
+      for (const Filed& f : filed) builders[f.builder].moveRecords(b, f.begin[b], f.end[b], blocks[b]);
+    }
   });
   HalfYearFile file{period, {}, {}};
-  auto filedOf = [&](const HalfYearCase* c) -> Filed& { return filed[static_cast<std::size_t>(c - cases.data())]; };
-  for (std::size_t b = 0; b < kHalfYearBlocks.size(); ++b)
-    for (const HalfYearCase* c : ordered) {
-      const Filed& f = filedOf(c);
-      builders[f.builder].moveRecords(b, f.begin[b], f.end[b], file.records);
-    }
-  for (const HalfYearCase* c : ordered) {
-    const Filed& f = filedOf(c);
-    builders[f.builder].moveProblems(f.begin.back(), f.end.back(), file.problems);
-  }
+  std::size_t total = 0;
+  for (const auto& block : blocks) total += block.size();
+  file.records.reserve(total);
+  for (auto& block : blocks) std::ranges::move(block, std::back_inserter(file.records));
+  for (const Filed& f : filed) builders[f.builder].moveProblems(f.begin.back(), f.end.back(), file.problems);
+  std::vector<const HalfYearCase*> ordered;
+  ordered.reserve(keys.size());
+  for (const Key& key : keys) ordered.push_back(key.c);
   checkDuplicates(ordered, file.problems);
   return file;
 }

@@ -88,8 +88,7 @@ bool mayChangeFile(const PersonHistory& person, std::int64_t instant, HalfYear p
 
 std::vector<HalfYearCase> halfYearCases(const CaseHistory& history, HalfYear period, std::int64_t instant,
                                         const std::vector<std::int64_t>* persons) {
-  return history.collect<HalfYearCase>([&](const PersonHistory& person, std::vector<HalfYearCase>& cases) {
-    if (persons && !std::ranges::binary_search(*persons, person.id)) return;
+  auto each = [&](const PersonHistory& person, std::vector<HalfYearCase>& cases) {
     const PersonIdentity* identity = person.identity.before(instant);
     if (!identity) return;
     std::size_t first = cases.size();
@@ -102,7 +101,12 @@ std::vector<HalfYearCase> halfYearCases(const CaseHistory& history, HalfYear per
     referToEveryCase(own, person.occupations, instant, &HalfYearCase::occupations);
     referToCases(own, person.contacts, instant, &HalfYearCase::contacts);
     referToCases(own, person.measures, instant, &HalfYearCase::measures);
-  });
+  };
+  if (!persons) return history.collect<HalfYearCase>(each);
+  std::vector<HalfYearCase> cases;
+  for (std::int64_t id : *persons)
+    if (const PersonHistory* person = history.person(id)) each(*person, cases);
+  return cases;
 }
 
 std::expected<std::string, Error> importedHalfYearLayout(Store& store) {
@@ -168,9 +172,16 @@ std::expected<HalfYearReport, Error> halfYearReport(Store& store, const CaseHist
   HalfYearFile other =
       computeHalfYearFile(halfYearCases(history, period, withCorrections ? endInstant : kAfterEveryEvent, &changing),
                           period, report.layout);
+  std::vector<bool> changes;  // by person id
+  for (std::int64_t id : changing) {
+    if (static_cast<std::size_t>(id) >= changes.size()) changes.resize(static_cast<std::size_t>(id) + 1);
+    changes[static_cast<std::size_t>(id)] = true;
+  }
   std::vector<HalfYearRecord> asked;
-  std::ranges::copy_if(report.file.records, std::back_inserter(asked),
-                       [&](const HalfYearRecord& r) { return std::ranges::binary_search(changing, r.personId); });
+  std::ranges::copy_if(report.file.records, std::back_inserter(asked), [&](const HalfYearRecord& r) {
+    return r.personId >= 0 && static_cast<std::size_t>(r.personId) < changes.size() &&
+           changes[static_cast<std::size_t>(r.personId)];
+  });
   std::tie(report.removedSinceEnd, report.addedSinceEnd) =
       withCorrections ? halfYearDifference(other.records, asked) : halfYearDifference(asked, other.records);
   return report;

@@ -128,7 +128,12 @@ void CaseHistory::pack() {
   foldedSincePack_ = 0;
 }
 
-PersonHistory& CaseHistory::person(std::int64_t id) {
+const PersonHistory* CaseHistory::person(std::int64_t id) const {
+  auto at = std::ranges::lower_bound(persons_, id, {}, &PersonHistory::id);
+  return at == persons_.end() || at->id != id ? nullptr : &*at;
+}
+
+PersonHistory& CaseHistory::findOrAdd(std::int64_t id) {
   auto at = std::ranges::lower_bound(persons_, id, {}, &PersonHistory::id);
   if (at == persons_.end() || at->id != id) {
     PersonHistory added;
@@ -145,7 +150,7 @@ std::expected<void, Error> CaseHistory::fold(const Event& e) {
   // Retention rewrote the person's earlier events without identity or free text: the person is out of every
   // report from then on, as at every earlier instant.
   if (payload.contains("deidentified")) return {};
-  PersonHistory& person = this->person(*e.personId);
+  PersonHistory& person = findOrAdd(*e.personId);
   person.lastRecorded = std::max(person.lastRecorded, *recorded);
   if (e.type == "person.deidentified") {
     for (Version<PersonIdentity>& v : person.identity.versions) v.value.reset();

@@ -259,6 +259,8 @@ class CaseHistory {
 
   // Every person the journal holds an event about, by id.
   const std::vector<PersonHistory>& persons() const { return persons_; }
+  // The person `id`; null when the journal holds no event about them.
+  const PersonHistory* person(std::int64_t id) const;
   // Fewer persons than this are collected on one thread: a thread costs more than they take.
   static constexpr std::size_t kPersonsPerThread = 20000;
 
@@ -285,7 +287,7 @@ class CaseHistory {
 
  private:
   std::expected<void, Error> fold(const Event& e);
-  PersonHistory& person(std::int64_t id);
+  PersonHistory& findOrAdd(std::int64_t id);  // the person `id`, added when new
   // Moves every table's rows into one array per kind, in person order (VersionTable::packInto).
   void pack();
 
