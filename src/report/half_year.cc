@@ -99,15 +99,32 @@ class FileBuilder {
   // `d` as the layout writes dates, in `buffer`; empty for none.
   std::string_view date(const std::optional<CivilDate>& d, DateBuffer& buffer) const {
     if (!d) return {};
-    std::size_t n = 0;
-    for (char ch : d->iso())  // ten characters: no allocation
-      if (ch != '-' || !layout_.compactDates) buffer[n++] = ch;
-    return {buffer.data(), n};
+    char* at = buffer.data();
+    auto digits = [&](int value, int width) {
+      for (int i = width - 1; i >= 0; --i, value /= 10) at[i] = static_cast<char>('0' + value % 10);
+      at += width;
+    };
+    digits(d->year(), 4);
+    if (!layout_.compactDates) *at++ = '-';
+    digits(d->month(), 2);
+    if (!layout_.compactDates) *at++ = '-';
+    digits(d->day(), 2);
+    return {buffer.data(), at};
   }
 
-  // SCB's code for `code`; a problem (once per list and code and person) and an empty value without one.
+  // SCB's code for `code` (an interned code or a literal: its text never moves) in `list`; a problem (once per list
+  // and code and person) and an empty value without one. Each code is looked up in the layout once per builder, as
+  // looking up every value was a tenth of filing (bench/report.sh).
   std::string_view code(const HalfYearCase& c, std::string_view list, std::string_view code) {
-    if (auto scb = layout_.scbCode(list, code)) return *scb;
+    std::optional<std::string_view> scb;
+    auto known = std::ranges::find_if(codes_, [&](const KnownCode& k) {
+      return k.code.data() == code.data() && k.code.size() == code.size() && k.list.data() == list.data();
+    });
+    if (known != codes_.end())
+      scb = known->scb;
+    else
+      codes_.push_back({list, code, scb = layout_.scbCode(list, code)});
+    if (scb) return *scb;
     if (unmapped_.emplace(c.registration.personId, std::string(list), std::string(code)).second)
       problem(c, "unmapped_code",
               fmt::format("the code '{}' of the list {} has no SCB code in the imported layout", code, list));
@@ -170,6 +187,11 @@ class FileBuilder {
   std::array<std::vector<HalfYearRecord>, kHalfYearBlocks.size()> records_;  // by block, each in the order added
   std::vector<HalfYearProblem> problems_;
   std::set<std::tuple<std::int64_t, std::string, std::string>> unmapped_;
+  struct KnownCode {
+    std::string_view list, code;
+    std::optional<std::string_view> scb;
+  };
+  std::vector<KnownCode> codes_;  // the codes looked up so far, a few dozen
 };
 
 void addCase(FileBuilder& out, const HalfYearCase& c, HalfYear period) {
