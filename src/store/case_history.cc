@@ -60,11 +60,6 @@ std::expected<std::optional<PersonIdentity>, Error> identityOf(const json::objec
   return PersonIdentity{id->canonical(), id->birthDate(), id->legalGender()};
 }
 
-template <class T>
-void add(Versions<T>& to, std::int64_t recorded, std::optional<T> value) {
-  to.versions.push_back(Version<T>{recorded, std::move(value)});
-}
-
 }  // namespace
 
 std::optional<std::int64_t> storedInstant(std::string_view text) {
@@ -111,18 +106,19 @@ std::expected<void, Error> CaseHistory::catchUp(Store& store, std::size_t batch,
 
 void CaseHistory::pack() {
   Packed next;
-  auto packKind = [&](auto PersonHistory::*table, auto& rows) {
+  auto packKind = [&](auto& rows, auto tableOf) {
     std::size_t total = 0;
-    for (const PersonHistory& p : persons_) total += (p.*table).rows().size();
+    for (PersonHistory& p : persons_) total += tableOf(p).rows().size();
     rows.reserve(total);
-    for (PersonHistory& p : persons_) (p.*table).packInto(rows);
+    for (PersonHistory& p : persons_) tableOf(p).packInto(rows);
   };
-  packKind(&PersonHistory::registrations, next.registrations);
-  packKind(&PersonHistory::contacts, next.contacts);
-  packKind(&PersonHistory::occupations, next.occupations);
-  packKind(&PersonHistory::measures, next.measures);
-  packKind(&PersonHistory::plans, next.plans);
-  packKind(&PersonHistory::assessments, next.assessments);
+  packKind(next.identities, [](PersonHistory& p) -> auto& { return p.identity.table(); });
+  packKind(next.registrations, [](PersonHistory& p) -> auto& { return p.registrations; });
+  packKind(next.contacts, [](PersonHistory& p) -> auto& { return p.contacts; });
+  packKind(next.occupations, [](PersonHistory& p) -> auto& { return p.occupations; });
+  packKind(next.measures, [](PersonHistory& p) -> auto& { return p.measures; });
+  packKind(next.plans, [](PersonHistory& p) -> auto& { return p.plans; });
+  packKind(next.assessments, [](PersonHistory& p) -> auto& { return p.assessments; });
   packed_ = std::move(next);  // the arrays before, their rows moved out
   packedEvents_ += foldedSincePack_;
   foldedSincePack_ = 0;
@@ -153,8 +149,8 @@ std::expected<void, Error> CaseHistory::fold(const Event& e) {
   PersonHistory& person = findOrAdd(*e.personId);
   person.lastRecorded = std::max(person.lastRecorded, *recorded);
   if (e.type == "person.deidentified") {
-    for (Version<PersonIdentity>& v : person.identity.versions) v.value.reset();
-    add(person.identity, *recorded, {});
+    person.identity.removeEverywhere();
+    person.identity.add(*recorded, std::nullopt);
     return {};
   }
   const json::object* after = payload["after"].if_object();
@@ -162,8 +158,7 @@ std::expected<void, Error> CaseHistory::fold(const Event& e) {
   if (e.type.starts_with("person.")) {
     auto identity = identityOf(*after, *e.personId);
     if (!identity) return std::unexpected(identity.error());
-    if (person.identity.versions.empty() || person.identity.versions.back().value != *identity)
-      add(person.identity, *recorded, std::move(*identity));
+    if (!person.identity.endsWith(*identity)) person.identity.add(*recorded, std::move(*identity));
     return {};
   }
   const json::value* id = after->if_contains("id");

@@ -36,28 +36,6 @@ std::optional<std::int64_t> storedInstant(std::string_view text);
 // An instant later than every event's: with Versions::before, the values as they stand now.
 inline constexpr std::int64_t kAfterEveryEvent = std::numeric_limits<std::int64_t>::max();
 
-// A value as it stood from the instant `recorded` (milliseconds since 1970, UTC) on; none from then on
-// when it was removed (a voided record, an identity removed by retention).
-template <class T>
-struct Version {
-  std::int64_t recorded = 0;
-  std::optional<T> value;
-};
-
-// A value's versions, oldest first.
-template <class T>
-struct Versions {
-  std::vector<Version<T>> versions;
-  // The value as it stood before `instant`; null when it did not exist then or was removed.
-  const T* before(std::int64_t instant) const {
-    for (auto it = versions.rbegin(); it != versions.rend(); ++it)
-      if (it->recorded < instant) return it->value ? &*it->value : nullptr;
-    return nullptr;
-  }
-  // The value as it stands now; null when removed.
-  const T* latest() const { return before(kAfterEveryEvent); }
-};
-
 // The versions of one person's values of a kind (registrations, case records) in one array, by id and each
 // id's oldest first: the reports walk it from end to end. The array is the table's own, or — once the history has
 // packed it (CaseHistory::pack) — a part of one array for all persons' tables of the kind, in person order, so
@@ -89,14 +67,13 @@ class VersionTable {
   // Adds a version of `id` after its others: at the end when `id` is the newest (the usual case). A packed table
   // takes its rows back into an array of its own first.
   void add(std::int64_t id, std::int64_t recorded, std::optional<T> value) {
-    if (packed_) {
-      own_.assign(std::make_move_iterator(packed_), std::make_move_iterator(packed_ + packedSize_));
-      packed_ = nullptr;
-      packedSize_ = 0;
-    }
-    auto at = std::ranges::upper_bound(own_, id, {}, &Row::id);
-    own_.insert(at, Row{id, recorded, std::move(value)});
+    std::vector<Row>& rows = own();
+    rows.insert(std::ranges::upper_bound(rows, id, {}, &Row::id), Row{id, recorded, std::move(value)});
     lastRecorded_ = std::max(lastRecorded_, recorded);
+  }
+  // Removes every value at every instant: each version reads as removed (retention).
+  void removeEverywhere() {
+    for (Row& row : own()) row.value.reset();
   }
   // The instant of the latest version added; 0 before any.
   std::int64_t lastRecorded() const { return lastRecorded_; }
@@ -134,10 +111,47 @@ class VersionTable {
   }
 
  private:
+  // The rows in the table's own array, taken back from the packed one first.
+  std::vector<Row>& own() {
+    if (packed_) {
+      own_.assign(std::make_move_iterator(packed_), std::make_move_iterator(packed_ + packedSize_));
+      packed_ = nullptr;
+      packedSize_ = 0;
+    }
+    return own_;
+  }
+
   std::vector<Row> own_;   // the rows, while not packed
   Row* packed_ = nullptr;  // the rows, when packed: in CaseHistory's array of the kind
   std::size_t packedSize_ = 0;
   std::int64_t lastRecorded_ = 0;
+};
+
+// A value's versions, oldest first: a table of one value, packed with the others of its kind.
+template <class T>
+class Versions {
+ public:
+  // Adds the version recorded at `recorded`; none: the value was removed.
+  void add(std::int64_t recorded, std::optional<T> value) { table_.add(0, recorded, std::move(value)); }
+  // Removes the value at every instant (retention).
+  void removeEverywhere() { table_.removeEverywhere(); }
+  // The value as it stood before `instant`; null when it did not exist then or was removed.
+  const T* before(std::int64_t instant) const {
+    std::span<const typename VersionTable<T>::Row> rows = table_.rows();
+    for (auto it = rows.rbegin(); it != rows.rend(); ++it)
+      if (it->recorded < instant) return it->value ? &*it->value : nullptr;
+    return nullptr;
+  }
+  // The value as it stands now; null when removed.
+  const T* latest() const { return before(kAfterEveryEvent); }
+  // Whether there is a version and the latest is `value` (none: removed).
+  bool endsWith(const std::optional<T>& value) const { return !table_.rows().empty() && table_.rows().back().value == value; }
+
+  VersionTable<T>& table() { return table_; }
+  const VersionTable<T>& table() const { return table_; }
+
+ private:
+  VersionTable<T> table_;
 };
 
 // The identity the reports read.
@@ -295,6 +309,7 @@ class CaseHistory {
   using Rows = std::vector<typename VersionTable<T>::Row>;
   // The packed tables' rows, one array per kind; a table changed since refers to an array of its own.
   struct Packed {
+    Rows<PersonIdentity> identities;
     Rows<RegistrationFacts> registrations;
     Rows<HistoryRecord<ContactFacts>> contacts;
     Rows<HistoryRecord<OccupationFacts>> occupations;
