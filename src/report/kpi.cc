@@ -6,6 +6,7 @@
 #include <span>
 #include <string_view>
 
+#include "domain/parallel.h"
 #include "report/statistics.h"
 
 namespace lotsen {
@@ -214,6 +215,46 @@ void add(Tally& t, const KpiCase& c, CivilDate from, CivilDate to, CivilDate asO
   countContact(g.firstReached, t.reachedDays, daysToFirstContact(c, asOf, true), pastDeadline, deadline);
 }
 
+// Adds the counts of `part` (a tally of other cases) to `into`; the medians and percentiles are taken after.
+void addUp(Tally& into, Tally&& part) {
+  KpiGroup& g = into.group;
+  const KpiGroup& p = part.group;
+  g.targetGroup += p.targetGroup;
+  g.openAtEnd += p.openAtEnd;
+  g.knownOccupation += p.knownOccupation;
+  g.withPlan += p.withPlan;
+  g.inMeasure += p.inMeasure;
+  auto days = [](DaysToContact& to, const DaysToContact& from) {
+    to.started += from.started;
+    to.due += from.due;
+    to.contacted += from.contacted;
+    to.withinDeadline += from.withinDeadline;
+  };
+  days(g.firstAttempt, p.firstAttempt);
+  days(g.firstReached, p.firstReached);
+  g.offeredMeasure += p.offeredMeasure;
+  g.declinedFirst += p.declinedFirst;
+  g.goals.achieved += p.goals.achieved;
+  g.goals.partly += p.goals.partly;
+  g.goals.notAchieved += p.goals.notAchieved;
+  g.afterMeasure.ended += p.afterMeasure.ended;
+  g.afterMeasure.education += p.afterMeasure.education;
+  g.afterMeasure.work += p.afterMeasure.work;
+  g.afterMeasure.other += p.afterMeasure.other;
+  g.afterMeasure.unknown += p.afterMeasure.unknown;
+  auto outcome = [](Outcome& to, const Outcome& from) {
+    to.measured += from.measured;
+    to.educationOrWork += from.educationOrWork;
+  };
+  outcome(g.within6Months, p.within6Months);
+  outcome(g.within12Months, p.within12Months);
+  g.reRegistered += p.reRegistered;
+  g.cohort.persons += p.cohort.persons;
+  g.cohort.contacted += p.cohort.contacted;
+  std::ranges::copy(part.attemptDays, std::back_inserter(into.attemptDays));
+  std::ranges::copy(part.reachedDays, std::back_inserter(into.reachedDays));
+}
+
 std::string keyOf(const KpiCase& c, KpiDimension by) {
   switch (by) {
     case KpiDimension::all:
@@ -245,10 +286,8 @@ std::string_view toString(KpiDimension dimension) {
 }
 
 KpiReport computeKpis(const std::vector<KpiCase>& cases, CivilDate from, CivilDate to, CivilDate today, KpiDimension by,
-                      int firstContactDays) {
+                      int firstContactDays, std::size_t casesPerThread) {
   KpiReport report{from, to, std::min(to, today), by, firstContactDays, {}, {}};
-  Tally all;
-  std::map<std::string, Tally> groups;
   // For the cohort, every registration's contacts: the cases by person (a sorted array; a map of lists was a
   // quarter of the computing).
   std::vector<const KpiCase*> byPerson;
@@ -256,19 +295,32 @@ KpiReport computeKpis(const std::vector<KpiCase>& cases, CivilDate from, CivilDa
   for (const KpiCase& c : cases) byPerson.push_back(&c);
   auto personOf = [](const KpiCase* c) { return c->registration.personId; };
   std::ranges::stable_sort(byPerson, {}, personOf);
-  for (const KpiCase& c : cases) {
-    if (!openDuring(c.registration, from, to) || report.asOf < c.registration.startDate) continue;
-    auto same = std::ranges::equal_range(byPerson, c.registration.personId, {}, personOf);
-    std::span<const KpiCase* const> personsCases(same.begin(), same.end());
-    add(all, c, from, to, report.asOf, firstContactDays, personsCases);
-    if (by != KpiDimension::all) add(groups[keyOf(c, by)], c, from, to, report.asOf, firstContactDays, personsCases);
+  // A contiguous range of cases tallied on each core, the tallies added up.
+  std::size_t parts = partsFor(cases.size(), casesPerThread);
+  std::vector<Tally> all(parts);
+  std::vector<std::map<std::string, Tally>> groupsOf(parts);
+  inParts(parts, [&](std::size_t part) {
+    for (std::size_t i = cases.size() * part / parts; i < cases.size() * (part + 1) / parts; ++i) {
+      const KpiCase& c = cases[i];
+      if (!openDuring(c.registration, from, to) || report.asOf < c.registration.startDate) continue;
+      auto same = std::ranges::equal_range(byPerson, c.registration.personId, {}, personOf);
+      std::span<const KpiCase* const> personsCases(same.begin(), same.end());
+      add(all[part], c, from, to, report.asOf, firstContactDays, personsCases);
+      if (by != KpiDimension::all)
+        add(groupsOf[part][keyOf(c, by)], c, from, to, report.asOf, firstContactDays, personsCases);
+    }
+  });
+  std::map<std::string, Tally>& groups = groupsOf[0];
+  for (std::size_t part = 1; part < parts; ++part) {
+    addUp(all[0], std::move(all[part]));
+    for (auto& [key, tally] : groupsOf[part]) addUp(groups[key], std::move(tally));
   }
   auto done = [](Tally& t) {
     finish(t.group.firstAttempt, t.attemptDays);
     finish(t.group.firstReached, t.reachedDays);
     return std::move(t.group);
   };
-  report.all = done(all);
+  report.all = done(all[0]);
   for (auto& [key, tally] : groups) {
     tally.group.key = key;
     report.groups.push_back(done(tally));

@@ -6,6 +6,7 @@
 // database's SQL (DESIGN principle 6). No I/O.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <expected>
 #include <optional>
@@ -121,9 +122,11 @@ struct KpiReport {
 };
 
 // The figures of `cases` for the period `from`–`to` as they stood on min(to, today). Cases outside the
-// period are left out. Deterministic: the same cases give the same report.
+// period are left out. Deterministic: the same cases give the same report; from `casesPerThread` cases on, a
+// contiguous range of them is tallied on each core and the tallies added up.
+inline constexpr std::size_t kKpiCasesPerThread = 10000;
 KpiReport computeKpis(const std::vector<KpiCase>& cases, CivilDate from, CivilDate to, CivilDate today, KpiDimension by,
-                      int firstContactDays);
+                      int firstContactDays, std::size_t casesPerThread = kKpiCasesPerThread);
 
 // Hides what a role without access to persons may not see (docs/reports.md): every count from 1 to 4, and
 // then, by the rule of report/statistics.h, further counts until none hidden can be worked out from a

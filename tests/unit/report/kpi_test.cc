@@ -291,6 +291,25 @@ TEST(Kpi, TheFurtherFiguresOfABreakdownAddUpToTheWhole) {
   EXPECT_EQ(r.all.cohort.contacted, 2) << "a, h";
 }
 
+// Tallied on several threads (a range of cases each, the tallies added up), every figure of the whole and of each
+// group is what one thread gives: the JSON names them all.
+TEST(Kpi, TalliedOnSeveralThreadsEveryFigureIsWhatOneThreadGives) {
+  std::vector<KpiCase> cases;
+  for (int copy = 0; copy < 5; ++copy)
+    for (KpiCase& c : halfYear()) cases.push_back(std::move(c));
+  cases[0].assessments = {GoalAssessment{"g1", d("2026-03-01"), "achieved", ""}};
+  cases[33].assessments = {GoalAssessment{"g1", d("2026-03-01"), "partly", ""}};  // in the second range
+  CodeLabels codes;
+  KpiNames names{codes, {}};
+  for (KpiDimension by : {KpiDimension::all, KpiDimension::unit, KpiDimension::age}) {
+    auto json = [&](std::size_t casesPerThread) {
+      KpiReport r = computeKpis(cases, d("2026-01-01"), d("2026-06-30"), d("2026-11-30"), by, 7, casesPerThread);
+      return boost::json::serialize(kpiJson(r, names, "Hela kommunen"));
+    };
+    EXPECT_EQ(json(1), json(cases.size() + 1)) << toString(by);
+  }
+}
+
 // A group as suppression sees it: everyone open at the end, every registration new in the period.
 KpiGroup counted(const char* key, std::int64_t registrations, std::int64_t known, std::int64_t contacted) {
   KpiGroup g;
