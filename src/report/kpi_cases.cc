@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <boost/container/small_vector.hpp>
 #include <charconv>
 #include <span>
 #include <tuple>
@@ -24,7 +25,8 @@ std::vector<KpiCase> kpiCases(const CaseHistory& history, CivilDate from, CivilD
   return history.collect<KpiCase>([&](const PersonHistory& person, std::vector<KpiCase>& cases) {
     const PersonIdentity* identity = person.identity.latest();
     if (!identity) return;
-    std::vector<const RegistrationFacts*> started;  // the person's KAA registrations started by `to`
+    // The person's KAA registrations started by `to` (a few: kept in place, not allocated for every person).
+    boost::container::small_vector<const RegistrationFacts*, 4> started;
     person.registrations.eachBefore(kAfterEveryEvent, [&](const RegistrationFacts& r) {
       if (r.programme == kProgrammeKaa && r.startDate <= to) started.push_back(&r);
     });

@@ -1,0 +1,13 @@
+#include "domain/parallel.h"
+
+#include <boost/asio/post.hpp>
+#include <boost/asio/thread_pool.hpp>
+
+namespace lotsen {
+
+void onWorker(std::function<void()> task) {
+  static boost::asio::thread_pool workers(std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 8));
+  boost::asio::post(workers, std::move(task));
+}
+
+}  // namespace lotsen
