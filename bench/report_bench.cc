@@ -83,6 +83,10 @@ int main(int argc, char** argv) {
   auto start = Clock::now();
   CaseHistory history = check(CaseHistory::read(*store), "history");
   double loading = millisecondsSince(start);
+  // At once, so that a profiler can be attached for the reports alone (docs/reports.md#speed).
+  fmt::print("time.load_ms {:.0f}\njournal.events {}\njournal.persons {}\n", loading, history.lastEvent(),
+             history.persons().size());
+  std::fflush(stdout);
 
   // The whole: what a report request computes in a running server (the history brought up to date with the
   // journal first: no new event here, one query), the KPIs, and the half-year file with its corrections.
@@ -126,8 +130,6 @@ int main(int argc, char** argv) {
     parts["half_year.compute"].push_back(millisecondsSince(start));
   }
 
-  fmt::print("time.load_ms {:.0f}\njournal.events {}\njournal.persons {}\n", loading, history.lastEvent(),
-             history.persons().size());
   fmt::print("time.total_ms {:.1f}\n", median(totals));
   fmt::print("time.runs_ms {:.0f}\n", fmt::join(totals, ","));
   fmt::print("time.cpu_total_ms {:.1f}\n", median(cpuTotals));
