@@ -1,9 +1,10 @@
 // Lotsen store: every person's registrations and case records as the event journal recorded them, typed, each
 // version stamped with the instant it was recorded — the in-memory form the reports read instead of parsing
-// the journal's JSON for every report (DESIGN principle 5; compact typed rows per person, not yet columns). Built from
-// the whole journal once and then brought up to date with the events appended since, so that a report in a running
-// server pays only for what changed. It keeps what the reports read — personnummer, codes (interned), dates, ids — and
-// no names, contact details or free text. Backend-neutral: it reads Events through the Store, not SQL.
+// the journal's JSON for every report (DESIGN principle 5; typed rows, each kind's in one array in person order, not
+// yet columns). Built from the whole journal once and then brought up to date with the events appended since, so that a
+// report in a running server pays only for what changed. It keeps what the reports read — personnummer, codes
+// (interned), dates, ids — and no names, contact details or free text. Backend-neutral: it reads Events through the
+// Store, not SQL.
 #pragma once
 
 #include <algorithm>
@@ -145,7 +146,9 @@ class Versions {
   // The value as it stands now; null when removed.
   const T* latest() const { return before(kAfterEveryEvent); }
   // Whether there is a version and the latest is `value` (none: removed).
-  bool endsWith(const std::optional<T>& value) const { return !table_.rows().empty() && table_.rows().back().value == value; }
+  bool endsWith(const std::optional<T>& value) const {
+    return !table_.rows().empty() && table_.rows().back().value == value;
+  }
 
   VersionTable<T>& table() { return table_; }
   const VersionTable<T>& table() const { return table_; }
