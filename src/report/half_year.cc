@@ -276,13 +276,8 @@ void checkDuplicates(const std::vector<const HalfYearCase*>& byPersonalId, std::
   }
 }
 
-}  // namespace
-
-bool HalfYearFile::hasErrors() const { return std::ranges::any_of(problems, &HalfYearProblem::blocking); }
-
-HalfYearFile computeHalfYearFile(const std::vector<HalfYearCase>& cases, HalfYear period, const HalfYearLayout& layout,
-                                 std::size_t casesPerThread) {
-  // The file's order: by personnummer (its twelve digits; as text when they are the same), start and id.
+// The cases in the file's order: by personnummer (its twelve digits; as text when they are the same), start and id.
+std::vector<const HalfYearCase*> inFileOrder(const std::vector<HalfYearCase>& cases) {
   struct Key {
     std::int64_t digits = 0;
     const HalfYearCase* c = nullptr;
@@ -299,8 +294,42 @@ HalfYearFile computeHalfYearFile(const std::vector<HalfYearCase>& cases, HalfYea
     return std::tie(a.digits, a.c->personalId, a.c->registration.startDate, a.c->registration.id) <
            std::tie(b.digits, b.c->personalId, b.c->registration.startDate, b.c->registration.id);
   });
+  std::vector<const HalfYearCase*> ordered;
+  ordered.reserve(keys.size());
+  for (const Key& key : keys) ordered.push_back(key.c);
+  return ordered;
+}
+
+// The records `builders` made, block by block and within a block in the order of `filed`; each block gathered on a
+// core of its own.
+std::vector<HalfYearRecord> gathered(std::vector<FileBuilder>& builders, const std::vector<Filed>& filed) {
+  std::array<std::vector<HalfYearRecord>, kHalfYearBlocks.size()> blocks;
+  std::size_t gatherers = std::min(builders.size(), blocks.size());
+  inParts(gatherers, [&](std::size_t part) {
+    for (std::size_t b = part; b < blocks.size(); b += gatherers) {
+      std::size_t count = 0;
+      for (const FileBuilder& builder : builders) count += builder.mark()[b];
+      blocks[b].reserve(count);
+      for (const Filed& f : filed) builders[f.builder].moveRecords(b, f.begin[b], f.end[b], blocks[b]);
+    }
+  });
+  std::vector<HalfYearRecord> records;
+  std::size_t total = 0;
+  for (const auto& block : blocks) total += block.size();
+  records.reserve(total);
+  for (auto& block : blocks) std::ranges::move(block, std::back_inserter(records));
+  return records;
+}
+
+}  // namespace
+
+bool HalfYearFile::hasErrors() const { return std::ranges::any_of(problems, &HalfYearProblem::blocking); }
+
+HalfYearFile computeHalfYearFile(const std::vector<HalfYearCase>& cases, HalfYear period, const HalfYearLayout& layout,
+                                 std::size_t casesPerThread) {
+  std::vector<const HalfYearCase*> ordered = inFileOrder(cases);
   std::vector<std::size_t> place(cases.size());  // each case's place in the file's order
-  for (std::size_t k = 0; k < keys.size(); ++k) place[static_cast<std::size_t>(keys[k].c - cases.data())] = k;
+  for (std::size_t k = 0; k < ordered.size(); ++k) place[static_cast<std::size_t>(ordered[k] - cases.data())] = k;
 
   // Filed in person order, a contiguous range of persons per core, and then gathered in the file's order. Person
   // order is the order halfYearCases gives and the order the cases' records lie in the history: filed in
@@ -330,26 +359,8 @@ HalfYearFile computeHalfYearFile(const std::vector<HalfYearCase>& cases, HalfYea
     }
   });
 
-  // Each block gathered on a core of its own.
-  std::array<std::vector<HalfYearRecord>, kHalfYearBlocks.size()> blocks;
-  std::size_t gatherers = std::min(parts, blocks.size());
-  inParts(gatherers, [&](std::size_t part) {
-    for (std::size_t b = part; b < blocks.size(); b += gatherers) {
-      std::size_t count = 0;
-      for (const FileBuilder& builder : builders) count += builder.mark()[b];
-      blocks[b].reserve(count);
-      for (const Filed& f : filed) builders[f.builder].moveRecords(b, f.begin[b], f.end[b], blocks[b]);
-    }
-  });
-  HalfYearFile file{period, {}, {}};
-  std::size_t total = 0;
-  for (const auto& block : blocks) total += block.size();
-  file.records.reserve(total);
-  for (auto& block : blocks) std::ranges::move(block, std::back_inserter(file.records));
+  HalfYearFile file{period, gathered(builders, filed), {}};
   for (const Filed& f : filed) builders[f.builder].moveProblems(f.begin.back(), f.end.back(), file.problems);
-  std::vector<const HalfYearCase*> ordered;
-  ordered.reserve(keys.size());
-  for (const Key& key : keys) ordered.push_back(key.c);
   checkDuplicates(ordered, file.problems);
   return file;
 }
