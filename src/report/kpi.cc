@@ -452,7 +452,7 @@ void suppressKpis(KpiReport& report) {
   for (std::size_t i = 0; i < groups.size(); ++i)
     for (auto& [name, count] : countsOf(*groups[i])) {
       index[i][name] = cells.size();
-      cells.push_back(CountCell{name, count, count > 0 && count < kSmallestShownCount});
+      cells.push_back(CountCell{name, count, count > 0 && count < kSmallestShownCount, false});
     }
   // A breakdown: a total and the cells that add up to it.
   struct Sum {
@@ -470,7 +470,7 @@ void suppressKpis(KpiReport& report) {
       }
       if (p.rest) {
         sum.parts.push_back(cells.size());
-        cells.push_back(CountCell{"", rest, true});  // never shown
+        cells.push_back(CountCell{"", rest, true, false});  // never shown
       }
       sums.push_back(std::move(sum));
     }
@@ -495,11 +495,11 @@ void suppressKpis(KpiReport& report) {
         if (!cells[p].suppressed && cells[p].count > 0 && (!smallest || cells[p].count < *smallest))
           smallest = cells[p].count;
       if (!smallest) {
-        cells[sum.total].suppressed = true;
+        cells[sum.total].suppressed = cells[sum.total].secondary = true;
         continue;
       }
       for (std::size_t p : sum.parts)
-        if (!cells[p].suppressed && cells[p].count == *smallest) cells[p].suppressed = true;
+        if (!cells[p].suppressed && cells[p].count == *smallest) cells[p].suppressed = cells[p].secondary = true;
     }
   }
   for (std::size_t i = 0; i < groups.size(); ++i) {

@@ -7,24 +7,25 @@ namespace lotsen {
 bool noHiddenCountCanBeWorkedOut(const std::vector<CountCell>& cells) {
   // A suppressed count can be worked out when it is alone (the total minus the shown ones), when the
   // suppressed ones add up to their number (each is 1), or when they are all small and add up to four
-  // times their number (each is 4). Hidden cells none of which is small hide nothing that needs hiding.
+  // times their number (each is 4). Hidden cells none of which is small or secondary hide nothing that needs
+  // hiding (a rest never shown).
   std::int64_t hidden = 0, sum = 0;
-  bool allSmall = true, anySmall = false;
+  bool allSmall = true, anyProtected = false;
   for (const CountCell& c : cells)
     if (c.suppressed) {
       ++hidden;
       sum += c.count;
       bool small = c.count > 0 && c.count < kSmallestShownCount;
       allSmall = allSmall && small;
-      anySmall = anySmall || small;
+      anyProtected = anyProtected || small || c.secondary;
     }
-  return !anySmall || (hidden >= 2 && sum != hidden && !(allSmall && sum == 4 * hidden));
+  return !anyProtected || (hidden >= 2 && sum != hidden && !(allSmall && sum == 4 * hidden));
 }
 
 std::optional<std::vector<CountCell>> suppressSmallCounts(const Breakdown& counts) {
   std::vector<CountCell> cells;
   for (const auto& [key, count] : counts)
-    cells.push_back(CountCell{key, count, count > 0 && count < kSmallestShownCount});
+    cells.push_back(CountCell{key, count, count > 0 && count < kSmallestShownCount, false});
   auto protectedNow = [&] { return noHiddenCountCanBeWorkedOut(cells); };
   while (!protectedNow()) {
     std::optional<std::int64_t> smallest;
@@ -32,7 +33,7 @@ std::optional<std::vector<CountCell>> suppressSmallCounts(const Breakdown& count
       if (!c.suppressed && c.count > 0 && (!smallest || c.count < *smallest)) smallest = c.count;
     if (!smallest) return std::nullopt;
     for (CountCell& c : cells)
-      if (!c.suppressed && c.count == *smallest) c.suppressed = true;
+      if (!c.suppressed && c.count == *smallest) c.suppressed = c.secondary = true;
   }
   return cells;
 }

@@ -17,14 +17,17 @@ struct CountCell {
   std::string key;
   std::int64_t count = 0;  // meaningless when suppressed
   bool suppressed = false;
+  // Suppressed to protect another count: worked out, it would give that one away, so it must not be either.
+  bool secondary = false;
 };
 
 using Breakdown = std::vector<std::pair<std::string, std::int64_t>>;
 
 // Whether no hidden (suppressed) cell of a breakdown whose total is shown can be worked out from the total
-// and the shown cells: true when no small count (1–4) is hidden, or when at least two are hidden, they do
-// not add up to their number (each 1), and they are not all small adding up to four times their number
-// (each 4). The rule suppressSmallCounts applies; also for cells hidden by another breakdown.
+// and the shown cells: true when no small count (1–4) and no secondary one is hidden, or when at least two
+// are hidden, they do not add up to their number (each 1), and they are not all small adding up to four
+// times their number (each 4). The rule suppressSmallCounts applies; also for cells hidden by another
+// breakdown, whose secondary cells must not be worked out from this one.
 bool noHiddenCountCanBeWorkedOut(const std::vector<CountCell>& cells);
 
 // The cells of one breakdown whose counts add up to a total that is shown: counts from 1 to 4 are
