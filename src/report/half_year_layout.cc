@@ -51,10 +51,21 @@ bool allowedIn(HalfYearBlock block, std::string_view name) {
   return std::ranges::find(kCommonFields, *field) != kCommonFields.end() || std::ranges::find(own, *field) != own.end();
 }
 
-// A short value for people: SCB's codes and the collection's name, one line, printable.
+// A short value for people: SCB's codes and the collection's name, 1 to `max` bytes of UTF-8 on one line, without
+// control characters (C0, DEL, C1).
 bool isShortText(std::string_view text, std::size_t max) {
-  return !text.empty() && text.size() <= max &&
-         std::ranges::none_of(text, [](unsigned char c) { return c < 0x20 || c == 0x7f; }) && isValidUtf8(text);
+  return !text.empty() && text.size() <= max && isValidUtf8(text) &&
+         firstControlCharacter(text) == std::string_view::npos;
+}
+
+// What keeps a short text from being a value in the file's lines (a record type, an SCB code): a line or paragraph
+// separator, a byte-order mark or a quote would break the file for the programs that read it; the separator would
+// split the value.
+enum class NotAValue { no, character, separator };
+NotAValue notAValue(std::string_view text, char separator) {
+  for (std::string_view breaking : {"\u2028", "\u2029", "\ufeff", "\""})
+    if (text.find(breaking) != std::string_view::npos) return NotAValue::character;
+  return text.find(separator) != std::string_view::npos ? NotAValue::separator : NotAValue::no;
 }
 
 void readBlocks(const json::value* value, HalfYearLayout& layout, JsonFields& f) {
@@ -81,9 +92,14 @@ void readBlocks(const json::value* value, HalfYearLayout& layout, JsonFields& f)
     HalfYearBlockLayout& b = layout.blocks[*block];
     const json::string* type = o->contains("record_type") ? o->at("record_type").if_string() : nullptr;
     if (!type || !isShortText(*type, 10))
-      f.fail(invalidInput("record_type is the block's record type: 1 to 10 characters", at + ".record_type"));
-    else if (type->find(layout.separator) != json::string::npos)
-      f.fail(invalidInput(fmt::format("the record type holds the file's separator {}", layout.separator),
+      f.fail(
+          invalidInput("record_type is the block's record type: 1 to 10 characters on one line, without control "
+                       "characters",
+                       at + ".record_type"));
+    else if (NotAValue why = notAValue(*type, layout.separator); why != NotAValue::no)
+      f.fail(invalidInput(why == NotAValue::separator
+                              ? fmt::format("the record type holds the file's separator {}", layout.separator)
+                              : "the record type holds a line separator, a byte-order mark or a quote",
                           at + ".record_type"));
     else if (!recordTypes.insert(std::string(*type)).second)
       f.fail(invalidInput(fmt::format("the record type '{}' is given to two blocks", printable(*type)),
@@ -144,9 +160,12 @@ void readCodes(const json::value* value, HalfYearLayout& layout, JsonFields& f, 
         f.fail(invalidInput(fmt::format("{} is not a Lotsen code in the list {}", printable(code), printable(list)),
                             fmt::format("{}.{}", at, printable(code))));
       else if (!text || !isShortText(*text, 20))
-        f.fail(invalidInput("SCB's code is 1 to 20 characters", fmt::format("{}.{}", at, printable(code))));
-      else if (text->find(layout.separator) != json::string::npos)
-        f.fail(invalidInput(fmt::format("SCB's code holds the file's separator {}", layout.separator),
+        f.fail(invalidInput("SCB's code is 1 to 20 characters on one line, without control characters",
+                            fmt::format("{}.{}", at, printable(code))));
+      else if (NotAValue why = notAValue(*text, layout.separator); why != NotAValue::no)
+        f.fail(invalidInput(why == NotAValue::separator
+                                ? fmt::format("SCB's code holds the file's separator {}", layout.separator)
+                                : "SCB's code holds a line separator, a byte-order mark or a quote",
                             fmt::format("{}.{}", at, printable(code))));
       else
         out.emplace(std::string(code), std::string(*text));

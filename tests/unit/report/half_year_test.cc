@@ -120,6 +120,11 @@ TEST(HalfYearLayout, ACodeOrRecordTypeHoldingTheSeparatorOrAControlCharacterIsRe
   auto recordType = replaced(R"("record_type": "2")", R"("record_type": "2;")");
   ASSERT_FALSE(recordType);
   EXPECT_EQ(recordType.error().at(0).field, "blocks[1].record_type");
+  for (const char* breaking : {R"("2\u00851")", R"("2\u20281")", R"("\ufeff21")", R"("\"21")"}) {
+    auto refused = replaced(R"("21")", breaking);  // C1 control, line separator, byte-order mark, quote
+    ASSERT_FALSE(refused) << breaking;
+    EXPECT_EQ(refused.error().at(0).field, "codes.occupation.work") << breaking;
+  }
   EXPECT_TRUE(replaced(R"("work": "21")", R"("work": "2,1")")) << "a comma is no separator of this file";
 }
 
