@@ -8,6 +8,7 @@
 
 #include "domain/text.h"
 #include "store/json_fields.h"
+#include "store/strict_json.h"
 
 namespace lotsen {
 namespace json = boost::json;
@@ -229,11 +230,14 @@ std::optional<std::string_view> HalfYearLayout::scbCode(std::string_view list, s
 
 std::expected<HalfYearLayout, std::vector<Error>> parseHalfYearLayout(std::string_view text, const LotsenCodes* known) {
   if (!isValidUtf8(text)) return std::unexpected(std::vector{invalidInput("the file is not UTF-8", "file")});
-  boost::system::error_code ec;
-  json::value v = json::parse(text, ec);
-  if (ec || !v.is_object())
+  auto parsed = parseStrictJson(text);
+  if (!parsed && !parsed.error().duplicateKey.empty())
     return std::unexpected(std::vector{invalidInput(
-        ec ? fmt::format("the file is not JSON: {}", ec.message()) : "the file is not a JSON object", "file")});
+        fmt::format("the key '{}' appears twice in one object: give each once", echoed(parsed.error().duplicateKey)),
+        "file")});
+  if (!parsed) return std::unexpected(std::vector{invalidInput("the file is not JSON", "file")});
+  const json::value& v = *parsed;
+  if (!v.is_object()) return std::unexpected(std::vector{invalidInput("the file is not a JSON object", "file")});
   JsonFields f(v, {"collection", "municipality", "separator", "date_format", "header", "blocks", "codes"});
   HalfYearLayout layout;
   layout.collection = f.text("collection", true);

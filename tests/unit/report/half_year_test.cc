@@ -128,6 +128,15 @@ TEST(HalfYearLayout, ACodeOrRecordTypeHoldingTheSeparatorOrAControlCharacterIsRe
   EXPECT_TRUE(replaced(R"("work": "21")", R"("work": "2,1")")) << "a comma is no separator of this file";
 }
 
+TEST(HalfYearLayout, AKeyGivenTwiceInAnObjectIsRefusedNotTheLastTaken) {
+  std::string text(kLayout);
+  text.replace(text.find(R"("work": "21")"), 12, R"("work": "2;1", "work": "21")");
+  auto twice = parseHalfYearLayout(text);
+  ASSERT_FALSE(twice);
+  EXPECT_EQ(twice.error().at(0).message, "the key 'work' appears twice in one object: give each once");
+  EXPECT_EQ(twice.error().at(0).field, "file");
+}
+
 TEST(HalfYearLayout, AFileThatIsNotJsonOrNotUtf8IsRefusedAsAWhole) {
   EXPECT_EQ(parseHalfYearLayout("{\"collection\": ").error().at(0).field, "file");
   EXPECT_EQ(parseHalfYearLayout("{\"collection\": \"G\xf6teborg\"}").error().at(0).message, "the file is not UTF-8");
