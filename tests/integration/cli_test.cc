@@ -660,8 +660,14 @@ TEST(Cli, ABadLayoutFileIsRefusedWithItsPlaceAndTheImportedLayoutStays) {
   latin1.replace(latin1.find("aktivitetsansvar"), 16, "aktivitetsansvar \xe5r");
   std::string unmapped = good;
   unmapped.replace(unmapped.find("\"work\""), 6, "\"arbete\"");
+  std::string twice = good;  // a key given twice: which value was meant cannot be known
+  twice.replace(twice.find("\"work\""), 6, "\"work\": \"9\", \"work\"");
+  std::string separator = good;  // SCB's code holding the file's separator would split the line
+  separator.replace(separator.find("\"work\": \""), 9, "\"work\": \";");
   std::vector<Case> cases{
       {"empty", "", path},
+      {"a key twice", twice, "'work'"},
+      {"the separator in a code", separator, "codes.occupation.work"},
       {"truncated", good.substr(0, good.size() / 2), path},
       {"latin-1", latin1, path},
       {"larger than 1 MB", std::string(1'100'000, ' ') + good, "1 MB"},
