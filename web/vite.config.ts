@@ -6,7 +6,8 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   plugins: [react()],
-  build: { outDir: "dist", emptyOutDir: true, sourcemap: false },
+  // No asset inlined as a data: URL: the Content-Security-Policy (default-src 'self') would refuse it.
+  build: { outDir: "dist", emptyOutDir: true, sourcemap: false, assetsInlineLimit: 0 },
   server: { proxy: { "/api": "http://127.0.0.1:8080" } },
   // Generous time per test: a shared, busy machine renders slowly (a dialog test takes seconds).
   test: { environment: "jsdom", css: false, include: ["src/**/*.test.{ts,tsx}"], testTimeout: 30_000 },

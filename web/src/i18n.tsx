@@ -3,16 +3,7 @@
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
 import { messages, type Language, type Messages } from "./messages";
 import { setApiLanguage } from "./api/client";
-
-const storageKey = "lotsen.language";
-
-function storedLanguage(): Language {
-  try {
-    return localStorage.getItem(storageKey) === "en" ? "en" : "sv";
-  } catch {
-    return "sv";
-  }
-}
+import { storeLanguage, storedLanguage } from "./language";
 
 type I18n = { language: Language; t: Messages; setLanguage: (language: Language) => void };
 const I18nContext = createContext<I18n | null>(null);
@@ -28,11 +19,7 @@ export function I18nProvider({ children, initial }: { children: ReactNode; initi
       language,
       t: messages[language],
       setLanguage: (next) => {
-        try {
-          localStorage.setItem(storageKey, next);
-        } catch {
-          // private mode: the choice lasts until the page is closed
-        }
+        storeLanguage(next);
         setLanguageState(next);
       },
     }),

@@ -1,29 +1,7 @@
-// The UI's entry: the providers (one QueryClient for all server state), the router with real URLs.
+// The UI's entry: asks for the page's first data at once (early.ts), then loads the rest of the UI
+// (start.tsx), which finds the answers under way: the requests do not wait for the UI's code to start.
 import "./styles.css";
-import { StrictMode } from "react";
-import { createRoot } from "react-dom/client";
-import { RouterProvider, createBrowserRouter } from "react-router-dom";
-import { prefetchPageData } from "./api/queries";
-import { makeQueryClient } from "./api/queryClient";
-import { App } from "./App";
-import { Providers } from "./Providers";
-import { appRoutes, providerFuture, routerFuture } from "./router";
+import { askEarly } from "./api/early";
 
-const queryClient = makeQueryClient();
-// The page's data is asked for beside the session check, not after it (see prefetchPageData).
-prefetchPageData(queryClient, new URL(window.location.href));
-
-const router = createBrowserRouter(
-  appRoutes(
-    <Providers queryClient={queryClient}>
-      <App />
-    </Providers>,
-  ),
-  { future: routerFuture },
-);
-
-createRoot(document.getElementById("root")!).render(
-  <StrictMode>
-    <RouterProvider router={router} future={providerFuture} />
-  </StrictMode>,
-);
+askEarly(new URL(window.location.href));
+void import("./start");

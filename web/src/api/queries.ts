@@ -3,6 +3,7 @@
 import { QueryClient, keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { signedIn, signedOut } from "../components/session/sessionState";
 import { ApiProblem, client, setCsrfToken, unwrap } from "./client";
+import { pageData } from "./pageData";
 import type { components, paths } from "./schema";
 
 export type Session = { username: string; roles: string[] };
@@ -148,22 +149,7 @@ export function useWorklist(name: WorklistName | null, page: number) {
   return useQuery({ ...worklistQuery(name, page), enabled: name !== null, placeholderData: keepPreviousData });
 }
 
-/** The page asked for in ?sida= (1 when none or not a page number). */
-export const pageOf = (params: URLSearchParams) => Math.max(1, Math.min(100000, Math.floor(Number(params.get("sida"))) || 1));
-
-const worklistNames = new Set<string>([
-  "first_contact",
-  "contact_retry",
-  "follow_up",
-  "occupation",
-  "plan_without_goals",
-  "registration_without_plan",
-  "measure_end_reason",
-  "turning_20",
-] satisfies WorklistName[]);
-
-/** Whether `name` is a worklist's name. */
-export const isWorklistName = (name: string | null): name is WorklistName => name !== null && worklistNames.has(name);
+export { isWorklistName, pageOf } from "./pageData";
 
 type Address = { street_address: string; postal_code: string; city: string };
 type Occupation = { effective_date?: string; kind: string; detail?: string | null; planned?: boolean };
@@ -204,13 +190,10 @@ const personQuery = (queryClient: QueryClient, id: number) => ({
  * request under way (the same query), so nothing is asked twice. Without a session it is answered 401,
  * which (queryClient) sends the user to the login as the session check would; the login drops it. */
 export function prefetchPageData(queryClient: QueryClient, url: URL) {
-  const person = /^\/personer\/([1-9][0-9]{0,15})$/.exec(url.pathname);
-  if (person) void queryClient.prefetchQuery(personQuery(queryClient, Number(person[1])));
-  if (url.pathname === "/") {
-    void queryClient.prefetchQuery(worklistsQuery);
-    const asked = url.searchParams.get("lista");
-    if (isWorklistName(asked)) void queryClient.prefetchQuery(worklistQuery(asked, pageOf(url.searchParams)));
-  }
+  const { person, today } = pageData(url);
+  if (person) void queryClient.prefetchQuery(personQuery(queryClient, person));
+  if (today) void queryClient.prefetchQuery(worklistsQuery);
+  if (today?.list) void queryClient.prefetchQuery(worklistQuery(today.list, today.page));
 }
 
 export type ContactAttempt = {

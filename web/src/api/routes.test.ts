@@ -1,8 +1,10 @@
 // Every route the UI calls is a path of docs/api/openapi.yaml, with that method. The UI reaches the
 // server only through `client` (openapi-fetch) with a literal path, so the calls can be read off the
-// source; nothing else may call fetch.
+// source; nothing else may call fetch, but early.ts, which asks for a page's first data before the client
+// has loaded, for the client to take (its paths are checked here too).
 import { describe, expect, it } from "vitest";
 import spec from "../../../docs/api/openapi.yaml?raw";
+import { pageDataPaths } from "./pageData";
 
 const sources = import.meta.glob(["../**/*.{ts,tsx}", "!../**/*.test.{ts,tsx}", "!../test/**", "!./schema.d.ts"], {
   query: "?raw",
@@ -50,9 +52,20 @@ describe("the routes the UI calls", () => {
     expect(unknown).toEqual([]);
   });
 
+  it("asked for early, before the client has loaded, are all in docs/api/openapi.yaml", () => {
+    const operations = specOperations();
+    const early = ["/?lista=first_contact&sida=3", "/personer/7", "/sok"].flatMap((page) =>
+      pageDataPaths(new URL(page, "http://localhost")).map(
+        (path) => `GET ${path.split("?")[0].replace(/^\/api\/v1\/persons\/\d+/, "/api/v1/persons/{id}").replace(/^\/api\/v1\/worklists\/\w+/, "/api/v1/worklists/{name}")}`,
+      ),
+    );
+    expect(early).toHaveLength(6);
+    expect(early.filter((call) => !operations.has(call))).toEqual([]);
+  });
+
   it("go through the client only", () => {
     const direct = Object.entries(sources)
-      .filter(([file, text]) => file !== "./client.ts" && /\bfetch\s*\(|XMLHttpRequest|\bclient\.request\(/.test(text))
+      .filter(([file, text]) => !["./client.ts", "./early.ts"].includes(file) && /\bfetch\s*\(|XMLHttpRequest|\bclient\.request\(/.test(text))
       .map(([file]) => file);
     expect(direct).toEqual([]);
   });

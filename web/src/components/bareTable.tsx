@@ -40,15 +40,15 @@ export function RowButton({
   );
 }
 
-/** Aksel's small outline Tag (the DOM it renders), with an optional icon before the text. */
-export function RowTag({ variant, icon, children }: { variant: "error" | "warning"; icon?: ReactNode; children: ReactNode }) {
+/** Aksel's small outline Tag (the DOM it renders), with Aksel's warning triangle before the text when
+ * `warningIcon`: drawn by the stylesheet (.row-tag--warning-icon), not an <svg> in each row. */
+export function RowTag({ variant, warningIcon, children }: { variant: "error" | "warning"; warningIcon?: boolean; children: ReactNode }) {
   return (
     <span
       data-color={variant === "error" ? "danger" : "warning"}
       data-variant="outline"
-      className={`navds-body-short navds-body-short--small navds-tag navds-tag--small navds-tag--${variant}`}
+      className={`navds-body-short navds-body-short--small navds-tag navds-tag--small navds-tag--${variant}${warningIcon ? " row-tag--warning-icon" : ""}`}
     >
-      {icon && <span className="navds-tag__icon--left">{icon}</span>}
       {children}
     </span>
   );

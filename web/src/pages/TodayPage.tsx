@@ -353,7 +353,7 @@ const WorklistRow = memo(function WorklistRow({
       <td className={`${dataCell} nowrap`}>{item.due}</td>
       <td className={`${dataCell} nowrap`}>
         {overdue > 0 ? (
-          <RowTag variant="error" icon={<ExclamationmarkTriangleIcon aria-hidden />}>
+          <RowTag variant="error" warningIcon>
             {t.overdueSince(overdue)}
           </RowTag>
         ) : until <= 0 ? (

@@ -1,0 +1,62 @@
+// The first load's requests, asked for by the entry before the UI's code has started (early.ts).
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { fakeServer } from "../test/render";
+import { client, setApiLanguage } from "./client";
+import { askEarly } from "./early";
+import { prefetchPageData } from "./queries";
+import { makeQueryClient } from "./queryClient";
+
+const at = (path: string) => new URL(path, globalThis.location.origin);
+const asked = (requests: Request[]) => requests.map((r) => `${new URL(r.url).pathname}${new URL(r.url).search}`);
+
+const server = () =>
+  fakeServer({
+    "GET /api/v1/session": [200, { csrf_token: "t", user: { username: "anna", role: "caseworker" } }],
+    "GET /api/v1/worklists": [200, { today: "2026-11-30", lists: [] }],
+    "GET /api/v1/worklists/first_contact?page=2": [200, { name: "first_contact", count: 0, page: 2, page_size: 100, items: [] }],
+    "GET /api/v1/persons/7": [200, { id: 7, first_name: "Åsa", registrations: [] }],
+    "GET /api/v1/persons/7/contact-attempts": [200, { items: [] }],
+  });
+
+describe("the first load's data", () => {
+  afterEach(() => setApiLanguage("sv"));
+
+  it("is asked for once: the page's queries take the answers the entry asked for", async () => {
+    const requests = server();
+    const url = at("/?lista=first_contact&sida=2");
+    askEarly(url);
+    expect(asked(requests)).toEqual(["/api/v1/session", "/api/v1/worklists", "/api/v1/worklists/first_contact?page=2"]);
+    const queryClient = makeQueryClient();
+    prefetchPageData(queryClient, url);
+    const session = await client.GET("/api/v1/session");
+    expect(session.response.status).toBe(200);
+    await vi.waitFor(() => expect(queryClient.getQueryData(["worklists", "first_contact", 2])).toMatchObject({ page: 2 }));
+    await vi.waitFor(() => expect(queryClient.getQueryData(["worklists"])).toMatchObject({ today: "2026-11-30" }));
+    expect(requests).toHaveLength(3);
+  });
+
+  it("is taken once: the same request asked again goes to the server", async () => {
+    const requests = server();
+    askEarly(at("/personer/7"));
+    expect(asked(requests)).toEqual(["/api/v1/session", "/api/v1/persons/7"]);
+    await client.GET("/api/v1/persons/{id}", { params: { path: { id: 7 } } });
+    expect(requests).toHaveLength(2);
+    await client.GET("/api/v1/persons/{id}", { params: { path: { id: 7 } } });
+    expect(asked(requests)).toEqual(["/api/v1/session", "/api/v1/persons/7", "/api/v1/persons/7"]);
+  });
+
+  it("in another language than the UI's is not taken: the UI asks again in its own", async () => {
+    const requests = server();
+    askEarly(at("/personer/7"));
+    setApiLanguage("en");
+    await client.GET("/api/v1/persons/{id}", { params: { path: { id: 7 } } });
+    expect(requests.map((r) => r.headers.get("Accept-Language"))).toEqual(["sv", "sv", "en"]);
+  });
+
+  it("is nothing for a page that reads no data of its own, but the session", () => {
+    const requests = server();
+    askEarly(at("/sok?namn=x"));
+    askEarly(at("/?lista=no_such_list"));
+    expect(asked(requests)).toEqual(["/api/v1/session", "/api/v1/session", "/api/v1/worklists"]);
+  });
+});

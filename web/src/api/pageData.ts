@@ -1,0 +1,42 @@
+// Which data a page of the UI asks for on its first load, read from its URL alone. Small and free of the
+// app's code, so that the entry (main.tsx) can ask for it before the rest of the UI has loaded.
+import type { WorklistName } from "./queries";
+
+const worklistNames = new Set<string>([
+  "first_contact",
+  "contact_retry",
+  "follow_up",
+  "occupation",
+  "plan_without_goals",
+  "registration_without_plan",
+  "measure_end_reason",
+  "turning_20",
+] satisfies WorklistName[]);
+
+/** Whether `name` is a worklist's name. */
+export const isWorklistName = (name: string | null): name is WorklistName => name !== null && worklistNames.has(name);
+
+/** The page asked for in ?sida= (1 when none or not a page number). */
+export const pageOf = (params: URLSearchParams) => Math.max(1, Math.min(100000, Math.floor(Number(params.get("sida"))) || 1));
+
+/** A page's data: a person's (/personer/ID), or Today's (/) counts and the page of the list in ?lista=. */
+export type PageData = { person?: number; today?: { list?: WorklistName; page: number } };
+
+export function pageData(url: URL): PageData {
+  const person = /^\/personer\/([1-9][0-9]{0,15})$/.exec(url.pathname);
+  if (person) return { person: Number(person[1]) };
+  if (url.pathname !== "/") return {};
+  const asked = url.searchParams.get("lista");
+  return { today: { list: isWorklistName(asked) ? asked : undefined, page: pageOf(url.searchParams) } };
+}
+
+/** The API's paths (query included, as the client writes them) the page at `url` reads first: the
+ * session's, then the page's data. */
+export function pageDataPaths(url: URL): string[] {
+  const { person, today } = pageData(url);
+  const paths = ["/api/v1/session"];
+  if (person) paths.push(`/api/v1/persons/${person}`);
+  if (today) paths.push("/api/v1/worklists");
+  if (today?.list) paths.push(`/api/v1/worklists/${today.list}?page=${today.page}`);
+  return paths;
+}
