@@ -38,11 +38,24 @@ describe("the first load's data", () => {
   it("is taken once: the same request asked again goes to the server", async () => {
     const requests = server();
     askEarly(at("/personer/7"));
-    expect(asked(requests)).toEqual(["/api/v1/session", "/api/v1/persons/7"]);
+    await vi.waitFor(() => expect(requests).toHaveLength(3));
     await client.GET("/api/v1/persons/{id}", { params: { path: { id: 7 } } });
-    expect(requests).toHaveLength(2);
+    await client.GET("/api/v1/persons/{id}/contact-attempts", { params: { path: { id: 7 } } });
+    expect(requests).toHaveLength(3);
     await client.GET("/api/v1/persons/{id}", { params: { path: { id: 7 } } });
-    expect(asked(requests)).toEqual(["/api/v1/session", "/api/v1/persons/7", "/api/v1/persons/7"]);
+    expect(asked(requests)).toEqual(["/api/v1/session", "/api/v1/persons/7", "/api/v1/persons/7/contact-attempts", "/api/v1/persons/7"]);
+  });
+
+  it("asks for a person's contact attempts once the person is answered, never for a person refused", async () => {
+    const requests = fakeServer({
+      "GET /api/v1/session": [200, { csrf_token: "t", user: { username: "anna", role: "caseworker" } }],
+      "GET /api/v1/persons/8": [403, { type: "urn:lotsen:problem:outside-caseload", title: "Forbidden", status: 403, detail: "x" }],
+    });
+    askEarly(at("/personer/8"));
+    const answer = await client.GET("/api/v1/persons/{id}", { params: { path: { id: 8 } } });
+    expect(answer.response.status).toBe(403);
+    await new Promise((done) => setTimeout(done, 10));
+    expect(asked(requests)).toEqual(["/api/v1/session", "/api/v1/persons/8"]);
   });
 
   it("in another language than the UI's is not taken: the UI asks again in its own", async () => {
@@ -50,7 +63,7 @@ describe("the first load's data", () => {
     askEarly(at("/personer/7"));
     setApiLanguage("en");
     await client.GET("/api/v1/persons/{id}", { params: { path: { id: 7 } } });
-    expect(requests.map((r) => r.headers.get("Accept-Language"))).toEqual(["sv", "sv", "en"]);
+    expect(requests.filter((r) => r.url.endsWith("/persons/7")).map((r) => r.headers.get("Accept-Language"))).toEqual(["sv", "en"]);
   });
 
   it("is nothing for a page that reads no data of its own, but the session", () => {

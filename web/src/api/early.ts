@@ -11,11 +11,16 @@ const keptMs = 10_000;
 /** Asks for the data the page at `url` reads first (pageDataPaths), in the stored language. */
 export function askEarly(url: URL): void {
   const language = storedLanguage();
-  for (const path of pageDataPaths(url)) {
+  const ask = (path: string) => {
     const target = new URL(path, url).href;
     const response = fetch(new Request(target, { credentials: "same-origin", headers: { "Accept-Language": language } }));
     response.catch(() => undefined); // a network error reaches whoever takes it, never the console unhandled
     early.set(target, { response, language });
+    return response;
+  };
+  for (const { path, thenAsk = [] } of pageDataPaths(url)) {
+    const response = ask(path);
+    if (thenAsk.length > 0) void response.then((answer) => answer.status === 200 && thenAsk.forEach(ask), () => undefined);
   }
   setTimeout(() => early.clear(), keptMs);
 }

@@ -30,13 +30,16 @@ export function pageData(url: URL): PageData {
   return { today: { list: isWorklistName(asked) ? asked : undefined, page: pageOf(url.searchParams) } };
 }
 
-/** The API's paths (query included, as the client writes them) the page at `url` reads first: the
- * session's, then the page's data. */
-export function pageDataPaths(url: URL): string[] {
+/** An API path (query included, as the client writes it) the page reads first, and the paths it reads once
+ * that one is answered 200: a person's contact attempts, asked for only when the person is not refused. */
+export type PageDataPath = { path: string; thenAsk?: string[] };
+
+/** The API's paths the page at `url` reads first: the session's, then the page's data. */
+export function pageDataPaths(url: URL): PageDataPath[] {
   const { person, today } = pageData(url);
-  const paths = ["/api/v1/session"];
-  if (person) paths.push(`/api/v1/persons/${person}`);
-  if (today) paths.push("/api/v1/worklists");
-  if (today?.list) paths.push(`/api/v1/worklists/${today.list}?page=${today.page}`);
+  const paths: PageDataPath[] = [{ path: "/api/v1/session" }];
+  if (person) paths.push({ path: `/api/v1/persons/${person}`, thenAsk: [`/api/v1/persons/${person}/contact-attempts`] });
+  if (today) paths.push({ path: "/api/v1/worklists" });
+  if (today?.list) paths.push({ path: `/api/v1/worklists/${today.list}?page=${today.page}` });
   return paths;
 }
