@@ -6,7 +6,7 @@
 // request that meets the end of the session waits for a new login and is sent again (send, below).
 import createClient, { type Middleware } from "openapi-fetch";
 import { noteUse, waitForLogin } from "../components/session/sessionState";
-import { takeEarly } from "./early";
+import { dropEarly, takeEarly } from "./early";
 import type { paths } from "./schema";
 
 let language = "sv";
@@ -37,6 +37,7 @@ const headers: Middleware = {
 async function send(request: Request, renewed = false): Promise<Response> {
   // Looked up at each call (not once), so that tests can stand in for the server.
   const again = request.clone();
+  if (!["GET", "HEAD"].includes(request.method)) dropEarly();
   const response = await (takeEarly(request) ?? globalThis.fetch(request));
   if (response.status === 403 && !renewed && (await isCsrfProblem(response)) && (await renewCsrfToken())) {
     const headers = new Headers(again.headers);

@@ -58,6 +58,19 @@ describe("the first load's data", () => {
     expect(asked(requests)).toEqual(["/api/v1/session", "/api/v1/persons/8"]);
   });
 
+  it("is dropped at the first change sent, such as a login: never taken for another session", async () => {
+    const requests = fakeServer({
+      "GET /api/v1/session": [401, { title: "Unauthorized", status: 401, detail: "x" }],
+      "GET /api/v1/worklists": [401, { title: "Unauthorized", status: 401, detail: "x" }],
+      "GET /api/v1/worklists/first_contact?page=2": [200, { name: "first_contact", count: 0, page: 2, page_size: 100, items: [] }],
+      "POST /api/v1/session": [200, { csrf_token: "t2", user: { username: "bo", role: "caseworker" } }],
+    });
+    askEarly(at("/?lista=first_contact&sida=2"));
+    await client.POST("/api/v1/session", { body: { username: "bo", password: "x" } });
+    await client.GET("/api/v1/worklists/{name}", { params: { path: { name: "first_contact" }, query: { page: 2 } } });
+    expect(asked(requests).filter((path) => path === "/api/v1/worklists/first_contact?page=2")).toHaveLength(2);
+  });
+
   it("in another language than the UI's is not taken: the UI asks again in its own", async () => {
     const requests = server();
     askEarly(at("/personer/7"));

@@ -1,6 +1,7 @@
 // The first load's requests, sent by the entry (main.tsx) while the rest of the UI's code loads and
 // starts: the client's send (client.ts) takes each answer for the same GET in the same language, once,
-// instead of asking again. Answers nobody took are dropped after a few seconds.
+// instead of asking again. Answers nobody took are dropped after a few seconds, and at the first change the
+// client sends (a login or logout among them: an answer is never taken for another session).
 import { storedLanguage } from "../language";
 import { pageDataPaths } from "./pageData";
 
@@ -31,4 +32,9 @@ export function takeEarly(request: Request): Promise<Response> | undefined {
   if (!found || request.method !== "GET" || request.headers.get("Accept-Language") !== found.language) return undefined;
   early.delete(request.url);
   return found.response;
+}
+
+/** Drops every early answer not yet taken (the client sends a change). */
+export function dropEarly(): void {
+  early.clear();
 }
