@@ -6,10 +6,12 @@
 // request that meets the end of the session waits for a new login and is sent again (send, below).
 import createClient, { type Middleware } from "openapi-fetch";
 import { noteUse, waitForLogin } from "../components/session/sessionState";
+import { storedLanguage } from "../language";
 import { dropEarly, takeEarly } from "./early";
 import type { paths } from "./schema";
 
-let language = "sv";
+// The stored choice from the start: the first load's requests (early.ts) are in it too.
+let language: string = storedLanguage();
 let csrfToken: string | null = null;
 
 export function setApiLanguage(next: string) {

@@ -1,9 +1,12 @@
 // The first load's requests, asked for by the entry before the UI's code has started (early.ts).
+import { QueryClientProvider } from "@tanstack/react-query";
+import { renderHook } from "@testing-library/react";
+import { createElement, type ReactNode } from "react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { fakeServer } from "../test/render";
 import { client, setApiLanguage } from "./client";
 import { askEarly } from "./early";
-import { prefetchPageData } from "./queries";
+import { prefetchPageData, usePerson } from "./queries";
 import { makeQueryClient } from "./queryClient";
 
 const at = (path: string) => new URL(path, globalThis.location.origin);
@@ -84,5 +87,36 @@ describe("the first load's data", () => {
     askEarly(at("/sok?namn=x"));
     askEarly(at("/?lista=no_such_list"));
     expect(asked(requests)).toEqual(["/api/v1/session", "/api/v1/session", "/api/v1/worklists"]);
+  });
+
+  it("refused is what the page shows when it mounts: a refused person is asked for once, and logged once", async () => {
+    const requests = fakeServer({
+      "GET /api/v1/session": [200, { csrf_token: "t", user: { username: "anna", role: "caseworker" } }],
+      "GET /api/v1/persons/8": [403, { type: "urn:lotsen:problem:outside-caseload", title: "Forbidden", status: 403, detail: "x" }],
+    });
+    const url = at("/personer/8");
+    askEarly(url);
+    const queryClient = makeQueryClient();
+    prefetchPageData(queryClient, url);
+    await vi.waitFor(() => expect(queryClient.getQueryState(["persons", 8])?.status).toBe("error"));
+    const wrapper = ({ children }: { children: ReactNode }) => createElement(QueryClientProvider, { client: queryClient }, children);
+    const { result } = renderHook(() => usePerson(8), { wrapper });
+    await vi.waitFor(() => expect(result.current.isError).toBe(true));
+    await new Promise((done) => setTimeout(done, 20));
+    expect(asked(requests).filter((path) => path === "/api/v1/persons/8")).toHaveLength(1);
+  });
+
+  it("in the language the user chose is taken: the client asks in the stored language from the start", async () => {
+    localStorage.setItem("lotsen.language", "en");
+    try {
+      vi.resetModules();
+      const fresh = { client: await import("./client"), early: await import("./early") };
+      const requests = server();
+      fresh.early.askEarly(at("/personer/7"));
+      await fresh.client.client.GET("/api/v1/persons/{id}", { params: { path: { id: 7 } } });
+      expect(requests.filter((r) => r.url.endsWith("/persons/7")).map((r) => r.headers.get("Accept-Language"))).toEqual(["en"]);
+    } finally {
+      localStorage.removeItem("lotsen.language");
+    }
   });
 });

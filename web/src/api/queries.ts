@@ -115,7 +115,7 @@ const worklistsQuery = {
 };
 
 export function useWorklists() {
-  return useQuery(worklistsQuery);
+  return useQuery({ ...worklistsQuery, ...askedOnLoad(useQueryClient(), worklistsQuery.queryKey) });
 }
 
 type WorklistRoute = paths["/api/v1/worklists/{name}"]["get"];
@@ -146,7 +146,8 @@ const worklistQuery = (name: WorklistName | null, page: number) => ({
 
 /** One page (100 items) of the worklist `name`. */
 export function useWorklist(name: WorklistName | null, page: number) {
-  return useQuery({ ...worklistQuery(name, page), enabled: name !== null, placeholderData: keepPreviousData });
+  const query = worklistQuery(name, page);
+  return useQuery({ ...query, ...askedOnLoad(useQueryClient(), query.queryKey), enabled: name !== null, placeholderData: keepPreviousData });
 }
 
 export { isWorklistName, pageOf } from "./pageData";
@@ -172,7 +173,9 @@ export type Person = components["schemas"]["PersonSummary"] & {
 /** The person; once they are answered (so never for a refused one), their contact attempts are asked
  * for at once, rather than after the page has rendered the person. */
 export function usePerson(id: number) {
-  return useQuery(personQuery(useQueryClient(), id));
+  const queryClient = useQueryClient();
+  const query = personQuery(queryClient, id);
+  return useQuery({ ...query, ...askedOnLoad(queryClient, query.queryKey) });
 }
 
 const personQuery = (queryClient: QueryClient, id: number) => ({
@@ -184,6 +187,21 @@ const personQuery = (queryClient: QueryClient, id: number) => ({
     return person;
   },
 });
+
+const refusalFreshMs = 5_000;
+
+/** The options of a query the first load asks for (prefetchPageData): when it was refused or found missing
+ * (403, 404) a moment ago, the page that mounts now shows that answer rather than asking again, which the
+ * server would log as a second refused read of the person. Later mounts ask again. */
+function askedOnLoad(queryClient: QueryClient, queryKey: readonly unknown[]) {
+  const state = queryClient.getQueryState(queryKey);
+  const refused =
+    state?.status === "error" &&
+    isProblem(state.error) &&
+    [403, 404].includes(state.error.status) &&
+    Date.now() - state.errorUpdatedAt < refusalFreshMs;
+  return { retryOnMount: !refused };
+}
 
 /** On the first load, the data of the page at `url` (Today's counts and the page of the list in ?lista=, a person) is
  * asked for at once, beside the session check rather than after it: the page's own hooks then find the
