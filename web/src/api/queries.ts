@@ -191,8 +191,8 @@ const personQuery = (queryClient: QueryClient, id: number) => ({
 const refusalFreshMs = 5_000;
 
 /** The options of a query the first load asks for (prefetchPageData): when it was refused or found missing
- * (403, 404) a moment ago, the page that mounts now shows that answer rather than asking again, which the
- * server would log as a second refused read of the person. Later mounts ask again. */
+ * (403, 404) a moment ago, the page that mounts now shows that answer rather than asking again (which the
+ * access log would hold as a second refused read). Later mounts ask again. */
 function askedOnLoad(queryClient: QueryClient, queryKey: readonly unknown[]) {
   const state = queryClient.getQueryState(queryKey);
   const refused =
