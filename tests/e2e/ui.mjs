@@ -279,6 +279,14 @@ await e2e(async ({ base, page, axe, logIn, logOut, shot, expectProblem, noViolat
   await page.keyboard.press("Escape");
   await registerDialog.waitFor({ state: "detached" });
 
+  // Another unit's young person's page opened as a bookmark (a first load): refused once — the page shows
+  // the refusal its first load was answered, rather than asking again (a second refused read in the log).
+  await page.goto(`${base}/personer/2`);
+  await page.getByRole("heading", { level: 2, name: "Ärendet ligger utanför dina ärenden" }).waitFor();
+  expectProblem(`403 ${base}/api/v1/persons/2`);
+  await page.goBack();
+  await page.getByLabel(/^Namn eller personnummer/).waitFor();
+
   // Another unit's young person, found by the whole personnummer: refused, anna breaks the glass (a
   // reason too short first: the server's 422 beside the field) and then sees the case.
   const manager = await apiAs(base, "demo");
@@ -315,8 +323,19 @@ await e2e(async ({ base, page, axe, logIn, logOut, shot, expectProblem, noViolat
   await page.getByRole("button", { name: "In English" }).click();
   await page.getByRole("heading", { level: 1, name: "Today" }).waitFor();
   assert.equal(await page.getAttribute("html", "lang"), "en");
+  // Reloaded in English: each API request of the first load is sent once, in English.
+  const asked = [];
+  const onRequest = (r) => {
+    const url = new URL(r.url());
+    if (url.pathname.startsWith("/api/")) asked.push(`${r.method()} ${url.pathname}${url.search} ${r.headers()["accept-language"]}`);
+  };
+  page.on("request", onRequest);
   await page.reload();
   await page.getByRole("heading", { level: 1, name: "Today" }).waitFor();
+  await page.locator("table.worklist-table tbody tr").first().waitFor();
+  page.off("request", onRequest);
+  assert.ok(asked.length >= 3 && asked.every((a) => a.endsWith(" en")), asked.join("\n"));
+  assert.deepEqual(asked.filter((a, i) => asked.indexOf(a) !== i), [], "no request asked twice");
   await shot("today-english");
   await page.getByRole("button", { name: "På svenska" }).click();
   await page.getByRole("heading", { level: 1, name: "Idag" }).waitFor();
