@@ -11,6 +11,8 @@
 // - anna searches by a name with Swedish letters (the page says every search is logged) and opens a
 //   person; nobody found offers registering by hand; another unit's person, found by the whole
 //   personnummer, is refused until she breaks the glass with a reason (a too short one first: the 422);
+//   opened as a bookmark, that person is asked for once (one refused read, not two);
+// - a reload in English asks for each of the first load's data once, in English;
 // - on a person's page anna logs a contact by mistake and voids it (a reason wanted first); the close
 //   dialog offers only the reasons a caseworker may choose;
 // - the unit manager sees the counts per caseworker, reassigns a case from Today to another caseworker
