@@ -95,9 +95,8 @@ std::expected<json::value, StrictJsonError> parseStrictJson(std::string_view tex
   parser.handler().st.reset();
   json::error_code ec;
   std::size_t used = parser.write_some(false, text.data(), text.size(), ec);
-  if (!parser.handler().duplicate.empty()) return std::unexpected(StrictJsonError{parser.handler().duplicate, ""});
-  if (!ec && (!parser.done() || used != text.size())) ec = json::error::extra_data;
-  if (ec) return std::unexpected(StrictJsonError{"", ec.message()});
+  if (!parser.handler().duplicate.empty()) return std::unexpected(StrictJsonError{parser.handler().duplicate});
+  if (ec || !parser.done() || used != text.size()) return std::unexpected(StrictJsonError{});
   return parser.handler().st.release();
 }
 

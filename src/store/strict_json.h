@@ -11,7 +11,6 @@ namespace lotsen {
 
 struct StrictJsonError {
   std::string duplicateKey;  // the key an object holds twice; empty when the text is not JSON
-  std::string message;       // Boost.JSON's, when the text is not JSON
 };
 
 // Parses `text` (UTF-8: the caller checks) as one JSON value with nothing after it. Nesting deeper than 32
