@@ -33,12 +33,14 @@ bool inMeasureOn(const HalfYearCase& c, CivilDate day) {
   });
 }
 
-HalfYearProblem problemOf(const HalfYearCase& c, std::string check, std::string message, bool blocking = true) {
-  return HalfYearProblem{c.registration.personId, c.registration.id, std::move(check), std::move(message), blocking};
-}
-
-// Where what one case gave lies in its builder: its records of each block, then its problems.
-struct Filed {
+// One case as filed: what the file's order and the check for duplicates read of it, and where what it gave lies in
+// its builder (its records of each block, then its problems).
+struct FiledCase {
+  std::int64_t digits = 0;  // the personnummer's twelve digits
+  std::string personalId;
+  std::int64_t personId = 0, registrationId = 0;
+  CivilDate startDate;
+  std::optional<CivilDate> endDate;
   std::size_t builder = 0;
   std::array<std::size_t, kHalfYearBlocks.size() + 1> begin{}, end{};
 };
@@ -69,7 +71,8 @@ class FileBuilder {
   }
 
   void problem(const HalfYearCase& c, std::string check, std::string message, bool blocking = true) {
-    problems_.push_back(problemOf(c, std::move(check), std::move(message), blocking));
+    problems_.push_back(
+        HalfYearProblem{c.registration.personId, c.registration.id, std::move(check), std::move(message), blocking});
   }
 
   // How much each block and the problems hold: a case's part begins at one such mark and ends at the next.
@@ -258,51 +261,38 @@ void addCase(FileBuilder& out, const HalfYearCase& c, HalfYear period) {
   if (r.endDate && period.contains(*r.endDate)) out.add(HalfYearBlock::responsibility_ended, {c, digits});
 }
 
-// The same personnummer on two persons, or two registrations of one person open on the same day.
-void checkDuplicates(const std::vector<const HalfYearCase*>& byPersonalId, std::vector<HalfYearProblem>& out) {
+// The same personnummer on two persons, or two registrations of one person open on the same day: `byPersonalId` in
+// the file's order.
+void checkDuplicates(const std::vector<const FiledCase*>& byPersonalId, std::vector<HalfYearProblem>& out) {
   for (std::size_t i = 1; i < byPersonalId.size(); ++i) {
-    const HalfYearCase& a = *byPersonalId[i - 1];
-    const HalfYearCase& b = *byPersonalId[i];
+    const FiledCase& a = *byPersonalId[i - 1];
+    const FiledCase& b = *byPersonalId[i];
     if (a.personalId != b.personalId) continue;
-    if (a.registration.personId != b.registration.personId) {
-      out.push_back(problemOf(b, "same_person_twice",
-                              fmt::format("the same personnummer is on two persons in Lotsen (ids {} and {})",
-                                          a.registration.personId, b.registration.personId)));
-    } else if (!a.registration.endDate || *a.registration.endDate > b.registration.startDate) {
-      out.push_back(problemOf(b, "same_person_twice",
-                              fmt::format("two registrations of the person are open at the same time (from {})",
-                                          b.registration.startDate.iso())));
-    }
+    auto twice = [&](std::string message) {
+      out.push_back(HalfYearProblem{b.personId, b.registrationId, "same_person_twice", std::move(message), true});
+    };
+    if (a.personId != b.personId)
+      twice(fmt::format("the same personnummer is on two persons in Lotsen (ids {} and {})", a.personId, b.personId));
+    else if (!a.endDate || *a.endDate > b.startDate)
+      twice(fmt::format("two registrations of the person are open at the same time (from {})", b.startDate.iso()));
   }
 }
 
 // The cases in the file's order: by personnummer (its twelve digits; as text when they are the same), start and id.
-std::vector<const HalfYearCase*> inFileOrder(const std::vector<HalfYearCase>& cases) {
-  struct Key {
-    std::int64_t digits = 0;
-    const HalfYearCase* c = nullptr;
-  };
-  std::vector<Key> keys;
-  keys.reserve(cases.size());
-  for (const HalfYearCase& c : cases) {
-    Key key{0, &c};
-    for (char ch : c.personalId)
-      if (ch >= '0' && ch <= '9') key.digits = key.digits * 10 + (ch - '0');
-    keys.push_back(key);
-  }
-  std::ranges::sort(keys, [](const Key& a, const Key& b) {
-    return std::tie(a.digits, a.c->personalId, a.c->registration.startDate, a.c->registration.id) <
-           std::tie(b.digits, b.c->personalId, b.c->registration.startDate, b.c->registration.id);
+std::vector<const FiledCase*> inFileOrder(const std::vector<FiledCase>& cases) {
+  std::vector<const FiledCase*> ordered;
+  ordered.reserve(cases.size());
+  for (const FiledCase& c : cases) ordered.push_back(&c);
+  std::ranges::sort(ordered, [](const FiledCase* a, const FiledCase* b) {
+    return std::tie(a->digits, a->personalId, a->startDate, a->registrationId) <
+           std::tie(b->digits, b->personalId, b->startDate, b->registrationId);
   });
-  std::vector<const HalfYearCase*> ordered;
-  ordered.reserve(keys.size());
-  for (const Key& key : keys) ordered.push_back(key.c);
   return ordered;
 }
 
-// The records `builders` made, block by block and within a block in the order of `filed`; each block gathered on a
+// The records `builders` made, block by block and within a block in the order of `ordered`; each block gathered on a
 // core of its own.
-std::vector<HalfYearRecord> gathered(std::vector<FileBuilder>& builders, const std::vector<Filed>& filed) {
+std::vector<HalfYearRecord> gathered(std::vector<FileBuilder>& builders, const std::vector<const FiledCase*>& ordered) {
   std::array<std::vector<HalfYearRecord>, kHalfYearBlocks.size()> blocks;
   std::size_t gatherers = std::min(builders.size(), blocks.size());
   inParts(gatherers, [&](std::size_t part) {
@@ -310,7 +300,7 @@ std::vector<HalfYearRecord> gathered(std::vector<FileBuilder>& builders, const s
       std::size_t count = 0;
       for (const FileBuilder& builder : builders) count += builder.mark()[b];
       blocks[b].reserve(count);
-      for (const Filed& f : filed) builders[f.builder].moveRecords(b, f.begin[b], f.end[b], blocks[b]);
+      for (const FiledCase* c : ordered) builders[c->builder].moveRecords(b, c->begin[b], c->end[b], blocks[b]);
     }
   });
   std::vector<HalfYearRecord> records;
@@ -325,16 +315,36 @@ std::vector<HalfYearRecord> gathered(std::vector<FileBuilder>& builders, const s
 
 bool HalfYearFile::hasErrors() const { return std::ranges::any_of(problems, &HalfYearProblem::blocking); }
 
+HalfYearFile computeHalfYearFile(std::size_t parts, const HalfYearCaseParts& cases, HalfYear period,
+                                 const HalfYearLayout& layout) {
+  // Each part filed as its cases come (a person's records are read while they are still in the cache), and the
+  // records then gathered in the file's order.
+  std::vector<FileBuilder> builders(parts, FileBuilder(period, layout));
+  std::vector<std::vector<FiledCase>> filed(parts);
+  inParts(parts, [&](std::size_t part) {
+    FileBuilder& builder = builders[part];
+    cases(part, [&](const HalfYearCase& c) {
+      FiledCase f{0, c.personalId, c.registration.personId, c.registration.id, c.registration.startDate,
+                  c.registration.endDate, part, builder.mark(), {}};
+      for (char ch : c.personalId)
+        if (ch >= '0' && ch <= '9') f.digits = f.digits * 10 + (ch - '0');
+      addCase(builder, c, period);
+      f.end = builder.mark();
+      filed[part].push_back(std::move(f));
+    });
+  });
+  for (std::size_t part = 1; part < parts; ++part) std::ranges::move(filed[part], std::back_inserter(filed[0]));
+
+  std::vector<const FiledCase*> ordered = inFileOrder(filed[0]);
+  HalfYearFile file{period, gathered(builders, ordered), {}};
+  for (const FiledCase* c : ordered) builders[c->builder].moveProblems(c->begin.back(), c->end.back(), file.problems);
+  checkDuplicates(ordered, file.problems);
+  return file;
+}
+
 HalfYearFile computeHalfYearFile(const std::vector<HalfYearCase>& cases, HalfYear period, const HalfYearLayout& layout,
                                  std::size_t casesPerThread) {
-  std::vector<const HalfYearCase*> ordered = inFileOrder(cases);
-  std::vector<std::size_t> place(cases.size());  // each case's place in the file's order
-  for (std::size_t k = 0; k < ordered.size(); ++k) place[static_cast<std::size_t>(ordered[k] - cases.data())] = k;
-
-  // Filed in person order, a contiguous range of persons per core, and then gathered in the file's order. Person
-  // order is the order halfYearCases gives and the order the cases' records lie in the history: filed in
-  // personnummer order, the records were read from memory at random, and waiting for them was most of the time
-  // (bench/report.sh).
+  // In person order, a contiguous range of persons per part.
   std::vector<std::size_t> filing(cases.size());
   std::iota(filing.begin(), filing.end(), std::size_t{0});
   auto personOf = [&](std::size_t i) { return cases[i].registration.personId; };
@@ -347,22 +357,12 @@ HalfYearFile computeHalfYearFile(const std::vector<HalfYearCase>& cases, HalfYea
     bounds.push_back(at);
   }
   bounds.push_back(filing.size());
-  std::vector<FileBuilder> builders(parts, FileBuilder(period, layout));
-  std::vector<Filed> filed(cases.size());  // in the file's order
-  inParts(parts, [&](std::size_t part) {
-    for (std::size_t k = bounds[part]; k < bounds[part + 1]; ++k) {
-      Filed& f = filed[place[filing[k]]];
-      f.builder = part;
-      f.begin = builders[part].mark();
-      addCase(builders[part], cases[filing[k]], period);
-      f.end = builders[part].mark();
-    }
-  });
-
-  HalfYearFile file{period, gathered(builders, filed), {}};
-  for (const Filed& f : filed) builders[f.builder].moveProblems(f.begin.back(), f.end.back(), file.problems);
-  checkDuplicates(ordered, file.problems);
-  return file;
+  return computeHalfYearFile(
+      parts,
+      [&](std::size_t part, const auto& file) {
+        for (std::size_t k = bounds[part]; k < bounds[part + 1]; ++k) file(cases[filing[k]]);
+      },
+      period, layout);
 }
 
 std::vector<std::string_view> HalfYearRecord::values() const {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -61,10 +62,20 @@ struct HalfYearFile {
   bool hasErrors() const;
 };
 
-// The file for `period` of `cases` in `layout`. Contacts are the ones that reached the young person, dated
-// in the period and within the registration (one after its end is left out with a warning); measures those started or
-// ended in the period; a registration ended in the period gives its responsibility-ended record. Deterministic:
-// from `casesPerThread` cases on, a contiguous range of persons is filed on each core and the parts joined in order.
+// A file's cases, part by part: `cases(part, file)` calls `file` with each case of part `part` (from 0), a
+// person's cases one after another. The case is read during the call only.
+using HalfYearCaseParts =
+    std::function<void(std::size_t part, const std::function<void(const HalfYearCase&)>& file)>;
+
+// The file for `period` in `layout` of the cases `cases` gives in `parts` parts, each part filed on a core of its
+// own and the records then put in the file's order (deterministic: the same whatever the parts). Contacts are the
+// ones that reached the young person, dated in the period and within the registration (one after its end is left
+// out with a warning); measures those started or ended in the period; a registration ended in the period gives its
+// responsibility-ended record.
+HalfYearFile computeHalfYearFile(std::size_t parts, const HalfYearCaseParts& cases, HalfYear period,
+                                 const HalfYearLayout& layout);
+
+// The same of `cases`: from `casesPerThread` cases on, a contiguous range of persons is filed on each core.
 inline constexpr std::size_t kCasesPerThread = 10000;
 HalfYearFile computeHalfYearFile(const std::vector<HalfYearCase>& cases, HalfYear period, const HalfYearLayout& layout,
                                  std::size_t casesPerThread = kCasesPerThread);

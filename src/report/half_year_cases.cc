@@ -84,29 +84,47 @@ bool mayChangeFile(const PersonHistory& person, std::int64_t instant, HalfYear p
          readsDifferently(person.measures, instant, period);
 }
 
+// Appends to `cases` the KAA registrations of `person` open on some day of `period` or ending in it, with their
+// live records, as they stood before `instant`.
+void addCasesOf(const PersonHistory& person, HalfYear period, std::int64_t instant, std::vector<HalfYearCase>& cases) {
+  const PersonIdentity* identity = person.identity.before(instant);
+  if (!identity) return;
+  std::size_t first = cases.size();
+  person.registrations.eachBefore(instant, [&](const RegistrationFacts& r) {
+    if (r.programme == kProgrammeKaa && inPeriod(r, period))
+      cases.push_back(HalfYearCase{identity->personalId, identity->birthDate, r, {}, {}, {}});
+  });
+  if (cases.size() == first) return;
+  std::span<HalfYearCase> own(cases.begin() + static_cast<std::ptrdiff_t>(first), cases.end());
+  referToEveryCase(own, person.occupations, instant, &HalfYearCase::occupations);
+  referToCases(own, person.contacts, instant, &HalfYearCase::contacts);
+  referToCases(own, person.measures, instant, &HalfYearCase::measures);
+}
+
 }  // namespace
 
-std::vector<HalfYearCase> halfYearCases(const CaseHistory& history, HalfYear period, std::int64_t instant,
-                                        const std::vector<std::int64_t>* persons) {
-  auto each = [&](const PersonHistory& person, std::vector<HalfYearCase>& cases) {
-    const PersonIdentity* identity = person.identity.before(instant);
-    if (!identity) return;
-    std::size_t first = cases.size();
-    person.registrations.eachBefore(instant, [&](const RegistrationFacts& r) {
-      if (r.programme == kProgrammeKaa && inPeriod(r, period))
-        cases.push_back(HalfYearCase{identity->personalId, identity->birthDate, r, {}, {}, {}});
-    });
-    if (cases.size() == first) return;
-    std::span<HalfYearCase> own(cases.begin() + static_cast<std::ptrdiff_t>(first), cases.end());
-    referToEveryCase(own, person.occupations, instant, &HalfYearCase::occupations);
-    referToCases(own, person.contacts, instant, &HalfYearCase::contacts);
-    referToCases(own, person.measures, instant, &HalfYearCase::measures);
+HalfYearFile halfYearFile(const CaseHistory& history, HalfYear period, std::int64_t instant,
+                          const HalfYearLayout& layout, const std::vector<std::int64_t>* persons) {
+  // Each person's cases filed as soon as they are collected, and dropped: the file's cases are never all held.
+  auto fileEach = [&](auto&& personsOfPart, const auto& file) {
+    std::vector<HalfYearCase> cases;
+    for (const PersonHistory& person : personsOfPart) {
+      cases.clear();
+      addCasesOf(person, period, instant, cases);
+      for (const HalfYearCase& c : cases) file(c);
+    }
   };
-  if (!persons) return history.collect<HalfYearCase>(each);
-  std::vector<HalfYearCase> cases;
-  for (std::int64_t id : *persons)
-    if (const PersonHistory* person = history.person(id)) each(*person, cases);
-  return cases;
+  if (persons) {
+    std::vector<std::reference_wrapper<const PersonHistory>> listed;
+    for (std::int64_t id : *persons)
+      if (const PersonHistory* person = history.person(id)) listed.emplace_back(*person);
+    return computeHalfYearFile(
+        1, [&](std::size_t, const auto& file) { fileEach(listed, file); }, period, layout);
+  }
+  std::size_t parts = partsFor(history.persons().size(), CaseHistory::kPersonsPerThread);
+  return computeHalfYearFile(
+      parts, [&](std::size_t part, const auto& file) { fileEach(history.personsOfPart(part, parts), file); }, period,
+      layout);
 }
 
 std::expected<std::string, Error> importedHalfYearLayout(Store& store) {
@@ -156,22 +174,20 @@ std::expected<HalfYearReport, Error> halfYearReport(Store& store, const CaseHist
   report.periodEnded = today > period.last();
   report.withCorrections = report.periodEnded && withCorrections;
   if (!report.periodEnded) {
-    report.file = computeHalfYearFile(halfYearCases(history, period, kAfterEveryEvent), period, report.layout);
+    report.file = halfYearFile(history, period, kAfterEveryEvent, report.layout);
     return report;
   }
   // The file asked for in full; the other (now, or as at the period's end) only for the persons whose records
   // what was recorded since the period ended can change.
   std::string end = swedishDayStartUtc(period.last().plusDays(1));
   std::int64_t endInstant = *storedInstant(end);
-  report.file = computeHalfYearFile(halfYearCases(history, period, withCorrections ? kAfterEveryEvent : endInstant),
-                                    period, report.layout);
+  report.file = halfYearFile(history, period, withCorrections ? kAfterEveryEvent : endInstant, report.layout);
   if (!withCorrections) report.asOf = end;
   std::vector<std::int64_t> changing = history.collect<std::int64_t>([&](const PersonHistory& person, auto& ids) {
     if (mayChangeFile(person, endInstant, period)) ids.push_back(person.id);
   });
   HalfYearFile other =
-      computeHalfYearFile(halfYearCases(history, period, withCorrections ? endInstant : kAfterEveryEvent, &changing),
-                          period, report.layout);
+      halfYearFile(history, period, withCorrections ? endInstant : kAfterEveryEvent, report.layout, &changing);
   std::vector<bool> changes;  // by person id
   for (std::int64_t id : changing) {
     if (static_cast<std::size_t>(id) >= changes.size()) changes.resize(static_cast<std::size_t>(id) + 1);

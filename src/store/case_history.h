@@ -280,6 +280,12 @@ class CaseHistory {
   const PersonHistory* person(std::int64_t id) const;
   // Fewer persons than this are collected on one thread: a thread costs more than they take.
   static constexpr std::size_t kPersonsPerThread = 20000;
+  // The persons of part `part` (from 0) when every person is split into `parts` contiguous parts of about the same
+  // size, in person order.
+  std::span<const PersonHistory> personsOfPart(std::size_t part, std::size_t parts) const {
+    return std::span(persons_).subspan(persons_.size() * part / parts,
+                                       persons_.size() * (part + 1) / parts - persons_.size() * part / parts);
+  }
 
   // The id of the last event folded; 0 before any.
   std::int64_t lastEvent() const { return lastEvent_; }
@@ -292,8 +298,7 @@ class CaseHistory {
     const std::size_t parts = partsFor(persons_.size(), personsPerThread);
     std::vector<std::vector<T>> found(parts);
     inParts(parts, [&](std::size_t part) {
-      std::size_t begin = persons_.size() * part / parts, end = persons_.size() * (part + 1) / parts;
-      for (std::size_t i = begin; i < end; ++i) each(persons_[i], found[part]);
+      for (const PersonHistory& person : personsOfPart(part, parts)) each(person, found[part]);
     });
     std::size_t total = 0;
     for (const std::vector<T>& part : found) total += part.size();

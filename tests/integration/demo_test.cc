@@ -362,10 +362,9 @@ TEST(DemoApi, TheCorrectionsListedAreThoseOfTheWholeFilesCompared) {
     auto now = std::chrono::system_clock::now();
     auto layout = halfYearLayout(*store);
     ASSERT_TRUE(layout);
-    HalfYearFile atEnd = computeHalfYearFile(
-        halfYearCases(*history, period, *storedInstant(swedishDayStartUtc(*CivilDate::parse("2026-07-01")))), period,
-        *layout);
-    HalfYearFile latest = computeHalfYearFile(halfYearCases(*history, period, kAfterEveryEvent), period, *layout);
+    HalfYearFile atEnd =
+        halfYearFile(*history, period, *storedInstant(swedishDayStartUtc(*CivilDate::parse("2026-07-01"))), *layout);
+    HalfYearFile latest = halfYearFile(*history, period, kAfterEveryEvent, *layout);
     auto [removed, added] = halfYearDifference(atEnd.records, latest.records);
     EXPECT_FALSE(removed.empty() && added.empty()) << "the demo corrects the past half-year";
     for (bool withCorrections : {false, true}) {
