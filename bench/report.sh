@@ -117,8 +117,6 @@ printf 'report: %s young people, %s events, %s registrations; half-year %s as of
   "$(($(wc -l <"$data/registrations.csv") - 1))" "$period" "$as_of"
 printf '  %-44s %9s ms   (runs: %s)\n' "lotsen (history caught up + compute)" "$lotsen_ms" "$(value time.runs_ms)"
 printf '  %-44s %9s ms\n' "  KPIs (kpiReport)" "$(value time.kpi_ms)"
-printf '  %-44s %9s ms\n' "    the cases from the history (kpiCases)" "$(value time.kpi.cases_ms)"
-printf '  %-44s %9s ms\n' "    computing (computeKpis)" "$(value time.kpi.compute_ms)"
 printf '  %-44s %9s ms\n' "  half-year file (halfYearReport)" "$(value time.half_year_ms)"
 printf '  %-44s %9s ms\n' "    the file now (halfYearFile)" "$(value time.half_year.file_ms)"
 printf '  %-44s %9s ms\n' "  catching up with no new event (one query)" "$(value time.catch_up_ms)"

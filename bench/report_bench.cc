@@ -116,13 +116,6 @@ int main(int argc, char** argv) {
     check(history.catchUp(*store), "catch up");
     parts["catch_up"].push_back(millisecondsSince(start));
     start = Clock::now();
-    auto cases = kpiCases(history, period.first(), period.last());
-    parts["kpi.cases"].push_back(millisecondsSince(start));
-    start = Clock::now();
-    KpiReport again =
-        computeKpis(cases, period.first(), period.last(), today, KpiDimension::all, kpis->firstContactDays);
-    parts["kpi.compute"].push_back(millisecondsSince(start));
-    start = Clock::now();
     HalfYearFile whole = halfYearFile(history, period, kAfterEveryEvent, file->layout);
     parts["half_year.file"].push_back(millisecondsSince(start));
   }

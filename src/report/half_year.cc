@@ -5,9 +5,9 @@
 #include <algorithm>
 #include <array>
 #include <map>
-#include <numeric>
 #include <ranges>
 #include <set>
+#include <span>
 #include <tuple>
 
 #include "domain/parallel.h"
@@ -315,25 +315,26 @@ std::vector<HalfYearRecord> gathered(std::vector<FileBuilder>& builders, const s
 
 bool HalfYearFile::hasErrors() const { return std::ranges::any_of(problems, &HalfYearProblem::blocking); }
 
-HalfYearFile computeHalfYearFile(std::size_t parts, const HalfYearCaseParts& cases, HalfYear period,
-                                 const HalfYearLayout& layout) {
+HalfYearFile computeHalfYearFile(const CaseParts<HalfYearCase>& cases, HalfYear period, const HalfYearLayout& layout) {
   // Each part filed as its cases come (a person's records are read while they are still in the cache), and the
   // records then gathered in the file's order.
-  std::vector<FileBuilder> builders(parts, FileBuilder(period, layout));
-  std::vector<std::vector<FiledCase>> filed(parts);
-  inParts(parts, [&](std::size_t part) {
+  std::vector<FileBuilder> builders(cases.parts, FileBuilder(period, layout));
+  std::vector<std::vector<FiledCase>> filed(cases.parts);
+  inParts(cases.parts, [&](std::size_t part) {
     FileBuilder& builder = builders[part];
-    cases(part, [&](const HalfYearCase& c) {
-      FiledCase f{0, c.personalId, c.registration.personId, c.registration.id, c.registration.startDate,
-                  c.registration.endDate, part, builder.mark(), {}};
-      for (char ch : c.personalId)
-        if (ch >= '0' && ch <= '9') f.digits = f.digits * 10 + (ch - '0');
-      addCase(builder, c, period);
-      f.end = builder.mark();
-      filed[part].push_back(std::move(f));
+    cases.each(part, [&](std::span<const HalfYearCase* const> person) {
+      for (const HalfYearCase* c : person) {
+        FiledCase f{0, c->personalId, c->registration.personId, c->registration.id, c->registration.startDate,
+                    c->registration.endDate, part, builder.mark(), {}};
+        for (char ch : c->personalId)
+          if (ch >= '0' && ch <= '9') f.digits = f.digits * 10 + (ch - '0');
+        addCase(builder, *c, period);
+        f.end = builder.mark();
+        filed[part].push_back(std::move(f));
+      }
     });
   });
-  for (std::size_t part = 1; part < parts; ++part) std::ranges::move(filed[part], std::back_inserter(filed[0]));
+  for (std::size_t part = 1; part < cases.parts; ++part) std::ranges::move(filed[part], std::back_inserter(filed[0]));
 
   std::vector<const FiledCase*> ordered = inFileOrder(filed[0]);
   HalfYearFile file{period, gathered(builders, ordered), {}};
@@ -344,25 +345,7 @@ HalfYearFile computeHalfYearFile(std::size_t parts, const HalfYearCaseParts& cas
 
 HalfYearFile computeHalfYearFile(const std::vector<HalfYearCase>& cases, HalfYear period, const HalfYearLayout& layout,
                                  std::size_t casesPerThread) {
-  // In person order, a contiguous range of persons per part.
-  std::vector<std::size_t> filing(cases.size());
-  std::iota(filing.begin(), filing.end(), std::size_t{0});
-  auto personOf = [&](std::size_t i) { return cases[i].registration.personId; };
-  std::ranges::stable_sort(filing, {}, personOf);
-  std::size_t parts = partsFor(filing.size(), casesPerThread);
-  std::vector<std::size_t> bounds{0};
-  for (std::size_t part = 1; part < parts; ++part) {
-    std::size_t at = std::max(bounds.back(), filing.size() * part / parts);
-    while (at > 0 && at < filing.size() && personOf(filing[at]) == personOf(filing[at - 1])) ++at;
-    bounds.push_back(at);
-  }
-  bounds.push_back(filing.size());
-  return computeHalfYearFile(
-      parts,
-      [&](std::size_t part, const auto& file) {
-        for (std::size_t k = bounds[part]; k < bounds[part + 1]; ++k) file(cases[filing[k]]);
-      },
-      period, layout);
+  return computeHalfYearFile(partsOf(cases, casesPerThread), period, layout);
 }
 
 std::vector<std::string_view> HalfYearRecord::values() const {

@@ -4,7 +4,6 @@
 #pragma once
 
 #include <cstdint>
-#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -13,6 +12,7 @@
 #include "domain/date.h"
 #include "domain/person.h"
 #include "report/case_list.h"
+#include "report/case_parts.h"
 #include "report/half_year_layout.h"
 
 namespace lotsen {
@@ -62,18 +62,12 @@ struct HalfYearFile {
   bool hasErrors() const;
 };
 
-// A file's cases, part by part: `cases(part, file)` calls `file` with each case of part `part` (from 0), a
-// person's cases one after another. The case is read during the call only.
-using HalfYearCaseParts =
-    std::function<void(std::size_t part, const std::function<void(const HalfYearCase&)>& file)>;
-
-// The file for `period` in `layout` of the cases `cases` gives in `parts` parts, each part filed on a core of its
-// own and the records then put in the file's order (deterministic: the same whatever the parts). Contacts are the
+// The file for `period` in `layout` of `cases`, each part filed on a core of its own and the records then put in the
+// file's order (deterministic: the same whatever the parts). Contacts are the
 // ones that reached the young person, dated in the period and within the registration (one after its end is left
 // out with a warning); measures those started or ended in the period; a registration ended in the period gives its
 // responsibility-ended record.
-HalfYearFile computeHalfYearFile(std::size_t parts, const HalfYearCaseParts& cases, HalfYear period,
-                                 const HalfYearLayout& layout);
+HalfYearFile computeHalfYearFile(const CaseParts<HalfYearCase>& cases, HalfYear period, const HalfYearLayout& layout);
 
 // The same of `cases`: from `casesPerThread` cases on, a contiguous range of persons is filed on each core.
 inline constexpr std::size_t kCasesPerThread = 10000;

@@ -105,26 +105,10 @@ void addCasesOf(const PersonHistory& person, HalfYear period, std::int64_t insta
 
 HalfYearFile halfYearFile(const CaseHistory& history, HalfYear period, std::int64_t instant,
                           const HalfYearLayout& layout, const std::vector<std::int64_t>* persons) {
-  // Each person's cases filed as soon as they are collected, and dropped: the file's cases are never all held.
-  auto fileEach = [&](auto&& personsOfPart, const auto& file) {
-    std::vector<HalfYearCase> cases;
-    for (const PersonHistory& person : personsOfPart) {
-      cases.clear();
-      addCasesOf(person, period, instant, cases);
-      for (const HalfYearCase& c : cases) file(c);
-    }
+  auto addCases = [&](const PersonHistory& person, std::vector<HalfYearCase>& cases) {
+    addCasesOf(person, period, instant, cases);
   };
-  if (persons) {
-    std::vector<std::reference_wrapper<const PersonHistory>> listed;
-    for (std::int64_t id : *persons)
-      if (const PersonHistory* person = history.person(id)) listed.emplace_back(*person);
-    return computeHalfYearFile(
-        1, [&](std::size_t, const auto& file) { fileEach(listed, file); }, period, layout);
-  }
-  std::size_t parts = partsFor(history.persons().size(), CaseHistory::kPersonsPerThread);
-  return computeHalfYearFile(
-      parts, [&](std::size_t part, const auto& file) { fileEach(history.personsOfPart(part, parts), file); }, period,
-      layout);
+  return computeHalfYearFile(partsOf<HalfYearCase>(history, addCases, persons), period, layout);
 }
 
 std::expected<std::string, Error> importedHalfYearLayout(Store& store) {

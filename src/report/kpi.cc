@@ -285,30 +285,23 @@ std::string_view toString(KpiDimension dimension) {
   return std::ranges::find(kDimensionNames, dimension, &std::pair<KpiDimension, std::string_view>::first)->second;
 }
 
-KpiReport computeKpis(const std::vector<KpiCase>& cases, CivilDate from, CivilDate to, CivilDate today, KpiDimension by,
-                      int firstContactDays, std::size_t casesPerThread) {
+KpiReport computeKpis(const CaseParts<KpiCase>& cases, CivilDate from, CivilDate to, CivilDate today, KpiDimension by,
+                      int firstContactDays) {
   KpiReport report{from, to, std::min(to, today), by, firstContactDays, {}, {}};
-  // For the cohort, every registration's contacts: the cases by person (a sorted array; a map of lists was a
-  // quarter of the computing).
-  std::vector<const KpiCase*> byPerson;
-  byPerson.reserve(cases.size());
-  for (const KpiCase& c : cases) byPerson.push_back(&c);
-  auto personOf = [](const KpiCase* c) { return c->registration.personId; };
-  std::ranges::stable_sort(byPerson, {}, personOf);
-  // A contiguous range of cases tallied on each core, the tallies added up.
-  std::size_t parts = partsFor(cases.size(), casesPerThread);
+  // Each part tallied on a core of its own, the tallies added up. A person's cases come together: the cohort reads
+  // every registration's contacts.
+  std::size_t parts = cases.parts;
   std::vector<Tally> all(parts);
   std::vector<std::map<std::string, Tally>> groupsOf(parts);
   inParts(parts, [&](std::size_t part) {
-    for (std::size_t i = cases.size() * part / parts; i < cases.size() * (part + 1) / parts; ++i) {
-      const KpiCase& c = cases[i];
-      if (!openDuring(c.registration, from, to) || report.asOf < c.registration.startDate) continue;
-      auto same = std::ranges::equal_range(byPerson, c.registration.personId, {}, personOf);
-      std::span<const KpiCase* const> personsCases(same.begin(), same.end());
-      add(all[part], c, from, to, report.asOf, firstContactDays, personsCases);
-      if (by != KpiDimension::all)
-        add(groupsOf[part][keyOf(c, by)], c, from, to, report.asOf, firstContactDays, personsCases);
-    }
+    cases.each(part, [&](std::span<const KpiCase* const> personsCases) {
+      for (const KpiCase* c : personsCases) {
+        if (!openDuring(c->registration, from, to) || report.asOf < c->registration.startDate) continue;
+        add(all[part], *c, from, to, report.asOf, firstContactDays, personsCases);
+        if (by != KpiDimension::all)
+          add(groupsOf[part][keyOf(*c, by)], *c, from, to, report.asOf, firstContactDays, personsCases);
+      }
+    });
   });
   std::map<std::string, Tally>& groups = groupsOf[0];
   for (std::size_t part = 1; part < parts; ++part) {
@@ -326,6 +319,11 @@ KpiReport computeKpis(const std::vector<KpiCase>& cases, CivilDate from, CivilDa
     report.groups.push_back(done(tally));
   }
   return report;
+}
+
+KpiReport computeKpis(const std::vector<KpiCase>& cases, CivilDate from, CivilDate to, CivilDate today, KpiDimension by,
+                      int firstContactDays, std::size_t casesPerThread) {
+  return computeKpis(partsOf(cases, casesPerThread), from, to, today, by, firstContactDays);
 }
 
 namespace {

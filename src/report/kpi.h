@@ -21,6 +21,7 @@
 #include "domain/person.h"
 #include "domain/personal_id.h"
 #include "report/case_list.h"
+#include "report/case_parts.h"
 
 namespace lotsen {
 
@@ -122,8 +123,12 @@ struct KpiReport {
 };
 
 // The figures of `cases` for the period `from`–`to` as they stood on min(to, today). Cases outside the
-// period are left out. Deterministic: the same cases give the same report; from `casesPerThread` cases on, a
-// contiguous range of them is tallied on each core and the tallies added up.
+// period are left out. Deterministic: the same cases give the same report whatever the parts; each part is tallied
+// on a core of its own and the tallies added up.
+KpiReport computeKpis(const CaseParts<KpiCase>& cases, CivilDate from, CivilDate to, CivilDate today, KpiDimension by,
+                      int firstContactDays);
+
+// The same of `cases`: from `casesPerThread` cases on, a contiguous range of persons is tallied on each core.
 inline constexpr std::size_t kKpiCasesPerThread = 10000;
 KpiReport computeKpis(const std::vector<KpiCase>& cases, CivilDate from, CivilDate to, CivilDate today, KpiDimension by,
                       int firstContactDays, std::size_t casesPerThread = kKpiCasesPerThread);

@@ -1,0 +1,88 @@
+// Lotsen report: a report's cases given part by part, person by person — from the history, each person's cases made
+// when given and dropped after, so that a report never holds them all and reads each person's records while they are
+// in the cache (bench/report.sh); or from cases already made (the tests; the committee's thirteen months). Each part
+// is worked on by a core of its own. No I/O.
+#pragma once
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <span>
+#include <vector>
+
+#include "domain/parallel.h"
+#include "store/case_history.h"
+
+namespace lotsen {
+
+// A report's cases in `parts` parts: `each(part, person)` calls `person` with the cases of each person of part
+// `part` (from 0), in person order. The cases may be read during the call only. Each part may be walked on a thread
+// of its own.
+template <class Case>
+struct CaseParts {
+  using Person = std::function<void(std::span<const Case* const>)>;
+  std::size_t parts = 1;
+  std::function<void(std::size_t part, const Person& person)> each;
+};
+
+// `cases` by person (a stable sort by the registration's person id), a contiguous range of persons per part: one
+// part below `casesPerPart` cases, else one per core. `cases` must outlive the result.
+template <class Case>
+CaseParts<Case> partsOf(const std::vector<Case>& cases, std::size_t casesPerPart) {
+  std::vector<const Case*> byPerson;
+  byPerson.reserve(cases.size());
+  for (const Case& c : cases) byPerson.push_back(&c);
+  auto personOf = [](const Case* c) { return c->registration.personId; };
+  std::ranges::stable_sort(byPerson, {}, personOf);
+  std::size_t parts = partsFor(byPerson.size(), casesPerPart);
+  std::vector<std::size_t> bounds{0};
+  for (std::size_t part = 1; part < parts; ++part) {
+    std::size_t at = std::max(bounds.back(), byPerson.size() * part / parts);
+    while (at > 0 && at < byPerson.size() && personOf(byPerson[at]) == personOf(byPerson[at - 1])) ++at;
+    bounds.push_back(at);
+  }
+  bounds.push_back(byPerson.size());
+  return {parts, [byPerson = std::move(byPerson), bounds = std::move(bounds), personOf](
+                     std::size_t part, const typename CaseParts<Case>::Person& person) {
+            for (std::size_t at = bounds[part], end; at < bounds[part + 1]; at = end) {
+              for (end = at + 1; end < bounds[part + 1] && personOf(byPerson[end]) == personOf(byPerson[at]);) ++end;
+              person(std::span(byPerson.data() + at, end - at));
+            }
+          }};
+}
+
+// The cases `addCasesOf(person, out)` appends to `out` for each person of `history`, a contiguous range of persons
+// per part (CaseHistory::personsOfPart; one part below `personsPerPart` persons, else one per core); of `persons`
+// (ids in ascending order) only, in one part, when given. `history`, `persons` and what `addCasesOf` refers to must
+// outlive the result.
+template <class Case, class AddCasesOf>
+CaseParts<Case> partsOf(const CaseHistory& history, AddCasesOf addCasesOf,
+                        const std::vector<std::int64_t>* persons = nullptr,
+                        std::size_t personsPerPart = CaseHistory::kPersonsPerThread) {
+  auto each = [addCasesOf](const auto& people, const typename CaseParts<Case>::Person& person) {
+    std::vector<Case> cases;
+    std::vector<const Case*> pointers;
+    for (const PersonHistory& p : people) {
+      cases.clear();
+      addCasesOf(p, cases);
+      if (cases.empty()) continue;
+      pointers.clear();
+      for (const Case& c : cases) pointers.push_back(&c);
+      person(pointers);
+    }
+  };
+  if (persons)
+    return {1, [&history, persons, each](std::size_t, const typename CaseParts<Case>::Person& person) {
+              std::vector<std::reference_wrapper<const PersonHistory>> listed;
+              for (std::int64_t id : *persons)
+                if (const PersonHistory* p = history.person(id)) listed.emplace_back(*p);
+              each(listed, person);
+            }};
+  std::size_t parts = partsFor(history.persons().size(), personsPerPart);
+  return {parts, [&history, parts, each](std::size_t part, const typename CaseParts<Case>::Person& person) {
+            each(history.personsOfPart(part, parts), person);
+          }};
+}
+
+}  // namespace lotsen
