@@ -280,13 +280,19 @@ void checkDuplicates(const std::vector<const FiledCase*>& byPersonalId, std::vec
 
 // The cases in the file's order: by personnummer (its twelve digits; as text when they are the same), start and id.
 std::vector<const FiledCase*> inFileOrder(const std::vector<FiledCase>& cases) {
-  std::vector<const FiledCase*> ordered;
-  ordered.reserve(cases.size());
-  for (const FiledCase& c : cases) ordered.push_back(&c);
-  std::ranges::sort(ordered, [](const FiledCase* a, const FiledCase* b) {
-    return std::tie(a->digits, a->personalId, a->startDate, a->registrationId) <
-           std::tie(b->digits, b->personalId, b->startDate, b->registrationId);
+  // Sorted as the digits beside the case (the digits almost always decide), not as pointers to the cases: reading the
+  // case for every comparison was most of the sort (bench/report.sh).
+  std::vector<std::pair<std::int64_t, const FiledCase*>> keys;
+  keys.reserve(cases.size());
+  for (const FiledCase& c : cases) keys.emplace_back(c.digits, &c);
+  std::ranges::sort(keys, [](const auto& a, const auto& b) {
+    if (a.first != b.first) return a.first < b.first;
+    return std::tie(a.second->personalId, a.second->startDate, a.second->registrationId) <
+           std::tie(b.second->personalId, b.second->startDate, b.second->registrationId);
   });
+  std::vector<const FiledCase*> ordered;
+  ordered.reserve(keys.size());
+  for (const auto& key : keys) ordered.push_back(key.second);
   return ordered;
 }
 

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <cstdint>
 #include <span>
 #include <tuple>
 #include <variant>
@@ -165,18 +166,21 @@ std::expected<HalfYearReport, Error> halfYearReport(Store& store, const CaseHist
   // what was recorded since the period ended can change.
   std::string end = swedishDayStartUtc(period.last().plusDays(1));
   std::int64_t endInstant = *storedInstant(end);
-  report.file = halfYearFile(history, period, withCorrections ? kAfterEveryEvent : endInstant, report.layout);
+  // Which persons they are is noted as the file walks them (by person id; each person is walked by one part, so each
+  // byte is written by one thread).
+  std::vector<std::uint8_t> changes(history.persons().empty() ? 0 : history.persons().back().id + 1);
+  std::int64_t instant = withCorrections ? kAfterEveryEvent : endInstant;
+  auto addCases = [&](const PersonHistory& person, std::vector<HalfYearCase>& cases) {
+    addCasesOf(person, period, instant, cases);
+    if (mayChangeFile(person, endInstant, period)) changes[static_cast<std::size_t>(person.id)] = 1;
+  };
+  report.file = computeHalfYearFile(partsOf<HalfYearCase>(history, addCases), period, report.layout);
   if (!withCorrections) report.asOf = end;
-  std::vector<std::int64_t> changing = history.collect<std::int64_t>([&](const PersonHistory& person, auto& ids) {
-    if (mayChangeFile(person, endInstant, period)) ids.push_back(person.id);
-  });
+  std::vector<std::int64_t> changing;
+  for (std::size_t id = 0; id < changes.size(); ++id)
+    if (changes[id]) changing.push_back(static_cast<std::int64_t>(id));
   HalfYearFile other =
       halfYearFile(history, period, withCorrections ? endInstant : kAfterEveryEvent, report.layout, &changing);
-  std::vector<bool> changes;  // by person id
-  for (std::int64_t id : changing) {
-    if (static_cast<std::size_t>(id) >= changes.size()) changes.resize(static_cast<std::size_t>(id) + 1);
-    changes[static_cast<std::size_t>(id)] = true;
-  }
   std::vector<HalfYearRecord> asked;
   std::ranges::copy_if(report.file.records, std::back_inserter(asked), [&](const HalfYearRecord& r) {
     return r.personId >= 0 && static_cast<std::size_t>(r.personId) < changes.size() &&
