@@ -83,10 +83,11 @@ class FileBuilder {
     return sizes;
   }
 
-  // Moves the records of `block` (an index of kHalfYearBlocks) in [begin, end) to `out`.
-  void moveRecords(std::size_t block, std::size_t begin, std::size_t end, std::vector<HalfYearRecord>& out) {
+  // Moves the records of `block` (an index of kHalfYearBlocks) in [begin, end) to `out` on. Threads may move
+  // different records at once.
+  void moveRecords(std::size_t block, std::size_t begin, std::size_t end, std::vector<HalfYearRecord>::iterator out) {
     std::move(records_[block].begin() + static_cast<std::ptrdiff_t>(begin),
-              records_[block].begin() + static_cast<std::ptrdiff_t>(end), std::back_inserter(out));
+              records_[block].begin() + static_cast<std::ptrdiff_t>(end), out);
   }
   // Moves the problems in [begin, end) to `out`.
   void moveProblems(std::size_t begin, std::size_t end, std::vector<HalfYearProblem>& out) {
@@ -296,24 +297,30 @@ std::vector<const FiledCase*> inFileOrder(const std::vector<FiledCase>& cases) {
   return ordered;
 }
 
-// The records `builders` made, block by block and within a block in the order of `ordered`; each block gathered on a
-// core of its own.
+// The records `builders` made, block by block and within a block in the order of `ordered`: each moved once, to its
+// place, a contiguous range of `ordered` on each core.
 std::vector<HalfYearRecord> gathered(std::vector<FileBuilder>& builders, const std::vector<const FiledCase*>& ordered) {
-  std::array<std::vector<HalfYearRecord>, kHalfYearBlocks.size()> blocks;
-  std::size_t gatherers = std::min(builders.size(), blocks.size());
-  inParts(gatherers, [&](std::size_t part) {
-    for (std::size_t b = part; b < blocks.size(); b += gatherers) {
-      std::size_t count = 0;
-      for (const FileBuilder& builder : builders) count += builder.mark()[b];
-      blocks[b].reserve(count);
-      for (const FiledCase* c : ordered) builders[c->builder].moveRecords(b, c->begin[b], c->end[b], blocks[b]);
+  constexpr std::size_t kBlocks = kHalfYearBlocks.size();
+  std::vector<std::array<std::size_t, kBlocks>> place(ordered.size());  // of each case's first record of each block
+  std::array<std::size_t, kBlocks> next{};
+  for (const FiledCase* c : ordered)
+    for (std::size_t b = 0; b < kBlocks; ++b) next[b] += c->end[b] - c->begin[b];
+  std::size_t total = 0;
+  for (std::size_t& n : next) total += std::exchange(n, total);  // each block's first place
+  for (std::size_t k = 0; k < ordered.size(); ++k)
+    for (std::size_t b = 0; b < kBlocks; ++b) {
+      place[k][b] = next[b];
+      next[b] += ordered[k]->end[b] - ordered[k]->begin[b];
+    }
+  std::vector<HalfYearRecord> records(total);
+  std::size_t parts = builders.size();
+  inParts(parts, [&](std::size_t part) {
+    for (std::size_t k = ordered.size() * part / parts; k < ordered.size() * (part + 1) / parts; ++k) {
+      const FiledCase& c = *ordered[k];
+      for (std::size_t b = 0; b < kBlocks; ++b)
+        builders[c.builder].moveRecords(b, c.begin[b], c.end[b], records.begin() + static_cast<std::ptrdiff_t>(place[k][b]));
     }
   });
-  std::vector<HalfYearRecord> records;
-  std::size_t total = 0;
-  for (const auto& block : blocks) total += block.size();
-  records.reserve(total);
-  for (auto& block : blocks) std::ranges::move(block, std::back_inserter(records));
   return records;
 }
 
