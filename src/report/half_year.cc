@@ -318,7 +318,8 @@ std::vector<HalfYearRecord> gathered(std::vector<FileBuilder>& builders, const s
     for (std::size_t k = ordered.size() * part / parts; k < ordered.size() * (part + 1) / parts; ++k) {
       const FiledCase& c = *ordered[k];
       for (std::size_t b = 0; b < kBlocks; ++b)
-        builders[c.builder].moveRecords(b, c.begin[b], c.end[b], records.begin() + static_cast<std::ptrdiff_t>(place[k][b]));
+        builders[c.builder].moveRecords(b, c.begin[b], c.end[b],
+                                        records.begin() + static_cast<std::ptrdiff_t>(place[k][b]));
     }
   });
   return records;
@@ -337,8 +338,15 @@ HalfYearFile computeHalfYearFile(const CaseParts<HalfYearCase>& cases, HalfYear 
     FileBuilder& builder = builders[part];
     cases.each(part, [&](std::span<const HalfYearCase* const> person) {
       for (const HalfYearCase* c : person) {
-        FiledCase f{0, c->personalId, c->registration.personId, c->registration.id, c->registration.startDate,
-                    c->registration.endDate, part, builder.mark(), {}};
+        FiledCase f{0,
+                    c->personalId,
+                    c->registration.personId,
+                    c->registration.id,
+                    c->registration.startDate,
+                    c->registration.endDate,
+                    part,
+                    builder.mark(),
+                    {}};
         for (char ch : c->personalId)
           if (ch >= '0' && ch <= '9') f.digits = f.digits * 10 + (ch - '0');
         addCase(builder, *c, period);

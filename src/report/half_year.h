@@ -63,10 +63,9 @@ struct HalfYearFile {
 };
 
 // The file for `period` in `layout` of `cases`, each part filed on a core of its own and the records then put in the
-// file's order (deterministic: the same whatever the parts). Contacts are the
-// ones that reached the young person, dated in the period and within the registration (one after its end is left
-// out with a warning); measures those started or ended in the period; a registration ended in the period gives its
-// responsibility-ended record.
+// file's order (deterministic: the same whatever the parts). Contacts are the ones that reached the young person,
+// dated in the period and within the registration (one after its end is left out with a warning); measures those
+// started or ended in the period; a registration ended in the period gives its responsibility-ended record.
 HalfYearFile computeHalfYearFile(const CaseParts<HalfYearCase>& cases, HalfYear period, const HalfYearLayout& layout);
 
 // The same of `cases`: from `casesPerThread` cases on, a contiguous range of persons is filed on each core.

@@ -53,9 +53,8 @@ void addCasesOf(const PersonHistory& person, CivilDate from, CivilDate to, const
 
 std::vector<KpiCase> kpiCases(const CaseHistory& history, CivilDate from, CivilDate to,
                               const std::optional<Caseload>& caseload) {
-  return history.collect<KpiCase>([&](const PersonHistory& person, std::vector<KpiCase>& cases) {
-    addCasesOf(person, from, to, caseload, cases);
-  });
+  return history.collect<KpiCase>(
+      [&](const PersonHistory& person, std::vector<KpiCase>& cases) { addCasesOf(person, from, to, caseload, cases); });
 }
 
 std::expected<KpiNames, Error> kpiNames(Store& store, const CodeLabels& codes) {

@@ -39,7 +39,8 @@ TEST(CaseParts, EachPersonsCasesComeTogetherOnceInPersonOrderWhateverTheParts) {
                               caseOf(1, 11), caseOf(2, 21), caseOf(2, 22)};
   const std::vector<std::vector<std::int64_t>> byPerson{{10, 11}, {20, 21, 22}, {30, 31}};
   for (std::size_t perPart : {1, 2, 3, 100}) {
-    EXPECT_EQ(walked(partsOf(cases, perPart), [](const TestCase& c) { return c.registration.id; }), byPerson) << perPart;
+    EXPECT_EQ(walked(partsOf(cases, perPart), [](const TestCase& c) { return c.registration.id; }), byPerson)
+        << perPart;
   }
 }
 
@@ -55,10 +56,10 @@ class HistoryParts : public DatabaseTest {};
 
 TEST_F(HistoryParts, EveryPersonsCasesComeTogetherOnceInPersonOrderWhateverTheParts) {
   for (const char* pid : {"20080312-2381", "20090101-1122", "20080620-4566", "20090315-1231", "20100210-7892"})
-    ASSERT_TRUE(store_->createPerson(Actor{std::nullopt, "system:test"},
-                                     PersonDetails{*PersonalId::parse(pid, *CivilDate::parse("2026-01-01")), "Åsa",
-                                                   "Öberg", "Storgatan 1", "50330", "Borås", "1490",
-                                                   Protection::none}));
+    ASSERT_TRUE(
+        store_->createPerson(Actor{std::nullopt, "system:test"},
+                             PersonDetails{*PersonalId::parse(pid, *CivilDate::parse("2026-01-01")), "Åsa", "Öberg",
+                                           "Storgatan 1", "50330", "Borås", "1490", Protection::none}));
   auto history = CaseHistory::read(*store_);
   ASSERT_TRUE(history);
   // Two "cases" for each person: its id, and its id negated.
