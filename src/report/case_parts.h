@@ -17,8 +17,8 @@
 namespace lotsen {
 
 // A report's cases in `parts` parts: `each(part, person)` calls `person` with the cases of each person of part
-// `part` (from 0), in person order. The cases may be read during the call only. Each part may be walked on a thread
-// of its own.
+// `part` (from 0) who has any, in person order. The cases may be read during the call only. Each part may be walked
+// on a thread of its own.
 template <class Case>
 struct CaseParts {
   using Person = std::function<void(std::span<const Case* const>)>;
