@@ -11,7 +11,7 @@ std::optional<double> share(std::int64_t part, std::int64_t whole) {
 }
 
 // The KPIs of one calendar month as they stood on min(its last day, today).
-KpiGroup monthFigures(const std::vector<KpiCase>& cases, YearMonth month, CivilDate today, int firstContactDays) {
+KpiGroup monthFigures(const CaseParts<KpiCase>& cases, YearMonth month, CivilDate today, int firstContactDays) {
   return computeKpis(cases, month.first(), month.last(), today, KpiDimension::all, firstContactDays).all;
 }
 
@@ -36,11 +36,13 @@ std::expected<CommitteeReport, Error> computeCommitteeReport(const std::vector<K
   if (auto begun = checkBegun(month, today); !begun) return std::unexpected(begun.error());
   CommitteeReport report{month, std::min(today, month.last()), firstContactDays, {}};
 
-  // The twelve months up to this one, and the same month a year earlier.
+  // The twelve months up to this one, and the same month a year earlier: thirteen tallies of the same cases, put
+  // in person order once.
+  CaseParts<KpiCase> parts = partsOf(cases, kKpiCasesPerThread);
   std::vector<KpiGroup> trend;
   for (int back = 11; back >= 0; --back)
-    trend.push_back(monthFigures(cases, month.plusMonths(-back), today, firstContactDays));
-  KpiGroup lastYear = monthFigures(cases, month.plusMonths(-12), today, firstContactDays);
+    trend.push_back(monthFigures(parts, month.plusMonths(-back), today, firstContactDays));
+  KpiGroup lastYear = monthFigures(parts, month.plusMonths(-12), today, firstContactDays);
 
   for (const ActivityMeasure& measure : activityMeasures()) {
     CommitteeLine line{measure, {}, {}, {}, {}, {}};
