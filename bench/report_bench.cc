@@ -1,8 +1,8 @@
 // The Lotsen side of the report benchmark (bench/report.sh): the half-year file for SCB and all KPIs of one
 // half-year, from a Lotsen database's journal folded into the in-memory history (store/case_history.h) and
 // computed by the report library, exactly as the server's report routes do. Times a warm-up and then RUNS rounds (the
-// median counts) of the whole (kpiReport + halfYearReport), and within each round the parts; prints the times and the
-// figures as `name value` lines for the script to compare with SQL.
+// median counts) of the whole (kpiReport + halfYearReport), then as many of catching up alone and of the file alone
+// (halfYearFile); prints the times and the figures as `name value` lines for the script to compare with SQL.
 // Usage: report_bench DB [--period 2026H1] [--today YYYY-MM-DD] [--runs N]
 #include <fmt/format.h>
 
@@ -112,7 +112,7 @@ int main(int argc, char** argv) {
     halfYearTimes.push_back(halfYear);
   }
 
-  // The parts, the same way (one round each, after the whole).
+  // Catching up alone and the file alone, as many rounds, after the whole.
   std::map<std::string, std::vector<double>> parts;
   for (int round = 0; round < runs; ++round) {
     start = Clock::now();
