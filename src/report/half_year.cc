@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <map>
 #include <ranges>
 #include <set>
@@ -198,10 +199,9 @@ class FileBuilder {
   std::vector<KnownCode> codes_;  // the codes looked up so far, a few dozen
 };
 
-void addCase(FileBuilder& out, const HalfYearCase& c, HalfYear period) {
+// Files `c`, whose personnummer's twelve digits are `digits`.
+void addCase(FileBuilder& out, const HalfYearCase& c, std::string_view digits, HalfYear period) {
   const RegistrationFacts& r = c.registration;
-  std::string digits;
-  std::ranges::copy_if(c.personalId, std::back_inserter(digits), [](char ch) { return ch >= '0' && ch <= '9'; });
   if (r.startDate < ageScopeStart(c.birthDate) || r.startDate >= ageScopeEnd(c.birthDate))
     out.problem(c, "age_outside_scope",
                 fmt::format("the registration starts on {}, outside the age scope (from 1 July of the year the "
@@ -347,9 +347,10 @@ HalfYearFile computeHalfYearFile(const CaseParts<HalfYearCase>& cases, HalfYear 
                     part,
                     builder.mark(),
                     {}};
-        for (char ch : c->personalId)
-          if (ch >= '0' && ch <= '9') f.digits = f.digits * 10 + (ch - '0');
-        addCase(builder, *c, period);
+        std::string digits;
+        std::ranges::copy_if(c->personalId, std::back_inserter(digits), [](char ch) { return ch >= '0' && ch <= '9'; });
+        std::from_chars(digits.data(), digits.data() + digits.size(), f.digits);
+        addCase(builder, *c, digits, period);
         f.end = builder.mark();
         filed[part].push_back(std::move(f));
       }
