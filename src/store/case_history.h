@@ -283,8 +283,8 @@ class CaseHistory {
   // The persons of part `part` (from 0) when every person is split into `parts` contiguous parts of about the same
   // size, in person order.
   std::span<const PersonHistory> personsOfPart(std::size_t part, std::size_t parts) const {
-    return std::span(persons_).subspan(persons_.size() * part / parts,
-                                       persons_.size() * (part + 1) / parts - persons_.size() * part / parts);
+    std::size_t begin = persons_.size() * part / parts, end = persons_.size() * (part + 1) / parts;
+    return std::span(persons_).subspan(begin, end - begin);
   }
 
   // The id of the last event folded; 0 before any.
