@@ -119,7 +119,7 @@ int main(int argc, char** argv) {
     check(history.catchUp(*store), "catch up");
     parts["catch_up"].push_back(millisecondsSince(start));
     start = Clock::now();
-    HalfYearFile whole = halfYearFile(history, period, kAfterEveryEvent, file->layout);
+    HalfYearFile whole = halfYearFile(history, period, kAfterEveryEvent, file->file.layout);
     parts["half_year.file"].push_back(millisecondsSince(start));
   }
 

@@ -139,7 +139,7 @@ int writeHalfYear(Store& store, const HalfYearReport& report, const std::string&
     return kBadInput;
   }
   std::expected<std::string, Error> text =
-      format == "csv"    ? halfYearText(report.file, report.layout)
+      format == "csv"    ? halfYearText(report.file)
       : format == "xlsx" ? halfYearXlsx(report, cliLanguage())
                          : boost::json::serialize(halfYearJson(report, cliLanguage(), true)) + "\n";
   if (!text) return fail(text.error());

@@ -107,7 +107,7 @@ Response halfYear(Call& call) {
                     {{"Content-Disposition", download}}};
   }
   return Response{
-      200, "text/csv; charset=utf-8", halfYearText(report->file, report->layout), {{"Content-Disposition", download}}};
+      200, "text/csv; charset=utf-8", halfYearText(report->file), {{"Content-Disposition", download}}};
 }
 
 }  // namespace

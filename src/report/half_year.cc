@@ -4,9 +4,7 @@
 
 #include <algorithm>
 #include <array>
-#include <charconv>
 #include <map>
-#include <ranges>
 #include <set>
 #include <span>
 #include <tuple>
@@ -18,11 +16,11 @@ namespace lotsen {
 
 namespace {
 
-// What one record is about: the case (and its personnummer's twelve digits, as SCB reads them), and the contact
-// (and whether the person was in a measure on its day) or the measure of the record if any.
+// What one record is about: the case (and its personnummer's twelve digits as one number), and the contact (and
+// whether the person was in a measure on its day) or the measure of the record if any.
 struct Subject {
   const HalfYearCase& c;
-  std::string_view digits;
+  std::int64_t personalNumber = 0;
   const ContactFacts* contact = nullptr;
   bool inMeasure = false;
   const MeasureFacts* measure = nullptr;
@@ -37,8 +35,7 @@ bool inMeasureOn(const HalfYearCase& c, CivilDate day) {
 // One case as filed: what the file's order and the check for duplicates read of it, and where what it gave lies in
 // its builder (its records of each block, then its problems).
 struct FiledCase {
-  std::int64_t digits = 0;  // the personnummer's twelve digits
-  std::string personalId;
+  std::int64_t personalNumber = 0;  // the personnummer's twelve digits: what the file writes of it
   std::int64_t personId = 0, registrationId = 0;
   CivilDate startDate;
   std::optional<CivilDate> endDate;
@@ -46,29 +43,39 @@ struct FiledCase {
   std::array<std::size_t, kHalfYearBlocks.size() + 1> begin{}, end{};
 };
 
+// SCB's codes in `layout`, each text once and "" (no code) first, sorted: the same for every file in the layout.
+std::vector<std::string> codeTexts(const HalfYearLayout& layout) {
+  std::vector<std::string> texts{""};
+  for (const auto& [list, codes] : layout.codes)
+    for (const auto& [code, scb] : codes) texts.push_back(scb);
+  std::ranges::sort(texts);
+  texts.erase(std::ranges::unique(texts).begin(), texts.end());
+  return texts;
+}
+
+// Makes a part's records and problems. Records hold values, not text: writing each value as text while filing was
+// most of the file's time (bench/report.sh).
 class FileBuilder {
  public:
-  FileBuilder(HalfYear period, const HalfYearLayout& layout)
-      : layout_(layout), year_(std::to_string(period.year())), half_(std::to_string(period.half())) {
+  // `codes` is codeTexts(layout).
+  FileBuilder(const HalfYearLayout& layout, const std::vector<std::string>& codes) : layout_(layout), codes_(codes) {
     // Resolved from their names once per file rather than once per value; parseHalfYearLayout let only known
-    // names through.
-    for (const auto& [block, blockLayout] : layout.blocks) {
-      recordTypes_[static_cast<std::size_t>(block)] = blockLayout.recordType;
+    // names through. The fields every block has are the record's block and number, not values to keep.
+    for (const auto& [block, blockLayout] : layout.blocks)
       for (const std::string& name : blockLayout.fields)
-        if (auto field = halfYearField(name)) fields_[static_cast<std::size_t>(block)].push_back(*field);
-    }
+        if (auto field = halfYearField(name); field && halfYearSlot(*field).kind != HalfYearSlot::Kind::none)
+          fields_[static_cast<std::size_t>(block)].emplace_back(*field, halfYearSlot(*field));
   }
 
   void add(HalfYearBlock block, const Subject& s) {
-    const std::vector<HalfYearField>& fields = fields_[static_cast<std::size_t>(block)];
-    HalfYearRecord record{block, s.c.registration.personId, {}};
-    record.joined.reserve(kRecordCapacity);
-    for (std::size_t i = 0; i < fields.size(); ++i) {
-      if (i) record.joined += kHalfYearValueSeparator;
-      DateBuffer buffer;
-      record.joined += value(block, fields[i], s, buffer);
+    HalfYearRecord record{block, s.c.registration.personId, s.personalNumber, {}, {}};
+    for (auto [field, slot] : fields_[static_cast<std::size_t>(block)]) {
+      if (slot.kind == HalfYearSlot::Kind::date)
+        record.dates[slot.index] = date(field, s);
+      else
+        record.codes[slot.index] = code(field, s);
     }
-    records_[static_cast<std::size_t>(block)].push_back(std::move(record));
+    records_[static_cast<std::size_t>(block)].push_back(record);
   }
 
   void problem(const HalfYearCase& c, std::string check, std::string message, bool blocking = true) {
@@ -84,10 +91,11 @@ class FileBuilder {
     return sizes;
   }
 
-  // Moves the records of `block` (an index of kHalfYearBlocks) in [begin, end) to `out` on. Threads may move
+  // Copies the records of `block` (an index of kHalfYearBlocks) in [begin, end) to `out` on. Threads may copy
   // different records at once.
-  void moveRecords(std::size_t block, std::size_t begin, std::size_t end, std::vector<HalfYearRecord>::iterator out) {
-    std::move(records_[block].begin() + static_cast<std::ptrdiff_t>(begin),
+  void copyRecords(std::size_t block, std::size_t begin, std::size_t end,
+                   std::vector<HalfYearRecord>::iterator out) const {
+    std::copy(records_[block].begin() + static_cast<std::ptrdiff_t>(begin),
               records_[block].begin() + static_cast<std::ptrdiff_t>(end), out);
   }
   // Moves the problems in [begin, end) to `out`.
@@ -97,74 +105,38 @@ class FileBuilder {
   }
 
  private:
-  // Room for a record's values (most are shorter): its string allocated once.
-  static constexpr std::size_t kRecordCapacity = 80;
-  using DateBuffer = std::array<char, 10>;
-
-  // `d` as the layout writes dates, in `buffer`; empty for none.
-  std::string_view date(const std::optional<CivilDate>& d, DateBuffer& buffer) const {
-    if (!d) return {};
-    char* at = buffer.data();
-    auto digits = [&](int value, int width) {
-      for (int i = width - 1; i >= 0; --i, value /= 10) at[i] = static_cast<char>('0' + value % 10);
-      at += width;
-    };
-    digits(d->year(), 4);
-    if (!layout_.compactDates) *at++ = '-';
-    digits(d->month(), 2);
-    if (!layout_.compactDates) *at++ = '-';
-    digits(d->day(), 2);
-    return {buffer.data(), at};
+  // The date of `field` in a record about `s`.
+  static std::optional<CivilDate> date(HalfYearField field, const Subject& s) {
+    using enum HalfYearField;
+    switch (field) {
+      case registration_date:
+        return s.c.registration.startDate;
+      case registration_end:
+        return s.c.registration.endDate;
+      case contact_date:
+        return s.contact ? std::optional(s.contact->date) : std::nullopt;
+      case measure_start:
+        return s.measure ? s.measure->start : std::nullopt;
+      case measure_end:
+        return s.measure ? s.measure->end : std::nullopt;
+      default:
+        return std::nullopt;
+    }
   }
 
-  // SCB's code for `code` (an interned code or a literal: its text never moves) in `list`; a problem (once per list
-  // and code and person) and an empty value without one. Each code is looked up in the layout once per builder, as
-  // looking up every value was a tenth of filing (bench/report.sh).
-  std::string_view code(const HalfYearCase& c, std::string_view list, std::string_view code) {
-    std::optional<std::string_view> scb;
-    auto known = std::ranges::find_if(codes_, [&](const KnownCode& k) {
-      return k.code.data() == code.data() && k.code.size() == code.size() && k.list.data() == list.data();
-    });
-    if (known != codes_.end())
-      scb = known->scb;
-    else
-      codes_.push_back({list, code, scb = layout_.scbCode(list, code)});
-    if (scb) return *scb;
-    if (unmapped_.emplace(c.registration.personId, std::string(list), std::string(code)).second)
-      problem(c, "unmapped_code",
-              fmt::format("the code '{}' of the list {} has no SCB code in the imported layout", code, list));
-    return "";
-  }
-
-  // The value of `field` in a record of `block` about `s` (a date written in `buffer`).
-  std::string_view value(HalfYearBlock block, HalfYearField field, const Subject& s, DateBuffer& buffer) {
+  // The place in codes_ of SCB's code of `field` in a record about `s`; 0 (empty) for none.
+  std::uint32_t code(HalfYearField field, const Subject& s) {
     using enum HalfYearField;
     const RegistrationFacts& r = s.c.registration;
     switch (field) {
-      case record_type:
-        return recordTypes_[static_cast<std::size_t>(block)];
-      case municipality:
-        return layout_.municipality;
-      case year:
-        return year_;
-      case half:
-        return half_;
-      case personal_id:
-        return s.digits;
-      case registration_date:
-        return date(r.startDate, buffer);
       case registration_reason:
         return code(s.c, "registration_reason", r.reason);
-      case registration_end:
-        return date(r.endDate, buffer);
       case deregistration_reason:
         return code(s.c, "deregistration_reason", r.endReason.value_or(InternedCode()));
-      case contact_date:
-        return s.contact ? date(s.contact->date, buffer) : "";
       case in_measure:
-        return s.contact ? code(s.c, "in_measure", s.inMeasure ? "yes" : "no") : "";
+        return s.contact ? code(s.c, "in_measure", s.inMeasure ? "yes" : "no") : 0;
       case occupation: {
-        if (!s.contact) return "";
+        if (!s.contact) return 0;
         const ContactFacts& a = *s.contact;
         std::string_view kind = a.occupation;
         if (kind.empty())
@@ -174,33 +146,58 @@ class FileBuilder {
         return code(s.c, byMeasure ? "occupation_in_measure" : "occupation", kind);
       }
       case measure_type:
-        return s.measure ? code(s.c, "measure_type", s.measure->type) : "";
-      case measure_start:
-        return s.measure ? date(s.measure->start, buffer) : "";
-      case measure_end:
-        return s.measure ? date(s.measure->end, buffer) : "";
+        return s.measure ? code(s.c, "measure_type", s.measure->type) : 0;
       case measure_end_reason:
-        return s.measure ? code(s.c, "measure_end_reason", s.measure->endReason) : "";
+        return s.measure ? code(s.c, "measure_end_reason", s.measure->endReason) : 0;
+      default:
+        return 0;
     }
-    return "";
+  }
+
+  // The place in codes_ of SCB's code for `code` (an interned code or a literal: its text never moves) in `list`; a
+  // problem (once per list and code and person) and 0 (empty) without one. Each code is looked up in the layout once
+  // per builder, as looking up every value was a tenth of filing (bench/report.sh).
+  std::uint32_t code(const HalfYearCase& c, std::string_view list, std::string_view code) {
+    auto inList = std::ranges::find(known_, list.data(), &KnownList::list);
+    if (inList == known_.end()) inList = known_.insert(inList, KnownList{list.data(), {}});
+    auto known = std::ranges::find_if(inList->codes, [&](const KnownCode& k) {
+      return k.code.data() == code.data() && k.code.size() == code.size();
+    });
+    std::optional<std::uint32_t> scb;
+    if (known != inList->codes.end()) {
+      scb = known->scb;
+    } else {
+      if (auto text = layout_.scbCode(list, code))
+        scb = static_cast<std::uint32_t>(std::ranges::lower_bound(codes_, *text) - codes_.begin());
+      inList->codes.push_back({code, scb});
+    }
+    if (scb) return *scb;
+    if (unmapped_.emplace(c.registration.personId, std::string(list), std::string(code)).second)
+      problem(c, "unmapped_code",
+              fmt::format("the code '{}' of the list {} has no SCB code in the imported layout", code, list));
+    return 0;
   }
 
   const HalfYearLayout& layout_;
-  std::string year_, half_;
-  std::array<std::string, kHalfYearBlocks.size()> recordTypes_;
-  std::array<std::vector<HalfYearField>, kHalfYearBlocks.size()> fields_;
+  const std::vector<std::string>& codes_;
+  // Each block's fields that records hold, and where.
+  std::array<std::vector<std::pair<HalfYearField, HalfYearSlot>>, kHalfYearBlocks.size()> fields_;
   std::array<std::vector<HalfYearRecord>, kHalfYearBlocks.size()> records_;  // by block, each in the order added
   std::vector<HalfYearProblem> problems_;
   std::set<std::tuple<std::int64_t, std::string, std::string>> unmapped_;
   struct KnownCode {
-    std::string_view list, code;
-    std::optional<std::string_view> scb;
+    std::string_view code;
+    std::optional<std::uint32_t> scb;
   };
-  std::vector<KnownCode> codes_;  // the codes looked up so far, a few dozen
+  struct KnownList {
+    const char* list;  // a literal: the same list is always the same text
+    std::vector<KnownCode> codes;
+  };
+  std::vector<KnownList> known_;  // the codes looked up so far, by list: a few dozen in seven lists
 };
 
-// Files `c`, whose personnummer's twelve digits are `digits`.
-void addCase(FileBuilder& out, const HalfYearCase& c, std::string_view digits, HalfYear period) {
+// Files `c`, whose personnummer's twelve digits are `number`.
+void addCase(FileBuilder& out, const HalfYearCase& c, std::int64_t number, HalfYear period) {
   const RegistrationFacts& r = c.registration;
   if (r.startDate < ageScopeStart(c.birthDate) || r.startDate >= ageScopeEnd(c.birthDate))
     out.problem(c, "age_outside_scope",
@@ -220,7 +217,7 @@ void addCase(FileBuilder& out, const HalfYearCase& c, std::string_view digits, H
                 "the registration was made by hand and no identification run has confirmed its reason from the "
                 "registers yet",
                 false);
-  out.add(HalfYearBlock::registration, {c, digits});
+  out.add(HalfYearBlock::registration, {c, number});
 
   for (const ContactFacts& a : c.contacts) {
     if (!a.reached.value_or(false)) continue;
@@ -239,7 +236,7 @@ void addCase(FileBuilder& out, const HalfYearCase& c, std::string_view digits, H
                     false);
       continue;
     }
-    if (period.contains(a.date)) out.add(HalfYearBlock::contact, {c, digits, &a, inMeasureOn(c, a.date)});
+    if (period.contains(a.date)) out.add(HalfYearBlock::contact, {c, number, &a, inMeasureOn(c, a.date)});
   }
 
   for (const MeasureFacts& m : c.measures) {
@@ -255,11 +252,11 @@ void addCase(FileBuilder& out, const HalfYearCase& c, std::string_view digits, H
     }
     if (m.end && m.endReason.empty())
       out.problem(c, "measure_end_without_reason", fmt::format("a measure ended on {} without a reason", m.end->iso()));
-    if (m.start && period.contains(*m.start)) out.add(HalfYearBlock::measure_started, {c, digits, nullptr, false, &m});
-    if (m.end && period.contains(*m.end)) out.add(HalfYearBlock::measure_ended, {c, digits, nullptr, false, &m});
+    if (m.start && period.contains(*m.start)) out.add(HalfYearBlock::measure_started, {c, number, nullptr, false, &m});
+    if (m.end && period.contains(*m.end)) out.add(HalfYearBlock::measure_ended, {c, number, nullptr, false, &m});
   }
 
-  if (r.endDate && period.contains(*r.endDate)) out.add(HalfYearBlock::responsibility_ended, {c, digits});
+  if (r.endDate && period.contains(*r.endDate)) out.add(HalfYearBlock::responsibility_ended, {c, number});
 }
 
 // The same personnummer on two persons, or two registrations of one person open on the same day: `byPersonalId` in
@@ -268,7 +265,7 @@ void checkDuplicates(const std::vector<const FiledCase*>& byPersonalId, std::vec
   for (std::size_t i = 1; i < byPersonalId.size(); ++i) {
     const FiledCase& a = *byPersonalId[i - 1];
     const FiledCase& b = *byPersonalId[i];
-    if (a.personalId != b.personalId) continue;
+    if (a.personalNumber != b.personalNumber) continue;
     auto twice = [&](std::string message) {
       out.push_back(HalfYearProblem{b.personId, b.registrationId, "same_person_twice", std::move(message), true});
     };
@@ -279,17 +276,20 @@ void checkDuplicates(const std::vector<const FiledCase*>& byPersonalId, std::vec
   }
 }
 
-// The cases in the file's order: by personnummer (its twelve digits; as text when they are the same), start and id.
-std::vector<const FiledCase*> inFileOrder(const std::vector<FiledCase>& cases) {
-  // Sorted as the digits beside the case (the digits almost always decide), not as pointers to the cases: reading the
-  // case for every comparison was most of the sort (bench/report.sh).
+// The cases of every part in the file's order: by personnummer, start and id.
+std::vector<const FiledCase*> inFileOrder(const std::vector<std::vector<FiledCase>>& parts) {
+  // Sorted as the number beside the case (it almost always decides), not as pointers to the cases: reading the case
+  // for every comparison was most of the sort (bench/report.sh).
   std::vector<std::pair<std::int64_t, const FiledCase*>> keys;
-  keys.reserve(cases.size());
-  for (const FiledCase& c : cases) keys.emplace_back(c.digits, &c);
+  std::size_t count = 0;
+  for (const std::vector<FiledCase>& cases : parts) count += cases.size();
+  keys.reserve(count);
+  for (const std::vector<FiledCase>& cases : parts)
+    for (const FiledCase& c : cases) keys.emplace_back(c.personalNumber, &c);
   std::ranges::sort(keys, [](const auto& a, const auto& b) {
     if (a.first != b.first) return a.first < b.first;
-    return std::tie(a.second->personalId, a.second->startDate, a.second->registrationId) <
-           std::tie(b.second->personalId, b.second->startDate, b.second->registrationId);
+    return std::tie(a.second->startDate, a.second->registrationId) <
+           std::tie(b.second->startDate, b.second->registrationId);
   });
   std::vector<const FiledCase*> ordered;
   ordered.reserve(keys.size());
@@ -297,9 +297,10 @@ std::vector<const FiledCase*> inFileOrder(const std::vector<FiledCase>& cases) {
   return ordered;
 }
 
-// The records `builders` made, block by block and within a block in the order of `ordered`: each moved once, to its
+// The records `builders` made, block by block and within a block in the order of `ordered`: each copied once, to its
 // place, a contiguous range of `ordered` on each core.
-std::vector<HalfYearRecord> gathered(std::vector<FileBuilder>& builders, const std::vector<const FiledCase*>& ordered) {
+std::vector<HalfYearRecord> gathered(const std::vector<FileBuilder>& builders,
+                                     const std::vector<const FiledCase*>& ordered) {
   constexpr std::size_t kBlocks = kHalfYearBlocks.size();
   std::vector<std::array<std::size_t, kBlocks>> place(ordered.size());  // of each case's first record of each block
   std::array<std::size_t, kBlocks> next{};
@@ -318,12 +319,77 @@ std::vector<HalfYearRecord> gathered(std::vector<FileBuilder>& builders, const s
     for (std::size_t k = ordered.size() * part / parts; k < ordered.size() * (part + 1) / parts; ++k) {
       const FiledCase& c = *ordered[k];
       for (std::size_t b = 0; b < kBlocks; ++b)
-        builders[c.builder].moveRecords(b, c.begin[b], c.end[b],
+        builders[c.builder].copyRecords(b, c.begin[b], c.end[b],
                                         records.begin() + static_cast<std::ptrdiff_t>(place[k][b]));
     }
   });
   return records;
 }
+
+// The personnummer's twelve digits in `personalId` ("YYYYMMDD-NNNC") as one number.
+std::int64_t personalNumber(std::string_view personalId) {
+  std::int64_t number = 0;
+  for (char ch : personalId)
+    if (ch >= '0' && ch <= '9') number = number * 10 + (ch - '0');
+  return number;
+}
+
+// Writes a record's values as the file's layout says.
+class ValueWriter {
+ public:
+  explicit ValueWriter(const HalfYearFile& file)
+      : file_(file), year_(std::to_string(file.period.year())), half_(std::to_string(file.period.half())) {
+    for (const auto& [block, blockLayout] : file.layout.blocks)
+      recordTypes_[static_cast<std::size_t>(block)] = blockLayout.recordType;
+  }
+
+  // Appends the value of `field` in `record` to `out`.
+  void write(const HalfYearRecord& record, HalfYearField field, std::string& out) const {
+    using enum HalfYearField;
+    switch (field) {
+      case record_type:
+        out += recordTypes_[static_cast<std::size_t>(record.block)];
+        return;
+      case municipality:
+        out += file_.layout.municipality;
+        return;
+      case year:
+        out += year_;
+        return;
+      case half:
+        out += half_;
+        return;
+      case personal_id:
+        digits(out, record.personalNumber, 12);
+        return;
+      default:
+        break;
+    }
+    HalfYearSlot slot = halfYearSlot(field);
+    if (slot.kind == HalfYearSlot::Kind::code) {
+      out += file_.codes[record.codes[slot.index]];
+    } else if (const std::optional<CivilDate>& d = record.dates[slot.index]) {
+      digits(out, d->year(), 4);
+      if (!file_.layout.compactDates) out += '-';
+      digits(out, d->month(), 2);
+      if (!file_.layout.compactDates) out += '-';
+      digits(out, d->day(), 2);
+    }
+  }
+
+ private:
+  // Appends `value`'s last `width` decimal digits, with leading zeros.
+  static void digits(std::string& out, std::int64_t value, int width) {
+    std::size_t at = out.size();
+    out.resize(at + static_cast<std::size_t>(width));
+    for (int i = width - 1; i >= 0; --i, value /= 10)
+      out[at + static_cast<std::size_t>(i)] = static_cast<char>('0' + value % 10);
+  }
+
+  const HalfYearFile& file_;
+  std::string year_, half_;
+  std::array<std::string, kHalfYearBlocks.size()> recordTypes_;
+};
 
 }  // namespace
 
@@ -332,14 +398,14 @@ bool HalfYearFile::hasErrors() const { return std::ranges::any_of(problems, &Hal
 HalfYearFile computeHalfYearFile(const CaseParts<HalfYearCase>& cases, HalfYear period, const HalfYearLayout& layout) {
   // Each part filed as its cases come (a person's records are read while they are still in the cache), and the
   // records then gathered in the file's order.
-  std::vector<FileBuilder> builders(cases.parts, FileBuilder(period, layout));
+  HalfYearFile file{period, layout, codeTexts(layout), {}, {}};
+  std::vector<FileBuilder> builders(cases.parts, FileBuilder(file.layout, file.codes));
   std::vector<std::vector<FiledCase>> filed(cases.parts);
   inParts(cases.parts, [&](std::size_t part) {
     FileBuilder& builder = builders[part];
     cases.each(part, [&](std::span<const HalfYearCase* const> person) {
       for (const HalfYearCase* c : person) {
-        FiledCase f{0,
-                    c->personalId,
+        FiledCase f{personalNumber(c->personalId),
                     c->registration.personId,
                     c->registration.id,
                     c->registration.startDate,
@@ -347,19 +413,14 @@ HalfYearFile computeHalfYearFile(const CaseParts<HalfYearCase>& cases, HalfYear 
                     part,
                     builder.mark(),
                     {}};
-        std::string digits;
-        std::ranges::copy_if(c->personalId, std::back_inserter(digits), [](char ch) { return ch >= '0' && ch <= '9'; });
-        std::from_chars(digits.data(), digits.data() + digits.size(), f.digits);
-        addCase(builder, *c, digits, period);
+        addCase(builder, *c, f.personalNumber, period);
         f.end = builder.mark();
-        filed[part].push_back(std::move(f));
+        filed[part].push_back(f);
       }
     });
   });
-  for (std::size_t part = 1; part < cases.parts; ++part) std::ranges::move(filed[part], std::back_inserter(filed[0]));
-
-  std::vector<const FiledCase*> ordered = inFileOrder(filed[0]);
-  HalfYearFile file{period, gathered(builders, ordered), {}};
+  std::vector<const FiledCase*> ordered = inFileOrder(filed);
+  file.records = gathered(builders, ordered);
   for (const FiledCase* c : ordered) builders[c->builder].moveProblems(c->begin.back(), c->end.back(), file.problems);
   checkDuplicates(ordered, file.problems);
   return file;
@@ -370,21 +431,58 @@ HalfYearFile computeHalfYearFile(const std::vector<HalfYearCase>& cases, HalfYea
   return computeHalfYearFile(partsOf(cases, casesPerThread), period, layout);
 }
 
-std::vector<std::string_view> HalfYearRecord::values() const {
-  std::vector<std::string_view> out;
-  for (auto value : std::views::split(joined, kHalfYearValueSeparator)) out.emplace_back(value.begin(), value.end());
+HalfYearSlot halfYearSlot(HalfYearField field) {
+  using enum HalfYearField;
+  using enum HalfYearSlot::Kind;
+  switch (field) {
+    case registration_date:
+    case registration_end:
+    case contact_date:
+    case measure_start:
+      return {date, 0};
+    case measure_end:
+      return {date, 1};
+    case registration_reason:
+    case deregistration_reason:
+    case occupation:
+    case measure_type:
+      return {code, 0};
+    case in_measure:
+    case measure_end_reason:
+      return {code, 1};
+    default:
+      return {none, 0};
+  }
+}
+
+std::vector<std::string> HalfYearFile::values(const HalfYearRecord& record) const {
+  std::vector<std::string> out;
+  ValueWriter writer(*this);
+  for (const std::string& name : layout.blocks.at(record.block).fields)
+    if (auto field = halfYearField(name)) writer.write(record, *field, out.emplace_back());
   return out;
 }
 
-std::string halfYearText(const HalfYearFile& file, const HalfYearLayout& layout) {
+std::string halfYearText(const HalfYearFile& file) {
+  const HalfYearLayout& layout = file.layout;
+  std::array<std::vector<HalfYearField>, kHalfYearBlocks.size()> fields;
+  for (const auto& [block, blockLayout] : layout.blocks)
+    for (const std::string& name : blockLayout.fields)
+      if (auto field = halfYearField(name)) fields[static_cast<std::size_t>(block)].push_back(*field);
+  ValueWriter writer(file);
   std::string text;
+  text.reserve(file.records.size() * 40);
   std::optional<HalfYearBlock> last;
   for (const HalfYearRecord& r : file.records) {
     if (layout.header && r.block != last)
       text +=
           fmt::format("{}\r\n", fmt::join(layout.blocks.at(r.block).fields, std::string_view(&layout.separator, 1)));
     last = r.block;
-    std::ranges::replace_copy(r.joined, std::back_inserter(text), kHalfYearValueSeparator, layout.separator);
+    bool first = true;
+    for (HalfYearField field : fields[static_cast<std::size_t>(r.block)]) {
+      if (!std::exchange(first, false)) text += layout.separator;
+      writer.write(r, field, text);
+    }
     text += "\r\n";
   }
   return text;
@@ -392,9 +490,7 @@ std::string halfYearText(const HalfYearFile& file, const HalfYearLayout& layout)
 
 std::pair<std::vector<HalfYearRecord>, std::vector<HalfYearRecord>> halfYearDifference(
     const std::vector<HalfYearRecord>& a, const std::vector<HalfYearRecord>& b) {
-  auto less = [](const HalfYearRecord* x, const HalfYearRecord* y) {
-    return std::tie(x->block, x->personId, x->joined) < std::tie(y->block, y->personId, y->joined);
-  };
+  auto less = [](const HalfYearRecord* x, const HalfYearRecord* y) { return *x < *y; };
   // Sorted as pointers, compared in place: copying each record's values for a key took most of a second over
   // 180,000 records (bench/report.sh).
   auto sorted = [&](const std::vector<HalfYearRecord>& records) {

@@ -3,7 +3,9 @@
 // problem naming the person to correct (docs/reports.md#the-half-year-file-for-scb). No I/O.
 #pragma once
 
+#include <array>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,23 +30,29 @@ struct HalfYearCase {
   CaseList<MeasureFacts> measures;        // this registration's live ones
 };
 
-// What separates a record's values in HalfYearRecord::joined. No value holds it: they are dates, numbers and the
-// codes parseHalfYearLayout lets through (no control characters).
-inline constexpr char kHalfYearValueSeparator = '\x1f';
-
+// One record of the file: whom it is about and its values as they are — dates, and SCB's codes by their place in
+// HalfYearFile::codes — written as text only when the file is (HalfYearFile::values, halfYearText). Holds only the
+// values of the fields the layout gives its block (halfYearSlot says which of `dates` and `codes` a field is in);
+// the others stay empty, so two records are equal when their texts are.
 struct HalfYearRecord {
   HalfYearBlock block = HalfYearBlock::registration;
   std::int64_t personId = 0;
-  // The values in the layout's field order, joined by kHalfYearValueSeparator: one string per record, not one per
-  // value (a vector of strings for each of 180,000 records, allocated and freed, was a sixth of the reports' time:
-  // bench/report.sh).
-  std::string joined;
-
-  // The values, in the layout's field order: views into `joined`.
-  std::vector<std::string_view> values() const;
+  std::int64_t personalNumber = 0;  // the personnummer's twelve digits as one number
+  std::array<std::optional<CivilDate>, 2> dates;
+  std::array<std::uint32_t, 2> codes{};  // 0 for none: an empty value
 
   friend bool operator==(const HalfYearRecord&, const HalfYearRecord&) = default;
+  friend auto operator<=>(const HalfYearRecord&, const HalfYearRecord&) = default;
 };
+
+// Where a record holds the value of `field`: in dates or codes, at the index; none for the fields every block has
+// (record type, municipality, year, half, personnummer), which the record's block and number and the file give.
+// Each block's own fields (half_year_layout.cc) have places of their own.
+struct HalfYearSlot {
+  enum class Kind { none, date, code } kind = Kind::none;
+  std::size_t index = 0;
+};
+HalfYearSlot halfYearSlot(HalfYearField field);
 
 // What would fail SCB's checks (or report something untrue), and where to correct it.
 struct HalfYearProblem {
@@ -57,9 +65,14 @@ struct HalfYearProblem {
 
 struct HalfYearFile {
   HalfYear period = *HalfYear::parse("2026H1");
+  HalfYearLayout layout;           // what the records are written in
+  std::vector<std::string> codes;  // every SCB code of the layout once, "" first: the texts records' codes refer to
   std::vector<HalfYearRecord> records;  // block by block, in the layout's order; within a block by person
   std::vector<HalfYearProblem> problems;
   bool hasErrors() const;
+  // The values of `record` (of this file, or of another in the same layout and period: their codes are the same) in
+  // the layout's field order, as the file writes them.
+  std::vector<std::string> values(const HalfYearRecord& record) const;
 };
 
 // The file for `period` in `layout` of `cases`, each part filed on a core of its own and the records then put in the
@@ -76,9 +89,10 @@ HalfYearFile computeHalfYearFile(const std::vector<HalfYearCase>& cases, HalfYea
 // The file's text: one line per record, the layout's separator, CRLF line ends (a header line per block
 // when the layout asks for one). Values never hold the separator or a line break (they are codes, dates
 // and numbers).
-std::string halfYearText(const HalfYearFile& file, const HalfYearLayout& layout);
+std::string halfYearText(const HalfYearFile& file);
 
-// The records in `a` that are not in `b`, and those in `b` not in `a` (a multiset difference).
+// The records in `a` that are not in `b`, and those in `b` not in `a` (a multiset difference), of files in the same
+// layout and period.
 std::pair<std::vector<HalfYearRecord>, std::vector<HalfYearRecord>> halfYearDifference(
     const std::vector<HalfYearRecord>& a, const std::vector<HalfYearRecord>& b);
 

@@ -155,11 +155,10 @@ std::expected<HalfYearReport, Error> halfYearReport(Store& store, const CaseHist
   auto layout = halfYearLayout(store);
   if (!layout) return std::unexpected(layout.error());
   HalfYearReport report;
-  report.layout = std::move(*layout);
   report.periodEnded = today > period.last();
   report.withCorrections = report.periodEnded && withCorrections;
   if (!report.periodEnded) {
-    report.file = halfYearFile(history, period, kAfterEveryEvent, report.layout);
+    report.file = halfYearFile(history, period, kAfterEveryEvent, *layout);
     return report;
   }
   // The file asked for in full; the other (now, or as at the period's end) only for the persons whose records
@@ -174,13 +173,13 @@ std::expected<HalfYearReport, Error> halfYearReport(Store& store, const CaseHist
     addCasesOf(person, period, instant, cases);
     if (mayChangeFile(person, endInstant, period)) changes[static_cast<std::size_t>(person.id)] = 1;
   };
-  report.file = computeHalfYearFile(partsOf<HalfYearCase>(history, addCases), period, report.layout);
+  report.file = computeHalfYearFile(partsOf<HalfYearCase>(history, addCases), period, *layout);
   if (!withCorrections) report.asOf = end;
   std::vector<std::int64_t> changing;
   for (std::size_t id = 0; id < changes.size(); ++id)
     if (changes[id]) changing.push_back(static_cast<std::int64_t>(id));
   HalfYearFile other =
-      halfYearFile(history, period, withCorrections ? endInstant : kAfterEveryEvent, report.layout, &changing);
+      halfYearFile(history, period, withCorrections ? endInstant : kAfterEveryEvent, *layout, &changing);
   std::vector<HalfYearRecord> asked;
   std::ranges::copy_if(report.file.records, std::back_inserter(asked), [&](const HalfYearRecord& r) {
     return r.personId >= 0 && static_cast<std::size_t>(r.personId) < changes.size() &&

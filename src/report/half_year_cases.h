@@ -32,8 +32,7 @@ std::expected<std::string, Error> importedHalfYearLayout(Store& store);
 std::expected<HalfYearLayout, Error> halfYearLayout(Store& store);
 
 struct HalfYearReport {
-  HalfYearLayout layout;
-  HalfYearFile file;
+  HalfYearFile file;             // with the imported layout it is written in
   bool periodEnded = false;      // the file is of a past period
   bool withCorrections = false;  // of a past period: as the cases stand now, not as at the period's end
   std::string asOf;              // the instant the cases are read as of (UTC), or "" for now

@@ -12,16 +12,18 @@ namespace json = boost::json;
 
 namespace {
 
-json::array valuesJson(const HalfYearRecord& r) {
+json::array valuesJson(const HalfYearFile& file, const HalfYearRecord& r) {
   json::array out;
-  for (std::string_view value : r.values()) out.emplace_back(value);
+  for (std::string& value : file.values(r)) out.emplace_back(std::move(value));
   return out;
 }
 
-json::array recordsJson(const std::vector<HalfYearRecord>& records) {
+// `records`, of `file` or of another file in its layout and period.
+json::array recordsJson(const HalfYearFile& file, const std::vector<HalfYearRecord>& records) {
   json::array out;
   for (const HalfYearRecord& r : records)
-    out.push_back(json::object{{"block", toString(r.block)}, {"person_id", r.personId}, {"values", valuesJson(r)}});
+    out.push_back(
+        json::object{{"block", toString(r.block)}, {"person_id", r.personId}, {"values", valuesJson(file, r)}});
   return out;
 }
 
@@ -50,7 +52,7 @@ std::int64_t blockingProblems(const HalfYearFile& file) {
 
 std::expected<std::string, Error> halfYearXlsx(const HalfYearReport& report, Language language) {
   const HalfYearFile& file = report.file;
-  std::string title = fmt::format("{} – {}", report.layout.collection, file.period.toString());
+  std::string title = fmt::format("{} – {}", file.layout.collection, file.period.toString());
   return xlsxWorkbook(title, [&](lxw_workbook* book) {
     lxw_format* bold = workbook_add_format(book);
     format_set_bold(bold);
@@ -66,8 +68,8 @@ std::expected<std::string, Error> halfYearXlsx(const HalfYearReport& report, Lan
       worksheet_write_string(overview, row, 0, std::string(label).c_str(), bold);
       worksheet_write_string(overview, row++, 1, value.c_str(), text);
     };
-    line("Insamling", report.layout.collection);
-    line("Kommun", report.layout.municipality);
+    line("Insamling", file.layout.collection);
+    line("Kommun", file.layout.municipality);
     line("Halvår", file.period.toString());
     line("Uppgifterna per", report.asOf.empty() ? "nu" : report.asOf);
     if (report.periodEnded)
@@ -83,7 +85,7 @@ std::expected<std::string, Error> halfYearXlsx(const HalfYearReport& report, Lan
     }
 
     for (HalfYearBlock block : kHalfYearBlocks) {
-      const HalfYearBlockLayout& layout = report.layout.blocks.at(block);
+      const HalfYearBlockLayout& layout = file.layout.blocks.at(block);
       lxw_worksheet* sheet = workbook_add_worksheet(book, std::string(sheetName(block)).c_str());
       worksheet_set_column(sheet, 0, static_cast<lxw_col_t>(std::max<std::size_t>(layout.fields.size(), 1) - 1), 16,
                            text);
@@ -94,8 +96,7 @@ std::expected<std::string, Error> halfYearXlsx(const HalfYearReport& report, Lan
       for (const HalfYearRecord& record : file.records) {
         if (record.block != block) continue;
         lxw_col_t c = 0;
-        for (std::string_view value : record.values())
-          worksheet_write_string(sheet, r, c++, std::string(value).c_str(), text);
+        for (const std::string& value : file.values(record)) worksheet_write_string(sheet, r, c++, value.c_str(), text);
         ++r;
       }
     }
@@ -131,24 +132,24 @@ json::object halfYearJson(const HalfYearReport& report, Language language, bool 
   }
   json::array blocks;
   for (HalfYearBlock block : kHalfYearBlocks) {
-    const HalfYearBlockLayout& layout = report.layout.blocks.at(block);
-    std::vector<HalfYearRecord> own;
+    const HalfYearBlockLayout& layout = file.layout.blocks.at(block);
+    std::vector<const HalfYearRecord*> own;
     for (const HalfYearRecord& r : file.records)
-      if (r.block == block) own.push_back(r);
+      if (r.block == block) own.push_back(&r);
     json::object b{{"block", toString(block)},
                    {"record_type", layout.recordType},
                    {"fields", json::array(layout.fields.begin(), layout.fields.end())},
                    {"count", own.size()}};
     if (records) {
       json::array items;
-      for (const HalfYearRecord& r : own)
-        items.push_back(json::object{{"person_id", r.personId}, {"values", valuesJson(r)}});
+      for (const HalfYearRecord* r : own)
+        items.push_back(json::object{{"person_id", r->personId}, {"values", valuesJson(file, *r)}});
       b["records"] = std::move(items);
     }
     blocks.push_back(std::move(b));
   }
   json::object out{{"period", file.period.toString()},
-                   {"collection", report.layout.collection},
+                   {"collection", file.layout.collection},
                    {"period_ended", report.periodEnded},
                    {"with_corrections", report.withCorrections},
                    {"as_of", report.asOf.empty() ? json::value(nullptr) : json::value(report.asOf)},
@@ -159,8 +160,8 @@ json::object halfYearJson(const HalfYearReport& report, Language language, bool 
                    {"changes_since_end",
                     json::object{{"removed", report.removedSinceEnd.size()}, {"added", report.addedSinceEnd.size()}}}};
   if (records) {
-    out["removed_since_end"] = recordsJson(report.removedSinceEnd);
-    out["added_since_end"] = recordsJson(report.addedSinceEnd);
+    out["removed_since_end"] = recordsJson(file, report.removedSinceEnd);
+    out["added_since_end"] = recordsJson(file, report.addedSinceEnd);
   }
   return out;
 }
