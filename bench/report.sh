@@ -119,6 +119,7 @@ printf '  %-44s %9s ms   (runs: %s)\n' "lotsen (history caught up + compute)" "$
 printf '  %-44s %9s ms\n' "  KPIs (kpiReport)" "$(value time.kpi_ms)"
 printf '  %-44s %9s ms\n' "  half-year file (halfYearReport)" "$(value time.half_year_ms)"
 printf '  %-44s %9s ms\n' "    the file now (halfYearFile)" "$(value time.half_year.file_ms)"
+printf '  %-44s %9s ms\n' "    its text (halfYearText; not counted)" "$(value time.half_year.text_ms)"
 printf '  %-44s %9s ms\n' "  catching up with no new event (one query)" "$(value time.catch_up_ms)"
 printf '  %-44s %9s ms   (%s events, %s persons; once)\n' "  loading the history (CaseHistory::read)" "$(value time.load_ms)" "$(value journal.events)" "$(value journal.persons)"
 printf '  %-44s %9s ms   (load %s ms)\n' "postgresql 15 query (median of 3)" "$pg_ms" "$pg_load_ms"

@@ -121,6 +121,9 @@ int main(int argc, char** argv) {
     start = Clock::now();
     HalfYearFile whole = halfYearFile(history, period, kAfterEveryEvent, file->file.layout);
     parts["half_year.file"].push_back(millisecondsSince(start));
+    start = Clock::now();
+    std::string text = halfYearText(whole);
+    parts["half_year.text"].push_back(millisecondsSince(start));
   }
 
   fmt::print("time.total_ms {:.1f}\n", median(totals));
