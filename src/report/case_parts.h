@@ -52,10 +52,13 @@ CaseParts<Case> partsOf(const std::vector<Case>& cases, std::size_t casesPerPart
           }};
 }
 
-// The cases `addCasesOf(person, out)` appends to `out` for each person of `history`, a contiguous range of persons
-// per part (CaseHistory::personsOfPart; one part below `personsPerPart` persons, else one per core); of `persons`
-// (ids in ascending order) only, in one part, when given. `history`, `persons` and what `addCasesOf` refers to must
-// outlive the result.
+// A listed person is found through the history's index, in a place of their own in memory, and their cases take a
+// few µs: a part of this many is worth a core of its own (bench/report.sh).
+inline constexpr std::size_t kListedPersonsPerPart = 500;
+
+// The cases `addCasesOf(person, out)` appends to `out` for each person of `history` — or of `persons` (ids in
+// ascending order) only, when given — a contiguous range of persons per part (one part below `personsPerPart`
+// persons, else one per core). `history`, `persons` and what `addCasesOf` refers to must outlive the result.
 template <class Case, class AddCasesOf>
 CaseParts<Case> partsOf(const CaseHistory& history, AddCasesOf addCasesOf,
                         const std::vector<std::int64_t>* persons = nullptr,
@@ -72,13 +75,15 @@ CaseParts<Case> partsOf(const CaseHistory& history, AddCasesOf addCasesOf,
       person(pointers);
     }
   };
-  if (persons)
-    return {1, [&history, persons, each](std::size_t, const typename CaseParts<Case>::Person& person) {
+  if (persons) {
+    std::size_t parts = partsFor(persons->size(), personsPerPart);
+    return {parts, [&history, persons, parts, each](std::size_t part, const typename CaseParts<Case>::Person& person) {
               std::vector<std::reference_wrapper<const PersonHistory>> listed;
-              for (std::int64_t id : *persons)
-                if (const PersonHistory* p = history.person(id)) listed.emplace_back(*p);
+              for (std::size_t i = persons->size() * part / parts; i < persons->size() * (part + 1) / parts; ++i)
+                if (const PersonHistory* p = history.person((*persons)[i])) listed.emplace_back(*p);
               each(listed, person);
             }};
+  }
   std::size_t parts = partsFor(history.persons().size(), personsPerPart);
   return {parts, [&history, parts, each](std::size_t part, const typename CaseParts<Case>::Person& person) {
             each(history.personsOfPart(part, parts), person);

@@ -109,7 +109,9 @@ HalfYearFile halfYearFile(const CaseHistory& history, HalfYear period, std::int6
   auto addCases = [&](const PersonHistory& person, std::vector<HalfYearCase>& cases) {
     addCasesOf(person, period, instant, cases);
   };
-  return computeHalfYearFile(partsOf<HalfYearCase>(history, addCases, persons), period, layout);
+  return computeHalfYearFile(partsOf<HalfYearCase>(history, addCases, persons,
+                                                   persons ? kListedPersonsPerPart : CaseHistory::kPersonsPerThread),
+                             period, layout);
 }
 
 std::expected<std::string, Error> importedHalfYearLayout(Store& store) {
