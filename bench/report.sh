@@ -4,14 +4,16 @@
 # Lotsen folds the journal once into the typed history a server keeps in memory (timed apart, as the
 # baselines' loading is), then catches it up and computes them (bench/report_bench.cc); the same figures are
 # computed by SQL (bench/report/figures.sql) in PostgreSQL 15 and in SQLite over plain tables exported from
-# the same database, in the same run. Prints the times (median of the runs), the ratios, the budget, and every
-# figure of the three side by side; exits 1 when they disagree on any figure.
+# the same database, in the same run, a round of each in turn. Prints the times (median of the runs), the ratios
+# (also of each round), the budget, and every figure of the three side by side; exits 1 when they disagree on any
+# figure.
 # Usage: [RUNS=5] bench/report.sh [YOUTHS] [PERIOD]   (generated data is kept in build/bench-data/)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 youths=${1:-100000}
 period=${2:-2026H1}
+runs=${RUNS:-5}
 today=2026-11-22
 data=build/bench-data/report-$youths
 work=$(mktemp -d)
@@ -57,16 +59,7 @@ median() { sort -n | awk '{v[NR]=$1} END{print (NR%2) ? v[(NR+1)/2] : (v[NR/2]+v
 seconds() { date +%s.%N; }
 elapsed_ms() { awk -v a="$1" -v b="$2" 'BEGIN{printf "%.0f", (b-a)*1000}'; }
 
-# Lotsen.
-build/release/bench/report_bench "$data/lotsen.db" --period "$period" --today "$today" --runs "${RUNS:-5}" >"$work/lotsen.out"
-value() { awk -v k="$1" '$1==k{print $2}' "$work/lotsen.out"; }
-lotsen_ms=$(value time.total_ms)
-lotsen_figures=""
-for n in $names; do
-  case $n in file.*) lotsen_figures+="$(value "$n")|" ;; *) lotsen_figures+="$(value "kpi.$n")|" ;; esac
-done
-
-# SQLite: load the CSV files into tables with indexes, then the query three times (.timer: the query alone).
+# SQLite: the CSV files loaded into tables with indexes.
 start=$(seconds)
 {
   echo "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;"
@@ -83,14 +76,8 @@ start=$(seconds)
   echo "ANALYZE;"
 } | sqlite3 "$work/sqlite.db" >/dev/null
 sqlite_load_ms=$(elapsed_ms "$start" "$(seconds)")
-{
-  echo ".timer on"
-  for _ in 1 2 3; do figures_sql sqlite; done
-} | sqlite3 "$work/sqlite.db" >"$work/sqlite.out"
-sqlite_ms=$(awk '/^Run Time/{printf "%.1f\n", $4*1000}' "$work/sqlite.out" | median)
-sqlite_figures="$(grep -v '^Run Time' "$work/sqlite.out" | head -1)|"
 
-# PostgreSQL 15 in a temporary cluster, on a unix socket only (port 18800-18899 names the socket).
+# PostgreSQL 15 in a temporary cluster, on a unix socket only (port 18800-18899 names the socket): the same.
 port=$((18800 + RANDOM % 100))
 pg_start "$work" "$port" "" shared_buffers=512MB work_mem=64MB maintenance_work_mem=256MB max_wal_size=4GB
 psql_run() { psql -X -q -h "$work/pgsock" -p "$port" -U postgres -v ON_ERROR_STOP=1 "$@"; }
@@ -104,12 +91,48 @@ start=$(seconds)
   echo "ANALYZE;"
 } | psql_run >/dev/null
 pg_load_ms=$(elapsed_ms "$start" "$(seconds)")
-{
-  echo "\\timing on"
-  for _ in 1 2 3; do figures_sql postgresql; done
-} | psql_run -t -A >"$work/pg.out"
-pg_ms=$(awk '/^Time:/{print $2}' "$work/pg.out" | median)
+
+# The rounds, in turn: one of Lotsen, one query in PostgreSQL, one in SQLite, RUNS times, after a warm-up of each
+# (the query's time alone: \timing, .timer). The machine's speed varies by half between minutes; in turn, it weighs
+# on the three alike.
+pg_round() { { echo "\\timing on"; figures_sql postgresql; } | psql_run -t -A; }
+sqlite_round() { { echo ".timer on"; figures_sql sqlite; } | sqlite3 "$work/sqlite.db"; }
+pg_round >/dev/null
+sqlite_round >/dev/null
+coproc LOTSEN { build/release/bench/report_bench "$data/lotsen.db" --period "$period" --today "$today" --runs "$runs" --paced; }
+lotsen_pid=$LOTSEN_PID
+exec {to_lotsen}>&"${LOTSEN[1]}" {from_lotsen}<&"${LOTSEN[0]}"
+: >"$work/lotsen.out"
+lotsen_round() {  # Lotsen's next round: what it printed up to the round's time
+  echo go >&"$to_lotsen"
+  while read -r key rest <&"$from_lotsen"; do
+    echo "$key $rest" >>"$work/lotsen.out"
+    [ "$key" = round_ms ] && return 0
+  done
+  return 1
+}
+for ((round = 0; round < runs; round++)); do
+  lotsen_round
+  pg_round >>"$work/pg.out"
+  sqlite_round >>"$work/sqlite.out"
+done
+exec {to_lotsen}>&-
+cat <&"$from_lotsen" >>"$work/lotsen.out"
+wait "$lotsen_pid"
+value() { awk -v k="$1" '$1==k{print $2}' "$work/lotsen.out"; }
+lotsen_ms=$(value time.total_ms)
+lotsen_figures=""
+for n in $names; do
+  case $n in file.*) lotsen_figures+="$(value "$n")|" ;; *) lotsen_figures+="$(value "kpi.$n")|" ;; esac
+done
+pg_times=$(awk '/^Time:/{print $2}' "$work/pg.out")
+pg_ms=$(median <<<"$pg_times")
 pg_figures="$(grep -v -e '^Time:' -e '^Timing' -e '^$' "$work/pg.out" | head -1)|"
+sqlite_ms=$(awk '/^Run Time/{printf "%.1f\n", $4*1000}' "$work/sqlite.out" | median)
+sqlite_figures="$(grep -v '^Run Time' "$work/sqlite.out" | head -1)|"
+# Each round's ratio, PostgreSQL's query over Lotsen's round just before it.
+round_ratios=$(paste -d' ' <(awk '$1=="round_ms"{print $2}' "$work/lotsen.out") <(echo "$pg_times") |
+  awk '{printf "%s%.1f", (NR > 1 ? "," : ""), $2 / $1}')
 
 # The table.
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN{printf "%.1f", a/b}'; }
@@ -122,10 +145,11 @@ printf '  %-44s %9s ms\n' "    the file now (halfYearFile)" "$(value time.half_y
 printf '  %-44s %9s ms\n' "    its text (halfYearText; not counted)" "$(value time.half_year.text_ms)"
 printf '  %-44s %9s ms\n' "  catching up with no new event (one query)" "$(value time.catch_up_ms)"
 printf '  %-44s %9s ms   (%s events, %s persons; once)\n' "  loading the history (CaseHistory::read)" "$(value time.load_ms)" "$(value journal.events)" "$(value journal.persons)"
-printf '  %-44s %9s ms   (load %s ms)\n' "postgresql 15 query (median of 3)" "$pg_ms" "$pg_load_ms"
-printf '  %-44s %9s ms   (load %s ms)\n' "sqlite query (median of 3)" "$sqlite_ms" "$sqlite_load_ms"
+printf '  %-44s %9s ms   (load %s ms)\n' "postgresql 15 query (median, in turn)" "$pg_ms" "$pg_load_ms"
+printf '  %-44s %9s ms   (load %s ms)\n' "sqlite query (median, in turn)" "$sqlite_ms" "$sqlite_load_ms"
 pg_ratio=$(ratio "$pg_ms" "$lotsen_ms")
-printf '  ratio postgresql / lotsen: %sx   sqlite / lotsen: %sx\n' "$pg_ratio" "$(ratio "$sqlite_ms" "$lotsen_ms")"
+printf '  ratio postgresql / lotsen: %sx   sqlite / lotsen: %sx   (postgresql / lotsen each round: %s)\n' \
+  "$pg_ratio" "$(ratio "$sqlite_ms" "$lotsen_ms")" "$round_ratios"
 verdict=$(awk -v t="$lotsen_ms" -v r="$pg_ratio" 'BEGIN{print (t < 200 && r >= 10) ? "within budget" : "OVER BUDGET"}')
 printf '  budget (< 200 ms, >= 10x postgresql): %s\n' "$verdict"
 printf '  %-36s %10s %10s %10s\n' figure lotsen postgresql sqlite

@@ -2,8 +2,10 @@
 // half-year, from a Lotsen database's journal folded into the in-memory history (store/case_history.h) and
 // computed by the report library, exactly as the server's report routes do. Times a warm-up and then RUNS rounds (the
 // median counts) of the whole (kpiReport + halfYearReport), then as many of catching up alone and of the file alone
-// (halfYearFile); prints the times and the figures as `name value` lines for the script to compare with SQL.
-// Usage: report_bench DB [--period 2026H1] [--today YYYY-MM-DD] [--runs N]
+// (halfYearFile); prints the times and the figures as `name value` lines for the script to compare with SQL. With
+// --paced, each round after the warm-up waits for a line on standard input and prints `round_ms MS` when it is done,
+// so that the script can run the SQL baselines' rounds in turn with Lotsen's.
+// Usage: report_bench DB [--period 2026H1] [--today YYYY-MM-DD] [--runs N] [--paced]
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -11,6 +13,7 @@
 #include <cstdio>
 #include <cstring>
 #include <ctime>
+#include <iostream>
 #include <map>
 #include <string>
 #include <vector>
@@ -59,20 +62,27 @@ double median(std::vector<double> values) {
 
 int main(int argc, char** argv) {
   if (argc < 2) {
-    std::fprintf(stderr, "usage: report_bench DB [--period 2026H1] [--today YYYY-MM-DD] [--runs N]\n");
+    std::fprintf(stderr, "usage: report_bench DB [--period 2026H1] [--today YYYY-MM-DD] [--runs N] [--paced]\n");
     return 2;
   }
   std::string path = argv[1];
   HalfYear period = *HalfYear::parse("2026H1");
   CivilDate today = *CivilDate::parse("2026-11-22");
   int runs = 5;
-  for (int i = 2; i + 1 < argc; i += 2) {
-    if (!std::strcmp(argv[i], "--period"))
-      period = *HalfYear::parse(argv[i + 1]);
-    else if (!std::strcmp(argv[i], "--today"))
-      today = *CivilDate::parse(argv[i + 1]);
-    else if (!std::strcmp(argv[i], "--runs"))
-      runs = std::stoi(argv[i + 1]);
+  bool paced = false;
+  for (int i = 2; i < argc; ++i) {
+    std::string option = argv[i];
+    if (option == "--paced") {
+      paced = true;
+    } else if (i + 1 < argc) {
+      std::string value = argv[++i];
+      if (option == "--period")
+        period = *HalfYear::parse(value);
+      else if (option == "--today")
+        today = *CivilDate::parse(value);
+      else if (option == "--runs")
+        runs = std::stoi(value);
+    }
   }
   auto store = check(openStore(path), "open");
   // Noon in Stockholm on `today`.
@@ -97,6 +107,10 @@ int main(int argc, char** argv) {
     // The round before's reports freed before the clock starts, as a server frees one after it has answered.
     kpis.reset();
     file.reset();
+    if (paced && round > 0) {
+      std::string line;
+      if (!std::getline(std::cin, line)) break;
+    }
     start = Clock::now();
     double cpu = processCpuMilliseconds();
     check(history.catchUp(*store), "catch up");
@@ -110,6 +124,10 @@ int main(int argc, char** argv) {
     cpuTotals.push_back(processCpuMilliseconds() - cpu);
     kpiTimes.push_back(kpi);
     halfYearTimes.push_back(halfYear);
+    if (paced) {
+      fmt::print("round_ms {:.1f}\n", kpi + halfYear);
+      std::fflush(stdout);
+    }
   }
 
   // Catching up alone and the file alone, as many rounds, after the whole.
