@@ -134,6 +134,15 @@ TEST(DemoApi, TheHalfYearFileThroughTheApiIsTheCommandsAndOnlyTheAdminsAndItIsLo
   }
   EXPECT_GT(records, 500);
 
+  std::string lines;  // the command's JSON records, block by block, as the file's lines
+  for (const auto& block : command.at("blocks").as_array())
+    for (const auto& record : block.at("records").as_array()) {
+      std::vector<std::string> values;
+      for (const auto& v : record.at("values").as_array()) values.emplace_back(v.as_string());
+      lines += fmt::format("{}\r\n", fmt::join(values, ";"));
+    }
+  EXPECT_EQ(lines, readFile(file)) << "the JSON's values are the file's, record by record";
+
   auto csv = get("demo", "/api/v1/reports/half-year?period=2026H1&format=csv&allow_errors=true");
   ASSERT_EQ(csv.status, 200) << csv.body;
   EXPECT_EQ(csv.headers["content-disposition"], "attachment; filename=\"kaa-2026H1.csv\"");
