@@ -52,18 +52,11 @@ CaseParts<Case> partsOf(const std::vector<Case>& cases, std::size_t casesPerPart
           }};
 }
 
-// A listed person is found through the history's index, in a place of their own in memory, and their cases take a
-// few µs: a part of this many is worth a core of its own (bench/report.sh).
-inline constexpr std::size_t kListedPersonsPerPart = 500;
-
-// The cases `addCasesOf(person, out)` appends to `out` for each person of `history` — or of `persons` (ids in
-// ascending order) only, when given — a contiguous range of persons per part (one part below `personsPerPart`
-// persons, else one per core). `history`, `persons` and what `addCasesOf` refers to must outlive the result.
+namespace detail {
+// Calls `person` with the cases `addCasesOf(p, out)` appends for each person `p` of `people` who has any.
 template <class Case, class AddCasesOf>
-CaseParts<Case> partsOf(const CaseHistory& history, AddCasesOf addCasesOf,
-                        const std::vector<std::int64_t>* persons = nullptr,
-                        std::size_t personsPerPart = CaseHistory::kPersonsPerThread) {
-  auto each = [addCasesOf](const auto& people, const typename CaseParts<Case>::Person& person) {
+auto eachPersonsCases(AddCasesOf addCasesOf) {
+  return [addCasesOf](const auto& people, const typename CaseParts<Case>::Person& person) {
     std::vector<Case> cases;
     std::vector<const Case*> pointers;
     for (const PersonHistory& p : people) {
@@ -75,18 +68,38 @@ CaseParts<Case> partsOf(const CaseHistory& history, AddCasesOf addCasesOf,
       person(pointers);
     }
   };
-  if (persons) {
-    std::size_t parts = partsFor(persons->size(), personsPerPart);
-    return {parts, [&history, persons, parts, each](std::size_t part, const typename CaseParts<Case>::Person& person) {
-              std::vector<std::reference_wrapper<const PersonHistory>> listed;
-              for (std::size_t i = persons->size() * part / parts; i < persons->size() * (part + 1) / parts; ++i)
-                if (const PersonHistory* p = history.person((*persons)[i])) listed.emplace_back(*p);
-              each(listed, person);
-            }};
-  }
+}
+}  // namespace detail
+
+// The cases `addCasesOf(person, out)` appends to `out` for each person of `history`, a contiguous range of persons
+// per part (CaseHistory::personsOfPart; one part below `personsPerPart` persons, else one per core). `history` and
+// what `addCasesOf` refers to must outlive the result.
+template <class Case, class AddCasesOf>
+CaseParts<Case> partsOf(const CaseHistory& history, AddCasesOf addCasesOf,
+                        std::size_t personsPerPart = CaseHistory::kPersonsPerThread) {
   std::size_t parts = partsFor(history.persons().size(), personsPerPart);
-  return {parts, [&history, parts, each](std::size_t part, const typename CaseParts<Case>::Person& person) {
+  return {parts, [&history, parts, each = detail::eachPersonsCases<Case>(addCasesOf)](
+                     std::size_t part, const typename CaseParts<Case>::Person& person) {
             each(history.personsOfPart(part, parts), person);
+          }};
+}
+
+// A listed person is found through the history's index, in a place of their own in memory, and their cases take a
+// few µs: a part of this many is worth a core of its own (bench/report.sh).
+inline constexpr std::size_t kListedPersonsPerPart = 500;
+
+// The same of the persons of `history` listed in `persons` (ids in ascending order; an id no person has is left
+// out): a contiguous range of them per part. `persons` must outlive the result too.
+template <class Case, class AddCasesOf>
+CaseParts<Case> partsOf(const CaseHistory& history, AddCasesOf addCasesOf, const std::vector<std::int64_t>& persons,
+                        std::size_t personsPerPart = kListedPersonsPerPart) {
+  std::size_t parts = partsFor(persons.size(), personsPerPart);
+  return {parts, [&history, &persons, parts, each = detail::eachPersonsCases<Case>(addCasesOf)](
+                     std::size_t part, const typename CaseParts<Case>::Person& person) {
+            std::vector<std::reference_wrapper<const PersonHistory>> listed;
+            for (std::size_t i = persons.size() * part / parts; i < persons.size() * (part + 1) / parts; ++i)
+              if (const PersonHistory* p = history.person(persons[i])) listed.emplace_back(*p);
+            each(listed, person);
           }};
 }
 

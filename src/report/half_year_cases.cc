@@ -109,9 +109,9 @@ HalfYearFile halfYearFile(const CaseHistory& history, HalfYear period, std::int6
   auto addCases = [&](const PersonHistory& person, std::vector<HalfYearCase>& cases) {
     addCasesOf(person, period, instant, cases);
   };
-  return computeHalfYearFile(partsOf<HalfYearCase>(history, addCases, persons,
-                                                   persons ? kListedPersonsPerPart : CaseHistory::kPersonsPerThread),
-                             period, layout);
+  return computeHalfYearFile(
+      persons ? partsOf<HalfYearCase>(history, addCases, *persons) : partsOf<HalfYearCase>(history, addCases), period,
+      layout);
 }
 
 std::expected<std::string, Error> importedHalfYearLayout(Store& store) {

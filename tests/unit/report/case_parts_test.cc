@@ -73,10 +73,10 @@ TEST_F(HistoryParts, EveryPersonsCasesComeTogetherOnceInPersonOrderWhateverThePa
   EXPECT_TRUE(std::ranges::is_sorted(every));
   for (const auto& person : every) EXPECT_EQ(person, (std::vector{person[0], -person[0]}));
   for (std::size_t perPart : {1, 2, 3})
-    EXPECT_EQ(walked(partsOf<std::int64_t>(*history, addCases, nullptr, perPart), ids), every) << perPart;
+    EXPECT_EQ(walked(partsOf<std::int64_t>(*history, addCases, perPart), ids), every) << perPart;
   std::vector<std::int64_t> listed{every[1][0], every[3][0], 999};
   for (std::size_t perPart : {1, 2, 3, 20000})
-    EXPECT_EQ(walked(partsOf<std::int64_t>(*history, addCases, &listed, perPart), ids),
+    EXPECT_EQ(walked(partsOf<std::int64_t>(*history, addCases, listed, perPart), ids),
               (std::vector{every[1], every[3]}))
         << "a listed id no person has is left out; " << perPart;
 }
