@@ -43,6 +43,48 @@ struct FiledCase {
   std::array<std::size_t, kHalfYearBlocks.size() + 1> begin{}, end{};
 };
 
+// Where a record holds the value of `field`: in dates or codes, at the index; none for the fields every block has
+// (record type, municipality, year, half, personnummer), which the record's block and number and the file give.
+// Each block's own fields (half_year_layout.cc) have places of their own.
+struct HalfYearSlot {
+  enum class Kind { none, date, code } kind = Kind::none;
+  std::size_t index = 0;
+};
+
+HalfYearSlot halfYearSlot(HalfYearField field) {
+  using enum HalfYearField;
+  using enum HalfYearSlot::Kind;
+  switch (field) {
+    case registration_date:
+    case registration_end:
+    case contact_date:
+    case measure_start:
+      return {date, 0};
+    case measure_end:
+      return {date, 1};
+    case registration_reason:
+    case deregistration_reason:
+    case occupation:
+    case measure_type:
+      return {code, 0};
+    case in_measure:
+    case measure_end_reason:
+      return {code, 1};
+    default:
+      return {none, 0};
+  }
+}
+
+// Each block's fields in the layout's order, resolved from their names (parseHalfYearLayout let only known names
+// through) once per file rather than once per value.
+std::array<std::vector<HalfYearField>, kHalfYearBlocks.size()> fieldsByBlock(const HalfYearLayout& layout) {
+  std::array<std::vector<HalfYearField>, kHalfYearBlocks.size()> fields;
+  for (const auto& [block, blockLayout] : layout.blocks)
+    for (const std::string& name : blockLayout.fields)
+      if (auto field = halfYearField(name)) fields[static_cast<std::size_t>(block)].push_back(*field);
+  return fields;
+}
+
 // SCB's codes in `layout`, each text once and "" (no code) first, sorted: the same for every file in the layout.
 std::vector<std::string> codeTexts(const HalfYearLayout& layout) {
   std::vector<std::string> texts{""};
@@ -59,12 +101,12 @@ class FileBuilder {
  public:
   // `codes` is codeTexts(layout).
   FileBuilder(const HalfYearLayout& layout, const std::vector<std::string>& codes) : layout_(layout), codes_(codes) {
-    // Resolved from their names once per file rather than once per value; parseHalfYearLayout let only known
-    // names through. The fields every block has are the record's block and number, not values to keep.
-    for (const auto& [block, blockLayout] : layout.blocks)
-      for (const std::string& name : blockLayout.fields)
-        if (auto field = halfYearField(name); field && halfYearSlot(*field).kind != HalfYearSlot::Kind::none)
-          fields_[static_cast<std::size_t>(block)].emplace_back(*field, halfYearSlot(*field));
+    // The fields every block has are the record's block and number, not values to keep.
+    auto fields = fieldsByBlock(layout);
+    for (std::size_t b = 0; b < fields.size(); ++b)
+      for (HalfYearField field : fields[b])
+        if (HalfYearSlot slot = halfYearSlot(field); slot.kind != HalfYearSlot::Kind::none)
+          fields_[b].emplace_back(field, slot);
   }
 
   void add(HalfYearBlock block, const Subject& s) {
@@ -334,62 +376,13 @@ std::int64_t personalNumber(std::string_view personalId) {
   return number;
 }
 
-// Writes a record's values as the file's layout says.
-class ValueWriter {
- public:
-  explicit ValueWriter(const HalfYearFile& file)
-      : file_(file), year_(std::to_string(file.period.year())), half_(std::to_string(file.period.half())) {
-    for (const auto& [block, blockLayout] : file.layout.blocks)
-      recordTypes_[static_cast<std::size_t>(block)] = blockLayout.recordType;
-  }
-
-  // Appends the value of `field` in `record` to `out`.
-  void write(const HalfYearRecord& record, HalfYearField field, std::string& out) const {
-    using enum HalfYearField;
-    switch (field) {
-      case record_type:
-        out += recordTypes_[static_cast<std::size_t>(record.block)];
-        return;
-      case municipality:
-        out += file_.layout.municipality;
-        return;
-      case year:
-        out += year_;
-        return;
-      case half:
-        out += half_;
-        return;
-      case personal_id:
-        digits(out, record.personalNumber, 12);
-        return;
-      default:
-        break;
-    }
-    HalfYearSlot slot = halfYearSlot(field);
-    if (slot.kind == HalfYearSlot::Kind::code) {
-      out += file_.codes[record.codes[slot.index]];
-    } else if (const std::optional<CivilDate>& d = record.dates[slot.index]) {
-      digits(out, d->year(), 4);
-      if (!file_.layout.compactDates) out += '-';
-      digits(out, d->month(), 2);
-      if (!file_.layout.compactDates) out += '-';
-      digits(out, d->day(), 2);
-    }
-  }
-
- private:
-  // Appends `value`'s last `width` decimal digits, with leading zeros.
-  static void digits(std::string& out, std::int64_t value, int width) {
-    std::size_t at = out.size();
-    out.resize(at + static_cast<std::size_t>(width));
-    for (int i = width - 1; i >= 0; --i, value /= 10)
-      out[at + static_cast<std::size_t>(i)] = static_cast<char>('0' + value % 10);
-  }
-
-  const HalfYearFile& file_;
-  std::string year_, half_;
-  std::array<std::string, kHalfYearBlocks.size()> recordTypes_;
-};
+// Appends `value`'s last `width` decimal digits, with leading zeros.
+void appendDigits(std::string& out, std::int64_t value, int width) {
+  std::size_t at = out.size();
+  out.resize(at + static_cast<std::size_t>(width));
+  for (int i = width - 1; i >= 0; --i, value /= 10)
+    out[at + static_cast<std::size_t>(i)] = static_cast<char>('0' + value % 10);
+}
 
 }  // namespace
 
@@ -431,45 +424,66 @@ HalfYearFile computeHalfYearFile(const std::vector<HalfYearCase>& cases, HalfYea
   return computeHalfYearFile(partsOf(cases, casesPerThread), period, layout);
 }
 
-HalfYearSlot halfYearSlot(HalfYearField field) {
-  using enum HalfYearField;
-  using enum HalfYearSlot::Kind;
-  switch (field) {
-    case registration_date:
-    case registration_end:
-    case contact_date:
-    case measure_start:
-      return {date, 0};
-    case measure_end:
-      return {date, 1};
-    case registration_reason:
-    case deregistration_reason:
-    case occupation:
-    case measure_type:
-      return {code, 0};
-    case in_measure:
-    case measure_end_reason:
-      return {code, 1};
-    default:
-      return {none, 0};
+HalfYearWriter::HalfYearWriter(const HalfYearFile& file)
+    : file_(file),
+      year_(std::to_string(file.period.year())),
+      half_(std::to_string(file.period.half())),
+      fields_(fieldsByBlock(file.layout)) {
+  for (const auto& [block, blockLayout] : file.layout.blocks)
+    recordTypes_[static_cast<std::size_t>(block)] = blockLayout.recordType;
+}
+
+std::vector<std::string> HalfYearWriter::values(const HalfYearRecord& record) const {
+  std::vector<std::string> out;
+  for (HalfYearField field : fields_[static_cast<std::size_t>(record.block)])
+    appendValue(record, field, out.emplace_back());
+  return out;
+}
+
+void HalfYearWriter::appendLine(const HalfYearRecord& record, std::string& out) const {
+  bool first = true;
+  for (HalfYearField field : fields_[static_cast<std::size_t>(record.block)]) {
+    if (!std::exchange(first, false)) out += file_.layout.separator;
+    appendValue(record, field, out);
   }
 }
 
-std::vector<std::string> HalfYearFile::values(const HalfYearRecord& record) const {
-  std::vector<std::string> out;
-  ValueWriter writer(*this);
-  for (const std::string& name : layout.blocks.at(record.block).fields)
-    if (auto field = halfYearField(name)) writer.write(record, *field, out.emplace_back());
-  return out;
+void HalfYearWriter::appendValue(const HalfYearRecord& record, HalfYearField field, std::string& out) const {
+  using enum HalfYearField;
+  switch (field) {
+    case record_type:
+      out += recordTypes_[static_cast<std::size_t>(record.block)];
+      return;
+    case municipality:
+      out += file_.layout.municipality;
+      return;
+    case year:
+      out += year_;
+      return;
+    case half:
+      out += half_;
+      return;
+    case personal_id:
+      appendDigits(out, record.personalNumber, 12);
+      return;
+    default:
+      break;
+  }
+  HalfYearSlot slot = halfYearSlot(field);
+  if (slot.kind == HalfYearSlot::Kind::code) {
+    out += file_.codes[record.codes[slot.index]];
+  } else if (const std::optional<CivilDate>& d = record.dates[slot.index]) {
+    appendDigits(out, d->year(), 4);
+    if (!file_.layout.compactDates) out += '-';
+    appendDigits(out, d->month(), 2);
+    if (!file_.layout.compactDates) out += '-';
+    appendDigits(out, d->day(), 2);
+  }
 }
 
 std::string halfYearText(const HalfYearFile& file) {
   const HalfYearLayout& layout = file.layout;
-  std::array<std::vector<HalfYearField>, kHalfYearBlocks.size()> fields;
-  for (const auto& [block, blockLayout] : layout.blocks)
-    for (const std::string& name : blockLayout.fields)
-      if (auto field = halfYearField(name)) fields[static_cast<std::size_t>(block)].push_back(*field);
-  ValueWriter writer(file);
+  HalfYearWriter writer(file);
   std::string text;
   text.reserve(file.records.size() * 40);
   std::optional<HalfYearBlock> last;
@@ -478,11 +492,7 @@ std::string halfYearText(const HalfYearFile& file) {
       text +=
           fmt::format("{}\r\n", fmt::join(layout.blocks.at(r.block).fields, std::string_view(&layout.separator, 1)));
     last = r.block;
-    bool first = true;
-    for (HalfYearField field : fields[static_cast<std::size_t>(r.block)]) {
-      if (!std::exchange(first, false)) text += layout.separator;
-      writer.write(r, field, text);
-    }
+    writer.appendLine(r, text);
     text += "\r\n";
   }
   return text;

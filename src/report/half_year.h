@@ -31,8 +31,8 @@ struct HalfYearCase {
 };
 
 // One record of the file: whom it is about and its values as they are — dates, and SCB's codes by their place in
-// HalfYearFile::codes — written as text only when the file is (HalfYearFile::values, halfYearText). Holds only the
-// values of the fields the layout gives its block (halfYearSlot says which of `dates` and `codes` a field is in);
+// HalfYearFile::codes — written as text only when the file is (HalfYearWriter). Holds only the values of the fields
+// the layout gives its block (each of a block's own fields has a place of its own in `dates` or `codes`: half_year.cc);
 // the others stay empty, so two records are equal when their texts are.
 struct HalfYearRecord {
   HalfYearBlock block = HalfYearBlock::registration;
@@ -44,15 +44,6 @@ struct HalfYearRecord {
   friend bool operator==(const HalfYearRecord&, const HalfYearRecord&) = default;
   friend auto operator<=>(const HalfYearRecord&, const HalfYearRecord&) = default;
 };
-
-// Where a record holds the value of `field`: in dates or codes, at the index; none for the fields every block has
-// (record type, municipality, year, half, personnummer), which the record's block and number and the file give.
-// Each block's own fields (half_year_layout.cc) have places of their own.
-struct HalfYearSlot {
-  enum class Kind { none, date, code } kind = Kind::none;
-  std::size_t index = 0;
-};
-HalfYearSlot halfYearSlot(HalfYearField field);
 
 // What would fail SCB's checks (or report something untrue), and where to correct it.
 struct HalfYearProblem {
@@ -70,9 +61,25 @@ struct HalfYearFile {
   std::vector<HalfYearRecord> records;  // block by block, in the layout's order; within a block by person
   std::vector<HalfYearProblem> problems;
   bool hasErrors() const;
-  // The values of `record` (of this file, or of another in the same layout and period: their codes are the same) in
-  // the layout's field order, as the file writes them.
+};
+
+// Writes the records of `file` (which must outlive it) as its layout says. Thread-safe to use at once.
+class HalfYearWriter {
+ public:
+  explicit HalfYearWriter(const HalfYearFile& file);
+  // The values of `record` — of the file, or of another in the same layout and period: their codes are the same —
+  // in the layout's field order.
   std::vector<std::string> values(const HalfYearRecord& record) const;
+  // Appends `record`'s values joined by the layout's separator (no line end) to `out`.
+  void appendLine(const HalfYearRecord& record, std::string& out) const;
+
+ private:
+  void appendValue(const HalfYearRecord& record, HalfYearField field, std::string& out) const;
+
+  const HalfYearFile& file_;
+  std::string year_, half_;
+  std::array<std::string, kHalfYearBlocks.size()> recordTypes_;
+  std::array<std::vector<HalfYearField>, kHalfYearBlocks.size()> fields_;  // each block's, in the layout's order
 };
 
 // The file for `period` in `layout` of `cases`, each part filed on a core of its own and the records then put in the

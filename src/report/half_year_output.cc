@@ -12,18 +12,18 @@ namespace json = boost::json;
 
 namespace {
 
-json::array valuesJson(const HalfYearFile& file, const HalfYearRecord& r) {
+json::array valuesJson(const HalfYearWriter& writer, const HalfYearRecord& r) {
   json::array out;
-  for (std::string& value : file.values(r)) out.emplace_back(std::move(value));
+  for (std::string& value : writer.values(r)) out.emplace_back(std::move(value));
   return out;
 }
 
-// `records`, of `file` or of another file in its layout and period.
-json::array recordsJson(const HalfYearFile& file, const std::vector<HalfYearRecord>& records) {
+// `records`, of the writer's file or of another file in its layout and period.
+json::array recordsJson(const HalfYearWriter& writer, const std::vector<HalfYearRecord>& records) {
   json::array out;
   for (const HalfYearRecord& r : records)
     out.push_back(
-        json::object{{"block", toString(r.block)}, {"person_id", r.personId}, {"values", valuesJson(file, r)}});
+        json::object{{"block", toString(r.block)}, {"person_id", r.personId}, {"values", valuesJson(writer, r)}});
   return out;
 }
 
@@ -52,6 +52,7 @@ std::int64_t blockingProblems(const HalfYearFile& file) {
 
 std::expected<std::string, Error> halfYearXlsx(const HalfYearReport& report, Language language) {
   const HalfYearFile& file = report.file;
+  HalfYearWriter writer(file);
   std::string title = fmt::format("{} – {}", file.layout.collection, file.period.toString());
   return xlsxWorkbook(title, [&](lxw_workbook* book) {
     lxw_format* bold = workbook_add_format(book);
@@ -96,7 +97,8 @@ std::expected<std::string, Error> halfYearXlsx(const HalfYearReport& report, Lan
       for (const HalfYearRecord& record : file.records) {
         if (record.block != block) continue;
         lxw_col_t c = 0;
-        for (const std::string& value : file.values(record)) worksheet_write_string(sheet, r, c++, value.c_str(), text);
+        for (const std::string& value : writer.values(record))
+          worksheet_write_string(sheet, r, c++, value.c_str(), text);
         ++r;
       }
     }
@@ -121,6 +123,7 @@ std::expected<std::string, Error> halfYearXlsx(const HalfYearReport& report, Lan
 
 json::object halfYearJson(const HalfYearReport& report, Language language, bool records) {
   const HalfYearFile& file = report.file;
+  HalfYearWriter writer(file);
   json::array problems;
   std::int64_t errors = blockingProblems(file);
   for (const HalfYearProblem& p : file.problems) {
@@ -143,7 +146,7 @@ json::object halfYearJson(const HalfYearReport& report, Language language, bool 
     if (records) {
       json::array items;
       for (const HalfYearRecord* r : own)
-        items.push_back(json::object{{"person_id", r->personId}, {"values", valuesJson(file, *r)}});
+        items.push_back(json::object{{"person_id", r->personId}, {"values", valuesJson(writer, *r)}});
       b["records"] = std::move(items);
     }
     blocks.push_back(std::move(b));
@@ -160,8 +163,8 @@ json::object halfYearJson(const HalfYearReport& report, Language language, bool 
                    {"changes_since_end",
                     json::object{{"removed", report.removedSinceEnd.size()}, {"added", report.addedSinceEnd.size()}}}};
   if (records) {
-    out["removed_since_end"] = recordsJson(file, report.removedSinceEnd);
-    out["added_since_end"] = recordsJson(file, report.addedSinceEnd);
+    out["removed_since_end"] = recordsJson(writer, report.removedSinceEnd);
+    out["added_since_end"] = recordsJson(writer, report.addedSinceEnd);
   }
   return out;
 }

@@ -195,7 +195,7 @@ TEST(HalfYearFile, RecordsFollowTheLayoutBlockByBlockWithCodesMapped) {
 }
 
 // Records keep values, not text: every field a block may have is written from the record's own value, in the
-// layout's order, a field given twice twice; HalfYearFile::values, which the JSON and the XLSX write, are the text's.
+// layout's order, a field given twice twice; HalfYearWriter::values, which the JSON and the XLSX write, are the text's.
 TEST(HalfYearFile, EveryFieldABlockMayHaveIsWrittenFromItsOwnValueInTheLayoutsOrder) {
   auto every = parseHalfYearLayout(R"({
     "collection": "Test", "municipality": "1490", "separator": "|", "date_format": "YYYYMMDD", "header": true,
@@ -235,7 +235,8 @@ TEST(HalfYearFile, EveryFieldABlockMayHaveIsWrittenFromItsOwnValueInTheLayoutsOr
             "deregistration_reason|registration_end|registration_end\r\n"
             "02|20260610|20260610\r\n");
   std::string joined;
-  for (const HalfYearRecord& r : file.records) joined += fmt::format("{}\r\n", fmt::join(file.values(r), "|"));
+  HalfYearWriter writer(file);
+  for (const HalfYearRecord& r : file.records) joined += fmt::format("{}\r\n", fmt::join(writer.values(r), "|"));
   EXPECT_EQ(joined,
             "02|20260110|1|2026|1490|200803122381|R\r\n21|N|20260201|20260201\r\n62|J|20260305|20260305\r\n"
             "03|20260301|P\r\n01|20260531|20260301|03\r\n02|20260610|20260610\r\n");
@@ -368,7 +369,7 @@ TEST(HalfYearFile, AnUnmappedCodeIsNamedOncePerPersonAndLeftEmpty) {
   HalfYearFile file = computeHalfYearFile({c}, half("2026H1"), layout());
   ASSERT_EQ(checks(file), std::vector<std::string>{"unmapped_code"});
   EXPECT_NE(file.problems[0].message.find("'abroad' of the list occupation"), std::string::npos);
-  EXPECT_EQ(file.values(file.records[1]).back(), "");
+  EXPECT_EQ(HalfYearWriter(file).values(file.records[1]).back(), "");
 }
 
 // The report from the whole journal read at once, as `lotsen report half-year` makes it.
@@ -410,7 +411,7 @@ TEST(HalfYearReport, APastPeriodsFileIsUnchangedByLaterCorrectionsUnlessAsked) {
     EXPECT_EQ(sent->asOf, "2026-06-30T22:00:00.000Z");
     EXPECT_EQ(halfYearText(sent->file), "1;200803122381;2026-01-10;5\r\n2;200803122381;2026-02-01;N;99\r\n");
     ASSERT_EQ(sent->addedSinceEnd.size(), 1u);
-    EXPECT_EQ(sent->file.values(sent->addedSinceEnd[0])[2], "2026-06-29");
+    EXPECT_EQ(HalfYearWriter(sent->file).values(sent->addedSinceEnd[0])[2], "2026-06-29");
     EXPECT_TRUE(sent->removedSinceEnd.empty());
 
     auto corrected = reportOf(*store, half("2026H1"), later, true);
