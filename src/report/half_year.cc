@@ -96,7 +96,7 @@ std::vector<std::string> codeTexts(const HalfYearLayout& layout) {
 }
 
 // Makes a part's records and problems. Records hold values, not text: writing each value as text while filing was
-// most of the file's time (bench/report.sh).
+// a third of the file's time (bench/report.sh).
 class FileBuilder {
  public:
   // `codes` is codeTexts(layout).
