@@ -6,7 +6,7 @@
 namespace lotsen {
 
 void onWorker(std::function<void()> task) {
-  static boost::asio::thread_pool workers(std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 8));
+  static boost::asio::thread_pool workers(cores());
   boost::asio::post(workers, std::move(task));
 }
 

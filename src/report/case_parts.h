@@ -1,7 +1,7 @@
 // Lotsen report: a report's cases given part by part, person by person — from the history, each person's cases made
 // when given and dropped after, so that a report never holds them all and reads each person's records while they are
 // in the cache (bench/report.sh); or from cases already made (the tests; the committee's thirteen months). Each part
-// is worked on by a core of its own. No I/O.
+// is worked on by one thread at a time (domain/parallel.h: the parts are taken in turn by a thread per core). No I/O.
 #pragma once
 
 #include <algorithm>
@@ -27,7 +27,7 @@ struct CaseParts {
 };
 
 // `cases` by person (a stable sort by the registration's person id), a contiguous range of persons per part: one
-// part below `casesPerPart` cases, else one per core. `cases` must outlive the result.
+// part below `casesPerPart` cases, else partsFor's. `cases` must outlive the result.
 template <class Case>
 CaseParts<Case> partsOf(const std::vector<Case>& cases, std::size_t casesPerPart) {
   std::vector<const Case*> byPerson;
@@ -72,7 +72,7 @@ auto eachPersonsCases(AddCasesOf addCasesOf) {
 }  // namespace detail
 
 // The cases `addCasesOf(person, out)` appends to `out` for each person of `history`, a contiguous range of persons
-// per part (CaseHistory::personsOfPart; one part below `personsPerPart` persons, else one per core). `history` and
+// per part (CaseHistory::personsOfPart; one part below `personsPerPart` persons, else partsFor's). `history` and
 // what `addCasesOf` refers to must outlive the result.
 template <class Case, class AddCasesOf>
 CaseParts<Case> partsOf(const CaseHistory& history, AddCasesOf addCasesOf,
@@ -85,7 +85,7 @@ CaseParts<Case> partsOf(const CaseHistory& history, AddCasesOf addCasesOf,
 }
 
 // A listed person is found through the history's index, in a place of their own in memory, and their cases take a
-// few µs: a part of this many is worth a core of its own (bench/report.sh).
+// few µs: from this many on they are worth splitting over the cores (bench/report.sh).
 inline constexpr std::size_t kListedPersonsPerPart = 500;
 
 // The same of the persons of `history` listed in `persons` (ids in ascending order; an id no person has is left

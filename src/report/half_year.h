@@ -82,7 +82,7 @@ class HalfYearWriter {
   std::array<std::vector<HalfYearField>, kHalfYearBlocks.size()> fields_;  // each block's, in the layout's order
 };
 
-// The file for `period` in `layout` of `cases`, each part filed on a core of its own and the records then put in the
+// The file for `period` in `layout` of `cases`, the parts filed on every core and the records then put in the
 // file's order (deterministic: the same whatever the parts). Contacts are the ones that reached the young person,
 // dated in the period and within the registration (one after its end is left out with a warning); measures those
 // started or ended in the period; a registration ended in the period gives its responsibility-ended record.

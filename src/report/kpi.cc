@@ -288,7 +288,7 @@ std::string_view toString(KpiDimension dimension) {
 KpiReport computeKpis(const CaseParts<KpiCase>& cases, CivilDate from, CivilDate to, CivilDate today, KpiDimension by,
                       int firstContactDays) {
   KpiReport report{from, to, std::min(to, today), by, firstContactDays, {}, {}};
-  // Each part tallied on a core of its own, the tallies added up. A person's cases come together: the cohort reads
+  // The parts tallied on every core, the tallies added up. A person's cases come together: the cohort reads
   // every registration's contacts.
   std::size_t parts = cases.parts;
   std::vector<Tally> all(parts);

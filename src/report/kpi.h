@@ -123,8 +123,8 @@ struct KpiReport {
 };
 
 // The figures of `cases` for the period `from`–`to` as they stood on min(to, today). Cases outside the
-// period are left out. Deterministic: the same cases give the same report whatever the parts; each part is tallied
-// on a core of its own and the tallies added up.
+// period are left out. Deterministic: the same cases give the same report whatever the parts; the parts are tallied
+// on every core and the tallies added up.
 KpiReport computeKpis(const CaseParts<KpiCase>& cases, CivilDate from, CivilDate to, CivilDate today, KpiDimension by,
                       int firstContactDays);
 

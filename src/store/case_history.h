@@ -291,8 +291,8 @@ class CaseHistory {
   std::int64_t lastEvent() const { return lastEvent_; }
 
   // What `each(person, out)` appends to `out` for every person, in person order. A history of at least
-  // `personsPerThread` persons is split into a contiguous range of persons per core, each on a thread of its
-  // own: `each` may only read the history and write `out`.
+  // `personsPerThread` persons is split into contiguous ranges of persons (partsFor), worked on by every core
+  // (inParts): `each` may only read the history and write `out`.
   template <class T, class Each>
   std::vector<T> collect(Each&& each, std::size_t personsPerThread = kPersonsPerThread) const {
     const std::size_t parts = partsFor(persons_.size(), personsPerThread);

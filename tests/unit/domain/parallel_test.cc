@@ -1,9 +1,11 @@
-// Work split over the cores (domain/parallel.h): every part runs once, on the worker threads the process keeps.
+// Work split over the cores (domain/parallel.h): every part runs once, on the worker threads the process keeps, each
+// taking the next part not yet taken.
 #include "domain/parallel.h"
 
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <latch>
 #include <numeric>
 #include <thread>
 #include <vector>
@@ -17,6 +19,24 @@ TEST(InParts, EveryPartRunsOnceAndTheCallReturnsWhenAllHave) {
     inParts(parts, [&](std::size_t part) { ++runs[part]; });
     EXPECT_EQ(runs, std::vector<int>(parts, 1)) << parts << " parts";
   }
+}
+
+// A part that is slow does not hold back the parts after it: the other threads take them. Part 0 waits until every
+// other part has run, which only ends if they are not queued behind it on its thread.
+TEST(InParts, WhileOnePartIsSlowTheOtherThreadsTakeTheRest) {
+  if (cores() < 2) GTEST_SKIP() << "one core: every part runs on the calling thread";
+  constexpr std::size_t kParts = 32;
+  std::latch othersDone(kParts - 1);
+  std::vector<int> runs(kParts, 0);
+  inParts(kParts, [&](std::size_t part) {
+    if (part == 0) {
+      othersDone.wait();
+    } else {
+      othersDone.count_down();
+    }
+    ++runs[part];
+  });
+  EXPECT_EQ(runs, std::vector<int>(kParts, 1));
 }
 
 // Two servers' requests at once each split their work: the workers are shared, and neither waits for the other's
