@@ -4,6 +4,7 @@
 // (the tests) owns its values instead; and how a case's lists are filled from the history. No I/O.
 #pragma once
 
+#include <boost/container/small_vector.hpp>
 #include <boost/iterator/indirect_iterator.hpp>
 #include <cstddef>
 #include <deque>
@@ -18,8 +19,14 @@ namespace lotsen {
 
 template <class T>
 class CaseList {
+  // Room for this many references in the list itself: most of a case's lists are no longer, and allocating each
+  // one's array (even once, with room for every row) took 7 % of both reports' time; 8 gained 4 %, 32 lost 3 %
+  // (bench/report.sh).
+  static constexpr std::size_t kInPlace = 16;
+  using References = boost::container::small_vector<const T*, kInPlace>;
+
  public:
-  using const_iterator = boost::indirect_iterator<typename std::vector<const T*>::const_iterator>;
+  using const_iterator = boost::indirect_iterator<typename References::const_iterator>;
 
   CaseList() = default;
   // A list that owns copies of `values`.
@@ -35,8 +42,6 @@ class CaseList {
     refs_.push_back(&owned_->emplace_back(std::move(value)));
   }
   void clear() { refs_.clear(); }
-  // Makes room for `n` references, so that referring that many allocates once.
-  void reserve(std::size_t n) { refs_.reserve(n); }
 
   std::size_t size() const { return refs_.size(); }
   bool empty() const { return refs_.empty(); }
@@ -45,7 +50,7 @@ class CaseList {
   const_iterator end() const { return const_iterator(refs_.end()); }
 
  private:
-  std::vector<const T*> refs_;
+  References refs_;
   std::shared_ptr<std::deque<T>> owned_;  // a deque: what it holds never moves
 };
 
@@ -54,8 +59,6 @@ class CaseList {
 template <class Case, class T>
 void referToCases(std::span<Case> cases, const VersionTable<HistoryRecord<T>>& table, std::int64_t instant,
                   CaseList<T> Case::*list) {
-  // Room for every row: one allocation per list rather than one each time it doubles (bench/report.sh).
-  for (Case& c : cases) (c.*list).reserve(table.rows().size());
   table.eachBefore(instant, [&](const HistoryRecord<T>& record) {
     for (Case& c : cases)
       if (c.registration.id == record.registrationId) (c.*list).refer(record.data);
@@ -67,7 +70,6 @@ void referToCases(std::span<Case> cases, const VersionTable<HistoryRecord<T>>& t
 template <class Case, class T>
 void referToEveryCase(std::span<Case> cases, const VersionTable<HistoryRecord<T>>& table, std::int64_t instant,
                       CaseList<T> Case::*list) {
-  for (Case& c : cases) (c.*list).reserve(table.rows().size());
   table.eachBefore(instant, [&](const HistoryRecord<T>& record) {
     for (Case& c : cases) (c.*list).refer(record.data);
   });

@@ -33,6 +33,9 @@ bool inMeasureOn(const HalfYearCase& c, CivilDate day) {
   });
 }
 
+// How many records of each block, and problems, a builder holds (a part's are far fewer than 2^32).
+using BuilderMark = std::array<std::uint32_t, kHalfYearBlocks.size() + 1>;
+
 // One case as filed: what the file's order and the check for duplicates read of it, and where what it gave lies in
 // its builder (its records of each block, then its problems).
 struct FiledCase {
@@ -40,8 +43,8 @@ struct FiledCase {
   std::int64_t personId = 0, registrationId = 0;
   CivilDate startDate;
   std::optional<CivilDate> endDate;
-  std::size_t builder = 0;
-  std::array<std::size_t, kHalfYearBlocks.size() + 1> begin{}, end{};
+  std::uint32_t builder = 0;
+  BuilderMark begin{}, end{};
 };
 
 // Where a record holds the value of `field`: in dates or codes, at the index; none for the fields every block has
@@ -130,10 +133,10 @@ class FileBuilder {
   }
 
   // How much each block and the problems hold: a case's part begins at one such mark and ends at the next.
-  std::array<std::size_t, kHalfYearBlocks.size() + 1> mark() const {
-    std::array<std::size_t, kHalfYearBlocks.size() + 1> sizes{};
-    for (std::size_t b = 0; b < records_.size(); ++b) sizes[b] = records_[b].size();
-    sizes.back() = problems_.size();
+  BuilderMark mark() const {
+    BuilderMark sizes{};
+    for (std::size_t b = 0; b < records_.size(); ++b) sizes[b] = static_cast<std::uint32_t>(records_[b].size());
+    sizes.back() = static_cast<std::uint32_t>(problems_.size());
     return sizes;
   }
 
@@ -411,17 +414,12 @@ HalfYearFile computeHalfYearFile(const CaseParts<HalfYearCase>& cases, HalfYear 
     FileBuilder& builder = builders[part];
     cases.each(part, [&](std::span<const HalfYearCase* const> person) {
       for (const HalfYearCase* c : person) {
-        FiledCase f{personalNumber(c->personalId),
-                    c->registration.personId,
-                    c->registration.id,
-                    c->registration.startDate,
-                    c->registration.endDate,
-                    part,
-                    builder.mark(),
-                    {}};
+        // Made in its place, as a record is.
+        FiledCase& f = filed[part].emplace_back(personalNumber(c->personalId), c->registration.personId,
+                                                c->registration.id, c->registration.startDate, c->registration.endDate,
+                                                static_cast<std::uint32_t>(part), builder.mark(), BuilderMark{});
         addCase(builder, *c, f.personalNumber, period);
         f.end = builder.mark();
-        filed[part].push_back(f);
       }
     });
   });

@@ -19,6 +19,17 @@ TEST(CaseList, AValueReferredToIsReadInPlaceNotCopied) {
   EXPECT_EQ(&*std::ranges::find(list, "letter"), &history[1]);
 }
 
+// Most lists fit in the list itself; a longer one (a young person with many contacts) keeps every reference, in order.
+TEST(CaseList, AListLongerThanItsRoomInPlaceKeepsEveryReferenceInOrder) {
+  std::vector<int> history(100);
+  for (int i = 0; i < 100; ++i) history[static_cast<std::size_t>(i)] = i;
+  CaseList<int> list;
+  for (const int& value : history) list.refer(value);
+  CaseList<int> copy = list;
+  ASSERT_EQ(copy.size(), history.size());
+  for (std::size_t i = 0; i < history.size(); ++i) EXPECT_EQ(&copy[i], &history[i]) << i;
+}
+
 TEST(CaseList, ACaseMadeByHandOwnsItsValuesAndACopyOutlivesTheOriginal) {
   std::optional<CaseList<std::string>> original(std::in_place, std::initializer_list<std::string>{"a", "b"});
   original->push_back("c");
