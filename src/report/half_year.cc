@@ -140,13 +140,8 @@ class FileBuilder {
     return sizes;
   }
 
-  // Copies the records of `block` (an index of kHalfYearBlocks) in [begin, end) to `out` on. Threads may copy
-  // different records at once.
-  void copyRecords(std::size_t block, std::size_t begin, std::size_t end,
-                   std::vector<HalfYearRecord>::iterator out) const {
-    std::copy(records_[block].begin() + static_cast<std::ptrdiff_t>(begin),
-              records_[block].begin() + static_cast<std::ptrdiff_t>(end), out);
-  }
+  // The record at `index` of `block` (an index of kHalfYearBlocks). Threads may read at once.
+  const HalfYearRecord& record(std::size_t block, std::size_t index) const { return records_[block][index]; }
   // Moves the problems in [begin, end) to `out`.
   void moveProblems(std::size_t begin, std::size_t end, std::vector<HalfYearProblem>& out) {
     std::move(problems_.begin() + static_cast<std::ptrdiff_t>(begin),
@@ -356,30 +351,32 @@ std::vector<const FiledCase*> inFileOrder(const std::vector<std::vector<FiledCas
 }
 
 // The records `builders` made, block by block and within a block in the order of `ordered`: each copied once, to its
-// place, a contiguous range of `ordered` on each core.
+// place. `ordered` is split in ranges, worked on by every core: first each range's records of each block are counted
+// (which says where they begin), then copied (no serial pass over the cases, bench/report.sh).
 std::vector<HalfYearRecord> gathered(const std::vector<FileBuilder>& builders,
                                      const std::vector<const FiledCase*>& ordered) {
   constexpr std::size_t kBlocks = kHalfYearBlocks.size();
-  std::vector<std::array<std::size_t, kBlocks>> place(ordered.size());  // of each case's first record of each block
-  std::array<std::size_t, kBlocks> next{};
-  for (const FiledCase* c : ordered)
-    for (std::size_t b = 0; b < kBlocks; ++b) next[b] += c->end[b] - c->begin[b];
+  using Places = std::array<std::size_t, kBlocks>;
+  std::size_t ranges = builders.size();
+  auto range = [&](std::size_t r) {
+    return std::span(ordered).subspan(ordered.size() * r / ranges,
+                                      ordered.size() * (r + 1) / ranges - ordered.size() * r / ranges);
+  };
+  std::vector<Places> counts(ranges);
+  inParts(ranges, [&](std::size_t r) {
+    for (const FiledCase* c : range(r))
+      for (std::size_t b = 0; b < kBlocks; ++b) counts[r][b] += c->end[b] - c->begin[b];
+  });
+  // Where each range's records of each block begin: blocks in the layout's order, ranges in the file's.
   std::size_t total = 0;
-  for (std::size_t& n : next) total += std::exchange(n, total);  // each block's first place
-  for (std::size_t k = 0; k < ordered.size(); ++k)
-    for (std::size_t b = 0; b < kBlocks; ++b) {
-      place[k][b] = next[b];
-      next[b] += ordered[k]->end[b] - ordered[k]->begin[b];
-    }
+  for (std::size_t b = 0; b < kBlocks; ++b)
+    for (std::size_t r = 0; r < ranges; ++r) total += std::exchange(counts[r][b], total);
   std::vector<HalfYearRecord> records(total);
-  std::size_t parts = builders.size();
-  inParts(parts, [&](std::size_t part) {
-    for (std::size_t k = ordered.size() * part / parts; k < ordered.size() * (part + 1) / parts; ++k) {
-      const FiledCase& c = *ordered[k];
+  inParts(ranges, [&](std::size_t r) {
+    Places& next = counts[r];
+    for (const FiledCase* c : range(r))
       for (std::size_t b = 0; b < kBlocks; ++b)
-        builders[c.builder].copyRecords(b, c.begin[b], c.end[b],
-                                        records.begin() + static_cast<std::ptrdiff_t>(place[k][b]));
-    }
+        for (std::uint32_t i = c->begin[b]; i < c->end[b]; ++i) records[next[b]++] = builders[c->builder].record(b, i);
   });
   return records;
 }
