@@ -33,7 +33,7 @@ template <class Kept, class T>
 std::expected<void, Error> foldRecord(VersionTable<HistoryRecord<Kept>>& table,
                                       std::expected<T, std::vector<Error>> (*parse)(const json::value&),
                                       std::int64_t id, std::int64_t recorded, const json::value* data,
-                                      std::optional<std::int64_t> registrationId) {
+                                      std::int64_t registrationId) {
   if (!data) {
     if (table.contains(id)) table.add(id, recorded, std::nullopt);
     return {};
@@ -112,13 +112,20 @@ void CaseHistory::pack() {
     rows.reserve(total);
     for (PersonHistory& p : persons_) tableOf(p).packInto(rows);
   };
-  packKind(next.identities, [](PersonHistory& p) -> auto& { return p.identity.table(); });
-  packKind(next.registrations, [](PersonHistory& p) -> auto& { return p.registrations; });
-  packKind(next.contacts, [](PersonHistory& p) -> auto& { return p.contacts; });
-  packKind(next.occupations, [](PersonHistory& p) -> auto& { return p.occupations; });
-  packKind(next.measures, [](PersonHistory& p) -> auto& { return p.measures; });
-  packKind(next.plans, [](PersonHistory& p) -> auto& { return p.plans; });
-  packKind(next.assessments, [](PersonHistory& p) -> auto& { return p.assessments; });
+  packKind(
+      next.identities, [](PersonHistory & p) -> auto& { return p.identity.table(); });
+  packKind(
+      next.registrations, [](PersonHistory & p) -> auto& { return p.registrations; });
+  packKind(
+      next.contacts, [](PersonHistory & p) -> auto& { return p.contacts; });
+  packKind(
+      next.occupations, [](PersonHistory & p) -> auto& { return p.occupations; });
+  packKind(
+      next.measures, [](PersonHistory & p) -> auto& { return p.measures; });
+  packKind(
+      next.plans, [](PersonHistory & p) -> auto& { return p.plans; });
+  packKind(
+      next.assessments, [](PersonHistory & p) -> auto& { return p.assessments; });
   packed_ = std::move(next);  // the arrays before, their rows moved out
   packedEvents_ += foldedSincePack_;
   foldedSincePack_ = 0;
@@ -174,8 +181,7 @@ std::expected<void, Error> CaseHistory::fold(const Event& e) {
   if (!data || dot == std::string::npos) return {};
   if (after->contains("voided")) data = nullptr;
   const json::value* registration = after->if_contains("registration_id");
-  auto registrationId =
-      registration && registration->is_int64() ? std::optional(registration->as_int64()) : std::nullopt;
+  std::int64_t registrationId = registration && registration->is_int64() ? registration->as_int64() : 0;
   std::string_view kind = std::string_view(e.type).substr(0, dot);
   std::int64_t record = id->as_int64();
   if (kind == kContactAttemptKind)

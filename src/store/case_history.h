@@ -240,10 +240,12 @@ struct MeasureFacts {
   friend bool operator==(const MeasureFacts&, const MeasureFacts&) = default;
 };
 
-// A case record of a kind the reports read, without its free text, and the registration it bears on.
+// A case record of a kind the reports read, without its free text, and the registration it bears on (0 for none:
+// registrations' ids begin at 1; an id, not an optional, makes every row of the history 8 bytes smaller, and the
+// reports walk them at the memory's speed, bench/report.sh).
 template <class T>
 struct HistoryRecord {
-  std::optional<std::int64_t> registrationId;
+  std::int64_t registrationId = 0;
   T data;
 };
 

@@ -43,5 +43,32 @@ TEST(CaseList, ACaseMadeByHandOwnsItsValuesAndACopyOutlivesTheOriginal) {
   EXPECT_TRUE(copy.empty());
 }
 
+// A record bears on the case of its registration only; one of no registration (id 0) on none, as no registration
+// has the id 0.
+TEST(ReferToCases, ARecordIsReferredToItsRegistrationsCaseOnlyAndOneOfNoRegistrationToNone) {
+  struct TestCase {
+    struct {
+      std::int64_t id = 0;
+    } registration;
+    CaseList<ContactFacts> contacts;
+  };
+  VersionTable<HistoryRecord<ContactFacts>> table;
+  auto contact = [](std::int64_t registrationId, const char* day) {
+    ContactAttempt attempt{*CivilDate::parse(day), "10:00", "phone", true, "work", "", false, ""};
+    return HistoryRecord<ContactFacts>{registrationId, ContactFacts(attempt)};
+  };
+  table.add(1, 10, contact(5, "2026-02-01"));
+  table.add(2, 11, contact(0, "2026-02-02"));
+  table.add(3, 12, contact(6, "2026-02-03"));
+  std::vector<TestCase> cases(2);
+  cases[0].registration.id = 5;
+  cases[1].registration.id = 6;
+  referToCases(std::span(cases), table, kAfterEveryEvent, &TestCase::contacts);
+  ASSERT_EQ(cases[0].contacts.size(), 1u);
+  EXPECT_EQ(cases[0].contacts[0].date.iso(), "2026-02-01");
+  ASSERT_EQ(cases[1].contacts.size(), 1u);
+  EXPECT_EQ(cases[1].contacts[0].date.iso(), "2026-02-03");
+}
+
 }  // namespace
 }  // namespace lotsen
