@@ -20,7 +20,8 @@ namespace lotsen {
 // The file for `period` in `layout` of the KAA registrations open on some day of `period` or ending in it, with
 // their live records, as `history` says they stood before `instant` (storedInstant; kAfterEveryEvent for now); of
 // `persons` (ids in ascending order) only when given. Persons whose identity retention has removed are not in it.
-// Each person's cases are filed as the history is walked (computeHalfYearFile), a contiguous range of persons per part, the parts filed on every core.
+// Each person's cases are filed as the history is walked (computeHalfYearFile), a contiguous range of persons per part,
+// the parts filed on every core.
 HalfYearFile halfYearFile(const CaseHistory& history, HalfYear period, std::int64_t instant,
                           const HalfYearLayout& layout, const std::vector<std::int64_t>* persons = nullptr);
 

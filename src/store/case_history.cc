@@ -112,20 +112,13 @@ void CaseHistory::pack() {
     rows.reserve(total);
     for (PersonHistory& p : persons_) tableOf(p).packInto(rows);
   };
-  packKind(
-      next.identities, [](PersonHistory & p) -> auto& { return p.identity.table(); });
-  packKind(
-      next.registrations, [](PersonHistory & p) -> auto& { return p.registrations; });
-  packKind(
-      next.contacts, [](PersonHistory & p) -> auto& { return p.contacts; });
-  packKind(
-      next.occupations, [](PersonHistory & p) -> auto& { return p.occupations; });
-  packKind(
-      next.measures, [](PersonHistory & p) -> auto& { return p.measures; });
-  packKind(
-      next.plans, [](PersonHistory & p) -> auto& { return p.plans; });
-  packKind(
-      next.assessments, [](PersonHistory & p) -> auto& { return p.assessments; });
+  packKind(next.identities, [](PersonHistory& p) -> auto& { return p.identity.table(); });
+  packKind(next.registrations, [](PersonHistory& p) -> auto& { return p.registrations; });
+  packKind(next.contacts, [](PersonHistory& p) -> auto& { return p.contacts; });
+  packKind(next.occupations, [](PersonHistory& p) -> auto& { return p.occupations; });
+  packKind(next.measures, [](PersonHistory& p) -> auto& { return p.measures; });
+  packKind(next.plans, [](PersonHistory& p) -> auto& { return p.plans; });
+  packKind(next.assessments, [](PersonHistory& p) -> auto& { return p.assessments; });
   packed_ = std::move(next);  // the arrays before, their rows moved out
   packedEvents_ += foldedSincePack_;
   foldedSincePack_ = 0;
