@@ -15,7 +15,7 @@ namespace lotsen {
 inline std::size_t cores() { return std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 8); }
 
 // Parts per core when work is split: a core that is done early takes parts a slower one has not begun (with one part
-// per core, one core waited for the other up to a third of a report's time, bench/report.sh).
+// per core, one core waited for the other up to a third of a walk of the persons, bench/report.sh).
 inline constexpr std::size_t kPartsPerCore = 8;
 
 // How many parts `items` are split into: one below `perPart` (a thread costs more than so few take), else
