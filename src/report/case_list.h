@@ -17,13 +17,13 @@
 
 namespace lotsen {
 
-template <class T>
+// Room for `InPlace` references in the list itself: most of a case's lists are no longer, and allocating each one's
+// array (even once, with room for every row) took 7 % of both reports' time; 8 gained 4 %, 16 2 % more, 32 lost 3 %
+// (bench/report.sh). A kind that is rarely more than one or two (a registration's plans) keeps less room, so that a
+// case stays small: a KPI case 1,120 → 800 bytes, the committee report's peak memory on the bench's data 650 → 567 MB.
+template <class T, std::size_t InPlace = 16>
 class CaseList {
-  // Room for this many references in the list itself: most of a case's lists are no longer, and allocating each
-  // one's array (even once, with room for every row) took 7 % of both reports' time; 8 gained 4 %, 32 lost 3 %
-  // (bench/report.sh).
-  static constexpr std::size_t kInPlace = 16;
-  using References = boost::container::small_vector<const T*, kInPlace>;
+  using References = boost::container::small_vector<const T*, InPlace>;
 
  public:
   using const_iterator = boost::indirect_iterator<typename References::const_iterator>;
@@ -56,9 +56,9 @@ class CaseList {
 
 // Refers each record of `table` as it stood before `instant` (kAfterEveryEvent: now) to the `list` of the case in
 // `cases` whose registration it bears on; a record of no case's registration is left out.
-template <class Case, class T>
+template <class Case, class T, std::size_t InPlace>
 void referToCases(std::span<Case> cases, const VersionTable<HistoryRecord<T>>& table, std::int64_t instant,
-                  CaseList<T> Case::*list) {
+                  CaseList<T, InPlace> Case::*list) {
   table.eachBefore(instant, [&](const HistoryRecord<T>& record) {
     for (Case& c : cases)
       if (c.registration.id == record.registrationId) (c.*list).refer(record.data);
@@ -67,9 +67,9 @@ void referToCases(std::span<Case> cases, const VersionTable<HistoryRecord<T>>& t
 
 // Refers each record of `table` as it stood before `instant` to the `list` of every case in `cases` (a person's
 // records that bear on all their registrations, such as occupations).
-template <class Case, class T>
+template <class Case, class T, std::size_t InPlace>
 void referToEveryCase(std::span<Case> cases, const VersionTable<HistoryRecord<T>>& table, std::int64_t instant,
-                      CaseList<T> Case::*list) {
+                      CaseList<T, InPlace> Case::*list) {
   table.eachBefore(instant, [&](const HistoryRecord<T>& record) {
     for (Case& c : cases) (c.*list).refer(record.data);
   });

@@ -33,7 +33,7 @@ bool inMeasureOn(const CaseList<MeasureFacts>& measures, CivilDate day) {
   });
 }
 
-bool planBy(const CaseList<Plan>& plans, CivilDate day) {
+bool planBy(const CaseList<Plan, 2>& plans, CivilDate day) {
   return std::ranges::any_of(plans, [&](const Plan& p) { return !p.drawnUpOn || *p.drawnUpOn <= day; });
 }
 
@@ -83,7 +83,7 @@ std::optional<bool> firstMeasureDeclined(const CaseList<MeasureFacts>& measures,
 }
 
 // The latest assessment by `asOf` of each goal (the last recorded among equal dates), counted by result.
-void countGoals(GoalFulfilment& goals, const CaseList<GoalAssessment>& assessments, CivilDate asOf) {
+void countGoals(GoalFulfilment& goals, const CaseList<GoalAssessment, 4>& assessments, CivilDate asOf) {
   std::vector<const GoalAssessment*> latest;  // one per goal; a plan has a few (a map cost an allocation a goal)
   for (const GoalAssessment& a : assessments) {
     if (asOf < a.assessedOn) continue;

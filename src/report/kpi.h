@@ -31,14 +31,14 @@ struct KpiCase {
   RegistrationFacts registration;
   CivilDate birthDate;
   LegalGender gender = LegalGender::female;
-  CaseList<ContactFacts> contacts;         // this registration's
-  CaseList<OccupationFacts> occupations;   // the person's, in the order they were recorded
-  CaseList<Plan> plans;                    // this registration's (one at most, once revised)
-  CaseList<MeasureFacts> measures;         // this registration's
-  CaseList<GoalAssessment> assessments{};  // this registration's, in the order they were recorded
+  CaseList<ContactFacts> contacts;            // this registration's
+  CaseList<OccupationFacts> occupations;      // the person's, in the order they were recorded
+  CaseList<Plan, 2> plans;                    // this registration's (one at most, once revised)
+  CaseList<MeasureFacts> measures;            // this registration's
+  CaseList<GoalAssessment, 4> assessments{};  // this registration's, in the order they were recorded
   // The person's other KAA registrations that started before this one (any unit, however long ago): for
   // re-registrations and the cohort of first registrations. None: this is the person's first.
-  CaseList<RegistrationFacts> earlier{};
+  CaseList<RegistrationFacts, 2> earlier{};
 };
 
 // How the figures are broken down.
