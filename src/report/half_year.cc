@@ -381,14 +381,6 @@ std::vector<HalfYearRecord> gathered(const std::vector<FileBuilder>& builders,
   return records;
 }
 
-// The personnummer's twelve digits in `personalId` ("YYYYMMDD-NNNC") as one number.
-std::int64_t personalNumber(std::string_view personalId) {
-  std::int64_t number = 0;
-  for (char ch : personalId)
-    if (ch >= '0' && ch <= '9') number = number * 10 + (ch - '0');
-  return number;
-}
-
 // Appends `value`'s last `width` decimal digits, with leading zeros.
 void appendDigits(std::string& out, std::int64_t value, int width) {
   std::size_t at = out.size();
@@ -412,8 +404,8 @@ HalfYearFile computeHalfYearFile(const CaseParts<HalfYearCase>& cases, HalfYear 
     cases.each(part, [&](std::span<const HalfYearCase* const> person) {
       for (const HalfYearCase* c : person) {
         // Made in its place, as a record is.
-        FiledCase& f = filed[part].emplace_back(personalNumber(c->personalId), c->registration.personId,
-                                                c->registration.id, c->registration.startDate, c->registration.endDate,
+        FiledCase& f = filed[part].emplace_back(c->personalId.number(), c->registration.personId, c->registration.id,
+                                                c->registration.startDate, c->registration.endDate,
                                                 static_cast<std::uint32_t>(part), builder.mark(), BuilderMark{});
         addCase(builder, *c, f.personalNumber, period);
         f.end = builder.mark();

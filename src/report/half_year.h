@@ -22,7 +22,7 @@ namespace lotsen {
 // One KAA registration open at some time in the period, as the file reads it (its records referred to in the
 // history, not copied: CaseList).
 struct HalfYearCase {
-  std::string personalId;  // canonical, 12 digits
+  PersonalId personalId;
   CivilDate birthDate;
   RegistrationFacts registration;
   CaseList<ContactFacts> contacts;        // this registration's live ones

@@ -93,7 +93,7 @@ void addCasesOf(const PersonHistory& person, HalfYear period, std::int64_t insta
   std::size_t first = cases.size();
   person.registrations.eachBefore(instant, [&](const RegistrationFacts& r) {
     if (r.programme == kProgrammeKaa && inPeriod(r, period))
-      cases.push_back(HalfYearCase{identity->personalId, identity->birthDate, r, {}, {}, {}});
+      cases.push_back(HalfYearCase{identity->personalId, identity->personalId.birthDate(), r, {}, {}, {}});
   });
   if (cases.size() == first) return;
   std::span<HalfYearCase> own(cases.begin() + static_cast<std::ptrdiff_t>(first), cases.end());

@@ -35,7 +35,7 @@ void addCasesOf(const PersonHistory& person, CivilDate from, CivilDate to, const
   std::size_t first = cases.size();
   for (const RegistrationFacts* r : started) {
     if ((r->endDate && *r->endDate <= from) || (caseload && !covers(*caseload, r->unit, r->caseworkerId))) continue;
-    KpiCase c{*r, identity->birthDate, identity->gender, {}, {}, {}, {}};
+    KpiCase c{*r, identity->personalId.birthDate(), identity->personalId.legalGender(), {}, {}, {}, {}};
     for (const RegistrationFacts* e : started)
       if (std::tuple(e->startDate, e->id) < std::tuple(r->startDate, r->id)) c.earlier.refer(*e);
     cases.push_back(std::move(c));

@@ -57,7 +57,7 @@ std::expected<std::optional<PersonIdentity>, Error> identityOf(const json::objec
   auto id = PersonalId::parse(text->as_string(), *CivilDate::fromParts(2000, 1, 1));
   if (!id)
     return std::unexpected(internalError(fmt::format("the journalled person {} has no valid personnummer", personId)));
-  return PersonIdentity{id->canonical(), id->birthDate(), id->legalGender()};
+  return PersonIdentity{*id};
 }
 
 }  // namespace

@@ -159,9 +159,7 @@ class Versions {
 
 // The identity the reports read.
 struct PersonIdentity {
-  std::string personalId;  // canonical, "YYYYMMDD-NNNC"
-  CivilDate birthDate;
-  LegalGender gender = LegalGender::female;
+  PersonalId personalId;  // which gives the birth date and the legal gender too
 
   friend bool operator==(const PersonIdentity&, const PersonIdentity&) = default;
 };

@@ -59,7 +59,7 @@ HalfYearCase alva() {
                  .closedByHand = false,
                  .byHand = "",
                  .awaitingRegisters = false};
-  return HalfYearCase{"20080312-2381", date("2008-03-12"), r, {}, {}, {}};
+  return HalfYearCase{*PersonalId::parse("20080312-2381", date("2026-01-01")), date("2008-03-12"), r, {}, {}, {}};
 }
 
 ContactAttempt reached(std::string_view day, std::string occupation = "") {
@@ -331,7 +331,7 @@ TEST(HalfYearFile, FiledOnSeveralThreadsItIsTheFileOneThreadMakesWithEachPersons
   std::vector<HalfYearCase> cases;
   for (int i = 0; i < 60; ++i) {
     HalfYearCase c = alva();
-    c.personalId = fmt::format("2008031{}-{:04}", i / 30, (i / 3) % 10);
+    c.personalId = PersonalId::fromNumber((20080310 + i / 30) * 10000LL + (i / 3) % 10);  // 2008031x-000y
     c.registration.id = 100 + i;
     c.registration.personId = i % 2 ? i / 3 : 1000 + i;
     c.registration.startDate = date("2026-01-10").plusDays(i);
