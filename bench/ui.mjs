@@ -205,7 +205,9 @@ const threadMs = async (cdp) =>
   (await cdp.send("Performance.getMetrics")).metrics.find((m) => m.name === "ThreadTime").value * 1000;
 
 // Navigates to `url`; resolves to [ms until the rows were shown, ms until the last API answer ended,
-// main-thread CPU ms from the navigation until then (less disturbed by other load than wall time)].
+// main-thread CPU ms from the navigation until then (less disturbed by other load than wall time), the API
+// requests, ms when the UI's entry script ran and when all its code had been evaluated (its marks; -1 on
+// a page without them)].
 async function measure(page, cdp, url) {
   const before = await threadMs(cdp);
   await page.goto(url);
@@ -218,6 +220,7 @@ async function measure(page, cdp, url) {
       Math.max(0, ...api.map((e) => e.responseEnd)),
       cpu,
       api.map((e) => `${new URL(e.name).pathname}${new URL(e.name).search} ${e.startTime.toFixed(0)}–${e.responseEnd.toFixed(0)}`),
+      ...["lotsen:entry", "lotsen:ui"].map((name) => performance.getEntriesByName(name, "mark")[0]?.startTime ?? -1),
     ];
   }, cpu);
 }
@@ -327,6 +330,8 @@ try {
     const still = median(p.staticRuns.map(([shown]) => shown));
     console.log(`  ${"".padEnd(22)} (for information) the page as drawn, static with the UI's CSS (nginx) ${still.toFixed(0)} ms, ` +
       `main-thread CPU ${cpu(p.staticRuns).toFixed(0)} ms; lotsen / static ${(app / still).toFixed(1)}`);
+    console.log(`  ${"".padEnd(22)} the UI's entry ran at ${median(p.appRuns.map((r) => r[4])).toFixed(0)} ms, all its code ` +
+      `evaluated at ${median(p.appRuns.map((r) => r[5])).toFixed(0)} ms (medians)`);
     console.log(`  ${"".padEnd(22)} API requests (ms since navigation start, last run): ${p.appRuns.at(-1)[3].join(", ")}`);
     console.log(`  ${"".padEnd(22)} main-thread CPU: lotsen ${cpu(p.appRuns).toFixed(0)} ms, plain ${cpu(p.plainRuns).toFixed(0)} ms, ` +
       `ratio ${(cpu(p.appRuns) / cpu(p.plainRuns)).toFixed(1)}`);

@@ -3,5 +3,6 @@
 import "./styles.css";
 import { askEarly } from "./api/early";
 
+performance.mark("lotsen:entry"); // bench/ui.mjs prints when the entry and the UI's code ran
 askEarly(new URL(window.location.href));
 void import("./start");

@@ -9,6 +9,7 @@ import { App } from "./App";
 import { Providers } from "./Providers";
 import { appRoutes, providerFuture, routerFuture } from "./router";
 
+performance.mark("lotsen:ui"); // every module of the UI evaluated (bench/ui.mjs)
 const queryClient = makeQueryClient();
 // The page's data is asked for beside the session check, not after it (see prefetchPageData).
 prefetchPageData(queryClient, new URL(window.location.href));
