@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <charconv>
 #include <chrono>
 #include <cstdio>
 #include <cstring>
@@ -58,13 +59,17 @@ double median(std::vector<double> values) {
   return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
 }
 
+// Prints the usage (after `problem`, when there is one) and returns the exit code 2.
+int usage(const std::string& problem = {}) {
+  if (!problem.empty()) std::fprintf(stderr, "report_bench: %s\n", problem.c_str());
+  std::fprintf(stderr, "usage: report_bench DB [--period 2026H1] [--today YYYY-MM-DD] [--runs N] [--paced]\n");
+  return 2;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc < 2) {
-    std::fprintf(stderr, "usage: report_bench DB [--period 2026H1] [--today YYYY-MM-DD] [--runs N] [--paced]\n");
-    return 2;
-  }
+  if (argc < 2) return usage();
   std::string path = argv[1];
   HalfYear period = *HalfYear::parse("2026H1");
   CivilDate today = *CivilDate::parse("2026-11-22");
@@ -74,14 +79,25 @@ int main(int argc, char** argv) {
     std::string option = argv[i];
     if (option == "--paced") {
       paced = true;
-    } else if (i + 1 < argc) {
-      std::string value = argv[++i];
-      if (option == "--period")
-        period = *HalfYear::parse(value);
-      else if (option == "--today")
-        today = *CivilDate::parse(value);
-      else if (option == "--runs")
-        runs = std::stoi(value);
+      continue;
+    }
+    if (option != "--period" && option != "--today" && option != "--runs") return usage("unknown option " + option);
+    if (i + 1 >= argc) return usage(option + " needs a value");
+    std::string value = argv[++i];
+    if (option == "--period") {
+      auto parsed = HalfYear::parse(value);
+      if (!parsed) return usage("--period " + value + " is not a half-year such as 2026H1");
+      period = *parsed;
+    } else if (option == "--today") {
+      auto parsed = CivilDate::parse(value);
+      if (!parsed) return usage("--today " + value + " is not a date YYYY-MM-DD");
+      today = *parsed;
+    } else {
+      int n = 0;
+      auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), n);
+      if (error != std::errc{} || end != value.data() + value.size() || n < 1)
+        return usage("--runs " + value + " is not a number of rounds from 1");
+      runs = n;
     }
   }
   auto store = check(openStore(path), "open");
