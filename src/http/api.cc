@@ -750,7 +750,7 @@ std::optional<Response> Api::authorize(const Route& route, Call& call, std::opti
   }
   Body body = bodyOf(route);
   if (body == Body::json && !isJsonContentType(request.contentType))
-    return problem(415, "Unsupported Media Type", "send the body as application/json");
+    return problem(415, "Unsupported Media Type", "send the body as application/json in UTF-8");
   if (body == Body::upload && !request.contentType.starts_with("multipart/form-data"))
     return problem(415, "Unsupported Media Type", "send the files as multipart/form-data");
   return std::nullopt;
@@ -772,19 +772,30 @@ std::optional<Response> Api::authorizeCase(const Route& route, Call& call) {
   if (!registrations) return problem(registrations.error());
   if (byRole && coversAny(user.caseload, *registrations)) return std::nullopt;
   if (route.permission != Permission::assign_cases && permits(user.roles, Permission::break_glass)) {
-    auto grant = call.store.activeGrant(user.id, *id, unixSeconds(call.now));
-    if (!grant) return problem(grant.error());
-    if (*grant) {
-      call.purpose = (*grant)->reason;
-      return std::nullopt;
-    }
+    auto granted = call.holdsGrant(*id);
+    if (!granted) return problem(granted.error());
+    if (*granted) return std::nullopt;
   }
   if (registrations->empty()) {
     auto person = call.store.person(*id);
     if (!person) return problem(person.error());
   }
-  call.refusedPerson = *id;
-  if (route.permission == Permission::assign_cases) return problem(403, "Forbidden", "the case is not in your units");
+  if (route.permission == Permission::assign_cases) {
+    call.refusedPerson = *id;
+    return problem(403, "Forbidden", "the case is not in your units");
+  }
+  return call.refuseOutsideCaseload(*id);
+}
+
+std::expected<bool, Error> Call::holdsGrant(std::int64_t personId) {
+  auto grant = store.activeGrant(user->id, personId, unixSeconds(now));
+  if (!grant) return std::unexpected(grant.error());
+  if (*grant) purpose = (*grant)->reason;
+  return grant->has_value();
+}
+
+Response Call::refuseOutsideCaseload(std::int64_t personId) {
+  refusedPerson = personId;
   return problem(403, "Forbidden",
                  "the case is outside your caseload; to open it, state your reason with POST "
                  "/api/v1/persons/{id}/access-grants (break the glass)",

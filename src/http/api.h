@@ -108,6 +108,14 @@ struct Call {
   // The registrations of `personId`, read at most once per request.
   std::expected<std::vector<Registration>, Error> registrationsOf(std::int64_t personId);
 
+  // True when the signed-in user holds a grant for `personId` now (break the glass); its reason then becomes this
+  // request's purpose, which the access log keeps. Errors: the store's.
+  std::expected<bool, Error> holdsGrant(std::int64_t personId);
+
+  // The 403 for a case outside the caller's caseload (type outside-caseload, with the hint to break the glass); the
+  // refusal is access-logged with `personId`.
+  Response refuseOutsideCaseload(std::int64_t personId);
+
   void accessedPersons(std::vector<std::int64_t> ids) {
     std::int64_t n = static_cast<std::int64_t>(ids.size());
     accessed.emplace(std::move(ids), n);

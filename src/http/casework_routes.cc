@@ -323,11 +323,32 @@ Response correctReasonRoute(Call& call) {
       });
 }
 
+enum class Reach { by_role, by_grant };
+
+// How the caller may register the person with `pid` by hand: by role when Lotsen does not know them, knows no
+// registration of theirs, or one lies in the caller's caseload; by a grant (break the glass) when their case lies
+// outside it — the registration would make the caller responsible and so open the earlier case to them. A 403
+// otherwise (access-logged as refused), or the store's error.
+std::expected<Reach, Response> reachToRegister(Call& call, const PersonalId& pid) {
+  auto known = call.store.personByPersonalId(pid);
+  if (!known) return std::unexpected(problem(known.error()));
+  if (!*known) return Reach::by_role;
+  auto registrations = call.registrationsOf((*known)->id);
+  if (!registrations) return std::unexpected(problem(registrations.error()));
+  if (registrations->empty() || coversAny(call.user->caseload, *registrations)) return Reach::by_role;
+  auto granted = call.holdsGrant((*known)->id);
+  if (!granted) return std::unexpected(problem(granted.error()));
+  if (!*granted) return std::unexpected(call.refuseOutsideCaseload((*known)->id));
+  return Reach::by_grant;
+}
+
 // POST /api/v1/registrations {"personal_id", "start_date", "reason", "by_hand", "person"}: a young person
 // who calls in, or whom a school reports, is registered by hand before the next register run; "person"
 // ({"first_name", "last_name", "street_address", "postal_code", "city", "municipality_code"}) only when
 // Lotsen does not know them. A user working in one unit becomes responsible; otherwise the case waits in
-// the intake. The next identification run confirms or ends the registration and says which.
+// the intake. A person whose case lies outside the caller's caseload is registered only under a grant, and
+// then into the intake: who is responsible is decided by role, never under a grant (reachToRegister). The
+// next identification run confirms or ends the registration and says which.
 Response registerByHandRoute(Call& call) {
   JsonFields f(call.body, {"personal_id", "start_date", "reason", "by_hand", "person"});
   const CivilDate today = todayOf(call);
@@ -361,8 +382,10 @@ Response registerByHandRoute(Call& call) {
     if (call.body.as_object().at("person").is_object()) f.absorb(validateEnteredDetails(*details), "person");
   }
   if (!f.errors().empty()) return validationProblem(f.errors());
+  auto reach = reachToRegister(call, *pid);
+  if (!reach) return reach.error();
   const auto& units = call.user->caseload.units;
-  std::string unit = units.size() == 1 ? units.front() : std::string();
+  std::string unit = *reach == Reach::by_role && units.size() == 1 ? units.front() : std::string();
   std::optional<std::int64_t> caseworker;
   if (!unit.empty()) caseworker = call.user->id;
   Actor actor{call.user->id, call.user->username};

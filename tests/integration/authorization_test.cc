@@ -520,6 +520,80 @@ TEST_F(Authorization, SqlInjectionProbesGetNormalAnswers) {
 
 // An administrator manages accounts over the API; each change holds from the user's next request, and
 // the last active administrator cannot remove themselves.
+// An attacker's week: a caseworker registered by hand a young person whose closed case lay in another unit,
+// became responsible for the new registration and so read the whole earlier case, without breaking the glass
+// and without a line in the review. Registering a person whose case lies outside one's caseload takes a grant,
+// and under one the case waits in the intake: responsibility is given by role, never under a grant.
+TEST_F(Authorization, RegisteringByHandAPersonOfAnotherUnitTakesAGrantAndLeavesTheCaseInTheIntake) {
+  const TestUser& chef2 = user("chef2");
+  const TestUser& anna = user("anna");
+  // A young person chef2's unit (KAA Söder) registered by hand and then closed: a personnummer the demo's
+  // residents do not hold (tried until one is free).
+  auto personalId = [](int serial) {
+    std::string digits = "090615" + std::to_string(900 + serial);
+    int sum = 0;
+    for (int i = 0; i < 9; ++i) {
+      int v = (digits[i] - '0') * (i % 2 == 0 ? 2 : 1);
+      sum += v / 10 + v % 10;
+    }
+    return "20" + digits.substr(0, 6) + "-" + digits.substr(6) + std::to_string((10 - sum % 10) % 10);
+  };
+  const std::string details =
+      R"("person":{"first_name":"Sölve","last_name":"Åström","street_address":"Södra vägen 2","postal_code":"50437",)"
+      R"("city":"Borås","municipality_code":"1490"})";
+  std::string pid;
+  HttpResponse created;
+  for (int serial = 0; serial < 99 && created.status != 201; ++serial) {
+    pid = personalId(serial);
+    created = as(chef2, "POST", "/api/v1/registrations",
+                 R"({"personal_id":")" + pid +
+                     R"(","start_date":"2026-11-20","reason":"never_started","by_hand":"called_in",)" + details + "}");
+  }
+  ASSERT_EQ(created.status, 201) << created.body;
+  const std::string path = created.headers["location"];
+  const auto first = json::parse(created.body).as_object();
+  EXPECT_EQ(first.at("unit").as_string(), "KAA Söder");
+  auto closed =
+      as(chef2, "POST", path + "/registrations/" + std::to_string(first.at("id").as_int64()) + "/close",
+         R"({"end_date":"2026-11-21","end_reason":"moved_abroad"})", {"If-Match: " + created.headers["etag"]});
+  ASSERT_EQ(closed.status, 200) << closed.body;
+
+  const std::string again =
+      R"({"personal_id":")" + pid + R"(","start_date":"2026-11-25","reason":"never_started","by_hand":"called_in"})";
+  auto refused = as(anna, "POST", "/api/v1/registrations", again);
+  EXPECT_EQ(refused.status, 403) << refused.body;
+  EXPECT_NE(refused.body.find(R"("type":"urn:lotsen:problem:outside-caseload")"), std::string::npos) << refused.body;
+  auto afterRefusal = json::parse(as(user("demo"), "GET", path).body).as_object();
+  EXPECT_EQ(afterRefusal.at("registrations").as_array().size(), 1u) << "a refused registration stores nothing";
+  EXPECT_EQ(as(anna, "GET", path + "/contact-attempts").status, 403);
+
+  ASSERT_EQ(
+      as(anna, "POST", path + "/access-grants", R"({"reason":"Ungdomen ringde in och vill ha stöd igen"})").status,
+      201);
+  auto registered = as(anna, "POST", "/api/v1/registrations", again);
+  ASSERT_EQ(registered.status, 201) << registered.body;
+  auto registration = json::parse(registered.body).as_object();
+  EXPECT_TRUE(!registration.contains("unit") || registration.at("unit").is_null() ||
+              registration.at("unit").as_string().empty())
+      << "in the intake: " << registered.body;
+  EXPECT_NE(registration.at("notice").as_string().find("inkorgen"), std::string::npos) << registered.body;
+  ASSERT_EQ(as(anna, "DELETE", path + "/access-grants").status, 204);
+  EXPECT_EQ(as(anna, "GET", path).status, 403) << "the new registration did not make her responsible";
+
+  // The refusal is in the review with the person, and the registration under the grant with its purpose.
+  auto review = as(user("revisor"), "GET", "/api/v1/access-log/review");
+  ASSERT_EQ(review.status, 200) << review.body;
+  bool refusal = false, underGrant = false;
+  auto reviewed = json::parse(review.body).as_object();
+  for (const auto& e : reviewed["refused"].as_object()["items"].as_array())
+    refusal |= e.at("username").as_string() == "anna" && e.at("route").as_string() == "POST /api/v1/registrations";
+  for (const auto& e : reviewed["outside_caseload"].as_object()["items"].as_array())
+    underGrant |= e.at("username").as_string() == "anna" && e.at("route").as_string() == "POST /api/v1/registrations" &&
+                  e.at("purpose").as_string() == "Ungdomen ringde in och vill ha stöd igen";
+  EXPECT_TRUE(refusal) << review.body.substr(0, 2000);
+  EXPECT_TRUE(underGrant) << review.body.substr(0, 2000);
+}
+
 TEST(UserAdministration, AdminsManageAccountsAndChangesHoldAtOnce) {
   std::string db = tempPath("users.db");
   ASSERT_EQ(runLotsen({"unit", "add", "--db", db, "--name", "KAA Norr"}).exitCode, 0);

@@ -272,6 +272,9 @@ const sv = {
   // Register by hand.
   registerByHand: "Skriv in för hand",
   registerHeading: "Skriv in för hand",
+  registerAgain: "Skriv in på nytt för hand",
+  registerOutsideCaseload:
+    "Den unga har ett ärende utanför dina ärenden. Öppna personen (sök på hela personnumret) och ange ditt skäl för tillfällig åtkomst; skriv sedan in hen därifrån. Ärendet väntar då i inkorgen på att en enhetschef fördelar det.",
   registerIntro:
     "För en ung person som hör av sig eller som en skola anmäler innan registren visar det. Inskrivningen väntar på registren tills nästa körning bekräftar eller avslutar den.",
   registerPersonalId: "Personnummer eller samordningsnummer",
@@ -1358,6 +1361,9 @@ const en: Messages = {
   // Register by hand.
   registerByHand: "Register by hand",
   registerHeading: "Register by hand",
+  registerAgain: "Register again by hand",
+  registerOutsideCaseload:
+    "The young person has a case outside your caseload. Open the person (search for the whole personnummer) and state your reason for temporary access; then register them from there. The case then waits in the intake for a unit manager to assign it.",
   registerIntro:
     "For a young person who gets in touch, or whom a school reports, before the registers show it. The registration awaits the registers until the next run confirms or ends it.",
   registerPersonalId: "Personnummer or samordningsnummer",

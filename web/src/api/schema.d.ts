@@ -1824,7 +1824,10 @@ export interface paths {
          *     person's identity comes from the population register (422 on `person` either way it is wrong).
          *     The start date lies in the age scope (1 July of the year they turn 16 to the day before the 20th
          *     birthday) and not in the future. 409 when the person has an open registration. A user who works in
-         *     one unit becomes the responsible caseworker there; otherwise the case waits in the intake. The
+         *     one unit becomes the responsible caseworker there; otherwise the case waits in the intake. A known
+         *     person whose case lies outside the caller's caseload takes a grant (POST
+         *     /api/v1/persons/{id}/access-grants; 403 of type urn:lotsen:problem:outside-caseload without one), and
+         *     under it the case waits in the intake: responsibility is given by role, never under a grant. The
          *     registration awaits the registers (`awaiting_registers`): the next identification run that finds
          *     the person in a population register confirms it (in the target group) or ends it with the
          *     registers' reason, and lists which (`by_hand` in its summary, `change` confirmed/awaiting and

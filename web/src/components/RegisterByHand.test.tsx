@@ -90,4 +90,24 @@ describe("registering by hand", () => {
     expect(first.getAttribute("aria-invalid")).toBe("true");
     expect(within(dialog).getByRole("link", { name: "Personen finns inte i Lotsen: ange namn, adress och kommunkod." })).toBeTruthy();
   });
+
+  it("says how to go on when the person's case is outside the caseload", async () => {
+    fakeServer({
+      ...codes,
+      "POST /api/v1/registrations": [
+        403,
+        { type: "urn:lotsen:problem:outside-caseload", title: "Forbidden", status: 403,
+          detail: "Ärendet ligger utanför dina ärenden. För att öppna det, ange ditt skäl (tillfällig åtkomst)." },
+      ],
+    } as Record<string, [number, unknown]>);
+    const user = userEvent.setup();
+    renderDialog("200905051231", false);
+    const dialog = await screen.findByRole("dialog", { name: "Skriv in för hand" });
+    await within(dialog).findByRole("option", { name: "Den unga hörde själv av sig" });
+    await user.selectOptions(within(dialog).getByLabelText("Skäl"), "never_started");
+    await user.selectOptions(within(dialog).getByLabelText("Hur det kom till"), "called_in");
+    await user.click(within(dialog).getByRole("button", { name: "Skriv in" }));
+    expect(await within(dialog).findByText(/Den unga har ett ärende utanför dina ärenden\./)).toBeTruthy();
+    expect(within(dialog).getByText(/väntar då i inkorgen/)).toBeTruthy();
+  });
 });

@@ -8,7 +8,7 @@ import { Heading, Select, TextField, VStack } from "@navikt/ds-react";
 import { useState } from "react";
 import { useNavigate } from "react-router-dom";
 import { ApiProblem, type FieldError } from "../api/client";
-import { useCodeList, useRegisterByHand, validOn, type NewRegistration } from "../api/queries";
+import { isOutsideCaseload, useCodeList, useRegisterByHand, validOn, type NewRegistration } from "../api/queries";
 import { swedishDay } from "../format";
 import { useT } from "../i18n";
 import { FormDialog, useFormDialog } from "./FormDialog";
@@ -94,11 +94,15 @@ export function RegisterByHandDialog({
         : {}),
     };
     register.mutate(body, {
-      onSuccess: (registration) => navigate(`/personer/${registration.person_id}`),
+      onSuccess: (registration) => {
+        onClose();
+        navigate(`/personer/${registration.person_id}`);
+      },
       onError: (error) => {
         // The server says the person is not in Lotsen: ask for the name and address.
         if (error instanceof ApiProblem && !askPerson && error.errors.some((e) => e.field === "person")) setAskPerson(true);
-        dialog.setProblem(error);
+        // A known person whose case is another's: the way on is to open it with a reason (break the glass).
+        dialog.setProblem(isOutsideCaseload(error) ? new ApiProblem(403, { detail: t.registerOutsideCaseload }) : error);
       },
     });
   };

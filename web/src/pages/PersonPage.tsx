@@ -22,6 +22,7 @@ import { canReadCases } from "../roles";
 import { OutsideCaseload, grantText } from "../components/BreakGlass";
 import { LogContactButton, useContactDialog } from "../components/LogContact";
 import { PageHeading } from "../components/PageHeading";
+import { RegisterByHandDialog } from "../components/RegisterByHand";
 import { Conflict } from "../components/Conflict";
 import { FormProblems, ProblemAlert, fieldError } from "../components/Problems";
 import { useT } from "../i18n";
@@ -343,9 +344,11 @@ function Registrations({ person: p }: { person: Person }) {
   // Closing, reopening and correcting the reason are by role only (never under a break-the-glass grant).
   const mayChange = session.data ? canReadCases(session.data) : false;
   const [dialog, setDialog] = useState<{ kind: "close" | "reopen" | "reason"; id: number } | null>(null);
+  const [registering, setRegistering] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const messageRef = useFocusOn(message);
   const trigger = useRef<HTMLButtonElement | null>(null);
+  const registerButton = useRef<HTMLButtonElement>(null);
   const latest = p.registrations[p.registrations.length - 1];
   const noneOpen = p.registrations.every((r) => r.end_date);
   // The dialog carries the registration as read now (after a 409 the person is read anew).
@@ -429,6 +432,24 @@ function Registrations({ person: p }: { person: Person }) {
           ))}
         </Table.Body>
       </Table>
+      {/* A young person back after a closed case (they call in, a school reports them): registered anew. */}
+      {noneOpen && mayChange && (
+        <div className="register-again">
+          <Button type="button" size="small" variant="secondary" ref={registerButton} onClick={() => setRegistering(true)}>
+            {t.registerAgain}
+          </Button>
+        </div>
+      )}
+      {registering && (
+        <RegisterByHandDialog
+          personalId={p.personal_id}
+          unknown={false}
+          onClose={() => {
+            setRegistering(false);
+            registerButton.current?.focus();
+          }}
+        />
+      )}
       {dialog?.kind === "close" && current && (
         <CloseRegistrationDialog
           personId={p.id}
