@@ -23,7 +23,7 @@ void checkText(std::vector<Error>& errors, std::string_view text, std::string_vi
 
 void checkCode(std::vector<Error>& errors, const CodeList& list, std::string_view code, CivilDate date,
                std::string_view field) {
-  if (!list.isValid(code, date))
+  if (date != CivilDate::unread() && !list.isValid(code, date))
     errors.push_back(
         invalidInput(fmt::format("'{}' is not a valid {} on {}", code, list.name(), date.iso()), std::string(field)));
 }

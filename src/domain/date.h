@@ -19,6 +19,9 @@ class CivilDate {
   // Builds a date from its parts; invalid_input if the date does not exist (e.g. 2025-02-29).
   static std::expected<CivilDate, Error> fromParts(int year, int month, int day);
   static CivilDate fromDays(std::chrono::sys_days days) { return CivilDate(std::chrono::year_month_day(days)); }
+  // 0001-01-01: what a reader of a request puts where a date could not be read (that problem is reported with
+  // the date's field); a rule dated by it checks nothing (e.g. a code's validity on that date).
+  static CivilDate unread() { return CivilDate(std::chrono::year{1} / 1 / 1); }
 
   int year() const { return static_cast<int>(ymd_.year()); }
   int month() const { return static_cast<int>(static_cast<unsigned>(ymd_.month())); }

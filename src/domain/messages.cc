@@ -212,7 +212,7 @@ const std::vector<Translation>& catalog() {
         {"the body is not valid JSON", "Innehållet är inte giltig JSON."},
         {"the body is not UTF-8: send JSON in UTF-8", "Innehållet är inte UTF-8. Skicka JSON i UTF-8."},
         {"the body must be a JSON object", "Innehållet måste vara ett JSON-objekt."},
-        {"send the body as application/json", "Skicka innehållet som application/json."},
+        {"send the body as application/json in UTF-8", "Skicka innehållet som application/json i UTF-8."},
         {"send the files as multipart/form-data", "Skicka filerna som multipart/form-data."},
         {"send the version you edited in If-Match", "Skicka versionen du ändrade i If-Match."},
         {"the registration (\\d+) was changed by someone else \\(current version (\\d+)\\)",
@@ -354,6 +354,10 @@ const std::vector<Translation>& catalog() {
         {"(.+) has more than (\\d+) characters: keep free text short and never write sensitive data",
          "{1} har fler än {2} tecken: håll fritext kort och skriv aldrig känsliga uppgifter."},
         {"(.+) has more than (\\d+) characters", "{1} har fler än {2} tecken."},
+        {"(\\S+) holds an invisible character at position (\\d+) \\(a zero-width space, a joiner or the like\\): write "
+         "it as the population register does",
+         "{1} innehåller ett osynligt tecken på plats {2} (ett nollbrett mellanslag, en sammanfogare eller liknande): "
+         "skriv det som i folkbokföringen."},
         {"'(.*)' is not a valid (\\w+) on (.+)", "'{1}' är inte en giltig kod i listan {2} den {3}."},
         {"(.+) is in the future", "{1} ligger i framtiden."},
         {"(.+) is before the registration started \\((.+)\\)", "{1} ligger före inskrivningens start ({2})."},

@@ -63,6 +63,11 @@ std::vector<Error> validateEnteredDetails(PersonDetails& d) {
       errors.push_back(invalidInput(fmt::format("{} is required", field), std::string(field)));
     else if (auto ok = checkFreeText(value, field); !ok)
       errors.push_back(ok.error());
+    else if (std::size_t at = firstHiddenCharacter(value); at != std::string::npos)
+      errors.push_back(invalidInput(fmt::format("{} holds an invisible character at position {} (a zero-width space, "
+                                                "a joiner or the like): write it as the population register does",
+                                                field, characterCount(std::string_view(value).substr(0, at)) + 1),
+                                    std::string(field)));
     else if (characterCount(value) > 100)
       errors.push_back(invalidInput(fmt::format("{} has more than 100 characters", field), std::string(field)));
   };

@@ -57,6 +57,19 @@ bool showsNothing(char32_t c) {
 
 }  // namespace
 
+std::size_t firstHiddenCharacter(std::string_view text) {
+  for (std::size_t i = 0; i < text.size();) {
+    std::size_t n = std::max<std::size_t>(sequenceLength(text, i), 1);
+    auto code = static_cast<UChar32>(decode(text.data() + i, n));
+    auto type = static_cast<UCharCategory>(u_charType(code));
+    if (code > 0x7F && (u_hasBinaryProperty(code, UCHAR_DEFAULT_IGNORABLE_CODE_POINT) || type == U_PRIVATE_USE_CHAR ||
+                        type == U_UNASSIGNED))
+      return i;
+    i += n;
+  }
+  return std::string_view::npos;
+}
+
 std::size_t letterOrDigitCount(std::string_view text) {
   std::size_t count = 0;
   for (std::size_t i = 0; i < text.size();) {

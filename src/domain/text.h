@@ -42,6 +42,12 @@ std::size_t characterCount(std::string_view text);
 // (zero-width spaces, joiners, byte-order marks), a filler, a combining mark on its own, a private-use
 // or unassigned code point. Unicode's properties come from ICU.
 bool showsSomething(std::string_view text);
+// The offset of the first character of `text` that takes no room of its own where it stands (a zero-width
+// space or joiner, a soft hyphen, a direction mark, a variation selector, a filler: Unicode's default-ignorable
+// code points) or has no meaning of its own (a private-use or unassigned code point); npos when there is none.
+// What a name typed by hand must not hold: "An\u200Bna" looks like "Anna" but is not found by that name.
+// `text` must be valid UTF-8.
+std::size_t firstHiddenCharacter(std::string_view text);
 // Counts the letters and digits of UTF-8 text (of any script): what words are made of.
 std::size_t letterOrDigitCount(std::string_view text);
 

@@ -2,7 +2,10 @@
 
 #include <fmt/format.h>
 
+#include <boost/algorithm/string.hpp>
+#include <span>
 #include <string>
+#include <vector>
 
 #include "domain/text.h"
 #include "store/strict_json.h"
@@ -10,11 +13,18 @@
 namespace lotsen {
 
 bool isJsonContentType(std::string_view contentType) {
-  std::string_view type = contentType.substr(0, contentType.find(';'));
-  while (!type.empty() && type.back() == ' ') type.remove_suffix(1);
-  if (type.size() != 16) return false;
-  for (std::size_t i = 0; i < type.size(); ++i)
-    if (std::tolower(static_cast<unsigned char>(type[i])) != "application/json"[i]) return false;
+  std::vector<std::string_view> parts;
+  boost::algorithm::split(parts, contentType, boost::algorithm::is_any_of(";"));
+  if (!boost::algorithm::iequals(boost::algorithm::trim_copy(parts.front()), "application/json")) return false;
+  // The body is always read as UTF-8: a charset parameter that says otherwise is refused, not ignored.
+  for (std::string_view parameter : std::span(parts).subspan(1)) {
+    std::string_view name = parameter.substr(0, parameter.find('='));
+    if (!boost::algorithm::iequals(boost::algorithm::trim_copy(name), "charset")) continue;
+    if (name.size() == parameter.size()) return false;
+    std::string value = boost::algorithm::trim_copy(std::string(parameter.substr(name.size() + 1)));
+    if (value.size() >= 2 && value.front() == '"' && value.back() == '"') value = value.substr(1, value.size() - 2);
+    if (!boost::algorithm::iequals(value, "utf-8")) return false;
+  }
   return true;
 }
 

@@ -10,7 +10,8 @@
 
 namespace lotsen {
 
-// True for "application/json", with or without parameters ("application/json; charset=utf-8").
+// True for "application/json" (any case), with or without parameters, a charset only as UTF-8
+// ("application/json; charset=utf-8"); false for "application/json; charset=latin1".
 bool isJsonContentType(std::string_view contentType);
 
 // Parses a JSON request body. The problem to answer otherwise: 400 when it is not UTF-8 or not JSON;

@@ -21,7 +21,7 @@ json::value optionalText(const std::string& t) { return t.empty() ? json::value(
 Read<ContactAttempt> readContactAttempt(const json::value& body) {
   JsonFields f(body, {"date", "time", "channel", "reached", "occupation", "occupation_detail", "declined", "note"});
   auto date = f.date("date", true);
-  ContactAttempt c{date.value_or(*CivilDate::fromParts(1, 1, 1)),
+  ContactAttempt c{date.value_or(CivilDate::unread()),
                    f.text("time"),
                    f.text("channel", true),
                    f.optionalBoolean("reached"),
@@ -40,8 +40,8 @@ Read<OccupationEntry> readOccupation(const json::value& body) {
   JsonFields f(body, {"effective_date", "kind", "detail", "source", "planned", "contact_id"});
   auto date = f.date("effective_date", true);
   OccupationEntry o{
-      date.value_or(*CivilDate::fromParts(1, 1, 1)), f.text("kind", true),   f.text("detail"), f.text("source", true),
-      f.optionalBoolean("planned").value_or(false),  f.integer("contact_id")};
+      date.value_or(CivilDate::unread()),           f.text("kind", true),   f.text("detail"), f.text("source", true),
+      f.optionalBoolean("planned").value_or(false), f.integer("contact_id")};
   return {o, f.errors()};
 }
 
@@ -93,7 +93,7 @@ std::expected<PlanGoal, std::vector<Error>> parseGoal(const json::value& value, 
 std::expected<PlanReview, std::vector<Error>> parseReview(const json::value& value) {
   JsonFields f(value, {"held_on", "kind", "measure_id", "conclusion"});
   auto held = f.date("held_on", true);
-  PlanReview review{held.value_or(*CivilDate::fromParts(1, 1, 1)), f.text("kind", true), f.integer("measure_id"),
+  PlanReview review{held.value_or(CivilDate::unread()), f.text("kind", true), f.integer("measure_id"),
                     f.text("conclusion", true)};
   return f.result(review);
 }
@@ -138,7 +138,7 @@ std::expected<Plan, std::vector<Error>> parsePlan(const json::value& body) {
 Read<GoalAssessment> readGoalAssessment(const json::value& body) {
   JsonFields f(body, {"goal_id", "assessed_on", "result", "comment"});
   auto date = f.date("assessed_on", true);
-  GoalAssessment a{f.text("goal_id", true), date.value_or(*CivilDate::fromParts(1, 1, 1)), f.text("result", true),
+  GoalAssessment a{f.text("goal_id", true), date.value_or(CivilDate::unread()), f.text("result", true),
                    f.text("comment")};
   return {a, f.errors()};
 }

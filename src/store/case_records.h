@@ -23,7 +23,7 @@ inline constexpr std::string_view kGoalAssessmentKind = "goal_assessment";
 // Parse a JSON object into the item. Errors name the field: not an object, an unknown field (only the
 // fields the statute allows are kept), a field of the wrong type, a bad date, a list longer than its bound.
 // A record read from a body as far as it could be: every field that could be read (one in error left
-// empty or 0001-01-01), and the problems found, so that a check can say all that is wrong at once.
+// empty or CivilDate::unread()), and the problems found, so that a check can say all that is wrong at once.
 template <class T>
 struct Read {
   T value;

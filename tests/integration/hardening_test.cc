@@ -322,10 +322,19 @@ TEST_F(Hardening, EveryJsonRouteRefusesOtherContentTypesAndRepeatedKeys) {
   };
   for (const auto& [user, method, path, body] : routes) {
     EXPECT_EQ(as(user, method, path, body, {"Content-Type: text/plain", "If-Match: \"1\""}).status, 415) << path;
+    auto latin1 = as(user, method, path, body, {"Content-Type: application/json; charset=latin1", "If-Match: \"1\""});
+    EXPECT_EQ(latin1.status, 415) << path << ": a body that says it is not UTF-8 is not read as UTF-8";
+    EXPECT_NE(latin1.body.find("i UTF-8"), std::string::npos) << latin1.body;
     auto repeated = as(user, method, path, body, {"If-Match: \"1\""});
     EXPECT_EQ(repeated.status, 422) << path << " " << repeated.body;
     EXPECT_NE(repeated.body.find("förekommer två gånger"), std::string::npos) << repeated.body;
   }
+  // A date that does not exist is its own problem, not also the channel's "on 0001-01-01" (an attacker's find).
+  auto noSuchDay = as("anna", "POST", person(personId, "/contact-attempts"),
+                      R"({"date":"2026-02-30","time":"10:00","channel":"phone","reached":false})");
+  ASSERT_EQ(noSuchDay.status, 422) << noSuchDay.body;
+  EXPECT_EQ(noSuchDay.body.find("0001-01-01"), std::string::npos) << noSuchDay.body;
+  EXPECT_EQ(noSuchDay.body.find(R"("field":"channel")"), std::string::npos) << noSuchDay.body;
   EXPECT_EQ(http(port(), "POST", "/api/v1/session", R"({"username":"demo","username":"anna","password":"x"})",
                  {"Content-Type: application/json"})
                 .status,

@@ -60,6 +60,14 @@ TEST(ContactAttemptRules, NotInTheFutureNorBeforeTheRegistration) {
                   .empty());
 }
 
+// A date the request's reader could not read (2026-02-30) is its own problem: the codes dated by it are not
+// also faulted (the channel was reported invalid "on 0001-01-01").
+TEST(ContactAttemptRules, ACodeIsNotFaultedOnADateThatCouldNotBeRead) {
+  EXPECT_EQ(fields(validateContactAttempt({CivilDate::unread(), "10:00", "phone", true, "work", "", false, ""},
+                                          kContext, kChannels, kOccupations)),
+            std::vector<std::string>{"date"});
+}
+
 TEST(ContactAttemptRules, EachViolationNamesItsField) {
   auto errors =
       validateContactAttempt({date("2026-02-01"), "9.30", "fax", false, "work", "", false, std::string(501, 'x')},

@@ -242,5 +242,21 @@ TEST(RegistrationByHand, EnteredDetailsAreNamedAddressedAndThePostalCodeKeptAsFi
   EXPECT_EQ(fields, (std::vector<std::string>{"first_name", "city", "postal_code", "municipality_code"}));
 }
 
+TEST(RegistrationByHand, ANameTypedByHandHoldsNoInvisibleCharacter) {
+  PersonDetails d{*PersonalId::parse("20090505-1231", day("2026-11-30")),
+                  "An\u200bna",
+                  "Berg\u00ad",
+                  "Ängsvägen 3",
+                  "504 31",
+                  "Borås",
+                  "1490",
+                  Protection::none};
+  std::vector<Error> errors = validateEnteredDetails(d);
+  ASSERT_EQ(errors.size(), 2u);
+  EXPECT_EQ(errors[0].field, "first_name");
+  EXPECT_NE(errors[0].message.find("position 3"), std::string::npos) << errors[0].message;
+  EXPECT_EQ(errors[1].field, "last_name");
+}
+
 }  // namespace
 }  // namespace lotsen

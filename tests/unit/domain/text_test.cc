@@ -56,6 +56,16 @@ TEST(Text, OnlyCharactersThatShowMakeTextNotBlank) {
   EXPECT_EQ(letterOrDigitCount("Встреча"), 7u) << "letters of any script";
 }
 
+// An attacker registered "An\u200Bna": it looks like "Anna" but a search for Anna does not find it.
+TEST(Text, AHiddenCharacterIsFoundAnywhereButLettersSpacesAndAccentsAreNot) {
+  for (const char* visible : {"Anna", "Åsa-Maria Öberg", "José", "Jose\u0301", "Zoë", "Ng\u0169yen", "Встреча",
+                              "O'Brien", "Anna Maria"})
+    EXPECT_EQ(firstHiddenCharacter(visible), std::string_view::npos) << visible;
+  for (const char* hidden : {"\u200b", "\u200d", "\u200e", "\u061c", "\u2060", "\ufeff", "\u00ad", "\u034f",
+                             "\u3164", "\ufe0f", "\U000E0041", "\ue000", "\U000F0000"})
+    EXPECT_EQ(firstHiddenCharacter(std::string("An") + hidden + "na"), 2u) << hidden;
+}
+
 // An attacker's 27,000-character reason code crashed the server: its message echoed it whole, and the
 // translation's regex recursed once per character. A message echoes at most 60 characters, printable.
 TEST(Text, AnEchoedTextIsShortAndPrintable) {

@@ -29,5 +29,18 @@ TEST(JsonBody, TheContentTypeIsJsonWithOrWithoutParameters) {
   EXPECT_FALSE(isJsonContentType(""));
 }
 
+// The body is read as UTF-8 whatever the request says: a request that says another charset is refused (415),
+// not read wrongly.
+TEST(JsonBody, ACharsetOtherThanUtf8IsNotJsonThisServerReads) {
+  EXPECT_TRUE(isJsonContentType("application/json;charset=UTF-8"));
+  EXPECT_TRUE(isJsonContentType("application/json; charset=\"utf-8\""));
+  EXPECT_TRUE(isJsonContentType(" application/json ; other=x"));
+  EXPECT_FALSE(isJsonContentType("application/json; charset=latin1"));
+  EXPECT_FALSE(isJsonContentType("application/json; charset=iso-8859-1"));
+  EXPECT_FALSE(isJsonContentType("application/json; charset="));
+  EXPECT_FALSE(isJsonContentType("application/json; charset"));
+  EXPECT_FALSE(isJsonContentType("application/json; charset=utf-8; charset=utf-16"));
+}
+
 }  // namespace
 }  // namespace lotsen
