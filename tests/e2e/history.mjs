@@ -54,7 +54,7 @@ await e2e(async (t) => {
   const voiding = page.getByRole("dialog", { name: "Makulera sysselsättningen" });
   await voiding.getByRole("button", { name: "Makulera" }).click();
   await voiding.getByRole("link", { name: "Skriv varför sysselsättningen makuleras." }).waitFor();
-  await voiding.getByLabel(/^Varför makuleras det/).fill("Registrerad på fel person");
+  await voiding.getByLabel(/^Skäl till makuleringen/).fill("Registrerad på fel person");
   await voiding.getByRole("button", { name: "Makulera" }).click();
   await page.getByText(`Sysselsättningen ${internshipName} är makulerad. Den finns kvar i historiken.`).waitFor();
   assert.equal(await page.getByRole("button", { name: `Makulera sysselsättningen ${internshipName}` }).count(), 0);

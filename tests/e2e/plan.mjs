@@ -154,7 +154,7 @@ await e2e(async ({ base, page, axe, logIn, shot, expectProblem, noViolations }) 
   const voidAssessment = page.getByRole("dialog", { name: "Makulera målbedömningen" });
   await voidAssessment.getByRole("button", { name: "Makulera" }).click();
   await voidAssessment.getByRole("link", { name: "Skriv varför målbedömningen makuleras." }).waitFor();
-  await voidAssessment.getByLabel(/^Varför makuleras det/).fill("Bedömd på fel delmål");
+  await voidAssessment.getByLabel(/^Skäl till makuleringen/).fill("Bedömd på fel delmål");
   await voidAssessment.getByRole("button", { name: "Makulera" }).click();
   await page.getByText(/^Målbedömningen \d{4}-\d{2}-\d{2} är makulerad/).waitFor();
   await subGoal.getByText("Inte bedömt ännu").waitFor();
@@ -360,7 +360,7 @@ await e2e(async ({ base, page, axe, logIn, shot, expectProblem, noViolations }) 
   await voidPlan.getByText(/Åtgärderna påverkas inte/).waitFor();
   await voidPlan.getByRole("button", { name: "Makulera" }).click();
   await voidPlan.getByRole("link", { name: "Skriv varför planen makuleras." }).waitFor();
-  await voidPlan.getByLabel(/^Varför makuleras det/).fill("Upprättad av misstag");
+  await voidPlan.getByLabel(/^Skäl till makuleringen/).fill("Upprättad av misstag");
   await shot("plan-void-dialog");
   await voidPlan.getByRole("button", { name: "Makulera" }).click();
   await page.getByText(/^Planen upprättad \d{4}-\d{2}-\d{2} \(version \d+\) är makulerad/).waitFor();

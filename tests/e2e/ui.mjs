@@ -189,7 +189,7 @@ await e2e(async ({ base, page, axe, logIn, logOut, shot, expectProblem, noViolat
   await voidDialog.getByRole("button", { name: "Makulera" }).click();
   await voidDialog.getByRole("link", { name: "Skriv varför kontaktförsöket makuleras." }).waitFor();
   await shot("void-contact");
-  await voidDialog.getByLabel(/^Varför makuleras det/).fill("Loggat av misstag i testet");
+  await voidDialog.getByLabel(/^Skäl till makuleringen/).fill("Loggat av misstag i testet");
   await voidDialog.getByRole("button", { name: "Makulera" }).click();
   await page.getByText(/^Kontaktförsöket .* är makulerat\. Det finns kvar i historiken\.$/).waitFor();
   await page.waitForFunction((n) => document.querySelectorAll('button[aria-label^="Makulera kontakten "]').length === n, contactsBefore);

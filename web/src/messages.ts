@@ -53,7 +53,7 @@ const sv = {
   todayIntro: (today: string) => `Arbetslistor för ${today}. De listor där något är försenat visas först.`,
   worklistsHeading: "Arbetslistor",
   worklistCount: (count: number, overdue: number) =>
-    overdue > 0 ? `${count} st, varav ${overdue} försenade` : `${count} st`,
+    overdue > 0 ? `${count} st, varav ${overdue} ${overdue === 1 ? "försenad" : "försenade"}` : `${count} st`,
   worklistEmpty: "Listan är tom: inget att göra här idag.",
   chooseWorklist: "Välj en arbetslista.",
   worklistNames: {
@@ -350,7 +350,7 @@ const sv = {
   reasonCorrectedTo: (before: string, after: string) => `Skälet rättat från ${before} till ${after}.`,
   voidContact: "Makulera",
   voidContactLabel: (date: string) => `Makulera kontakten ${date}`,
-  voidReason: "Varför makuleras det?",
+  voidReason: "Skäl till makuleringen",
   voidReasonHint: "Till exempel: loggat på fel person.",
   voidSubmit: "Makulera",
 
@@ -1438,7 +1438,7 @@ const en: Messages = {
   reasonCorrectedTo: (before, after) => `Reason corrected from ${before} to ${after}.`,
   voidContact: "Void",
   voidContactLabel: (date) => `Void the contact on ${date}`,
-  voidReason: "Why is it voided?",
+  voidReason: "Reason for voiding",
   voidReasonHint: "For example: logged on the wrong person.",
   voidSubmit: "Void",
 

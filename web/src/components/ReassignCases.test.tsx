@@ -58,7 +58,9 @@ describe("reassigning cases from Today", () => {
     await user.selectOptions(select, "bengt (KAA Söder)");
     await user.click(within(dialog).getByRole("button", { name: "Fördela" }));
 
-    await within(dialog).findByText("1 av 2 ärenden är fördelade, 1 gick inte.");
+    const summary = await within(dialog).findByText("1 av 2 ärenden är fördelade, 1 gick inte.");
+    // The summary takes the focus (the button that led to it is gone); a keyboard user hears what was done.
+    await waitFor(() => expect(summary.closest("[tabindex]")).toBe(document.activeElement));
     within(dialog).getByText("Malte Johansson: fördelat.");
     within(dialog).getByText("Adam Berg: inte fördelat. Någon annan har ändrat inskrivningen under tiden.");
 
@@ -71,6 +73,12 @@ describe("reassigning cases from Today", () => {
     expect(JSON.parse(await puts[0].clone().text())).toEqual({ caseworker_id: 3, unit: "KAA Söder" });
     // The worklists are read anew.
     await waitFor(() => expect(requests.filter((r) => new URL(r.url).pathname === "/api/v1/worklists").length).toBeGreaterThan(1));
+    // Closed, the page says what was done and that message has the focus: the choice is cleared, so the
+    // button that opened the dialog is disabled and cannot take it.
+    await user.click(within(dialog).getByRole("button", { name: "Klar" }));
+    await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
+    const said = await screen.findByText("1 av 2 ärenden är fördelade, 1 gick inte.");
+    await waitFor(() => expect(said.closest("[tabindex]")).toBe(document.activeElement));
   });
 
   it("offers no checkboxes to a caseworker", async () => {

@@ -4,7 +4,7 @@
 // the answer is reported per row (the server's detail for a 403, 409 or 422), and the worklists are read anew.
 import { Alert, BodyShort, Button, List, Loader, Modal, Select, VStack } from "@navikt/ds-react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useRef, useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { ApiProblem } from "../api/client";
 import { assignRegistration, useTeam } from "../api/queries";
 import { useT } from "../i18n";
@@ -16,9 +16,11 @@ type Outcome = { row: CaseToAssign; error: unknown | null };
 const targetId = "reassign-target";
 const intake = "intake";
 
-export function ReassignDialog({ cases, onClose }: { cases: CaseToAssign[]; onClose: (changed: boolean) => void }) {
+/** Reassigns `cases`; `onClose` gets the summary of what was done (null when nothing was sent). */
+export function ReassignDialog({ cases, onClose }: { cases: CaseToAssign[]; onClose: (summary: string | null) => void }) {
   const t = useT();
   const dialog = useRef<HTMLDialogElement>(null);
+  const summary = useRef<HTMLDivElement>(null);
   const team = useTeam();
   const queryClient = useQueryClient();
   const [target, setTarget] = useState("");
@@ -64,11 +66,16 @@ export function ReassignDialog({ cases, onClose }: { cases: CaseToAssign[]; onCl
   const why = (error: unknown) =>
     error instanceof ApiProblem ? error.errors[0]?.detail || error.detail || error.title || t.somethingWrong : t.somethingWrong;
   const failed = outcomes?.filter((o) => o.error) ?? [];
+  const said = outcomes ? t.reassignSummary(outcomes.length - failed.length, failed.length) : null;
+  // The summary takes the focus once shown: the submit button it replaces is gone.
+  useEffect(() => {
+    if (outcomes) summary.current?.focus();
+  }, [outcomes]);
   return (
     <Modal
       ref={dialog}
       open
-      onClose={() => onClose(outcomes !== null)}
+      onClose={() => onClose(said)}
       header={{ heading: t.reassignHeading, size: "small" }}
       width="medium"
       placement="top"
@@ -76,8 +83,8 @@ export function ReassignDialog({ cases, onClose }: { cases: CaseToAssign[]; onCl
       <Modal.Body>
         {outcomes ? (
           <VStack gap="4">
-            <Alert variant={failed.length ? "warning" : "success"} role="status">
-              {t.reassignSummary(outcomes.length - failed.length, failed.length)}
+            <Alert variant={failed.length ? "warning" : "success"} role="status" ref={summary} tabIndex={-1}>
+              {said}
             </Alert>
             <List as="ul" size="small" className="reassign-outcomes">
               {outcomes.map((o) => (

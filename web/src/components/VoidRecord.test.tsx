@@ -38,7 +38,7 @@ describe("voiding a record (a contact attempt)", () => {
     const dialog = await screen.findByRole("dialog", { name: "Makulera kontaktförsöket" });
     expect(within(dialog).getByText(/finns kvar i ärendets historik/)).toBeTruthy();
     await user.click(within(dialog).getByRole("button", { name: "Makulera" }));
-    const reason = within(dialog).getByLabelText(/^Varför makuleras det/);
+    const reason = within(dialog).getByLabelText(/^Skäl till makuleringen/);
     await waitFor(() => expect(within(dialog).getAllByText("Skriv varför kontaktförsöket makuleras.").length).toBe(2));
     expect(requests.some((r) => r.method === "POST")).toBe(false);
 

@@ -49,7 +49,7 @@ describe("Today", () => {
     const nav = await screen.findByRole("navigation", { name: "Arbetslistor" });
     const links = await within(nav).findAllByRole("link");
     expect(links.map((l) => l.textContent)).toEqual([
-      "Sysselsättning att ta reda på3 st, varav 1 försenade",
+      "Sysselsättning att ta reda på3 st, varav 1 försenad",
       "Första kontakt2 st",
       "Plan utan mål0 st",
     ]);
@@ -152,6 +152,6 @@ describe("Today", () => {
 
     const table = await screen.findByRole("table", { name: "Sysselsättning att ta reda på" });
     expect(within(table).getAllByRole("row")).toHaveLength(4);
-    expect(screen.getByRole("heading", { level: 2, name: /Sysselsättning att ta reda på: 3 st, varav 1 försenade/ })).toBeTruthy();
+    expect(screen.getByRole("heading", { level: 2, name: /Sysselsättning att ta reda på: 3 st, varav 1 försenad/ })).toBeTruthy();
   });
 });

@@ -2,7 +2,7 @@
 // list (?lista=…, so that it can be bookmarked and Back returns to it) as a table of young persons,
 // each linking to their page. A unit manager also sees who has what (by_caseworker).
 import { BodyShort, Button, Checkbox, Heading, HStack, Loader, Table, Tag, VStack } from "@navikt/ds-react";
-import { memo, useCallback, useState, type ReactNode } from "react";
+import { memo, useCallback, useRef, useState, type ReactNode } from "react";
 import { ExclamationmarkTriangleIcon, EyeSlashIcon } from "@navikt/aksel-icons";
 import { Link as RouterLink, useSearchParams } from "react-router-dom";
 import {
@@ -21,6 +21,7 @@ import { PageHeading } from "../components/PageHeading";
 import { ReassignDialog, type CaseToAssign } from "../components/ReassignCases";
 import { bodyClass, dataCell, headClass, headerCell, rowClass, RowButton, RowTag, tableClass } from "../components/bareTable";
 import { ProblemAlert } from "../components/Problems";
+import { useMessage } from "../components/useMessage";
 import { age, daysBetween } from "../format";
 import { useT } from "../i18n";
 import type { Messages } from "../messages";
@@ -114,6 +115,8 @@ const WorklistSection = memo(function WorklistSection({
   const manager = isUnitManager(session);
   const [selected, setSelected] = useState<Map<number, CaseToAssign>>(new Map());
   const [reassigning, setReassigning] = useState<CaseToAssign[] | null>(null);
+  const reassignButton = useRef<HTMLButtonElement>(null);
+  const { setMessage, ui: reassigned } = useMessage();
   const toggle = useCallback(
     (row: CaseToAssign, on: boolean) =>
       setSelected((old) => {
@@ -144,6 +147,7 @@ const WorklistSection = memo(function WorklistSection({
           <BodyShort>{t.worklistEmpty}</BodyShort>
         ) : (
           <WorklistPages name={name} list={worklist.data}>
+            <div className="table-scroll">
             <WorklistTable
             name={name}
             today={worklist.data.today}
@@ -153,11 +157,23 @@ const WorklistSection = memo(function WorklistSection({
             selected={manager ? selected : undefined}
             onSelect={manager ? toggle : undefined}
             />
+            </div>
           </WorklistPages>
         ))}
+      {manager && reassigned}
       {manager && worklist.data && worklist.data.count > 0 && (
         <HStack gap="4" className="reassign-bar">
-          <Button type="button" size="small" variant="secondary" disabled={selected.size === 0} onClick={() => setReassigning([...selected.values()])}>
+          <Button
+            type="button"
+            size="small"
+            variant="secondary"
+            ref={reassignButton}
+            disabled={selected.size === 0}
+            onClick={() => {
+              setMessage(null);
+              setReassigning([...selected.values()]);
+            }}
+          >
             {t.reassignSelected(selected.size)}
           </Button>
         </HStack>
@@ -165,9 +181,13 @@ const WorklistSection = memo(function WorklistSection({
       {reassigning && (
         <ReassignDialog
           cases={reassigning}
-          onClose={(changed) => {
+          onClose={(summary) => {
             setReassigning(null);
-            if (changed) setSelected(new Map());
+            // What was done takes the focus (the button is disabled once the choice is cleared); else the button.
+            if (summary) {
+              setSelected(new Map());
+              setMessage(summary);
+            } else reassignButton.current?.focus();
           }}
         />
       )}

@@ -81,7 +81,9 @@ export function useDescribe(): (e: HistoryEvent) => string {
         return "";
     }
   };
-  return (e) => (e.type.endsWith(".voided") ? `${what(e)}. ${t.reasonIs(str(obj(e.after).void_reason))}` : what(e));
+  // One full stop between the two, whether or not what was voided already ends with one.
+  return (e) =>
+    e.type.endsWith(".voided") ? `${what(e).replace(/\.$/, "")}. ${t.reasonIs(str(obj(e.after).void_reason))}` : what(e);
 }
 
 export function HistoryTable({ events, labelledBy }: { events: HistoryEvent[]; labelledBy: string }) {

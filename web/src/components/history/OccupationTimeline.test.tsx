@@ -83,7 +83,7 @@ describe("the occupation timeline", () => {
     renderAt("/personer/2", <App />);
     await user.click(await screen.findByRole("button", { name: "Makulera sysselsättningen Arbete från 2025-06-01" }));
     const dialog = await screen.findByRole("dialog", { name: "Makulera sysselsättningen" });
-    await user.type(within(dialog).getByLabelText(/^Varför makuleras det/), "Fel person");
+    await user.type(within(dialog).getByLabelText(/^Skäl till makuleringen/), "Fel person");
     await user.click(within(dialog).getByRole("button", { name: "Makulera" }));
     await screen.findByText("Sysselsättningen Arbete från 2025-06-01 är makulerad. Den finns kvar i historiken.");
     const post = requests.find((r) => r.method === "POST")!;

@@ -70,7 +70,7 @@ describe("the assessment form", () => {
     });
     await user.click(within(section).getByRole("button", { name: "Makulera bedömningen 2025-03-01 Delmål 1.1: Praktik" }));
     const dialog = await screen.findByRole("dialog", { name: "Makulera målbedömningen" });
-    await user.type(within(dialog).getByLabelText(/^Varför makuleras det/), "Fel delmål");
+    await user.type(within(dialog).getByLabelText(/^Skäl till makuleringen/), "Fel delmål");
     await user.click(within(dialog).getByRole("button", { name: "Makulera" }));
     await screen.findByText("Målbedömningen 2025-03-01 är makulerad. Den finns kvar i historiken.");
     const { body, ifMatch, url } = await lastBody(requests, "POST");

@@ -38,7 +38,7 @@ describe("voiding the plan", () => {
     expect(within(dialog).getByText(/Åtgärderna påverkas inte/)).toBeTruthy();
     expect(within(dialog).getByText(/Målbedömningarna av planens mål makuleras med den/)).toBeTruthy();
 
-    await user.type(within(dialog).getByLabelText(/^Varför makuleras det/), "Upprättad för fel person");
+    await user.type(within(dialog).getByLabelText(/^Skäl till makuleringen/), "Upprättad för fel person");
     await user.click(within(dialog).getByRole("button", { name: "Makulera" }));
     await screen.findByText("Planen upprättad 2025-01-10 (version 3) är makulerad. Den finns kvar i ärendets historik, och en ny plan kan upprättas.");
     const { body, ifMatch, url } = await lastBody(requests, "POST");
@@ -54,7 +54,7 @@ describe("voiding the plan", () => {
     const { user, dialog } = await openVoidDialog({
       [voidUrl]: [422, { title: "Uppgifterna kan inte sparas", status: 422, detail, errors: [{ field: "reason", detail }] }],
     });
-    const reason = within(dialog).getByLabelText(/^Varför makuleras det/);
+    const reason = within(dialog).getByLabelText(/^Skäl till makuleringen/);
     await user.type(reason, "Fel");
     await user.click(within(dialog).getByRole("button", { name: "Makulera" }));
     const link = await within(dialog).findByRole("link", { name: detail });
@@ -71,7 +71,7 @@ describe("voiding the plan", () => {
         ++tries === 1 ? [409, { title: "Conflict", status: 409, detail: "stale", current: theirs }] : [200, { ...theirs, version: 5, voided: true }],
       "GET /api/v1/persons/2/plans": () => [200, { items: [tries === 0 ? plan : theirs] }],
     });
-    await user.type(within(dialog).getByLabelText(/^Varför makuleras det/), "Fel person");
+    await user.type(within(dialog).getByLabelText(/^Skäl till makuleringen/), "Fel person");
     await user.click(within(dialog).getByRole("button", { name: "Makulera" }));
     const notice = await within(dialog).findByRole("alert");
     expect(notice.textContent).toContain("Någon annan har ändrat planen under tiden. Den är inläst på nytt: kontrollera och försök igen.");
