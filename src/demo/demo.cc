@@ -10,6 +10,8 @@
 #include "demo/random.h"
 
 namespace lotsen {
+CivilDate autumnTermStart(int year) { return *CivilDate::fromParts(year, 8, 20); }
+
 namespace {
 
 using demo_detail::Random;
@@ -76,7 +78,7 @@ std::string postalCode(Random& random, int prefix) { return fmt::format("{:03}{:
 
 // The next start of a term (20 August or 10 January) on or after `day`.
 CivilDate nextTermStart(CivilDate day) {
-  CivilDate autumn = ymd(day.year(), 8, 20), spring = ymd(day.year(), 1, 10);
+  CivilDate autumn = autumnTermStart(day.year()), spring = ymd(day.year(), 1, 10);
   if (day <= spring) return spring;
   if (day <= autumn) return autumn;
   return ymd(day.year() + 1, 1, 10);
@@ -117,7 +119,7 @@ class SchoolHistory {
 // abroad after that has no Swedish schooling before arriving; about half start språkintroduktion.
 void addSchoolHistory(Random& random, DemoResident& r, CivilDate date, bool arrivedFromAbroad) {
   int startYear = r.details.personalId.birthDate().year() + 16;
-  CivilDate start = ymd(startYear, 8, 20);
+  CivilDate start = autumnTermStart(startYear);
   if (start > date) return;  // still in compulsory school
   SchoolHistory school(random, r, date);
   std::string national = random.chance(0.7) ? random.pick(kNationalProgrammes) : random.pick(kMoreProgrammes);
@@ -211,7 +213,7 @@ DemoMunicipality generateDemoMunicipality(std::uint64_t seed, CivilDate date) {
     bool arrivedFromAbroad = false;
     if (random.chance(0.15)) {
       r.registeredSince = birth.plusDays(random.between(0, static_cast<int>((date.days() - birth.days()).count())));
-      arrivedFromAbroad = r.registeredSince > ymd(birth.year() + 16, 8, 20) && random.chance(0.5);
+      arrivedFromAbroad = r.registeredSince > autumnTermStart(birth.year() + 16) && random.chance(0.5);
     }
     std::uint64_t protection = random.below(1000);
     if (protection < 2)

@@ -41,6 +41,10 @@ struct DemoMunicipality {
   std::vector<DemoResident> unregisteredStudents;
 };
 
+// The day the autumn term starts in `year` (20 August): upper-secondary enrolments of the new school year are in the
+// enrolment register from then.
+CivilDate autumnTermStart(int year);
+
 // About 6,000 residents aged 15–21, as in a municipality of about 110,000 inhabitants: valid synthetic
 // personnummer, Swedish names and addresses with five-digit postal codes, a few protected identities,
 // national and introduction programme enrolments, dropouts who start again, degrees and studiebevis,

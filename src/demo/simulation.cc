@@ -101,12 +101,7 @@ class Simulation {
     const CivilDate first = monthsBefore(demo_.date, 23);
     clock_.set(at(first, 5 * 60));
     if (auto ok = setUp(passwordHash); !ok) return std::unexpected(ok.error());
-    // A run each month, but none in July before the demo's last day: the new school year's enrolments are
-    // not in the register until term starts in August, so a July run would register everyone who has just
-    // left compulsory school for a month (the unit waits for August, as units do).
-    runDays_.insert(demo_.date);
-    for (int m = 1; m <= 23; ++m)
-      if (CivilDate day = monthsBefore(demo_.date, m); day.month() != 7) runDays_.insert(day);
+    runDays_ = demoRunDays(demo_.date);
     for (CivilDate day = first; day <= demo_.date; day = day.plusDays(1)) {
       today_ = day;
       if (runDays_.contains(day))
@@ -866,6 +861,19 @@ class Simulation {
 };
 
 }  // namespace
+
+std::set<CivilDate> demoRunDays(CivilDate date) {
+  // None in the summer: the new school year's enrolments are not in the register until the autumn term starts,
+  // so a run from July until then would register everyone who has just left compulsory school, for a month (the
+  // unit waits, as units do). With the runs on the 2nd of each month, an August run registered some 800 young
+  // persons and the September run ended them again.
+  std::set<CivilDate> days{date};
+  for (int m = 1; m <= 23; ++m) {
+    CivilDate day = monthsBefore(date, m);
+    if (day < *CivilDate::fromParts(day.year(), 7, 1) || day >= autumnTermStart(day.year())) days.insert(day);
+  }
+  return days;
+}
 
 std::expected<DemoSummary, Error> simulateDemo(Store& store, SimulatedClock& clock, const DemoMunicipality& demo,
                                                std::uint64_t seed, const std::string& passwordHash) {

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <expected>
 #include <functional>
+#include <set>
 #include <string>
 
 #include "demo/demo.h"
@@ -43,6 +44,10 @@ struct DemoSummary {
   int reopenings = 0;           // closures made by mistake and undone
   int registeredByHand = 0;     // registrations made by hand before the registers showed the young person
 };
+
+// The days of the demo's identification runs up to `date`: `date` itself and one a month before it, on the same
+// day of the month (the 28th at the latest), 23 months back, but none from 1 July until the autumn term starts.
+std::set<CivilDate> demoRunDays(CivilDate date);
 
 // Fills an empty `store` with two years of the demo municipality's work, in one transaction: the units
 // and staff (demoStaff(), each with `passwordHash`) and the settings of its routine; then, in the order

@@ -126,6 +126,22 @@ TEST_F(DemoSimulation, TheSimulationIsTheSameForTheSameSeed) {
   removeDatabase(again);
 }
 
+// A caseworker's day on a demo made on 2 December: the runs fell on the 2nd, and the one of 2 August, before the
+// autumn term's enrolments were in the register, registered some 800 young persons whom September's run ended.
+TEST(DemoRunDays, NoRunFromJulyUntilTheAutumnTermStarts) {
+  auto on = [](std::string_view iso) { return *CivilDate::parse(iso); };
+  std::set<CivilDate> second = demoRunDays(on("2026-12-02"));
+  EXPECT_EQ(second.size(), 20u) << "24 months, less two Julys and two Augusts before the 20th";
+  for (std::string_view summer : {"2025-07-02", "2025-08-02", "2026-07-02", "2026-08-02"})
+    EXPECT_FALSE(second.contains(on(summer))) << summer;
+  for (std::string_view run : {"2025-01-02", "2025-09-02", "2026-06-02", "2026-09-02", "2026-12-02"})
+    EXPECT_TRUE(second.contains(on(run))) << run;
+  std::set<CivilDate> late = demoRunDays(on("2026-11-22"));
+  EXPECT_TRUE(late.contains(on("2026-08-22"))) << "after the term has started";
+  EXPECT_FALSE(late.contains(on("2026-07-22")));
+  EXPECT_EQ(late.size(), 22u);
+}
+
 TEST_F(DemoSimulation, AnIdentificationRunEachMonthButJulyUpToTheDate) {
   auto runs = store().identificationRuns(100);
   ASSERT_TRUE(runs);
