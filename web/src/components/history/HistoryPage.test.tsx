@@ -10,7 +10,11 @@ afterEach(() => {
 });
 
 const registration = person.registrations[0];
-const plan = { id: 51, kind: "plan", registration_id: 7, version: 1, data: { drawn_up_on: "2025-07-03", agreed_on: null, goals: [{ id: "g1", title: "Mål" }] } };
+const plan = {
+  id: 51, kind: "plan", registration_id: 7, version: 1,
+  data: { drawn_up_on: "2025-07-03", agreed_on: null, goals: [{ id: "g1", title: "Få kontakt", sub_goals: [{ id: "g1.1", title: "Hembesök" }] }] },
+};
+const assessment = { id: 52, kind: "goal_assessment", registration_id: 7, version: 1, data: { goal_id: "g1.1", result: "partly", assessed_on: "2025-07-03" } };
 const events = [
   { id: 1, time: "2025-01-01T05:30:00.000Z", actor: "system:identify", type: "registration.created", before: null, after: registration },
   { id: 2, time: "2025-03-03T09:15:00.000Z", actor: "anna", type: "contact_attempt.created", before: null, after: contact },
@@ -19,7 +23,8 @@ const events = [
   { id: 5, time: "2025-06-03T12:00:00.000Z", actor: "anna", type: "contact_attempt.voided", before: contact, after: { ...contact, voided: true, void_reason: "Fel person" } },
   { id: 6, time: "2025-07-01T10:00:00.000Z", actor: "anna", type: "registration.ended", before: registration, after: { ...registration, end_date: "2025-07-01", end_reason: "moved_abroad", closed_by_hand: true } },
   { id: 7, time: "2025-07-02T10:00:00.000Z", actor: "anna", type: "registration.reopened", before: registration, after: { ...registration, reopened_because: "Avslutad av misstag" } },
-  { id: 8, time: "2025-07-03T10:00:00.000Z", actor: "anna", type: "plan.voided", before: plan, after: { ...plan, voided: true, void_reason: "Fel person" } },
+  { id: 8, time: "2025-07-03T10:00:00.000Z", actor: "anna", type: "goal_assessment.created", before: null, after: assessment },
+  { id: 9, time: "2025-07-03T10:00:00.000Z", actor: "anna", type: "plan.voided", before: plan, after: { ...plan, voided: true, void_reason: "Fel person" } },
 ];
 
 const rowsOf = (table: HTMLElement) =>
@@ -42,6 +47,8 @@ describe("the full history", () => {
       ["2025-07-01 12:00", "anna", "Inskrivningen avslutades", "Avslutad 2025-07-01: Flyttat utomlands (uppgift från den unga) (för hand)."],
       ["2025-07-02 12:00", "anna", "Inskrivningen öppnades igen", "Öppnades igen. Skäl: Avslutad av misstag"],
       // One full stop before the reason, though the plan's line ends with one (it read "1 mål.. Skäl").
+      // An assessment names its goal by the title (it read "g1.1"), from the plan in the same history.
+      ["2025-07-03 12:00", "anna", "Mål bedömt", "Hembesök, partly, 2025-07-03"],
       ["2025-07-03 12:00", "anna", "Plan makulerad", "Upprättad 2025-07-03, inte godkänd, 1 mål. Skäl: Fel person"],
     ]);
     expect(screen.getByRole("link", { name: "Tillbaka till personen" }).getAttribute("href")).toBe("/personer/2");

@@ -28,9 +28,25 @@ function laterChanges(events: HistoryEvent[]) {
   };
 }
 
-/** What the event is about, in a line. */
-export function useDescribe(): (e: HistoryEvent) => string {
+/** The title of each goal and sub-goal the plans among `events` have held, by registration and goal id: a goal id
+ * is never used again for another goal of the same registration, so the latest title of any version names it. */
+function goalTitles(events: HistoryEvent[]) {
+  const titles = new Map<string, string>();
+  const add = (registration: unknown, goals: unknown) => {
+    if (!Array.isArray(goals)) return;
+    for (const g of goals.map(obj)) {
+      if (g.id && g.title) titles.set(`${str(registration)}/${str(g.id)}`, str(g.title));
+      add(registration, g.sub_goals);
+    }
+  };
+  for (const e of events) if (e.type.startsWith("plan.")) add(obj(e.after).registration_id, obj(obj(e.after).data).goals);
+  return (registration: unknown, goal: string) => titles.get(`${str(registration)}/${goal}`) ?? goal;
+}
+
+/** What the event is about, in a line (a goal assessment names its goal by the title the plans in `events` give). */
+export function useDescribe(events: HistoryEvent[]): (e: HistoryEvent) => string {
   const t = useT();
+  const goal = goalTitles(events);
   const channel = useLabels("contact_channel");
   const occupation = useLabels("occupation");
   const source = useLabels("occupation_source");
@@ -63,7 +79,9 @@ export function useDescribe(): (e: HistoryEvent) => string {
       case "plan":
         return t.asOfPlanLine(str(data.drawn_up_on), data.agreed_on ? str(data.agreed_on) : null, Array.isArray(data.goals) ? data.goals.length : 0);
       case "goal_assessment":
-        return [str(data.goal_id), result(str(data.result)), str(data.assessed_on)].filter(Boolean).join(", ");
+        return [goal(after.registration_id, str(data.goal_id)), result(str(data.result)), str(data.assessed_on)]
+          .filter(Boolean)
+          .join(", ");
       case "registration":
         if (e.type === "registration.ended")
           return t.registrationEnded(str(after.end_date), endReason(str(after.end_reason)), after.closed_by_hand === true);
@@ -88,7 +106,7 @@ export function useDescribe(): (e: HistoryEvent) => string {
 
 export function HistoryTable({ events, labelledBy }: { events: HistoryEvent[]; labelledBy: string }) {
   const t = useT();
-  const describe = useDescribe();
+  const describe = useDescribe(events);
   const changed = laterChanges(events);
   return (
     <Table size="small" aria-labelledby={labelledBy}>
