@@ -21,11 +21,18 @@ void checkText(std::vector<Error>& errors, std::string_view text, std::string_vi
                      std::string(field)));
 }
 
+// A date that could not be read (its own problem is reported) says nothing of a code's validity on it: then only a
+// code the list does not hold at all is at fault.
 void checkCode(std::vector<Error>& errors, const CodeList& list, std::string_view code, CivilDate date,
                std::string_view field) {
-  if (date != CivilDate::unread() && !list.isValid(code, date))
+  if (date == CivilDate::unread()) {
+    if (!list.contains(code))
+      errors.push_back(
+          invalidInput(fmt::format("'{}' is not a code in the list {}", code, list.name()), std::string(field)));
+  } else if (!list.isValid(code, date)) {
     errors.push_back(
         invalidInput(fmt::format("'{}' is not a valid {} on {}", code, list.name(), date.iso()), std::string(field)));
+  }
 }
 
 // A date of something done in the case: not in the future, not before the registration.

@@ -1,11 +1,17 @@
 #include "domain/code_list.h"
 
+#include <algorithm>
+
 namespace lotsen {
 
 const Code* CodeList::find(std::string_view code, CivilDate date) const {
   for (const Code& c : codes_)
     if (c.code == code && c.isValidOn(date)) return &c;
   return nullptr;
+}
+
+bool CodeList::contains(std::string_view code) const {
+  return std::ranges::any_of(codes_, [&](const Code& c) { return c.code == code; });
 }
 
 void CodeLabels::add(const CodeList& list) {

@@ -31,6 +31,8 @@ class CodeList {
   // The entry for `code` valid on `date`, or nullptr when the code is unknown or not valid that day.
   const Code* find(std::string_view code, CivilDate date) const;
   bool isValid(std::string_view code, CivilDate date) const { return find(code, date) != nullptr; }
+  // True when the list holds `code`, valid on some day.
+  bool contains(std::string_view code) const;
 
  private:
   std::string name_;

@@ -359,6 +359,7 @@ const std::vector<Translation>& catalog() {
          "{1} innehåller ett osynligt tecken på plats {2} (ett nollbrett mellanslag, en sammanfogare eller liknande): "
          "skriv det som i folkbokföringen."},
         {"'(.*)' is not a valid (\\w+) on (.+)", "'{1}' är inte en giltig kod i listan {2} den {3}."},
+        {"'(.*)' is not a code in the list (\\w+)", "'{1}' är ingen kod i listan {2}."},
         {"(.+) is in the future", "{1} ligger i framtiden."},
         {"(.+) is before the registration started \\((.+)\\)", "{1} ligger före inskrivningens start ({2})."},
         {"(.+) is before the registration started", "{1} ligger före inskrivningens start."},

@@ -62,10 +62,14 @@ TEST(ContactAttemptRules, NotInTheFutureNorBeforeTheRegistration) {
 
 // A date the request's reader could not read (2026-02-30) is its own problem: the codes dated by it are not
 // also faulted (the channel was reported invalid "on 0001-01-01").
-TEST(ContactAttemptRules, ACodeIsNotFaultedOnADateThatCouldNotBeRead) {
+TEST(ContactAttemptRules, OnADateThatCouldNotBeReadOnlyACodeTheListLacksIsFaulted) {
   EXPECT_EQ(fields(validateContactAttempt({CivilDate::unread(), "10:00", "phone", true, "work", "", false, ""},
                                           kContext, kChannels, kOccupations)),
             std::vector<std::string>{"date"});
+  EXPECT_EQ(fields(validateContactAttempt({CivilDate::unread(), "10:00", "telefon", true, "work", "", false, ""},
+                                          kContext, kChannels, kOccupations)),
+            (std::vector<std::string>{"date", "channel"}))
+      << "a code the list does not hold at all is at fault whatever the date";
 }
 
 TEST(ContactAttemptRules, EachViolationNamesItsField) {
