@@ -166,11 +166,12 @@ export function MeasureDialog({
   const fieldIds: Record<string, string> = { ...ids };
   if (!other) delete fieldIds.partner;
   if (!ended) delete fieldIds.end_reason;
+  // What has happened (started, ended, declined) is not in the future; what is planned may be.
   const dateField = (field: DateField, label: string) => (
     <TextField
       id={ids[field]}
       label={label}
-      description={t.plan.optionalDateHint}
+      description={["start", "end", "declined"].includes(field) ? t.plan.pastDateHint : t.plan.optionalDateHint}
       value={form[field]}
       onChange={(e) => set(field)(e.target.value)}
       autoComplete="off"
