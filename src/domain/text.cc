@@ -45,14 +45,22 @@ char32_t decode(const char* s, std::size_t n) {
   return (b(0) & 0x07) << 18 | (b(1) & 0x3F) << 12 | (b(2) & 0x3F) << 6 | (b(3) & 0x3F);
 }
 
-// True for what shows nothing on a screen (ICU's character properties): white space, controls, format
-// characters (zero-width spaces, joiners, byte-order marks), default-ignorable ones (fillers),
-// combining marks on their own, private-use and unassigned code points.
+// True for a code point that takes no room where it stands or has no meaning of its own (ICU's properties):
+// default-ignorable ones (format characters such as zero-width spaces, joiners, byte-order marks; fillers),
+// private-use and unassigned code points.
+bool isHidden(UChar32 code) {
+  auto type = static_cast<UCharCategory>(u_charType(code));
+  return u_hasBinaryProperty(code, UCHAR_DEFAULT_IGNORABLE_CODE_POINT) || type == U_PRIVATE_USE_CHAR ||
+         type == U_UNASSIGNED;
+}
+
+// True for what shows nothing on a screen: white space, controls, hidden code points (isHidden) and combining
+// marks on their own.
 bool showsNothing(char32_t c) {
   auto code = static_cast<UChar32>(c);
-  if (!u_isgraph(code) || u_hasBinaryProperty(code, UCHAR_DEFAULT_IGNORABLE_CODE_POINT)) return true;
+  if (!u_isgraph(code) || isHidden(code)) return true;
   auto type = static_cast<UCharCategory>(u_charType(code));
-  return type == U_NON_SPACING_MARK || type == U_ENCLOSING_MARK || type == U_PRIVATE_USE_CHAR;
+  return type == U_NON_SPACING_MARK || type == U_ENCLOSING_MARK;
 }
 
 }  // namespace
@@ -60,11 +68,7 @@ bool showsNothing(char32_t c) {
 std::size_t firstHiddenCharacter(std::string_view text) {
   for (std::size_t i = 0; i < text.size();) {
     std::size_t n = std::max<std::size_t>(sequenceLength(text, i), 1);
-    auto code = static_cast<UChar32>(decode(text.data() + i, n));
-    auto type = static_cast<UCharCategory>(u_charType(code));
-    if (code > 0x7F && (u_hasBinaryProperty(code, UCHAR_DEFAULT_IGNORABLE_CODE_POINT) || type == U_PRIVATE_USE_CHAR ||
-                        type == U_UNASSIGNED))
-      return i;
+    if (n > 1 && isHidden(static_cast<UChar32>(decode(text.data() + i, n)))) return i;  // ASCII hides nothing
     i += n;
   }
   return std::string_view::npos;
