@@ -1,5 +1,5 @@
 // A 409 over a stale version: what is saved now beside what the user typed (theirs vs yours), for the
-// rows that differ (all of them when none does), and the ways on: a button that takes theirs to go on
+// rows that differ (all of them when none does; no table when there are no rows), and the ways on: a button that takes theirs to go on
 // from there (`onTakeTheirs`), or the caller's own buttons (`children`). The heading takes the focus
 // when the notice appears.
 import { Alert, BodyShort, Button, Heading, Table } from "@navikt/ds-react";
@@ -44,24 +44,26 @@ export function Conflict({
       </Heading>
       <BodyShort spacing>{text}</BodyShort>
       {differing.length === 0 && sameText && <BodyShort spacing>{sameText}</BodyShort>}
-      <Table size="small" className="conflict-table" aria-labelledby={headingId}>
-        <Table.Header>
-          <Table.Row>
-            <Table.HeaderCell scope="col">{t.colField}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{t.colTheirs}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{t.colYours}</Table.HeaderCell>
-          </Table.Row>
-        </Table.Header>
-        <Table.Body>
-          {(differing.length > 0 ? differing : rows).map((r) => (
-            <Table.Row key={r.label}>
-              <Table.HeaderCell scope="row">{r.label}</Table.HeaderCell>
-              <Table.DataCell>{shown(r.theirs)}</Table.DataCell>
-              <Table.DataCell>{shown(r.yours)}</Table.DataCell>
+      {rows.length > 0 && (
+        <Table size="small" className="conflict-table" aria-labelledby={headingId}>
+          <Table.Header>
+            <Table.Row>
+              <Table.HeaderCell scope="col">{t.colField}</Table.HeaderCell>
+              <Table.HeaderCell scope="col">{t.colTheirs}</Table.HeaderCell>
+              <Table.HeaderCell scope="col">{t.colYours}</Table.HeaderCell>
             </Table.Row>
-          ))}
-        </Table.Body>
-      </Table>
+          </Table.Header>
+          <Table.Body>
+            {(differing.length > 0 ? differing : rows).map((r, i) => (
+              <Table.Row key={`${i}:${r.label}`}>
+                <Table.HeaderCell scope="row">{r.label}</Table.HeaderCell>
+                <Table.DataCell>{shown(r.theirs)}</Table.DataCell>
+                <Table.DataCell>{shown(r.yours)}</Table.DataCell>
+              </Table.Row>
+            ))}
+          </Table.Body>
+        </Table>
+      )}
       {onTakeTheirs && (
         <Button type="button" size="small" variant="secondary" onClick={onTakeTheirs}>
           {takeLabel ?? t.useTheirs}

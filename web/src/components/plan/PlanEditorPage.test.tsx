@@ -48,29 +48,38 @@ describe("the plan editor", () => {
     expect(within(screen.getByRole("group", { name: "Delmål 1.2" })).getByText(detail)).toBeTruthy();
   });
 
-  it("on a 409 shows the saved plan beside yours, and takes the saved one with its version", async () => {
-    const theirs = { ...plan, version: 4, data: { ...plan.data, agreed_on: "2025-01-12", goals: [{ ...plan.data.goals[0], title: "Börja arbeta" }] } };
+  // The saved plan (version 4) has a new title for goal 1 and the day the young person agreed.
+  const theirs = { ...plan, version: 4, data: { ...plan.data, agreed_on: "2025-01-12", goals: [{ ...plan.data.goals[0], title: "Börja arbeta" }] } };
+  async function saveOverTheirs(retitle: boolean) {
     const answers = planAnswers();
     let puts = 0;
     Object.defineProperty(answers, "PUT /api/v1/persons/2/plans/50", {
       enumerable: true,
       get: () => (++puts === 1 ? [409, { title: "Conflict", status: 409, detail: "stale", current: theirs }] : [200, theirs]),
     });
-    const { requests, user } = await openEditor(answers);
-    const title = within(screen.getByRole("group", { name: "Mål 1" })).getByLabelText(/^Rubrik/);
-    await user.clear(title);
-    await user.type(title, "Börja på komvux");
+    const opened = await openEditor(answers);
+    const { user } = opened;
+    if (retitle) {
+      const title = within(screen.getByRole("group", { name: "Mål 1" })).getByLabelText(/^Rubrik/);
+      await user.clear(title);
+      await user.type(title, "Börja på komvux");
+    }
+    await user.click(screen.getByRole("button", { name: "Lägg till uppföljning eller utvärdering" }));
+    await user.type(screen.getByLabelText("Vad kom ni fram till?"), "Träffades på biblioteket");
     await user.click(screen.getByRole("button", { name: "Spara planen" }));
-
     const heading = await screen.findByRole("heading", { name: "Någon annan har sparat planen" });
     await waitFor(() => expect(document.activeElement).toBe(heading));
-    const table = screen.getByRole("table", { name: "Någon annan har sparat planen" });
+    return { ...opened, table: screen.getByRole("table", { name: "Någon annan har sparat planen" }) };
+  }
+
+  it("on a 409 lists only what you changed beside what is saved, and takes the saved plan with its version", async () => {
+    const { requests, user, table } = await saveOverTheirs(true);
     const goalRow = within(table).getByRole("row", { name: /^Mål 1/ });
     expect(within(goalRow).getByText("Börja arbeta")).toBeTruthy();
     expect(within(goalRow).getByText("Börja på komvux")).toBeTruthy();
-    const agreedRow = within(table).getByRole("row", { name: /^Godkänd av den unga/ });
-    expect(within(agreedRow).getByText("2025-01-12")).toBeTruthy();
-    // Rows that do not differ are left out.
+    expect(within(table).getByRole("row", { name: /Träffades på biblioteket/ })).toBeTruthy();
+    // What only the other one changed (the day agreed) and what nobody changed are not "your changes".
+    expect(within(table).queryByRole("row", { name: /^Godkänd av den unga/ })).toBeNull();
     expect(within(table).queryByRole("row", { name: /^Delmål 1\.1/ })).toBeNull();
     expect(screen.getByRole("button", { name: "Spara planen" }).hasAttribute("disabled")).toBe(true);
 
@@ -84,6 +93,23 @@ describe("the plan editor", () => {
     const { ifMatch, body } = await lastBody(requests, "PUT");
     expect(ifMatch).toBe("4");
     expect(body.goals[0].title).toBe("Börja arbeta");
+  });
+
+  it("Behåll mina ändringar puts your changes on the saved plan and keeps what the other one changed", async () => {
+    const { requests, user } = await saveOverTheirs(false);
+    await user.click(screen.getByRole("button", { name: "Behåll mina ändringar" }));
+    expect(screen.queryByRole("heading", { name: "Någon annan har sparat planen" })).toBeNull();
+    // Their title and day agreed, which you did not touch, are in the form; your review too.
+    expect((within(screen.getByRole("group", { name: "Mål 1" })).getByLabelText(/^Rubrik/) as HTMLInputElement).value).toBe("Börja arbeta");
+    expect((screen.getByLabelText(/^Den unga godkände planen den/) as HTMLInputElement).value).toBe("2025-01-12");
+
+    await user.click(screen.getByRole("button", { name: "Spara planen" }));
+    await screen.findByText("Planen är sparad.");
+    const { ifMatch, body } = await lastBody(requests, "PUT");
+    expect(ifMatch).toBe("4");
+    expect(body.goals[0].title).toBe("Börja arbeta");
+    expect(body.agreed_on).toBe("2025-01-12");
+    expect(body.reviews.map((r: { conclusion: string }) => r.conclusion)).toEqual(["Träffades på biblioteket"]);
   });
 });
 

@@ -5,7 +5,8 @@
 // measure dialog opens over it without a dialog in a dialog, and the URL can be bookmarked and left with
 // Back. Saving sends a new plan (POST) or a revision with the version it was read at (If-Match); the
 // server's 422 is placed beside the goal's or sub-goal's field it names (goals[1].sub_goals[0].title) and
-// in the summary; a 409 shows the saved plan beside yours, to take theirs or keep yours over it. While
+// in the summary; a 409 shows what you changed beside the saved plan, to take the saved one or put your
+// changes on it (a three-way merge over the plan as loaded: what you did not change is theirs). While
 // the form differs from the plan loaded, leaving the page asks first (useLeaveGuard), unless the user
 // saved or chose Avbryt.
 import { Alert, BodyShort, Button, Checkbox, CheckboxGroup, Fieldset, HStack, Link, Loader, Radio, RadioGroup, Select, Tag, TextField, Textarea, VStack } from "@navikt/ds-react";
@@ -40,11 +41,12 @@ import { measureName } from "./common";
 import { MeasureDialog } from "./MeasureDialog";
 import {
   agreedId,
-  conflictRows,
+  changedRows,
   drawnUpId,
   fieldId,
   goalIdsOf,
   inputsOf,
+  mergePlans,
   newGoalId,
   newKey,
   placeErrors,
@@ -230,12 +232,17 @@ function PlanEditor({
     setProblem(null);
     setFocus(drawnUpId);
   };
+  // Your changes put on the saved plan; they are what the form then differs from it in.
   const keepMine = () => {
     if (!theirs) return;
+    setForm(planForm(mergePlans(planData(loaded), planData(form), theirs.data, assessed)));
+    setLoaded(planForm(theirs.data));
     setEditing({ id: theirs.id, version: theirs.version });
     setTheirs(null);
+    setProblem(null);
     setFocus(drawnUpId);
   };
+  const changed = theirs ? changedRows(planData(loaded), planData(form), theirs.data, describe) : [];
 
   const goalFieldset = (g: GoalForm, label: string, parent?: GoalForm) => (
     <Fieldset key={g.key} legend={label} className={parent ? "plan-edit-goal plan-edit-sub-goal" : "plan-edit-goal"}>
@@ -310,9 +317,9 @@ function PlanEditor({
             <Conflict
               heading={t.plan.conflictHeading}
               text={t.plan.conflictText}
-              rows={conflictRows(theirs.data, planData(form), describe)}
+              rows={changed}
               empty={t.plan.absent}
-              sameText={t.plan.noDifference}
+              sameText={changed.length === 0 ? t.plan.nothingChanged : t.plan.noDifference}
             >
               <HStack gap="2">
                 <Button type="button" size="small" variant="secondary" onClick={takeTheirs}>

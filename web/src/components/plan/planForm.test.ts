@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ApiProblem } from "../../api/client";
-import { conflictRows, fieldId, newGoalId, placeErrors, planData, planForm, type Describe } from "./planForm";
+import { changedRows, fieldId, mergePlans, newGoalId, placeErrors, planData, planForm, type Describe } from "./planForm";
 
 const plan = {
   drawn_up_on: "2025-01-10",
@@ -45,16 +45,74 @@ describe("the plan form", () => {
     expect(newGoalId(new Set(["g1", "g1.1", "g1.2"]), form.goals[0])).toBe("g1.3");
   });
 
-  it("compares two plans goal by goal, by id", () => {
-    const d: Describe = {
-      drawnUp: "Upprättad", agreed: "Godkänd", goal: (n) => `Mål ${n}`, subGoal: (n, m) => `Delmål ${n}.${m}`,
-      review: (n) => `Uppföljning ${n}`, goalValue: (g) => g.title, reviewValue: (r) => r.conclusion,
-    };
-    const theirs = { ...plan, goals: [plan.goals[1]] };
-    const rows = conflictRows(theirs, plan, d).filter((r) => r.theirs !== r.yours);
-    expect(rows).toEqual([
-      { label: "Mål 1", theirs: "", yours: "Studier" },
-      { label: "Delmål 1.1", theirs: "", yours: "Besök" },
+  const d: Describe = {
+    drawnUp: "Upprättad", agreed: "Godkänd", goal: (n) => `Mål ${n}`, subGoal: (n, m) => `Delmål ${n}.${m}`,
+    review: (n) => `Uppföljning ${n}`, goalValue: (g) => g.title, reviewValue: (r) => r.conclusion,
+  };
+  const [studier, arbete] = plan.goals;
+  const besok = studier.sub_goals[0];
+
+  it("keeps what someone else changed where you changed nothing, and yours where you did", () => {
+    // They renamed goal 2 and agreed the plan; you renamed goal 1 and added a review.
+    const theirs = { ...plan, agreed_on: "2025-01-12", goals: [studier, { ...arbete, title: "Arbete på lager" }] };
+    const review = { held_on: "2025-03-01", kind: "evaluation" as const, measure_id: null, conclusion: "Klar" };
+    const mine = { ...plan, goals: [{ ...studier, title: "Komvux" }, arbete], reviews: [...plan.reviews, review] };
+    expect(mergePlans(plan, mine, theirs)).toEqual({
+      ...plan,
+      agreed_on: "2025-01-12",
+      goals: [{ ...studier, title: "Komvux" }, { ...arbete, title: "Arbete på lager" }],
+      reviews: [...plan.reviews, review],
+    });
+    // Only what you changed is listed, beside what is saved now.
+    expect(changedRows(plan, mine, theirs, d)).toEqual([
+      { label: "Mål 1", theirs: "Studier", yours: "Komvux" },
+      { label: "Uppföljning 2", theirs: "", yours: "Klar" },
     ]);
+  });
+
+  it("takes yours where both changed the same field", () => {
+    const theirs = { ...plan, goals: [{ ...studier, title: "Gymnasiet" }, arbete] };
+    const mine = { ...plan, goals: [{ ...studier, title: "Komvux" }, arbete] };
+    expect(mergePlans(plan, mine, theirs).goals![0].title).toBe("Komvux");
+    expect(changedRows(plan, mine, theirs, d)).toEqual([{ label: "Mål 1", theirs: "Gymnasiet", yours: "Komvux" }]);
+  });
+
+  it("removes a goal one side removed unless the other side changed it", () => {
+    const withoutArbete = { ...plan, goals: [studier] };
+    expect(mergePlans(plan, withoutArbete, plan).goals).toEqual([studier]);
+    expect(mergePlans(plan, plan, withoutArbete).goals).toEqual([studier]);
+    const changedArbete = { ...plan, goals: [studier, { ...arbete, target_date: "2025-08-01" }] };
+    expect(mergePlans(plan, withoutArbete, changedArbete).goals).toEqual(changedArbete.goals);
+    expect(mergePlans(plan, changedArbete, withoutArbete).goals).toEqual(changedArbete.goals);
+    expect(changedRows(plan, withoutArbete, changedArbete, d)).toEqual([{ label: "Mål 2", theirs: "Arbete", yours: "" }]);
+  });
+
+  it("merges sub-goals by id, and gives your new goal a new id where the saved plan has given that id to another", () => {
+    const sub = { id: "g1.2", title: "Praktik", target_date: null, measure_ids: [], sub_goals: [] };
+    const theirs = { ...plan, goals: [{ ...studier, sub_goals: [{ ...besok, title: "Studiebesök" }] }, arbete, { ...arbete, id: "g3", title: "Körkort" }] };
+    const mine = {
+      ...plan,
+      goals: [{ ...studier, sub_goals: [besok, sub] }, arbete, { id: "g3", title: "Simma", target_date: null, measure_ids: [], sub_goals: [{ ...sub, id: "g3.1" }] }],
+    };
+    expect(mergePlans(plan, mine, theirs, ["g4"]).goals).toEqual([
+      { ...studier, sub_goals: [{ ...besok, title: "Studiebesök" }, sub] },
+      arbete,
+      theirs.goals[2],
+      { id: "g5", title: "Simma", target_date: null, measure_ids: [], sub_goals: [{ ...sub, id: "g5.1" }] },
+    ]);
+  });
+
+  it("keeps the reviews the saved plan added and drops the ones you removed", () => {
+    const added = { held_on: "2025-04-01", kind: "follow_up" as const, measure_id: null, conclusion: "Ny" };
+    const theirs = { ...plan, reviews: [...plan.reviews, added] };
+    const mine = { ...plan, reviews: [] };
+    expect(mergePlans(plan, mine, theirs).reviews).toEqual([added]);
+    expect(changedRows(plan, mine, theirs, d)).toEqual([{ label: "Uppföljning 1", theirs: "Bra", yours: "" }]);
+  });
+
+  it("lists nothing when you changed nothing, however the saved plan differs", () => {
+    const theirs = { ...plan, agreed_on: "2025-01-12", goals: [] };
+    expect(changedRows(plan, plan, theirs, d)).toEqual([]);
+    expect(mergePlans(plan, plan, theirs)).toEqual(theirs);
   });
 });

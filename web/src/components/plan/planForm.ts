@@ -1,7 +1,8 @@
 // The plan editor's form, apart from React: the plan as the form holds it (every goal, sub-goal and
 // review with a key of its own, so that a field keeps its identity when others are added or removed),
 // to and from the API's Plan; new goal ids; the server's field paths (goals[1].sub_goals[0].title) placed
-// on the fields they name; and the rows that differ between two plans (a 409's theirs and yours).
+// on the fields they name; and, for a 409, the user's changes put on the plan saved meanwhile (a
+// three-way merge over the plan as loaded) and the rows of what the user changed beside what is saved.
 import { ApiProblem } from "../../api/client";
 import type { PlanData, PlanGoal } from "../../api/queries";
 
@@ -88,7 +89,7 @@ export function goalIdsOf(goals: GoalForm[]): string[] {
  * the plan, nor among the goals ever assessed (an assessment names its goal by id, so a new goal must
  * not take over an old one's assessments).
  */
-export function newGoalId(taken: Set<string>, parent?: GoalForm): string {
+export function newGoalId(taken: Set<string>, parent?: { id: string }): string {
   for (let n = 1; ; n++) {
     const id = parent ? `${parent.id}.${n}` : `g${n}`;
     if (id.length > 20) return newGoalId(taken);
@@ -170,28 +171,106 @@ function goalsById(data: PlanData, d: Describe): Map<string, { label: string; go
   return byId;
 }
 
-/** The rows of two plans, theirs and yours, side by side (a goal by its id; "" where one has none). */
-export function conflictRows(theirs: PlanData, yours: PlanData, d: Describe): ConflictRow[] {
-  const rows: ConflictRow[] = [
-    { label: d.drawnUp, theirs: theirs.drawn_up_on ?? "", yours: yours.drawn_up_on ?? "" },
-    { label: d.agreed, theirs: theirs.agreed_on ?? "", yours: yours.agreed_on ?? "" },
-  ];
-  const mine = goalsById(yours, d);
-  const saved = goalsById(theirs, d);
-  for (const id of new Set([...mine.keys(), ...saved.keys()])) {
-    const y = mine.get(id);
-    const s = saved.get(id);
-    rows.push({
-      label: (y ?? s)!.label,
-      theirs: s ? d.goalValue(s.goal) : "",
-      yours: y ? d.goalValue(y.goal) : "",
-    });
+type Review = NonNullable<PlanData["reviews"]>[number];
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+/** Yours where you changed it from the plan as loaded, else what is saved. */
+const pick = <T>(base: T, mine: T, theirs: T): T => (same(mine, base) ? theirs : mine);
+/** `list` less one of each in `less` (reviews have no id: one is told from another by its content). */
+function without(list: Review[], less: Review[]): Review[] {
+  const left = [...less];
+  return list.filter((r) => {
+    const i = left.findIndex((l) => same(l, r));
+    if (i < 0) return true;
+    left.splice(i, 1);
+    return false;
+  });
+}
+
+/**
+ * The goals (or one goal's sub-goals) merged by id: a goal both keep has each field from `pick`; a goal
+ * one side removed is gone unless the other changed it; a goal either added is there (theirs in their
+ * order, yours after them). Your new goal whose id the saved plan has given another new goal takes an id
+ * not in `taken` (which it then joins), its sub-goals too.
+ */
+function mergeGoals(base: PlanGoal[], mine: PlanGoal[], theirs: PlanGoal[], taken: Set<string>, parent?: string): PlanGoal[] {
+  const inBase = new Map(base.map((g) => [g.id, g]));
+  const inMine = new Map(mine.map((g) => [g.id, g]));
+  const inTheirs = new Map(theirs.map((g) => [g.id, g]));
+  const merged: PlanGoal[] = [];
+  for (const t of theirs) {
+    const b = inBase.get(t.id);
+    const m = inMine.get(t.id);
+    if (!b) merged.push(t);
+    else if (!m) {
+      if (!same(t, b)) merged.push(t);
+    } else
+      merged.push({
+        id: t.id,
+        title: pick(b.title, m.title, t.title),
+        target_date: pick(b.target_date, m.target_date, t.target_date),
+        measure_ids: pick(b.measure_ids, m.measure_ids, t.measure_ids),
+        sub_goals: mergeGoals(b.sub_goals ?? [], m.sub_goals ?? [], t.sub_goals ?? [], taken, t.id),
+      });
   }
-  const reviews = Math.max(theirs.reviews?.length ?? 0, yours.reviews?.length ?? 0);
-  for (let i = 0; i < reviews; i++) {
-    const s = theirs.reviews?.[i];
-    const y = yours.reviews?.[i];
-    rows.push({ label: d.review(i + 1), theirs: s ? d.reviewValue(s) : "", yours: y ? d.reviewValue(y) : "" });
+  for (const m of mine) {
+    const b = inBase.get(m.id);
+    if (b && (inTheirs.has(m.id) || same(m, b))) continue;
+    if (b || !inTheirs.has(m.id)) merged.push(m);
+    else merged.push(renamed(m, taken, parent));
   }
+  return merged;
+}
+
+function renamed(goal: PlanGoal, taken: Set<string>, parent?: string): PlanGoal {
+  const id = newGoalId(taken, parent === undefined ? undefined : { id: parent });
+  taken.add(id);
+  return { ...goal, id, sub_goals: (goal.sub_goals ?? []).map((s) => renamed(s, taken, id)) };
+}
+
+/** A plan as the form gives it back (trimmed, every field there), so that equal plans compare equal. */
+const normal = (data: PlanData) => planData(planForm(data));
+const goalIdsIn = (goals: PlanGoal[]): string[] => goals.flatMap((g) => [g.id, ...goalIdsIn(g.sub_goals ?? [])]);
+
+/**
+ * Your changes (`yours` against `loaded`, the plan as you loaded it) put on `saved`, the plan saved
+ * meanwhile: where you changed something, yours; everywhere else, theirs. Reviews, which have no id, are
+ * theirs less those you removed, and then those you added. `assessed` are the goal ids assessments name.
+ */
+export function mergePlans(loaded: PlanData, yours: PlanData, saved: PlanData, assessed: string[] = []): PlanData {
+  const [base, mine, theirs] = [loaded, yours, saved].map(normal);
+  const taken = new Set([...goalIdsIn(theirs.goals ?? []), ...goalIdsIn(mine.goals ?? []), ...assessed]);
+  const [b, m, t] = [base.reviews ?? [], mine.reviews ?? [], theirs.reviews ?? []];
+  return {
+    drawn_up_on: pick(base.drawn_up_on, mine.drawn_up_on, theirs.drawn_up_on),
+    agreed_on: pick(base.agreed_on, mine.agreed_on, theirs.agreed_on),
+    goals: mergeGoals(base.goals ?? [], mine.goals ?? [], theirs.goals ?? [], taken),
+    reviews: [...without(t, without(b, m)), ...without(without(m, b), t)],
+  };
+}
+
+/**
+ * What you changed (`yours` against `loaded`, the plan as you loaded it), each beside what is saved now
+ * (`saved`): the dates, each goal and sub-goal (by id) you changed, added or removed, and each review you
+ * added or removed; "" where a side has none. Empty when you changed nothing.
+ */
+export function changedRows(loaded: PlanData, yours: PlanData, saved: PlanData, d: Describe): ConflictRow[] {
+  const [base, mine, theirs] = [loaded, yours, saved].map(normal);
+  const rows: ConflictRow[] = [];
+  if (base.drawn_up_on !== mine.drawn_up_on)
+    rows.push({ label: d.drawnUp, theirs: theirs.drawn_up_on ?? "", yours: mine.drawn_up_on ?? "" });
+  if (base.agreed_on !== mine.agreed_on) rows.push({ label: d.agreed, theirs: theirs.agreed_on ?? "", yours: mine.agreed_on ?? "" });
+  const [b, m, t] = [goalsById(base, d), goalsById(mine, d), goalsById(theirs, d)];
+  const value = (g?: { goal: PlanGoal }) => (g ? d.goalValue(g.goal) : "");
+  for (const id of new Set([...m.keys(), ...b.keys()])) {
+    if (value(b.get(id)) !== value(m.get(id)))
+      rows.push({ label: (m.get(id) ?? b.get(id))!.label, theirs: value(t.get(id)), yours: value(m.get(id)) });
+  }
+  const [br, mr, tr] = [base.reviews ?? [], mine.reviews ?? [], theirs.reviews ?? []];
+  const removed = without(br, mr);
+  removed.forEach((r) => {
+    const kept = without([r], tr).length === 0;
+    rows.push({ label: d.review(br.indexOf(r) + 1), theirs: kept ? d.reviewValue(r) : "", yours: "" });
+  });
+  without(mr, br).forEach((r) => rows.push({ label: d.review(mr.indexOf(r) + 1), theirs: "", yours: d.reviewValue(r) }));
   return rows;
 }
