@@ -179,7 +179,9 @@ const sv = {
   colTheirs: "Sparat nu",
   colYours: "Dina ändringar",
   useTheirs: "Hämta de sparade uppgifterna igen",
-  conflictThenSave: "Dina ändringar står kvar i formuläret: spara dem igen om de ska gälla.",
+  keepMine: "Behåll mina ändringar",
+  conflictKeepMineHint: "Behåller du dina ändringar tas det du inte har ändrat från det sparade. Spara igen om de ska gälla.",
+  conflictNothingChanged: "Du har inte ändrat något.",
 
   // The access-log review (auditor).
   review: {
@@ -1277,7 +1279,9 @@ const en: Messages = {
   colTheirs: "Saved now",
   colYours: "Your changes",
   useTheirs: "Load the saved details again",
-  conflictThenSave: "Your changes are still in the form: save them again if they should stand.",
+  keepMine: "Keep my changes",
+  conflictKeepMineHint: "If you keep your changes, what you did not change is taken from what is saved. Save again if they should stand.",
+  conflictNothingChanged: "You have not changed anything.",
 
   review: {
     title: "Review of the access log",

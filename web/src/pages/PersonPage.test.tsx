@@ -18,7 +18,8 @@ const person = (version: number, phone: string, email: string) => ({
 });
 
 describe("the contact details", () => {
-  it("are sent with the person's ETag; a 409 shows theirs beside yours and loads theirs again", async () => {
+  // Anna changes the phone number while someone else saves a new one and an e-mail address.
+  async function saveOverTheirs() {
     let current = person(3, "070-111 11 11", "");
     const answers: Record<string, [number, unknown]> = {
       "GET /api/v1/session": [200, { csrf_token: "tok", user: { username: "anna", role: "caseworker" } }],
@@ -60,13 +61,18 @@ describe("the contact details", () => {
     expect(JSON.parse(await put.clone().text())).toEqual({ phone: "070-333 33 33", email: null });
     const table = screen.getByRole("table", { name: "Någon annan har ändrat uppgifterna" });
     const rows = within(table).getAllByRole("row").map((r) => Array.from(r.querySelectorAll("th, td"), (c) => c.textContent));
+    // Only what she changed is hers; the e-mail she did not touch is not listed as her change.
     expect(rows).toEqual([
       ["Uppgift", "Sparat nu", "Dina ändringar"],
       ["Telefon", "070-222 22 22", "070-333 33 33"],
-      ["E-post", "malte@example.se", "Okänd"],
     ]);
     expect(screen.getByRole("button", { name: "Spara" }).hasAttribute("disabled")).toBe(true);
+    return { answers, requests, user };
+  }
 
+  it("are sent with the person's ETag; a 409 shows what you changed beside what is saved and loads the saved ones again", async () => {
+    const { answers, requests, user } = await saveOverTheirs();
+    const current = person(4, "070-222 22 22", "malte@example.se");
     await user.click(screen.getByRole("button", { name: "Hämta de sparade uppgifterna igen" }));
     await waitFor(() => expect(screen.queryByText("Någon annan har ändrat uppgifterna")).toBeNull());
     expect((screen.getByLabelText(/^Telefon/) as HTMLInputElement).value).toBe("070-222 22 22");
@@ -76,5 +82,19 @@ describe("the contact details", () => {
     await user.click(screen.getByRole("button", { name: "Spara" }));
     await screen.findByText("Kontaktuppgifterna är sparade.");
     expect(requests.filter((r) => r.method === "PUT")[1].headers.get("If-Match")).toBe('"person/7/4"');
+  });
+
+  it("Behåll mina ändringar keeps the phone number you typed and takes the e-mail someone else saved", async () => {
+    const { answers, requests, user } = await saveOverTheirs();
+    await user.click(screen.getByRole("button", { name: "Behåll mina ändringar" }));
+    await waitFor(() => expect(screen.queryByText("Någon annan har ändrat uppgifterna")).toBeNull());
+    expect((screen.getByLabelText(/^Telefon/) as HTMLInputElement).value).toBe("070-333 33 33");
+    expect((screen.getByLabelText(/^E-post/) as HTMLInputElement).value).toBe("malte@example.se");
+    answers["PUT /api/v1/persons/7/contact-details"] = [200, person(5, "070-333 33 33", "malte@example.se")];
+    await user.click(screen.getByRole("button", { name: "Spara" }));
+    await screen.findByText("Kontaktuppgifterna är sparade.");
+    const put = requests.filter((r) => r.method === "PUT")[1];
+    expect(put.headers.get("If-Match")).toBe('"person/7/4"');
+    expect(JSON.parse(await put.clone().text())).toEqual({ phone: "070-333 33 33", email: "malte@example.se" });
   });
 });

@@ -1,7 +1,7 @@
 // One young person: identity (a protected identity clearly marked), contact details (editable), current
 // and planned occupation, registrations, the case over time (src/components/history), the plan (src/components/plan)
 // and the contact attempts.
-import { Alert, Button, HGrid, HStack, Label, Link, Loader, Table, Tag, TextField, VStack } from "@navikt/ds-react";
+import { Alert, BodyShort, Button, HGrid, HStack, Label, Link, Loader, Table, Tag, TextField, VStack } from "@navikt/ds-react";
 import { EyeSlashIcon } from "@navikt/aksel-icons";
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState, type FormEvent, type MouseEvent, type ReactNode } from "react";
@@ -210,19 +210,25 @@ function Contact({ person: p }: { person: Person }) {
 
 const contactIds = { phone: "contact-details-phone", email: "contact-details-email" };
 
+type ContactDetails = { phone: string; email: string };
+const detailsOf = (p?: Partial<Person>): ContactDetails => ({ phone: p?.contact?.phone ?? "", email: p?.contact?.email ?? "" });
+
 /**
  * Phone and e-mail, sent with the ETag of the person as read. When someone else changed the person in
- * the meantime the server answers 409 with the person as it is now: theirs is shown beside yours, and
- * the saved details can be loaded again (with the new ETag) to go on from there.
+ * the meantime the server answers 409 with the person as it is now: what the user changed is shown beside
+ * what is saved, and the person is read again (with the new ETag) either to go on from the saved details
+ * or with the user's changes put on them (a field the user did not change takes the saved value).
  */
 export function ContactDetailsForm({ person: p, onDone }: { person: Person; onDone: (saved: boolean) => void }) {
   const t = useT();
   const queryClient = useQueryClient();
   const save = useSetContactDetails(p.id);
-  const [phone, setPhone] = useState(p.contact?.phone ?? "");
-  const [email, setEmail] = useState(p.contact?.email ?? "");
+  // The details as read (or read again after a 409): what the user changed is what the fields differ in.
+  const [loaded, setLoaded] = useState(() => detailsOf(p));
+  const [phone, setPhone] = useState(loaded.phone);
+  const [email, setEmail] = useState(loaded.email);
   const [problem, setProblem] = useState<unknown>(null);
-  const [theirs, setTheirs] = useState<{ phone: string; email: string } | null>(null);
+  const [theirs, setTheirs] = useState<ContactDetails | null>(null);
   const phoneInput = useRef<HTMLInputElement>(null);
   // The button that opened the form has gone: the first field takes the focus (not left on <body>).
   useEffect(() => phoneInput.current?.focus(), []);
@@ -235,20 +241,25 @@ export function ContactDetailsForm({ person: p, onDone }: { person: Person; onDo
       {
         onSuccess: () => onDone(true),
         onError: (error) => {
-          if (isProblem(error, 409) && error.current && typeof error.current === "object") {
-            const current = error.current as Partial<Person>;
-            setTheirs({ phone: current.contact?.phone ?? "", email: current.contact?.email ?? "" });
-          } else setProblem(error);
+          if (isProblem(error, 409) && error.current && typeof error.current === "object")
+            setTheirs(detailsOf(error.current as Partial<Person>));
+          else setProblem(error);
         },
       },
     );
   };
 
-  const loadTheirs = async () => {
+  const changedPhone = phone.trim() !== loaded.phone;
+  const changedEmail = email.trim() !== loaded.email;
+  // Reads the person again (its new ETag with it) and goes on from the saved details, or with `keepMine`
+  // from the user's changes put on them.
+  const goOn = async (keepMine: boolean) => {
     await queryClient.invalidateQueries({ queryKey: ["persons", p.id], exact: true });
     const fresh = queryClient.getQueryData<Person>(["persons", p.id]);
-    setPhone(fresh?.contact?.phone ?? theirs?.phone ?? "");
-    setEmail(fresh?.contact?.email ?? theirs?.email ?? "");
+    const saved = fresh ? detailsOf(fresh) : theirs!;
+    setPhone(keepMine && changedPhone ? phone : saved.phone);
+    setEmail(keepMine && changedEmail ? email : saved.email);
+    setLoaded(saved);
     setTheirs(null);
     phoneInput.current?.focus();
   };
@@ -261,11 +272,23 @@ export function ContactDetailsForm({ person: p, onDone }: { person: Person; onDo
           <Conflict
             text={t.conflictText}
             rows={[
-              { label: t.phone, theirs: shown(theirs.phone), yours: shown(phone.trim()) },
-              { label: t.email, theirs: shown(theirs.email), yours: shown(email.trim()) },
+              ...(changedPhone ? [{ label: t.phone, theirs: shown(theirs.phone), yours: shown(phone.trim()) }] : []),
+              ...(changedEmail ? [{ label: t.email, theirs: shown(theirs.email), yours: shown(email.trim()) }] : []),
             ]}
-            onTakeTheirs={loadTheirs}
-          />
+            sameText={changedPhone || changedEmail ? undefined : t.conflictNothingChanged}
+          >
+            <HStack gap="2">
+              <Button type="button" size="small" variant="secondary" onClick={() => goOn(false)}>
+                {t.useTheirs}
+              </Button>
+              {(changedPhone || changedEmail) && (
+                <Button type="button" size="small" variant="tertiary" onClick={() => goOn(true)}>
+                  {t.keepMine}
+                </Button>
+              )}
+            </HStack>
+            {(changedPhone || changedEmail) && <BodyShort size="small">{t.conflictKeepMineHint}</BodyShort>}
+          </Conflict>
         )}
         <FormProblems problem={problem} fieldIds={contactIds} />
         <TextField
