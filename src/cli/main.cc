@@ -269,6 +269,10 @@ int printAccessReview(Store& store, CivilDate from, CivilDate to, const AccessRe
                   review.manyPersons.size()));
   for (const UserReadCount& u : review.manyPersons)
     say(fmt::format("  {}: {} persons in {} entries", printable(u.username), u.persons, u.entries));
+  say(fmt::format("\nUsers who searched more than {} times in a day: {}", options.manySearchesThreshold,
+                  review.manySearches.size()));
+  for (const UserSearchCount& u : review.manySearches)
+    say(fmt::format("  {}: {} searches on {} found {} persons", printable(u.username), u.searches, u.day, u.persons));
   return kOk;
 }
 
@@ -785,7 +789,7 @@ int main(int argc, char** argv) {
   auto* auditReview = auditCmd->add_subcommand(
       "review",
       "Review the access log: break-the-glass uses, reads outside the caseload, bulk reads, reads outside "
-      "office hours, users reading many persons");
+      "office hours, users reading many persons or searching many times a day");
   auditReview->add_option("--db", db, "SQLite database file")->required();
   auditReview->add_option("--from", reviewFrom, "First day, YYYY-MM-DD")->required();
   auditReview->add_option("--to", reviewTo, "Last day, YYYY-MM-DD (included)")->required();
@@ -795,6 +799,11 @@ int main(int argc, char** argv) {
   auditReview
       ->add_option("--many-persons", reviewOptions.manyPersonsThreshold,
                    "List users who read more distinct persons than this")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+  auditReview
+      ->add_option("--many-searches", reviewOptions.manySearchesThreshold,
+                   "List each day a user searched more often than this")
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
   auditReview->add_flag("--json", reviewJson, "Print the review as one JSON object, with every entry");

@@ -83,8 +83,11 @@ Response accessReview(Call& call) {
   if (!bulk) return bulk.error();
   auto many = positiveParameter(call, "many_persons_threshold", options.manyPersonsThreshold);
   if (!many) return many.error();
+  auto searches = positiveParameter(call, "many_searches_threshold", options.manySearchesThreshold);
+  if (!searches) return searches.error();
   options.bulkThreshold = *bulk;
   options.manyPersonsThreshold = *many;
+  options.manySearchesThreshold = *searches;
   auto review = reviewAccessLog(call.store, days->first, days->second, options);
   if (!review) return problem(review.error());
   logPersonsNamed(call, personsNamed(*review, kMaxItems));

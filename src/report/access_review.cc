@@ -3,6 +3,7 @@
 #include <charconv>
 #include <limits>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "clock/swedish_time.h"
@@ -26,6 +27,22 @@ bool listsOwnCaseload(std::string_view route) {
 
 bool readsAccessLog(std::string_view route) { return route.starts_with("GET /api/v1/access-log"); }
 
+bool searches(std::string_view route) { return route == "GET /api/v1/persons"; }
+
+// The instant "YYYY-MM-DDTHH:MM…Z" names, to the minute; nullopt when unreadable.
+std::optional<std::chrono::sys_seconds> utcMinute(std::string_view time) {
+  using namespace std::chrono;
+  auto day = time.size() >= 16 && time[10] == 'T' && time[13] == ':' ? CivilDate::parse(time.substr(0, 10))
+                                                                     : std::unexpected(invalidInput("not a time"));
+  int hour = 0, minute = 0;
+  auto number = [&](std::size_t at, int& out) {
+    auto [end, ec] = std::from_chars(time.data() + at, time.data() + at + 2, out);
+    return ec == std::errc() && end == time.data() + at + 2;
+  };
+  if (!day || !number(11, hour) || !number(14, minute)) return std::nullopt;
+  return day->days() + hours(hour) + minutes(minute);
+}
+
 }  // namespace
 
 json::object accessEntryJson(const LoggedAccess& a) {
@@ -42,17 +59,17 @@ json::object accessEntryJson(const LoggedAccess& a) {
           {"refused", a.entry.refused}};
 }
 
+std::optional<CivilDate> swedishDayOf(std::string_view time) {
+  auto t = utcMinute(time);
+  if (!t) return std::nullopt;
+  return swedishDay(*t);
+}
+
 bool outsideOfficeHours(std::string_view time, const AccessReviewOptions& options) {
   using namespace std::chrono;
-  auto day = time.size() >= 16 && time[10] == 'T' && time[13] == ':' ? CivilDate::parse(time.substr(0, 10))
-                                                                     : std::unexpected(invalidInput("not a time"));
-  int hour = 0, minute = 0;
-  auto number = [&](std::size_t at, int& out) {
-    auto [end, ec] = std::from_chars(time.data() + at, time.data() + at + 2, out);
-    return ec == std::errc() && end == time.data() + at + 2;
-  };
-  if (!day || !number(11, hour) || !number(14, minute)) return true;
-  local_seconds local = swedishLocalTime(day->days() + hours(hour) + minutes(minute));
+  auto t = utcMinute(time);
+  if (!t) return true;
+  local_seconds local = swedishLocalTime(*t);
   weekday wd{floor<days>(local)};
   auto localHour = duration_cast<hours>(local - floor<days>(local)).count();
   return wd == Saturday || wd == Sunday || localHour < options.officeStartHour || localHour >= options.officeEndHour;
@@ -64,6 +81,7 @@ AccessReview reviewAccess(std::span<const LoggedAccess> entries,
   review.entries = static_cast<std::int64_t>(entries.size());
   review.breakGlass = std::move(grants);
   std::map<std::string, std::pair<std::set<std::int64_t>, std::int64_t>> byUser;
+  std::map<std::pair<std::string, std::string>, std::pair<std::set<std::int64_t>, std::int64_t>> searchesByDay;
   for (const LoggedAccess& a : entries) {
     if (a.entry.refused) {
       review.refused.push_back(a);
@@ -77,6 +95,12 @@ AccessReview reviewAccess(std::span<const LoggedAccess> entries,
     const bool caseloadList = listsOwnCaseload(a.entry.route);
     if (a.entry.count > options.bulkThreshold && !caseloadList) review.bulk.push_back(a);
     if (outsideOfficeHours(a.time, options)) review.offHours.push_back(a);
+    if (searches(a.entry.route)) {
+      auto day = swedishDayOf(a.time);
+      auto& [found, count] = searchesByDay[{day ? day->iso() : a.time.substr(0, 10), a.entry.username}];
+      found.insert(a.entry.personIds.begin(), a.entry.personIds.end());
+      ++count;
+    }
     if (caseloadList) continue;
     auto& [persons, count] = byUser[a.entry.username];
     persons.insert(a.entry.personIds.begin(), a.entry.personIds.end());
@@ -85,6 +109,10 @@ AccessReview reviewAccess(std::span<const LoggedAccess> entries,
   for (auto& [username, seen] : byUser)
     if (static_cast<std::int64_t>(seen.first.size()) > options.manyPersonsThreshold)
       review.manyPersons.push_back(UserReadCount{username, static_cast<std::int64_t>(seen.first.size()), seen.second});
+  for (auto& [dayAndUser, seen] : searchesByDay)
+    if (seen.second > options.manySearchesThreshold)
+      review.manySearches.push_back(UserSearchCount{dayAndUser.second, dayAndUser.first, seen.second,
+                                                    static_cast<std::int64_t>(seen.first.size())});
   return review;
 }
 
@@ -128,6 +156,10 @@ json::object accessReviewJson(const AccessReview& review, const AccessReviewOpti
     return json::object{{"username", u.username}, {"persons", u.persons}, {"entries", u.entries}};
   });
   many["threshold"] = options.manyPersonsThreshold;
+  json::object manySearches = finding(review.manySearches, maxItems, [](const UserSearchCount& u) {
+    return json::object{{"username", u.username}, {"day", u.day}, {"searches", u.searches}, {"persons", u.persons}};
+  });
+  manySearches["threshold"] = options.manySearchesThreshold;
   json::object bulk = finding(review.bulk, maxItems, accessEntryJson);
   bulk["threshold"] = options.bulkThreshold;
   json::object offHours = finding(review.offHours, maxItems, accessEntryJson);
@@ -142,7 +174,8 @@ json::object accessReviewJson(const AccessReview& review, const AccessReviewOpti
           {"off_hours", std::move(offHours)},
           {"refused", finding(review.refused, maxItems, accessEntryJson)},
           {"auditor_reads", finding(review.auditorReads, maxItems, accessEntryJson)},
-          {"many_persons", std::move(many)}};
+          {"many_persons", std::move(many)},
+          {"many_searches", std::move(manySearches)}};
 }
 
 }  // namespace lotsen

@@ -7,6 +7,7 @@
 #include <boost/json.hpp>
 #include <chrono>
 #include <cstdint>
+#include <optional>
 #include <set>
 #include <span>
 #include <string>
@@ -19,6 +20,7 @@ namespace lotsen {
 struct AccessReviewOptions {
   std::int64_t bulkThreshold = 25;          // an entry returning more persons than this is a bulk read
   std::int64_t manyPersonsThreshold = 100;  // a user reading more distinct persons than this is listed
+  std::int64_t manySearchesThreshold = 100;  // a user searching more often than this in one day is listed
   int officeStartHour = 7;                  // office hours in Swedish local time, Monday to Friday
   int officeEndHour = 18;
 };
@@ -27,6 +29,14 @@ struct UserReadCount {
   std::string username;
   std::int64_t persons = 0;  // distinct persons named in the user's entries
   std::int64_t entries = 0;
+};
+
+// One user's searches of one Swedish day.
+struct UserSearchCount {
+  std::string username;
+  std::string day;             // YYYY-MM-DD, Swedish time
+  std::int64_t searches = 0;   // search answers (one per request)
+  std::int64_t persons = 0;    // distinct persons the searches found
 };
 
 // What an auditor looks at, each with the entries behind it.
@@ -42,6 +52,9 @@ struct AccessReview {
   std::vector<LoggedAccess> auditorReads;     // reads of the access log and its review: apart from the rest
   std::vector<UserReadCount> manyPersons;     // users who opened the cases of over manyPersonsThreshold
                                               // distinct persons (lists of the caseload do not count)
+  std::vector<UserSearchCount> manySearches;  // a user's day with over manySearchesThreshold searches (one
+                                              // search at a time, personnummer after personnummer, finds
+                                              // who is in the register without a bulk read), by day, user
 };
 
 AccessReview reviewAccess(std::span<const LoggedAccess> entries,
@@ -59,6 +72,9 @@ std::set<std::int64_t> personsNamed(const AccessReview& review, std::size_t maxI
 // The review as JSON: each finding's count, and at most `maxItems` of its entries ("truncated" when more).
 boost::json::object accessReviewJson(const AccessReview& review, const AccessReviewOptions& options,
                                      std::size_t maxItems);
+
+// The Swedish day of a time "YYYY-MM-DDTHH:MM:SS…Z"; nullopt when unreadable.
+std::optional<CivilDate> swedishDayOf(std::string_view time);
 
 // True outside Monday–Friday officeStartHour–officeEndHour Swedish time. `time` is "YYYY-MM-DDTHH:MM:SS…Z";
 // an unreadable time counts as outside.

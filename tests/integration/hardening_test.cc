@@ -425,6 +425,29 @@ TEST_F(Hardening, ARefusedAttemptOnACaseIsAccessLoggedAndReviewed) {
   EXPECT_EQ(runLotsen({"audit", "verify", "--db", *db_}).exitCode, 0) << "refusals are in the hash chain";
 }
 
+// An attacker searched 1,000 personnummer one after another in 34 seconds and learnt who is in the
+// register; the review named none of it (searches are lists of one's own caseload). Now each day a user
+// searched more often than the threshold is listed, over the API and on the command line.
+TEST_F(Hardening, ADayOfManySearchesByOneUserIsInTheReview) {
+  for (int i = 0; i < 4; ++i) EXPECT_EQ(as("anna", "GET", "/api/v1/persons?query=20080101-00" + std::to_string(10 + i)).status, 200);
+  EXPECT_EQ(as("anna", "GET", "/api/v1/persons?query=berg").status, 200);
+  auto review = parsed(as("revisor", "GET", "/api/v1/access-log/review?many_searches_threshold=4"));
+  const auto& days = review.at("many_searches").as_object();
+  EXPECT_EQ(days.at("threshold").as_int64(), 4);
+  ASSERT_EQ(days.at("count").as_int64(), 1) << json::serialize(review);
+  const auto& day = days.at("items").as_array()[0].as_object();
+  EXPECT_EQ(day.at("username").as_string(), "anna");
+  EXPECT_EQ(day.at("searches").as_int64(), 5) << "the searches that found nobody count too";
+  EXPECT_EQ(as("revisor", "GET", "/api/v1/access-log/review?many_searches_threshold=0").status, 400);
+  auto cli = runLotsen({"audit", "review", "--db", *db_, "--from", "2026-01-01", "--to", "2030-12-31", "--many-searches",
+                        "4"});
+  ASSERT_EQ(cli.exitCode, 0) << cli.err;
+  EXPECT_NE(cli.out.find("Användare som sökt fler än 4 gånger på en dag: 1"), std::string::npos) << cli.out;
+  EXPECT_NE(cli.out.find("anna: 5 sökningar den " + std::string(day.at("day").as_string()) + " hittade"),
+            std::string::npos)
+      << cli.out;
+}
+
 // Finding 13: a 409 that carries the current record is a read of it.
 TEST_F(Hardening, AConflictAnswerWithTheCurrentRecordIsAccessLogged) {
   auto [personId, registrationId] = registration("r.caseworker_id = (SELECT id FROM users WHERE username = 'anna')");

@@ -220,6 +220,12 @@ const sv = {
     manyPersons: "Användare som läst många personer",
     manyPersonsText: (n: number) =>
       `Användare som öppnat ärenden för fler än ${n} olika personer (listor ur den egna ärendelistan räknas inte).`,
+    manySearches: "Dagar med många sökningar",
+    manySearchesText: (n: number) =>
+      `Dagar då en användare sökte fler än ${n} gånger. Sökning på personnummer efter personnummer visar vilka som finns i registret utan att något massuttag syns; även sökningar som inte hittade någon räknas.`,
+    colDay: "Dag",
+    colSearches: "Sökningar",
+    colFound: "Personer som hittades",
     // The log's entries, linked from the findings.
     colEntriesLink: "Poster",
     refusedMark: "nekad",
@@ -1317,6 +1323,12 @@ const en: Messages = {
     auditorReadsText: "The auditors' own reads of the access log, shown apart.",
     manyPersons: "Users who read many persons",
     manyPersonsText: (n) => `Users who opened the cases of more than ${n} distinct persons (lists of one's own caseload do not count).`,
+    manySearches: "Days with many searches",
+    manySearchesText: (n) =>
+      `Days on which a user searched more than ${n} times. Searching personnummer after personnummer shows who is in the register without any bulk read showing; searches that found nobody count too.`,
+    colDay: "Day",
+    colSearches: "Searches",
+    colFound: "Persons found",
     colEntriesLink: "Entries",
     refusedMark: "refused",
     grantEntries: (user, person) => `The entries of ${user} about person ${person}`,

@@ -87,6 +87,43 @@ TEST(AccessReview, ListsOfOnesOwnCaseloadAreNoBulkReadAndAuditorsReviewsStandApa
   EXPECT_EQ(r.manyPersons[0].username, "admin") << "lists of anna's caseload do not count as persons read";
 }
 
+// An attacker's finding: 1,000 searches, one personnummer after another, in 34 seconds found who is in the
+// register; no finding showed it (searches are lists of one's own caseload, neither bulk nor persons read).
+TEST(AccessReview, AUsersDayWithMoreSearchesThanTheThresholdIsListedWithThePersonsFound) {
+  AccessReviewOptions o;
+  o.manySearchesThreshold = 3;
+  auto search = [](std::int64_t id, std::string time, std::string user, std::vector<std::int64_t> found) {
+    LoggedAccess e = entry(id, std::move(time), std::move(user), std::move(found));
+    e.entry.route = "GET /api/v1/persons";
+    return e;
+  };
+  std::vector<LoggedAccess> entries{
+      // bo: four searches on Monday 23 November (Swedish time), two of them finding nobody.
+      search(1, "2026-11-23T09:00:00.000Z", "bo", {1}),
+      search(2, "2026-11-23T09:00:01.000Z", "bo", {}),
+      search(3, "2026-11-23T09:00:02.000Z", "bo", {2}),
+      search(4, "2026-11-23T22:59:00.000Z", "bo", {}),
+      // 23:30 UTC is 00:30 on Tuesday in Stockholm: another day.
+      search(5, "2026-11-23T23:30:00.000Z", "bo", {3}),
+      // anna: three searches, not more than the threshold; and reads that are not searches.
+      search(6, "2026-11-23T09:00:00.000Z", "anna", {1}),
+      search(7, "2026-11-23T09:10:00.000Z", "anna", {1}),
+      search(8, "2026-11-23T09:20:00.000Z", "anna", {4}),
+      entry(9, "2026-11-23T09:30:00.000Z", "anna", {4}),
+  };
+  AccessReview r = reviewAccess(entries, {}, o);
+  ASSERT_EQ(r.manySearches.size(), 1u);
+  EXPECT_EQ(r.manySearches[0].username, "bo");
+  EXPECT_EQ(r.manySearches[0].day, "2026-11-23");
+  EXPECT_EQ(r.manySearches[0].searches, 4) << "a search that finds nobody counts";
+  EXPECT_EQ(r.manySearches[0].persons, 2);
+  EXPECT_TRUE(r.bulk.empty());
+  auto json = accessReviewJson(r, o, 1000);
+  const auto& found = json["many_searches"].as_object();
+  EXPECT_EQ(found.at("threshold").as_int64(), 3);
+  EXPECT_EQ(found.at("items").as_array()[0].as_object().at("searches").as_int64(), 4);
+}
+
 // The CI run at 00:40 Swedish time (23:40 UTC): the auditor's link to today's entries found none, the
 // days being read as UTC days while "today" is the Swedish day.
 TEST(AccessReview, ADayIsTheSwedishDayFromMidnightInStockholm) {

@@ -2486,8 +2486,10 @@ export interface paths {
          * The log review (permission read_access_log), as `lotsen audit review`.
          * @description Break-the-glass grants; reads outside the caseload (made under a grant); bulk reads (more than
          *     bulk_threshold persons, default 25); reads outside office hours (07–18 Monday–Friday, Swedish
-         *     time); users who read more than many_persons_threshold (default 100) distinct persons. Each with
-         *     its count and at most 1000 of the entries behind it.
+         *     time); users who read more than many_persons_threshold (default 100) distinct persons; each day a
+         *     user searched more than many_searches_threshold times (default 100; `many_searches.items`:
+         *     username, day, searches, persons found). Each with its count and at most 1000 of the entries or
+         *     rows behind it.
          */
         get: {
             parameters: {
@@ -2496,6 +2498,7 @@ export interface paths {
                     to?: string;
                     bulk_threshold?: number;
                     many_persons_threshold?: number;
+                    many_searches_threshold?: number;
                 };
                 header?: never;
                 path?: never;
@@ -2518,6 +2521,7 @@ export interface paths {
                             bulk?: Record<string, never>;
                             off_hours?: Record<string, never>;
                             many_persons?: Record<string, never>;
+                            many_searches?: Record<string, never>;
                         };
                     };
                 };

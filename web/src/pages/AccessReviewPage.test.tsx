@@ -30,6 +30,7 @@ describe("the review's findings", () => {
           outside_caseload: { count: 1, truncated: false, items: [entry] },
           bulk: { ...none, threshold: 25 }, off_hours: { ...none, office_hours: "07-18" },
           many_persons: { ...none, threshold: 100 }, refused: none, auditor_reads: none,
+          many_searches: { count: 1, truncated: false, threshold: 100, items: [{ username: "bo", day: "2026-11-23", searches: 1000, persons: 212 }] },
         },
       ],
       "GET /api/v1/access-log": [200, { items: [entry], truncated: false }],
@@ -43,6 +44,15 @@ describe("the review's findings", () => {
     expect(within(outside).getByRole("link", { name: "Öppna person 5" }).getAttribute("href")).toBe("/personer/5");
     expect(within(outside).getByRole("link", { name: "Posterna av anna" }).getAttribute("href")).toBe(
       "/granskning/logg?fran=2026-11-01&till=2026-11-30&anvandare=anna",
+    );
+
+    // A day of many searches links to that user's entries of that day.
+    const searches = screen.getByRole("region", { name: /Dagar med många sökningar: 1/ });
+    await user.click(within(searches).getByText("Visa posterna"));
+    const day = within(searches).getByRole("row", { name: /2026-11-23/ });
+    expect(within(day).getAllByRole("cell").map((c) => c.textContent)).toEqual(["2026-11-23", "bo", "1000", "212"]);
+    expect(within(day).getByRole("link", { name: "Posterna av bo" }).getAttribute("href")).toBe(
+      "/granskning/logg?fran=2026-11-23&till=2026-11-23&anvandare=bo",
     );
 
     await user.click(within(grants).getByRole("link", { name: "Posterna av anna om person 5" }));

@@ -18,6 +18,7 @@ import type { Messages } from "../messages";
 type Finding<T> = { count: number; truncated: boolean; items: T[] };
 type Grant = { id: number; username: string; person_id: number; reason: string; granted_at: string; expires_at: string };
 type ReaderCount = { username: string; persons: number; entries: number };
+type SearchDay = { username: string; day: string; searches: number; persons: number };
 type AccessReview = {
   from: string;
   to: string;
@@ -27,6 +28,7 @@ type AccessReview = {
   bulk: Finding<AccessEntry> & { threshold: number };
   off_hours: Finding<AccessEntry> & { office_hours: string };
   many_persons: Finding<ReaderCount> & { threshold: number };
+  many_searches: Finding<SearchDay> & { threshold: number };
   refused: Finding<AccessEntry>;
   auditor_reads: Finding<AccessEntry>;
 };
@@ -182,6 +184,35 @@ export function AccessReviewPage() {
                     </td>
                     <td>{u.persons}</td>
                     <td>{u.entries}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </Section>
+          <Section
+            id="many-searches"
+            title={t.manySearches}
+            explanation={t.manySearchesText(review.data.many_searches.threshold)}
+            finding={review.data.many_searches}
+          >
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t.colDay}</th>
+                  <th scope="col">{t.colUser}</th>
+                  <th scope="col">{t.colSearches}</th>
+                  <th scope="col">{t.colFound}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {review.data.many_searches.items.map((u) => (
+                  <tr key={`${u.day} ${u.username}`}>
+                    <td>{u.day}</td>
+                    <td>
+                      <UserLink username={u.username} period={{ from: u.day, to: u.day }} />
+                    </td>
+                    <td>{u.searches}</td>
+                    <td>{u.persons}</td>
                   </tr>
                 ))}
               </tbody>
