@@ -100,6 +100,8 @@ const sv = {
   // Person.
   personTitle: "Person",
   backToToday: "Tillbaka till Idag",
+  backToSearch: "Tillbaka till sökningen",
+  backToReview: "Tillbaka till granskningen",
   identityHeading: "Identitet",
   personalId: "Personnummer",
   coordinationNumber: "Samordningsnummer",
@@ -1208,6 +1210,8 @@ const en: Messages = {
 
   personTitle: "Person",
   backToToday: "Back to Today",
+  backToSearch: "Back to the search",
+  backToReview: "Back to the review",
   identityHeading: "Identity",
   personalId: "Personal identity number",
   coordinationNumber: "Coordination number",

@@ -5,7 +5,7 @@ import { Alert, BodyShort, Button, HGrid, HStack, Label, Link, Loader, Table, Ta
 import { EyeSlashIcon } from "@navikt/aksel-icons";
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState, type FormEvent, type MouseEvent, type ReactNode } from "react";
-import { Link as RouterLink, useParams, useSearchParams } from "react-router-dom";
+import { Link as RouterLink, useLocation, useParams, useSearchParams } from "react-router-dom";
 import {
   isOutsideCaseload,
   isProblem,
@@ -86,9 +86,7 @@ function PersonView({ id }: { id: number }) {
   return (
     <VStack gap="6">
       <div>
-        <Link as={RouterLink} to="/">
-          {t.backToToday}
-        </Link>
+        <BackLink />
       </div>
       <div>
         <PageHeading>{`${p.first_name} ${p.last_name}`}</PageHeading>
@@ -209,6 +207,22 @@ function Contact({ person: p }: { person: Person }) {
 }
 
 const contactIds = { phone: "contact-details-phone", email: "contact-details-email" };
+
+/**
+ * Back to where the person was opened from: the search or the access-log review with what it showed
+ * (the link there put its own URL in the history entry's state as `back`), else Today.
+ */
+function BackLink() {
+  const t = useT();
+  const back = (useLocation().state as { back?: unknown } | null)?.back;
+  const to = typeof back === "string" && /^\/(sok|granskning)(\/|\?|$)/.test(back) ? back : "/";
+  const label = to.startsWith("/sok") ? t.backToSearch : to.startsWith("/granskning") ? t.backToReview : t.backToToday;
+  return (
+    <Link as={RouterLink} to={to}>
+      {label}
+    </Link>
+  );
+}
 
 type ContactDetails = { phone: string; email: string };
 const detailsOf = (p?: Partial<Person>): ContactDetails => ({ phone: p?.contact?.phone ?? "", email: p?.contact?.email ?? "" });

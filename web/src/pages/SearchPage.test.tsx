@@ -43,6 +43,34 @@ describe("the search", () => {
     expect(screen.getByText("2 personer, visar 1–2.")).toBeTruthy();
   });
 
+  it("leads back from a person opened from it to the same search", async () => {
+    fakeServer({
+      "GET /api/v1/session": session,
+      "GET /api/v1/persons": [
+        200,
+        { items: [{ id: 7, personal_id: "20070410-1234", first_name: "Åsa", last_name: "Öberg", protected: false }], page: 1, page_size: 50, total: 1 },
+      ],
+      "GET /api/v1/persons/7": [
+        200,
+        {
+          id: 7, personal_id: "20070410-1234", first_name: "Åsa", last_name: "Öberg", protected: false,
+          address: null, contact: null, municipality_code: "1490", birth_date: "2007-04-10", coordination_number: false,
+          version: 1, registrations: [], occupation: { kind: "unknown" }, occupation_label: "Okänd", planned_occupation: null,
+        },
+      ],
+      "GET /api/v1/persons/7/contact-attempts": [200, { items: [] }],
+    });
+    const user = userEvent.setup();
+    renderAt("/sok?q=%C3%96berg", <App />);
+    await user.click(await screen.findByRole("link", { name: "Åsa Öberg" }));
+    await screen.findByRole("heading", { level: 1, name: "Åsa Öberg" });
+    const back = screen.getByRole("link", { name: "Tillbaka till sökningen" });
+    expect(back.getAttribute("href")).toBe("/sok?q=%C3%96berg");
+    await user.click(back);
+    expect(await screen.findByRole("link", { name: "Åsa Öberg" })).toBeTruthy();
+    expect((screen.getByLabelText(/^Namn eller personnummer/) as HTMLInputElement).value).toBe("Öberg");
+  });
+
   it("offers to register by hand when nobody is found", async () => {
     fakeServer({
       "GET /api/v1/session": session,

@@ -5,7 +5,7 @@
 import { Alert, BodyShort, Button, HStack, Link, Loader, Table, Tag, TextField, VStack } from "@navikt/ds-react";
 import { EyeSlashIcon, MagnifyingGlassIcon } from "@navikt/aksel-icons";
 import { useEffect, useRef, useState, type FormEvent } from "react";
-import { Link as RouterLink, useSearchParams } from "react-router-dom";
+import { Link as RouterLink, useLocation, useSearchParams } from "react-router-dom";
 import { useSearchPersons } from "../api/queries";
 import { PageHeading } from "../components/PageHeading";
 import { ProblemAlert } from "../components/Problems";
@@ -20,6 +20,7 @@ export function isWholePersonalId(text: string): boolean {
 export function SearchPage() {
   const t = useT();
   const [params, setParams] = useSearchParams();
+  const location = useLocation();
   const q = (params.get("q") ?? "").trim();
   const page = Math.max(1, Number(params.get("sida")) || 1);
   const [text, setText] = useState(q);
@@ -79,7 +80,7 @@ export function SearchPage() {
                   <Table.Row key={p.id}>
                     <Table.HeaderCell scope="row">
                       <HStack gap="2" align="center">
-                        <Link as={RouterLink} to={`/personer/${p.id}`}>
+                        <Link as={RouterLink} to={`/personer/${p.id}`} state={{ back: location.pathname + location.search }}>
                           {`${p.first_name} ${p.last_name}`}
                         </Link>
                         {p.protected && (

@@ -2,7 +2,7 @@
 // entries of the period (/granskning/logg), each person to their page (/personer/:id), where an
 // auditor reads the case by breaking the glass.
 import { Link } from "@navikt/ds-react";
-import { Link as RouterLink } from "react-router-dom";
+import { Link as RouterLink, useLocation } from "react-router-dom";
 import type { AccessEntry } from "../../api/queries";
 import { localDateTime } from "../../format";
 import { useT } from "../../i18n";
@@ -19,8 +19,9 @@ export function logUrl(period: Period, username?: string, personId?: number): st
 
 export function PersonLink({ id }: { id: number }) {
   const t = useT().review;
+  const location = useLocation();
   return (
-    <Link as={RouterLink} to={`/personer/${id}`} aria-label={t.openPerson(id)}>
+    <Link as={RouterLink} to={`/personer/${id}`} state={{ back: location.pathname + location.search }} aria-label={t.openPerson(id)}>
       {id}
     </Link>
   );
