@@ -1084,6 +1084,7 @@ const sv = {
     `${unit ? `Enhet ${unit}` : "Enhetens inkorg"}, ${caseworker ? "med en ansvarig handläggare" : "ingen ansvarig handläggare"}.`,
   asOfLabel: "Visa ärendet som det var den",
   asOfHint: "ÅÅÅÅ-MM-DD: som det stod vid dagens slut.",
+  asOfFuture: "Välj i dag eller en dag som har varit: framtiden finns inte i ärendet ännu.",
   asOfShow: "Visa",
   asOfBannerHeading: (date: string) => `Ärendet som det var den ${date}`,
   asOfBanner:
@@ -2169,6 +2170,7 @@ const en: Messages = {
     `${unit ? `Unit ${unit}` : "The unit's intake"}, ${caseworker ? "with a responsible caseworker" : "no responsible caseworker"}.`,
   asOfLabel: "Show the case as it was on",
   asOfHint: "YYYY-MM-DD: as it stood at the end of the day.",
+  asOfFuture: "Choose today or a day that has been: the future is not in the case yet.",
   asOfShow: "Show",
   asOfBannerHeading: (date) => `The case as it was on ${date}`,
   asOfBanner: "This is a past view, rebuilt from the case's events at the end of the day. Nothing can be changed here.",

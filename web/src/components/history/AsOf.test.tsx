@@ -54,5 +54,19 @@ describe("the case on a past day", () => {
     await waitFor(() => expect(field.getAttribute("aria-invalid")).toBe("true"));
     expect(screen.getByText("as_of ligger i framtiden")).toBeTruthy();
     expect((field as HTMLInputElement).value).toBe("2099-01-01");
+    // No banner saying "as it was on 2099-01-01" beside the refusal.
+    expect(screen.queryByText(/Ärendet som det var den/)).toBeNull();
+  });
+
+  it("refuses a day ahead of today beside the field before asking the server", async () => {
+    const requests = fakeServer(caseAnswers());
+    const user = userEvent.setup();
+    renderAt("/personer/2", <App />);
+    const field = await screen.findByLabelText(/^Visa ärendet som det var den/);
+    await user.type(field, "2099-01-01");
+    await user.click(screen.getByRole("button", { name: "Visa" }));
+    await waitFor(() => expect(field.getAttribute("aria-invalid")).toBe("true"));
+    expect(screen.getByText(/framtiden finns inte i ärendet ännu/)).toBeTruthy();
+    expect(requests.some((r) => new URL(r.url).searchParams.has("as_of"))).toBe(false);
   });
 });

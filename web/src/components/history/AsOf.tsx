@@ -1,13 +1,14 @@
 // The case as it stood at the end of a chosen day (GET /api/v1/persons/{id}?as_of=…), at
 // /personer/:id?per=YYYY-MM-DD (bookmarkable; Back works). A banner says it is a past view: read only,
-// no button that changes anything, and a way back to today. A day ahead of today is the server's 400,
-// shown beside the date field.
+// no button that changes anything, and a way back to today. A day ahead of today is refused beside the
+// date field before it is asked for; in a URL, it is the server's 400, shown there without the banner.
 import { Alert, BodyShort, Button, HStack, Heading, Link, Loader, Table, Tag, TextField, VStack } from "@navikt/ds-react";
 import { EyeSlashIcon } from "@navikt/aksel-icons";
 import { useState, type FormEvent } from "react";
 import { Link as RouterLink, useNavigate } from "react-router-dom";
 import { ApiProblem } from "../../api/client";
 import { usePersonAsOf, type OccupationRecord, type PersonAsOf } from "../../api/queries";
+import { swedishDay } from "../../format";
 import { useT } from "../../i18n";
 import { Card } from "../Card";
 import { PageHeading } from "../PageHeading";
@@ -28,6 +29,10 @@ export function CaseOverTime({ personId, day = "", problem = null }: { personId:
     event.preventDefault();
     if (!/^\d{4}-\d{2}-\d{2}$/.test(value.trim())) {
       setOwn(new ApiProblem(0, { errors: [{ field: "as_of", detail: t.dateRequired }] }));
+      return;
+    }
+    if (value.trim() > swedishDay()) {
+      setOwn(new ApiProblem(0, { errors: [{ field: "as_of", detail: t.asOfFuture }] }));
       return;
     }
     setOwn(null);
@@ -80,15 +85,18 @@ export function PersonAsOfView({ id, day }: { id: number; day: string }) {
           </Tag>
         )}
       </div>
-      <Alert variant="warning" className="as-of-banner">
-        <Heading level="2" size="small" spacing>
-          {t.asOfBannerHeading(day)}
-        </Heading>
-        <BodyShort spacing>{t.asOfBanner}</BodyShort>
-        <Link as={RouterLink} to={`/personer/${id}`}>
-          {t.backToNow}
-        </Link>
-      </Alert>
+      {/* A day the server refused (ahead of today, in a URL typed or bookmarked) is no past view. */}
+      {!refused && (
+        <Alert variant="warning" className="as-of-banner">
+          <Heading level="2" size="small" spacing>
+            {t.asOfBannerHeading(day)}
+          </Heading>
+          <BodyShort spacing>{t.asOfBanner}</BodyShort>
+          <Link as={RouterLink} to={`/personer/${id}`}>
+            {t.backToNow}
+          </Link>
+        </Alert>
+      )}
       <CaseOverTime key={day} personId={id} day={day} problem={refused} />
       {asOf.isPending && <Loader title={t.loading} />}
       {asOf.error && !refused && <ProblemAlert error={asOf.error} />}
