@@ -127,7 +127,7 @@ function Measures({ report }: { report: CommitteeReport }) {
                   <Value measure={m} value={m.same_month_last_year} />
                 </Table.DataCell>
                 <Table.DataCell align="right">
-                  <Value measure={m} value={m.target} />
+                  <Value measure={m} value={m.target} missing={t.noTargetSr} />
                 </Table.DataCell>
                 <Table.DataCell align="right">
                   <Value measure={m} value={m.this_month} />
@@ -141,14 +141,14 @@ function Measures({ report }: { report: CommitteeReport }) {
   );
 }
 
-/** A figure, or "–" read out as "inga att mäta" when there is none. */
-function Value({ measure, value }: { measure: CommitteeMeasure; value: number | null }) {
+/** A figure, or "–" read out as `missing` (default "inga att mäta") when there is none. */
+function Value({ measure, value, missing }: { measure: CommitteeMeasure; value: number | null; missing?: string }) {
   const t = useT().committee;
   if (value == null)
     return (
       <>
         <span aria-hidden="true">{t.none}</span>
-        <span className="navds-sr-only">{t.noneSr}</span>
+        <span className="navds-sr-only">{missing ?? t.noneSr}</span>
       </>
     );
   return <>{measureText(measure.unit, value)}</>;
