@@ -1,5 +1,6 @@
 import { cleanup, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
+import { focusManager } from "@tanstack/react-query";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { App } from "../App";
 import { fakeServer, renderAt } from "../test/render";
@@ -96,5 +97,43 @@ describe("the contact details", () => {
     const put = requests.filter((r) => r.method === "PUT")[1];
     expect(put.headers.get("If-Match")).toBe('"person/7/4"');
     expect(JSON.parse(await put.clone().text())).toEqual({ phone: "070-333 33 33", email: "malte@example.se" });
+  });
+
+  // An attacker's finding: the person read anew while the form was open (the window regained focus) gave
+  // the save the new ETag, so the fields as first read were saved over someone else's e-mail, with no 409.
+  it("are saved with the version the form was opened with, whatever is read meanwhile", async () => {
+    let current = person(3, "070-111 11 11", "");
+    const answers: Record<string, [number, unknown]> = {
+      "GET /api/v1/session": [200, { csrf_token: "tok", user: { username: "anna", role: "caseworker" } }],
+      "GET /api/v1/persons/7/contact-attempts": [200, { items: [] }],
+      "PUT /api/v1/persons/7/contact-details": [409, { title: "Konflikt", status: 409, detail: "x", current: person(4, "070-111 11 11", "elin@example.se") }],
+    };
+    Object.defineProperty(answers, "GET /api/v1/persons/7", { enumerable: true, get: () => [200, current] });
+    const requests = fakeServer(answers);
+    const fetchMock = globalThis.fetch as unknown as ReturnType<typeof vi.fn>;
+    const answer = fetchMock.getMockImplementation()!;
+    fetchMock.mockImplementation(async (request: Request) => {
+      const response = await answer(request);
+      if (request.method === "GET" && new URL(request.url).pathname === "/api/v1/persons/7")
+        response.headers.set("ETag", `"person/7/${current.version}"`);
+      return response;
+    });
+    const user = userEvent.setup();
+    renderAt("/personer/7", <App />);
+    await user.click(await screen.findByRole("button", { name: "Ändra kontaktuppgifter" }));
+    // Someone else saves an e-mail address; half a minute on, the window regains focus and the person is read anew.
+    current = person(4, "070-111 11 11", "elin@example.se");
+    const now = Date.now();
+    vi.spyOn(Date, "now").mockReturnValue(now + 31_000);
+    focusManager.setFocused(false);
+    focusManager.setFocused(true);
+    await waitFor(() => expect(requests.filter((r) => r.method === "GET" && new URL(r.url).pathname === "/api/v1/persons/7")).toHaveLength(2));
+    vi.restoreAllMocks();
+    const phone = screen.getByLabelText(/^Telefon/);
+    await user.clear(phone);
+    await user.type(phone, "070-333 33 33");
+    await user.click(screen.getByRole("button", { name: "Spara" }));
+    await screen.findByRole("heading", { name: "Någon annan har ändrat uppgifterna" });
+    expect(requests.find((r) => r.method === "PUT")!.headers.get("If-Match")).toBe('"person/7/3"');
   });
 });

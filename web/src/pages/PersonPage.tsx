@@ -237,8 +237,11 @@ export function ContactDetailsForm({ person: p, onDone }: { person: Person; onDo
   const t = useT();
   const queryClient = useQueryClient();
   const save = useSetContactDetails(p.id);
-  // The details as read (or read again after a 409): what the user changed is what the fields differ in.
+  // The details as read (or read again after a 409) and their ETag: what the user changed is what the
+  // fields differ in, and the save names that version — not the one a refetch (the window regaining
+  // focus) brings meanwhile, which would save the fields as read over someone else's change.
   const [loaded, setLoaded] = useState(() => detailsOf(p));
+  const [etag, setEtag] = useState(p.etag!);
   const [phone, setPhone] = useState(loaded.phone);
   const [email, setEmail] = useState(loaded.email);
   const [problem, setProblem] = useState<unknown>(null);
@@ -251,7 +254,7 @@ export function ContactDetailsForm({ person: p, onDone }: { person: Person; onDo
     event.preventDefault();
     setProblem(null);
     save.mutate(
-      { etag: p.etag!, details: { phone: phone.trim() || null, email: email.trim() || null } },
+      { etag, details: { phone: phone.trim() || null, email: email.trim() || null } },
       {
         onSuccess: () => onDone(true),
         onError: (error) => {
@@ -270,10 +273,12 @@ export function ContactDetailsForm({ person: p, onDone }: { person: Person; onDo
   const goOn = async (keepMine: boolean) => {
     await queryClient.invalidateQueries({ queryKey: ["persons", p.id], exact: true });
     const fresh = queryClient.getQueryData<Person>(["persons", p.id]);
-    const saved = fresh ? detailsOf(fresh) : theirs!;
+    if (!fresh?.etag) return;
+    const saved = detailsOf(fresh);
     setPhone(keepMine && changedPhone ? phone : saved.phone);
     setEmail(keepMine && changedEmail ? email : saved.email);
     setLoaded(saved);
+    setEtag(fresh.etag);
     setTheirs(null);
     phoneInput.current?.focus();
   };
