@@ -48,6 +48,19 @@ describe("the plan editor", () => {
     expect(within(screen.getByRole("group", { name: "Delmål 1.2" })).getByText(detail)).toBeTruthy();
   });
 
+  // An attacker's finding: a goal removed and another added in its place took the removed goal's id, so a
+  // merge after a 409 took the two for one goal (and one user's new goal was lost).
+  it("never gives a new goal the id of a goal the plan had when it was opened", async () => {
+    const { requests, user } = await openEditor({ ...planAnswers(), "PUT /api/v1/persons/2/plans/50": [200, plan] });
+    await user.click(screen.getByRole("button", { name: "Ta bort Mål 1" }));
+    await user.click(screen.getByRole("button", { name: "Lägg till mål" }));
+    await user.type(within(screen.getByRole("group", { name: "Mål 1" })).getByLabelText(/^Rubrik/), "Praktik på Ica");
+    await user.click(screen.getByRole("button", { name: "Spara planen" }));
+    await screen.findByText("Planen är sparad.");
+    const { body } = await lastBody(requests, "PUT");
+    expect(body.goals.map((g: { id: string }) => g.id)).toEqual(["g2"]);
+  });
+
   // The saved plan (version 4) has a new title for goal 1 and the day the young person agreed.
   const theirs = { ...plan, version: 4, data: { ...plan.data, agreed_on: "2025-01-12", goals: [{ ...plan.data.goals[0], title: "Börja arbeta" }] } };
   async function saveOverTheirs(retitle: boolean) {
@@ -72,6 +85,22 @@ describe("the plan editor", () => {
     return { ...opened, table: screen.getByRole("table", { name: "Någon annan har sparat planen" }) };
   }
 
+  // Goes on from the conflict with `button`: the form then holds the saved title and day agreed, and
+  // saving sends the plan with the saved version; resolves to the plan sent.
+  async function goOnAndSave(user: ReturnType<typeof userEvent.setup>, requests: Request[], button: string) {
+    await user.click(screen.getByRole("button", { name: button }));
+    expect(screen.queryByRole("heading", { name: "Någon annan har sparat planen" })).toBeNull();
+    expect((within(screen.getByRole("group", { name: "Mål 1" })).getByLabelText(/^Rubrik/) as HTMLInputElement).value).toBe("Börja arbeta");
+    expect((screen.getByLabelText(/^Den unga godkände planen den/) as HTMLInputElement).value).toBe("2025-01-12");
+    await user.click(screen.getByRole("button", { name: "Spara planen" }));
+    await screen.findByText("Planen är sparad.");
+    const { ifMatch, body } = await lastBody(requests, "PUT");
+    expect(ifMatch).toBe("4");
+    expect(body.goals[0].title).toBe("Börja arbeta");
+    expect(body.agreed_on).toBe("2025-01-12");
+    return body;
+  }
+
   it("on a 409 lists only what you changed beside what is saved, and takes the saved plan with its version", async () => {
     const { requests, user, table } = await saveOverTheirs(true);
     const goalRow = within(table).getByRole("row", { name: /^Mål 1/ });
@@ -83,32 +112,14 @@ describe("the plan editor", () => {
     expect(within(table).queryByRole("row", { name: /^Delmål 1\.1/ })).toBeNull();
     expect(screen.getByRole("button", { name: "Spara planen" }).hasAttribute("disabled")).toBe(true);
 
-    await user.click(screen.getByRole("button", { name: "Använd den sparade planen" }));
-    expect(screen.queryByRole("heading", { name: "Någon annan har sparat planen" })).toBeNull();
-    expect((within(screen.getByRole("group", { name: "Mål 1" })).getByLabelText(/^Rubrik/) as HTMLInputElement).value).toBe("Börja arbeta");
-    expect((screen.getByLabelText(/^Den unga godkände planen den/) as HTMLInputElement).value).toBe("2025-01-12");
-
-    await user.click(screen.getByRole("button", { name: "Spara planen" }));
-    await screen.findByText("Planen är sparad.");
-    const { ifMatch, body } = await lastBody(requests, "PUT");
-    expect(ifMatch).toBe("4");
-    expect(body.goals[0].title).toBe("Börja arbeta");
+    const body = await goOnAndSave(user, requests, "Använd den sparade planen");
+    expect(body.reviews).toEqual([]);
   });
 
   it("Behåll mina ändringar puts your changes on the saved plan and keeps what the other one changed", async () => {
     const { requests, user } = await saveOverTheirs(false);
-    await user.click(screen.getByRole("button", { name: "Behåll mina ändringar" }));
-    expect(screen.queryByRole("heading", { name: "Någon annan har sparat planen" })).toBeNull();
-    // Their title and day agreed, which you did not touch, are in the form; your review too.
-    expect((within(screen.getByRole("group", { name: "Mål 1" })).getByLabelText(/^Rubrik/) as HTMLInputElement).value).toBe("Börja arbeta");
-    expect((screen.getByLabelText(/^Den unga godkände planen den/) as HTMLInputElement).value).toBe("2025-01-12");
-
-    await user.click(screen.getByRole("button", { name: "Spara planen" }));
-    await screen.findByText("Planen är sparad.");
-    const { ifMatch, body } = await lastBody(requests, "PUT");
-    expect(ifMatch).toBe("4");
-    expect(body.goals[0].title).toBe("Börja arbeta");
-    expect(body.agreed_on).toBe("2025-01-12");
+    // Their title and day agreed, which you did not touch, are kept; your review too.
+    const body = await goOnAndSave(user, requests, "Behåll mina ändringar");
     expect(body.reviews.map((r: { conclusion: string }) => r.conclusion)).toEqual(["Träffades på biblioteket"]);
   });
 });

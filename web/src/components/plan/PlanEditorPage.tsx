@@ -152,7 +152,9 @@ function PlanEditor({
   }, [focus]);
 
   const name = `${person.first_name} ${person.last_name}`;
-  const taken = () => new Set([...goalIdsOf(form.goals), ...assessed]);
+  // A new goal's id is none the form holds, none of the plan as loaded (a goal removed and another added
+  // in its place must not look like the same goal to a merge after a 409), and none ever assessed.
+  const taken = () => new Set([...goalIdsOf(form.goals), ...goalIdsOf(loaded.goals), ...assessed]);
   const byId = new Map(measures.map((m) => [m.id, m]));
 
   const changeGoal = (key: string, change: (g: GoalForm) => GoalForm) =>

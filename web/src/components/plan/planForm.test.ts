@@ -77,13 +77,14 @@ describe("the plan form", () => {
     expect(changedRows(plan, mine, theirs, d)).toEqual([{ label: "Mål 1", theirs: "Gymnasiet", yours: "Komvux" }]);
   });
 
-  it("removes a goal one side removed unless the other side changed it", () => {
+  it("removes a goal you removed, and one they removed unless you changed it", () => {
     const withoutArbete = { ...plan, goals: [studier] };
     expect(mergePlans(plan, withoutArbete, plan).goals).toEqual([studier]);
     expect(mergePlans(plan, plan, withoutArbete).goals).toEqual([studier]);
     const changedArbete = { ...plan, goals: [studier, { ...arbete, target_date: "2025-08-01" }] };
-    expect(mergePlans(plan, withoutArbete, changedArbete).goals).toEqual(changedArbete.goals);
+    expect(mergePlans(plan, withoutArbete, changedArbete).goals).toEqual([studier]);
     expect(mergePlans(plan, changedArbete, withoutArbete).goals).toEqual(changedArbete.goals);
+    // What your removal takes away is shown before you choose.
     expect(changedRows(plan, withoutArbete, changedArbete, d)).toEqual([{ label: "Mål 2", theirs: "Arbete", yours: "" }]);
   });
 

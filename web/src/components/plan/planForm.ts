@@ -188,8 +188,8 @@ function without(list: Review[], less: Review[]): Review[] {
 
 /**
  * The goals (or one goal's sub-goals) merged by id: a goal both keep has each field from `pick`; a goal
- * one side removed is gone unless the other changed it; a goal either added is there (theirs in their
- * order, yours after them). Your new goal whose id the saved plan has given another new goal takes an id
+ * you removed is gone (your change, though they changed it); one they removed is gone unless you changed
+ * it; a goal either added is there (theirs in their order, yours after them). Your new goal whose id the saved plan has given another new goal takes an id
  * not in `taken` (which it then joins), its sub-goals too.
  */
 function mergeGoals(base: PlanGoal[], mine: PlanGoal[], theirs: PlanGoal[], taken: Set<string>, parent?: string): PlanGoal[] {
@@ -201,9 +201,7 @@ function mergeGoals(base: PlanGoal[], mine: PlanGoal[], theirs: PlanGoal[], take
     const b = inBase.get(t.id);
     const m = inMine.get(t.id);
     if (!b) merged.push(t);
-    else if (!m) {
-      if (!same(t, b)) merged.push(t);
-    } else
+    else if (m)
       merged.push({
         id: t.id,
         title: pick(b.title, m.title, t.title),
