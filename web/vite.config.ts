@@ -2,25 +2,10 @@
 // and passes /api to a Lotsen server on 127.0.0.1:8080. `npm test` runs the component tests (Vitest,
 // in jsdom).
 import react from "@vitejs/plugin-react";
-import type { Plugin } from "vite";
 import { defineConfig } from "vitest/config";
 
-// index.html names the UI's code (the chunk the entry imports once it has asked for the page's data) as a
-// modulepreload, so that the browser fetches and compiles it beside the entry instead of after it.
-function preloadStart(): Plugin {
-  return {
-    name: "lotsen-preload-start",
-    apply: "build",
-    transformIndexHtml(_html, context) {
-      const start = Object.values(context.bundle ?? {}).find((c) => c.type === "chunk" && c.name === "start");
-      if (!start) throw new Error("no chunk named start: src/main.tsx imports ./start");
-      return [{ tag: "link", attrs: { rel: "modulepreload", crossorigin: "", href: `/${start.fileName}` }, injectTo: "head" }];
-    },
-  };
-}
-
 export default defineConfig({
-  plugins: [react(), preloadStart()],
+  plugins: [react()],
   // No asset inlined as a data: URL: the Content-Security-Policy (default-src 'self') would refuse it.
   build: { outDir: "dist", emptyOutDir: true, sourcemap: false, assetsInlineLimit: 0 },
   server: { proxy: { "/api": "http://127.0.0.1:8080" } },
