@@ -328,10 +328,12 @@ enum class Reach { by_role, by_grant };
 // How the caller may register the person with `pid` by hand: by role when Lotsen does not know them, knows no
 // registration of theirs, or one lies in the caller's caseload; by a grant (break the glass) when their case lies
 // outside it — the registration would make the caller responsible and so open the earlier case to them. A 403
-// otherwise (access-logged as refused), or the store's error.
+// otherwise (access-logged as refused), or the store's error. The look-up is access-logged whatever the answer
+// (naming the person found, or nobody): the answers tell a known personnummer from an unknown one, as a search does.
 std::expected<Reach, Response> reachToRegister(Call& call, const PersonalId& pid) {
   auto known = call.store.personByPersonalId(pid);
   if (!known) return std::unexpected(problem(known.error()));
+  call.accessedPersons(*known ? std::vector<std::int64_t>{(*known)->id} : std::vector<std::int64_t>{});
   if (!*known) return Reach::by_role;
   auto registrations = call.registrationsOf((*known)->id);
   if (!registrations) return std::unexpected(problem(registrations.error()));

@@ -27,7 +27,10 @@ bool listsOwnCaseload(std::string_view route) {
 
 bool readsAccessLog(std::string_view route) { return route.starts_with("GET /api/v1/access-log"); }
 
-bool searches(std::string_view route) { return route == "GET /api/v1/persons"; }
+// Searches, and registrations by hand, which look the personnummer up too (their answers tell a known one).
+bool looksUpPersons(std::string_view route) {
+  return route == "GET /api/v1/persons" || route == "POST /api/v1/registrations";
+}
 
 // The instant "YYYY-MM-DDTHH:MM…Z" names, to the minute; nullopt when unreadable.
 std::optional<std::chrono::sys_seconds> utcMinute(std::string_view time) {
@@ -95,7 +98,7 @@ AccessReview reviewAccess(std::span<const LoggedAccess> entries,
     const bool caseloadList = listsOwnCaseload(a.entry.route);
     if (a.entry.count > options.bulkThreshold && !caseloadList) review.bulk.push_back(a);
     if (outsideOfficeHours(a.time, options)) review.offHours.push_back(a);
-    if (searches(a.entry.route)) {
+    if (looksUpPersons(a.entry.route)) {
       auto day = swedishDayOf(a.time);
       auto& [found, count] = searchesByDay[{day ? day->iso() : a.time.substr(0, 10), a.entry.username}];
       found.insert(a.entry.personIds.begin(), a.entry.personIds.end());

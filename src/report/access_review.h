@@ -31,11 +31,11 @@ struct UserReadCount {
   std::int64_t entries = 0;
 };
 
-// One user's searches of one Swedish day.
+// One user's searches of one Swedish day (registrations by hand count too: they look the personnummer up).
 struct UserSearchCount {
   std::string username;
   std::string day;             // YYYY-MM-DD, Swedish time
-  std::int64_t searches = 0;   // search answers (one per request)
+  std::int64_t searches = 0;   // answers (one per request)
   std::int64_t persons = 0;    // distinct persons the searches found
 };
 

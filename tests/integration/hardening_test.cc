@@ -6,8 +6,10 @@
 
 #include <atomic>
 #include <boost/json.hpp>
+#include <fmt/format.h>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <thread>
@@ -426,24 +428,55 @@ TEST_F(Hardening, ARefusedAttemptOnACaseIsAccessLoggedAndReviewed) {
 }
 
 // An attacker searched 1,000 personnummer one after another in 34 seconds and learnt who is in the
-// register; the review named none of it (searches are lists of one's own caseload). Now each day a user
-// searched more often than the threshold is listed, over the API and on the command line.
+// register; the review named none of it (searches are lists of one's own caseload). Registering by hand
+// told a known personnummer from an unknown one too, and its 422 left no entry at all. Now the look-up of
+// a registration by hand is logged, and each day a user searched (or registered by hand) more often than
+// the threshold is listed, over the API and on the command line.
 TEST_F(Hardening, ADayOfManySearchesByOneUserIsInTheReview) {
-  for (int i = 0; i < 4; ++i) EXPECT_EQ(as("anna", "GET", "/api/v1/persons?query=20080101-00" + std::to_string(10 + i)).status, 200);
+  // anna's searches today so far (other tests of the suite search as her too).
+  auto annasDay = [&](std::int64_t threshold) -> std::optional<json::object> {
+    auto review = parsed(
+        as("revisor", "GET", "/api/v1/access-log/review?many_searches_threshold=" + std::to_string(threshold)));
+    EXPECT_EQ(review.at("many_searches").at("threshold").as_int64(), threshold);
+    for (const json::value& d : review.at("many_searches").at("items").as_array())
+      if (d.at("username").as_string() == "anna") return d.as_object();
+    return std::nullopt;
+  };
+  std::int64_t earlier = 0;
+  auto annasEntries = parsed(as("revisor", "GET", "/api/v1/access-log?username=anna"));
+  for (const json::value& e : annasEntries.at("items").as_array())
+    earlier += e.at("route").as_string() == "GET /api/v1/persons" || e.at("route").as_string() == "POST /api/v1/registrations";
+
+  for (int i = 0; i < 3; ++i)
+    EXPECT_EQ(as("anna", "GET", "/api/v1/persons?query=20080101-00" + std::to_string(10 + i)).status, 200);
   EXPECT_EQ(as("anna", "GET", "/api/v1/persons?query=berg").status, 200);
-  auto review = parsed(as("revisor", "GET", "/api/v1/access-log/review?many_searches_threshold=4"));
-  const auto& days = review.at("many_searches").as_object();
-  EXPECT_EQ(days.at("threshold").as_int64(), 4);
-  ASSERT_EQ(days.at("count").as_int64(), 1) << json::serialize(review);
-  const auto& day = days.at("items").as_array()[0].as_object();
-  EXPECT_EQ(day.at("username").as_string(), "anna");
-  EXPECT_EQ(day.at("searches").as_int64(), 5) << "the searches that found nobody count too";
+  auto [personId, registrationId] = registration("r.caseworker_id = (SELECT id FROM users WHERE username = 'anna')");
+  std::string known = sqlText("SELECT personal_id FROM persons WHERE id = " + std::to_string(personId));
+  auto told = as("anna", "POST", "/api/v1/registrations",
+                 R"({"personal_id":")" + known +
+                     R"(","start_date":"2026-11-02","reason":"never_started","by_hand":"school_report","person":)"
+                     R"({"first_name":"Test","last_name":"Testsson","street_address":"Storgatan 1","postal_code":)"
+                     R"("50431","city":"Borås","municipality_code":"9999"}})");
+  EXPECT_EQ(told.status, 422) << told.body;
+  auto log = parsed(as("revisor", "GET", "/api/v1/access-log?username=anna&person_id=" + std::to_string(personId)));
+  bool lookedUp = false;
+  for (const json::value& e : log.at("items").as_array())
+    lookedUp = lookedUp || e.at("route").as_string() == "POST /api/v1/registrations";
+  EXPECT_TRUE(lookedUp) << "the refused registration named a known person: " << json::serialize(log);
+
+  // Five more today: over a threshold of four more than before, not over one of five more.
+  EXPECT_FALSE(annasDay(earlier + 5)) << "not more than the threshold";
+  auto day = annasDay(earlier + 4);
+  ASSERT_TRUE(day);
+  EXPECT_EQ(day->at("searches").as_int64(), earlier + 5) << "searches that found nobody count, and the registration";
   EXPECT_EQ(as("revisor", "GET", "/api/v1/access-log/review?many_searches_threshold=0").status, 400);
   auto cli = runLotsen({"audit", "review", "--db", *db_, "--from", "2026-01-01", "--to", "2030-12-31", "--many-searches",
-                        "4"});
+                        std::to_string(earlier + 4)});
   ASSERT_EQ(cli.exitCode, 0) << cli.err;
-  EXPECT_NE(cli.out.find("Användare som sökt fler än 4 gånger på en dag: 1"), std::string::npos) << cli.out;
-  EXPECT_NE(cli.out.find("anna: 5 sökningar den " + std::string(day.at("day").as_string()) + " hittade"),
+  EXPECT_NE(cli.out.find(fmt::format("Användare som sökt fler än {} gånger på en dag:", earlier + 4)), std::string::npos)
+      << cli.out;
+  EXPECT_NE(cli.out.find(fmt::format("anna: {} sökningar den {} hittade", earlier + 5,
+                                     std::string(day->at("day").as_string()))),
             std::string::npos)
       << cli.out;
 }

@@ -224,7 +224,7 @@ const sv = {
       `Användare som öppnat ärenden för fler än ${n} olika personer (listor ur den egna ärendelistan räknas inte).`,
     manySearches: "Dagar med många sökningar",
     manySearchesText: (n: number) =>
-      `Dagar då en användare sökte fler än ${n} gånger. Sökning på personnummer efter personnummer visar vilka som finns i registret utan att något massuttag syns; även sökningar som inte hittade någon räknas.`,
+      `Dagar då en användare sökte fler än ${n} gånger. Sökning på personnummer efter personnummer visar vilka som finns i registret utan att något massuttag syns; även sökningar som inte hittade någon räknas, och försök att skriva in för hand (de slår också upp personnumret).`,
     colDay: "Dag",
     colSearches: "Sökningar",
     colFound: "Personer som hittades",
@@ -1331,7 +1331,7 @@ const en: Messages = {
     manyPersonsText: (n) => `Users who opened the cases of more than ${n} distinct persons (lists of one's own caseload do not count).`,
     manySearches: "Days with many searches",
     manySearchesText: (n) =>
-      `Days on which a user searched more than ${n} times. Searching personnummer after personnummer shows who is in the register without any bulk read showing; searches that found nobody count too.`,
+      `Days on which a user searched more than ${n} times. Searching personnummer after personnummer shows who is in the register without any bulk read showing; searches that found nobody count too, and attempts to register by hand (they look the personnummer up as well).`,
     colDay: "Day",
     colSearches: "Searches",
     colFound: "Persons found",

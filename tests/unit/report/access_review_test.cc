@@ -89,7 +89,7 @@ TEST(AccessReview, ListsOfOnesOwnCaseloadAreNoBulkReadAndAuditorsReviewsStandApa
 
 // An attacker's finding: 1,000 searches, one personnummer after another, in 34 seconds found who is in the
 // register; no finding showed it (searches are lists of one's own caseload, neither bulk nor persons read).
-TEST(AccessReview, AUsersDayWithMoreSearchesThanTheThresholdIsListedWithThePersonsFound) {
+TEST(AccessReview, AUsersDayWithMoreSearchesOrRegistrationsByHandThanTheThresholdIsListed) {
   AccessReviewOptions o;
   o.manySearchesThreshold = 3;
   auto search = [](std::int64_t id, std::string time, std::string user, std::vector<std::int64_t> found) {
@@ -111,6 +111,7 @@ TEST(AccessReview, AUsersDayWithMoreSearchesThanTheThresholdIsListedWithThePerso
       search(8, "2026-11-23T09:20:00.000Z", "anna", {4}),
       entry(9, "2026-11-23T09:30:00.000Z", "anna", {4}),
   };
+  entries[3].entry.route = "POST /api/v1/registrations";  // a registration by hand looks the personnummer up too
   AccessReview r = reviewAccess(entries, {}, o);
   ASSERT_EQ(r.manySearches.size(), 1u);
   EXPECT_EQ(r.manySearches[0].username, "bo");
