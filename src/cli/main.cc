@@ -23,6 +23,7 @@
 #include "domain/messages.h"
 #include "domain/text.h"
 #include "http/auth.h"
+#include "http/message.h"
 #include "http/server.h"
 #include "identify/identify.h"
 #include "identify/options.h"
@@ -64,6 +65,14 @@ void say(std::string_view english, std::FILE* to = stdout) {
   std::size_t text = std::min(english.find_first_not_of(" \n"), english.size());
   fmt::print(to, "{}{}\n", english.substr(0, text), said(english.substr(text)));
 }
+
+// A whole number from 1 up that fits in 64 bits, read as the API reads one (CLI::PositiveNumber took 0.5,
+// capped 2^63 without a word, and named its range in 300 digits).
+const CLI::Validator kPositiveWhole(
+    [](std::string& text) {
+      return positiveNumber(text) ? std::string() : fmt::format("'{}' is not a whole number from 1 up", text);
+    },
+    "NUMBER >= 1");
 
 int fail(const Error& error) {
   fmt::print(stderr, "lotsen: {}\n", printable(said(error.message)));
@@ -728,7 +737,7 @@ int main(int argc, char** argv) {
   userList
       ->add_option("--inactive-days", inactiveDays,
                    "Only active accounts not used for this many days (accounts to remove)")
-      ->check(CLI::PositiveNumber);
+      ->check(kPositiveWhole);
 
   std::string demoDateText, registers;
   auto* demoCmd = app.add_subcommand("demo", "Fill an empty database with the demo municipality");
@@ -795,17 +804,17 @@ int main(int argc, char** argv) {
   auditReview->add_option("--to", reviewTo, "Last day, YYYY-MM-DD (included)")->required();
   auditReview->add_option("--bulk-threshold", reviewOptions.bulkThreshold, "A read of more persons is bulk")
       ->capture_default_str()
-      ->check(CLI::PositiveNumber);
+      ->check(kPositiveWhole);
   auditReview
       ->add_option("--many-persons", reviewOptions.manyPersonsThreshold,
                    "List users who read more distinct persons than this")
       ->capture_default_str()
-      ->check(CLI::PositiveNumber);
+      ->check(kPositiveWhole);
   auditReview
       ->add_option("--many-searches", reviewOptions.manySearchesThreshold,
                    "List each day a user searched more often than this")
       ->capture_default_str()
-      ->check(CLI::PositiveNumber);
+      ->check(kPositiveWhole);
   auditReview->add_flag("--json", reviewJson, "Print the review as one JSON object, with every entry");
 
   auto* codesCmd = app.add_subcommand("codes", "SCB's layout and code mapping for the half-year file");

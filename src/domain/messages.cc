@@ -245,6 +245,7 @@ const std::vector<Translation>& catalog() {
         {"A subcommand is required", "Ange ett kommando (se --help)."},
         {"The following arguments? (?:was|were) not expected: (.+)", "Okänt argument: {=1}."},
         {"(\\S+): (.+) not in (.+)", "{=1}: {=2} finns inte bland {=3}."},
+        {"'(.*)' is not a whole number from 1 up", "'{1}' är inget heltal från 1 och uppåt."},
         {"Lotsen keeps the register of (.+), not of kommun (.+)",
          "Lotsen för register över kommun {=1}, inte över kommun {=2}."},
         {"no such record", "Uppgiften finns inte."},

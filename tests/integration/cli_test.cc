@@ -88,6 +88,21 @@ TEST(Cli, ACommandThatReadsTheDatabaseRefusesAPathWithNoneAndCreatesNothing) {
   EXPECT_EQ(usage.err, "lotsen: --to måste anges.\nKör med --help för mer information.\n") << "usage errors in Swedish";
 }
 
+// An attacker's finding: --many-searches 0 answered with a range of 300 digits, and 2^63 was taken as the
+// largest 64-bit number without a word.
+TEST(Cli, AThresholdIsAWholeNumberFromOneUpSaidInSwedish) {
+  std::string db = tempPath("thresholds.db");
+  for (const char* wrong : {"0", "-1", "0.5", "abc", "9223372036854775808"}) {
+    auto r = runLotsen({"audit", "review", "--db", db, "--from", "2026-01-01", "--to", "2026-01-31", "--many-searches",
+                        wrong});
+    EXPECT_EQ(r.exitCode, 2) << wrong;
+    EXPECT_EQ(r.err, fmt::format("lotsen: --many-searches: '{}' är inget heltal från 1 och uppåt.\n"
+                                 "Kör med --help för mer information.\n",
+                                 wrong));
+  }
+  EXPECT_FALSE(std::filesystem::exists(db)) << "refused before the database is opened";
+}
+
 TEST(Cli, UnopenableDatabaseIsAnInternalError) {
   EXPECT_EQ(runLotsen({"migrate", "--db", "/nonexistent-directory/x.db"}).exitCode, 1);
 }
