@@ -18,30 +18,35 @@ const person = (version: number, phone: string, email: string) => ({
   occupation: { kind: "unknown" }, occupation_label: "Okänd", planned_occupation: null,
 });
 
+/**
+ * A server holding Malte (version 3, a phone number, no e-mail) whose PUT of contact details answers 409
+ * with `theirs`; `saveMeanwhile(p)` makes `p` what GET answers from then on (with its ETag).
+ */
+function contactServer(theirs: ReturnType<typeof person>) {
+  let current = person(3, "070-111 11 11", "");
+  const answers: Record<string, [number, unknown]> = {
+    "GET /api/v1/session": [200, { csrf_token: "tok", user: { username: "anna", role: "caseworker" } }],
+    "GET /api/v1/persons/7/contact-attempts": [200, { items: [] }],
+    "PUT /api/v1/persons/7/contact-details": [409, { title: "Konflikt", status: 409, detail: "Någon annan har ändrat personen.", current: theirs }],
+  };
+  Object.defineProperty(answers, "GET /api/v1/persons/7", { enumerable: true, get: () => [200, current] });
+  const requests = fakeServer(answers);
+  // fakeServer answers no headers of its own: give the person's GET its ETag.
+  const fetchMock = globalThis.fetch as unknown as ReturnType<typeof vi.fn>;
+  const answer = fetchMock.getMockImplementation()!;
+  fetchMock.mockImplementation(async (request: Request) => {
+    const response = await answer(request);
+    if (request.method === "GET" && new URL(request.url).pathname === "/api/v1/persons/7")
+      response.headers.set("ETag", `"person/7/${current.version}"`);
+    return response;
+  });
+  return { answers, requests, saveMeanwhile: (p: ReturnType<typeof person>) => (current = p) };
+}
+
 describe("the contact details", () => {
   // Anna changes the phone number while someone else saves a new one and an e-mail address.
   async function saveOverTheirs() {
-    let current = person(3, "070-111 11 11", "");
-    const answers: Record<string, [number, unknown]> = {
-      "GET /api/v1/session": [200, { csrf_token: "tok", user: { username: "anna", role: "caseworker" } }],
-      "GET /api/v1/persons/7/contact-attempts": [200, { items: [] }],
-      "PUT /api/v1/persons/7/contact-details": [
-        409,
-        { title: "Konflikt", status: 409, detail: "Någon annan har ändrat personen.", current: person(4, "070-222 22 22", "malte@example.se") },
-      ],
-    };
-    Object.defineProperty(answers, "GET /api/v1/persons/7", { enumerable: true, get: () => [200, current] });
-    const requests = fakeServer(answers);
-    // fakeServer answers no headers of its own: give the person's GET its ETag.
-    const fetchMock = globalThis.fetch as unknown as ReturnType<typeof vi.fn>;
-    const answer = fetchMock.getMockImplementation()!;
-    fetchMock.mockImplementation(async (request: Request) => {
-      const response = await answer(request);
-      if (request.method === "GET" && new URL(request.url).pathname === "/api/v1/persons/7")
-        response.headers.set("ETag", `"person/7/${current.version}"`);
-      return response;
-    });
-
+    const { answers, requests, saveMeanwhile } = contactServer(person(4, "070-222 22 22", "malte@example.se"));
     const user = userEvent.setup();
     renderAt("/personer/7", <App />);
     await user.click(await screen.findByRole("button", { name: "Ändra kontaktuppgifter" }));
@@ -52,7 +57,7 @@ describe("the contact details", () => {
     await user.clear(phone);
     await user.type(phone, "070-333 33 33");
     // Someone else saves in the meantime.
-    current = person(4, "070-222 22 22", "malte@example.se");
+    saveMeanwhile(person(4, "070-222 22 22", "malte@example.se"));
     await user.click(screen.getByRole("button", { name: "Spara" }));
 
     const heading = await screen.findByRole("heading", { name: "Någon annan har ändrat uppgifterna" });
@@ -102,27 +107,12 @@ describe("the contact details", () => {
   // An attacker's finding: the person read anew while the form was open (the window regained focus) gave
   // the save the new ETag, so the fields as first read were saved over someone else's e-mail, with no 409.
   it("are saved with the version the form was opened with, whatever is read meanwhile", async () => {
-    let current = person(3, "070-111 11 11", "");
-    const answers: Record<string, [number, unknown]> = {
-      "GET /api/v1/session": [200, { csrf_token: "tok", user: { username: "anna", role: "caseworker" } }],
-      "GET /api/v1/persons/7/contact-attempts": [200, { items: [] }],
-      "PUT /api/v1/persons/7/contact-details": [409, { title: "Konflikt", status: 409, detail: "x", current: person(4, "070-111 11 11", "elin@example.se") }],
-    };
-    Object.defineProperty(answers, "GET /api/v1/persons/7", { enumerable: true, get: () => [200, current] });
-    const requests = fakeServer(answers);
-    const fetchMock = globalThis.fetch as unknown as ReturnType<typeof vi.fn>;
-    const answer = fetchMock.getMockImplementation()!;
-    fetchMock.mockImplementation(async (request: Request) => {
-      const response = await answer(request);
-      if (request.method === "GET" && new URL(request.url).pathname === "/api/v1/persons/7")
-        response.headers.set("ETag", `"person/7/${current.version}"`);
-      return response;
-    });
+    const { requests, saveMeanwhile } = contactServer(person(4, "070-111 11 11", "elin@example.se"));
     const user = userEvent.setup();
     renderAt("/personer/7", <App />);
     await user.click(await screen.findByRole("button", { name: "Ändra kontaktuppgifter" }));
     // Someone else saves an e-mail address; half a minute on, the window regains focus and the person is read anew.
-    current = person(4, "070-111 11 11", "elin@example.se");
+    saveMeanwhile(person(4, "070-111 11 11", "elin@example.se"));
     const now = Date.now();
     vi.spyOn(Date, "now").mockReturnValue(now + 31_000);
     focusManager.setFocused(false);
