@@ -111,6 +111,14 @@ TEST(Messages, TheCommandsOwnAnswersAreInSwedish) {
             "ringde in");
 }
 
+// An attacker's finding: "Many_searches_threshold anges som ett positivt heltal." named the parameter by its code.
+TEST(Messages, TheReviewsThresholdsAreNamedInSwedish) {
+  EXPECT_EQ(localize("many_searches_threshold is a positive whole number", Language::sv),
+            "Gränsen för många sökningar anges som ett positivt heltal.");
+  EXPECT_EQ(localize("--many-searches: '0' is not a whole number from 1 up", Language::sv),
+            "--many-searches: '0' är inget heltal från 1 och uppåt.");
+}
+
 TEST(Messages, AMessageOutsideTheCatalogIsAnsweredInEnglishRatherThanNotAtAll) {
   EXPECT_EQ(localize("something new went wrong", Language::sv), "something new went wrong");
 }
