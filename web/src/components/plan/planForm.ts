@@ -236,7 +236,7 @@ const goalIdsIn = (goals: PlanGoal[]): string[] => goals.flatMap((g) => [g.id, .
  */
 export function mergePlans(loaded: PlanData, yours: PlanData, saved: PlanData, assessed: string[] = []): PlanData {
   const [base, mine, theirs] = [loaded, yours, saved].map(normal);
-  const taken = new Set([...goalIdsIn(theirs.goals ?? []), ...goalIdsIn(mine.goals ?? []), ...assessed]);
+  const taken = new Set([base, mine, theirs].flatMap((p) => goalIdsIn(p.goals ?? [])).concat(assessed));
   const [b, m, t] = [base.reviews ?? [], mine.reviews ?? [], theirs.reviews ?? []];
   return {
     drawn_up_on: pick(base.drawn_up_on, mine.drawn_up_on, theirs.drawn_up_on),
