@@ -95,14 +95,19 @@ await e2e(async (t) => {
     assert.equal(await page.getByRole("button", { name }).count(), 0, `no ${name} in a past view`);
   await noViolations("As of");
   await shot("history-as-of");
-  // A day ahead: the server's 400 beside the field.
-  expectProblem(`400 ${base}/api/v1/persons/${personId}?as_of=2099-01-01`);
+  // A day ahead, typed: refused beside the field before anything is asked.
   await page.getByLabel(/^Visa ärendet som det var den/).fill("2099-01-01");
   await page.getByRole("button", { name: "Visa", exact: true }).click();
   await page.locator('input[aria-invalid="true"]').waitFor();
+  await page.getByText(/framtiden finns inte i ärendet ännu/).waitFor();
   await shot("history-as-of-future");
-  await page.getByRole("link", { name: "Till ärendet som det är i dag" }).click();
-  await page.waitForURL(`${base}/personer/${personId}`);
+  // In a URL: the server's 400 beside the field, and no banner saying "the case as it was" on that day.
+  expectProblem(`400 ${base}/api/v1/persons/${personId}?as_of=2099-01-01`);
+  await page.goto(`${base}/personer/${personId}?per=2099-01-01`);
+  await page.locator('input[aria-invalid="true"]').waitFor();
+  assert.equal(await page.getByText(/Ärendet som det var den/).count(), 0, "no past-view banner for a refused day");
+  await page.getByRole("link", { name: "Tillbaka till Idag" }).waitFor();
+  await page.goto(`${base}/personer/${personId}`);
   await contacts.getByText(note).waitFor();
 
   // axe: the person's page with the case over time, both correction dialogs, the history, a past view.
