@@ -92,7 +92,7 @@ const std::map<std::string, std::string, std::less<>>& fieldLabels() {
       {"text", "text"},
       // First-contact letters.
       {"person_ids", "personer"},
-      // The access-log review's thresholds and the log's filters.
+      // The access-log review's thresholds.
       {"bulk_threshold", "gränsen för massuttag"},
       {"many_persons_threshold", "gränsen för många personer"},
       {"many_searches_threshold", "gränsen för många sökningar"},
