@@ -1,11 +1,11 @@
 // One young person: identity (a protected identity clearly marked), contact details (editable), current
 // and planned occupation, registrations, the case over time (src/components/history), the plan (src/components/plan)
 // and the contact attempts.
-import { Alert, BodyShort, Button, HGrid, HStack, Label, Link, Loader, Table, Tag, TextField, VStack } from "@navikt/ds-react";
+import { Alert, BodyShort, Button, HGrid, HStack, Label, Loader, Table, Tag, TextField, VStack } from "@navikt/ds-react";
 import { EyeSlashIcon } from "@navikt/aksel-icons";
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState, type FormEvent, type MouseEvent, type ReactNode } from "react";
-import { Link as RouterLink, useLocation, useParams, useSearchParams } from "react-router-dom";
+import { useParams, useSearchParams } from "react-router-dom";
 import {
   isOutsideCaseload,
   isProblem,
@@ -17,6 +17,7 @@ import {
   type Registration,
 } from "../api/queries";
 import { Card } from "../components/Card";
+import { PersonBackLink } from "../components/PersonBackLink";
 import { CloseRegistrationDialog, CorrectReasonDialog, ReopenRegistrationDialog } from "../components/CloseRegistration";
 import { canReadCases } from "../roles";
 import { OutsideCaseload, grantText } from "../components/BreakGlass";
@@ -86,7 +87,7 @@ function PersonView({ id }: { id: number }) {
   return (
     <VStack gap="6">
       <div>
-        <BackLink />
+        <PersonBackLink />
       </div>
       <div>
         <PageHeading>{`${p.first_name} ${p.last_name}`}</PageHeading>
@@ -207,22 +208,6 @@ function Contact({ person: p }: { person: Person }) {
 }
 
 const contactIds = { phone: "contact-details-phone", email: "contact-details-email" };
-
-/**
- * Back to where the person was opened from: the search or the access-log review with what it showed
- * (the link there put its own URL in the history entry's state as `back`), else Today.
- */
-function BackLink() {
-  const t = useT();
-  const back = (useLocation().state as { back?: unknown } | null)?.back;
-  const to = typeof back === "string" && /^\/(sok|granskning)(\/|\?|$)/.test(back) ? back : "/";
-  const label = to.startsWith("/sok") ? t.backToSearch : to.startsWith("/granskning") ? t.backToReview : t.backToToday;
-  return (
-    <Link as={RouterLink} to={to}>
-      {label}
-    </Link>
-  );
-}
 
 type ContactDetails = { phone: string; email: string };
 const detailsOf = (p?: Partial<Person>): ContactDetails => ({ phone: p?.contact?.phone ?? "", email: p?.contact?.email ?? "" });

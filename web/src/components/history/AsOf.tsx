@@ -11,6 +11,7 @@ import { usePersonAsOf, type OccupationRecord, type PersonAsOf } from "../../api
 import { swedishDay } from "../../format";
 import { useT } from "../../i18n";
 import { Card } from "../Card";
+import { PersonBackLink } from "../PersonBackLink";
 import { PageHeading } from "../PageHeading";
 import { ProblemAlert, fieldError } from "../Problems";
 import { useLabels } from "../labels";
@@ -73,9 +74,7 @@ export function PersonAsOfView({ id, day }: { id: number; day: string }) {
   return (
     <VStack gap="6">
       <div>
-        <Link as={RouterLink} to="/">
-          {t.backToToday}
-        </Link>
+        <PersonBackLink />
       </div>
       <div>
         <PageHeading>{p ? `${p.first_name} ${p.last_name}` : t.personTitle}</PageHeading>

@@ -1,0 +1,18 @@
+// The link back from a person's page (now or on a past day) to where the person was opened from: the
+// search or the access-log review with what it showed (the link there put its own URL in the history
+// entry's state as `back`), else Today.
+import { Link } from "@navikt/ds-react";
+import { Link as RouterLink, useLocation } from "react-router-dom";
+import { useT } from "../i18n";
+
+export function PersonBackLink() {
+  const t = useT();
+  const back = (useLocation().state as { back?: unknown } | null)?.back;
+  const to = typeof back === "string" && /^\/(sok|granskning)(\/|\?|$)/.test(back) ? back : "/";
+  const label = to.startsWith("/sok") ? t.backToSearch : to.startsWith("/granskning") ? t.backToReview : t.backToToday;
+  return (
+    <Link as={RouterLink} to={to}>
+      {label}
+    </Link>
+  );
+}
