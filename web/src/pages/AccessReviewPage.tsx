@@ -71,6 +71,32 @@ function Section<T>({
   );
 }
 
+/** A finding's rows that are users' counts (not log entries): a heading per column, a cell per heading. */
+function UserTable({ headings, rows }: { headings: string[]; rows: { key: string; cells: ReactNode[] }[] }) {
+  return (
+    <table>
+      <thead>
+        <tr>
+          {headings.map((h) => (
+            <th key={h} scope="col">
+              {h}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.key}>
+            {r.cells.map((c, i) => (
+              <td key={headings[i]}>{c}</td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 /** The days a grant lasted, Swedish time: the entries made under it lie in them. */
 function grantPeriod(g: Grant) {
   return { from: localDateTime(g.granted_at).slice(0, 10), to: localDateTime(g.expires_at).slice(0, 10) };
@@ -168,26 +194,13 @@ export function AccessReviewPage() {
             explanation={t.manyPersonsText(review.data.many_persons.threshold)}
             finding={review.data.many_persons}
           >
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t.colUser}</th>
-                  <th scope="col">{t.colDistinct}</th>
-                  <th scope="col">{t.colEntries}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {review.data.many_persons.items.map((u) => (
-                  <tr key={u.username}>
-                    <td>
-                      <UserLink username={u.username} period={period} />
-                    </td>
-                    <td>{u.persons}</td>
-                    <td>{u.entries}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <UserTable
+              headings={[t.colUser, t.colDistinct, t.colEntries]}
+              rows={review.data.many_persons.items.map((u) => ({
+                key: u.username,
+                cells: [<UserLink username={u.username} period={period} />, u.persons, u.entries],
+              }))}
+            />
           </Section>
           <Section
             id="many-searches"
@@ -195,28 +208,13 @@ export function AccessReviewPage() {
             explanation={t.manySearchesText(review.data.many_searches.threshold)}
             finding={review.data.many_searches}
           >
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t.colDay}</th>
-                  <th scope="col">{t.colUser}</th>
-                  <th scope="col">{t.colSearches}</th>
-                  <th scope="col">{t.colFound}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {review.data.many_searches.items.map((u) => (
-                  <tr key={`${u.day} ${u.username}`}>
-                    <td>{u.day}</td>
-                    <td>
-                      <UserLink username={u.username} period={{ from: u.day, to: u.day }} />
-                    </td>
-                    <td>{u.searches}</td>
-                    <td>{u.persons}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <UserTable
+              headings={[t.colDay, t.colUser, t.colSearches, t.colFound]}
+              rows={review.data.many_searches.items.map((u) => ({
+                key: `${u.day} ${u.username}`,
+                cells: [u.day, <UserLink username={u.username} period={{ from: u.day, to: u.day }} />, u.searches, u.persons],
+              }))}
+            />
           </Section>
         </div>
       )}
