@@ -46,6 +46,13 @@ std::optional<std::chrono::sys_seconds> utcMinute(std::string_view time) {
   return day->days() + hours(hour) + minutes(minute);
 }
 
+// The Swedish day of a time "YYYY-MM-DDTHH:MM:SS…Z"; nullopt when unreadable.
+std::optional<CivilDate> swedishDayOf(std::string_view time) {
+  auto t = utcMinute(time);
+  if (!t) return std::nullopt;
+  return swedishDay(*t);
+}
+
 }  // namespace
 
 json::object accessEntryJson(const LoggedAccess& a) {
@@ -60,12 +67,6 @@ json::object accessEntryJson(const LoggedAccess& a) {
           {"count", a.entry.count},
           {"purpose", a.entry.purpose},
           {"refused", a.entry.refused}};
-}
-
-std::optional<CivilDate> swedishDayOf(std::string_view time) {
-  auto t = utcMinute(time);
-  if (!t) return std::nullopt;
-  return swedishDay(*t);
 }
 
 bool outsideOfficeHours(std::string_view time, const AccessReviewOptions& options) {

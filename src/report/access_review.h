@@ -7,7 +7,6 @@
 #include <boost/json.hpp>
 #include <chrono>
 #include <cstdint>
-#include <optional>
 #include <set>
 #include <span>
 #include <string>
@@ -72,9 +71,6 @@ std::set<std::int64_t> personsNamed(const AccessReview& review, std::size_t maxI
 // The review as JSON: each finding's count, and at most `maxItems` of its entries ("truncated" when more).
 boost::json::object accessReviewJson(const AccessReview& review, const AccessReviewOptions& options,
                                      std::size_t maxItems);
-
-// The Swedish day of a time "YYYY-MM-DDTHH:MM:SS…Z"; nullopt when unreadable.
-std::optional<CivilDate> swedishDayOf(std::string_view time);
 
 // True outside Monday–Friday officeStartHour–officeEndHour Swedish time. `time` is "YYYY-MM-DDTHH:MM:SS…Z";
 // an unreadable time counts as outside.
