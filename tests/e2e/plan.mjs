@@ -9,7 +9,8 @@
 // - the same flow by keyboard alone (Tab, Shift+Tab, Enter, Space, arrows) for a second young person,
 //   one who called in today and was registered by hand (on Today's first-contact list);
 // - while she revises a plan someone else saves it: the 409 shows the saved plan beside hers, and she
-//   takes theirs;
+//   takes theirs; again, she keeps her changes: her new goal and their new title for the sub-goal are both
+//   in the plan saved (the three-way merge on the real server);
 // - she types in the plan and clicks Idag in the header: asked whether to leave without saving, she
 //   stays (the focus on Stanna kvar) and her text is there; Back asks too (Esc stays); the back link,
 //   then Lämna utan att spara, leaves the plan as it was;
@@ -245,6 +246,30 @@ await e2e(async ({ base, page, axe, logIn, shot, expectProblem, noViolations }) 
   assert.equal(await page.getByRole("group", { name: "Mål 1", exact: true }).getByLabel(/^Rubrik/).inputValue(), "Börja på folkhögskola");
   await page.getByRole("button", { name: "Spara planen" }).click();
   await page.getByText("Planen är sparad.").waitFor();
+
+  // 3b. Again, but she keeps her changes: her new goal and their new title for the sub-goal are both saved.
+  await page.goto(`${base}${personPath}/plan`);
+  await page.getByRole("heading", { level: 1, name: `Ändra planen för ${name}` }).waitFor();
+  await page.getByRole("button", { name: "Lägg till mål" }).click();
+  await page.getByRole("group", { name: "Mål 2", exact: true }).getByLabel(/^Rubrik/).fill("Ta körkort");
+  const current = (await (await anna.call("GET", `/api/v1/persons/${personId}/plans`)).json()).items.at(-1);
+  const theirs2 = structuredClone(current.data);
+  theirs2.goals[0].sub_goals[0].title = "Träffa studievägledaren före jul";
+  const put2 = await anna.call("PUT", `/api/v1/persons/${personId}/plans/${current.id}`, theirs2, { "If-Match": String(current.version) });
+  assert.equal(put2.status, 200, await put2.text());
+  expectProblem(`409 ${base}/api/v1/persons/${personId}/plans/${current.id}`);
+  await page.getByRole("button", { name: "Spara planen" }).click();
+  await page.getByRole("heading", { name: "Någon annan har sparat planen" }).waitFor();
+  await page.getByRole("row", { name: /^Mål 2/ }).getByRole("cell", { name: /Ta körkort/ }).waitFor();
+  assert.equal(await page.getByRole("row", { name: /^Delmål 1\.1/ }).count(), 0, "the table lists only what she changed");
+  await page.getByRole("button", { name: "Behåll mina ändringar" }).click();
+  assert.equal(await page.getByRole("group", { name: "Mål 2", exact: true }).getByLabel(/^Rubrik/).inputValue(), "Ta körkort");
+  assert.equal(await page.getByRole("group", { name: "Delmål 1.1" }).getByLabel(/^Rubrik/).inputValue(), "Träffa studievägledaren före jul");
+  await page.getByRole("button", { name: "Spara planen" }).click();
+  await page.getByText("Planen är sparad.").waitFor();
+  const merged = (await (await anna.call("GET", `/api/v1/persons/${personId}/plans`)).json()).items.at(-1).data;
+  assert.deepEqual(merged.goals.map((g) => g.title), ["Börja på folkhögskola", "Ta körkort"], "her goal kept beside theirs");
+  assert.equal(merged.goals[0].sub_goals[0].title, "Träffa studievägledaren före jul", "their sub-goal title kept");
   // The earlier versions, from the history: version 1 has the first title.
   await planSection.getByText("Tidigare versioner", { exact: true }).click();
   await planSection.getByRole("button", { name: "Visa version 1" }).click();
