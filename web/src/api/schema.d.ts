@@ -2487,9 +2487,10 @@ export interface paths {
          * @description Break-the-glass grants; reads outside the caseload (made under a grant); bulk reads (more than
          *     bulk_threshold persons, default 25); reads outside office hours (07–18 Monday–Friday, Swedish
          *     time); users who read more than many_persons_threshold (default 100) distinct persons; each day a
-         *     user searched more than many_searches_threshold times (default 100; `many_searches.items`:
-         *     username, day, searches, persons found). Each with its count and at most 1000 of the entries or
-         *     rows behind it.
+         *     user searched more than many_searches_threshold times (default 100; a search by name or
+         *     personnummer and a registration by hand each count, whether or not anyone was found;
+         *     `many_searches.items`: username, Swedish day, searches, persons found). Each with its count and at
+         *     most 1000 of the entries or rows behind it.
          */
         get: {
             parameters: {
