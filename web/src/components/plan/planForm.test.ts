@@ -111,6 +111,21 @@ describe("the plan form", () => {
     expect(changedRows(plan, mine, theirs, d)).toEqual([{ label: "Uppföljning 1", theirs: "Bra", yours: "" }]);
   });
 
+  it("keeps one review, with your conclusion, where both changed the same review's conclusion", () => {
+    const [held] = plan.reviews;
+    const theirs = { ...plan, reviews: [{ ...held, conclusion: "Bra, fortsätter" }] };
+    const mine = { ...plan, reviews: [{ ...held, conclusion: "Bra, byter till komvux" }] };
+    expect(mergePlans(plan, mine, theirs).reviews).toEqual(mine.reviews);
+    expect(changedRows(plan, mine, theirs, d)).toEqual([{ label: "Uppföljning 1", theirs: "Bra, fortsätter", yours: "Bra, byter till komvux" }]);
+    // Their new conclusion stands where you left the review alone; yours where they did.
+    expect(mergePlans(plan, plan, theirs).reviews).toEqual(theirs.reviews);
+    expect(mergePlans(plan, mine, plan).reviews).toEqual(mine.reviews);
+    // A review they removed stays only if you changed it.
+    const none = { ...plan, reviews: [] };
+    expect(mergePlans(plan, mine, none).reviews).toEqual(mine.reviews);
+    expect(mergePlans(plan, plan, none).reviews).toEqual([]);
+  });
+
   it("lists nothing when you changed nothing, however the saved plan differs", () => {
     const theirs = { ...plan, agreed_on: "2025-01-12", goals: [] };
     expect(changedRows(plan, plan, theirs, d)).toEqual([]);
