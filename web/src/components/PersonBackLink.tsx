@@ -5,10 +5,16 @@ import { Link } from "@navikt/ds-react";
 import { Link as RouterLink, useLocation } from "react-router-dom";
 import { useT } from "../i18n";
 
+/** The way back the history entry holds (`{ back }`, a search's or review's URL), to pass on in the state
+ * of a link from the person's page and back to it (the plan editor), so that the way back is kept; else {}. */
+export function useBackState(): { back?: string } {
+  const back = (useLocation().state as { back?: unknown } | null)?.back;
+  return typeof back === "string" && /^\/(sok|granskning)(\/|\?|$)/.test(back) ? { back } : {};
+}
+
 export function PersonBackLink() {
   const t = useT();
-  const back = (useLocation().state as { back?: unknown } | null)?.back;
-  const to = typeof back === "string" && /^\/(sok|granskning)(\/|\?|$)/.test(back) ? back : "/";
+  const to = useBackState().back ?? "/";
   const label = to.startsWith("/sok") ? t.backToSearch : to.startsWith("/granskning") ? t.backToReview : t.backToToday;
   return (
     <Link as={RouterLink} to={to}>

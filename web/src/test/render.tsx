@@ -4,6 +4,8 @@
 import { configure, render } from "@testing-library/react";
 import type { ReactNode } from "react";
 import { RouterProvider, createMemoryRouter } from "react-router-dom";
+
+type InitialEntry = NonNullable<NonNullable<Parameters<typeof createMemoryRouter>[1]>["initialEntries"]>[number];
 import { vi } from "vitest";
 import { makeQueryClient } from "../api/queryClient";
 import { Providers } from "../Providers";
@@ -47,7 +49,8 @@ export function fakeServer(answers: Answers) {
   return requests;
 }
 
-export function renderAt(url: string, ui: ReactNode) {
+/** Renders `ui` in the app's routes at `url` (a path, or a history entry with its state). */
+export function renderAt(url: InitialEntry, ui: ReactNode) {
   const queryClient = makeQueryClient();
   queryClient.setDefaultOptions({ queries: { retry: false } });
   const router = createMemoryRouter(

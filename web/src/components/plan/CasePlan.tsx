@@ -25,6 +25,7 @@ import {
 import { localDateTime } from "../../format";
 import { useT } from "../../i18n";
 import { canReadCases } from "../../roles";
+import { useBackState } from "../PersonBackLink";
 import { ProblemAlert } from "../Problems";
 import { VoidRecordDialog } from "../VoidRecord";
 import { AssessmentDialog, type GoalChoice } from "./AssessmentDialog";
@@ -59,6 +60,7 @@ function PlanSection({ person, mayChange }: { person: Person; mayChange: boolean
   const t = useT();
   const location = useLocation();
   const navigate = useNavigate();
+  const backState = useBackState();
   const plans = usePlans(person.id);
   const measures = useMeasures(person.id);
   const assessments = useGoalAssessments(person.id);
@@ -66,7 +68,7 @@ function PlanSection({ person, mayChange }: { person: Person; mayChange: boolean
   const [savedNow] = useState(() => (location.state as { planSaved?: boolean } | null)?.planSaved === true);
   const { setMessage, ui: message } = useMessage(savedNow ? t.plan.saved : null);
   useEffect(() => {
-    if (savedNow) navigate(location.pathname + location.search, { replace: true, state: null });
+    if (savedNow) navigate(location.pathname + location.search, { replace: true, state: backState });
   }, []); // eslint-disable-line react-hooks/exhaustive-deps -- once, for the state the editor left
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const trigger = useRef<HTMLButtonElement | null>(null);
@@ -112,7 +114,7 @@ function PlanSection({ person, mayChange }: { person: Person; mayChange: boolean
             <BodyShort>{open ? t.plan.none : t.plan.noneWithoutRegistration}</BodyShort>
             {open && mayChange && (
               <div>
-                <Button as={RouterLink} role="link" to={`/personer/${person.id}/plan`} variant="primary" size="small">
+                <Button as={RouterLink} role="link" to={`/personer/${person.id}/plan`} state={backState} variant="primary" size="small">
                   {t.plan.create}
                 </Button>
               </div>
@@ -137,7 +139,7 @@ function PlanSection({ person, mayChange }: { person: Person; mayChange: boolean
             </dl>
             {mayChange && (
               <HStack gap="2">
-                <Button as={RouterLink} role="link" to={`/personer/${person.id}/plan`} variant="secondary" size="small">
+                <Button as={RouterLink} role="link" to={`/personer/${person.id}/plan`} state={backState} variant="secondary" size="small">
                   {t.plan.revise}
                 </Button>
                 <Button

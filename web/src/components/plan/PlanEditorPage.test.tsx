@@ -48,6 +48,17 @@ describe("the plan editor", () => {
     expect(within(screen.getByRole("group", { name: "Delmål 1.2" })).getByText(detail)).toBeTruthy();
   });
 
+  it("keeps the way back to the search the person was opened from, through the editor and a save", async () => {
+    fakeServer({ ...planAnswers(), "PUT /api/v1/persons/2/plans/50": [200, plan] });
+    const user = userEvent.setup();
+    renderAt({ pathname: "/personer/2", state: { back: "/sok?q=Malte" } }, <App />);
+    await user.click(await screen.findByRole("link", { name: /^Ändra planen/ }));
+    await screen.findByRole("heading", { level: 1, name: "Ändra planen för Malte Johansson" });
+    await user.click(screen.getByRole("button", { name: "Spara planen" }));
+    await screen.findByText("Planen är sparad.");
+    await waitFor(() => expect(screen.getByRole("link", { name: "Tillbaka till sökningen" }).getAttribute("href")).toBe("/sok?q=Malte"));
+  });
+
   // An attacker's finding: a goal removed and another added in its place took the removed goal's id, so a
   // merge after a 409 took the two for one goal (and one user's new goal was lost).
   it("never gives a new goal the id of a goal the plan had when it was opened", async () => {

@@ -32,6 +32,7 @@ import { swedishDay } from "../../format";
 import { useT } from "../../i18n";
 import { NotFoundPage } from "../../pages/NotFoundPage";
 import { PageHeading } from "../PageHeading";
+import { useBackState } from "../PersonBackLink";
 import { FormProblems, ProblemAlert, fieldError } from "../Problems";
 import { currentRegistration } from "./CasePlan";
 import { Conflict } from "../Conflict";
@@ -103,9 +104,10 @@ function PlanEditorLoader({ personId }: { personId: number }) {
 
 function BackLink({ personId }: { personId: number }) {
   const t = useT();
+  const backState = useBackState();
   return (
     <div>
-      <Link as={RouterLink} to={`/personer/${personId}`}>
+      <Link as={RouterLink} to={`/personer/${personId}`} state={backState}>
         {t.plan.back}
       </Link>
     </div>
@@ -128,6 +130,7 @@ function PlanEditor({
 }) {
   const t = useT();
   const navigate = useNavigate();
+  const backState = useBackState();
   const save = useSavePlan(person.id);
   const kinds = useCodeList("review_kind");
   const kindLabel = useLabels("review_kind");
@@ -200,7 +203,7 @@ function PlanEditor({
       {
         onSuccess: () => {
           guard.leave();
-          navigate(`/personer/${person.id}`, { state: { planSaved: true } });
+          navigate(`/personer/${person.id}`, { state: { ...backState, planSaved: true } });
         },
         onError: (error) => {
           if (isProblem(error, 409) && error.current) setTheirs(error.current as PlanRecord);
@@ -443,7 +446,7 @@ function PlanEditor({
             <Button type="submit" loading={save.isPending} disabled={theirs !== null}>
               {t.plan.save}
             </Button>
-            <Button as={RouterLink} role="link" to={`/personer/${person.id}`} variant="secondary" onClick={guard.leave}>
+            <Button as={RouterLink} role="link" to={`/personer/${person.id}`} state={backState} variant="secondary" onClick={guard.leave}>
               {t.cancel}
             </Button>
           </HStack>
