@@ -5,11 +5,12 @@ import { Link } from "@navikt/ds-react";
 import { Link as RouterLink, useLocation } from "react-router-dom";
 import { useT } from "../i18n";
 
-/** The way back the history entry holds (`{ back }`, a search's or review's URL), to pass on in the state
+/** The way back the history entry holds (`{ back }`, the search's or review's URL), to pass on in the state
  * of a link from the person's page and back to it (the plan editor), so that the way back is kept; else {}. */
 export function useBackState(): { back?: string } {
   const back = (useLocation().state as { back?: unknown } | null)?.back;
-  return typeof back === "string" && /^\/(sok|granskning)(\/|\?|$)/.test(back) ? { back } : {};
+  // Only the search, the review and its log, each with a query: no other path (no "/sok/../x").
+  return typeof back === "string" && /^\/(sok|granskning|granskning\/logg)(\?[^#]*)?$/.test(back) ? { back } : {};
 }
 
 export function PersonBackLink() {
