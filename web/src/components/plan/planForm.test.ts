@@ -88,6 +88,19 @@ describe("the plan form", () => {
     expect(changedRows(plan, withoutArbete, changedArbete, d)).toEqual([{ label: "Mål 2", theirs: "Arbete", yours: "" }]);
   });
 
+  // An attacker's finding: their new sub-goal went with the goal you removed, and the table did not show it.
+  it("shows the sub-goal they added to a goal you removed as going with it", () => {
+    const praktik = { id: "g1.2", title: "Praktik", target_date: null, measure_ids: [], sub_goals: [] };
+    const theirs = { ...plan, goals: [{ ...studier, sub_goals: [besok, praktik] }, arbete] };
+    const mine = { ...plan, goals: [arbete] };
+    expect(mergePlans(plan, mine, theirs).goals).toEqual([arbete]);
+    expect(changedRows(plan, mine, theirs, d)).toEqual([
+      { label: "Mål 1", theirs: "Studier", yours: "" },
+      { label: "Delmål 1.1", theirs: besok.title, yours: "" },
+      { label: "Delmål 1.2", theirs: "Praktik", yours: "" },
+    ]);
+  });
+
   it("merges sub-goals by id, and gives your new goal a new id where the saved plan has given that id to another", () => {
     const sub = { id: "g1.2", title: "Praktik", target_date: null, measure_ids: [], sub_goals: [] };
     const theirs = { ...plan, goals: [{ ...studier, sub_goals: [{ ...besok, title: "Studiebesök" }] }, arbete, { ...arbete, id: "g3", title: "Körkort" }] };
@@ -111,19 +124,40 @@ describe("the plan form", () => {
     expect(changedRows(plan, mine, theirs, d)).toEqual([{ label: "Uppföljning 1", theirs: "Bra", yours: "" }]);
   });
 
-  it("keeps one review, with your conclusion, where both changed the same review's conclusion", () => {
-    const [held] = plan.reviews;
-    const theirs = { ...plan, reviews: [{ ...held, conclusion: "Bra, fortsätter" }] };
-    const mine = { ...plan, reviews: [{ ...held, conclusion: "Bra, byter till komvux" }] };
-    expect(mergePlans(plan, mine, theirs).reviews).toEqual(mine.reviews);
-    expect(changedRows(plan, mine, theirs, d)).toEqual([{ label: "Uppföljning 1", theirs: "Bra, fortsätter", yours: "Bra, byter till komvux" }]);
-    // Their new conclusion stands where you left the review alone; yours where they did.
-    expect(mergePlans(plan, plan, theirs).reviews).toEqual(theirs.reviews);
-    expect(mergePlans(plan, mine, plan).reviews).toEqual(mine.reviews);
-    // A review they removed stays only if you changed it.
-    const none = { ...plan, reviews: [] };
-    expect(mergePlans(plan, mine, none).reviews).toEqual(mine.reviews);
-    expect(mergePlans(plan, plan, none).reviews).toEqual([]);
+  // An attacker's findings against reviews matched by their day, kind and measure (tried and taken back):
+  // two reviews added the same day were taken for one, and a removal shifted which review was which. Told
+  // apart by their content instead, nobody's review is lost; where both changed the same one, both
+  // versions are kept for you to choose between before you save.
+  describe("reviews, which have no id", () => {
+    const today = (conclusion: string) => ({ held_on: "2025-11-10", kind: "follow_up" as const, measure_id: null, conclusion });
+    const [first, second] = [today("Första samtalet"), today("Andra samtalet")];
+    const two = { ...plan, reviews: [first, second] };
+
+    it("keeps both when each added one the same day", () => {
+      const mine = { ...plan, reviews: [...plan.reviews, today("Mitt möte")] };
+      const theirs = { ...plan, reviews: [...plan.reviews, today("Deras möte")] };
+      expect(mergePlans(plan, mine, theirs).reviews).toEqual([...plan.reviews, today("Deras möte"), today("Mitt möte")]);
+    });
+
+    it("keeps a review nobody removed when one of the same day was changed by you and removed by them", () => {
+      const mine = { ...two, reviews: [today("Första samtalet, rättat"), second] };
+      const theirs = { ...two, reviews: [second] };
+      expect(mergePlans(two, mine, theirs).reviews).toEqual([second, today("Första samtalet, rättat")]);
+    });
+
+    it("keeps their change of a review when you removed another of the same day", () => {
+      const mine = { ...two, reviews: [second] };
+      const theirs = { ...two, reviews: [first, today("Andra samtalet, deras rättelse")] };
+      expect(mergePlans(two, mine, theirs).reviews).toEqual([today("Andra samtalet, deras rättelse")]);
+      expect(changedRows(two, mine, theirs, d)).toEqual([{ label: "Uppföljning 1", theirs: "Första samtalet", yours: "" }]);
+    });
+
+    it("keeps both versions, for you to choose, where both changed the same review", () => {
+      const [held] = plan.reviews;
+      const theirs = { ...plan, reviews: [{ ...held, held_on: "2025-02-02" }] };
+      const mine = { ...plan, reviews: [{ ...held, conclusion: "Bra, byter till komvux" }] };
+      expect(mergePlans(plan, mine, theirs).reviews).toEqual([theirs.reviews[0], mine.reviews[0]]);
+    });
   });
 
   it("lists nothing when you changed nothing, however the saved plan differs", () => {

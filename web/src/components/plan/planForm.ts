@@ -175,33 +175,15 @@ type Review = NonNullable<PlanData["reviews"]>[number];
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 /** Yours where you changed it from the plan as loaded, else what is saved. */
 const pick = <T>(base: T, mine: T, theirs: T): T => (same(mine, base) ? theirs : mine);
-/**
- * A plan's reviews by key: the meeting (day, kind, measure) and which of that meeting's reviews it is (a
- * review has no id), so that a review whose conclusion was changed is still the same review.
- */
-function reviewsByKey(reviews: Review[]): Map<string, Review> {
-  const seen = new Map<string, number>();
-  return new Map(
-    reviews.map((r) => {
-      const meeting = JSON.stringify([r.held_on, r.kind, r.measure_id ?? null]);
-      const n = (seen.get(meeting) ?? 0) + 1;
-      seen.set(meeting, n);
-      return [`${meeting}#${n}`, r];
-    }),
-  );
-}
-
-/** The reviews merged by key, as goals are (mergeGoals): the conclusion you changed is yours. */
-function mergeReviews(base: Review[], mine: Review[], theirs: Review[]): Review[] {
-  const [b, m, t] = [base, mine, theirs].map(reviewsByKey);
-  const merged: Review[] = [];
-  for (const [key, r] of t) {
-    const [br, mr] = [b.get(key), m.get(key)];
-    if (mr) merged.push(br ? pick(br, mr, r) : mr);
-    else if (!br) merged.push(r);
-  }
-  for (const [key, r] of m) if (!t.has(key) && !(b.has(key) && same(r, b.get(key)))) merged.push(r);
-  return merged;
+/** `list` less one of each in `less` (reviews have no id: one is told from another by its content). */
+function without(list: Review[], less: Review[]): Review[] {
+  const left = [...less];
+  return list.filter((r) => {
+    const i = left.findIndex((l) => same(l, r));
+    if (i < 0) return true;
+    left.splice(i, 1);
+    return false;
+  });
 }
 
 /**
@@ -249,24 +231,25 @@ const goalIdsIn = (goals: PlanGoal[]): string[] => goals.flatMap((g) => [g.id, .
 
 /**
  * Your changes (`yours` against `loaded`, the plan as you loaded it) put on `saved`, the plan saved
- * meanwhile: where you changed something, yours; everywhere else, theirs (goals by id, reviews by meeting:
- * reviewsByKey). `assessed` are the goal ids assessments name.
+ * meanwhile: where you changed something, yours; everywhere else, theirs. Reviews, which have no id, are
+ * theirs less those you removed, and then those you added. `assessed` are the goal ids assessments name.
  */
 export function mergePlans(loaded: PlanData, yours: PlanData, saved: PlanData, assessed: string[] = []): PlanData {
   const [base, mine, theirs] = [loaded, yours, saved].map(normal);
   const taken = new Set([base, mine, theirs].flatMap((p) => goalIdsIn(p.goals ?? [])).concat(assessed));
+  const [b, m, t] = [base.reviews ?? [], mine.reviews ?? [], theirs.reviews ?? []];
   return {
     drawn_up_on: pick(base.drawn_up_on, mine.drawn_up_on, theirs.drawn_up_on),
     agreed_on: pick(base.agreed_on, mine.agreed_on, theirs.agreed_on),
     goals: mergeGoals(base.goals ?? [], mine.goals ?? [], theirs.goals ?? [], taken),
-    reviews: mergeReviews(base.reviews ?? [], mine.reviews ?? [], theirs.reviews ?? []),
+    reviews: [...without(t, without(b, m)), ...without(without(m, b), t)],
   };
 }
 
 /**
  * What you changed (`yours` against `loaded`, the plan as you loaded it), each beside what is saved now
- * (`saved`): the dates, and each goal and sub-goal (by id) and review (by meeting) you changed, added or
- * removed; "" where a side has none. Empty when you changed nothing.
+ * (`saved`): the dates, each goal and sub-goal (by id) you changed, added or removed (and what they added
+ * to a goal you removed), and each review you added or removed; "" where a side has none. Empty when you changed nothing.
  */
 export function changedRows(loaded: PlanData, yours: PlanData, saved: PlanData, d: Describe): ConflictRow[] {
   const [base, mine, theirs] = [loaded, yours, saved].map(normal);
@@ -280,12 +263,15 @@ export function changedRows(loaded: PlanData, yours: PlanData, saved: PlanData, 
     if (value(b.get(id)) !== value(m.get(id)))
       rows.push({ label: (m.get(id) ?? b.get(id))!.label, theirs: value(t.get(id)), yours: value(m.get(id)) });
   }
-  const [br, mr, tr] = [base, mine, theirs].map((p) => reviewsByKey(p.reviews ?? []));
-  const reviewValue = (r?: Review) => (r ? d.reviewValue(r) : "");
-  const order = [...new Set([...mr.keys(), ...br.keys()])];
-  for (const key of order) {
-    if (reviewValue(br.get(key)) !== reviewValue(mr.get(key)))
-      rows.push({ label: d.review(order.indexOf(key) + 1), theirs: reviewValue(tr.get(key)), yours: reviewValue(mr.get(key)) });
-  }
+  // What they added that goes with a goal you removed (their new sub-goal in it) is shown as going too.
+  const kept = goalsById(mergePlans(loaded, yours, saved), d);
+  for (const [id, g] of t) if (!b.has(id) && !kept.has(id)) rows.push({ label: g.label, theirs: value(g), yours: "" });
+  const [br, mr, tr] = [base.reviews ?? [], mine.reviews ?? [], theirs.reviews ?? []];
+  const removed = without(br, mr);
+  removed.forEach((r) => {
+    const kept = without([r], tr).length === 0;
+    rows.push({ label: d.review(br.indexOf(r) + 1), theirs: kept ? d.reviewValue(r) : "", yours: "" });
+  });
+  without(mr, br).forEach((r) => rows.push({ label: d.review(mr.indexOf(r) + 1), theirs: "", yours: d.reviewValue(r) }));
   return rows;
 }
