@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <unordered_set>
 
 namespace lotsen {
@@ -153,8 +154,9 @@ std::vector<Error> validatePlan(const Plan& plan, const CaseContext& context,
   auto checkGoal = [&](const PlanGoal& g, const std::string& where) {
     if (g.id.empty() || g.id.size() > 20)
       errors.push_back(invalidInput(fmt::format("{}.id is required, at most 20 characters", where), where + ".id"));
-    else if (auto ok = checkFreeText(g.id, where + ".id"); !ok)
-      errors.push_back(ok.error());
+    else if (!std::ranges::all_of(g.id, [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-' || c == '_'; }))
+      errors.push_back(invalidInput(fmt::format("{}.id has only the letters a-z, digits, '.', '-' and '_'", where),
+                                    where + ".id"));
     else if (!seen.insert(g.id).second)
       errors.push_back(invalidInput(fmt::format("goal id '{}' is used twice", g.id), where + ".id"));
     checkText(errors, g.title, where + ".title", true);
@@ -166,10 +168,14 @@ std::vector<Error> validatePlan(const Plan& plan, const CaseContext& context,
     if (g.measureIds.size() > kMaxMeasuresPerGoal)
       errors.push_back(invalidInput(fmt::format("{} serves at most {} measures", where, kMaxMeasuresPerGoal),
                                     where + ".measure_ids"));
+    std::unordered_set<std::int64_t> linked;
     for (std::int64_t m : g.measureIds)
       if (!measures.contains(m))
         errors.push_back(
             invalidInput(fmt::format("{}: no measure {} for this person", where, m), where + ".measure_ids"));
+      else if (!linked.insert(m).second)
+        errors.push_back(
+            invalidInput(fmt::format("{}: measure {} is linked twice", where, m), where + ".measure_ids"));
   };
   if (plan.drawnUpOn) checkCaseDate(errors, *plan.drawnUpOn, context, "drawn_up_on");
   if (plan.agreedOn) {

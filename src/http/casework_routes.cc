@@ -416,12 +416,24 @@ void hideContact(json::object& contact) {
 
 // PUT /api/v1/persons/{id}/contact-details {"phone", "email"} with the person's ETag: the young person's
 // own phone number and e-mail address, both given (null removes one: a field left out is a mistake, not
-// a removal). Answers the person as GET does.
+// a removal). Answers the person as GET does. A protected person's details are changed only by a user who
+// may read them (read_protected_address), as only they are shown them: a 403 (logged as refused) for
+// anyone else, who could otherwise overwrite details unseen or test a guess against them.
 Response updateContactDetails(Call& call) {
   auto personId = pathId(call, 0);
   if (!personId) return problem(404, "Not Found", "no such person");
   auto expected = ifMatchVersion(call, "person", *personId);
   if (!expected) return expected.error();
+  if (!call.user->readsProtectedAddress) {
+    auto person = call.store.person(*personId);
+    if (!person) return problem(person.error());
+    if (person->details.protection != Protection::none) {
+      call.refusedPerson = *personId;
+      return problem(403, "Forbidden",
+                     "a protected person's contact details are changed only by a user who may read them "
+                     "(read_protected_address)");
+    }
+  }
   JsonFields f(call.body, {"phone", "email"});
   for (std::string_view field : {"phone", "email"})
     if (!f.has(field)) f.fail(invalidInput(fmt::format("{} is required (null removes it)", field), std::string(field)));

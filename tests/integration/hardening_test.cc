@@ -412,6 +412,33 @@ TEST_F(Hardening, CasesAreAssignedOnlyToActiveCaseworkersOrManagersOfTheTargetUn
   EXPECT_EQ(sqlText("SELECT unit FROM registrations WHERE id = " + std::to_string(registrationId)), "KAA Norr");
 }
 
+// An attacker's finding: anna, who is not shown a protected person's phone and e-mail, could overwrite
+// them unseen, and by sending guesses learn them (the same details again answered 200 with the same ETag).
+TEST_F(Hardening, AProtectedPersonsContactDetailsAreChangedOnlyByAUserWhoMayReadThem) {
+  auto [personId, registrationId] = registration("p.protection <> '' AND r.unit = 'KAA Norr'");
+  const std::string id = std::to_string(personId);
+  sql("UPDATE persons SET phone = '076-357 52 64', email = '' WHERE id = " + id);
+  auto read = as("anna", "GET", person(personId));
+  ASSERT_EQ(read.status, 200) << read.body;
+  EXPECT_TRUE(parsed(read).at("contact").is_null()) << "anna is not shown them";
+  const std::string version = sqlText("SELECT version FROM persons WHERE id = " + id);
+  for (const char* body : {R"({"phone":"076-357 52 64","email":null})", R"({"phone":null,"email":null})"}) {
+    auto put = as("anna", "PUT", person(personId, "/contact-details"), body, {"If-Match: " + read.headers.at("etag")});
+    EXPECT_EQ(put.status, 403) << body << ": " << put.body;
+    EXPECT_NE(put.body.find("skyddad identitet"), std::string::npos) << put.body;
+  }
+  EXPECT_EQ(sqlText("SELECT phone || ' ' || version FROM persons WHERE id = " + id), "076-357 52 64 " + version);
+  EXPECT_EQ(sqlText("SELECT route || ' ' || refused FROM access_log WHERE username = 'anna' ORDER BY id DESC LIMIT 1"),
+            "PUT /api/v1/persons/{id}/contact-details 1");
+  // Allowed to read them, she may change them.
+  ASSERT_EQ(runLotsen({"user", "protected-address", "--db", *db_, "--name", "anna", "--allow"}).exitCode, 0);
+  auto allowed = as("anna", "PUT", person(personId, "/contact-details"), R"({"phone":"070-111 22 33","email":null})",
+                    {"If-Match: " + read.headers.at("etag")});
+  ASSERT_EQ(runLotsen({"user", "protected-address", "--db", *db_, "--name", "anna", "--withdraw"}).exitCode, 0);
+  EXPECT_EQ(allowed.status, 200) << allowed.body;
+  EXPECT_EQ(sqlText("SELECT phone FROM persons WHERE id = " + id), "070-111 22 33");
+}
+
 // Finding 20: a refused attempt on a case is in the access log, and the review lists it.
 TEST_F(Hardening, ARefusedAttemptOnACaseIsAccessLoggedAndReviewed) {
   auto [personId, registrationId] = registration("r.unit = 'KAA Söder' AND r.person_id > 100");

@@ -133,6 +133,23 @@ TEST(PlanRules, APlanIsAgreedToAfterItIsDrawnUpAndEachReviewHeldSaysWhatWasConcl
   EXPECT_EQ(fields(validatePlan(plan, kContext, {})), std::vector<std::string>{"drawn_up_on"}) << "not in the future";
 }
 
+// An attacker's finding: a goal linked to one measure three times, and goal ids "../g" and "g" with a
+// combining accent, were saved.
+TEST(PlanRules, AGoalLinksAMeasureOnceAndItsIdIsLettersDigitsDotsDashesAndUnderscores) {
+  PlanGoal goal{"g1", "Komvux", std::nullopt, {7, 7}, {PlanGoal{"g1.1", "Studiebesök", std::nullopt, {7}, {}}}};
+  Plan plan{date("2026-01-20"), std::nullopt, {goal}, {}};
+  EXPECT_EQ(fields(validatePlan(plan, kContext, {7})), std::vector<std::string>{"goals[0].measure_ids"})
+      << "twice in one goal; once in a goal and once in its sub-goal is fine";
+  for (const char* id : {"../g", "g\u0301", "g 1", "g/1"}) {
+    plan.goals[0] = PlanGoal{id, "Komvux", std::nullopt, {7}, {}};
+    EXPECT_EQ(fields(validatePlan(plan, kContext, {7})), std::vector<std::string>{"goals[0].id"}) << id;
+  }
+  plan.goals[0].id = "mål_2-b.1";
+  EXPECT_EQ(fields(validatePlan(plan, kContext, {7})), std::vector<std::string>{"goals[0].id"}) << "a-z only";
+  plan.goals[0].id = "G_2-b.1";
+  EXPECT_TRUE(validatePlan(plan, kContext, {7}).empty());
+}
+
 TEST(MeasureRules, DatesInOrderAndPartnerForOtherActor) {
   Measure m{"internship",       "Praktik",   "other_actor",      "",           std::nullopt, date("2026-02-01"),
             date("2026-01-31"), "completed", date("2026-01-15"), std::nullopt, std::nullopt};

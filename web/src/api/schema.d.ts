@@ -4076,7 +4076,7 @@ export interface components {
         };
         /** @description A goal of the plan, or one of a goal's sub-goals (of the same shape, one level deep). */
         PlanGoal: {
-            /** @description Chosen by the client, unique within the plan (e.g. "g1", "g1.2"); goal assessments name it (goal_id), so keep it when revising. */
+            /** @description Chosen by the client, unique within the plan (e.g. "g1", "g1.2"; letters a-z, digits, ".", "-" and "_"); goal assessments name it (goal_id), so keep it when revising. */
             id: string;
             title: string;
             /**
@@ -4084,7 +4084,7 @@ export interface components {
              * @description Not before the registration started.
              */
             target_date?: string | null;
-            /** @description The person's measures that serve this goal. */
+            /** @description The person's measures that serve this goal */
             measure_ids?: number[];
             /** @description A goal's sub-goals; a sub-goal's own sub_goals is empty (answered as [], and may be sent back so). */
             sub_goals?: components["schemas"]["PlanGoal"][];
