@@ -6,7 +6,8 @@ import { Link as RouterLink, useLocation } from "react-router-dom";
 import { useT } from "../i18n";
 
 /** The way back the history entry holds (`{ back }`, the search's or review's URL), to pass on in the state
- * of a link from the person's page and back to it (the plan editor), so that the way back is kept; else {}. */
+ * of every link between the person's page and its own views (the plan editor, the full history, the past
+ * view), so that the way back is kept; else {}. */
 export function useBackState(): { back?: string } {
   const back = (useLocation().state as { back?: unknown } | null)?.back;
   // Only the search, the review and its log, each with a query: no other path (no "/sok/../x").

@@ -59,10 +59,15 @@ describe("the search", () => {
         },
       ],
       "GET /api/v1/persons/7/contact-attempts": [200, { items: [] }],
+      "GET /api/v1/persons/7/history": [200, { items: [] }],
     });
     const user = userEvent.setup();
     renderAt("/sok?q=%C3%96berg", <App />);
     await user.click(await screen.findByRole("link", { name: "Åsa Öberg" }));
+    await screen.findByRole("heading", { level: 1, name: "Åsa Öberg" });
+    // Through the full history and back, the way back is kept.
+    await user.click(screen.getByRole("link", { name: "Hela historiken" }));
+    await user.click(await screen.findByRole("link", { name: "Tillbaka till personen" }));
     await screen.findByRole("heading", { level: 1, name: "Åsa Öberg" });
     const back = screen.getByRole("link", { name: "Tillbaka till sökningen" });
     expect(back.getAttribute("href")).toBe("/sok?q=%C3%96berg");

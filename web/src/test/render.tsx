@@ -4,8 +4,6 @@
 import { configure, render } from "@testing-library/react";
 import type { ReactNode } from "react";
 import { RouterProvider, createMemoryRouter } from "react-router-dom";
-
-type InitialEntry = NonNullable<NonNullable<Parameters<typeof createMemoryRouter>[1]>["initialEntries"]>[number];
 import { vi } from "vitest";
 import { makeQueryClient } from "../api/queryClient";
 import { Providers } from "../Providers";
@@ -48,6 +46,8 @@ export function fakeServer(answers: Answers) {
   vi.stubGlobal("fetch", fetchMock);
   return requests;
 }
+
+type InitialEntry = NonNullable<NonNullable<Parameters<typeof createMemoryRouter>[1]>["initialEntries"]>[number];
 
 /** Renders `ui` in the app's routes at `url` (a path, or a history entry with its state). */
 export function renderAt(url: InitialEntry, ui: ReactNode) {

@@ -11,7 +11,7 @@ import { usePersonAsOf, type OccupationRecord, type PersonAsOf } from "../../api
 import { swedishDay } from "../../format";
 import { useT } from "../../i18n";
 import { Card } from "../Card";
-import { PersonBackLink } from "../PersonBackLink";
+import { PersonBackLink, useBackState } from "../PersonBackLink";
 import { PageHeading } from "../PageHeading";
 import { ProblemAlert, fieldError } from "../Problems";
 import { useLabels } from "../labels";
@@ -23,6 +23,7 @@ const dayId = "as-of-day";
 export function CaseOverTime({ personId, day = "", problem = null }: { personId: number; day?: string; problem?: unknown }) {
   const t = useT();
   const navigate = useNavigate();
+  const backState = useBackState();
   const [value, setValue] = useState(day);
   const [own, setOwn] = useState<unknown>(null);
   const shown = own ?? problem;
@@ -37,7 +38,7 @@ export function CaseOverTime({ personId, day = "", problem = null }: { personId:
       return;
     }
     setOwn(null);
-    navigate(`/personer/${personId}?per=${value.trim()}`);
+    navigate(`/personer/${personId}?per=${value.trim()}`, { state: backState });
   };
   return (
     <HStack gap="4" align="start" justify="space-between">
@@ -59,7 +60,7 @@ export function CaseOverTime({ personId, day = "", problem = null }: { personId:
           </Button>
         </VStack>
       </form>
-      <Link as={RouterLink} to={`/personer/${personId}/historik`}>
+      <Link as={RouterLink} to={`/personer/${personId}/historik`} state={backState}>
         {t.historyLink}
       </Link>
     </HStack>
@@ -68,6 +69,7 @@ export function CaseOverTime({ personId, day = "", problem = null }: { personId:
 
 export function PersonAsOfView({ id, day }: { id: number; day: string }) {
   const t = useT();
+  const backState = useBackState();
   const asOf = usePersonAsOf(id, day);
   const refused = asOf.error instanceof ApiProblem && asOf.error.status === 400 ? asOf.error : null;
   const p = asOf.data?.person;
@@ -91,7 +93,7 @@ export function PersonAsOfView({ id, day }: { id: number; day: string }) {
             {t.asOfBannerHeading(day)}
           </Heading>
           <BodyShort spacing>{t.asOfBanner}</BodyShort>
-          <Link as={RouterLink} to={`/personer/${id}`}>
+          <Link as={RouterLink} to={`/personer/${id}`} state={backState}>
             {t.backToNow}
           </Link>
         </Alert>

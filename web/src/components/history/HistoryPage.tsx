@@ -7,6 +7,7 @@ import { useT } from "../../i18n";
 import { NotFoundPage } from "../../pages/NotFoundPage";
 import { OutsideCaseload } from "../BreakGlass";
 import { PageHeading } from "../PageHeading";
+import { useBackState } from "../PersonBackLink";
 import { ProblemAlert } from "../Problems";
 import { HistoryTable } from "./HistoryTable";
 
@@ -20,12 +21,13 @@ function History({ id }: { id: number }) {
   const t = useT();
   const person = usePerson(id);
   const history = useHistory(id);
+  const backState = useBackState();
   const name = person.data ? `${person.data.first_name} ${person.data.last_name}` : "";
   const error = person.error ?? history.error;
   return (
     <VStack gap="4">
       <div>
-        <Link as={RouterLink} to={`/personer/${id}`}>
+        <Link as={RouterLink} to={`/personer/${id}`} state={backState}>
           {t.backToPerson}
         </Link>
       </div>
