@@ -53,6 +53,10 @@ bool isTime(std::string_view t) {
          (t[3] - '0') * 10 + (t[4] - '0') < 60;
 }
 
+bool isGoalIdCharacter(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-' || c == '_';  // ASCII: C locale
+}
+
 }  // namespace
 
 bool isContactThroughSomeoneElse(std::string_view channel) {
@@ -154,7 +158,7 @@ std::vector<Error> validatePlan(const Plan& plan, const CaseContext& context,
   auto checkGoal = [&](const PlanGoal& g, const std::string& where) {
     if (g.id.empty() || g.id.size() > 20)
       errors.push_back(invalidInput(fmt::format("{}.id is required, at most 20 characters", where), where + ".id"));
-    else if (!std::ranges::all_of(g.id, [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-' || c == '_'; }))
+    else if (!std::ranges::all_of(g.id, isGoalIdCharacter))
       errors.push_back(invalidInput(fmt::format("{}.id has only the letters a-z, digits, '.', '-' and '_'", where),
                                     where + ".id"));
     else if (!seen.insert(g.id).second)

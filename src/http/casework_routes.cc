@@ -408,6 +408,12 @@ Response registerByHandRoute(Call& call) {
   return response;
 }
 
+// Whether `person`'s address and contact details are kept from the caller: protected, and the caller
+// does not hold read_protected_address.
+bool hiddenFromCaller(const Call& call, const Person& person) {
+  return person.details.protection != Protection::none && !call.user->readsProtectedAddress;
+}
+
 // Contact details, as a protected person's are answered to those who may not see their address: not at all.
 void hideContact(json::object& contact) {
   contact["phone"] = nullptr;
@@ -424,15 +430,13 @@ Response updateContactDetails(Call& call) {
   if (!personId) return problem(404, "Not Found", "no such person");
   auto expected = ifMatchVersion(call, "person", *personId);
   if (!expected) return expected.error();
-  if (!call.user->readsProtectedAddress) {
-    auto person = call.store.person(*personId);
-    if (!person) return problem(person.error());
-    if (person->details.protection != Protection::none) {
-      call.refusedPerson = *personId;
-      return problem(403, "Forbidden",
-                     "a protected person's contact details are changed only by a user who may read them "
-                     "(read_protected_address)");
-    }
+  auto person = call.store.person(*personId);
+  if (!person) return problem(person.error());
+  if (hiddenFromCaller(call, *person)) {
+    call.refusedPerson = *personId;
+    return problem(403, "Forbidden",
+                   "a protected person's contact details are changed only by a user who may read them "
+                   "(read_protected_address)");
   }
   JsonFields f(call.body, {"phone", "email"});
   for (std::string_view field : {"phone", "email"})
@@ -479,7 +483,7 @@ Response history(Call& call) {
   if (!person) return problem(person.error());
   auto events = call.store.eventsOf(*personId);
   if (!events) return problem(events.error());
-  const bool hideAddress = person->details.protection != Protection::none && !call.user->readsProtectedAddress;
+  const bool hideAddress = hiddenFromCaller(call, *person);
   json::array items;
   for (const Event& e : *events) {
     json::object payload = payloadOf(e);
