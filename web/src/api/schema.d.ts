@@ -1907,7 +1907,8 @@ export interface paths {
          * Set the young person's own phone number and e-mail address (never a guardian's).
          * @description With the person's ETag in If-Match ("person/7/3"). Empty or null removes one. Journalled as
          *     person.contact_changed. A protected person's contact details are answered (here, in the person, in
-         *     worklists, history and as-of) only to users holding read_protected_address, like the address.
+         *     worklists, history and as-of) only to users holding read_protected_address, like the address, and
+         *     changed only by them: anyone else gets 403 (logged as refused).
          */
         put: {
             parameters: {
