@@ -56,7 +56,7 @@ const std::map<std::string, std::string, std::less<>>& fieldLabels() {
       {"last_name", "efternamn"},
       {"street_address", "gatuadress"},
       {"postal_code", "postnummer"},
-      {"city", "ort"},
+      {"city", "postort"},
       {"municipality_code", "kommunkod"},
       {"phone", "telefon"},
       {"email", "e-post"},
@@ -100,39 +100,54 @@ const std::map<std::string, std::string, std::less<>>& fieldLabels() {
   return labels;
 }
 
-// A field path such as "goals[0].sub_goals[1].title": each part by its label, each index counted from 1
-// as people count ("mål 1 delmål 2 rubrik").
-std::string label(const std::string& value) {
-  const auto& labels = fieldLabels();
-  if (auto it = labels.find(value); it != labels.end()) return it->second;
-  if (value.find_first_of("[.") == std::string::npos) return value;
-  std::string out, part;
-  auto flush = [&] {
-    if (auto it = labels.find(part); it != labels.end())
-      out += it->second;
-    else
-      out += part;
-    part.clear();
-  };
-  bool inIndex = false;
-  for (char c : value) {
-    if (c == '.' || c == '[' || c == ']') {
-      if (inIndex) {
-        std::size_t index = 0;
-        auto [end, ec] = std::from_chars(part.data(), part.data() + part.size(), index);
-        out += ec == std::errc() && end == part.data() + part.size() ? std::to_string(index + 1) : part;
-        part.clear();
-      } else {
-        flush();
-      }
-      inIndex = c == '[';
-      if (c != ']') out += ' ';
-    } else {
-      part += c;
+// An item of a list by its own name: "uppföljning 1", not "uppföljningar 1".
+const std::map<std::string, std::string, std::less<>>& itemLabels() {
+  static const std::map<std::string, std::string, std::less<>> labels{
+      {"reviews", "uppföljning"}, {"measure_ids", "åtgärd"}, {"person_ids", "person"}};
+  return labels;
+}
+
+struct FieldPath {
+  std::string said;
+  bool known;  // every name in it has a label
+};
+
+// A field path such as "goals[0].sub_goals[1].title" said in Swedish order, the field first and each item
+// of a list counted from 1 as people count: "rubrik i delmål 2 i mål 1". std::nullopt when `value` is not
+// such a path (names of a-z and _, each with an optional [index], joined by dots).
+std::optional<FieldPath> fieldPath(std::string_view value) {
+  static const std::regex part("([a-z_]+)(?:\\[(\\d{1,9})\\])?");
+  std::vector<std::string> parts;
+  bool known = true;
+  std::size_t from = 0;
+  while (from <= value.size()) {
+    std::size_t dot = std::min(value.find('.', from), value.size());
+    std::string text(value.substr(from, dot - from));
+    std::smatch m;
+    if (!std::regex_match(text, m, part)) return std::nullopt;
+    const auto& labels = m[2].matched && itemLabels().contains(m[1].str()) ? itemLabels() : fieldLabels();
+    auto it = labels.find(m[1].str());
+    known = known && it != labels.end();
+    std::string said = it != labels.end() ? it->second : m[1].str();
+    if (m[2].matched) {
+      said += ' ';
+      said += std::to_string(std::stoul(m[2].str()) + 1);
     }
+    parts.push_back(std::move(said));
+    from = dot + 1;
   }
-  flush();
-  return out;
+  std::string out;
+  for (auto it = parts.rbegin(); it != parts.rend(); ++it) {
+    if (!out.empty()) out += " i ";
+    out += *it;
+  }
+  return FieldPath{out, known};
+}
+
+// A value put into a message as a field's label: a field path in Swedish (fieldPath), else as it is.
+std::string label(const std::string& value) {
+  auto path = fieldPath(value);
+  return path ? path->said : value;
 }
 
 // A placeholder of a Swedish text: {1}, {=1} or {1:sv} (see catalog()).
@@ -885,9 +900,17 @@ std::string localize(std::string_view message, Language language) {
   // is said as it is.
   if (language == Language::en || text.size() > kMaxLocalizedBytes) return text;
   // "population.csv:12: …" or "--date: …": the place stays, what is wrong there is said in Swedish.
+  // A place that is a field ("goals[0].target_date: …") is said by its label.
   if (std::size_t colon = text.find(": "); colon != std::string::npos && colon > 0 && text.find(' ') > colon) {
     std::string rest = text.substr(colon + 2);
-    if (std::string said = localize(rest, language); said != rest) return text.substr(0, colon + 2) + said;
+    if (std::string said = localize(rest, language); said != rest) {
+      std::string place = text.substr(0, colon);
+      if (auto path = fieldPath(place); path && path->known) {
+        place = path->said;
+        place[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(place[0])));
+      }
+      return place + ": " + said;
+    }
   }
   std::smatch m;
   for (const Translation& t : catalog()) {

@@ -35,6 +35,10 @@ void JsonFields::fail(Error e) {
 
 void JsonFields::absorb(const std::vector<Error>& errors, std::string_view prefix) {
   for (Error e : errors) {
+    // A message that starts with its field's name ("target_date: no such date: …") names it by its whole path.
+    if (!e.field.empty() && e.message.starts_with(e.field) && e.message.size() > e.field.size() &&
+        (e.message[e.field.size()] == ' ' || e.message[e.field.size()] == ':'))
+      e.message = std::string(prefix) + "." + e.message;
     e.field = e.field.empty() ? std::string(prefix) : std::string(prefix) + "." + e.field;
     fail(std::move(e));
   }

@@ -44,7 +44,7 @@ class JsonFields {
   bool has(std::string_view name) const;
 
   void fail(Error e);
-  // Adds `errors`, each field prefixed with `prefix` and a dot.
+  // Adds `errors`, each field prefixed with `prefix` and a dot, and so a message that starts with its field.
   void absorb(const std::vector<Error>& errors, std::string_view prefix);
   const std::vector<Error>& errors() const { return errors_; }
   template <class T>

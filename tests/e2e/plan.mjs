@@ -90,9 +90,9 @@ await e2e(async ({ base, page, axe, logIn, shot, expectProblem, noViolations }) 
   assert.ok(await sub.getByLabel(/^Rubrik/).evaluate((e) => e === document.activeElement), "the new sub-goal's title is focused");
   expectProblem(`422 ${base}/api/v1/persons/${personPath.split("/")[2]}/plans`);
   await page.getByRole("button", { name: "Spara planen" }).click();
-  const summary = page.getByRole("link", { name: /delmål 1 rubrik måste anges/i });
+  const summary = page.getByRole("link", { name: /rubrik i delmål 1 i mål 1 måste anges/i });
   await summary.waitFor();
-  await sub.getByText(/delmål 1 rubrik måste anges/i).waitFor();
+  await sub.getByText(/rubrik i delmål 1 i mål 1 måste anges/i).waitFor();
   assert.equal(await goal.getByText(/måste anges/).count(), 0, "the goal's own title is not at fault");
   await shot("plan-editor-errors");
   await summary.click();
@@ -329,7 +329,7 @@ await e2e(async ({ base, page, axe, logIn, shot, expectProblem, noViolations }) 
   await axe.page.getByRole("group", { name: "Mål 1", exact: true }).getByLabel(/^Rubrik/).fill("");
   await axe.page.getByRole("button", { name: "Lägg till uppföljning eller utvärdering" }).click();
   await axe.page.getByRole("button", { name: "Spara planen" }).click();
-  await axe.page.getByRole("link", { name: /rubrik måste anges/i }).first().waitFor();
+  await axe.page.getByRole("link", { name: /rubrik i mål 1 måste anges/i }).first().waitFor();
   await axe.audit("the plan editor with errors");
 
   // The editor with unsaved changes asks before the header leaves it; the plan's void dialog.

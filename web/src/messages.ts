@@ -256,6 +256,10 @@ const sv = {
   searchCount: (total: number, from: number, to: number) =>
     total === 0 ? "Ingen hittades." : `${total} ${total === 1 ? "person" : "personer"}, visar ${from}–${to}.`,
   searchNobody: "Finns den unga inte i Lotsen än kan du skriva in hen för hand.",
+  searchNobodyByName:
+    "Ingen i dina ärenden matchar. Har den unga ett ärende i en annan enhet hittar du hen bara med hela personnumret: sök på det innan du skriver in hen för hand.",
+  searchBadCheckDigit:
+    "Kontrollsiffran (den sista siffran) stämmer inte med resten av personnumret. Kontrollera numret och sök igen.",
   colPersonalId: "Personnummer",
   previousPage: "Föregående sida",
   nextPage: "Nästa sida",
@@ -873,6 +877,9 @@ const sv = {
     noPlanned: "Inga planerade för pågående åtgärder.",
     plannedFollowUp: (date: string, what: string) => `${date}: uppföljning av ${what}`,
     plannedEvaluation: (date: string, what: string) => `${date}: utvärdering av ${what}`,
+    plannedHeld: (date: string) => `– hölls ${date}`,
+    plannedHint:
+      "En planerad uppföljning är gjord när den står under Uppföljningar i planen, med åtgärden vald och hållen tidigast en vecka före datumet. Då lämnar åtgärden listan Uppföljning av åtgärd.",
     reviewsHeading: "Uppföljningar och utvärderingar som hållits",
     noReviews: "Inga ännu.",
     colHeldOn: "Datum",
@@ -922,6 +929,7 @@ const sv = {
     heldOn: "Datum",
     kind: "Slag",
     reviewMeasure: "Gällde åtgärden",
+    reviewMeasureHint: "Välj åtgärden: då räknas dess planerade uppföljning som gjord.",
     noReviewMeasure: "Ingen särskild åtgärd",
     conclusion: "Vad kom ni fram till?",
     conclusionHint: "Kort. Skriv aldrig känsliga uppgifter.",
@@ -1362,6 +1370,9 @@ const en: Messages = {
   searchCount: (total, from, to) =>
     total === 0 ? "Nobody found." : `${total} ${total === 1 ? "person" : "persons"}, showing ${from}–${to}.`,
   searchNobody: "If the young person is not in Lotsen yet, you can register them by hand.",
+  searchNobodyByName:
+    "Nobody in your cases matches. A young person with a case in another unit is found only by their whole personnummer: search for it before you register them by hand.",
+  searchBadCheckDigit: "The check digit (the last digit) does not fit the rest of the personnummer. Check the number and search again.",
   colPersonalId: "Personnummer",
   previousPage: "Previous page",
   nextPage: "Next page",
@@ -1962,6 +1973,9 @@ const en: Messages = {
     noPlanned: "None planned for measures under way.",
     plannedFollowUp: (date, what) => `${date}: follow-up of ${what}`,
     plannedEvaluation: (date, what) => `${date}: evaluation of ${what}`,
+    plannedHeld: (date) => `– held ${date}`,
+    plannedHint:
+      "A planned follow-up is done when the plan lists it under follow-ups, with the measure chosen and held no earlier than a week before the date. The measure then leaves the Measure follow-up worklist.",
     reviewsHeading: "Follow-ups and evaluations held",
     noReviews: "None yet.",
     colHeldOn: "Date",
@@ -2010,6 +2024,7 @@ const en: Messages = {
     heldOn: "Date",
     kind: "Kind",
     reviewMeasure: "For the measure",
+    reviewMeasureHint: "Choose the measure: its planned follow-up then counts as done.",
     noReviewMeasure: "No particular measure",
     conclusion: "What did you conclude?",
     conclusionHint: "Short. Never write sensitive data.",

@@ -9,7 +9,7 @@ namespace {
 TEST(Messages, ErrorsAreInSwedishUnlessEnglishIsAsked) {
   EXPECT_EQ(localize("time is required", Language::sv), "Tid måste anges.");
   EXPECT_EQ(localize("time is required", Language::en), "time is required");
-  EXPECT_EQ(localize("person.postal_code is required", Language::sv), "Personuppgifter postnummer måste anges.");
+  EXPECT_EQ(localize("person.postal_code is required", Language::sv), "Postnummer i personuppgifter måste anges.");
   EXPECT_EQ(localize("'carrier_pigeon' is not a valid contact_channel on 2026-02-01", Language::sv),
             "'carrier_pigeon' är inte en giltig kod i listan contact_channel den 2026-02-01.");
   EXPECT_EQ(localize("Unprocessable Content", Language::sv), "Uppgifterna kan inte sparas");
@@ -45,9 +45,19 @@ TEST(Messages, ThePlaceOfAProblemStaysAndWhatIsWrongThereIsInSwedish) {
 
 // Found by the plan editor's work: a caseworker read "Mål[0] delmål[0] rubrik" for the first sub-goal.
 TEST(Messages, AFieldInAListIsNamedByItsPlaceCountedFromOne) {
-  EXPECT_EQ(localize("goals[0].sub_goals[1].title is required", Language::sv), "Mål 1 delmål 2 rubrik måste anges.");
+  EXPECT_EQ(localize("goals[0].sub_goals[1].title is required", Language::sv), "Rubrik i delmål 2 i mål 1 måste anges.");
   EXPECT_EQ(localize("goals[0].sub_goals[1].title is required", Language::en),
             "goals[0].sub_goals[1].title is required");
+}
+
+// Found by a caseworker: "Uppföljningar 1 slutsats måste anges." and "target_date: Datumet … finns inte.".
+TEST(Messages, AFieldIsNamedFirstAndAnItemOfAListByItsOwnName) {
+  EXPECT_EQ(localize("reviews[0].conclusion is required", Language::sv), "Slutsats i uppföljning 1 måste anges.");
+  EXPECT_EQ(localize("target_date: no such date: 2027-02-30", Language::sv), "Måldatum: Datumet 2027-02-30 finns inte.");
+  EXPECT_EQ(localize("goals[1].target_date: no such date: 2027-02-30", Language::sv),
+            "Måldatum i mål 2: Datumet 2027-02-30 finns inte.");
+  // A place that is not a field of the API stays as it was written.
+  EXPECT_EQ(localize("fornamn: no such date: 2027-02-30", Language::sv), "fornamn: Datumet 2027-02-30 finns inte.");
 }
 
 TEST(Messages, RefusalsOfAccessAndOfTheRequestAreInSwedish) {

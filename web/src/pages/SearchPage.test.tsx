@@ -92,4 +92,20 @@ describe("the search", () => {
     // A whole personnummer that found nobody: Lotsen does not know the person.
     await waitFor(() => expect(within(dialog).getByLabelText("Förnamn")).toBeTruthy());
   });
+
+  // A caseworker's findings: a name search offered to register a person who had a case in another unit,
+  // and a mistyped personnummer said only "Ingen hittades".
+  it("after a name finds nobody, says that a case in another unit is found only by the whole personnummer", async () => {
+    fakeServer({ "GET /api/v1/session": session, "GET /api/v1/persons": [200, { items: [], page: 1, page_size: 50, total: 0 }] });
+    renderAt("/sok?q=Öberg", <App />);
+    await screen.findByText(/hittar du hen bara med hela personnumret: sök på det innan du skriver in hen för hand/);
+    expect(screen.getByRole("button", { name: "Skriv in för hand" })).toBeTruthy();
+  });
+
+  it("says that the check digit of a mistyped personnummer does not fit, and offers no registration", async () => {
+    fakeServer({ "GET /api/v1/session": session, "GET /api/v1/persons": [200, { items: [], page: 1, page_size: 50, total: 0 }] });
+    renderAt("/sok?q=20090505-1232", <App />);
+    await screen.findByText(/Kontrollsiffran \(den sista siffran\) stämmer inte/);
+    expect(screen.queryByRole("button", { name: "Skriv in för hand" })).toBeNull();
+  });
 });

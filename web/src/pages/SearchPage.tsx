@@ -17,6 +17,17 @@ export function isWholePersonalId(text: string): boolean {
   return /^(\d{2})?\d{6}[-+]?\d{4}$/.test(text.trim());
 }
 
+/** Whether the last digit of a whole personnummer or samordningsnummer is its check digit (the Luhn
+ * algorithm over the ten digits without the century): a search on a mistyped number finds nobody. */
+export function checkDigitFits(text: string): boolean {
+  const digits = text.replace(/[-+]/g, "").trim().slice(-10);
+  const sum = [...digits].reduce((total, d, i) => {
+    const n = Number(d) * (i % 2 === 0 ? 2 : 1);
+    return total + (n > 9 ? n - 9 : n);
+  }, 0);
+  return sum % 10 === 0;
+}
+
 export function SearchPage() {
   const t = useT();
   const [params, setParams] = useSearchParams();
@@ -112,14 +123,19 @@ export function SearchPage() {
               </HStack>
             </nav>
           )}
-          {data.total === 0 && (
-            <VStack gap="2" align="start">
-              <BodyShort>{t.searchNobody}</BodyShort>
-              <Button type="button" variant="secondary" ref={registerButton} onClick={() => setRegistering(true)}>
-                {t.registerByHand}
-              </Button>
-            </VStack>
-          )}
+          {data.total === 0 &&
+            (isWholePersonalId(q) && !checkDigitFits(q) ? (
+              <Alert variant="warning" size="small">
+                {t.searchBadCheckDigit}
+              </Alert>
+            ) : (
+              <VStack gap="2" align="start">
+                <BodyShort>{isWholePersonalId(q) ? t.searchNobody : t.searchNobodyByName}</BodyShort>
+                <Button type="button" variant="secondary" ref={registerButton} onClick={() => setRegistering(true)}>
+                  {t.registerByHand}
+                </Button>
+              </VStack>
+            ))}
         </VStack>
       )}
       {registering && (

@@ -81,3 +81,15 @@ describe("voiding the plan", () => {
     await waitFor(async () => expect((await lastBody(requests, "POST")).ifMatch).toBe("4"));
   });
 });
+
+describe("the planned follow-ups", () => {
+  it("marks a follow-up the plan records as held for its measure, and says what makes it count", async () => {
+    const held = { ...plan, data: { ...plan.data, reviews: [{ held_on: "2025-02-28", kind: "follow_up", measure_id: 31, conclusion: "Bra" }] } };
+    fakeServer({ ...planAnswers(), "GET /api/v1/persons/2/plans": [200, { items: [held] }] });
+    renderAt("/personer/2", <App />);
+    const section = await screen.findByRole("region", { name: "Handlingsplan" });
+    const item = await within(section).findByText(/^2025-03-01: uppföljning av Praktik fyra veckor/);
+    expect(item.textContent).toBe("2025-03-01: uppföljning av Praktik fyra veckor – hölls 2025-02-28");
+    expect(within(section).getByText(/med åtgärden vald och hållen tidigast en vecka före datumet/)).toBeTruthy();
+  });
+});

@@ -20,6 +20,7 @@ import {
   type AssessmentRecord,
   type MeasureRecord,
   type Person,
+  type PlanData,
   type PlanRecord,
 } from "../../api/queries";
 import { localDateTime } from "../../format";
@@ -32,6 +33,7 @@ import { AssessmentDialog, type GoalChoice } from "./AssessmentDialog";
 import { useMessage } from "../useMessage";
 import { Section, measureName, useFirstFew } from "./common";
 import { MeasureDialog } from "./MeasureDialog";
+import { plannedReviews } from "./planned";
 import { AssessmentResult, PlanView, goalChoices } from "./PlanView";
 
 /** The registration whose plan is current: the open one, else the latest. */
@@ -162,7 +164,7 @@ function PlanSection({ person, mayChange }: { person: Person; mayChange: boolean
               reviewLabels={plan.labels.reviews}
               onAssess={mayChange && open ? (goal, from) => openDialog({ kind: "assess", goal }, from) : undefined}
             />
-            <Planned measures={measures.data.filter((m) => m.registration_id === plan.registration_id)} />
+            <Planned measures={measures.data.filter((m) => m.registration_id === plan.registration_id)} reviews={plan.data.reviews} />
             <Assessments
               assessments={ofPlan}
               goalName={goalName}
@@ -233,16 +235,11 @@ function PlanSection({ person, mayChange }: { person: Person; mayChange: boolean
   );
 }
 
-/** The follow-ups and evaluations planned for the registration's measures under way, soonest first. */
-function Planned({ measures }: { measures: MeasureRecord[] }) {
+/** The follow-ups and evaluations planned for the registration's measures under way, soonest first, each
+ * marked when the plan records it as held. */
+function Planned({ measures, reviews }: { measures: MeasureRecord[]; reviews: PlanData["reviews"] }) {
   const t = useT();
-  const planned = measures
-    .filter((m) => !m.data.end)
-    .flatMap((m) => [
-      ...(m.data.follow_up ? [{ date: m.data.follow_up, text: t.plan.plannedFollowUp(m.data.follow_up, m.data.content) }] : []),
-      ...(m.data.evaluation ? [{ date: m.data.evaluation, text: t.plan.plannedEvaluation(m.data.evaluation, m.data.content) }] : []),
-    ])
-    .sort((a, b) => a.date.localeCompare(b.date));
+  const planned = plannedReviews(measures, reviews ?? []);
   return (
     <div>
       <Heading level="3" size="xsmall" spacing>
@@ -251,11 +248,19 @@ function Planned({ measures }: { measures: MeasureRecord[] }) {
       {planned.length === 0 ? (
         <BodyShort>{t.plan.noPlanned}</BodyShort>
       ) : (
-        <ul className="plan-planned">
-          {planned.map((p, i) => (
-            <li key={i}>{p.text}</li>
-          ))}
-        </ul>
+        <>
+          <ul className="plan-planned">
+            {planned.map((p) => (
+              <li key={`${p.measure.id}-${p.kind}`}>
+                {(p.kind === "follow_up" ? t.plan.plannedFollowUp : t.plan.plannedEvaluation)(p.date, p.measure.data.content)}
+                {p.heldOn && <span className="subtle"> {t.plan.plannedHeld(p.heldOn)}</span>}
+              </li>
+            ))}
+          </ul>
+          <BodyShort size="small" className="subtle">
+            {t.plan.plannedHint}
+          </BodyShort>
+        </>
       )}
     </div>
   );

@@ -20,7 +20,7 @@ async function openEditor(answers: Record<string, [number, unknown]>) {
 
 describe("the plan editor", () => {
   it("puts the server's error on a sub-goal's title beside that sub-goal's field and in the summary, and keeps it there when the form changes", async () => {
-    const detail = "Mål 1 delmål 2 rubrik måste anges.";
+    const detail = "Rubrik i delmål 2 i mål 1 måste anges.";
     const { requests, user } = await openEditor({
       ...planAnswers(),
       "PUT /api/v1/persons/2/plans/50": [422, { title: "Uppgifterna kan inte sparas", status: 422, detail, errors: [{ field: "goals[0].sub_goals[1].title", detail }] }],
@@ -46,6 +46,20 @@ describe("the plan editor", () => {
     // Adding a goal above does not move the error off the field it is about.
     await user.click(screen.getByRole("button", { name: "Lägg till mål" }));
     expect(within(screen.getByRole("group", { name: "Delmål 1.2" })).getByText(detail)).toBeTruthy();
+  });
+
+  // A caseworker's finding: a follow-up recorded without its measure stayed on the worklist.
+  it("fills a new follow-up in with the measure whose follow-up is due, so that it counts as held", async () => {
+    const { requests, user } = await openEditor({ ...planAnswers(), "PUT /api/v1/persons/2/plans/50": [200, plan] });
+    await user.click(screen.getByRole("button", { name: "Lägg till uppföljning eller utvärdering" }));
+    const review = screen.getByRole("group", { name: "Uppföljning eller utvärdering 1" });
+    expect((within(review).getByLabelText(/^Gällde åtgärden/) as HTMLSelectElement).value).toBe("31");
+    expect(within(review).getByText("Välj åtgärden: då räknas dess planerade uppföljning som gjord.")).toBeTruthy();
+    await user.type(within(review).getByLabelText(/^Vad kom ni fram till/), "Praktiken går bra");
+    await user.click(screen.getByRole("button", { name: "Spara planen" }));
+    await screen.findByText("Planen är sparad.");
+    const { body } = await lastBody(requests, "PUT");
+    expect(body.reviews).toEqual([expect.objectContaining({ kind: "follow_up", measure_id: 31, conclusion: "Praktiken går bra" })]);
   });
 
   it("keeps the way back to the search the person was opened from, through the editor and a save", async () => {

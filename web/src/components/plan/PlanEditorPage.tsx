@@ -58,6 +58,7 @@ import {
   type PlanForm,
   type ReviewForm,
 } from "./planForm";
+import { dueReview, plannedReviews } from "./planned";
 
 export function PlanEditorPage() {
   const { id } = useParams();
@@ -96,6 +97,7 @@ function PlanEditorLoader({ personId }: { personId: number }) {
       key={registration!.id}
       person={p}
       plan={plan ?? null}
+      registrationId={plan?.registration_id ?? registration?.id ?? null}
       measures={measures.data}
       assessments={assessments.data.filter((a) => a.registration_id === registration!.id)}
     />
@@ -120,11 +122,13 @@ const emptyGoal = (id: string): GoalForm => ({ key: newKey(), id, title: "", tar
 function PlanEditor({
   person,
   plan,
+  registrationId,
   measures,
   assessments,
 }: {
   person: Person;
   plan: PlanRecord | null;
+  registrationId: number | null;
   measures: MeasureRecord[];
   assessments: AssessmentRecord[];
 }) {
@@ -159,6 +163,7 @@ function PlanEditor({
   // in its place must not look like the same goal to a merge after a 409), and none ever assessed.
   const taken = () => new Set([...goalIdsOf(form.goals), ...goalIdsOf(loaded.goals), ...assessed]);
   const byId = new Map(measures.map((m) => [m.id, m]));
+  const ofRegistration = measures.filter((m) => m.registration_id === registrationId);
 
   const changeGoal = (key: string, change: (g: GoalForm) => GoalForm) =>
     setForm((f) => ({
@@ -185,7 +190,17 @@ function PlanEditor({
   const changeReview = (key: string, change: Partial<ReviewForm>) =>
     setForm((f) => ({ ...f, reviews: f.reviews.map((r) => (r.key === key ? { ...r, ...change } : r)) }));
   const addReview = () => {
-    const review: ReviewForm = { key: newKey(), held_on: swedishDay(), kind: "follow_up", measure_id: "", conclusion: "" };
+    // The follow-up or evaluation due is the one most likely held today: it is filled in for the user.
+    const today = swedishDay();
+    const reviews = form.reviews.map((r) => ({ ...r, measure_id: r.measure_id || null }));
+    const due = dueReview(plannedReviews(ofRegistration, reviews), today);
+    const review: ReviewForm = {
+      key: newKey(),
+      held_on: today,
+      kind: due?.kind ?? "follow_up",
+      measure_id: due ? String(due.measure.id) : "",
+      conclusion: "",
+    };
     setForm((f) => ({ ...f, reviews: [...f.reviews, review] }));
     setFocus(fieldId(review.key, "held_on"));
   };
@@ -405,6 +420,7 @@ function PlanEditor({
                 <Select
                   id={fieldId(r.key, "measure_id")}
                   label={t.plan.reviewMeasure}
+                  description={t.plan.reviewMeasureHint}
                   value={r.measure_id}
                   onChange={(e) => changeReview(r.key, { measure_id: e.target.value })}
                   error={fieldError(problem, fieldId(r.key, "measure_id"))}

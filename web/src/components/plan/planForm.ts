@@ -14,7 +14,7 @@ export type GoalForm = {
   measure_ids: number[];
   sub_goals: GoalForm[];
 };
-type ReviewKind = "follow_up" | "evaluation";
+export type ReviewKind = "follow_up" | "evaluation";
 export type ReviewForm = { key: string; held_on: string; kind: ReviewKind; measure_id: string; conclusion: string };
 export type PlanForm = { drawn_up_on: string; agreed_on: string; goals: GoalForm[]; reviews: ReviewForm[] };
 
