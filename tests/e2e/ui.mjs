@@ -16,7 +16,8 @@
 // - on a person's page anna logs a contact by mistake and voids it (a reason wanted first); the close
 //   dialog offers only the reasons a caseworker may choose;
 // - the unit manager sees the counts per caseworker, reassigns a case from Today to another caseworker
-//   (a checkbox per row, "Fördela valda") and sees the row reported and the counts change;
+//   (a checkbox per row, "Fördela valda") and sees the row reported and the counts change, then one
+//   caseworker's cases alone from their name in the counts;
 // - Login, Today, the contact dialog, Person, the close and void dialogs, the search, the
 //   register-by-hand, break-the-glass and reassign dialogs and the review pass axe-core's WCAG 2.1 AA rules (no serious or critical
 //   violation) and the UI runs under the server's Content-Security-Policy without a single violation.
@@ -390,6 +391,7 @@ await e2e(async ({ base, page, axe, logIn, logOut, shot, expectProblem, noViolat
   await page.getByRole("checkbox", { name: `Välj ${firstName2}` }).check();
   await page.getByRole("button", { name: "Fördela valda (1)" }).click();
   const reassign = page.getByRole("dialog", { name: "Fördela ärenden" });
+  await reassign.getByText(new RegExp(`^${firstName2} \\(nu: .+\\)$`)).waitFor();
   await reassign.getByLabel(/^Ny ansvarig/).selectOption({ label: `${to.username} (${to.units[0]})` });
   await shot("reassign-dialog");
   await reassign.getByRole("button", { name: "Fördela", exact: true }).click();
@@ -404,6 +406,16 @@ await e2e(async ({ base, page, axe, logIn, logOut, shot, expectProblem, noViolat
   );
   assert.equal((await api(`/api/v1/worklists/${listName}`)).items.find((i) => i.registration_id === firstItem.registration_id)?.caseworker_id ?? to.id, to.id);
   await noViolations("the reassign dialog");
+  // The caseworker's name in the counts shows their cases alone, each row naming them as responsible.
+  await perCaseworker.getByRole("link", { name: to.username, exact: true }).click();
+  await page.getByText(`Visar bara ärenden där ${to.username} är ansvarig handläggare.`).waitFor();
+  await page.getByRole("link", { name: firstName2 }).waitFor();
+  const rows = await page.locator("table.worklist-table tbody tr").allInnerTexts();
+  assert.ok(rows.length > 0 && rows.every((row) => row.includes(to.username)), rows.join("\n"));
+  assert.equal(new URL(page.url()).searchParams.get("handlaggare"), String(to.id));
+  await shot("today-one-caseworker");
+  await page.getByRole("link", { name: "Visa alla handläggares ärenden" }).click();
+  await page.getByText(/^Visar bara ärenden där/).waitFor({ state: "detached" });
   await logOut();
   // Accessibility: axe-core's WCAG 2.1 AA rules on every screen and dialog above.
   const axePage = axe.page;

@@ -33,8 +33,23 @@ describe("the first load's data", () => {
     prefetchPageData(queryClient, url);
     const session = await client.GET("/api/v1/session");
     expect(session.response.status).toBe(200);
-    await vi.waitFor(() => expect(queryClient.getQueryData(["worklists", "first_contact", 2])).toMatchObject({ page: 2 }));
+    await vi.waitFor(() => expect(queryClient.getQueryData(["worklists", "first_contact", 2, null])).toMatchObject({ page: 2 }));
     await vi.waitFor(() => expect(queryClient.getQueryData(["worklists"])).toMatchObject({ today: "2026-11-30" }));
+    expect(requests).toHaveLength(3);
+  });
+
+  it("is asked for once also for one caseworker's cases (?handlaggare=, a unit manager's)", async () => {
+    const requests = fakeServer({
+      "GET /api/v1/session": [200, { csrf_token: "t", user: { username: "chef", role: "unit_manager" } }],
+      "GET /api/v1/worklists": [200, { today: "2026-11-30", lists: [] }],
+      "GET /api/v1/worklists/first_contact": [200, { name: "first_contact", count: 0, page: 1, page_size: 100, items: [] }],
+    });
+    const url = at("/?lista=first_contact&handlaggare=5");
+    askEarly(url);
+    expect(asked(requests)).toEqual(["/api/v1/session", "/api/v1/worklists", "/api/v1/worklists/first_contact?page=1&caseworker=5"]);
+    const queryClient = makeQueryClient();
+    prefetchPageData(queryClient, url);
+    await vi.waitFor(() => expect(queryClient.getQueryData(["worklists", "first_contact", 1, 5])).toMatchObject({ page: 1 }));
     expect(requests).toHaveLength(3);
   });
 

@@ -3,7 +3,7 @@
 import { QueryClient, keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { signedIn, signedOut } from "../components/session/sessionState";
 import { ApiProblem, client, setCsrfToken, unwrap } from "./client";
-import { pageData } from "./pageData";
+import { pageData, worklistParameters } from "./pageData";
 import type { components, paths } from "./schema";
 
 export type Session = { username: string; roles: string[] };
@@ -136,21 +136,21 @@ export type Worklist = {
   page_size: number;
 };
 
-const worklistQuery = (name: WorklistName | null, page: number) => ({
-  queryKey: ["worklists", name, page],
+const worklistQuery = (name: WorklistName | null, page: number, caseworker?: number) => ({
+  queryKey: ["worklists", name, page, caseworker ?? null],
   queryFn: async () =>
     unwrap(
-      await client.GET("/api/v1/worklists/{name}", { params: { path: { name: name! }, query: { page } } }),
+      await client.GET("/api/v1/worklists/{name}", { params: { path: { name: name! }, query: worklistParameters(page, caseworker) } }),
     ) as Worklist,
 });
 
-/** One page (100 items) of the worklist `name`. */
-export function useWorklist(name: WorklistName | null, page: number) {
-  const query = worklistQuery(name, page);
+/** One page (100 items) of the worklist `name`; only the cases of `caseworker` (a user id) when given. */
+export function useWorklist(name: WorklistName | null, page: number, caseworker?: number) {
+  const query = worklistQuery(name, page, caseworker);
   return useQuery({ ...query, ...askedOnLoad(useQueryClient(), query.queryKey), enabled: name !== null, placeholderData: keepPreviousData });
 }
 
-export { isWorklistName, pageOf } from "./pageData";
+export { caseworkerOf, isWorklistName, pageOf } from "./pageData";
 
 type Address = { street_address: string; postal_code: string; city: string };
 type Occupation = { effective_date?: string; kind: string; detail?: string | null; planned?: boolean };
@@ -211,7 +211,7 @@ export function prefetchPageData(queryClient: QueryClient, url: URL) {
   const { person, today } = pageData(url);
   if (person) void queryClient.prefetchQuery(personQuery(queryClient, person));
   if (today) void queryClient.prefetchQuery(worklistsQuery);
-  if (today?.list) void queryClient.prefetchQuery(worklistQuery(today.list, today.page));
+  if (today?.list) void queryClient.prefetchQuery(worklistQuery(today.list, today.page, today.caseworker));
 }
 
 export type ContactAttempt = {

@@ -22,7 +22,8 @@ describe("reassigning cases from Today", () => {
   it("sends each chosen row with its version and reports what succeeded and what failed", async () => {
     const requests = fakeServer({
       "GET /api/v1/session": [200, { csrf_token: "tok", user: { username: "demo", role: "unit_manager" } }],
-      "GET /api/v1/worklists": [200, { today: "2026-11-22", lists: [{ name: "occupation", count: 3, overdue: 3, by_caseworker: [] }] }],
+      "GET /api/v1/worklists": [200, { today: "2026-11-22", lists: [{ name: "occupation", count: 3, overdue: 3,
+        by_caseworker: [{ caseworker_id: 2, username: "anna", count: 3, overdue: 3 }] }] }],
       "GET /api/v1/worklists/occupation": [200, {
         name: "occupation", today: "2026-11-22", count: 3, overdue: 3,
         items: [row(7, 70, "Malte", "Johansson"), row(8, 80, "Molly", "Axelsson"), row(9, 90, "Adam", "Berg")],
@@ -49,6 +50,9 @@ describe("reassigning cases from Today", () => {
 
     const dialog = await screen.findByRole("dialog", { name: "Fördela ärenden" });
     within(dialog).getByText("2 ärenden är valda.");
+    // Each case with who has it now, so that the manager sees what the choice changes.
+    within(dialog).getByText("Malte Johansson (nu: anna)");
+    within(dialog).getByText("Adam Berg (nu: anna)");
     // Nobody chosen yet: the form says so and sends nothing.
     await user.click(within(dialog).getByRole("button", { name: "Fördela" }));
     await waitFor(() => expect(within(dialog).getAllByText("Välj vem som ska ta över ärendena.").length).toBe(2));

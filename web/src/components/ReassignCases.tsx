@@ -10,7 +10,8 @@ import { assignRegistration, useTeam } from "../api/queries";
 import { useT } from "../i18n";
 import { FormProblems, ProblemAlert, fieldError } from "./Problems";
 
-export type CaseToAssign = { personId: number; registrationId: number; name: string };
+/** A case chosen to reassign: the person's name, and who is responsible now (as the list names them). */
+export type CaseToAssign = { personId: number; registrationId: number; name: string; owner?: string };
 type Outcome = { row: CaseToAssign; error: unknown | null };
 
 const targetId = "reassign-target";
@@ -100,7 +101,7 @@ export function ReassignDialog({ cases, onClose }: { cases: CaseToAssign[]; onCl
               <BodyShort>{t.reassignCount(cases.length)}</BodyShort>
               <List as="ul" size="small">
                 {cases.map((c) => (
-                  <List.Item key={c.registrationId}>{c.name}</List.Item>
+                  <List.Item key={c.registrationId}>{c.owner ? t.reassignCase(c.name, c.owner) : c.name}</List.Item>
                 ))}
               </List>
               {team.isPending && <Loader title={t.loading} />}

@@ -104,6 +104,26 @@ describe("Today", () => {
     ]);
     // The header names the user and their roles.
     screen.getByText("administratör, enhetschef");
+    // Each case names who is responsible for it; each caseworker's name shows their cases alone.
+    const cases = await screen.findByRole("table", { name: "Sysselsättning att ta reda på" });
+    expect(within(cases).getAllByRole("columnheader").map((h) => h.textContent)).toContain("Ansvarig");
+    expect(within(cases).getAllByText("anna")).toHaveLength(3);
+    expect(within(table).getByRole("link", { name: "bengt" }).getAttribute("href")).toBe("/?lista=occupation&handlaggare=3");
+    expect(within(table).queryByRole("link", { name: /Inkorgen/ })).toBeNull();
+  });
+
+  it("shows a unit manager one caseworker's cases from ?handlaggare=, says so, and leads back to everyone's", async () => {
+    const requests = fakeServer({
+      "GET /api/v1/session": session("unit_manager"),
+      "GET /api/v1/worklists": [200, lists([{ caseworker_id: 2, username: "anna", count: 3, overdue: 1 }, { caseworker_id: 3, username: "bengt", count: 0, overdue: 0 }])],
+      "GET /api/v1/worklists/occupation": [200, occupation],
+    });
+    renderAt("/?lista=occupation&handlaggare=2", <App />);
+    await screen.findByText("Visar bara ärenden där anna är ansvarig handläggare.");
+    expect(screen.getByRole("link", { name: "Visa alla handläggares ärenden" }).getAttribute("href")).toBe("/?lista=occupation");
+    expect(screen.getByRole("link", { name: "anna" }).getAttribute("aria-current")).toBe("page");
+    const asked = requests.map((r) => new URL(r.url)).filter((u) => u.pathname === "/api/v1/worklists/occupation");
+    expect(asked.map((u) => u.search)).toEqual(["?page=1&caseworker=2"]);
   });
 
   it("opens the list named in the URL, and says so when it is empty", async () => {

@@ -2,10 +2,11 @@
 // list (?lista=…, so that it can be bookmarked and Back returns to it) as a table of young persons,
 // each linking to their page. A unit manager also sees who has what (by_caseworker).
 import { BodyShort, Button, Checkbox, Heading, HStack, Loader, Table, Tag, VStack } from "@navikt/ds-react";
-import { memo, useCallback, useRef, useState, type ReactNode } from "react";
+import { memo, useCallback, useMemo, useRef, useState, type ReactNode } from "react";
 import { ExclamationmarkTriangleIcon, EyeSlashIcon } from "@navikt/aksel-icons";
 import { Link as RouterLink, useSearchParams } from "react-router-dom";
 import {
+  caseworkerOf,
   isWorklistName,
   pageOf,
   useWorklist,
@@ -42,6 +43,7 @@ export function TodayPage({ session }: { session: Session }) {
   const chosen = isWorklistName(asked) ? asked : asked ? undefined : (lists.find((l) => l.count > 0)?.name as WorklistName | undefined);
   const contact = useContactDialog();
   const page = pageOf(params);
+  const caseworker = caseworkerOf(params);
 
   return (
     <>
@@ -77,10 +79,11 @@ export function TodayPage({ session }: { session: Session }) {
         </nav>
         {chosen ? (
           <WorklistSection
-            key={chosen}
+            key={`${chosen}:${caseworker ?? ""}`}
             name={chosen}
             byCaseworker={lists.find((l) => l.name === chosen)}
             page={page}
+            caseworker={caseworker}
             session={session}
             onLogContact={contact.open}
           />
@@ -99,6 +102,7 @@ const WorklistSection = memo(function WorklistSection({
   name,
   byCaseworker,
   page,
+  caseworker,
   session,
   onLogContact,
 }: {
@@ -106,11 +110,14 @@ const WorklistSection = memo(function WorklistSection({
   /** The list's counts per caseworker (a unit manager's table), once the summary is read. */
   byCaseworker?: WorklistCount;
   page: number;
+  /** Only this caseworker's cases (?handlaggare=). */
+  caseworker?: number;
   session: Session;
   onLogContact: OpenContact;
 }) {
   const t = useT();
-  const worklist = useWorklist(name, page);
+  const worklist = useWorklist(name, page, caseworker);
+  const owners = useMemo(() => (byCaseworker ? ownerLabels(byCaseworker) : undefined), [byCaseworker]);
   const title = t.worklistNames[name] ?? name;
   const manager = isUnitManager(session);
   const [selected, setSelected] = useState<Map<number, CaseToAssign>>(new Map());
@@ -135,6 +142,14 @@ const WorklistSection = memo(function WorklistSection({
       </Heading>
       {worklist.isPending && <Loader title={t.loading} />}
       {worklist.isError && <ProblemAlert error={worklist.error} />}
+      {caseworker && (
+        <BodyShort spacing>
+          {t.onlyCaseworker(owners?.caseworkers.get(caseworker) ?? `#${caseworker}`)}{" "}
+          <RouterLink className="navds-link" to={`?lista=${name}`}>
+            {t.showEveryCaseworker}
+          </RouterLink>
+        </BodyShort>
+      )}
       {name === "first_contact" && worklist.data && worklist.data.count > 0 && (
         <BodyShort spacing>
           <RouterLink className="navds-link" to="/brev">
@@ -146,7 +161,7 @@ const WorklistSection = memo(function WorklistSection({
         (worklist.data.count === 0 ? (
           <BodyShort>{t.worklistEmpty}</BodyShort>
         ) : (
-          <WorklistPages name={name} list={worklist.data}>
+          <WorklistPages name={name} caseworker={caseworker} list={worklist.data}>
             <div className="table-scroll">
             <WorklistTable
             name={name}
@@ -156,6 +171,7 @@ const WorklistSection = memo(function WorklistSection({
             onLogContact={onLogContact}
             selected={manager ? selected : undefined}
             onSelect={manager ? toggle : undefined}
+            owners={manager ? owners : undefined}
             />
             </div>
           </WorklistPages>
@@ -191,14 +207,17 @@ const WorklistSection = memo(function WorklistSection({
           }}
         />
       )}
-      {manager && byCaseworker && byCaseworker.by_caseworker.length > 0 && <ByCaseworker list={byCaseworker} title={title} />}
+      {manager && byCaseworker && byCaseworker.by_caseworker.length > 0 && (
+        <ByCaseworker list={byCaseworker} title={title} caseworker={caseworker} />
+      )}
     </section>
   );
 });
 
 /** A page of the list (100 items, ?sida=): which items it shows, and links to every page. */
-function WorklistPages({ name, list, children }: { name: string; list: Worklist; children: ReactNode }) {
+function WorklistPages({ name, caseworker, list, children }: { name: string; caseworker?: number; list: Worklist; children: ReactNode }) {
   const t = useT();
+  const at = (n: number) => `?lista=${name}${caseworker ? `&handlaggare=${caseworker}` : ""}&sida=${n}`;
   const from = Math.min(list.count, (list.page - 1) * list.page_size + 1);
   const to = from + list.items.length - (list.items.length > 0 ? 1 : 0);
   const pages = Math.ceil(list.count / list.page_size);
@@ -210,7 +229,7 @@ function WorklistPages({ name, list, children }: { name: string; list: Worklist;
         <nav aria-label={t.worklistPaging} className="worklist-pages">
           <HStack gap="4" wrap>
             {list.page > 1 && (
-              <RouterLink className="navds-link" to={`?lista=${name}&sida=${list.page - 1}`}>
+              <RouterLink className="navds-link" to={at(list.page - 1)}>
                 {t.previousPage}
               </RouterLink>
             )}
@@ -218,7 +237,7 @@ function WorklistPages({ name, list, children }: { name: string; list: Worklist;
               <RouterLink
                 key={n}
                 className="navds-link"
-                to={`?lista=${name}&sida=${n}`}
+                to={at(n)}
                 aria-current={n === list.page ? "page" : undefined}
                 aria-label={t.pageNumber(n)}
               >
@@ -226,7 +245,7 @@ function WorklistPages({ name, list, children }: { name: string; list: Worklist;
               </RouterLink>
             ))}
             {list.page < pages && (
-              <RouterLink className="navds-link" to={`?lista=${name}&sida=${list.page + 1}`}>
+              <RouterLink className="navds-link" to={at(list.page + 1)}>
                 {t.nextPage}
               </RouterLink>
             )}
@@ -252,6 +271,7 @@ export function WorklistTable({
   onLogContact,
   selected,
   onSelect,
+  owners,
 }: {
   name: string;
   today: string;
@@ -262,6 +282,8 @@ export function WorklistTable({
   /** A checkbox on each row (a unit manager choosing cases to reassign), left out when not given. */
   selected?: Map<number, CaseToAssign>;
   onSelect?: (row: CaseToAssign, on: boolean) => void;
+  /** A column naming who is responsible for each case (a unit manager's), left out when not given. */
+  owners?: Owners;
 }) {
   const t = useT();
   return (
@@ -281,6 +303,7 @@ export function WorklistTable({
           <th className={headerCell} scope="col">{t.colWhat}</th>
           <th className={headerCell} scope="col">{t.colDue}</th>
           <th className={headerCell} scope="col">{t.colStatus}</th>
+          {owners && <th className={headerCell} scope="col">{t.colOwner}</th>}
           {onLogContact && (
             <th className={headerCell} scope="col">
               <span className="navds-sr-only">{t.colActions}</span>
@@ -298,6 +321,7 @@ export function WorklistTable({
             selected={onSelect ? (selected?.has(item.registration_id!) ?? false) : undefined}
             onSelect={onSelect}
             onLogContact={onLogContact}
+            owner={owners ? ownerOf(owners, item) : undefined}
           />
         ))}
       </tbody>
@@ -313,6 +337,7 @@ const WorklistRow = memo(function WorklistRow({
   selected,
   onSelect,
   onLogContact,
+  owner,
 }: {
   name: string;
   today: string;
@@ -320,6 +345,8 @@ const WorklistRow = memo(function WorklistRow({
   selected?: boolean;
   onSelect?: (row: CaseToAssign, on: boolean) => void;
   onLogContact?: OpenContact;
+  /** Who is responsible for the case, when the table shows it. */
+  owner?: string;
 }) {
   const t = useT();
   const overdue = item.days_overdue ?? 0;
@@ -339,7 +366,7 @@ const WorklistRow = memo(function WorklistRow({
             size="small"
             checked={selected}
             onChange={(e) =>
-              onSelect({ personId: item.person_id!, registrationId: item.registration_id!, name: fullName }, e.target.checked)
+              onSelect({ personId: item.person_id!, registrationId: item.registration_id!, name: fullName, owner }, e.target.checked)
             }
           >
             {t.selectCase(fullName)}
@@ -382,6 +409,7 @@ const WorklistRow = memo(function WorklistRow({
           t.dueIn(until)
         )}
       </td>
+      {owner !== undefined && <td className={dataCell}>{owner}</td>}
       {onLogContact && (
         <td className={`${dataCell} nowrap`}>
           <RowButton
@@ -398,7 +426,23 @@ const WorklistRow = memo(function WorklistRow({
   );
 });
 
-export function ByCaseworker({ list, title }: { list: WorklistCount; title: string }) {
+/** Who is responsible, by a list's counts per caseworker: a caseworker by user id, nobody by the unit. */
+type Owners = { caseworkers: Map<number, string>; units: Map<string, string> };
+
+function ownerLabels(list: WorklistCount): Owners {
+  const owners: Owners = { caseworkers: new Map(), units: new Map() };
+  for (const row of list.by_caseworker) {
+    if (row.caseworker_id !== null) owners.caseworkers.set(row.caseworker_id, row.username ?? `#${row.caseworker_id}`);
+    else owners.units.set(row.unit ?? "", row.label ?? row.unit ?? "");
+  }
+  return owners;
+}
+
+const ownerOf = (owners: Owners, item: WorklistItem) =>
+  (item.caseworker_id != null ? owners.caseworkers.get(item.caseworker_id) : owners.units.get(item.unit ?? "")) ?? "";
+
+/** A list's counts per caseworker; each caseworker's name shows the list with their cases alone. */
+export function ByCaseworker({ list, title, caseworker }: { list: WorklistCount; title: string; caseworker?: number }) {
   const t = useT();
   return (
     <div className="by-caseworker">
@@ -420,7 +464,19 @@ export function ByCaseworker({ list, title }: { list: WorklistCount; title: stri
         <Table.Body>
           {list.by_caseworker.map((row) => (
             <Table.Row key={row.caseworker_id ?? `unit:${row.unit}`}>
-              <Table.HeaderCell scope="row">{row.username ?? row.label ?? row.unit}</Table.HeaderCell>
+              <Table.HeaderCell scope="row">
+                {row.caseworker_id !== null ? (
+                  <RouterLink
+                    className="navds-link"
+                    to={`?lista=${list.name}&handlaggare=${row.caseworker_id}`}
+                    aria-current={row.caseworker_id === caseworker ? "page" : undefined}
+                  >
+                    {row.username ?? `#${row.caseworker_id}`}
+                  </RouterLink>
+                ) : (
+                  (row.label ?? row.unit)
+                )}
+              </Table.HeaderCell>
               <Table.DataCell align="right">{row.count}</Table.DataCell>
               <Table.DataCell align="right">{row.overdue}</Table.DataCell>
             </Table.Row>
