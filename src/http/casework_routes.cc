@@ -484,9 +484,23 @@ Response history(Call& call) {
   auto events = call.store.eventsOf(*personId);
   if (!events) return problem(events.error());
   const bool hideAddress = hiddenFromCaller(call, *person);
+  // A registration's responsible caseworker is named, not only numbered: "caseworker_username" beside
+  // "caseworker_id" (empty when the user is gone).
+  std::map<std::int64_t, std::string> usernames;
+  auto nameCaseworker = [&](json::object& o) {
+    const json::value* id = o.if_contains("caseworker_id");
+    if (!id || !id->is_int64()) return;
+    auto [it, added] = usernames.try_emplace(id->as_int64());
+    if (added)
+      if (auto user = call.store.userById(it->first); user && *user) it->second = (*user)->username;
+    o["caseworker_username"] = it->second;
+  };
   json::array items;
   for (const Event& e : *events) {
     json::object payload = payloadOf(e);
+    if (e.type.starts_with("registration."))
+      for (const char* side : {"before", "after"})
+        if (json::object* o = payload[side].if_object()) nameCaseworker(*o);
     // A protected person's address is never sent, nor an address from a time the person was protected;
     // nor which kind of protection it is.
     // Contact details are hidden like the address.

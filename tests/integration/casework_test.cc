@@ -518,6 +518,14 @@ TEST_F(CaseworkApi, AssignThenCloseByHandThenNothingMoreToDocument) {
   auto assigned = send("PUT", reg + "/assignment", R"({"caseworker_id":1,"unit":"KAA Norr"})", {"If-Match: \"1\""});
   ASSERT_EQ(assigned.status, 200) << assigned.body;
   EXPECT_EQ(body(assigned)["unit"].as_string(), "KAA Norr");
+  // A caseworker's finding: the history said "med en ansvarig handläggare" and never who.
+  auto history = body(http(server_->port(), "GET", personPath("/history"), "", {session_->cookie}));
+  const json::value* assignedEvent = nullptr;
+  for (const auto& e : history["items"].as_array())
+    if (e.at("type").as_string() == "registration.assigned") assignedEvent = &e;
+  ASSERT_NE(assignedEvent, nullptr);
+  EXPECT_EQ(assignedEvent->at("after").at("caseworker_id").as_int64(), 1);
+  EXPECT_EQ(assignedEvent->at("after").at("caseworker_username").as_string(), "anna") << "named, not only numbered";
   auto again = send("PUT", reg + "/assignment", R"({"caseworker_id":1,"unit":"KAA Norr"})",
                     {"If-Match: " + assigned.headers.at("etag")});
   EXPECT_EQ(again.headers.at("etag"), assigned.headers.at("etag")) << "the same assignment again is no change";

@@ -102,6 +102,7 @@ const sv = {
 
   // Person.
   personTitle: "Person",
+  personOutsideTitle: "Person utanför dina ärenden",
   backToToday: "Tillbaka till Idag",
   backToSearch: "Tillbaka till sökningen",
   backToReview: "Tillbaka till granskningen",
@@ -280,8 +281,8 @@ const sv = {
   breakGlass: "Öppna ärendet tillfälligt",
   breakGlassHeading: "Öppna ärendet tillfälligt",
   breakGlassReason: "Skäl",
-  breakGlassReasonHint: "Minst tio bokstäver eller siffror, till exempel vem som hörde av sig och varför.",
-  breakGlassReasonRequired: "Skriv skälet, minst tio bokstäver eller siffror.",
+  breakGlassReasonHint: "Minst 10 bokstäver eller siffror, till exempel vem som hörde av sig och varför.",
+  breakGlassReasonRequired: "Skriv skälet med ord: minst 10 bokstäver eller siffror.",
   breakGlassSubmit: "Öppna ärendet",
   grantLasts: (hours: number, until: string) =>
     `Du har tillfällig åtkomst till ärendet i ${hours} ${hours === 1 ? "timme" : "timmar"}, till ${until}.`,
@@ -1057,6 +1058,8 @@ const sv = {
   markVoided: "Makulerad",
   wasReached: "nådd",
   markCorrected: "Rättad senare",
+  /** A plan is revised, not corrected: each version stands. */
+  markRevised: "Reviderad senare",
   reasonIs: (reason: string) => `Skäl: ${reason}`,
   systemActor: "Lotsen (registren)",
   events: {
@@ -1093,8 +1096,11 @@ const sv = {
     `Avslutad ${date}: ${reason} (${byHand ? "för hand" : "enligt registren"}).`,
   registrationConfirmed: "Registren bekräftade inskrivningen som gjordes för hand.",
   registrationReopenedBecause: (reason: string) => `Öppnades igen. Skäl: ${reason}`,
-  registrationAssignedTo: (unit: string, caseworker: boolean) =>
-    `${unit ? `Enhet ${unit}` : "Enhetens inkorg"}, ${caseworker ? "med en ansvarig handläggare" : "ingen ansvarig handläggare"}.`,
+  /** `caseworker`: their username, "" when not known, null when nobody is responsible. */
+  registrationAssignedTo: (unit: string, caseworker: string | null) =>
+    `${unit ? `Enhet ${unit}` : "Enhetens inkorg"}, ${
+      caseworker ? `ansvarig handläggare ${caseworker}` : caseworker === "" ? "med en ansvarig handläggare" : "ingen ansvarig handläggare"
+    }.`,
   asOfLabel: "Visa ärendet som det var den",
   asOfHint: "ÅÅÅÅ-MM-DD: som det stod vid dagens slut.",
   asOfFuture: "Välj i dag eller en dag som har varit: framtiden finns inte i ärendet ännu.",
@@ -1226,6 +1232,7 @@ const en: Messages = {
   noReadCases: "You have no caseload. There is nothing here for your role yet.",
 
   personTitle: "Person",
+  personOutsideTitle: "A person outside your cases",
   backToToday: "Back to Today",
   backToSearch: "Back to the search",
   backToReview: "Back to the review",
@@ -1397,8 +1404,8 @@ const en: Messages = {
   breakGlass: "Open the case for a while",
   breakGlassHeading: "Open the case for a while",
   breakGlassReason: "Reason",
-  breakGlassReasonHint: "At least ten letters or digits, e.g. who got in touch and why.",
-  breakGlassReasonRequired: "Write the reason, at least ten letters or digits.",
+  breakGlassReasonHint: "At least 10 letters or digits, e.g. who got in touch and why.",
+  breakGlassReasonRequired: "State the reason in words: at least 10 letters or digits.",
   breakGlassSubmit: "Open the case",
   grantLasts: (hours, until) => `You have access to the case for ${hours} ${hours === 1 ? "hour" : "hours"}, until ${until}.`,
 
@@ -2156,6 +2163,7 @@ const en: Messages = {
   markVoided: "Voided",
   wasReached: "reached",
   markCorrected: "Corrected later",
+  markRevised: "Revised later",
   reasonIs: (reason) => `Reason: ${reason}`,
   systemActor: "Lotsen (the registers)",
   events: {
@@ -2192,7 +2200,9 @@ const en: Messages = {
   registrationConfirmed: "The registers confirmed the registration made by hand.",
   registrationReopenedBecause: (reason) => `Reopened. Reason: ${reason}`,
   registrationAssignedTo: (unit, caseworker) =>
-    `${unit ? `Unit ${unit}` : "The unit's intake"}, ${caseworker ? "with a responsible caseworker" : "no responsible caseworker"}.`,
+    `${unit ? `Unit ${unit}` : "The unit's intake"}, ${
+      caseworker ? `responsible caseworker ${caseworker}` : caseworker === "" ? "with a responsible caseworker" : "no responsible caseworker"
+    }.`,
   asOfLabel: "Show the case as it was on",
   asOfHint: "YYYY-MM-DD: as it stood at the end of the day.",
   asOfFuture: "Choose today or a day that has been: the future is not in the case yet.",

@@ -40,6 +40,9 @@ describe("breaking the glass", () => {
     const user = userEvent.setup();
     renderAt("/personer/2", <App />);
     await screen.findByRole("heading", { name: "Ärendet ligger utanför dina ärenden" });
+    // A caseworker's finding: the refused page was headed "Person", with no way back.
+    screen.getByRole("heading", { level: 1, name: "Person utanför dina ärenden" });
+    expect(screen.getByRole("link", { name: "Tillbaka till Idag" }).getAttribute("href")).toBe("/");
     await user.click(screen.getByRole("button", { name: "Öppna ärendet tillfälligt" }));
     const dialog = await screen.findByRole("dialog", { name: "Öppna ärendet tillfälligt" });
     const reason = within(dialog).getByLabelText(/^Skäl/);

@@ -72,16 +72,18 @@ function PersonView({ id }: { id: number }) {
         <Loader title={t.loading} />
       </>
     );
+  // Refused or not found: said, with the way back to where the person was opened from.
   if (person.isError)
     return (
-      <>
-        <PageHeading>{t.personTitle}</PageHeading>
-        {isOutsideCaseload(person.error) ? (
-          <OutsideCaseload personId={id} />
-        ) : (
-          <ProblemAlert error={person.error} />
-        )}
-      </>
+      <VStack gap="6">
+        <div>
+          <PersonBackLink />
+        </div>
+        <div>
+          <PageHeading>{isOutsideCaseload(person.error) ? t.personOutsideTitle : t.personTitle}</PageHeading>
+          {isOutsideCaseload(person.error) ? <OutsideCaseload personId={id} /> : <ProblemAlert error={person.error} />}
+        </div>
+      </VStack>
     );
   const p = person.data;
   return (

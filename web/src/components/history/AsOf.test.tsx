@@ -42,6 +42,21 @@ describe("the case on a past day", () => {
     expect(screen.queryByText(/Inget kan ändras här/)).toBeNull();
   });
 
+  // A caseworker's finding: the past view said "Okänd" where today's page says "skyddad".
+  it("says a protected person's contact details are protected, not unknown", async () => {
+    const answers = caseAnswers();
+    answers["GET /api/v1/persons/2?as_of=2025-02-01"] = [
+      200,
+      { ...asOf, person: { ...asOf.person, protected: true, contact: { phone: null, email: null } } },
+    ];
+    fakeServer(answers);
+    renderAt("/personer/2?per=2025-02-01", <App />);
+    await screen.findByRole("heading", { name: "Ärendet som det var den 2025-02-01" });
+    const identity = await screen.findByRole("region", { name: "Identitet" });
+    expect(within(identity).getAllByText("skyddad")).toHaveLength(2);
+    expect(within(identity).queryByText("Okänd")).toBeNull();
+  });
+
   it("shows the server's refusal of a day ahead beside the date field", async () => {
     const answers = caseAnswers();
     answers["GET /api/v1/persons/2?as_of=2099-01-01"] = [

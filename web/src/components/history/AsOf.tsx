@@ -116,6 +116,10 @@ function PastCase({ c }: { c: PersonAsOf }) {
   const channel = useLabels("contact_channel");
   const measure = useLabels("measure_type");
   const none = <BodyShort>{t.asOfNone}</BodyShort>;
+  // A protected person's details come as null to a user who may not read them: hidden, as today's page says.
+  const unknown = (value: string | null | undefined) => (
+    <span className="subtle">{c.person.protected && value === null ? t.protectedHidden : t.notKnown}</span>
+  );
   const occupations = timeline(c.occupations as unknown as OccupationRecord[]).reverse();
   return (
     <VStack gap="6">
@@ -127,11 +131,11 @@ function PastCase({ c }: { c: PersonAsOf }) {
           </div>
           <div className="field">
             <dt>{t.phone}</dt>
-            <dd>{c.person.contact?.phone || <span className="subtle">{t.notKnown}</span>}</dd>
+            <dd>{c.person.contact?.phone || unknown(c.person.contact?.phone)}</dd>
           </div>
           <div className="field">
             <dt>{t.email}</dt>
-            <dd>{c.person.contact?.email || <span className="subtle">{t.notKnown}</span>}</dd>
+            <dd>{c.person.contact?.email || unknown(c.person.contact?.email)}</dd>
           </div>
         </dl>
       </Card>

@@ -54,6 +54,26 @@ describe("the full history", () => {
     expect(screen.getByRole("link", { name: "Tillbaka till personen" }).getAttribute("href")).toBe("/personer/2");
   });
 
+  // A caseworker's findings: a revised plan read "Rättad senare", and a reassignment never named who took the case.
+  it("marks a plan revised later as revised, and names the caseworker a case was assigned to", async () => {
+    const answers = caseAnswers();
+    answers["GET /api/v1/persons/2/history"] = [200, { items: [
+      { id: 1, time: "2025-07-03T10:00:00.000Z", actor: "anna", type: "plan.created", before: null, after: plan },
+      { id: 2, time: "2025-08-01T10:00:00.000Z", actor: "anna", type: "plan.updated", before: plan, after: { ...plan, version: 2 } },
+      { id: 3, time: "2025-08-02T10:00:00.000Z", actor: "chef", type: "registration.assigned", before: registration,
+        after: { ...registration, unit: "KAA Norr", caseworker_id: 3, caseworker_username: "bengt" } },
+      { id: 4, time: "2025-08-03T10:00:00.000Z", actor: "chef", type: "registration.assigned", before: registration,
+        after: { ...registration, unit: "KAA Norr", caseworker_id: null } },
+    ] }];
+    fakeServer(answers);
+    renderAt("/personer/2/historik", <App />);
+    const table = await screen.findByRole("table", { name: /Varje händelse i ärendet/ });
+    const rows = rowsOf(table);
+    expect(rows[0][2]).toMatch(/Reviderad senare$/);
+    expect(rows[2][3]).toBe("Enhet KAA Norr, ansvarig handläggare bengt.");
+    expect(rows[3][3]).toBe("Enhet KAA Norr, ingen ansvarig handläggare.");
+  });
+
   it("shows the registrations' history on the person's page, with the link to the whole", async () => {
     const answers = caseAnswers();
     answers["GET /api/v1/persons/2/history"] = [200, { items: events }];

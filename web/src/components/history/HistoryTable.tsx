@@ -90,7 +90,8 @@ export function useDescribe(events: HistoryEvent[]): (e: HistoryEvent) => string
         if (e.type === "registration.registers_reason_noted") return t.registersSay(reason(str(after.registers_reason)));
         if (e.type === "registration.reason_corrected")
           return t.reasonCorrectedTo(reason(str(obj(e.before).reason)), reason(str(after.reason)));
-        if (e.type === "registration.assigned") return t.registrationAssignedTo(str(after.unit), after.caseworker_id != null);
+        if (e.type === "registration.assigned")
+          return t.registrationAssignedTo(str(after.unit), after.caseworker_id != null ? str(after.caseworker_username) : null);
         return t.registrationStarted(str(after.start_date), reason(str(after.reason)));
       case "person":
         if (e.type === "person.contact_changed") return [str(after.phone), str(after.email)].filter(Boolean).join(", ");
@@ -139,7 +140,7 @@ export function HistoryTable({ events, labelledBy }: { events: HistoryEvent[]; l
                   <>
                     {" "}
                     <Tag variant="warning" size="xsmall">
-                      {t.markCorrected}
+                      {e.type.startsWith("plan.") ? t.markRevised : t.markCorrected}
                     </Tag>
                   </>
                 )}
