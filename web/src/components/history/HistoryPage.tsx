@@ -39,7 +39,9 @@ function History({ id }: { id: number }) {
           <BodyShort id="history-intro" spacing>
             {t.historyIntro} {t.historyCount(history.data.length)}.
           </BodyShort>
-          <HistoryTable events={history.data} labelledBy="history-intro" />
+          <div className="table-scroll">
+            <HistoryTable events={history.data} labelledBy="history-intro" />
+          </div>
         </section>
       )}
     </VStack>

@@ -31,7 +31,8 @@ import { ProblemAlert } from "../Problems";
 import { VoidRecordDialog } from "../VoidRecord";
 import { AssessmentDialog, type GoalChoice } from "./AssessmentDialog";
 import { useMessage } from "../useMessage";
-import { Section, measureName, useFirstFew } from "./common";
+import { measureName, useFirstFew } from "./common";
+import { Card } from "../Card";
 import { MeasureDialog } from "./MeasureDialog";
 import { plannedReviews } from "./planned";
 import { AssessmentResult, PlanView, goalChoices } from "./PlanView";
@@ -106,7 +107,7 @@ function PlanSection({ person, mayChange }: { person: Person; mayChange: boolean
   const loading = plans.isPending || measures.isPending || assessments.isPending;
   const failed = plans.error ?? measures.error ?? assessments.error;
   return (
-    <Section id="plan" title={t.plan.heading}>
+    <Card id="plan" title={t.plan.heading}>
       <VStack gap="4">
         {message}
         {loading && <Loader title={t.loading} />}
@@ -231,7 +232,7 @@ function PlanSection({ person, mayChange }: { person: Person; mayChange: boolean
           onClose={(voided) => closed(voided ? t.records.plan.voided(planLabel) : null)}
         />
       )}
-    </Section>
+    </Card>
   );
 }
 
@@ -444,7 +445,7 @@ function MeasuresSection({ personId, mayChange, open }: { personId: number; mayC
   const record =
     dialog && dialog.kind !== "add" ? (measures.data?.find((r) => r.id === dialog.record.id) ?? dialog.record) : null;
   return (
-    <Section id="measures" title={m.heading}>
+    <Card id="measures" title={m.heading}>
       <VStack gap="4">
         {message}
         {open && mayChange && (
@@ -537,6 +538,6 @@ function MeasuresSection({ personId, mayChange, open }: { personId: number; mayC
           onClose={(voided) => closed(voided ? t.records.measure.voided(record.data.content) : null)}
         />
       )}
-    </Section>
+    </Card>
   );
 }

@@ -1,22 +1,9 @@
-// What the plan's parts share: a section of the person's page, a long list shortened, and how a measure
-// is named.
-import { Box, Button, Heading } from "@navikt/ds-react";
+// What the plan's parts share: a long list shortened, and how a measure is named.
+import { Button } from "@navikt/ds-react";
 import { useState, type ReactNode } from "react";
 import type { MeasureRecord } from "../../api/queries";
 import { useT } from "../../i18n";
 import "./plan.css";
-
-/** A section of the person's page, named by its heading. */
-export function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <Box as="section" aria-labelledby={id} padding="4" borderWidth="1" borderRadius="medium" borderColor="border-subtle">
-      <Heading level="2" size="small" id={id} spacing>
-        {title}
-      </Heading>
-      {children}
-    </Box>
-  );
-}
 
 /**
  * A long list shortened to its first `few` rows (newest first), with a button to show them all (and

@@ -1,10 +1,10 @@
-import { cleanup, screen, waitFor, within } from "@testing-library/react";
+import { act, cleanup, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { App } from "../../App";
 import { caseAnswers, occupations } from "../../test/case";
 import { fakeServer, renderAt } from "../../test/render";
-import { signedOut } from "./sessionState";
+import { sessionEnded, signedOut } from "./sessionState";
 
 afterEach(() => {
   cleanup();
@@ -40,6 +40,23 @@ describe("the end of the session", () => {
     const warning = await screen.findByRole("alertdialog", { name: "Sessionen slutar snart" });
     expect(within(warning).getByText(/kan inte förlängas/)).toBeTruthy();
     expect(within(warning).queryByRole("button", { name: "Fortsätt vara inloggad" })).toBeNull();
+  });
+
+  // A caseworker's finding: after logging in again the focus was on <body>, and a keyboard user started over.
+  it("gives the focus back where it was once the user has logged in again", async () => {
+    const answers = caseAnswers();
+    answers["POST /api/v1/session"] = [200, { csrf_token: "tok2", user }];
+    fakeServer(answers);
+    const u = userEvent.setup();
+    renderAt("/personer/2", <App />);
+    const button = await screen.findByRole("button", { name: "Rätta sysselsättningen Arbete från 2025-06-01" });
+    button.focus();
+    act(() => sessionEnded());
+    const login = await screen.findByRole("dialog", { name: "Du har loggats ut" });
+    await u.type(within(login).getByLabelText(/^Lösenord/), "lotsen-demo-2026");
+    await u.click(within(login).getByRole("button", { name: "Logga in" }));
+    await waitFor(() => expect(screen.queryByRole("dialog", { name: "Du har loggats ut" })).toBeNull());
+    await waitFor(() => expect(document.activeElement).toBe(button));
   });
 
   it("met by a save keeps what was typed, and the save is made once the user has logged in again", async () => {

@@ -37,11 +37,32 @@ export function SessionGuard() {
   useEffect(() => {
     if (end && now >= end.at) sessionEnded();
   });
+  const warning = end && warnAt !== null && now >= warnAt && !(end.hard && dismissed === end.at);
+  const showing = !!state.username && (state.ended || !!warning);
+  useFocusBack(showing);
   if (!state.username) return null;
   if (state.ended) return <LogInAgain username={state.username} />;
-  if (end && warnAt !== null && now >= warnAt && !(end.hard && dismissed === end.at))
-    return <Warning end={end} onDismiss={() => setDismissed(end.at)} />;
+  if (warning) return <Warning end={end} onDismiss={() => setDismissed(end.at)} />;
   return null;
+}
+
+/** While the session's dialogs show (a warning, then perhaps the login), the focus is theirs; once the last
+ * has gone it goes back where it was before the first (a field of an open form), else to the page's heading. */
+function useFocusBack(showing: boolean) {
+  const before = useRef<HTMLElement | null>(null);
+  // Read as the first dialog renders, before it takes the focus.
+  if (showing && !before.current) before.current = (document.activeElement as HTMLElement | null) ?? document.body;
+  useEffect(() => {
+    if (showing || !before.current) return;
+    const target = before.current;
+    before.current = null;
+    // After the dialog's own ending, which leaves the focus on <body>.
+    const timer = setTimeout(() => {
+      const back = target.isConnected && target !== document.body ? target : document.querySelector<HTMLElement>("h1.page-heading");
+      back?.focus();
+    });
+    return () => clearTimeout(timer);
+  }, [showing]);
 }
 
 function Warning({ end, onDismiss }: { end: { at: number; hard: boolean }; onDismiss: () => void }) {
@@ -51,9 +72,6 @@ function Warning({ end, onDismiss }: { end: { at: number; hard: boolean }; onDis
   const logOut = useLogOut();
   const navigate = useNavigate();
   const time = clock.format(new Date(end.at));
-  // The focus goes back where it was (a field of an open form) once the dialog has gone.
-  const before = useRef(document.activeElement as HTMLElement | null);
-  useEffect(() => () => void (before.current?.isConnected && before.current.focus()), []);
   return (
     <Modal
       ref={dialog}
