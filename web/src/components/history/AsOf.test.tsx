@@ -3,6 +3,7 @@ import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { App } from "../../App";
 import { caseAnswers, occupations, person } from "../../test/case";
+import { assessment, codes, measure, plan } from "../../test/planFixtures";
 import { fakeServer, renderAt } from "../../test/render";
 
 afterEach(() => {
@@ -55,6 +56,25 @@ describe("the case on a past day", () => {
     const identity = await screen.findByRole("region", { name: "Identitet" });
     expect(within(identity).getAllByText("skyddad")).toHaveLength(2);
     expect(within(identity).queryByText("Okänd")).toBeNull();
+  });
+
+  // A caseworker's finding: the past view gave the plan one line ("Upprättad …, 1 mål").
+  it("shows the plan as it stood, whole: its goals and sub-goals, the measures serving them, the latest assessment", async () => {
+    const answers = caseAnswers();
+    answers["GET /api/v1/persons/2?as_of=2025-03-02"] = [
+      200,
+      { ...asOf, as_of: "2025-03-02", measures: [measure], plans: [plan], goal_assessments: [assessment] },
+    ];
+    answers["GET /api/v1/code-lists/goal_result"] = codes("goal_result", [["partly", "Delvis uppnått"]]);
+    answers["GET /api/v1/code-lists/measure_type"] = codes("measure_type", [["internship", "Praktik"]]);
+    fakeServer(answers);
+    renderAt("/personer/2?per=2025-03-02", <App />);
+    const section = await screen.findByRole("region", { name: "Åtgärder" });
+    await within(section).findByText(/Börja studera/);
+    expect(within(section).getByText(/Praktik$/)).toBeTruthy();
+    expect(within(section).getAllByText(/Praktik fyra veckor/).length).toBeGreaterThan(0);
+    expect(await within(section).findByText("Delvis uppnått")).toBeTruthy();
+    expect(within(section).queryByRole("button")).toBeNull();
   });
 
   it("shows the server's refusal of a day ahead beside the date field", async () => {

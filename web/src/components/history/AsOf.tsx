@@ -7,7 +7,7 @@ import { EyeSlashIcon } from "@navikt/aksel-icons";
 import { useState, type FormEvent } from "react";
 import { Link as RouterLink, useNavigate } from "react-router-dom";
 import { ApiProblem } from "../../api/client";
-import { usePersonAsOf, type OccupationRecord, type PersonAsOf } from "../../api/queries";
+import { usePersonAsOf, type AssessmentRecord, type MeasureRecord, type OccupationRecord, type PersonAsOf } from "../../api/queries";
 import { swedishDay } from "../../format";
 import { useT } from "../../i18n";
 import { Card } from "../Card";
@@ -15,6 +15,7 @@ import { PersonBackLink, useBackState } from "../PersonBackLink";
 import { PageHeading } from "../PageHeading";
 import { ProblemAlert, fieldError } from "../Problems";
 import { useLabels } from "../labels";
+import { PlanView } from "../plan/PlanView";
 import { timeline } from "./OccupationTimeline";
 
 const dayId = "as-of-day";
@@ -218,12 +219,35 @@ function PastCase({ c }: { c: PersonAsOf }) {
         <Heading level="3" size="xsmall" spacing className="past-plans">
           {t.asOfPlans}
         </Heading>
-        {c.plans.length === 0
-          ? none
-          : c.plans.map((p) => (
-              <BodyShort key={p.id}>{t.asOfPlanLine(p.data.drawn_up_on ?? "", p.data.agreed_on ?? null, p.data.goals?.length ?? 0)}</BodyShort>
-            ))}
+        {c.plans.length === 0 ? none : <PastPlans c={c} />}
       </Card>
     </VStack>
   );
+}
+
+/** Each plan as it stood, whole: its goals and sub-goals, the measures that served them and each goal's
+ * latest assessment by that day (the same view as today's page, without its buttons). */
+function PastPlans({ c }: { c: PersonAsOf }) {
+  const t = useT();
+  const type = useLabels("measure_type");
+  const responsible = useLabels("measure_responsible");
+  const endReason = useLabels("measure_end_reason");
+  const result = useLabels("goal_result");
+  const measures = c.measures.map((m) => ({
+    ...m,
+    labels: { type: type(m.data.type), responsible: responsible(m.data.responsible), end_reason: endReason(m.data.end_reason) },
+  })) as MeasureRecord[];
+  const assessments = [...c.goal_assessments]
+    .sort((a, b) => b.data.assessed_on.localeCompare(a.data.assessed_on) || b.id - a.id)
+    .map((a) => ({ ...a, labels: { result: result(a.data.result) } })) as AssessmentRecord[];
+  return c.plans.map((p) => (
+    <div key={p.id} className="past-plan">
+      <BodyShort spacing>{t.asOfPlanLine(p.data.drawn_up_on ?? "", p.data.agreed_on ?? null, p.data.goals?.length ?? 0)}</BodyShort>
+      <PlanView
+        data={p.data}
+        measures={measures.filter((m) => m.registration_id === p.registration_id)}
+        latest={(goalId) => assessments.find((a) => a.registration_id === p.registration_id && a.data.goal_id === goalId)}
+      />
+    </div>
+  ));
 }
