@@ -31,6 +31,10 @@ describe("the measure form", () => {
     const dialog = await screen.findByRole("dialog", { name: "Ny åtgärd" });
     await within(dialog).findByRole("radio", { name: "Kommunen" });
     expect((within(dialog).getByLabelText(/^Startdatum/) as HTMLInputElement).value).toBe(swedishDay());
+    // Each date's hint is its own (a caseworker found "what is planned goes under Planned start" on the day declined).
+    const hint = (label: RegExp) => document.getElementById(within(dialog).getByLabelText(label).getAttribute("aria-describedby")!.split(" ")[0])?.textContent;
+    expect(hint(/^Startdatum/)).toMatch(/Planerad start/);
+    for (const label of [/^Slutdatum/, /^Den unga avböjde/]) expect(hint(label)).toBe("ÅÅÅÅ-MM-DD, frivilligt, inte i framtiden");
     await user.click(within(dialog).getByRole("button", { name: "Spara" }));
     for (const text of ["Välj slag av åtgärd.", "Skriv vad åtgärden innehåller.", "Välj vem som ansvarar."])
       expect(within(dialog).getAllByText(text)).toHaveLength(2); // in the summary and beside the field

@@ -171,7 +171,7 @@ export function MeasureDialog({
     <TextField
       id={ids[field]}
       label={label}
-      description={["start", "end", "declined"].includes(field) ? t.plan.pastDateHint : t.plan.optionalDateHint}
+      description={field === "start" ? t.plan.startDateHint : ["end", "declined"].includes(field) ? t.plan.pastDateHint : t.plan.optionalDateHint}
       value={form[field]}
       onChange={(e) => set(field)(e.target.value)}
       autoComplete="off"
