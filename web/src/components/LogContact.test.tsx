@@ -20,7 +20,7 @@ const item = {
   record_id: null, birth_date: "2007-04-10", turns_20: "2027-04-10",
 };
 
-function server(post: [number, unknown]) {
+function server(post: [number, unknown], others: { name: string; count: number; overdue: number }[] = []) {
   let logged = false;
   const answers = {
     "GET /api/v1/session": [200, { csrf_token: "tok", user: { username: "anna", role: "caseworker" } }],
@@ -31,7 +31,10 @@ function server(post: [number, unknown]) {
   // The worklist empties once the contact is logged.
   Object.defineProperty(answers, "GET /api/v1/worklists", {
     enumerable: true,
-    get: () => [200, { today: "2026-11-22", lists: [{ name: "contact_retry", count: logged ? 0 : 1, overdue: logged ? 0 : 1, by_caseworker: [] }] }],
+    get: () => [200, { today: "2026-11-22", lists: [
+      { name: "contact_retry", count: logged ? 0 : 1, overdue: logged ? 0 : 1, by_caseworker: [] },
+      ...others.map((l) => ({ ...l, by_caseworker: [] })),
+    ] }],
   });
   Object.defineProperty(answers, "GET /api/v1/worklists/contact_retry", {
     enumerable: true,
@@ -149,5 +152,22 @@ describe("logging a contact", () => {
     // The count changed and the row has gone: the focus goes to the message, not to the page's body.
     await screen.findByText("Listan är tom: inget att göra här idag.");
     await waitFor(() => expect(document.activeElement).toBe(message.closest(".logged-message")));
+  });
+});
+
+// A caseworker's finding: after an action the cards changed places under the pointer.
+describe("the worklists' order", () => {
+  it("stays as the page opened while the counts change", async () => {
+    const { markLogged } = server([201, { id: 1 }], [{ name: "first_contact", count: 5, overdue: 0 }]);
+    const { user, dialog } = await openDialog();
+    const nav = screen.getByRole("navigation", { name: "Arbetslistor" });
+    const names = () => within(nav).getAllByRole("link").map((l) => l.textContent);
+    await within(nav).findByText(/varav 1 försenad/);
+    const before = names();
+    await user.selectOptions(within(dialog).getByLabelText(/^Kontaktsätt/), "letter");
+    markLogged();
+    await user.click(within(dialog).getByRole("button", { name: "Spara" }));
+    await waitFor(() => expect(within(nav).queryByText(/försenad/)).toBeNull());
+    expect(names().map((n) => n?.replace(/\d+ st.*/, ""))).toEqual(before.map((n) => n?.replace(/\d+ st.*/, "")));
   });
 });

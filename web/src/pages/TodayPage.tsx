@@ -37,7 +37,15 @@ export function TodayPage({ session }: { session: Session }) {
   const t = useT();
   const worklists = useWorklists();
   const [params] = useSearchParams();
-  const lists = [...(worklists.data?.lists ?? [])].sort(byUrgency);
+  // The order is decided when the page opens and kept while the user works: a card does not move away
+  // from under the pointer because an action changed the counts (a caseworker's finding).
+  const order = useRef<string[] | null>(null);
+  if (!order.current && worklists.data) order.current = [...worklists.data.lists].sort(byUrgency).map((l) => l.name);
+  const place = (name: string) => {
+    const at = order.current?.indexOf(name) ?? -1;
+    return at < 0 ? Infinity : at;
+  };
+  const lists = [...(worklists.data?.lists ?? [])].sort((a, b) => place(a.name) - place(b.name) || byUrgency(a, b));
   const asked = params.get("lista");
   // A list named in the URL is shown as soon as its page is read, without waiting for every list's count.
   const chosen = isWorklistName(asked) ? asked : asked ? undefined : (lists.find((l) => l.count > 0)?.name as WorklistName | undefined);
