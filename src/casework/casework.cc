@@ -91,8 +91,12 @@ std::expected<std::string, std::vector<Error>> checkPlan(const json::value& body
   if (!parsed) return std::unexpected(parsed.error());
   auto measures = store.caseRecordsOf(target.personId, kMeasureKind);
   if (!measures) return std::unexpected(std::vector<Error>{measures.error()});
+  // A plan serves its own registration: a measure of another (an earlier case, or the open one for an old
+  // plan) is none of its goals' and none of its reviews', or a review in an old plan could take the open
+  // case's follow-up off the worklist.
   std::vector<std::int64_t> measureIds;
-  for (const CaseRecord& m : *measures) measureIds.push_back(m.id);
+  for (const CaseRecord& m : *measures)
+    if (m.registrationId == target.registrationId) measureIds.push_back(m.id);
   return finish(*parsed, validatePlan(*parsed, target.context, measureIds));
 }
 

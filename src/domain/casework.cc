@@ -176,7 +176,7 @@ std::vector<Error> validatePlan(const Plan& plan, const CaseContext& context,
     for (std::int64_t m : g.measureIds)
       if (!measures.contains(m))
         errors.push_back(
-            invalidInput(fmt::format("{}: no measure {} for this person", where, m), where + ".measure_ids"));
+            invalidInput(fmt::format("{}: no measure {} in this registration", where, m), where + ".measure_ids"));
       else if (!linked.insert(m).second)
         errors.push_back(
             invalidInput(fmt::format("{}: measure {} is linked twice", where, m), where + ".measure_ids"));
@@ -202,7 +202,7 @@ std::vector<Error> validatePlan(const Plan& plan, const CaseContext& context,
       errors.push_back(invalidInput(fmt::format("{}.kind is follow_up or evaluation", where), where + ".kind"));
     if (r.measureId && !measures.contains(*r.measureId))
       errors.push_back(
-          invalidInput(fmt::format("{}: no measure {} for this person", where, *r.measureId), where + ".measure_id"));
+          invalidInput(fmt::format("{}: no measure {} in this registration", where, *r.measureId), where + ".measure_id"));
     checkText(errors, r.conclusion, where + ".conclusion", true, Lines::several);
   }
   if (plan.goals.size() > kMaxGoals)

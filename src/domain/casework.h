@@ -123,6 +123,8 @@ struct GoalAssessment {
   std::string comment;  // short, optional
 };
 
+// Every rule the plan breaks, each naming its field; `measureIds` are the measures of the plan's own
+// registration, the only ones its goals and reviews may name.
 std::vector<Error> validatePlan(const Plan& plan, const CaseContext& context,
                                 const std::vector<std::int64_t>& measureIds);
 std::vector<Error> validateGoalAssessment(const GoalAssessment& assessment, const CaseContext& context,

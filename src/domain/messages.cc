@@ -107,6 +107,17 @@ const std::map<std::string, std::string, std::less<>>& itemLabels() {
   return labels;
 }
 
+// The first letter of `text` as a capital, also a Swedish one: "å" (UTF-8 C3 A5) becomes "Å" (C3 85). Latin-1's
+// small letters à–þ (C3 A0–BE, but ÷) lie 0x20 above their capitals.
+void capitalize(std::string& text) {
+  if (!text.empty() && text[0] >= 'a' && text[0] <= 'z') {
+    text[0] = static_cast<char>(text[0] - 'a' + 'A');
+  } else if (text.size() > 1 && static_cast<unsigned char>(text[0]) == 0xC3) {
+    auto second = static_cast<unsigned char>(text[1]);
+    if (second >= 0xA0 && second <= 0xBE && second != 0xB7) text[1] = static_cast<char>(second - 0x20);
+  }
+}
+
 struct FieldPath {
   std::string said;
   bool known;  // every name in it has a label
@@ -335,7 +346,7 @@ const std::vector<Translation>& catalog() {
         {"(.+)\\.title has more than 200 characters", "{1}: rubriken har fler än 200 tecken."},
         {"(.+)\\.target_date is before the registration started", "{1}: måldatum ligger före inskrivningens start."},
         // Input in general.
-        {"unknown field '(.*)': only the fields the statute allows are kept",
+        {"'(.*)' is an unknown field: only the fields the statute allows are kept",
          "Okänt fält '{1}': bara de uppgifter som förordningen tillåter sparas."},
         {"(.+) is required \\(null removes it\\)", "{1} måste anges (null tar bort uppgiften)."},
         {"(.+) is required", "{1} måste anges."},
@@ -419,11 +430,11 @@ const std::vector<Translation>& catalog() {
         {"goal id '(.*)' is used twice", "Målets id '{1}' används två gånger."},
         {"(.+)\\.id is required, at most 20 characters", "{1}: id måste anges, högst 20 tecken."},
         {"(.+) serves at most (\\d+) measures", "{1} kan kopplas till högst {2} åtgärder."},
-        {"(.+): no measure (\\d+) for this person", "{1}: personen har ingen åtgärd {2}."},
+        {"(.+): no measure (-?\\d+) in this registration", "{1}: inskrivningen har ingen åtgärd {=2}."},
         {"(.+): measure (\\d+) is linked twice", "{1}: åtgärd {2} är kopplad två gånger."},
         {"(.+)\\.id has only the letters a-z, digits, '\\.', '-' and '_'",
          "{1}: id får bara innehålla bokstäverna a–z, siffror, '.', '-' och '_'."},
-        {"measure_ids holds measure ids \\(numbers\\)", "Åtgärder anges med sina id (tal)."},
+        {"(.+) holds measure ids \\(numbers\\)", "{1} anges med sina id (tal)."},
         {"a plan is agreed to once it is drawn up \\(drawn_up_on\\)",
          "En plan kan godkännas först när den är upprättad (ange upprättad)."},
         {"agreed_on is before the plan was drawn up", "Godkännandet ligger före det datum planen upprättades."},
@@ -907,7 +918,7 @@ std::string localize(std::string_view message, Language language) {
       std::string place = text.substr(0, colon);
       if (auto path = fieldPath(place); path && path->known) {
         place = path->said;
-        place[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(place[0])));
+        capitalize(place);
       }
       return place + ": " + said;
     }
@@ -938,7 +949,7 @@ std::string localize(std::string_view message, Language language) {
       i = close;
     }
     // A sentence starts with a capital letter also when it starts with a field's label.
-    if (!out.empty() && out[0] >= 'a' && out[0] <= 'z') out[0] = static_cast<char>(out[0] - 'a' + 'A');
+    capitalize(out);
     return out;
   }
   return text;

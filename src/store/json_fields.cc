@@ -19,7 +19,9 @@ JsonFields::JsonFields(const json::value& value, std::initializer_list<std::stri
     if (std::find(allowed.begin(), allowed.end(), std::string_view(key)) == allowed.end()) {
       // The client's own key, shown safely: cut and with control characters escaped.
       std::string shown = echoed(key, 64);
-      fail(invalidInput(fmt::format("unknown field '{}': only the fields the statute allows are kept", shown), shown));
+      // The key first, quoted: a key named like a word of the message ("unknown") is never read as the field
+      // the message starts with (absorb()).
+      fail(invalidInput(fmt::format("'{}' is an unknown field: only the fields the statute allows are kept", shown), shown));
     }
 }
 

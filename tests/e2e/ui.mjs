@@ -395,7 +395,7 @@ await e2e(async ({ base, page, axe, logIn, logOut, shot, expectProblem, noViolat
   await reassign.getByLabel(/^Ny ansvarig/).selectOption({ label: `${to.username} (${to.units[0]})` });
   await shot("reassign-dialog");
   await reassign.getByRole("button", { name: "Fördela", exact: true }).click();
-  await reassign.getByText(`${firstName2}: fördelat.`).waitFor();
+  await reassign.getByText(`${firstName2}: fördelat till ${to.username} (${to.units[0]}).`).waitFor();
   await reassign.getByText("1 av 1 ärenden är fördelade.").waitFor();
   await shot("reassign-done");
   await reassign.getByRole("button", { name: "Klar" }).click();

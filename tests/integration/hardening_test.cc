@@ -439,6 +439,51 @@ TEST_F(Hardening, AProtectedPersonsContactDetailsAreChangedOnlyByAUserWhoMayRead
   EXPECT_EQ(sqlText("SELECT phone FROM persons WHERE id = " + id), "070-111 22 33");
 }
 
+// An attacker's finding: a review in a closed registration's plan named the open case's measure, which took
+// its follow-up off the worklist; and a plan's goals linked the measures of another registration.
+TEST_F(Hardening, APlanNamesOnlyTheMeasuresOfItsOwnRegistration) {
+  // A young person back after a closed case that had a plan and a measure; the new case is open in KAA Norr.
+  const std::string row = sqlText(
+      "SELECT p.person_id || ' ' || p.id || ' ' || p.version || ' ' || m.id || ' ' || o.start_date || ' ' || "
+      "date('now', '-1 day') || ' ' || coalesce((SELECT q.id || ' ' || q.version FROM live_case_records q WHERE "
+      "q.registration_id = o.id AND q.kind = 'plan'), '0 0') FROM live_case_records p JOIN registrations old ON old.id = p.registration_id "
+      "JOIN registrations o ON o.person_id = p.person_id AND o.end_date IS NULL AND o.unit = 'KAA Norr' "
+      "JOIN live_case_records m ON m.registration_id = old.id AND m.kind = 'measure' WHERE p.kind = 'plan' AND "
+      "old.end_date IS NOT NULL AND o.start_date < date('now', '-1 day') AND json_extract(p.data, '$.drawn_up_on') "
+      "< date('now', '-1 day') ORDER BY p.id LIMIT 1");
+  ASSERT_FALSE(row.empty()) << "the demo has a young person back after a closed case with a plan and a measure";
+  std::istringstream in(row);
+  std::int64_t personId = 0, planId = 0, version = 0, oldMeasure = 0, openPlan = 0, openVersion = 0;
+  std::string openStart, yesterday;
+  in >> personId >> planId >> version >> oldMeasure >> openStart >> yesterday >> openPlan >> openVersion;
+  auto measure = as("demo", "POST", person(personId, "/measures"),
+                    fmt::format(R"({{"type":"other","content":"Samtal","responsible":"individual","start":"{}",)"
+                                R"("follow_up":"{}"}})",
+                                openStart, yesterday));
+  ASSERT_EQ(measure.status, 201) << measure.body;
+  const std::int64_t newMeasure = parsed(measure).at("id").as_int64();
+
+  json::object old = json::parse(sqlText("SELECT data FROM case_records WHERE id = " + std::to_string(planId))).as_object();
+  old["reviews"].as_array().push_back(
+      json::object{{"held_on", yesterday}, {"kind", "follow_up"}, {"measure_id", newMeasure}, {"conclusion", "x"}});
+  auto review = as("demo", "PUT", person(personId, "/plans/" + std::to_string(planId)), json::serialize(old),
+                   {fmt::format("If-Match: \"{}\"", version)});
+  EXPECT_EQ(review.status, 422) << review.body;
+  EXPECT_NE(review.body.find("inskrivningen har ingen åtgärd " + std::to_string(newMeasure)), std::string::npos)
+      << review.body;
+
+  // The open case's plan (drawn up now, or revised) linking the closed case's measure.
+  const std::string linking =
+      fmt::format(R"({{"drawn_up_on":"{}","goals":[{{"id":"g1","title":"Börja studera","measure_ids":[{}]}}],)"
+                  R"("reviews":[]}})",
+                  openStart, oldMeasure);
+  auto goal = openPlan ? as("demo", "PUT", person(personId, "/plans/" + std::to_string(openPlan)), linking,
+                            {fmt::format("If-Match: \"{}\"", openVersion)})
+                       : as("demo", "POST", person(personId, "/plans"), linking);
+  EXPECT_EQ(goal.status, 422) << goal.body;
+  EXPECT_NE(goal.body.find("goals[0].measure_ids"), std::string::npos) << goal.body;
+}
+
 // Finding 20: a refused attempt on a case is in the access log, and the review lists it.
 TEST_F(Hardening, ARefusedAttemptOnACaseIsAccessLoggedAndReviewed) {
   auto [personId, registrationId] = registration("r.unit = 'KAA Söder' AND r.person_id > 100");

@@ -384,13 +384,16 @@ const sv = {
   reassignChoose: "Välj handläggare",
   reassignIntake: "Ingen handläggare: tillbaka till enhetens inkorg",
   reassignMember: (name: string, unit: string) => `${name} (${unit})`,
+  reassignUnit: (unit: string) => `${unit}: enhetens inkorg, ingen handläggare`,
   reassignRequired: "Välj vem som ska ta över ärendena.",
   reassignSubmit: "Fördela",
   reassignClose: "Klar",
-  reassignOk: (name: string) => `${name}: fördelat.`,
+  reassignOk: (name: string, to: string) => `${name}: fördelat till ${to}.`,
+  reassignUnchanged: (name: string) => `${name}: ingen ändring, ärendet låg redan där.`,
+  reassignIntakeTarget: "enhetens inkorg",
   reassignFailed: (name: string, why: string) => `${name}: inte fördelat. ${why}`,
-  reassignSummary: (ok: number, failed: number) =>
-    failed === 0 ? `${ok} av ${ok} ärenden är fördelade.` : `${ok} av ${ok + failed} ärenden är fördelade, ${failed} gick inte.`,
+  reassignSummary: (ok: number, failed: number, unchanged = 0) =>
+    `${ok} av ${ok + failed + unchanged} ärenden är fördelade${unchanged ? `, ${unchanged} låg redan där` : ""}${failed ? `, ${failed} gick inte` : ""}.`,
 
   // Identification from register extracts (an administrator).
   identification: {
@@ -1505,13 +1508,16 @@ const en: Messages = {
   reassignChoose: "Choose a caseworker",
   reassignIntake: "No caseworker: back to the unit's intake",
   reassignMember: (name, unit) => `${name} (${unit})`,
+  reassignUnit: (unit) => `${unit}: the unit's intake, no caseworker`,
   reassignRequired: "Choose who takes over the cases.",
   reassignSubmit: "Reassign",
   reassignClose: "Done",
-  reassignOk: (name) => `${name}: reassigned.`,
+  reassignOk: (name, to) => `${name}: reassigned to ${to}.`,
+  reassignUnchanged: (name) => `${name}: no change, the case was already there.`,
+  reassignIntakeTarget: "the unit's intake",
   reassignFailed: (name, why) => `${name}: not reassigned. ${why}`,
-  reassignSummary: (ok, failed) =>
-    failed === 0 ? `${ok} of ${ok} cases are reassigned.` : `${ok} of ${ok + failed} cases are reassigned, ${failed} failed.`,
+  reassignSummary: (ok, failed, unchanged = 0) =>
+    `${ok} of ${ok + failed + unchanged} cases are reassigned${unchanged ? `, ${unchanged} already were there` : ""}${failed ? `, ${failed} failed` : ""}.`,
   identification: {
     nav: "Identification",
     title: "Identification from the registers",

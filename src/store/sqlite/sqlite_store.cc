@@ -199,11 +199,12 @@ constexpr std::string_view kJoinLatestOccupation =
     "json_extract(c.data, '$.effective_date') DESC, c.id DESC LIMIT 1)";
 
 // A measure c's planned follow-up or evaluation date (`kind`), or '9999-12-31' when there is none or the
-// plan records one held for the measure on or after a week before it.
+// plan of its registration records one held for the measure on or after a week before it.
 std::string plannedReviewNotHeld(std::string_view kind) {
   return fmt::format(
       "CASE WHEN EXISTS (SELECT 1 FROM live_case_records p, json_each(p.data, '$.reviews') v WHERE p.kind = 'plan' "
-      "AND p.person_id = c.person_id AND json_extract(v.value, '$.measure_id') = c.id AND json_extract(v.value, "
+      "AND p.person_id = c.person_id AND p.registration_id = c.registration_id AND json_extract(v.value, '$.measure_id') "
+      "= c.id AND json_extract(v.value, "
       "'$.kind') = '{0}' AND json_extract(v.value, '$.held_on') >= date(json_extract(c.data, '$.{0}'), '-7 days')) "
       "THEN '9999-12-31' ELSE coalesce(json_extract(c.data, '$.{0}'), '9999-12-31') END",
       kind);

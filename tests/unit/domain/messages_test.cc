@@ -56,6 +56,14 @@ TEST(Messages, AFieldIsNamedFirstAndAnItemOfAListByItsOwnName) {
   EXPECT_EQ(localize("target_date: no such date: 2027-02-30", Language::sv), "Måldatum: Datumet 2027-02-30 finns inte.");
   EXPECT_EQ(localize("goals[1].target_date: no such date: 2027-02-30", Language::sv),
             "Måldatum i mål 2: Datumet 2027-02-30 finns inte.");
+  // An attacker's findings: a sentence that starts with å, ä or ö has its capital too; a list of measure ids in a
+  // goal, a negative measure id and an unknown key named "unknown" are said in Swedish.
+  EXPECT_EQ(localize("goals[0].measure_ids holds measure ids (numbers)", Language::sv),
+            "Åtgärder i mål 1 anges med sina id (tal).");
+  EXPECT_EQ(localize("reviews[0]: no measure -1 in this registration", Language::sv),
+            "Uppföljning 1: inskrivningen har ingen åtgärd -1.");
+  EXPECT_EQ(localize("'unknown' is an unknown field: only the fields the statute allows are kept", Language::sv),
+            "Okänt fält 'unknown': bara de uppgifter som förordningen tillåter sparas.");
   // A place that is not a field of the API stays as it was written.
   EXPECT_EQ(localize("fornamn: no such date: 2027-02-30", Language::sv), "fornamn: Datumet 2027-02-30 finns inte.");
 }

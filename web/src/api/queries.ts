@@ -725,15 +725,17 @@ export async function assignRegistration(
   personId: number,
   registrationId: number,
   target: { caseworker_id: number | null; unit?: string },
-): Promise<Registration> {
+): Promise<{ registration: Registration; changed: boolean }> {
   const person = unwrap(await client.GET("/api/v1/persons/{id}", { params: { path: { id: personId } } })) as Person;
-  const registration = person.registrations.find((r) => r.id === registrationId);
-  return unwrap(
+  const version = person.registrations.find((r) => r.id === registrationId)?.version ?? 0;
+  const registration = unwrap(
     await client.PUT("/api/v1/persons/{id}/registrations/{registration}/assignment", {
-      params: { path: { id: personId, registration: registrationId }, header: { "If-Match": String(registration?.version ?? 0) } },
+      params: { path: { id: personId, registration: registrationId }, header: { "If-Match": String(version) } },
       body: target,
     }),
   ) as Registration;
+  // The same assignment again is no change: the server answers the registration with its version as it was.
+  return { registration, changed: registration.version !== version };
 }
 
 // Administration (an administrator: users, units, settings; anyone signed in reads units and code lists).

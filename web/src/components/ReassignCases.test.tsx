@@ -65,7 +65,7 @@ describe("reassigning cases from Today", () => {
     const summary = await within(dialog).findByText("1 av 2 ärenden är fördelade, 1 gick inte.");
     // The summary takes the focus (the button that led to it is gone); a keyboard user hears what was done.
     await waitFor(() => expect(summary.closest("[tabindex]")).toBe(document.activeElement));
-    within(dialog).getByText("Malte Johansson: fördelat.");
+    within(dialog).getByText("Malte Johansson: fördelat till bengt (KAA Söder).");
     within(dialog).getByText("Adam Berg: inte fördelat. Någon annan har ändrat inskrivningen under tiden.");
 
     const puts = requests.filter((r) => r.method === "PUT");
@@ -83,6 +83,36 @@ describe("reassigning cases from Today", () => {
     await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
     const said = await screen.findByText("1 av 2 ärenden är fördelade, 1 gick inte.");
     await waitFor(() => expect(said.closest("[tabindex]")).toBe(document.activeElement));
+  });
+
+  // A unit manager's findings: a case sent back to the intake where it already was was reported "fördelat",
+  // and an intake case could not be given to a unit without naming a caseworker.
+  it("says when a case was already where it was sent, and gives a case to a unit's intake", async () => {
+    const requests = fakeServer({
+      "GET /api/v1/session": [200, { csrf_token: "tok", user: { username: "demo", role: "unit_manager" } }],
+      "GET /api/v1/worklists": [200, { today: "2026-11-22", lists: [{ name: "occupation", count: 2, overdue: 2, by_caseworker: [] }] }],
+      "GET /api/v1/worklists/occupation": [200, {
+        name: "occupation", today: "2026-11-22", count: 2, overdue: 2, items: [row(7, 70, "Malte", "Johansson"), row(9, 90, "Adam", "Berg")],
+      }],
+      "GET /api/v1/team": [200, { items: [{ id: 3, username: "bengt", roles: ["caseworker"], units: ["KAA Söder"] }] }],
+      "GET /api/v1/persons/7": [200, person(7, 70, 3)],
+      "GET /api/v1/persons/9": [200, person(9, 90, 5)],
+      "PUT /api/v1/persons/7/registrations/70/assignment": [200, { id: 70, version: 4 }],
+      "PUT /api/v1/persons/9/registrations/90/assignment": [200, { id: 90, version: 5 }],
+    });
+    const user = userEvent.setup();
+    renderAt("/", <App />);
+    await user.click(await screen.findByRole("checkbox", { name: "Välj Malte Johansson" }));
+    await user.click(screen.getByRole("checkbox", { name: "Välj Adam Berg" }));
+    await user.click(screen.getByRole("button", { name: "Fördela valda (2)" }));
+    const dialog = await screen.findByRole("dialog", { name: "Fördela ärenden" });
+    await user.selectOptions(await within(dialog).findByLabelText(/^Ny ansvarig/), "KAA Söder: enhetens inkorg, ingen handläggare");
+    await user.click(within(dialog).getByRole("button", { name: "Fördela" }));
+    await within(dialog).findByText("1 av 2 ärenden är fördelade, 1 låg redan där.");
+    within(dialog).getByText("Malte Johansson: fördelat till KAA Söder: enhetens inkorg, ingen handläggare.");
+    within(dialog).getByText("Adam Berg: ingen ändring, ärendet låg redan där.");
+    const put = requests.find((r) => r.method === "PUT")!;
+    expect(JSON.parse(await put.clone().text())).toEqual({ caseworker_id: null, unit: "KAA Söder" });
   });
 
   it("offers no checkboxes to a caseworker", async () => {

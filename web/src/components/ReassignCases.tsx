@@ -12,7 +12,8 @@ import { FormProblems, ProblemAlert, fieldError } from "./Problems";
 
 /** A case chosen to reassign: the person's name, and who is responsible now (as the list names them). */
 export type CaseToAssign = { personId: number; registrationId: number; name: string; owner?: string };
-type Outcome = { row: CaseToAssign; error: unknown | null };
+/** How one case went: moved (to whom), already there (the same assignment again is no change), or refused. */
+type Outcome = { row: CaseToAssign; error: unknown | null; unchanged?: boolean };
 
 const targetId = "reassign-target";
 const intake = "intake";
@@ -33,8 +34,8 @@ export function ReassignDialog({ cases, onClose }: { cases: CaseToAssign[]; onCl
       const results: Outcome[] = [];
       for (const row of cases) {
         try {
-          await assignRegistration(row.personId, row.registrationId, body);
-          results.push({ row, error: null });
+          const { changed } = await assignRegistration(row.personId, row.registrationId, body);
+          results.push({ row, error: null, unchanged: !changed });
         } catch (error) {
           results.push({ row, error });
         }
@@ -50,6 +51,15 @@ export function ReassignDialog({ cases, onClose }: { cases: CaseToAssign[]; onCl
       ]),
   });
 
+  // Where the cases go, as the choice names it: a caseworker in a unit, a unit's intake, or back to the intake.
+  const units = [...new Set((team.data ?? []).flatMap((m) => m.units))].sort();
+  const chosen = target && target !== intake ? (JSON.parse(target) as [number | null, string]) : null;
+  const to = !chosen
+    ? t.reassignIntakeTarget
+    : chosen[0] === null
+      ? t.reassignUnit(chosen[1])
+      : t.reassignMember(team.data?.find((m) => m.id === chosen[0])?.username ?? `#${chosen[0]}`, chosen[1]);
+
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!target) {
@@ -57,17 +67,14 @@ export function ReassignDialog({ cases, onClose }: { cases: CaseToAssign[]; onCl
       return;
     }
     setProblem(null);
-    if (target === intake) assign.mutate({ caseworker_id: null });
-    else {
-      const [id, unit] = JSON.parse(target) as [number, string];
-      assign.mutate({ caseworker_id: id, unit });
-    }
+    assign.mutate(chosen ? { caseworker_id: chosen[0], unit: chosen[1] } : { caseworker_id: null });
   };
 
   const why = (error: unknown) =>
     error instanceof ApiProblem ? error.errors[0]?.detail || error.detail || error.title || t.somethingWrong : t.somethingWrong;
   const failed = outcomes?.filter((o) => o.error) ?? [];
-  const said = outcomes ? t.reassignSummary(outcomes.length - failed.length, failed.length) : null;
+  const unchanged = outcomes?.filter((o) => o.unchanged).length ?? 0;
+  const said = outcomes ? t.reassignSummary(outcomes.length - failed.length - unchanged, failed.length, unchanged) : null;
   // The summary takes the focus once shown: the submit button it replaces is gone.
   useEffect(() => {
     if (outcomes) summary.current?.focus();
@@ -84,13 +91,13 @@ export function ReassignDialog({ cases, onClose }: { cases: CaseToAssign[]; onCl
       <Modal.Body>
         {outcomes ? (
           <VStack gap="4">
-            <Alert variant={failed.length ? "warning" : "success"} role="status" ref={summary} tabIndex={-1}>
+            <Alert variant={failed.length || unchanged ? "warning" : "success"} role="status" ref={summary} tabIndex={-1}>
               {said}
             </Alert>
             <List as="ul" size="small" className="reassign-outcomes">
               {outcomes.map((o) => (
                 <List.Item key={o.row.registrationId}>
-                  {o.error ? t.reassignFailed(o.row.name, why(o.error)) : t.reassignOk(o.row.name)}
+                  {o.error ? t.reassignFailed(o.row.name, why(o.error)) : o.unchanged ? t.reassignUnchanged(o.row.name) : t.reassignOk(o.row.name, to)}
                 </List.Item>
               ))}
             </List>
@@ -124,6 +131,11 @@ export function ReassignDialog({ cases, onClose }: { cases: CaseToAssign[]; onCl
                       </option>
                     )),
                   )}
+                  {units.map((unit) => (
+                    <option key={`unit:${unit}`} value={JSON.stringify([null, unit])}>
+                      {t.reassignUnit(unit)}
+                    </option>
+                  ))}
                   <option value={intake}>{t.reassignIntake}</option>
                 </Select>
               )}
