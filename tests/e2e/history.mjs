@@ -150,6 +150,8 @@ await e2e(async (t) => {
   await warning.waitFor({ timeout: 60_000 });
   assert.equal(await page.getByRole("dialog", { name: "Du har loggats ut" }).count(), 0);
   assert.match(await warning.innerText(), /loggas du ut kl\. \d\d:\d\d/);
+  // The answer most want has the focus, not the close button (a tester's finding).
+  await page.waitForFunction(() => document.activeElement?.textContent === "Fortsätt vara inloggad");
   await shot("session-warning");
   await axe.page.getByRole("alertdialog", { name: "Du loggas snart ut" }).waitFor({ timeout: 60_000 });
   await audit("The session's warning");
@@ -164,6 +166,12 @@ await e2e(async (t) => {
   await login.getByRole("button", { name: "Logga in" }).click();
   await login.waitFor({ state: "detached" });
   assert.equal(await form.getByLabel(/^Detalj/).inputValue(), "heltid, sommarjobb");
+  // The focus is back where it was before the warning: in the field she was typing in (it was on <body>).
+  const focusedAgain = await form.getByLabel(/^Detalj/).evaluate(async (field) => {
+    for (let i = 0; i < 100 && document.activeElement !== field; i++) await new Promise((r) => setTimeout(r, 20));
+    return document.activeElement === field;
+  });
+  assert.ok(focusedAgain, "the focus is back in the field");
   await form.getByRole("button", { name: "Spara" }).click();
   await page.getByText(`Sysselsättningen ${workName} är rättad.`).waitFor();
   const after = await apiAs(short, "anna");

@@ -94,6 +94,8 @@ const sv = {
   byCaseworkerHeading: (list: string) => `${list}: per handläggare`,
   colCaseworker: "Handläggare eller enhet",
   colOwner: "Ansvarig",
+  intakeShort: "Inkorgen",
+  unitNoCaseworker: (unit: string) => `${unit} (ingen handläggare)`,
   onlyCaseworker: (who: string) => `Visar bara ärenden där ${who} är ansvarig handläggare.`,
   showEveryCaseworker: "Visa alla handläggares ärenden",
   colCount: "Antal",
@@ -886,6 +888,7 @@ const sv = {
     plannedFollowUp: (date: string, what: string) => `${date}: uppföljning av ${what}`,
     plannedEvaluation: (date: string, what: string) => `${date}: utvärdering av ${what}`,
     plannedHeld: (date: string) => `– hölls ${date}`,
+    plannedOverdue: "Försenad",
     plannedHint:
       "En planerad uppföljning är gjord när den står under Uppföljningar i planen, med åtgärden vald och hållen tidigast en vecka före datumet. Då lämnar åtgärden listan Uppföljning av åtgärd.",
     reviewsHeading: "Uppföljningar och utvärderingar som hållits",
@@ -1229,6 +1232,8 @@ const en: Messages = {
   byCaseworkerHeading: (list) => `${list}: per caseworker`,
   colCaseworker: "Caseworker or unit",
   colOwner: "Responsible",
+  intakeShort: "Intake",
+  unitNoCaseworker: (unit) => `${unit} (no caseworker)`,
   onlyCaseworker: (who) => `Showing only the cases ${who} is the responsible caseworker for.`,
   showEveryCaseworker: "Show every caseworker's cases",
   colCount: "Count",
@@ -1996,6 +2001,7 @@ const en: Messages = {
     plannedFollowUp: (date, what) => `${date}: follow-up of ${what}`,
     plannedEvaluation: (date, what) => `${date}: evaluation of ${what}`,
     plannedHeld: (date) => `– held ${date}`,
+    plannedOverdue: "Overdue",
     plannedHint:
       "A planned follow-up is done when the plan lists it under follow-ups, with the measure chosen and held no earlier than a week before the date. The measure then leaves the Measure follow-up worklist.",
     reviewsHeading: "Follow-ups and evaluations held",

@@ -91,5 +91,14 @@ describe("the planned follow-ups", () => {
     const item = await within(section).findByText(/^2025-03-01: uppföljning av Praktik fyra veckor/);
     expect(item.textContent).toBe("2025-03-01: uppföljning av Praktik fyra veckor – hölls 2025-02-28");
     expect(within(section).getByText(/med åtgärden vald och hållen tidigast en vecka före datumet/)).toBeTruthy();
+    expect(within(item).queryByText("Försenad")).toBeNull();
+  });
+
+  it("marks a planned follow-up past its date and not held as overdue", async () => {
+    fakeServer(planAnswers());
+    renderAt("/personer/2", <App />);
+    const section = await screen.findByRole("region", { name: "Handlingsplan" });
+    const item = await within(section).findByText(/^2025-03-01: uppföljning av Praktik fyra veckor/);
+    expect(within(item).getByText("Försenad")).toBeTruthy();
   });
 });

@@ -8,7 +8,7 @@
 //   here (the one void dialog, with what else it means), after which a new one can be drawn up.
 // - Åtgärder: every measure, added, corrected or voided here.
 // Changing is for caseworkers and unit managers (not under an auditor's break-the-glass grant).
-import { BodyShort, Button, HStack, Heading, List, Loader, Table, VStack } from "@navikt/ds-react";
+import { BodyShort, Button, HStack, Heading, List, Loader, Table, Tag, VStack } from "@navikt/ds-react";
 import { useEffect, useRef, useState, type MouseEvent } from "react";
 import { Link as RouterLink, useLocation, useNavigate } from "react-router-dom";
 import {
@@ -23,7 +23,7 @@ import {
   type PlanData,
   type PlanRecord,
 } from "../../api/queries";
-import { localDateTime } from "../../format";
+import { localDateTime, swedishDay } from "../../format";
 import { useT } from "../../i18n";
 import { canReadCases } from "../../roles";
 import { useBackState } from "../PersonBackLink";
@@ -241,6 +241,7 @@ function PlanSection({ person, mayChange }: { person: Person; mayChange: boolean
 function Planned({ measures, reviews }: { measures: MeasureRecord[]; reviews: PlanData["reviews"] }) {
   const t = useT();
   const planned = plannedReviews(measures, reviews ?? []);
+  const today = swedishDay();
   return (
     <div>
       <Heading level="3" size="xsmall" spacing>
@@ -255,6 +256,14 @@ function Planned({ measures, reviews }: { measures: MeasureRecord[]; reviews: Pl
               <li key={`${p.measure.id}-${p.kind}`}>
                 {(p.kind === "follow_up" ? t.plan.plannedFollowUp : t.plan.plannedEvaluation)(p.date, p.measure.data.content)}
                 {p.heldOn && <span className="subtle"> {t.plan.plannedHeld(p.heldOn)}</span>}
+                {!p.heldOn && p.date < today && (
+                  <>
+                    {" "}
+                    <Tag variant="error" size="xsmall">
+                      {t.plan.plannedOverdue}
+                    </Tag>
+                  </>
+                )}
               </li>
             ))}
           </ul>

@@ -26,6 +26,8 @@ describe("the end of the session", () => {
     const warning = await screen.findByRole("alertdialog", { name: "Du loggas snart ut" });
     expect(screen.queryByRole("dialog", { name: "Du har loggats ut" })).toBeNull();
     expect(within(warning).getByText(/loggas du ut kl\. \d\d:\d\d om du inte fortsätter/)).toBeTruthy();
+    // The answer most want has the focus (a tester found it on the close button).
+    await waitFor(() => expect(document.activeElement?.textContent).toBe("Fortsätt vara inloggad"));
     const asked = requests.filter((r) => new URL(r.url).pathname === "/api/v1/session").length;
     await u.click(within(warning).getByRole("button", { name: "Fortsätt vara inloggad" }));
     await waitFor(() => expect(screen.queryByRole("alertdialog", { name: "Du loggas snart ut" })).toBeNull());

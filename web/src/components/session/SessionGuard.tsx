@@ -72,6 +72,12 @@ function Warning({ end, onDismiss }: { end: { at: number; hard: boolean }; onDis
   const logOut = useLogOut();
   const navigate = useNavigate();
   const time = clock.format(new Date(end.at));
+  // The answer most want takes the focus, not the dialog's close button, once the dialog has opened.
+  const primary = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    const timer = setTimeout(() => primary.current?.focus());
+    return () => clearTimeout(timer);
+  }, []);
   return (
     <Modal
       ref={dialog}
@@ -86,12 +92,13 @@ function Warning({ end, onDismiss }: { end: { at: number; hard: boolean }; onDis
       </Modal.Body>
       <Modal.Footer>
         {end.hard ? (
-          <Button type="button" onClick={onDismiss}>
+          <Button type="button" ref={primary} onClick={onDismiss}>
             {t.understood}
           </Button>
         ) : (
           <Button
             type="button"
+            ref={primary}
             loading={stay.isPending}
             onClick={() => stay.mutate(undefined, { onError: (e) => isProblem(e, 401) && sessionEnded() })}
           >
