@@ -406,7 +406,7 @@ const WorklistRow = memo(function WorklistRow({
       </td>
       <td className={dataCell}>{what(t, name, item)}</td>
       <td className={`${dataCell} nowrap`}>{item.due}</td>
-      <td className={`${dataCell} nowrap`}>
+      <td className={dataCell}>
         {overdue > 0 ? (
           <RowTag variant="error" warningIcon>
             {t.overdueSince(overdue)}
