@@ -50,6 +50,8 @@ describe("reassigning cases from Today", () => {
 
     const dialog = await screen.findByRole("dialog", { name: "Fördela ärenden" });
     within(dialog).getByText("2 ärenden är valda.");
+    // The choice has the focus (a tester found it on the close button).
+    await waitFor(() => expect(document.activeElement?.id).toBe("reassign-target"));
     // Each case with who has it now, so that the manager sees what the choice changes.
     within(dialog).getByText("Malte Johansson (nu: anna)");
     within(dialog).getByText("Adam Berg (nu: anna)");

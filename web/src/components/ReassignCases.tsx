@@ -51,6 +51,14 @@ export function ReassignDialog({ cases, onClose }: { cases: CaseToAssign[]; onCl
       ]),
   });
 
+  // The choice takes the focus once the team is read (not the dialog's close button, where showModal put it).
+  const teamRead = !!team.data;
+  useEffect(() => {
+    if (!teamRead) return;
+    const timer = setTimeout(() => document.getElementById(targetId)?.focus());
+    return () => clearTimeout(timer);
+  }, [teamRead]);
+
   // Where the cases go, as the choice names it: a caseworker in a unit, a unit's intake, or back to the intake.
   const units = [...new Set((team.data ?? []).flatMap((m) => m.units))].sort();
   const chosen = target && target !== intake ? (JSON.parse(target) as [number | null, string]) : null;
