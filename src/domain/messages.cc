@@ -100,10 +100,10 @@ const std::map<std::string, std::string, std::less<>>& fieldLabels() {
   return labels;
 }
 
-// An item of a list by its own name: "uppföljning 1", not "uppföljningar 1".
+// An item of a list by its own name, as the form names it: "uppföljning eller utvärdering 1", not "uppföljningar 1".
 const std::map<std::string, std::string, std::less<>>& itemLabels() {
   static const std::map<std::string, std::string, std::less<>> labels{
-      {"reviews", "uppföljning"}, {"measure_ids", "åtgärd"}, {"person_ids", "person"}};
+      {"reviews", "uppföljning eller utvärdering"}, {"measure_ids", "åtgärd"}, {"person_ids", "person"}};
   return labels;
 }
 

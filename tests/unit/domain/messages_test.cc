@@ -52,7 +52,7 @@ TEST(Messages, AFieldInAListIsNamedByItsPlaceCountedFromOne) {
 
 // Found by a caseworker: "Uppföljningar 1 slutsats måste anges." and "target_date: Datumet … finns inte.".
 TEST(Messages, AFieldIsNamedFirstAndAnItemOfAListByItsOwnName) {
-  EXPECT_EQ(localize("reviews[0].conclusion is required", Language::sv), "Slutsats i uppföljning 1 måste anges.");
+  EXPECT_EQ(localize("reviews[0].conclusion is required", Language::sv), "Slutsats i uppföljning eller utvärdering 1 måste anges.");
   EXPECT_EQ(localize("target_date: no such date: 2027-02-30", Language::sv), "Måldatum: Datumet 2027-02-30 finns inte.");
   EXPECT_EQ(localize("goals[1].target_date: no such date: 2027-02-30", Language::sv),
             "Måldatum i mål 2: Datumet 2027-02-30 finns inte.");
@@ -61,7 +61,7 @@ TEST(Messages, AFieldIsNamedFirstAndAnItemOfAListByItsOwnName) {
   EXPECT_EQ(localize("goals[0].measure_ids holds measure ids (numbers)", Language::sv),
             "Åtgärder i mål 1 anges med sina id (tal).");
   EXPECT_EQ(localize("reviews[0]: no measure -1 in this registration", Language::sv),
-            "Uppföljning 1: inskrivningen har ingen åtgärd -1.");
+            "Uppföljning eller utvärdering 1: inskrivningen har ingen åtgärd -1.");
   EXPECT_EQ(localize("'unknown' is an unknown field: only the fields the statute allows are kept", Language::sv),
             "Okänt fält 'unknown': bara de uppgifter som förordningen tillåter sparas.");
   // A place that is not a field of the API stays as it was written.
