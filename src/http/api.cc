@@ -6,6 +6,7 @@
 #include <boost/json.hpp>
 #include <chrono>
 #include <cmath>
+#include <map>
 
 #include "clock/swedish_time.h"
 #include "domain/text.h"
@@ -122,9 +123,18 @@ std::expected<std::string, Error> personAnswer(Call& call, const Person& person)
   std::optional<std::string> current, planned;
   if (occupation->current) current = toJson(*occupation->current);
   if (occupation->planned) planned = toJson(*occupation->planned);
+  std::map<std::int64_t, std::string> caseworkers;
+  for (const Registration& r : *registrations)
+    if (r.caseworkerId && !caseworkers.contains(*r.caseworkerId))
+      caseworkers[*r.caseworkerId] = usernameOf(call, *r.caseworkerId);
   return personJson(person, *registrations, current, call.user->readsProtectedAddress, planned, call.labels,
                     occupation->current ? std::string_view(occupation->current->kind) : "unknown",
-                    occupation->planned ? std::string_view(occupation->planned->kind) : "");
+                    occupation->planned ? std::string_view(occupation->planned->kind) : "", caseworkers);
+}
+
+std::string usernameOf(Call& call, std::int64_t userId) {
+  auto user = call.store.userById(userId);
+  return user && *user ? (*user)->username : std::string();
 }
 
 namespace {

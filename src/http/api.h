@@ -242,6 +242,9 @@ std::vector<Route> settingsRoutes();
 // The person as GET /api/v1/persons/{id} answers them to this call's user: identity, contact details,
 // registrations, current and planned occupation, with labels. Errors from the store.
 std::expected<std::string, Error> personAnswer(Call& call, const Person& person);
+// The username of user `userId` as answers name a responsible caseworker; empty when there is no such user
+// (or the store cannot say).
+std::string usernameOf(Call& call, std::int64_t userId);
 // GET /api/v1/persons/{id}?as_of=YYYY-MM-DD: the case as it stood at the end of that day.
 Response caseAsOf(Call& call, std::int64_t personId);
 // The id in path parameter `index`, or nothing when it is not a positive number.

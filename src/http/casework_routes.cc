@@ -491,8 +491,7 @@ Response history(Call& call) {
     const json::value* id = o.if_contains("caseworker_id");
     if (!id || !id->is_int64()) return;
     auto [it, added] = usernames.try_emplace(id->as_int64());
-    if (added)
-      if (auto user = call.store.userById(it->first); user && *user) it->second = (*user)->username;
+    if (added) it->second = usernameOf(call, it->first);
     o["caseworker_username"] = it->second;
   };
   json::array items;

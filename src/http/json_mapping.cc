@@ -41,7 +41,8 @@ void writePersonSummary(JsonWriter& out, const Person& p) {
 std::string personJson(const Person& p, const std::vector<Registration>& registrations,
                        std::optional<std::string_view> occupationJson, bool showProtectedAddress,
                        std::optional<std::string_view> plannedJson, const CodeLabels* labels,
-                       std::string_view occupationKind, std::string_view plannedKind) {
+                       std::string_view occupationKind, std::string_view plannedKind,
+                       const std::map<std::int64_t, std::string>& caseworkerNames) {
   const PersonDetails& d = p.details;
   JsonWriter out;
   out.reserve(512 + 256 * registrations.size());
@@ -69,7 +70,10 @@ std::string personJson(const Person& p, const std::vector<Registration>& registr
       .field("version", p.version)
       .key("registrations")
       .beginArray();
-  for (const Registration& r : registrations) writeRegistration(out, r, labels);
+  for (const Registration& r : registrations) {
+    auto name = r.caseworkerId ? caseworkerNames.find(*r.caseworkerId) : caseworkerNames.end();
+    writeRegistration(out, r, labels, name != caseworkerNames.end() ? std::string_view(name->second) : "");
+  }
   out.endArray().key("occupation");
   // Every registration starts as unknown until something tells what the person does.
   if (occupationJson)

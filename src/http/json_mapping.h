@@ -2,6 +2,7 @@
 #pragma once
 
 #include <boost/json.hpp>
+#include <map>
 #include <vector>
 
 #include "domain/person.h"
@@ -31,6 +32,7 @@ void writePersonSummary(JsonWriter& out, const Person& person);
 std::string personJson(const Person& person, const std::vector<Registration>& registrations,
                        std::optional<std::string_view> occupationJson, bool showProtectedAddress,
                        std::optional<std::string_view> plannedJson = std::nullopt, const CodeLabels* labels = nullptr,
-                       std::string_view occupationKind = "unknown", std::string_view plannedKind = "");
+                       std::string_view occupationKind = "unknown", std::string_view plannedKind = "",
+                       const std::map<std::int64_t, std::string>& caseworkerNames = {});
 
 }  // namespace lotsen

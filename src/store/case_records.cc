@@ -226,7 +226,8 @@ std::string toJson(const Measure& m) {
                                       {"declined", optionalDate(m.declined)}});
 }
 
-void writeRegistration(JsonWriter& out, const Registration& r, const CodeLabels* labels) {
+void writeRegistration(JsonWriter& out, const Registration& r, const CodeLabels* labels,
+                       std::string_view caseworkerUsername) {
   out.beginObject()
       .field("id", r.id)
       .field("person_id", r.personId)
@@ -270,6 +271,7 @@ void writeRegistration(JsonWriter& out, const Registration& r, const CodeLabels*
     else
       out.value(labels->label("registration_reason", r.registersReason));
     out.field("reason_contradicted", reasonContradictsRegisters(r));
+    if (r.caseworkerId) out.field("caseworker_username", caseworkerUsername);
   }
   out.endObject();
 }

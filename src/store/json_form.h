@@ -11,8 +11,10 @@
 namespace lotsen {
 
 // Writes a registration as one JSON object; with `labels` (answers, never the journal) also each code's
-// Swedish label: reason_label, end_reason_label, by_hand_label.
-void writeRegistration(JsonWriter& out, const Registration& registration, const CodeLabels* labels = nullptr);
+// Swedish label: reason_label, end_reason_label, by_hand_label, and the responsible caseworker's
+// `caseworkerUsername` as caseworker_username (when there is a caseworker).
+void writeRegistration(JsonWriter& out, const Registration& registration, const CodeLabels* labels = nullptr,
+                       std::string_view caseworkerUsername = {});
 // The same object as a value, for the journal.
 boost::json::object registrationJson(const Registration& registration, const CodeLabels* labels = nullptr);
 // The registration registrationJson wrote (labels are ignored). Errors: internal naming the registration

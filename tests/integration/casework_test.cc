@@ -526,6 +526,8 @@ TEST_F(CaseworkApi, AssignThenCloseByHandThenNothingMoreToDocument) {
   ASSERT_NE(assignedEvent, nullptr);
   EXPECT_EQ(assignedEvent->at("after").at("caseworker_id").as_int64(), 1);
   EXPECT_EQ(assignedEvent->at("after").at("caseworker_username").as_string(), "anna") << "named, not only numbered";
+  auto named = body(http(server_->port(), "GET", personPath(), "", {session_->cookie}));
+  EXPECT_EQ(named["registrations"].at(0).at("caseworker_username").as_string(), "anna") << "the person's page says who";
   auto again = send("PUT", reg + "/assignment", R"({"caseworker_id":1,"unit":"KAA Norr"})",
                     {"If-Match: " + assigned.headers.at("etag")});
   EXPECT_EQ(again.headers.at("etag"), assigned.headers.at("etag")) << "the same assignment again is no change";

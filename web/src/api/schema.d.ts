@@ -1975,7 +1975,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description The events. A protected person's address is left out (unless the user holds read_protected_address). */
+                /** @description The events. A protected person's address is left out (unless the user holds read_protected_address). A registration's before and after name its responsible caseworker (`caseworker_username`, empty for a user no longer there) beside `caseworker_id`. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -3811,6 +3811,8 @@ export interface components {
             registers_reason_label?: string | null;
             /** @description The registers give another reason (`registers_reason`) than `reason`: the half-year check reason_contradicts_registers names the person until it is corrected (in answers; not in the history's before/after). */
             reason_contradicted?: boolean;
+            /** @description The responsible caseworker's username, when there is one (in the person's answer and the history; empty for a user no longer there). */
+            caseworker_username?: string;
         };
         Person: components["schemas"]["PersonSummary"] & {
             /** @description The young person's own phone and e-mail ({"phone", "email"}, empty strings when unknown). Null for a protected person, unless the user holds read_protected_address. */

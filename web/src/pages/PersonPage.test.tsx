@@ -127,3 +127,26 @@ describe("the contact details", () => {
     expect(requests.find((r) => r.method === "PUT")!.headers.get("If-Match")).toBe('"person/7/3"');
   });
 });
+
+// A unit manager's finding: the person's page did not say who is responsible for the case.
+describe("the registrations", () => {
+  it("name the responsible caseworker, and say when there is none", async () => {
+    const malte = {
+      ...person(3, "", ""),
+      registrations: [
+        { id: 70, person_id: 7, start_date: "2026-01-01", reason: "x", unit: "KAA Norr", caseworker_id: 2, caseworker_username: "anna", end_date: null },
+        { id: 60, person_id: 7, start_date: "2025-01-01", reason: "x", unit: "", caseworker_id: null, end_date: "2025-06-01" },
+      ],
+    };
+    fakeServer({
+      "GET /api/v1/session": [200, { csrf_token: "tok", user: { username: "anna", role: "caseworker" } }],
+      "GET /api/v1/persons/7": [200, malte],
+      "GET /api/v1/persons/7/contact-attempts": [200, { items: [] }],
+    });
+    renderAt("/personer/7", <App />);
+    const table = await screen.findByRole("table", { name: "Inskrivningar" });
+    expect(within(table).getAllByRole("columnheader").map((h) => h.textContent)).toContain("Ansvarig");
+    expect(within(table).getByText("anna")).toBeTruthy();
+    expect(within(table).getByText("ingen handläggare")).toBeTruthy();
+  });
+});

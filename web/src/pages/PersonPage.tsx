@@ -432,6 +432,7 @@ function Registrations({ person: p }: { person: Person }) {
             <Table.HeaderCell scope="col">{t.colEnd}</Table.HeaderCell>
             <Table.HeaderCell scope="col">{t.colEndReason}</Table.HeaderCell>
             <Table.HeaderCell scope="col">{t.colUnit}</Table.HeaderCell>
+            <Table.HeaderCell scope="col">{t.colOwner}</Table.HeaderCell>
             <Table.HeaderCell scope="col">{t.colByHand}</Table.HeaderCell>
             {mayChange && <Table.HeaderCell scope="col">{t.colChange}</Table.HeaderCell>}
           </Table.Row>
@@ -452,6 +453,9 @@ function Registrations({ person: p }: { person: Person }) {
               <Table.DataCell>{r.end_date ?? t.ongoing}</Table.DataCell>
               <Table.DataCell>{r.end_reason_label ?? r.end_reason ?? ""}</Table.DataCell>
               <Table.DataCell>{r.unit || t.intake}</Table.DataCell>
+              <Table.DataCell>
+                {r.caseworker_id != null ? r.caseworker_username || `#${r.caseworker_id}` : <span className="subtle">{t.noCaseworker}</span>}
+              </Table.DataCell>
               <Table.DataCell>
                 {r.by_hand_label ?? r.by_hand ?? ""}
                 {r.awaiting_registers ? ` (${t.awaitingRegisters})` : ""}
