@@ -125,7 +125,7 @@ const WorklistSection = memo(function WorklistSection({
 }) {
   const t = useT();
   const worklist = useWorklist(name, page, caseworker);
-  const owners = useMemo(() => (byCaseworker ? ownerLabels(byCaseworker, t.intakeShort, t.unitNoCaseworker) : undefined), [byCaseworker, t]);
+  const owners = useMemo(() => (byCaseworker ? ownerLabels(byCaseworker, t) : undefined), [byCaseworker, t]);
   const title = t.worklistNames[name] ?? name;
   const manager = isUnitManager(session);
   const [selected, setSelected] = useState<Map<number, CaseToAssign>>(new Map());
@@ -437,12 +437,12 @@ const WorklistRow = memo(function WorklistRow({
 /** Who is responsible, by a list's counts per caseworker: a caseworker by user id, nobody by the unit. */
 type Owners = { caseworkers: Map<number, string>; units: Map<string, string> };
 
-function ownerLabels(list: WorklistCount, intake: string, noCaseworker: (unit: string) => string): Owners {
+function ownerLabels(list: WorklistCount, t: Messages): Owners {
   const owners: Owners = { caseworkers: new Map(), units: new Map() };
   for (const row of list.by_caseworker) {
     if (row.caseworker_id !== null) owners.caseworkers.set(row.caseworker_id, row.username ?? `#${row.caseworker_id}`);
     // Short in the column (the counts' table has the long label): the unit, or the intake.
-    else owners.units.set(row.unit ?? "", row.unit ? noCaseworker(row.unit) : intake);
+    else owners.units.set(row.unit ?? "", row.unit ? t.unitNoCaseworker(row.unit) : t.intakeShort);
   }
   return owners;
 }
