@@ -123,18 +123,19 @@ std::expected<std::string, Error> personAnswer(Call& call, const Person& person)
   std::optional<std::string> current, planned;
   if (occupation->current) current = toJson(*occupation->current);
   if (occupation->planned) planned = toJson(*occupation->planned);
-  std::map<std::int64_t, std::string> caseworkers;
+  CaseworkerNames caseworkers(call);
   for (const Registration& r : *registrations)
-    if (r.caseworkerId && !caseworkers.contains(*r.caseworkerId))
-      caseworkers[*r.caseworkerId] = usernameOf(call, *r.caseworkerId);
+    if (r.caseworkerId) caseworkers.of(*r.caseworkerId);
   return personJson(person, *registrations, current, call.user->readsProtectedAddress, planned, call.labels,
                     occupation->current ? std::string_view(occupation->current->kind) : "unknown",
-                    occupation->planned ? std::string_view(occupation->planned->kind) : "", caseworkers);
+                    occupation->planned ? std::string_view(occupation->planned->kind) : "", caseworkers.read());
 }
 
-std::string usernameOf(Call& call, std::int64_t userId) {
-  auto user = call.store.userById(userId);
-  return user && *user ? (*user)->username : std::string();
+const std::string& CaseworkerNames::of(std::int64_t userId) {
+  auto [it, added] = names_.try_emplace(userId);
+  if (added)
+    if (auto user = call_.store.userById(userId); user && *user) it->second = (*user)->username;
+  return it->second;
 }
 
 namespace {

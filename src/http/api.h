@@ -5,6 +5,7 @@
 #include <atomic>
 #include <boost/json/value.hpp>
 #include <functional>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -242,9 +243,19 @@ std::vector<Route> settingsRoutes();
 // The person as GET /api/v1/persons/{id} answers them to this call's user: identity, contact details,
 // registrations, current and planned occupation, with labels. Errors from the store.
 std::expected<std::string, Error> personAnswer(Call& call, const Person& person);
-// The username of user `userId` as answers name a responsible caseworker; empty when there is no such user
-// (or the store cannot say).
-std::string usernameOf(Call& call, std::int64_t userId);
+// The usernames of the responsible caseworkers an answer names, each user read once per request; a user no
+// longer there (or that the store cannot read) is named "". Not thread-safe: one per request.
+class CaseworkerNames {
+ public:
+  explicit CaseworkerNames(Call& call) : call_(call) {}
+  const std::string& of(std::int64_t userId);
+  // Every name read so far, by user id.
+  const std::map<std::int64_t, std::string>& read() const { return names_; }
+
+ private:
+  Call& call_;
+  std::map<std::int64_t, std::string> names_;
+};
 // GET /api/v1/persons/{id}?as_of=YYYY-MM-DD: the case as it stood at the end of that day.
 Response caseAsOf(Call& call, std::int64_t personId);
 // The id in path parameter `index`, or nothing when it is not a positive number.

@@ -486,13 +486,10 @@ Response history(Call& call) {
   const bool hideAddress = hiddenFromCaller(call, *person);
   // A registration's responsible caseworker is named, not only numbered: "caseworker_username" beside
   // "caseworker_id" (empty when the user is gone).
-  std::map<std::int64_t, std::string> usernames;
+  CaseworkerNames caseworkers(call);
   auto nameCaseworker = [&](json::object& o) {
-    const json::value* id = o.if_contains("caseworker_id");
-    if (!id || !id->is_int64()) return;
-    auto [it, added] = usernames.try_emplace(id->as_int64());
-    if (added) it->second = usernameOf(call, it->first);
-    o["caseworker_username"] = it->second;
+    if (const json::value* id = o.if_contains("caseworker_id"); id && id->is_int64())
+      o["caseworker_username"] = caseworkers.of(id->as_int64());
   };
   json::array items;
   for (const Event& e : *events) {

@@ -416,6 +416,11 @@ await e2e(async ({ base, page, axe, logIn, logOut, shot, expectProblem, noViolat
   await shot("today-one-caseworker");
   await page.getByRole("link", { name: "Visa alla handläggares ärenden" }).click();
   await page.getByText(/^Visar bara ärenden där/).waitFor({ state: "detached" });
+  // The person's page names who is responsible now.
+  await page.goto(`${base}/personer/${firstItem.person_id}`);
+  const registrations = page.getByRole("table", { name: "Inskrivningar" });
+  const open = registrations.getByRole("row").filter({ hasText: "pågår" });
+  await open.getByRole("cell", { name: to.username, exact: true }).waitFor();
   await logOut();
   // Accessibility: axe-core's WCAG 2.1 AA rules on every screen and dialog above.
   const axePage = axe.page;

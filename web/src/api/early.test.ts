@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { fakeServer } from "../test/render";
 import { client, setApiLanguage } from "./client";
 import { askEarly } from "./early";
+import { pageDataPaths } from "./pageData";
 import { prefetchPageData, usePerson } from "./queries";
 import { makeQueryClient } from "./queryClient";
 
@@ -36,6 +37,16 @@ describe("the first load's data", () => {
     await vi.waitFor(() => expect(queryClient.getQueryData(["worklists", "first_contact", 2, null])).toMatchObject({ page: 2 }));
     await vi.waitFor(() => expect(queryClient.getQueryData(["worklists"])).toMatchObject({ today: "2026-11-30" }));
     expect(requests).toHaveLength(3);
+  });
+
+  it("takes only a user id for ?handlaggare=: anything else asks for every caseworker's cases", () => {
+    for (const bad of ["0", "-1", "abc", "1e3", "2.0", " 2", "99999999999999999", ""]) {
+      const paths = pageDataPaths(at(`/?lista=first_contact&handlaggare=${encodeURIComponent(bad)}`)).map((p) => p.path);
+      expect(paths).toContain("/api/v1/worklists/first_contact?page=1");
+    }
+    expect(pageDataPaths(at("/?lista=first_contact&handlaggare=12")).map((p) => p.path)).toContain(
+      "/api/v1/worklists/first_contact?page=1&caseworker=12",
+    );
   });
 
   it("is asked for once also for one caseworker's cases (?handlaggare=, a unit manager's)", async () => {
